@@ -1,0 +1,119 @@
+import { z } from 'zod';
+
+/**
+ * Environment, validated once at start-up into a typed object (one name per setting, as in
+ * ARCHITECTURE.md and the README). A missing or malformed variable stops the process with a
+ * message naming it: `ConfigError: KAFKA_BROKERS: ...`.
+ */
+export class ConfigError extends Error {
+  constructor(readonly variable: string, detail: string) {
+    super(`invalid environment variable ${variable}: ${detail}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const hostPort = /^[^\s:,]+:\d{1,5}$/;
+
+export const brokersVar = z
+  .string()
+  .default('127.0.0.1:9092')
+  .transform((s) => s.split(',').map((b) => b.trim()).filter(Boolean))
+  .refine((l) => l.length > 0 && l.every((b) => hostPort.test(b)), 'must be a comma-separated list of host:port');
+
+const httpUrl = (def: string) =>
+  z.string().default(def).refine((s) => {
+    try {
+      return /^https?:$/.test(new URL(s).protocol);
+    } catch {
+      return false;
+    }
+  }, 'must be an http(s):// URL');
+
+const redisUrl = z.string().default('redis://127.0.0.1:6379').refine((s) => {
+  try {
+    return /^rediss?:$/.test(new URL(s).protocol);
+  } catch {
+    return false;
+  }
+}, 'must be a redis:// or rediss:// URL');
+
+const intVar = (def: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
+  z
+    .string()
+    .default(String(def))
+    .refine((s) => /^\d+$/.test(s.trim()), 'must be a whole number')
+    .transform((s) => Number(s.trim()))
+    .refine((n) => n >= min && n <= max, `must be between ${min} and ${max}`);
+
+const boolVar = (def: boolean) =>
+  z
+    .string()
+    .default(def ? 'true' : 'false')
+    .refine((s) => /^(true|false|1|0|yes|no|on|off)$/i.test(s.trim()), 'must be true or false')
+    .transform((s) => /^(true|1|yes|on)$/i.test(s.trim()));
+
+export const ROLES = ['viewer', 'operator', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+export interface ApiKey {
+  role: Role;
+  key: string;
+}
+
+const adminKeys = z
+  .string({ required_error: 'is required: comma-separated role:key pairs, e.g. admin:s3cret-long-key' })
+  .transform((s, ctx) => {
+    const keys: ApiKey[] = [];
+    for (const part of s.split(',').map((p) => p.trim()).filter(Boolean)) {
+      const i = part.indexOf(':');
+      const role = part.slice(0, i) as Role;
+      const key = part.slice(i + 1);
+      if (i < 0 || !ROLES.includes(role) || key.length < 8) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `entry "${i < 0 ? '<no role>' : role}:…" must be role:key with role one of ${ROLES.join('|')} and a key of 8+ characters` });
+        return z.NEVER;
+      }
+      keys.push({ role, key });
+    }
+    if (!keys.length) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'needs at least one role:key pair' });
+      return z.NEVER;
+    }
+    return keys;
+  });
+
+const namespace = z
+  .string()
+  .optional()
+  .transform((s) => (s?.trim() ? s.trim() : undefined))
+  .refine((s) => s === undefined || /^[a-z0-9][a-z0-9_-]{0,40}$/.test(s), 'must be lower-case letters, digits, "_" or "-" (max 41 chars)');
+
+/** Settings every service shares. */
+export const commonEnv = {
+  KAFKA_BROKERS: brokersVar,
+  ELASTICSEARCH_URL: httpUrl('http://127.0.0.1:9200'),
+  REDIS_URL: redisUrl,
+  MARSAD_NAMESPACE: namespace,
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  HOST: z.string().default('127.0.0.1'),
+};
+
+export const env = { httpUrl, redisUrl, intVar, boolVar, adminKeys, namespace };
+
+/**
+ * Parses `source` (normally process.env) with `shape`; throws ConfigError naming the first bad
+ * variable. Unknown variables are ignored (the environment carries many).
+ */
+export function loadConfig<S extends z.ZodRawShape>(shape: S, source: NodeJS.ProcessEnv = process.env): z.infer<z.ZodObject<S>> {
+  const input: Record<string, string | undefined> = {};
+  for (const key of Object.keys(shape)) {
+    const v = source[key];
+    input[key] = v === '' ? undefined : v;
+  }
+  const res = z.object(shape).safeParse(input);
+  if (!res.success) {
+    const issue = res.error.issues[0];
+    const variable = String(issue.path[0] ?? '?');
+    const msg = issue.code === 'invalid_type' && issue.received === 'undefined' ? 'is required' : issue.message;
+    throw new ConfigError(variable, msg);
+  }
+  return res.data;
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { commonEnv, env, loadConfig } from './env';
+
+/** Typed config per service: each app validates exactly what it uses, once, at start. */
+export const enricherEnv = {
+  ...commonEnv,
+  PORT: env.intVar(8081, 1, 65535),
+  MARSAD_MAX_BODY_BYTES: env.intVar(1024 * 1024, 1024, 64 * 1024 * 1024),
+  MARSAD_DEDUP: z.enum(['redis', 'memory', 'off']).default('redis'),
+};
+export const indexerEnv = {
+  ...commonEnv,
+  PORT: env.intVar(8082, 1, 65535),
+  MARSAD_INDEX_BATCH_SIZE: env.intVar(500, 1, 10000),
+};
+export const alerterEnv = {
+  ...commonEnv,
+  PORT: env.intVar(8083, 1, 65535),
+  SMTP_URL: z.string().optional(),
+  MARSAD_WEBHOOK_ALLOW_PRIVATE: env.boolVar(false),
+  MARSAD_WEBHOOK_TIMEOUT_MS: env.intVar(10000, 100, 120000),
+  MARSAD_ALERT_ATTEMPTS: env.intVar(8, 1, 50),
+  MARSAD_ALERT_BACKOFF_MS: env.intVar(1000, 10, 3600000),
+  MARSAD_PUBLIC_URL: z.string().optional(),
+};
+export const adminEnv = {
+  ...commonEnv,
+  PORT: env.intVar(8080, 1, 65535),
+  MARSAD_ADMIN_KEYS: env.adminKeys,
+  MARSAD_MAX_BODY_BYTES: env.intVar(1024 * 1024, 1024, 64 * 1024 * 1024),
+  MARSAD_WEBHOOK_ALLOW_PRIVATE: env.boolVar(false),
+};
+
+export type EnricherConfig = z.infer<z.ZodObject<typeof enricherEnv>>;
+export type IndexerConfig = z.infer<z.ZodObject<typeof indexerEnv>>;
+export type AlerterConfig = z.infer<z.ZodObject<typeof alerterEnv>>;
+export type AdminConfig = z.infer<z.ZodObject<typeof adminEnv>>;
+
+export const loadEnricherConfig = (src?: NodeJS.ProcessEnv): EnricherConfig => loadConfig(enricherEnv, src);
+export const loadIndexerConfig = (src?: NodeJS.ProcessEnv): IndexerConfig => loadConfig(indexerEnv, src);
+export const loadAlerterConfig = (src?: NodeJS.ProcessEnv): AlerterConfig => loadConfig(alerterEnv, src);
+export const loadAdminConfig = (src?: NodeJS.ProcessEnv): AdminConfig => loadConfig(adminEnv, src);

@@ -1,0 +1,53 @@
+import { Controller, DynamicModule, Get, Global, Inject, Module, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { HealthRegistry } from '../health';
+import { PipelineMetrics } from '../metrics';
+import { Logger } from '../logger';
+
+export const LOGGER = Symbol('LOGGER');
+
+@Controller()
+class ObservabilityController {
+  constructor(private readonly health: HealthRegistry, private readonly metrics: PipelineMetrics) {}
+
+  @Get('health/live')
+  live() {
+    return { status: 'ok', uptimeSeconds: Math.round(process.uptime()) };
+  }
+
+  @Get('health/ready')
+  async ready(@Res() res: Response) {
+    const report = await this.health.readiness();
+    res.status(report.status === 'ok' ? 200 : 503).json(report);
+  }
+
+  @Get('metrics')
+  async metricsText(@Res() res: Response) {
+    res.setHeader('Content-Type', this.metrics.contentType);
+    res.send(await this.metrics.text());
+  }
+}
+
+/**
+ * Nest binding for the transport-neutral observability pieces: `/health/live`, `/health/ready`,
+ * `/metrics`, and injectable logger/metrics/health registry. Apps add their indicators to the
+ * HealthRegistry they receive.
+ */
+@Global()
+@Module({})
+export class ObservabilityModule {
+  static forService(logger: Logger, metrics: PipelineMetrics, health: HealthRegistry): DynamicModule {
+    return {
+      module: ObservabilityModule,
+      controllers: [ObservabilityController],
+      providers: [
+        { provide: LOGGER, useValue: logger },
+        { provide: PipelineMetrics, useValue: metrics },
+        { provide: HealthRegistry, useValue: health },
+      ],
+      exports: [LOGGER, PipelineMetrics, HealthRegistry],
+    };
+  }
+}
+
+export const InjectLogger = () => Inject(LOGGER);
