@@ -1,0 +1,64 @@
+import { alertId, type EnrichedArticle } from '@marsad/contracts';
+import { buildWebhookPayload } from './payload';
+import { renderAlertEmail } from './email';
+import { assertHandlers } from './jobs';
+import { jitteredBackoffDelay } from './backoff';
+
+const article: EnrichedArticle = {
+  schemaVersion: 1,
+  id: 'art1',
+  url: 'https://example.com/a',
+  source: { name: 'Example', domain: 'example.com' },
+  title: 'Kaspersky <b>warns</b>',
+  body: 'body',
+  language: 'en',
+  publishedAt: '2026-11-30T10:00:00Z',
+  languageDetection: { code: 'en', confidence: 1, extractor: 't' },
+  actors: [],
+  claims: [
+    { speaker: { actorId: 'org:kaspersky-lab', name: 'Kaspersky', text: 'Kaspersky' }, verb: 'said', text: 'we are safe', start: 0, end: 11, quoted: false },
+    { speaker: { name: 'Someone', text: 'Someone' }, verb: 'said', text: 'other', start: 20, end: 25, quoted: false },
+  ],
+  dedup: { fingerprint: 'f', clusterId: 'c' },
+  enrichedAt: '2026-11-30T10:00:01Z',
+  enrichmentVersion: 'v',
+  metadata: { internal: true },
+};
+
+describe('buildWebhookPayload', () => {
+  it('has exactly the documented shape', () => {
+    const p = buildWebhookPayload({ id: 'w1', name: 'Kaspersky' }, article, { actors: [{ id: 'org:kaspersky-lab', name: 'Kaspersky Lab', mentions: 2 }], terms: ['breach'] }, new Date('2026-11-30T10:00:05Z'));
+    expect(Object.keys(p).sort()).toEqual(['alertId', 'article', 'claims', 'firedAt', 'matched', 'watch']);
+    expect(p).toEqual({
+      alertId: alertId('w1', 'art1'),
+      watch: { id: 'w1', name: 'Kaspersky' },
+      article: { id: 'art1', url: 'https://example.com/a', title: 'Kaspersky <b>warns</b>', language: 'en', publishedAt: '2026-11-30T10:00:00Z', source: { name: 'Example', domain: 'example.com' } },
+      matched: { actors: [{ id: 'org:kaspersky-lab', name: 'Kaspersky Lab' }], terms: ['breach'] },
+      claims: [article.claims[0]],
+      firedAt: '2026-11-30T10:00:05.000Z',
+    });
+    expect(p.alertId).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it('renders e-mail with the subject format and escaped HTML', () => {
+    const p = buildWebhookPayload({ id: 'w1', name: 'Kaspersky' }, article, { actors: [], terms: ['x'] });
+    const e = renderAlertEmail(p);
+    expect(e.subject).toBe('[Marsad] Kaspersky: Kaspersky <b>warns</b>');
+    expect(e.html).toContain('Kaspersky &lt;b&gt;warns&lt;/b&gt;');
+    expect(e.text).toContain('URL: https://example.com/a');
+  });
+});
+
+describe('jobs and backoff', () => {
+  it('refuses a handler table with a missing job name', () => {
+    expect(() => assertHandlers({ alert: async () => 1, 'send-webhook': async () => 1 })).toThrow(/send-email/);
+    expect(() => assertHandlers({ alert: async () => 1, 'send-webhook': async () => 1, 'send-email': async () => 1 })).not.toThrow();
+  });
+
+  it('backs off exponentially with jitter in the upper half, capped', () => {
+    expect(jitteredBackoffDelay(1, 1000, 60000, () => 0)).toBe(500);
+    expect(jitteredBackoffDelay(1, 1000, 60000, () => 1)).toBe(1000);
+    expect(jitteredBackoffDelay(4, 1000, 60000, () => 0.5)).toBe(6000);
+    expect(jitteredBackoffDelay(30, 1000, 60000, () => 1)).toBe(60000);
+  });
+});

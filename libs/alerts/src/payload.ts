@@ -1,0 +1,47 @@
+import { alertId as computeAlertId, type Claim, type EnrichedArticle, type Watch, type WebhookPayload } from '@marsad/contracts';
+import type { Match } from './matcher';
+
+export const MAX_PAYLOAD_CLAIMS = 20;
+
+/**
+ * Claims worth sending with an alert: those spoken by, or about, a matched actor; when the watch
+ * matched on keywords only (no actors), the article's claims. Capped to keep the payload small.
+ */
+export function relevantClaims(article: EnrichedArticle, match: Pick<Match, 'actors'>): Claim[] {
+  const claims = article.claims ?? [];
+  if (!match.actors.length) return claims.slice(0, MAX_PAYLOAD_CLAIMS);
+  const ids = new Set(match.actors.map((a) => a.id));
+  return claims
+    .filter((c) => (c.speaker.actorId && ids.has(c.speaker.actorId)) || (c.actorIds ?? []).some((id) => ids.has(id)))
+    .slice(0, MAX_PAYLOAD_CLAIMS);
+}
+
+/** The webhook body, exactly the shape ARCHITECTURE.md fixes (and nothing else). */
+export function buildWebhookPayload(
+  watch: Pick<Watch, 'id' | 'name'>,
+  article: EnrichedArticle,
+  match: Pick<Match, 'actors' | 'terms'>,
+  firedAt: Date | string = new Date(),
+): WebhookPayload {
+  const a: WebhookPayload['article'] = {
+    id: article.id,
+    url: article.url,
+    language: article.language,
+    source: article.source,
+  };
+  if (article.title !== undefined) a.title = article.title;
+  if (article.publishedAt !== undefined) a.publishedAt = article.publishedAt;
+  return {
+    alertId: computeAlertId(watch.id, article.id),
+    watch: { id: watch.id, name: watch.name },
+    article: a,
+    matched: { actors: match.actors.map((x) => ({ id: x.id, name: x.name })), terms: [...match.terms] },
+    claims: relevantClaims(article, match),
+    firedAt: typeof firedAt === 'string' ? firedAt : firedAt.toISOString(),
+  };
+}
+
+/** Serialises the payload once: the exact bytes signed are the bytes sent. */
+export function serializePayload(p: WebhookPayload): string {
+  return JSON.stringify(p);
+}
