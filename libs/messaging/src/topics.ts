@@ -1,0 +1,77 @@
+import type { Admin, ITopicConfig } from 'kafkajs';
+import { COMPACTED_TOPICS, TOPIC, type Names, type TopicKey } from '@marsad/contracts';
+
+/** Room for the JSON envelope around the body (source, metadata, ids, headers, batch overhead). */
+export const ENVELOPE_BYTES = 256 * 1024;
+/**
+ * An enriched article repeats the body in derived fields (bodyNormalized, mention and claim texts),
+ * so it can be ~2–3x the raw body: we size every article topic for 4x the body plus the envelope.
+ * With the default MARSAD_MAX_BODY_BYTES (1 MiB) that is 4.25 MiB. The topic-level
+ * `max.message.bytes` overrides the broker's `message.max.bytes` for that topic.
+ */
+export function topicMaxMessageBytes(maxBodyBytes = 1024 * 1024): number {
+  return Math.max(1024 * 1024, 4 * maxBodyBytes + ENVELOPE_BYTES);
+}
+
+export interface EnsureTopicsOptions {
+  /** Partitions per topic (default 3; must be > 1 so consumer groups can share the work). */
+  partitions?: number;
+  replicationFactor?: number;
+  /** `max.message.bytes` for every topic; default `topicMaxMessageBytes(maxBodyBytes)`. */
+  maxMessageBytes?: number;
+  maxBodyBytes?: number;
+  /** Which topics (default: all five). */
+  keys?: readonly TopicKey[];
+}
+
+export interface EnsureTopicsResult {
+  created: string[];
+  existing: string[];
+}
+
+/** The topic specs ensureTopics creates (exported for docs/tests). */
+export function topicSpecs(names: Names, opts: EnsureTopicsOptions = {}): ITopicConfig[] {
+  const partitions = opts.partitions ?? 3;
+  if (partitions < 2) throw new Error(`ensureTopics: partitions must be > 1 (got ${partitions})`);
+  const maxMessageBytes = opts.maxMessageBytes ?? topicMaxMessageBytes(opts.maxBodyBytes);
+  const keys = opts.keys ?? (Object.keys(TOPIC) as TopicKey[]);
+  return keys.map((key) => {
+    const compacted = COMPACTED_TOPICS.includes(key);
+    const configEntries = [
+      { name: 'max.message.bytes', value: String(maxMessageBytes) },
+      { name: 'cleanup.policy', value: compacted ? 'compact' : 'delete' },
+    ];
+    if (compacted) configEntries.push({ name: 'min.cleanable.dirty.ratio', value: '0.1' });
+    // The DLQ keeps messages 30 days so an operator has time to replay them.
+    if (key === 'articlesDlq') configEntries.push({ name: 'retention.ms', value: String(30 * 24 * 3600 * 1000) });
+    return { topic: names.topic(key), numPartitions: partitions, replicationFactor: opts.replicationFactor ?? 1, configEntries };
+  });
+}
+
+function isAlreadyExists(err: unknown): boolean {
+  const e = err as { type?: string; errors?: unknown[]; message?: string };
+  if (e?.type === 'TOPIC_ALREADY_EXISTS') return true;
+  if (Array.isArray(e?.errors) && e.errors.length > 0) return e.errors.every(isAlreadyExists);
+  return /already exists/i.test(e?.message ?? '');
+}
+
+/**
+ * Creates the Marsad topics that do not exist yet (idempotent; safe to run from every replica and
+ * from tests concurrently). Existing topics are left as they are.
+ */
+export async function ensureTopics(admin: Admin, names: Names, opts: EnsureTopicsOptions = {}): Promise<EnsureTopicsResult> {
+  const specs = topicSpecs(names, opts);
+  const existingNow = new Set(await admin.listTopics());
+  const missing = specs.filter((s) => !existingNow.has(s.topic));
+  const existing = specs.filter((s) => existingNow.has(s.topic)).map((s) => s.topic);
+  if (missing.length) {
+    try {
+      await admin.createTopics({ topics: missing, waitForLeaders: true, timeout: 30_000 });
+    } catch (err) {
+      if (!isAlreadyExists(err)) throw err;
+    }
+    // Wait until metadata shows every topic (leaders elected), so producers do not race creation.
+    await admin.fetchTopicMetadata({ topics: specs.map((s) => s.topic) });
+  }
+  return { created: missing.map((s) => s.topic), existing };
+}
