@@ -1,0 +1,110 @@
+import { KbActorSchema } from '@marsad/contracts';
+import { aliasKey, countryIdFromIso2, loadKbActors, loadKnowledgeBase, KnowledgeBase, KB_DATA_FILES, resolveDataDir } from '@marsad/kb';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+const kb = loadKnowledgeBase();
+const ids = (text: string) => kb.byAlias(text).map((a) => a.id);
+
+describe('data files', () => {
+  it('all load and validate, ids unique', () => {
+    const { actors, report } = loadKbActors();
+    expect(report.counts['countries.overrides.json']).toBeGreaterThanOrEqual(249);
+    for (const a of actors) expect(KbActorSchema.safeParse(a).success).toBe(true);
+    expect(new Set(actors.map((a) => a.id)).size).toBe(actors.length);
+    for (const f of KB_DATA_FILES) expect(fs.existsSync(path.join(resolveDataDir(), f))).toBe(true);
+  });
+
+  it('every ISO country has an id country:<ISO2> with names in several scripts', () => {
+    const ru = kb.get(countryIdFromIso2('ru'))!;
+    expect(ru.name).toBe('Russia');
+    expect(kb.get('country:US')!.name).toBe('United States');
+    expect(kb.get('country:GB')!.name).toBe('United Kingdom');
+    expect(kb.get('country:KP')!.name).toBe('North Korea');
+    expect(kb.get('country:TR')!.name).toBe('Turkey');
+    expect(kb.actors().filter((a) => a.type === 'country').length).toBeGreaterThanOrEqual(250);
+  });
+});
+
+describe('cross-script identity', () => {
+  it.each([
+    ['country:RU', ['روسيا', 'Russia', 'Россия', 'الروسية', 'الروسي', 'روسية', 'الروس', 'российский', 'российского', 'России', 'Russian', 'Russians', 'Moscow', 'موسكو', 'Москва', 'russe']],
+    ['country:US', ['الأميركي', 'الأمريكية', 'الامريكيين', 'الأميركيون', 'أمريكا', 'واشنطن', 'الولايات المتحدة', 'американский', 'американские', 'США', 'American', 'Americans', 'US', 'U.S.', 'USA', 'américain']],
+    ['country:GB', ['UK', 'Britain', 'British', 'Britons', 'بريطانيا', 'البريطانية', 'المملكة المتحدة', 'Великобритания', 'британский']],
+    ['country:KP', ['North Korea', 'DPRK', 'كوريا الشمالية', 'الكورية الشمالية', 'КНДР', 'северокорейский', 'Pyongyang']],
+    ['country:IR', ['Iran', 'إيران', 'الإيرانية', 'الإيرانيين', 'Иран', 'иранский', 'Tehran', 'طهران']],
+    ['country:SA', ['Saudi Arabia', 'السعودية', 'المملكة العربية السعودية', 'سعودي', 'Saudi', 'الرياض']],
+    ['country:QA', ['قطر', 'القطريين', 'قطريا', 'الدوحة']],
+    ['country:SY', ['سوريا', 'سورية', 'السورية', 'Syria', 'Сирия']],
+  ])('%s', (id, forms) => {
+    for (const f of forms) expect([f, ids(f)]).toEqual([f, [id]]);
+  });
+});
+
+describe('aliasKey', () => {
+  it('unifies Arabic letter variants, diacritics, case and punctuation', () => {
+    expect(aliasKey('إسرائيل')).toBe(aliasKey('اسرائيل'));
+    expect(aliasKey('الأمريكيّة')).toBe(aliasKey('الامريكيه'));
+    expect(aliasKey('U.S.')).toBe('us');
+    expect(aliasKey('  Erdoğan ')).toBe('erdogan');
+    expect(aliasKey('al-Qaeda')).toBe(aliasKey('Al Qaeda'));
+    expect(aliasKey('Ёлка')).toBe('елка');
+    expect(aliasKey('Зеленский')).toBe('зеленский');
+  });
+});
+
+describe('runtime extension', () => {
+  it('upsert, addAliases, removeAliases, remove bump the version and notify', () => {
+    const k = loadKnowledgeBase();
+    const events: string[] = [];
+    const off = k.onChange((e) => events.push(`${e.kind}:${e.kind === 'upsert' ? e.actor.id : e.id}@${e.version}`));
+    const v0 = k.version;
+    k.upsert({ id: 'org:acme-security', name: 'Acme Security', type: 'organization', aliases: ['Acme'] });
+    expect(k.version).toBe(v0 + 1);
+    expect(k.byAlias('acme').map((a) => a.id)).toEqual(['org:acme-security']);
+    k.addAliases('org:acme-security', ['أكمي', 'Акме']);
+    expect(k.byAlias('اكمي')[0].id).toBe('org:acme-security');
+    expect(k.version).toBe(v0 + 2);
+    k.removeAliases('org:acme-security', ['Acme']);
+    expect(k.byAlias('acme')).toEqual([]);
+    expect(k.remove('org:acme-security')).toBe(true);
+    expect(k.get('org:acme-security')).toBeUndefined();
+    off();
+    k.upsert({ id: 'org:acme-2', name: 'Acme 2', type: 'organization', aliases: [] });
+    expect(events).toEqual([`upsert:org:acme-security@${v0 + 1}`, `upsert:org:acme-security@${v0 + 2}`, `upsert:org:acme-security@${v0 + 3}`, `remove:org:acme-security@${v0 + 4}`]);
+    // another loaded instance is not affected
+    expect(loadKnowledgeBase().get('org:acme-2')).toBeUndefined();
+  });
+
+  it('applies marsad.kb records (change and tombstone)', () => {
+    const k = new KnowledgeBase();
+    k.applyChange('group:test', { schemaVersion: 1, actor: { id: 'group:test', name: 'Test Group', type: 'group', aliases: ['TG1'] }, updatedAt: '2026-01-01T00:00:00Z' });
+    expect(k.byAlias('tg1')[0].name).toBe('Test Group');
+    k.applyChange('group:test', null);
+    expect(k.size).toBe(0);
+  });
+
+  it('rejects invalid actors naming id and field', () => {
+    const k = new KnowledgeBase();
+    expect(() => k.upsert({ id: 'org:x', name: '', type: 'organization', aliases: [] })).toThrow(/org:x.*name/);
+    expect(() => k.upsert({ id: 'person:x', name: 'X', type: 'organization', aliases: [] })).toThrow(/id.*org:/);
+  });
+
+  it('a bad data file fails with file name, id and field', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-'));
+    fs.writeFileSync(path.join(dir, 'countries.overrides.json'), JSON.stringify({ overrides: {} }));
+    fs.writeFileSync(path.join(dir, 'organizations.json'), JSON.stringify({ actors: [{ id: 'org:bad', name: 'Bad', type: 'organisation', aliases: [] }] }));
+    expect(() => loadKnowledgeBase({ dataDir: dir, noCache: true })).toThrow(/organizations\.json.*org:bad.*type/);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('search', () => {
+  it('ranks exact matches first and handles any script', () => {
+    expect(kb.search('Russia', 5)[0].id).toBe('country:RU');
+    expect(kb.search('روسيا', 5)[0].id).toBe('country:RU');
+    expect(kb.search('country:US', 5)[0].id).toBe('country:US');
+    expect(kb.search('', 3)).toHaveLength(3);
+  });
+});
