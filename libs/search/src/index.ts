@@ -1,0 +1,5 @@
+export * from './client';
+export * from './health';
+export * from './template';
+export * from './document';
+export * from './bulk';
