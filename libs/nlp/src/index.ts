@@ -1,3 +1,11 @@
-// Placeholder API surface of the enrichment engine; the engine itself is being written
-// (issue 3). Services code against exactly these names.
+// The enrichment engine (issue 3): plain TypeScript, no Nest, no I/O.
 export * from './api';
+export { Enricher, ENRICHMENT_VERSION } from './enricher';
+export type { KnowledgeBaseLike, EnricherOptions } from './enricher';
+export { NearDuplicateIndex, InMemoryDedupStore, simhash, hamming, bandKeys, fingerprintArticle, DEDUP_BANDS, DEDUP_MAX_HAMMING } from './dedup';
+export { detectLanguage } from './langid';
+export type { LanguageGuess } from './langid';
+export { foldWithMap, foldText, normalizeForSearch, nfc, tokenize, arabicVariants, splitSentences, detectBoilerplate } from './text';
+export type { Folded, Token, Sentence, Span } from './text';
+export { Gazetteer } from './gazetteer';
+export { ruleActorId } from './actors';

@@ -1,0 +1,519 @@
+// Actor extraction: gazetteer (KB) matches plus rules for actors the KB does not know.
+
+import type { ActorType, KbActor } from '@marsad/contracts';
+import type { Doc } from './doc';
+import type { Gazetteer } from './gazetteer';
+import {
+  AR_GROUP_HEADS, AR_ORG_HEADS, AR_ORG_HEADS_DEF, AR_PERSON_TITLES, AR_STOP, AR_VERBS, AR_ADVERBIAL, AR_COMP,
+  EN_FIRST_NAMES, EN_MONTHS_DAYS, EN_NAME_TITLES, EN_NOT_NAME, EN_ORG_HEADS, EN_PERSON_TITLES, EN_STOP_CAPS, EN_VERBS, set,
+} from './lexicon';
+import { arabicVariants, foldText, type Token } from './text';
+
+export interface MentionX {
+  actorId: string;
+  start: number;
+  end: number;
+  first: number;
+  last: number;
+  field: 'body' | 'title';
+}
+
+export interface ActorAcc {
+  id: string;
+  name: string;
+  type: ActorType;
+  source: 'kb' | 'rule';
+  mentions: MentionX[];
+  gender?: 'm' | 'f';
+  /** folded name tokens (rule persons), for surname linking */
+  nameToks?: string[];
+}
+
+export class ActorSet {
+  readonly byId = new Map<string, ActorAcc>();
+  add(id: string, name: string, type: ActorType, source: 'kb' | 'rule'): ActorAcc {
+    let a = this.byId.get(id);
+    if (!a) { a = { id, name, type, source, mentions: [] }; this.byId.set(id, a); }
+    return a;
+  }
+  mention(a: ActorAcc, m: Omit<MentionX, 'actorId'>): void {
+    if (m.end <= m.start) return;
+    if (a.mentions.some((x) => x.field === m.field && x.start === m.start && x.end === m.end)) return;
+    a.mentions.push({ ...m, actorId: a.id });
+  }
+}
+
+const TYPE_PREFIX: Record<string, string> = { person: 'person', organization: 'org', country: 'country', group: 'group', location: 'location', other: 'other' };
+
+/** Short stable hash (base36) of a string — for ids of names with no Latin slug. */
+export function shortHash(s: string): string {
+  let h1 = 0x811c9dc5 | 0, h2 = 0x01234567 | 0;
+  for (let i = 0; i < s.length; i++) { const c = s.charCodeAt(i); h1 = Math.imul(h1 ^ c, 0x01000193); h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 13); }
+  return ((h1 >>> 0).toString(36) + (h2 >>> 0).toString(36)).slice(0, 10);
+}
+
+export function slugOf(name: string): string {
+  const f = foldText(name);
+  const latin = f.normalize('NFKD').replace(/\p{M}/gu, '').replace(/['’.]/g, '');
+  const slug = latin.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  if (slug && /^[a-z0-9-]+$/.test(slug) && !/[^\x00-\x7f]/.test(latin.replace(/[^\p{L}]/gu, ''))) return slug;
+  return 'x' + shortHash(f.replace(/\s+/g, ' ').trim());
+}
+
+/** Deterministic id for an actor unknown to the KB, from its normalised name. */
+export function ruleActorId(type: ActorType, name: string): string {
+  return `${TYPE_PREFIX[type] ?? 'other'}:${slugOf(name)}`;
+}
+
+// ------------------------------------------------------------------ helpers
+
+const isLatinCap = (t: Token) => (t.script === 'latin' || t.script === 'cyrillic') && t.caps > 0;
+const EN_CONNECT = set('of for the de du da del la le van von der den al el bin bint ibn y and');
+const EN_HEAD_TITLES = set('mr mrs ms miss dr prof professor president chancellor minister secretary senator sen governor mayor general gen colonel col captain capt judge justice chairman chairwoman ceo director spokesman spokeswoman spokesperson ambassador envoy commissioner leader inspector detective pope archbishop bishop cardinal rev reverend imam ayatollah rabbi mp mep coach manager analyst economist journalist editor correspondent lawyer attorney prosecutor founder boss chief candidate premier executive officer');
+const EN_HONORIFIC = set('mr mrs ms miss dr');
+const EN_ACRONYM_STOP = set('tv gdp ceo cfo coo cto am pm mp mps mep meps id it pc ok hiv aids dna uk us usa eu un bbc vat ipo sms dvd cd pr hr ad bc ps ii iii iv vi faq www html pdf mr ms dr st uae ussr');
+const EN_LOC_PREP = set('in at near from to into across outside inside around throughout toward towards via');
+
+/** Does a lower-case form of this word appear in lower case elsewhere in the text? (→ a common word) */
+function commonInText(doc: Doc, norm: string, lowerSeen: Set<string>): boolean {
+  return lowerSeen.has(norm);
+}
+
+export interface ExtractCtx {
+  doc: Doc;
+  gaz: Gazetteer;
+  set: ActorSet;
+  /** token → actor id covering it (body) */
+  cover: (string | undefined)[];
+  lang: string;
+}
+
+/** KB matches over a document; returns the token coverage. */
+export function kbActors(doc: Doc, gaz: Gazetteer, set: ActorSet, cover: (string | undefined)[]): void {
+  const ms = gaz.match(doc.src, doc.toks, doc.sentStart);
+  for (const m of ms) {
+    const kb = gaz.actors.get(m.actorId) as KbActor | undefined;
+    if (!kb) continue;
+    const a = set.add(kb.id, kb.name, kb.type, 'kb');
+    set.mention(a, { start: m.start, end: m.end, first: m.first, last: m.last, field: doc.field });
+    for (let k = m.first; k <= m.last; k++) cover[k] = kb.id;
+  }
+}
+
+function addRule(ctx: ExtractCtx, type: ActorType, name: string, first: number, last: number, start?: number, end?: number): ActorAcc {
+  const { doc, set, cover } = ctx;
+  const id = ruleActorId(type, name);
+  const a = set.add(id, name, type, 'rule');
+  set.mention(a, { start: start ?? doc.toks[first].start, end: end ?? doc.toks[last].end, first, last, field: doc.field });
+  for (let k = first; k <= last; k++) if (!cover[k]) cover[k] = id;
+  return a;
+}
+
+// ------------------------------------------------------------------ English / Latin rules
+
+export function latinRuleActors(ctx: ExtractCtx): void {
+  const { doc, cover } = ctx;
+  const toks = doc.toks;
+  const n = toks.length;
+  const lowerSeen = new Set<string>();
+  for (const t of toks) if (t.script === 'latin' && t.caps === 0 && !doc.sentStart[t.index]) lowerSeen.add(t.norm);
+  const capMid = new Map<string, number>();
+  for (const t of toks) if (isLatinCap(t) && !doc.sentStart[t.index]) capMid.set(t.norm, (capMid.get(t.norm) ?? 0) + 1);
+  let i = 0;
+  while (i < n) {
+    const t = toks[i];
+    if (cover[i] || !isLatinCap(t) || /^\d/.test(t.norm)) { i++; continue; }
+    // collect a run of capitalised tokens (connectors allowed inside)
+    let j = i;
+    while (j + 1 < n) {
+      const nx = toks[j + 1];
+      if (nx.gap > 1 || cover[j + 1]) break;
+      if (nx.gap === 1 && !/^[-\u2010\u2011]$/.test(nx.sep) && !/^'$/.test(nx.sep)) break;
+      if (nx.sep === "'" || nx.sep === '\u2019') break; // possessive 's
+      if (isLatinCap(nx)) { j++; continue; }
+      if (EN_CONNECT.has(nx.norm) && j + 2 < n && isLatinCap(toks[j + 2]) && toks[j + 2].gap <= 1 && !cover[j + 2] && nx.norm !== 'and' && nx.norm !== 'the') { j += 2; continue; }
+      if (nx.norm === 'the' && toks[j].norm === 'of' && false) { j++; continue; }
+      break;
+    }
+    processLatinRun(ctx, i, j, lowerSeen, capMid);
+    i = j + 1;
+  }
+}
+
+function processLatinRun(ctx: ExtractCtx, i: number, j: number, lowerSeen: Set<string>, capMid: Map<string, number>): void {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  let a = i;
+  let personHint = false;
+  let honorific = -1;
+  // strip leading stop words (sentence-initial "The", "But", months) and titles
+  let titleEnd = -1;
+  for (let k = a; k <= j; k++) {
+    const w = toks[k].norm;
+    if (EN_PERSON_TITLES.has(w) || EN_STOP_CAPS.has(w)) { if (EN_HEAD_TITLES.has(w)) titleEnd = k; continue; }
+    break;
+  }
+  // also a title just before the run, in lower case ("the prime minister, Tony Blair" / "minister Yuri Trutnev")
+  if (a > 0 && EN_HEAD_TITLES.has(toks[a - 1].norm) && toks[a].gap === 0) personHint = true;
+  if (a > 0 && EN_HONORIFIC.has(toks[a - 1].norm)) { personHint = true; honorific = a - 1; }
+  if (titleEnd >= a) {
+    for (let k = a; k <= titleEnd; k++) if (EN_HONORIFIC.has(toks[k].norm)) honorific = k;
+    a = titleEnd + 1;
+    personHint = true;
+  }
+  while (a <= j && (EN_STOP_CAPS.has(toks[a].norm) && !EN_NAME_TITLES.has(toks[a].norm) || EN_MONTHS_DAYS.has(toks[a].norm) || EN_CONNECT.has(toks[a].norm))) a++;
+  let b = j;
+  while (b >= a && (EN_STOP_CAPS.has(toks[b].norm) || EN_CONNECT.has(toks[b].norm) || EN_MONTHS_DAYS.has(toks[b].norm))) b--;
+  if (b < a) return;
+  // name titles (Lord, Prince) stay in the name and make it a person
+  if (EN_NAME_TITLES.has(toks[a].norm) && b > a) personHint = true;
+  // split runs at a trailing reporting verb capitalised by the writer? (rare) — ignore
+  const len = b - a + 1;
+  const words = [];
+  for (let k = a; k <= b; k++) words.push(toks[k].norm);
+  const lastW = words[words.length - 1];
+  const firstW = words[0];
+  const startsSentence = doc.sentStart[a] === 1 || (a > 0 && doc.toks[a].gap === 4 && doc.sentStart[a - 1] === 0 && false);
+  const isAcr = len === 1 && toks[a].caps === 2 && toks[a].norm.length >= 2 && toks[a].norm.length <= 6 && /^[a-z]+$/.test(toks[a].norm);
+  let type: ActorType | undefined;
+  const prevW = a > 0 ? toks[a - 1].norm : '';
+  const nextW = b + 1 < toks.length ? toks[b + 1].norm : '';
+  const orgHead = EN_ORG_HEADS.has(lastW) || (len >= 3 && words.includes('of') && EN_ORG_HEADS.has(firstW));
+  if (orgHead && !personHint) type = 'organization';
+  else if (personHint) type = 'person';
+  else if (len >= 2 && EN_FIRST_NAMES.has(firstW)) type = 'person';
+  else if (isAcr) { if (EN_ACRONYM_STOP.has(toks[a].norm)) return; type = 'organization'; }
+  else if (len >= 2) {
+    const allNamey = words.every((w) => !EN_NOT_NAME.has(w) && !EN_STOP_CAPS.has(w) && !EN_PERSON_TITLES.has(w) && !lowerSeen.has(w));
+    if (!allNamey) {
+      if (words.some((w) => EN_ORG_HEADS.has(w))) type = 'organization';
+      else return;
+    } else type = len <= 3 ? 'person' : 'organization';
+    if (type === 'person' && EN_LOC_PREP.has(prevW) && !EN_FIRST_NAMES.has(firstW)) type = 'location';
+  } else {
+    // single capitalised word
+    const w = firstW;
+    if (EN_NOT_NAME.has(w) || EN_STOP_CAPS.has(w) || EN_PERSON_TITLES.has(w) || EN_MONTHS_DAYS.has(w)) return;
+    if (lowerSeen.has(w)) return;
+    if (startsSentence && !(EN_VERBS[nextW] && nextW !== 'says') && (capMid.get(w) ?? 0) === 0) return;
+    if (EN_LOC_PREP.has(prevW)) type = 'location';
+    else if (EN_VERBS[nextW] || (capMid.get(w) ?? 0) >= 2 || (b + 1 < toks.length && toks[b + 1].sep === "'" && toks[b + 1].norm === 's')) type = 'organization';
+    else return;
+  }
+  if (!type) return;
+  const name = doc.src.slice(toks[a].start, toks[b].end).replace(/\s+/g, ' ');
+  let first = a;
+  if (honorific >= 0 && type === 'person') first = honorific;
+  const acc = addRule(ctx, type, name, first, b, toks[first].start, toks[b].end);
+  if (type === 'person') acc.nameToks = words.filter((w) => !EN_NAME_TITLES.has(w));
+}
+
+// ------------------------------------------------------------------ Arabic rules
+
+const AR_MULTI_TITLE_NEXT = set('الوزراء الحكومه العام التنفيذي الخارجيه الدفاع الداخليه الماليه الخزانه التجاره الاقتصاد الاعلام العدل الصحه التعليم الطاقه النفط الخارجية');
+const AR_NAME_STOP = set(`الذي التي الذين انه انها انهم ان بان خلال اثناء امس اليوم وهو وهي الذي عن على علي الي في من مع لدى بعد قبل منذ حتى ضد حول عبر امام بين و او ثم
+يوم عام سنه شهر مساء صباح الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت ايضا كذلك قد لم لن لا ما`);
+const AR_DAYS = set('الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت اليوم امس');
+const AR_ADJ_STOP = set('الحالي الحاليه الماضي الماضيه الجديد الجديده الثاني الثانيه الاول الاولي الرسمي الرسميه الرئيسي الرئيسيه المحلي المحليه السابق السابقه الكبري الكبير العام العامه الخاص الخاصه الاخير الاخيره المقبل المقبله');
+const AR_NAME_CONNECT = set('بن ابن بنت ابو ابي عبد ال دي دو فان فون دا');
+
+function isArabicWord(t: Token): boolean {
+  return t.script === 'arabic' && t.norm.length >= 2;
+}
+
+function stripWF(norm: string): string {
+  return norm.length > 3 && (norm[0] === 'و' || norm[0] === 'ف') ? norm.slice(1) : norm;
+}
+
+export function arVerbOf(t: Token): { verb: string; strip: number } | undefined {
+  if (t.script !== 'arabic') return undefined;
+  if (AR_VERBS.has(t.norm)) return { verb: t.norm, strip: 0 };
+  const s = stripWF(t.norm);
+  if (s !== t.norm && AR_VERBS.has(s)) return { verb: s, strip: 1 };
+  return undefined;
+}
+
+/** Could token k be part of an Arabic personal name? */
+function arNameTok(ctx: ExtractCtx, k: number, pos: number): boolean {
+  const t = ctx.doc.toks[k];
+  if (!isArabicWord(t)) return false;
+  if (ctx.cover[k]) return false;
+  const w = t.norm;
+  if (AR_STOP.has(w) || AR_NAME_STOP.has(w) || AR_COMP.has(w) || AR_ADVERBIAL.has(w)) return false;
+  if (arVerbOf(t)) return false;
+  if (AR_PERSON_TITLES.has(w) || AR_ORG_HEADS.has(w)) return false;
+  if (w.startsWith('ال') && !(pos > 0 && !AR_DAYS.has(w) && !AR_ADJ_STOP.has(w))) {
+    // "عبد الله", "أبو الغيط": article-words allowed after a connector
+    const prev = ctx.doc.toks[k - 1];
+    if (!(prev && AR_NAME_CONNECT.has(prev.norm))) return false;
+  }
+  if (/^(لل|بال|وال|فال|كال)/.test(w)) return false;
+  if (/^\d/.test(w)) return false;
+  return true;
+}
+
+/** Longest run of name tokens starting at k (max 4), contiguous (no punctuation between). */
+function arNameRun(ctx: ExtractCtx, k: number, max = 4): number {
+  const toks = ctx.doc.toks;
+  let e = k - 1;
+  for (let q = k; q < toks.length && q - k < max; q++) {
+    if (q > k && toks[q].gap > 1) break;
+    if (!arNameTok(ctx, q, q - k)) break;
+    // an article-word ends the name (surname like الحريري)
+    e = q;
+    if (q > k && toks[q].norm.startsWith('ال') && !AR_NAME_CONNECT.has(toks[q - 1].norm)) break;
+  }
+  // do not end on a connector
+  while (e >= k && AR_NAME_CONNECT.has(toks[e].norm)) e--;
+  return e;
+}
+
+/** Skip title modifiers after a title token: article-words, "باسم X", construct nouns; returns index after them. */
+function skipTitleModifiers(ctx: ExtractCtx, k: number): number {
+  const toks = ctx.doc.toks;
+  let q = k;
+  let steps = 0;
+  while (q < toks.length && steps < 6) {
+    const t = toks[q];
+    if (t.gap > 1) break;
+    const w = t.norm;
+    if (w === 'باسم' || w === 'ب' || w === 'في' && false) {
+      q++; steps++;
+      // the body named: one article-word or a covered actor mention
+      while (q < toks.length && toks[q].gap <= 1 && (toks[q].norm.startsWith('ال') || ctx.cover[q]) && steps < 8) { q++; steps++; }
+      continue;
+    }
+    if ((w.startsWith('ال') || /^(لل|وال)/.test(w)) && !AR_DAYS.has(w)) { q++; steps++; continue; }
+    if (AR_MULTI_TITLE_NEXT.has(w) || w === 'وزراء' || w === 'عام' || w === 'مجلس' || w === 'الوزراء') { q++; steps++; continue; }
+    if (ctx.cover[q]) { q++; steps++; continue; }
+    break;
+  }
+  return q;
+}
+
+export function arabicRuleActors(ctx: ExtractCtx): void {
+  const { doc, cover } = ctx;
+  const toks = doc.toks;
+  const n = toks.length;
+  for (let i = 0; i < n; i++) {
+    const t = toks[i];
+    if (t.script !== 'arabic') continue;
+    const vars = arabicVariants(t.norm);
+    const w = vars.find((v) => AR_PERSON_TITLES.has(v.form))?.form;
+    const verb = arVerbOf(t);
+    if (w && !cover[i]) {
+      // TITLE [modifiers] [،] NAME
+      let q = skipTitleModifiers(ctx, i + 1);
+      if (q < n && toks[q].gap === 2 && /^[\s،,]+$/.test(toks[q].sep)) {
+        // comma-apposition: NAME must be followed by a comma or a complementiser/verb boundary
+      }
+      if (q < n && toks[q].gap <= 2) {
+        const e = arNameRun(ctx, q);
+        if (e >= q) {
+          const single = e === q;
+          const after = e + 1 < n ? toks[e + 1] : undefined;
+          const okEnd = !after || after.gap >= 2 || AR_COMP.has(after.norm) || AR_NAME_STOP.has(after.norm) || !!arVerbOf(after) || AR_ADVERBIAL.has(after.norm) || after.norm.startsWith('ل');
+          if (okEnd && (!single || toks[q].norm.length >= 3)) {
+            const name = doc.src.slice(toks[q].start, toks[e].end);
+            const a = addRule(ctx, 'person', name, q, e);
+            a.nameToks = toks.slice(q, e + 1).map((x) => x.norm);
+            i = e;
+            continue;
+          }
+        }
+      }
+    }
+    if (verb && i + 1 < n && !cover[i + 1] && toks[i + 1].gap <= 1) {
+      // VERB NAME (verb-subject order), the name followed by a comma, complementiser, adverbial or colon
+      const q = i + 1;
+      const e = arNameRun(ctx, q, 3);
+      if (e >= q) {
+        const after = e + 1 < n ? toks[e + 1] : undefined;
+        const okEnd = !after || after.gap >= 2 || AR_COMP.has(after.norm) || AR_ADVERBIAL.has(after.norm) || after.norm === 'في' || after.norm.startsWith('ل') && after.norm.length > 3;
+        if (okEnd && toks[q].norm.length >= 3) {
+          const fem = AR_VERBS.get(verb.verb)!.fem;
+          const type: ActorType = e > q ? 'person' : fem ? 'organization' : 'person';
+          const name = doc.src.slice(toks[q].start, toks[e].end);
+          const a = addRule(ctx, type, name, q, e);
+          if (type === 'person') a.nameToks = toks.slice(q, e + 1).map((x) => x.norm);
+          i = e;
+          continue;
+        }
+      }
+    }
+    // organisations: HEAD + name
+    const head = vars.find((v) => AR_ORG_HEADS.has(v.form));
+    if (head && !cover[i] && i + 1 < n && toks[i + 1].gap <= 1) {
+      const headStart = head.strip > 0 ? ctx.gaz['origOffset' as never] ? t.start : t.start : t.start;
+      // definite construct: حزب العدالة والتنمية / وزارة الخارجية السعودية / مجلس الأمن
+      let q = i + 1;
+      let defEnd = i;
+      while (q < n && toks[q].gap <= 1 && q - i <= 4) {
+        const w2 = toks[q].norm;
+        if ((w2.startsWith('ال') || /^وال/.test(w2) || /^لل/.test(w2)) && !AR_DAYS.has(w2) && !AR_ADJ_STOP.has(w2)) { defEnd = q; q++; continue; }
+        if (cover[q] && q === defEnd + 1 && q > i + 1) { defEnd = q; q++; continue; }
+        break;
+      }
+      const isGroup = AR_GROUP_HEADS.has(head.form);
+      if (defEnd > i) {
+        // head + article words
+        let s = t.start;
+        if (head.strip > 0) s = offsetAfter(doc.src, t, head.strip);
+        const name = doc.src.slice(s, toks[defEnd].end);
+        addRule(ctx, isGroup ? 'group' : 'organization', name, i, defEnd, s, toks[defEnd].end);
+        i = defEnd;
+        continue;
+      }
+      if (head.form === 'اداره') continue; // إدارة X handled with the person actor (administration)
+      // indefinite name (foreign name): شركة كاسبرسكي، وكالة رويترز، شركة طيران بيغاسوس
+      let q2 = i + 1;
+      if (q2 < n && !cover[q2] && ['طيران', 'النفط', 'نفط', 'انباء', 'الانباء', 'التكنولوجيا', 'الاتصالات'].includes(toks[q2].norm) && q2 + 1 < n) q2++;
+      if (cover[q2]) continue;
+      const e = arNameRun(ctx, q2, 3);
+      if (e >= q2 && toks[q2].norm.length >= 3) {
+        const name = doc.src.slice(toks[q2].start, toks[e].end);
+        addRule(ctx, isGroup ? 'group' : 'organization', name, q2, e);
+        i = e;
+      }
+    }
+    // definite organisation heads + nisba adjectives (الحكومة الروسية, الحزب الديمقراطي, المخابرات العسكرية الروسية)
+    const dh = vars.find((v) => AR_ORG_HEADS_DEF.has(v.form) && v.form.startsWith('ال'));
+    if (dh && !cover[i] && i + 1 < n && toks[i + 1].gap <= 1) {
+      let q = i + 1;
+      let e = i;
+      let country = false;
+      let nisba = false;
+      while (q < n && toks[q].gap <= 1 && q - i <= 3) {
+        const w2 = toks[q].norm;
+        const isAdj = w2.startsWith('ال') && /(ي|يه)$/.test(w2) && !AR_ADJ_STOP.has(w2);
+        if (cover[q] && ctx.set.byId.get(cover[q]!)?.type === 'country') { country = true; e = q; q++; continue; }
+        if (isAdj) { nisba = true; e = q; q++; continue; }
+        break;
+      }
+      const strongHead = ['الحزب', 'اللجنه', 'المخابرات', 'الاستخبارات', 'الجيش', 'البنك', 'المجلس', 'الاتحاد', 'الكونغرس', 'البرلمان'].includes(dh.form);
+      if (e > i && (country || (nisba && strongHead))) {
+        let s = t.start;
+        if (dh.strip > 0) s = offsetAfter(doc.src, t, dh.strip);
+        const name = doc.src.slice(s, toks[e].end);
+        const a = ctx.set.add(ruleActorId('organization', name), name, 'organization', 'rule');
+        ctx.set.mention(a, { start: s, end: toks[e].end, first: i, last: e, field: doc.field });
+        for (let k = i; k <= e; k++) if (!cover[k]) cover[k] = a.id;
+        i = e;
+      }
+    }
+  }
+}
+
+/** Original offset after `strip` surviving letters of token t. */
+export function offsetAfter(src: string, t: Token, strip: number): number {
+  let count = 0;
+  for (let p = t.start; p < t.end; p++) {
+    const c = src.charCodeAt(p);
+    const dropped = (c >= 0x0610 && c <= 0x061a) || (c >= 0x064b && c <= 0x065f) || c === 0x0670 || (c >= 0x06d6 && c <= 0x06ed) || c === 0x0640 || (c >= 0x200b && c <= 0x200f);
+    if (dropped) continue;
+    if (count === strip) return p;
+    count++;
+  }
+  return t.start;
+}
+
+// ------------------------------------------------------------------ administrations
+
+/** "Biden administration" / "إدارة بايدن" / "إدارة الرئيس الأميركي، جو بايدن" / "Mr Yushchenko's administration" → an organisation. */
+export function administrations(ctx: ExtractCtx): void {
+  const { doc, set } = ctx;
+  const toks = doc.toks;
+  const personAt = (k: number): ActorAcc | undefined => {
+    const id = ctx.cover[k];
+    const a = id ? set.byId.get(id) : undefined;
+    return a && a.type === 'person' ? a : undefined;
+  };
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (t.script === 'arabic') {
+      const v = arabicVariants(t.norm).find((x) => x.form === 'اداره');
+      if (!v || i + 1 >= toks.length || toks[i + 1].gap > 1) continue;
+      let k = i + 1;
+      let end = k;
+      let p = personAt(k);
+      if (!p && (toks[k].norm === 'الرئيس' || toks[k].norm === 'الرييس')) {
+        // إدارة الرئيس [nisba] [، NAME]
+        end = k;
+        let q = k + 1;
+        while (q < toks.length && toks[q].gap <= 1 && toks[q].norm.startsWith('ال') && q - k <= 2) { end = q; q++; }
+        // find the president's name right after (apposition) or the last president mentioned
+        for (let r = q; r < Math.min(toks.length, q + 3); r++) { p = personAt(r); if (p) break; }
+      } else if (p) {
+        end = p.mentions.find((m) => m.first === k)?.last ?? k;
+      }
+      if (!p) continue;
+      const surname = p.name.split(/\s+/).pop()!;
+      const name = `${surname} administration`;
+      const s = v.strip > 0 ? offsetAfter(doc.src, t, v.strip) : t.start;
+      const a = set.add(ruleActorId('organization', name), name, 'organization', 'rule');
+      set.mention(a, { start: s, end: toks[end].end, first: i, last: end, field: doc.field });
+    } else if (t.norm === 'administration' && i > 0) {
+      let k = i - 1;
+      if (toks[k].norm === 's' && toks[i - 1].sep === "'" && k > 0) k--;
+      const p = personAt(k);
+      if (!p) continue;
+      const m = p.mentions.find((x) => x.last === k && x.field === doc.field);
+      const surname = p.name.split(/\s+/).pop()!;
+      const name = `${surname} administration`;
+      const a = set.add(ruleActorId('organization', name), name, 'organization', 'rule');
+      const start = m ? m.start : toks[k].start;
+      set.mention(a, { start, end: t.end, first: m ? m.first : k, last: i, field: doc.field });
+    }
+  }
+}
+
+// ------------------------------------------------------------------ surname linking
+
+/** Link later surname-only mentions ("Blair", "Mr Blair", "بوتين") to the full name in the article. */
+export function linkSurnames(ctx: ExtractCtx): void {
+  const { doc, set, cover } = ctx;
+  const toks = doc.toks;
+  const bySurname = new Map<string, ActorAcc>();
+  for (const a of set.byId.values()) {
+    if (a.type !== 'person') continue;
+    const nt = a.nameToks ?? (a.source === 'kb' ? undefined : undefined);
+    const toksOfName = nt ?? [];
+    if (a.source === 'kb') {
+      // KB persons: surnames of the matched multi-token mentions
+      for (const m of a.mentions) if (m.field === doc.field && m.last > m.first) { const w = toks[m.last].norm; if (!bySurname.has(w)) bySurname.set(w, a); }
+    } else if (toksOfName.length >= 2) {
+      const w = toksOfName[toksOfName.length - 1];
+      if (w.length >= 3 && !bySurname.has(w)) bySurname.set(w, a);
+    }
+  }
+  // merge single-token rule persons into a full-name person with that surname
+  for (const a of [...set.byId.values()]) {
+    if (a.source !== 'rule' || a.type !== 'person' || (a.nameToks?.length ?? 0) !== 1) continue;
+    const full = bySurname.get(a.nameToks![0]);
+    if (full && full !== a) {
+      for (const m of a.mentions) { set.mention(full, m); for (let k = m.first; k <= m.last; k++) cover[k] = full.id; }
+      set.byId.delete(a.id);
+    }
+  }
+  if (!bySurname.size) return;
+  for (let i = 0; i < toks.length; i++) {
+    if (cover[i]) continue;
+    const t = toks[i];
+    let w = t.norm;
+    let strip = 0;
+    if (t.script === 'arabic') {
+      const v = arabicVariants(t.norm).find((x) => bySurname.has(x.form) && !x.def);
+      if (!v) continue;
+      w = v.form; strip = v.strip;
+    } else if (t.script === 'latin') {
+      if (t.caps === 0) continue;
+    } else continue;
+    const a = bySurname.get(w);
+    if (!a) continue;
+    let first = i;
+    let start = strip ? offsetAfter(doc.src, t, strip) : t.start;
+    if (i > 0 && EN_HONORIFIC.has(toks[i - 1].norm) && toks[i].gap === 0) { first = i - 1; start = toks[i - 1].start; }
+    set.mention(a, { start, end: t.end, first, last: i, field: doc.field });
+    cover[i] = a.id;
+  }
+}

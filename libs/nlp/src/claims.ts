@@ -1,0 +1,678 @@
+// Claim extraction — who said what — for Arabic and English, over prepared documents.
+
+import type { ActorAcc, ActorSet, MentionX } from './actors';
+import { arVerbOf } from './actors';
+import type { Doc } from './doc';
+import { AR_ADVERBIAL, AR_COMP, AR_DESCRIPTIONS, AR_VERBS, EN_DESCRIPTIONS, EN_OBJ_VERBS, EN_PRONOUNS, EN_VERBS, set } from './lexicon';
+import { arabicVariants, inSpans, type Token } from './text';
+
+export interface ClaimX {
+  speaker: { actorId?: string; name: string; text: string };
+  verb: string;
+  kind: string;
+  text: string;
+  start: number;
+  end: number;
+  quoted: boolean;
+  actorIds: string[];
+  /** token index of the verb (ordering) */
+  at: number;
+}
+
+interface Ctx {
+  doc: Doc;
+  set: ActorSet;
+  /** token → mention covering it */
+  mAt: (MentionX | undefined)[];
+  claims: ClaimX[];
+  usedQuotes: Set<number>;
+  /** actors in mention order (token index), for back-reference resolution */
+  order: MentionX[];
+}
+
+const TRAIL = /[\s.,،;؛:!?؟…\-–—]+$/;
+const LEAD = /^[\s,،:;؛\-–—]+/;
+const OPENQ = /^["\u201C\u00AB\u201E]/;
+const CLOSEQ = /["\u201D\u00BB\u201C]$/;
+
+function actorOf(ctx: Ctx, k: number): ActorAcc | undefined {
+  const m = ctx.mAt[k];
+  return m ? ctx.set.byId.get(m.actorId) : undefined;
+}
+
+/** Trim the content span: leading separators, trailing punctuation, enclosing quotes. */
+function trimContent(src: string, s: number, e: number): { s: number; e: number; quoted: boolean } | undefined {
+  while (s < e && LEAD.test(src[s])) s++;
+  let changed = true;
+  let quoted = false;
+  while (changed && s < e) {
+    changed = false;
+    while (e > s && TRAIL.test(src[e - 1])) { e--; changed = true; }
+    const inner = src.slice(s, e);
+    if (OPENQ.test(inner) && CLOSEQ.test(inner) && e - s > 2) {
+      // whole text quoted only if the opening quote's pair is the final one
+      const body = inner.slice(1, -1);
+      if (!/["\u201C\u201D\u00AB\u00BB]/.test(body)) { s++; e--; quoted = true; changed = true; }
+    } else if (OPENQ.test(inner) && !/["\u201D\u00BB]/.test(inner.slice(1))) {
+      s++; changed = true; // unbalanced opening quote
+    } else if (CLOSEQ.test(inner) && !/["\u201C\u00AB]/.test(inner.slice(0, -1)) && (inner.match(/"/g)?.length ?? 0) % 2 === 1) {
+      e--; changed = true; // unbalanced closing quote
+    }
+  }
+  if (e - s < 3) return undefined;
+  return { s, e, quoted };
+}
+
+function pushClaim(ctx: Ctx, speaker: ActorAcc | undefined, speakerText: string, verb: string, kind: string, s: number, e: number, at: number, forceQuoted?: boolean): ClaimX | undefined {
+  if (!speaker) return undefined;
+  const src = ctx.doc.src;
+  const tr = trimContent(src, s, e);
+  if (!tr) return undefined;
+  const text = src.slice(tr.s, tr.e);
+  // at least two words of content
+  if (!/[\p{L}\p{N}]+[^\p{L}\p{N}]+[\p{L}\p{N}]+/u.test(text)) return undefined;
+  if (inSpans(ctx.doc.skip, tr.s, tr.e)) return undefined;
+  // same speaker, overlapping text: keep one
+  for (const c of ctx.claims) {
+    if (c.speaker.actorId === speaker.id && c.start < tr.e && tr.s < c.end) return undefined;
+  }
+  const actorIds = new Set<string>();
+  for (const m of ctx.order) if (m.start >= tr.s && m.end <= tr.e && m.actorId !== speaker.id) actorIds.add(m.actorId);
+  const c: ClaimX = {
+    speaker: { actorId: speaker.id, name: speaker.name, text: speakerText || speaker.name },
+    verb, kind, text, start: tr.s, end: tr.e, quoted: forceQuoted ?? tr.quoted, actorIds: [...actorIds], at,
+  };
+  ctx.claims.push(c);
+  return c;
+}
+
+function mentionText(ctx: Ctx, k: number): string {
+  const m = ctx.mAt[k];
+  return m ? ctx.doc.src.slice(m.start, m.end) : ctx.doc.toks[k].norm;
+}
+
+/** The last actor before token k satisfying pred (mention order), looking back at most `maxBack` chars. */
+function lastActor(ctx: Ctx, k: number, pred: (a: ActorAcc) => boolean, excludeQuoted = false): ActorAcc | undefined {
+  const pos = ctx.doc.toks[k]?.start ?? Infinity;
+  for (let i = ctx.order.length - 1; i >= 0; i--) {
+    const m = ctx.order[i];
+    if (m.end > pos) continue;
+    if (excludeQuoted && ctx.doc.quoteOf[m.first] >= 0) continue;
+    const a = ctx.set.byId.get(m.actorId);
+    if (a && a.type !== 'location' && pred(a)) return a;
+  }
+  return undefined;
+}
+
+function lastClaimBefore(ctx: Ctx, k: number): ClaimX | undefined {
+  let best: ClaimX | undefined;
+  for (const c of ctx.claims) if (c.at < k && (!best || c.at > best.at)) best = c;
+  return best;
+}
+
+const isOrgish = (a: ActorAcc) => a.type === 'organization' || a.type === 'country' || a.type === 'group';
+
+// ===================================================================== Arabic
+
+const AR_RECIPIENT_PREFIX = /^(ل|لل)/;
+
+export function arabicClaims(ctx: Ctx): void {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  const src = doc.src;
+  const n = toks.length;
+  for (let i = 0; i < n; i++) {
+    const vv = arVerbOf(toks[i]);
+    if (!vv) continue;
+    const info = AR_VERBS.get(vv.verb)!;
+    if (inSpans(doc.skip, toks[i].start, toks[i].end)) continue;
+    // "ما قالت إنه" — a reported claim inside a relative clause is still a claim of its subject; keep.
+    const sent = doc.sentOf[i];
+    let comp = -1; // token index of the complementiser
+    let contentStart = -1;
+    let q = i + 1;
+    const limit = Math.min(n, i + 16);
+    for (; q < limit; q++) {
+      const t = toks[q];
+      if (doc.sentOf[q] !== sent && !(q === i + 1 && doc.sentOf[q] === sent + 1 && /:\s*$/.test(src.slice(toks[i].end, t.start)))) break;
+      // colon / quote opens the content
+      if (/[:"\u201C\u00AB]/.test(t.sep) && q > i) {
+        const sepStart = t.start - t.sep.length;
+        const qi = t.sep.search(/["\u201C\u00AB]/);
+        const ci = t.sep.indexOf(':');
+        if (qi >= 0) contentStart = sepStart + qi;
+        else contentStart = sepStart + ci + 1;
+        comp = q - 1;
+        break;
+      }
+      const w = t.norm;
+      if (AR_COMP.has(w)) { comp = q; contentStart = t.end; break; }
+      if (t.gap >= 3) break;
+    }
+    // the speaker region is (i, comp]
+    const regionEnd = comp >= 0 ? (contentStart >= 0 && toks[comp] && AR_COMP.has(toks[comp].norm) ? comp - 1 : comp) : -1;
+    let speaker: ActorAcc | undefined;
+    let speakerText = '';
+    let explicit = false;
+    let unresolvedNoun = false;
+    const pickRegion = (from: number, to: number) => {
+      let best: ActorAcc | undefined; let bestRank = 9; let bestK = -1;
+      for (let k = from; k <= to; k++) {
+        const a = actorOf(ctx, k);
+        if (!a || a.type === 'location') continue;
+        // recipients: للصحفيين، لوكالة رويترز، لبي بي سي
+        const prevTok = toks[k - 1];
+        if (AR_RECIPIENT_PREFIX.test(toks[k].norm) && ctx.mAt[k]?.start === toks[k].start && !/^ال/.test(toks[k].norm)) continue;
+        if (prevTok && k - 1 >= from && /^(لوكاله|لصحيفه|لقناه|لشبكه|لتلفزيون|لموقع|لراديو|لمحطه)$/.test(prevTok.norm)) continue;
+        if (prevTok && k - 1 >= from - 1 && prevTok.norm === 'باسم') {
+          // المتحدث باسم X: X is the speaker only if no name follows
+          const rank = 5;
+          if (rank < bestRank) { best = a; bestRank = rank; bestK = k; }
+          continue;
+        }
+        const rank = a.type === 'person' ? 1 : a.type === 'organization' || a.type === 'group' ? 2 : 3;
+        if (rank < bestRank) { best = a; bestRank = rank; bestK = k; }
+      }
+      if (best) { speaker = best; speakerText = mentionText(ctx, bestK); explicit = true; }
+    };
+    if (comp >= 0 && regionEnd >= i + 1) pickRegion(i + 1, regionEnd);
+    if (!speaker && comp >= 0) {
+      // definite descriptions / pronoun subjects
+      let first = i + 1;
+      while (first <= regionEnd && AR_ADVERBIAL.has(toks[first].norm)) first++;
+      if (first > regionEnd) {
+        speaker = resolveArPronoun(ctx, i, info.fem);
+      } else {
+        const w = arabicVariants(toks[first].norm).map((v) => v.form).find((f) => AR_DESCRIPTIONS[f]);
+        if (w) {
+          const typ = AR_DESCRIPTIONS[w];
+          if (w === 'البيان') speaker = lastClaimBefore(ctx, i) ? ctx.set.byId.get(lastClaimBefore(ctx, i)!.speaker.actorId!) : undefined;
+          else speaker = resolveDescription(ctx, i, typ, w);
+          speakerText = toks[first].norm;
+        } else unresolvedNoun = true;
+      }
+      if (speaker && !speakerText) speakerText = '';
+    }
+    if (comp < 0) {
+      // accuse/deny/threat with an object: اتهمت قطر السعودية بمنع... / نفت إسرائيل التوصل...
+      if (!(info.objectText || info.kind === 'denial' || info.kind === 'accusation')) continue;
+      const a = actorOf(ctx, i + 1);
+      let k = i + 1;
+      if (a && a.type !== 'location') {
+        speaker = a; speakerText = mentionText(ctx, k); explicit = true;
+        k = ctx.mAt[k]!.last + 1;
+        while (k < n && doc.sentOf[k] === sent && (AR_ADVERBIAL.has(toks[k].norm) || toks[k].gap === 2)) {
+          if (toks[k].gap === 2 && !AR_ADVERBIAL.has(toks[k].norm)) break;
+          k++;
+        }
+      } else if (info.participle) {
+        speaker = resolveArPronoun(ctx, i, info.fem);
+      } else continue;
+      if (!speaker || k >= n || doc.sentOf[k] !== sent) continue;
+      contentStart = toks[k].start;
+      // "تنفيه" (pronoun object) is a nominal relative, skip
+    }
+    if (!speaker) continue;
+    if (unresolvedNoun && !explicit) continue;
+    if (explicit && speaker.type === 'person' && !speaker.gender) speaker.gender = info.fem ? 'f' : 'm';
+    // content end: sentence end, extended to the closing quote when the content opens one
+    let end = doc.sents[sent]?.end ?? src.length;
+    const cs = skipSpaces(src, contentStart);
+    if (OPENQ.test(src[cs] ?? '')) {
+      const qs = doc.quotes.find((x) => x.open === cs);
+      if (qs) end = Math.max(end, qs.close + 1);
+    }
+    end = cutAtNextReport(ctx, cs, end);
+    const verbText = src.slice(toks[i].start + (vv.strip ? 1 : 0), toks[i].end);
+    pushClaim(ctx, speaker, speakerText, verbText, info.kind, cs, end, i);
+  }
+}
+
+function skipSpaces(src: string, p: number): number {
+  while (p < src.length && /\s/.test(src[p])) p++;
+  return p;
+}
+
+/** Cut content before ", مضيفا/مشيرا ..." or ", وأضاف" clauses which are claims of their own. */
+function cutAtNextReport(ctx: Ctx, s: number, e: number): number {
+  const toks = ctx.doc.toks;
+  for (const t of toks) {
+    if (t.start <= s || t.start >= e) continue;
+    if (t.gap !== 2) continue;
+    const v = arVerbOf(t);
+    if (v && (AR_VERBS.get(v.verb)!.participle || v.strip)) {
+      // do not cut inside a quote
+      let insideQuote = false;
+      for (const q of ctx.doc.quotes) if (q.open < t.start && t.start < q.close && q.open >= s) insideQuote = true;
+      if (!insideQuote) return t.start - t.sep.length;
+    }
+    if (t.script === 'latin' && /^(saying|adding|warning|insisting|arguing|claiming|noting)$/.test(t.norm)) {
+      let insideQuote = false;
+      for (const q of ctx.doc.quotes) if (q.open < t.start && t.start < q.close && q.open >= s) insideQuote = true;
+      if (!insideQuote) return t.start - t.sep.length;
+    }
+  }
+  return e;
+}
+
+function resolveArPronoun(ctx: Ctx, k: number, fem: boolean): ActorAcc | undefined {
+  const compatible = (a: ActorAcc) => {
+    if (a.gender) return a.gender === (fem ? 'f' : 'm');
+    if (a.type === 'person') return !fem;
+    return true;
+  };
+  const lc = lastClaimBefore(ctx, k);
+  const lcA = lc?.speaker.actorId ? ctx.set.byId.get(lc.speaker.actorId) : undefined;
+  const lastSent = lc ? ctx.doc.sentOf[lc.at] : -99;
+  if (lcA && compatible(lcA) && ctx.doc.sentOf[k] - lastSent <= 3) return lcA;
+  const a = lastActor(ctx, k, (x) => compatible(x) && (fem ? isOrgish(x) || x.gender === 'f' : x.type === 'person' || (x.type === 'organization' && x.gender === 'm')), true);
+  return a ?? (lcA && compatible(lcA) ? lcA : undefined);
+}
+
+function resolveDescription(ctx: Ctx, k: number, type: string, word: string): ActorAcc | undefined {
+  const lc = lastClaimBefore(ctx, k);
+  const lcA = lc?.speaker.actorId ? ctx.set.byId.get(lc.speaker.actorId) : undefined;
+  const typeOk = (a: ActorAcc) => (type === 'organization' ? a.type === 'organization' : a.type === type);
+  const hint = word.replace(/^ال/, '');
+  const named = lastActor(ctx, k, (a) => typeOk(a) && foldName(a.name).includes(hint));
+  if (named) return named;
+  if (lcA && typeOk(lcA)) return lcA;
+  return lastActor(ctx, k, typeOk);
+}
+
+function foldName(s: string): string {
+  return s.toLowerCase().replace(/[أإآ]/g, 'ا').replace(/ة/g, 'ه').replace(/ى/g, 'ي');
+}
+
+// ===================================================================== English
+
+const EN_SKIP_BACK = set('also has have had repeatedly previously later earlier then again recently now publicly reportedly once already further however would will still yesterday today separately subsequently since even');
+const EN_PASSIVE = set('was were is are be been being to');
+const EN_NOT_SUBJ = set('i you we');
+const EN_DET = set('the a an his her its their our this that these those');
+const EN_RECIP = set('reporters journalists mps jurors lawmakers parliament delegates investors supporters listeners viewers readers congress senators members students officials the a an his her its their bbc radio news television tv');
+const EN_TIME = set('on in at during last this yesterday today earlier later afterwards tuesday monday wednesday thursday friday saturday sunday week month year statement interview conference');
+const EN_PARTICIPLES = set('saying adding warning insisting arguing claiming noting accusing denying suggesting stressing explaining');
+
+export function englishClaims(ctx: Ctx): void {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  const src = doc.src;
+  const n = toks.length;
+  for (let v = 0; v < n; v++) {
+    const t = toks[v];
+    if (t.script !== 'latin') continue;
+    let w = t.norm;
+    let kind = EN_VERBS[w];
+    let verbTokEnd = v;
+    if (w === 'according' && v + 1 < n && toks[v + 1].norm === 'to') { kind = 'statement'; verbTokEnd = v + 1; }
+    if (!kind) continue;
+    if (t.caps === 2) continue;
+    if (inSpans(doc.skip, t.start, t.end)) continue;
+    const prev = v > 0 ? toks[v - 1] : undefined;
+    if (prev && EN_PASSIVE.has(prev.norm) && prev.gap === 0 && t.gap === 0 && w !== 'according') continue;
+    if (v + 1 < n && (toks[v + 1].norm === 'to' && w !== 'told' && w !== 'according') && (w === 'said' || w === 'says')) continue; // "said to be"
+    const sent = doc.sentOf[v];
+    if (w === 'according') { englishAccording(ctx, v, verbTokEnd); continue; }
+    // participle clause: ", saying ..." → the subject of the sentence
+    if (EN_PARTICIPLES.has(w) && t.gap === 2) {
+      const lc = lastClaimBefore(ctx, v);
+      let sp: ActorAcc | undefined;
+      if (lc && doc.sentOf[lc.at] === sent) sp = ctx.set.byId.get(lc.speaker.actorId!);
+      if (!sp) sp = subjectOfSentence(ctx, v);
+      if (!sp) continue;
+      const c = contentAfter(ctx, v, w);
+      if (c) pushClaim(ctx, sp, '', t.norm, kind, c.s, c.e, v);
+      continue;
+    }
+    if (EN_PARTICIPLES.has(w) && w !== 'warning') continue;
+    // (A) quote before the verb: "...," X said / "...," said X / "...," he said
+    const qa = quoteBefore(ctx, v);
+    if (qa) {
+      const sp = qa.speaker;
+      if (sp) {
+        const q = doc.quotes[qa.q];
+        const c = pushClaim(ctx, sp, qa.text, src.slice(t.start, t.end), kind, q.open + 1, q.close, v, true);
+        if (c) ctx.usedQuotes.add(qa.q);
+        continue;
+      }
+    }
+    if (ctx.doc.quoteOf[v] >= 0) {
+      // inside a quote: only with an explicit named subject
+      const sb = subjectBefore(ctx, v);
+      if (!sb || sb.pronoun) continue;
+    }
+    // (B) subject before, content after
+    const sb = subjectBefore(ctx, v);
+    const after = contentAfter(ctx, verbTokEnd, w);
+    if (sb && after) {
+      pushClaim(ctx, sb.actor, sb.text, src.slice(t.start, t.end), kind, after.s, after.e, v);
+      continue;
+    }
+    // (C) content before: "CONTENT, X said." / "CONTENT, said X."
+    const endsHere = (k: number) => k >= n || doc.sentOf[k] !== sent || toks[k].gap >= 2;
+    let sp: ActorAcc | undefined;
+    let spText = '';
+    let endTok = v + 1;
+    if (sb && endsHere(v + 1)) { sp = sb.actor; spText = sb.text; }
+    else if (!sb && v + 1 < n && actorOf(ctx, v + 1)) {
+      const m = ctx.mAt[v + 1]!;
+      endTok = m.last + 1;
+      if (endsHere(endTok)) { sp = actorOf(ctx, v + 1); spText = mentionText(ctx, v + 1); }
+    }
+    if (sp) {
+      // the content runs from the sentence start to the comma before the speaker/verb
+      const subjStart = sb ? sb.first : v;
+      const commaTok = subjStart;
+      if (toks[commaTok].gap !== 2) continue;
+      const s0 = doc.sents[sent].start;
+      const e0 = toks[commaTok].start - toks[commaTok].sep.length;
+      if (e0 - s0 < 10) continue;
+      pushClaim(ctx, sp, spText, src.slice(t.start, t.end), kind, s0, e0 + toks[commaTok].sep.indexOf(',') + 0, v);
+    }
+  }
+  continuationQuotes(ctx);
+}
+
+function englishAccording(ctx: Ctx, v: number, toIdx: number): void {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  const k = toIdx + 1;
+  if (k >= toks.length) return;
+  let a = actorOf(ctx, k);
+  let kk = k;
+  if (!a && EN_DET.has(toks[k].norm)) { for (let r = k + 1; r < Math.min(toks.length, k + 5); r++) { a = actorOf(ctx, r); if (a) { kk = r; break; } } }
+  if (!a || a.type === 'location') return;
+  const m = ctx.mAt[kk]!;
+  const sent = doc.sentOf[v];
+  const s0 = doc.sents[sent].start;
+  const e0 = doc.sents[sent].end;
+  if (doc.sentStart[v]) {
+    // According to X, CONTENT.
+    let c = m.last + 1;
+    while (c < toks.length && doc.sentOf[c] === sent && toks[c].gap !== 2) c++;
+    if (c >= toks.length || doc.sentOf[c] !== sent) return;
+    pushClaim(ctx, a, mentionText(ctx, kk), 'according to', 'statement', toks[c].start, e0, v);
+  } else if (toks[v].gap === 2) {
+    pushClaim(ctx, a, mentionText(ctx, kk), 'according to', 'statement', s0, toks[v].start - toks[v].sep.length, v);
+  }
+}
+
+/** A quote closing right before verb v, with at most a speaker NP between (or the speaker right after v). */
+function quoteBefore(ctx: Ctx, v: number): { q: number; speaker?: ActorAcc; text: string } | undefined {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  const vStart = toks[v].start;
+  // nearest quote closing before v
+  let qi = -1;
+  for (let i = doc.quotes.length - 1; i >= 0; i--) if (doc.quotes[i].close < vStart) { qi = i; break; }
+  if (qi < 0) return undefined;
+  const q = doc.quotes[qi];
+  const between = doc.src.slice(q.close + 1, vStart);
+  if (between.length > 80 || /[.!?\n]/.test(between.replace(/^[\s,]*/, '').slice(0, 1)) || /\n/.test(between)) return undefined;
+  if (!/^[\s,.\u2014\u2013-]*/.test(between)) return undefined;
+  // tokens between the quote and the verb
+  const first = toks.findIndex((t) => t.start > q.close);
+  if (first < 0) return undefined;
+  if (first === v) {
+    // said X / said Mr X
+    const a = actorOf(ctx, v + 1);
+    if (a && a.type !== 'location') return { q: qi, speaker: a, text: mentionText(ctx, v + 1) };
+    // "said a spokesman for X" / "said the company"
+    return undefined;
+  }
+  if (v - first > 7) return undefined;
+  const sb = subjectBefore(ctx, v);
+  if (sb && sb.first >= first) return { q: qi, speaker: sb.actor, text: sb.text };
+  return undefined;
+}
+
+interface Subj { actor: ActorAcc; text: string; first: number; pronoun?: boolean }
+
+function subjectBefore(ctx: Ctx, v: number): Subj | undefined {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  const sent = doc.sentOf[v];
+  let k = v - 1;
+  let hops = 0;
+  while (k >= 0 && doc.sentOf[k] === sent && EN_SKIP_BACK.has(toks[k].norm) && toks[k + 1].gap === 0 && hops < 3) { k--; hops++; }
+  if (k < 0 || doc.sentOf[k] !== sent) return undefined;
+  // parenthetical between subject and verb: "Mr Mates, who is ..., told"
+  if (toks[k + 1].gap === 2) {
+    const direct = resolveNP(ctx, k, v);
+    if (direct && direct.actor.type === 'person' && toks[k + 1].gap === 2) {
+      // "X, the foreign minister, said" → direct might be the appositive; look further back first
+    }
+    let c = k;
+    let lim = 0;
+    while (c > 0 && doc.sentOf[c] === sent && toks[c].gap !== 2 && lim < 40) { c--; lim++; }
+    if (toks[c].gap === 2 && doc.sentOf[c] === sent) {
+      const r = resolveNP(ctx, c - 1, v);
+      if (r) return r;
+    }
+    return direct;
+  }
+  return resolveNP(ctx, k, v);
+}
+
+/** Resolve the noun phrase ending at token k to an actor. */
+function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  if (k < 0) return undefined;
+  const m = ctx.mAt[k];
+  if (m && m.last === k) {
+    const a = ctx.set.byId.get(m.actorId);
+    if (a && a.type !== 'location') {
+      // "Stuart Hensel of the Economist Intelligence Unit said" → the person before "of"
+      const before = m.first - 1;
+      if (before > 0 && ['of', 'at', 'for', 'from'].includes(toks[before].norm)) {
+        const m2 = ctx.mAt[before - 1];
+        let b2 = before - 1;
+        if (!m2 && EN_DET.has(toks[before - 1].norm)) b2 = before - 2;
+        const m3 = ctx.mAt[b2];
+        if (m3) { const a2 = ctx.set.byId.get(m3.actorId); if (a2 && a2.type === 'person') return { actor: a2, text: doc.src.slice(m3.start, m3.end), first: m3.first }; }
+      }
+      // possessive: "the BBC's correspondent said" → not the BBC
+      return { actor: a, text: doc.src.slice(m.start, m.end), first: m.first };
+    }
+    if (a && a.type === 'location') return undefined;
+  }
+  const w = toks[k].norm;
+  const pr = EN_PRONOUNS[w];
+  if (pr) {
+    if (pr === 'w') return undefined;
+    const a = resolveEnPronoun(ctx, v, pr);
+    return a ? { actor: a, text: doc.src.slice(toks[k].start, toks[k].end), first: k, pronoun: true } : undefined;
+  }
+  if (EN_NOT_SUBJ.has(w)) return undefined;
+  const d = EN_DESCRIPTIONS[w];
+  if (d) {
+    // "the company", "a spokesman", "the prime minister", "Exxon spokesman" (mention before)
+    let j = k - 1;
+    if (j >= 0 && ['prime', 'foreign', 'home', 'vice', 'deputy', 'finance', 'defence', 'defense', 'trade', 'chief', 'company', 'government', 'ministry', 'party', 'white', 'press', 'justice'].includes(toks[j].norm)) j--;
+    const mm = j >= 0 ? ctx.mAt[j] : undefined;
+    if (mm && mm.last === j) {
+      const a = ctx.set.byId.get(mm.actorId);
+      if (a && a.type !== 'location' && (a.type !== 'person')) return { actor: a, text: doc.src.slice(mm.start, toks[k].end), first: mm.first };
+    }
+    if (j >= 0 && (EN_DET.has(toks[j].norm) || toks[j].norm === 's')) {
+      const isSpokes = /^spokes/.test(w);
+      if (isSpokes) {
+        // "a spokesman for X said" handled when X follows; else the last organisation
+        const a = lastActor(ctx, k, isOrgish);
+        return a ? { actor: a, text: doc.src.slice(toks[j].start, toks[k].end), first: j } : undefined;
+      }
+      const a = d === 'person' ? (lastClaimSpeakerOfType(ctx, v, 'person') ?? mostSalient(ctx, v, 'person')) : lastActor(ctx, k, (x) => x.type === 'organization' && nameHas(x, w)) ?? lastActor(ctx, k, (x) => x.type === 'organization');
+      return a ? { actor: a, text: doc.src.slice(toks[j].start, toks[k].end), first: j } : undefined;
+    }
+  }
+  return undefined;
+}
+
+function nameHas(a: ActorAcc, w: string): boolean {
+  const n = a.name.toLowerCase();
+  if (w === 'company' || w === 'firm' || w === 'group' || w === 'giant') return !/(ministry|department|party|court|government|council|commission)/.test(n);
+  return n.includes(w);
+}
+
+function lastClaimSpeakerOfType(ctx: Ctx, v: number, type: string): ActorAcc | undefined {
+  for (let i = ctx.claims.length - 1; i >= 0; i--) {
+    const c = ctx.claims[i];
+    if (c.at >= v) continue;
+    const a = ctx.set.byId.get(c.speaker.actorId!);
+    if (a && a.type === type) return a;
+  }
+  return undefined;
+}
+
+function mostSalient(ctx: Ctx, v: number, type: string): ActorAcc | undefined {
+  const counts = new Map<string, number>();
+  const pos = ctx.doc.toks[v].start;
+  for (const m of ctx.order) if (m.end <= pos) counts.set(m.actorId, (counts.get(m.actorId) ?? 0) + 1);
+  let best: ActorAcc | undefined; let bc = 0;
+  for (const [id, c] of counts) { const a = ctx.set.byId.get(id); if (a && a.type === type && c > bc) { best = a; bc = c; } }
+  return best;
+}
+
+function resolveEnPronoun(ctx: Ctx, v: number, p: 'm' | 'f' | 'p' | 'n'): ActorAcc | undefined {
+  const lc = lastClaimBefore(ctx, v);
+  const lcA = lc?.speaker.actorId ? ctx.set.byId.get(lc.speaker.actorId) : undefined;
+  const near = lc ? ctx.doc.sentOf[v] - ctx.doc.sentOf[lc.at] <= 2 : false;
+  if (p === 'm' || p === 'f') {
+    if (lcA && lcA.type === 'person' && near && (!lcA.gender || lcA.gender === p)) return lcA;
+    return lastActor(ctx, v, (a) => a.type === 'person' && (!a.gender || a.gender === p), true);
+  }
+  if (lcA && isOrgish(lcA) && near) return lcA;
+  return lastActor(ctx, v, (a) => a.type === 'organization' || a.type === 'group' || (p === 'p' && a.type === 'country'), true);
+}
+
+function subjectOfSentence(ctx: Ctx, v: number): ActorAcc | undefined {
+  const { doc } = ctx;
+  const sent = doc.sentOf[v];
+  for (let k = v - 1; k >= 0 && doc.sentOf[k] === sent; k--) {
+    if (doc.sentStart[k] || doc.sentOf[k - 1] !== sent) {
+      // first mention of the sentence
+      for (let j = k; j < v; j++) { const a = actorOf(ctx, j); if (a && a.type !== 'location') return a; if (j > k + 3) break; }
+      const r = resolveNP(ctx, k, v);
+      return r?.actor;
+    }
+  }
+  return undefined;
+}
+
+/** Content after the verb (index of the last verb token): skip "that", objects of told/warned, adverbials. */
+function contentAfter(ctx: Ctx, v: number, verb: string): { s: number; e: number } | undefined {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  const src = doc.src;
+  const sent = doc.sentOf[v];
+  const n = toks.length;
+  let k = v + 1;
+  if (k >= n) return undefined;
+  // colon or quote right after the verb
+  const sepAfter = toks[k].sep;
+  if (/:/.test(sepAfter) || /["\u201C]/.test(sepAfter)) {
+    const qi = sepAfter.search(/["\u201C]/);
+    const s = qi >= 0 ? toks[k].start - sepAfter.length + qi : toks[k].start;
+    const qs = doc.quotes.find((q) => q.open === s);
+    const e = qs ? qs.close + 1 : doc.sents[doc.sentOf[k]].end;
+    return { s, e };
+  }
+  if (doc.sentOf[k] !== sent) return undefined;
+  if (toks[k].gap >= 2 && toks[k].gap !== 4) {
+    // ", in a statement, ..." parenthetical after the verb
+    if (toks[k].gap === 2) {
+      let c = k;
+      while (c < n && doc.sentOf[c] === sent && c - k < 10 && !(c > k && toks[c].gap === 2)) c++;
+      if (c < n && doc.sentOf[c] === sent && toks[c].gap === 2 && EN_TIME.has(toks[k].norm)) k = c;
+      else return undefined;
+    } else return undefined;
+  }
+  // objects of told / warned / urged
+  if (EN_OBJ_VERBS.has(verb) && !(toks[k].norm === 'that')) {
+    let thatAt = -1;
+    for (let j = k; j < Math.min(n, k + 9); j++) { if (doc.sentOf[j] !== sent || toks[j].gap >= 2) break; if (toks[j].norm === 'that') { thatAt = j; break; } }
+    if (thatAt >= 0) k = thatAt + 1;
+    else {
+      const m = ctx.mAt[k];
+      if (m) { k = m.last + 1; if (k < n && toks[k].norm === 's' && toks[k].sep === "'") { k++; while (k < n && toks[k].caps && toks[k].gap === 0) k++; } }
+      else if (EN_RECIP.has(toks[k].norm)) {
+        const det = EN_DET.has(toks[k].norm);
+        k++;
+        if (det) {
+          // skip the rest of the NP: adjectives/nouns until a word that starts a clause
+          let steps = 0;
+          while (k < n && doc.sentOf[k] === sent && toks[k].gap < 2 && steps < 4 && !/^(the|a|an|he|she|it|they|we|i|there|this|his|her|its|their|our|mr|mrs|ms)$/.test(toks[k].norm) && !ctx.mAt[k]) { k++; steps++; }
+        }
+      } else if (['accused', 'accuses', 'accusing', 'blamed', 'blames'].includes(verb)) {
+        // the object is part of the content
+      } else if (ctx.mAt[k] === undefined && toks[k].caps === 0 && verb !== 'warned' && verb !== 'warns') {
+        k++;
+      }
+    }
+  }
+  // adverbials: on Friday, last week, in a statement
+  while (k < n && doc.sentOf[k] === sent && (toks[k].norm === 'on' || toks[k].norm === 'last' || toks[k].norm === 'yesterday' || toks[k].norm === 'today' || toks[k].norm === 'earlier' || toks[k].norm === 'later') && k + 1 < n && EN_TIME.has(toks[k + 1].norm)) {
+    k += toks[k].norm === 'yesterday' || toks[k].norm === 'today' ? 1 : 2;
+  }
+  if (k < n && toks[k].norm === 'that' && toks[k].gap < 2) k++;
+  if (k >= n || doc.sentOf[k] !== sent) return undefined;
+  // quote opening right here?
+  const sep = toks[k].sep;
+  let s = toks[k].start;
+  const qi = sep.search(/["\u201C]/);
+  if (qi >= 0) s = toks[k].start - sep.length + qi;
+  let e = doc.sents[sent].end;
+  for (const q of doc.quotes) if (q.open >= s && q.open < e && q.close >= e) e = q.close + 1;
+  e = cutAtNextReport(ctx, s, e);
+  if (e - s < 8) return undefined;
+  return { s, e };
+}
+
+/** A quoted sentence/paragraph right after a claim, without attribution of its own, continues it. */
+function continuationQuotes(ctx: Ctx): void {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  const sorted = () => [...ctx.claims].sort((a, b) => a.start - b.start);
+  for (let qi = 0; qi < doc.quotes.length; qi++) {
+    if (ctx.usedQuotes.has(qi)) continue;
+    const q = doc.quotes[qi];
+    // the quote must start a sentence or paragraph
+    let p = q.open - 1;
+    while (p >= 0 && (doc.src[p] === ' ' || doc.src[p] === '\t')) p--;
+    if (p >= 0 && !/[.!?\n]/.test(doc.src[p]) && !/["\u201D]/.test(doc.src[p])) continue;
+    // already covered by a claim?
+    if (ctx.claims.some((c) => c.start <= q.open + 1 && c.end >= q.close - 1)) continue;
+    if (ctx.claims.some((c) => c.start < q.close && q.open < c.end)) continue;
+    // the previous claim ends within ~2 sentences before
+    const prevs = sorted().filter((c) => c.end <= q.open);
+    const prev = prevs[prevs.length - 1];
+    if (!prev) continue;
+    const between = doc.src.slice(prev.end, q.open);
+    const sentsBetween = (between.match(/[.!?\n]/g) ?? []).length;
+    if (between.length > 220 || sentsBetween > 3) continue;
+    // something other than the attribution between? (another named actor → skip)
+    const tIn = toks.filter((t) => t.start >= prev.end && t.end <= q.open);
+    if (tIn.some((t) => ctx.mAt[t.index] && ctx.mAt[t.index]!.actorId !== prev.speaker.actorId)) continue;
+    // after the quote, an attribution to someone else? (handled by quoteBefore already)
+    const a = ctx.set.byId.get(prev.speaker.actorId!);
+    if (!a) continue;
+    const c = pushClaim(ctx, a, prev.speaker.text, prev.verb, prev.kind, q.open + 1, q.close, toks.findIndex((t) => t.start > q.open), true);
+    if (c) ctx.usedQuotes.add(qi);
+  }
+}
+
+// ===================================================================== entry
+
+export function extractClaims(doc: Doc, set: ActorSet, lang: string, scriptMix: { arabic: number; latin: number }): ClaimX[] {
+  const mAt: (MentionX | undefined)[] = new Array(doc.toks.length);
+  const order: MentionX[] = [];
+  for (const a of set.byId.values()) for (const m of a.mentions) if (m.field === doc.field) { order.push(m); for (let k = m.first; k <= m.last; k++) if (!mAt[k] || (mAt[k]!.last - mAt[k]!.first) < (m.last - m.first)) mAt[k] = m; }
+  order.sort((a, b) => a.start - b.start);
+  const ctx: Ctx = { doc, set, mAt, claims: [], usedQuotes: new Set(), order };
+  if (scriptMix.arabic > 0) arabicClaims(ctx);
+  if (scriptMix.latin > 0 && (lang === 'en' || scriptMix.latin > scriptMix.arabic)) englishClaims(ctx);
+  ctx.claims.sort((a, b) => a.start - b.start || a.end - b.end);
+  return ctx.claims;
+}

@@ -1,0 +1,129 @@
+// Near-duplicate detection: 64-bit SimHash over folded word shingles, LSH band keys, and an index
+// over the DedupStore interface (in memory for the CLI, Redis in the enricher service).
+
+import type { DedupEntry, DedupResult, DedupStore } from './api';
+import { foldText } from './text';
+
+/** Hamming distance at or below which two fingerprints are the same story (tuned on the corpus). */
+export const DEDUP_MAX_HAMMING = 10;
+/** 64 bits in 12 bands (5-6 bits each): any two fingerprints within 11 bits share at least one band. */
+export const DEDUP_BANDS = 12;
+
+const MASK64 = (1n << 64n) - 1n;
+
+/** Two independent 32-bit hashes (FNV-1a and a murmur-style mix) combined into 64 bits. */
+function hash64(s: string): [number, number] {
+  let a = 0x811c9dc5 | 0;
+  let b = 0x9747b28c | 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 15;
+  }
+  a ^= a >>> 16; a = Math.imul(a, 0x85ebca6b); a ^= a >>> 13; a = Math.imul(a, 0xc2b2ae35); a ^= a >>> 16;
+  b ^= b >>> 16; b = Math.imul(b, 0x85ebca6b); b ^= b >>> 13; b = Math.imul(b, 0xc2b2ae35); b ^= b >>> 16;
+  return [a >>> 0, b >>> 0];
+}
+
+function words(text: string): string[] {
+  return foldText(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 1)
+    .map((w) => (w.length > 4 && w.startsWith('ال') ? w.slice(2) : w.length > 3 && (w[0] === 'و' || w[0] === 'ف') && w[1] === 'ا' && w[2] === 'ل' ? w.slice(3) : w));
+}
+
+/** 64-bit SimHash (16 hex chars) over 3-word shingles of the folded text (title + body). */
+export function simhash(text: string): string {
+  const ws = words(text);
+  const v = new Int32Array(64);
+  const shingles = ws.length >= 3 ? ws.length - 2 : ws.length ? 1 : 0;
+  for (let i = 0; i < shingles; i++) {
+    const sh = ws.length >= 3 ? ws[i] + ' ' + ws[i + 1] + ' ' + ws[i + 2] : ws.join(' ');
+    let [lo, hi] = hash64(sh);
+    for (let b = 0; b < 32; b++) { v[b] += lo & 1 ? 1 : -1; lo >>>= 1; }
+    for (let b = 0; b < 32; b++) { v[32 + b] += hi & 1 ? 1 : -1; hi >>>= 1; }
+  }
+  let out = 0n;
+  for (let b = 63; b >= 0; b--) out = (out << 1n) | (v[b] > 0 ? 1n : 0n);
+  return (out & MASK64).toString(16).padStart(16, '0');
+}
+
+export function hamming(a: string, b: string): number {
+  let x = BigInt('0x' + a) ^ BigInt('0x' + b);
+  let n = 0;
+  while (x) { x &= x - 1n; n++; }
+  return n;
+}
+
+/** LSH band keys: the 64 bits cut into `bands` contiguous slices, each prefixed with its band number. */
+export function bandKeys(fingerprint: string, bands = DEDUP_BANDS): string[] {
+  const x = BigInt('0x' + fingerprint);
+  const keys: string[] = [];
+  let bit = 0;
+  for (let b = 0; b < bands; b++) {
+    const width = Math.floor(64 / bands) + (b < 64 % bands ? 1 : 0);
+    const slice = (x >> BigInt(bit)) & ((1n << BigInt(width)) - 1n);
+    keys.push(`${b}:${slice.toString(16)}`);
+    bit += width;
+  }
+  return keys;
+}
+
+/** Fingerprint of an article from its title and body. */
+export function fingerprintArticle(title: string | undefined, body: string): string {
+  return simhash(`${title ?? ''}\n${body}`);
+}
+
+export class InMemoryDedupStore implements DedupStore {
+  private readonly byKey = new Map<string, DedupEntry[]>();
+  async candidates(bandKeys: string[]): Promise<DedupEntry[]> {
+    const out: DedupEntry[] = [];
+    const seen = new Set<string>();
+    for (const k of bandKeys) for (const e of this.byKey.get(k) ?? []) if (!seen.has(e.articleId)) { seen.add(e.articleId); out.push(e); }
+    return out;
+  }
+  async add(bandKeys: string[], entry: DedupEntry): Promise<void> {
+    for (const k of bandKeys) {
+      const list = this.byKey.get(k);
+      if (list) { if (!list.some((e) => e.articleId === entry.articleId)) list.push(entry); } else this.byKey.set(k, [entry]);
+    }
+  }
+}
+
+export interface NearDuplicateOptions {
+  maxHamming?: number;
+  bands?: number;
+}
+
+/**
+ * Assigns articles to near-duplicate clusters. The first article of a story founds the cluster
+ * (clusterId = its id); a later article within `maxHamming` bits of an earlier one joins that
+ * article's cluster and names it in `duplicateOf` (the nearest earlier article). Re-assigning an id
+ * already stored returns its stored cluster (idempotent under redelivery).
+ */
+export class NearDuplicateIndex {
+  private readonly maxHamming: number;
+  private readonly bands: number;
+  constructor(private readonly store: DedupStore, opts: NearDuplicateOptions = {}) {
+    this.maxHamming = opts.maxHamming ?? DEDUP_MAX_HAMMING;
+    this.bands = opts.bands ?? DEDUP_BANDS;
+  }
+
+  async assign(articleId: string, fingerprint: string): Promise<DedupResult> {
+    const keys = bandKeys(fingerprint, this.bands);
+    const cands = await this.store.candidates(keys);
+    let best: DedupEntry | undefined;
+    let bestD = Infinity;
+    for (const c of cands) {
+      if (c.articleId === articleId) {
+        return c.clusterId === articleId ? { clusterId: c.clusterId } : { clusterId: c.clusterId, duplicateOf: c.clusterId };
+      }
+      const d = hamming(c.fingerprint, fingerprint);
+      if (d <= this.maxHamming && (d < bestD || (d === bestD && best && c.articleId < best.articleId))) { best = c; bestD = d; }
+    }
+    const res: DedupResult = best ? { clusterId: best.clusterId, duplicateOf: best.articleId } : { clusterId: articleId };
+    await this.store.add(keys, { articleId, fingerprint, clusterId: res.clusterId });
+    return res;
+  }
+}

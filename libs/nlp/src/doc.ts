@@ -1,0 +1,82 @@
+// A prepared document: folded view, tokens, sentences, quotes, boilerplate — built once per field.
+
+import { detectBoilerplate, foldWithMap, splitSentences, tokenize, type Folded, type Sentence, type Span, type Token } from './text';
+
+export interface QuoteSpan {
+  /** offsets of the opening and closing quote characters in the original */
+  open: number;
+  close: number;
+}
+
+export interface Doc {
+  src: string;
+  field: 'body' | 'title';
+  f: Folded;
+  toks: Token[];
+  sents: Sentence[];
+  /** sentence index of each token */
+  sentOf: Int32Array;
+  /** 1 when the token is the first of its sentence (or follows an opening quote at sentence start) */
+  sentStart: Uint8Array;
+  skip: Span[];
+  quotes: QuoteSpan[];
+  /** index of the quote containing each token, or -1 */
+  quoteOf: Int32Array;
+}
+
+const OPEN_Q = new Set(['"', '\u201C', '\u00AB', '\u201E']);
+const CLOSE_OF: Record<string, string> = { '"': '"', '\u201C': '\u201D', '\u00AB': '\u00BB', '\u201E': '\u201C' };
+
+/** Pair quotation marks: straight quotes alternate within a paragraph; curly and guillemets pair by kind. */
+export function findQuotes(src: string): QuoteSpan[] {
+  const out: QuoteSpan[] = [];
+  let open = -1;
+  let openCh = '';
+  const n = src.length;
+  for (let i = 0; i < n; i++) {
+    const ch = src[i];
+    if (ch === '\n' && open >= 0) {
+      // a quote may continue over a paragraph break only if the next paragraph reopens it
+      let j = i;
+      while (j < n && /\s/.test(src[j])) j++;
+      if (j < n && src[j] === openCh && openCh === '"') { i = j; continue; }
+      open = -1;
+      continue;
+    }
+    if (open < 0) {
+      if (OPEN_Q.has(ch)) {
+        // straight quote glued to a preceding letter and followed by space is a closing/stray quote
+        open = i; openCh = ch;
+      }
+    } else if (ch === CLOSE_OF[openCh] || (openCh === '"' && ch === '\u201D')) {
+      if (i - open > 1) out.push({ open, close: i });
+      open = -1;
+    }
+  }
+  return out;
+}
+
+export function prepare(src: string, field: 'body' | 'title', title?: string): Doc {
+  const f = foldWithMap(src);
+  const toks = tokenize(src, f);
+  const sents = splitSentences(src);
+  const sentOf = new Int32Array(toks.length);
+  const sentStart = new Uint8Array(toks.length);
+  let s = 0;
+  let last = -1;
+  for (let i = 0; i < toks.length; i++) {
+    while (s < sents.length - 1 && toks[i].start >= sents[s].end) s++;
+    sentOf[i] = s;
+    if (s !== last) { sentStart[i] = 1; last = s; }
+    else if (toks[i].gap === 4 && i > 0 && sentStart[i - 1] === 0 && /["\u201C«]\s*$/.test(toks[i].sep) && /[:.]/.test(toks[i].sep)) sentStart[i] = 1;
+  }
+  const quotes = findQuotes(src);
+  const quoteOf = new Int32Array(toks.length).fill(-1);
+  let q = 0;
+  for (let i = 0; i < toks.length; i++) {
+    while (q < quotes.length && quotes[q].close < toks[i].start) q++;
+    if (q < quotes.length && quotes[q].open < toks[i].start && toks[i].end <= quotes[q].close) quoteOf[i] = q;
+  }
+  const skip = field === 'body' ? detectBoilerplate(src, title) : [];
+  return { src, field, f, toks, sents, sentOf, sentStart, skip, quotes, quoteOf };
+}

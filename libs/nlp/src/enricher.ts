@@ -1,0 +1,146 @@
+// The engine: RawArticle → EnrichedDraft. Pure, synchronous, no I/O.
+
+import { articleIdFromUrl, SCHEMA_VERSION, type Actor, type Claim, type KbActor, type RawArticle } from '@marsad/contracts';
+import type { EnrichedDraft } from './api';
+import { ActorSet, administrations, arabicRuleActors, kbActors, latinRuleActors, linkSurnames, type ActorAcc, type ExtractCtx } from './actors';
+import { extractClaims } from './claims';
+import { fingerprintArticle } from './dedup';
+import { prepare, type Doc } from './doc';
+import { Gazetteer } from './gazetteer';
+import { detectLanguage } from './langid';
+import { normalizeForSearch } from './text';
+
+/** Bump when extraction output changes for the same input (reprocessing uses it). */
+export const ENRICHMENT_VERSION = 'nlp-1.0.0';
+
+/** The part of the knowledge base the engine needs (libs/kb's KnowledgeBase satisfies it). */
+export interface KnowledgeBaseLike {
+  actors(): KbActor[];
+  readonly version: number | string;
+}
+
+export interface EnricherOptions {
+  /** Also extract actors/claims from the title (mentions carry field: "title"). Default true. */
+  title?: boolean;
+}
+
+const CLAIM_LANGS: Record<string, string> = { ar: 'ar-rules-v1', en: 'en-rules-v1' };
+
+export class Enricher {
+  private gaz: Gazetteer;
+  private kbVersion: number | string;
+
+  constructor(private readonly kb: KnowledgeBaseLike, private readonly opts: EnricherOptions = {}) {
+    this.gaz = new Gazetteer(kb.actors());
+    this.kbVersion = kb.version;
+  }
+
+  /** The gazetteer, rebuilt when the KB version changed (runtime KB edits). */
+  gazetteer(): Gazetteer {
+    if (this.kb.version !== this.kbVersion) {
+      this.gaz = new Gazetteer(this.kb.actors());
+      this.kbVersion = this.kb.version;
+    }
+    return this.gaz;
+  }
+
+  enrich(raw: RawArticle, opts: { now?: Date } = {}): EnrichedDraft {
+    const gaz = this.gazetteer();
+    const body = typeof raw.body === 'string' ? raw.body : '';
+    const title = typeof raw.title === 'string' ? raw.title : undefined;
+    const id = raw.id ?? articleIdFromUrl(raw.url);
+    const det = detectLanguage(`${title ?? ''}\n${body}`, raw.language);
+    const lang = det.code;
+    const extractor = CLAIM_LANGS[lang] ?? (det.code === 'und' ? 'none' : 'gazetteer-only');
+
+    const set = new ActorSet();
+    const bodyDoc = prepare(body, 'body', title);
+    const mix = scriptMix(body);
+    runActors(bodyDoc, gaz, set, lang, mix);
+    let claims = extractClaims(bodyDoc, set, lang, mix);
+    if (this.opts.title !== false && title) {
+      const tDoc = prepare(title, 'title');
+      const tSet = new ActorSet();
+      runActors(tDoc, gaz, tSet, lang, scriptMix(title));
+      // merge title mentions into body actors (same id), or add title-only actors
+      for (const a of tSet.byId.values()) {
+        const b = set.byId.get(a.id) ?? set.add(a.id, a.name, a.type, a.source);
+        for (const m of a.mentions) set.mention(b, m);
+      }
+      const tClaims = extractClaims(tDoc, set, lang, scriptMix(title)).map((c) => ({ ...c, field: 'title' as const }));
+      claims = claims.concat(tClaims);
+    }
+    const actors = buildActors(set, body, title ?? '');
+    const outClaims: Claim[] = claims.map((c) => {
+      const o: Claim = { speaker: c.speaker, verb: c.verb, kind: c.kind, text: c.text, start: c.start, end: c.end, quoted: c.quoted, actorIds: c.actorIds };
+      if ((c as { field?: string }).field === 'title') o.field = 'title';
+      return o;
+    });
+    const now = opts.now ?? new Date();
+    const out: EnrichedDraft = {
+      ...raw,
+      schemaVersion: SCHEMA_VERSION,
+      id,
+      language: lang,
+      languageDetection: { code: lang, confidence: det.confidence, extractor },
+      actors,
+      claims: outClaims,
+      dedup: { fingerprint: fingerprintArticle(title, body) },
+      enrichedAt: now.toISOString(),
+      enrichmentVersion: ENRICHMENT_VERSION,
+      titleNormalized: normalizeForSearch(title ?? ''),
+      bodyNormalized: normalizeForSearch(body),
+      actorIds: actors.map((a) => a.id),
+      actorNames: actors.map((a) => a.name),
+      actorTypes: [...new Set(actors.map((a) => a.type))],
+      claimSpeakerIds: [...new Set(outClaims.map((c) => c.speaker.actorId).filter((x): x is string => !!x))],
+    } as EnrichedDraft;
+    return out;
+  }
+}
+
+function scriptMix(s: string): { arabic: number; latin: number } {
+  let arabic = 0, latin = 0;
+  const n = Math.min(s.length, 20000);
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x0600 && c <= 0x06ff) arabic++;
+    else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) latin++;
+  }
+  return { arabic, latin };
+}
+
+function runActors(doc: Doc, gaz: Gazetteer, set: ActorSet, lang: string, mix: { arabic: number; latin: number }): void {
+  const cover: (string | undefined)[] = new Array(doc.toks.length);
+  kbActors(doc, gaz, set, cover);
+  const ctx: ExtractCtx = { doc, gaz, set, cover, lang };
+  if (mix.arabic > 0) arabicRuleActors(ctx);
+  if (mix.latin > 0) latinRuleActors(ctx);
+  linkSurnames(ctx);
+  administrations(ctx);
+}
+
+function buildActors(set: ActorSet, body: string, title: string): Actor[] {
+  const bodyLen = body.length;
+  const out: Actor[] = [];
+  for (const a of set.byId.values()) {
+    if (!a.mentions.length) continue;
+    const ms = [...a.mentions].sort((x, y) => (x.field === y.field ? x.start - y.start : x.field === 'title' ? -1 : 1));
+    const bodyMs = ms.filter((m) => m.field === 'body');
+    const mentions = ms.map((m) => {
+      const o: { text: string; start: number; end: number; field?: 'title' | 'body' } = { text: (m.field === 'title' ? title : body).slice(m.start, m.end), start: m.start, end: m.end };
+      if (m.field === 'title') o.field = 'title';
+      return o;
+    });
+    out.push({ id: a.id, name: a.name, type: a.type, mentions, count: bodyMs.length, salience: salience(a, bodyMs, bodyLen, ms.length - bodyMs.length), source: a.source });
+  }
+  out.sort((x, y) => (y.salience ?? 0) - (x.salience ?? 0) || x.id.localeCompare(y.id));
+  return out;
+}
+
+function salience(a: ActorAcc, bodyMs: { start: number }[], bodyLen: number, titleCount: number): number {
+  const count = bodyMs.length;
+  const firstPos = bodyMs.length ? bodyMs[0].start / Math.max(1, bodyLen) : 1;
+  const s = Math.min(1, 0.15 * Math.log2(1 + count) + 0.35 * (1 - firstPos) + (titleCount ? 0.3 : 0) + (a.type === 'location' ? -0.1 : 0));
+  return Math.round(Math.max(0, s) * 1000) / 1000;
+}

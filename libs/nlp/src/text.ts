@@ -1,0 +1,395 @@
+// Text handling: character folding for matching with an offset map back into the ORIGINAL text,
+// tokenisation (Arabic-clitic aware), sentence splitting and boilerplate detection.
+// Discipline: the original string is never modified; every derived view carries, per derived
+// character, the index of the original UTF-16 code unit it came from.
+
+/** Per-code-unit class: 0 other, 1 letter/digit/mark (word char), 2 whitespace. */
+const CLASS = new Uint8Array(65536);
+const FOLD: (string | undefined)[] = new Array(65536);
+const WORD_RE = /[\p{L}\p{N}\p{M}]/u;
+const SPACE_RE = /[\s\u00A0\u2000-\u200B\u2028\u2029\u202F\u205F\u3000\uFEFF]/u;
+let classReady = false;
+
+// Arabic letters folded for matching (diacritics/tatweel removed; alef/hamza/yaa/taa-marbuta unified).
+const AR_DROP = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/;
+const AR_MAP: Record<string, string> = {
+  '\u0622': '\u0627', '\u0623': '\u0627', '\u0625': '\u0627', '\u0671': '\u0627', '\u0672': '\u0627', '\u0673': '\u0627',
+  '\u0649': '\u064A', '\u0626': '\u064A', '\u06CC': '\u064A', '\u06D2': '\u064A', '\u0624': '\u0648', '\u0629': '\u0647',
+  '\u06A9': '\u0643', '\u06AA': '\u0643', '\u06C0': '\u0647', '\u06D5': '\u0647',
+};
+// Invisible controls dropped in folded views: bidi marks/embeddings/isolates, ZW(N)J, soft hyphen, BOM.
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\u00AD\uFEFF\u061C]/;
+
+function initClasses(): void {
+  if (classReady) return;
+  for (let c = 0; c < 65536; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) { CLASS[c] = 1; continue; } // surrogates: treat astral as word chars
+    const ch = String.fromCharCode(c);
+    if (INVISIBLE.test(ch)) CLASS[c] = 3;
+    else if (AR_DROP.test(ch)) CLASS[c] = 4; // dropped, joins words
+    else if (WORD_RE.test(ch)) CLASS[c] = 1;
+    else if (SPACE_RE.test(ch)) CLASS[c] = 2;
+    else CLASS[c] = 0;
+  }
+  classReady = true;
+}
+
+/** Folded form of one BMP code unit ('' = dropped). Cached. */
+function foldUnit(c: number): string {
+  let f = FOLD[c];
+  if (f !== undefined) return f;
+  const ch = String.fromCharCode(c);
+  const cls = CLASS[c];
+  if (cls === 3 || cls === 4) f = '';
+  else if (c < 128) f = ch.toLowerCase();
+  else if (AR_MAP[ch]) f = AR_MAP[ch];
+  else if (c >= 0x0660 && c <= 0x0669) f = String(c - 0x0660);
+  else if (c >= 0x06f0 && c <= 0x06f9) f = String(c - 0x06f0);
+  else if (c >= 0xd800 && c <= 0xdfff) f = ch;
+  else if (cls === 2) f = ' ';
+  else if (c === 0x2019 || c === 0x2018 || c === 0x02bc) f = "'";
+  else {
+    // NFKD then drop combining marks: é → e, ﻻ → لا, ﬁ → fi; then lower-case.
+    f = ch.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+    if (f === '' && CLASS[c] === 1) f = ''; // a lone combining mark
+  }
+  FOLD[c] = f;
+  return f;
+}
+
+export interface Folded {
+  /** The folded text (lower-case, Arabic-normalised, diacritics and invisible controls removed). */
+  text: string;
+  /** origStart[k] = index in the original of the code unit that produced folded char k. */
+  origStart: Int32Array;
+  /** origEnd[k] = end (exclusive) in the original of that code unit (2 for surrogate pairs). */
+  origEnd: Int32Array;
+}
+
+/**
+ * Fold `src` for matching, char by char, with a parallel array of original offsets.
+ * Folding is a per-code-unit function (plus NFKD decomposition of single chars), so the map is exact:
+ * a folded span [a, b) maps back to [origStart[a], origEnd[b-1]) in the original.
+ */
+export function foldWithMap(src: string): Folded {
+  initClasses();
+  const n = src.length;
+  let cap = n + 16;
+  let os = new Int32Array(cap);
+  let oe = new Int32Array(cap);
+  const parts: string[] = [];
+  let k = 0;
+  let buf = '';
+  for (let i = 0; i < n; i++) {
+    const c = src.charCodeAt(i);
+    let f: string;
+    let w = 1;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+      const d = src.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) { f = src.slice(i, i + 2).toLowerCase(); w = 2; }
+      else f = '\uFFFD';
+    } else if (c >= 0xd800 && c <= 0xdfff) f = '\uFFFD';
+    else f = c < 128 ? (c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : src[i]) : foldUnit(c);
+    if (f.length) {
+      if (k + f.length >= cap) {
+        cap = cap * 2 + f.length;
+        const a = new Int32Array(cap); a.set(os); os = a;
+        const b = new Int32Array(cap); b.set(oe); oe = b;
+      }
+      for (let j = 0; j < f.length; j++) { os[k] = i; oe[k] = i + w; k++; }
+      buf += f;
+      if (buf.length > 4096) { parts.push(buf); buf = ''; }
+    }
+    if (w === 2) i++;
+  }
+  parts.push(buf);
+  return { text: parts.join(''), origStart: os.subarray(0, k), origEnd: oe.subarray(0, k) };
+}
+
+/** Arabic + Latin folding of a short string (names, aliases, keys). */
+export function foldText(s: string): string {
+  return foldWithMap(s).text;
+}
+
+/** Word-char test on the original text (letters, digits, combining marks, Arabic diacritics). */
+export function isWordCode(c: number): boolean {
+  initClasses();
+  const k = CLASS[c];
+  return k === 1 || k === 4 || k === 3 && false;
+}
+
+/** NFC normalisation, safe on any input (lone surrogates are kept as they are). */
+export function nfc(s: string): string {
+  try {
+    return s.normalize('NFC');
+  } catch {
+    return s;
+  }
+}
+
+/**
+ * Normalised text for the search index fields (titleNormalized / bodyNormalized): NFC, Arabic
+ * letter variants unified, diacritics/tatweel/bidi controls removed, lower-case, whitespace collapsed.
+ */
+export function normalizeForSearch(text: string): string {
+  if (!text) return '';
+  return foldText(nfc(text)).replace(/[ \t\f\v\r\n]+/g, ' ').trim();
+}
+
+export type Script = 'arabic' | 'latin' | 'cyrillic' | 'han' | 'other' | 'digit';
+
+export interface Token {
+  /** Folded form. */
+  norm: string;
+  /** Offsets in the ORIGINAL text. */
+  start: number;
+  end: number;
+  /** Offsets in the folded text. */
+  nStart: number;
+  nEnd: number;
+  script: Script;
+  /** Latin case of the original: 2 all upper (len>1), 1 initial upper, 0 lower/none. */
+  caps: 0 | 1 | 2;
+  /** What separates this token from the previous one: 0 nothing/space, 1 hyphen/apostrophe, 2 comma-like, 3 sentence/hard break, 4 quote, 5 newline. */
+  gap: number;
+  /** The raw separator text between the previous token and this one (original text). */
+  sep: string;
+  index: number;
+}
+
+function scriptOf(c: number): Script {
+  if (c >= 0x0600 && c <= 0x06ff || c >= 0x0750 && c <= 0x077f || c >= 0x08a0 && c <= 0x08ff || c >= 0xfb50 && c <= 0xfdff || c >= 0xfe70 && c <= 0xfeff) return 'arabic';
+  if (c >= 0x30 && c <= 0x39) return 'digit';
+  if (c < 0x250 || c >= 0x1e00 && c <= 0x1eff) return 'latin';
+  if (c >= 0x0400 && c <= 0x052f) return 'cyrillic';
+  if (c >= 0x4e00 && c <= 0x9fff || c >= 0x3400 && c <= 0x4dbf || c >= 0xf900 && c <= 0xfaff) return 'han';
+  return 'other';
+}
+
+/** Gap class of a separator string. */
+function gapOf(sep: string): number {
+  if (sep.length === 0) return 0;
+  let g = 0;
+  for (let i = 0; i < sep.length; i++) {
+    const ch = sep[i];
+    let v = 0;
+    if (ch === '\n' || ch === '\r') v = 5;
+    else if (ch === '.' || ch === '!' || ch === '?' || ch === '؟' || ch === ';' || ch === '؛' || ch === ':' || ch === '|' || ch === '(' || ch === ')' || ch === '[' || ch === ']' || ch === '/' || ch === '\u2026') v = 3;
+    else if (ch === '"' || ch === '«' || ch === '»' || ch === '\u201C' || ch === '\u201D' || ch === '\u201E' || ch === '\u2018' && sep.length === 1 && false) v = 4;
+    else if (ch === ',' || ch === '،' || ch === '\u2013' || ch === '\u2014') v = 2;
+    else if (ch === '-' || ch === "'" || ch === '\u2019' || ch === '\u2010' || ch === '\u2011') v = 1;
+    if (v > g) g = v;
+  }
+  return g;
+}
+
+/**
+ * Tokenise the original text: maximal runs of word characters (letters, digits, marks; Arabic
+ * diacritics and tatweel stay inside the word; bidi controls are skipped). Each token carries its
+ * folded form and exact original offsets.
+ */
+export function tokenize(src: string, folded?: Folded): Token[] {
+  initClasses();
+  const f = folded ?? foldWithMap(src);
+  const ft = f.text;
+  const toks: Token[] = [];
+  const n = ft.length;
+  let k = 0;
+  let prevEnd = 0;
+  while (k < n) {
+    // find start of word in folded text
+    const c = ft.charCodeAt(k);
+    const isW = c < 128 ? (c >= 48 && c <= 57) || (c >= 97 && c <= 122) : CLASS[c] === 1 || (c >= 0xd800 && c <= 0xdfff);
+    if (!isW) { k++; continue; }
+    let e = k + 1;
+    while (e < n) {
+      const d = ft.charCodeAt(e);
+      const w = d < 128 ? (d >= 48 && d <= 57) || (d >= 97 && d <= 122) : CLASS[d] === 1 || (d >= 0xd800 && d <= 0xdfff);
+      if (!w) break;
+      // a word never spans a dropped/invisible region that contained whitespace: check original contiguity
+      if (f.origStart[e] !== f.origEnd[e - 1]) {
+        // original chars between were dropped (diacritics, bidi marks): keep joined only if none is whitespace
+        let ok = true;
+        for (let q = f.origEnd[e - 1]; q < f.origStart[e]; q++) { const cls = CLASS[src.charCodeAt(q)]; if (cls !== 4 && cls !== 3) { ok = false; break; } }
+        if (!ok) break;
+      }
+      e++;
+    }
+    const start = f.origStart[k];
+    const end = f.origEnd[e - 1];
+    const sep = src.slice(prevEnd, start);
+    const c0 = src.charCodeAt(start);
+    let caps: 0 | 1 | 2 = 0;
+    const script = scriptOf(c0);
+    if (script === 'latin' || script === 'cyrillic' || script === 'other') {
+      const raw = src.slice(start, end);
+      const up = raw.toUpperCase(), lo = raw.toLowerCase();
+      if (raw[0] !== lo[0] && raw[0] === up[0]) caps = raw.length > 1 && raw === up && raw !== lo ? 2 : 1;
+    }
+    toks.push({ norm: ft.slice(k, e), start, end, nStart: k, nEnd: e, script, caps, gap: toks.length ? gapOf(sep) : 5, sep, index: toks.length });
+    prevEnd = end;
+    k = e;
+  }
+  return toks;
+}
+
+const AR_PREFIX_WF = new Set(['و', 'ف']);
+const AR_PREFIX_BKL = new Set(['ب', 'ك', 'ل']);
+
+export interface CliticVariant {
+  /** folded form without the stripped proclitics */
+  form: string;
+  /** number of folded chars stripped at the front */
+  strip: number;
+  /** stripped the definite article */
+  def: boolean;
+}
+
+/**
+ * Candidate forms of an Arabic token with its proclitics stripped: و/ف, then ب/ك/ل, then ال
+ * (لل → ال). The unstripped form comes first; stripped forms need at least 2 remaining letters.
+ */
+export function arabicVariants(norm: string): CliticVariant[] {
+  const out: CliticVariant[] = [{ form: norm, strip: 0, def: false }];
+  if (norm.length < 3) return out;
+  let s = 0;
+  const push = (strip: number, def: boolean) => {
+    const form = norm.slice(strip);
+    if (form.length >= 2 && !out.some((v) => v.form === form)) out.push({ form, strip, def });
+  };
+  if (AR_PREFIX_WF.has(norm[0]) && norm.length > 3) { s = 1; push(1, false); }
+  // لل → ال (الl fused with the article)
+  if (norm.startsWith('لل', s) && norm.length - s > 3) {
+    const form = 'ال' + norm.slice(s + 2);
+    if (!out.some((v) => v.form === form)) out.push({ form, strip: s + 1, def: false }); // strip count approximates: mention keeps لل
+    push(s + 2, true);
+    return out;
+  }
+  if (AR_PREFIX_BKL.has(norm[s]) && norm.length - s > 3) {
+    push(s + 1, false);
+    if (norm.startsWith('ال', s + 1) && norm.length - s - 1 > 3) push(s + 3, true);
+  }
+  if (norm.startsWith('ال', s) && norm.length - s > 3) push(s + 2, true);
+  return out;
+}
+
+export interface Sentence {
+  start: number;
+  end: number;
+}
+
+const ABBREV = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'sr', 'jr', 'gen', 'col', 'lt', 'sgt', 'capt', 'cmdr', 'adm', 'gov', 'sen', 'rep', 'rev', 'hon', 'messrs',
+  'inc', 'ltd', 'corp', 'co', 'vs', 'etc', 'no', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'u.s', 'u.k', 'e.g', 'i.e', 'mt', 'ft', 'approx', 'dept', 'est', 'fig', 'al',
+]);
+
+/**
+ * Split into sentences on . ! ? ؟ … and newlines (Arabic comma ، is not an end). Handles
+ * abbreviations (Mr., Dr., U.S.), decimal numbers, initials (J. K.), ellipses inside quotes, and
+ * closing quotes after the terminator. Returns offsets into the original text.
+ */
+export function splitSentences(src: string): Sentence[] {
+  const out: Sentence[] = [];
+  const n = src.length;
+  let start = 0;
+  const push = (e: number) => {
+    let s = start;
+    while (s < e && /\s/.test(src[s])) s++;
+    let t = e;
+    while (t > s && /\s/.test(src[t - 1])) t--;
+    if (t > s) out.push({ start: s, end: t });
+    start = e;
+  };
+  for (let i = 0; i < n; i++) {
+    const ch = src[i];
+    if (ch === '\n') { push(i); start = i + 1; continue; }
+    if (ch === '.' || ch === '!' || ch === '?' || ch === '؟' || ch === '\u2026') {
+      let j = i + 1;
+      while (j < n && (src[j] === '.' || src[j] === '!' || src[j] === '?' || src[j] === '؟' || src[j] === '\u2026')) j++;
+      // closing quotes/brackets belong to this sentence
+      while (j < n && /["'\u201D\u2019»)\]]/.test(src[j])) j++;
+      if (j < n && !/\s/.test(src[j])) { i = j - 1; continue; } // "U.S.A", "3.5", "..."+letter
+      if (ch === '.' && j === i + 1) {
+        // abbreviation / initial?
+        let w = i - 1;
+        while (w >= 0 && /[\p{L}.]/u.test(src[w])) w--;
+        const word = src.slice(w + 1, i).toLowerCase();
+        if (ABBREV.has(word)) { continue; }
+        if (/^\p{Lu}$/u.test(src.slice(w + 1, i))) continue; // single initial "J."
+        // next non-space char lower-case → not a sentence end
+        let q = j;
+        while (q < n && src[q] === ' ') q++;
+        if (q < n && /\p{Ll}/u.test(src[q])) continue;
+      }
+      if ((ch === '\u2026' || src.slice(i, j).startsWith('...')) ) {
+        let q = j;
+        while (q < n && src[q] === ' ') q++;
+        if (q < n && /[\p{Ll}\u0600-\u06FF]/u.test(src[q]) && src[q - 1] === ' ' && /\p{Ll}/u.test(src[q])) { i = j - 1; continue; }
+      }
+      push(j);
+      i = j - 1;
+    }
+  }
+  push(n);
+  return out;
+}
+
+export interface Span {
+  start: number;
+  end: number;
+  reason: string;
+}
+
+/**
+ * Boilerplate in scraped pages, as spans of the original text to skip (nothing is removed, offsets
+ * do not move): image-caption lines (short lines ending in أرشيفية/تعبيرية/Photo/File/Getty...),
+ * lines repeating the title, exact duplicated lines (the later copy), hashtag-only lines and
+ * "Read more"/"اقرأ أيضا" lines.
+ */
+export function detectBoilerplate(body: string, title?: string): Span[] {
+  const spans: Span[] = [];
+  const seen = new Set<string>();
+  const tkey = title ? keyLine(title) : '';
+  let pos = 0;
+  while (pos <= body.length) {
+    let nl = body.indexOf('\n', pos);
+    if (nl < 0) nl = body.length;
+    const line = body.slice(pos, nl);
+    const k = keyLine(line);
+    if (k) {
+      let reason = '';
+      if (tkey && k === tkey) reason = 'title';
+      else if (seen.has(k) && k.length > 20) reason = 'duplicate';
+      else if (isCaptionLine(line)) reason = 'caption';
+      else if (/^\s*(اقرأ أيضا|اقرأ أيضاً|اقرأ المزيد|شاهد أيضا|Read more|Related:|See also)\b/i.test(line)) reason = 'related';
+      if (reason) spans.push({ start: pos, end: nl, reason });
+      seen.add(k);
+    }
+    pos = nl + 1;
+  }
+  return spans;
+}
+
+function keyLine(s: string): string {
+  return foldText(s).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+const CAPTION_END = /(أرشيفية|ارشيفية|تعبيرية|أرشيف|صورة أرشيفية|صورة تعبيرية|\(?(AFP|Reuters|Getty Images?|AP|EPA|file photo|photo|archive)\)?)\s*\.?\s*$/i;
+function isCaptionLine(line: string): boolean {
+  const t = line.trim();
+  if (!t || t.length > 120) return false;
+  const words = t.split(/\s+/).length;
+  if (words > 14) return false;
+  if (CAPTION_END.test(t)) return true;
+  if (/^(صورة|الصورة|Photo|Image|Picture)\s*[:：-]/i.test(t)) return true;
+  return false;
+}
+
+/** True when [start, end) overlaps any span. Spans are sorted. */
+export function inSpans(spans: Span[], start: number, end: number): boolean {
+  for (const s of spans) {
+    if (s.start >= end) return false;
+    if (s.end > start) return true;
+  }
+  return false;
+}
