@@ -1,0 +1,157 @@
+import 'reflect-metadata';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { NestFactory } from '@nestjs/core';
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Counter } from 'prom-client';
+import { loadAdminConfig } from '@marsad/config';
+import { KbChangeSchema, WatchSchema, names as namesFor, type KbChange, type Watch } from '@marsad/contracts';
+import { UrlGuard } from '@marsad/alerts';
+import { loadKnowledgeBase } from '@marsad/kb';
+import { CompactedTopicView, KafkaHealthIndicator, Publisher, createKafka } from '@marsad/messaging';
+import { HealthRegistry, PipelineMetrics, createLogger, errorFields, type Logger } from '@marsad/observability';
+import { NestJsonLogger } from '@marsad/observability/nest';
+import { AdminModule } from './admin.module';
+import { ApiKeyVerifier } from './auth/api-keys';
+import { apiKeyMiddleware, type AuthedRequest } from './auth/auth';
+import { bodyParserErrorHandler } from './http/errors';
+import { ActorResolver, type ActorLookup } from './watches/actor-resolver';
+import type { AdminContext } from './context';
+
+export interface AdminHandle {
+  app: INestApplication;
+  port: number;
+  ctx: AdminContext;
+  /** Resolves when the watches view has caught up with marsad.watches. */
+  ready(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface BootstrapOptions {
+  logFile?: string;
+  port?: number;
+}
+
+function makeLogger(level: 'debug' | 'info' | 'warn' | 'error', logFile?: string): { logger: Logger; stream?: WriteStream } {
+  if (!logFile) return { logger: createLogger('admin', level) };
+  const stream = createWriteStream(logFile, { flags: 'a' });
+  return { logger: createLogger('admin', level, {}, (l) => stream.write(l + '\n')), stream };
+}
+
+/**
+ * Starts the admin API (operator surface): API-key auth on /v1, watches (compacted
+ * marsad.watches), HTTP ingest to marsad.articles.raw, OpenAPI at /docs and /docs-json, health and
+ * metrics. Refuses to start without MARSAD_ADMIN_KEYS (ConfigError names it).
+ */
+export async function bootstrapAdmin(env?: Record<string, string | undefined>, opts: BootstrapOptions = {}): Promise<AdminHandle> {
+  const config = loadAdminConfig(env ?? process.env);
+  const { logger, stream } = makeLogger(config.LOG_LEVEL, opts.logFile);
+  const names = namesFor(config.MARSAD_NAMESPACE);
+  const metrics = new PipelineMetrics('admin');
+  const health = new HealthRegistry(3000, (name, up) => metrics.dependencyUp.set({ dependency: name }, up ? 1 : 0));
+  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'marsad-admin', logger });
+  const publisher = new Publisher(kafka, { logger, metrics });
+  const watches = new CompactedTopicView<Watch>({ kafka, topic: names.topic('watches'), groupIdPrefix: names.consumerGroup('admin-watches'), schema: WatchSchema as never, logger, metrics });
+
+  // Knowledge base for actor-name resolution, kept current from marsad.kb like the enricher's.
+  let kb: ReturnType<typeof loadKnowledgeBase> | undefined;
+  let kbView: CompactedTopicView<KbChange> | undefined;
+  try {
+    kb = loadKnowledgeBase();
+    kbView = new CompactedTopicView<KbChange>({ kafka, topic: names.topic('kb'), groupIdPrefix: names.consumerGroup('admin-kb'), schema: KbChangeSchema as never, logger, metrics });
+    const k = kb;
+    kbView.onChange((c) => {
+      try {
+        k.applyChange(c.key, c.value ?? null);
+      } catch (err) {
+        logger.warn('ignoring invalid marsad.kb record', { key: c.key, ...errorFields(err) });
+      }
+    });
+  } catch (err) {
+    logger.warn('knowledge base unavailable: watch actors are kept as ids/names without resolution', errorFields(err));
+  }
+
+  const ctx: AdminContext = {
+    config,
+    names,
+    logger,
+    metrics,
+    health,
+    kafka,
+    publisher,
+    watches,
+    guard: new UrlGuard({ allowPrivate: config.MARSAD_WEBHOOK_ALLOW_PRIVATE }),
+    actors: new ActorResolver(kb as ActorLookup | undefined),
+  };
+
+  const app = await NestFactory.create(AdminModule.forRoot(ctx), { logger: new NestJsonLogger(logger), abortOnError: false, bodyParser: false });
+  const httpRequests = new Counter({ name: 'marsad_http_requests_total', help: 'Admin API requests by method and status', labelNames: ['method', 'status'], registers: [metrics.registry] });
+
+  // Order matters: request log → /v1 authentication (before any body is read) → JSON body parser
+  // with the size limit → JSON errors for bad bodies → Nest routes (roles guard, controllers).
+  app.use((req: AuthedRequest, res: Response, next: NextFunction) => {
+    const t0 = process.hrtime.bigint();
+    res.on('finish', () => {
+      httpRequests.inc({ method: req.method, status: String(res.statusCode) });
+      if (req.path.startsWith('/health') || req.path === '/metrics') return;
+      // Never the Authorization header or the key: only the role and the key's short fingerprint.
+      logger.info('http request', { method: req.method, path: req.path, status: res.statusCode, ms: Number(process.hrtime.bigint() - t0) / 1e6, role: req.principal?.role, keyId: req.principal?.keyId });
+    });
+    next();
+  });
+  app.use('/v1', apiKeyMiddleware(new ApiKeyVerifier(config.MARSAD_ADMIN_KEYS)));
+  app.use(express.json({ limit: config.MARSAD_MAX_BODY_BYTES, type: ['application/json', 'application/*+json'] }));
+  app.use(bodyParserErrorHandler(config.MARSAD_MAX_BODY_BYTES));
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    // A write without a JSON body (wrong or missing Content-Type) is a client error, said plainly.
+    if ((req.method === 'POST' || req.method === 'PUT') && req.path.startsWith('/v1/') && !req.is('application/json') && !req.is('application/*+json')) {
+      res.status(415).json({ error: 'unsupported_media_type', message: 'send the body as JSON with "Content-Type: application/json"' });
+      return;
+    }
+    next();
+  });
+
+  const doc = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Marsad admin API')
+      .setDescription('Operator API of Marsad (مرصد): watches, HTTP ingest. Every /v1 route needs "Authorization: Bearer <key>" (roles viewer < operator < admin).')
+      .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key from MARSAD_ADMIN_KEYS' })
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, doc, { jsonDocumentUrl: 'docs-json' });
+
+  const kafkaHealth = new KafkaHealthIndicator(kafka, [names.topic('watches'), names.topic('articlesRaw')]);
+  health.add(kafkaHealth).add({
+    name: 'watches',
+    check: async () => {
+      if (!watches.caughtUp) throw new Error('still replaying marsad.watches');
+    },
+  });
+
+  void watches.start();
+  void kbView?.start();
+  void publisher.connect().catch((err) => logger.warn('Kafka producer not connected yet (will retry on first publish)', errorFields(err)));
+
+  await app.listen(opts.port ?? config.PORT, config.HOST);
+  const port = (app.getHttpServer().address() as AddressInfo).port;
+  logger.info('admin API started', { port, host: config.HOST, namespace: config.MARSAD_NAMESPACE ?? null, keys: config.MARSAD_ADMIN_KEYS.length, kb: kb ? kb.size : null });
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      logger.info('admin API shutting down');
+      await app.close();
+      await watches.stop();
+      await kbView?.stop();
+      await kafkaHealth.close();
+      await publisher.disconnect().catch(() => undefined);
+      logger.info('admin API stopped');
+      if (stream) await new Promise<void>((r) => stream.end(r));
+    })());
+
+  return { app, port, ctx, ready: () => watches.ready(), close };
+}

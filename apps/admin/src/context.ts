@@ -1,0 +1,22 @@
+import type { Kafka } from 'kafkajs';
+import type { AdminConfig } from '@marsad/config';
+import type { Names, Watch } from '@marsad/contracts';
+import type { UrlGuard } from '@marsad/alerts';
+import type { CompactedTopicView, Publisher } from '@marsad/messaging';
+import type { HealthRegistry, Logger, PipelineMetrics } from '@marsad/observability';
+import type { ActorResolver } from './watches/actor-resolver';
+
+/** What the admin's use cases share, built once in bootstrap. */
+export interface AdminContext {
+  config: AdminConfig;
+  names: Names;
+  logger: Logger;
+  metrics: PipelineMetrics;
+  health: HealthRegistry;
+  kafka: Kafka;
+  publisher: Publisher;
+  watches: CompactedTopicView<Watch>;
+  guard: UrlGuard;
+  actors: ActorResolver;
+}
+export const ADMIN_CTX = Symbol('ADMIN_CTX');

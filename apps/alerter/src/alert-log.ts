@@ -1,0 +1,88 @@
+import { Client } from '@elastic/elasticsearch';
+import { errorFields, type Logger } from '@marsad/observability';
+
+/** One delivery attempt (or a decision not to deliver), as stored in `marsad-alerts`. */
+export interface AlertLogEntry {
+  alertId: string;
+  jobId: string;
+  watchId: string;
+  watchName: string;
+  articleId: string;
+  articleUrl: string;
+  articleTitle?: string;
+  channel: 'webhook' | 'email' | 'none';
+  channelIndex?: number;
+  status: 'delivered' | 'failed' | 'dead' | 'suppressed' | 'skipped';
+  reason?: string;
+  attempt: number;
+  maxAttempts: number;
+  httpStatus?: number;
+  error?: string;
+  durationMs?: number;
+  /** From the article's publishedAt (else fetchedAt) to this attempt. */
+  latencyMs?: number;
+  articleTime?: string;
+  attemptedAt: string;
+}
+
+const MAPPING = {
+  dynamic: 'strict' as const,
+  properties: {
+    alertId: { type: 'keyword' },
+    jobId: { type: 'keyword' },
+    watchId: { type: 'keyword' },
+    watchName: { type: 'keyword' },
+    articleId: { type: 'keyword' },
+    articleUrl: { type: 'keyword', ignore_above: 2048 },
+    articleTitle: { type: 'text' },
+    channel: { type: 'keyword' },
+    channelIndex: { type: 'integer' },
+    status: { type: 'keyword' },
+    reason: { type: 'keyword' },
+    attempt: { type: 'integer' },
+    maxAttempts: { type: 'integer' },
+    httpStatus: { type: 'integer' },
+    error: { type: 'text' },
+    durationMs: { type: 'long' },
+    latencyMs: { type: 'long' },
+    articleTime: { type: 'date' },
+    attemptedAt: { type: 'date' },
+  },
+};
+
+/**
+ * Delivery log in Elasticsearch (`marsad-alerts`, namespaced). One document per attempt, id
+ * `<jobId>-a<attempt>`, so a retried write is idempotent. Best effort: the log must never block or
+ * fail a delivery, so a write error is logged and counted, not thrown.
+ */
+export class AlertLog {
+  private ensured?: Promise<void>;
+
+  constructor(private readonly es: Client, readonly index: string, private readonly logger: Logger, private readonly onError?: () => void) {}
+
+  ensureIndex(): Promise<void> {
+    this.ensured ??= (async () => {
+      const exists = await this.es.indices.exists({ index: this.index });
+      if (exists) return;
+      try {
+        await this.es.indices.create({ index: this.index, settings: { number_of_shards: 1, number_of_replicas: 0 }, mappings: MAPPING as never });
+      } catch (err) {
+        if (!/resource_already_exists_exception/.test(String((err as Error).message))) throw err;
+      }
+    })().catch((err) => {
+      this.ensured = undefined;
+      throw err;
+    });
+    return this.ensured;
+  }
+
+  async record(entry: AlertLogEntry): Promise<void> {
+    try {
+      await this.ensureIndex();
+      await this.es.index({ index: this.index, id: `${entry.jobId}-a${entry.attempt}`, document: entry });
+    } catch (err) {
+      this.onError?.();
+      this.logger.warn('could not record alert delivery in Elasticsearch', { index: this.index, alertId: entry.alertId, status: entry.status, ...errorFields(err) });
+    }
+  }
+}

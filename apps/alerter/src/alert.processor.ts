@@ -1,0 +1,232 @@
+import { Inject, OnModuleInit } from '@nestjs/common';
+import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { UnrecoverableError, type Job, type JobsOptions, type Queue } from 'bullmq';
+import type { Watch } from '@marsad/contracts';
+import {
+  ALERT_JOB_NAMES,
+  JITTERED_BACKOFF,
+  assertHandlers,
+  jitteredBackoffDelay,
+  renderAlertEmail,
+  sendJobId,
+  serializePayload,
+  type AlertJobData,
+  type AlertJobHandlers,
+  type AlertJobName,
+  type SendJobData,
+} from '@marsad/alerts';
+import { errorFields } from '@marsad/observability';
+import type { Redis } from 'ioredis';
+import { ALERTER_CTX, ALERTS_QUEUE, type AlerterContext } from './context';
+import { postWebhook, WebhookHttpError } from './webhook-sender';
+import type { AlertLogEntry } from './alert-log';
+
+export const KEEP_COMPLETED_SECONDS = 7 * 24 * 3600;
+export const KEEP_FAILED_SECONDS = 14 * 24 * 3600;
+
+/** Retry policy of every alert job: attempts and base delay from config, jittered exponential. */
+export function jobOptions(ctx: AlerterContext, jobId: string): JobsOptions {
+  return {
+    jobId,
+    attempts: ctx.config.MARSAD_ALERT_ATTEMPTS,
+    backoff: { type: JITTERED_BACKOFF, delay: ctx.config.MARSAD_ALERT_BACKOFF_MS },
+    // Completed jobs stay for days: their ids keep de-duplicating redelivered Kafka messages.
+    removeOnComplete: { age: KEEP_COMPLETED_SECONDS },
+    removeOnFail: { age: KEEP_FAILED_SECONDS },
+  };
+}
+
+/** BullMQ calls this for backoff types it does not know: ours is `marsad-jittered`. */
+export function backoffStrategy(attemptsMade: number, type?: string, _err?: Error, job?: { opts?: JobsOptions }): number {
+  const b = job?.opts?.backoff;
+  const base = typeof b === 'object' && b?.delay ? b.delay : typeof b === 'number' ? b : 1000;
+  if (type !== JITTERED_BACKOFF) return base;
+  return jitteredBackoffDelay(attemptsMade, base);
+}
+
+const articleTimeMs = (t?: string) => (t ? Date.parse(t) : NaN);
+
+/**
+ * The BullMQ worker of queue `alerts`. Job names are typed (AlertJobs) and dispatched through a
+ * handler table that is checked at start-up: a job name without handler stops the service.
+ */
+@Processor(ALERTS_QUEUE, { concurrency: 16, settings: { backoffStrategy } })
+export class AlertProcessor extends WorkerHost implements OnModuleInit {
+  readonly handlers: AlertJobHandlers;
+
+  constructor(@Inject(ALERTER_CTX) private readonly ctx: AlerterContext, @InjectQueue(ALERTS_QUEUE) private readonly queue: Queue) {
+    super();
+    this.handlers = {
+      alert: (d) => this.decide(d),
+      'send-webhook': (d, c) => this.sendWebhook(d, c),
+      'send-email': (d, c) => this.sendEmail(d, c),
+    };
+  }
+
+  onModuleInit(): void {
+    assertHandlers(this.handlers as unknown as Record<string, unknown>, ALERT_JOB_NAMES);
+  }
+
+  async process(job: Job): Promise<unknown> {
+    const handler = this.handlers[job.name as AlertJobName] as ((d: unknown, c: { attemptsMade: number; jobId: string; maxAttempts: number }) => Promise<unknown>) | undefined;
+    if (!handler) throw new UnrecoverableError(`no handler for job name "${job.name}"`);
+    return handler(job.data, { attemptsMade: job.attemptsMade, jobId: job.id ?? '', maxAttempts: job.opts.attempts ?? 1 });
+  }
+
+  private redisKey(...parts: string[]): string {
+    return [this.ctx.names.queuePrefix, 'alerter', ...parts].join(':');
+  }
+
+  private currentWatch(watchId: string): Watch | undefined {
+    const w = this.ctx.watches.get(watchId);
+    return w && w.enabled ? w : undefined;
+  }
+
+  private base(d: AlertJobData | SendJobData, watch: Pick<Watch, 'name'> | undefined): Omit<AlertLogEntry, 'jobId' | 'channel' | 'status' | 'attempt' | 'maxAttempts' | 'attemptedAt'> {
+    const now = Date.now();
+    const at = articleTimeMs(d.articleTime);
+    return {
+      alertId: d.alertId,
+      watchId: d.watchId,
+      watchName: watch?.name ?? d.payload.watch.name,
+      articleId: d.payload.article.id,
+      articleUrl: d.payload.article.url,
+      ...(d.payload.article.title ? { articleTitle: d.payload.article.title } : {}),
+      ...(Number.isFinite(at) ? { latencyMs: Math.max(0, now - at), articleTime: d.articleTime } : {}),
+    };
+  }
+
+  /** Decide + render: is this alert still wanted, and through which channels? */
+  private async decide(d: AlertJobData): Promise<unknown> {
+    const log = this.ctx.logger.child({ alertId: d.alertId, watchId: d.watchId });
+    const watch = this.currentWatch(d.watchId);
+    const record = (status: AlertLogEntry['status'], reason: string) =>
+      this.ctx.alertLog.record({ ...this.base(d, watch), jobId: d.alertId, channel: 'none', status, reason, attempt: 1, maxAttempts: 1, attemptedAt: new Date().toISOString() });
+    if (!watch) {
+      await record('skipped', 'watch deleted or disabled');
+      return { skipped: 'watch deleted or disabled' };
+    }
+    // BullMQ's own ioredis connection (typed as its client abstraction).
+    const redis = (await this.queue.client) as unknown as Redis;
+    if (d.clusterId) {
+      // One alert per (watch, story): the first alert of a near-duplicate cluster claims it.
+      const key = this.redisKey('cluster', d.watchId, d.clusterId);
+      const set = await redis.set(key, d.alertId, 'EX', KEEP_COMPLETED_SECONDS, 'NX');
+      if (set !== 'OK') {
+        const owner = await redis.get(key);
+        if (owner && owner !== d.alertId) {
+          this.ctx.alertMetrics.suppressed.inc({ reason: 'duplicate_story' });
+          log.info('alert suppressed: near-duplicate of a story already alerted for this watch', { clusterId: d.clusterId, firstAlertId: owner });
+          await record('suppressed', `near-duplicate of alert ${owner}`);
+          return { suppressed: 'duplicate_story', firstAlertId: owner };
+        }
+      }
+    }
+    if (watch.throttle) {
+      // At most `max` alerts per `perMinutes` window and watch (a set, so a retried job counts once).
+      const windowMs = watch.throttle.perMinutes * 60_000;
+      const win = Math.floor(Date.now() / windowMs);
+      const key = this.redisKey('throttle', d.watchId, String(win));
+      const res = await redis.multi().sadd(key, d.alertId).scard(key).pexpire(key, windowMs * 2).exec();
+      const count = Number(res?.[1]?.[1] ?? 0);
+      if (count > watch.throttle.max) {
+        await redis.srem(key, d.alertId);
+        this.ctx.alertMetrics.suppressed.inc({ reason: 'throttled' });
+        await record('suppressed', `throttled: more than ${watch.throttle.max} alerts in ${watch.throttle.perMinutes} min`);
+        return { suppressed: 'throttled' };
+      }
+    }
+    const jobs = watch.channels.map((ch, i) => ({
+      name: ch.type === 'webhook' ? ('send-webhook' as const) : ('send-email' as const),
+      data: { alertId: d.alertId, watchId: d.watchId, channelIndex: i, payload: d.payload, articleTime: d.articleTime } satisfies SendJobData,
+      opts: jobOptions(this.ctx, sendJobId(d.alertId, i)),
+    }));
+    await this.queue.addBulk(jobs);
+    this.ctx.alertMetrics.enqueued.inc({ kind: 'send' }, jobs.length);
+    return { channels: jobs.map((j) => j.name) };
+  }
+
+  private channelOf<T extends Watch['channels'][number]['type']>(d: SendJobData, type: T): { watch: Watch; channel: Extract<Watch['channels'][number], { type: T }> } | undefined {
+    const watch = this.currentWatch(d.watchId);
+    const ch = watch?.channels[d.channelIndex];
+    if (!watch || !ch || ch.type !== type) return undefined;
+    return { watch, channel: ch as Extract<Watch['channels'][number], { type: T }> };
+  }
+
+  private async attempt(d: SendJobData, c: { attemptsMade: number; jobId: string; maxAttempts: number }, channel: 'webhook' | 'email', run: (watch: Watch) => Promise<{ httpStatus?: number; durationMs: number }>): Promise<unknown> {
+    const found = this.channelOf(d, channel);
+    const attempt = c.attemptsMade + 1;
+    const entry = (watch: Pick<Watch, 'name'> | undefined) => ({ ...this.base(d, watch), jobId: c.jobId, channel, channelIndex: d.channelIndex, attempt, maxAttempts: c.maxAttempts, attemptedAt: new Date().toISOString() });
+    if (!found) {
+      await this.ctx.alertLog.record({ ...entry(undefined), status: 'skipped', reason: 'watch or channel removed' });
+      return { skipped: 'watch or channel removed' };
+    }
+    try {
+      const r = await run(found.watch);
+      const e = entry(found.watch);
+      this.ctx.alertMetrics.deliveries.inc({ channel, status: 'delivered' });
+      if (e.latencyMs !== undefined) this.ctx.alertMetrics.deliveryLatency.observe({ channel }, e.latencyMs / 1000);
+      this.ctx.logger.info('alert delivered', { alertId: d.alertId, watchId: d.watchId, channel, attempt, httpStatus: r.httpStatus, durationMs: r.durationMs });
+      await this.ctx.alertLog.record({ ...e, status: 'delivered', ...r });
+      return { delivered: true, attempt, ...r };
+    } catch (err) {
+      const final = err instanceof UnrecoverableError || attempt >= c.maxAttempts;
+      const status = final ? 'dead' : 'failed';
+      this.ctx.alertMetrics.deliveries.inc({ channel, status });
+      this.ctx.logger.warn(final ? 'alert delivery failed for good' : 'alert delivery failed; will retry', { alertId: d.alertId, watchId: d.watchId, channel, attempt, of: c.maxAttempts, ...errorFields(err) });
+      await this.ctx.alertLog.record({
+        ...entry(found.watch),
+        status,
+        error: err instanceof Error ? err.message : String(err),
+        ...(err instanceof WebhookHttpError ? { httpStatus: err.status } : {}),
+      });
+      throw err;
+    }
+  }
+
+  private sendWebhook(d: SendJobData, c: { attemptsMade: number; jobId: string; maxAttempts: number }): Promise<unknown> {
+    return this.attempt(d, c, 'webhook', async (watch) => {
+      const ch = watch.channels[d.channelIndex];
+      if (ch.type !== 'webhook') throw new UnrecoverableError('channel is not a webhook');
+      if (!ch.secret) throw new UnrecoverableError('webhook channel has no secret: refusing to send unsigned');
+      const r = await postWebhook({
+        url: ch.url,
+        body: serializePayload(d.payload),
+        alertId: d.alertId,
+        secret: ch.secret,
+        timeoutMs: this.ctx.config.MARSAD_WEBHOOK_TIMEOUT_MS,
+        guard: this.ctx.guard,
+        attempt: c.attemptsMade + 1,
+      }).catch((err) => {
+        if (err?.name === 'UnsafeUrlError') throw new UnrecoverableError(`unsafe webhook target: ${err.message}`);
+        throw err;
+      });
+      return { httpStatus: r.status, durationMs: r.durationMs };
+    });
+  }
+
+  private sendEmail(d: SendJobData, c: { attemptsMade: number; jobId: string; maxAttempts: number }): Promise<unknown> {
+    return this.attempt(d, c, 'email', async (watch) => {
+      const ch = watch.channels[d.channelIndex];
+      if (ch.type !== 'email') throw new UnrecoverableError('channel is not e-mail');
+      if (!this.ctx.mailer) throw new UnrecoverableError('SMTP_URL is not configured: cannot send e-mail alerts');
+      const t0 = Date.now();
+      const mail = renderAlertEmail(d.payload);
+      await this.ctx.mailer.sendMail({
+        from: this.ctx.mailFrom,
+        to: ch.to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        headers: { 'X-Marsad-Alert-Id': d.alertId },
+        messageId: `<${d.alertId}.c${d.channelIndex}@marsad>`,
+      });
+      return { durationMs: Date.now() - t0 };
+    });
+  }
+
+  @OnWorkerEvent('error')
+  onError(err: Error): void {
+    this.ctx.logger.warn('alerts worker error', errorFields(err));
+  }
+}

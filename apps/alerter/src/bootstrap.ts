@@ -1,0 +1,173 @@
+import 'reflect-metadata';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { NestFactory } from '@nestjs/core';
+import type { INestApplication } from '@nestjs/common';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { Client } from '@elastic/elasticsearch';
+import nodemailer from 'nodemailer';
+import { Counter, Histogram } from 'prom-client';
+import { loadAlerterConfig } from '@marsad/config';
+import { WatchSchema, names as namesFor, type Watch } from '@marsad/contracts';
+import { UrlGuard, WatchMatcher } from '@marsad/alerts';
+import { CompactedTopicView, ConsumerRunner, DlqWriter, KafkaHealthIndicator, Publisher, createKafka } from '@marsad/messaging';
+import { HealthRegistry, PipelineMetrics, createLogger, errorFields, type Logger } from '@marsad/observability';
+import { NestJsonLogger } from '@marsad/observability/nest';
+import { AlerterModule } from './alerter.module';
+import { ALERTS_QUEUE, type AlertMetrics, type AlerterContext } from './context';
+import { AlertLog } from './alert-log';
+import { alertIntakeHandler } from './intake';
+
+export interface AlerterHandle {
+  app: INestApplication;
+  port: number;
+  /** Resolves when the watches view has caught up and the Kafka consumer joined its group. */
+  ready(): Promise<void>;
+  ctx: AlerterContext;
+  queue: Queue;
+  close(): Promise<void>;
+}
+
+export interface BootstrapOptions {
+  logFile?: string;
+  port?: number;
+}
+
+function makeLogger(level: 'debug' | 'info' | 'warn' | 'error', logFile?: string): { logger: Logger; stream?: WriteStream } {
+  if (!logFile) return { logger: createLogger('alerter', level) };
+  const stream = createWriteStream(logFile, { flags: 'a' });
+  return { logger: createLogger('alerter', level, {}, (l) => stream.write(l + '\n')), stream };
+}
+
+function alertMetrics(metrics: PipelineMetrics): AlertMetrics {
+  const registers = [metrics.registry];
+  return {
+    enqueued: new Counter({ name: 'marsad_alerts_enqueued_total', help: 'Alert jobs enqueued (kind=alert|send)', labelNames: ['kind'], registers }),
+    deliveries: new Counter({ name: 'marsad_alert_deliveries_total', help: 'Alert delivery attempts by channel and outcome', labelNames: ['channel', 'status'], registers }),
+    deliveryLatency: new Histogram({ name: 'marsad_alert_delivery_latency_seconds', help: 'From article publishedAt (else fetchedAt) to successful delivery', labelNames: ['channel'], buckets: [1, 5, 10, 30, 60, 300, 900, 3600, 6 * 3600, 86400], registers }),
+    suppressed: new Counter({ name: 'marsad_alerts_suppressed_total', help: 'Alerts not sent (duplicate story, throttled)', labelNames: ['reason'], registers }),
+    logErrors: new Counter({ name: 'marsad_alert_log_errors_total', help: 'Delivery log writes to Elasticsearch that failed', registers }),
+  };
+}
+
+/**
+ * Starts the alerter: watches view (marsad.watches), Kafka intake (marsad.articles.enriched →
+ * BullMQ `alerts`), the BullMQ worker (decide/render + webhook/e-mail sends), and the HTTP
+ * surface (/health/live, /health/ready, /metrics). Usable in-process (tests: port 0, own
+ * MARSAD_NAMESPACE) and from main.ts.
+ */
+export async function bootstrapAlerter(env?: Record<string, string | undefined>, opts: BootstrapOptions = {}): Promise<AlerterHandle> {
+  const config = loadAlerterConfig(env ?? process.env);
+  const { logger, stream } = makeLogger(config.LOG_LEVEL, opts.logFile);
+  const names = namesFor(config.MARSAD_NAMESPACE);
+  const metrics = new PipelineMetrics('alerter');
+  const health = new HealthRegistry(3000, (name, up) => metrics.dependencyUp.set({ dependency: name }, up ? 1 : 0));
+  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'marsad-alerter', logger });
+  const es = new Client({ node: config.ELASTICSEARCH_URL, requestTimeout: 10_000, maxRetries: 1 });
+  const am = alertMetrics(metrics);
+  const watches = new CompactedTopicView<Watch>({ kafka, topic: names.topic('watches'), groupIdPrefix: names.consumerGroup('alerter-watches'), schema: WatchSchema as never, logger, metrics });
+  const matcher = new WatchMatcher();
+  watches.onChange((c) => {
+    if (c.value) matcher.upsert(c.value);
+    else matcher.remove(c.key);
+    if (matcher.rejected.has(c.key)) logger.warn('watch ignored: invalid query', { watchId: c.key, reason: matcher.rejected.get(c.key) });
+  });
+  let mailer: AlerterContext['mailer'];
+  if (config.SMTP_URL) mailer = nodemailer.createTransport(config.SMTP_URL);
+  const ctx: AlerterContext = {
+    config,
+    names,
+    logger,
+    metrics,
+    alertMetrics: am,
+    health,
+    kafka,
+    es,
+    watches,
+    matcher,
+    guard: new UrlGuard({ allowPrivate: config.MARSAD_WEBHOOK_ALLOW_PRIVATE }),
+    alertLog: new AlertLog(es, names.alertsIndex, logger, () => am.logErrors.inc()),
+    mailer,
+    mailFrom: process.env.MARSAD_MAIL_FROM ?? 'Marsad <alerts@marsad.local>',
+  };
+
+  const app = await NestFactory.create(AlerterModule.forRoot(ctx), { logger: new NestJsonLogger(logger), abortOnError: false });
+  await app.init();
+  const queue = app.get<Queue>(getQueueToken(ALERTS_QUEUE));
+
+  const publisher = new Publisher(kafka, { logger, metrics });
+  const dlq = new DlqWriter(publisher, names.topic('articlesDlq'), { logger, metrics });
+  const runner = new ConsumerRunner({
+    kafka,
+    groupId: names.consumerGroup('alerter'),
+    topics: [names.topic('articlesEnriched')],
+    stage: 'alert',
+    handler: alertIntakeHandler(ctx, queue),
+    dlq,
+    logger,
+    metrics,
+    maxBatchSize: 200,
+  });
+
+  const kafkaHealth = new KafkaHealthIndicator(kafka, [names.topic('articlesEnriched'), names.topic('watches')]);
+  health
+    .add(kafkaHealth)
+    .add({
+      name: 'redis',
+      check: async () => {
+        const client = (await queue.client) as unknown as import('ioredis').Redis;
+        const pong = await client.ping();
+        if (pong !== 'PONG') throw new Error(`unexpected answer ${pong}`);
+      },
+    })
+    .add({
+      name: 'queue',
+      check: async () => {
+        const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'failed');
+        if (counts.waiting === undefined) throw new Error('no job counts');
+      },
+    })
+    .add({
+      name: 'watches',
+      check: async () => {
+        if (!watches.caughtUp) throw new Error('still replaying marsad.watches');
+      },
+    });
+
+  void watches.start();
+  void runner.start();
+  void ctx.alertLog.ensureIndex().catch((err) => logger.warn('alerts index not ready yet (will retry on first write)', errorFields(err)));
+
+  const host = config.HOST;
+  await app.listen(opts.port ?? config.PORT, host);
+  const port = (app.getHttpServer().address() as AddressInfo).port;
+  logger.info('alerter started', { port, host, namespace: config.MARSAD_NAMESPACE ?? null, queuePrefix: names.queuePrefix, consumerGroup: names.consumerGroup('alerter') });
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      logger.info('alerter shutting down');
+      await runner.stop(); // stop taking new articles first
+      await app.close(); // closes the worker (waits for running jobs) and the queue
+      await watches.stop();
+      await kafkaHealth.close();
+      await publisher.disconnect().catch(() => undefined);
+      await es.close().catch(() => undefined);
+      mailer?.close();
+      logger.info('alerter stopped');
+      if (stream) await new Promise<void>((r) => stream.end(r));
+    })());
+
+  return {
+    app,
+    port,
+    ctx,
+    queue,
+    ready: async () => {
+      await watches.ready();
+      await runner.joined;
+    },
+    close,
+  };
+}

@@ -1,0 +1,51 @@
+import type { Queue } from 'bullmq';
+import { EnrichedArticleSchema, alertId as computeAlertId } from '@marsad/contracts';
+import { buildWebhookPayload, type AlertJobData } from '@marsad/alerts';
+import { decodeJson, type BatchHandler, type DlqItem } from '@marsad/messaging';
+import type { AlerterContext } from './context';
+import { jobOptions } from './alert.processor';
+
+/**
+ * The Kafka side of the alerter: for each enriched article, match the in-memory watches and
+ * enqueue one `alert` job per match, with job id = alertId(watch, article). The handler returns
+ * only after Redis acknowledged every add, so the runner commits offsets after the enqueue; a
+ * redelivered message adds jobs whose ids already exist, which BullMQ ignores (completed jobs are
+ * kept for days for exactly this). Invalid messages go to the DLQ.
+ */
+export function alertIntakeHandler(ctx: AlerterContext, queue: Queue): BatchHandler {
+  return async (messages, hctx) => {
+    // Never match against a half-loaded set of watches: wait until marsad.watches is replayed.
+    if (!ctx.watches.caughtUp) {
+      await Promise.race([
+        ctx.watches.ready(),
+        new Promise((_, rej) => setTimeout(() => rej(new Error('watches view not caught up yet')), 10_000).unref()),
+      ]);
+    }
+    const dlq: DlqItem[] = [];
+    const jobs: { name: 'alert'; data: AlertJobData; opts: ReturnType<typeof jobOptions> }[] = [];
+    for (const m of messages) {
+      const decoded = decodeJson(m.value, EnrichedArticleSchema);
+      if (!decoded.ok) {
+        dlq.push({ message: m, error: decoded.error, attempts: hctx.attempt });
+        continue;
+      }
+      const article = decoded.value;
+      const firedAt = new Date();
+      for (const match of ctx.matcher.match(article)) {
+        const id = computeAlertId(match.watch.id, article.id);
+        const payload = buildWebhookPayload(match.watch, article, match, firedAt);
+        jobs.push({
+          name: 'alert',
+          data: { alertId: id, watchId: match.watch.id, clusterId: article.dedup?.clusterId, payload, articleTime: article.publishedAt ?? article.fetchedAt },
+          opts: { ...jobOptions(ctx, id), attempts: 5 },
+        });
+      }
+    }
+    if (jobs.length) {
+      await queue.addBulk(jobs);
+      ctx.alertMetrics.enqueued.inc({ kind: 'alert' }, jobs.length);
+      ctx.logger.debug('alerts enqueued', { count: jobs.length, partition: hctx.partition });
+    }
+    return { dlq };
+  };
+}

@@ -1,0 +1,79 @@
+import http from 'node:http';
+import https from 'node:https';
+import { ALERT_ID_HEADER, SIGNATURE_HEADER, signWebhook, type UrlGuard } from '@marsad/alerts';
+
+export interface WebhookResult {
+  status: number;
+  durationMs: number;
+}
+
+export class WebhookHttpError extends Error {
+  constructor(readonly status: number, detail: string) {
+    super(detail);
+    this.name = 'WebhookHttpError';
+  }
+}
+
+/**
+ * POSTs a signed webhook. The body is serialised by the caller once; the signature covers exactly
+ * those bytes and a fresh timestamp per attempt. Redirects are not followed (a 3xx is a failure:
+ * following it would bypass the URL guard). The connection goes through `guard.safeLookup()`, so
+ * the address actually connected to is checked at delivery time (DNS rebinding).
+ * Resolves on 2xx; throws WebhookHttpError (status) or a network/timeout error otherwise.
+ */
+export async function postWebhook(args: {
+  url: string;
+  body: string;
+  alertId: string;
+  secret: string;
+  timeoutMs: number;
+  guard: UrlGuard;
+  attempt?: number;
+  userAgent?: string;
+}): Promise<WebhookResult> {
+  await args.guard.check(args.url);
+  const u = new URL(args.url);
+  const mod = u.protocol === 'https:' ? https : http;
+  const t0 = Date.now();
+  const headers: Record<string, string> = {
+    'Content-Type': 'application/json',
+    'Content-Length': String(Buffer.byteLength(args.body)),
+    [ALERT_ID_HEADER]: args.alertId,
+    [SIGNATURE_HEADER]: signWebhook(args.secret, args.body),
+    'User-Agent': args.userAgent ?? 'Marsad-Alerter/1',
+    ...(args.attempt ? { 'X-Marsad-Delivery-Attempt': String(args.attempt) } : {}),
+  };
+  return new Promise<WebhookResult>((resolve, reject) => {
+    const req = mod.request(
+      u,
+      {
+        method: 'POST',
+        headers,
+        lookup: args.guard.safeLookup() as unknown as http.RequestOptions['lookup'],
+        signal: AbortSignal.timeout(args.timeoutMs),
+        agent: false,
+      },
+      (res) => {
+        const status = res.statusCode ?? 0;
+        let seen = 0;
+        res.on('data', (c: Buffer) => {
+          seen += c.length;
+          if (seen > 64 * 1024) res.destroy(); // we never need a large answer
+        });
+        const done = () => {
+          const durationMs = Date.now() - t0;
+          if (status >= 200 && status < 300) resolve({ status, durationMs });
+          else reject(new WebhookHttpError(status, `webhook answered HTTP ${status}`));
+        };
+        res.on('end', done);
+        res.on('close', done); // destroyed after 64 KiB: the status is what counts
+        res.on('error', () => undefined);
+      },
+    );
+    req.on('error', (err: Error & { code?: string }) => {
+      if (err.name === 'AbortError' || err.code === 'ABORT_ERR') reject(new Error(`webhook timed out after ${args.timeoutMs} ms`));
+      else reject(err);
+    });
+    req.end(args.body);
+  });
+}
