@@ -215,6 +215,7 @@ const AR_NAME_STOP = set(`الذي التي الذين انه انها انهم 
 يوم عام سنه شهر مساء صباح الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت ايضا كذلك قد لم لن لا ما`);
 const AR_DAYS = set('الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت اليوم امس');
 const AR_ADJ_STOP = set('الحالي الحاليه الماضي الماضيه الجديد الجديده الثاني الثانيه الاول الاولي الرسمي الرسميه الرئيسي الرئيسيه المحلي المحليه السابق السابقه الكبري الكبير العام العامه الخاص الخاصه الاخير الاخيره المقبل المقبله');
+const AR_NOT_NAME_AFTER_HEAD = set('تعرف يعرف تدعي يدعي تسمي يسمي تابعه تابع مرتبطه مرتبط كبري كبيره صغيره جديده اخري اخرى عملاقه ناشئه محليه اجنبيه دوليه عربيه امريكيه اميركيه غربيه خاصه حكوميه تقنيه متخصصه مختلفه عديده عده كل بعض');
 const AR_NAME_CONNECT = set('بن ابن بنت ابو ابي عبد ال دي دو فان فون دا');
 
 function isArabicWord(t: Token): boolean {
@@ -237,7 +238,12 @@ export function arVerbOf(t: Token): { verb: string; strip: number } | undefined 
 function arNameTok(ctx: ExtractCtx, k: number, pos: number): boolean {
   const t = ctx.doc.toks[k];
   if (!isArabicWord(t)) return false;
-  if (ctx.cover[k]) return false;
+  if (ctx.cover[k]) {
+    // "يوجين كاسبرسكي": a surname that is also a one-word organisation alias
+    const a = ctx.set.byId.get(ctx.cover[k]!);
+    if (!(pos > 0 && a && a.type === 'organization' && a.mentions.some((m) => m.first === k && m.last === k))) return false;
+    return !ctx.cover[k - 1];
+  }
   const w = t.norm;
   if (AR_STOP.has(w) || AR_NAME_STOP.has(w) || AR_COMP.has(w) || AR_ADVERBIAL.has(w)) return false;
   if (arVerbOf(t)) return false;
@@ -314,6 +320,7 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
           const after = e + 1 < n ? toks[e + 1] : undefined;
           const okEnd = !after || after.gap >= 2 || AR_COMP.has(after.norm) || AR_NAME_STOP.has(after.norm) || !!arVerbOf(after) || AR_ADVERBIAL.has(after.norm) || after.norm.startsWith('ل');
           if (okEnd && (!single || toks[q].norm.length >= 3)) {
+            for (let k = q; k <= e; k++) if (cover[k]) uncover(ctx, k);
             const name = doc.src.slice(toks[q].start, toks[e].end);
             const a = addRule(ctx, 'person', name, q, e);
             a.nameToks = toks.slice(q, e + 1).map((x) => x.norm);
@@ -358,17 +365,30 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
       if (defEnd > i) {
         // head + article words
         let s = t.start;
-        if (head.strip > 0) s = offsetAfter(doc.src, t, head.strip);
+        const keep = head.def ? 2 : 0;
+        if (head.strip - keep > 0) s = offsetAfter(doc.src, t, head.strip - keep);
+        if (head.form === 'اداره') continue;
         const name = doc.src.slice(s, toks[defEnd].end);
         addRule(ctx, isGroup ? 'group' : 'organization', name, i, defEnd, s, toks[defEnd].end);
         i = defEnd;
         continue;
       }
-      if (head.form === 'اداره') continue; // إدارة X handled with the person actor (administration)
+      if (head.form === 'اداره') {
+        // إدارة بايدن: the person (the organisation "X administration" is added later)
+        const e = arNameRun(ctx, i + 1, 2);
+        if (e > i && toks[i + 1].norm.length >= 3) {
+          const name = doc.src.slice(toks[i + 1].start, toks[e].end);
+          const a = addRule(ctx, 'person', name, i + 1, e);
+          a.nameToks = toks.slice(i + 1, e + 1).map((x) => x.norm);
+          i = e;
+        }
+        continue;
+      }
       // indefinite name (foreign name): شركة كاسبرسكي، وكالة رويترز، شركة طيران بيغاسوس
       let q2 = i + 1;
       if (q2 < n && !cover[q2] && ['طيران', 'النفط', 'نفط', 'انباء', 'الانباء', 'التكنولوجيا', 'الاتصالات'].includes(toks[q2].norm) && q2 + 1 < n) q2++;
       if (cover[q2]) continue;
+      if (AR_NOT_NAME_AFTER_HEAD.has(toks[q2].norm)) continue;
       const e = arNameRun(ctx, q2, 3);
       if (e >= q2 && toks[q2].norm.length >= 3) {
         const name = doc.src.slice(toks[q2].start, toks[e].end);
@@ -394,6 +414,7 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
       if (e > i && (country || (nisba && strongHead))) {
         let s = t.start;
         if (dh.strip > 0) s = offsetAfter(doc.src, t, dh.strip);
+        if (i + 1 < n && toks[i + 1].norm === 'الرئيس') continue;
         const name = doc.src.slice(s, toks[e].end);
         const a = ctx.set.add(ruleActorId('organization', name), name, 'organization', 'rule');
         ctx.set.mention(a, { start: s, end: toks[e].end, first: i, last: e, field: doc.field });
@@ -402,6 +423,18 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
       }
     }
   }
+}
+
+/** Remove the mention covering token k (its actor goes if it has no mention left). */
+function uncover(ctx: ExtractCtx, k: number): void {
+  const id = ctx.cover[k];
+  if (!id) return;
+  const a = ctx.set.byId.get(id);
+  if (a) {
+    a.mentions = a.mentions.filter((m) => !(m.field === ctx.doc.field && m.first <= k && k <= m.last));
+    if (!a.mentions.length) ctx.set.byId.delete(id);
+  }
+  ctx.cover[k] = undefined;
 }
 
 /** Original offset after `strip` surviving letters of token t. */
@@ -448,9 +481,9 @@ export function administrations(ctx: ExtractCtx): void {
       }
       if (!p) continue;
       const surname = p.name.split(/\s+/).pop()!;
-      const name = `${surname} administration`;
+      const name = /[a-z]/i.test(surname) ? `${surname} administration` : `إدارة ${surname}`;
       const s = v.strip > 0 ? offsetAfter(doc.src, t, v.strip) : t.start;
-      const a = set.add(ruleActorId('organization', name), name, 'organization', 'rule');
+      const a = findAdmin(set, p, doc) ?? set.add(ruleActorId('organization', name), name, 'organization', 'rule');
       set.mention(a, { start: s, end: toks[end].end, first: i, last: end, field: doc.field });
     } else if (t.norm === 'administration' && i > 0) {
       let k = i - 1;
@@ -460,11 +493,26 @@ export function administrations(ctx: ExtractCtx): void {
       const m = p.mentions.find((x) => x.last === k && x.field === doc.field);
       const surname = p.name.split(/\s+/).pop()!;
       const name = `${surname} administration`;
-      const a = set.add(ruleActorId('organization', name), name, 'organization', 'rule');
+      const a = findAdmin(set, p, doc) ?? set.add(ruleActorId('organization', name), name, 'organization', 'rule');
       const start = m ? m.start : toks[k].start;
       set.mention(a, { start, end: t.end, first: m ? m.first : k, last: i, field: doc.field });
     }
   }
+}
+
+/** An organisation already found for "<person> administration" (KB entry or an earlier rule). */
+function findAdmin(set: ActorSet, p: ActorAcc, doc: Doc): ActorAcc | undefined {
+  const surnames = new Set<string>([foldText(p.name.split(/\s+/).pop()!)]);
+  for (const m of p.mentions) { const txt = (m.field === doc.field ? doc.src.slice(m.start, m.end) : ''); if (txt) surnames.add(foldText(txt.split(/\s+/).pop()!)); }
+  for (const a of set.byId.values()) {
+    if (a.type !== 'organization') continue;
+    const n = foldText(a.name);
+    for (const sn of surnames) {
+      if (n === `${sn} administration` || n === `اداره ${sn}`) return a;
+      for (const m of a.mentions) if (m.field === doc.field && foldText(doc.src.slice(m.start, m.end)).replace(/\s+/g, ' ') === `اداره ${sn}`) return a;
+    }
+  }
+  return undefined;
 }
 
 // ------------------------------------------------------------------ surname linking

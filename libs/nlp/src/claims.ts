@@ -170,7 +170,7 @@ export function arabicClaims(ctx: Ctx): void {
           if (rank < bestRank) { best = a; bestRank = rank; bestK = k; }
           continue;
         }
-        const rank = a.type === 'person' ? 1 : a.type === 'organization' || a.type === 'group' ? 2 : 3;
+        const rank = a.type === 'country' ? 3 : 1;
         if (rank < bestRank) { best = a; bestRank = rank; bestK = k; }
       }
       if (best) { speaker = best; speakerText = mentionText(ctx, bestK); explicit = true; }
@@ -234,11 +234,20 @@ function skipSpaces(src: string, p: number): number {
 }
 
 /** Cut content before ", مضيفا/مشيرا ..." or ", وأضاف" clauses which are claims of their own. */
+const AR_ASIDE = set('من بينها بينهم ومن وذلك بينما حين بحسب حسب وفقا وفق طبقا');
+const EN_ASIDE = set('according while whereas although');
+
 function cutAtNextReport(ctx: Ctx, s: number, e: number): number {
   const toks = ctx.doc.toks;
   for (const t of toks) {
     if (t.start <= s || t.start >= e) continue;
     if (t.gap !== 2) continue;
+    if (ctx.doc.quoteOf[t.index] < 0 || ctx.doc.quotes[ctx.doc.quoteOf[t.index]].open < s) {
+      const nx = toks[t.index + 1];
+      if (t.script === 'arabic' && AR_ASIDE.has(t.norm) && (t.norm !== 'من' || (nx && /^بين/.test(nx.norm))) && (t.norm !== 'ومن' || (nx && /^بين/.test(nx.norm)))) return t.start - t.sep.length;
+      if (t.script === 'arabic' && t.norm === 'في' && nx && /^(اشاره|حين|اطار)$/.test(nx.norm)) return t.start - t.sep.length;
+      if (t.script === 'latin' && EN_ASIDE.has(t.norm)) return t.start - t.sep.length;
+    }
     const v = arVerbOf(t);
     if (v && (AR_VERBS.get(v.verb)!.participle || v.strip)) {
       // do not cut inside a quote
