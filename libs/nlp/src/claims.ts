@@ -115,6 +115,7 @@ const isOrgish = (a: ActorAcc) => a.type === 'organization' || a.type === 'count
 // ===================================================================== Arabic
 
 const AR_RECIPIENT_PREFIX = /^(ل|لل)/;
+const AR_TITLE_WORDS = set('الرئيس رئيس الوزير وزير الوزيره وزيره المستشار المستشاره السفير السفيره المتحدث المتحدثه الزعيم الملك الامير المبعوث المندوب رئيسه');
 
 export function arabicClaims(ctx: Ctx): void {
   const { doc } = ctx;
@@ -148,6 +149,7 @@ export function arabicClaims(ctx: Ctx): void {
       const w = t.norm;
       if (AR_COMP.has(w)) { comp = q; contentStart = t.end; break; }
       if (t.gap >= 3) break;
+      if (arVerbOf(t)) break; // another reporting verb: its own claim
     }
     // the speaker region is (i, comp]
     const regionEnd = comp >= 0 ? (contentStart >= 0 && toks[comp] && AR_COMP.has(toks[comp].norm) ? comp - 1 : comp) : -1;
@@ -155,6 +157,7 @@ export function arabicClaims(ctx: Ctx): void {
     let speakerText = '';
     let explicit = false;
     let unresolvedNoun = false;
+    let titleCountry = false;
     const pickRegion = (from: number, to: number) => {
       let best: ActorAcc | undefined; let bestRank = 9; let bestK = -1;
       for (let k = from; k <= to; k++) {
@@ -164,6 +167,12 @@ export function arabicClaims(ctx: Ctx): void {
         const prevTok = toks[k - 1];
         if (AR_RECIPIENT_PREFIX.test(toks[k].norm) && ctx.mAt[k]?.start === toks[k].start && !/^ال/.test(toks[k].norm)) continue;
         if (prevTok && k - 1 >= from && /^(لوكاله|لصحيفه|لقناه|لشبكه|لتلفزيون|لموقع|لراديو|لمحطه)$/.test(prevTok.norm)) continue;
+        // "بحسب تقرير وكالة رويترز" inside the region: a source of the report, not the speaker
+        let src2 = false;
+        for (let b = Math.max(from, k - 3); b < k; b++) if (/^(بحسب|حسب|وبحسب|وفقا|نقلا|تقرير)$/.test(toks[b].norm)) src2 = true;
+        if (src2) continue;
+        // a country adjective inside a title phrase (الرئيس الروسي) is not the speaker
+        if (a.type === 'country' && k > from && AR_TITLE_WORDS.has(toks[k - 1].norm)) { titleCountry = true; continue; }
         if (prevTok && k - 1 >= from - 1 && prevTok.norm === 'باسم') {
           // المتحدث باسم X: X is the speaker only if no name follows
           const rank = 5;
@@ -180,8 +189,12 @@ export function arabicClaims(ctx: Ctx): void {
       // definite descriptions / pronoun subjects
       let first = i + 1;
       while (first <= regionEnd && AR_ADVERBIAL.has(toks[first].norm)) first++;
-      if (first > regionEnd) {
+      const firstW = first <= regionEnd ? toks[first].norm : '';
+      if (first > regionEnd || /^(في|خلال|عبر|امام|علي|عن|مع|حسب|بحسب|وفقا)$/.test(firstW) || (/^ل/.test(firstW) && !AR_DESCRIPTIONS[firstW])) {
         speaker = resolveArPronoun(ctx, i, info.fem);
+      } else if (titleCountry || AR_TITLE_WORDS.has(firstW)) {
+        speaker = resolveDescription(ctx, i, 'person', firstW);
+        speakerText = toks[first].norm;
       } else {
         const w = arabicVariants(toks[first].norm).map((v) => v.form).find((f) => AR_DESCRIPTIONS[f]);
         if (w) {
@@ -274,8 +287,26 @@ function resolveArPronoun(ctx: Ctx, k: number, fem: boolean): ActorAcc | undefin
   const lcA = lc?.speaker.actorId ? ctx.set.byId.get(lc.speaker.actorId) : undefined;
   const lastSent = lc ? ctx.doc.sentOf[lc.at] : -99;
   if (lcA && compatible(lcA) && ctx.doc.sentOf[k] - lastSent <= 3) return lcA;
-  const a = lastActor(ctx, k, (x) => compatible(x) && (fem ? isOrgish(x) || x.gender === 'f' : x.type === 'person' || (x.type === 'organization' && x.gender === 'm')), true);
+  const ok = (x: ActorAcc) => compatible(x) && (fem ? isOrgish(x) || x.gender === 'f' : x.type === 'person' || (x.type === 'organization' && x.gender === 'm'));
+  const a = firstInRecentSentence(ctx, k, ok) ?? lastActor(ctx, k, ok, true);
   return a ?? (lcA && compatible(lcA) ? lcA : undefined);
+}
+
+/** The first matching actor of the closest preceding sentence that has one (the likely subject). */
+function firstInRecentSentence(ctx: Ctx, k: number, pred: (a: ActorAcc) => boolean): ActorAcc | undefined {
+  const sent = ctx.doc.sentOf[k];
+  const pos = ctx.doc.toks[k].start;
+  for (let s = sent; s >= Math.max(0, sent - 3); s--) {
+    const st = ctx.doc.sents[s];
+    if (!st) continue;
+    for (const m of ctx.order) {
+      if (m.start < st.start || m.end > st.end || m.end > pos) continue;
+      if (ctx.doc.quoteOf[m.first] >= 0) continue;
+      const a = ctx.set.byId.get(m.actorId);
+      if (a && a.type !== 'location' && pred(a)) return a;
+    }
+  }
+  return undefined;
 }
 
 function resolveDescription(ctx: Ctx, k: number, type: string, word: string): ActorAcc | undefined {

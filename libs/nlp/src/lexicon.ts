@@ -121,7 +121,6 @@ addAr('statement', 'اردف اردفت استطرد استطردت');
 addAr('admission', 'اقر اقرت يقر تقر اعترف اعترفت يعترف تعترف', { prep: 'ب' });
 addAr('statement', 'ابلغ ابلغت');
 addAr('threat', 'هدد هددت يهدد تهدد مهددا', { objectText: true });
-addAr('statement', 'نقل نقلت');
 
 /** Complementisers (folded): إن/أن/بأن + attached pronouns; "that". */
 export const AR_COMP = set('ان انه انها انهم انهما انهن انني انى اننا انك بان بانه بانها بانهم بانهما باننا لان');
