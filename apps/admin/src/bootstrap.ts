@@ -46,7 +46,13 @@ function makeLogger(level: 'debug' | 'info' | 'warn' | 'error', logFile?: string
  * metrics. Refuses to start without MARSAD_ADMIN_KEYS (ConfigError names it).
  */
 export async function bootstrapAdmin(env?: Record<string, string | undefined>, opts: BootstrapOptions = {}): Promise<AdminHandle> {
-  const config = loadAdminConfig(env ?? process.env);
+  // `env` overrides process.env (tests pass MARSAD_NAMESPACE, PORT...); undefined deletes a variable.
+  const merged: NodeJS.ProcessEnv = { ...process.env };
+  for (const [k, v] of Object.entries(env ?? {})) {
+    if (v === undefined) delete merged[k];
+    else merged[k] = v;
+  }
+  const config = loadAdminConfig(merged);
   const { logger, stream } = makeLogger(config.LOG_LEVEL, opts.logFile);
   const names = namesFor(config.MARSAD_NAMESPACE);
   const metrics = new PipelineMetrics('admin');

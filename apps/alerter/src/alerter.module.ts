@@ -13,8 +13,9 @@ export class AlerterModule {
       imports: [
         ObservabilityModule.forService(ctx.logger, ctx.metrics, ctx.health),
         BullModule.forRoot({ connection: redisOptionsFromUrl(ctx.config.REDIS_URL), prefix: ctx.names.queuePrefix }),
-        // Producers fail fast while Redis is down (the Kafka runner then pauses and retries).
-        BullModule.registerQueue({ name: ALERTS_QUEUE, connection: redisOptionsFromUrl(ctx.config.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }) }),
+        // The worker shares these connection options (BullMQ needs maxRetriesPerRequest: null);
+        // the Kafka intake bounds its enqueue with a timeout instead (see intake.ts).
+        BullModule.registerQueue({ name: ALERTS_QUEUE }),
       ],
       providers: [{ provide: ALERTER_CTX, useValue: ctx }, AlertProcessor],
     };

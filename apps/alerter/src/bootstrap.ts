@@ -58,7 +58,13 @@ function alertMetrics(metrics: PipelineMetrics): AlertMetrics {
  * MARSAD_NAMESPACE) and from main.ts.
  */
 export async function bootstrapAlerter(env?: Record<string, string | undefined>, opts: BootstrapOptions = {}): Promise<AlerterHandle> {
-  const config = loadAlerterConfig(env ?? process.env);
+  // `env` overrides process.env (tests pass MARSAD_NAMESPACE, PORT...); undefined deletes a variable.
+  const merged: NodeJS.ProcessEnv = { ...process.env };
+  for (const [k, v] of Object.entries(env ?? {})) {
+    if (v === undefined) delete merged[k];
+    else merged[k] = v;
+  }
+  const config = loadAlerterConfig(merged);
   const { logger, stream } = makeLogger(config.LOG_LEVEL, opts.logFile);
   const names = namesFor(config.MARSAD_NAMESPACE);
   const metrics = new PipelineMetrics('alerter');
@@ -89,7 +95,7 @@ export async function bootstrapAlerter(env?: Record<string, string | undefined>,
     guard: new UrlGuard({ allowPrivate: config.MARSAD_WEBHOOK_ALLOW_PRIVATE }),
     alertLog: new AlertLog(es, names.alertsIndex, logger, () => am.logErrors.inc()),
     mailer,
-    mailFrom: process.env.MARSAD_MAIL_FROM ?? 'Marsad <alerts@marsad.local>',
+    mailFrom: merged.MARSAD_MAIL_FROM ?? 'Marsad <alerts@marsad.local>',
   };
 
   const app = await NestFactory.create(AlerterModule.forRoot(ctx), { logger: new NestJsonLogger(logger), abortOnError: false });

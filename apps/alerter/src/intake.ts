@@ -12,6 +12,18 @@ import { jobOptions } from './alert.processor';
  * redelivered message adds jobs whose ids already exist, which BullMQ ignores (completed jobs are
  * kept for days for exactly this). Invalid messages go to the DLQ.
  */
+export const ENQUEUE_TIMEOUT_MS = 10_000;
+
+function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    p,
+    new Promise<never>((_, rej) => {
+      timer = setTimeout(() => rej(new Error(`${what} timed out after ${ms} ms`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
 export function alertIntakeHandler(ctx: AlerterContext, queue: Queue): BatchHandler {
   return async (messages, hctx) => {
     // Never match against a half-loaded set of watches: wait until marsad.watches is replayed.
@@ -42,7 +54,9 @@ export function alertIntakeHandler(ctx: AlerterContext, queue: Queue): BatchHand
       }
     }
     if (jobs.length) {
-      await queue.addBulk(jobs);
+      // While Redis is away ioredis queues commands: bound the wait, so the runner sees a failure,
+      // retries and then pauses the partition (nothing committed). A late add is harmless: job ids.
+      await withTimeout(queue.addBulk(jobs), ENQUEUE_TIMEOUT_MS, 'enqueue to Redis (BullMQ alerts)');
       ctx.alertMetrics.enqueued.inc({ kind: 'alert' }, jobs.length);
       ctx.logger.debug('alerts enqueued', { count: jobs.length, partition: hctx.partition });
     }
