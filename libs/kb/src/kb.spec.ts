@@ -37,8 +37,67 @@ describe('cross-script identity', () => {
     ['country:SA', ['Saudi Arabia', 'السعودية', 'المملكة العربية السعودية', 'سعودي', 'Saudi', 'الرياض']],
     ['country:QA', ['قطر', 'القطريين', 'قطريا', 'الدوحة']],
     ['country:SY', ['سوريا', 'سورية', 'السورية', 'Syria', 'Сирия']],
+    ['org:kaspersky-lab', ['كاسبرسكي', 'Kaspersky', 'Касперский', 'Kaspersky Lab', 'كاسبرسكي لاب', 'Лаборатория Касперского']],
+    ['org:microsoft', ['Microsoft', 'مايكروسوفت', 'Майкрософт']],
+    ['org:kremlin', ['Kremlin', 'the Kremlin', 'الكرملين', 'Кремль', 'Кремля']],
+    ['org:nato', ['NATO', 'الناتو', 'حلف شمال الأطلسي', 'НАТО']],
+    ['org:united-nations', ['UN', 'United Nations', 'الأمم المتحدة', 'ООН']],
+    ['org:european-union', ['EU', 'الاتحاد الأوروبي', 'Евросоюз']],
+    ['org:gru', ['GRU', 'المخابرات العسكرية الروسية', 'ГРУ']],
+    ['group:apt28', ['APT28', 'Fancy Bear', 'فانسي بير', 'Forest Blizzard', 'Sofacy', 'Strontium', 'Sednit', 'Pawn Storm']],
+    ['group:apt29', ['APT29', 'Cozy Bear', 'Nobelium', 'Midnight Blizzard']],
+    ['group:lazarus-group', ['Lazarus Group', 'Hidden Cobra', 'Diamond Sleet', 'لازاروس']],
+    ['group:hezbollah', ['Hezbollah', 'حزب الله', 'Хезболла']],
+    ['group:islamic-state', ['Islamic State', 'ISIS', 'داعش', 'تنظيم الدولة الإسلامية']],
+    ['person:vladimir-putin', ['بوتين', 'Putin', 'Путин', 'Путина', 'Vladimir Putin', 'فلاديمير بوتين', 'Mr Putin']],
+    ['person:dmitry-peskov', ['Dmitry Peskov', 'دميتري بيسكوف', 'ديمتري بيسكوف', 'Песков', 'Пескова']],
+    ['person:volodymyr-zelensky', ['Zelensky', 'زيلينسكي', 'Зеленский', 'Зеленского']],
+    ['person:recep-tayyip-erdogan', ['Erdoğan', 'Erdogan', 'أردوغان', 'Эрдоган']],
   ])('%s', (id, forms) => {
     for (const f of forms) expect([f, ids(f)]).toEqual([f, [id]]);
+  });
+});
+
+describe('alias policy', () => {
+  // Alias keys deliberately shared by two actors, with the reason. Keep this list short.
+  const ALLOWED_COLLISIONS: Record<string, string> = {};
+
+  it('no alias key is shared by two actors unless allowed (prints the collisions)', () => {
+    const collisions = kb.collisions().filter((c) => !(c.key in ALLOWED_COLLISIONS));
+    if (collisions.length) console.log('alias collisions:\n' + collisions.map((c) => `  ${c.key}: ${c.ids.join(', ')}`).join('\n'));
+    expect(collisions).toEqual([]);
+  });
+
+  it('ambiguous surnames are not bare aliases; ambiguousAliases are aliases', () => {
+    for (const a of kb.actors()) {
+      const amb = (a as { ambiguousAliases?: string[] }).ambiguousAliases ?? [];
+      const keys = new Set([a.name, ...a.aliases].map(aliasKey));
+      for (const x of amb) expect([a.id, x, keys.has(aliasKey(x))]).toEqual([a.id, x, true]);
+    }
+    for (const [id, surname] of [['person:gordon-brown', 'Brown'], ['person:jack-straw', 'Straw'], ['person:kim-jong-un', 'Kim'], ['person:boris-johnson', 'Johnson']]) {
+      const p = kb.get(id)!;
+      expect((p as { surnameAmbiguous?: boolean }).surnameAmbiguous).toBe(true);
+      expect(ids(surname)).not.toContain(id);
+    }
+    expect(ids('Mr Brown')).toEqual(['person:gordon-brown']);
+    expect(ids('Mr Kim')).toEqual([]); // shared by three Kims: dropped
+  });
+
+  it('aliases do not mix Arabic and Latin or Cyrillic letters in one word', () => {
+    const bad = kb
+      .aliasEntries()
+      .filter((e) => e.form.split(/\s+/).some((w) => /[\u0600-\u06ff]/.test(w) && /[A-Za-z\u0400-\u04ff]/.test(w)))
+      .map((e) => `${e.actorId}: ${e.form}`);
+    expect(bad).toEqual([]);
+  });
+
+  it('ids follow the scheme and types per file', () => {
+    const { actors } = loadKbActors();
+    for (const a of actors) expect(a.id).toMatch(/^(person|org|country|group|location|other):[A-Za-z0-9][A-Za-z0-9._-]*$/);
+    const byType = (t: string) => actors.filter((a) => a.type === t).length;
+    expect(byType('organization')).toBeGreaterThanOrEqual(250);
+    expect(byType('person')).toBeGreaterThanOrEqual(200);
+    expect(byType('group')).toBeGreaterThanOrEqual(40);
   });
 });
 

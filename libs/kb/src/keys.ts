@@ -14,37 +14,77 @@
  * reuse it (dependency direction: contracts ← kb ← nlp).
  */
 export function aliasKey(text: string): string {
+  const cached = CACHE.get(text);
+  if (cached !== undefined) return cached;
+  const key = computeKey(text);
+  if (CACHE.size >= CACHE_MAX) CACHE.clear();
+  CACHE.set(text, key);
+  return key;
+}
+
+const CACHE = new Map<string, string>();
+const CACHE_MAX = 200_000;
+
+/** Per-character rewrites after NFKC + lower case ('' = drop the character). */
+const CHAR_MAP = new Map<number, string>();
+(() => {
+  const set = (from: number | number[], to: string) => {
+    for (const c of Array.isArray(from) ? from : [from]) CHAR_MAP.set(c, to);
+  };
+  const range = (a: number, b: number) => Array.from({ length: b - a + 1 }, (_, i) => a + i);
+  set([...range(0x0610, 0x061a), ...range(0x064b, 0x065f), 0x0670, ...range(0x06d6, 0x06ed), 0x0640], ''); // harakat, marks, tatweel
+  set([0x0622, 0x0623, 0x0625, 0x0671, 0x0672, 0x0673], '\u0627'); // alef variants → ا
+  set([0x0649, 0x06cc], '\u064a'); // ى ی → ي
+  set(0x0629, '\u0647'); // ة → ه
+  set(0x0624, '\u0648'); // ؤ → و
+  set(0x0626, '\u064a'); // ئ → ي
+  set(0x06a9, '\u0643'); // ک → ك
+  for (let d = 0; d < 10; d++) {
+    set(0x0660 + d, String(d));
+    set(0x06f0 + d, String(d));
+  }
+  set(0x0451, '\u0435'); // ё → е
+  set(0x00df, 'ss');
+  set([0x0131, 0x0130], 'i');
+  set(0x00f8, 'o');
+  set(0x0142, 'l');
+  set(0x00e6, 'ae');
+  set(0x0153, 'oe');
+  set([0x2019, 0x2018, 0x02bc, 0x00b4], ''); // apostrophes vanish
+  set(0x0307, ''); // combining dot left by lower-casing İ
+  set([0x200c, 0x200d, 0x200e, 0x200f, 0x061c, 0x060c, 0x061b, 0x061f, 0x066a, 0x066b, 0x066c, 0x06d4], ' ');
+})();
+const PUNCT_OR_SPACE = /[\p{P}\p{S}\s]/u;
+const LATIN_EXTENDED = /[\u00c0-\u024f\u1e00-\u1eff]/;
+
+function computeKey(text: string): string {
   let t = text.normalize('NFKC').toLowerCase();
   // Latin diacritics only (NFD would also split Cyrillic й into и + breve).
-  if (/[\u00c0-\u024f\u1e00-\u1eff]/.test(t)) {
-    t = t
-      .normalize('NFD')
-      .replace(/([a-z])[\u0300-\u036f]+/g, '$1')
-      .normalize('NFC');
+  if (LATIN_EXTENDED.test(t)) t = t.normalize('NFD').replace(/([a-z])[\u0300-\u036f]+/g, '$1').normalize('NFC');
+  let out = '';
+  let pendingSpace = false;
+  for (const ch of t) {
+    const c = ch.codePointAt(0)!;
+    let r: string;
+    if (c < 0x80) {
+      if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) r = ch;
+      else if (c === 0x2e || c === 0x27 || c === 0x60) r = ''; // . ' `
+      else r = ' ';
+    } else {
+      const m = CHAR_MAP.get(c);
+      r = m !== undefined ? m : PUNCT_OR_SPACE.test(ch) ? ' ' : ch;
+    }
+    if (r === ' ') {
+      pendingSpace = out.length > 0;
+    } else if (r) {
+      if (pendingSpace) {
+        out += ' ';
+        pendingSpace = false;
+      }
+      out += r;
+    }
   }
-  t = t
-    .replace(/ß/g, 'ss')
-    .replace(/[ıİ]/g, 'i')
-    .replace(/ø/g, 'o')
-    .replace(/ł/g, 'l')
-    .replace(/æ/g, 'ae')
-    .replace(/œ/g, 'oe')
-    .replace(/ё/g, 'е');
-  // Arabic script
-  t = t
-    .replace(/[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]/g, '')
-    .replace(/[\u0622\u0623\u0625\u0671\u0672\u0673]/g, '\u0627')
-    .replace(/[\u0649\u06cc\u064a]/g, '\u064a')
-    .replace(/\u0629/g, '\u0647')
-    .replace(/\u0624/g, '\u0648')
-    .replace(/\u0626/g, '\u064a')
-    .replace(/\u06a9/g, '\u0643')
-    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
-    .replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x06f0));
-  // punctuation: dots and apostrophes vanish, the rest separates words
-  t = t.replace(/[.'’‘ʼ`´\u2019]/g, '');
-  t = t.replace(/[\p{P}\p{S}\u200c\u200d\u200e\u200f\u061c]/gu, ' ');
-  return t.replace(/\s+/g, ' ').trim();
+  return out;
 }
 
 /** Distinct strings (first spelling wins) among those with distinct keys; empty keys dropped. */

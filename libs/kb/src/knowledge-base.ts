@@ -86,12 +86,18 @@ function normaliseActor(a: KbActor): KbActor {
 export class KnowledgeBase {
   private readonly byId = new Map<string, KbActor>();
   private readonly index = new Map<string, Set<string>>();
+  /** Keys of [name, ...aliases] per actor, in that order. */
+  private readonly keysById = new Map<string, string[]>();
   private readonly listeners = new Set<KbListener>();
   private _version = 1;
 
-  constructor(actors: Iterable<KbActor> = []) {
+  /**
+   * @param actors initial actors, validated unless `trusted` (actors from `loadKbActors`, already
+   *   validated and normalised, are passed trusted by `loadKnowledgeBase`).
+   */
+  constructor(actors: Iterable<KbActor> = [], options: { trusted?: boolean } = {}) {
     for (const a of actors) {
-      const v = validateActor(a);
+      const v = options.trusted ? a : validateActor(a);
       if (this.byId.has(v.id)) throw new Error(`actor "${v.id}": duplicate id`);
       this.byId.set(v.id, v);
       this.indexActor(v);
@@ -130,8 +136,9 @@ export class KnowledgeBase {
     const out: KbAliasEntry[] = [];
     for (const a of this.byId.values()) {
       const amb = new Set((((a as Record<string, unknown>).ambiguousAliases as string[] | undefined) ?? []).map(aliasKey));
+      const keys = this.keysById.get(a.id)!;
       for (const [i, form] of [a.name, ...a.aliases].entries()) {
-        const key = aliasKey(form);
+        const key = keys[i];
         if (!key) continue;
         out.push({ form, key, actorId: a.id, canonical: i === 0, ambiguous: amb.has(key) });
       }
@@ -233,14 +240,18 @@ export class KnowledgeBase {
       if (actor.id.toLowerCase() === qTrim) {
         best = 100;
       }
+      const keys = this.keysById.get(actor.id)!;
       for (const [i, form] of [actor.name, ...actor.aliases].entries()) {
         if (best >= 100) break;
-        const k = aliasKey(form);
-        let s = 0;
+        const k = keys[i];
+        if (!k) continue;
+        const at = k.indexOf(qk);
+        if (at < 0) continue;
+        let s: number;
         if (k === qk) s = 100 - (i === 0 ? 0 : 1);
-        else if (k.startsWith(qk)) s = i === 0 ? 80 : 60;
-        else if (k.split(' ').some((w) => w.startsWith(qk)) || k.includes(' ' + qk)) s = 40;
-        else if (k.includes(qk)) s = 20;
+        else if (at === 0) s = i === 0 ? 80 : 60;
+        else if (k.includes(' ' + qk)) s = 40;
+        else s = 20;
         if (s > best) {
           best = s;
           matched = form;
@@ -263,8 +274,9 @@ export class KnowledgeBase {
   }
 
   private indexActor(a: KbActor): void {
-    for (const form of [a.name, ...a.aliases]) {
-      const k = aliasKey(form);
+    const keys = [a.name, ...a.aliases].map(aliasKey);
+    this.keysById.set(a.id, keys);
+    for (const k of keys) {
       if (!k) continue;
       let set = this.index.get(k);
       if (!set) this.index.set(k, (set = new Set()));
@@ -273,8 +285,9 @@ export class KnowledgeBase {
   }
 
   private unindexActor(a: KbActor): void {
-    for (const form of [a.name, ...a.aliases]) {
-      const k = aliasKey(form);
+    const keys = this.keysById.get(a.id) ?? [a.name, ...a.aliases].map(aliasKey);
+    this.keysById.delete(a.id);
+    for (const k of keys) {
       const set = this.index.get(k);
       if (!set) continue;
       set.delete(a.id);

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { KbActor } from '@marsad/contracts';
 import { buildCountries, buildExtraCountry, type CountriesFile, type CountryBuildReport } from './countries';
 import { russianNounForms } from './inflect';
+import { aliasKey } from './keys';
 import { KnowledgeBase, validateActor } from './knowledge-base';
 
 /** The data files, in load order (countries first: they are generated, then the curated files). */
@@ -65,11 +66,13 @@ const CYRILLIC_WORD = /^[А-ЯЁ][а-яё]+$/;
  *   Путине; Кремль → Кремля...), unless `"ruDecline": false`; female persons (`"gender": "f"`)
  *   only for -а/-я endings;
  * - persons with a Latin-script name get "Mr X"/"Mr. X" (or "Ms X", "Mrs X" for `"gender": "f"`),
- *   X = `surname` or the last word of the name, unless `"honorifics": false`.
+ *   X = `surname` or the last word of the name, unless `"honorifics": false`. Returned apart:
+ *   the loader drops an honorific form that two persons would share (Mr Kim, Mr Khan).
  */
-function expandCurated(raw: Record<string, unknown>): Record<string, unknown> {
+function expandCurated(raw: Record<string, unknown>): { raw: Record<string, unknown>; honorifics: string[] } {
   const aliases = Array.isArray(raw.aliases) ? (raw.aliases as unknown[]).filter((x): x is string => typeof x === 'string') : [];
   const extra: string[] = [];
+  const honorifics: string[] = [];
   const female = raw.gender === 'f';
   if (raw.ruDecline !== false) {
     for (const a of aliases) {
@@ -84,11 +87,10 @@ function expandCurated(raw: Record<string, unknown>): Record<string, unknown> {
     const surname = typeof raw.surname === 'string' ? raw.surname : raw.name.trim().split(/\s+/).pop()!;
     if (surname && surname.length > 2) {
       const titles = female ? ['Ms', 'Mrs', 'Ms.', 'Mrs.'] : ['Mr', 'Mr.'];
-      for (const t of titles) extra.push(`${t} ${surname}`);
+      for (const t of titles) honorifics.push(`${t} ${surname}`);
     }
   }
-  if (!extra.length) return raw;
-  return { ...raw, aliases: [...aliases, ...extra] };
+  return { raw: extra.length ? { ...raw, aliases: [...aliases, ...extra] } : raw, honorifics };
 }
 
 let cache: { dataDir: string; actors: KbActor[]; report: KbLoadReport } | undefined;
@@ -106,7 +108,8 @@ export function loadKbActors(options: LoadKnowledgeBaseOptions = {}): { actors: 
     const other = seen.get(a.id);
     if (other) throw new Error(`${where} "${a.id}": field "id": duplicate id (also in ${other})`);
     seen.set(a.id, file);
-    actors.push(a);
+    Object.freeze(a.aliases);
+    actors.push(Object.freeze(a));
     report.counts[file] = (report.counts[file] ?? 0) + 1;
   };
 
@@ -116,12 +119,20 @@ export function loadKbActors(options: LoadKnowledgeBaseOptions = {}): { actors: 
   buildCountries(cf, report).forEach((c, i) => add(countriesFile, c, i));
   (cf.extra ?? []).forEach((c, i) => add(`${countriesFile} (extra)`, buildExtraCountry(c), i));
 
+  const curated: Array<{ file: string; index: number; raw: Record<string, unknown>; honorifics: string[] }> = [];
   for (const file of KB_DATA_FILES.slice(1)) {
     const full = path.join(dataDir, file);
     if (!fs.existsSync(full)) continue;
     const f = readJson<ActorsFile>(full);
     if (!f || !Array.isArray(f.actors)) throw new Error(`${file}: field "actors": must be a list`);
-    f.actors.forEach((raw, i) => add(file, expandCurated(raw), i));
+    f.actors.forEach((raw, index) => curated.push({ file, index, ...expandCurated(raw) }));
+  }
+  const honorificOwners = new Map<string, number>();
+  for (const c of curated) for (const h of new Set(c.honorifics.map(aliasKey))) honorificOwners.set(h, (honorificOwners.get(h) ?? 0) + 1);
+  for (const c of curated) {
+    const keep = c.honorifics.filter((h) => honorificOwners.get(aliasKey(h)) === 1);
+    const raw = keep.length ? { ...c.raw, aliases: [...((c.raw.aliases as string[] | undefined) ?? []), ...keep] } : c.raw;
+    add(c.file, raw, c.index);
   }
   if (!options.noCache) cache = { dataDir, actors, report };
   return { actors, report };
@@ -133,7 +144,7 @@ export function loadKbActors(options: LoadKnowledgeBaseOptions = {}): { actors: 
  */
 export function loadKnowledgeBase(options: LoadKnowledgeBaseOptions = {}): KnowledgeBase {
   const { actors } = loadKbActors(options);
-  const kb = new KnowledgeBase(actors);
+  const kb = new KnowledgeBase(actors, { trusted: true });
   for (const a of options.extraActors ?? []) kb.upsert(a);
   return kb;
 }
