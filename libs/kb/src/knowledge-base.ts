@@ -34,6 +34,23 @@ export interface KbAliasEntry {
   ambiguous: boolean;
 }
 
+const AR_LETTERS = /^[\u0621-\u064a]/;
+
+/** Keys of plausible base forms of a surface form (see `KnowledgeBase.byAlias`). */
+function fallbackKeys(text: string, key: string): string[] {
+  const out: string[] = [];
+  const t = text.trim();
+  const poss = /^(.*\S)(?:['’]s|s['’])$/i.exec(t);
+  if (poss) out.push(aliasKey(poss[1]) , aliasKey(t.replace(/['’]$/, '')));
+  if (AR_LETTERS.test(key)) {
+    if (key.startsWith('لل') && key.length > 3) out.push('ال' + key.slice(2));
+    if (/^[وفبك]ال/.test(key)) out.push(key.slice(1));
+    if (/^[وفبكل]/.test(key) && key.length > 3) out.push(key.slice(1));
+    if (/^[وف][بكل]/.test(key) && key.length > 4) out.push(key.slice(2), key.startsWith('لل', 1) ? 'ال' + key.slice(3) : '');
+  }
+  return out.filter((k) => k && k !== key);
+}
+
 /** Validate one actor; throws an Error naming the id and the field. */
 export function validateActor(input: unknown, where = 'actor'): KbActor {
   const r = KbActorSchema.safeParse(input);
@@ -125,9 +142,27 @@ export class KnowledgeBase {
     return this.byId.has(id);
   }
 
-  /** Actors whose name or an alias has the same key as `text` (see `aliasKey`). */
+  /**
+   * Actors whose name or an alias has the same key as `text` (see `aliasKey`). When nothing has
+   * that key, a few surface variants are tried in turn (first hit wins): without an English
+   * possessive ("Russia's", "Reuters'"), and for Arabic without one proclitic و ف ب ك ل, with
+   * لل read as ل + ال (للأمريكيين → الأمريكيين), and وال/بال/فال/كال → ال.
+   */
   byAlias(text: string): KbActor[] {
-    const ids = this.index.get(aliasKey(text));
+    const key = aliasKey(text);
+    let ids = this.index.get(key);
+    if (!ids?.size) {
+      for (const k of fallbackKeys(text, key)) {
+        ids = this.index.get(k);
+        if (ids?.size) break;
+      }
+    }
+    return ids ? [...ids].map((id) => this.byId.get(id)!).filter(Boolean) : [];
+  }
+
+  /** Exact key lookup only (no fallbacks). */
+  byKey(key: string): KbActor[] {
+    const ids = this.index.get(key);
     return ids ? [...ids].map((id) => this.byId.get(id)!).filter(Boolean) : [];
   }
 
