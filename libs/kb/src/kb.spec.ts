@@ -1,5 +1,5 @@
 import { KbActorSchema } from '@marsad/contracts';
-import { aliasKey, countryIdFromIso2, loadKbActors, loadKnowledgeBase, KnowledgeBase, KB_DATA_FILES, resolveDataDir } from '@marsad/kb';
+import { aliasKey, arabicDefaultNisba, arabicNisbaForms, countryIdFromIso2, loadKbActors, loadKnowledgeBase, KnowledgeBase, KB_DATA_FILES, resolveDataDir, russianAdjectiveForms, russianNounForms } from '@marsad/kb';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -24,6 +24,35 @@ describe('data files', () => {
     expect(kb.get('country:KP')!.name).toBe('North Korea');
     expect(kb.get('country:TR')!.name).toBe('Turkey');
     expect(kb.actors().filter((a) => a.type === 'country').length).toBeGreaterThanOrEqual(250);
+  });
+});
+
+describe('data folder', () => {
+  it('is found from the sources and from compiled output (dist/libs/kb/src)', () => {
+    const dir = resolveDataDir();
+    expect(dir.endsWith(path.join('libs', 'kb', 'data'))).toBe(true);
+    const repoRoot = path.resolve(dir, '..', '..', '..');
+    expect(resolveDataDir(path.join(repoRoot, 'dist', 'libs', 'kb', 'src'))).toBe(dir);
+  });
+});
+
+describe('generators', () => {
+  it('Arabic nisba forms', () => {
+    expect(arabicNisbaForms('روسي')).toEqual(expect.arrayContaining(['روسي', 'الروسي', 'روسية', 'الروسية', 'الروسيين', 'روسيون', 'روسيا']));
+    expect(arabicNisbaForms('كوري شمالي')).toEqual(expect.arrayContaining(['الكورية الشمالية', 'الكوري الشمالي', 'كوريون شماليون']));
+    expect(arabicDefaultNisba('العراق')).toBe('عراقي');
+    expect(arabicDefaultNisba('روسيا')).toBe('روسي');
+    expect(arabicDefaultNisba('السعودية')).toBe('سعودي');
+    expect(arabicDefaultNisba('مالي')).toBeUndefined();
+    expect(arabicDefaultNisba('كوريا الشمالية')).toBeUndefined();
+  });
+  it('Russian declensions', () => {
+    expect(russianAdjectiveForms('российский')).toEqual(expect.arrayContaining(['российская', 'российские', 'российского', 'российскую']));
+    expect(russianNounForms('Россия')).toEqual(['Россия', 'России', 'Россию', 'Россией']);
+    expect(russianNounForms('Иран')).toEqual(['Иран', 'Ирана', 'Ирану', 'Ираном', 'Иране']);
+    expect(russianNounForms('Путин', 'surname')).toContain('Путиным');
+    expect(russianNounForms('Зеленский', 'surname')).toContain('Зеленского');
+    expect(russianNounForms('Того')).toEqual(['Того']);
   });
 });
 
