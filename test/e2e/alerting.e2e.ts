@@ -20,6 +20,8 @@ interface Received {
   status: number;
 }
 
+jest.setTimeout(90_000);
+
 const OPERATOR = 'operator-key-e2e-alerting';
 const ns = testNamespace('al');
 const N = names(ns);
