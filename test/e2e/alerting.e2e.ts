@@ -4,6 +4,7 @@
  * (in-process) → enriched → alerter → BullMQ `alerts` → signed webhook to a real HTTP receiver.
  */
 import http from 'node:http';
+import { SMTPServer } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
 import { alertId, names, SCHEMA_VERSION, type EnrichedArticle, type WebhookPayload } from '@marsad/contracts';
 import { verifyWebhookSignature } from '@marsad/alerts';
@@ -35,6 +36,8 @@ let receiverUrl: string;
 let publisher: Publisher;
 let kafkaClient: ReturnType<typeof createKafka>;
 const received: Received[] = [];
+let smtp: SMTPServer;
+const mails: { to: string[]; raw: string }[] = [];
 const failuresLeft = new Map<string, number>();
 
 async function api(method: string, path: string, body?: unknown, key = OPERATOR): Promise<{ status: number; json: any }> {
@@ -76,6 +79,13 @@ function enriched(id: string, actorId: string, actorName: string): EnrichedArtic
   };
 }
 
+/** The delivery log documents of one alert (ES index marsad-alerts, namespaced). */
+async function logged(id: string): Promise<Array<Record<string, any>>> {
+  await alerter.ctx.es.indices.refresh({ index: N.alertsIndex }).catch(() => undefined);
+  const r = await alerter.ctx.es.search({ index: N.alertsIndex, size: 50, query: { term: { alertId: id } }, sort: [{ attemptedAt: 'asc' }] });
+  return r.hits.hits.map((h) => h._source as Record<string, any>);
+}
+
 /** True when the alerter's consumer group has committed everything on the enriched topic. */
 async function consumedAll(): Promise<boolean> {
   const kadmin = kafkaClient.admin();
@@ -108,6 +118,22 @@ beforeAll(async () => {
   await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
   receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
 
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, session, cb) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
+        cb();
+      });
+    },
+  });
+  await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', () => r()));
+  const smtpPort = (smtp.server.address() as AddressInfo).port;
+
   const kafka = (kafkaClient = createKafka({ brokers: [stackEnv(ns).KAFKA_BROKERS], clientId: 'e2e-alerting', logger: quiet }));
   const kadmin = kafka.admin();
   await kadmin.connect();
@@ -121,6 +147,7 @@ beforeAll(async () => {
     MARSAD_ALERT_ATTEMPTS: '5',
     MARSAD_ALERT_BACKOFF_MS: '200',
     MARSAD_WEBHOOK_TIMEOUT_MS: '3000',
+    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
     LOG_LEVEL: 'info',
   });
   [admin, alerter] = await Promise.all([
@@ -142,6 +169,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.allSettled([admin?.close(), alerter?.close(), enricher?.close(), publisher?.disconnect()]);
   await new Promise((r) => receiver?.close(r));
+  await new Promise<void>((r) => (smtp ? smtp.close(() => r()) : r()));
 });
 
 test('a watch naming an actor + an article mentioning it → exactly one signed webhook with the expected alert id', async () => {
@@ -176,6 +204,13 @@ test('a watch naming an actor + an article mentioning it → exactly one signed 
   expect(payload.watch).toEqual({ id: watch.id, name: 'Kaspersky (e2e)' });
   expect(payload.article).toMatchObject({ id: articleId, url: expect.stringContaining('kaspersky'), language: 'en' });
   expect(payload.matched.actors.map((a) => a.id)).toContain('org:kaspersky-lab');
+
+  // Each attempt is recorded in the marsad-alerts index, with latency from publishedAt.
+  const docs = await waitFor('the delivery log entry', async () => {
+    const d = await logged(expectedId);
+    return d.some((x) => x.status === 'delivered') ? d : undefined;
+  }, 20_000, 250);
+  expect(docs.find((x) => x.status === 'delivered')).toMatchObject({ watchId: watch.id, articleId, channel: 'webhook', httpStatus: 200, attempt: 1, latencyMs: expect.any(Number) });
 
   // Ingesting the same article again (re-scrape: same canonical URL → same id → same alert id).
   if (enricher) expect((await api('POST', '/v1/articles', article)).status).toBe(202);
@@ -217,4 +252,42 @@ test('a receiver answering 500 twice then 200 gets exactly one successful delive
     expect(verifyWebhookSignature(watch.secret, c.headers['x-marsad-signature'] as string, c.raw, 300).ok).toBe(true);
   }
   expect(new Set(calls.map((c) => c.raw)).size).toBe(1); // same body; fresh signature timestamp per attempt
+  const docs = await waitFor('three logged attempts', async () => {
+    const d = await logged(id);
+    return d.filter((x) => x.channel === 'webhook').length >= 3 ? d.filter((x) => x.channel === 'webhook') : undefined;
+  }, 20_000, 250);
+  expect(docs.map((x) => [x.attempt, x.status, x.httpStatus])).toEqual([
+    [1, 'failed', 500],
+    [2, 'failed', 500],
+    [3, 'delivered', 200],
+  ]);
+});
+
+test('a near-duplicate of a story already alerted does not alert again for that watch (one alert per watch and cluster)', async () => {
+  const watch = await createWatch('Dedup (e2e)', { actors: ['org:e2e-dedup'], channels: [{ type: 'webhook', url: `${receiverUrl}/dedup` }] });
+  const a = enriched(`dup-a-${ns}`, 'org:e2e-dedup', 'Dedup Corp');
+  const b = { ...enriched(`dup-b-${ns}`, 'org:e2e-dedup', 'Dedup Corp'), dedup: { fingerprint: 'fp-b', clusterId: a.dedup.clusterId, duplicateOf: a.id } };
+  const c = enriched(`dup-c-${ns}`, 'org:e2e-dedup', 'Dedup Corp'); // another story
+  await publisher.publish(N.topic('articlesEnriched'), a.id, a);
+  await waitFor('first story alert', async () => at('/dedup').length === 1, 30_000, 100);
+  await publisher.publish(N.topic('articlesEnriched'), b.id, b);
+  await publisher.publish(N.topic('articlesEnriched'), c.id, c);
+  await waitFor('the other story alert', async () => at('/dedup').length >= 2, 30_000, 100);
+  await waitFor('redeliveries consumed and committed', consumedAll, 30_000, 200);
+  await new Promise((r) => setTimeout(r, 1500));
+  expect(at('/dedup').map((r) => r.headers['x-marsad-alert-id'])).toEqual([alertId(watch.id, a.id), alertId(watch.id, c.id)]);
+  const suppressed = await waitFor('suppression logged', async () => (await logged(alertId(watch.id, b.id))).find((x) => x.status === 'suppressed'), 20_000, 250);
+  expect(suppressed.reason).toContain(alertId(watch.id, a.id));
+});
+
+test('e-mail channel: text + HTML message with the subject "[Marsad] <watch>: <title>"', async () => {
+  const watch = await createWatch('Mail watch', { actors: ['org:e2e-mail'], channels: [{ type: 'email', to: ['analyst@example.com'] }, { type: 'webhook', url: `${receiverUrl}/mail-and-hook` }] });
+  const art = enriched(`mail-${ns}`, 'org:e2e-mail', 'Mail Corp');
+  await publisher.publish(N.topic('articlesEnriched'), art.id, art);
+  const mail = await waitFor('the e-mail', async () => mails.find((m) => m.raw.includes(alertId(watch.id, art.id))), 30_000, 100);
+  expect(mail.to).toEqual(['analyst@example.com']);
+  expect(mail.raw).toMatch(/^Subject: \[Marsad\] Mail watch: Mail Corp statement/m);
+  expect(mail.raw).toMatch(/Content-Type: text\/plain/);
+  expect(mail.raw).toMatch(/Content-Type: text\/html/);
+  await waitFor('the webhook of the same alert', async () => at('/mail-and-hook').length === 1, 30_000, 100);
 });
