@@ -25,3 +25,24 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     signal?.addEventListener('abort', done, { once: true });
   });
 }
+
+/**
+ * Runs `fn` until it succeeds or `signal` aborts, sleeping with exponential backoff in between
+ * (start-up tasks such as ensureTopics/ensureArticlesTemplate while a dependency is still away).
+ * Returns undefined when aborted.
+ */
+export async function retryUntil<T>(
+  fn: () => Promise<T>,
+  opts: { signal?: AbortSignal; onError?: (err: unknown, attempt: number) => void; backoff?: BackoffOptions } = {},
+): Promise<T | undefined> {
+  for (let attempt = 1; !opts.signal?.aborted; attempt++) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (opts.signal?.aborted) return undefined;
+      opts.onError?.(err, attempt);
+      await sleep(backoffDelay(attempt, opts.backoff ?? { initialMs: 1000, maxMs: 15_000 }), opts.signal);
+    }
+  }
+  return undefined;
+}

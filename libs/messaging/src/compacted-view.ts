@@ -23,7 +23,8 @@ export interface CompactedTopicViewOptions<T> {
   topic: string;
   /** Prefix of the per-instance group id, e.g. names.consumerGroup('alerter-watches'). */
   groupIdPrefix: string;
-  schema: ZodType<T>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  schema: ZodType<T, any, any>;
   logger: Logger;
   metrics?: PipelineMetrics;
   /** Give up waiting for catch-up after this long (logs a warning and resolves ready()). Default 60 s. */
@@ -110,6 +111,7 @@ export class CompactedTopicView<T> {
     for (let attempt = 1; !this.stopped; attempt++) {
       try {
         await this.runOnce();
+        if (this.stopped) await this.consumer?.disconnect().catch(() => undefined);
         return;
       } catch (err) {
         this.log.error('compacted view failed to start; retrying', { attempt, ...errorFields(err) });
@@ -224,7 +226,7 @@ export class CompactedTopicView<T> {
   async stop(): Promise<void> {
     this.stopped = true;
     this.abort.abort();
-    await this.starting?.catch(() => undefined);
+    await this.admin?.disconnect().catch(() => undefined);
     await this.consumer?.disconnect().catch(() => undefined);
   }
 }

@@ -37,7 +37,8 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
  * Message value → validated object, or the reason it cannot be processed (the DLQ `error`):
  * `empty message ...`, `message is N bytes, over ...`, `invalid JSON: ...`, `field: message; ...`.
  */
-export function decodeJson<T>(value: Buffer | null, schema: ZodType<T>, opts: DecodeOptions = {}): Decoded<T> {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function decodeJson<T>(value: Buffer | null, schema: ZodType<T, any, any>, opts: DecodeOptions = {}): Decoded<T> {
   const bytes = value?.length ?? 0;
   if (!value || bytes === 0) return { ok: false, error: 'empty message: no value (tombstone) on a non-compacted topic', bytes };
   if (opts.maxBytes !== undefined && bytes > opts.maxBytes) {

@@ -1,4 +1,4 @@
-import type { Kafka, Producer, RecordMetadata } from 'kafkajs';
+import { Partitioners, type Kafka, type Producer, type RecordMetadata } from 'kafkajs';
 import { SCHEMA_VERSION } from '@marsad/contracts';
 import type { Logger, PipelineMetrics } from '@marsad/observability';
 
@@ -17,6 +17,8 @@ export interface PublisherOptions {
   idempotent?: boolean;
   /** Producer request timeout (ms). */
   timeoutMs?: number;
+  /** A send() larger than this many value bytes is split into several produce requests (default 8 MiB). */
+  maxRequestBytes?: number;
 }
 
 export function encodeValue(value: unknown): Buffer | string | null {
@@ -42,7 +44,11 @@ export class Publisher {
       idempotent,
       maxInFlightRequests: idempotent ? 1 : undefined,
       allowAutoTopicCreation: false,
-      // kafkajs warns when an idempotent producer's retries are limited; leave them at its default.
+      // The Java-compatible murmur2 partitioner (kafkajs 2's default; explicit = no warning).
+      createPartitioner: Partitioners.DefaultPartitioner,
+      // An idempotent producer must not give up on a batch (kafkajs: limited retries may break the
+      // sequence numbers), so it retries until the broker answers; non-idempotent: bounded.
+      retry: idempotent ? { retries: Number.MAX_SAFE_INTEGER, maxRetryTime: 10_000 } : { retries: 8 },
     });
   }
 
@@ -52,8 +58,8 @@ export class Publisher {
     this.connected = true;
   }
 
+  /** Disconnects at once (a send still retrying against an absent broker is abandoned, not awaited). */
   async disconnect(): Promise<void> {
-    await this.chain.catch(() => undefined);
     this.connected = false;
     await this.producer.disconnect();
   }
@@ -61,20 +67,31 @@ export class Publisher {
   /** Sends messages to one topic; resolves when the broker acknowledged them (acks=all). */
   send(topic: string, messages: OutboundMessage[]): Promise<RecordMetadata[]> {
     if (!messages.length) return Promise.resolve([]);
+    const encoded = messages.map((m) => ({
+      key: m.key,
+      value: encodeValue(m.value),
+      headers: { 'content-type': 'application/json', 'marsad-schema-version': String(SCHEMA_VERSION), ...m.headers },
+    }));
+    const max = this.opts.maxRequestBytes ?? 8 * 1024 * 1024;
+    const groups: (typeof encoded)[] = [];
+    let bytes = 0;
+    for (const e of encoded) {
+      const size = (e.value === null ? 0 : Buffer.byteLength(e.value)) + (e.key ? Buffer.byteLength(e.key) : 0) + 64;
+      if (!groups.length || (bytes + size > max && groups[groups.length - 1].length)) {
+        groups.push([]);
+        bytes = 0;
+      }
+      groups[groups.length - 1].push(e);
+      bytes += size;
+    }
     const run = async () => {
       await this.connect();
-      const res = await this.producer.send({
-        topic,
-        acks: -1,
-        timeout: this.opts.timeoutMs ?? 30_000,
-        messages: messages.map((m) => ({
-          key: m.key,
-          value: encodeValue(m.value),
-          headers: { 'content-type': 'application/json', 'marsad-schema-version': String(SCHEMA_VERSION), ...m.headers },
-        })),
-      });
-      this.opts.metrics?.messagesOut.inc({ topic }, messages.length);
-      return res;
+      const out: RecordMetadata[] = [];
+      for (const g of groups) {
+        out.push(...(await this.producer.send({ topic, acks: -1, timeout: this.opts.timeoutMs ?? 30_000, messages: g })));
+        this.opts.metrics?.messagesOut.inc({ topic }, g.length);
+      }
+      return out;
     };
     const p = this.chain.then(run, run);
     this.chain = p.catch(() => undefined);

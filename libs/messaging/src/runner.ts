@@ -127,6 +127,10 @@ export class ConsumerRunner {
     for (let attempt = 1; !this.abort.signal.aborted; attempt++) {
       try {
         await this.runOnce();
+        if (this.abort.signal.aborted) {
+          await this.consumer?.disconnect().catch(() => undefined);
+          return;
+        }
         this.state = 'running';
         return;
       } catch (err) {
@@ -177,7 +181,7 @@ export class ConsumerRunner {
     this.state = 'stopping';
     this.abort.abort();
     for (const p of this.pauses.values()) if (p.timer) clearTimeout(p.timer);
-    await this.starting?.catch(() => undefined);
+    // Not awaiting `starting`: a start still retrying against an absent broker is abandoned.
     await this.consumer?.disconnect().catch((err) => this.log.warn('consumer disconnect failed', errorFields(err)));
     this.state = 'stopped';
   }

@@ -70,8 +70,19 @@ export async function ensureTopics(admin: Admin, names: Names, opts: EnsureTopic
     } catch (err) {
       if (!isAlreadyExists(err)) throw err;
     }
-    // Wait until metadata shows every topic (leaders elected), so producers do not race creation.
-    await admin.fetchTopicMetadata({ topics: specs.map((s) => s.topic) });
+    // Wait until every new partition has a leader that answers ListOffsets, so consumers and
+    // producers started right after do not race the creation (bounded: ~10 s).
+    for (const s of missing) {
+      for (let i = 0; ; i++) {
+        try {
+          await admin.fetchTopicOffsets(s.topic);
+          break;
+        } catch (err) {
+          if (i >= 40) throw err;
+          await new Promise((r) => setTimeout(r, 250));
+        }
+      }
+    }
   }
   return { created: missing.map((s) => s.topic), existing };
 }

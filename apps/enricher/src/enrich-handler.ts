@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { EnrichedArticleSchema, RawArticleSchema, describeZodError, type EnrichedArticle, type Names, type RawArticle } from '@marsad/contracts';
+import { decodeJson, errorMessage, type BatchHandler, type DlqItem, type Publisher } from '@marsad/messaging';
+import type { EnrichedDraft } from '@marsad/nlp';
+import type { Logger } from '@marsad/observability';
+
+export interface EnrichEngine {
+  enrich(raw: RawArticle): EnrichedDraft;
+}
+export interface DedupAssigner {
+  assign(articleId: string, fingerprint: string): Promise<{ clusterId: string; duplicateOf?: string }>;
+}
+
+export interface EnrichHandlerDeps {
+  names: Names;
+  engine: EnrichEngine;
+  /** undefined = MARSAD_DEDUP=off: every article is its own cluster. */
+  dedup?: DedupAssigner;
+  publisher: Publisher;
+  maxBodyBytes: number;
+  /** Largest enriched message we may produce (the enriched topic's max.message.bytes minus headroom). */
+  maxOutputBytes: number;
+  /** Bytes of JSON envelope tolerated around a maximal body before we refuse to even parse. */
+  envelopeBytes: number;
+  logger: Logger;
+}
+
+/**
+ * One chunk of `marsad.articles.raw` → `marsad.articles.enriched`:
+ * parse (invalid JSON → DLQ) → size (body over MARSAD_MAX_BODY_BYTES → DLQ) → RawArticle schema
+ * (→ DLQ `field: message`) → enrich (a throw is deterministic → DLQ) → near-duplicate cluster
+ * (Redis; a failure is transient → the runner retries/pauses) → one produce for the chunk, keyed by
+ * article id. Returns the DLQ items; the runner writes them and then commits.
+ */
+export function createEnrichHandler(d: EnrichHandlerDeps): BatchHandler {
+  const outTopic = d.names.topic('articlesEnriched');
+  const limit = `MARSAD_MAX_BODY_BYTES=${d.maxBodyBytes}`;
+  return async (messages) => {
+    const dlq: DlqItem[] = [];
+    const out: EnrichedArticle[] = [];
+    for (const m of messages) {
+      const parsed = decodeJson(m.value, z.unknown(), { maxBytes: d.maxBodyBytes + d.envelopeBytes, limitName: `${limit} plus ${d.envelopeBytes} bytes of envelope` });
+      if (!parsed.ok) {
+        dlq.push({ message: m, error: parsed.error });
+        continue;
+      }
+      const body = (parsed.value as { body?: unknown } | null)?.body;
+      if (typeof body === 'string') {
+        const bytes = Buffer.byteLength(body, 'utf8');
+        if (bytes > d.maxBodyBytes) {
+          dlq.push({ message: m, error: `body: is ${bytes} bytes, over the limit of ${d.maxBodyBytes} bytes (${limit})` });
+          continue;
+        }
+      }
+      const raw = RawArticleSchema.safeParse(parsed.value);
+      if (!raw.success) {
+        dlq.push({ message: m, error: describeZodError(raw.error) });
+        continue;
+      }
+      let draft: EnrichedDraft;
+      try {
+        draft = d.engine.enrich(raw.data);
+      } catch (err) {
+        d.logger.error('enrichment failed', { offset: m.offset, partition: m.partition, key: m.key, error: errorMessage(err) });
+        dlq.push({ message: m, error: `enrichment failed: ${errorMessage(err)}` });
+        continue;
+      }
+      // Transient (Redis down): throws, the runner retries the chunk (assign is idempotent per id).
+      const cluster = d.dedup ? await d.dedup.assign(draft.id, draft.dedup.fingerprint) : { clusterId: draft.id };
+      const enriched = { ...draft, dedup: { fingerprint: draft.dedup.fingerprint, ...cluster } };
+      const check = EnrichedArticleSchema.safeParse(enriched);
+      if (!check.success) {
+        dlq.push({ message: m, error: `enriched article violates the contract: ${describeZodError(check.error)}` });
+        continue;
+      }
+      const size = Buffer.byteLength(JSON.stringify(enriched), 'utf8');
+      if (size > d.maxOutputBytes) {
+        dlq.push({ message: m, error: `enriched article is ${size} bytes, over the ${outTopic} limit of ${d.maxOutputBytes} bytes` });
+        continue;
+      }
+      out.push(enriched as EnrichedArticle);
+    }
+    // Durable before the runner commits: acks=all from the idempotent producer.
+    await d.publisher.send(outTopic, out.map((a) => ({ key: a.id, value: a })));
+    return { dlq };
+  };
+}

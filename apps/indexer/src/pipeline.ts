@@ -1,0 +1,98 @@
+import type { Client } from '@elastic/elasticsearch';
+import { names as namesFor } from '@marsad/contracts';
+import type { IndexerConfig } from '@marsad/config';
+import type { Kafka } from 'kafkajs';
+import { ConsumerRunner, DlqWriter, KafkaHealthIndicator, Publisher, createKafka, ensureTopics, retryUntil, topicMaxMessageBytes } from '@marsad/messaging';
+import { normalizeForSearch } from '@marsad/nlp';
+import { BulkWriter, createEsClient, ensureArticlesTemplate, esHealthIndicator } from '@marsad/search';
+import { errorFields, type HealthRegistry, type Logger, type PipelineMetrics } from '@marsad/observability';
+import { createIndexHandler } from './index-handler';
+
+/** Largest body the indexer expects (the enricher enforces MARSAD_MAX_BODY_BYTES; the indexer only sizes its limits). */
+const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+export class IndexerPipeline {
+  readonly names;
+  readonly es: Client;
+  readonly runner: ConsumerRunner;
+  private readonly publisher: Publisher;
+  private readonly kafkaHealth: KafkaHealthIndicator;
+  private readonly abort = new AbortController();
+  private started?: Promise<void>;
+  private templateReady = false;
+  private readonly kafka: Kafka;
+
+  constructor(private readonly cfg: IndexerConfig, private readonly logger: Logger, metrics: PipelineMetrics, health: HealthRegistry, private readonly maxBodyBytes = DEFAULT_MAX_BODY_BYTES) {
+    this.names = namesFor(cfg.MARSAD_NAMESPACE);
+    const n = this.names;
+    const kafka = createKafka({ brokers: cfg.KAFKA_BROKERS, clientId: 'marsad-indexer', logger });
+    this.kafka = kafka;
+    this.es = createEsClient(cfg.ELASTICSEARCH_URL, { requestTimeout: 30_000, maxRetries: 1 });
+    this.kafkaHealth = new KafkaHealthIndicator(kafka, [n.topic('articlesEnriched'), n.topic('articlesDlq')]);
+    health.add(this.kafkaHealth);
+    health.add(esHealthIndicator(this.es));
+    const topicMax = topicMaxMessageBytes(maxBodyBytes);
+    this.publisher = new Publisher(kafka, { logger, metrics });
+    const dlq = new DlqWriter(this.publisher, n.topic('articlesDlq'), { logger, metrics, maxRecordBytes: topicMax - 64 * 1024 });
+    this.runner = new ConsumerRunner({
+      kafka,
+      groupId: n.consumerGroup('indexer'),
+      topics: [n.topic('articlesEnriched')],
+      stage: 'index',
+      dlq,
+      logger,
+      metrics,
+      maxBatchSize: cfg.MARSAD_INDEX_BATCH_SIZE,
+      // Big fetches so a bulk can carry up to MARSAD_INDEX_BATCH_SIZE documents.
+      consumer: { maxBytesPerPartition: 16 * 1024 * 1024, maxBytes: 64 * 1024 * 1024 },
+      handler: createIndexHandler({ names: n, writer: new BulkWriter(this.es), normalize: normalizeForSearch, maxMessageBytes: topicMax, logger }),
+    });
+  }
+
+  /**
+   * Background start (never blocks the HTTP server): ensure the topics and the index template,
+   * retrying while Kafka/ES are away, then consume.
+   */
+  start(): Promise<void> {
+    this.started ??= (async () => {
+      const signal = this.abort.signal;
+      await retryUntil(
+        async () => {
+          const admin = this.kafka.admin();
+          await admin.connect();
+          try {
+            const r = await ensureTopics(admin, this.names, { maxBodyBytes: this.maxBodyBytes });
+            if (r.created.length) this.logger.info('created topics', { topics: r.created });
+          } finally {
+            await admin.disconnect().catch(() => undefined);
+          }
+        },
+        { signal, onError: (err, attempt) => this.logger.warn('cannot ensure topics yet; retrying', { attempt, ...errorFields(err) }) },
+      );
+      await retryUntil(
+        async () => {
+          const r = await ensureArticlesTemplate(this.es, this.names, { replicas: 0 });
+          if (r.mappingConflicts.length) this.logger.warn('mapping conflicts on existing indices', { conflicts: r.mappingConflicts });
+          this.templateReady = true;
+          this.logger.info('articles index template ensured', { template: this.names.articlesTemplate, alias: this.names.articlesAlias });
+        },
+        { signal, onError: (err, attempt) => this.logger.warn('cannot ensure the index template yet; retrying', { attempt, ...errorFields(err) }) },
+      );
+      if (signal.aborted) return;
+      await this.runner.start();
+    })().catch((err) => this.logger.error('indexer pipeline failed to start', errorFields(err)));
+    return this.started;
+  }
+
+  status() {
+    return { consumer: this.runner.status(), templateReady: this.templateReady, alias: this.names.articlesAlias };
+  }
+
+  async stop(): Promise<void> {
+    this.abort.abort();
+    await this.runner.stop();
+    await this.publisher.disconnect().catch(() => undefined);
+    await this.kafkaHealth.close();
+    await this.es.close().catch(() => undefined);
+  }
+}
