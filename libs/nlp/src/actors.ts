@@ -36,9 +36,12 @@ export class ActorSet {
     if (!a) { a = { id, name, type, source, mentions: [] }; this.byId.set(id, a); }
     return a;
   }
+  private readonly keys = new Set<string>();
   mention(a: ActorAcc, m: Omit<MentionX, 'actorId'>): void {
     if (m.end <= m.start) return;
-    if (a.mentions.some((x) => x.field === m.field && x.start === m.start && x.end === m.end)) return;
+    const key = `${a.id}\u0000${m.field}\u0000${m.start}\u0000${m.end}`;
+    if (this.keys.has(key)) return;
+    this.keys.add(key);
     a.mentions.push({ ...m, actorId: a.id });
   }
 }
@@ -241,7 +244,7 @@ function arNameTok(ctx: ExtractCtx, k: number, pos: number): boolean {
   if (ctx.cover[k]) {
     // "يوجين كاسبرسكي": a surname that is also a one-word organisation alias
     const a = ctx.set.byId.get(ctx.cover[k]!);
-    if (!(pos > 0 && a && a.type === 'organization' && a.mentions.some((m) => m.first === k && m.last === k))) return false;
+    if (!(pos > 0 && a && a.type === 'organization' && ctx.cover[k + 1] !== ctx.cover[k])) return false;
     return !ctx.cover[k - 1];
   }
   const w = t.norm;

@@ -2,7 +2,7 @@
 
 import type { ActorAcc, ActorSet, MentionX } from './actors';
 import { arVerbOf } from './actors';
-import type { Doc } from './doc';
+import { tokenAt, type Doc } from './doc';
 import { AR_ADVERBIAL, AR_COMP, AR_DESCRIPTIONS, AR_VERBS, EN_DESCRIPTIONS, EN_OBJ_VERBS, EN_PRONOUNS, EN_VERBS, set } from './lexicon';
 import { arabicVariants, inSpans, type Token } from './text';
 
@@ -73,17 +73,25 @@ function pushClaim(ctx: Ctx, speaker: ActorAcc | undefined, speakerText: string,
   if (!/[\p{L}\p{N}]+[^\p{L}\p{N}]+[\p{L}\p{N}]+/u.test(text)) return undefined;
   if (inSpans(ctx.doc.skip, tr.s, tr.e)) return undefined;
   // same speaker, overlapping text: keep one
-  for (const c of ctx.claims) {
+  for (let i = ctx.claims.length - 1, lim = 0; i >= 0 && lim < 40; i--, lim++) {
+    const c = ctx.claims[i];
     if (c.speaker.actorId === speaker.id && c.start < tr.e && tr.s < c.end) return undefined;
   }
   const actorIds = new Set<string>();
-  for (const m of ctx.order) if (m.start >= tr.s && m.end <= tr.e && m.actorId !== speaker.id) actorIds.add(m.actorId);
+  for (let i = orderAt(ctx, tr.s); i < ctx.order.length && ctx.order[i].start < tr.e; i++) { const m = ctx.order[i]; if (m.end <= tr.e && m.actorId !== speaker.id) actorIds.add(m.actorId); }
   const c: ClaimX = {
     speaker: { actorId: speaker.id, name: speaker.name, text: speakerText || speaker.name },
     verb, kind, text, start: tr.s, end: tr.e, quoted: forceQuoted ?? tr.quoted, actorIds: [...actorIds], at,
   };
   ctx.claims.push(c);
   return c;
+}
+
+/** Index of the first mention (in `order`) starting at or after pos. */
+function orderAt(ctx: Ctx, pos: number): number {
+  let lo = 0, hi = ctx.order.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (ctx.order[mid].start < pos) lo = mid + 1; else hi = mid; }
+  return lo;
 }
 
 function mentionText(ctx: Ctx, k: number): string {
@@ -94,7 +102,7 @@ function mentionText(ctx: Ctx, k: number): string {
 /** The last actor before token k satisfying pred (mention order), looking back at most `maxBack` chars. */
 function lastActor(ctx: Ctx, k: number, pred: (a: ActorAcc) => boolean, excludeQuoted = false): ActorAcc | undefined {
   const pos = ctx.doc.toks[k]?.start ?? Infinity;
-  for (let i = ctx.order.length - 1; i >= 0; i--) {
+  for (let i = Math.min(ctx.order.length - 1, orderAt(ctx, pos)), lim = 0; i >= 0 && lim < 400; i--, lim++) {
     const m = ctx.order[i];
     if (m.end > pos) continue;
     if (excludeQuoted && ctx.doc.quoteOf[m.first] >= 0) continue;
@@ -106,7 +114,7 @@ function lastActor(ctx: Ctx, k: number, pred: (a: ActorAcc) => boolean, excludeQ
 
 function lastClaimBefore(ctx: Ctx, k: number): ClaimX | undefined {
   let best: ClaimX | undefined;
-  for (const c of ctx.claims) if (c.at < k && (!best || c.at > best.at)) best = c;
+  for (let i = ctx.claims.length - 1, lim = 0; i >= 0 && lim < 30; i--, lim++) { const c = ctx.claims[i]; if (c.at < k && (!best || c.at > best.at)) best = c; }
   return best;
 }
 
@@ -232,8 +240,8 @@ export function arabicClaims(ctx: Ctx): void {
     let end = doc.sents[sent]?.end ?? src.length;
     const cs = skipSpaces(src, contentStart);
     if (OPENQ.test(src[cs] ?? '')) {
-      const qs = doc.quotes.find((x) => x.open === cs);
-      if (qs) end = Math.max(end, qs.close + 1);
+      const qs = doc.quoteAt.get(cs);
+      if (qs !== undefined) end = Math.max(end, doc.quotes[qs].close + 1);
     }
     end = cutAtNextReport(ctx, cs, end);
     const verbText = src.slice(toks[i].start + (vv.strip ? 1 : 0), toks[i].end);
@@ -252,8 +260,9 @@ const EN_ASIDE = set('according while whereas although');
 
 function cutAtNextReport(ctx: Ctx, s: number, e: number): number {
   const toks = ctx.doc.toks;
-  for (const t of toks) {
-    if (t.start <= s || t.start >= e) continue;
+  for (let ti = tokenAt(ctx.doc, s); ti < toks.length && toks[ti].start < e; ti++) {
+    const t = toks[ti];
+    if (t.start <= s) continue;
     if (t.gap !== 2) continue;
     if (ctx.doc.quoteOf[t.index] < 0 || ctx.doc.quotes[ctx.doc.quoteOf[t.index]].open < s) {
       const nx = toks[t.index + 1];
@@ -299,8 +308,9 @@ function firstInRecentSentence(ctx: Ctx, k: number, pred: (a: ActorAcc) => boole
   for (let s = sent; s >= Math.max(0, sent - 3); s--) {
     const st = ctx.doc.sents[s];
     if (!st) continue;
-    for (const m of ctx.order) {
-      if (m.start < st.start || m.end > st.end || m.end > pos) continue;
+    for (let oi = orderAt(ctx, st.start); oi < ctx.order.length && ctx.order[oi].start < st.end; oi++) {
+      const m = ctx.order[oi];
+      if (m.end > st.end || m.end > pos) continue;
       if (ctx.doc.quoteOf[m.first] >= 0) continue;
       const a = ctx.set.byId.get(m.actorId);
       if (a && a.type !== 'location' && pred(a)) return a;
@@ -373,8 +383,7 @@ export function englishClaims(ctx: Ctx): void {
       if (sp) {
         const q = doc.quotes[qa.q];
         const c = pushClaim(ctx, sp, qa.text, src.slice(t.start, t.end), kind, q.open + 1, q.close, v, true);
-        if (c) ctx.usedQuotes.add(qa.q);
-        continue;
+        if (c) { ctx.usedQuotes.add(qa.q); continue; }
       }
     }
     if (ctx.doc.quoteOf[v] >= 0) {
@@ -444,16 +453,15 @@ function quoteBefore(ctx: Ctx, v: number): { q: number; speaker?: ActorAcc; text
   const toks = doc.toks;
   const vStart = toks[v].start;
   // nearest quote closing before v
-  let qi = -1;
-  for (let i = doc.quotes.length - 1; i >= 0; i--) if (doc.quotes[i].close < vStart) { qi = i; break; }
+  let qi = quoteIdxAt(doc, vStart) - 1;
+  while (qi >= 0 && doc.quotes[qi].close >= vStart) qi--;
   if (qi < 0) return undefined;
   const q = doc.quotes[qi];
   const between = doc.src.slice(q.close + 1, vStart);
-  if (between.length > 80 || /[.!?\n]/.test(between.replace(/^[\s,]*/, '').slice(0, 1)) || /\n/.test(between)) return undefined;
-  if (!/^[\s,.\u2014\u2013-]*/.test(between)) return undefined;
+  if (between.length > 80 || /[.!?\n]/.test(between.replace(/^[\s,.!?]*/, '')) || /\n/.test(between)) return undefined;
   // tokens between the quote and the verb
-  const first = toks.findIndex((t) => t.start > q.close);
-  if (first < 0) return undefined;
+  const first = tokenAt(doc, q.close + 1);
+  if (first >= toks.length) return undefined;
   if (first === v) {
     // said X / said Mr X
     const a = actorOf(ctx, v + 1);
@@ -569,7 +577,7 @@ function lastClaimSpeakerOfType(ctx: Ctx, v: number, type: string): ActorAcc | u
 function mostSalient(ctx: Ctx, v: number, type: string): ActorAcc | undefined {
   const counts = new Map<string, number>();
   const pos = ctx.doc.toks[v].start;
-  for (const m of ctx.order) if (m.end <= pos) counts.set(m.actorId, (counts.get(m.actorId) ?? 0) + 1);
+  for (let i = Math.max(0, orderAt(ctx, pos) - 300); i < ctx.order.length && ctx.order[i].end <= pos; i++) { const m = ctx.order[i]; counts.set(m.actorId, (counts.get(m.actorId) ?? 0) + 1); }
   let best: ActorAcc | undefined; let bc = 0;
   for (const [id, c] of counts) { const a = ctx.set.byId.get(id); if (a && a.type === type && c > bc) { best = a; bc = c; } }
   return best;
@@ -615,8 +623,8 @@ function contentAfter(ctx: Ctx, v: number, verb: string): { s: number; e: number
   if (/:/.test(sepAfter) || /["\u201C]/.test(sepAfter)) {
     const qi = sepAfter.search(/["\u201C]/);
     const s = qi >= 0 ? toks[k].start - sepAfter.length + qi : toks[k].start;
-    const qs = doc.quotes.find((q) => q.open === s);
-    const e = qs ? qs.close + 1 : doc.sents[doc.sentOf[k]].end;
+    const qsi = doc.quoteAt.get(s);
+    const e = qsi !== undefined ? doc.quotes[qsi].close + 1 : doc.sents[doc.sentOf[k]].end;
     return { s, e };
   }
   if (doc.sentOf[k] !== sent) return undefined;
@@ -664,18 +672,27 @@ function contentAfter(ctx: Ctx, v: number, verb: string): { s: number; e: number
   const qi = sep.search(/["\u201C]/);
   if (qi >= 0) s = toks[k].start - sep.length + qi;
   let e = doc.sents[sent].end;
-  for (const q of doc.quotes) if (q.open >= s && q.open < e && q.close >= e) e = q.close + 1;
+  for (let qi = quoteIdxAt(doc, s); qi < doc.quotes.length && doc.quotes[qi].open < e; qi++) { const q = doc.quotes[qi]; if (q.open >= s && q.close >= e) e = q.close + 1; }
   e = cutAtNextReport(ctx, s, e);
   if (e - s < 8) return undefined;
   return { s, e };
+}
+
+function quoteIdxAt(doc: Doc, pos: number): number {
+  let lo = 0, hi = doc.quotes.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (doc.quotes[mid].open < pos) lo = mid + 1; else hi = mid; }
+  return lo;
 }
 
 /** A quoted sentence/paragraph right after a claim, without attribution of its own, continues it. */
 function continuationQuotes(ctx: Ctx): void {
   const { doc } = ctx;
   const toks = doc.toks;
-  const sorted = () => [...ctx.claims].sort((a, b) => a.start - b.start);
+  const byStart = [...ctx.claims].sort((a, b) => a.start - b.start);
+  let ptr = 0;
+  let prev: ClaimX | undefined;
   for (let qi = 0; qi < doc.quotes.length; qi++) {
+    while (ptr < byStart.length && byStart[ptr].end <= doc.quotes[qi].open) { if (!prev || byStart[ptr].end >= prev.end) prev = byStart[ptr]; ptr++; }
     if (ctx.usedQuotes.has(qi)) continue;
     const q = doc.quotes[qi];
     // the quote must start a sentence or paragraph
@@ -683,23 +700,23 @@ function continuationQuotes(ctx: Ctx): void {
     while (p >= 0 && (doc.src[p] === ' ' || doc.src[p] === '\t')) p--;
     if (p >= 0 && !/[.!?\n]/.test(doc.src[p]) && !/["\u201D]/.test(doc.src[p])) continue;
     // already covered by a claim?
-    if (ctx.claims.some((c) => c.start <= q.open + 1 && c.end >= q.close - 1)) continue;
-    if (ctx.claims.some((c) => c.start < q.close && q.open < c.end)) continue;
+    let overl = false;
+    for (let j = Math.max(0, ptr - 3); j < Math.min(byStart.length, ptr + 3); j++) { const c = byStart[j]; if (c.start < q.close && q.open < c.end) overl = true; }
+    if (overl) continue;
     // the previous claim ends within ~2 sentences before
-    const prevs = sorted().filter((c) => c.end <= q.open);
-    const prev = prevs[prevs.length - 1];
     if (!prev) continue;
     const between = doc.src.slice(prev.end, q.open);
     const sentsBetween = (between.match(/[.!?\n]/g) ?? []).length;
     if (between.length > 220 || sentsBetween > 3) continue;
     // something other than the attribution between? (another named actor → skip)
-    const tIn = toks.filter((t) => t.start >= prev.end && t.end <= q.open);
-    if (tIn.some((t) => ctx.mAt[t.index] && ctx.mAt[t.index]!.actorId !== prev.speaker.actorId)) continue;
+    let other = false;
+    for (let ti = tokenAt(doc, prev.end); ti < toks.length && toks[ti].end <= q.open; ti++) if (ctx.mAt[ti] && ctx.mAt[ti]!.actorId !== prev.speaker.actorId) other = true;
+    if (other) continue;
     // after the quote, an attribution to someone else? (handled by quoteBefore already)
     const a = ctx.set.byId.get(prev.speaker.actorId!);
     if (!a) continue;
-    const c = pushClaim(ctx, a, prev.speaker.text, prev.verb, prev.kind, q.open + 1, q.close, toks.findIndex((t) => t.start > q.open), true);
-    if (c) ctx.usedQuotes.add(qi);
+    const c = pushClaim(ctx, a, prev.speaker.text, prev.verb, prev.kind, q.open + 1, q.close, tokenAt(doc, q.open), true);
+    if (c) { ctx.usedQuotes.add(qi); prev = c; }
   }
 }
 

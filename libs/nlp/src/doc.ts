@@ -22,6 +22,15 @@ export interface Doc {
   quotes: QuoteSpan[];
   /** index of the quote containing each token, or -1 */
   quoteOf: Int32Array;
+  /** quote index by the offset of its opening mark */
+  quoteAt: Map<number, number>;
+}
+
+/** Index of the first token starting at or after `pos` (binary search). */
+export function tokenAt(doc: Doc, pos: number): number {
+  let lo = 0, hi = doc.toks.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (doc.toks[mid].start < pos) lo = mid + 1; else hi = mid; }
+  return lo;
 }
 
 const OPEN_Q = new Set(['"', '\u201C', '\u00AB', '\u201E']);
@@ -78,5 +87,7 @@ export function prepare(src: string, field: 'body' | 'title', title?: string): D
     if (q < quotes.length && quotes[q].open < toks[i].start && toks[i].end <= quotes[q].close) quoteOf[i] = q;
   }
   const skip = field === 'body' ? detectBoilerplate(src, title) : [];
-  return { src, field, f, toks, sents, sentOf, sentStart, skip, quotes, quoteOf };
+  const quoteAt = new Map<number, number>();
+  quotes.forEach((x, i) => quoteAt.set(x.open, i));
+  return { src, field, f, toks, sents, sentOf, sentStart, skip, quotes, quoteOf, quoteAt };
 }

@@ -56,7 +56,7 @@ addEn('demand', 'urged urges urging called demanded demands');
 addEn('promise', 'promised promises pledged vowed vows');
 
 /** Verbs after which an object NP precedes the content. */
-export const EN_OBJ_VERBS = set('told tells tell telling warned warns urged urges assured informed reminded accused accuses accusing blamed blames');
+export const EN_OBJ_VERBS = set('told tells tell telling warned warns urged urges assured informed reminded');
 
 export const EN_PRONOUNS: Record<string, 'm' | 'f' | 'p' | 'n' | 'w'> = { he: 'm', she: 'f', they: 'p', it: 'n', we: 'w' };
 

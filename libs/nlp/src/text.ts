@@ -75,34 +75,40 @@ export function foldWithMap(src: string): Folded {
   initClasses();
   const n = src.length;
   let cap = n + 16;
+  let out = new Uint16Array(cap);
   let os = new Int32Array(cap);
   let oe = new Int32Array(cap);
-  const parts: string[] = [];
   let k = 0;
-  let buf = '';
+  const grow = (need: number) => {
+    cap = Math.max(cap * 2, k + need + 16);
+    const o2 = new Uint16Array(cap); o2.set(out.subarray(0, k)); out = o2;
+    const a = new Int32Array(cap); a.set(os.subarray(0, k)); os = a;
+    const b = new Int32Array(cap); b.set(oe.subarray(0, k)); oe = b;
+  };
   for (let i = 0; i < n; i++) {
     const c = src.charCodeAt(i);
+    if (c < 128) {
+      if (k >= cap) grow(1);
+      out[k] = c >= 65 && c <= 90 ? c + 32 : c; os[k] = i; oe[k] = i + 1; k++;
+      continue;
+    }
     let f: string;
     let w = 1;
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
       const d = src.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) { f = src.slice(i, i + 2).toLowerCase(); w = 2; }
+      if (d >= 0xdc00 && d <= 0xdfff) { f = src.slice(i, i + 2); w = 2; }
       else f = '\uFFFD';
     } else if (c >= 0xd800 && c <= 0xdfff) f = '\uFFFD';
-    else f = c < 128 ? (c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : src[i]) : foldUnit(c);
-    if (f.length) {
-      if (k + f.length >= cap) {
-        cap = cap * 2 + f.length;
-        const a = new Int32Array(cap); a.set(os); os = a;
-        const b = new Int32Array(cap); b.set(oe); oe = b;
-      }
-      for (let j = 0; j < f.length; j++) { os[k] = i; oe[k] = i + w; k++; }
-      buf += f;
-      if (buf.length > 4096) { parts.push(buf); buf = ''; }
+    else f = foldUnit(c);
+    const fl = f.length;
+    if (fl) {
+      if (k + fl >= cap) grow(fl);
+      for (let j = 0; j < fl; j++) { out[k] = f.charCodeAt(j); os[k] = i; oe[k] = i + w; k++; }
     }
     if (w === 2) i++;
   }
-  parts.push(buf);
+  const parts: string[] = [];
+  for (let p = 0; p < k; p += 8192) parts.push(String.fromCharCode.apply(null, out.subarray(p, Math.min(k, p + 8192)) as unknown as number[]));
   return { text: parts.join(''), origStart: os.subarray(0, k), origEnd: oe.subarray(0, k) };
 }
 
@@ -261,7 +267,7 @@ export function arabicVariants(norm: string): CliticVariant[] {
   // لل → ال (الl fused with the article)
   if (norm.startsWith('لل', s) && norm.length - s > 3) {
     const form = 'ال' + norm.slice(s + 2);
-    if (!out.some((v) => v.form === form)) out.push({ form, strip: s + 1, def: false }); // strip count approximates: mention keeps لل
+    if (!out.some((v) => v.form === form)) out.push({ form, strip: s, def: false }); // the mention keeps لل (fused article)
     push(s + 2, true);
     return out;
   }
