@@ -10,7 +10,7 @@ import { loadAdminConfig } from '@marsad/config';
 import { KbChangeSchema, WatchSchema, names as namesFor, type KbChange, type Watch } from '@marsad/contracts';
 import { UrlGuard } from '@marsad/alerts';
 import { loadKnowledgeBase } from '@marsad/kb';
-import { CompactedTopicView, KafkaHealthIndicator, Publisher, createKafka } from '@marsad/messaging';
+import { retryUntil, ensureTopics, CompactedTopicView, KafkaHealthIndicator, Publisher, createKafka } from '@marsad/messaging';
 import { HealthRegistry, PipelineMetrics, createLogger, errorFields, type Logger } from '@marsad/observability';
 import { NestJsonLogger } from '@marsad/observability/nest';
 import { AdminModule } from './admin.module';
@@ -138,8 +138,27 @@ export async function bootstrapAdmin(env?: Record<string, string | undefined>, o
     },
   });
 
-  void watches.start();
-  void kbView?.start();
+  // Background start (never blocks the HTTP server; retries while Kafka is away): ensure the
+  // topics exist (idempotent, same specs as every service), then follow watches and the KB.
+  const abort = new AbortController();
+  const started = (async () => {
+    await retryUntil(
+      async () => {
+        const kadmin = kafka.admin();
+        await kadmin.connect();
+        try {
+          const r = await ensureTopics(kadmin, names, { maxBodyBytes: config.MARSAD_MAX_BODY_BYTES });
+          if (r.created.length) logger.info('created topics', { topics: r.created });
+        } finally {
+          await kadmin.disconnect().catch(() => undefined);
+        }
+      },
+      { signal: abort.signal, onError: (err, attempt) => logger.warn('cannot ensure topics yet; retrying', { attempt, ...errorFields(err) }) },
+    );
+    if (abort.signal.aborted) return;
+    void watches.start();
+    void kbView?.start();
+  })();
   void publisher.connect().catch((err) => logger.warn('Kafka producer not connected yet (will retry on first publish)', errorFields(err)));
 
   await app.listen(opts.port ?? config.PORT, config.HOST);
@@ -150,6 +169,8 @@ export async function bootstrapAdmin(env?: Record<string, string | undefined>, o
   const close = () =>
     (closing ??= (async () => {
       logger.info('admin API shutting down');
+      abort.abort();
+      await started.catch(() => undefined);
       await app.close();
       await watches.stop();
       await kbView?.stop();

@@ -11,7 +11,7 @@ import { Counter, Histogram } from 'prom-client';
 import { loadAlerterConfig } from '@marsad/config';
 import { WatchSchema, names as namesFor, type Watch } from '@marsad/contracts';
 import { UrlGuard, WatchMatcher } from '@marsad/alerts';
-import { CompactedTopicView, ConsumerRunner, DlqWriter, KafkaHealthIndicator, Publisher, createKafka } from '@marsad/messaging';
+import { retryUntil, ensureTopics, CompactedTopicView, ConsumerRunner, DlqWriter, KafkaHealthIndicator, Publisher, createKafka } from '@marsad/messaging';
 import { HealthRegistry, PipelineMetrics, createLogger, errorFields, type Logger } from '@marsad/observability';
 import { NestJsonLogger } from '@marsad/observability/nest';
 import { AlerterModule } from './alerter.module';
@@ -141,8 +141,27 @@ export async function bootstrapAlerter(env?: Record<string, string | undefined>,
       },
     });
 
-  void watches.start();
-  void runner.start();
+  // Background start (never blocks the HTTP server; retries while Kafka is away): ensure the
+  // topics exist (idempotent, same specs as every service), then follow watches and consume.
+  const abort = new AbortController();
+  const started = (async () => {
+    await retryUntil(
+      async () => {
+        const kadmin = kafka.admin();
+        await kadmin.connect();
+        try {
+          const r = await ensureTopics(kadmin, names, { maxBodyBytes: Number(merged.MARSAD_MAX_BODY_BYTES) || undefined });
+          if (r.created.length) logger.info('created topics', { topics: r.created });
+        } finally {
+          await kadmin.disconnect().catch(() => undefined);
+        }
+      },
+      { signal: abort.signal, onError: (err, attempt) => logger.warn('cannot ensure topics yet; retrying', { attempt, ...errorFields(err) }) },
+    );
+    if (abort.signal.aborted) return;
+    void watches.start();
+    void runner.start();
+  })();
   void ctx.alertLog.ensureIndex().catch((err) => logger.warn('alerts index not ready yet (will retry on first write)', errorFields(err)));
 
   const host = config.HOST;
@@ -154,6 +173,8 @@ export async function bootstrapAlerter(env?: Record<string, string | undefined>,
   const close = () =>
     (closing ??= (async () => {
       logger.info('alerter shutting down');
+      abort.abort();
+      await started.catch(() => undefined);
       await runner.stop(); // stop taking new articles first
       await app.close(); // closes the worker (waits for running jobs) and the queue
       await watches.stop();
