@@ -81,7 +81,9 @@ describe('cross-script identity', () => {
     ['person:vladimir-putin', ['بوتين', 'Putin', 'Путин', 'Путина', 'Vladimir Putin', 'فلاديمير بوتين', 'Mr Putin']],
     ['person:dmitry-peskov', ['Dmitry Peskov', 'دميتري بيسكوف', 'ديمتري بيسكوف', 'Песков', 'Пескова']],
     ['person:volodymyr-zelensky', ['Zelensky', 'زيلينسكي', 'Зеленский', 'Зеленского']],
-    ['person:recep-tayyip-erdogan', ['Erdoğan', 'Erdogan', 'أردوغان', 'Эрдоган']],
+    ['person:recep-tayyip-erdogan', ['Erdoğan', 'Erdogan', 'أردوغان', 'إردوغان', 'Эрдоган']],
+    ['person:jens-stoltenberg', ['Stoltenberg', 'ستولتنبرغ', 'ستولتنبرج', 'Столтенберг']],
+    ['org:google', ['Google', 'غوغل', 'جوجل', 'Гугл']],
   ])('%s', (id, forms) => {
     for (const f of forms) expect([f, ids(f)]).toEqual([f, [id]]);
   });

@@ -60,11 +60,16 @@ function readJson<T>(file: string): T {
 
 const CYRILLIC_WORD = /^[А-ЯЁ][а-яё]+$/;
 
+/** Arab League members (+ PS): their names are not transliterations, so no غ → ج variants. */
+const ARAB_COUNTRIES = new Set(['DZ', 'BH', 'KM', 'DJ', 'EG', 'IQ', 'JO', 'KW', 'LB', 'LY', 'MR', 'MA', 'OM', 'PS', 'QA', 'SA', 'SO', 'SD', 'SY', 'TN', 'AE', 'YE']);
+
 /**
  * Forms added to curated entries at load time (documented in the README):
  * - one-word Cyrillic aliases that are not acronyms are declined (Путин → Путина, Путину, Путиным,
  *   Путине; Кремль → Кремля...), unless `"ruDecline": false`; female persons (`"gender": "f"`)
  *   only for -а/-я endings;
+ * - Arabic aliases with غ get a variant with ج (Egyptian transliteration of a foreign hard g:
+ *   غوغل → جوجل), unless the actor belongs to an Arab country or has `"arGVariants": false`;
  * - persons with a Latin-script name get "Mr X"/"Mr. X" (or "Ms X", "Mrs X" for `"gender": "f"`),
  *   X = `surname` or the last word of the name, unless `"honorifics": false`. Returned apart:
  *   the loader drops an honorific form that two persons would share (Mr Kim, Mr Khan).
@@ -82,6 +87,10 @@ function expandCurated(raw: Record<string, unknown>): { raw: Record<string, unkn
       if (raw.type === 'person' && /ь$/.test(w)) continue;
       extra.push(...russianNounForms(w, raw.type === 'person' ? 'surname' : 'noun'));
     }
+  }
+  // Egyptian-style transliteration of a foreign hard g: غوغل / جوجل, ستولتنبرغ / ستولتنبرج
+  if (raw.arGVariants !== false && !(typeof raw.country === 'string' && ARAB_COUNTRIES.has(raw.country))) {
+    for (const a of aliases) if (/[\u0600-\u06ff]/.test(a) && a.includes('\u063a')) extra.push(a.replace(/\u063a/g, '\u062c'));
   }
   if (raw.type === 'person' && raw.honorifics !== false && typeof raw.name === 'string' && /^[A-Za-z .'-]+$/.test(raw.name)) {
     const surname = typeof raw.surname === 'string' ? raw.surname : raw.name.trim().split(/\s+/).pop()!;
