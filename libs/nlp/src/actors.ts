@@ -7,7 +7,7 @@ import {
   AR_GROUP_HEADS, AR_ORG_HEADS, AR_ORG_HEADS_DEF, AR_PERSON_TITLES, AR_STOP, AR_VERBS, AR_ADVERBIAL, AR_COMP,
   EN_FIRST_NAMES, EN_MONTHS_DAYS, EN_NAME_TITLES, EN_NOT_NAME, EN_ORG_HEADS, EN_PERSON_TITLES, EN_STOP_CAPS, EN_VERBS, set,
 } from './lexicon';
-import { arabicVariants, foldText, type Token } from './text';
+import { arabicVariants, foldText, tokenVariants, type Token } from './text';
 
 export interface MentionX {
   actorId: string;
@@ -307,7 +307,7 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
   for (let i = 0; i < n; i++) {
     const t = toks[i];
     if (t.script !== 'arabic') continue;
-    const vars = arabicVariants(t.norm);
+    const vars = tokenVariants(t);
     const w = vars.find((v) => AR_PERSON_TITLES.has(v.form))?.form;
     const verb = arVerbOf(t);
     if (w && !cover[i]) {
@@ -467,7 +467,7 @@ export function administrations(ctx: ExtractCtx): void {
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     if (t.script === 'arabic') {
-      const v = arabicVariants(t.norm).find((x) => x.form === 'اداره');
+      const v = tokenVariants(t).find((x) => x.form === 'اداره');
       if (!v || i + 1 >= toks.length || toks[i + 1].gap > 1) continue;
       let k = i + 1;
       let end = k;
@@ -553,7 +553,7 @@ export function linkSurnames(ctx: ExtractCtx): void {
     let w = t.norm;
     let strip = 0;
     if (t.script === 'arabic') {
-      const v = arabicVariants(t.norm).find((x) => bySurname.has(x.form) && !x.def);
+      const v = tokenVariants(t).find((x) => bySurname.has(x.form) && !x.def);
       if (!v) continue;
       w = v.form; strip = v.strip;
     } else if (t.script === 'latin') {

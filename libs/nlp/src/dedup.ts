@@ -9,7 +9,6 @@ export const DEDUP_MAX_HAMMING = 10;
 /** 64 bits in 12 bands (5-6 bits each): any two fingerprints within 11 bits share at least one band. */
 export const DEDUP_BANDS = 12;
 
-const MASK64 = (1n << 64n) - 1n;
 
 /** Two independent 32-bit hashes (FNV-1a and a murmur-style mix) combined into 64 bits. */
 function hash64(s: string): [number, number] {
@@ -26,27 +25,45 @@ function hash64(s: string): [number, number] {
   return [a >>> 0, b >>> 0];
 }
 
-function words(text: string): string[] {
-  return foldText(text)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 1)
-    .map((w) => (w.length > 4 && w.startsWith('ال') ? w.slice(2) : w.length > 3 && (w[0] === 'و' || w[0] === 'ف') && w[1] === 'ا' && w[2] === 'ل' ? w.slice(3) : w));
+const WORD_SPLIT = /[^\p{L}\p{N}]+/u;
+
+function words(folded: string): string[] {
+  const out: string[] = [];
+  for (const w0 of folded.split(WORD_SPLIT)) {
+    if (w0.length <= 1) continue;
+    let w = w0;
+    if (w.length > 4 && w.startsWith('ال')) w = w.slice(2);
+    else if (w.length > 3 && (w[0] === 'و' || w[0] === 'ف') && w[1] === 'ا' && w[2] === 'ل') w = w.slice(3);
+    out.push(w);
+  }
+  return out;
 }
 
 /** 64-bit SimHash (16 hex chars) over 3-word shingles of the folded text (title + body). */
-export function simhash(text: string): string {
-  const ws = words(text);
+export function simhash(text: string, alreadyFolded = false): string {
+  const ws = words(alreadyFolded ? text : foldText(text));
   const v = new Int32Array(64);
+  const hs = ws.map(hash64);
   const shingles = ws.length >= 3 ? ws.length - 2 : ws.length ? 1 : 0;
   for (let i = 0; i < shingles; i++) {
-    const sh = ws.length >= 3 ? ws[i] + ' ' + ws[i + 1] + ' ' + ws[i + 2] : ws.join(' ');
-    let [lo, hi] = hash64(sh);
+    let lo: number, hi: number;
+    if (ws.length >= 3) {
+      const a = hs[i], b = hs[i + 1], c = hs[i + 2];
+      lo = mix(a[0] ^ Math.imul(b[0], 31) ^ Math.imul(c[0], 961) ^ (b[1] >>> 7));
+      hi = mix(a[1] ^ Math.imul(b[1], 37) ^ Math.imul(c[1], 1369) ^ (c[0] >>> 11));
+    } else { [lo, hi] = hash64(ws.join(' ')); }
     for (let b = 0; b < 32; b++) { v[b] += lo & 1 ? 1 : -1; lo >>>= 1; }
     for (let b = 0; b < 32; b++) { v[32 + b] += hi & 1 ? 1 : -1; hi >>>= 1; }
   }
-  let out = 0n;
-  for (let b = 63; b >= 0; b--) out = (out << 1n) | (v[b] > 0 ? 1n : 0n);
-  return (out & MASK64).toString(16).padStart(16, '0');
+  let hiW = 0, loW = 0;
+  for (let b = 0; b < 32; b++) if (v[b] > 0) loW |= 1 << b;
+  for (let b = 0; b < 32; b++) if (v[32 + b] > 0) hiW |= 1 << b;
+  return (hiW >>> 0).toString(16).padStart(8, '0') + (loW >>> 0).toString(16).padStart(8, '0');
+}
+
+function mix(x: number): number {
+  x ^= x >>> 16; x = Math.imul(x, 0x7feb352d); x ^= x >>> 15; x = Math.imul(x, 0x846ca68b); x ^= x >>> 16;
+  return x >>> 0;
 }
 
 export function hamming(a: string, b: string): number {
@@ -71,7 +88,8 @@ export function bandKeys(fingerprint: string, bands = DEDUP_BANDS): string[] {
 }
 
 /** Fingerprint of an article from its title and body. */
-export function fingerprintArticle(title: string | undefined, body: string): string {
+export function fingerprintArticle(title: string | undefined, body: string, foldedTitle?: string, foldedBody?: string): string {
+  if (foldedBody !== undefined) return simhash(`${foldedTitle ?? foldText(title ?? '')}\n${foldedBody}`, true);
   return simhash(`${title ?? ''}\n${body}`);
 }
 

@@ -43,6 +43,8 @@ export function findQuotes(src: string): QuoteSpan[] {
   let openCh = '';
   const n = src.length;
   for (let i = 0; i < n; i++) {
+    const cc = src.charCodeAt(i);
+    if (cc !== 10 && cc !== 34 && cc !== 0x201c && cc !== 0x201d && cc !== 0xab && cc !== 0xbb && cc !== 0x201e) continue;
     const ch = src[i];
     if (ch === '\n' && open >= 0) {
       // a quote may continue over a paragraph break only if the next paragraph reopens it

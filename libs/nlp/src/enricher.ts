@@ -8,7 +8,7 @@ import { fingerprintArticle } from './dedup';
 import { prepare, type Doc } from './doc';
 import { Gazetteer } from './gazetteer';
 import { detectLanguage } from './langid';
-import { normalizeForSearch } from './text';
+import { normalizeForSearch, type Folded } from './text';
 
 /** Bump when extraction output changes for the same input (reprocessing uses it). */
 export const ENRICHMENT_VERSION = 'nlp-1.0.0';
@@ -58,8 +58,10 @@ export class Enricher {
     const mix = scriptMix(body);
     runActors(bodyDoc, gaz, set, lang, mix);
     let claims = extractClaims(bodyDoc, set, lang, mix);
+    let tDocF: Folded | undefined;
     if (this.opts.title !== false && title) {
       const tDoc = prepare(title, 'title');
+      tDocF = tDoc.f;
       const tSet = new ActorSet();
       runActors(tDoc, gaz, tSet, lang, scriptMix(title));
       // merge title mentions into body actors (same id), or add title-only actors
@@ -70,6 +72,7 @@ export class Enricher {
       const tClaims = extractClaims(tDoc, set, lang, scriptMix(title)).map((c) => ({ ...c, field: 'title' as const }));
       claims = claims.concat(tClaims);
     }
+    const tFold = tDocF?.text;
     const actors = buildActors(set, body, title ?? '');
     const outClaims: Claim[] = claims.map((c) => {
       const o: Claim = { speaker: c.speaker, verb: c.verb, kind: c.kind, text: c.text, start: c.start, end: c.end, quoted: c.quoted, actorIds: c.actorIds };
@@ -85,11 +88,11 @@ export class Enricher {
       languageDetection: { code: lang, confidence: det.confidence, extractor },
       actors,
       claims: outClaims,
-      dedup: { fingerprint: fingerprintArticle(title, body) },
+      dedup: { fingerprint: fingerprintArticle(title, body, tFold, bodyDoc.f.text) },
       enrichedAt: now.toISOString(),
       enrichmentVersion: ENRICHMENT_VERSION,
-      titleNormalized: normalizeForSearch(title ?? ''),
-      bodyNormalized: normalizeForSearch(body),
+      titleNormalized: title ? normalizeForSearch(title, tDocF) : '',
+      bodyNormalized: normalizeForSearch(body, bodyDoc.f),
       actorIds: actors.map((a) => a.id),
       actorNames: actors.map((a) => a.name),
       actorTypes: [...new Set(actors.map((a) => a.type))],

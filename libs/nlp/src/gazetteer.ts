@@ -3,7 +3,7 @@
 // with their proclitics stripped (و ف ب ك ل ال لل); Latin matches obey the alias's case.
 
 import type { KbActor } from '@marsad/contracts';
-import { arabicVariants, foldWithMap, tokenize, type Token } from './text';
+import { foldWithMap, tokenVariants, tokenize, type Token } from './text';
 
 export interface GazEntry {
   actorId: string;
@@ -96,7 +96,7 @@ export class Gazetteer {
       const t0 = toks[i];
       let best: GazMatch | undefined;
       let bestLen = 0;
-      const variants = t0.script === 'arabic' ? arabicVariants(t0.norm) : [{ form: t0.norm, strip: 0, def: false }];
+      const variants = tokenVariants(t0);
       for (const v of variants) {
         let node = this.root.next?.get(v.form);
         if (!node) continue;

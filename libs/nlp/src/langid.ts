@@ -53,10 +53,13 @@ function words(s: string): string[] {
   return s.toLowerCase().split(/[^\p{L}\p{M}]+/u).filter(Boolean);
 }
 
+const STOP_INDEX = new Map<string, string[]>();
+for (const [l, ws] of Object.entries(STOP)) for (const w of ws) { const x = STOP_INDEX.get(w); if (x) x.push(l); else STOP_INDEX.set(w, [l]); }
+
 function scoreStop(ws: string[], langs: string[]): Record<string, number> {
   const sc: Record<string, number> = {};
   for (const l of langs) sc[l] = 0;
-  for (const w of ws) for (const l of langs) if (STOPSETS[l].has(w)) sc[l]++;
+  for (const w of ws) { const ls = STOP_INDEX.get(w); if (ls) for (const l of ls) if (sc[l] !== undefined) sc[l]++; }
   return sc;
 }
 
@@ -72,7 +75,7 @@ const round = (x: number) => Math.round(x * 100) / 100;
 
 /** Identify the language of `text`; `hint` (the article's declared language) breaks near-ties. */
 export function detectLanguage(text: string, hint?: string): LanguageGuess {
-  const s = (text || '').slice(0, 4000);
+  const s = (text || '').slice(0, 1500);
   const c = scriptCounts(s);
   const letters = c.arabic + c.latin + c.cyrillic + c.han + c.kana + c.hangul + c.hebrew + c.greek + c.devanagari + c.thai;
   if (letters < 2) return { code: 'und', confidence: 0 };

@@ -6,6 +6,8 @@
 /** Per-code-unit class: 0 other, 1 letter/digit/mark (word char), 2 whitespace. */
 const CLASS = new Uint8Array(65536);
 const FOLD: (string | undefined)[] = new Array(65536);
+/** Single-code-unit fold table: -1 unknown, -2 dropped, -3 multi-char/surrogate, else the folded code unit. */
+const FOLDC = new Int32Array(65536).fill(-1);
 const WORD_RE = /[\p{L}\p{N}\p{M}]/u;
 const SPACE_RE = /[\s\u00A0\u2000-\u200B\u2028\u2029\u202F\u205F\u3000\uFEFF]/u;
 let classReady = false;
@@ -92,6 +94,17 @@ export function foldWithMap(src: string): Folded {
       out[k] = c >= 65 && c <= 90 ? c + 32 : c; os[k] = i; oe[k] = i + 1; k++;
       continue;
     }
+    let fc = FOLDC[c];
+    if (fc === -1) {
+      const fs = c >= 0xd800 && c <= 0xdfff ? 'xx' : foldUnit(c);
+      fc = FOLDC[c] = fs.length === 0 ? -2 : fs.length === 1 ? fs.charCodeAt(0) : -3;
+    }
+    if (fc >= 0) {
+      if (k >= cap) grow(1);
+      out[k] = fc; os[k] = i; oe[k] = i + 1; k++;
+      continue;
+    }
+    if (fc === -2) continue;
     let f: string;
     let w = 1;
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
@@ -114,7 +127,35 @@ export function foldWithMap(src: string): Folded {
 
 /** Arabic + Latin folding of a short string (names, aliases, keys). */
 export function foldText(s: string): string {
-  return foldWithMap(s).text;
+  initClasses();
+  let out = '';
+  let run = 0; // start of the current unchanged ASCII-lower run
+  const n = s.length;
+  let parts: string[] | undefined;
+  let acc = '';
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 128 && !(c >= 65 && c <= 90)) continue;
+    // flush the unchanged run
+    if (i > run) acc += s.slice(run, i);
+    run = i + 1;
+    if (c < 128) { acc += String.fromCharCode(c + 32); continue; }
+    let fc = FOLDC[c];
+    if (fc === -1) {
+      const fs = c >= 0xd800 && c <= 0xdfff ? 'xx' : foldUnit(c);
+      fc = FOLDC[c] = fs.length === 0 ? -2 : fs.length === 1 ? fs.charCodeAt(0) : -3;
+    }
+    if (fc >= 0) acc += String.fromCharCode(fc);
+    else if (fc === -3) {
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && s.charCodeAt(i + 1) >= 0xdc00 && s.charCodeAt(i + 1) <= 0xdfff) { acc += s.slice(i, i + 2); i++; run = i + 1; }
+      else if (c >= 0xd800 && c <= 0xdfff) acc += '\uFFFD';
+      else acc += foldUnit(c);
+    }
+    if (acc.length > 8192) { (parts ??= []).push(acc); acc = ''; }
+  }
+  if (run < n) acc += s.slice(run);
+  out = parts ? parts.join('') + acc : acc;
+  return out;
 }
 
 /** Word-char test on the original text (letters, digits, combining marks, Arabic diacritics). */
@@ -137,9 +178,10 @@ export function nfc(s: string): string {
  * Normalised text for the search index fields (titleNormalized / bodyNormalized): NFC, Arabic
  * letter variants unified, diacritics/tatweel/bidi controls removed, lower-case, whitespace collapsed.
  */
-export function normalizeForSearch(text: string): string {
+export function normalizeForSearch(text: string, folded?: Folded): string {
   if (!text) return '';
-  return foldText(nfc(text)).replace(/[ \t\f\v\r\n]+/g, ' ').trim();
+  // NFC is implied: folding decomposes each character and drops combining marks.
+  return (folded ? folded.text : foldText(text)).replace(/[ \t\f\v\r\n]+/g, ' ').trim();
 }
 
 export type Script = 'arabic' | 'latin' | 'cyrillic' | 'han' | 'other' | 'digit';
@@ -161,6 +203,8 @@ export interface Token {
   /** The raw separator text between the previous token and this one (original text). */
   sep: string;
   index: number;
+  /** memoised clitic variants (see tokenVariants) */
+  vars?: CliticVariant[];
 }
 
 function scriptOf(c: number): Script {
@@ -256,6 +300,15 @@ export interface CliticVariant {
  * (لل → ال). The unstripped form comes first; stripped forms need at least 2 remaining letters.
  */
 export function arabicVariants(norm: string): CliticVariant[] {
+  return computeVariants(norm);
+}
+
+/** Clitic variants of a token, computed once per token. */
+export function tokenVariants(t: Token): CliticVariant[] {
+  return (t.vars ??= t.script === 'arabic' ? computeVariants(t.norm) : [{ form: t.norm, strip: 0, def: false }]);
+}
+
+function computeVariants(norm: string): CliticVariant[] {
   const out: CliticVariant[] = [{ form: norm, strip: 0, def: false }];
   if (norm.length < 3) return out;
   let s = 0;
@@ -361,7 +414,9 @@ export function detectBoilerplate(body: string, title?: string): Span[] {
     let nl = body.indexOf('\n', pos);
     if (nl < 0) nl = body.length;
     const line = body.slice(pos, nl);
-    const k = keyLine(line);
+    const raw = line.trim();
+    // exact keys only for lines that could repeat the title or be captions; other lines by raw text
+    const k = raw.length <= 300 ? keyLine(line) : raw;
     if (k) {
       let reason = '';
       if (tkey && k === tkey) reason = 'title';
