@@ -246,6 +246,47 @@ describe('pipeline: raw → enricher → enriched → indexer → Elasticsearch'
     expect(count.count).toBe(1);
   });
 
+  it('near-duplicates share a cluster through the Redis dedup store', async () => {
+    const story = [
+      'The Kremlin said on Friday that the American decision to ban sales of Kaspersky antivirus software was a typical move by Washington to crush foreign competition.',
+      'Commerce Secretary Gina Raimondo told reporters that Russia had shown it has the capacity and the intent to exploit Russian companies to collect personal information.',
+      'Kremlin spokesman Dmitry Peskov said Kaspersky was a very competitive company in international markets and that the restriction was an unfair way to compete.',
+      'Kaspersky said it would pursue legal options to preserve its operations and that the decision was not based on a comprehensive evaluation of its products.',
+      'The company says it is privately managed and has no ties to the Russian government, and that its activities do not threaten American national security.',
+    ].join('\n\n');
+    const first = { url: `https://wire.example/${ns}/kaspersky`, source: { name: 'Wire' }, title: 'Kremlin slams Kaspersky ban', body: story, publishedAt: '2024-06-21T10:00:00Z' };
+    const copy = { url: `https://reprint.example/${ns}/kaspersky-ban`, source: { name: 'Reprint' }, title: 'Kremlin slams Kaspersky ban', body: story + '\n\nReporting by Wire staff.', publishedAt: '2024-06-21T12:00:00Z' };
+    const [id1, id2] = [articleIdFromUrl(first.url), articleIdFromUrl(copy.url)];
+    await publishRaw([{ key: id1, value: JSON.stringify(first) }]);
+    await waitFor('original indexed', async () => (await docsByIds(es, n.articlesAlias, [id1])).length === 1, 60_000, 300);
+    await publishRaw([{ key: id2, value: JSON.stringify(copy) }]);
+    const [hit] = await waitFor('copy indexed', async () => {
+      const h = await docsByIds(es, n.articlesAlias, [id2]);
+      return h.length ? h : undefined;
+    }, 60_000, 300);
+    expect((hit._source as { dedup: unknown }).dedup).toMatchObject({ clusterId: id1, duplicateOf: id1 });
+    expect(await redis.keys(`marsad:${ns}:dedup:band:*`)).not.toHaveLength(0);
+  });
+
+  it('an article with a body just under MARSAD_MAX_BODY_BYTES flows through', async () => {
+    const para = 'Microsoft said hackers from Russia, Iran and North Korea launched more than 800 cyber attacks last year against political groups in the United States. ';
+    const body = para.repeat(Math.floor((MAX_BODY - 100) / Buffer.byteLength(para)));
+    expect(Buffer.byteLength(body)).toBeLessThanOrEqual(MAX_BODY);
+    const raw = { url: `https://example.org/${ns}/big`, source: { name: 'Example' }, title: 'Big', body, publishedAt: '2024-01-05T00:00:00Z' };
+    const id = articleIdFromUrl(raw.url);
+    await publishRaw([{ key: id, value: JSON.stringify(raw) }]);
+    const outcome = await waitFor('big article indexed (or dead-lettered)', async () => {
+      const dead = dlq.messages.find((m) => m.key === id);
+      if (dead) return { dead: JSON.parse(dead.value!).error as string };
+      const h = await docsByIds(es, n.articlesAlias, [id]);
+      return h.length ? { hit: h[0] } : undefined;
+    }, 90_000, 500);
+    expect(outcome.dead).toBeUndefined();
+    const hit = outcome.hit!;
+    expect((hit._source as { body: string }).body.length).toBe(body.length);
+    expect((hit._source as { actorIds: string[] }).actorIds).toEqual(expect.arrayContaining(['org:microsoft']));
+  });
+
   it('applies operator KB edits from marsad.kb at run time', async () => {
     const actorId = `org:zorblax-${ns}`;
     await producer.send({

@@ -74,7 +74,8 @@ export class EnricherPipeline {
         publisher: this.publisher,
         maxBodyBytes: cfg.MARSAD_MAX_BODY_BYTES,
         maxOutputBytes: topicMax - 64 * 1024,
-        envelopeBytes: ENVELOPE_BYTES,
+        // JSON escaping can double a body (quotes, newlines): refuse before parsing only beyond that.
+        envelopeBytes: ENVELOPE_BYTES + cfg.MARSAD_MAX_BODY_BYTES,
         logger,
       }),
     });

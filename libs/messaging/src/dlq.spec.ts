@@ -96,8 +96,8 @@ describe('decodeJson', () => {
 });
 
 describe('topics and backoff', () => {
-  it('sizes topics for 4x the body plus envelope and compacts watches/kb', () => {
-    expect(topicMaxMessageBytes(1024 * 1024)).toBe(4 * 1024 * 1024 + 256 * 1024);
+  it('sizes topics for 8x the body plus envelope and compacts watches/kb', () => {
+    expect(topicMaxMessageBytes(1024 * 1024)).toBe(8 * 1024 * 1024 + 256 * 1024);
     const specs = topicSpecs(names('t1'), { maxBodyBytes: 1024 * 1024 });
     expect(specs.map((s) => s.topic)).toEqual(['t1.marsad.articles.raw', 't1.marsad.articles.enriched', 't1.marsad.articles.dlq', 't1.marsad.watches', 't1.marsad.kb']);
     const policy = (t: string) => specs.find((s) => s.topic === t)!.configEntries!.find((c) => c.name === 'cleanup.policy')!.value;
