@@ -75,6 +75,26 @@ const EN_CONNECT = set('of for the de du da del la le van von der den al el bin 
 const EN_HEAD_TITLES = set('mr mrs ms miss dr prof professor president chancellor minister secretary senator sen governor mayor general gen colonel col captain capt judge justice chairman chairwoman ceo director spokesman spokeswoman spokesperson ambassador envoy commissioner leader inspector detective pope archbishop bishop cardinal rev reverend imam ayatollah rabbi mp mep coach manager analyst economist journalist editor correspondent lawyer attorney prosecutor founder boss chief candidate premier executive officer');
 const EN_HONORIFIC = set('mr mrs ms miss dr');
 const EN_ACRONYM_STOP = set('tv gdp ceo cfo coo cto am pm mp mps mep meps id it pc ok hiv aids dna uk us usa eu un bbc vat ipo sms dvd cd pr hr ad bc ps ii iii iv vi faq www html pdf mr ms dr st uae ussr');
+const EN_NAME_SUFFIX = set('qc mp mep jr sr cbe obe mbe kbe phd md');
+const EN_PLACE_HEADS = set('street square road avenue dam island islands river sea ocean bay valley mountains mountain hills city county province state desert lake park bridge airport station gate');
+const EN_ROLE_NOUNS = set('spokesman spokeswoman spokesperson analyst economist journalist editor correspondent lawyer attorney prosecutor director chairman chairwoman chief executive head founder president minister secretary official adviser advisor professor researcher expert author member leader manager boss owner judge officer commissioner ambassador envoy mp mep senator governor mayor campaigner activist consultant partner deputy');
+
+/** Evidence that a capitalised 2–3 word run is a person: first name, role noun around it, Mr/Ms + surname elsewhere, reporting verb. */
+function personEvidence(ctx: ExtractCtx, a: number, b: number, words: string[]): boolean {
+  const toks = ctx.doc.toks;
+  if (EN_FIRST_NAMES.has(words[0])) return true;
+  const prev = a > 0 ? toks[a - 1].norm : '';
+  if (EN_ROLE_NOUNS.has(prev) && toks[a].gap === 0) return true;
+  const next = b + 1 < toks.length ? toks[b + 1] : undefined;
+  if (next && EN_VERBS[next.norm] && next.gap === 0) return true;
+  if (next && next.gap === 2) {
+    for (let k = b + 1; k < Math.min(toks.length, b + 6); k++) if (EN_ROLE_NOUNS.has(toks[k].norm)) return true;
+  }
+  const last = words[words.length - 1];
+  for (let k = 1; k < toks.length; k++) if (toks[k].norm === last && EN_HONORIFIC.has(toks[k - 1].norm)) return true;
+  return false;
+}
+
 const EN_LOC_PREP = set('in at near from to into across outside inside around throughout toward towards via');
 
 /** Does a lower-case form of this word appear in lower case elsewhere in the text? (→ a common word) */
@@ -166,7 +186,7 @@ function processLatinRun(ctx: ExtractCtx, i: number, j: number, lowerSeen: Set<s
   }
   while (a <= j && (EN_STOP_CAPS.has(toks[a].norm) && !EN_NAME_TITLES.has(toks[a].norm) || EN_MONTHS_DAYS.has(toks[a].norm) || EN_CONNECT.has(toks[a].norm))) a++;
   let b = j;
-  while (b >= a && (EN_STOP_CAPS.has(toks[b].norm) || EN_CONNECT.has(toks[b].norm) || EN_MONTHS_DAYS.has(toks[b].norm))) b--;
+  while (b >= a && (EN_STOP_CAPS.has(toks[b].norm) || EN_CONNECT.has(toks[b].norm) || EN_MONTHS_DAYS.has(toks[b].norm) || (b > a && EN_NAME_SUFFIX.has(toks[b].norm)))) b--;
   if (b < a) return;
   // name titles (Lord, Prince) stay in the name and make it a person
   if (EN_NAME_TITLES.has(toks[a].norm) && b > a) personHint = true;
@@ -185,13 +205,17 @@ function processLatinRun(ctx: ExtractCtx, i: number, j: number, lowerSeen: Set<s
   if (orgHead && !personHint) type = 'organization';
   else if (personHint) type = 'person';
   else if (len >= 2 && EN_FIRST_NAMES.has(firstW)) type = 'person';
-  else if (isAcr) { if (EN_ACRONYM_STOP.has(toks[a].norm)) return; type = 'organization'; }
+  else if (isAcr && (EN_VERBS[nextW] || (capMid.get(firstW) ?? 0) >= 2)) { if (EN_ACRONYM_STOP.has(toks[a].norm)) return; type = 'organization'; }
   else if (len >= 2) {
     const allNamey = words.every((w) => !EN_NOT_NAME.has(w) && !EN_STOP_CAPS.has(w) && !EN_PERSON_TITLES.has(w) && !lowerSeen.has(w));
     if (!allNamey) {
       if (words.some((w) => EN_ORG_HEADS.has(w))) type = 'organization';
       else return;
-    } else type = len <= 3 ? 'person' : 'organization';
+    } else if (EN_PLACE_HEADS.has(lastW)) type = 'location';
+    else if (len <= 3 && personEvidence(ctx, a, b, words)) type = 'person';
+    else if (EN_VERBS[nextW] || (b + 1 < toks.length && toks[b + 1].sep === "'")) type = 'organization';
+    else if (EN_LOC_PREP.has(prevW)) type = 'location';
+    else return;
     if (type === 'person' && EN_LOC_PREP.has(prevW) && !EN_FIRST_NAMES.has(firstW)) type = 'location';
   } else {
     // single capitalised word
@@ -199,8 +223,10 @@ function processLatinRun(ctx: ExtractCtx, i: number, j: number, lowerSeen: Set<s
     if (EN_NOT_NAME.has(w) || EN_STOP_CAPS.has(w) || EN_PERSON_TITLES.has(w) || EN_MONTHS_DAYS.has(w)) return;
     if (lowerSeen.has(w)) return;
     if (startsSentence && !(EN_VERBS[nextW] && nextW !== 'says') && (capMid.get(w) ?? 0) === 0) return;
+    if (startsSentence && (capMid.get(w) ?? 0) === 0 && /[^s]s$/.test(w)) return; // "Analysts said"
+    if (isAcr && (capMid.get(w) ?? 0) < 2 && !EN_VERBS[nextW]) return;
     if (EN_LOC_PREP.has(prevW)) type = 'location';
-    else if (EN_VERBS[nextW] || (capMid.get(w) ?? 0) >= 2 || (b + 1 < toks.length && toks[b + 1].sep === "'" && toks[b + 1].norm === 's')) type = 'organization';
+    else if (EN_VERBS[nextW] || isAcr || (b + 1 < toks.length && toks[b + 1].sep === "'" && toks[b + 1].norm === 's' && (capMid.get(w) ?? 0) >= 2)) type = 'organization';
     else return;
   }
   if (!type) return;
