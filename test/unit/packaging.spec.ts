@@ -266,11 +266,18 @@ describe('Kibana saved objects', () => {
     expect(errs).toMatch(/timeFieldName: field "firedAt" is not in the marsad-alerts mapping/);
   });
 
-  it('rejects dangling references, a missing migration version and invalid JSON', () => {
+  it('rejects dangling references, a missing migration version, unknown attributes, off-grid panels and invalid JSON', () => {
     const objs = lines();
     objs.find((o) => o.type === 'dashboard').references.pop();
     delete objs.find((o) => o.type === 'search').typeMigrationVersion;
+    objs.find((o) => o.id === 'marsad-search-articles-by-actor').attributes.columnz = ['title'];
+    const dash = objs.find((o) => o.type === 'dashboard');
+    const panels = JSON.parse(dash.attributes.panelsJSON);
+    panels[0].gridData.w = 60;
+    dash.attributes.panelsJSON = JSON.stringify(panels);
     const errs = validateSavedObjects({ ndjson: toText(objs) + '\n{not json', mappings }).join('\n');
+    expect(errs).toMatch(/articles-by-actor: unknown attribute "columnz"/);
+    expect(errs).toMatch(/panel p1 does not fit the 48-column grid/);
     expect(errs).toMatch(/panel p6 reference p6:panel_p6 missing/);
     expect(errs).toMatch(/typeMigrationVersion missing/);
     expect(errs).toMatch(/not JSON/);
@@ -341,6 +348,14 @@ describe('image files', () => {
     expect(di[0]).toBe('*');
     for (const p of ['!test', '!test/', '!demo/', '!.env', '!docs/']) expect(di).not.toContain(p);
     expect(di).toEqual(expect.arrayContaining(['**/*.spec.ts', '**/.env', '!deploy/kibana/marsad.ndjson']));
+  });
+
+  it('.dockerignore, applied with the Docker matching rules, lets exactly the build inputs through', () => {
+    const paths = ['package.json', 'package-lock.json', 'apps/admin/src/main.ts', 'libs/kb/data/people.json', 'tools/cli/topics.ts', 'deploy/kibana/marsad.ndjson', 'deploy/docker/entrypoint.sh',
+      'test/unit/packaging.spec.ts', 'test/gold/corpus/x.json', 'demo/articles/en-1.json', 'docs/deploy.md', '.env', 'libs/alerts/src/matcher.spec.ts', 'tools/packaging/validate.ts', 'k8s/base/admin.yaml', 'node_modules/x/index.js', 'dist/apps/admin/src/main.js'];
+    const script = `import { dockerignore } from ${JSON.stringify(join(root, 'tools/packaging/emulate-image.mjs'))}; import { readFileSync } from 'node:fs'; const ok = dockerignore(readFileSync(process.argv[1], 'utf8')); process.stdout.write(JSON.stringify(JSON.parse(process.argv[2]).filter(ok)));`;
+    const allowed = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script, join(root, '.dockerignore'), JSON.stringify(paths)], { encoding: 'utf8' }));
+    expect(allowed).toEqual(['package.json', 'package-lock.json', 'apps/admin/src/main.ts', 'libs/kb/data/people.json', 'tools/cli/topics.ts', 'deploy/kibana/marsad.ndjson', 'deploy/docker/entrypoint.sh']);
   });
 
   it('entrypoint maps MARSAD_SERVICE / first argument to dist/apps/<app>/src/main.js', () => {

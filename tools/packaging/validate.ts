@@ -513,6 +513,18 @@ export interface SavedObjectsInputs {
 
 const SO_TYPES = new Set(['index-pattern', 'search', 'lens', 'visualization', 'dashboard']);
 
+/**
+ * Attribute names Kibana 8.19 accepts per type (its saved-object schemas, e.g. the saved search
+ * model versions): an unknown attribute makes the import fail, so it is caught here first.
+ */
+const SO_ATTRIBUTES: Record<string, string[]> = {
+  'index-pattern': ['title', 'name', 'type', 'typeMeta', 'timeFieldName', 'intervalName', 'sourceFilters', 'fields', 'fieldFormatMap', 'fieldAttrs', 'runtimeFieldMap', 'allowNoIndex', 'allowHidden'],
+  search: ['title', 'description', 'columns', 'sort', 'grid', 'rowHeight', 'rowsPerPage', 'headerRowHeight', 'hideChart', 'breakdownField', 'kibanaSavedObjectMeta', 'isTextBasedQuery', 'usesAdHocDataView', 'timeRestore', 'timeRange', 'refreshInterval', 'viewMode', 'hideAggregatedPreview', 'hits', 'version', 'sampleSize', 'visContext', 'density'],
+  lens: ['title', 'description', 'visualizationType', 'state', 'expression'],
+  visualization: ['title', 'description', 'visState', 'uiStateJSON', 'kibanaSavedObjectMeta', 'savedSearchRefName', 'version'],
+  dashboard: ['title', 'description', 'hits', 'kibanaSavedObjectMeta', 'optionsJSON', 'panelsJSON', 'refreshInterval', 'timeFrom', 'timeRestore', 'timeTo', 'version', 'controlGroupInput'],
+};
+
 export function validateSavedObjects({ ndjson, mappings }: SavedObjectsInputs): string[] {
   const errors: string[] = [];
   const objects: Json[] = [];
@@ -544,6 +556,7 @@ export function validateSavedObjects({ ndjson, mappings }: SavedObjectsInputs): 
     if (!semver.test(o.coreMigrationVersion ?? '')) errors.push(`${id}: coreMigrationVersion missing or not x.y.z`);
     if (!semver.test(o.typeMigrationVersion ?? '')) errors.push(`${id}: typeMigrationVersion missing or not x.y.z`);
     if (o.type !== 'index-pattern' && !o.attributes?.title) errors.push(`${id}: no title`);
+    for (const k of Object.keys(o.attributes ?? {})) if (SO_ATTRIBUTES[o.type] && !SO_ATTRIBUTES[o.type].includes(k)) errors.push(`${id}: unknown attribute "${k}" (Kibana rejects the import)`);
     for (const r of o.references ?? []) {
       if (!byKey.has(key(r.type, r.id))) errors.push(`${id}: reference ${r.name} -> ${r.type}/${r.id} is not in the file`);
     }
@@ -636,8 +649,12 @@ export function validateSavedObjects({ ndjson, mappings }: SavedObjectsInputs): 
         errors.push(`${id}: panelsJSON is not JSON`);
       }
       if (!panels.length) errors.push(`${id}: no panels`);
+      const indices = new Set<string>();
       for (const p of panels) {
         if (!p.gridData || !p.panelIndex) errors.push(`${id}: panel without gridData/panelIndex`);
+        if (indices.has(p.panelIndex)) errors.push(`${id}: duplicate panelIndex ${p.panelIndex}`);
+        indices.add(p.panelIndex);
+        if (p.gridData && (p.gridData.x < 0 || p.gridData.w < 1 || p.gridData.x + p.gridData.w > 48)) errors.push(`${id}: panel ${p.panelIndex} does not fit the 48-column grid`);
         if (p.panelRefName && !refNamed(`${p.panelIndex}:${p.panelRefName}`)) errors.push(`${id}: panel ${p.panelIndex} reference ${p.panelIndex}:${p.panelRefName} missing`);
         if (!p.panelRefName && !p.embeddableConfig?.attributes) errors.push(`${id}: panel ${p.panelIndex} is neither by reference nor by value`);
       }
