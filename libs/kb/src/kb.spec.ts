@@ -206,6 +206,10 @@ describe('runtime extension', () => {
     fs.writeFileSync(path.join(dir, 'countries.overrides.json'), JSON.stringify({ overrides: {} }));
     fs.writeFileSync(path.join(dir, 'organizations.json'), JSON.stringify({ actors: [{ id: 'org:bad', name: 'Bad', type: 'organisation', aliases: [] }] }));
     expect(() => loadKnowledgeBase({ dataDir: dir, noCache: true })).toThrow(/organizations\.json.*org:bad.*type/);
+    fs.writeFileSync(path.join(dir, 'organizations.json'), JSON.stringify({ actors: [null] }));
+    expect(() => loadKnowledgeBase({ dataDir: dir, noCache: true })).toThrow(/organizations\.json: actor #0/);
+    fs.writeFileSync(path.join(dir, 'organizations.json'), JSON.stringify({ actors: [{ id: 'org:x', name: 'X', type: 'organization', aliases: [''] }] }));
+    expect(() => loadKnowledgeBase({ dataDir: dir, noCache: true })).toThrow(/org:x.*aliases\.0/);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });

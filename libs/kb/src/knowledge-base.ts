@@ -41,7 +41,7 @@ function fallbackKeys(text: string, key: string): string[] {
   const out: string[] = [];
   const t = text.trim();
   const poss = /^(.*\S)(?:['’]s|s['’])$/i.exec(t);
-  if (poss) out.push(aliasKey(poss[1]) , aliasKey(t.replace(/['’]$/, '')));
+  if (poss) out.push(aliasKey(poss[1]), aliasKey(t.replace(/['’]$/, '')));
   if (AR_LETTERS.test(key)) {
     if (key.startsWith('لل') && key.length > 3) out.push('ال' + key.slice(2));
     if (/^[وفبك]ال/.test(key)) out.push(key.slice(1));

@@ -75,6 +75,7 @@ const ARAB_COUNTRIES = new Set(['DZ', 'BH', 'KM', 'DJ', 'EG', 'IQ', 'JO', 'KW', 
  *   the loader drops an honorific form that two persons would share (Mr Kim, Mr Khan).
  */
 function expandCurated(raw: Record<string, unknown>): { raw: Record<string, unknown>; honorifics: string[] } {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { raw, honorifics: [] }; // validation reports it
   const aliases = Array.isArray(raw.aliases) ? (raw.aliases as unknown[]).filter((x): x is string => typeof x === 'string') : [];
   const extra: string[] = [];
   const honorifics: string[] = [];
