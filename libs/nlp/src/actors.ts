@@ -563,6 +563,17 @@ export function linkSurnames(ctx: ExtractCtx): void {
       if (w.length >= 3 && !bySurname.has(w)) bySurname.set(w, a);
     }
   }
+  // a KB person matched only by a bare surname, while the article names someone else with that surname → re-link
+  for (const a of [...set.byId.values()]) {
+    if (a.source !== 'kb' || a.type !== 'person') continue;
+    const ms = a.mentions.filter((m) => m.field === doc.field);
+    if (!ms.length || ms.some((m) => m.last > m.first && !EN_HONORIFIC.has(toks[m.first].norm))) continue;
+    const other = bySurname.get(toks[ms[0].last].norm);
+    if (!other || other === a) continue;
+    for (const m of ms) { set.mention(other, m); for (let k = m.first; k <= m.last; k++) cover[k] = other.id; }
+    a.mentions = a.mentions.filter((m) => m.field !== doc.field);
+    if (!a.mentions.length) set.byId.delete(a.id);
+  }
   // merge single-token rule persons into a full-name person with that surname
   for (const a of [...set.byId.values()]) {
     if (a.source !== 'rule' || a.type !== 'person' || (a.nameToks?.length ?? 0) !== 1) continue;

@@ -263,6 +263,7 @@ function cutAtNextReport(ctx: Ctx, s: number, e: number): number {
   for (let ti = tokenAt(ctx.doc, s); ti < toks.length && toks[ti].start < e; ti++) {
     const t = toks[ti];
     if (t.start <= s) continue;
+    if (t.script === 'latin' && t.norm === 'and' && ti + 1 < toks.length && EN_VERBS[toks[ti + 1].norm] && ctx.doc.quoteOf[ti] < 0 && !/^(agreed|agrees|continued|called|states)$/.test(toks[ti + 1].norm)) return t.start - t.sep.length;
     if (t.gap !== 2) continue;
     if (ctx.doc.quoteOf[t.index] < 0 || ctx.doc.quotes[ctx.doc.quoteOf[t.index]].open < s) {
       const nx = toks[t.index + 1];
@@ -386,13 +387,20 @@ export function englishClaims(ctx: Ctx): void {
         if (c) { ctx.usedQuotes.add(qa.q); continue; }
       }
     }
-    if (ctx.doc.quoteOf[v] >= 0) {
-      // inside a quote: only with an explicit named subject
-      const sb = subjectBefore(ctx, v);
-      if (!sb || sb.pronoun) continue;
+    if (ctx.doc.quoteOf[v] >= 0) continue; // reporting verbs inside a quotation belong to the quoted speech
+    // (C') "CONTENT, said X [of Y / , a role]." — verb-subject inversion after a comma
+    if (t.gap === 2 && v + 1 < n && actorOf(ctx, v + 1) && actorOf(ctx, v + 1)!.type !== 'location') {
+      const m = ctx.mAt[v + 1]!;
+      let e2 = m.last + 1;
+      if (e2 >= n || doc.sentOf[e2] !== sent || toks[e2].gap >= 2 || ['of', 'at', 'from', 'for'].includes(toks[e2].norm)) {
+        const s0 = clauseStartBefore(ctx, v);
+        const e0 = toks[v].start - toks[v].sep.length + Math.max(0, toks[v].sep.indexOf(','));
+        if (e0 - s0 > 10 && pushClaim(ctx, actorOf(ctx, v + 1), mentionText(ctx, v + 1), src.slice(t.start, t.end), kind, s0, e0, v)) continue;
+      }
     }
     // (B) subject before, content after
-    const sb = subjectBefore(ctx, v);
+    let sb = subjectBefore(ctx, v);
+    if (!sb && v > 0 && toks[v - 1].norm === 'and') { const a0 = subjectOfSentence(ctx, v); if (a0) sb = { actor: a0, text: '', first: v - 1 }; }
     const after = contentAfter(ctx, verbTokEnd, w);
     if (sb && after) {
       pushClaim(ctx, sb.actor, sb.text, src.slice(t.start, t.end), kind, after.s, after.e, v);
@@ -421,6 +429,19 @@ export function englishClaims(ctx: Ctx): void {
     }
   }
   continuationQuotes(ctx);
+}
+
+/** Start of the clause ending at token v: the sentence start, or just after a closing quote in the sentence. */
+function clauseStartBefore(ctx: Ctx, v: number): number {
+  const { doc } = ctx;
+  const sent = doc.sentOf[v];
+  let s0 = doc.sents[sent].start;
+  const vStart = doc.toks[v].start;
+  for (let qi = quoteIdxAt(doc, s0); qi < doc.quotes.length && doc.quotes[qi].open < vStart; qi++) {
+    const q = doc.quotes[qi];
+    if (q.close < vStart && q.open <= s0 + 1) s0 = s0; // a quote opening the sentence is part of the content
+  }
+  return s0;
 }
 
 function englishAccording(ctx: Ctx, v: number, toIdx: number): void {
@@ -491,14 +512,27 @@ function subjectBefore(ctx: Ctx, v: number): Subj | undefined {
     if (direct && direct.actor.type === 'person' && toks[k + 1].gap === 2) {
       // "X, the foreign minister, said" → direct might be the appositive; look further back first
     }
+    // walk back over comma-separated appositions ("Mr Mubanga, 32, from Wembley, London, said")
     let c = k;
     let lim = 0;
-    while (c > 0 && doc.sentOf[c] === sent && toks[c].gap !== 2 && lim < 40) { c--; lim++; }
-    if (toks[c].gap === 2 && doc.sentOf[c] === sent) {
-      const r = resolveNP(ctx, c - 1, v);
-      if (r) return r;
+    let best: Subj | undefined;
+    while (c > 0 && doc.sentOf[c] === sent && lim < 45) {
+      if (toks[c].gap === 2) {
+        const r = resolveNP(ctx, c - 1, v);
+        if (r && !r.pronoun && r.actor.type !== 'country') best = r;
+        else if (r && !best) best = r;
+      }
+      if (doc.sentStart[c]) break;
+      c--; lim++;
     }
-    return direct;
+    // the sentence opens with an actor: that is the subject
+    const s0 = c;
+    const m0 = ctx.mAt[s0] ?? (EN_DET.has(toks[s0].norm) || ['but', 'and', 'however', 'meanwhile', 'earlier'].includes(toks[s0].norm) ? ctx.mAt[s0 + 1] : undefined);
+    if (m0 && m0.last < k) {
+      const a0 = ctx.set.byId.get(m0.actorId);
+      if (a0 && a0.type !== 'location' && toks[m0.last + 1] && toks[m0.last + 1].gap === 2) return { actor: a0, text: doc.src.slice(m0.start, m0.end), first: m0.first };
+    }
+    return best ?? direct;
   }
   return resolveNP(ctx, k, v);
 }
@@ -534,7 +568,8 @@ function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
     return a ? { actor: a, text: doc.src.slice(toks[k].start, toks[k].end), first: k, pronoun: true } : undefined;
   }
   if (EN_NOT_SUBJ.has(w)) return undefined;
-  const d = EN_DESCRIPTIONS[w];
+  let d = EN_DESCRIPTIONS[w];
+  if (!d && w === 'general' && k > 0 && toks[k - 1].norm === 'secretary') { d = 'person'; k--; }
   if (d) {
     // "the company", "a spokesman", "the prime minister", "Exxon spokesman" (mention before)
     let j = k - 1;
