@@ -382,3 +382,69 @@ describe('indexer while Elasticsearch is unreachable', () => {
     expect(Object.values(dlq.high).every((h) => h === 0n)).toBe(true);
   });
 });
+
+describe('enricher while Redis is unreachable', () => {
+  const ns = testNamespace('pr');
+  const n = names(ns);
+  const redisUrl = new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+  const proxy = new TcpProxy(redisUrl.hostname, Number(redisUrl.port || 6379));
+  let kafka: Kafka;
+  let es: Client;
+  let enricher: RunningEnricher;
+  let enriched: { messages: Collected[]; stop(): Promise<void> };
+
+  beforeAll(async () => {
+    kafka = createKafka({ brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), clientId: 'pipeline-e2e-redis', logger: quiet });
+    const admin = kafka.admin();
+    await admin.connect();
+    await ensureTopics(admin, n);
+    await admin.disconnect();
+    es = createEsClient(esUrl);
+    await proxy.on();
+    enriched = await collectTopic(kafka, n.topic('articlesEnriched'));
+    enricher = await bootstrapEnricher(stackEnv(ns, { REDIS_URL: `redis://127.0.0.1:${proxy.port}`, MARSAD_DEDUP: 'redis' }), { port: 0, logFile: testLogFile(`pipeline-enricher-redis-${ns}`) });
+  });
+
+  afterAll(async () => {
+    await enricher?.close();
+    await enriched?.stop().catch(() => undefined);
+    await proxy.off();
+    const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+    if (kafka && es) await cleanup(kafka, es, n, ns, redis).catch(() => undefined);
+    redis.disconnect();
+    await es?.close();
+  });
+
+  it('(e) pauses while the dedup store is down, then enriches everything', async () => {
+    const base = `http://127.0.0.1:${enricher.port}`;
+    await waitFor('enricher ready through the proxy', async () => (await getJson(`${base}/health/ready`)).status === 200, 30_000);
+    await waitFor('enricher consuming', async () => enricher.pipeline.runner.status().state === 'running', 30_000, 200);
+    await enricher.pipeline.runner.joined;
+
+    await proxy.off();
+    await waitFor('readiness 503 while Redis is unreachable', async () => (await getJson(`${base}/health/ready`)).status === 503, 15_000, 250);
+    const raws = Array.from({ length: 6 }, (_, i) => ({ url: `https://example.org/redis-outage/${ns}/${i}`, source: { name: 'Example' }, body: `Microsoft said on day ${i} that the outage of number ${i * 7} was over.` }));
+    const producer = kafka.producer({ allowAutoTopicCreation: false });
+    await producer.connect();
+    await producer.send({ topic: n.topic('articlesRaw'), messages: raws.map((r) => ({ key: articleIdFromUrl(r.url), value: JSON.stringify(r) })) });
+    await producer.disconnect();
+
+    await waitFor('a paused partition', async () => enricher.pipeline.runner.status().paused.length > 0, 60_000, 250);
+    expect((await getJson(`${base}/health/live`)).status).toBe(200);
+    const during = await groupProgress(kafka, n.consumerGroup('enricher'), n.topic('articlesRaw'));
+    for (const [p, high] of Object.entries(during.high)) {
+      if (high > 0n) expect(during.committed[Number(p)] ?? -1n).toBeLessThan(high);
+    }
+    expect(enriched.messages).toHaveLength(0);
+
+    await proxy.on();
+    const ids = raws.map((r) => articleIdFromUrl(r.url));
+    await waitFor('all articles enriched after Redis came back', async () => ids.every((id) => enriched.messages.some((m) => m.key === id)), 60_000, 300);
+    await waitFor('offsets committed to the end', async () => {
+      const p = await groupProgress(kafka, n.consumerGroup('enricher'), n.topic('articlesRaw'));
+      return Object.entries(p.high).every(([part, high]) => (p.committed[Number(part)] ?? -1n) === high || high === 0n);
+    }, 30_000, 500);
+    for (const m of enriched.messages) expect(JSON.parse(m.value!).dedup.clusterId).toBeTruthy();
+    await waitFor('ready again', async () => (await getJson(`${base}/health/ready`)).status === 200, 15_000);
+  });
+});
