@@ -336,7 +336,7 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
     const vars = tokenVariants(t);
     const w = vars.find((v) => AR_PERSON_TITLES.has(v.form))?.form;
     const verb = arVerbOf(t);
-    if (w && !cover[i]) {
+    if (w && (!cover[i] || ctx.set.byId.get(cover[i]!)?.type === 'organization')) {
       // TITLE [modifiers] [،] NAME
       let q = skipTitleModifiers(ctx, i + 1);
       if (q < n && toks[q].gap === 2 && /^[\s،,]+$/.test(toks[q].sep)) {

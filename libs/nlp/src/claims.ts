@@ -123,7 +123,7 @@ const isOrgish = (a: ActorAcc) => a.type === 'organization' || a.type === 'count
 // ===================================================================== Arabic
 
 const AR_RECIPIENT_PREFIX = /^(ل|لل)/;
-const AR_TITLE_WORDS = set('الرئيس رئيس الوزير وزير الوزيره وزيره المستشار المستشاره السفير السفيره المتحدث المتحدثه الزعيم الملك الامير المبعوث المندوب رئيسه');
+const AR_TITLE_WORDS = set('الرئيس رئيس الوزير وزير الوزيره وزيره المستشار المستشاره السفير السفيره المتحدث المتحدثه الزعيم الملك الامير المبعوث المندوب رئيسه مدير المدير مديره الامين امين قائد القائد مستشار مستشاره سفير سفيره متحدث متحدثه نائب النائب');
 
 export function arabicClaims(ctx: Ctx): void {
   const { doc } = ctx;
@@ -187,7 +187,9 @@ export function arabicClaims(ctx: Ctx): void {
           if (rank < bestRank) { best = a; bestRank = rank; bestK = k; }
           continue;
         }
-        const rank = a.type === 'country' ? 3 : 1;
+        // an organisation that completes a title (مدير الاستخبارات، المتحدث باسم الكرملين) yields to the named person
+        const inTitle = a.type !== 'person' && k > from && (AR_TITLE_WORDS.has(toks[k - 1].norm) || AR_TITLE_WORDS.has(toks[ctx.mAt[k]!.first - 1]?.norm ?? ''));
+        const rank = a.type === 'country' ? 3 : inTitle ? 2 : 1;
         if (rank < bestRank) { best = a; bestRank = rank; bestK = k; }
       }
       if (best) { speaker = best; speakerText = mentionText(ctx, bestK); explicit = true; }
@@ -198,6 +200,10 @@ export function arabicClaims(ctx: Ctx): void {
       let first = i + 1;
       while (first <= regionEnd && AR_ADVERBIAL.has(toks[first].norm)) first++;
       const firstW = first <= regionEnd ? toks[first].norm : '';
+      const prevW = i > 0 ? toks[i - 1].norm : '';
+      if ((prevW === 'الذي' || prevW === 'التي') && i > 1 && actorOf(ctx, i - 2) && first > regionEnd) {
+        speaker = actorOf(ctx, i - 2); speakerText = mentionText(ctx, i - 2); explicit = true;
+      } else
       if (first > regionEnd || /^(في|خلال|عبر|امام|علي|عن|مع|حسب|بحسب|وفقا)$/.test(firstW) || (/^ل/.test(firstW) && !AR_DESCRIPTIONS[firstW])) {
         speaker = resolveArPronoun(ctx, i, info.fem);
       } else if (titleCountry || AR_TITLE_WORDS.has(firstW)) {

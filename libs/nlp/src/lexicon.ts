@@ -1,6 +1,9 @@
 // Small built-in word lists (folded forms: lower-case, Arabic letters unified — أ/إ/آ → ا, ة → ه, ى → ي).
 
-export const set = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
+import { foldText } from './text';
+
+/** A word set; entries are folded like text tokens (Arabic letter variants unified, lower case). */
+export const set = (s: string) => new Set(s.split(/\s+/).filter(Boolean).map((w) => foldText(w)));
 
 // ---------------- English
 export const EN_STOP_CAPS = set(`the a an and but or so yet for nor if then than when while where after before as at by in on of to from with without into onto
@@ -90,7 +93,8 @@ export interface ArVerb {
 }
 export const AR_VERBS = new Map<string, ArVerb>();
 function addAr(kind: string, forms: string, extra: Partial<ArVerb> = {}) {
-  for (const f of forms.split(/\s+/).filter(Boolean)) {
+  for (const f0 of forms.split(/\s+/).filter(Boolean)) {
+    const f = foldText(f0);
     const fem = /^(ت)/.test(f) && !/^(تابع|ترى)$/.test(f) ? true : /ت$/.test(f) && !/^(لفت|كشفت)$/.test(f) ? true : /[ه]$/.test(f) && /^م/.test(f);
     AR_VERBS.set(f, { kind, fem, participle: /^(م|قائل)/.test(f) && !/^(مضي)$/.test(f), ...extra });
   }
@@ -152,12 +156,18 @@ export const AR_STOP = set(`في من الى إلى علي على عن مع ان
 شركه الشركه مجموعه وزاره اداره منظمه حزب وكاله مسؤول مسؤولون مسؤولين مصدر مصادر الرئيس رئيس وزير`);
 
 /** Definite descriptions that refer back to an actor of a type. */
-export const AR_DESCRIPTIONS: Record<string, 'person' | 'organization' | 'country' | 'group'> = {
+export const AR_DESCRIPTIONS: Record<string, 'person' | 'organization' | 'country' | 'group'> = foldKeys({
   الشركه: 'organization', المجموعه: 'organization', الوزاره: 'organization', الحكومه: 'organization', الوكاله: 'organization', المنظمه: 'organization', الهيئه: 'organization', اللجنه: 'organization',
   الحزب: 'organization', المحكمه: 'organization', البعثه: 'organization', الصحيفه: 'organization', القناه: 'organization', الشبكه: 'organization', المجلس: 'organization', البنك: 'organization', الجيش: 'organization',
   الحركه: 'group', الجماعه: 'group', التنظيم: 'group', الجبهه: 'group',
   الرئيس: 'person', الوزير: 'person', الوزيره: 'person', المتحدث: 'person', المتحدثه: 'person', المستشار: 'person', السفير: 'person', السفيره: 'person', الزعيم: 'person', الملك: 'person', الامير: 'person', النائب: 'person', المدير: 'person', القائد: 'person', الامين: 'person',
   البيان: 'person', المسؤول: 'person', العمده: 'person', المبعوث: 'person', الرجل: 'person', الصحفي: 'person',
-};
+});
+
+function foldKeys<T>(o: Record<string, T>): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const [k, v] of Object.entries(o)) out[foldText(k)] = v;
+  return out;
+}
 
 export const AR_ACCORDING = set('بحسب حسب وبحسب وحسب وفقا ووفقا وفق طبقا');
