@@ -284,8 +284,15 @@ function arNameTok(ctx: ExtractCtx, k: number, pos: number): boolean {
   }
   if (/^(لل|بال|وال|فال|كال)/.test(w)) return false;
   if (/^\d/.test(w)) return false;
+  // case endings (tanween) mark common nouns/adverbs (تحديداً، جديدٌ), never transliterated names
+  const raw = ctx.doc.src.slice(t.start, t.end);
+  if (/[\u064B-\u064D]/.test(raw)) return false;
+  if (AR_COMMON_NOT_NAME.has(w)) return false;
+  if (/^(به|بهذه|بهذا|بكافه|بكل|لكل|لهذه|لهذا|لاخري|لاخر|لشركه|بمجال)/.test(w) && w.length <= 8) return false;
   return true;
 }
+
+const AR_COMMON_NOT_NAME = set('جديد جديده ارهابي ارهابيه متطرف متطرفه تنفيذي اخري اخر كبير كبيره صغير مصادر مسؤول مسؤولون مسؤولين خبراء محللون مصدر شخص اشخاص احد احدي عدد بعض كل جميع مختلف عده تفاصيل قضيه امر الامر');
 
 /** Longest run of name tokens starting at k (max 4), contiguous (no punctuation between). */
 function arNameRun(ctx: ExtractCtx, k: number, max = 4): number {
@@ -320,7 +327,10 @@ function skipTitleModifiers(ctx: ExtractCtx, k: number): number {
     }
     if ((w.startsWith('ال') || /^(لل|وال)/.test(w)) && !AR_DAYS.has(w)) { q++; steps++; continue; }
     if (AR_MULTI_TITLE_NEXT.has(w) || w === 'وزراء' || w === 'عام' || w === 'مجلس' || w === 'الوزراء') { q++; steps++; continue; }
-    if (ctx.cover[q]) { q++; steps++; continue; }
+    if (ctx.cover[q]) {
+      if (ctx.set.byId.get(ctx.cover[q]!)?.type === 'person') return -1; // the title's name is already known
+      q++; steps++; continue;
+    }
     break;
   }
   return q;
@@ -339,6 +349,7 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
     if (w && (!cover[i] || ctx.set.byId.get(cover[i]!)?.type === 'organization')) {
       // TITLE [modifiers] [،] NAME
       let q = skipTitleModifiers(ctx, i + 1);
+      if (q < 0) continue;
       if (q < n && toks[q].gap === 2 && /^[\s،,]+$/.test(toks[q].sep)) {
         // comma-apposition: NAME must be followed by a comma or a complementiser/verb boundary
       }
@@ -379,7 +390,8 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
     }
     // organisations: HEAD + name
     const head = vars.find((v) => AR_ORG_HEADS.has(v.form));
-    if (head && !cover[i] && i + 1 < n && toks[i + 1].gap <= 1) {
+    const afterTitle = i > 0 && (AR_PERSON_TITLES.has(toks[i - 1].norm) || tokenVariants(toks[i - 1]).some((x) => AR_PERSON_TITLES.has(x.form)));
+    if (head && !head.def && !afterTitle && !cover[i] && i + 1 < n && toks[i + 1].gap <= 1) {
       const headStart = head.strip > 0 ? ctx.gaz['origOffset' as never] ? t.start : t.start : t.start;
       // definite construct: حزب العدالة والتنمية / وزارة الخارجية السعودية / مجلس الأمن
       let q = i + 1;
@@ -387,7 +399,7 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
       while (q < n && toks[q].gap <= 1 && q - i <= 4) {
         const w2 = toks[q].norm;
         if ((w2.startsWith('ال') || /^وال/.test(w2) || /^لل/.test(w2)) && !AR_DAYS.has(w2) && !AR_ADJ_STOP.has(w2)) { defEnd = q; q++; continue; }
-        if (cover[q] && q === defEnd + 1 && q > i + 1) { defEnd = q; q++; continue; }
+        if (cover[q] && q === defEnd + 1 && q > i + 1 && ctx.set.byId.get(cover[q]!)?.type !== 'person') { defEnd = q; q++; continue; }
         break;
       }
       const isGroup = AR_GROUP_HEADS.has(head.form);
@@ -419,7 +431,9 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
       if (cover[q2]) continue;
       if (AR_NOT_NAME_AFTER_HEAD.has(toks[q2].norm)) continue;
       const e = arNameRun(ctx, q2, 3);
-      if (e >= q2 && toks[q2].norm.length >= 3) {
+      const w0 = toks[q2].norm;
+      const adjLike = /يه$/.test(w0) || (w0.length <= 4 && /^[تي]/.test(w0) && e + 1 < n && /^(علي|الي|في|من|عن|ب|مع)$/.test(toks[e + 1].norm));
+      if (e >= q2 && w0.length >= 3 && !adjLike) {
         const name = doc.src.slice(toks[q2].start, toks[e].end);
         addRule(ctx, isGroup ? 'group' : 'organization', name, q2, e);
         i = e;
@@ -427,7 +441,7 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
     }
     // definite organisation heads + nisba adjectives (الحكومة الروسية, الحزب الديمقراطي, المخابرات العسكرية الروسية)
     const dh = vars.find((v) => AR_ORG_HEADS_DEF.has(v.form) && v.form.startsWith('ال'));
-    if (dh && !cover[i] && i + 1 < n && toks[i + 1].gap <= 1) {
+    if (dh && !afterTitle && !cover[i] && i + 1 < n && toks[i + 1].gap <= 1) {
       let q = i + 1;
       let e = i;
       let country = false;
