@@ -6,7 +6,7 @@
 import http from 'node:http';
 import { SMTPServer } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
-import { alertId, names, SCHEMA_VERSION, type EnrichedArticle, type WebhookPayload } from '@marsad/contracts';
+import { alertId, digestId, names, SCHEMA_VERSION, type EnrichedArticle, type WebhookPayload } from '@marsad/contracts';
 import { verifyWebhookSignature } from '@marsad/alerts';
 import { createKafka, ensureTopics, Publisher } from '@marsad/messaging';
 import { createLogger } from '@marsad/observability';
@@ -290,4 +290,43 @@ test('e-mail channel: text + HTML message with the subject "[Marsad] <watch>: <t
   expect(mail.raw).toMatch(/Content-Type: text\/plain/);
   expect(mail.raw).toMatch(/Content-Type: text\/html/);
   await waitFor('the webhook of the same alert', async () => at('/mail-and-hook').length === 1, 30_000, 100);
+});
+
+test('a digest watch sends the alerts of one window as ONE signed delivery with the digest id', async () => {
+  const everyMinutes = 0.1; // 6 s windows, aligned on the epoch
+  const size = everyMinutes * 60_000;
+  const watch = await createWatch('Digest (e2e)', { actors: ['org:e2e-digest'], digest: { everyMinutes }, channels: [{ type: 'webhook', url: `${receiverUrl}/digest` }] });
+  // Start early in a window so both articles land in the same one.
+  const into = Date.now() % size;
+  if (into > size / 3) await new Promise((r) => setTimeout(r, size - into + 50));
+  const windowStart = new Date(Math.floor(Date.now() / size) * size).toISOString();
+  const a = enriched(`dig-a-${ns}`, 'org:e2e-digest', 'Digest Corp');
+  const b = enriched(`dig-b-${ns}`, 'org:e2e-digest', 'Digest Corp');
+  await publisher.publish(N.topic('articlesEnriched'), a.id, a);
+  await publisher.publish(N.topic('articlesEnriched'), b.id, b);
+  const hit = await waitFor('the digest delivery', async () => at('/digest')[0], 30_000, 100);
+  await new Promise((r) => setTimeout(r, 1000));
+  expect(at('/digest')).toHaveLength(1);
+  const id = digestId(watch.id, windowStart);
+  expect(hit.headers['x-marsad-alert-id']).toBe(id);
+  expect(verifyWebhookSignature(watch.secret, hit.headers['x-marsad-signature'] as string, hit.raw, 300).ok).toBe(true);
+  const body = JSON.parse(hit.raw);
+  expect(body).toMatchObject({ digestId: id, watch: { id: watch.id }, count: 2 });
+  expect(body.alerts.map((x: WebhookPayload) => x.alertId).sort()).toEqual([alertId(watch.id, a.id), alertId(watch.id, b.id)].sort());
+});
+
+test('throttle: at most `max` alerts per window for a watch; the rest are logged as suppressed', async () => {
+  const perMinutes = 0.2; // 12 s windows, aligned on the epoch
+  const size = perMinutes * 60_000;
+  const watch = await createWatch('Throttle (e2e)', { actors: ['org:e2e-throttle'], throttle: { max: 1, perMinutes }, channels: [{ type: 'webhook', url: `${receiverUrl}/throttle` }] });
+  const into = Date.now() % size;
+  if (into > size / 2) await new Promise((r) => setTimeout(r, size - into + 50));
+  const a = enriched(`thr-a-${ns}`, 'org:e2e-throttle', 'Throttle Corp');
+  const b = enriched(`thr-b-${ns}`, 'org:e2e-throttle', 'Throttle Corp');
+  await publisher.publish(N.topic('articlesEnriched'), a.id, a);
+  await waitFor('first alert', async () => at('/throttle').length === 1, 30_000, 100);
+  await publisher.publish(N.topic('articlesEnriched'), b.id, b);
+  const suppressed = await waitFor('throttled alert logged', async () => (await logged(alertId(watch.id, b.id))).find((x) => x.status === 'suppressed'), 20_000, 250);
+  expect(suppressed.reason).toMatch(/throttled/);
+  expect(at('/throttle')).toHaveLength(1);
 });

@@ -7,9 +7,13 @@ export interface AlertLogEntry {
   jobId: string;
   watchId: string;
   watchName: string;
-  articleId: string;
-  articleUrl: string;
+  /** `alert` (one article) or `digest` (a window of alerts: articleIds lists them). */
+  kind: 'alert' | 'digest';
+  articleId?: string;
+  articleUrl?: string;
   articleTitle?: string;
+  articleIds?: string[];
+  count?: number;
   channel: 'webhook' | 'email' | 'none';
   channelIndex?: number;
   status: 'delivered' | 'failed' | 'dead' | 'suppressed' | 'skipped';
@@ -32,7 +36,10 @@ const MAPPING = {
     jobId: { type: 'keyword' },
     watchId: { type: 'keyword' },
     watchName: { type: 'keyword' },
+    kind: { type: 'keyword' },
     articleId: { type: 'keyword' },
+    articleIds: { type: 'keyword' },
+    count: { type: 'integer' },
     articleUrl: { type: 'keyword', ignore_above: 2048 },
     articleTitle: { type: 'text' },
     channel: { type: 'keyword' },

@@ -2,8 +2,14 @@ import { Inject, OnModuleInit } from '@nestjs/common';
 import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { UnrecoverableError, type Job, type JobsOptions, type Queue } from 'bullmq';
 import type { Watch } from '@marsad/contracts';
+import { digestId as computeDigestId } from '@marsad/contracts';
 import {
   ALERT_JOB_NAMES,
+  buildDigestPayload,
+  digestWindow,
+  isDigestPayload,
+  renderDigestEmail,
+  type DigestJobData,
   JITTERED_BACKOFF,
   assertHandlers,
   jitteredBackoffDelay,
@@ -16,7 +22,6 @@ import {
   type SendJobData,
 } from '@marsad/alerts';
 import { errorFields } from '@marsad/observability';
-import type { Redis } from 'ioredis';
 import { ALERTER_CTX, ALERTS_QUEUE, type AlerterContext } from './context';
 import { postWebhook, WebhookHttpError } from './webhook-sender';
 import type { AlertLogEntry } from './alert-log';
@@ -60,6 +65,7 @@ export class AlertProcessor extends WorkerHost implements OnModuleInit {
       alert: (d) => this.decide(d),
       'send-webhook': (d, c) => this.sendWebhook(d, c),
       'send-email': (d, c) => this.sendEmail(d, c),
+      digest: (d) => this.closeDigest(d),
     };
   }
 
@@ -85,14 +91,20 @@ export class AlertProcessor extends WorkerHost implements OnModuleInit {
   private base(d: AlertJobData | SendJobData, watch: Pick<Watch, 'name'> | undefined): Omit<AlertLogEntry, 'jobId' | 'channel' | 'status' | 'attempt' | 'maxAttempts' | 'attemptedAt'> {
     const now = Date.now();
     const at = articleTimeMs(d.articleTime);
+    const p = d.payload;
+    const latency = Number.isFinite(at) ? { latencyMs: Math.max(0, now - at), articleTime: d.articleTime } : {};
+    if (isDigestPayload(p)) {
+      return { kind: 'digest', alertId: d.alertId, watchId: d.watchId, watchName: watch?.name ?? p.watch.name, articleIds: p.alerts.map((a) => a.article.id), count: p.count, ...latency };
+    }
     return {
+      kind: 'alert',
       alertId: d.alertId,
       watchId: d.watchId,
-      watchName: watch?.name ?? d.payload.watch.name,
-      articleId: d.payload.article.id,
-      articleUrl: d.payload.article.url,
-      ...(d.payload.article.title ? { articleTitle: d.payload.article.title } : {}),
-      ...(Number.isFinite(at) ? { latencyMs: Math.max(0, now - at), articleTime: d.articleTime } : {}),
+      watchName: watch?.name ?? p.watch.name,
+      articleId: p.article.id,
+      articleUrl: p.article.url,
+      ...(p.article.title ? { articleTitle: p.article.title } : {}),
+      ...latency,
     };
   }
 
@@ -106,8 +118,7 @@ export class AlertProcessor extends WorkerHost implements OnModuleInit {
       await record('skipped', 'watch deleted or disabled');
       return { skipped: 'watch deleted or disabled' };
     }
-    // BullMQ's own ioredis connection (typed as its client abstraction).
-    const redis = (await this.queue.client) as unknown as Redis;
+    const redis = this.ctx.redis;
     if (d.clusterId) {
       // One alert per (watch, story): the first alert of a near-duplicate cluster claims it.
       const key = this.redisKey('cluster', d.watchId, d.clusterId);
@@ -136,14 +147,46 @@ export class AlertProcessor extends WorkerHost implements OnModuleInit {
         return { suppressed: 'throttled' };
       }
     }
+    if (watch.digest) {
+      // File the alert under the watch's current window; one delayed job per window sends them.
+      const win = digestWindow(watch.digest.everyMinutes);
+      const id = computeDigestId(watch.id, win.start);
+      const key = this.redisKey('digest', watch.id, win.start);
+      const ttl = Math.ceil((win.remainingMs + KEEP_COMPLETED_SECONDS * 1000) / 1000);
+      await redis.multi().hset(key, d.alertId, JSON.stringify({ payload: d.payload, articleTime: d.articleTime })).expire(key, ttl).exec();
+      await this.queue.add('digest', { digestId: id, watchId: watch.id, window: { start: win.start, end: win.end } } satisfies DigestJobData, {
+        ...jobOptions(this.ctx, id),
+        delay: win.remainingMs + 250,
+      });
+      this.ctx.alertMetrics.enqueued.inc({ kind: 'digest' });
+      return { digest: id, window: win.start };
+    }
+    return this.fanOut(watch, d.alertId, d.payload, d.articleTime);
+  }
+
+  private async fanOut(watch: Watch, id: string, payload: SendJobData['payload'], articleTime?: string): Promise<unknown> {
     const jobs = watch.channels.map((ch, i) => ({
       name: ch.type === 'webhook' ? ('send-webhook' as const) : ('send-email' as const),
-      data: { alertId: d.alertId, watchId: d.watchId, channelIndex: i, payload: d.payload, articleTime: d.articleTime } satisfies SendJobData,
-      opts: jobOptions(this.ctx, sendJobId(d.alertId, i)),
+      data: { alertId: id, watchId: watch.id, channelIndex: i, payload, articleTime } satisfies SendJobData,
+      opts: jobOptions(this.ctx, sendJobId(id, i)),
     }));
     await this.queue.addBulk(jobs);
     this.ctx.alertMetrics.enqueued.inc({ kind: 'send' }, jobs.length);
     return { channels: jobs.map((j) => j.name) };
+  }
+
+  /** End of a digest window: one delivery per channel with every alert filed in the window. */
+  private async closeDigest(d: DigestJobData): Promise<unknown> {
+    const watch = this.currentWatch(d.watchId);
+    if (!watch) return { skipped: 'watch deleted or disabled' };
+    const redis = this.ctx.redis;
+    const values = await redis.hvals(this.redisKey('digest', d.watchId, d.window.start));
+    const items = values.map((v) => JSON.parse(v) as { payload: AlertJobData['payload']; articleTime?: string });
+    if (!items.length) return { skipped: 'empty window' };
+    const payload = buildDigestPayload(watch, d.window, items.map((i) => i.payload));
+    // Latency of a digest: from the oldest article it carries.
+    const oldest = items.map((i) => i.articleTime).filter((t): t is string => !!t).sort()[0];
+    return this.fanOut(watch, d.digestId, payload, oldest);
   }
 
   private channelOf<T extends Watch['channels'][number]['type']>(d: SendJobData, type: T): { watch: Watch; channel: Extract<Watch['channels'][number], { type: T }> } | undefined {
@@ -211,7 +254,7 @@ export class AlertProcessor extends WorkerHost implements OnModuleInit {
       if (ch.type !== 'email') throw new UnrecoverableError('channel is not e-mail');
       if (!this.ctx.mailer) throw new UnrecoverableError('SMTP_URL is not configured: cannot send e-mail alerts');
       const t0 = Date.now();
-      const mail = renderAlertEmail(d.payload);
+      const mail = isDigestPayload(d.payload) ? renderDigestEmail(d.payload) : renderAlertEmail(d.payload);
       await this.ctx.mailer.sendMail({
         from: this.ctx.mailFrom,
         to: ch.to,
@@ -223,6 +266,12 @@ export class AlertProcessor extends WorkerHost implements OnModuleInit {
       });
       return { durationMs: Date.now() - t0 };
     });
+  }
+
+  @OnWorkerEvent('failed')
+  onFailed(job: Job | undefined, err: Error): void {
+    if (!job || job.name.startsWith('send-')) return; // sends log their own attempts
+    this.ctx.logger.warn('alert job failed', { job: job.name, jobId: job.id, attempt: job.attemptsMade, of: job.opts.attempts, ...errorFields(err) });
   }
 
   @OnWorkerEvent('error')

@@ -7,6 +7,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { Client } from '@elastic/elasticsearch';
 import nodemailer from 'nodemailer';
+import Redis from 'ioredis';
 import { Counter, Histogram } from 'prom-client';
 import { loadAlerterConfig } from '@marsad/config';
 import { WatchSchema, names as namesFor, type Watch } from '@marsad/contracts';
@@ -79,6 +80,9 @@ export async function bootstrapAlerter(env?: Record<string, string | undefined>,
     else matcher.remove(c.key);
     if (matcher.rejected.has(c.key)) logger.warn('watch ignored: invalid query', { watchId: c.key, reason: matcher.rejected.get(c.key) });
   });
+  // Fails fast while Redis is down (the job then fails and BullMQ retries it later).
+  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2, connectTimeout: 3000, retryStrategy: (times) => Math.min(times * 250, 5000) });
+  redis.on('error', (err) => logger.debug('redis connection error', errorFields(err)));
   let mailer: AlerterContext['mailer'];
   if (config.SMTP_URL) mailer = nodemailer.createTransport(config.SMTP_URL);
   const ctx: AlerterContext = {
@@ -95,6 +99,7 @@ export async function bootstrapAlerter(env?: Record<string, string | undefined>,
     guard: new UrlGuard({ allowPrivate: config.MARSAD_WEBHOOK_ALLOW_PRIVATE }),
     alertLog: new AlertLog(es, names.alertsIndex, logger, () => am.logErrors.inc()),
     mailer,
+    redis,
     mailFrom: merged.MARSAD_MAIL_FROM ?? 'Marsad <alerts@marsad.local>',
   };
 
@@ -122,8 +127,7 @@ export async function bootstrapAlerter(env?: Record<string, string | undefined>,
     .add({
       name: 'redis',
       check: async () => {
-        const client = (await queue.client) as unknown as import('ioredis').Redis;
-        const pong = await client.ping();
+        const pong = await redis.ping();
         if (pong !== 'PONG') throw new Error(`unexpected answer ${pong}`);
       },
     })
@@ -182,6 +186,7 @@ export async function bootstrapAlerter(env?: Record<string, string | undefined>,
       await publisher.disconnect().catch(() => undefined);
       await es.close().catch(() => undefined);
       mailer?.close();
+      redis.disconnect();
       logger.info('alerter stopped');
       if (stream) await new Promise<void>((r) => stream.end(r));
     })());

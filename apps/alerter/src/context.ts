@@ -8,6 +8,7 @@ import type { HealthRegistry, Logger, PipelineMetrics } from '@marsad/observabil
 import type { Counter, Histogram } from 'prom-client';
 import type { AlertLog } from './alert-log';
 import type { Transporter } from 'nodemailer';
+import type { Redis } from 'ioredis';
 
 /** Everything the alerter's parts share, built once in bootstrap (plain values, no magic). */
 export interface AlerterContext {
@@ -23,6 +24,8 @@ export interface AlerterContext {
   matcher: WatchMatcher;
   guard: UrlGuard;
   alertLog: AlertLog;
+  /** Own Redis connection for the alerter's state (story claims, throttle windows, digests). */
+  redis: Redis;
   mailer?: Transporter;
   mailFrom: string;
 }

@@ -7,3 +7,4 @@ export * from './payload';
 export * from './email';
 export * from './backoff';
 export * from './jobs';
+export * from './digest';

@@ -1,10 +1,14 @@
 import type { WebhookPayload } from '@marsad/contracts';
+import type { DigestPayload } from './digest';
 
 /**
  * Jobs on the BullMQ queue `alerts`, typed per job name.
  * - `alert` (decide + render): one per (watch, article), job id = alertId. Re-checks the watch,
  *   suppresses near-duplicates of a story already alerted for the watch, then fans out one send
  *   job per channel.
+ * - `digest`: for watches with `digest`, the decide step files the alert under the watch's current
+ *   window (Redis hash) and schedules one delayed `digest` job per window (job id = digestId), which
+ *   sends all the window's alerts as one delivery.
  * - `send-webhook` / `send-email`: one per (alert, channel), job id = `<alertId>-c<index>`;
  *   retried with jittered exponential backoff. Secrets and addresses are read from the current
  *   watch at send time, so they never sit in Redis.
@@ -18,19 +22,31 @@ export interface AlertJobData {
   articleTime?: string;
 }
 export interface SendJobData {
+  /** The alert id, or the digest id for a digest delivery. */
   alertId: string;
   watchId: string;
   channelIndex: number;
-  payload: WebhookPayload;
+  payload: WebhookPayload | DigestPayload;
   articleTime?: string;
+}
+/** Closes a digest window: collects the window's alerts and fans out one send per channel. */
+export interface DigestJobData {
+  digestId: string;
+  watchId: string;
+  window: { start: string; end: string };
 }
 export interface AlertJobs {
   alert: AlertJobData;
   'send-webhook': SendJobData;
   'send-email': SendJobData;
+  digest: DigestJobData;
 }
 export type AlertJobName = keyof AlertJobs;
-export const ALERT_JOB_NAMES: readonly AlertJobName[] = ['alert', 'send-webhook', 'send-email'];
+export const ALERT_JOB_NAMES: readonly AlertJobName[] = ['alert', 'send-webhook', 'send-email', 'digest'];
+
+export function isDigestPayload(p: WebhookPayload | DigestPayload): p is DigestPayload {
+  return (p as DigestPayload).digestId !== undefined;
+}
 
 export type JobHandler<D> = (data: D, ctx: { attemptsMade: number; jobId: string; maxAttempts: number }) => Promise<unknown>;
 export type AlertJobHandlers = { [K in AlertJobName]: JobHandler<AlertJobs[K]> };

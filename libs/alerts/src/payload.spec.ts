@@ -52,7 +52,8 @@ describe('buildWebhookPayload', () => {
 describe('jobs and backoff', () => {
   it('refuses a handler table with a missing job name', () => {
     expect(() => assertHandlers({ alert: async () => 1, 'send-webhook': async () => 1 })).toThrow(/send-email/);
-    expect(() => assertHandlers({ alert: async () => 1, 'send-webhook': async () => 1, 'send-email': async () => 1 })).not.toThrow();
+    expect(() => assertHandlers({ alert: async () => 1, 'send-webhook': async () => 1, 'send-email': async () => 1 })).toThrow(/digest/);
+    expect(() => assertHandlers({ alert: async () => 1, 'send-webhook': async () => 1, 'send-email': async () => 1, digest: async () => 1 })).not.toThrow();
   });
 
   it('backs off exponentially with jitter in the upper half, capped', () => {
@@ -60,5 +61,27 @@ describe('jobs and backoff', () => {
     expect(jitteredBackoffDelay(1, 1000, 60000, () => 1)).toBe(1000);
     expect(jitteredBackoffDelay(4, 1000, 60000, () => 0.5)).toBe(6000);
     expect(jitteredBackoffDelay(30, 1000, 60000, () => 1)).toBe(60000);
+  });
+});
+
+import { buildDigestPayload, digestWindow, renderDigestEmail } from './digest';
+import { digestId } from '@marsad/contracts';
+
+describe('digests', () => {
+  it('uses fixed epoch-aligned windows', () => {
+    const w = digestWindow(15, Date.parse('2026-11-30T10:07:30Z'));
+    expect(w).toEqual({ start: '2026-11-30T10:00:00.000Z', end: '2026-11-30T10:15:00.000Z', remainingMs: 7.5 * 60_000 });
+  });
+
+  it('builds one payload per watch and window with the alerts in firing order', () => {
+    const a = buildWebhookPayload({ id: 'w1', name: 'K' }, article, { actors: [], terms: ['x'] }, '2026-11-30T10:01:00Z');
+    const b = buildWebhookPayload({ id: 'w1', name: 'K' }, { ...article, id: 'art2', title: 'Second' }, { actors: [], terms: ['x'] }, '2026-11-30T10:00:30Z');
+    const d = buildDigestPayload({ id: 'w1', name: 'K' }, { start: '2026-11-30T10:00:00.000Z', end: '2026-11-30T10:15:00.000Z' }, [a, b], '2026-11-30T10:15:00Z');
+    expect(d.digestId).toBe(digestId('w1', '2026-11-30T10:00:00.000Z'));
+    expect(d.count).toBe(2);
+    expect(d.alerts.map((x) => x.article.id)).toEqual(['art2', 'art1']);
+    const mail = renderDigestEmail(d);
+    expect(mail.subject).toBe('[Marsad] K: 2 new articles (digest)');
+    expect(mail.text).toContain('Second');
   });
 });

@@ -1,5 +1,6 @@
 import { alertId as computeAlertId, type Claim, type EnrichedArticle, type Watch, type WebhookPayload } from '@marsad/contracts';
 import type { Match } from './matcher';
+import type { DigestPayload } from './digest';
 
 export const MAX_PAYLOAD_CLAIMS = 20;
 
@@ -42,6 +43,6 @@ export function buildWebhookPayload(
 }
 
 /** Serialises the payload once: the exact bytes signed are the bytes sent. */
-export function serializePayload(p: WebhookPayload): string {
+export function serializePayload(p: WebhookPayload | DigestPayload): string {
   return JSON.stringify(p);
 }
