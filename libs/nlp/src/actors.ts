@@ -350,8 +350,19 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
       // TITLE [modifiers] [،] NAME
       let q = skipTitleModifiers(ctx, i + 1);
       if (q < 0) continue;
-      if (q < n && toks[q].gap === 2 && /^[\s،,]+$/.test(toks[q].sep)) {
-        // comma-apposition: NAME must be followed by a comma or a complementiser/verb boundary
+      // apposition after a longer title phrase: "مديرة وحدة استخبارات التهديدات في الشركة، كلارا فيشر، إن"
+      if (q < n && toks[q].gap !== 2) {
+        for (let r = q + 1; r < Math.min(n, i + 12); r++) {
+          if (toks[r].gap >= 3) break;
+          if (cover[r] && ctx.set.byId.get(cover[r]!)?.type === 'person') break;
+          if (toks[r].gap !== 2) continue;
+          const e2 = arNameRun(ctx, r, 4);
+          if (e2 > r || (e2 === r && toks[r].norm.length >= 4)) {
+            const after = e2 + 1 < n ? toks[e2 + 1] : undefined;
+            if (!after || after.gap === 2 || AR_COMP.has(after.norm) || !!arVerbOf(after)) { q = r; }
+          }
+          break;
+        }
       }
       if (q < n && toks[q].gap <= 2) {
         const e = arNameRun(ctx, q);

@@ -125,12 +125,45 @@ const isOrgish = (a: ActorAcc) => a.type === 'organization' || a.type === 'count
 const AR_RECIPIENT_PREFIX = /^(ل|لل)/;
 const AR_TITLE_WORDS = set('الرئيس رئيس الوزير وزير الوزيره وزيره المستشار المستشاره السفير السفيره المتحدث المتحدثه الزعيم الملك الامير المبعوث المندوب رئيسه مدير المدير مديره الامين امين قائد القائد مستشار مستشاره سفير سفيره متحدث متحدثه نائب النائب');
 
+/** "وبحسب X، فإن ..." / "وفقا لـX، ..." at the start of a sentence; "..., بحسب X." at its end. */
+function arabicAccording(ctx: Ctx, i: number): void {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  const t = toks[i];
+  const w = t.norm.length > 3 && t.norm[0] === 'و' ? t.norm.slice(1) : t.norm;
+  if (!/^(بحسب|حسب|وفقا|طبقا)$/.test(w)) return;
+  let k = i + 1;
+  if (k < toks.length && (toks[k].norm === 'ل' || toks[k].norm === 'لـ')) k++;
+  let a = actorOf(ctx, k);
+  if (!a && k < toks.length) {
+    // وفقا لمايكروسوفت: the actor is glued to ل
+    const m = ctx.mAt[k];
+    if (m) a = ctx.set.byId.get(m.actorId);
+  }
+  if (!a || a.type === 'location') return;
+  const m = ctx.mAt[k]!;
+  const sent = doc.sentOf[i];
+  const st = doc.sents[sent];
+  // a reporting verb earlier in the sentence: the source of a report, not a claim of its own
+  for (let b = i - 1; b >= 0 && doc.sentOf[b] === sent; b--) if (arVerbOf(toks[b])) return;
+  if (doc.sentStart[i]) {
+    let c = m.last + 1;
+    if (c >= toks.length || doc.sentOf[c] !== sent || toks[c].gap !== 2) return;
+    if (/^(فان|فانه|فانها|ان)$/.test(toks[c].norm)) c++;
+    if (c >= toks.length || doc.sentOf[c] !== sent) return;
+    pushClaim(ctx, a, mentionText(ctx, k), t.norm[0] === 'و' ? doc.src.slice(t.start + 1, t.end) : doc.src.slice(t.start, t.end), 'statement', toks[c].start, st.end, i);
+  } else if (t.gap === 2 && m.last + 1 >= toks.length || (toks[m.last + 1] && (doc.sentOf[m.last + 1] !== sent || toks[m.last + 1].gap >= 2) && t.gap === 2)) {
+    pushClaim(ctx, a, mentionText(ctx, k), doc.src.slice(t.start, t.end), 'statement', st.start, t.start - t.sep.length, i);
+  }
+}
+
 export function arabicClaims(ctx: Ctx): void {
   const { doc } = ctx;
   const toks = doc.toks;
   const src = doc.src;
   const n = toks.length;
   for (let i = 0; i < n; i++) {
+    if (toks[i].script === 'arabic' && /^و?(بحسب|حسب|وفقا|طبقا)$/.test(toks[i].norm)) { arabicAccording(ctx, i); continue; }
     const vv = arVerbOf(toks[i]);
     if (!vv) continue;
     const info = AR_VERBS.get(vv.verb)!;
@@ -275,6 +308,7 @@ function cutAtNextReport(ctx: Ctx, s: number, e: number): number {
       const nx = toks[t.index + 1];
       if (t.script === 'arabic' && AR_ASIDE.has(t.norm) && (t.norm !== 'من' || (nx && /^بين/.test(nx.norm))) && (t.norm !== 'ومن' || (nx && /^بين/.test(nx.norm)))) return t.start - t.sep.length;
       if (t.script === 'arabic' && t.norm === 'في' && nx && /^(اشاره|حين|اطار)$/.test(nx.norm)) return t.start - t.sep.length;
+      if (t.script === 'arabic' && /^(اذ|حيث|فيما|بينما)$/.test(t.norm) && nx && arVerbOf(nx)) return t.start - t.sep.length;
       if (t.script === 'latin' && EN_ASIDE.has(t.norm)) return t.start - t.sep.length;
     }
     const v = arVerbOf(t);
