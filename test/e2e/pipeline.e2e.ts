@@ -109,8 +109,8 @@ describe('pipeline: raw → enricher → enriched → indexer → Elasticsearch'
     producer = kafka.producer({ allowAutoTopicCreation: false });
     await producer.connect();
     dlq = await collectTopic(kafka, n.topic('articlesDlq'));
-    enricher = await bootstrapEnricher(env, { port: 0, logFile: testLogFile(`pipeline-enricher-${ns}`) });
-    indexer = await bootstrapIndexer(env, { port: 0, logFile: testLogFile(`pipeline-indexer-${ns}`) });
+    enricher = await bootstrapEnricher(env, { port: 0, handleSignals: false, logFile: testLogFile(`pipeline-enricher-${ns}`) });
+    indexer = await bootstrapIndexer(env, { port: 0, handleSignals: false, logFile: testLogFile(`pipeline-indexer-${ns}`) });
   });
 
   afterAll(async () => {
@@ -322,7 +322,7 @@ describe('indexer while Elasticsearch is unreachable', () => {
     es = createEsClient(esUrl);
     await ensureArticlesTemplate(es, n);
     await proxy.on();
-    indexer = await bootstrapIndexer(stackEnv(ns, { ELASTICSEARCH_URL: proxy.url, MARSAD_INDEX_BATCH_SIZE: '50' }), { port: 0, logFile: testLogFile(`pipeline-indexer-proxy-${ns}`) });
+    indexer = await bootstrapIndexer(stackEnv(ns, { ELASTICSEARCH_URL: proxy.url, MARSAD_INDEX_BATCH_SIZE: '50' }), { port: 0, handleSignals: false, logFile: testLogFile(`pipeline-indexer-proxy-${ns}`) });
   });
 
   afterAll(async () => {
@@ -402,7 +402,7 @@ describe('enricher while Redis is unreachable', () => {
     es = createEsClient(esUrl);
     await proxy.on();
     enriched = await collectTopic(kafka, n.topic('articlesEnriched'));
-    enricher = await bootstrapEnricher(stackEnv(ns, { REDIS_URL: `redis://127.0.0.1:${proxy.port}`, MARSAD_DEDUP: 'redis' }), { port: 0, logFile: testLogFile(`pipeline-enricher-redis-${ns}`) });
+    enricher = await bootstrapEnricher(stackEnv(ns, { REDIS_URL: `redis://127.0.0.1:${proxy.port}`, MARSAD_DEDUP: 'redis' }), { port: 0, handleSignals: false, logFile: testLogFile(`pipeline-enricher-redis-${ns}`) });
   });
 
   afterAll(async () => {

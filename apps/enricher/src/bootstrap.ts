@@ -14,6 +14,12 @@ export interface BootstrapOptions {
   logFile?: string;
   /** HTTP port (0 = any free port); default PORT from the config (8081). */
   port?: number;
+  /**
+   * Close cleanly on SIGINT/SIGTERM via Nest's enableShutdownHooks (default true). Nest re-raises
+   * the signal after closing, so a host running several apps in ONE process should pass false and
+   * call close() on each itself.
+   */
+  handleSignals?: boolean;
 }
 
 export interface RunningEnricher {
@@ -35,7 +41,7 @@ export async function bootstrapEnricher(env: Record<string, string | undefined> 
   const health = new HealthRegistry(3000, (name, up) => metrics.dependencyUp.set({ dependency: name }, up ? 1 : 0));
   const pipeline = new EnricherPipeline(cfg, logger, metrics, health);
   const app = await NestFactory.create(EnricherAppModule.forRoot(pipeline, logger, metrics, health), { logger: new NestJsonLogger(logger), abortOnError: false });
-  app.enableShutdownHooks();
+  if (opts.handleSignals !== false) app.enableShutdownHooks();
   await app.listen(opts.port ?? cfg.PORT, cfg.HOST);
   const port = (app.getHttpServer().address() as AddressInfo).port;
   logger.info('enricher listening', { port, namespace: cfg.MARSAD_NAMESPACE ?? null, dedup: cfg.MARSAD_DEDUP, maxBodyBytes: cfg.MARSAD_MAX_BODY_BYTES });

@@ -14,6 +14,12 @@ export interface BootstrapOptions {
   logFile?: string;
   /** HTTP port (0 = any free port); default PORT from the config (8082). */
   port?: number;
+  /**
+   * Close cleanly on SIGINT/SIGTERM via Nest's enableShutdownHooks (default true). Nest re-raises
+   * the signal after closing, so a host running several apps in ONE process should pass false and
+   * call close() on each itself.
+   */
+  handleSignals?: boolean;
 }
 
 export interface RunningIndexer {
@@ -38,7 +44,7 @@ export async function bootstrapIndexer(env: Record<string, string | undefined> =
   const maxBody = loadConfig({ MARSAD_MAX_BODY_BYTES: envVars.intVar(1024 * 1024, 1024, 64 * 1024 * 1024) }, merged).MARSAD_MAX_BODY_BYTES;
   const pipeline = new IndexerPipeline(cfg, logger, metrics, health, maxBody);
   const app = await NestFactory.create(IndexerAppModule.forRoot(pipeline, logger, metrics, health), { logger: new NestJsonLogger(logger), abortOnError: false });
-  app.enableShutdownHooks();
+  if (opts.handleSignals !== false) app.enableShutdownHooks();
   await app.listen(opts.port ?? cfg.PORT, cfg.HOST);
   const port = (app.getHttpServer().address() as AddressInfo).port;
   logger.info('indexer listening', { port, namespace: cfg.MARSAD_NAMESPACE ?? null, batchSize: cfg.MARSAD_INDEX_BATCH_SIZE });
