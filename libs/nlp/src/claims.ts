@@ -302,7 +302,7 @@ function cutAtNextReport(ctx: Ctx, s: number, e: number): number {
   for (let ti = tokenAt(ctx.doc, s); ti < toks.length && toks[ti].start < e; ti++) {
     const t = toks[ti];
     if (t.start <= s) continue;
-    if (t.script === 'latin' && t.norm === 'and' && ti + 1 < toks.length && EN_VERBS[toks[ti + 1].norm] && ctx.doc.quoteOf[ti] < 0 && !/^(agreed|agrees|continued|called|states)$/.test(toks[ti + 1].norm)) return t.start - t.sep.length;
+    if (t.script === 'latin' && (t.norm === 'and' || t.norm === 'but') && ti + 1 < toks.length && EN_VERBS[toks[ti + 1].norm] && ctx.doc.quoteOf[ti] < 0 && !/^(agreed|agrees|continued|called|states)$/.test(toks[ti + 1].norm)) return t.start - t.sep.length;
     if (t.gap !== 2) continue;
     if (ctx.doc.quoteOf[t.index] < 0 || ctx.doc.quotes[ctx.doc.quoteOf[t.index]].open < s) {
       const nx = toks[t.index + 1];
@@ -440,7 +440,13 @@ export function englishClaims(ctx: Ctx): void {
     }
     // (B) subject before, content after
     let sb = subjectBefore(ctx, v);
-    if (!sb && v > 0 && toks[v - 1].norm === 'and') { const a0 = subjectOfSentence(ctx, v); if (a0) sb = { actor: a0, text: '', first: v - 1 }; }
+    if (v > 0 && (toks[v - 1].norm === 'and' || toks[v - 1].norm === 'but') && (!sb || sb.pronoun)) {
+      // coordinated verb: the subject of the sentence (the speaker of its first claim, if any)
+      let a0: ActorAcc | undefined;
+      for (const c of ctx.claims) if (doc.sentOf[c.at] === sent && c.at < v) { a0 = ctx.set.byId.get(c.speaker.actorId!); break; }
+      a0 ??= subjectOfSentence(ctx, v);
+      if (a0) sb = { actor: a0, text: '', first: v - 1 };
+    }
     const after = contentAfter(ctx, verbTokEnd, w);
     if (sb && after) {
       pushClaim(ctx, sb.actor, sb.text, src.slice(t.start, t.end), kind, after.s, after.e, v);
@@ -530,7 +536,7 @@ function quoteBefore(ctx: Ctx, v: number): { q: number; speaker?: ActorAcc; text
     // "said a spokesman for X" / "said the company"
     return undefined;
   }
-  if (v - first > 7) return undefined;
+  if (v - first > 12) return undefined;
   const sb = subjectBefore(ctx, v);
   if (sb && sb.first >= first) return { q: qi, speaker: sb.actor, text: sb.text };
   return undefined;
@@ -635,7 +641,7 @@ function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
 
 function nameHas(a: ActorAcc, w: string): boolean {
   const n = a.name.toLowerCase();
-  if (w === 'company' || w === 'firm' || w === 'group' || w === 'giant') return !/(ministry|department|party|court|government|council|commission)/.test(n);
+  if (w === 'company' || w === 'firm' || w === 'group' || w === 'giant') return !/(ministry|department|party|court|government|council|commission|administration|agency|parliament|union|army|police|office|bureau|nations|committee)/.test(n);
   return n.includes(w);
 }
 

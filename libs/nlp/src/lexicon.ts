@@ -52,6 +52,7 @@ export const EN_VERBS: Record<string, string> = {};
 const addEn = (kind: string, words: string) => { for (const w of words.split(/\s+/).filter(Boolean)) EN_VERBS[w] = kind; };
 addEn('statement', 'said says say saying told tells tell telling added adds adding stated states explained explains noted notes insisted insists argued argues claimed claims maintained maintains believes believe stressed stresses replied replies responded responds wrote writes suggested suggests suggesting remarked observed commented indicated reiterated asserted asserts declared declares acknowledged acknowledges admitted admits conceded concedes predicted predicts estimated estimates agreed agrees countered counters continued');
 addEn('announcement', 'announced announces announcing revealed reveals confirmed confirms disclosed unveiled');
+addEn('statement', 'welcomed welcomes');
 addEn('accusation', 'accused accuses accusing alleged alleges blamed blames criticised criticized condemned');
 addEn('denial', 'denied denies denying rejected rejects dismissed dismisses refuted disputed');
 addEn('warning', 'warned warns warning cautioned');
