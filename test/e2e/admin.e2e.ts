@@ -74,6 +74,8 @@ describe('auth', () => {
     ['PUT', '/v1/watches/some-id', validWatch],
     ['DELETE', '/v1/watches/some-id', undefined],
     ['POST', '/v1/articles', validArticle],
+    ['GET', '/v1/status', undefined],
+    ['GET', '/v1/actors?q=kaspersky', undefined],
     ['GET', '/v1/does-not-exist', undefined],
   ];
 
@@ -219,5 +221,24 @@ describe('watches and ingest', () => {
     } finally {
       await consumer.disconnect();
     }
+  });
+});
+
+describe('operator views', () => {
+  test('GET /v1/status: consumer lag per service, DLQ depth, watches, alerts queue', async () => {
+    const r = await call('GET', '/v1/status', { key: KEYS.viewer });
+    expect(r.status).toBe(200);
+    expect(r.json.consumers.map((c: { service: string }) => c.service)).toEqual(['enricher', 'indexer', 'alerter']);
+    expect(r.json.consumers[0]).toMatchObject({ groupId: N.consumerGroup('enricher'), topic: N.topic('articlesRaw'), lag: expect.any(Number) });
+    expect(r.json.dlq).toMatchObject({ topic: N.topic('articlesDlq'), messages: 0 });
+    expect(r.json.watches).toMatchObject({ caughtUp: true });
+    expect(r.json.alertsQueue).toHaveProperty('waiting');
+  });
+
+  test('GET /v1/actors?q= searches the knowledge base (any script)', async () => {
+    const r = await call('GET', `/v1/actors?q=${encodeURIComponent('كاسبرسكي')}`, { key: KEYS.viewer });
+    expect(r.status).toBe(200);
+    expect(r.json.actors.map((a: { id: string }) => a.id)).toContain('org:kaspersky-lab');
+    expect((await call('GET', '/v1/actors?limit=0', { key: KEYS.viewer })).status).toBe(400);
   });
 });

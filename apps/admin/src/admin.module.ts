@@ -6,6 +6,7 @@ import { RolesGuard } from './auth/auth';
 import { JsonExceptionFilter } from './http/errors';
 import { ArticlesController } from './articles/articles.controller';
 import { WatchesController } from './watches/watches.controller';
+import { StatusController } from './status/status.controller';
 
 @Module({})
 export class AdminModule {
@@ -13,7 +14,7 @@ export class AdminModule {
     return {
       module: AdminModule,
       imports: [ObservabilityModule.forService(ctx.logger, ctx.metrics, ctx.health)],
-      controllers: [ArticlesController, WatchesController],
+      controllers: [ArticlesController, WatchesController, StatusController],
       providers: [
         { provide: ADMIN_CTX, useValue: ctx },
         { provide: APP_GUARD, useClass: RolesGuard },

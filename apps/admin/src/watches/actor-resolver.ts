@@ -4,6 +4,7 @@ import type { FieldError } from '@marsad/contracts';
 export interface ActorLookup {
   get(id: string): { id: string; name: string } | undefined;
   byAlias(text: string): { id: string; name: string }[];
+  search?(q: string, limit?: number): { id: string; name: string; type?: string; aliases?: string[] }[];
 }
 
 export interface ResolvedActors {
@@ -26,6 +27,11 @@ export class ActorResolver {
 
   get hasKb(): boolean {
     return this.kb !== undefined;
+  }
+
+  /** KB search for operators choosing ids (`GET /v1/actors?q=`). */
+  search(q: string, limit: number): { id: string; name: string; type?: string; aliases?: string[] }[] {
+    return this.kb?.search?.(q, limit) ?? [];
   }
 
   resolve(actors: string[]): { ok: true; value: ResolvedActors } | { ok: false; errors: FieldError[] } {
