@@ -623,7 +623,14 @@ function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
     const mm = j >= 0 ? ctx.mAt[j] : undefined;
     if (mm && mm.last === j) {
       const a = ctx.set.byId.get(mm.actorId);
-      if (a && a.type !== 'location' && (a.type !== 'person')) return { actor: a, text: doc.src.slice(mm.start, toks[k].end), first: mm.first };
+      if (a && a.type !== 'location' && a.type !== 'person') {
+        // "Tory leader", "Exxon chief" → the person holding the role; "Foreign Office spokesman" → the body
+        if (d === 'person' && !/^spokes/.test(w)) {
+          const p = lastClaimSpeakerOfType(ctx, v, 'person') ?? mostSalient(ctx, v, 'person');
+          if (p) return { actor: p, text: doc.src.slice(mm.start, toks[k].end), first: mm.first };
+        }
+        return { actor: a, text: doc.src.slice(mm.start, toks[k].end), first: mm.first };
+      }
     }
     if (j >= 0 && (EN_DET.has(toks[j].norm) || toks[j].norm === 's')) {
       const isSpokes = /^spokes/.test(w);

@@ -8,7 +8,7 @@ import { fingerprintArticle } from './dedup';
 import { prepare, type Doc } from './doc';
 import { Gazetteer } from './gazetteer';
 import { detectLanguage } from './langid';
-import { normalizeForSearch, type Folded } from './text';
+import { foldText, normalizeForSearch, type Folded } from './text';
 
 /** Bump when extraction output changes for the same input (reprocessing uses it). */
 export const ENRICHMENT_VERSION = 'nlp-1.0.0';
@@ -64,9 +64,12 @@ export class Enricher {
       tDocF = tDoc.f;
       const tSet = new ActorSet();
       runActors(tDoc, gaz, tSet, lang, scriptMix(title));
-      // merge title mentions into body actors (same id), or add title-only actors
+      // merge title mentions into body actors (same id, or a body person with that surname), or add title-only actors
+      const bySurname = new Map<string, ActorAcc>();
+      for (const b of set.byId.values()) if (b.type === 'person') { const sn = foldText(b.name.split(/\s+/).pop() ?? ''); if (sn && !bySurname.has(sn)) bySurname.set(sn, b); }
       for (const a of tSet.byId.values()) {
-        const b = set.byId.get(a.id) ?? set.add(a.id, a.name, a.type, a.source);
+        const link = a.source === 'rule' && !set.byId.has(a.id) && !/\s/.test(a.name.trim()) ? bySurname.get(foldText(a.name.trim())) : undefined;
+        const b = link ?? set.byId.get(a.id) ?? set.add(a.id, a.name, a.type, a.source);
         for (const m of a.mentions) set.mention(b, m);
       }
       const tClaims = extractClaims(tDoc, set, lang, scriptMix(title)).map((c) => ({ ...c, field: 'title' as const }));
