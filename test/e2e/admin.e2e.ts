@@ -94,6 +94,14 @@ describe('auth', () => {
     expect(r.json).toMatchObject({ error: 'forbidden' });
   });
 
+  test('path tricks do not bypass auth or roles (/V1, trailing slash, encoded)', async () => {
+    expect((await call('POST', '/V1/watches', { body: validWatch })).status).toBe(401);
+    expect((await call('POST', '/V1/watches', { body: validWatch, key: KEYS.viewer })).status).toBe(403);
+    expect((await call('POST', '/v1/watches/', { body: validWatch, key: KEYS.viewer })).status).toBe(403);
+    expect((await call('GET', '/v1/watches/', {})).status).toBe(401);
+    expect([401, 404]).toContain((await call('POST', '/%761/watches', { body: validWatch, key: KEYS.viewer })).status);
+  });
+
   test('viewer reads; an unknown /v1 route is 404 once authenticated (401 before)', async () => {
     expect((await call('GET', '/v1/watches', { key: KEYS.viewer })).status).toBe(200);
     expect((await call('GET', '/v1/does-not-exist', { key: KEYS.operator })).status).toBe(404);

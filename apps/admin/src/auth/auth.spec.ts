@@ -121,6 +121,12 @@ describe('RolesGuard (authorisation, 403)', () => {
     expect(guard.canActivate(ctxFor('/v1/anything', 'admin'))).toBe(true);
   });
 
+  it('enforces annotated routes whatever the path casing (Express routes are case-insensitive)', () => {
+    expect(() => guard.canActivate(ctxFor('/V1/watches', 'viewer', 'operator'))).toThrow(ForbiddenException);
+    expect(() => guard.canActivate(ctxFor('/V1/anything', 'operator'))).toThrow(ForbiddenException);
+    expect(() => guard.canActivate(ctxFor('/V1/watches', undefined, 'viewer'))).toThrow(UnauthorizedException);
+  });
+
   it('refuses a /v1 request that somehow has no principal (401), leaves /health alone', () => {
     expect(() => guard.canActivate(ctxFor('/v1/watches', undefined, 'viewer'))).toThrow(UnauthorizedException);
     expect(guard.canActivate(ctxFor('/health/ready', undefined))).toBe(true);

@@ -37,8 +37,13 @@ export class RolesGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     const req = context.switchToHttp().getRequest<AuthedRequest>();
-    if (!req.path.startsWith('/v1/') && req.path !== '/v1') return true; // health, metrics, docs
-    const need = this.reflector.getAllAndOverride<Role | undefined>(REQUIRED_ROLE, [context.getHandler(), context.getClass()]) ?? 'admin';
+    const annotated = this.reflector.getAllAndOverride<Role | undefined>(REQUIRED_ROLE, [context.getHandler(), context.getClass()]);
+    // Express matches routes case-insensitively (/V1/watches reaches the /v1/watches handler), so
+    // an annotated route is ALWAYS enforced, whatever the path looks like; an unannotated route
+    // under /v1 (any case) needs admin; the rest (health, metrics, docs) is open.
+    const v1 = /^\/v1(\/|$)/i.test(req.path);
+    if (!annotated && !v1) return true;
+    const need = annotated ?? 'admin';
     const p = req.principal;
     if (!p) {
       context.switchToHttp().getResponse<Response>().setHeader('WWW-Authenticate', WWW_AUTHENTICATE);
