@@ -213,12 +213,16 @@ export class ConsumerRunner {
     const retry: BackoffOptions = { initialMs: this.o.retry?.initialMs ?? 250, maxMs: this.o.retry?.maxMs ?? 4000, jitter: this.o.retry?.jitter };
     for (let attempt = 1; ; attempt++) {
       const t0 = process.hrtime.bigint();
+      // Keep the group membership alive while a slow side effect runs (a long bulk, a large chunk):
+      // kafkajs only sends when heartbeatInterval elapsed; a rebalance error surfaces at commit.
+      const beat = setInterval(() => void heartbeat().catch(() => undefined), 2000);
       try {
         const res = await this.o.handler(chunk, { topic, partition, attempt, heartbeat, signal: this.abort.signal });
         const dlq = res?.dlq ?? [];
         if (dlq.length) {
           await this.o.dlq.write(dlq.map((d) => ({ stage: this.o.stage, error: d.error, message: d.message, attempts: d.attempts ?? attempt })));
         }
+        clearInterval(beat);
         const m = this.o.metrics;
         m?.messagesIn.inc({ topic }, chunk.length);
         m?.batchSize.observe({ topic }, chunk.length);
@@ -226,6 +230,7 @@ export class ConsumerRunner {
         this.lastError = undefined;
         return true;
       } catch (err) {
+        clearInterval(beat);
         if (this.abort.signal.aborted) return false;
         this.lastError = errorMessage(err);
         this.o.metrics?.messagesFailed.inc({ topic, reason: 'transient' }, chunk.length);
