@@ -83,13 +83,22 @@ export class AlertLog {
     return this.ensured;
   }
 
-  async record(entry: AlertLogEntry): Promise<void> {
-    try {
-      await this.ensureIndex();
-      await this.es.index({ index: this.index, id: `${entry.jobId}-a${entry.attempt}`, document: entry });
-    } catch (err) {
-      this.onError?.();
-      this.logger.warn('could not record alert delivery in Elasticsearch', { index: this.index, alertId: entry.alertId, status: entry.status, ...errorFields(err) });
-    }
+  /**
+   * Writes one entry. Waits at most `waitMs` (a slow Elasticsearch must not hold deliveries up);
+   * past that the write finishes in the background and errors are still logged and counted.
+   */
+  async record(entry: AlertLogEntry, waitMs = 2000): Promise<void> {
+    const write = (async () => {
+      try {
+        await this.ensureIndex();
+        await this.es.index({ index: this.index, id: `${entry.jobId}-a${entry.attempt}`, document: entry });
+      } catch (err) {
+        this.onError?.();
+        this.logger.warn('could not record alert delivery in Elasticsearch', { index: this.index, alertId: entry.alertId, status: entry.status, ...errorFields(err) });
+      }
+    })();
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([write, new Promise<void>((r) => (timer = setTimeout(r, waitMs)))]);
+    clearTimeout(timer);
   }
 }

@@ -71,7 +71,7 @@ export async function bootstrapAlerter(env?: Record<string, string | undefined>,
   const metrics = new PipelineMetrics('alerter');
   const health = new HealthRegistry(3000, (name, up) => metrics.dependencyUp.set({ dependency: name }, up ? 1 : 0));
   const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'marsad-alerter', logger });
-  const es = new Client({ node: config.ELASTICSEARCH_URL, requestTimeout: 10_000, maxRetries: 1 });
+  const es = new Client({ node: config.ELASTICSEARCH_URL, requestTimeout: 5000, maxRetries: 1 });
   const am = alertMetrics(metrics);
   const watches = new CompactedTopicView<Watch>({ kafka, topic: names.topic('watches'), groupIdPrefix: names.consumerGroup('alerter-watches'), schema: WatchSchema as never, logger, metrics });
   const matcher = new WatchMatcher();
