@@ -4,7 +4,7 @@ import type { ActorAcc, ActorSet, MentionX } from './actors';
 import { arVerbOf } from './actors';
 import { tokenAt, type Doc } from './doc';
 import { AR_ADVERBIAL, AR_COMP, AR_DESCRIPTIONS, AR_VERBS, EN_DESCRIPTIONS, EN_OBJ_VERBS, EN_PRONOUNS, EN_VERBS, set } from './lexicon';
-import { arabicVariants, inSpans, type Token } from './text';
+import { arabicVariants, foldText, inSpans, type Token } from './text';
 
 export interface ClaimX {
   speaker: { actorId?: string; name: string; text: string };
@@ -201,30 +201,37 @@ export function arabicClaims(ctx: Ctx): void {
     let titleCountry = false;
     const pickRegion = (from: number, to: number) => {
       let best: ActorAcc | undefined; let bestRank = 9; let bestK = -1;
+      // a region opening with a preposition (في لقاء مع X، خلال مؤتمر مع X) holds no subject
+      const w0 = toks[from].norm;
+      const ppStart = /^(في|خلال|عبر|امام|علي|عن|مع|لدي|بعد|قبل|اثناء)$/.test(w0);
       for (let k = from; k <= to; k++) {
+        const mk = ctx.mAt[k];
+        if (!mk || mk.first !== k && k !== from) continue;
         const a = actorOf(ctx, k);
         if (!a || a.type === 'location') continue;
+        const f0 = mk.first;
+        const prevTok = f0 > 0 ? toks[f0 - 1] : undefined;
         // recipients: للصحفيين، لوكالة رويترز، لبي بي سي
-        const prevTok = toks[k - 1];
-        if (AR_RECIPIENT_PREFIX.test(toks[k].norm) && ctx.mAt[k]?.start === toks[k].start && !/^ال/.test(toks[k].norm)) continue;
-        if (prevTok && k - 1 >= from && /^(لوكاله|لصحيفه|لقناه|لشبكه|لتلفزيون|لموقع|لراديو|لمحطه)$/.test(prevTok.norm)) continue;
+        if (AR_RECIPIENT_PREFIX.test(toks[f0].norm) && mk.start === toks[f0].start && !/^ال/.test(toks[f0].norm)) continue;
+        if (prevTok && f0 - 1 >= from && /^(لوكاله|لصحيفه|لقناه|لشبكه|لتلفزيون|لموقع|لراديو|لمحطه)$/.test(prevTok.norm)) continue;
         // "بحسب تقرير وكالة رويترز" inside the region: a source of the report, not the speaker
         let src2 = false;
-        for (let b = Math.max(from, k - 3); b < k; b++) if (/^(بحسب|حسب|وبحسب|وفقا|نقلا|تقرير)$/.test(toks[b].norm)) src2 = true;
+        for (let b = Math.max(from, f0 - 3); b < f0; b++) if (/^(بحسب|حسب|وبحسب|وفقا|نقلا|تقرير)$/.test(toks[b].norm)) src2 = true;
         if (src2) continue;
         // a country adjective inside a title phrase (الرئيس الروسي) is not the speaker
-        if (a.type === 'country' && k > from && AR_TITLE_WORDS.has(toks[k - 1].norm)) { titleCountry = true; continue; }
-        if (prevTok && k - 1 >= from - 1 && prevTok.norm === 'باسم') {
-          // المتحدث باسم X: X is the speaker only if no name follows
-          const rank = 5;
-          if (rank < bestRank) { best = a; bestRank = rank; bestK = k; }
-          continue;
+        if (a.type === 'country' && f0 > from && AR_TITLE_WORDS.has(toks[f0 - 1].norm)) { titleCountry = true; continue; }
+        let rank: number;
+        if (prevTok && prevTok.norm === 'باسم' || /^باسم/.test(toks[f0].norm)) rank = 5; // المتحدث باسم X: X only if no name follows
+        else if (a.type !== 'person' && prevTok && f0 > from && /^(في|من|الي|علي|عن|مع|خلال|لدي|امام|بين)$/.test(prevTok.norm)) rank = 6; // inside a prepositional phrase
+        else if (a.type !== 'person' && mk.start > toks[f0].start && /^[بل]/.test(toks[f0].norm)) rank = 6; // بالبيت الأبيض
+        else {
+          const inTitle = a.type !== 'person' && f0 > from && AR_TITLE_WORDS.has(toks[f0 - 1].norm);
+          rank = a.type === 'country' ? 3 : inTitle ? 2 : 1;
         }
-        // an organisation that completes a title (مدير الاستخبارات، المتحدث باسم الكرملين) yields to the named person
-        const inTitle = a.type !== 'person' && k > from && (AR_TITLE_WORDS.has(toks[k - 1].norm) || AR_TITLE_WORDS.has(toks[ctx.mAt[k]!.first - 1]?.norm ?? ''));
-        const rank = a.type === 'country' ? 3 : inTitle ? 2 : 1;
+        if (ppStart && a.type !== 'person') rank = Math.max(rank, 6);
         if (rank < bestRank) { best = a; bestRank = rank; bestK = k; }
       }
+      if (best && bestRank === 6) { best = undefined; }
       if (best) { speaker = best; speakerText = mentionText(ctx, bestK); explicit = true; }
     };
     if (comp >= 0 && regionEnd >= i + 1) pickRegion(i + 1, regionEnd);
@@ -234,8 +241,13 @@ export function arabicClaims(ctx: Ctx): void {
       while (first <= regionEnd && AR_ADVERBIAL.has(toks[first].norm)) first++;
       const firstW = first <= regionEnd ? toks[first].norm : '';
       const prevW = i > 0 ? toks[i - 1].norm : '';
-      if ((prevW === 'الذي' || prevW === 'التي') && i > 1 && actorOf(ctx, i - 2) && first > regionEnd) {
+      const ppFirst = /^(في|خلال|عبر|امام|علي|عن|مع|حسب|بحسب|وفقا)$/.test(firstW) || (/^ل/.test(firstW) && !AR_DESCRIPTIONS[firstW]);
+      const before = i > 0 && doc.sentOf[i - 1] === sent && toks[i].gap <= 1 ? actorOf(ctx, i - 1) : undefined;
+      if ((prevW === 'الذي' || prevW === 'التي') && i > 1 && actorOf(ctx, i - 2) && (first > regionEnd || ppFirst)) {
         speaker = actorOf(ctx, i - 2); speakerText = mentionText(ctx, i - 2); explicit = true;
+      } else if (before && before.type !== 'location' && (first > regionEnd || ppFirst)) {
+        // subject-verb order: "وكان وزير الخارجية التركي مولود جاويش أوغلو قال، الخميس، إن"
+        speaker = before; speakerText = mentionText(ctx, i - 1); explicit = true;
       } else
       if (first > regionEnd || /^(في|خلال|عبر|امام|علي|عن|مع|حسب|بحسب|وفقا)$/.test(firstW) || (/^ل/.test(firstW) && !AR_DESCRIPTIONS[firstW])) {
         speaker = resolveArPronoun(ctx, i, info.fem);
@@ -365,7 +377,7 @@ function resolveDescription(ctx: Ctx, k: number, type: string, word: string): Ac
   const lcA = lc?.speaker.actorId ? ctx.set.byId.get(lc.speaker.actorId) : undefined;
   const typeOk = (a: ActorAcc) => (type === 'organization' ? a.type === 'organization' : a.type === type);
   const hint = word.replace(/^ال/, '');
-  const named = lastActor(ctx, k, (a) => typeOk(a) && foldName(a.name).includes(hint));
+  const named = lastActor(ctx, k, (a) => typeOk(a) && (foldName(a.name).includes(hint) || a.mentions.some((m) => m.field === ctx.doc.field && m.end - m.start < 60 && foldText(ctx.doc.src.slice(m.start, m.end)).includes(hint))));
   if (named) return named;
   if (lcA && typeOk(lcA)) return lcA;
   return lastActor(ctx, k, typeOk);
