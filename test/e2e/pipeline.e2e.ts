@@ -10,10 +10,10 @@ import { join } from 'node:path';
 import type { Kafka, Producer } from 'kafkajs';
 import Redis from 'ioredis';
 import type { Client } from '@elastic/elasticsearch';
-import { DlqRecordSchema, SCHEMA_VERSION, RawArticleSchema, articleIdFromUrl, names, sha256Hex, type EnrichedArticle, type Names, type RawArticle } from '@marsad/contracts';
-import { createKafka, ensureTopics } from '@marsad/messaging';
+import { DlqRecordSchema, KbChangeSchema, SCHEMA_VERSION, RawArticleSchema, type KbChange, articleIdFromUrl, names, sha256Hex, type EnrichedArticle, type Names, type RawArticle } from '@marsad/contracts';
+import { CompactedTopicView, createKafka, ensureTopics } from '@marsad/messaging';
 import { createEsClient, ensureArticlesTemplate } from '@marsad/search';
-import { createLogger } from '@marsad/observability';
+import { PipelineMetrics, createLogger } from '@marsad/observability';
 import { ENRICHMENT_VERSION, Enricher } from '@marsad/nlp';
 import { loadKnowledgeBase } from '@marsad/kb';
 import { bootstrapEnricher, type RunningEnricher } from '../../apps/enricher/src/bootstrap';
@@ -446,5 +446,72 @@ describe('enricher while Redis is unreachable', () => {
     }, 30_000, 500);
     for (const m of enriched.messages) expect(JSON.parse(m.value!).dedup.clusterId).toBeTruthy();
     await waitFor('ready again', async () => (await getJson(`${base}/health/ready`)).status === 200, 15_000);
+  });
+});
+
+describe('CompactedTopicView over a compacted topic', () => {
+  const ns = testNamespace('cv');
+  const n = names(ns);
+  let kafka: Kafka;
+  let es: Client;
+  const views: CompactedTopicView<KbChange>[] = [];
+  const change = (id: string, name: string) => JSON.stringify({ schemaVersion: 1, actor: { id, name, type: 'organization', aliases: [name] }, updatedAt: new Date().toISOString() });
+
+  beforeAll(async () => {
+    kafka = createKafka({ brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), clientId: 'pipeline-e2e-view', logger: quiet });
+    const admin = kafka.admin();
+    await admin.connect();
+    await ensureTopics(admin, n, { keys: ['kb'] });
+    await admin.disconnect();
+    es = createEsClient(esUrl);
+  });
+
+  afterAll(async () => {
+    for (const v of views) await v.stop();
+    if (kafka && es) await cleanup(kafka, es, n, ns).catch(() => undefined);
+    await es?.close();
+  });
+
+  it('every instance rebuilds the whole state (all partitions), applies tombstones, skips invalid values, follows live changes', async () => {
+    const producer = kafka.producer({ allowAutoTopicCreation: false });
+    await producer.connect();
+    const ids = Array.from({ length: 9 }, (_, i) => `org:view-${i}`);
+    await producer.send({ topic: n.topic('kb'), messages: ids.map((id, i) => ({ key: id, value: change(id, `Actor ${i}`) })) });
+    await producer.send({
+      topic: n.topic('kb'),
+      messages: [
+        { key: ids[0], value: null }, // tombstone
+        { key: ids[1], value: change(ids[1], 'Actor one renamed') },
+        { key: ids[2], value: '{"schemaVersion":1,"actor":{"id":"nope"}}' }, // invalid: previous value stays
+        { key: ids[3], value: 'not json' },
+      ],
+    });
+    const metrics = new PipelineMetrics('view-test');
+    const make = () => {
+      const v = new CompactedTopicView<KbChange>({ kafka, topic: n.topic('kb'), groupIdPrefix: n.consumerGroup('view-test'), schema: KbChangeSchema, logger: quiet, metrics });
+      views.push(v);
+      return v;
+    };
+    const [a, b] = [make(), make()];
+    expect(a.groupId).not.toBe(b.groupId);
+    void a.start();
+    void b.start();
+    await Promise.all([a.ready(), b.ready()]);
+    for (const v of [a, b]) {
+      expect(v.size).toBe(8);
+      expect(v.has(ids[0])).toBe(false);
+      expect(v.get(ids[1])!.actor.name).toBe('Actor one renamed');
+      expect(v.get(ids[2])!.actor.name).toBe('Actor 2');
+      expect(v.get(ids[3])!.actor.name).toBe('Actor 3');
+    }
+    expect(await metrics.text()).toMatch(/marsad_messages_failed_total\{[^}]*reason="invalid"[^}]*\} 4/);
+
+    const seen: string[] = [];
+    a.onChange((c) => seen.push(`${c.key}:${c.value ? c.value.actor.name : 'deleted'}:${c.replay}`));
+    await producer.send({ topic: n.topic('kb'), messages: [{ key: ids[4], value: null }, { key: 'org:view-new', value: change('org:view-new', 'New') }] });
+    await producer.disconnect();
+    await waitFor('live changes', async () => seen.length === 2 && b.has('org:view-new'), 20_000, 100);
+    expect(seen.sort()).toEqual([`${ids[4]}:deleted:false`, 'org:view-new:New:false']);
+    expect(a.has(ids[4])).toBe(false);
   });
 });
