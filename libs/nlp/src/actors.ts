@@ -326,6 +326,8 @@ function skipTitleModifiers(ctx: ExtractCtx, k: number): number {
       continue;
     }
     if ((w.startsWith('ال') || /^(لل|وال)/.test(w)) && !AR_DAYS.has(w)) { q++; steps++; continue; }
+    // prepositional modifier "بحقوق الملكية", "لحلف الناتو"
+    if (/^[بل]/.test(w) && w.length > 3 && q + 1 < toks.length && toks[q + 1].gap <= 1 && (toks[q + 1].norm.startsWith('ال') || ctx.cover[q + 1])) { q += 2; steps += 2; continue; }
     if (AR_MULTI_TITLE_NEXT.has(w) || w === 'وزراء' || w === 'عام' || w === 'مجلس' || w === 'الوزراء') { q++; steps++; continue; }
     if (ctx.cover[q]) {
       if (ctx.set.byId.get(ctx.cover[q]!)?.type === 'person') return -1; // the title's name is already known
@@ -387,7 +389,7 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
       const e = arNameRun(ctx, q, 3);
       if (e >= q) {
         const after = e + 1 < n ? toks[e + 1] : undefined;
-        const okEnd = !after || after.gap >= 2 || AR_COMP.has(after.norm) || AR_ADVERBIAL.has(after.norm) || after.norm === 'في' || after.norm.startsWith('ل') && after.norm.length > 3;
+        const okEnd = !after || after.gap >= 2 || AR_COMP.has(after.norm) || AR_ADVERBIAL.has(after.norm) || after.norm === 'في' || after.norm.startsWith('ل') && after.norm.length > 3 || AR_PERSON_TITLES.has(after.norm);
         if (okEnd && toks[q].norm.length >= 3) {
           const fem = AR_VERBS.get(verb.verb)!.fem;
           const type: ActorType = e > q ? 'person' : fem ? 'organization' : 'person';

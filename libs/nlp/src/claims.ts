@@ -123,6 +123,7 @@ const isOrgish = (a: ActorAcc) => a.type === 'organization' || a.type === 'count
 // ===================================================================== Arabic
 
 const AR_RECIPIENT_PREFIX = /^(ل|لل)/;
+const AR_PREPS = /^(في|خلال|عبر|امام|علي|عن|مع|حسب|بحسب|وفقا|الي|من|لدي|اثناء|بعد|قبل|ردا|تعليقا)$/;
 const AR_TITLE_WORDS = set('الرئيس رئيس الوزير وزير الوزيره وزيره المستشار المستشاره السفير السفيره المتحدث المتحدثه الزعيم الملك الامير المبعوث المندوب رئيسه مدير المدير مديره الامين امين قائد القائد مستشار مستشاره سفير سفيره متحدث متحدثه نائب النائب');
 
 /** "وبحسب X، فإن ..." / "وفقا لـX، ..." at the start of a sentence; "..., بحسب X." at its end. */
@@ -229,6 +230,7 @@ export function arabicClaims(ctx: Ctx): void {
           rank = a.type === 'country' ? 3 : inTitle ? 2 : 1;
         }
         if (ppStart && a.type !== 'person') rank = Math.max(rank, 6);
+        if (rank === 6 && /^(مسوول|مسووله|مسوولون|مسوولين|متحدث|متحدثه|مصدر|مصادر|ناطق|ممثل|ممثلو|ممثلي)$/.test(toks[from].norm)) rank = 2;
         if (rank < bestRank) { best = a; bestRank = rank; bestK = k; }
       }
       if (best && bestRank === 6) { best = undefined; }
@@ -241,7 +243,8 @@ export function arabicClaims(ctx: Ctx): void {
       while (first <= regionEnd && AR_ADVERBIAL.has(toks[first].norm)) first++;
       const firstW = first <= regionEnd ? toks[first].norm : '';
       const prevW = i > 0 ? toks[i - 1].norm : '';
-      const ppFirst = /^(في|خلال|عبر|امام|علي|عن|مع|حسب|بحسب|وفقا)$/.test(firstW) || (/^ل/.test(firstW) && !AR_DESCRIPTIONS[firstW]);
+      const rawFirst = i + 1 <= regionEnd ? toks[i + 1].norm : '';
+      const ppFirst = AR_PREPS.test(firstW) || AR_PREPS.test(rawFirst) || (/^ل/.test(firstW) && !AR_DESCRIPTIONS[firstW]);
       const before = i > 0 && doc.sentOf[i - 1] === sent && toks[i].gap <= 1 ? actorOf(ctx, i - 1) : undefined;
       if ((prevW === 'الذي' || prevW === 'التي') && i > 1 && actorOf(ctx, i - 2) && (first > regionEnd || ppFirst)) {
         speaker = actorOf(ctx, i - 2); speakerText = mentionText(ctx, i - 2); explicit = true;
@@ -249,7 +252,7 @@ export function arabicClaims(ctx: Ctx): void {
         // subject-verb order: "وكان وزير الخارجية التركي مولود جاويش أوغلو قال، الخميس، إن"
         speaker = before; speakerText = mentionText(ctx, i - 1); explicit = true;
       } else
-      if (first > regionEnd || /^(في|خلال|عبر|امام|علي|عن|مع|حسب|بحسب|وفقا)$/.test(firstW) || (/^ل/.test(firstW) && !AR_DESCRIPTIONS[firstW])) {
+      if (first > regionEnd || ppFirst) {
         speaker = resolveArPronoun(ctx, i, info.fem);
       } else if (titleCountry || AR_TITLE_WORDS.has(firstW)) {
         speaker = resolveDescription(ctx, i, 'person', firstW);
@@ -268,8 +271,9 @@ export function arabicClaims(ctx: Ctx): void {
     if (comp < 0) {
       // accuse/deny/threat with an object: اتهمت قطر السعودية بمنع... / نفت إسرائيل التوصل...
       if (!(info.objectText || info.kind === 'denial' || info.kind === 'accusation')) continue;
-      const a = actorOf(ctx, i + 1);
+      let a = actorOf(ctx, i + 1);
       let k = i + 1;
+      if (!a && i + 2 < n && /^(السلطات|المسوولون|المسوولين|الحكومه|مسوولون|سلطات)$/.test(toks[i + 1].norm) && actorOf(ctx, i + 2)) { a = actorOf(ctx, i + 2); k = i + 2; }
       if (a && a.type !== 'location') {
         speaker = a; speakerText = mentionText(ctx, k); explicit = true;
         k = ctx.mAt[k]!.last + 1;

@@ -105,7 +105,7 @@ addAr('statement', 'ذكر ذكرت يذكر تذكر ذكروا');
 addAr('statement', 'اضاف اضافت يضيف تضيف مضيفا مضيفه اضافوا');
 addAr('announcement', 'اعلن اعلنت يعلن تعلن معلنا معلنه اعلنوا');
 addAr('statement', 'صرح صرحت يصرح تصرح مصرحا');
-addAr('statement', 'اكد اكدت يوكد توكد موكدا موكده اكدوا');
+addAr('statement', 'اكد اكدت يوكد توكد موكدا موكده اكدوا', { objectText: true });
 addAr('accusation', 'اتهم اتهمت يتهم تتهم متهما متهمه اتهموا يتهمون', { objectText: true });
 addAr('denial', 'نفي نفت ينفي تنفي نافيا نافيه نفوا');
 addAr('warning', 'حذر حذرت يحذر تحذر محذرا محذره', { prep: 'من' });
@@ -124,7 +124,7 @@ addAr('demand', 'طالب طالبت يطالب تطالب مطالبا مطال
 addAr('demand', 'دعا دعت يدعو تدعو داعيا داعيه', { prep: 'الي' });
 addAr('statement', 'اردف اردفت استطرد استطردت');
 addAr('admission', 'اقر اقرت يقر تقر اعترف اعترفت يعترف تعترف', { prep: 'ب' });
-addAr('statement', 'ابلغ ابلغت');
+addAr('statement', 'ابلغ ابلغت رجح رجحت يرجح ترجح توقع توقعت اعرب اعربت تدارك استدرك');
 addAr('threat', 'هدد هددت يهدد تهدد مهددا', { objectText: true });
 
 /** Complementisers (folded): إن/أن/بأن + attached pronouns; "that". */

@@ -224,7 +224,8 @@ function gapOf(sep: string): number {
     const ch = sep[i];
     let v = 0;
     if (ch === '\n' || ch === '\r') v = 5;
-    else if (ch === '.' || ch === '!' || ch === '?' || ch === '؟' || ch === ';' || ch === '؛' || ch === ':' || ch === '|' || ch === '(' || ch === ')' || ch === '[' || ch === ']' || ch === '/' || ch === '\u2026') v = 3;
+    else if (ch === '.' || ch === '!' || ch === '?' || ch === '؟' || ch === ';' || ch === '؛' || ch === ':' || ch === '|' || ch === '/' || ch === '\u2026') v = 3;
+    else if (ch === '(' || ch === ')' || ch === '[' || ch === ']') v = 2;
     else if (ch === '"' || ch === '«' || ch === '»' || ch === '\u201C' || ch === '\u201D' || ch === '\u201E' || ch === '\u2018' && sep.length === 1 && false) v = 4;
     else if (ch === ',' || ch === '،' || ch === '\u2013' || ch === '\u2014') v = 2;
     else if (ch === '-' || ch === "'" || ch === '\u2019' || ch === '\u2010' || ch === '\u2011') v = 1;
