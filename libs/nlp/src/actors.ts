@@ -184,7 +184,7 @@ function processLatinRun(ctx: ExtractCtx, i: number, j: number, lowerSeen: Set<s
     a = titleEnd + 1;
     personHint = true;
   }
-  while (a <= j && (EN_STOP_CAPS.has(toks[a].norm) && !EN_NAME_TITLES.has(toks[a].norm) || EN_MONTHS_DAYS.has(toks[a].norm) || EN_CONNECT.has(toks[a].norm))) a++;
+  while (a <= j && (EN_STOP_CAPS.has(toks[a].norm) && !EN_NAME_TITLES.has(toks[a].norm) || EN_MONTHS_DAYS.has(toks[a].norm) || (EN_CONNECT.has(toks[a].norm) && (toks[a].caps === 0 || a === j || toks[a].norm === 'the' || toks[a].norm === 'and' || toks[a].norm === 'of' || toks[a].norm === 'for')))) a++;
   let b = j;
   while (b >= a && (EN_STOP_CAPS.has(toks[b].norm) || EN_CONNECT.has(toks[b].norm) || EN_MONTHS_DAYS.has(toks[b].norm) || (b > a && EN_NAME_SUFFIX.has(toks[b].norm)))) b--;
   if (b < a) return;

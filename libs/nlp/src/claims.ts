@@ -542,6 +542,9 @@ function quoteBefore(ctx: Ctx, v: number): { q: number; speaker?: ActorAcc; text
   const q = doc.quotes[qi];
   const between = doc.src.slice(q.close + 1, vStart);
   if (between.length > 80 || /[.!?\n]/.test(between.replace(/^[\s,.!?]*/, '')) || /\n/.test(between)) return undefined;
+  // '"… ended."  Next sentence said' — a quote closed by a full stop is not attributed by what follows
+  const lastIn = doc.src.slice(Math.max(q.open, q.close - 3), q.close).trim().slice(-1);
+  if ((lastIn === '.' || lastIn === '\u2026') && !/^\s*,/.test(between)) return undefined;
   // tokens between the quote and the verb
   const first = tokenAt(doc, q.close + 1);
   if (first >= toks.length) return undefined;
@@ -566,7 +569,12 @@ function subjectBefore(ctx: Ctx, v: number): Subj | undefined {
   const sent = doc.sentOf[v];
   let k = v - 1;
   let hops = 0;
-  while (k >= 0 && doc.sentOf[k] === sent && EN_SKIP_BACK.has(toks[k].norm) && toks[k + 1].gap === 0 && hops < 3) { k--; hops++; }
+  for (;;) {
+    if (k >= 0 && doc.sentOf[k] === sent && EN_SKIP_BACK.has(toks[k].norm) && toks[k + 1].gap === 0 && hops < 4) { k--; hops++; continue; }
+    // "The Electoral Commission on Thursday said", "X last week said"
+    if (k >= 1 && EN_TIME.has(toks[k].norm) && /^(on|last|this|earlier|in)$/.test(toks[k - 1].norm) && toks[k + 1].gap === 0 && hops < 4) { k -= 2; hops++; continue; }
+    break;
+  }
   if (k < 0 || doc.sentOf[k] !== sent) return undefined;
   // parenthetical between subject and verb: "Mr Mates, who is ..., told"
   if (toks[k + 1].gap === 2) {

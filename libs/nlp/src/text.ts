@@ -228,7 +228,7 @@ function gapOf(sep: string): number {
     else if (ch === '(' || ch === ')' || ch === '[' || ch === ']') v = 2;
     else if (ch === '"' || ch === '«' || ch === '»' || ch === '\u201C' || ch === '\u201D' || ch === '\u201E' || ch === '\u2018' && sep.length === 1 && false) v = 4;
     else if (ch === ',' || ch === '،' || ch === '\u2013' || ch === '\u2014') v = 2;
-    else if (ch === '-' || ch === "'" || ch === '\u2019' || ch === '\u2010' || ch === '\u2011') v = 1;
+    else if (ch === '-' || ch === "'" || ch === '\u2019' || ch === '\u2010' || ch === '\u2011') v = sep.length > 1 && ch === '-' && /\s-|-\s/.test(sep) ? 2 : 1;
     if (v > g) g = v;
   }
   return g;
