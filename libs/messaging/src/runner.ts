@@ -60,6 +60,8 @@ export interface ConsumerRunnerOptions {
   /** Extra kafkajs consumer settings (sessionTimeout, maxBytesPerPartition...). */
   consumer?: Partial<ConsumerConfig>;
   partitionsConsumedConcurrently?: number;
+  /** Longest wait for the batch in flight at stop() (default 15 s). */
+  stopTimeoutMs?: number;
 }
 
 export interface PausedPartition {
@@ -182,7 +184,24 @@ export class ConsumerRunner {
     this.abort.abort();
     for (const p of this.pauses.values()) if (p.timer) clearTimeout(p.timer);
     // Not awaiting `starting`: a start still retrying against an absent broker is abandoned.
-    await this.consumer?.disconnect().catch((err) => this.log.warn('consumer disconnect failed', errorFields(err)));
+    // kafkajs waits for the running eachBatch; bound that wait so shutdown cannot hang on a side
+    // effect stuck against a dead dependency (nothing is committed for it: it is redelivered).
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = await Promise.race([
+      (this.consumer?.disconnect() ?? Promise.resolve()).then(
+        () => false,
+        (err) => {
+          this.log.warn('consumer disconnect failed', errorFields(err));
+          return false;
+        },
+      ),
+      new Promise<boolean>((r) => {
+        timer = setTimeout(() => r(true), this.o.stopTimeoutMs ?? 15_000);
+        timer.unref?.();
+      }),
+    ]);
+    if (timer) clearTimeout(timer);
+    if (timedOut) this.log.warn('consumer did not stop in time; abandoning the batch in flight (it will be redelivered)');
     this.state = 'stopped';
   }
 
