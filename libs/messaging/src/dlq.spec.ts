@@ -112,3 +112,27 @@ describe('topics and backoff', () => {
     expect([1, 2, 3, 4, 5].map((a) => backoffDelay(a, o))).toEqual([100, 200, 400, 800, 1000]);
   });
 });
+
+describe('RawArticle edge cases through decodeJson', () => {
+  const base = { url: 'https://e.org/a', source: { name: 'E' }, body: '' };
+  const reason = (v: unknown) => {
+    const d = decodeJson(Buffer.from(JSON.stringify(v)), RawArticleSchema);
+    return d.ok ? 'ok' : d.error;
+  };
+  it.each([
+    ['empty body is allowed', base, 'ok'],
+    ['any non-empty url is accepted', { ...base, url: 'not a url' }, 'ok'],
+    ['extra fields pass through', { ...base, extra: { x: 1 } }, 'ok'],
+    ['whitespace url', { ...base, url: '   ' }, /^url: /],
+    ['missing source', { url: base.url, body: 'x' }, /^source: /],
+    ['numeric body', { ...base, body: 42 }, 'body: must be a string'],
+    ['id with a colon', { ...base, id: 'a:b' }, /^id: must not contain ":"/],
+    ['metadata not an object', { ...base, metadata: 'x' }, /^metadata: /],
+    ['language too long', { ...base, language: 'klingon-ish' }, /^language: /],
+    ['unparseable fetchedAt', { ...base, fetchedAt: '31/12/2024' }, 'fetchedAt: must be an ISO-8601 date-time'],
+    ['null', null, /^\(root\): /],
+  ])('%s', (_name, value, expected) => {
+    if (typeof expected === 'string') expect(reason(value)).toBe(expected);
+    else expect(reason(value)).toMatch(expected);
+  });
+});
