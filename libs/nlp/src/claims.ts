@@ -70,7 +70,7 @@ function pushClaim(ctx: Ctx, speaker: ActorAcc | undefined, speakerText: string,
   if (!tr) return undefined;
   const text = src.slice(tr.s, tr.e);
   // at least two words of content
-  if (!/[\p{L}\p{N}]+[^\p{L}\p{N}]+[\p{L}\p{N}]+/u.test(text)) return undefined;
+  if (!/[\p{L}\p{N}]+[^\p{L}\p{N}]+[\p{L}\p{N}]+/u.test(text) && !((kind === 'denial' || tr.quoted) && text.length >= 4)) return undefined;
   if (inSpans(ctx.doc.skip, tr.s, tr.e)) return undefined;
   // same speaker, overlapping text: keep one
   for (let i = ctx.claims.length - 1, lim = 0; i >= 0 && lim < 40; i--, lim++) {
@@ -513,9 +513,24 @@ function englishAccording(ctx: Ctx, v: number, toIdx: number): void {
   if (k >= toks.length) return;
   let a = actorOf(ctx, k);
   let kk = k;
-  if (!a && EN_DET.has(toks[k].norm)) { for (let r = k + 1; r < Math.min(toks.length, k + 5); r++) { a = actorOf(ctx, r); if (a) { kk = r; break; } } }
-  if (!a || a.type === 'location') return;
-  const m = ctx.mAt[kk]!;
+  if (!a) {
+    for (let r = k + 1; r < Math.min(toks.length, k + 6); r++) { if (toks[r].gap >= 2) break; a = actorOf(ctx, r); if (a) { kk = r; break; } }
+  }
+  let m = a ? ctx.mAt[kk]! : undefined;
+  if (!a && EN_DET.has(toks[k].norm)) {
+    // "According to the bureau," → the last organisation so named
+    for (let r = k + 1; r < Math.min(toks.length, k + 4); r++) {
+      if (toks[r].gap >= 2) break;
+      const d = EN_DESCRIPTIONS[toks[r].norm] ?? (/^(bureau|office|agency|ministry|department|statement|report)$/.test(toks[r].norm) ? 'organization' : undefined);
+      if (d === 'organization') {
+        const w = toks[r].norm;
+        a = lastActor(ctx, k, (x) => x.type === 'organization' && x.name.toLowerCase().includes(w)) ?? lastClaimSpeakerOfType(ctx, v, 'organization');
+        if (a) { kk = r; m = { actorId: a.id, start: toks[k].start, end: toks[r].end, first: k, last: r, field: doc.field }; }
+        break;
+      }
+    }
+  }
+  if (!a || a.type === 'location' || !m) return;
   const sent = doc.sentOf[v];
   const s0 = doc.sents[sent].start;
   const e0 = doc.sents[sent].end;
@@ -524,9 +539,9 @@ function englishAccording(ctx: Ctx, v: number, toIdx: number): void {
     let c = m.last + 1;
     while (c < toks.length && doc.sentOf[c] === sent && toks[c].gap !== 2) c++;
     if (c >= toks.length || doc.sentOf[c] !== sent) return;
-    pushClaim(ctx, a, mentionText(ctx, kk), 'according to', 'statement', toks[c].start, e0, v);
+    pushClaim(ctx, a, doc.src.slice(m.start, m.end), 'according to', 'statement', toks[c].start, e0, v);
   } else if (toks[v].gap === 2) {
-    pushClaim(ctx, a, mentionText(ctx, kk), 'according to', 'statement', s0, toks[v].start - toks[v].sep.length, v);
+    pushClaim(ctx, a, doc.src.slice(m.start, m.end), 'according to', 'statement', s0, toks[v].start - toks[v].sep.length, v);
   }
 }
 
@@ -589,7 +604,7 @@ function subjectBefore(ctx: Ctx, v: number): Subj | undefined {
     while (c > 0 && doc.sentOf[c] === sent && lim < 45) {
       if (toks[c].gap === 2) {
         const r = resolveNP(ctx, c - 1, v);
-        if (r && !r.pronoun && r.actor.type !== 'country') best = r;
+        if (r && !r.pronoun && r.actor.type !== 'country' && (!best || best.pronoun || best.actor.type === 'country')) best = r;
         else if (r && !best) best = r;
       }
       if (doc.sentStart[c]) break;
@@ -656,6 +671,7 @@ function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
         return { actor: a, text: doc.src.slice(mm.start, toks[k].end), first: mm.first };
       }
     }
+    if (j >= 1 && !EN_DET.has(toks[j].norm) && toks[j].caps === 0 && EN_DET.has(toks[j - 1].norm) && !ctx.mAt[j]) j--; // "the tech giant"
     if (j >= 0 && (EN_DET.has(toks[j].norm) || toks[j].norm === 's')) {
       const isSpokes = /^spokes/.test(w);
       if (isSpokes) {
@@ -672,7 +688,7 @@ function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
 
 function nameHas(a: ActorAcc, w: string): boolean {
   const n = a.name.toLowerCase();
-  if (w === 'company' || w === 'firm' || w === 'group' || w === 'giant') return !/(ministry|department|party|court|government|council|commission|administration|agency|parliament|union|army|police|office|bureau|nations|committee)/.test(n);
+  if (w === 'company' || w === 'firm' || w === 'group' || w === 'giant') return !/(ministry|department|party|court|government|council|commission|administration|agency|parliament|union|army|police|office|bureau|nations|committee|kremlin|white house|pentagon|downing street|senate|congress)/.test(n);
   return n.includes(w);
 }
 
@@ -822,7 +838,8 @@ function continuationQuotes(ctx: Ctx): void {
     if (between.length > 220 || sentsBetween > 3) continue;
     // something other than the attribution between? (another named actor → skip)
     let other = false;
-    for (let ti = tokenAt(doc, prev.end); ti < toks.length && toks[ti].end <= q.open; ti++) if (ctx.mAt[ti] && ctx.mAt[ti]!.actorId !== prev.speaker.actorId) other = true;
+    const prevSent = doc.sentOf[Math.min(toks.length - 1, Math.max(0, prev.at))];
+    for (let ti = tokenAt(doc, prev.end); ti < toks.length && toks[ti].end <= q.open; ti++) if (doc.sentOf[ti] > prevSent && ctx.mAt[ti] && ctx.mAt[ti]!.actorId !== prev.speaker.actorId) other = true;
     if (other) continue;
     // after the quote, an attribution to someone else? (handled by quoteBefore already)
     const a = ctx.set.byId.get(prev.speaker.actorId!);
