@@ -75,6 +75,7 @@ describe('auth', () => {
     ['DELETE', '/v1/watches/some-id', undefined],
     ['POST', '/v1/articles', validArticle],
     ['GET', '/v1/status', undefined],
+    ['POST', '/v1/dlq/replay', {}],
     ['GET', '/v1/actors?q=kaspersky', undefined],
     ['GET', '/v1/does-not-exist', undefined],
   ];
@@ -248,5 +249,50 @@ describe('operator views', () => {
     expect(r.status).toBe(200);
     expect(r.json.actors.map((a: { id: string }) => a.id)).toContain('org:kaspersky-lab');
     expect((await call('GET', '/v1/actors?limit=0', { key: KEYS.viewer })).status).toBe(400);
+  });
+});
+
+describe('DLQ replay', () => {
+  test('POST /v1/dlq/replay (admin only) republishes payloads to their topic; nextOffsets resume without replaying twice', async () => {
+    const { buildDlqRecord, Publisher } = await import('@marsad/messaging');
+    const kafka = createKafka({ brokers: [stackEnv(ns).KAFKA_BROKERS], clientId: 'e2e-admin-dlq', logger: quiet });
+    const pub = new Publisher(kafka, { logger: quiet });
+    const raw = { id: `dlq-art-${ns}`, url: 'https://example.com/dlq', source: { name: 'X' }, body: 'replayed body' };
+    const recs = [
+      buildDlqRecord({ stage: 'enrich', error: 'ES down for too long', message: { topic: N.topic('articlesRaw'), partition: 0, offset: '5', key: raw.id, value: Buffer.from(JSON.stringify(raw)) } }),
+      buildDlqRecord({ stage: 'index', error: 'mapping conflict', message: { topic: N.topic('articlesEnriched'), partition: 1, offset: '7', key: 'other', value: Buffer.from('{"x":1}') } }),
+      { ...buildDlqRecord({ stage: 'enrich', error: 'too big', message: { topic: N.topic('articlesRaw'), partition: 0, offset: '6', key: 'big', value: Buffer.from('{"big":true}') } }), payloadTruncated: true },
+      buildDlqRecord({ stage: 'enrich', error: 'foreign', message: { topic: 'someone.elses.topic', partition: 0, offset: '1', key: 'f', value: Buffer.from('{}') } }),
+    ];
+    await pub.send(N.topic('articlesDlq'), recs.map((r) => ({ key: 'k', value: r }))); // one key: one partition, in order
+    await pub.disconnect();
+
+    expect((await call('POST', '/v1/dlq/replay', { key: KEYS.operator, body: {} })).status).toBe(403);
+    expect((await call('POST', '/v1/dlq/replay', { key: KEYS.admin, body: { stage: 'nope' } })).json.field).toBe('stage');
+
+    const dry = await call('POST', '/v1/dlq/replay', { key: KEYS.admin, body: { stage: 'enrich', dryRun: true } });
+    expect(dry.status).toBe(200);
+    expect(dry.json).toMatchObject({ dryRun: true, matched: 3, replayed: 1, complete: true });
+
+    const r = await call('POST', '/v1/dlq/replay', { key: KEYS.admin, body: { stage: 'enrich' } });
+    expect(r.json).toMatchObject({ scanned: 4, matched: 3, replayed: 1, complete: true });
+    expect(r.json.skipped.map((s: { reason: string }) => s.reason)).toEqual([expect.stringMatching(/truncated/), expect.stringMatching(/not an article topic/)]);
+
+    const again = await call('POST', '/v1/dlq/replay', { key: KEYS.admin, body: { stage: 'enrich', fromOffsets: r.json.nextOffsets } });
+    expect(again.json).toMatchObject({ scanned: 0, replayed: 0, complete: true });
+
+    // The replayed payload is on the raw topic, keyed as before, marked with its origin.
+    const consumer = kafka.consumer({ groupId: `${ns}-dlqcheck-${Date.now()}` });
+    const seen: { key: string; value: string; from?: string }[] = [];
+    await consumer.connect();
+    await consumer.subscribe({ topic: N.topic('articlesRaw'), fromBeginning: true });
+    await consumer.run({ eachMessage: async ({ message }) => void seen.push({ key: message.key!.toString(), value: message.value!.toString(), from: message.headers?.['marsad-replayed-from']?.toString() }) });
+    try {
+      const m = await waitFor('the replayed article', async () => seen.find((s) => s.key === raw.id), 30_000);
+      expect(JSON.parse(m.value)).toEqual(raw);
+      expect(m.from).toMatch(new RegExp(`^${N.topic('articlesDlq').replace(/\./g, '\\.')}/\\d+/\\d+$`));
+    } finally {
+      await consumer.disconnect();
+    }
   });
 });

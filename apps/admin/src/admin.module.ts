@@ -7,6 +7,7 @@ import { JsonExceptionFilter } from './http/errors';
 import { ArticlesController } from './articles/articles.controller';
 import { WatchesController } from './watches/watches.controller';
 import { StatusController } from './status/status.controller';
+import { DlqController } from './dlq/dlq.controller';
 
 @Module({})
 export class AdminModule {
@@ -14,7 +15,7 @@ export class AdminModule {
     return {
       module: AdminModule,
       imports: [ObservabilityModule.forService(ctx.logger, ctx.metrics, ctx.health)],
-      controllers: [ArticlesController, WatchesController, StatusController],
+      controllers: [ArticlesController, WatchesController, StatusController, DlqController],
       providers: [
         { provide: ADMIN_CTX, useValue: ctx },
         { provide: APP_GUARD, useClass: RolesGuard },
