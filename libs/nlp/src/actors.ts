@@ -412,7 +412,7 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
       while (q < n && toks[q].gap <= 1 && q - i <= 4) {
         const w2 = toks[q].norm;
         if ((w2.startsWith('ال') || /^وال/.test(w2) || /^لل/.test(w2)) && !AR_DAYS.has(w2) && !AR_ADJ_STOP.has(w2)) { defEnd = q; q++; continue; }
-        if (cover[q] && q === defEnd + 1 && q > i + 1 && ctx.set.byId.get(cover[q]!)?.type !== 'person') { defEnd = q; q++; continue; }
+        if (cover[q] && q === defEnd + 1 && q > i + 1 && ctx.set.byId.get(cover[q]!)?.source === 'rule' && ctx.set.byId.get(cover[q]!)?.type !== 'person') { defEnd = q; q++; continue; }
         break;
       }
       const isGroup = AR_GROUP_HEADS.has(head.form);

@@ -3,7 +3,7 @@
 import type { ActorAcc, ActorSet, MentionX } from './actors';
 import { arVerbOf } from './actors';
 import { tokenAt, type Doc } from './doc';
-import { AR_ADVERBIAL, AR_COMP, AR_DESCRIPTIONS, AR_VERBS, EN_DESCRIPTIONS, EN_OBJ_VERBS, EN_PRONOUNS, EN_VERBS, set } from './lexicon';
+import { AR_ADVERBIAL, AR_COMP, AR_PERSON_TITLES, AR_DESCRIPTIONS, AR_VERBS, EN_DESCRIPTIONS, EN_OBJ_VERBS, EN_PRONOUNS, EN_VERBS, set } from './lexicon';
 import { arabicVariants, foldText, inSpans, type Token } from './text';
 
 export interface ClaimX {
@@ -136,13 +136,19 @@ function arabicAccording(ctx: Ctx, i: number): void {
   let k = i + 1;
   if (k < toks.length && (toks[k].norm === 'ل' || toks[k].norm === 'لـ')) k++;
   let a = actorOf(ctx, k);
+  let m = a ? ctx.mAt[k] : undefined;
   if (!a && k < toks.length) {
-    // وفقا لمايكروسوفت: the actor is glued to ل
-    const m = ctx.mAt[k];
-    if (m) a = ctx.set.byId.get(m.actorId);
+    // وبحسب التقرير / البيان / بيانات الوزارة → the body that issued it
+    const w2 = toks[k].norm.replace(/^ل/, '');
+    let hintTok = w2;
+    if ((w2 === 'بيانات' || w2 === 'تقرير' || w2 === 'بيان') && k + 1 < toks.length) hintTok = toks[k + 1].norm;
+    if (/^(التقرير|البيان|الدراسه)$/.test(hintTok)) {
+      const lc = lastClaimBefore(ctx, i);
+      a = lc?.speaker.actorId ? ctx.set.byId.get(lc.speaker.actorId) : undefined;
+    } else if (AR_DESCRIPTIONS[hintTok] && AR_DESCRIPTIONS[hintTok] !== 'person') a = resolveDescription(ctx, i, AR_DESCRIPTIONS[hintTok], hintTok);
+    if (a) { const last = hintTok === w2 ? k : k + 1; m = { actorId: a.id, start: toks[k].start, end: toks[last].end, first: k, last, field: doc.field }; }
   }
-  if (!a || a.type === 'location') return;
-  const m = ctx.mAt[k]!;
+  if (!a || a.type === 'location' || !m) return;
   const sent = doc.sentOf[i];
   const st = doc.sents[sent];
   // a reporting verb earlier in the sentence: the source of a report, not a claim of its own
@@ -152,9 +158,9 @@ function arabicAccording(ctx: Ctx, i: number): void {
     if (c >= toks.length || doc.sentOf[c] !== sent || toks[c].gap !== 2) return;
     if (/^(فان|فانه|فانها|ان)$/.test(toks[c].norm)) c++;
     if (c >= toks.length || doc.sentOf[c] !== sent) return;
-    pushClaim(ctx, a, mentionText(ctx, k), t.norm[0] === 'و' ? doc.src.slice(t.start + 1, t.end) : doc.src.slice(t.start, t.end), 'statement', toks[c].start, st.end, i);
+    pushClaim(ctx, a, doc.src.slice(m.start, m.end), t.norm[0] === 'و' ? doc.src.slice(t.start + 1, t.end) : doc.src.slice(t.start, t.end), 'statement', toks[c].start, st.end, i);
   } else if (t.gap === 2 && m.last + 1 >= toks.length || (toks[m.last + 1] && (doc.sentOf[m.last + 1] !== sent || toks[m.last + 1].gap >= 2) && t.gap === 2)) {
-    pushClaim(ctx, a, mentionText(ctx, k), doc.src.slice(t.start, t.end), 'statement', st.start, t.start - t.sep.length, i);
+    pushClaim(ctx, a, doc.src.slice(m.start, m.end), doc.src.slice(t.start, t.end), 'statement', st.start, t.start - t.sep.length, i);
   }
 }
 
@@ -213,7 +219,7 @@ export function arabicClaims(ctx: Ctx): void {
         const f0 = mk.first;
         const prevTok = f0 > 0 ? toks[f0 - 1] : undefined;
         // recipients: للصحفيين، لوكالة رويترز، لبي بي سي
-        if (AR_RECIPIENT_PREFIX.test(toks[f0].norm) && mk.start === toks[f0].start && !/^ال/.test(toks[f0].norm)) continue;
+        if (AR_RECIPIENT_PREFIX.test(toks[f0].norm) && mk.start > toks[f0].start && !(prevTok && /^(التابعه|التابع|تابعه|تابع)$/.test(prevTok.norm))) continue;
         if (prevTok && f0 - 1 >= from && /^(لوكاله|لصحيفه|لقناه|لشبكه|لتلفزيون|لموقع|لراديو|لمحطه)$/.test(prevTok.norm)) continue;
         // "بحسب تقرير وكالة رويترز" inside the region: a source of the report, not the speaker
         let src2 = false;
@@ -224,7 +230,7 @@ export function arabicClaims(ctx: Ctx): void {
         let rank: number;
         if (prevTok && prevTok.norm === 'باسم' || /^باسم/.test(toks[f0].norm)) rank = 5; // المتحدث باسم X: X only if no name follows
         else if (a.type !== 'person' && prevTok && f0 > from && /^(في|من|الي|علي|عن|مع|خلال|لدي|امام|بين)$/.test(prevTok.norm)) rank = 6; // inside a prepositional phrase
-        else if (a.type !== 'person' && mk.start > toks[f0].start && /^[بل]/.test(toks[f0].norm)) rank = 6; // بالبيت الأبيض
+        else if (a.type !== 'person' && mk.start > toks[f0].start && /^[بل]/.test(toks[f0].norm) && !(prevTok && /^(التابعه|التابع|تابعه|تابع)$/.test(prevTok.norm))) rank = 6; // بالبيت الأبيض
         else {
           const inTitle = a.type !== 'person' && f0 > from && AR_TITLE_WORDS.has(toks[f0 - 1].norm);
           rank = a.type === 'country' ? 3 : inTitle ? 2 : 1;
@@ -237,6 +243,15 @@ export function arabicClaims(ctx: Ctx): void {
       if (best) { speaker = best; speakerText = mentionText(ctx, bestK); explicit = true; }
     };
     if (comp >= 0 && regionEnd >= i + 1) pickRegion(i + 1, regionEnd);
+    if (speaker && speaker.type === 'country' && regionEnd >= i + 1) {
+      // "أعرب عمدة العاصمة البريطانية لندن عن اعتقاده" — a titled person, not the country of the adjective
+      let f = i + 1;
+      while (f <= regionEnd && AR_ADVERBIAL.has(toks[f].norm)) f++;
+      if (f <= regionEnd && (AR_PERSON_TITLES.has(toks[f].norm) || AR_TITLE_WORDS.has(toks[f].norm))) {
+        const p = resolveDescription(ctx, i, 'person', toks[f].norm);
+        if (p) { speaker = p; speakerText = toks[f].norm; }
+      }
+    }
     if (!speaker && comp >= 0) {
       // definite descriptions / pronoun subjects
       let first = i + 1;
@@ -245,7 +260,7 @@ export function arabicClaims(ctx: Ctx): void {
       const prevW = i > 0 ? toks[i - 1].norm : '';
       const rawFirst = i + 1 <= regionEnd ? toks[i + 1].norm : '';
       const ppFirst = AR_PREPS.test(firstW) || AR_PREPS.test(rawFirst) || (/^ل/.test(firstW) && !AR_DESCRIPTIONS[firstW]);
-      const before = i > 0 && doc.sentOf[i - 1] === sent && toks[i].gap <= 1 ? actorOf(ctx, i - 1) : undefined;
+      const before = i > 0 && doc.sentOf[i - 1] === sent && (toks[i].gap <= 1 || (toks[i].gap === 2 && toks[i].norm[0] === 'ف')) ? actorOf(ctx, i - 1) : undefined;
       if ((prevW === 'الذي' || prevW === 'التي') && i > 1 && actorOf(ctx, i - 2) && (first > regionEnd || ppFirst)) {
         speaker = actorOf(ctx, i - 2); speakerText = mentionText(ctx, i - 2); explicit = true;
       } else if (before && before.type !== 'location' && (first > regionEnd || ppFirst)) {
@@ -281,6 +296,17 @@ export function arabicClaims(ctx: Ctx): void {
           if (toks[k].gap === 2 && !AR_ADVERBIAL.has(toks[k].norm)) break;
           k++;
         }
+      } else if (i + 1 < n && AR_TITLE_WORDS.has(toks[i + 1].norm)) {
+        // نفى المتحدث باسم الكرملين، دميتري بيسكوف، أي تورط
+        for (let r = i + 2; r < Math.min(n, i + 12) && doc.sentOf[r] === sent; r++) {
+          const mr = ctx.mAt[r];
+          const ar = actorOf(ctx, r);
+          if (mr && ar && ar.type === 'person' && mr.first === r) {
+            if (mr.last + 1 < n && toks[mr.last + 1].gap === 2) { speaker = ar; speakerText = mentionText(ctx, r); explicit = true; k = mr.last + 1; while (k < n && AR_ADVERBIAL.has(toks[k].norm) && doc.sentOf[k] === sent) k++; }
+            break;
+          }
+        }
+        if (!speaker) continue;
       } else if (info.participle) {
         speaker = resolveArPronoun(ctx, i, info.fem);
       } else continue;
