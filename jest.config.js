@@ -8,6 +8,6 @@ const common = { rootDir: __dirname, moduleFileExtensions: ['ts', 'js', 'json'],
 module.exports = {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/test/unit/**/*.spec.ts'] },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e.ts'], testTimeout: 180000, globalSetup: '<rootDir>/test/e2e/support/global-setup.ts' },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e.ts'], setupFilesAfterEnv: ['<rootDir>/test/e2e/support/jest-timeout.ts'], globalSetup: '<rootDir>/test/e2e/support/global-setup.ts' },
   ],
 };
