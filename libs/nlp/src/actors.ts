@@ -270,7 +270,8 @@ function arNameTok(ctx: ExtractCtx, k: number, pos: number): boolean {
   if (ctx.cover[k]) {
     // "يوجين كاسبرسكي": a surname that is also a one-word organisation alias
     const a = ctx.set.byId.get(ctx.cover[k]!);
-    if (!(pos > 0 && a && a.type === 'organization' && ctx.cover[k + 1] !== ctx.cover[k])) return false;
+    const m = a?.mentions.find((x) => x.field === ctx.doc.field && x.first === k);
+    if (!(pos > 0 && a && a.type === 'organization' && ctx.cover[k + 1] !== ctx.cover[k] && m && m.start === t.start)) return false;
     return !ctx.cover[k - 1];
   }
   const w = t.norm;
@@ -287,12 +288,16 @@ function arNameTok(ctx: ExtractCtx, k: number, pos: number): boolean {
   // case endings (tanween) mark common nouns/adverbs (تحديداً، جديدٌ), never transliterated names
   const raw = ctx.doc.src.slice(t.start, t.end);
   if (/[\u064B-\u064D]/.test(raw)) return false;
+  // attached pronouns (ووزرائه، حملتها) mark common nouns; ة is kept distinct from ه in the original
+  if (raw.length >= 5 && /(\u0647|\u0647\u0627|\u0647\u0645|\u0647\u0645\u0627)$/.test(raw) && !/الله$/.test(raw)) return false;
+  // a 3-letter word opening with a present-tense prefix (يشن، تشن، نرى) is a verb
+  if (pos === 0 && w.length === 3 && /^[يتن]/.test(w)) return false;
   if (AR_COMMON_NOT_NAME.has(w)) return false;
   if (/^(به|بهذه|بهذا|بكافه|بكل|لكل|لهذه|لهذا|لاخري|لاخر|لشركه|بمجال)/.test(w) && w.length <= 8) return false;
   return true;
 }
 
-const AR_COMMON_NOT_NAME = set('جديد جديده ارهابي ارهابيه متطرف متطرفه تنفيذي اخري اخر كبير كبيره صغير مصادر مسؤول مسؤولون مسؤولين خبراء محللون مصدر شخص اشخاص احد احدي عدد بعض كل جميع مختلف عده تفاصيل قضيه امر الامر');
+const AR_COMMON_NOT_NAME = set('خبير خبيره محلل محلله باحث باحثه مراقب مراقبون ناشط ناشطه معتقل معارض معارضون عنصري جديد جديده ارهابي ارهابيه متطرف متطرفه تنفيذي اخري اخر كبير كبيره صغير مصادر مسؤول مسؤولون مسؤولين خبراء محللون مصدر شخص اشخاص احد احدي عدد بعض كل جميع مختلف عده تفاصيل قضيه امر الامر');
 
 /** Longest run of name tokens starting at k (max 4), contiguous (no punctuation between). */
 function arNameRun(ctx: ExtractCtx, k: number, max = 4): number {
@@ -372,7 +377,8 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
           const single = e === q;
           const after = e + 1 < n ? toks[e + 1] : undefined;
           const okEnd = !after || after.gap >= 2 || AR_COMP.has(after.norm) || AR_NAME_STOP.has(after.norm) || !!arVerbOf(after) || AR_ADVERBIAL.has(after.norm) || after.norm.startsWith('ل');
-          if (okEnd && (!single || toks[q].norm.length >= 3)) {
+          const adjAfterTitle = single && toks[q].gap <= 1 && /ي$/.test(toks[q].norm);
+          if (okEnd && (!single || toks[q].norm.length >= 3) && !adjAfterTitle) {
             for (let k = q; k <= e; k++) if (cover[k]) uncover(ctx, k);
             const name = doc.src.slice(toks[q].start, toks[e].end);
             const a = addRule(ctx, 'person', name, q, e);
@@ -390,7 +396,9 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
       if (e >= q) {
         const after = e + 1 < n ? toks[e + 1] : undefined;
         const okEnd = !after || after.gap >= 2 || AR_COMP.has(after.norm) || AR_ADVERBIAL.has(after.norm) || after.norm === 'في' || after.norm.startsWith('ل') && after.norm.length > 3 || AR_PERSON_TITLES.has(after.norm);
-        if (okEnd && toks[q].norm.length >= 3) {
+        const w1 = toks[q].norm;
+        const singleBad = e === q && (/(ه|ها|هم|هما)$/.test(w1) && w1.length > 4 || (/^م/.test(w1) && w1.length <= 5) || /^س[تين]/.test(w1));
+        if (okEnd && w1.length >= 3 && !singleBad) {
           const fem = AR_VERBS.get(verb.verb)!.fem;
           const type: ActorType = e > q ? 'person' : fem ? 'organization' : 'person';
           const name = doc.src.slice(toks[q].start, toks[e].end);
@@ -416,6 +424,9 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
         break;
       }
       const isGroup = AR_GROUP_HEADS.has(head.form);
+      if (defEnd > i && defEnd === i + 1 && /^(شركه|مجموعه|موقع|قناه|صحيفه|مركز|موسسه|مكتب|شبكه|اذاعه|تلفزيون|بنك|مصرف|صندوق|جمعيه|مرصد|معهد)$/.test(head.form)) {
+        i = defEnd; continue; // "شركة الاستثمار": a description, not a name
+      }
       if (defEnd > i) {
         // head + article words
         let s = t.start;
