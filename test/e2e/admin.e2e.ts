@@ -57,6 +57,13 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await admin?.close();
+  // Leave nothing behind on the shared broker: this namespace's topics.
+  const kafka = createKafka({ brokers: [stackEnv(ns).KAFKA_BROKERS], clientId: 'e2e-admin-cleanup', logger: quiet });
+  const kadmin = kafka.admin();
+  await kadmin.connect();
+  const topics = (await kadmin.listTopics()).filter((t) => t.startsWith(`${ns}.`));
+  if (topics.length) await kadmin.deleteTopics({ topics }).catch(() => undefined);
+  await kadmin.disconnect();
 });
 
 test('refuses to start without MARSAD_ADMIN_KEYS (ConfigError names it)', async () => {

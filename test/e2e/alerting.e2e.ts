@@ -5,6 +5,8 @@
  */
 import http from 'node:http';
 import { SMTPServer } from 'smtp-server';
+import Redis from 'ioredis';
+import { Client as EsClient } from '@elastic/elasticsearch';
 import type { AddressInfo } from 'node:net';
 import { alertId, digestId, names, SCHEMA_VERSION, type EnrichedArticle, type WebhookPayload } from '@marsad/contracts';
 import { verifyWebhookSignature } from '@marsad/alerts';
@@ -170,7 +172,31 @@ afterAll(async () => {
   await Promise.allSettled([admin?.close(), alerter?.close(), enricher?.close(), publisher?.disconnect()]);
   await new Promise((r) => receiver?.close(r));
   await new Promise<void>((r) => (smtp ? smtp.close(() => r()) : r()));
+  await cleanup();
 });
+
+/** Leave nothing behind on the shared stack: this namespace's topics, index and Redis keys. */
+async function cleanup(): Promise<void> {
+  const kadmin = kafkaClient.admin();
+  await kadmin.connect();
+  const topics = (await kadmin.listTopics()).filter((t) => t.startsWith(`${ns}.`));
+  if (topics.length) await kadmin.deleteTopics({ topics }).catch(() => undefined);
+  await kadmin.disconnect();
+  const es = new EsClient({ node: stackEnv(ns).ELASTICSEARCH_URL });
+  await es.indices.delete({ index: N.alertsIndex, ignore_unavailable: true }).catch(() => undefined);
+  await es.close();
+  // BullMQ queue + alerter state live under `marsad-<ns>:`; the enricher's dedup under `marsad:<ns>:`.
+  const redis = new Redis(stackEnv(ns).REDIS_URL);
+  for (const pattern of [`${N.queuePrefix}:*`, `marsad:${ns}:*`]) {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  }
+  redis.disconnect();
+}
 
 test('a watch naming an actor + an article mentioning it → exactly one signed webhook with the expected alert id', async () => {
   const watch = await createWatch('Kaspersky (e2e)', { actors: ['Kaspersky'], channels: [{ type: 'webhook', url: `${receiverUrl}/kaspersky` }] });
