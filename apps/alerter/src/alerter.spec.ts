@@ -92,3 +92,13 @@ describe('postWebhook', () => {
     await expect(postWebhook(args({ url: `http://rebind.example.test:${port}/hook`, guard }))).rejects.toThrow(/loopback/);
   });
 });
+
+describe('AlertProcessor start-up check', () => {
+  it('has a handler for every job name, and refuses to start when one is missing', async () => {
+    const { AlertProcessor } = await import('./alert.processor');
+    const p = new AlertProcessor({} as never, {} as never);
+    expect(() => p.onModuleInit()).not.toThrow();
+    delete (p.handlers as Partial<typeof p.handlers>)['send-email'];
+    expect(() => p.onModuleInit()).toThrow(/no handler for alert job name\(s\): send-email/);
+  });
+});
