@@ -275,15 +275,20 @@ function arNameTok(ctx: ExtractCtx, k: number, pos: number): boolean {
     return !ctx.cover[k - 1];
   }
   const w = t.norm;
-  if (AR_STOP.has(w) || AR_NAME_STOP.has(w) || AR_COMP.has(w) || AR_ADVERBIAL.has(w)) return false;
+  if ((AR_STOP.has(w) || AR_NAME_STOP.has(w) || AR_COMP.has(w) || AR_ADVERBIAL.has(w)) && !(w === 'علي' && ctx.doc.src.slice(t.start, t.end).endsWith('ي') && pos === 0)) return false;
   if (arVerbOf(t)) return false;
   if (AR_PERSON_TITLES.has(w) || AR_ORG_HEADS.has(w)) return false;
-  if (w.startsWith('ال') && !(pos > 0 && !AR_DAYS.has(w) && !AR_ADJ_STOP.has(w))) {
+  const rawT = ctx.doc.src.slice(t.start, t.end).replace(/[\u064B-\u065F\u0670\u0640]/g, '');
+  // the article is written with a bare alef (ال); أل/إل/آل open names (أليكسي، إليزابيث)
+  const isArticle = rawT.startsWith('ال');
+  if (w === 'علي' && rawT === 'علي' && pos === 0) return true; // the name Ali (not the preposition على)
+  if (/^[بلكف][أإآ]/.test(rawT)) return false; // بإجراءات، لأسباب: a clitic on a common noun
+  if (isArticle && !(pos > 0 && !AR_DAYS.has(w) && !AR_ADJ_STOP.has(w) && /ي$/.test(w))) {
     // "عبد الله", "أبو الغيط": article-words allowed after a connector
     const prev = ctx.doc.toks[k - 1];
     if (!(prev && AR_NAME_CONNECT.has(prev.norm))) return false;
   }
-  if (/^(لل|بال|وال|فال|كال)/.test(w)) return false;
+  if (/^(لل|بال|وال|فال|كال)/.test(rawT)) return false;
   if (/^\d/.test(w)) return false;
   // case endings (tanween) mark common nouns/adverbs (تحديداً، جديدٌ), never transliterated names
   const raw = ctx.doc.src.slice(t.start, t.end);
@@ -293,11 +298,11 @@ function arNameTok(ctx: ExtractCtx, k: number, pos: number): boolean {
   // a 3-letter word opening with a present-tense prefix (يشن، تشن، نرى) is a verb
   if (pos === 0 && w.length === 3 && /^[يتن]/.test(w)) return false;
   if (AR_COMMON_NOT_NAME.has(w)) return false;
-  if (/^(به|بهذه|بهذا|بكافه|بكل|لكل|لهذه|لهذا|لاخري|لاخر|لشركه|بمجال)/.test(w) && w.length <= 8) return false;
+  if (/^(به|بهذه|بهذا|بكافه|بكل|لكل|لهذه|لهذا|لاخري|لاخر|لشركه|بمجال)$/.test(w)) return false;
   return true;
 }
 
-const AR_COMMON_NOT_NAME = set('خبير خبيره محلل محلله باحث باحثه مراقب مراقبون ناشط ناشطه معتقل معارض معارضون عنصري جديد جديده ارهابي ارهابيه متطرف متطرفه تنفيذي اخري اخر كبير كبيره صغير مصادر مسؤول مسؤولون مسؤولين خبراء محللون مصدر شخص اشخاص احد احدي عدد بعض كل جميع مختلف عده تفاصيل قضيه امر الامر');
+const AR_COMMON_NOT_NAME = set('اذ لدينا لدي عده لعده كيفيه حلفاء سوال سوالا عقد اكبر اهم ابرز رفيع عسكري مراسل خبير خبيره محلل محلله باحث باحثه مراقب مراقبون ناشط ناشطه معتقل معارض معارضون عنصري جديد جديده ارهابي ارهابيه متطرف متطرفه تنفيذي اخري اخر كبير كبيره صغير مصادر مسؤول مسؤولون مسؤولين خبراء محللون مصدر شخص اشخاص احد احدي عدد بعض كل جميع مختلف عده تفاصيل قضيه امر الامر');
 
 /** Longest run of name tokens starting at k (max 4), contiguous (no punctuation between). */
 function arNameRun(ctx: ExtractCtx, k: number, max = 4): number {
@@ -331,6 +336,9 @@ function skipTitleModifiers(ctx: ExtractCtx, k: number): number {
       continue;
     }
     if ((w.startsWith('ال') || /^(لل|وال)/.test(w)) && !AR_DAYS.has(w)) { q++; steps++; continue; }
+    if (/^(لدي|في|من)$/.test(w) && q + 1 < toks.length && toks[q + 1].gap <= 1 && (toks[q + 1].norm.startsWith('ال') || ctx.cover[q + 1]) && ctx.set.byId.get(ctx.cover[q + 1] ?? '')?.type !== 'person') { q += 2; steps += 2; continue; }
+    const rawM = ctx.doc.src.slice(t.start, t.end);
+    if (rawM.length >= 5 && /(\u0647|\u0647\u0627|\u0647\u0645)$/.test(rawM) && !/الله$/.test(rawM)) { q++; steps++; continue; } // وزير خارجيتها
     // prepositional modifier "بحقوق الملكية", "لحلف الناتو"
     if (/^[بل]/.test(w) && w.length > 3 && q + 1 < toks.length && toks[q + 1].gap <= 1 && (toks[q + 1].norm.startsWith('ال') || ctx.cover[q + 1])) { q += 2; steps += 2; continue; }
     if (AR_MULTI_TITLE_NEXT.has(w) || w === 'وزراء' || w === 'عام' || w === 'مجلس' || w === 'الوزراء') { q++; steps++; continue; }
@@ -376,7 +384,7 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
         if (e >= q) {
           const single = e === q;
           const after = e + 1 < n ? toks[e + 1] : undefined;
-          const okEnd = !after || after.gap >= 2 || AR_COMP.has(after.norm) || AR_NAME_STOP.has(after.norm) || !!arVerbOf(after) || AR_ADVERBIAL.has(after.norm) || after.norm.startsWith('ل');
+          const okEnd = !single || !after || after.gap >= 2 || AR_COMP.has(after.norm) || AR_NAME_STOP.has(after.norm) || !!arVerbOf(after) || AR_ADVERBIAL.has(after.norm) || after.norm.startsWith('ل');
           const adjAfterTitle = single && toks[q].gap <= 1 && /ي$/.test(toks[q].norm);
           if (okEnd && (!single || toks[q].norm.length >= 3) && !adjAfterTitle) {
             for (let k = q; k <= e; k++) if (cover[k]) uncover(ctx, k);
@@ -397,7 +405,7 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
         const after = e + 1 < n ? toks[e + 1] : undefined;
         const okEnd = !after || after.gap >= 2 || AR_COMP.has(after.norm) || AR_ADVERBIAL.has(after.norm) || after.norm === 'في' || after.norm.startsWith('ل') && after.norm.length > 3 || AR_PERSON_TITLES.has(after.norm);
         const w1 = toks[q].norm;
-        const singleBad = e === q && (/(ه|ها|هم|هما)$/.test(w1) && w1.length > 4 || (/^م/.test(w1) && w1.length <= 5) || /^س[تين]/.test(w1));
+        const singleBad = e === q && (/(ه|ها|هم|هما)$/.test(w1) && w1.length > 4 || (/^م/.test(w1) && w1.length <= 5) || /^س[تين]/.test(w1) || /ا$/.test(w1) || w1.length < 4);
         if (okEnd && w1.length >= 3 && !singleBad) {
           const fem = AR_VERBS.get(verb.verb)!.fem;
           const type: ActorType = e > q ? 'person' : fem ? 'organization' : 'person';
@@ -611,6 +619,17 @@ export function linkSurnames(ctx: ExtractCtx): void {
     for (const m of ms) { set.mention(other, m); for (let k = m.first; k <= m.last; k++) cover[k] = other.id; }
     a.mentions = a.mentions.filter((m) => m.field !== doc.field);
     if (!a.mentions.length) set.byId.delete(a.id);
+  }
+  // merge partial rule names ("جاويش أوغلو") into the full name they end ("مولود جاويش أوغلو")
+  const persons = [...set.byId.values()].filter((a) => a.type === 'person' && (a.nameToks?.length ?? 0) >= 1);
+  for (const a of persons) {
+    if (a.source !== 'rule' || !set.byId.has(a.id)) continue;
+    const nt = a.nameToks!;
+    const full = persons.find((b) => b !== a && set.byId.has(b.id) && (b.nameToks?.length ?? 0) > nt.length && b.nameToks!.slice(-nt.length).join(' ') === nt.join(' '));
+    if (full && nt.length >= 2) {
+      for (const m of a.mentions) { set.mention(full, m); for (let k = m.first; k <= m.last; k++) cover[k] = full.id; }
+      set.byId.delete(a.id);
+    }
   }
   // merge single-token rule persons into a full-name person with that surname
   for (const a of [...set.byId.values()]) {
