@@ -266,6 +266,12 @@ export function arabicClaims(ctx: Ctx): void {
       } else if (before && before.type !== 'location' && (first > regionEnd || ppFirst)) {
         // subject-verb order: "وكان وزير الخارجية التركي مولود جاويش أوغلو قال، الخميس، إن"
         speaker = before; speakerText = mentionText(ctx, i - 1); explicit = true;
+        const mb = ctx.mAt[i - 1]!;
+        if (before.type === 'country' && mb.first > 0 && (AR_TITLE_WORDS.has(toks[mb.first - 1].norm) || AR_PERSON_TITLES.has(toks[mb.first - 1].norm))) {
+          // "المستشار النمساوي أوضح" — the titled person
+          const p = resolveDescription(ctx, i, 'person', toks[mb.first - 1].norm);
+          if (p) { speaker = p; speakerText = toks[mb.first - 1].norm; explicit = false; }
+        }
       } else
       if (first > regionEnd || ppFirst) {
         speaker = resolveArPronoun(ctx, i, info.fem);
