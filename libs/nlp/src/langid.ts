@@ -75,7 +75,7 @@ const round = (x: number) => Math.round(x * 100) / 100;
 
 /** Identify the language of `text`; `hint` (the article's declared language) breaks near-ties. */
 export function detectLanguage(text: string, hint?: string): LanguageGuess {
-  const s = (text || '').slice(0, 1500);
+  const s = (text || '').slice(0, 1200);
   const c = scriptCounts(s);
   const letters = c.arabic + c.latin + c.cyrillic + c.han + c.kana + c.hangul + c.hebrew + c.greek + c.devanagari + c.thai;
   if (letters < 2) return { code: 'und', confidence: 0 };

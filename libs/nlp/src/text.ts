@@ -126,36 +126,35 @@ export function foldWithMap(src: string): Folded {
 }
 
 /** Arabic + Latin folding of a short string (names, aliases, keys). */
+let FOLD_BUF = new Uint16Array(4096);
+
 export function foldText(s: string): string {
   initClasses();
-  let out = '';
-  let run = 0; // start of the current unchanged ASCII-lower run
   const n = s.length;
-  let parts: string[] | undefined;
-  let acc = '';
+  if (FOLD_BUF.length < n * 2 + 8) FOLD_BUF = new Uint16Array(n * 2 + 8);
+  let buf = FOLD_BUF;
+  let k = 0;
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
-    if (c < 128 && !(c >= 65 && c <= 90)) continue;
-    // flush the unchanged run
-    if (i > run) acc += s.slice(run, i);
-    run = i + 1;
-    if (c < 128) { acc += String.fromCharCode(c + 32); continue; }
+    if (c < 128) { buf[k++] = c >= 65 && c <= 90 ? c + 32 : c; continue; }
     let fc = FOLDC[c];
     if (fc === -1) {
       const fs = c >= 0xd800 && c <= 0xdfff ? 'xx' : foldUnit(c);
       fc = FOLDC[c] = fs.length === 0 ? -2 : fs.length === 1 ? fs.charCodeAt(0) : -3;
     }
-    if (fc >= 0) acc += String.fromCharCode(fc);
-    else if (fc === -3) {
-      if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && s.charCodeAt(i + 1) >= 0xdc00 && s.charCodeAt(i + 1) <= 0xdfff) { acc += s.slice(i, i + 2); i++; run = i + 1; }
-      else if (c >= 0xd800 && c <= 0xdfff) acc += '\uFFFD';
-      else acc += foldUnit(c);
-    }
-    if (acc.length > 8192) { (parts ??= []).push(acc); acc = ''; }
+    if (fc >= 0) { buf[k++] = fc; continue; }
+    if (fc === -2) continue;
+    let f: string;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && s.charCodeAt(i + 1) >= 0xdc00 && s.charCodeAt(i + 1) <= 0xdfff) { f = s.slice(i, i + 2); i++; }
+    else if (c >= 0xd800 && c <= 0xdfff) f = '\uFFFD';
+    else f = foldUnit(c);
+    if (k + f.length + 8 > buf.length) { const b2 = new Uint16Array(buf.length * 2 + f.length); b2.set(buf.subarray(0, k)); buf = FOLD_BUF = b2; }
+    for (let j = 0; j < f.length; j++) buf[k++] = f.charCodeAt(j);
   }
-  if (run < n) acc += s.slice(run);
-  out = parts ? parts.join('') + acc : acc;
-  return out;
+  if (k <= 8192) return String.fromCharCode.apply(null, buf.subarray(0, k) as unknown as number[]);
+  const parts: string[] = [];
+  for (let p = 0; p < k; p += 8192) parts.push(String.fromCharCode.apply(null, buf.subarray(p, Math.min(k, p + 8192)) as unknown as number[]));
+  return parts.join('');
 }
 
 /** Word-char test on the original text (letters, digits, combining marks, Arabic diacritics). */
@@ -417,7 +416,7 @@ export function detectBoilerplate(body: string, title?: string): Span[] {
     const line = body.slice(pos, nl);
     const raw = line.trim();
     // exact keys only for lines that could repeat the title or be captions; other lines by raw text
-    const k = raw.length <= 300 ? keyLine(line) : raw;
+    const k = raw.length <= 200 ? keyLine(line) : raw;
     if (k) {
       let reason = '';
       if (tkey && k === tkey) reason = 'title';
