@@ -2,12 +2,11 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
-import { loadEnricherConfig } from '@marsad/config';
-import { HealthRegistry, PipelineMetrics } from '@marsad/observability';
-import { NestJsonLogger } from '@marsad/observability/nest';
-import { EnricherAppModule } from './app.module';
+import { loadEnricherConfig, mergeEnv } from '@marsad/config';
+import { HealthRegistry, PipelineMetrics, serviceLogger } from '@marsad/observability';
+import { NestJsonLogger, PipelineAppModule } from '@marsad/observability/nest';
 import { EnricherPipeline } from './pipeline';
-import { mergeEnv, serviceLogger } from './service-runtime';
+
 
 export interface BootstrapOptions {
   /** Write JSON logs to this file instead of stdout. */
@@ -40,7 +39,7 @@ export async function bootstrapEnricher(env: Record<string, string | undefined> 
   const metrics = new PipelineMetrics('enricher');
   const health = new HealthRegistry(3000, (name, up) => metrics.dependencyUp.set({ dependency: name }, up ? 1 : 0));
   const pipeline = new EnricherPipeline(cfg, logger, metrics, health);
-  const app = await NestFactory.create(EnricherAppModule.forRoot(pipeline, logger, metrics, health), { logger: new NestJsonLogger(logger), abortOnError: false });
+  const app = await NestFactory.create(PipelineAppModule.forRoot(pipeline, logger, metrics, health), { logger: new NestJsonLogger(logger), abortOnError: false });
   if (opts.handleSignals !== false) app.enableShutdownHooks();
   await app.listen(opts.port ?? cfg.PORT, cfg.HOST);
   const port = (app.getHttpServer().address() as AddressInfo).port;

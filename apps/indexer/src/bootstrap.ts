@@ -2,12 +2,11 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
-import { env as envVars, loadConfig, loadIndexerConfig } from '@marsad/config';
-import { HealthRegistry, PipelineMetrics } from '@marsad/observability';
-import { NestJsonLogger } from '@marsad/observability/nest';
-import { IndexerAppModule } from './app.module';
+import { loadIndexerConfig, mergeEnv } from '@marsad/config';
+import { HealthRegistry, PipelineMetrics, serviceLogger } from '@marsad/observability';
+import { NestJsonLogger, PipelineAppModule } from '@marsad/observability/nest';
 import { IndexerPipeline } from './pipeline';
-import { mergeEnv, serviceLogger } from './service-runtime';
+
 
 export interface BootstrapOptions {
   /** Write JSON logs to this file instead of stdout. */
@@ -35,15 +34,12 @@ export interface RunningIndexer {
  * HTTP /health/live, /health/ready (Kafka + Elasticsearch), /metrics, /status.
  */
 export async function bootstrapIndexer(env: Record<string, string | undefined> = {}, opts: BootstrapOptions = {}): Promise<RunningIndexer> {
-  const merged = mergeEnv(env);
-  const cfg = loadIndexerConfig(merged);
+  const cfg = loadIndexerConfig(mergeEnv(env));
   const { logger, close: closeLog } = serviceLogger('indexer', cfg.LOG_LEVEL, opts.logFile);
   const metrics = new PipelineMetrics('indexer');
   const health = new HealthRegistry(3000, (name, up) => metrics.dependencyUp.set({ dependency: name }, up ? 1 : 0));
-  // Sizes the indexer's message limit like the topics (same variable and bounds as the enricher's).
-  const maxBody = loadConfig({ MARSAD_MAX_BODY_BYTES: envVars.intVar(1024 * 1024, 1024, 64 * 1024 * 1024) }, merged).MARSAD_MAX_BODY_BYTES;
-  const pipeline = new IndexerPipeline(cfg, logger, metrics, health, maxBody);
-  const app = await NestFactory.create(IndexerAppModule.forRoot(pipeline, logger, metrics, health), { logger: new NestJsonLogger(logger), abortOnError: false });
+  const pipeline = new IndexerPipeline(cfg, logger, metrics, health, cfg.MARSAD_MAX_BODY_BYTES);
+  const app = await NestFactory.create(PipelineAppModule.forRoot(pipeline, logger, metrics, health), { logger: new NestJsonLogger(logger), abortOnError: false });
   if (opts.handleSignals !== false) app.enableShutdownHooks();
   await app.listen(opts.port ?? cfg.PORT, cfg.HOST);
   const port = (app.getHttpServer().address() as AddressInfo).port;

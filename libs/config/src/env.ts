@@ -117,3 +117,13 @@ export function loadConfig<S extends z.ZodRawShape>(shape: S, source: NodeJS.Pro
   }
   return res.data;
 }
+
+/** process.env overlaid with overrides (tests pass MARSAD_NAMESPACE...); undefined deletes. */
+export function mergeEnv(overrides: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const merged: NodeJS.ProcessEnv = { ...process.env };
+  for (const [k, v] of Object.entries(overrides)) {
+    if (v === undefined) delete merged[k];
+    else merged[k] = v;
+  }
+  return merged;
+}

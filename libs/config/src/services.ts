@@ -12,6 +12,8 @@ export const indexerEnv = {
   ...commonEnv,
   PORT: env.intVar(8082, 1, 65535),
   MARSAD_INDEX_BATCH_SIZE: env.intVar(500, 1, 10000),
+  /** Sizes the indexer's message limit like the topics (same bounds as the enricher's). */
+  MARSAD_MAX_BODY_BYTES: env.intVar(1024 * 1024, 1024, 64 * 1024 * 1024),
 };
 export const alerterEnv = {
   ...commonEnv,
@@ -29,6 +31,14 @@ export const adminEnv = {
   MARSAD_ADMIN_KEYS: env.adminKeys,
   MARSAD_MAX_BODY_BYTES: env.intVar(1024 * 1024, 1024, 64 * 1024 * 1024),
   MARSAD_WEBHOOK_ALLOW_PRIVATE: env.boolVar(false),
+  /** Requests per minute per API key (token bucket; /health, /metrics, /docs exempt). */
+  MARSAD_ADMIN_RATE_LIMIT: env.intVar(600, 1, 1_000_000),
+  /** GET /v1/status flags the feed as stale when the newest article is older than this. */
+  MARSAD_STALE_FEED_MINUTES: env.intVar(60, 1, 60 * 24 * 365),
+  /** Base URLs of the services' health endpoints, polled by GET /v1/status (`<url>/health/ready`). */
+  MARSAD_ENRICHER_URL: env.httpUrl('http://127.0.0.1:8081'),
+  MARSAD_INDEXER_URL: env.httpUrl('http://127.0.0.1:8082'),
+  MARSAD_ALERTER_URL: env.httpUrl('http://127.0.0.1:8083'),
 };
 
 export type EnricherConfig = z.infer<z.ZodObject<typeof enricherEnv>>;

@@ -1,2 +1,4 @@
 export * from './observability.module';
 export * from './nest-logger';
+export * from './run-main';
+export * from './pipeline-app.module';
