@@ -201,7 +201,7 @@ function processLatinRun(ctx: ExtractCtx, i: number, j: number, lowerSeen: Set<s
   let type: ActorType | undefined;
   const prevW = a > 0 ? toks[a - 1].norm : '';
   const nextW = b + 1 < toks.length ? toks[b + 1].norm : '';
-  const orgHead = EN_ORG_HEADS.has(lastW) || (len >= 3 && words.includes('of') && EN_ORG_HEADS.has(firstW));
+  const orgHead = EN_ORG_HEADS.has(lastW) || (len >= 3 && words.includes('of') && EN_ORG_HEADS.has(firstW)) || (len >= 2 && words.some((w) => EN_ORG_HEADS.has(w)) && !EN_FIRST_NAMES.has(firstW));
   if (orgHead && !personHint) type = 'organization';
   else if (personHint) type = 'person';
   else if (len >= 2 && EN_FIRST_NAMES.has(firstW)) type = 'person';
@@ -233,6 +233,19 @@ function processLatinRun(ctx: ExtractCtx, i: number, j: number, lowerSeen: Set<s
   const name = doc.src.slice(toks[a].start, toks[b].end).replace(/\s+/g, ' ');
   let first = a;
   if (honorific >= 0 && type === 'person') first = honorific;
+  if (type === 'organization' && first > 0 && toks[first].gap === 0 && ctx.cover[first - 1] && toks[first - 1].caps > 0) {
+    // "United States Forces Korea", "European Investment Bank": a capitalised KB name glued before an organisation head
+    const pid = ctx.cover[first - 1]!;
+    const pa = ctx.set.byId.get(pid);
+    const pm = pa?.mentions.find((m) => m.field === doc.field && m.last === first - 1);
+    if (pa && pm && pm.first >= 0 && toks[pm.first].caps > 0 && toks[pm.first].start >= doc.sents[doc.sentOf[first]].start) {
+      const full = doc.src.slice(pm.start, toks[b].end).replace(/\s+/g, ' ');
+      for (let k = pm.first; k < first; k++) uncover(ctx, k);
+      const acc2 = addRule(ctx, 'organization', full, pm.first, b, pm.start, toks[b].end);
+      void acc2;
+      return;
+    }
+  }
   const acc = addRule(ctx, type, name, first, b, toks[first].start, toks[b].end);
   if (type === 'person') acc.nameToks = words.filter((w) => !EN_NAME_TITLES.has(w));
 }
@@ -592,6 +605,8 @@ function findAdmin(set: ActorSet, p: ActorAcc, doc: Doc): ActorAcc | undefined {
 
 // ------------------------------------------------------------------ surname linking
 
+const EAST_ASIAN_FAMILY = set('kim lee park choi jung kang cho yoon jang lim moon xi li wang zhang liu chen yang zhao huang zhou wu hu abe kishida');
+
 /** Link later surname-only mentions ("Blair", "Mr Blair", "بوتين") to the full name in the article. */
 export function linkSurnames(ctx: ExtractCtx): void {
   const { doc, set, cover } = ctx;
@@ -608,6 +623,10 @@ export function linkSurnames(ctx: ExtractCtx): void {
       const w = toksOfName[toksOfName.length - 1];
       if (w.length >= 3 && !bySurname.has(w)) bySurname.set(w, a);
     }
+    // family name first (Kim Yo Jong → Kim, Park Sun-won → Park)
+    const first = (a.source === 'kb' ? foldText(a.name).split(/\s+/)[0] : toksOfName[0]) ?? '';
+    if (EAST_ASIAN_FAMILY.has(first) && !bySurname.has(first)) bySurname.set(first, a);
+    if (a.source === 'kb') { const last = foldText(a.name).split(/\s+/).pop() ?? ''; if (last.length >= 3 && /^[a-z]/.test(last) && !bySurname.has(last) && a.mentions.some((m) => m.field === doc.field)) bySurname.set(last, a); }
   }
   // a KB person matched only by a bare surname, while the article names someone else with that surname → re-link
   for (const a of [...set.byId.values()]) {
@@ -631,10 +650,14 @@ export function linkSurnames(ctx: ExtractCtx): void {
       set.byId.delete(a.id);
     }
   }
-  // merge single-token rule persons into a full-name person with that surname
+  // merge single-token rule persons (and single words typed as organisations only because a verb followed: "Szijjarto said") into a full-name person
   for (const a of [...set.byId.values()]) {
-    if (a.source !== 'rule' || a.type !== 'person' || (a.nameToks?.length ?? 0) !== 1) continue;
-    const full = bySurname.get(a.nameToks![0]);
+    if (a.source !== 'rule') continue;
+    let key: string | undefined;
+    if (a.type === 'person' && (a.nameToks?.length ?? 0) === 1) key = a.nameToks![0];
+    else if (a.type === 'organization' && !/\s/.test(a.name.trim()) && /^\p{Lu}\p{Ll}/u.test(a.name)) key = foldText(a.name.trim());
+    if (!key) continue;
+    const full = bySurname.get(key);
     if (full && full !== a) {
       for (const m of a.mentions) { set.mention(full, m); for (let k = m.first; k <= m.last; k++) cover[k] = full.id; }
       set.byId.delete(a.id);
