@@ -432,6 +432,24 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
     }
     // organisations: HEAD + name
     const head = vars.find((v) => AR_ORG_HEADS.has(v.form));
+    if (head && !head.def && i + 1 < n && toks[i + 1].gap === 4 && /["«\u201C]\s*$/.test(toks[i + 1].sep)) {
+      // صحيفة "واشنطن بوست"، شركة «أرامكو»: a quoted name after an organisation head
+      let e = i + 1;
+      while (e + 1 < n && e - i < 5 && toks[e + 1].gap <= 1) e++;
+      const closeOk = e + 1 >= n || /^["»\u201D]/.test(toks[e + 1].sep.trimStart()) || /["»\u201D]/.test(toks[e + 1].sep);
+      const inner = toks.slice(i + 1, e + 1);
+      const nameLike = inner.every((x) => (x.script === 'arabic' || x.script === 'latin') && !/(يه|يا)$/.test(x.norm) && !AR_COMMON_NOT_NAME.has(x.norm) && !/^(جدا|كثيرا|للغايه)$/.test(x.norm) && !/[\u064B-\u064D]/.test(doc.src.slice(x.start, x.end)));
+      if (closeOk && nameLike && !(i > 0 && cover[i - 1])) {
+        const covered = cover[i + 1] && ctx.set.byId.get(cover[i + 1]!);
+        if (!(covered && covered.type === 'organization' && covered.source === 'kb')) {
+          for (let k = i + 1; k <= e; k++) if (cover[k]) uncover(ctx, k);
+          const name = doc.src.slice(toks[i + 1].start, toks[e].end);
+          addRule(ctx, AR_GROUP_HEADS.has(head.form) ? 'group' : 'organization', name, i + 1, e);
+        }
+        i = e;
+        continue;
+      }
+    }
     const afterTitle = i > 0 && (AR_PERSON_TITLES.has(toks[i - 1].norm) || tokenVariants(toks[i - 1]).some((x) => AR_PERSON_TITLES.has(x.form)));
     if (head && !head.def && !afterTitle && !cover[i] && i + 1 < n && toks[i + 1].gap <= 1) {
       const headStart = head.strip > 0 ? ctx.gaz['origOffset' as never] ? t.start : t.start : t.start;

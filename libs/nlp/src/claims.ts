@@ -164,6 +164,31 @@ function arabicAccording(ctx: Ctx, i: number): void {
   }
 }
 
+/** "ونقلت رويترز عن مسؤول إسرائيلي قوله إن ..." — the quoted source (after عن) is the speaker. */
+function arabicQuoting(ctx: Ctx, i: number): void {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  const sent = doc.sentOf[i];
+  let an = -1;
+  for (let b = i - 1; b >= Math.max(0, i - 10) && doc.sentOf[b] === sent; b--) if (toks[b].norm === 'عن') { an = b; break; }
+  if (an < 0) return;
+  let sp: ActorAcc | undefined; let spText = '';
+  for (let k = an + 1; k < i; k++) {
+    const a = actorOf(ctx, k);
+    if (a && a.type !== 'location' && (!sp || (sp.type === 'country' && a.type !== 'country'))) { sp = a; spText = mentionText(ctx, k); }
+  }
+  if (!sp) return;
+  let k = i + 1;
+  let s0 = k < toks.length ? toks[k].start - toks[k].sep.length : doc.src.length;
+  if (k < toks.length && AR_COMP.has(toks[k].norm) && doc.sentOf[k] === sent) { s0 = toks[k].end; k++; }
+  s0 = skipSpaces(doc.src, s0);
+  let end = doc.sents[doc.sentOf[Math.min(k, toks.length - 1)]]?.end ?? doc.src.length;
+  const qs = doc.quoteAt.get(s0);
+  if (qs !== undefined) end = Math.max(end, doc.quotes[qs].close + 1);
+  // "قوله "إن ...": the complementiser inside the quote
+  pushClaim(ctx, sp, spText, doc.src.slice(toks[i].start, toks[i].end), 'statement', s0, end, i);
+}
+
 export function arabicClaims(ctx: Ctx): void {
   const { doc } = ctx;
   const toks = doc.toks;
@@ -171,6 +196,7 @@ export function arabicClaims(ctx: Ctx): void {
   const n = toks.length;
   for (let i = 0; i < n; i++) {
     if (toks[i].script === 'arabic' && /^و?(بحسب|حسب|وفقا|طبقا)$/.test(toks[i].norm)) { arabicAccording(ctx, i); continue; }
+    if (toks[i].script === 'arabic' && /^(قوله|قولها|قولهم|قوله:)$/.test(toks[i].norm)) { arabicQuoting(ctx, i); continue; }
     const vv = arVerbOf(toks[i]);
     if (!vv) continue;
     const info = AR_VERBS.get(vv.verb)!;
@@ -180,7 +206,7 @@ export function arabicClaims(ctx: Ctx): void {
     let comp = -1; // token index of the complementiser
     let contentStart = -1;
     let q = i + 1;
-    const limit = Math.min(n, i + 16);
+    const limit = Math.min(n, i + 24);
     for (; q < limit; q++) {
       const t = toks[q];
       if (doc.sentOf[q] !== sent && !(q === i + 1 && doc.sentOf[q] === sent + 1 && /:\s*$/.test(src.slice(toks[i].end, t.start)))) break;
