@@ -1,28 +1,28 @@
 import { names } from '@marsad/contracts';
-import { createKafka, ensureTopics } from '@marsad/messaging';
+import { commonEnv, loadConfig } from '@marsad/config';
+import { createKafka, ensureTopics, topicSettings } from '@marsad/messaging';
 import { createEsClient, ensureArticlesTemplate } from '@marsad/search';
-import { cliLogger, progress, stackEnv } from './common';
+import { cliLogger, progress } from './common';
 
 /**
  * `bin/marsad topics`: creates the Kafka topics (several partitions, compaction where the
  * contract says so) and the Elasticsearch index template + alias. Idempotent.
  */
 export async function ensureInfrastructure(opts: { quiet?: boolean } = {}): Promise<void> {
-  const env = stackEnv();
-  const n = names(env.namespace);
-  const maxBodyBytes = Number(process.env.MARSAD_MAX_BODY_BYTES ?? 1024 * 1024);
-  const kafka = createKafka({ brokers: env.brokers, clientId: 'marsad-cli', logger: cliLogger('cli') });
+  const cfg = loadConfig(commonEnv);
+  const n = names(cfg.MARSAD_NAMESPACE);
+  const kafka = createKafka({ brokers: cfg.KAFKA_BROKERS, clientId: 'marsad-cli', logger: cliLogger('cli') });
   const admin = kafka.admin();
   await admin.connect();
   try {
-    const res = await ensureTopics(admin, n, { maxBodyBytes });
+    const res = await ensureTopics(admin, n, topicSettings(cfg));
     if (!opts.quiet) progress(`topics: ${res.created.length} created, ${res.existing.length} already there (${[...res.created, ...res.existing].join(', ')})`);
   } finally {
     await admin.disconnect();
   }
-  const es = createEsClient(env.esUrl);
+  const es = createEsClient(cfg.ELASTICSEARCH_URL);
   try {
-    await ensureArticlesTemplate(es, n);
+    await ensureArticlesTemplate(es, n, { replicas: cfg.MARSAD_INDEX_REPLICAS });
     if (!opts.quiet) progress(`index template for ${n.articlesIndexPattern} with read alias ${n.articlesAlias}: ok`);
   } finally {
     await es.close();
@@ -31,7 +31,8 @@ export async function ensureInfrastructure(opts: { quiet?: boolean } = {}): Prom
 
 if (require.main === module) {
   ensureInfrastructure().catch((err) => {
-    progress(`error: could not create topics / index template: ${err instanceof Error ? err.message : String(err)} — is the stack up? (bin/marsad stack status)`);
+    const hint = (err as Error)?.name === 'ConfigError' ? '' : ' — is the stack up? (bin/marsad stack status)';
+    progress(`error: could not create topics / index template: ${err instanceof Error ? err.message : String(err)}${hint}`);
     process.exit(1);
   });
 }

@@ -2,7 +2,7 @@ import Redis from 'ioredis';
 import { KbChangeSchema, names as namesFor, type KbChange } from '@marsad/contracts';
 import type { EnricherConfig } from '@marsad/config';
 import type { Kafka } from 'kafkajs';
-import { CompactedTopicView, ConsumerRunner, DlqWriter, ENVELOPE_BYTES, KafkaHealthIndicator, Publisher, createKafka, ensureTopics, retryUntil, topicMaxMessageBytes } from '@marsad/messaging';
+import { CompactedTopicView, ConsumerRunner, DlqWriter, ENVELOPE_BYTES, KafkaHealthIndicator, Publisher, createKafka, ensureTopics, retryUntil, topicMaxMessageBytes, topicSettings } from '@marsad/messaging';
 import { Enricher, InMemoryDedupStore, NearDuplicateIndex } from '@marsad/nlp';
 import { loadKnowledgeBase, type KnowledgeBase } from '@marsad/kb';
 import { errorFields, type HealthRegistry, type Logger, type PipelineMetrics } from '@marsad/observability';
@@ -104,7 +104,7 @@ export class EnricherPipeline {
           const admin = this.kafka.admin();
           await admin.connect();
           try {
-            const r = await ensureTopics(admin, this.names, { maxBodyBytes: this.cfg.MARSAD_MAX_BODY_BYTES });
+            const r = await ensureTopics(admin, this.names, topicSettings(this.cfg));
             if (r.created.length) this.logger.info('created topics', { topics: r.created });
           } finally {
             await admin.disconnect().catch(() => undefined);

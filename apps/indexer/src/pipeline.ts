@@ -2,7 +2,7 @@ import type { Client } from '@elastic/elasticsearch';
 import { names as namesFor } from '@marsad/contracts';
 import type { IndexerConfig } from '@marsad/config';
 import type { Kafka } from 'kafkajs';
-import { ConsumerRunner, DlqWriter, KafkaHealthIndicator, Publisher, createKafka, ensureTopics, retryUntil, topicMaxMessageBytes } from '@marsad/messaging';
+import { ConsumerRunner, DlqWriter, KafkaHealthIndicator, Publisher, createKafka, ensureTopics, retryUntil, topicMaxMessageBytes, topicSettings } from '@marsad/messaging';
 import { normalizeForSearch } from '@marsad/nlp';
 import { BulkWriter, createEsClient, ensureArticlesTemplate, esHealthIndicator } from '@marsad/search';
 import { errorFields, type HealthRegistry, type Logger, type PipelineMetrics } from '@marsad/observability';
@@ -61,7 +61,7 @@ export class IndexerPipeline {
           const admin = this.kafka.admin();
           await admin.connect();
           try {
-            const r = await ensureTopics(admin, this.names, { maxBodyBytes: this.maxBodyBytes });
+            const r = await ensureTopics(admin, this.names, topicSettings(this.cfg));
             if (r.created.length) this.logger.info('created topics', { topics: r.created });
           } finally {
             await admin.disconnect().catch(() => undefined);
@@ -71,7 +71,7 @@ export class IndexerPipeline {
       );
       await retryUntil(
         async () => {
-          const r = await ensureArticlesTemplate(this.es, this.names, { replicas: 0 });
+          const r = await ensureArticlesTemplate(this.es, this.names, { replicas: this.cfg.MARSAD_INDEX_REPLICAS });
           if (r.mappingConflicts.length) this.logger.warn('mapping conflicts on existing indices', { conflicts: r.mappingConflicts });
           this.templateReady = true;
           this.logger.info('articles index template ensured', { template: this.names.articlesTemplate, alias: this.names.articlesAlias });

@@ -94,6 +94,12 @@ export const commonEnv = {
   MARSAD_NAMESPACE: namespace,
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   HOST: z.string().default('127.0.0.1'),
+  /** Article bodies over this go to the DLQ (enricher) or get 413 (admin); topics are sized from it. */
+  MARSAD_MAX_BODY_BYTES: intVar(1024 * 1024, 1024, 64 * 1024 * 1024),
+  /** Used when a service creates missing topics / the index template (production: 3 and 1). */
+  MARSAD_TOPIC_PARTITIONS: intVar(3, 2, 1000),
+  MARSAD_TOPIC_REPLICATION_FACTOR: intVar(1, 1, 10),
+  MARSAD_INDEX_REPLICAS: intVar(0, 0, 10),
 };
 
 export const env = { httpUrl, redisUrl, intVar, boolVar, adminKeys, namespace };

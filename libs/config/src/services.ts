@@ -5,15 +5,12 @@ import { commonEnv, env, loadConfig } from './env';
 export const enricherEnv = {
   ...commonEnv,
   PORT: env.intVar(8081, 1, 65535),
-  MARSAD_MAX_BODY_BYTES: env.intVar(1024 * 1024, 1024, 64 * 1024 * 1024),
   MARSAD_DEDUP: z.enum(['redis', 'memory', 'off']).default('redis'),
 };
 export const indexerEnv = {
   ...commonEnv,
   PORT: env.intVar(8082, 1, 65535),
   MARSAD_INDEX_BATCH_SIZE: env.intVar(500, 1, 10000),
-  /** Sizes the indexer's message limit like the topics (same bounds as the enricher's). */
-  MARSAD_MAX_BODY_BYTES: env.intVar(1024 * 1024, 1024, 64 * 1024 * 1024),
 };
 export const alerterEnv = {
   ...commonEnv,
@@ -29,7 +26,6 @@ export const adminEnv = {
   ...commonEnv,
   PORT: env.intVar(8080, 1, 65535),
   MARSAD_ADMIN_KEYS: env.adminKeys,
-  MARSAD_MAX_BODY_BYTES: env.intVar(1024 * 1024, 1024, 64 * 1024 * 1024),
   MARSAD_WEBHOOK_ALLOW_PRIVATE: env.boolVar(false),
   /** Requests per minute per API key (token bucket; /health, /metrics, /docs exempt). */
   MARSAD_ADMIN_RATE_LIMIT: env.intVar(600, 1, 1_000_000),

@@ -89,3 +89,15 @@ export async function ensureTopics(admin: Admin, names: Names, opts: EnsureTopic
   }
   return { created: missing.map((s) => s.topic), existing };
 }
+
+/** The topic settings a service's validated config carries (see libs/config commonEnv). */
+export interface TopicSettingsConfig {
+  MARSAD_MAX_BODY_BYTES: number;
+  MARSAD_TOPIC_PARTITIONS: number;
+  MARSAD_TOPIC_REPLICATION_FACTOR: number;
+}
+
+/** ensureTopics options from config, so every creator (services, CLI, init job) agrees. */
+export function topicSettings(cfg: TopicSettingsConfig): EnsureTopicsOptions {
+  return { maxBodyBytes: cfg.MARSAD_MAX_BODY_BYTES, partitions: cfg.MARSAD_TOPIC_PARTITIONS, replicationFactor: cfg.MARSAD_TOPIC_REPLICATION_FACTOR };
+}
