@@ -479,6 +479,18 @@ export function englishClaims(ctx: Ctx): void {
     if (v + 1 < n && (toks[v + 1].norm === 'to' && w !== 'told' && w !== 'according') && (w === 'said' || w === 'says')) continue; // "said to be"
     const sent = doc.sentOf[v];
     if (w === 'according') { englishAccording(ctx, v, verbTokEnd); continue; }
+    // "X, who insists ...": the antecedent of the relative pronoun
+    if (prev && prev.norm === 'who' && v >= 2 && prev.gap === 2) {
+      const ant = resolveNP(ctx, v - 2, v);
+      const c = ant && !ant.pronoun ? contentAfter(ctx, v, w) : undefined;
+      if (ant && c && pushClaim(ctx, ant.actor, ant.text, t.norm, kind, c.s, c.e, v)) continue;
+    }
+    // "was quoted as saying", "quoted by KCNA as saying"
+    if (w === 'saying' && prev && prev.norm === 'as') {
+      const sp0 = subjectOfSentence(ctx, v);
+      const c = sp0 ? contentAfter(ctx, v, w) : undefined;
+      if (sp0 && c && pushClaim(ctx, sp0, '', 'quoted as saying', kind, c.s, c.e, v)) continue;
+    }
     // participle clause: ", saying ..." → the subject of the sentence
     if (EN_PARTICIPLES.has(w) && t.gap === 2) {
       const lc = lastClaimBefore(ctx, v);
