@@ -66,6 +66,19 @@ function trimContent(src: string, s: number, e: number): { s: number; e: number;
 function pushClaim(ctx: Ctx, speaker: ActorAcc | undefined, speakerText: string, verb: string, kind: string, s: number, e: number, at: number, forceQuoted?: boolean): ClaimX | undefined {
   if (!speaker) return undefined;
   const src = ctx.doc.src;
+  // content opening with a quotation that closes before a ", مشيرا إلى ..." / ", adding ..." tail: the quotation is the content
+  {
+    let p = s;
+    while (p < e && /\s/.test(src[p])) p++;
+    const qi = ctx.doc.quoteAt.get(p);
+    if (qi !== undefined) {
+      const q = ctx.doc.quotes[qi];
+      if (q.close < e - 1) {
+        const tail = src.slice(q.close + 1, e);
+        if (/^\s*[,،]/.test(tail) || /^\s*[.!?؟]/.test(tail) && tail.replace(/^\s*[.!?؟]\s*/, '').length > 0 && false) e = q.close + 1;
+      }
+    }
+  }
   const tr = trimContent(src, s, e);
   if (!tr) return undefined;
   const text = src.slice(tr.s, tr.e);
@@ -368,7 +381,7 @@ function skipSpaces(src: string, p: number): number {
 }
 
 /** Cut content before ", مضيفا/مشيرا ..." or ", وأضاف" clauses which are claims of their own. */
-const AR_ASIDE = set('من بينها بينهم ومن وذلك بينما حين بحسب حسب وفقا وفق طبقا');
+const AR_ASIDE = set('من بينها بينهم ومن وذلك بينما حين بحسب حسب وفقا وفق طبقا لكن لكنه لكنها ولكن ولكنه الامر مما');
 const EN_ASIDE = set('according while whereas although');
 
 function cutAtNextReport(ctx: Ctx, s: number, e: number): number {
