@@ -135,6 +135,25 @@ describe('actors and claims', () => {
     expect(out.claims.map((c) => [c.speaker.actorId, c.kind])).toEqual([[expect.stringContaining('org:'), 'accusation'], ['org:kaspersky-lab', 'statement']]);
     expect(out.claims[0].text).toBe('Russian hackers of attacking US targets');
   });
+  it('Arabic according-to, subject-verb order and quoted sources', () => {
+    const out = enrich('وبحسب مايكروسوفت، فإن قراصنة من روسيا كثفوا هجماتهم هذا العام.\nوكان المتحدث باسم الكرملين دميتري بيسكوف قال، الخميس، إن الاتهامات لا أساس لها.\nونقلت رويترز عن مسؤول في الكرملين قوله إن "الأنباء عن الهجمات غير صحيحة".');
+    expect(out.claims.map((c) => [c.speaker.actorId, c.text])).toEqual([
+      ['org:microsoft', 'قراصنة من روسيا كثفوا هجماتهم هذا العام'],
+      ['person:dmitry-peskov', 'الاتهامات لا أساس لها'],
+      ["org:kremlin", "الأنباء عن الهجمات غير صحيحة"],
+    ]);
+    expect(out.claims[2].quoted).toBe(true);
+  });
+  it('English inversion, relative clauses and follow-on quotes', () => {
+    const body = 'The deal was a mistake, said Dmitry Peskov. Microsoft, which sells software, insisted it would appeal.\n"We will fight this," Microsoft said. "And we will win."';
+    const out = enrich(body);
+    expect(out.claims.map((c) => [c.speaker.actorId, c.text])).toEqual([
+      ['person:dmitry-peskov', 'The deal was a mistake'],
+      ['org:microsoft', 'it would appeal'],
+      ['org:microsoft', 'We will fight this'],
+      ['org:microsoft', 'And we will win'],
+    ]);
+  });
   it('output contract fields', () => {
     const out = enrich('قالت مايكروسوفت إن قراصنة من روسيا شنوا هجمات.', 'عنوان');
     expect(out.schemaVersion).toBe(1);
