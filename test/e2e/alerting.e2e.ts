@@ -283,8 +283,8 @@ test('a receiver answering 500 twice then 200 gets exactly one successful delive
     return d.filter((x) => x.channel === 'webhook').length >= 3 ? d.filter((x) => x.channel === 'webhook') : undefined;
   }, 20_000, 250);
   expect(docs.map((x) => [x.attempt, x.status, x.httpStatus])).toEqual([
-    [1, 'failed', 500],
-    [2, 'failed', 500],
+    [1, 'retrying', 500],
+    [2, 'retrying', 500],
     [3, 'delivered', 200],
   ]);
 });
@@ -341,18 +341,43 @@ test('a digest watch sends the alerts of one window as ONE signed delivery with 
   expect(body.alerts.map((x: WebhookPayload) => x.alertId).sort()).toEqual([alertId(watch.id, a.id), alertId(watch.id, b.id)].sort());
 });
 
-test('throttle: at most `max` alerts per window for a watch; the rest are logged as suppressed', async () => {
+test('throttle: at most `max` alerts per window are sent at once; the rest are folded into ONE digest at the end of the window (one per story), never dropped', async () => {
   const perMinutes = 0.2; // 12 s windows, aligned on the epoch
   const size = perMinutes * 60_000;
   const watch = await createWatch('Throttle (e2e)', { actors: ['org:e2e-throttle'], throttle: { max: 1, perMinutes }, channels: [{ type: 'webhook', url: `${receiverUrl}/throttle` }] });
   const into = Date.now() % size;
-  if (into > size / 2) await new Promise((r) => setTimeout(r, size - into + 50));
+  if (into > size / 4) await new Promise((r) => setTimeout(r, size - into + 50));
+  const windowStart = new Date(Math.floor(Date.now() / size) * size).toISOString();
   const a = enriched(`thr-a-${ns}`, 'org:e2e-throttle', 'Throttle Corp');
   const b = enriched(`thr-b-${ns}`, 'org:e2e-throttle', 'Throttle Corp');
+  const c = enriched(`thr-c-${ns}`, 'org:e2e-throttle', 'Throttle Corp');
+  // A syndicated copy of b (same story): never a second entry.
+  const bCopy = { ...enriched(`thr-b2-${ns}`, 'org:e2e-throttle', 'Throttle Corp'), dedup: { fingerprint: 'fp-b2', clusterId: b.dedup.clusterId, duplicateOf: b.id } };
   await publisher.publish(N.topic('articlesEnriched'), a.id, a);
-  await waitFor('first alert', async () => at('/throttle').length === 1, 30_000, 100);
+  await waitFor('first alert (within the limit)', async () => at('/throttle').length === 1, 30_000, 100);
+  expect(at('/throttle')[0].headers['x-marsad-alert-id']).toBe(alertId(watch.id, a.id));
   await publisher.publish(N.topic('articlesEnriched'), b.id, b);
-  const suppressed = await waitFor('throttled alert logged', async () => (await logged(alertId(watch.id, b.id))).find((x) => x.status === 'suppressed'), 20_000, 250);
-  expect(suppressed.reason).toMatch(/throttled/);
-  expect(at('/throttle')).toHaveLength(1);
+  await publisher.publish(N.topic('articlesEnriched'), c.id, c);
+  const folded = await waitFor('throttled alerts logged as folded', async () => {
+    const [lb, lc] = [await logged(alertId(watch.id, b.id)), await logged(alertId(watch.id, c.id))];
+    const fb = lb.find((x) => x.status === 'folded');
+    const fc = lc.find((x) => x.status === 'folded');
+    return fb && fc ? [fb, fc] : undefined;
+  }, 20_000, 250);
+  const id = digestId(watch.id, windowStart);
+  for (const f of folded) {
+    expect(f.reason).toMatch(/throttled/);
+    expect(f.digestId).toBe(id);
+  }
+  await publisher.publish(N.topic('articlesEnriched'), bCopy.id, bCopy);
+  await waitFor('the copy suppressed as the same story', async () => (await logged(alertId(watch.id, bCopy.id))).find((x) => x.status === 'suppressed'), 20_000, 250);
+  expect(at('/throttle')).toHaveLength(1); // nothing more until the window closes
+  const hit = await waitFor('the digest with the folded alerts', async () => at('/throttle')[1], 30_000, 100);
+  await new Promise((r) => setTimeout(r, 1000));
+  expect(at('/throttle')).toHaveLength(2);
+  expect(hit.headers['x-marsad-alert-id']).toBe(id);
+  expect(verifyWebhookSignature(watch.secret, hit.headers['x-marsad-signature'] as string, hit.raw, 300).ok).toBe(true);
+  const body = JSON.parse(hit.raw);
+  expect(body).toMatchObject({ digestId: id, watch: { id: watch.id }, count: 2, reason: 'throttle' });
+  expect(body.alerts.map((x: WebhookPayload) => x.alertId).sort()).toEqual([alertId(watch.id, b.id), alertId(watch.id, c.id)].sort());
 });

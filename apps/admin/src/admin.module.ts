@@ -8,6 +8,9 @@ import { ArticlesController } from './articles/articles.controller';
 import { WatchesController } from './watches/watches.controller';
 import { StatusController } from './status/status.controller';
 import { DlqController } from './dlq/dlq.controller';
+import { AlertsBackend } from './alerts/alerts-backend';
+import { AlertsController } from './alerts/alerts.controller';
+import { WatchTestController } from './watches/watch-test.controller';
 
 @Module({})
 export class AdminModule {
@@ -15,9 +18,10 @@ export class AdminModule {
     return {
       module: AdminModule,
       imports: [ObservabilityModule.forService(ctx.logger, ctx.metrics, ctx.health)],
-      controllers: [ArticlesController, WatchesController, StatusController, DlqController],
+      controllers: [ArticlesController, WatchesController, StatusController, DlqController, AlertsController, WatchTestController],
       providers: [
         { provide: ADMIN_CTX, useValue: ctx },
+        AlertsBackend,
         { provide: APP_GUARD, useClass: RolesGuard },
         { provide: APP_FILTER, useFactory: () => new JsonExceptionFilter(ctx.logger) },
       ],

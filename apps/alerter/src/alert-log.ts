@@ -7,8 +7,8 @@ export interface AlertLogEntry {
   jobId: string;
   watchId: string;
   watchName: string;
-  /** `alert` (one article) or `digest` (a window of alerts: articleIds lists them). */
-  kind: 'alert' | 'digest';
+  /** `alert` (one article), `digest` (a window of alerts: articleIds lists them), `test` (POST /v1/watches/:id/test). */
+  kind: 'alert' | 'digest' | 'test';
   articleId?: string;
   articleUrl?: string;
   articleTitle?: string;
@@ -16,7 +16,17 @@ export interface AlertLogEntry {
   count?: number;
   channel: 'webhook' | 'email' | 'none';
   channelIndex?: number;
-  status: 'delivered' | 'failed' | 'dead' | 'suppressed' | 'skipped';
+  /**
+   * delivered; retrying (an attempt failed, BullMQ tries again); failed (attempts exhausted or
+   * unrecoverable: the job sits in BullMQ's failed set, retryable via POST /v1/alerts/:id/retry);
+   * folded (over the watch's throttle: carried by digest `digestId`); suppressed (near-duplicate);
+   * skipped (watch or channel gone).
+   */
+  status: 'delivered' | 'retrying' | 'failed' | 'folded' | 'suppressed' | 'skipped';
+  /** For `folded`: the digest that carries the alert. */
+  digestId?: string;
+  /** Manual retries of the job so far (0/absent for the original run). */
+  retryRound?: number;
   reason?: string;
   attempt: number;
   maxAttempts: number;
@@ -47,6 +57,8 @@ const MAPPING = {
     status: { type: 'keyword' },
     reason: { type: 'keyword' },
     attempt: { type: 'integer' },
+    digestId: { type: 'keyword' },
+    retryRound: { type: 'integer' },
     maxAttempts: { type: 'integer' },
     httpStatus: { type: 'integer' },
     error: { type: 'text' },
@@ -70,7 +82,11 @@ export class AlertLog {
   ensureIndex(): Promise<void> {
     this.ensured ??= (async () => {
       const exists = await this.es.indices.exists({ index: this.index });
-      if (exists) return;
+      if (exists) {
+        // An index created by an older version: add the fields introduced since (additive, idempotent).
+        await this.es.indices.putMapping({ index: this.index, properties: MAPPING.properties as never });
+        return;
+      }
       try {
         await this.es.indices.create({ index: this.index, settings: { number_of_shards: 1, number_of_replicas: 0 }, mappings: MAPPING as never });
       } catch (err) {
@@ -91,7 +107,7 @@ export class AlertLog {
     const write = (async () => {
       try {
         await this.ensureIndex();
-        await this.es.index({ index: this.index, id: `${entry.jobId}-a${entry.attempt}`, document: entry });
+        await this.es.index({ index: this.index, id: `${entry.jobId}${entry.retryRound ? `-r${entry.retryRound}` : ''}-a${entry.attempt}`, document: entry });
       } catch (err) {
         this.onError?.();
         this.logger.warn('could not record alert delivery in Elasticsearch', { index: this.index, alertId: entry.alertId, status: entry.status, ...errorFields(err) });

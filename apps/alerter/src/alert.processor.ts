@@ -27,6 +27,13 @@ import { postWebhook, WebhookHttpError } from './webhook-sender';
 import type { AlertLogEntry } from './alert-log';
 
 export const KEEP_COMPLETED_SECONDS = 7 * 24 * 3600;
+
+/** KEYS: digest hash, closed marker. ARGV: field, value, ttl seconds. -1 when the window is closed. */
+const FILE_IN_DIGEST = `
+if redis.call('EXISTS', KEYS[2]) == 1 then return -1 end
+local r = redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2])
+redis.call('EXPIRE', KEYS[1], tonumber(ARGV[3]))
+return r`;
 export const KEEP_FAILED_SECONDS = 14 * 24 * 3600;
 
 /** Retry policy of every alert job: attempts and base delay from config, jittered exponential. */
@@ -133,33 +140,22 @@ export class AlertProcessor extends WorkerHost implements OnModuleInit {
         }
       }
     }
+    if (watch.digest) {
+      // Digest mode: one delivery per window listing the window's alerts (one per story).
+      return this.fileInDigest(watch, d, watch.digest.everyMinutes, 'digest');
+    }
     if (watch.throttle) {
       // At most `max` alerts per `perMinutes` window and watch (a set, so a retried job counts once).
-      const windowMs = watch.throttle.perMinutes * 60_000;
-      const win = Math.floor(Date.now() / windowMs);
-      const key = this.redisKey('throttle', d.watchId, String(win));
-      const res = await redis.multi().sadd(key, d.alertId).scard(key).pexpire(key, windowMs * 2).exec();
+      // Alerts over the limit are folded into the window's digest: delivered at its end, never dropped.
+      const win = digestWindow(watch.throttle.perMinutes);
+      const key = this.redisKey('throttle', d.watchId, win.start);
+      const res = await redis.multi().sadd(key, d.alertId).scard(key).pexpire(key, Math.ceil(win.remainingMs) + 3_600_000).exec();
       const count = Number(res?.[1]?.[1] ?? 0);
       if (count > watch.throttle.max) {
         await redis.srem(key, d.alertId);
         this.ctx.alertMetrics.suppressed.inc({ reason: 'throttled' });
-        await record('suppressed', `throttled: more than ${watch.throttle.max} alerts in ${watch.throttle.perMinutes} min`);
-        return { suppressed: 'throttled' };
+        return this.fileInDigest(watch, d, watch.throttle.perMinutes, 'throttle');
       }
-    }
-    if (watch.digest) {
-      // File the alert under the watch's current window; one delayed job per window sends them.
-      const win = digestWindow(watch.digest.everyMinutes);
-      const id = computeDigestId(watch.id, win.start);
-      const key = this.redisKey('digest', watch.id, win.start);
-      const ttl = Math.ceil((win.remainingMs + KEEP_COMPLETED_SECONDS * 1000) / 1000);
-      await redis.multi().hset(key, d.alertId, JSON.stringify({ payload: d.payload, articleTime: d.articleTime })).expire(key, ttl).exec();
-      await this.queue.add('digest', { digestId: id, watchId: watch.id, window: { start: win.start, end: win.end } } satisfies DigestJobData, {
-        ...jobOptions(this.ctx, id),
-        delay: win.remainingMs + 250,
-      });
-      this.ctx.alertMetrics.enqueued.inc({ kind: 'digest' });
-      return { digest: id, window: win.start };
     }
     return this.fanOut(watch, d.alertId, d.payload, d.articleTime);
   }
@@ -175,22 +171,74 @@ export class AlertProcessor extends WorkerHost implements OnModuleInit {
     return { channels: jobs.map((j) => j.name) };
   }
 
+  /**
+   * Files the alert under the watch's window (`everyMinutes`, aligned on the epoch) and makes sure
+   * one delayed `digest` job (job id = digestId(watch, window start)) closes that window. One entry
+   * per story (field = dedup.clusterId, else the alert id). The filing and the close are atomic in
+   * Redis: once a window is closed, a late alert goes to the next window instead of being lost.
+   */
+  private async fileInDigest(watch: Watch, d: AlertJobData, everyMinutes: number, reason: 'digest' | 'throttle'): Promise<unknown> {
+    const value = JSON.stringify({ payload: d.payload, articleTime: d.articleTime });
+    let now = Date.now();
+    for (let i = 0; i < 5; i++) {
+      const win = digestWindow(everyMinutes, now);
+      const key = this.redisKey('digest', watch.id, win.start);
+      const closed = this.redisKey('digest-closed', watch.id, win.start);
+      const ttl = Math.ceil((win.remainingMs + KEEP_COMPLETED_SECONDS * 1000) / 1000);
+      const filed = Number(await this.ctx.redis.eval(FILE_IN_DIGEST, 2, key, closed, d.clusterId ?? d.alertId, value, String(ttl)));
+      if (filed < 0) {
+        now = Date.parse(win.end) + 1; // window already sent: the next one
+        continue;
+      }
+      const id = computeDigestId(watch.id, win.start);
+      await this.queue.add('digest', { digestId: id, watchId: watch.id, window: { start: win.start, end: win.end }, reason } satisfies DigestJobData, {
+        ...jobOptions(this.ctx, id),
+        delay: Math.max(0, Date.parse(win.end) - Date.now()) + 250,
+      });
+      this.ctx.alertMetrics.enqueued.inc({ kind: 'digest' });
+      if (reason === 'throttle') {
+        const t = watch.throttle!;
+        await this.ctx.alertLog.record({
+          ...this.base(d, watch),
+          jobId: d.alertId,
+          channel: 'none',
+          status: 'folded',
+          reason: `throttled: more than ${t.max} alerts in ${t.perMinutes} min; folded into digest ${id}`,
+          digestId: id,
+          attempt: 1,
+          maxAttempts: 1,
+          attemptedAt: new Date().toISOString(),
+        });
+      }
+      return { digest: id, window: win.start, reason };
+    }
+    throw new Error('could not file the alert in an open digest window');
+  }
+
   /** End of a digest window: one delivery per channel with every alert filed in the window. */
   private async closeDigest(d: DigestJobData): Promise<unknown> {
-    const watch = this.currentWatch(d.watchId);
-    if (!watch) return { skipped: 'watch deleted or disabled' };
-    const redis = this.ctx.redis;
-    const values = await redis.hvals(this.redisKey('digest', d.watchId, d.window.start));
+    const key = this.redisKey('digest', d.watchId, d.window.start);
+    const closed = this.redisKey('digest-closed', d.watchId, d.window.start);
+    // Mark the window closed and read it in one transaction: a later filing goes to the next window.
+    const res = await this.ctx.redis.multi().set(closed, '1', 'EX', KEEP_COMPLETED_SECONDS).hvals(key).exec();
+    const err = res?.find(([e]) => e)?.[0];
+    if (err) throw err;
+    const values = (res?.[1]?.[1] ?? []) as string[];
     const items = values.map((v) => JSON.parse(v) as { payload: AlertJobData['payload']; articleTime?: string });
     if (!items.length) return { skipped: 'empty window' };
-    const payload = buildDigestPayload(watch, d.window, items.map((i) => i.payload));
+    const watch = this.currentWatch(d.watchId);
+    if (!watch) {
+      this.ctx.logger.warn('digest not sent: watch deleted or disabled', { digestId: d.digestId, watchId: d.watchId, alerts: items.length });
+      return { skipped: 'watch deleted or disabled', alerts: items.length };
+    }
+    const payload = buildDigestPayload(watch, d.window, items.map((i) => i.payload), new Date(), d.reason === 'throttle' ? 'throttle' : undefined);
     // Latency of a digest: from the oldest article it carries.
     const oldest = items.map((i) => i.articleTime).filter((t): t is string => !!t).sort()[0];
     return this.fanOut(watch, d.digestId, payload, oldest);
   }
 
   private channelOf<T extends Watch['channels'][number]['type']>(d: SendJobData, type: T): { watch: Watch; channel: Extract<Watch['channels'][number], { type: T }> } | undefined {
-    const watch = this.currentWatch(d.watchId);
+    const watch = d.test ? this.ctx.watches.get(d.watchId) : this.currentWatch(d.watchId);
     const ch = watch?.channels[d.channelIndex];
     if (!watch || !ch || ch.type !== type) return undefined;
     return { watch, channel: ch as Extract<Watch['channels'][number], { type: T }> };
@@ -199,7 +247,17 @@ export class AlertProcessor extends WorkerHost implements OnModuleInit {
   private async attempt(d: SendJobData, c: { attemptsMade: number; jobId: string; maxAttempts: number }, channel: 'webhook' | 'email', run: (watch: Watch) => Promise<{ httpStatus?: number; durationMs: number }>): Promise<unknown> {
     const found = this.channelOf(d, channel);
     const attempt = c.attemptsMade + 1;
-    const entry = (watch: Pick<Watch, 'name'> | undefined) => ({ ...this.base(d, watch), jobId: c.jobId, channel, channelIndex: d.channelIndex, attempt, maxAttempts: c.maxAttempts, attemptedAt: new Date().toISOString() });
+    const entry = (watch: Pick<Watch, 'name'> | undefined) => ({
+      ...this.base(d, watch),
+      ...(d.test ? { kind: 'test' as const } : {}),
+      ...(d.retryRound ? { retryRound: d.retryRound } : {}),
+      jobId: c.jobId,
+      channel,
+      channelIndex: d.channelIndex,
+      attempt,
+      maxAttempts: c.maxAttempts,
+      attemptedAt: new Date().toISOString(),
+    });
     if (!found) {
       await this.ctx.alertLog.record({ ...entry(undefined), status: 'skipped', reason: 'watch or channel removed' });
       return { skipped: 'watch or channel removed' };
@@ -214,7 +272,8 @@ export class AlertProcessor extends WorkerHost implements OnModuleInit {
       return { delivered: true, attempt, ...r };
     } catch (err) {
       const final = err instanceof UnrecoverableError || attempt >= c.maxAttempts;
-      const status = final ? 'dead' : 'failed';
+      // `failed` is the end state (attempts exhausted or unrecoverable); `retrying` means BullMQ will try again.
+      const status = final ? 'failed' : 'retrying';
       this.ctx.alertMetrics.deliveries.inc({ channel, status });
       this.ctx.logger.warn(final ? 'alert delivery failed for good' : 'alert delivery failed; will retry', { alertId: d.alertId, watchId: d.watchId, channel, attempt, of: c.maxAttempts, ...errorFields(err) });
       await this.ctx.alertLog.record({
@@ -240,6 +299,7 @@ export class AlertProcessor extends WorkerHost implements OnModuleInit {
         timeoutMs: this.ctx.config.MARSAD_WEBHOOK_TIMEOUT_MS,
         guard: this.ctx.guard,
         attempt: c.attemptsMade + 1,
+        test: d.test,
       }).catch((err) => {
         if (err?.name === 'UnsafeUrlError') throw new UnrecoverableError(`unsafe webhook target: ${err.message}`);
         throw err;

@@ -30,6 +30,8 @@ export async function postWebhook(args: {
   guard: UrlGuard;
   attempt?: number;
   userAgent?: string;
+  /** A test alert (POST /v1/watches/:id/test) also carries `X-Marsad-Test: true`. */
+  test?: boolean;
 }): Promise<WebhookResult> {
   await args.guard.check(args.url);
   const u = new URL(args.url);
@@ -42,6 +44,7 @@ export async function postWebhook(args: {
     [SIGNATURE_HEADER]: signWebhook(args.secret, args.body),
     'User-Agent': args.userAgent ?? 'Marsad-Alerter/1',
     ...(args.attempt ? { 'X-Marsad-Delivery-Attempt': String(args.attempt) } : {}),
+    ...(args.test ? { 'X-Marsad-Test': 'true' } : {}),
   };
   return new Promise<WebhookResult>((resolve, reject) => {
     const req = mod.request(

@@ -13,6 +13,8 @@ export interface DigestPayload {
   count: number;
   alerts: WebhookPayload[];
   firedAt: string;
+  /** Set when the digest carries alerts over a watch's throttle (folded, never dropped). */
+  reason?: 'throttle';
 }
 
 export interface DigestWindow {
@@ -31,9 +33,18 @@ export function digestWindow(everyMinutes: number, now = Date.now()): DigestWind
 
 export const MAX_DIGEST_ALERTS = 200;
 
-export function buildDigestPayload(watch: Pick<Watch, 'id' | 'name'>, window: { start: string; end: string }, alerts: WebhookPayload[], firedAt: Date | string = new Date()): DigestPayload {
-  const sorted = [...alerts].sort((a, b) => (a.firedAt < b.firedAt ? -1 : a.firedAt > b.firedAt ? 1 : a.alertId.localeCompare(b.alertId)));
+export function buildDigestPayload(
+  watch: Pick<Watch, 'id' | 'name'>,
+  window: { start: string; end: string },
+  alerts: WebhookPayload[],
+  firedAt: Date | string = new Date(),
+  reason?: 'throttle',
+): DigestPayload {
+  // One entry per alert id (the caller files one alert per story), oldest first.
+  const unique = [...new Map(alerts.map((a) => [a.alertId, a])).values()];
+  const sorted = unique.sort((a, b) => (a.firedAt < b.firedAt ? -1 : a.firedAt > b.firedAt ? 1 : a.alertId.localeCompare(b.alertId)));
   return {
+    ...(reason ? { reason } : {}),
     digestId: computeDigestId(watch.id, window.start),
     watch: { id: watch.id, name: watch.name },
     window,

@@ -28,12 +28,18 @@ export interface SendJobData {
   channelIndex: number;
   payload: WebhookPayload | DigestPayload;
   articleTime?: string;
+  /** A test alert (POST /v1/watches/:id/test): sent even to a disabled watch, logged as kind `test`. */
+  test?: boolean;
+  /** Bumped by each manual retry (POST /v1/alerts/:id/retry), so its attempts log under new ids. */
+  retryRound?: number;
 }
 /** Closes a digest window: collects the window's alerts and fans out one send per channel. */
 export interface DigestJobData {
   digestId: string;
   watchId: string;
   window: { start: string; end: string };
+  /** `digest` (the watch's digest mode) or `throttle` (alerts over the throttle's max, folded). */
+  reason?: 'digest' | 'throttle';
 }
 export interface AlertJobs {
   alert: AlertJobData;
@@ -58,3 +64,6 @@ export function assertHandlers(handlers: Partial<Record<string, unknown>>, names
 }
 
 export const sendJobId = (alertId: string, channelIndex: number) => `${alertId}-c${channelIndex}`;
+
+/** Channel indexes tried when looking up the send jobs of an alert (a watch has few channels). */
+export const MAX_CHANNELS_LOOKUP = 16;

@@ -46,3 +46,31 @@ export function buildWebhookPayload(
 export function serializePayload(p: WebhookPayload | DigestPayload): string {
   return JSON.stringify(p);
 }
+
+/** A webhook body for a test alert: the normal shape plus `test: true`. */
+export type TestWebhookPayload = WebhookPayload & { test: true };
+
+/**
+ * The synthetic alert sent by `POST /v1/watches/:id/test`: the same shape, signature and headers as
+ * a real alert (plus `test: true` and the `X-Marsad-Test: true` header), about a made-up article on
+ * `marsad.invalid`, so a receiver can check its verification end to end without waiting for news.
+ */
+export function buildTestPayload(watch: Pick<Watch, 'id' | 'name' | 'actors' | 'actorIds' | 'query'>, alertId: string, now: Date = new Date()): TestWebhookPayload {
+  const actors = (watch.actorIds ?? []).map((id, i) => ({ id, name: watch.actors?.[i] ?? id }));
+  return {
+    alertId,
+    watch: { id: watch.id, name: watch.name },
+    article: {
+      id: `test-${alertId}`,
+      url: `https://marsad.invalid/test/${alertId}`,
+      title: `[TEST] Marsad test alert for watch "${watch.name}"`,
+      language: 'en',
+      publishedAt: now.toISOString(),
+      source: { name: 'Marsad (test)', domain: 'marsad.invalid' },
+    },
+    matched: { actors, terms: [] },
+    claims: [],
+    firedAt: now.toISOString(),
+    test: true,
+  };
+}
