@@ -531,6 +531,13 @@ export function englishClaims(ctx: Ctx): void {
     if (t.gap === 2 && v + 1 < n && actorOf(ctx, v + 1) && actorOf(ctx, v + 1)!.type !== 'location') {
       const m = ctx.mAt[v + 1]!;
       let e2 = m.last + 1;
+      let rest = 0;
+      for (let r = e2; r < n && doc.sentOf[r] === sent; r++) rest++;
+      if (e2 < n && doc.sentOf[e2] === sent && toks[e2].gap === 2 && rest >= 4) {
+        // "Incidents like this happen, said Mr Thiemann, because when banks ..." — the content follows
+        const e1 = cutAtNextReport(ctx, toks[e2].start, doc.sents[sent].end);
+        if (pushClaim(ctx, actorOf(ctx, v + 1), mentionText(ctx, v + 1), src.slice(t.start, t.end), kind, toks[e2].start, e1, v)) continue;
+      }
       if (e2 >= n || doc.sentOf[e2] !== sent || toks[e2].gap >= 2 || ['of', 'at', 'from', 'for'].includes(toks[e2].norm)) {
         const s0 = clauseStartBefore(ctx, v);
         const e0 = toks[v].start - toks[v].sep.length + Math.max(0, toks[v].sep.indexOf(','));
@@ -561,6 +568,17 @@ export function englishClaims(ctx: Ctx): void {
       const m = ctx.mAt[v + 1]!;
       endTok = m.last + 1;
       if (endsHere(endTok)) { sp = actorOf(ctx, v + 1); spText = mentionText(ctx, v + 1); }
+    }
+    // "Already, he said, there have been ..." / "Incidents like this happen, said Mr Thiemann, because ..." — attribution in the middle
+    const attrStart = sb ? sb.first : v;
+    if (sp && v + 1 < n && endTok < n && doc.sentOf[endTok] === sent && toks[endTok].gap === 2 && toks[attrStart].gap === 2) {
+      let rest = 0;
+      for (let r = endTok; r < n && doc.sentOf[r] === sent; r++) rest++;
+      if (rest >= 4) {
+        const s1 = toks[endTok].start;
+        const e1 = cutAtNextReport(ctx, s1, doc.sents[sent].end);
+        if (pushClaim(ctx, sp, spText, src.slice(t.start, t.end), kind, s1, e1, v)) continue;
+      }
     }
     if (sp) {
       // the content runs from the sentence start to the comma before the speaker/verb

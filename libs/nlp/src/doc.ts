@@ -54,11 +54,19 @@ export function findQuotes(src: string): QuoteSpan[] {
       open = -1;
       continue;
     }
+    // straight quotes: context decides (after space + before a letter opens; after a non-space closes)
+    const before = i > 0 ? src[i - 1] : ' ';
+    const after = i + 1 < n ? src[i + 1] : ' ';
+    const openCtx = /[\s(\[\u2014\u2013:-]/.test(before) && !/\s/.test(after);
+    const closeCtx = !/\s/.test(before);
     if (open < 0) {
-      if (OPEN_Q.has(ch)) {
-        // straight quote glued to a preceding letter and followed by space is a closing/stray quote
-        open = i; openCh = ch;
-      }
+      if (OPEN_Q.has(ch) && !(ch === '"' && closeCtx && !openCtx && /[\s.,;:!?]/.test(after))) { open = i; openCh = ch; }
+    } else if (ch === '"' && openCh === '"' && openCtx && !closeCtx) {
+      // a new opening quote while one is open: the writer never closed the first one
+      let c = i - 1;
+      while (c > open && /\s/.test(src[c])) c--;
+      if (c - open > 1) out.push({ open, close: c + 1 > i ? i : c + 1 });
+      open = i;
     } else if (ch === CLOSE_OF[openCh] || (openCh === '"' && ch === '\u201D')) {
       if (i - open > 1) out.push({ open, close: i });
       open = -1;
