@@ -85,6 +85,8 @@ function personEvidence(ctx: ExtractCtx, a: number, b: number, words: string[]):
   if (EN_FIRST_NAMES.has(words[0])) return true;
   const prev = a > 0 ? toks[a - 1].norm : '';
   if (EN_ROLE_NOUNS.has(prev) && toks[a].gap === 0) return true;
+  if ((prev === 'said' || prev === 'says' || prev === 'added' || prev === 'according') && toks[a].gap === 0) return true; // "…," said Clint Watts
+  if (b + 2 < toks.length && toks[b + 1].norm === 'who' && toks[b + 1].gap === 2) return true; // "Clint Watts, who heads …"
   const next = b + 1 < toks.length ? toks[b + 1] : undefined;
   if (next && EN_VERBS[next.norm] && next.gap === 0) return true;
   if (next && next.gap === 2) {

@@ -538,7 +538,7 @@ export function englishClaims(ctx: Ctx): void {
         const e1 = cutAtNextReport(ctx, toks[e2].start, doc.sents[sent].end);
         if (pushClaim(ctx, actorOf(ctx, v + 1), mentionText(ctx, v + 1), src.slice(t.start, t.end), kind, toks[e2].start, e1, v)) continue;
       }
-      if (e2 >= n || doc.sentOf[e2] !== sent || toks[e2].gap >= 2 || ['of', 'at', 'from', 'for'].includes(toks[e2].norm)) {
+      if (e2 >= n || doc.sentOf[e2] !== sent || (toks[e2].gap >= 2 && toks[e2].gap !== 4) || ['of', 'at', 'from', 'for'].includes(toks[e2].norm)) {
         const s0 = clauseStartBefore(ctx, v);
         const e0 = toks[v].start - toks[v].sep.length + Math.max(0, toks[v].sep.indexOf(','));
         if (e0 - s0 > 10 && pushClaim(ctx, actorOf(ctx, v + 1), mentionText(ctx, v + 1), src.slice(t.start, t.end), kind, s0, e0, v)) continue;
@@ -657,7 +657,7 @@ function quoteBefore(ctx: Ctx, v: number): { q: number; speaker?: ActorAcc; text
   if (qi < 0) return undefined;
   const q = doc.quotes[qi];
   const between = doc.src.slice(q.close + 1, vStart);
-  if (between.length > 80 || /[.!?\n]/.test(between.replace(/^[\s,.!?]*/, '')) || /\n/.test(between)) return undefined;
+  if (between.length > 80 || /[.!?\n]/.test(between.replace(/^[\s,]*/, '')) || /\n/.test(between)) return undefined;
   // '"… ended."  Next sentence said' — a quote closed by a full stop is not attributed by what follows
   const lastIn = doc.src.slice(Math.max(q.open, q.close - 3), q.close).trim().slice(-1);
   if ((lastIn === '.' || lastIn === '\u2026') && !/^\s*,/.test(between)) return undefined;
