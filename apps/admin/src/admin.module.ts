@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ObservabilityModule } from '@marsad/observability/nest';
 import { ADMIN_CTX, type AdminContext } from './context';
@@ -8,23 +8,35 @@ import { ArticlesController } from './articles/articles.controller';
 import { WatchesController } from './watches/watches.controller';
 import { StatusController } from './status/status.controller';
 import { DlqController } from './dlq/dlq.controller';
+import { ActorsController } from './actors/actors.controller';
+import { ReprocessController } from './reprocess/reprocess.controller';
+import { ReprocessJobs } from './reprocess/reprocess';
+import { AdminSearch } from './status/search';
+import { RateLimitMiddleware } from './ratelimit/rate-limit.middleware';
 import { AlertsBackend } from './alerts/alerts-backend';
 import { AlertsController } from './alerts/alerts.controller';
 import { WatchTestController } from './watches/watch-test.controller';
 
 @Module({})
-export class AdminModule {
+export class AdminModule implements NestModule {
   static forRoot(ctx: AdminContext): DynamicModule {
     return {
       module: AdminModule,
       imports: [ObservabilityModule.forService(ctx.logger, ctx.metrics, ctx.health)],
-      controllers: [ArticlesController, WatchesController, StatusController, DlqController, AlertsController, WatchTestController],
+      controllers: [ArticlesController, WatchesController, StatusController, DlqController, ActorsController, ReprocessController, AlertsController, WatchTestController],
       providers: [
         { provide: ADMIN_CTX, useValue: ctx },
+        AdminSearch,
+        ReprocessJobs,
         AlertsBackend,
         { provide: APP_GUARD, useClass: RolesGuard },
         { provide: APP_FILTER, useFactory: () => new JsonExceptionFilter(ctx.logger) },
       ],
     };
+  }
+
+  /** Per-key token bucket on /v1 (the middleware itself skips /health, /metrics and /docs). */
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RateLimitMiddleware).forRoutes('{*splat}');
   }
 }

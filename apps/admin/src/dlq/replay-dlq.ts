@@ -4,16 +4,25 @@ import { uniqueGroupId, type OutboundMessage } from '@marsad/messaging';
 import { errorFields } from '@marsad/observability';
 import { ValidationFailed } from '../http/errors';
 import type { AdminContext } from '../context';
+import { parseRecordRefs } from './cursor';
+
+const RecordRef = z.union([
+  z.string().regex(/^\d{1,6}:\d{1,19}$/, 'must be "partition:offset", e.g. "0:12"'),
+  z.object({ partition: z.number().int().nonnegative(), offset: z.union([z.string().regex(/^\d{1,19}$/), z.number().int().nonnegative()]) }).transform((r) => `${r.partition}:${r.offset}`),
+]);
 
 export const ReplayRequestSchema = z
   .object({
     stage: z.enum(DLQ_STAGES).optional(),
     /** Resume point per DLQ partition (the `nextOffsets` of a previous replay); default: earliest. */
     fromOffsets: z.record(z.string().regex(/^\d+$/, 'must be a partition number'), z.union([z.string().regex(/^\d+$/), z.number().int().nonnegative()])).optional(),
+    /** Replay only these records (`"partition:offset"`, as GET /v1/dlq shows in `ref`); default: all. */
+    records: z.array(RecordRef).min(1, 'needs at least one "partition:offset"').max(10_000).optional(),
     limit: z.number().int().min(1).max(10_000).default(1000),
     dryRun: z.boolean().default(false),
   })
-  .strict();
+  .strict()
+  .refine((r) => !(r.records && r.fromOffsets), { message: 'give either "records" (selected) or "fromOffsets" (all from a resume point), not both', path: ['records'] });
 
 export interface ReplayResult {
   dlqTopic: string;
@@ -25,6 +34,8 @@ export interface ReplayResult {
   nextOffsets: Record<string, string>;
   complete: boolean;
   dryRun: boolean;
+  /** Selected records (`records`) that are not on the DLQ (outside its watermarks). */
+  notFound?: string[];
 }
 
 const MAX_SKIPPED_LISTED = 100;
@@ -42,6 +53,12 @@ export async function replayDlq(ctx: AdminContext, body: unknown, timeoutMs = 30
   const parsed = ReplayRequestSchema.safeParse(body ?? {});
   if (!parsed.success) throw ValidationFailed.fromZod(parsed.error);
   const req = parsed.data;
+  let selected: Map<number, Set<bigint>> | undefined;
+  if (req.records) {
+    const refs = parseRecordRefs(req.records);
+    if (!refs.ok) throw new ValidationFailed([refs.error]);
+    selected = refs.value;
+  }
   const dlqTopic = ctx.names.topic('articlesDlq');
   const allowedTargets = new Set([ctx.names.topic('articlesRaw'), ctx.names.topic('articlesEnriched')]);
 
@@ -51,7 +68,29 @@ export async function replayDlq(ctx: AdminContext, body: unknown, timeoutMs = 30
   const start = new Map<number, bigint>();
   const high = new Map<number, bigint>();
   const next: Record<string, string> = {};
+  const notFound: string[] = [];
+  if (selected) {
+    for (const [p, set] of selected) {
+      const o = offsets.find((x) => x.partition === p);
+      for (const off of set) {
+        if (!o || off < BigInt(o.low) || off >= BigInt(o.high)) {
+          notFound.push(`${p}:${off}`);
+          set.delete(off);
+        }
+      }
+    }
+  }
   for (const p of offsets) {
+    if (selected) {
+      // Selected replay: read each partition only over the span of its selected offsets.
+      const set = selected.get(p.partition);
+      if (!set?.size) continue;
+      const sorted = [...set].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      start.set(p.partition, sorted[0]);
+      high.set(p.partition, sorted[sorted.length - 1] + 1n);
+      next[String(p.partition)] = sorted[0].toString();
+      continue;
+    }
     const from = req.fromOffsets?.[String(p.partition)];
     const s = from !== undefined ? BigInt(from) : BigInt(p.low);
     const begin = s < BigInt(p.low) ? BigInt(p.low) : s;
@@ -60,7 +99,7 @@ export async function replayDlq(ctx: AdminContext, body: unknown, timeoutMs = 30
     next[String(p.partition)] = (begin > BigInt(p.high) ? BigInt(p.high) : begin).toString();
   }
   const pending = new Set([...start.keys()].filter((p) => start.get(p)! < high.get(p)!));
-  const result: ReplayResult = { dlqTopic, scanned: 0, matched: 0, replayed: 0, skipped: [], nextOffsets: next, complete: pending.size === 0, dryRun: req.dryRun };
+  const result: ReplayResult = { dlqTopic, scanned: 0, matched: 0, replayed: 0, skipped: [], nextOffsets: next, complete: pending.size === 0, dryRun: req.dryRun, ...(selected ? { notFound } : {}) };
   if (!pending.size) return result;
 
   const consumer = ctx.kafka.consumer({ groupId: uniqueGroupId(ctx.names.consumerGroup('admin-dlq-replay')), maxWaitTimeInMs: 200, allowAutoTopicCreation: false });
@@ -84,6 +123,7 @@ export async function replayDlq(ctx: AdminContext, body: unknown, timeoutMs = 30
           const off = BigInt(m.offset);
           if (off < start.get(p)!) continue;
           if (off >= high.get(p)!) break;
+          if (selected && !selected.get(p)?.has(off)) continue;
           if (result.replayed + [...out.values()].reduce((n, l) => n + l.length, 0) >= req.limit) {
             limitHit = true;
             break;
@@ -140,6 +180,6 @@ export async function replayDlq(ctx: AdminContext, body: unknown, timeoutMs = 30
   } finally {
     await consumer.disconnect().catch(() => undefined);
   }
-  ctx.logger.info('DLQ replay', { scanned: result.scanned, matched: result.matched, replayed: result.replayed, skipped: result.skipped.length, complete: result.complete, dryRun: req.dryRun, stage: req.stage ?? null });
+  ctx.logger.info('DLQ replay', { selected: selected ? [...selected.values()].reduce((n, s) => n + s.size, 0) : null, scanned: result.scanned, matched: result.matched, replayed: result.replayed, skipped: result.skipped.length, complete: result.complete, dryRun: req.dryRun, stage: req.stage ?? null });
   return result;
 }

@@ -1,8 +1,10 @@
-import { BadRequestException, Controller, Get, Inject, OnApplicationShutdown, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Inject, OnApplicationShutdown } from '@nestjs/common';
+import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Queue } from 'bullmq';
 import { RequireRole } from '../auth/auth';
 import { ADMIN_CTX, type AdminContext } from '../context';
+import { ReprocessJobs } from '../reprocess/reprocess';
+import { AdminSearch } from './search';
 import { pipelineStatus } from './status';
 
 @ApiTags('status')
@@ -12,11 +14,15 @@ import { pipelineStatus } from './status';
 export class StatusController implements OnApplicationShutdown {
   private queue?: Queue;
 
-  constructor(@Inject(ADMIN_CTX) private readonly ctx: AdminContext) {}
+  constructor(
+    @Inject(ADMIN_CTX) private readonly ctx: AdminContext,
+    @Inject(AdminSearch) private readonly search: AdminSearch,
+    @Inject(ReprocessJobs) private readonly reprocess: ReprocessJobs,
+  ) {}
 
   @Get('status')
   @RequireRole('viewer')
-  @ApiResponse({ status: 200, description: 'Consumer lag per service, DLQ depth, watches, alerts queue counts' })
+  @ApiResponse({ status: 200, description: 'Consumer lag per service and partition, DLQ depth, watches, alerts-queue counts, each service\'s /health/ready, Elasticsearch document counts (articles alias, alerts index), feed freshness with a stale-feed warning (MARSAD_STALE_FEED_MINUTES), recent reprocess jobs. Each part is bounded and reports its own error.' })
   status() {
     return pipelineStatus(this.ctx, () => {
       const u = new URL(this.ctx.config.REDIS_URL);
@@ -26,18 +32,7 @@ export class StatusController implements OnApplicationShutdown {
       });
       this.queue.on('error', () => undefined);
       return this.queue;
-    });
-  }
-
-  @Get('actors')
-  @RequireRole('viewer')
-  @ApiQuery({ name: 'q', required: false, description: 'Name, alias (any script) or id prefix' })
-  @ApiQuery({ name: 'limit', required: false })
-  @ApiResponse({ status: 200, description: 'Knowledge-base actors, best match first (to pick ids for watches)' })
-  actors(@Query('q') q = '', @Query('limit') limit = '20') {
-    const n = Number(limit);
-    if (!Number.isInteger(n) || n < 1 || n > 200) throw new BadRequestException({ error: 'validation_failed', field: 'limit', message: 'limit: must be a whole number between 1 and 200', errors: [{ field: 'limit', message: 'must be a whole number between 1 and 200' }] });
-    return { actors: this.ctx.actors.search(q, n).map((a) => ({ id: a.id, name: a.name, type: a.type, aliases: a.aliases })) };
+    }, { es: this.search.client, reprocess: () => this.reprocess.list() });
   }
 
   async onApplicationShutdown(): Promise<void> {

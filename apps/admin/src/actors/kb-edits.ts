@@ -1,0 +1,130 @@
+import { ConflictException, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
+import { z } from 'zod';
+import { KbActorSchema, SCHEMA_VERSION, sha256Hex, type FieldError, type KbActor, type KbChange } from '@marsad/contracts';
+import { ID_PREFIX_BY_TYPE, slugify, validateActor } from '@marsad/kb';
+import { ValidationFailed } from '../http/errors';
+import type { AdminContext } from '../context';
+
+/** POST /v1/actors: a KbActor whose id may be omitted (then derived from type + name). */
+export const ActorInputSchema = KbActorSchema.extend({ id: KbActorSchema.shape.id.optional() });
+
+export const AddAliasesSchema = z
+  .object({ aliases: z.array(z.string().trim().min(1, 'must be a non-empty string').max(200)).min(1, 'needs at least one alias').max(200) })
+  .strict();
+
+/**
+ * The id of a new actor: `<type prefix>:<slug>` from its name, else from the first alias that has
+ * Latin letters or digits (an Arabic-only name gives an empty slug), else a short digest of the
+ * name — so the same input always gives the same id.
+ */
+export function actorIdFor(input: { type: keyof typeof ID_PREFIX_BY_TYPE; name: string; aliases?: string[] }): string {
+  const prefix = ID_PREFIX_BY_TYPE[input.type];
+  for (const s of [input.name, ...(input.aliases ?? [])]) {
+    const slug = slugify(s).slice(0, 80).replace(/-+$/, '');
+    if (slug) return `${prefix}:${slug}`;
+  }
+  return `${prefix}:x${sha256Hex(input.name.trim()).slice(0, 12)}`;
+}
+
+/** `actor "x": field "country": must be ...` (libs/kb validateActor) → a field error. */
+function kbError(err: unknown): FieldError {
+  const msg = (err as Error).message ?? String(err);
+  const m = /field "([^"]+)": (.*)$/.exec(msg);
+  return m ? { field: m[1], message: m[2] } : { field: '(root)', message: msg };
+}
+
+/** The admin's KB through the resolver (the same instance watch resolution uses). */
+function kbActor(ctx: AdminContext, id: string): KbActor | undefined {
+  return ctx.actors.search(id, 10).find((a) => a.id === id) as KbActor | undefined;
+}
+
+function requireKb(ctx: AdminContext): void {
+  if (!ctx.actors.hasKb) throw new ServiceUnavailableException({ error: 'unavailable', message: 'the knowledge base is not loaded on this replica' });
+}
+
+/** Other actors that already answer to one of these names (the KB allows it; the enricher then sees an ambiguity). */
+function sharedNames(ctx: AdminContext, id: string, forms: string[]): { alias: string; actorIds: string[] }[] {
+  const out: { alias: string; actorIds: string[] }[] = [];
+  for (const f of forms) {
+    const r = ctx.actors.resolve([f]);
+    if (r.ok) {
+      const others = r.value.actorIds.filter((x) => x !== id && !/^[a-z]+:/.test(f));
+      if (others.length) out.push({ alias: f, actorIds: others });
+    } else {
+      out.push({ alias: f, actorIds: (r.errors[0]?.message.match(/[a-z]+:[^\s,()]+/g) ?? []).filter((x) => x !== id) });
+    }
+  }
+  return out;
+}
+
+/**
+ * Publishes the full actor to the compacted marsad.kb (key = actor id, value = KbChange) — every
+ * enricher applies it live — then waits (at most 5 s) until this replica's own KB view shows it,
+ * so GET /v1/actors and watch resolution right after the call see the edit.
+ */
+async function publishActor(ctx: AdminContext, actor: KbActor, done: (a: KbActor | undefined) => boolean): Promise<boolean> {
+  const change: KbChange = { schemaVersion: SCHEMA_VERSION, actor, updatedAt: new Date().toISOString() };
+  await ctx.publisher.publish(ctx.names.topic('kb'), actor.id, change);
+  const deadline = Date.now() + 5000;
+  while (Date.now() < deadline) {
+    if (done(kbActor(ctx, actor.id))) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  ctx.logger.warn('KB edit not yet visible in this replica\'s view', { actorId: actor.id });
+  return false;
+}
+
+export interface ActorEditResult {
+  actor: KbActor;
+  /** Names/aliases other actors also carry (a warning: the enricher will see them as ambiguous). */
+  sharedAliases: { alias: string; actorIds: string[] }[];
+  visible: boolean;
+}
+
+/** POST /v1/actors (admin): a new actor; 409 when the id exists (add aliases instead). */
+export async function createActor(ctx: AdminContext, body: unknown): Promise<ActorEditResult> {
+  requireKb(ctx);
+  const res = ActorInputSchema.safeParse(body);
+  if (!res.success) throw ValidationFailed.fromZod(res.error);
+  const input = res.data;
+  const id = input.id ?? actorIdFor(input);
+  let actor: KbActor;
+  try {
+    actor = validateActor({ ...input, id });
+  } catch (err) {
+    throw new ValidationFailed([kbError(err)]);
+  }
+  if (kbActor(ctx, id)) throw new ConflictException({ error: 'conflict', message: `actor "${id}" already exists: POST /v1/actors/${id}/aliases adds aliases`, id });
+  const sharedAliases = sharedNames(ctx, id, [actor.name, ...actor.aliases]);
+  const visible = await publishActor(ctx, actor, (a) => !!a);
+  ctx.logger.info('KB actor created', { actorId: id, aliases: actor.aliases.length });
+  return { actor, sharedAliases, visible };
+}
+
+/** POST /v1/actors/:id/aliases (admin): appends aliases (duplicates ignored) and republishes the actor. */
+export async function addActorAliases(ctx: AdminContext, id: string, body: unknown): Promise<ActorEditResult & { added: string[] }> {
+  requireKb(ctx);
+  const res = AddAliasesSchema.safeParse(body);
+  if (!res.success) throw ValidationFailed.fromZod(res.error);
+  const current = kbActor(ctx, id);
+  if (!current) throw new NotFoundException({ error: 'not_found', message: `no actor "${id}" in the knowledge base` });
+  const have = new Set([current.name, ...current.aliases].map((s) => s.trim()));
+  const added = [...new Set(res.data.aliases)].filter((a) => !have.has(a));
+  if (!added.length) return { actor: current, added: [], sharedAliases: [], visible: true };
+  let actor: KbActor;
+  try {
+    actor = validateActor({ ...current, aliases: [...current.aliases, ...added] });
+  } catch (err) {
+    throw new ValidationFailed([kbError(err)]);
+  }
+  const sharedAliases = sharedNames(ctx, id, added);
+  const visible = await publishActor(ctx, actor, (a) => !!a && added.every((x) => a.aliases.includes(x)));
+  ctx.logger.info('KB aliases added', { actorId: id, added: added.length });
+  return { actor, added, sharedAliases, visible };
+}
+
+export function searchActors(ctx: AdminContext, q: string, limit: string) {
+  const n = Number(limit);
+  if (!Number.isInteger(n) || n < 1 || n > 200) throw ValidationFailed.field('limit', 'must be a whole number between 1 and 200');
+  return { actors: ctx.actors.search(q, n).map((a) => ({ id: a.id, name: a.name, type: a.type, aliases: a.aliases })) };
+}
