@@ -4,6 +4,7 @@ import type { ActorType, KbActor } from '@marsad/contracts';
 import type { Doc } from './doc';
 import type { Gazetteer } from './gazetteer';
 import {
+  CAPITALS, LOCATIVE_PREPS,
   AR_GROUP_HEADS, AR_ORG_HEADS, AR_ORG_HEADS_DEF, AR_PERSON_TITLES, AR_STOP, AR_VERBS, AR_ADVERBIAL, AR_COMP,
   EN_FIRST_NAMES, EN_MONTHS_DAYS, EN_NAME_TITLES, EN_NOT_NAME, EN_ORG_HEADS, EN_PERSON_TITLES, EN_STOP_CAPS, EN_VERBS, set,
 } from './lexicon';
@@ -119,6 +120,22 @@ export function kbActors(doc: Doc, gaz: Gazetteer, set: ActorSet, cover: (string
   for (const m of ms) {
     const kb = gaz.actors.get(m.actorId) as KbActor | undefined;
     if (!kb) continue;
+    if (kb.type === 'country' && m.first === m.last) {
+      // a capital used as a place ("in Moscow", "في موسكو", "بموسكو") is a location, not the state
+      const t = doc.toks[m.first];
+      const stripped = m.start > t.start ? doc.src.slice(t.start, m.start) : '';
+      const f = foldText(doc.src.slice(m.start, m.end)).replace(/^ال(?=..)/, (x) => x);
+      const isCap = CAPITALS.has(f) || CAPITALS.has(t.norm);
+      const prev = m.first > 0 ? doc.toks[m.first - 1] : undefined;
+      const locative = /^[وف]?[ب]$/.test(stripped) || /^[وف]?(الي|لل)$/.test(stripped) || (prev && LOCATIVE_PREPS.has(prev.norm) && t.gap <= 1);
+      if (isCap && locative) {
+        const name = doc.src.slice(m.start, m.end);
+        const loc = set.add(ruleActorId('location', kb.name + ' ' + name), name, 'location', 'rule');
+        set.mention(loc, { start: m.start, end: m.end, first: m.first, last: m.last, field: doc.field });
+        for (let k = m.first; k <= m.last; k++) cover[k] = loc.id;
+        continue;
+      }
+    }
     const a = set.add(kb.id, kb.name, kb.type, 'kb');
     set.mention(a, { start: m.start, end: m.end, first: m.first, last: m.last, field: doc.field });
     for (let k = m.first; k <= m.last; k++) cover[k] = kb.id;
@@ -317,7 +334,7 @@ function arNameTok(ctx: ExtractCtx, k: number, pos: number): boolean {
   return true;
 }
 
-const AR_COMMON_NOT_NAME = set('اذ لدينا لدي عده لعده كيفيه حلفاء سوال سوالا عقد اكبر اهم ابرز رفيع عسكري مراسل خبير خبيره محلل محلله باحث باحثه مراقب مراقبون ناشط ناشطه معتقل معارض معارضون عنصري جديد جديده ارهابي ارهابيه متطرف متطرفه تنفيذي اخري اخر كبير كبيره صغير مصادر مسؤول مسؤولون مسؤولين خبراء محللون مصدر شخص اشخاص احد احدي عدد بعض كل جميع مختلف عده تفاصيل قضيه امر الامر');
+const AR_COMMON_NOT_NAME = set('مصدران مسوولان مسوولو شريك عضو موظف مهندس اخطر اكبر اهم ابرز اكثر اقل افضل اسوا اعلي ادني اذ لدينا لدي عده لعده كيفيه حلفاء سوال سوالا عقد اكبر اهم ابرز رفيع عسكري مراسل خبير خبيره محلل محلله باحث باحثه مراقب مراقبون ناشط ناشطه معتقل معارض معارضون عنصري جديد جديده ارهابي ارهابيه متطرف متطرفه تنفيذي اخري اخر كبير كبيره صغير مصادر مسؤول مسؤولون مسؤولين خبراء محللون مصدر شخص اشخاص احد احدي عدد بعض كل جميع مختلف عده تفاصيل قضيه امر الامر');
 
 /** Longest run of name tokens starting at k (max 4), contiguous (no punctuation between). */
 function arNameRun(ctx: ExtractCtx, k: number, max = 4): number {

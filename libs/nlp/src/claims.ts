@@ -275,7 +275,7 @@ export function arabicClaims(ctx: Ctx): void {
           rank = a.type === 'country' ? 3 : inTitle ? 2 : 1;
         }
         if (ppStart && a.type !== 'person') rank = Math.max(rank, 6);
-        if (rank === 6 && /^(مسوول|مسووله|مسوولون|مسوولين|متحدث|متحدثه|مصدر|مصادر|ناطق|ممثل|ممثلو|ممثلي)$/.test(toks[from].norm)) rank = 2;
+        if (rank === 6 && /^(مسوول|مسووله|مسوولون|مسوولين|مسوولان|مسوولو|متحدث|متحدثه|مصدر|مصدران|مصادر|ناطق|ممثل|ممثلو|ممثلي)$/.test(toks[from].norm)) rank = 2;
         if (rank < bestRank) { best = a; bestRank = rank; bestK = k; }
       }
       if (best && bestRank === 6) { best = undefined; }

@@ -144,10 +144,10 @@ export const AR_PERSON_TITLES = set(`الرئيس رئيس الرييس رييس
 
 /** Head nouns that introduce an organisation name (indefinite: شركة X; definite: الحزب الديمقراطي). */
 export const AR_ORG_HEADS = set(`شركه مجموعه وزاره اداره منظمه حزب وكاله صحيفه قناه شبكه مجلس هيئه جامعه محكمه بنك مصرف لجنه اتحاد جمعيه مؤسسه موسسه صندوق مكتب
-مركز معهد حركه جماعه تنظيم جبهه ائتلاف مجلة مجله موقع اذاعه تلفزيون بعثه مرصد نقابه`);
+مركز معهد حركه جماعه جبهه ائتلاف مجلة مجله موقع اذاعه تلفزيون بعثه مرصد نقابه`);
 export const AR_ORG_HEADS_DEF = set(`الحكومه الوزاره الحزب اللجنه المجلس الجيش البرلمان المحكمه الشرطه المخابرات الاستخبارات الكونغرس الكونجرس البنك المصرف الاتحاد المنظمه الهيئه الوكاله
 الخارجيه الداخليه الدفاع البعثه القوات الادعاء النيابه الرئاسه مجلس وزاره`);
-export const AR_GROUP_HEADS = set(`حركه جماعه تنظيم جبهه ميليشيا ميليشيات مليشيا كتائب`);
+export const AR_GROUP_HEADS = set(`حركه جماعه جبهه ميليشيا ميليشيات مليشيا كتائب`);
 
 /** Function words and common words that never start or end a person's name. */
 export const AR_STOP = set(`في من الى إلى علي على عن مع ان أن إن انه انها ما لا لم لن قد كان كانت يكون تكون هو هي هم هذا هذه ذلك تلك التي الذي الذين اللذين كل بعض غير بين بعد قبل
@@ -172,3 +172,13 @@ function foldKeys<T>(o: Record<string, T>): Record<string, T> {
 }
 
 export const AR_ACCORDING = set('بحسب حسب وبحسب وحسب وفقا ووفقا وفق طبقا');
+
+/** Capital cities (folded, en/ar/fr/ru): a KB country metonym after a locative preposition is a place. */
+export const CAPITALS = set(`moscow washington london paris beijing tehran riyadh cairo ankara berlin damascus baghdad beirut doha kiev kyiv tokyo seoul pyongyang
+brussels amman sanaa tripoli khartoum kabul islamabad delhi rome madrid vienna ottawa canberra brasilia caracas havana minsk warsaw budapest prague athens
+lisbon stockholm oslo helsinki copenhagen dublin bern rabat algiers tunis muscat manama kuwait jerusalem tel nicosia baku tbilisi yerevan tashkent
+موسكو واشنطن لندن باريس بكين طهران الرياض القاهره انقره برلين دمشق بغداد بيروت الدوحه كييف كيف طوكيو سيول سول بيونغ بروكسل صنعاء طرابلس الخرطوم كابول
+روما مدريد فيينا اوتاوا كانبرا مينسك وارسو بودابست براغ اثينا لشبونه ستوكهولم اوسلو هلسنكي كوبنهاغن دبلن برن الرباط الجزائر تونس مسقط المنامه
+باكو تبليسي يريفان طشقند ابوظبي نيودلهي اسلام
+москва вашингтон лондон париж пекин тегеран киев токио сеул берлин`);
+export const LOCATIVE_PREPS = set('in at from to into near inside outside across via visiting visit في من الي الى علي إلى داخل خارج قرب عبر نحو');
