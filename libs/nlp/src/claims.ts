@@ -258,7 +258,8 @@ export function arabicClaims(ctx: Ctx): void {
         const f0 = mk.first;
         const prevTok = f0 > 0 ? toks[f0 - 1] : undefined;
         // recipients: للصحفيين، لوكالة رويترز، لبي بي سي
-        if (AR_RECIPIENT_PREFIX.test(toks[f0].norm) && mk.start > toks[f0].start && !(prevTok && /^(التابعه|التابع|تابعه|تابع)$/.test(prevTok.norm))) continue;
+        const authorOf = prevTok && /^(التابعه|التابع|تابعه|تابع|تقرير|بيان|دراسه|تحقيق|مقال|تقريرا)$/.test(prevTok.norm); // "تقرير لموقع X": X wrote it
+        if (AR_RECIPIENT_PREFIX.test(toks[f0].norm) && mk.start > toks[f0].start && !authorOf) continue;
         if (prevTok && f0 - 1 >= from && /^(لوكاله|لصحيفه|لقناه|لشبكه|لتلفزيون|لموقع|لراديو|لمحطه)$/.test(prevTok.norm)) continue;
         // "بحسب تقرير وكالة رويترز" inside the region: a source of the report, not the speaker
         let src2 = false;
@@ -269,7 +270,7 @@ export function arabicClaims(ctx: Ctx): void {
         let rank: number;
         if (prevTok && prevTok.norm === 'باسم' || /^باسم/.test(toks[f0].norm)) rank = 5; // المتحدث باسم X: X only if no name follows
         else if (a.type !== 'person' && prevTok && f0 > from && /^(في|من|الي|علي|عن|مع|خلال|لدي|امام|بين)$/.test(prevTok.norm)) rank = 6; // inside a prepositional phrase
-        else if (a.type !== 'person' && mk.start > toks[f0].start && /^[بل]/.test(toks[f0].norm) && !(prevTok && /^(التابعه|التابع|تابعه|تابع)$/.test(prevTok.norm))) rank = 6; // بالبيت الأبيض
+        else if (a.type !== 'person' && mk.start > toks[f0].start && /^[بل]/.test(toks[f0].norm) && !authorOf) rank = 6; // بالبيت الأبيض
         else {
           const inTitle = a.type !== 'person' && f0 > from && AR_TITLE_WORDS.has(toks[f0 - 1].norm);
           rank = a.type === 'country' ? 3 : inTitle ? 2 : 1;
