@@ -82,7 +82,7 @@ beforeAll(async () => {
       MARSAD_ADMIN_KEYS: `viewer:${KEYS.viewer},operator:${KEYS.operator},admin:${KEYS.admin}`,
       MARSAD_ENRICHER_URL: `http://127.0.0.1:${enricher.port}`,
       MARSAD_INDEXER_URL: `http://127.0.0.1:${indexer.port}`,
-      MARSAD_ALERTER_URL: 'http://127.0.0.1:9', // nothing listens: "unreachable"
+      MARSAD_ALERTER_URL: 'http://127.0.0.1:1', // nothing listens: "unreachable"
       MARSAD_STALE_FEED_MINUTES: '30',
     }),
     { port: 0, logFile: testLogFile(`${ns}-admin`) },

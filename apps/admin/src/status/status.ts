@@ -66,8 +66,8 @@ export async function serviceHealth(services: { service: string; url: string }[]
         const body = (await res.json().catch(() => undefined)) as { checks?: Record<string, unknown> } | undefined;
         return { service, url, status: res.status === 200 ? 'up' : 'down', httpStatus: res.status, ...(body?.checks ? { checks: body.checks } : {}), ms: Date.now() - t0 } as ServiceHealth;
       } catch (err) {
-        const e = err as Error & { cause?: { code?: string } };
-        const why = e.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : (e.cause?.code ?? e.message);
+        const e = err as Error & { cause?: { code?: string; message?: string } };
+        const why = e.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : (e.cause?.code ?? e.cause?.message ?? e.message);
         return { service, url, status: 'unreachable', ms: Date.now() - t0, error: why } as ServiceHealth;
       }
     }),
