@@ -166,6 +166,11 @@ function arabicAccording(ctx: Ctx, i: number): void {
   const st = doc.sents[sent];
   // a reporting verb earlier in the sentence: the source of a report, not a claim of its own
   for (let b = i - 1; b >= 0 && doc.sentOf[b] === sent; b--) if (arVerbOf(toks[b])) return;
+  const afterM = m.last + 1 < toks.length ? toks[m.last + 1] : undefined;
+  if (!doc.sentStart[i] && afterM && doc.sentOf[m.last + 1] === sent && /^(فان|فانه|فانها)$/.test(afterM.norm) && m.last + 2 < toks.length) {
+    pushClaim(ctx, a, doc.src.slice(m.start, m.end), doc.src.slice(t.start, t.end), 'statement', toks[m.last + 2].start, st.end, i);
+    return;
+  }
   if (doc.sentStart[i]) {
     let c = m.last + 1;
     if (c >= toks.length || doc.sentOf[c] !== sent || toks[c].gap !== 2) return;
@@ -342,6 +347,10 @@ export function arabicClaims(ctx: Ctx): void {
           if (toks[k].gap === 2 && !AR_ADVERBIAL.has(toks[k].norm)) break;
           k++;
         }
+      } else if (i > 0 && doc.sentOf[i - 1] === sent && toks[i].gap <= 1 && actorOf(ctx, i - 1) && actorOf(ctx, i - 1)!.type !== 'location') {
+        // subject-verb: "لكن حزب الشعوب نفى هذه الاتهامات"
+        speaker = actorOf(ctx, i - 1); speakerText = mentionText(ctx, i - 1); explicit = true;
+        k = i + 1;
       } else if (i + 1 < n && AR_TITLE_WORDS.has(toks[i + 1].norm)) {
         // نفى المتحدث باسم الكرملين، دميتري بيسكوف، أي تورط
         for (let r = i + 2; r < Math.min(n, i + 12) && doc.sentOf[r] === sent; r++) {
@@ -451,7 +460,8 @@ function firstInRecentSentence(ctx: Ctx, k: number, pred: (a: ActorAcc) => boole
 function resolveDescription(ctx: Ctx, k: number, type: string, word: string): ActorAcc | undefined {
   const lc = lastClaimBefore(ctx, k);
   const lcA = lc?.speaker.actorId ? ctx.set.byId.get(lc.speaker.actorId) : undefined;
-  const typeOk = (a: ActorAcc) => (type === 'organization' ? a.type === 'organization' : a.type === type);
+  const typeOk = (a: ActorAcc) => (type === 'organization' ? a.type === 'organization' || (word === 'التقرير' && a.type === 'group') : a.type === type);
+  if (word === 'التقرير' || word === 'البيان') { if (lcA && lcA.type !== 'person') return lcA; }
   const hint = word.replace(/^ال/, '');
   const named = lastActor(ctx, k, (a) => typeOk(a) && (foldName(a.name).includes(hint) || a.mentions.some((m) => m.field === ctx.doc.field && m.end - m.start < 60 && foldText(ctx.doc.src.slice(m.start, m.end)).includes(hint))));
   if (named) return named;
