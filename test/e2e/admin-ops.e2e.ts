@@ -146,7 +146,9 @@ describe('rate limiting', () => {
         expect((await call('GET', '/health/live', { port })).status).toBe(200);
         expect((await call('GET', '/metrics', { port })).status).toBe(200);
       }
-      expect((await call('GET', '/docs-json', { port })).status).toBe(200);
+      const spec = await call('GET', '/docs-json', { port });
+      expect(spec.status).toBe(200);
+      expect(Object.keys(spec.json.paths)).toEqual(expect.arrayContaining(['/v1/dlq', '/v1/dlq/replay', '/v1/actors', '/v1/actors/{id}/aliases', '/v1/reprocess', '/v1/reprocess/{id}', '/v1/status', '/v1/articles']));
     } finally {
       await limited.close();
     }
