@@ -24,6 +24,8 @@ export function rateLimitKey(req: Pick<AuthedRequest, 'principal' | 'ip' | 'sock
 @Injectable()
 export class RateLimitMiddleware implements NestMiddleware {
   readonly limiter: TokenBucketLimiter;
+  /** Last warning per bucket: one log line per key per minute, however many 429s. */
+  private readonly warned = new Map<string, number>();
 
   constructor(@Inject(ADMIN_CTX) private readonly ctx: AdminContext) {
     this.limiter = TokenBucketLimiter.perMinute(ctx.config.MARSAD_ADMIN_RATE_LIMIT);
@@ -39,7 +41,13 @@ export class RateLimitMiddleware implements NestMiddleware {
     if (r.allowed) return next();
     const seconds = Math.max(1, Math.ceil(r.retryAfterMs / 1000));
     res.setHeader('Retry-After', String(seconds));
-    this.ctx.logger.warn('rate limit exceeded', { key: rateLimitKey(req), path, retryAfterSeconds: seconds });
+    const key = rateLimitKey(req);
+    const now = Date.now();
+    if ((this.warned.get(key) ?? 0) < now - 60_000) {
+      if (this.warned.size > 10_000) this.warned.clear();
+      this.warned.set(key, now);
+      this.ctx.logger.warn('rate limit exceeded (logged once per key per minute)', { key, path, retryAfterSeconds: seconds });
+    }
     res.status(429).json({ error: 'too_many_requests', message: `rate limit of ${r.limit} requests per minute exceeded (MARSAD_ADMIN_RATE_LIMIT); retry in ${seconds} s` });
   }
 }
