@@ -504,7 +504,7 @@ export function englishClaims(ctx: Ctx): void {
     const sent = doc.sentOf[v];
     if (w === 'according') { englishAccording(ctx, v, verbTokEnd); continue; }
     // "X, who insists ...": the antecedent of the relative pronoun
-    if (prev && prev.norm === 'who' && v >= 2 && prev.gap === 2) {
+    if (prev && (prev.norm === 'who' || prev.norm === 'which') && v >= 2 && (prev.gap === 2 || ctx.mAt[v - 2])) {
       const ant = resolveNP(ctx, v - 2, v);
       const c = ant && !ant.pronoun ? contentAfter(ctx, v, w) : undefined;
       if (ant && c && pushClaim(ctx, ant.actor, ant.text, t.norm, kind, c.s, c.e, v)) continue;
@@ -765,6 +765,18 @@ function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
     return a ? { actor: a, text: doc.src.slice(toks[k].start, toks[k].end), first: k, pronoun: true } : undefined;
   }
   if (EN_NOT_SUBJ.has(w)) return undefined;
+  // "X's (official) spokesman/lawyer", "X lawyers/officials" → X
+  if (/^(spokesman|spokeswoman|spokesperson|spokespeople|lawyer|lawyers|officials|official|sources|source|representatives|solicitor|aides|aide)$/.test(w)) {
+    let j = k - 1;
+    let mods = 0;
+    while (j >= 0 && toks[j].caps === 0 && !ctx.mAt[j] && !EN_DET.has(toks[j].norm) && toks[j].norm !== 's' && mods < 2 && toks[j + 1].gap === 0) { j--; mods++; }
+    if (j >= 1 && toks[j].norm === 's' && /['\u2019]/.test(toks[j].sep)) j--;
+    const mm = j >= 0 ? ctx.mAt[j] : undefined;
+    if (mm && mm.last === j) {
+      const a = ctx.set.byId.get(mm.actorId);
+      if (a && a.type !== 'location' && (a.type !== 'country' || /^(officials|official|sources|source|representatives)$/.test(w))) return { actor: a, text: doc.src.slice(mm.start, toks[k].end), first: mm.first };
+    }
+  }
   let d = EN_DESCRIPTIONS[w];
   if (!d && w === 'general' && k > 0 && toks[k - 1].norm === 'secretary') { d = 'person'; k--; }
   if (d) {

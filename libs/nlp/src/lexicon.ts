@@ -52,7 +52,7 @@ export const EN_VERBS: Record<string, string> = {};
 const addEn = (kind: string, words: string) => { for (const w of words.split(/\s+/).filter(Boolean)) EN_VERBS[w] = kind; };
 addEn('statement', 'said says say saying told tells tell telling added adds adding stated states explained explains noted notes insisted insists argued argues claimed claims maintained maintains believes believe stressed stresses replied replies responded responds wrote writes suggested suggests suggesting remarked observed commented indicated reiterated asserted asserts declared declares acknowledged acknowledges admitted admits conceded concedes predicted predicts estimated estimates agreed agrees countered counters continued');
 addEn('announcement', 'announced announces announcing revealed reveals confirmed confirms disclosed unveiled');
-addEn('statement', 'welcomed welcomes');
+addEn('statement', 'welcomed welcomes ruled rules concluded concludes described describes estimate estimates estimated');
 addEn('accusation', 'accused accuses accusing alleged alleges blamed blames criticised criticized condemned');
 addEn('denial', 'denied denies denying rejected rejects dismissed dismisses refuted disputed');
 addEn('warning', 'warned warns warning cautioned');
@@ -66,6 +66,7 @@ export const EN_PRONOUNS: Record<string, 'm' | 'f' | 'p' | 'n' | 'w'> = { he: 'm
 
 export const EN_DESCRIPTIONS: Record<string, 'person' | 'organization' | 'country' | 'group'> = {
   company: 'organization', firm: 'organization', group: 'organization', bank: 'organization', giant: 'organization', ministry: 'organization', department: 'organization',
+  newspaper: 'organization', paper: 'organization', website: 'organization', broadcaster: 'organization', channel: 'organization', network: 'organization', daily: 'organization',
   agency: 'organization', party: 'organization', government: 'organization', court: 'organization', commission: 'organization', council: 'organization', committee: 'organization',
   organisation: 'organization', organization: 'organization', body: 'organization', watchdog: 'organization', regulator: 'organization', union: 'organization', club: 'organization', board: 'organization', airline: 'organization', carrier: 'organization', retailer: 'organization', maker: 'organization', insurer: 'organization', operator: 'organization',
   minister: 'person', president: 'person', chancellor: 'person', secretary: 'person', spokesman: 'person', spokeswoman: 'person', spokesperson: 'person', chief: 'person', chairman: 'person', leader: 'person', premier: 'person', boss: 'person', executive: 'person', director: 'person', official: 'person', mp: 'person', judge: 'person', governor: 'person', mayor: 'person', senator: 'person',
