@@ -458,6 +458,19 @@ function firstInRecentSentence(ctx: Ctx, k: number, pred: (a: ActorAcc) => boole
 }
 
 function resolveDescription(ctx: Ctx, k: number, type: string, word: string): ActorAcc | undefined {
+  if (/^(المتحدث|المتحدثه|الناطق|الناطقه)$/.test(word)) {
+    // "وقال المتحدث ..." after "متحدث باسم وزارة الخارجية": the body the spokesman speaks for, unless a named spokesman exists
+    const toks = ctx.doc.toks;
+    for (let b = k - 1; b >= Math.max(0, k - 300); b--) {
+      if (toks[b].norm !== 'باسم') continue;
+      const m = ctx.mAt[b + 1];
+      const a = m ? ctx.set.byId.get(m.actorId) : undefined;
+      if (!a) break;
+      // a named spokesman right after "باسم X،" wins
+      for (let r = m!.last + 1; r < Math.min(toks.length, m!.last + 4); r++) { const p = actorOf(ctx, r); if (p && p.type === 'person') return p; }
+      return a;
+    }
+  }
   const lc = lastClaimBefore(ctx, k);
   const lcA = lc?.speaker.actorId ? ctx.set.byId.get(lc.speaker.actorId) : undefined;
   const typeOk = (a: ActorAcc) => (type === 'organization' ? a.type === 'organization' || (word === 'التقرير' && a.type === 'group') : a.type === type);
