@@ -334,6 +334,7 @@ function arNameTok(ctx: ExtractCtx, k: number, pos: number): boolean {
   return true;
 }
 
+const AR_TITLE_LIKE = /^(كبير|رئيس|مدير|عضو|نائب|مسوول|مستشار|شريك|مؤسس|موسس)/;
 const AR_COMMON_NOT_NAME = set('تقرير تقارير بيان دراسه استطلاع وثيقه رساله تاييد مصدران مسوولان مسوولو شريك عضو موظف مهندس اخطر اكبر اهم ابرز اكثر اقل افضل اسوا اعلي ادني اذ لدينا لدي عده لعده كيفيه حلفاء سوال سوالا عقد اكبر اهم ابرز رفيع عسكري مراسل خبير خبيره محلل محلله باحث باحثه مراقب مراقبون ناشط ناشطه معتقل معارض معارضون عنصري جديد جديده ارهابي ارهابيه متطرف متطرفه تنفيذي اخري اخر كبير كبيره صغير مصادر مسؤول مسؤولون مسؤولين خبراء محللون مصدر شخص اشخاص احد احدي عدد بعض كل جميع مختلف عده تفاصيل قضيه امر الامر');
 
 /** Longest run of name tokens starting at k (max 4), contiguous (no punctuation between). */
@@ -400,9 +401,10 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
       // apposition after a longer title phrase: "مديرة وحدة استخبارات التهديدات في الشركة، كلارا فيشر، إن"
       if (q < n && toks[q].gap !== 2) {
         for (let r = q + 1; r < Math.min(n, i + 12); r++) {
-          if (toks[r].gap >= 3) break;
+          const commaSep = toks[r].gap === 2 || (toks[r].gap === 4 && /[،,]/.test(toks[r].sep));
+          if (toks[r].gap >= 3 && !commaSep && !(toks[r].gap === 4)) break;
           if (cover[r] && ctx.set.byId.get(cover[r]!)?.type === 'person') break;
-          if (toks[r].gap !== 2) continue;
+          if (!commaSep) continue;
           const e2 = arNameRun(ctx, r, 4);
           if (e2 > r || (e2 === r && toks[r].norm.length >= 4)) {
             const after = e2 + 1 < n ? toks[e2 + 1] : undefined;
@@ -435,7 +437,7 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
       const e = arNameRun(ctx, q, 3);
       if (e >= q) {
         const after = e + 1 < n ? toks[e + 1] : undefined;
-        const okEnd = !after || after.gap >= 2 || AR_COMP.has(after.norm) || AR_ADVERBIAL.has(after.norm) || after.norm === 'في' || after.norm.startsWith('ل') && after.norm.length > 3 || AR_PERSON_TITLES.has(after.norm);
+        const okEnd = !after || after.gap >= 2 || AR_COMP.has(after.norm) || AR_ADVERBIAL.has(after.norm) || after.norm === 'في' || after.norm.startsWith('ل') && after.norm.length > 3 || AR_PERSON_TITLES.has(after.norm) || (e > q && (AR_COMMON_NOT_NAME.has(after.norm) || AR_TITLE_LIKE.test(after.norm)));
         const w1 = toks[q].norm;
         const singleBad = e === q && (/^[لب]/.test(w1) && w1.length <= 5 || /(ه|ها|هم|هما)$/.test(w1) && w1.length > 4 || (/^م/.test(w1) && w1.length <= 5) || /^س[تين]/.test(w1) || /ا$/.test(w1) || w1.length < 4);
         if (okEnd && w1.length >= 3 && !singleBad) {
