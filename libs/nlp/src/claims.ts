@@ -17,6 +17,8 @@ export interface ClaimX {
   actorIds: string[];
   /** token index of the verb (ordering) */
   at: number;
+  /** which extraction rule produced it (for diagnostics) */
+  rule: string;
 }
 
 interface Ctx {
@@ -28,6 +30,43 @@ interface Ctx {
   usedQuotes: Set<number>;
   /** actors in mention order (token index), for back-reference resolution */
   order: MentionX[];
+  /** the rule that is producing claims (diagnostics: each claim carries it) */
+  rule: string;
+  /** role words seen right before person mentions: folded title (article stripped) → [{ pos, actor }] */
+  titles: Map<string, { pos: number; actor: ActorAcc }[]>;
+}
+
+const TITLE_KEYS = set(`رئيس وزير وزيره متحدث متحدثه ناطق سفير سفيره مستشار مستشاره امين زعيم ملك امير نائب مدير مديره قائد مبعوث مندوب عمده محافظ حاكم
+president minister secretary spokesman spokeswoman chancellor ambassador leader chairman chief director governor mayor envoy king prince premier`);
+
+/** Remember which person each role word introduced ("الرئيس التركي رجب طيب أردوغان", "Prime Minister Tony Blair"). */
+function collectTitles(ctx: Ctx): void {
+  const toks = ctx.doc.toks;
+  for (const m of ctx.order) {
+    const a = ctx.set.byId.get(m.actorId);
+    if (!a || a.type !== 'person') continue;
+    for (let b = m.first - 1; b >= Math.max(0, m.first - 5); b--) {
+      if (toks[b + 1].gap >= 3) break;
+      const w = toks[b].norm.replace(/^(ال|و|ف)/, '').replace(/^ال/, '');
+      if (TITLE_KEYS.has(w) || TITLE_KEYS.has(toks[b].norm)) {
+        const key = TITLE_KEYS.has(w) ? w : toks[b].norm;
+        const list = ctx.titles.get(key) ?? [];
+        list.push({ pos: toks[m.first].start, actor: a });
+        ctx.titles.set(key, list);
+        break;
+      }
+    }
+  }
+}
+
+/** The person last introduced with this role word before position pos. */
+function personByTitle(ctx: Ctx, word: string, pos: number): ActorAcc | undefined {
+  const key = word.replace(/^(ال)/, '');
+  const list = ctx.titles.get(key) ?? ctx.titles.get(word);
+  if (!list) return undefined;
+  let best: { pos: number; actor: ActorAcc } | undefined;
+  for (const e of list) if (e.pos < pos && (!best || e.pos > best.pos)) best = e;
+  return best?.actor;
 }
 
 const TRAIL = /[\s.,،;؛:!?؟…\-–—]+$/;
@@ -94,7 +133,7 @@ function pushClaim(ctx: Ctx, speaker: ActorAcc | undefined, speakerText: string,
   for (let i = orderAt(ctx, tr.s); i < ctx.order.length && ctx.order[i].start < tr.e; i++) { const m = ctx.order[i]; if (m.end <= tr.e && m.actorId !== speaker.id) actorIds.add(m.actorId); }
   const c: ClaimX = {
     speaker: { actorId: speaker.id, name: speaker.name, text: speakerText || speaker.name },
-    verb, kind, text, start: tr.s, end: tr.e, quoted: forceQuoted ?? tr.quoted, actorIds: [...actorIds], at,
+    verb, kind, text, start: tr.s, end: tr.e, quoted: forceQuoted ?? tr.quoted, actorIds: [...actorIds], at, rule: ctx.rule,
   };
   ctx.claims.push(c);
   return c;
@@ -168,7 +207,7 @@ function arabicAccording(ctx: Ctx, i: number): void {
   for (let b = i - 1; b >= 0 && doc.sentOf[b] === sent; b--) if (arVerbOf(toks[b])) return;
   const afterM = m.last + 1 < toks.length ? toks[m.last + 1] : undefined;
   if (!doc.sentStart[i] && afterM && doc.sentOf[m.last + 1] === sent && /^(فان|فانه|فانها)$/.test(afterM.norm) && m.last + 2 < toks.length) {
-    pushClaim(ctx, a, doc.src.slice(m.start, m.end), doc.src.slice(t.start, t.end), 'statement', toks[m.last + 2].start, st.end, i);
+    pushClaim((ctx.rule = 'ar-according-mid', ctx), a, doc.src.slice(m.start, m.end), doc.src.slice(t.start, t.end), 'statement', toks[m.last + 2].start, st.end, i);
     return;
   }
   if (doc.sentStart[i]) {
@@ -176,9 +215,9 @@ function arabicAccording(ctx: Ctx, i: number): void {
     if (c >= toks.length || doc.sentOf[c] !== sent || toks[c].gap !== 2) return;
     if (/^(فان|فانه|فانها|ان)$/.test(toks[c].norm)) c++;
     if (c >= toks.length || doc.sentOf[c] !== sent) return;
-    pushClaim(ctx, a, doc.src.slice(m.start, m.end), t.norm[0] === 'و' ? doc.src.slice(t.start + 1, t.end) : doc.src.slice(t.start, t.end), 'statement', toks[c].start, st.end, i);
+    pushClaim((ctx.rule = 'ar-according', ctx), a, doc.src.slice(m.start, m.end), t.norm[0] === 'و' ? doc.src.slice(t.start + 1, t.end) : doc.src.slice(t.start, t.end), 'statement', toks[c].start, st.end, i);
   } else if (t.gap === 2 && m.last + 1 >= toks.length || (toks[m.last + 1] && (doc.sentOf[m.last + 1] !== sent || toks[m.last + 1].gap >= 2) && t.gap === 2)) {
-    pushClaim(ctx, a, doc.src.slice(m.start, m.end), doc.src.slice(t.start, t.end), 'statement', st.start, t.start - t.sep.length, i);
+    pushClaim((ctx.rule = 'ar-according-end', ctx), a, doc.src.slice(m.start, m.end), doc.src.slice(t.start, t.end), 'statement', st.start, t.start - t.sep.length, i);
   }
 }
 
@@ -204,7 +243,7 @@ function arabicQuoting(ctx: Ctx, i: number): void {
   const qs = doc.quoteAt.get(s0);
   if (qs !== undefined) end = Math.max(end, doc.quotes[qs].close + 1);
   // "قوله "إن ...": the complementiser inside the quote
-  pushClaim(ctx, sp, spText, doc.src.slice(toks[i].start, toks[i].end), 'statement', s0, end, i);
+  pushClaim((ctx.rule = 'ar-quoting', ctx), sp, spText, doc.src.slice(toks[i].start, toks[i].end), 'statement', s0, end, i);
 }
 
 export function arabicClaims(ctx: Ctx): void {
@@ -219,6 +258,7 @@ export function arabicClaims(ctx: Ctx): void {
     if (!vv) continue;
     const info = AR_VERBS.get(vv.verb)!;
     if (inSpans(doc.skip, toks[i].start, toks[i].end)) continue;
+    if (i > 0 && /^(اذا|واذا|لو|ولو|عندما|حين)$/.test(toks[i - 1].norm)) continue; // "وإذا رأى الرئيس أن ..." is a condition, not a statement
     // "ما قالت إنه" — a reported claim inside a relative clause is still a claim of its subject; keep.
     const sent = doc.sentOf[i];
     let comp = -1; // token index of the complementiser
@@ -321,7 +361,8 @@ export function arabicClaims(ctx: Ctx): void {
       if (first > regionEnd || ppFirst) {
         speaker = resolveArPronoun(ctx, i, info.fem);
       } else if (titleCountry || AR_TITLE_WORDS.has(firstW)) {
-        speaker = resolveDescription(ctx, i, 'person', firstW);
+        // an indefinite role ("مدير إحدى الوكالات", "متحدث عسكري") is an anonymous source unless that role named someone before
+        speaker = firstW.startsWith('ال') || titleCountry ? resolveDescription(ctx, i, 'person', firstW) : personByTitle(ctx, firstW, toks[i].start);
         speakerText = toks[first].norm;
       } else {
         const w = arabicVariants(toks[first].norm).map((v) => v.form).find((f) => AR_DESCRIPTIONS[f]);
@@ -381,7 +422,7 @@ export function arabicClaims(ctx: Ctx): void {
     }
     end = cutAtNextReport(ctx, cs, end);
     const verbText = src.slice(toks[i].start + (vv.strip ? 1 : 0), toks[i].end);
-    pushClaim(ctx, speaker, speakerText, verbText, info.kind, cs, end, i);
+    pushClaim((ctx.rule = comp < 0 ? 'ar-object' : explicit ? 'ar-explicit' : speakerText ? 'ar-description' : 'ar-pronoun', ctx), speaker, speakerText, verbText, info.kind, cs, end, i);
   }
 }
 
@@ -471,6 +512,10 @@ function resolveDescription(ctx: Ctx, k: number, type: string, word: string): Ac
       return a;
     }
   }
+  if (type === 'person') {
+    const byTitle = personByTitle(ctx, word, ctx.doc.toks[k]?.start ?? Infinity);
+    if (byTitle) return byTitle;
+  }
   const lc = lastClaimBefore(ctx, k);
   const lcA = lc?.speaker.actorId ? ctx.set.byId.get(lc.speaker.actorId) : undefined;
   const typeOk = (a: ActorAcc) => (type === 'organization' ? a.type === 'organization' || (word === 'التقرير' && a.type === 'group') : a.type === type);
@@ -520,13 +565,13 @@ export function englishClaims(ctx: Ctx): void {
     if (prev && (prev.norm === 'who' || prev.norm === 'which') && v >= 2 && (prev.gap === 2 || ctx.mAt[v - 2])) {
       const ant = resolveNP(ctx, v - 2, v);
       const c = ant && !ant.pronoun ? contentAfter(ctx, v, w) : undefined;
-      if (ant && c && pushClaim(ctx, ant.actor, ant.text, t.norm, kind, c.s, c.e, v)) continue;
+      if (ant && c && pushClaim((ctx.rule = 'en-relative', ctx), ant.actor, ant.text, t.norm, kind, c.s, c.e, v)) continue;
     }
     // "was quoted as saying", "quoted by KCNA as saying"
     if (w === 'saying' && prev && prev.norm === 'as') {
       const sp0 = subjectOfSentence(ctx, v);
       const c = sp0 ? contentAfter(ctx, v, w) : undefined;
-      if (sp0 && c && pushClaim(ctx, sp0, '', 'quoted as saying', kind, c.s, c.e, v)) continue;
+      if (sp0 && c && pushClaim((ctx.rule = 'en-quoted-as', ctx), sp0, '', 'quoted as saying', kind, c.s, c.e, v)) continue;
     }
     // participle clause: ", saying ..." → the subject of the sentence
     if (EN_PARTICIPLES.has(w) && t.gap === 2) {
@@ -536,7 +581,7 @@ export function englishClaims(ctx: Ctx): void {
       if (!sp) sp = subjectOfSentence(ctx, v);
       if (!sp) continue;
       const c = contentAfter(ctx, v, w);
-      if (c) pushClaim(ctx, sp, '', t.norm, kind, c.s, c.e, v);
+      if (c) pushClaim((ctx.rule = 'en-participle', ctx), sp, '', t.norm, kind, c.s, c.e, v);
       continue;
     }
     if (EN_PARTICIPLES.has(w) && w !== 'warning') continue;
@@ -546,7 +591,7 @@ export function englishClaims(ctx: Ctx): void {
       const sp = qa.speaker;
       if (sp) {
         const q = doc.quotes[qa.q];
-        const c = pushClaim(ctx, sp, qa.text, src.slice(t.start, t.end), kind, q.open + 1, q.close, v, true);
+        const c = pushClaim((ctx.rule = 'en-quote-before', ctx), sp, qa.text, src.slice(t.start, t.end), kind, q.open + 1, q.close, v, true);
         if (c) { ctx.usedQuotes.add(qa.q); continue; }
       }
     }
@@ -560,12 +605,12 @@ export function englishClaims(ctx: Ctx): void {
       if (e2 < n && doc.sentOf[e2] === sent && toks[e2].gap === 2 && rest >= 4) {
         // "Incidents like this happen, said Mr Thiemann, because when banks ..." — the content follows
         const e1 = cutAtNextReport(ctx, toks[e2].start, doc.sents[sent].end);
-        if (pushClaim(ctx, actorOf(ctx, v + 1), mentionText(ctx, v + 1), src.slice(t.start, t.end), kind, toks[e2].start, e1, v)) continue;
+        if (pushClaim((ctx.rule = 'en-inversion-after', ctx), actorOf(ctx, v + 1), mentionText(ctx, v + 1), src.slice(t.start, t.end), kind, toks[e2].start, e1, v)) continue;
       }
       if (e2 >= n || doc.sentOf[e2] !== sent || (toks[e2].gap >= 2 && toks[e2].gap !== 4) || ['of', 'at', 'from', 'for'].includes(toks[e2].norm)) {
         const s0 = clauseStartBefore(ctx, v);
         const e0 = toks[v].start - toks[v].sep.length + Math.max(0, toks[v].sep.indexOf(','));
-        if (e0 - s0 > 10 && pushClaim(ctx, actorOf(ctx, v + 1), mentionText(ctx, v + 1), src.slice(t.start, t.end), kind, s0, e0, v)) continue;
+        if (e0 - s0 > 10 && pushClaim((ctx.rule = 'en-inversion', ctx), actorOf(ctx, v + 1), mentionText(ctx, v + 1), src.slice(t.start, t.end), kind, s0, e0, v)) continue;
       }
     }
     // (B) subject before, content after
@@ -579,7 +624,7 @@ export function englishClaims(ctx: Ctx): void {
     }
     const after = contentAfter(ctx, verbTokEnd, w);
     if (sb && after) {
-      pushClaim(ctx, sb.actor, sb.text, src.slice(t.start, t.end), kind, after.s, after.e, v);
+      pushClaim((ctx.rule = 'en-sv', ctx), sb.actor, sb.text, src.slice(t.start, t.end), kind, after.s, after.e, v);
       continue;
     }
     // (C) content before: "CONTENT, X said." / "CONTENT, said X."
@@ -601,7 +646,7 @@ export function englishClaims(ctx: Ctx): void {
       if (rest >= 4) {
         const s1 = toks[endTok].start;
         const e1 = cutAtNextReport(ctx, s1, doc.sents[sent].end);
-        if (pushClaim(ctx, sp, spText, src.slice(t.start, t.end), kind, s1, e1, v)) continue;
+        if (pushClaim((ctx.rule = 'en-mid', ctx), sp, spText, src.slice(t.start, t.end), kind, s1, e1, v)) continue;
       }
     }
     if (sp) {
@@ -612,7 +657,7 @@ export function englishClaims(ctx: Ctx): void {
       const s0 = doc.sents[sent].start;
       const e0 = toks[commaTok].start - toks[commaTok].sep.length;
       if (e0 - s0 < 10) continue;
-      pushClaim(ctx, sp, spText, src.slice(t.start, t.end), kind, s0, e0 + toks[commaTok].sep.indexOf(',') + 0, v);
+      pushClaim((ctx.rule = 'en-content-before', ctx), sp, spText, src.slice(t.start, t.end), kind, s0, e0 + toks[commaTok].sep.indexOf(',') + 0, v);
     }
   }
   continuationQuotes(ctx);
@@ -664,9 +709,9 @@ function englishAccording(ctx: Ctx, v: number, toIdx: number): void {
     let c = m.last + 1;
     while (c < toks.length && doc.sentOf[c] === sent && toks[c].gap !== 2) c++;
     if (c >= toks.length || doc.sentOf[c] !== sent) return;
-    pushClaim(ctx, a, doc.src.slice(m.start, m.end), 'according to', 'statement', toks[c].start, e0, v);
+    pushClaim((ctx.rule = 'en-according', ctx), a, doc.src.slice(m.start, m.end), 'according to', 'statement', toks[c].start, e0, v);
   } else if (toks[v].gap === 2) {
-    pushClaim(ctx, a, doc.src.slice(m.start, m.end), 'according to', 'statement', s0, toks[v].start - toks[v].sep.length, v);
+    pushClaim((ctx.rule = 'en-according-end', ctx), a, doc.src.slice(m.start, m.end), 'according to', 'statement', s0, toks[v].start - toks[v].sep.length, v);
   }
 }
 
@@ -802,7 +847,7 @@ function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
       if (a && a.type !== 'location' && a.type !== 'person') {
         // "Tory leader", "Exxon chief" → the person holding the role; "Foreign Office spokesman" → the body
         if (d === 'person' && !/^spokes/.test(w)) {
-          const p = lastClaimSpeakerOfType(ctx, v, 'person') ?? mostSalient(ctx, v, 'person');
+          const p = personByTitle(ctx, w, toks[k].start) ?? lastClaimSpeakerOfType(ctx, v, 'person') ?? mostSalient(ctx, v, 'person');
           if (p) return { actor: p, text: doc.src.slice(mm.start, toks[k].end), first: mm.first };
         }
         return { actor: a, text: doc.src.slice(mm.start, toks[k].end), first: mm.first };
@@ -816,7 +861,7 @@ function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
         const a = lastActor(ctx, k, isOrgish);
         return a ? { actor: a, text: doc.src.slice(toks[j].start, toks[k].end), first: j } : undefined;
       }
-      const a = d === 'person' ? (lastClaimSpeakerOfType(ctx, v, 'person') ?? mostSalient(ctx, v, 'person')) : lastActor(ctx, k, (x) => x.type === 'organization' && nameHas(x, w)) ?? lastActor(ctx, k, (x) => x.type === 'organization');
+      const a = d === 'person' ? (personByTitle(ctx, w, toks[k].start) ?? lastClaimSpeakerOfType(ctx, v, 'person') ?? mostSalient(ctx, v, 'person')) : lastActor(ctx, k, (x) => x.type === 'organization' && nameHas(x, w)) ?? lastActor(ctx, k, (x) => x.type === 'organization');
       return a ? { actor: a, text: doc.src.slice(toks[j].start, toks[k].end), first: j } : undefined;
     }
   }
@@ -981,7 +1026,7 @@ function continuationQuotes(ctx: Ctx): void {
     // after the quote, an attribution to someone else? (handled by quoteBefore already)
     const a = ctx.set.byId.get(prev.speaker.actorId!);
     if (!a) continue;
-    const c = pushClaim(ctx, a, prev.speaker.text, prev.verb, prev.kind, q.open + 1, q.close, tokenAt(doc, q.open), true);
+    const c = pushClaim((ctx.rule = 'en-continuation', ctx), a, prev.speaker.text, prev.verb, prev.kind, q.open + 1, q.close, tokenAt(doc, q.open), true);
     if (c) { ctx.usedQuotes.add(qi); prev = c; }
   }
 }
@@ -993,7 +1038,8 @@ export function extractClaims(doc: Doc, set: ActorSet, lang: string, scriptMix: 
   const order: MentionX[] = [];
   for (const a of set.byId.values()) for (const m of a.mentions) if (m.field === doc.field) { order.push(m); for (let k = m.first; k <= m.last; k++) if (!mAt[k] || (mAt[k]!.last - mAt[k]!.first) < (m.last - m.first)) mAt[k] = m; }
   order.sort((a, b) => a.start - b.start);
-  const ctx: Ctx = { doc, set, mAt, claims: [], usedQuotes: new Set(), order };
+  const ctx: Ctx = { doc, set, mAt, claims: [], usedQuotes: new Set(), order, rule: '', titles: new Map() };
+  collectTitles(ctx);
   if (scriptMix.arabic > 0) arabicClaims(ctx);
   if (scriptMix.latin > 0 && (lang === 'en' || scriptMix.latin > scriptMix.arabic)) englishClaims(ctx);
   ctx.claims.sort((a, b) => a.start - b.start || a.end - b.end);

@@ -78,7 +78,7 @@ export class Enricher {
     const tFold = tDocF?.text;
     const actors = buildActors(set, body, title ?? '');
     const outClaims: Claim[] = claims.map((c) => {
-      const o: Claim = { speaker: c.speaker, verb: c.verb, kind: c.kind, text: c.text, start: c.start, end: c.end, quoted: c.quoted, actorIds: c.actorIds };
+      const o: Claim = { speaker: c.speaker, verb: c.verb, kind: c.kind, text: c.text, start: c.start, end: c.end, quoted: c.quoted, actorIds: c.actorIds, rule: c.rule };
       if ((c as { field?: string }).field === 'title') o.field = 'title';
       return o;
     });
