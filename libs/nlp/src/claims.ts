@@ -359,7 +359,7 @@ export function arabicClaims(ctx: Ctx): void {
         }
       } else
       if (first > regionEnd || ppFirst) {
-        speaker = resolveArPronoun(ctx, i, info.fem);
+        speaker = resolveArPronoun(ctx, i, info.fem, !!info.participle);
       } else if (titleCountry || AR_TITLE_WORDS.has(firstW)) {
         // an indefinite role ("مدير إحدى الوكالات", "متحدث عسكري") is an anonymous source unless that role named someone before
         speaker = firstW.startsWith('ال') || titleCountry ? resolveDescription(ctx, i, 'person', firstW) : personByTitle(ctx, firstW, toks[i].start);
@@ -404,7 +404,7 @@ export function arabicClaims(ctx: Ctx): void {
         }
         if (!speaker) continue;
       } else if (info.participle) {
-        speaker = resolveArPronoun(ctx, i, info.fem);
+        speaker = resolveArPronoun(ctx, i, info.fem, true);
       } else continue;
       if (!speaker || k >= n || doc.sentOf[k] !== sent) continue;
       contentStart = toks[k].start;
@@ -465,7 +465,7 @@ function cutAtNextReport(ctx: Ctx, s: number, e: number): number {
   return e;
 }
 
-function resolveArPronoun(ctx: Ctx, k: number, fem: boolean): ActorAcc | undefined {
+function resolveArPronoun(ctx: Ctx, k: number, fem: boolean, participle = false): ActorAcc | undefined {
   const compatible = (a: ActorAcc) => {
     if (a.gender) return a.gender === (fem ? 'f' : 'm');
     if (a.type === 'person') return !fem;
@@ -473,10 +473,25 @@ function resolveArPronoun(ctx: Ctx, k: number, fem: boolean): ActorAcc | undefin
   };
   const lc = lastClaimBefore(ctx, k);
   const lcA = lc?.speaker.actorId ? ctx.set.byId.get(lc.speaker.actorId) : undefined;
+  const sent = ctx.doc.sentOf[k];
   const lastSent = lc ? ctx.doc.sentOf[lc.at] : -99;
-  if (lcA && compatible(lcA) && ctx.doc.sentOf[k] - lastSent <= 3) return lcA;
   const ok = (x: ActorAcc) => compatible(x) && (fem ? isOrgish(x) || x.gender === 'f' : x.type === 'person' || (x.type === 'organization' && x.gender === 'm'));
-  const a = firstInRecentSentence(ctx, k, ok) ?? lastActor(ctx, k, ok, true);
+  const notCountry = (x: ActorAcc) => ok(x) && x.type !== 'country';
+  if (participle) {
+    // "..., مشيرا إلى أن": the subject of this sentence
+    if (lcA && lastSent === sent && compatible(lcA)) return lcA;
+    const st = ctx.doc.sents[sent];
+    if (st) {
+      for (let oi = orderAt(ctx, st.start); oi < ctx.order.length && ctx.order[oi].start < ctx.doc.toks[k].start; oi++) {
+        const m = ctx.order[oi];
+        const a = ctx.set.byId.get(m.actorId);
+        if (a && a.type !== 'location' && notCountry(a) && ctx.doc.quoteOf[m.first] < 0) return a;
+      }
+    }
+  }
+  if (lcA && compatible(lcA) && sent - lastSent <= 3) return lcA;
+  // countries are rarely the unnamed subject of a reporting verb: prefer people and organisations
+  const a = firstInRecentSentence(ctx, k, notCountry) ?? lastActor(ctx, k, notCountry, true) ?? firstInRecentSentence(ctx, k, ok);
   return a ?? (lcA && compatible(lcA) ? lcA : undefined);
 }
 
