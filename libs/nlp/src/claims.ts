@@ -639,6 +639,9 @@ export function englishClaims(ctx: Ctx): void {
     }
     const after = contentAfter(ctx, verbTokEnd, w);
     if (sb && after) {
+      // "pledged to oppose", "urged X to ...", "called for": commitments and requests without a proposition
+      const head = src.slice(after.s, Math.min(after.e, after.s + 4)).toLowerCase();
+      if ((kind === 'promise' || kind === 'demand') && (/^to\s/.test(head) || /^for\s/.test(head))) continue;
       pushClaim((ctx.rule = 'en-sv', ctx), sb.actor, sb.text, src.slice(t.start, t.end), kind, after.s, after.e, v);
       continue;
     }

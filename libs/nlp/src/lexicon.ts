@@ -127,7 +127,6 @@ addAr('statement', 'اردف اردفت استطرد استطردت');
 addAr('admission', 'اقر اقرت يقر تقر اعترف اعترفت يعترف تعترف', { prep: 'ب' });
 addAr('statement', 'اصر اصرت يصر تصر', { prep: 'علي' });
 addAr('statement', 'نوه نوهت', { prep: 'الي' });
-addAr('statement', 'وصف وصفت يصف تصف', { objectText: true });
 addAr('statement', 'ابلغ ابلغت رجح رجحت يرجح ترجح توقع توقعت اعرب اعربت تدارك استدرك');
 addAr('threat', 'هدد هددت يهدد تهدد مهددا', { objectText: true });
 
