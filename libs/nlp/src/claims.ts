@@ -482,11 +482,20 @@ function resolveArPronoun(ctx: Ctx, k: number, fem: boolean, participle = false)
     if (lcA && lastSent === sent && compatible(lcA)) return lcA;
     const st = ctx.doc.sents[sent];
     if (st) {
-      for (let oi = orderAt(ctx, st.start); oi < ctx.order.length && ctx.order[oi].start < ctx.doc.toks[k].start; oi++) {
+      // the subject: a person named in the sentence (not inside a prepositional phrase), else the first body
+      let firstPerson: ActorAcc | undefined; let firstBody: ActorAcc | undefined;
+      const toks = ctx.doc.toks;
+      for (let oi = orderAt(ctx, st.start); oi < ctx.order.length && ctx.order[oi].start < toks[k].start; oi++) {
         const m = ctx.order[oi];
         const a = ctx.set.byId.get(m.actorId);
-        if (a && a.type !== 'location' && notCountry(a) && ctx.doc.quoteOf[m.first] < 0) return a;
+        if (!a || a.type === 'location' || !notCountry(a) || ctx.doc.quoteOf[m.first] >= 0) continue;
+        const t0 = toks[m.first];
+        if (m.start > t0.start && /^[بل]/.test(t0.norm)) continue; // بجونسون، لروسيا
+        const pv = m.first > 0 ? toks[m.first - 1].norm : '';
+        if (/^(في|من|علي|عن|مع|الي|لدي|عبر|امام|بين|باسم)$/.test(pv)) continue;
+        if (a.type === 'person') { firstPerson ??= a; } else firstBody ??= a;
       }
+      if (firstPerson || firstBody) return firstPerson ?? firstBody;
     }
   }
   if (lcA && compatible(lcA) && sent - lastSent <= 3) return lcA;
