@@ -335,7 +335,7 @@ function arNameTok(ctx: ExtractCtx, k: number, pos: number): boolean {
 }
 
 const AR_TITLE_LIKE = /^(كبير|رئيس|مدير|عضو|نائب|مسوول|مستشار|شريك|مؤسس|موسس)/;
-const AR_COMMON_NOT_NAME = set('تقرير تقارير بيان دراسه استطلاع وثيقه رساله تاييد مصدران مسوولان مسوولو شريك عضو موظف مهندس اخطر اكبر اهم ابرز اكثر اقل افضل اسوا اعلي ادني اذ لدينا لدي عده لعده كيفيه حلفاء سوال سوالا عقد اكبر اهم ابرز رفيع عسكري مراسل خبير خبيره محلل محلله باحث باحثه مراقب مراقبون ناشط ناشطه معتقل معارض معارضون عنصري جديد جديده ارهابي ارهابيه متطرف متطرفه تنفيذي اخري اخر كبير كبيره صغير مصادر مسؤول مسؤولون مسؤولين خبراء محللون مصدر شخص اشخاص احد احدي عدد بعض كل جميع مختلف عده تفاصيل قضيه امر الامر');
+const AR_COMMON_NOT_NAME = set('بشكل بصوره وسط ابحاث دراسات تقرير تقارير بيان دراسه استطلاع وثيقه رساله تاييد مصدران مسوولان مسوولو شريك عضو موظف مهندس اخطر اكبر اهم ابرز اكثر اقل افضل اسوا اعلي ادني اذ لدينا لدي عده لعده كيفيه حلفاء سوال سوالا عقد اكبر اهم ابرز رفيع عسكري مراسل خبير خبيره محلل محلله باحث باحثه مراقب مراقبون ناشط ناشطه معتقل معارض معارضون عنصري جديد جديده ارهابي ارهابيه متطرف متطرفه تنفيذي اخري اخر كبير كبيره صغير مصادر مسؤول مسؤولون مسؤولين خبراء محللون مصدر شخص اشخاص احد احدي عدد بعض كل جميع مختلف عده تفاصيل قضيه امر الامر');
 
 /** Longest run of name tokens starting at k (max 4), contiguous (no punctuation between). */
 function arNameRun(ctx: ExtractCtx, k: number, max = 4): number {
@@ -419,7 +419,7 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
           const single = e === q;
           const after = e + 1 < n ? toks[e + 1] : undefined;
           const okEnd = !single || !after || after.gap >= 2 || AR_COMP.has(after.norm) || AR_NAME_STOP.has(after.norm) || !!arVerbOf(after) || AR_ADVERBIAL.has(after.norm) || after.norm.startsWith('ل');
-          const adjAfterTitle = single && toks[q].gap <= 1 && /ي$/.test(toks[q].norm);
+          const adjAfterTitle = single && toks[q].gap <= 1 && /(ي|ا)$/.test(toks[q].norm);
           if (okEnd && (!single || toks[q].norm.length >= 3) && !adjAfterTitle) {
             for (let k = q; k <= e; k++) if (cover[k]) uncover(ctx, k);
             const name = doc.src.slice(toks[q].start, toks[e].end);
@@ -517,7 +517,7 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
       if (AR_NOT_NAME_AFTER_HEAD.has(toks[q2].norm)) continue;
       const e = arNameRun(ctx, q2, 3);
       const w0 = toks[q2].norm;
-      const adjLike = /يه$/.test(w0) || (w0.length <= 4 && /^[تي]/.test(w0) && e + 1 < n && /^(علي|الي|في|من|عن|ب|مع)$/.test(toks[e + 1].norm));
+      const adjLike = /يه$/.test(w0) || (e === q2 && /\u0629$/.test(doc.src.slice(toks[q2].start, toks[q2].end))) || (w0.length <= 4 && /^[تي]/.test(w0) && e + 1 < n && /^(علي|الي|في|من|عن|ب|مع)$/.test(toks[e + 1].norm));
       if (e >= q2 && w0.length >= 3 && !adjLike) {
         const name = doc.src.slice(toks[q2].start, toks[e].end);
         addRule(ctx, isGroup ? 'group' : 'organization', name, q2, e);

@@ -119,6 +119,28 @@ function scriptMix(s: string): { arabic: number; latin: number } {
 function runActors(doc: Doc, gaz: Gazetteer, set: ActorSet, lang: string, mix: { arabic: number; latin: number }): void {
   const cover: (string | undefined)[] = new Array(doc.toks.length);
   kbActors(doc, gaz, set, cover);
+  // mentions inside a dateline ("دبي، الإمارات العربية المتحدة (CNN)--") are places and bylines, not actors
+  const dateline = doc.skip.find((x) => x.reason === 'dateline');
+  if (dateline) {
+    for (const a of [...set.byId.values()]) {
+      const keep = a.mentions.filter((m) => m.field !== doc.field || m.end > dateline.end);
+      if (keep.length !== a.mentions.length) {
+        for (const m of a.mentions) if (m.field === doc.field && m.end <= dateline.end) for (let k = m.first; k <= m.last; k++) cover[k] = 'skip:dateline';
+        a.mentions = keep;
+        if (!keep.length) set.byId.delete(a.id);
+      }
+    }
+  }
+  // an organisation reached "on"/"via" (على تويتر، عبر فيسبوك، on Twitter) is a platform used as a place
+  for (const a of [...set.byId.values()]) {
+    if (a.type !== 'organization') continue;
+    const keep = a.mentions.filter((m) => {
+      if (m.field !== doc.field || m.first === 0) return true;
+      const pv = doc.toks[m.first - 1].norm;
+      return !/^(علي|عبر|on|via)$/.test(pv) || doc.toks[m.first].gap > 1;
+    });
+    if (keep.length !== a.mentions.length) { a.mentions = keep; if (!keep.length) set.byId.delete(a.id); }
+  }
   const ctx: ExtractCtx = { doc, gaz, set, cover, lang };
   if (mix.arabic > 0) arabicRuleActors(ctx);
   if (mix.latin > 0) latinRuleActors(ctx);

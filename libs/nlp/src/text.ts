@@ -407,6 +407,9 @@ export interface Span {
  */
 export function detectBoilerplate(body: string, title?: string): Span[] {
   const spans: Span[] = [];
+  // dateline: "WASHINGTON (CNN) --", "دبي، الإمارات العربية المتحدة (CNN)--", "BRUSSELS -" at the start of the body
+  const dl = /^[^\n]{0,80}?\((CNN|AFP|AP|Reuters|رويترز|أ ف ب|د ب أ)\)\s*(--|—|–|-)/.exec(body);
+  if (dl) spans.push({ start: 0, end: dl[0].length, reason: 'dateline' });
   const seen = new Set<string>();
   const tkey = title ? keyLine(title) : '';
   let pos = 0;
