@@ -169,11 +169,14 @@ export function latinRuleActors(ctx: ExtractCtx): void {
     let j = i;
     while (j + 1 < n) {
       const nx = toks[j + 1];
-      if (nx.gap > 1 || cover[j + 1]) break;
+      // middle initials: "John E. Kelly", "Charles A. Blixt"
+      const initial = toks[j].norm.length === 1 && toks[j].caps > 0 && /^\.\s?$/.test(nx.sep) && isLatinCap(nx) && j > i;
+      if ((nx.gap > 1 && !initial) || cover[j + 1]) break;
       if (nx.gap === 1 && !/^[-\u2010\u2011]$/.test(nx.sep) && !/^'$/.test(nx.sep)) break;
       if (nx.sep === "'" || nx.sep === '\u2019') break; // possessive 's
       if (isLatinCap(nx)) { j++; continue; }
-      if (EN_CONNECT.has(nx.norm) && j + 2 < n && isLatinCap(toks[j + 2]) && toks[j + 2].gap <= 1 && !cover[j + 2] && nx.norm !== 'and' && nx.norm !== 'the') { j += 2; continue; }
+      const hasOf = toks.slice(i, j + 1).some((x) => x.norm === 'of');
+      if (EN_CONNECT.has(nx.norm) && j + 2 < n && isLatinCap(toks[j + 2]) && toks[j + 2].gap <= 1 && !cover[j + 2] && (nx.norm !== 'and' || hasOf) && nx.norm !== 'the') { j += 2; continue; }
       if (nx.norm === 'the' && toks[j].norm === 'of' && false) { j++; continue; }
       break;
     }
