@@ -557,7 +557,7 @@ function foldName(s: string): string {
 
 // ===================================================================== English
 
-const EN_SKIP_BACK = set('also has have had repeatedly previously later earlier then again recently now publicly reportedly once already further however would will still yesterday today separately subsequently since even');
+const EN_SKIP_BACK = set('meanwhile also has have had repeatedly previously later earlier then again recently now publicly reportedly once already further however would will still yesterday today separately subsequently since even');
 const EN_PASSIVE = set('was were is are be been being to');
 const EN_NOT_SUBJ = set('i you we');
 const EN_DET = set('the a an his her its their our this that these those');
@@ -581,7 +581,14 @@ export function englishClaims(ctx: Ctx): void {
     if (t.caps === 2) continue;
     if (inSpans(doc.skip, t.start, t.end)) continue;
     const prev = v > 0 ? toks[v - 1] : undefined;
-    if (prev && EN_PASSIVE.has(prev.norm) && prev.gap === 0 && t.gap === 0 && w !== 'according') continue;
+    const wentOnTo = prev && prev.norm === 'to' && v >= 3 && /^(on)$/.test(toks[v - 2].norm) && /^(went|goes|go)$/.test(toks[v - 3].norm);
+    if (prev && EN_PASSIVE.has(prev.norm) && prev.gap === 0 && t.gap === 0 && w !== 'according' && !wentOnTo) continue;
+    if (wentOnTo) {
+      // "Chief Supt Deats went on to warn: ..."
+      const sb0 = subjectBefore(ctx, v - 3);
+      const c0 = sb0 ? contentAfter(ctx, v, w) : undefined;
+      if (sb0 && c0 && pushClaim((ctx.rule = 'en-sv', ctx), sb0.actor, sb0.text, src.slice(t.start, t.end), kind, c0.s, c0.e, v)) continue;
+    }
     if (v + 1 < n && (toks[v + 1].norm === 'to' && w !== 'told' && w !== 'according') && (w === 'said' || w === 'says')) continue; // "said to be"
     const sent = doc.sentOf[v];
     if (w === 'according') { englishAccording(ctx, v, verbTokEnd); continue; }
@@ -837,6 +844,8 @@ function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
         const m3 = ctx.mAt[b2];
         if (m3) { const a2 = ctx.set.byId.get(m3.actorId); if (a2 && a2.type === 'person') return { actor: a2, text: doc.src.slice(m3.start, m3.end), first: m3.first }; }
       }
+      // "Pakistan's High Commissioner to Britain said": a mention inside a prepositional phrase is not the subject
+      if (before >= 0 && /^(to|in|of|for|from|at|with|by|on|into|against|over)$/.test(toks[before].norm)) return undefined;
       // possessive: "the BBC's correspondent said" → not the BBC
       return { actor: a, text: doc.src.slice(m.start, m.end), first: m.first };
     }
@@ -928,8 +937,9 @@ function resolveEnPronoun(ctx: Ctx, v: number, p: 'm' | 'f' | 'p' | 'n'): ActorA
     if (lcA && lcA.type === 'person' && near && (!lcA.gender || lcA.gender === p)) return lcA;
     return lastActor(ctx, v, (a) => a.type === 'person' && (!a.gender || a.gender === p), true);
   }
-  if (lcA && isOrgish(lcA) && near) return lcA;
-  return lastActor(ctx, v, (a) => a.type === 'organization' || a.type === 'group' || (p === 'p' && a.type === 'country'), true);
+  if (lcA && isOrgish(lcA) && near && (p === 'n' || lcA.type !== 'country')) return lcA;
+  // "they" is rarely a country in running text; "it" may be
+  return lastActor(ctx, v, (a) => a.type === 'organization' || a.type === 'group' || (p === 'n' && a.type === 'country'), true);
 }
 
 function subjectOfSentence(ctx: Ctx, v: number): ActorAcc | undefined {
