@@ -317,7 +317,7 @@ export function arabicClaims(ctx: Ctx): void {
         else if (a.type !== 'person' && prevTok && f0 > from && /^(في|من|الي|علي|عن|مع|خلال|لدي|امام|بين)$/.test(prevTok.norm)) rank = 6; // inside a prepositional phrase
         else if (a.type !== 'person' && mk.start > toks[f0].start && /^[بل]/.test(toks[f0].norm) && !authorOf) rank = 6; // بالبيت الأبيض
         else {
-          const inTitle = a.type !== 'person' && f0 > from && AR_TITLE_WORDS.has(toks[f0 - 1].norm);
+          const inTitle = a.type !== 'person' && f0 > from && (AR_TITLE_WORDS.has(toks[f0 - 1].norm) || AR_PERSON_TITLES.has(toks[f0 - 1].norm));
           rank = a.type === 'country' ? 3 : inTitle ? 2 : 1;
         }
         if (ppStart && a.type !== 'person') rank = Math.max(rank, 6);
@@ -328,6 +328,13 @@ export function arabicClaims(ctx: Ctx): void {
       if (best) { speaker = best; speakerText = mentionText(ctx, bestK); explicit = true; }
     };
     if (comp >= 0 && regionEnd >= i + 1) pickRegion(i + 1, regionEnd);
+    if (speaker && speaker.type === 'country' && regionEnd >= i + 1) {
+      // "وقال المركز، وهو منظمة أمريكية ..." — the head description, not the appositive's adjective
+      let f = i + 1;
+      while (f <= regionEnd && AR_ADVERBIAL.has(toks[f].norm)) f++;
+      const dw = f <= regionEnd ? arabicVariants(toks[f].norm).map((x) => x.form).find((x) => AR_DESCRIPTIONS[x] && AR_DESCRIPTIONS[x] !== 'person') : undefined;
+      if (dw && !ctx.mAt[f]) { const d = resolveDescription(ctx, i, AR_DESCRIPTIONS[dw], dw); if (d) { speaker = d; speakerText = toks[f].norm; } }
+    }
     if (speaker && speaker.type === 'country' && regionEnd >= i + 1) {
       // "أعرب عمدة العاصمة البريطانية لندن عن اعتقاده" — a titled person, not the country of the adjective
       let f = i + 1;
