@@ -15,28 +15,48 @@ export interface Match {
 }
 
 interface Entry {
+  id: string;
   watch: Watch;
   /** Actor keys: canonical ids, plus `name:<normalised>` for every name the operator typed. */
   actorKeys: Set<string>;
+  minMentions: number;
   query?: CompiledQuery;
   languages?: Set<string>;
   sources?: string[];
   /** Index keys this entry was filed under, to unfile it on update. */
   filed: Array<['actor' | 'term' | 'prefix', string]>;
   unanchored: boolean;
+  /** The match() call that last collected this entry as a candidate (de-duplication without a Set). */
+  mark: number;
+  /** Rank of the id among all entries (output order), recomputed after changes. */
+  rank: number;
 }
 
 const nameKey = (s: string) => `name:${normalizeText(s).replace(/\s+/g, ' ').trim()}`;
 
-function addTo(map: Map<string, Set<string>>, key: string, id: string) {
-  const s = map.get(key);
-  if (s) s.add(id);
-  else map.set(key, new Set([id]));
+/** Actor names and mention texts recur from article to article: memoise their keys (bounded). */
+const NAME_KEY_CACHE_MAX = 50_000;
+const nameKeyCache = new Map<string, string>();
+function cachedNameKey(s: string): string {
+  let k = nameKeyCache.get(s);
+  if (k === undefined) {
+    if (nameKeyCache.size >= NAME_KEY_CACHE_MAX) nameKeyCache.clear();
+    k = nameKey(s);
+    nameKeyCache.set(s, k);
+  }
+  return k;
 }
-function removeFrom(map: Map<string, Set<string>>, key: string, id: string) {
+
+
+function addTo(map: Map<string, Set<Entry>>, key: string, e: Entry) {
+  const s = map.get(key);
+  if (s) s.add(e);
+  else map.set(key, new Set([e]));
+}
+function removeFrom(map: Map<string, Set<Entry>>, key: string, e: Entry) {
   const s = map.get(key);
   if (!s) return;
-  s.delete(id);
+  s.delete(e);
   if (!s.size) map.delete(key);
 }
 
@@ -56,10 +76,15 @@ function removeFrom(map: Map<string, Set<string>>, key: string, id: string) {
  */
 export class WatchMatcher {
   private readonly entries = new Map<string, Entry>();
-  private readonly byActor = new Map<string, Set<string>>();
-  private readonly byTerm = new Map<string, Set<string>>();
-  private readonly byPrefix = new Map<string, Set<string>>();
-  private readonly unanchored = new Set<string>();
+  // The index sets hold the entries themselves: a candidate needs no second lookup by id.
+  private readonly byActor = new Map<string, Set<Entry>>();
+  private readonly byTerm = new Map<string, Set<Entry>>();
+  private readonly byPrefix = new Map<string, Set<Entry>>();
+  /** Lengths of the indexed prefixes (with counts): a token looks up only its prefixes of those lengths. */
+  private readonly prefixLengths = new Map<number, number>();
+  private readonly unanchored = new Set<Entry>();
+  private epoch = 0;
+  private ranked = true;
   /** Watches whose query failed to compile (should not happen: admin validates), with the reason. */
   readonly rejected = new Map<string, string>();
 
@@ -94,31 +119,38 @@ export class WatchMatcher {
     }
     const actorKeys = new Set<string>([...(watch.actorIds ?? []), ...(watch.actors ?? []).map(nameKey)]);
     const entry: Entry = {
+      id: watch.id,
       watch,
+      minMentions: watch.minMentions ?? 1,
       actorKeys,
       query,
       languages: watch.languages?.length ? new Set(watch.languages.map((l) => l.toLowerCase())) : undefined,
       sources: watch.sources?.length ? watch.sources.map((s) => s.toLowerCase().trim()) : undefined,
       filed: [],
       unanchored: false,
+      mark: 0,
+      rank: 0,
     };
+    this.ranked = false;
     if (actorKeys.size) {
       for (const k of actorKeys) {
-        addTo(this.byActor, k, watch.id);
+        addTo(this.byActor, k, entry);
         entry.filed.push(['actor', k]);
       }
     } else if (query?.anchors) {
       for (const a of query.anchors) {
         if (a.endsWith('*')) {
-          addTo(this.byPrefix, a.slice(0, -1), watch.id);
+          const p = a.slice(0, -1);
+          if (!this.byPrefix.has(p)) this.prefixLengths.set(p.length, (this.prefixLengths.get(p.length) ?? 0) + 1);
+          addTo(this.byPrefix, p, entry);
           entry.filed.push(['prefix', a.slice(0, -1)]);
         } else {
-          addTo(this.byTerm, a, watch.id);
+          addTo(this.byTerm, a, entry);
           entry.filed.push(['term', a]);
         }
       }
     } else {
-      this.unanchored.add(watch.id);
+      this.unanchored.add(entry);
       entry.unanchored = true;
     }
     this.entries.set(watch.id, entry);
@@ -128,8 +160,15 @@ export class WatchMatcher {
     this.rejected.delete(id);
     const e = this.entries.get(id);
     if (!e) return;
-    for (const [kind, key] of e.filed) removeFrom(kind === 'actor' ? this.byActor : kind === 'term' ? this.byTerm : this.byPrefix, key, id);
-    this.unanchored.delete(id);
+    for (const [kind, key] of e.filed) {
+      removeFrom(kind === 'actor' ? this.byActor : kind === 'term' ? this.byTerm : this.byPrefix, key, e);
+      if (kind === 'prefix' && !this.byPrefix.has(key)) {
+        const n = (this.prefixLengths.get(key.length) ?? 1) - 1;
+        if (n > 0) this.prefixLengths.set(key.length, n);
+        else this.prefixLengths.delete(key.length);
+      }
+    }
+    this.unanchored.delete(e);
     this.entries.delete(id);
   }
 
@@ -141,16 +180,28 @@ export class WatchMatcher {
   }
 
   match(article: EnrichedArticle): Match[] {
-    const candidates = new Set<string>(this.unanchored);
+    if (!this.ranked) this.rank();
+    const ep = ++this.epoch;
+    const lang = (article.language ?? '').toLowerCase();
+    const candidates: Entry[] = [];
+    // Collect each candidate once (epoch mark), dropping language mismatches right away.
+    const add = (e: Entry) => {
+      if (e.mark === ep) return;
+      e.mark = ep;
+      if (e.languages && !e.languages.has(lang)) return;
+      candidates.push(e);
+    };
+    this.unanchored.forEach(add);
     // Article actor keys → the article actors they stand for.
     const actorByKey = new Map<string, EnrichedArticle['actors'][number][]>();
     for (const a of article.actors ?? []) {
-      const keys = new Set([a.id, nameKey(a.name), ...(a.mentions ?? []).map((m) => nameKey(m.text))]);
+      const keys = new Set([a.id, cachedNameKey(a.name)]);
+      for (const m of a.mentions ?? []) keys.add(cachedNameKey(m.text));
       for (const k of keys) {
         const l = actorByKey.get(k);
         if (l) l.push(a);
         else actorByKey.set(k, [a]);
-        this.byActor.get(k)?.forEach((id) => candidates.add(id));
+        this.byActor.get(k)?.forEach(add);
       }
     }
     let doc: DocumentText | undefined;
@@ -158,31 +209,36 @@ export class WatchMatcher {
     if (this.byTerm.size || this.byPrefix.size) {
       const d = getDoc();
       if (this.byTerm.size < d.tokenSet.size) {
-        for (const [term, ids] of this.byTerm) if (d.has(term)) ids.forEach((id) => candidates.add(id));
+        for (const [term, es] of this.byTerm) if (d.has(term)) es.forEach(add);
       } else {
-        for (const t of d.tokenSet) this.byTerm.get(t)?.forEach((id) => candidates.add(id));
+        for (const t of d.tokenSet) this.byTerm.get(t)?.forEach(add);
       }
-      for (const [prefix, ids] of this.byPrefix) if (d.hasPrefix(prefix)) ids.forEach((id) => candidates.add(id));
+      if (this.byPrefix.size) {
+        // Each token's prefixes of the indexed lengths (a handful): no scan over all prefix watches.
+        const lengths = [...this.prefixLengths.keys()];
+        for (const t of d.tokenSet) {
+          for (const n of lengths) if (t.length >= n) this.byPrefix.get(t.length === n ? t : t.slice(0, n))?.forEach(add);
+        }
+      }
     }
 
-    const out: Match[] = [];
-    const lang = (article.language ?? '').toLowerCase();
-    for (const id of [...candidates].sort()) {
-      const e = this.entries.get(id);
-      if (!e) continue;
-      if (e.languages && !e.languages.has(lang)) continue;
-      if (e.sources && !sourceMatches(e.sources, article)) continue;
+    const out: Array<Match & { rank: number }> = [];
+    let source: { name?: string; hosts: string[] } | undefined;
+    for (const e of candidates) {
+      if (e.sources && !sourceMatches(e.sources, (source ??= articleSource(article)))) continue;
       let actors: MatchedActor[] = [];
       if (e.actorKeys.size) {
-        const min = e.watch.minMentions ?? 1;
-        const seen = new Map<string, MatchedActor>();
+        const min = e.minMentions;
+        let seen: Map<string, MatchedActor> | undefined;
         for (const k of e.actorKeys) {
-          for (const a of actorByKey.get(k) ?? []) {
+          const list = actorByKey.get(k);
+          if (!list) continue;
+          for (const a of list) {
             const mentions = a.count ?? a.mentions?.length ?? 0;
-            if (mentions >= min && !seen.has(a.id)) seen.set(a.id, { id: a.id, name: a.name, mentions });
+            if (mentions >= min && !seen?.has(a.id)) (seen ??= new Map()).set(a.id, { id: a.id, name: a.name, mentions });
           }
         }
-        if (!seen.size) continue;
+        if (!seen) continue;
         actors = [...seen.values()];
       }
       let terms: string[] = [];
@@ -191,9 +247,19 @@ export class WatchMatcher {
         if (!r.matched) continue;
         terms = r.terms;
       }
-      out.push({ watch: e.watch, actors, terms });
+      out.push({ watch: e.watch, actors, terms, rank: e.rank });
     }
-    return out;
+    // Deterministic order (by watch id), whatever the order the indexes produced the candidates in.
+    if (out.length > 1) out.sort((a, b) => a.rank - b.rank);
+    return out.map(({ watch, actors, terms }) => ({ watch, actors, terms }));
+  }
+
+  /** Numbers the entries in id order, so match() sorts its output by a number. */
+  private rank(): void {
+    [...this.entries.values()]
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .forEach((e, i) => (e.rank = i));
+    this.ranked = true;
   }
 }
 
@@ -205,8 +271,16 @@ function hostOf(url: string): string | undefined {
   }
 }
 
-function sourceMatches(sources: string[], article: EnrichedArticle): boolean {
+/** The article's source name and hosts (source domain, URL host), computed once per article. */
+function articleSource(article: EnrichedArticle): { name?: string; hosts: string[] } {
   const name = article.source?.name?.toLowerCase().trim();
   const hosts = [article.source?.domain?.toLowerCase().trim(), hostOf(article.url)].filter((h): h is string => !!h).map((h) => h.replace(/^www\./, ''));
-  return sources.some((s) => s === name || hosts.some((h) => h === s.replace(/^www\./, '') || h.endsWith(`.${s.replace(/^www\./, '')}`)));
+  return { name, hosts };
+}
+
+function sourceMatches(sources: string[], src: { name?: string; hosts: string[] }): boolean {
+  return sources.some((s) => {
+    const bare = s.replace(/^www\./, '');
+    return s === src.name || src.hosts.some((h) => h === bare || h.endsWith(`.${bare}`));
+  });
 }

@@ -65,3 +65,17 @@ describe('keyword query language', () => {
     expect(new CompiledQuery('a OR NOT b').anchors).toBeUndefined();
   });
 });
+
+describe('tokenize (table-driven) equals the regex tokenizer', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { tokenize, tokenizeWithRegex } = require('./text') as typeof import('./text');
+  it.each([
+    'Kaspersky said on Monday: “no breach”, CEO Eugene Kaspersky (55) told Reuters.',
+    'قالت شركة كاسبرسكي إنَّ الاختراق لم يحدث، وأكدت وزارة الخارجية الأمريكية ذلك.',
+    'Касперский заявил, что взлома не было; café naïve Zürich — 5㎏ ①② ﻻ 𝐀𝐁𝐂 😀 text𝟙𝟚',
+    'ﻛﺎﺳﺒﺮﺳﻜﻲ presentation forms, tatweel كـــاسبرسكي, full-width ＡＢＣ１２３',
+    '',
+  ])('%s', (s) => {
+    expect(tokenize(s)).toEqual(tokenizeWithRegex(s));
+  });
+});

@@ -195,9 +195,20 @@ export class DocumentText {
     return this.tokenSet.has(term);
   }
 
+  private prefixHits?: Map<string, boolean>;
+
   hasPrefix(prefix: string): boolean {
-    for (const t of this.tokenSet) if (t.startsWith(prefix)) return true;
-    return false;
+    const known = this.prefixHits?.get(prefix);
+    if (known !== undefined) return known;
+    let hit = false;
+    for (const t of this.tokenSet) {
+      if (t.startsWith(prefix)) {
+        hit = true;
+        break;
+      }
+    }
+    (this.prefixHits ??= new Map()).set(prefix, hit);
+    return hit;
   }
 
   hasPhrase(tokens: string[]): boolean {
@@ -214,6 +225,24 @@ export class DocumentText {
       if (tokens.every((t, k) => this.tokens[start + k] === t)) return true;
     }
     return false;
+  }
+}
+
+/** Evaluates `node` (true/false only: short-circuits, allocates nothing). */
+export function queryMatches(node: QueryNode, doc: DocumentText): boolean {
+  switch (node.kind) {
+    case 'term':
+      return node.prefix ? doc.hasPrefix(node.term) : doc.has(node.term);
+    case 'phrase':
+      return doc.hasPhrase(node.tokens);
+    case 'and':
+      for (const c of node.children) if (!queryMatches(c, doc)) return false;
+      return true;
+    case 'or':
+      for (const c of node.children) if (queryMatches(c, doc)) return true;
+      return false;
+    case 'not':
+      return !queryMatches(node.child, doc);
   }
 }
 
@@ -294,6 +323,8 @@ export class CompiledQuery {
     this.anchors = anchors(this.ast);
   }
   match(doc: DocumentText): { matched: boolean; terms: string[] } {
+    // Most candidates fail: decide first without collecting, then collect the terms of a match.
+    if (!queryMatches(this.ast, doc)) return { matched: false, terms: [] };
     const hits = new Set<string>();
     const matched = evaluateQuery(this.ast, doc, hits);
     return { matched, terms: matched ? [...hits] : [] };
