@@ -19,6 +19,8 @@ export interface ClaimX {
   at: number;
   /** which extraction rule produced it (for diagnostics) */
   rule: string;
+  /** grammatical gender of the reporting verb, when the language marks it (Arabic قال/قالت; English he/she) */
+  fem?: boolean;
 }
 
 interface Ctx {
@@ -36,7 +38,7 @@ interface Ctx {
   titles: Map<string, { pos: number; actor: ActorAcc }[]>;
 }
 
-const TITLE_KEYS = set(`رئيس وزير وزيره متحدث متحدثه ناطق سفير سفيره مستشار مستشاره امين زعيم ملك امير نائب مدير مديره قائد مبعوث مندوب عمده محافظ حاكم
+const TITLE_KEYS = set(`رئيس رئيسه وزير وزيره متحدث متحدثه ناطق ناطقه نائبه سفير سفيره مستشار مستشاره امين زعيم ملك امير نائب مدير مديره قائد مبعوث مندوب عمده محافظ حاكم
 president minister secretary spokesman spokeswoman chancellor ambassador leader chairman chief director governor mayor envoy king prince premier`);
 
 /** Remember which person each role word introduced ("الرئيس التركي رجب طيب أردوغان", "Prime Minister Tony Blair"). */
@@ -53,6 +55,13 @@ function collectTitles(ctx: Ctx): void {
         const list = ctx.titles.get(key) ?? [];
         list.push({ pos: toks[m.first].start, actor: a });
         ctx.titles.set(key, list);
+        // a feminine title (وزيرة، المتحدثة، رئيسة; spokeswoman) gives the person's gender
+        if (!a.gender) { if (AR_FEM_TITLE.has(key) || key === 'spokeswoman') a.gender = 'f'; }
+        // a compound title ("نائب وزير الخارجية", "deputy foreign minister") registers its head word too
+        if (b - 1 >= 0 && toks[b].gap <= 1) {
+          const w2 = toks[b - 1].norm.replace(/^(ال|و|ف|ل)/, '').replace(/^ال/, '');
+          if (TITLE_KEYS.has(w2) && w2 !== key) { const l2 = ctx.titles.get(w2) ?? []; l2.push({ pos: toks[m.first].start, actor: a }); ctx.titles.set(w2, l2); }
+        }
         break;
       }
     }
@@ -68,6 +77,8 @@ function personByTitle(ctx: Ctx, word: string, pos: number): ActorAcc | undefine
   for (const e of list) if (e.pos < pos && (!best || e.pos > best.pos)) best = e;
   return best?.actor;
 }
+
+const AR_FEM_TITLE = set('وزيره متحدثه سفيره مستشاره مديره رئيسه ناطقه نائبه');
 
 const TRAIL = /[\s.,،;؛:!?؟…\-–—]+$/;
 const LEAD = /^[\s,،:;؛\-–—]+/;
@@ -152,12 +163,13 @@ function mentionText(ctx: Ctx, k: number): string {
 }
 
 /** The last actor before token k satisfying pred (mention order), looking back at most `maxBack` chars. */
-function lastActor(ctx: Ctx, k: number, pred: (a: ActorAcc) => boolean, excludeQuoted = false): ActorAcc | undefined {
+function lastActor(ctx: Ctx, k: number, pred: (a: ActorAcc) => boolean, excludeQuoted = false, notInClaims = false): ActorAcc | undefined {
   const pos = ctx.doc.toks[k]?.start ?? Infinity;
   for (let i = Math.min(ctx.order.length - 1, orderAt(ctx, pos)), lim = 0; i >= 0 && lim < 400; i--, lim++) {
     const m = ctx.order[i];
     if (m.end > pos) continue;
     if (excludeQuoted && ctx.doc.quoteOf[m.first] >= 0) continue;
+    if (notInClaims && inClaimContent(ctx, m)) continue;
     const a = ctx.set.byId.get(m.actorId);
     if (a && a.type !== 'location' && pred(a)) return a;
   }
@@ -429,7 +441,8 @@ export function arabicClaims(ctx: Ctx): void {
     }
     end = cutAtNextReport(ctx, cs, end);
     const verbText = src.slice(toks[i].start + (vv.strip ? 1 : 0), toks[i].end);
-    pushClaim((ctx.rule = comp < 0 ? 'ar-object' : explicit ? 'ar-explicit' : speakerText ? 'ar-description' : 'ar-pronoun', ctx), speaker, speakerText, verbText, info.kind, cs, end, i);
+    const made = pushClaim((ctx.rule = comp < 0 ? 'ar-object' : explicit ? 'ar-explicit' : speakerText ? 'ar-description' : 'ar-pronoun', ctx), speaker, speakerText, verbText, info.kind, cs, end, i);
+    if (made) made.fem = info.fem;
   }
 }
 
@@ -505,14 +518,49 @@ function resolveArPronoun(ctx: Ctx, k: number, fem: boolean, participle = false)
       if (firstPerson || firstBody) return firstPerson ?? firstBody;
     }
   }
-  if (lcA && compatible(lcA) && sent - lastSent <= 3) return lcA;
-  // countries are rarely the unnamed subject of a reporting verb: prefer people and organisations
-  const a = firstInRecentSentence(ctx, k, notCountry) ?? lastActor(ctx, k, notCountry, true) ?? firstInRecentSentence(ctx, k, ok);
+  // the verb of the last claim agrees in gender (قالت ... وأضافت; قال ... وأضاف)
+  const agrees = (c: ClaimX | undefined, a: ActorAcc) => compatible(a) && (c?.fem === undefined || c.fem === fem || (a.type === 'person' && !!a.gender));
+  if (lcA && agrees(lc, lcA) && (sent - lastSent <= 3 || paraGap(ctx, lc!.start, ctx.doc.toks[k].start) <= 1)) return lcA;
+  // speaker continuity: a subject-less reporting verb continues the most recent claim of the same or the previous
+  // paragraph whose verb and speaker agree with this verb's gender (وقال X ... وقالت Y ... وأضاف → X)
+  const cont = recentCompatibleSpeaker(ctx, k, (x, c) => agrees(c, x) && (fem || x.type !== 'country'));
+  if (cont) return cont;
+  // countries are rarely the unnamed subject of a reporting verb: prefer people and organisations;
+  // actors named inside an earlier claim's content are what was said, not who is speaking
+  const notCont = (x: ActorAcc) => notCountry(x);
+  const a = firstInRecentSentence(ctx, k, notCont, true) ?? lastActor(ctx, k, notCont, true, true) ?? firstInRecentSentence(ctx, k, ok, true);
   return a ?? (lcA && compatible(lcA) ? lcA : undefined);
 }
 
+/** Number of paragraph breaks (runs of newlines) between two positions. */
+function paraGap(ctx: Ctx, from: number, to: number): number {
+  if (to <= from) return 0;
+  const m = ctx.doc.src.slice(from, to).match(/\n+/g);
+  return m ? m.length : 0;
+}
+
+/** Is this mention inside the content of a claim already extracted? */
+function inClaimContent(ctx: Ctx, m: MentionX): boolean {
+  for (let i = ctx.claims.length - 1, lim = 0; i >= 0 && lim < 40; i--, lim++) { const c = ctx.claims[i]; if (c.start <= m.start && m.end <= c.end && c.speaker.actorId !== m.actorId) return true; }
+  return false;
+}
+
+/** The speaker of the most recent claim before token k, in the same or the previous paragraph, satisfying pred. */
+function recentCompatibleSpeaker(ctx: Ctx, k: number, pred: (a: ActorAcc, c: ClaimX) => boolean): ActorAcc | undefined {
+  const pos = ctx.doc.toks[k].start;
+  const sent = ctx.doc.sentOf[k];
+  const cands = ctx.claims.filter((c) => c.at < k).sort((a, b) => b.at - a.at);
+  for (let i = 0; i < cands.length && i < 6; i++) {
+    const c = cands[i];
+    if (paraGap(ctx, c.start, pos) > 1 || sent - ctx.doc.sentOf[c.at] > 6) break;
+    const a = c.speaker.actorId ? ctx.set.byId.get(c.speaker.actorId) : undefined;
+    if (a && a.type !== 'location' && pred(a, c)) return a;
+  }
+  return undefined;
+}
+
 /** The first matching actor of the closest preceding sentence that has one (the likely subject). */
-function firstInRecentSentence(ctx: Ctx, k: number, pred: (a: ActorAcc) => boolean): ActorAcc | undefined {
+function firstInRecentSentence(ctx: Ctx, k: number, pred: (a: ActorAcc) => boolean, notInClaims = false): ActorAcc | undefined {
   const sent = ctx.doc.sentOf[k];
   const pos = ctx.doc.toks[k].start;
   for (let s = sent; s >= Math.max(0, sent - 3); s--) {
@@ -522,6 +570,7 @@ function firstInRecentSentence(ctx: Ctx, k: number, pred: (a: ActorAcc) => boole
       const m = ctx.order[oi];
       if (m.end > st.end || m.end > pos) continue;
       if (ctx.doc.quoteOf[m.first] >= 0) continue;
+      if (notInClaims && inClaimContent(ctx, m)) continue;
       const a = ctx.set.byId.get(m.actorId);
       if (a && a.type !== 'location' && pred(a)) return a;
     }
