@@ -14,55 +14,112 @@ export const DEDUP_MAX_HAMMING = 12;
 export const DEDUP_BANDS = 13;
 
 
-/** Two independent 32-bit hashes (FNV-1a and a murmur-style mix) combined into 64 bits. */
-function hash64(s: string): [number, number] {
-  let a = 0x811c9dc5 | 0;
-  let b = 0x9747b28c | 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
-    b ^= b >>> 15;
+/** 1 when the BMP code unit is a letter or a number (\p{L}\p{N}); surrogate pairs are checked per pair. */
+let LN: Uint8Array | undefined;
+function lnTable(): Uint8Array {
+  if (LN) return LN;
+  const t = new Uint8Array(65536);
+  const re = /[\p{L}\p{N}]/u;
+  for (let c = 0; c < 65536; c++) if (c < 0xd800 || c > 0xdfff) t[c] = re.test(String.fromCharCode(c)) ? 1 : 0;
+  return (LN = t);
+}
+const LN_ASTRAL = /^[\p{L}\p{N}]$/u;
+
+// per-word hashes, reused across calls (grown on demand)
+let HA = new Int32Array(1024);
+let HB = new Int32Array(1024);
+
+/**
+ * Words of the folded text (maximal runs of letters/numbers, as `split(/[^\p{L}\p{N}]+/u)`), at
+ * least 2 code units, with the Arabic article (ال, وال, فال) stripped, hashed straight from the char
+ * codes into HA/HB (FNV-1a and a murmur-style mix, finalised). Returns the number of words.
+ */
+function hashWords(s: string): number {
+  const ln = lnTable();
+  const n = s.length;
+  let count = 0;
+  let i = 0;
+  while (i < n) {
+    // skip separators
+    let c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) { const l = astralLen(s, i, c); if (l > 0) { i += l; continue; } }
+    else if (!ln[c]) { i++; continue; }
+    // a word: [ws, we)
+    const ws = i;
+    while (i < n) {
+      c = s.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdfff) { const l = astralLen(s, i, c); if (l < 0) { i += 2; continue; } break; }
+      if (!ln[c]) break;
+      i++;
+    }
+    const we = i;
+    const len = we - ws;
+    if (len <= 1) continue;
+    let p = ws;
+    const c0 = s.charCodeAt(ws);
+    if (len > 4 && c0 === 0x0627 && s.charCodeAt(ws + 1) === 0x0644) p = ws + 2;
+    else if (len > 3 && (c0 === 0x0648 || c0 === 0x0641) && s.charCodeAt(ws + 1) === 0x0627 && s.charCodeAt(ws + 2) === 0x0644) p = ws + 3;
+    let a = 0x811c9dc5 | 0;
+    let b = 0x9747b28c | 0;
+    for (; p < we; p++) {
+      const d = s.charCodeAt(p);
+      a = Math.imul(a ^ d, 0x01000193);
+      b = Math.imul(b ^ d, 0x5bd1e995);
+      b ^= b >>> 15;
+    }
+    a ^= a >>> 16; a = Math.imul(a, 0x85ebca6b); a ^= a >>> 13; a = Math.imul(a, 0xc2b2ae35); a ^= a >>> 16;
+    b ^= b >>> 16; b = Math.imul(b, 0x85ebca6b); b ^= b >>> 13; b = Math.imul(b, 0xc2b2ae35); b ^= b >>> 16;
+    if (count >= HA.length) { const a2 = new Int32Array(HA.length * 2); a2.set(HA); HA = a2; const b2 = new Int32Array(HB.length * 2); b2.set(HB); HB = b2; }
+    HA[count] = a; HB[count] = b;
+    count++;
   }
-  a ^= a >>> 16; a = Math.imul(a, 0x85ebca6b); a ^= a >>> 13; a = Math.imul(a, 0xc2b2ae35); a ^= a >>> 16;
-  b ^= b >>> 16; b = Math.imul(b, 0x85ebca6b); b ^= b >>> 13; b = Math.imul(b, 0xc2b2ae35); b ^= b >>> 16;
-  return [a >>> 0, b >>> 0];
+  return count;
 }
 
-const WORD_SPLIT = /[^\p{L}\p{N}]+/u;
-
-function words(folded: string): string[] {
-  const out: string[] = [];
-  for (const w0 of folded.split(WORD_SPLIT)) {
-    if (w0.length <= 1) continue;
-    let w = w0;
-    if (w.length > 4 && w.startsWith('ال')) w = w.slice(2);
-    else if (w.length > 3 && (w[0] === 'و' || w[0] === 'ف') && w[1] === 'ا' && w[2] === 'ل') w = w.slice(3);
-    out.push(w);
+/** At a surrogate code unit: -1 when a valid pair forming a letter/number starts here (word, 2 units), else the separator width (1 or 2). */
+function astralLen(s: string, i: number, c: number): number {
+  if (c <= 0xdbff && i + 1 < s.length) {
+    const d = s.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return LN_ASTRAL.test(s.slice(i, i + 2)) ? -1 : 2;
   }
-  return out;
+  return 1;
 }
+
+const ONES = new Int32Array(64);
 
 /** 64-bit SimHash (16 hex chars) over 2-word shingles of the folded text (title + body). */
 export function simhash(text: string, alreadyFolded = false): string {
-  const ws = words(alreadyFolded ? text : foldText(text));
-  const v = new Int32Array(64);
-  const hs = ws.map(hash64);
+  const nw = hashWords(alreadyFolded ? text : foldText(text));
+  const ones = ONES;
+  ones.fill(0);
   // word bigrams: robust to light edits, and far apart for different stories (see DEDUP_MAX_HAMMING)
-  const shingles = ws.length >= 2 ? ws.length - 1 : ws.length ? 1 : 0;
+  const shingles = nw >= 2 ? nw - 1 : nw ? 1 : 0;
+  // per-bit counts of 1s, 8 bit positions per 32-bit lane word (byte lanes), flushed every 255 shingles
+  let l0 = 0, l1 = 0, l2 = 0, l3 = 0, l4 = 0, l5 = 0, l6 = 0, l7 = 0;
+  let h0 = 0, h1 = 0, h2 = 0, h3 = 0, h4 = 0, h5 = 0, h6 = 0, h7 = 0;
+  const M = 0x01010101;
   for (let i = 0; i < shingles; i++) {
     let lo: number, hi: number;
-    if (ws.length >= 2) {
-      const a = hs[i], b = hs[i + 1];
-      lo = mix(a[0] ^ Math.imul(b[0], 31) ^ (b[1] >>> 7));
-      hi = mix(a[1] ^ Math.imul(b[1], 37) ^ (a[0] >>> 11));
-    } else { [lo, hi] = hash64(ws.join(' ')); }
-    for (let b = 0; b < 32; b++) { v[b] += lo & 1 ? 1 : -1; lo >>>= 1; }
-    for (let b = 0; b < 32; b++) { v[32 + b] += hi & 1 ? 1 : -1; hi >>>= 1; }
+    if (nw >= 2) {
+      const a0 = HA[i] >>> 0, a1 = HB[i] >>> 0, b0 = HA[i + 1] >>> 0, b1 = HB[i + 1] >>> 0;
+      lo = mix(a0 ^ Math.imul(b0, 31) ^ (b1 >>> 7));
+      hi = mix(a1 ^ Math.imul(b1, 37) ^ (a0 >>> 11));
+    } else { lo = HA[0] >>> 0; hi = HB[0] >>> 0; }
+    l0 += lo & M; l1 += (lo >>> 1) & M; l2 += (lo >>> 2) & M; l3 += (lo >>> 3) & M;
+    l4 += (lo >>> 4) & M; l5 += (lo >>> 5) & M; l6 += (lo >>> 6) & M; l7 += (lo >>> 7) & M;
+    h0 += hi & M; h1 += (hi >>> 1) & M; h2 += (hi >>> 2) & M; h3 += (hi >>> 3) & M;
+    h4 += (hi >>> 4) & M; h5 += (hi >>> 5) & M; h6 += (hi >>> 6) & M; h7 += (hi >>> 7) & M;
+    if ((i & 127) === 127 || i === shingles - 1) {
+      const ls = [l0, l1, l2, l3, l4, l5, l6, l7], hs = [h0, h1, h2, h3, h4, h5, h6, h7];
+      for (let s = 0; s < 8; s++) for (let j = 0; j < 4; j++) { ones[8 * j + s] += (ls[s] >>> (8 * j)) & 255; ones[32 + 8 * j + s] += (hs[s] >>> (8 * j)) & 255; }
+      l0 = l1 = l2 = l3 = l4 = l5 = l6 = l7 = 0;
+      h0 = h1 = h2 = h3 = h4 = h5 = h6 = h7 = 0;
+    }
   }
+  // v[b] = ones - zeros > 0  <=>  2 * ones > shingles
   let hiW = 0, loW = 0;
-  for (let b = 0; b < 32; b++) if (v[b] > 0) loW |= 1 << b;
-  for (let b = 0; b < 32; b++) if (v[32 + b] > 0) hiW |= 1 << b;
+  for (let b = 0; b < 32; b++) if (2 * ones[b] > shingles) loW |= 1 << b;
+  for (let b = 0; b < 32; b++) if (2 * ones[32 + b] > shingles) hiW |= 1 << b;
   return (hiW >>> 0).toString(16).padStart(8, '0') + (loW >>> 0).toString(16).padStart(8, '0');
 }
 
