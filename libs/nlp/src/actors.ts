@@ -417,7 +417,13 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
         }
       }
       if (q < n && toks[q].gap <= 2) {
-        const e = arNameRun(ctx, q);
+        let e = arNameRun(ctx, q);
+        // TITLE + first name + ال-surname (وزير الطاقة خالد الفالح،): the surname closes the name before a boundary
+        if (e === q && e + 1 < n && toks[e + 1].gap <= 1 && !cover[e + 1] && /^ال/.test(ctx.doc.src.slice(toks[e + 1].start, toks[e + 1].end)) && toks[e + 1].norm.length >= 5
+          && !AR_DAYS.has(toks[e + 1].norm) && !AR_ADJ_STOP.has(toks[e + 1].norm) && !AR_STOP.has(toks[e + 1].norm) && !AR_PERSON_TITLES.has(toks[e + 1].norm) && !arVerbOf(toks[e + 1])) {
+          const nx = e + 2 < n ? toks[e + 2] : undefined;
+          if (!nx || nx.gap >= 2 || AR_COMP.has(nx.norm) || !!arVerbOf(nx)) e++;
+        }
         if (e >= q) {
           const single = e === q;
           const after = e + 1 < n ? toks[e + 1] : undefined;
