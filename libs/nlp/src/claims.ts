@@ -47,6 +47,16 @@ function collectTitles(ctx: Ctx): void {
   for (const m of ctx.order) {
     const a = ctx.set.byId.get(m.actorId);
     if (!a || a.type !== 'person') continue;
+    if (!a.gender && m.first > 0 && toks[m.first].gap <= 1) {
+      const h = toks[m.first - 1].norm;
+      if (/^(mr|sir|lord|mister|king|prince)$/.test(h)) a.gender = 'm';
+      else if (/^(mrs|ms|miss|lady|dame|baroness|queen|princess)$/.test(h)) a.gender = 'f';
+    }
+    if (!a.gender && m.last > m.first) {
+      const h = toks[m.first].norm;
+      if (/^(mr|sir|lord|mister|king|prince)$/.test(h)) a.gender = 'm';
+      else if (/^(mrs|ms|miss|lady|dame|baroness|queen|princess)$/.test(h)) a.gender = 'f';
+    }
     for (let b = m.first - 1; b >= Math.max(0, m.first - 5); b--) {
       if (toks[b + 1].gap >= 3) break;
       const w = toks[b].norm.replace(/^(ال|و|ف)/, '').replace(/^ال/, '');
@@ -912,6 +922,7 @@ function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
   if (pr) {
     if (pr === 'w') return undefined;
     const a = resolveEnPronoun(ctx, v, pr);
+    if (a && a.type === 'person' && !a.gender && (pr === 'm' || pr === 'f')) a.gender = pr; // "he said" tells the speaker's gender
     return a ? { actor: a, text: doc.src.slice(toks[k].start, toks[k].end), first: k, pronoun: true } : undefined;
   }
   if (EN_NOT_SUBJ.has(w)) return undefined;
@@ -991,11 +1002,40 @@ function resolveEnPronoun(ctx: Ctx, v: number, p: 'm' | 'f' | 'p' | 'n'): ActorA
   const near = lc ? ctx.doc.sentOf[v] - ctx.doc.sentOf[lc.at] <= 2 : false;
   if (p === 'm' || p === 'f') {
     if (lcA && lcA.type === 'person' && near && (!lcA.gender || lcA.gender === p)) return lcA;
-    return lastActor(ctx, v, (a) => a.type === 'person' && (!a.gender || a.gender === p), true);
+    // a person opening this or the previous sentence as its subject ("Mr Blair told ... . "...," he said) is the referent
+    const subj = sentenceSubjectPerson(ctx, v, p);
+    if (subj) return subj;
+    // speaker continuity: the last speaker of this gender in the same or the previous paragraph
+    const cont = recentCompatibleSpeaker(ctx, v, (a) => a.type === 'person' && (!a.gender || a.gender === p));
+    if (cont) return cont;
+    // people named inside an earlier claim are what was said, not who speaks
+    return lastActor(ctx, v, (a) => a.type === 'person' && (!a.gender || a.gender === p), true, true) ?? lastActor(ctx, v, (a) => a.type === 'person' && (!a.gender || a.gender === p), true);
   }
   if (lcA && isOrgish(lcA) && near && (p === 'n' || lcA.type !== 'country')) return lcA;
   // "they" is rarely a country in running text; "it" may be
   return lastActor(ctx, v, (a) => a.type === 'organization' || a.type === 'group' || (p === 'n' && a.type === 'country'), true);
+}
+
+/** A gender-compatible person opening (as subject) the sentence of token v or the one before, not inside a claim. */
+function sentenceSubjectPerson(ctx: Ctx, v: number, p: 'm' | 'f'): ActorAcc | undefined {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  const sent = doc.sentOf[v];
+  for (let s = sent; s >= Math.max(0, sent - 1); s--) {
+    const st = doc.sents[s];
+    if (!st) continue;
+    let k = tokenAt(doc, st.start);
+    if (k >= v) continue;
+    if (k < toks.length && ['but', 'and', 'however', 'meanwhile', 'earlier', 'later', 'then'].includes(toks[k].norm)) k++;
+    if (k < toks.length && /^(mr|mrs|ms|dr|miss|sir|lord|lady)$/.test(toks[k].norm) && !ctx.mAt[k]) k++;
+    const m = k < v ? ctx.mAt[k] : undefined;
+    if (!m || m.first !== k && m.first < tokenAt(doc, st.start)) continue;
+    if (doc.quoteOf[k] >= 0 || inClaimContent(ctx, m)) continue;
+    const a = ctx.set.byId.get(m.actorId);
+    if (a && a.type === 'person' && (!a.gender || a.gender === p)) return a;
+    if (a && a.type !== 'location') return undefined; // another subject: leave it to the other rules
+  }
+  return undefined;
 }
 
 function subjectOfSentence(ctx: Ctx, v: number): ActorAcc | undefined {

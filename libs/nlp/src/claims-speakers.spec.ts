@@ -1,0 +1,87 @@
+// Speaker resolution for claims: continuity of the previous speaker, unknown titled names, gender, head-of-state bias.
+// All sentences are synthetic (invented people and events); the KB is a small stand-in.
+import { Enricher } from './index';
+import type { KbActor } from '@marsad/contracts';
+
+const KB: KbActor[] = [
+  { id: 'country:XA', name: 'Xandria', type: 'country', aliases: ['زاندريا', 'الزاندري', 'الزاندرية', 'Xandrian'] },
+  { id: 'country:YB', name: 'Yberia', type: 'country', aliases: ['يبيريا', 'اليبيري', 'اليبيرية', 'Yberian'] },
+  // a famous head of state the KB knows; the speakers below are NOT in the KB
+  { id: 'person:omar-fayed', name: 'Omar Fayed', type: 'person', aliases: ['عمر فايد', 'فايد'] },
+  { id: 'org:petro-union', name: 'Petro Union', type: 'organization', aliases: ['بترو يونيون'] },
+];
+const enricher = new Enricher({ version: 1, actors: () => KB });
+const enrich = (body: string, language: string) => enricher.enrich({ url: 'https://x.test/s', source: { name: 't' }, title: 'عنوان', body, language }, { now: new Date('2026-01-01T00:00:00Z') });
+
+/** speaker name for the claim whose text contains `needle` */
+function speakerOf(out: ReturnType<typeof enrich>, needle: string): string | undefined {
+  const c = out.claims.find((x) => x.text.includes(needle));
+  return c?.speaker.name;
+}
+
+function offsetsOk(out: ReturnType<typeof enrich>, body: string): boolean {
+  return out.claims.every((c) => body.slice(c.start, c.end) === c.text);
+}
+
+describe('claims: speaker continuity (Arabic)', () => {
+  it('subject-less follow-up verbs continue the first speaker, not a person named in between', () => {
+    const body = 'قال وزير المالية الزاندري سليم برهان إن الاقتصاد ينمو بسرعة هذا العام. وأضاف أن الرئيس عمر فايد وافق على الخطة الجديدة. '
+      + 'وتابع أن الصادرات ارتفعت بنسبة كبيرة. وأوضح أن الحكومة ستخفض الضرائب قريبا.';
+    const out = enrich(body, 'ar');
+    expect(offsetsOk(out, body)).toBe(true);
+    const sp = speakerOf(out, 'الاقتصاد ينمو');
+    expect(sp).toBe('سليم برهان');
+    expect(speakerOf(out, 'الصادرات ارتفعت')).toBe(sp);
+    expect(speakerOf(out, 'الحكومة ستخفض')).toBe(sp);
+  });
+
+  it('a masculine verb skips back over a feminine speaker to the last masculine one', () => {
+    const body = 'قال وزير الطاقة اليبيري رامي نصار إن الإنتاج سيرتفع الشهر المقبل. وقالت المتحدثة باسم بترو يونيون إن الشركة لن تغير خططها. '
+      + 'وأضاف أن الأسعار ستبقى مستقرة حتى نهاية العام.';
+    const out = enrich(body, 'ar');
+    expect(speakerOf(out, 'الأسعار ستبقى')).toBe(speakerOf(out, 'الإنتاج سيرتفع'));
+  });
+
+  it('a feminine speaker keeps feminine follow-ups; a person named inside her claim does not take over', () => {
+    const body = 'قالت وزيرة الخارجية الزاندرية ليلى حداد إن بلادها تريد الحوار. وأشارت إلى أن الرئيس عمر فايد سيزور المنطقة قريبا. '
+      + 'وأضافت أن المفاوضات ستبدأ الأسبوع المقبل.';
+    const out = enrich(body, 'ar');
+    expect(speakerOf(out, 'بلادها تريد')).toBe('ليلى حداد');
+    expect(speakerOf(out, 'المفاوضات ستبدأ')).toBe('ليلى حداد');
+  });
+
+  it('a compound title ("نائب وزير") resolves a later "نائب الوزير" to the titled person, not to the head of state', () => {
+    const body = 'قال نائب وزير الخارجية اليبيري كمال عيسى إن بلاده مستعدة للحوار. والتقى الرئيس عمر فايد وفدا من زاندريا. '
+      + 'وقال نائب الوزير إن المحادثات كانت مثمرة.';
+    const out = enrich(body, 'ar');
+    expect(speakerOf(out, 'المحادثات كانت')).toBe('كمال عيسى');
+  });
+});
+
+describe('claims: unknown titled names become speakers (Arabic)', () => {
+  it('title + first name + al-surname is a person and the speaker', () => {
+    const body = 'أكد وزير النفط اليبيري خالد الراشد، الأحد، أن أسواق النفط مستقرة رغم التوترات.';
+    const out = enrich(body, 'ar');
+    expect(out.actors.find((a) => a.name === 'خالد الراشد')?.type).toBe('person');
+    expect(speakerOf(out, 'أسواق النفط')).toBe('خالد الراشد');
+  });
+});
+
+describe('claims: speaker continuity (English)', () => {
+  it('"he said" continues the last male speaker, not a man named inside the previous claim', () => {
+    const body = 'Finance minister Selim Burhan said the economy grew faster than expected. He added that Omar Fayed had approved the budget. '
+      + 'He said exports would rise next year.';
+    const out = enrich(body, 'en');
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(speakerOf(out, 'exports would rise')).toBe(speakerOf(out, 'economy grew'));
+  });
+
+  it('"she said" goes back to the last female speaker', () => {
+    const body = 'Foreign minister Leila Haddad said talks would resume in March. Ms Haddad said the agenda was agreed. '
+      + 'Omar Fayed said the talks were welcome. Mr Fayed said Xandria would attend. She said the first round would be held in Geneva.';
+    const out = enrich(body, 'en');
+    const first = speakerOf(out, 'talks would resume');
+    expect(first).toBeDefined();
+    expect(speakerOf(out, 'first round')).toBe(first);
+  });
+});
