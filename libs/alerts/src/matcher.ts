@@ -30,6 +30,9 @@ interface Entry {
   mark: number;
   /** Rank of the id among all entries (output order), recomputed after changes. */
   rank: number;
+  /** The match() call whose article actors were collected in `actorHits`. */
+  actorMark: number;
+  actorHits: MatchedActor[];
 }
 
 const nameKey = (s: string) => `name:${normalizeText(s).replace(/\s+/g, ' ').trim()}`;
@@ -130,6 +133,8 @@ export class WatchMatcher {
       unanchored: false,
       mark: 0,
       rank: 0,
+      actorMark: 0,
+      actorHits: [],
     };
     this.ranked = false;
     if (actorKeys.size) {
@@ -192,16 +197,23 @@ export class WatchMatcher {
       candidates.push(e);
     };
     this.unanchored.forEach(add);
-    // Article actor keys → the article actors they stand for.
-    const actorByKey = new Map<string, EnrichedArticle['actors'][number][]>();
+    // Actor watches: while collecting them, note which article actors (with enough mentions) hit
+    // each one, so the check below needs no second lookup.
     for (const a of article.actors ?? []) {
+      const mentions = a.count ?? a.mentions?.length ?? 0;
       const keys = new Set([a.id, cachedNameKey(a.name)]);
       for (const m of a.mentions ?? []) keys.add(cachedNameKey(m.text));
       for (const k of keys) {
-        const l = actorByKey.get(k);
-        if (l) l.push(a);
-        else actorByKey.set(k, [a]);
-        this.byActor.get(k)?.forEach(add);
+        const es = this.byActor.get(k);
+        if (!es) continue;
+        for (const e of es) {
+          add(e);
+          if (mentions < e.minMentions) continue;
+          if (e.actorMark !== ep) {
+            e.actorMark = ep;
+            e.actorHits = [{ id: a.id, name: a.name, mentions }];
+          } else if (!e.actorHits.some((h) => h.id === a.id)) e.actorHits.push({ id: a.id, name: a.name, mentions });
+        }
       }
     }
     let doc: DocumentText | undefined;
@@ -228,18 +240,8 @@ export class WatchMatcher {
       if (e.sources && !sourceMatches(e.sources, (source ??= articleSource(article)))) continue;
       let actors: MatchedActor[] = [];
       if (e.actorKeys.size) {
-        const min = e.minMentions;
-        let seen: Map<string, MatchedActor> | undefined;
-        for (const k of e.actorKeys) {
-          const list = actorByKey.get(k);
-          if (!list) continue;
-          for (const a of list) {
-            const mentions = a.count ?? a.mentions?.length ?? 0;
-            if (mentions >= min && !seen?.has(a.id)) (seen ??= new Map()).set(a.id, { id: a.id, name: a.name, mentions });
-          }
-        }
-        if (!seen) continue;
-        actors = [...seen.values()];
+        if (e.actorMark !== ep) continue; // no watched actor with enough mentions
+        actors = e.actorHits;
       }
       let terms: string[] = [];
       if (e.query) {
