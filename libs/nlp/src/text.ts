@@ -434,8 +434,47 @@ export function detectBoilerplate(body: string, title?: string): Span[] {
   return spans;
 }
 
+/** 1 when the BMP code unit is a letter or number (\p{L}\p{N}); surrogates 0 (pairs are checked one by one). */
+let LN_TABLE: Uint8Array | undefined;
+export function letterNumberTable(): Uint8Array {
+  if (LN_TABLE) return LN_TABLE;
+  const t = new Uint8Array(65536);
+  const re = /[\p{L}\p{N}]/u;
+  for (let c = 0; c < 65536; c++) if (c < 0xd800 || c > 0xdfff) t[c] = re.test(String.fromCharCode(c)) ? 1 : 0;
+  return (LN_TABLE = t);
+}
+const LN_PAIR = /^[\p{L}\p{N}]$/u;
+let KEY_BUF = new Uint16Array(512);
+
+/** foldText(s) with every run of non-letters/numbers turned into one space, trimmed (one pass, no regex). */
 function keyLine(s: string): string {
-  return foldText(s).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const f = foldText(s);
+  const ln = letterNumberTable();
+  const n = f.length;
+  if (KEY_BUF.length < n + 1) KEY_BUF = new Uint16Array(n * 2 + 16);
+  const buf = KEY_BUF;
+  let k = 0;
+  let pendingSpace = false;
+  for (let i = 0; i < n; i++) {
+    const c = f.charCodeAt(i);
+    let w = 0; // width of a letter/number at i (0 = separator)
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+      const d = f.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        if (LN_PAIR.test(f.slice(i, i + 2))) w = 2;
+        else { i++; pendingSpace = true; continue; }
+      }
+    } else if (ln[c]) w = 1;
+    if (!w) { pendingSpace = true; continue; }
+    if (pendingSpace && k > 0) buf[k++] = 32;
+    pendingSpace = false;
+    buf[k++] = c;
+    if (w === 2) buf[k++] = f.charCodeAt(++i);
+  }
+  if (k <= 8192) return String.fromCharCode.apply(null, buf.subarray(0, k) as unknown as number[]);
+  const parts: string[] = [];
+  for (let p = 0; p < k; p += 8192) parts.push(String.fromCharCode.apply(null, buf.subarray(p, Math.min(k, p + 8192)) as unknown as number[]));
+  return parts.join('');
 }
 
 const CAPTION_END = /(أرشيفية|ارشيفية|تعبيرية|أرشيف|صورة أرشيفية|صورة تعبيرية|\(?(AFP|Reuters|Getty Images?|AP|EPA|file photo|photo|archive)\)?)\s*\.?\s*$/i;
