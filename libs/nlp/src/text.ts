@@ -180,7 +180,42 @@ export function nfc(s: string): string {
 export function normalizeForSearch(text: string, folded?: Folded): string {
   if (!text) return '';
   // NFC is implied: folding decomposes each character and drops combining marks.
-  return (folded ? folded.text : foldText(text)).replace(/[ \t\f\v\r\n]+/g, ' ').trim();
+  return collapseSpaces(folded ? folded.text : foldText(text)).trim();
+}
+
+let SPACE_BUF = new Uint16Array(8192);
+
+/** `s.replace(/[ \t\f\v\r\n]+/g, ' ')` in one pass over the char codes (returns s itself when nothing changes). */
+function collapseSpaces(s: string): string {
+  const n = s.length;
+  // fast check: any tab/newline/CR/VT/FF or two spaces in a row?
+  let i = 0;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c <= 32 && (c === 32 ? i + 1 < n && isAsciiSpace(s.charCodeAt(i + 1)) : c >= 9 && c <= 13)) break;
+  }
+  if (i === n) return s;
+  if (SPACE_BUF.length < n) SPACE_BUF = new Uint16Array(n * 2);
+  const buf = SPACE_BUF;
+  let k = 0;
+  let prevSpace = false;
+  for (let j = 0; j < n; j++) {
+    const c = s.charCodeAt(j);
+    if (c <= 32 && isAsciiSpace(c)) {
+      if (!prevSpace) { buf[k++] = 32; prevSpace = true; }
+      continue;
+    }
+    prevSpace = false;
+    buf[k++] = c;
+  }
+  if (k <= 8192) return String.fromCharCode.apply(null, buf.subarray(0, k) as unknown as number[]);
+  const parts: string[] = [];
+  for (let p = 0; p < k; p += 8192) parts.push(String.fromCharCode.apply(null, buf.subarray(p, Math.min(k, p + 8192)) as unknown as number[]));
+  return parts.join('');
+}
+
+function isAsciiSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
 }
 
 export type Script = 'arabic' | 'latin' | 'cyrillic' | 'han' | 'other' | 'digit';
