@@ -181,6 +181,17 @@ async function main(): Promise<void> {
   err(`services up in ${Date.now() - t0} ms (admin :${admin.port}, alerter :${alerter.port}, enricher :${enricher.port})`);
 
   const published = new Map<string, number>(); // article id → publish time
+  // Where the time goes: when each article appears on the enriched topic (split of the latency).
+  const enrichedAt = new Map<string, number>();
+  const probe = kafka.consumer({ groupId: `${ns}.bench-probe`, maxWaitTimeInMs: 50 });
+  await probe.connect();
+  await probe.subscribe({ topic: N_.topic('articlesEnriched'), fromBeginning: true });
+  await probe.run({
+    eachMessage: async ({ message }) => {
+      const k = message.key?.toString();
+      if (k && !enrichedAt.has(k)) enrichedAt.set(k, Date.now());
+    },
+  });
   let progress: NodeJS.Timeout | undefined;
   let published_ = 0;
   try {
@@ -240,6 +251,17 @@ async function main(): Promise<void> {
     progress = undefined;
     if (arrivals.size < published.size) err(`stopped after ${TIMEOUT_S} s with ${arrivals.size}/${published.size} webhooks`);
 
+    const toEnriched: number[] = [];
+    const toWebhook: number[] = [];
+    for (const { at, articleId } of arrivals.values()) {
+      const p = published.get(articleId);
+      const e = enrichedAt.get(articleId);
+      if (p === undefined || e === undefined) continue;
+      toEnriched.push(e - p);
+      toWebhook.push(at - e);
+    }
+    toEnriched.sort((a, b) => a - b);
+    toWebhook.sort((a, b) => a - b);
     const lat: number[] = [];
     let first = Infinity;
     let last = 0;
@@ -255,6 +277,9 @@ async function main(): Promise<void> {
     console.log(`bench:alerts  ${published.size} articles published to ${N_.topic('articlesRaw')} in ${((pubDone - started) / 1000).toFixed(1)} s (target ${RATE}/s); ${lat.length} webhooks received (${duplicates} duplicates, ${badSignatures} bad signatures)`);
     if (lat.length) {
       console.log(`latency       publish → webhook arrival: p50 ${pct(lat, 0.5)} ms · p90 ${pct(lat, 0.9)} ms · p99 ${pct(lat, 0.99)} ms · max ${lat[lat.length - 1]} ms · min ${lat[0]} ms`);
+      if (toEnriched.length) {
+        console.log(`  split       publish → enriched topic: p50 ${pct(toEnriched, 0.5)} · p90 ${pct(toEnriched, 0.9)} · p99 ${pct(toEnriched, 0.99)} ms; enriched → webhook (alerter): p50 ${pct(toWebhook, 0.5)} · p90 ${pct(toWebhook, 0.9)} · p99 ${pct(toWebhook, 0.99)} ms (probe consumer)`);
+      }
       console.log(`throughput    ${(lat.length / secs).toFixed(1)} alerts/s end to end (first publish → last arrival ${secs.toFixed(1)} s); path: raw → enricher → enriched → alerter → BullMQ decide + send → HTTP`);
     }
     const missing = published.size - lat.length;
@@ -273,7 +298,7 @@ async function main(): Promise<void> {
   } finally {
     if (progress) clearInterval(progress);
     err('cleaning up…');
-    await Promise.allSettled([admin.close(), alerter.close(), enricher.close(), publisher.disconnect()]);
+    await Promise.allSettled([admin.close(), alerter.close(), enricher.close(), publisher.disconnect(), probe.disconnect()]);
     await new Promise((r) => receiver.close(r));
     await cleanup(kafka, ns, N_).catch((e) => err(`cleanup incomplete: ${(e as Error).message}`));
   }
