@@ -37,12 +37,15 @@ export class ActorSet {
     if (!a) { a = { id, name, type, source, mentions: [] }; this.byId.set(id, a); }
     return a;
   }
-  private readonly keys = new Set<string>();
+  /** mention keys per actor id: ((start * 2^25 + end) * 2 + field bit), exact while offsets < 2^25 */
+  private readonly keys = new Map<string, Set<number | string>>();
   mention(a: ActorAcc, m: Omit<MentionX, 'actorId'>): void {
     if (m.end <= m.start) return;
-    const key = `${a.id}\u0000${m.field}\u0000${m.start}\u0000${m.end}`;
-    if (this.keys.has(key)) return;
-    this.keys.add(key);
+    let ks = this.keys.get(a.id);
+    if (!ks) { ks = new Set(); this.keys.set(a.id, ks); }
+    const key = m.end < 33554432 ? (m.start * 33554432 + m.end) * 2 + (m.field === 'title' ? 1 : 0) : `${m.field}\u0000${m.start}\u0000${m.end}`;
+    if (ks.has(key)) return;
+    ks.add(key);
     a.mentions.push({ ...m, actorId: a.id });
   }
 }
