@@ -306,7 +306,18 @@ export function tokenize(src: string, folded?: Folded): Token[] {
     const c0 = src.charCodeAt(start);
     let caps: 0 | 1 | 2 = 0;
     const script = scriptOf(c0);
-    if (script === 'latin' || script === 'cyrillic' || script === 'other') {
+    if (script === 'latin' && c0 < 128) {
+      // ASCII fast path (same result as the general case below): initial A-Z; all-caps when no a-z follows
+      if (c0 >= 65 && c0 <= 90) {
+        caps = 1;
+        if (end - start > 1) {
+          let ascii = true, lower = false;
+          for (let q = start + 1; q < end; q++) { const d = src.charCodeAt(q); if (d >= 128) { ascii = false; break; } if (d >= 97 && d <= 122) lower = true; }
+          if (!ascii) caps = capsOf(src.slice(start, end));
+          else if (!lower) caps = 2;
+        }
+      }
+    } else if (script === 'latin' || script === 'cyrillic' || script === 'other') {
       const raw = src.slice(start, end);
       const up = raw.toUpperCase(), lo = raw.toLowerCase();
       if (raw[0] !== lo[0] && raw[0] === up[0]) caps = raw.length > 1 && raw === up && raw !== lo ? 2 : 1;
@@ -316,6 +327,12 @@ export function tokenize(src: string, folded?: Folded): Token[] {
     k = e;
   }
   return toks;
+}
+
+function capsOf(raw: string): 0 | 1 | 2 {
+  const up = raw.toUpperCase(), lo = raw.toLowerCase();
+  if (raw[0] !== lo[0] && raw[0] === up[0]) return raw.length > 1 && raw === up && raw !== lo ? 2 : 1;
+  return 0;
 }
 
 const AR_PREFIX_WF = new Set(['و', 'ف']);
