@@ -58,6 +58,27 @@ describe('claims: speaker continuity (Arabic)', () => {
   });
 });
 
+describe('claims: role words and the head of state (Arabic)', () => {
+  it('a role word never resolves to a person the story introduced with another role', () => {
+    const body = 'قال الرئيس عمر فايد إن زاندريا لن تتراجع عن موقفها. وردا على تصريحات فايد، أكد الأمين العام للمنظمة أن الحوار ما زال ممكنا.';
+    const out = enrich(body, 'ar');
+    expect(speakerOf(out, 'زاندريا لن تتراجع')).toBe('Omar Fayed');
+    expect(speakerOf(out, 'الحوار ما زال')).not.toBe('Omar Fayed');
+  });
+
+  it('a title separated from a name by a verb does not name that person ("أمين عام المنظمة يحب فايد")', () => {
+    const body = 'قال الرئيس عمر فايد إن أمين عام المنظمة يحب فايد كثيرا. ثم أكد الأمين العام للمنظمة أن الاجتماع سيعقد غدا.';
+    const out = enrich(body, 'ar');
+    expect(speakerOf(out, 'الاجتماع سيعقد')).not.toBe('Omar Fayed');
+  });
+
+  it('a participle (قائلا) takes the subject of its sentence, not the noun right before it', () => {
+    const body = 'قال وزير الدفاع اليبيري رامي نصار إن الجيش مستعد. وانتقد الرئيس عمر فايد دول الجوار قائلا إن عليها أن تدفع أكثر.';
+    const out = enrich(body, 'ar');
+    expect(speakerOf(out, 'عليها أن تدفع')).toBe('Omar Fayed');
+  });
+});
+
 describe('claims: unknown titled names become speakers (Arabic)', () => {
   it('title + first name + al-surname is a person and the speaker', () => {
     const body = 'أكد وزير النفط اليبيري خالد الراشد، الأحد، أن أسواق النفط مستقرة رغم التوترات.';

@@ -36,6 +36,8 @@ interface Ctx {
   rule: string;
   /** role words seen right before person mentions: folded title (article stripped) → [{ pos, actor }] */
   titles: Map<string, { pos: number; actor: ActorAcc }[]>;
+  /** actor id → role words it was introduced with */
+  titleOf: Map<string, Set<string>>;
 }
 
 const TITLE_KEYS = set(`رئيس رئيسه وزير وزيره متحدث متحدثه ناطق ناطقه نائبه سفير سفيره مستشار مستشاره امين زعيم ملك امير نائب مدير مديره قائد مبعوث مندوب عمده محافظ حاكم
@@ -57,25 +59,56 @@ function collectTitles(ctx: Ctx): void {
       if (/^(mr|sir|lord|mister|king|prince)$/.test(h)) a.gender = 'm';
       else if (/^(mrs|ms|miss|lady|dame|baroness|queen|princess)$/.test(h)) a.gender = 'f';
     }
+    // a title written inside the mention itself ("الرئيس الأمريكي دونالد ترامب" as one alias)
+    if (m.last > m.first) {
+      const w0 = toks[m.first].norm.replace(/^(ال|و|ف|ل)/, '').replace(/^ال/, '');
+      if (TITLE_KEYS.has(w0)) {
+        const list = ctx.titles.get(w0) ?? [];
+        list.push({ pos: toks[m.first].start, actor: a });
+        ctx.titles.set(w0, list);
+        addTitleOf(ctx, a.id, w0);
+        continue;
+      }
+    }
     for (let b = m.first - 1; b >= Math.max(0, m.first - 5); b--) {
       if (toks[b + 1].gap >= 3) break;
+      // only modifiers may sit between a title and its name (وزير الخارجية الروسي X); a verb or a plain word
+      // means the title belongs to another phrase ("أمين عام الحلف يحب ترامب")
+      if (b < m.first - 1 && toks[b + 1].script === 'arabic' && !/^(ال|لل|وال)/.test(toks[b + 1].norm) && !ctx.mAt[b + 1] && !/^(عام|وزراء|الوزراء|للشوون|لشوون|دوله)$/.test(toks[b + 1].norm)) break;
       const w = toks[b].norm.replace(/^(ال|و|ف)/, '').replace(/^ال/, '');
       if (TITLE_KEYS.has(w) || TITLE_KEYS.has(toks[b].norm)) {
         const key = TITLE_KEYS.has(w) ? w : toks[b].norm;
         const list = ctx.titles.get(key) ?? [];
         list.push({ pos: toks[m.first].start, actor: a });
         ctx.titles.set(key, list);
+        addTitleOf(ctx, a.id, key);
         // a feminine title (وزيرة، المتحدثة، رئيسة; spokeswoman) gives the person's gender
         if (!a.gender) { if (AR_FEM_TITLE.has(key) || key === 'spokeswoman') a.gender = 'f'; }
         // a compound title ("نائب وزير الخارجية", "deputy foreign minister") registers its head word too
         if (b - 1 >= 0 && toks[b].gap <= 1) {
           const w2 = toks[b - 1].norm.replace(/^(ال|و|ف|ل)/, '').replace(/^ال/, '');
-          if (TITLE_KEYS.has(w2) && w2 !== key) { const l2 = ctx.titles.get(w2) ?? []; l2.push({ pos: toks[m.first].start, actor: a }); ctx.titles.set(w2, l2); }
+          if (TITLE_KEYS.has(w2) && w2 !== key) { const l2 = ctx.titles.get(w2) ?? []; l2.push({ pos: toks[m.first].start, actor: a }); ctx.titles.set(w2, l2); addTitleOf(ctx, a.id, w2); }
         }
         break;
       }
     }
   }
+}
+
+function addTitleOf(ctx: Ctx, id: string, key: string): void {
+  const s = ctx.titleOf.get(id) ?? new Set<string>();
+  s.add(key);
+  ctx.titleOf.set(id, s);
+}
+
+/** Could a person be referred to by this role word? Not when the story introduced them with a different role only
+ * ("الرئيس الأمريكي ترامب" is not "الأمين العام"). */
+function fitsTitle(ctx: Ctx, a: ActorAcc, word: string): boolean {
+  if (a.type !== 'person') return true;
+  const key = word.replace(/^(ال)/, '');
+  if (!TITLE_KEYS.has(key)) return true;
+  const t = ctx.titleOf.get(a.id);
+  return !t || t.has(key);
 }
 
 /** The person last introduced with this role word before position pos. */
@@ -374,7 +407,8 @@ export function arabicClaims(ctx: Ctx): void {
       const prevW = i > 0 ? toks[i - 1].norm : '';
       const rawFirst = i + 1 <= regionEnd ? toks[i + 1].norm : '';
       const ppFirst = AR_PREPS.test(firstW) || AR_PREPS.test(rawFirst) || (/^ل/.test(firstW) && !AR_DESCRIPTIONS[firstW]);
-      const before = i > 0 && doc.sentOf[i - 1] === sent && (toks[i].gap <= 1 || (toks[i].gap === 2 && toks[i].norm[0] === 'ف')) ? actorOf(ctx, i - 1) : undefined;
+      // (a participle — قائلا، مضيفا — is never preceded by its own subject: "انتقد دول الناتو قائلا")
+      const before = i > 0 && !info.participle && doc.sentOf[i - 1] === sent && (toks[i].gap <= 1 || (toks[i].gap === 2 && toks[i].norm[0] === 'ف')) ? actorOf(ctx, i - 1) : undefined;
       if ((prevW === 'الذي' || prevW === 'التي') && i > 1 && actorOf(ctx, i - 2) && (first > regionEnd || ppFirst)) {
         speaker = actorOf(ctx, i - 2); speakerText = mentionText(ctx, i - 2); explicit = true;
       } else if (before && before.type !== 'location' && (first > regionEnd || ppFirst)) {
@@ -613,8 +647,9 @@ function resolveDescription(ctx: Ctx, k: number, type: string, word: string): Ac
   const hint = word.replace(/^ال/, '');
   const named = lastActor(ctx, k, (a) => typeOk(a) && (foldName(a.name).includes(hint) || a.mentions.some((m) => m.field === ctx.doc.field && m.end - m.start < 60 && foldText(ctx.doc.src.slice(m.start, m.end)).includes(hint))));
   if (named) return named;
-  if (lcA && typeOk(lcA)) return lcA;
-  return lastActor(ctx, k, typeOk);
+  // a role word never refers to a person the story introduced with another role (the head of state is not "الوزير")
+  if (lcA && typeOk(lcA) && fitsTitle(ctx, lcA, word)) return lcA;
+  return lastActor(ctx, k, (a) => typeOk(a) && fitsTitle(ctx, a, word));
 }
 
 function foldName(s: string): string {
@@ -1171,7 +1206,7 @@ export function extractClaims(doc: Doc, set: ActorSet, lang: string, scriptMix: 
   const order: MentionX[] = [];
   for (const a of set.byId.values()) for (const m of a.mentions) if (m.field === doc.field) { order.push(m); for (let k = m.first; k <= m.last; k++) if (!mAt[k] || (mAt[k]!.last - mAt[k]!.first) < (m.last - m.first)) mAt[k] = m; }
   order.sort((a, b) => a.start - b.start);
-  const ctx: Ctx = { doc, set, mAt, claims: [], usedQuotes: new Set(), order, rule: '', titles: new Map() };
+  const ctx: Ctx = { doc, set, mAt, claims: [], usedQuotes: new Set(), order, rule: '', titles: new Map(), titleOf: new Map() };
   collectTitles(ctx);
   if (scriptMix.arabic > 0) arabicClaims(ctx);
   if (scriptMix.latin > 0 && (lang === 'en' || scriptMix.latin > scriptMix.arabic)) englishClaims(ctx);

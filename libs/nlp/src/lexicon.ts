@@ -98,7 +98,7 @@ function addAr(kind: string, forms: string, extra: Partial<ArVerb> = {}) {
   for (const f0 of forms.split(/\s+/).filter(Boolean)) {
     const f = foldText(f0);
     const fem = /^(ت)/.test(f) && !/^(تابع|ترى)$/.test(f) ? true : /ت$/.test(f) && !/^(لفت|كشفت)$/.test(f) ? true : /[ه]$/.test(f) && /^م/.test(f);
-    AR_VERBS.set(f, { kind, fem, participle: /^(م|قائل)/.test(f) && !/^(مضي)$/.test(f), ...extra });
+    AR_VERBS.set(f, { kind, fem, participle: /^(م|قائل|قايل)/.test(f) && !/^(مضي)$/.test(f), ...extra });
   }
 }
 addAr('statement', 'قال قالت يقول تقول قالوا يقولون قائلا قائله قائلين قائلتا');
