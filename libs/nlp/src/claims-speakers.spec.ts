@@ -79,6 +79,20 @@ describe('claims: role words and the head of state (Arabic)', () => {
   });
 });
 
+describe('claims: fronted temporal clauses (Arabic)', () => {
+  it('"وعندما أعلن X ...، قال إن" — the subject of the fronted clause speaks, not the previous speaker', () => {
+    const body = 'وقالت بترو يونيون إن الإنتاج سيتراجع هذا الشهر. وعندما أعلن عمر فايد موعد الانتخابات الشهر الماضي، قال إن ذلك سيعزز الاستقرار في البلاد.';
+    const out = enrich(body, 'ar');
+    expect(speakerOf(out, 'سيعزز الاستقرار')).toBe('Omar Fayed');
+  });
+
+  it('an adverb after a titled name (آنذاك) is not part of the name', () => {
+    const body = 'وقال مدير المشروع سليم برهان آنذاك إن الفريق أنهى العمل في الموعد.';
+    const out = enrich(body, 'ar');
+    expect(speakerOf(out, 'الفريق أنهى')).toBe('سليم برهان');
+  });
+});
+
 describe('claims: unknown titled names become speakers (Arabic)', () => {
   it('title + first name + al-surname is a person and the speaker', () => {
     const body = 'أكد وزير النفط اليبيري خالد الراشد، الأحد، أن أسواق النفط مستقرة رغم التوترات.';

@@ -541,9 +541,14 @@ function resolveArPronoun(ctx: Ctx, k: number, fem: boolean, participle = false)
   const lastSent = lc ? ctx.doc.sentOf[lc.at] : -99;
   const ok = (x: ActorAcc) => compatible(x) && (fem ? isOrgish(x) || x.gender === 'f' : x.type === 'person' || (x.type === 'organization' && x.gender === 'm'));
   const notCountry = (x: ActorAcc) => ok(x) && x.type !== 'country';
-  if (participle) {
+  // "وعندما أعلن أردوغان ...، قال إن": after a fronted temporal clause the subject of that clause speaks
+  const toks0 = ctx.doc.toks;
+  const st0 = ctx.doc.sents[sent];
+  const lead = st0 ? tokenAt(ctx.doc, st0.start) : -1;
+  const fronted = !participle && lead >= 0 && lead < k && toks0[k].gap === 2 && /^(و|ف)?(عندما|حين|حينما|لما|بعدما|لدي|اثر|عقب)$/.test(toks0[lead].norm);
+  if (participle || fronted) {
     // "..., مشيرا إلى أن": the subject of this sentence
-    if (lcA && lastSent === sent && compatible(lcA)) return lcA;
+    if (participle && lcA && lastSent === sent && compatible(lcA)) return lcA;
     const st = ctx.doc.sents[sent];
     if (st) {
       // the subject: a person named in the sentence (not inside a prepositional phrase), else the first body
