@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { ARTICLES_MAPPINGS } from '@marsad/search';
-import { ALERTS_MAPPINGS, ALERTS_MAPPING_SOURCE } from '../../tools/packaging/alerts-mapping';
+import { ALERTS_MAPPINGS } from '@marsad/search';
 import { renderKustomization, type K8sObject } from '../../tools/packaging/kustomize';
 import {
   composeSchemaErrors,
@@ -293,17 +293,6 @@ describe('Kibana saved objects', () => {
     const res = execFileSync(process.execPath, ['--input-type=module', '-e', script, join(root, 'deploy/kibana/marsad.ndjson')], { encoding: 'utf8' });
     const out = res.trim().split('\n').map((l) => JSON.parse(l));
     expect(out.filter((o) => o.type === 'index-pattern').map((o) => o.attributes.title)).toEqual(['team1-marsad-articles', 'team1-marsad-alerts']);
-  });
-});
-
-describe('alerts mapping mirror', () => {
-  const src = join(root, ALERTS_MAPPING_SOURCE);
-  (existsSync(src) ? it : it.skip)(`equals the MAPPING in ${ALERTS_MAPPING_SOURCE}`, () => {
-    const text = readFileSync(src, 'utf8');
-    const block = /const MAPPING = \{([\s\S]*?)\n\};/.exec(text)?.[1] ?? '';
-    const fields = Object.fromEntries([...block.matchAll(/^\s{4}(\w+): \{ type: '(\w+)'/gm)].map((m) => [m[1], m[2]]));
-    expect(Object.keys(fields).length).toBeGreaterThan(5);
-    expect(fields).toEqual(Object.fromEntries(Object.entries(ALERTS_MAPPINGS.properties).map(([k, v]) => [k, v.type])));
   });
 });
 

@@ -20,7 +20,7 @@ import { ConfigMap, Secret, Service, ServiceAccount } from 'kubernetes-models/v1
 import { ARTICLES_MAPPINGS } from '../../libs/search/src/template';
 import { COMPACTED_TOPICS, TOPIC } from '../../libs/contracts/src/topics';
 import { adminEnv, alerterEnv, enricherEnv, indexerEnv } from '../../libs/config/src/services';
-import { ALERTS_MAPPINGS } from './alerts-mapping';
+import { ALERTS_MAPPINGS } from '../../libs/search/src/alerts-index';
 import { containersOf, podSpecOf, renderKustomization, type K8sObject } from './kustomize';
 
 export type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -1,5 +1,6 @@
 import { Client } from '@elastic/elasticsearch';
 import { errorFields, type Logger } from '@marsad/observability';
+import { ALERTS_MAPPINGS } from '@marsad/search';
 
 /** One delivery attempt (or a decision not to deliver), as stored in `marsad-alerts`. */
 export interface AlertLogEntry {
@@ -39,35 +40,6 @@ export interface AlertLogEntry {
   attemptedAt: string;
 }
 
-const MAPPING = {
-  dynamic: 'strict' as const,
-  properties: {
-    alertId: { type: 'keyword' },
-    jobId: { type: 'keyword' },
-    watchId: { type: 'keyword' },
-    watchName: { type: 'keyword' },
-    kind: { type: 'keyword' },
-    articleId: { type: 'keyword' },
-    articleIds: { type: 'keyword' },
-    count: { type: 'integer' },
-    articleUrl: { type: 'keyword', ignore_above: 2048 },
-    articleTitle: { type: 'text' },
-    channel: { type: 'keyword' },
-    channelIndex: { type: 'integer' },
-    status: { type: 'keyword' },
-    reason: { type: 'keyword' },
-    attempt: { type: 'integer' },
-    digestId: { type: 'keyword' },
-    retryRound: { type: 'integer' },
-    maxAttempts: { type: 'integer' },
-    httpStatus: { type: 'integer' },
-    error: { type: 'text' },
-    durationMs: { type: 'long' },
-    latencyMs: { type: 'long' },
-    articleTime: { type: 'date' },
-    attemptedAt: { type: 'date' },
-  },
-};
 
 /**
  * Delivery log in Elasticsearch (`marsad-alerts`, namespaced). One document per attempt, id
@@ -84,11 +56,11 @@ export class AlertLog {
       const exists = await this.es.indices.exists({ index: this.index });
       if (exists) {
         // An index created by an older version: add the fields introduced since (additive, idempotent).
-        await this.es.indices.putMapping({ index: this.index, properties: MAPPING.properties as never });
+        await this.es.indices.putMapping({ index: this.index, properties: ALERTS_MAPPINGS.properties as never });
         return;
       }
       try {
-        await this.es.indices.create({ index: this.index, settings: { number_of_shards: 1, number_of_replicas: 0 }, mappings: MAPPING as never });
+        await this.es.indices.create({ index: this.index, settings: { number_of_shards: 1, number_of_replicas: 0 }, mappings: ALERTS_MAPPINGS as never });
       } catch (err) {
         if (!/resource_already_exists_exception/.test(String((err as Error).message))) throw err;
       }

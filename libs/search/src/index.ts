@@ -3,3 +3,4 @@ export * from './health';
 export * from './template';
 export * from './document';
 export * from './bulk';
+export * from './alerts-index';
