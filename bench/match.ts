@@ -5,8 +5,11 @@
 // and sources) to BENCH_ARTICLES (default 5,000). Prints articles/s, matches/s, p50/p99 per
 // article, watch index build time and RSS. Target: >= 5,000 articles/s.
 // Env: BENCH_WATCHES (10000), BENCH_ARTICLES (5000), BENCH_ROUNDS (3: the best round is reported).
+// Regression check of matcher changes: BENCH_DUMP=<file> writes, per article, the sorted matched
+// watch ids with their matched actors and terms (one line per article) and the inputs
+// (<file>.input.json: articles + watches), so a change can be checked to give identical results.
 
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { SCHEMA_VERSION, type EnrichedArticle, type Watch } from '@marsad/contracts';
@@ -145,6 +148,16 @@ const buildMs = Number(process.hrtime.bigint() - b0) / 1e6;
 const rejected = matcher.rejected.size;
 
 // ---------- matching
+if (process.env.BENCH_DUMP) {
+  const file = process.env.BENCH_DUMP;
+  writeFileSync(`${file}.input.json`, JSON.stringify({ articles, watches }));
+  const lines = articles.map((a) => {
+    const ms = matcher.match(a).map((m) => `${m.watch.id}[${m.actors.map((x) => `${x.id}/${x.name}/${x.mentions}`).join(',')}|${m.terms.join(',')}]`);
+    return `${a.id}\t${ms.sort().join(' ')}`;
+  });
+  writeFileSync(file, lines.join('\n') + '\n');
+  console.log(`dump         ${file} (${lines.length} articles)`);
+}
 for (const a of articles.slice(0, 500)) matcher.match(a); // warm-up (JIT)
 // Wall time, and CPU time of this process (the machine may be shared: CPU time is what one core
 // actually spent, so articles per CPU-second is the figure comparable across runs).
