@@ -94,6 +94,13 @@ describe('claims: fronted temporal clauses (Arabic)', () => {
 });
 
 describe('claims: unknown titled names become speakers (Arabic)', () => {
+  it('member/candidate roles introduce a person who outranks the body in the title phrase', () => {
+    const body = 'وقال عضو البرلمان اليبيري سامي جابر إن الحكومة أخطأت في تقديراتها. وتابع أن النواب سيطالبون بتحقيق.';
+    const out = enrich(body, 'ar');
+    expect(speakerOf(out, 'الحكومة أخطأت')).toBe('سامي جابر');
+    expect(speakerOf(out, 'النواب سيطالبون')).toBe('سامي جابر');
+  });
+
   it('title + first name + al-surname is a person and the speaker', () => {
     const body = 'أكد وزير النفط اليبيري خالد الراشد، الأحد، أن أسواق النفط مستقرة رغم التوترات.';
     const out = enrich(body, 'ar');
