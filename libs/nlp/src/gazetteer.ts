@@ -91,39 +91,47 @@ export class Gazetteer {
   match(src: string, toks: Token[], sentStart?: Uint8Array): GazMatch[] {
     const out: GazMatch[] = [];
     const n = toks.length;
+    const rootNext = this.root.next;
+    if (!rootNext) return out;
     let i = 0;
     while (i < n) {
       const t0 = toks[i];
       let best: GazMatch | undefined;
       let bestLen = 0;
-      const variants = tokenVariants(t0);
-      for (const v of variants) {
-        let node = this.root.next?.get(v.form);
+      // non-Arabic tokens have one variant (the token itself): no variant array is built for them
+      const arabic = t0.script === 'arabic';
+      const variants = arabic ? tokenVariants(t0) : undefined;
+      const nv = variants ? variants.length : 1;
+      for (let vi = 0; vi < nv; vi++) {
+        const form = variants ? variants[vi].form : t0.norm;
+        const strip = variants ? variants[vi].strip : 0;
+        let node = rootNext.get(form);
         if (!node) continue;
         let j = i;
-        let lastOk: { j: number; e: GazEntry } | undefined;
+        let okJ = -1;
+        let okE: GazEntry | undefined;
         for (;;) {
           if (node.entries) {
-            const e = this.pickEntry(node.entries, toks, i, j, v.strip > 0, sentStart);
-            if (e) lastOk = { j, e };
+            const e = this.pickEntry(node.entries, toks, i, j, strip > 0, sentStart);
+            if (e) { okJ = j; okE = e; }
           }
           if (!node.next || j + 1 >= n) break;
           const nt = toks[j + 1];
           if (nt.gap >= 3 && nt.gap !== 3) break;
-          const nx = node.next.get(nt.norm);
+          const nx: Node | undefined = node.next.get(nt.norm);
           if (!nx) break;
           node = nx;
           j++;
         }
-        if (lastOk) {
-          const len = lastOk.j - i + 1;
+        if (okE) {
+          const len = okJ - i + 1;
           // prefer longer; on ties prefer less stripping (earlier variant)
           if (len > bestLen) {
             bestLen = len;
             // original offset of the stripped form: map folded index back
             let start = t0.start;
-            if (v.strip > 0) start = this.origOffset(src, t0, v.strip);
-            best = { actorId: lastOk.e.actorId, first: i, last: lastOk.j, start, end: toks[lastOk.j].end, alias: lastOk.e.alias };
+            if (strip > 0) start = this.origOffset(src, t0, strip);
+            best = { actorId: okE.actorId, first: i, last: okJ, start, end: toks[okJ].end, alias: okE.alias };
           }
         }
       }
