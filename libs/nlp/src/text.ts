@@ -322,7 +322,8 @@ export function tokenize(src: string, folded?: Folded): Token[] {
       const up = raw.toUpperCase(), lo = raw.toLowerCase();
       if (raw[0] !== lo[0] && raw[0] === up[0]) caps = raw.length > 1 && raw === up && raw !== lo ? 2 : 1;
     }
-    toks.push({ norm: ft.slice(k, e), start, end, nStart: k, nEnd: e, script, caps, gap: toks.length ? gapOf(sep) : 5, sep, index: toks.length });
+    // `vars` is part of the literal so every token keeps one hidden class (memoising it later would add a property)
+    toks.push({ norm: ft.slice(k, e), start, end, nStart: k, nEnd: e, script, caps, gap: toks.length ? gapOf(sep) : 5, sep, index: toks.length, vars: undefined });
     prevEnd = end;
     k = e;
   }
@@ -335,8 +336,6 @@ function capsOf(raw: string): 0 | 1 | 2 {
   return 0;
 }
 
-const AR_PREFIX_WF = new Set(['و', 'ف']);
-const AR_PREFIX_BKL = new Set(['ب', 'ك', 'ل']);
 
 export interface CliticVariant {
   /** folded form without the stripped proclitics */
@@ -362,26 +361,36 @@ export function tokenVariants(t: Token): CliticVariant[] {
 
 function computeVariants(norm: string): CliticVariant[] {
   const out: CliticVariant[] = [{ form: norm, strip: 0, def: false }];
-  if (norm.length < 3) return out;
+  const n = norm.length;
+  if (n < 3) return out;
   let s = 0;
-  const push = (strip: number, def: boolean) => {
-    const form = norm.slice(strip);
-    if (form.length >= 2 && !out.some((v) => v.form === form)) out.push({ form, strip, def });
-  };
-  if (AR_PREFIX_WF.has(norm[0]) && norm.length > 3) { s = 1; push(1, false); }
+  const c0 = norm.charCodeAt(0);
+  if ((c0 === 0x0648 || c0 === 0x0641) && n > 3) { s = 1; pushVariant(out, norm, 1, false); } // و ف
   // لل → ال (الl fused with the article)
-  if (norm.startsWith('لل', s) && norm.length - s > 3) {
+  if (norm.charCodeAt(s) === 0x0644 && norm.charCodeAt(s + 1) === 0x0644 && n - s > 3) {
     const form = 'ال' + norm.slice(s + 2);
-    if (!out.some((v) => v.form === form)) out.push({ form, strip: s, def: false }); // the mention keeps لل (fused article)
-    push(s + 2, true);
+    if (!hasForm(out, form)) out.push({ form, strip: s, def: false }); // the mention keeps لل (fused article)
+    pushVariant(out, norm, s + 2, true);
     return out;
   }
-  if (AR_PREFIX_BKL.has(norm[s]) && norm.length - s > 3) {
-    push(s + 1, false);
-    if (norm.startsWith('ال', s + 1) && norm.length - s - 1 > 3) push(s + 3, true);
+  const cs = norm.charCodeAt(s);
+  if ((cs === 0x0628 || cs === 0x0643 || cs === 0x0644) && n - s > 3) { // ب ك ل
+    pushVariant(out, norm, s + 1, false);
+    if (norm.charCodeAt(s + 1) === 0x0627 && norm.charCodeAt(s + 2) === 0x0644 && n - s - 1 > 3) pushVariant(out, norm, s + 3, true);
   }
-  if (norm.startsWith('ال', s) && norm.length - s > 3) push(s + 2, true);
+  if (norm.charCodeAt(s) === 0x0627 && norm.charCodeAt(s + 1) === 0x0644 && n - s > 3) pushVariant(out, norm, s + 2, true); // ال
   return out;
+}
+
+function hasForm(out: CliticVariant[], form: string): boolean {
+  for (let i = 0; i < out.length; i++) if (out[i].form === form) return true;
+  return false;
+}
+
+function pushVariant(out: CliticVariant[], norm: string, strip: number, def: boolean): void {
+  if (norm.length - strip < 2) return;
+  const form = norm.slice(strip);
+  if (!hasForm(out, form)) out.push({ form, strip, def });
 }
 
 export interface Sentence {
