@@ -1,21 +1,21 @@
 import 'reflect-metadata';
-import { createWriteStream, type WriteStream } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Counter } from 'prom-client';
-import { loadAdminConfig } from '@marsad/config';
+import { loadAdminConfig, mergeEnv } from '@marsad/config';
 import { KbChangeSchema, WatchSchema, names as namesFor, type KbChange, type Watch } from '@marsad/contracts';
 import { UrlGuard } from '@marsad/alerts';
 import { loadKnowledgeBase } from '@marsad/kb';
-import { retryUntil, ensureTopics, CompactedTopicView, KafkaHealthIndicator, Publisher, createKafka } from '@marsad/messaging';
-import { HealthRegistry, PipelineMetrics, createLogger, errorFields, type Logger } from '@marsad/observability';
+import { retryUntil, ensureTopics, CompactedTopicView, KafkaHealthIndicator, Publisher, createKafka, topicSettings } from '@marsad/messaging';
+import { HealthRegistry, PipelineMetrics, errorFields, serviceLogger } from '@marsad/observability';
 import { NestJsonLogger } from '@marsad/observability/nest';
 import { AdminModule } from './admin.module';
 import { ApiKeyVerifier } from './auth/api-keys';
 import { apiKeyMiddleware, type AuthedRequest } from './auth/auth';
+import { PRE_AUTH_FACTOR, preAuthRateLimit } from './ratelimit/rate-limit.middleware';
 import { bodyParserErrorHandler } from './http/errors';
 import { ActorResolver, type ActorLookup } from './watches/actor-resolver';
 import type { AdminContext } from './context';
@@ -34,12 +34,6 @@ export interface BootstrapOptions {
   port?: number;
 }
 
-function makeLogger(level: 'debug' | 'info' | 'warn' | 'error', logFile?: string): { logger: Logger; stream?: WriteStream } {
-  if (!logFile) return { logger: createLogger('admin', level) };
-  const stream = createWriteStream(logFile, { flags: 'a' });
-  return { logger: createLogger('admin', level, {}, (l) => stream.write(l + '\n')), stream };
-}
-
 /**
  * Starts the admin API (operator surface): API-key auth on /v1, watches (compacted
  * marsad.watches), HTTP ingest to marsad.articles.raw, OpenAPI at /docs and /docs-json, health and
@@ -47,13 +41,8 @@ function makeLogger(level: 'debug' | 'info' | 'warn' | 'error', logFile?: string
  */
 export async function bootstrapAdmin(env?: Record<string, string | undefined>, opts: BootstrapOptions = {}): Promise<AdminHandle> {
   // `env` overrides process.env (tests pass MARSAD_NAMESPACE, PORT...); undefined deletes a variable.
-  const merged: NodeJS.ProcessEnv = { ...process.env };
-  for (const [k, v] of Object.entries(env ?? {})) {
-    if (v === undefined) delete merged[k];
-    else merged[k] = v;
-  }
-  const config = loadAdminConfig(merged);
-  const { logger, stream } = makeLogger(config.LOG_LEVEL, opts.logFile);
+  const config = loadAdminConfig(mergeEnv(env));
+  const { logger, close: closeLog } = serviceLogger('admin', config.LOG_LEVEL, opts.logFile);
   const names = namesFor(config.MARSAD_NAMESPACE);
   const metrics = new PipelineMetrics('admin');
   const health = new HealthRegistry(3000, (name, up) => metrics.dependencyUp.set({ dependency: name }, up ? 1 : 0));
@@ -90,6 +79,7 @@ export async function bootstrapAdmin(env?: Record<string, string | undefined>, o
     watches,
     guard: new UrlGuard({ allowPrivate: config.MARSAD_WEBHOOK_ALLOW_PRIVATE }),
     actors: new ActorResolver(kb as ActorLookup | undefined),
+    kbView,
   };
 
   const app = await NestFactory.create(AdminModule.forRoot(ctx), { logger: new NestJsonLogger(logger), abortOnError: false, bodyParser: false });
@@ -107,6 +97,9 @@ export async function bootstrapAdmin(env?: Record<string, string | undefined>, o
     });
     next();
   });
+  // Per-address limit in front of authentication, so guessing keys is throttled too (the per-key
+  // limit, MARSAD_ADMIN_RATE_LIMIT, applies after authentication in RateLimitMiddleware).
+  app.use('/v1', preAuthRateLimit(config.MARSAD_ADMIN_RATE_LIMIT * PRE_AUTH_FACTOR));
   app.use('/v1', apiKeyMiddleware(new ApiKeyVerifier(config.MARSAD_ADMIN_KEYS)));
   app.use(express.json({ limit: config.MARSAD_MAX_BODY_BYTES, type: ['application/json', 'application/*+json'] }));
   app.use(bodyParserErrorHandler(config.MARSAD_MAX_BODY_BYTES));
@@ -137,6 +130,15 @@ export async function bootstrapAdmin(env?: Record<string, string | undefined>, o
       if (!watches.caughtUp) throw new Error('still replaying marsad.watches');
     },
   });
+  if (kbView) {
+    const view = kbView;
+    health.add({
+      name: 'kb',
+      check: async () => {
+        if (!view.caughtUp) throw new Error('still replaying marsad.kb');
+      },
+    });
+  }
 
   // Background start (never blocks the HTTP server; retries while Kafka is away): ensure the
   // topics exist (idempotent, same specs as every service), then follow watches and the KB.
@@ -147,7 +149,7 @@ export async function bootstrapAdmin(env?: Record<string, string | undefined>, o
         const kadmin = kafka.admin();
         await kadmin.connect();
         try {
-          const r = await ensureTopics(kadmin, names, { maxBodyBytes: config.MARSAD_MAX_BODY_BYTES });
+          const r = await ensureTopics(kadmin, names, topicSettings(config));
           if (r.created.length) logger.info('created topics', { topics: r.created });
         } finally {
           await kadmin.disconnect().catch(() => undefined);
@@ -177,7 +179,7 @@ export async function bootstrapAdmin(env?: Record<string, string | undefined>, o
       await kafkaHealth.close();
       await publisher.disconnect().catch(() => undefined);
       logger.info('admin API stopped');
-      if (stream) await new Promise<void>((r) => stream.end(r));
+      await closeLog();
     })());
 
   return { app, port, ctx, ready: () => watches.ready(), close };

@@ -1,6 +1,6 @@
 import type { Kafka } from 'kafkajs';
 import type { AdminConfig } from '@marsad/config';
-import type { Names, Watch } from '@marsad/contracts';
+import type { KbChange, Names, Watch } from '@marsad/contracts';
 import type { UrlGuard } from '@marsad/alerts';
 import type { CompactedTopicView, Publisher } from '@marsad/messaging';
 import type { HealthRegistry, Logger, PipelineMetrics } from '@marsad/observability';
@@ -18,5 +18,7 @@ export interface AdminContext {
   watches: CompactedTopicView<Watch>;
   guard: UrlGuard;
   actors: ActorResolver;
+  /** This replica's view of operator KB edits (marsad.kb); absent when the KB failed to load. */
+  kbView?: CompactedTopicView<KbChange>;
 }
 export const ADMIN_CTX = Symbol('ADMIN_CTX');

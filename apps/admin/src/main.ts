@@ -1,27 +1,4 @@
+import { runMain } from '@marsad/observability/nest';
 import { bootstrapAdmin } from './bootstrap';
 
-async function main() {
-  const handle = await bootstrapAdmin(process.env as Record<string, string>, { logFile: process.env.MARSAD_LOG_FILE });
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    const force = setTimeout(() => process.exit(1), 30_000);
-    force.unref();
-    handle.close().then(
-      () => process.exit(0),
-      (err) => {
-        process.stderr.write(`admin: error during shutdown (${signal}): ${err instanceof Error ? err.stack : String(err)}\n`);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
-}
-
-main().catch((err) => {
-  const name = err?.name === 'ConfigError' ? 'configuration error' : 'start-up failed';
-  process.stderr.write(`admin: ${name}: ${err instanceof Error ? err.message : String(err)}\n`);
-  process.exit(1);
-});
+runMain('admin', () => bootstrapAdmin({}, { logFile: process.env.MARSAD_LOG_FILE }));

@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { createWriteStream, type WriteStream } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
@@ -9,11 +8,11 @@ import { Client } from '@elastic/elasticsearch';
 import nodemailer from 'nodemailer';
 import Redis from 'ioredis';
 import { Counter, Histogram } from 'prom-client';
-import { loadAlerterConfig } from '@marsad/config';
+import { loadAlerterConfig, mergeEnv } from '@marsad/config';
 import { WatchSchema, names as namesFor, type Watch } from '@marsad/contracts';
 import { UrlGuard, WatchMatcher } from '@marsad/alerts';
-import { retryUntil, ensureTopics, CompactedTopicView, ConsumerRunner, DlqWriter, KafkaHealthIndicator, Publisher, createKafka } from '@marsad/messaging';
-import { HealthRegistry, PipelineMetrics, createLogger, errorFields, type Logger } from '@marsad/observability';
+import { retryUntil, ensureTopics, CompactedTopicView, ConsumerRunner, DlqWriter, KafkaHealthIndicator, Publisher, createKafka, topicSettings } from '@marsad/messaging';
+import { HealthRegistry, PipelineMetrics, errorFields, serviceLogger } from '@marsad/observability';
 import { NestJsonLogger } from '@marsad/observability/nest';
 import { AlerterModule } from './alerter.module';
 import { ALERTS_QUEUE, type AlertMetrics, type AlerterContext } from './context';
@@ -35,12 +34,6 @@ export interface BootstrapOptions {
   port?: number;
 }
 
-function makeLogger(level: 'debug' | 'info' | 'warn' | 'error', logFile?: string): { logger: Logger; stream?: WriteStream } {
-  if (!logFile) return { logger: createLogger('alerter', level) };
-  const stream = createWriteStream(logFile, { flags: 'a' });
-  return { logger: createLogger('alerter', level, {}, (l) => stream.write(l + '\n')), stream };
-}
-
 function alertMetrics(metrics: PipelineMetrics): AlertMetrics {
   const registers = [metrics.registry];
   return {
@@ -60,13 +53,8 @@ function alertMetrics(metrics: PipelineMetrics): AlertMetrics {
  */
 export async function bootstrapAlerter(env?: Record<string, string | undefined>, opts: BootstrapOptions = {}): Promise<AlerterHandle> {
   // `env` overrides process.env (tests pass MARSAD_NAMESPACE, PORT...); undefined deletes a variable.
-  const merged: NodeJS.ProcessEnv = { ...process.env };
-  for (const [k, v] of Object.entries(env ?? {})) {
-    if (v === undefined) delete merged[k];
-    else merged[k] = v;
-  }
-  const config = loadAlerterConfig(merged);
-  const { logger, stream } = makeLogger(config.LOG_LEVEL, opts.logFile);
+  const config = loadAlerterConfig(mergeEnv(env));
+  const { logger, close: closeLog } = serviceLogger('alerter', config.LOG_LEVEL, opts.logFile);
   const names = namesFor(config.MARSAD_NAMESPACE);
   const metrics = new PipelineMetrics('alerter');
   const health = new HealthRegistry(3000, (name, up) => metrics.dependencyUp.set({ dependency: name }, up ? 1 : 0));
@@ -100,7 +88,7 @@ export async function bootstrapAlerter(env?: Record<string, string | undefined>,
     alertLog: new AlertLog(es, names.alertsIndex, logger, () => am.logErrors.inc()),
     mailer,
     redis,
-    mailFrom: merged.MARSAD_MAIL_FROM ?? 'Marsad <alerts@marsad.local>',
+    mailFrom: config.MARSAD_MAIL_FROM,
   };
 
   const app = await NestFactory.create(AlerterModule.forRoot(ctx), { logger: new NestJsonLogger(logger), abortOnError: false });
@@ -154,7 +142,7 @@ export async function bootstrapAlerter(env?: Record<string, string | undefined>,
         const kadmin = kafka.admin();
         await kadmin.connect();
         try {
-          const r = await ensureTopics(kadmin, names, { maxBodyBytes: Number(merged.MARSAD_MAX_BODY_BYTES) || undefined });
+          const r = await ensureTopics(kadmin, names, topicSettings(config));
           if (r.created.length) logger.info('created topics', { topics: r.created });
         } finally {
           await kadmin.disconnect().catch(() => undefined);
@@ -188,7 +176,7 @@ export async function bootstrapAlerter(env?: Record<string, string | undefined>,
       mailer?.close();
       redis.disconnect();
       logger.info('alerter stopped');
-      if (stream) await new Promise<void>((r) => stream.end(r));
+      await closeLog();
     })());
 
   return {

@@ -39,7 +39,10 @@ function kbActor(ctx: AdminContext, id: string): KbActor | undefined {
 }
 
 function requireKb(ctx: AdminContext): void {
-  if (!ctx.actors.hasKb) throw new ServiceUnavailableException({ error: 'unavailable', message: 'the knowledge base is not loaded on this replica' });
+  if (!ctx.actors.hasKb || !ctx.kbView) throw new ServiceUnavailableException({ error: 'unavailable', message: 'the knowledge base is not loaded on this replica' });
+  // Until this replica has replayed marsad.kb, an operator's earlier edit may be missing here: an
+  // existence check would be wrong and a write could overwrite it. Ask the client to retry.
+  if (!ctx.kbView.caughtUp) throw new ServiceUnavailableException({ error: 'unavailable', message: 'still replaying marsad.kb on this replica; retry in a few seconds' });
 }
 
 /** Other actors that already answer to one of these names (the KB allows it; the enricher then sees an ambiguity). */

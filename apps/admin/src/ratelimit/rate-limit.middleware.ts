@@ -51,3 +51,21 @@ export class RateLimitMiddleware implements NestMiddleware {
     res.status(429).json({ error: 'too_many_requests', message: `rate limit of ${r.limit} requests per minute exceeded (MARSAD_ADMIN_RATE_LIMIT); retry in ${seconds} s` });
   }
 }
+
+/** The per-address budget before authentication is this many times the per-key limit. */
+export const PRE_AUTH_FACTOR = 5;
+
+/**
+ * Express middleware limiting /v1 requests per client address before the API key is checked, so
+ * that a client guessing keys is throttled (401s are never counted by the per-key limiter).
+ */
+export function preAuthRateLimit(perMinute: number): (req: AuthedRequest, res: Response, next: NextFunction) => void {
+  const limiter = TokenBucketLimiter.perMinute(perMinute);
+  return (req, res, next) => {
+    const r = limiter.take(`ip:${req.ip ?? req.socket?.remoteAddress ?? 'unknown'}`);
+    if (r.allowed) return next();
+    const seconds = Math.max(1, Math.ceil(r.retryAfterMs / 1000));
+    res.setHeader('Retry-After', String(seconds));
+    res.status(429).json({ error: 'too_many_requests', message: `too many requests from this address; retry in ${seconds} s` });
+  };
+}
