@@ -79,6 +79,17 @@ describe('claims: role words and the head of state (Arabic)', () => {
   });
 });
 
+describe('claims: qualified descriptions (Arabic)', () => {
+  it('"الوكالة الرسمية في X" goes to the agency of country X, not the last agency named', () => {
+    const body = 'ونقلت وكالة الأنباء الزاندرية بيانا عن الحكومة. وذكرت وكالة أنباء يبيريا أن المحادثات تعثرت. '
+      + 'من جهتها قالت الوكالة الرسمية في زاندريا إن المحادثات مستمرة بشكل طبيعي.';
+    const out = enrich(body, 'ar');
+    const agency = out.actors.find((a) => a.type === 'organization' && a.mentions.some((m) => m.text.includes('وكالة الأنباء الزاندرية')));
+    expect(agency).toBeDefined();
+    expect(speakerOf(out, 'المحادثات مستمرة')).toBe(agency!.name);
+  });
+});
+
 describe('claims: fronted temporal clauses (Arabic)', () => {
   it('"وعندما أعلن X ...، قال إن" — the subject of the fronted clause speaks, not the previous speaker', () => {
     const body = 'وقالت بترو يونيون إن الإنتاج سيتراجع هذا الشهر. وعندما أعلن عمر فايد موعد الانتخابات الشهر الماضي، قال إن ذلك سيعزز الاستقرار في البلاد.';

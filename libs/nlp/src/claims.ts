@@ -432,7 +432,7 @@ export function arabicClaims(ctx: Ctx): void {
         if (w) {
           const typ = AR_DESCRIPTIONS[w];
           if (w === 'البيان') speaker = lastClaimBefore(ctx, i) ? ctx.set.byId.get(lastClaimBefore(ctx, i)!.speaker.actorId!) : undefined;
-          else speaker = resolveDescription(ctx, i, typ, w);
+          else speaker = (typ !== 'person' ? qualifiedDescription(ctx, i, first, regionEnd, typ) : undefined) ?? resolveDescription(ctx, i, typ, w);
           speakerText = toks[first].norm;
         } else unresolvedNoun = true;
       }
@@ -625,6 +625,24 @@ function firstInRecentSentence(ctx: Ctx, k: number, pred: (a: ActorAcc) => boole
     }
   }
   return undefined;
+}
+
+/** "الوكالة الكورية الشمالية" / "الوكالة الرسمية في كوريا الشمالية": a description qualified by a country refers to the
+ * body of that type whose name carries that country, not simply the last such body. */
+function qualifiedDescription(ctx: Ctx, k: number, first: number, regionEnd: number, type: string): ActorAcc | undefined {
+  let country: ActorAcc | undefined;
+  for (let r = first + 1; r <= Math.min(regionEnd, first + 3); r++) { const a = actorOf(ctx, r); if (a) { if (a.type === 'country') country = a; break; } }
+  if (!country) return undefined;
+  const forms = new Set<string>();
+  for (const m of country.mentions) if (m.field === ctx.doc.field) forms.add(foldText(ctx.doc.src.slice(m.start, m.end)).replace(/^(ال|ب|ل|و)/, ''));
+  for (const al of [country.name]) forms.add(foldName(al));
+  const typeOk = (a: ActorAcc) => (type === 'organization' ? a.type === 'organization' : a.type === type);
+  return lastActor(ctx, k, (a) => typeOk(a) && a.mentions.some((m) => {
+    if (m.field !== ctx.doc.field || m.end - m.start > 80) return false;
+    const t = foldText(ctx.doc.src.slice(m.start, m.end));
+    for (const f of forms) if (f.length >= 4 && t.includes(f)) return true;
+    return false;
+  }));
 }
 
 function resolveDescription(ctx: Ctx, k: number, type: string, word: string): ActorAcc | undefined {
