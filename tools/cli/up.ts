@@ -108,6 +108,7 @@ async function shutdown(code: number, cleanup?: () => Promise<void>): Promise<ne
 
 export async function main(): Promise<void> {
   const t0 = Date.now();
+  const runStartedAt = new Date(t0 - 1000).toISOString();
   const secs = () => ((Date.now() - t0) / 1000).toFixed(1);
   const env = stackEnv();
   const n = names(env.namespace);
@@ -204,7 +205,8 @@ export async function main(): Promise<void> {
   let firstIndexedAt: number | undefined;
   const deadline = Date.now() + 180000;
   while (Date.now() < deadline) {
-    const r = await es.count({ index: n.articlesAlias }).catch(() => undefined);
+    // Only documents (re-)enriched by this run: the alias may hold earlier runs' copies.
+    const r = await es.count({ index: n.articlesAlias, query: { range: { enrichedAt: { gte: runStartedAt } } } }).catch(() => undefined);
     const c = r?.count ?? 0;
     if (c > 0 && firstIndexedAt === undefined) firstIndexedAt = Date.now();
     if (c !== indexed) progress(`  articles indexed: ${c}/${files.length}`);
@@ -214,7 +216,7 @@ export async function main(): Promise<void> {
   }
   out('');
   out(`Marsad is running (${secs()} s since start${firstIndexedAt ? `; first article indexed ${((firstIndexedAt - t0) / 1000).toFixed(1)} s after start, ${((firstIndexedAt - tPublished) / 1000).toFixed(1)} s after publishing` : ''}).`);
-  out(`Articles indexed in ${n.articlesAlias}: ${indexed} of ${files.length} published`);
+  out(`Articles indexed in ${n.articlesAlias} by this run: ${indexed} of ${files.length} published`);
   const agg = await es
     .search({ index: n.articlesAlias, size: 0, aggs: { top: { terms: { field: 'actorNames', size: 10 } }, langs: { terms: { field: 'language', size: 10 } } } })
     .catch(() => undefined);
