@@ -105,6 +105,12 @@ describe('claims: fronted temporal clauses (Arabic)', () => {
 });
 
 describe('claims: unknown titled names become speakers (Arabic)', () => {
+  it('"قال المدير العام لـ ORG، NAME، إن" — the named person speaks, the body is only the affiliation', () => {
+    const body = 'في غضون ذلك، قال المدير العام لبترو يونيون، سليم برهان، إن الشركة ستوسع أعمالها في يبيريا.';
+    const out = enrich(body, 'ar');
+    expect(speakerOf(out, 'الشركة ستوسع')).toBe('سليم برهان');
+  });
+
   it('member/candidate roles introduce a person who outranks the body in the title phrase', () => {
     const body = 'وقال عضو البرلمان اليبيري سامي جابر إن الحكومة أخطأت في تقديراتها. وتابع أن النواب سيطالبون بتحقيق.';
     const out = enrich(body, 'ar');

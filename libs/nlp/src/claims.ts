@@ -350,6 +350,9 @@ export function arabicClaims(ctx: Ctx): void {
       // a region opening with a preposition (في لقاء مع X، خلال مؤتمر مع X) holds no subject
       const w0 = toks[from].norm;
       const ppStart = /^(في|خلال|عبر|امام|علي|عن|مع|لدي|بعد|قبل|اثناء)$/.test(w0);
+      let f1 = from;
+      while (f1 < to && AR_ADVERBIAL.has(toks[f1].norm)) f1++;
+      const titledRegion = AR_TITLE_WORDS.has(toks[f1].norm) || AR_PERSON_TITLES.has(toks[f1].norm);
       for (let k = from; k <= to; k++) {
         const mk = ctx.mAt[k];
         if (!mk || mk.first !== k && k !== from) continue;
@@ -376,6 +379,9 @@ export function arabicClaims(ctx: Ctx): void {
           rank = a.type === 'country' ? 3 : inTitle ? 2 : 1;
         }
         if (ppStart && a.type !== 'person') rank = Math.max(rank, 6);
+        // "قال المدير العام للوكالة الدولية، رافائيل غروسي، إن": in a region opened by a role word, the named person is
+        // the speaker and the body is only the affiliation of the role
+        if (a.type === 'person' && titledRegion && rank <= 3) rank = 0;
         if (rank === 6 && /^(مسوول|مسووله|مسوولون|مسوولين|مسوولان|مسوولو|متحدث|متحدثه|مصدر|مصدران|مصادر|ناطق|ممثل|ممثلو|ممثلي)$/.test(toks[from].norm)) rank = 2;
         if (rank < bestRank) { best = a; bestRank = rank; bestK = k; }
       }
