@@ -19,10 +19,15 @@ interface Entry {
   watch: Watch;
   /** Actor keys: canonical ids, plus `name:<normalised>` for every name the operator typed. */
   actorKeys: Set<string>;
+  /** actorKeys.size > 0, as a plain field (read for every candidate: no load of the Set). */
+  hasActors: boolean;
   minMentions: number;
   query?: CompiledQuery;
   languages?: Set<string>;
   sources?: string[];
+  /** `sources` without a leading `www.`, and as `.<bare>` suffixes (sub-domains), precomputed. */
+  sourcesBare?: string[];
+  sourcesDot?: string[];
   /** Index keys this entry was filed under, to unfile it on update. */
   filed: Array<['actor' | 'term' | 'prefix', string]>;
   unanchored: boolean;
@@ -32,7 +37,20 @@ interface Entry {
   rank: number;
   /** The match() call whose article actors were collected in `actorHits`. */
   actorMark: number;
+  /** The article actor (per-call serial) last noted in `actorHits`: another key of the same actor is skipped. */
+  actorSerial: number;
   actorHits: MatchedActor[];
+  /** Whether the entry passed the language filter in the call `mark` (valid when mark = epoch). */
+  ok: boolean;
+  /** Matched terms of the current call (set for matches only). */
+  terms: string[];
+}
+
+/** An index bucket; `mark` de-duplicates keys of one article actor that lead to the same bucket. */
+class Bucket {
+  /** In insertion order (an array iterates faster than a Set; buckets are small, removal is rare). */
+  readonly entries: Entry[] = [];
+  mark = 0;
 }
 
 const nameKey = (s: string) => `name:${normalizeText(s).replace(/\s+/g, ' ').trim()}`;
@@ -51,16 +69,17 @@ function cachedNameKey(s: string): string {
 }
 
 
-function addTo(map: Map<string, Set<Entry>>, key: string, e: Entry) {
-  const s = map.get(key);
-  if (s) s.add(e);
-  else map.set(key, new Set([e]));
+function addTo(map: Map<string, Bucket>, key: string, e: Entry) {
+  let b = map.get(key);
+  if (!b) map.set(key, (b = new Bucket()));
+  if (!b.entries.includes(e)) b.entries.push(e);
 }
-function removeFrom(map: Map<string, Set<Entry>>, key: string, e: Entry) {
-  const s = map.get(key);
-  if (!s) return;
-  s.delete(e);
-  if (!s.size) map.delete(key);
+function removeFrom(map: Map<string, Bucket>, key: string, e: Entry) {
+  const b = map.get(key);
+  if (!b) return;
+  const k = b.entries.indexOf(e);
+  if (k >= 0) b.entries.splice(k, 1);
+  if (!b.entries.length) map.delete(key);
 }
 
 /**
@@ -80,13 +99,19 @@ function removeFrom(map: Map<string, Set<Entry>>, key: string, e: Entry) {
 export class WatchMatcher {
   private readonly entries = new Map<string, Entry>();
   // The index sets hold the entries themselves: a candidate needs no second lookup by id.
-  private readonly byActor = new Map<string, Set<Entry>>();
-  private readonly byTerm = new Map<string, Set<Entry>>();
-  private readonly byPrefix = new Map<string, Set<Entry>>();
+  private readonly byActor = new Map<string, Bucket>();
+  private readonly byTerm = new Map<string, Bucket>();
+  private readonly byPrefix = new Map<string, Bucket>();
   /** Lengths of the indexed prefixes (with counts): a token looks up only its prefixes of those lengths. */
   private readonly prefixLengths = new Map<number, number>();
   private readonly unanchored = new Set<Entry>();
   private epoch = 0;
+  private actorSerial = 0;
+  /** Indexed prefix lengths as an array (rebuilt after changes). */
+  private lengths: number[] | undefined;
+  /** Per-call scratch arrays, reused (match() is synchronous and not re-entrant). */
+  private readonly candidates: Entry[] = [];
+  private readonly hits: Entry[] = [];
   private ranked = true;
   /** Watches whose query failed to compile (should not happen: admin validates), with the reason. */
   readonly rejected = new Map<string, string>();
@@ -121,22 +146,31 @@ export class WatchMatcher {
       }
     }
     const actorKeys = new Set<string>([...(watch.actorIds ?? []), ...(watch.actors ?? []).map(nameKey)]);
+    const sources = watch.sources?.length ? watch.sources.map((s) => s.toLowerCase().trim()) : undefined;
+    const sourcesBare = sources?.map((s) => s.replace(/^www\./, ''));
     const entry: Entry = {
       id: watch.id,
       watch,
       minMentions: watch.minMentions ?? 1,
       actorKeys,
+      hasActors: actorKeys.size > 0,
       query,
       languages: watch.languages?.length ? new Set(watch.languages.map((l) => l.toLowerCase())) : undefined,
-      sources: watch.sources?.length ? watch.sources.map((s) => s.toLowerCase().trim()) : undefined,
+      sources,
+      sourcesBare,
+      sourcesDot: sourcesBare?.map((b) => `.${b}`),
       filed: [],
       unanchored: false,
       mark: 0,
       rank: 0,
       actorMark: 0,
+      actorSerial: 0,
       actorHits: [],
+      ok: false,
+      terms: [],
     };
     this.ranked = false;
+    this.lengths = undefined;
     if (actorKeys.size) {
       for (const k of actorKeys) {
         addTo(this.byActor, k, entry);
@@ -175,6 +209,7 @@ export class WatchMatcher {
     }
     this.unanchored.delete(e);
     this.entries.delete(id);
+    this.lengths = undefined;
   }
 
   /** Replaces the whole set (e.g. after rebuilding the view). */
@@ -188,72 +223,105 @@ export class WatchMatcher {
     if (!this.ranked) this.rank();
     const ep = ++this.epoch;
     const lang = (article.language ?? '').toLowerCase();
-    const candidates: Entry[] = [];
+    const candidates = this.candidates;
+    candidates.length = 0;
     // Collect each candidate once (epoch mark), dropping language mismatches right away.
-    const add = (e: Entry) => {
-      if (e.mark === ep) return;
-      e.mark = ep;
-      if (e.languages && !e.languages.has(lang)) return;
-      candidates.push(e);
-    };
-    this.unanchored.forEach(add);
+    for (const e of this.unanchored) this.collect(e, ep, lang);
     // Actor watches: while collecting them, note which article actors (with enough mentions) hit
-    // each one, so the check below needs no second lookup.
-    for (const a of article.actors ?? []) {
-      const mentions = a.count ?? a.mentions?.length ?? 0;
-      const keys = new Set([a.id, cachedNameKey(a.name)]);
-      for (const m of a.mentions ?? []) keys.add(cachedNameKey(m.text));
-      for (const k of keys) {
-        const es = this.byActor.get(k);
-        if (!es) continue;
-        for (const e of es) {
-          add(e);
-          if (mentions < e.minMentions) continue;
-          if (e.actorMark !== ep) {
-            e.actorMark = ep;
-            e.actorHits = [{ id: a.id, name: a.name, mentions }];
-          } else if (!e.actorHits.some((h) => h.id === a.id)) e.actorHits.push({ id: a.id, name: a.name, mentions });
-        }
+    // each one, so the check below needs no second lookup. The keys of one actor (id, name, mention
+    // texts) that lead to the same bucket are visited once (bucket mark), with no Set per actor.
+    const actors = article.actors;
+    if (actors && this.byActor.size) {
+      for (let i = 0; i < actors.length; i++) {
+        const a = actors[i];
+        const mentions = a.count ?? a.mentions?.length ?? 0;
+        const serial = ++this.actorSerial;
+        this.visitActor(this.byActor.get(a.id), serial, a, mentions, ep, lang);
+        this.visitActor(this.byActor.get(cachedNameKey(a.name)), serial, a, mentions, ep, lang);
+        const ms = a.mentions;
+        if (ms) for (let j = 0; j < ms.length; j++) this.visitActor(this.byActor.get(cachedNameKey(ms[j].text)), serial, a, mentions, ep, lang);
       }
     }
     let doc: DocumentText | undefined;
-    const getDoc = () => (doc ??= DocumentText.of(article.title, article.body));
     if (this.byTerm.size || this.byPrefix.size) {
-      const d = getDoc();
+      const d = (doc = DocumentText.of(article.title, article.body));
       if (this.byTerm.size < d.tokenSet.size) {
-        for (const [term, es] of this.byTerm) if (d.has(term)) es.forEach(add);
+        for (const [term, es] of this.byTerm) if (d.has(term)) for (let k = 0, xs = es.entries; k < xs.length; k++) this.collect(xs[k], ep, lang);
       } else {
-        for (const t of d.tokenSet) this.byTerm.get(t)?.forEach(add);
+        for (const t of d.tokenSet) {
+          const es = this.byTerm.get(t);
+          if (es) for (let k = 0, xs = es.entries; k < xs.length; k++) this.collect(xs[k], ep, lang);
+        }
       }
       if (this.byPrefix.size) {
         // Each token's prefixes of the indexed lengths (a handful): no scan over all prefix watches.
-        const lengths = [...this.prefixLengths.keys()];
+        const lengths = (this.lengths ??= [...this.prefixLengths.keys()]);
         for (const t of d.tokenSet) {
-          for (const n of lengths) if (t.length >= n) this.byPrefix.get(t.length === n ? t : t.slice(0, n))?.forEach(add);
+          for (let k = 0; k < lengths.length; k++) {
+            const n = lengths[k];
+            if (t.length < n) continue;
+            const es = this.byPrefix.get(t.length === n ? t : t.slice(0, n));
+            if (es) for (let k = 0, xs = es.entries; k < xs.length; k++) this.collect(xs[k], ep, lang);
+          }
         }
       }
     }
 
-    const out: Array<Match & { rank: number }> = [];
+    const hits = this.hits;
+    hits.length = 0;
     let source: { name?: string; hosts: string[] } | undefined;
-    for (const e of candidates) {
-      if (e.sources && !sourceMatches(e.sources, (source ??= articleSource(article)))) continue;
-      let actors: MatchedActor[] = [];
-      if (e.actorKeys.size) {
-        if (e.actorMark !== ep) continue; // no watched actor with enough mentions
-        actors = e.actorHits;
-      }
-      let terms: string[] = [];
+    for (let i = 0; i < candidates.length; i++) {
+      const e = candidates[i];
+      if (e.sources && !sourceMatches(e, (source ??= articleSource(article)))) continue;
+      if (e.hasActors && e.actorMark !== ep) continue; // no watched actor with enough mentions
       if (e.query) {
-        const r = e.query.match(getDoc());
-        if (!r.matched) continue;
-        terms = r.terms;
+        doc ??= DocumentText.of(article.title, article.body);
+        if (!e.query.test(doc)) continue;
+        e.terms = e.query.terms(doc);
       }
-      out.push({ watch: e.watch, actors, terms, rank: e.rank });
+      hits.push(e);
     }
     // Deterministic order (by watch id), whatever the order the indexes produced the candidates in.
-    if (out.length > 1) out.sort((a, b) => a.rank - b.rank);
-    return out.map(({ watch, actors, terms }) => ({ watch, actors, terms }));
+    if (hits.length > 1) hits.sort(byRank);
+    const out: Match[] = new Array(hits.length);
+    for (let i = 0; i < hits.length; i++) {
+      const e = hits[i];
+      out[i] = { watch: e.watch, actors: e.hasActors ? e.actorHits : [], terms: e.query ? e.terms : [] };
+      e.terms = NO_TERMS;
+    }
+    hits.length = 0;
+    candidates.length = 0;
+    return out;
+  }
+
+  private collect(e: Entry, ep: number, lang: string): boolean {
+    if (e.mark === ep) return e.ok;
+    e.mark = ep;
+    if (e.languages && !e.languages.has(lang)) return (e.ok = false);
+    this.candidates.push(e);
+    return (e.ok = true);
+  }
+
+  private visitActor(bucket: Bucket | undefined, serial: number, a: { id: string; name: string }, mentions: number, ep: number, lang: string): void {
+    if (bucket === undefined || bucket.mark === serial) return;
+    bucket.mark = serial;
+    const xs = bucket.entries;
+    for (let k = 0; k < xs.length; k++) {
+      const e = xs[k];
+      // A language mismatch is never output: its actor hits are not needed.
+      if (!this.collect(e, ep, lang) || mentions < e.minMentions) continue;
+      if (e.actorMark !== ep) {
+        e.actorMark = ep;
+        e.actorSerial = serial;
+        e.actorHits = [{ id: a.id, name: a.name, mentions }];
+      } else if (e.actorSerial !== serial) {
+        e.actorSerial = serial;
+        const hs = e.actorHits;
+        let seen = false;
+        for (let h = 0; h < hs.length; h++) if (hs[h].id === a.id) { seen = true; break; }
+        if (!seen) hs.push({ id: a.id, name: a.name, mentions });
+      }
+    }
   }
 
   /** Numbers the entries in id order, so match() sorts its output by a number. */
@@ -280,9 +348,17 @@ function articleSource(article: EnrichedArticle): { name?: string; hosts: string
   return { name, hosts };
 }
 
-function sourceMatches(sources: string[], src: { name?: string; hosts: string[] }): boolean {
-  return sources.some((s) => {
-    const bare = s.replace(/^www\./, '');
-    return s === src.name || src.hosts.some((h) => h === bare || h.endsWith(`.${bare}`));
-  });
+function sourceMatches(e: Entry, src: { name?: string; hosts: string[] }): boolean {
+  const sources = e.sources!;
+  const bare = e.sourcesBare!;
+  const dot = e.sourcesDot!;
+  const hosts = src.hosts;
+  for (let i = 0; i < sources.length; i++) {
+    if (sources[i] === src.name) return true;
+    for (let k = 0; k < hosts.length; k++) if (hosts[k] === bare[i] || hosts[k].endsWith(dot[i])) return true;
+  }
+  return false;
 }
+
+const NO_TERMS: string[] = [];
+const byRank = (a: Entry, b: Entry) => a.rank - b.rank;

@@ -322,6 +322,15 @@ export class CompiledQuery {
     this.ast = parseQuery(source);
     this.anchors = anchors(this.ast);
   }
+  /** Whether the query matches (no allocation). */
+  test(doc: DocumentText): boolean {
+    return queryMatches(this.ast, doc);
+  }
+  /** The positive terms/phrases that matched (call after `test` returned true). */
+  terms(doc: DocumentText): string[] {
+    const hits = new Set<string>();
+    return evaluateQuery(this.ast, doc, hits) ? [...hits] : [];
+  }
   match(doc: DocumentText): { matched: boolean; terms: string[] } {
     // Most candidates fail: decide first without collecting, then collect the terms of a match.
     if (!queryMatches(this.ast, doc)) return { matched: false, terms: [] };
