@@ -421,9 +421,11 @@ export function splitSentences(src: string): Sentence[] {
     start = e;
   };
   for (let i = 0; i < n; i++) {
-    const ch = src[i];
-    if (ch === '\n') { push(i); start = i + 1; continue; }
-    if (ch === '.' || ch === '!' || ch === '?' || ch === '؟' || ch === '\u2026') {
+    // char codes first: src[i] would allocate a one-char string for every non-Latin-1 character
+    const cc = src.charCodeAt(i);
+    if (cc === 10) { push(i); start = i + 1; continue; }
+    if (cc === 46 || cc === 33 || cc === 63 || cc === 0x061f || cc === 0x2026) {
+      const ch = src[i];
       let j = i + 1;
       while (j < n && (src[j] === '.' || src[j] === '!' || src[j] === '?' || src[j] === '؟' || src[j] === '\u2026')) j++;
       // closing quotes/brackets belong to this sentence
