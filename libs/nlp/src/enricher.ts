@@ -49,7 +49,8 @@ export class Enricher {
     const body = typeof raw.body === 'string' ? raw.body : '';
     const title = typeof raw.title === 'string' ? raw.title : undefined;
     const id = raw.id ?? articleIdFromUrl(raw.url);
-    const det = detectLanguage(`${title ?? ''}\n${body}`, raw.language);
+    // detectLanguage reads the first 1,200 chars only: do not build (and flatten) title + whole body
+    const det = detectLanguage(`${title ?? ''}\n${body.slice(0, 1200)}`, raw.language);
     const lang = det.code;
     const extractor = CLAIM_LANGS[lang] ?? (det.code === 'und' ? 'none' : 'gazetteer-only');
 
