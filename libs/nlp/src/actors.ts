@@ -670,7 +670,8 @@ export function linkSurnames(ctx: ExtractCtx): void {
     const toksOfName = nt ?? [];
     if (a.source === 'kb') {
       // KB persons: surnames of the matched multi-token mentions
-      for (const m of a.mentions) if (m.field === doc.field && m.last > m.first) { const w = toks[m.last].norm; if (!bySurname.has(w)) bySurname.set(w, a); }
+      // (a 1–2 letter last token is a particle, not a surname: «مون جاي إن» must not claim every «إن»)
+      for (const m of a.mentions) if (m.field === doc.field && m.last > m.first) { const w = toks[m.last].norm; if (w.length >= 3 && !bySurname.has(w)) bySurname.set(w, a); }
     } else if (toksOfName.length >= 2) {
       const w = toksOfName[toksOfName.length - 1];
       if (w.length >= 3 && !bySurname.has(w)) bySurname.set(w, a);

@@ -144,3 +144,15 @@ describe('claims: speaker continuity (English)', () => {
     expect(speakerOf(out, 'first round')).toBe(first);
   });
 });
+
+describe('surname linking never takes a particle', () => {
+  it('a KB name ending in a short token (مون جاي إن) does not claim every إن / أن', () => {
+    const { Enricher } = require('./index');
+    const { loadKnowledgeBase } = require('@marsad/kb');
+    const e = new Enricher(loadKnowledgeBase());
+    const body = 'التقى الرئيس الكوري الجنوبي مون جاي إن بنظيره الأمريكي. وقال الرئيس الأمريكي إن المحادثات كانت جيدة. وأضاف أن الطرفين اتفقا.';
+    const out = e.enrich({ url: 'https://x.example/moon', source: { name: 'x' }, body });
+    const moon = out.actors.find((a: { id: string }) => a.id === 'person:moon-jae-in');
+    expect(moon?.mentions.map((m: { text: string }) => m.text)).toEqual(['مون جاي إن']);
+  });
+});
