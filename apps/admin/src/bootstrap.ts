@@ -9,7 +9,7 @@ import { loadAdminConfig, mergeEnv } from '@marsad/config';
 import { KbChangeSchema, WatchSchema, names as namesFor, type KbChange, type Watch } from '@marsad/contracts';
 import { UrlGuard } from '@marsad/alerts';
 import { loadKnowledgeBase } from '@marsad/kb';
-import { retryUntil, ensureTopics, CompactedTopicView, KafkaHealthIndicator, Publisher, createKafka, topicSettings } from '@marsad/messaging';
+import { CompactedTopicView, KafkaHealthIndicator, Publisher, createKafka, ensureTopicsWhenReachable } from '@marsad/messaging';
 import { HealthRegistry, PipelineMetrics, errorFields, serviceLogger } from '@marsad/observability';
 import { NestJsonLogger } from '@marsad/observability/nest';
 import { AdminModule } from './admin.module';
@@ -144,19 +144,7 @@ export async function bootstrapAdmin(env?: Record<string, string | undefined>, o
   // topics exist (idempotent, same specs as every service), then follow watches and the KB.
   const abort = new AbortController();
   const started = (async () => {
-    await retryUntil(
-      async () => {
-        const kadmin = kafka.admin();
-        await kadmin.connect();
-        try {
-          const r = await ensureTopics(kadmin, names, topicSettings(config));
-          if (r.created.length) logger.info('created topics', { topics: r.created });
-        } finally {
-          await kadmin.disconnect().catch(() => undefined);
-        }
-      },
-      { signal: abort.signal, onError: (err, attempt) => logger.warn('cannot ensure topics yet; retrying', { attempt, ...errorFields(err) }) },
-    );
+    await ensureTopicsWhenReachable(kafka, names, config, { logger, signal: abort.signal });
     if (abort.signal.aborted) return;
     void watches.start();
     void kbView?.start();

@@ -11,7 +11,7 @@ import { Counter, Histogram } from 'prom-client';
 import { loadAlerterConfig, mergeEnv } from '@marsad/config';
 import { WatchSchema, names as namesFor, type Watch } from '@marsad/contracts';
 import { UrlGuard, WatchMatcher } from '@marsad/alerts';
-import { retryUntil, ensureTopics, CompactedTopicView, ConsumerRunner, DlqWriter, KafkaHealthIndicator, Publisher, createKafka, topicSettings } from '@marsad/messaging';
+import { CompactedTopicView, ConsumerRunner, DlqWriter, KafkaHealthIndicator, Publisher, createKafka, ensureTopicsWhenReachable } from '@marsad/messaging';
 import { HealthRegistry, PipelineMetrics, errorFields, serviceLogger } from '@marsad/observability';
 import { NestJsonLogger } from '@marsad/observability/nest';
 import { AlerterModule } from './alerter.module';
@@ -137,19 +137,7 @@ export async function bootstrapAlerter(env?: Record<string, string | undefined>,
   // topics exist (idempotent, same specs as every service), then follow watches and consume.
   const abort = new AbortController();
   const started = (async () => {
-    await retryUntil(
-      async () => {
-        const kadmin = kafka.admin();
-        await kadmin.connect();
-        try {
-          const r = await ensureTopics(kadmin, names, topicSettings(config));
-          if (r.created.length) logger.info('created topics', { topics: r.created });
-        } finally {
-          await kadmin.disconnect().catch(() => undefined);
-        }
-      },
-      { signal: abort.signal, onError: (err, attempt) => logger.warn('cannot ensure topics yet; retrying', { attempt, ...errorFields(err) }) },
-    );
+    await ensureTopicsWhenReachable(kafka, names, config, { logger, signal: abort.signal });
     if (abort.signal.aborted) return;
     void watches.start();
     void runner.start();

@@ -2,7 +2,7 @@ import Redis from 'ioredis';
 import { KbChangeSchema, names as namesFor, type KbChange } from '@marsad/contracts';
 import type { EnricherConfig } from '@marsad/config';
 import type { Kafka } from 'kafkajs';
-import { CompactedTopicView, ConsumerRunner, DlqWriter, ENVELOPE_BYTES, KafkaHealthIndicator, Publisher, createKafka, ensureTopics, retryUntil, topicMaxMessageBytes, topicSettings } from '@marsad/messaging';
+import { CompactedTopicView, ConsumerRunner, DlqWriter, ENVELOPE_BYTES, KafkaHealthIndicator, Publisher, createKafka, topicMaxMessageBytes, ensureTopicsWhenReachable } from '@marsad/messaging';
 import { Enricher, InMemoryDedupStore, NearDuplicateIndex } from '@marsad/nlp';
 import { loadKnowledgeBase, type KnowledgeBase } from '@marsad/kb';
 import { errorFields, type HealthRegistry, type Logger, type PipelineMetrics } from '@marsad/observability';
@@ -99,19 +99,7 @@ export class EnricherPipeline {
    */
   start(): Promise<void> {
     this.started ??= (async () => {
-      await retryUntil(
-        async () => {
-          const admin = this.kafka.admin();
-          await admin.connect();
-          try {
-            const r = await ensureTopics(admin, this.names, topicSettings(this.cfg));
-            if (r.created.length) this.logger.info('created topics', { topics: r.created });
-          } finally {
-            await admin.disconnect().catch(() => undefined);
-          }
-        },
-        { signal: this.abort.signal, onError: (err, attempt) => this.logger.warn('cannot ensure topics yet; retrying', { attempt, ...errorFields(err) }) },
-      );
+      await ensureTopicsWhenReachable(this.kafka, this.names, this.cfg, { logger: this.logger, signal: this.abort.signal });
       if (this.stopped) return;
       void this.kbView.start();
       await Promise.race([this.kbView.ready(), new Promise((r) => setTimeout(r, 30_000).unref())]);

@@ -38,7 +38,7 @@ export async function bootstrapIndexer(env: Record<string, string | undefined> =
   const { logger, close: closeLog } = serviceLogger('indexer', cfg.LOG_LEVEL, opts.logFile);
   const metrics = new PipelineMetrics('indexer');
   const health = new HealthRegistry(3000, (name, up) => metrics.dependencyUp.set({ dependency: name }, up ? 1 : 0));
-  const pipeline = new IndexerPipeline(cfg, logger, metrics, health, cfg.MARSAD_MAX_BODY_BYTES);
+  const pipeline = new IndexerPipeline(cfg, logger, metrics, health);
   const app = await NestFactory.create(PipelineAppModule.forRoot(pipeline, logger, metrics, health), { logger: new NestJsonLogger(logger), abortOnError: false });
   if (opts.handleSignals !== false) app.enableShutdownHooks();
   await app.listen(opts.port ?? cfg.PORT, cfg.HOST);

@@ -2,14 +2,11 @@ import type { Client } from '@elastic/elasticsearch';
 import { names as namesFor } from '@marsad/contracts';
 import type { IndexerConfig } from '@marsad/config';
 import type { Kafka } from 'kafkajs';
-import { ConsumerRunner, DlqWriter, KafkaHealthIndicator, Publisher, createKafka, ensureTopics, retryUntil, topicMaxMessageBytes, topicSettings } from '@marsad/messaging';
+import { ConsumerRunner, DlqWriter, KafkaHealthIndicator, Publisher, createKafka, retryUntil, topicMaxMessageBytes, ensureTopicsWhenReachable } from '@marsad/messaging';
 import { normalizeForSearch } from '@marsad/nlp';
 import { BulkWriter, createEsClient, ensureArticlesTemplate, esHealthIndicator } from '@marsad/search';
 import { errorFields, type HealthRegistry, type Logger, type PipelineMetrics } from '@marsad/observability';
 import { createIndexHandler } from './index-handler';
-
-/** Largest body the indexer expects (the enricher enforces MARSAD_MAX_BODY_BYTES; the indexer only sizes its limits). */
-const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
 export class IndexerPipeline {
   readonly names;
@@ -22,7 +19,7 @@ export class IndexerPipeline {
   private templateReady = false;
   private readonly kafka: Kafka;
 
-  constructor(private readonly cfg: IndexerConfig, private readonly logger: Logger, metrics: PipelineMetrics, health: HealthRegistry, private readonly maxBodyBytes = DEFAULT_MAX_BODY_BYTES) {
+  constructor(private readonly cfg: IndexerConfig, private readonly logger: Logger, metrics: PipelineMetrics, health: HealthRegistry) {
     this.names = namesFor(cfg.MARSAD_NAMESPACE);
     const n = this.names;
     const kafka = createKafka({ brokers: cfg.KAFKA_BROKERS, clientId: 'marsad-indexer', logger });
@@ -31,7 +28,7 @@ export class IndexerPipeline {
     this.kafkaHealth = new KafkaHealthIndicator(kafka, [n.topic('articlesEnriched'), n.topic('articlesDlq')]);
     health.add(this.kafkaHealth);
     health.add(esHealthIndicator(this.es));
-    const topicMax = topicMaxMessageBytes(maxBodyBytes);
+    const topicMax = topicMaxMessageBytes(cfg.MARSAD_MAX_BODY_BYTES);
     this.publisher = new Publisher(kafka, { logger, metrics });
     const dlq = new DlqWriter(this.publisher, n.topic('articlesDlq'), { logger, metrics, maxRecordBytes: topicMax - 64 * 1024 });
     this.runner = new ConsumerRunner({
@@ -56,19 +53,7 @@ export class IndexerPipeline {
   start(): Promise<void> {
     this.started ??= (async () => {
       const signal = this.abort.signal;
-      await retryUntil(
-        async () => {
-          const admin = this.kafka.admin();
-          await admin.connect();
-          try {
-            const r = await ensureTopics(admin, this.names, topicSettings(this.cfg));
-            if (r.created.length) this.logger.info('created topics', { topics: r.created });
-          } finally {
-            await admin.disconnect().catch(() => undefined);
-          }
-        },
-        { signal, onError: (err, attempt) => this.logger.warn('cannot ensure topics yet; retrying', { attempt, ...errorFields(err) }) },
-      );
+      await ensureTopicsWhenReachable(this.kafka, this.names, this.cfg, { logger: this.logger, signal: signal });
       await retryUntil(
         async () => {
           const r = await ensureArticlesTemplate(this.es, this.names, { replicas: this.cfg.MARSAD_INDEX_REPLICAS });

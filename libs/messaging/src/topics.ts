@@ -1,4 +1,6 @@
-import type { Admin, ITopicConfig } from 'kafkajs';
+import type { Admin, ITopicConfig, Kafka } from 'kafkajs';
+import { errorFields, type Logger } from '@marsad/observability';
+import { retryUntil } from './backoff';
 import { COMPACTED_TOPICS, TOPIC, type Names, type TopicKey } from '@marsad/contracts';
 
 /** Room for the JSON envelope around the body (source, metadata, ids, headers, batch overhead). */
@@ -100,4 +102,29 @@ export interface TopicSettingsConfig {
 /** ensureTopics options from config, so every creator (services, CLI, init job) agrees. */
 export function topicSettings(cfg: TopicSettingsConfig): EnsureTopicsOptions {
   return { maxBodyBytes: cfg.MARSAD_MAX_BODY_BYTES, partitions: cfg.MARSAD_TOPIC_PARTITIONS, replicationFactor: cfg.MARSAD_TOPIC_REPLICATION_FACTOR };
+}
+
+/**
+ * A service's start-up step: create the missing topics, retrying with backoff while Kafka is
+ * away (never crash-looping), until it succeeds or `signal` aborts. Logs what it created.
+ */
+export async function ensureTopicsWhenReachable(
+  kafka: Kafka,
+  names: Names,
+  cfg: TopicSettingsConfig,
+  opts: { logger: Logger; signal?: AbortSignal },
+): Promise<void> {
+  await retryUntil(
+    async () => {
+      const admin = kafka.admin();
+      await admin.connect();
+      try {
+        const r = await ensureTopics(admin, names, topicSettings(cfg));
+        if (r.created.length) opts.logger.info('created topics', { topics: r.created });
+      } finally {
+        await admin.disconnect().catch(() => undefined);
+      }
+    },
+    { signal: opts.signal, onError: (err, attempt) => opts.logger.warn('cannot ensure topics yet; retrying', { attempt, ...errorFields(err) }) },
+  );
 }
