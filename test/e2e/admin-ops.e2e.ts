@@ -5,7 +5,6 @@
  * progress), the DLQ listing and a selected replay, KB edits through marsad.kb picked up by the
  * running enricher, reprocess of stored articles after a KB edit, and batch ingest.
  */
-import Redis from 'ioredis';
 import type { Client } from '@elastic/elasticsearch';
 import { articleIdFromUrl, names } from '@marsad/contracts';
 import { createKafka, ensureTopics } from '@marsad/messaging';
@@ -15,6 +14,7 @@ import { bootstrapAdmin, type AdminHandle } from '../../apps/admin/src/bootstrap
 import { bootstrapEnricher, type RunningEnricher } from '../../apps/enricher/src/bootstrap';
 import { bootstrapIndexer, type RunningIndexer } from '../../apps/indexer/src/bootstrap';
 import { stackEnv, testLogFile, testNamespace, waitFor } from './support/env';
+import { removeNamespace } from './support/cleanup';
 
 jest.setTimeout(180_000);
 
@@ -93,29 +93,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.allSettled([admin?.close(), enricher?.close(), indexer?.close()]);
-  // Leave nothing behind on the shared stack: topics, indices, template, Redis keys.
-  const kadmin = kafka.admin();
-  await kadmin.connect();
-  const topics = (await kadmin.listTopics()).filter((t) => t.startsWith(`${ns}.`));
-  if (topics.length) await kadmin.deleteTopics({ topics }).catch(() => undefined);
-  await kadmin.disconnect();
-  if (es) {
-    const indices = Object.keys(await es.indices.get({ index: N.articlesIndexPattern, allow_no_indices: true }).catch(() => ({})));
-    if (indices.length) await es.indices.delete({ index: indices.join(',') }).catch(() => undefined);
-    await es.indices.delete({ index: N.alertsIndex, ignore_unavailable: true }).catch(() => undefined);
-    await es.indices.deleteIndexTemplate({ name: N.articlesTemplate }).catch(() => undefined);
-    await es.close();
-  }
-  const redis = new Redis(stackEnv(ns).REDIS_URL);
-  for (const pattern of [`${N.queuePrefix}:*`, `marsad:${ns}:*`]) {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  }
-  redis.disconnect();
+  await es?.close();
+  await removeNamespace(ns, kafka);
   // eslint-disable-next-line no-console
   console.log(`admin-ops e2e (${ns}) took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 });

@@ -10,6 +10,7 @@ import { createKafka, ensureTopics } from '@marsad/messaging';
 import { createLogger } from '@marsad/observability';
 import { bootstrapAdmin, type AdminHandle } from '../../apps/admin/src/bootstrap';
 import { stackEnv, testLogFile, testNamespace, waitFor } from './support/env';
+import { removeNamespace } from './support/cleanup';
 
 jest.setTimeout(60_000);
 
@@ -57,13 +58,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await admin?.close();
-  // Leave nothing behind on the shared broker: this namespace's topics.
-  const kafka = createKafka({ brokers: [stackEnv(ns).KAFKA_BROKERS], clientId: 'e2e-admin-cleanup', logger: quiet });
-  const kadmin = kafka.admin();
-  await kadmin.connect();
-  const topics = (await kadmin.listTopics()).filter((t) => t.startsWith(`${ns}.`));
-  if (topics.length) await kadmin.deleteTopics({ topics }).catch(() => undefined);
-  await kadmin.disconnect();
+  await removeNamespace(ns, createKafka({ brokers: [stackEnv(ns).KAFKA_BROKERS], clientId: 'e2e-admin-cleanup', logger: quiet }));
 });
 
 test('refuses to start without MARSAD_ADMIN_KEYS (ConfigError names it)', async () => {

@@ -4,7 +4,7 @@
  * fails ends `failed` and is retried from the API, watch edits without restarting the alerter, and
  * the test-alert endpoint.
  */
-import { alertId, digestId, type WebhookPayload } from '@marsad/contracts';
+import { alertId, type WebhookPayload } from '@marsad/contracts';
 import { verifyWebhookSignature } from '@marsad/alerts';
 import { waitFor } from './support/env';
 import { AlertingHarness, enrichedArticle as enriched } from './support/alerting-harness';
@@ -14,7 +14,7 @@ jest.setTimeout(180_000);
 const OPERATOR = 'operator-key-e2e-alerting-ops';
 const VIEWER = 'viewer-key-e2e-alerting-ops';
 const h = new AlertingHarness({ prefix: 'ao', clientId: 'e2e-alerting-ops', operatorKey: OPERATOR, viewerKey: VIEWER, attempts: 3, backoffMs: 100 });
-const { ns, N, api, createWatch, logged, consumedAll, at, received, mails, failuresLeft } = h;
+const { ns, N, api, createWatch, logged, consumedAll, at, failuresLeft } = h;
 
 beforeAll(() => h.start(), 120_000);
 afterAll(() => h.stop());

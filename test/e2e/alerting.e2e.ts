@@ -13,7 +13,7 @@ jest.setTimeout(90_000);
 const OPERATOR = 'operator-key-e2e-alerting';
 const VIEWER = 'viewer-key-e2e-alerting';
 const h = new AlertingHarness({ prefix: 'al', clientId: 'e2e-alerting', operatorKey: OPERATOR, viewerKey: VIEWER, attempts: 5, backoffMs: 200 });
-const { ns, N, api, createWatch, logged, consumedAll, at, received, mails, failuresLeft } = h;
+const { ns, N, api, createWatch, logged, consumedAll, at, mails, failuresLeft } = h;
 
 beforeAll(() => h.start(), 120_000);
 afterAll(() => h.stop());

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Kafka, Producer } from 'kafkajs';
 import Redis from 'ioredis';
 import type { Client } from '@elastic/elasticsearch';
-import { DlqRecordSchema, KbChangeSchema, SCHEMA_VERSION, RawArticleSchema, type KbChange, articleIdFromUrl, names, sha256Hex, type EnrichedArticle, type Names, type RawArticle } from '@marsad/contracts';
+import { DlqRecordSchema, KbChangeSchema, SCHEMA_VERSION, RawArticleSchema, type KbChange, articleIdFromUrl, names, sha256Hex, type EnrichedArticle, type RawArticle } from '@marsad/contracts';
 import { CompactedTopicView, createKafka, ensureTopics } from '@marsad/messaging';
 import { createEsClient, ensureArticlesTemplate } from '@marsad/search';
 import { PipelineMetrics, createLogger } from '@marsad/observability';
@@ -19,6 +19,7 @@ import { loadKnowledgeBase } from '@marsad/kb';
 import { bootstrapEnricher, type RunningEnricher } from '../../apps/enricher/src/bootstrap';
 import { bootstrapIndexer, type RunningIndexer } from '../../apps/indexer/src/bootstrap';
 import { repoRoot, sharedDir, stackEnv, testLogFile, testNamespace, waitFor } from './support/env';
+import { removeNamespace } from './support/cleanup';
 import { TcpProxy } from './helpers/pipeline-proxy';
 import { collectTopic, groupProgress, type Collected } from './helpers/pipeline-kafka';
 
@@ -48,25 +49,6 @@ function readFixtures(dir: string, limit: number, language?: string): Fixture[] 
       if (!ok.success) return [];
       return [{ file: join(dir, f), raw: ok.data, id: ok.data.id ?? articleIdFromUrl(ok.data.url), language }];
     });
-}
-
-async function cleanup(kafka: Kafka, es: Client, n: Names, ns: string, redis?: Redis) {
-  const admin = kafka.admin();
-  await admin.connect();
-  const topics = (await admin.listTopics()).filter((t) => t.startsWith(`${ns}.`));
-  if (topics.length) await admin.deleteTopics({ topics }).catch(() => undefined);
-  await admin.disconnect();
-  const indices = Object.keys(await es.indices.get({ index: n.articlesIndexPattern, allow_no_indices: true }).catch(() => ({})));
-  if (indices.length) await es.indices.delete({ index: indices.join(',') }).catch(() => undefined);
-  await es.indices.deleteIndexTemplate({ name: n.articlesTemplate }).catch(() => undefined);
-  if (redis) {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `marsad:${ns}:*`, 'COUNT', 500);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  }
 }
 
 async function docsByIds(es: Client, alias: string, ids: string[]) {
@@ -118,7 +100,7 @@ describe('pipeline: raw → enricher → enriched → indexer → Elasticsearch'
     await indexer?.close();
     await dlq?.stop().catch(() => undefined);
     await producer?.disconnect().catch(() => undefined);
-    if (kafka && es) await cleanup(kafka, es, n, ns, redis).catch(() => undefined);
+    if (kafka) await removeNamespace(ns, kafka).catch(() => undefined);
     redis?.disconnect();
     await es?.close();
     // eslint-disable-next-line no-console
@@ -328,7 +310,7 @@ describe('indexer while Elasticsearch is unreachable', () => {
   afterAll(async () => {
     await indexer?.close();
     await proxy.off();
-    if (kafka && es) await cleanup(kafka, es, n, ns).catch(() => undefined);
+    if (kafka) await removeNamespace(ns, kafka).catch(() => undefined);
     await es?.close();
   });
 
@@ -410,7 +392,7 @@ describe('enricher while Redis is unreachable', () => {
     await enriched?.stop().catch(() => undefined);
     await proxy.off();
     const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-    if (kafka && es) await cleanup(kafka, es, n, ns, redis).catch(() => undefined);
+    if (kafka) await removeNamespace(ns, kafka).catch(() => undefined);
     redis.disconnect();
     await es?.close();
   });
@@ -468,7 +450,7 @@ describe('CompactedTopicView over a compacted topic', () => {
 
   afterAll(async () => {
     for (const v of views) await v.stop();
-    if (kafka && es) await cleanup(kafka, es, n, ns).catch(() => undefined);
+    if (kafka) await removeNamespace(ns, kafka).catch(() => undefined);
     await es?.close();
   });
 

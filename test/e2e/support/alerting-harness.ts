@@ -6,8 +6,6 @@
  */
 import http from 'node:http';
 import { SMTPServer } from 'smtp-server';
-import Redis from 'ioredis';
-import { Client as EsClient } from '@elastic/elasticsearch';
 import type { AddressInfo } from 'node:net';
 import { names, SCHEMA_VERSION, type EnrichedArticle, type Names } from '@marsad/contracts';
 import { createKafka, ensureTopics, Publisher } from '@marsad/messaging';
@@ -15,6 +13,7 @@ import { createLogger } from '@marsad/observability';
 import { bootstrapAdmin, type AdminHandle } from '../../../apps/admin/src/bootstrap';
 import { bootstrapAlerter, type AlerterHandle } from '../../../apps/alerter/src/bootstrap';
 import { stackEnv, testLogFile, testNamespace, waitFor } from './env';
+import { removeNamespace } from './cleanup';
 
 export interface Received {
   path: string;
@@ -185,30 +184,6 @@ export class AlertingHarness {
     await Promise.allSettled([this.admin?.close(), this.alerter?.close(), this.enricher?.close(), this.publisher?.disconnect()]);
     await new Promise((r) => (this.receiver ? this.receiver.close(r) : r(undefined)));
     await new Promise<void>((r) => (this.smtp ? this.smtp.close(() => r()) : r()));
-    await this.cleanup();
-  }
-
-  /** Leave nothing behind on the shared stack: this namespace's topics, index and Redis keys. */
-  private async cleanup(): Promise<void> {
-    const { ns, N } = this;
-    const kadmin = this.kafkaClient.admin();
-    await kadmin.connect();
-    const topics = (await kadmin.listTopics()).filter((t) => t.startsWith(`${ns}.`));
-    if (topics.length) await kadmin.deleteTopics({ topics }).catch(() => undefined);
-    await kadmin.disconnect();
-    const es = new EsClient({ node: stackEnv(ns).ELASTICSEARCH_URL });
-    await es.indices.delete({ index: N.alertsIndex, ignore_unavailable: true }).catch(() => undefined);
-    await es.close();
-    // BullMQ queue + alerter state live under `marsad-<ns>:`; the enricher's dedup under `marsad:<ns>:`.
-    const redis = new Redis(stackEnv(ns).REDIS_URL);
-    for (const pattern of [`${N.queuePrefix}:*`, `marsad:${ns}:*`]) {
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
-        if (keys.length) await redis.del(...keys);
-        cursor = next;
-      } while (cursor !== '0');
-    }
-    redis.disconnect();
+    await removeNamespace(this.ns, this.kafkaClient);
   }
 }
