@@ -39,7 +39,7 @@ export async function main(argv: string[] = process.argv.slice(2), out: Out = (l
     if (!r.success) { out(JSON.stringify({ error: firstFieldError(r.error), index: i })); continue; }
     try {
       const draft = enricher.enrich(r.data);
-      const d = await index.assign(draft.id, draft.dedup.fingerprint);
+      const d = await index.assign(draft.id, draft.dedup);
       out(JSON.stringify({ ...draft, dedup: { fingerprint: draft.dedup.fingerprint, ...d } }));
     } catch (e) {
       out(JSON.stringify({ error: { field: '(root)', message: `enrichment failed: ${(e as Error).message}` }, index: i }));

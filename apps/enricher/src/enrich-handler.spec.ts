@@ -11,7 +11,7 @@ const engine = {
   enrich(raw: RawArticle): EnrichedDraft {
     if (raw.body === 'boom') throw new Error('engine bug');
     const id = raw.id ?? 'id-' + raw.url.length;
-    return { ...raw, schemaVersion: 1, id, language: 'en', languageDetection: { code: 'en', confidence: 1, extractor: 't' }, actors: [], claims: [], dedup: { fingerprint: '00000000000000ff' }, enrichedAt: '2024-01-01T00:00:00Z', enrichmentVersion: 'v' } as unknown as EnrichedDraft;
+    return { ...raw, schemaVersion: 1, id, language: 'en', languageDetection: { code: 'en', confidence: 1, extractor: 't' }, actors: [], claims: [], dedup: { fingerprint: '00000000000000ff', lshKeys: ['m0:1'] }, enrichedAt: '2024-01-01T00:00:00Z', enrichmentVersion: 'v' } as unknown as EnrichedDraft;
   },
 };
 

@@ -8,7 +8,7 @@ export interface EnrichEngine {
   enrich(raw: RawArticle): EnrichedDraft;
 }
 export interface DedupAssigner {
-  assign(articleId: string, fingerprint: string): Promise<{ clusterId: string; duplicateOf?: string }>;
+  assign(articleId: string, sketch: { fingerprint: string; lshKeys: string[] }): Promise<{ clusterId: string; duplicateOf?: string }>;
 }
 
 export interface EnrichHandlerDeps {
@@ -66,7 +66,7 @@ export function createEnrichHandler(d: EnrichHandlerDeps): BatchHandler {
         continue;
       }
       // Transient (Redis down): throws, the runner retries the chunk (assign is idempotent per id).
-      const cluster = d.dedup ? await d.dedup.assign(draft.id, draft.dedup.fingerprint) : { clusterId: draft.id };
+      const cluster = d.dedup ? await d.dedup.assign(draft.id, draft.dedup) : { clusterId: draft.id };
       const enriched = { ...draft, dedup: { fingerprint: draft.dedup.fingerprint, ...cluster } };
       const check = EnrichedArticleSchema.safeParse(enriched);
       if (!check.success) {

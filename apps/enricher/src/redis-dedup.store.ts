@@ -7,9 +7,9 @@ export interface RedisDedupStoreOptions {
   /** Entries expire with their band key after this many seconds of no writes (default 30 days). */
   ttlSeconds?: number;
   /**
-   * Most recent entries kept per band key (default 5000). The LSH bands are 5–6 bits wide, so a
-   * band key is shared by ~1/32 of all articles: capping keeps candidate lookups bounded; old
-   * stories age out of near-duplicate detection first.
+   * Most recent entries kept per band key (default 5000). A MinHash band key is shared only by
+   * copies of one story, so this bounds pathological cases (one boilerplate text published
+   * thousands of times), oldest first.
    */
   maxPerBand?: number;
 }

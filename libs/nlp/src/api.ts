@@ -36,6 +36,7 @@ export type EnrichedDraft = Omit<EnrichedArticle, 'dedup'> & {
   actorNames: string[];
   actorTypes: string[];
   claimSpeakerIds: string[];
-  dedup: { fingerprint: string };
+  /** SimHash fingerprint + MinHash LSH keys; the caller assigns the cluster (NearDuplicateIndex). */
+  dedup: { fingerprint: string; lshKeys: string[] };
 };
 export type { RawArticle };

@@ -4,7 +4,7 @@ import { articleIdFromUrl, SCHEMA_VERSION, type Actor, type Claim, type KbActor,
 import type { EnrichedDraft } from './api';
 import { ActorSet, administrations, arabicRuleActors, kbActors, latinRuleActors, linkSurnames, type ActorAcc, type ExtractCtx } from './actors';
 import { extractClaims } from './claims';
-import { fingerprintArticle } from './dedup';
+import { sketchArticle } from './dedup';
 import { prepare, type Doc } from './doc';
 import { Gazetteer } from './gazetteer';
 import { detectLanguage } from './langid';
@@ -92,7 +92,7 @@ export class Enricher {
       languageDetection: { code: lang, confidence: det.confidence, extractor },
       actors,
       claims: outClaims,
-      dedup: { fingerprint: fingerprintArticle(title, body, tFold, bodyDoc.f.text) },
+      dedup: sketchArticle(title, body, tFold, bodyDoc.f.text),
       enrichedAt: now.toISOString(),
       enrichmentVersion: ENRICHMENT_VERSION,
       titleNormalized: title ? normalizeForSearch(title, tDocF) : '',

@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Enricher, InMemoryDedupStore, NearDuplicateIndex, simhash, hamming, bandKeys, fingerprintArticle, DEDUP_MAX_HAMMING, DEDUP_BANDS, detectLanguage, foldWithMap, tokenize, arabicVariants, splitSentences, detectBoilerplate, normalizeForSearch, Gazetteer } from './index';
+import { Enricher, InMemoryDedupStore, NearDuplicateIndex, simhash, sketch, sketchArticle, hamming, fingerprintArticle, DEDUP_MAX_HAMMING, DEDUP_LSH_BANDS, detectLanguage, foldWithMap, tokenize, arabicVariants, splitSentences, detectBoilerplate, normalizeForSearch, Gazetteer } from './index';
 import type { KbActor } from '@marsad/contracts';
 
 const KB: KbActor[] = [
@@ -182,17 +182,27 @@ describe('near-duplicates', () => {
     const c = 'Tony Blair has rejected calls for the publication of advice on the legality of the Iraq war amid growing calls for an investigation. The prime minister told his monthly press conference the matter had been dealt with by the Attorney General.';
     expect(hamming(simhash(a), simhash(b))).toBeLessThanOrEqual(DEDUP_MAX_HAMMING);
     expect(hamming(simhash(a), simhash(c))).toBeGreaterThan(DEDUP_MAX_HAMMING);
-    expect(bandKeys(simhash(a))).toHaveLength(DEDUP_BANDS);
+  });
+  it('LSH keys: a light edit shares some, a different story none', () => {
+    const ka = sketch(a).lshKeys;
+    expect(ka).toHaveLength(DEDUP_LSH_BANDS);
+    expect(new Set(ka).size).toBe(DEDUP_LSH_BANDS);
+    const kb = new Set(sketch(a.replace('on Friday', 'on Saturday').replace('typical', 'standard') + ' Read more.').lshKeys);
+    const kc = new Set(sketch('Tony Blair has rejected calls for the publication of advice on the legality of the Iraq war amid growing calls for an investigation.').lshKeys);
+    expect(ka.filter((k) => kb.has(k)).length).toBeGreaterThan(0);
+    expect(ka.filter((k) => kc.has(k))).toEqual([]);
+    expect(sketch('').lshKeys).toEqual([]);
+    expect(sketch('one').lshKeys).toHaveLength(DEDUP_LSH_BANDS);
   });
   it('assigns clusters through the store', async () => {
     const idx = new NearDuplicateIndex(new InMemoryDedupStore());
-    const r1 = await idx.assign('a1', simhash(a));
-    const r2 = await idx.assign('a2', simhash('BREAKING: ' + a.replace('typical', 'standard')));
-    const r3 = await idx.assign('a3', simhash('Completely different text about football results and the weather in Spain this weekend, with goals.'));
+    const r1 = await idx.assign('a1', sketch(a));
+    const r2 = await idx.assign('a2', sketch('BREAKING: ' + a.replace('typical', 'standard')));
+    const r3 = await idx.assign('a3', sketch('Completely different text about football results and the weather in Spain this weekend, with goals.'));
     expect(r1).toEqual({ clusterId: 'a1' });
     expect(r2).toEqual({ clusterId: 'a1', duplicateOf: 'a1' });
     expect(r3).toEqual({ clusterId: 'a3' });
-    expect(await idx.assign('a2', simhash(a))).toEqual({ clusterId: 'a1', duplicateOf: 'a1' });
+    expect(await idx.assign('a2', sketch(a))).toEqual({ clusterId: 'a1', duplicateOf: 'a1' });
   });
 });
 
@@ -204,20 +214,42 @@ const CORPUS = join(__dirname, '..', '..', '..', '..', 'shared', 'corpus');
     const fps = arts.map((x) => fingerprintArticle(x.title, x.body));
     for (let i = 0; i < fps.length; i++) for (let j = i + 1; j < fps.length; j++) expect(hamming(fps[i], fps[j])).toBeGreaterThan(DEDUP_MAX_HAMMING);
   });
-  it('retitled, syndicated copies with boilerplate and light edits stay duplicates', async () => {
-    const idx = new NearDuplicateIndex(new InMemoryDedupStore());
-    for (let i = 0; i < arts.length; i++) await idx.assign(`orig-${i}`, fingerprintArticle(arts[i].title, arts[i].body));
-    let seed = 7;
-    const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
-    let same = 0;
-    for (let i = 0; i < arts.length; i++) {
-      const words = arts[i].body.split(' ').map((w) => (rnd() < 0.02 ? 'تعديل' : w));
-      const body = 'صورة: أرشيفية\n' + words.join(' ') + '\nRead more: https://example.org';
-      const r = await idx.assign(`copy-${i}`, fingerprintArticle('UPDATED: ' + arts[i].title, body));
-      if (r.clusterId === `orig-${i}`) same++;
+  // counts what each lookup returns, to check the LSH keys stay selective
+  class CountingStore extends InMemoryDedupStore {
+    returned = 0;
+    override async candidates(keys: string[]) {
+      const c = await super.candidates(keys);
+      this.returned += c.length;
+      return c;
     }
-    expect(same).toBeGreaterThanOrEqual(Math.floor(arts.length * 0.95));
-  });
+  }
+  // at 7% the SimHash verdict (<= 12 bits) already rejects ~1 copy in 5: the LSH lookup must lose none of the rest
+  for (const [editRate, minShare] of [[0.02, 0.95], [0.07, 0.75]] as const) {
+    it(`retitled, syndicated copies with boilerplate and ${editRate * 100}% of words edited stay duplicates; lookups return only the story's copies`, async () => {
+      const store = new CountingStore();
+      const idx = new NearDuplicateIndex(store);
+      for (let i = 0; i < arts.length; i++) await idx.assign(`orig-${i}`, sketchArticle(arts[i].title, arts[i].body));
+      // originals are unrelated: their lookups found (almost) nothing
+      expect(store.returned).toBeLessThanOrEqual(2);
+      store.returned = 0;
+      let seed = 7;
+      const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+      let same = 0;
+      let close = 0;
+      for (let i = 0; i < arts.length; i++) {
+        const words = arts[i].body.split(' ').map((w) => (rnd() < editRate ? 'تعديل' : w));
+        const body = 'صورة: أرشيفية\n' + words.join(' ') + '\nRead more: https://example.org';
+        const copy = sketchArticle('UPDATED: ' + arts[i].title, body);
+        if (hamming(copy.fingerprint, fingerprintArticle(arts[i].title, arts[i].body)) <= DEDUP_MAX_HAMMING) close++;
+        const r = await idx.assign(`copy-${i}`, copy);
+        if (r.clusterId === `orig-${i}`) same++;
+      }
+      expect(same).toBeGreaterThanOrEqual(Math.floor(arts.length * minShare));
+      expect(same).toBe(close);
+      // each copy's lookup returned its original and at most a stray other entry
+      expect(store.returned).toBeLessThanOrEqual(arts.length + 4);
+    });
+  }
 });
 
 describe('properties', () => {
