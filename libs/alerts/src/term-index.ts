@@ -1,0 +1,266 @@
+import type { QueryNode } from './query';
+import { TokenSpans, normalizeText, scanTokens } from './text';
+
+/**
+ * The matcher's fast path for keyword queries. Every term and prefix that some watch uses gets an
+ * integer id when the watch is compiled. An article is tokenised once into "id seen in this
+ * article" marks (an epoch per id in an Int32Array), so evaluating a query is array reads, not
+ * string hashing. The AST evaluator in query.ts stays the reference (tests compare the two).
+ */
+export class TermDictionary {
+  private readonly terms = new Map<string, number>();
+  private readonly prefixes = new Map<string, number>();
+  /** Distinct prefix lengths, ascending: a token is looked up by its prefixes of these lengths only. */
+  private prefixLengths: number[] = [];
+  size = 0;
+  /** Bumped when an id is added: cached token lookups are then stale. */
+  version = 0;
+
+  termId(term: string): number {
+    let id = this.terms.get(term);
+    if (id === undefined) {
+      this.terms.set(term, (id = this.size++));
+      this.version++;
+    }
+    return id;
+  }
+
+  prefixId(prefix: string): number {
+    let id = this.prefixes.get(prefix);
+    if (id === undefined) {
+      this.prefixes.set(prefix, (id = this.size++));
+      if (!this.prefixLengths.includes(prefix.length)) this.prefixLengths = [...this.prefixLengths, prefix.length].sort((a, b) => a - b);
+      this.version++;
+    }
+    return id;
+  }
+
+  /** What a token fires: its own term id (-1 if no watch uses it) and the ids of the prefixes it starts with. */
+  lookup(token: string): TokenInfo {
+    const term = this.terms.get(token) ?? -1;
+    let ids: number[] | undefined;
+    if (term >= 0) ids = [term];
+    const lengths = this.prefixLengths;
+    for (let k = 0; k < lengths.length && lengths[k] <= token.length; k++) {
+      const p = this.prefixes.get(lengths[k] === token.length ? token : token.slice(0, lengths[k]));
+      if (p !== undefined) (ids ??= []).push(p);
+    }
+    return ids ? { term, ids } : NO_IDS;
+  }
+}
+
+interface TokenInfo {
+  term: number;
+  ids: readonly number[];
+}
+const NO_IDS: TokenInfo = { term: -1, ids: [] };
+
+/** Node kinds of a compiled query. */
+const TERM = 0; // term or prefix: `id` seen
+const PHRASE = 1; // consecutive `phrase` ids
+const AND = 2;
+const OR = 3;
+const NOT = 4;
+
+/** A query node over term ids (one object shape for every kind, so evaluation stays monomorphic). */
+export class QNode {
+  constructor(
+    readonly kind: number,
+    readonly id: number,
+    readonly phrase: Int32Array | undefined,
+    readonly kids: QNode[],
+    /** The text reported in `matched.terms` (term, `prefix*`, or the phrase's tokens). */
+    readonly text: string,
+  ) {}
+}
+
+export function compileQuery(node: QueryNode, dict: TermDictionary): QNode {
+  switch (node.kind) {
+    case 'term':
+      return node.prefix ? new QNode(TERM, dict.prefixId(node.term), undefined, [], `${node.term}*`) : new QNode(TERM, dict.termId(node.term), undefined, [], node.term);
+    case 'phrase':
+      return new QNode(PHRASE, -1, Int32Array.from(node.tokens, (t) => dict.termId(t)), [], node.tokens.join(' '));
+    case 'and':
+    case 'or':
+      return new QNode(node.kind === 'and' ? AND : OR, -1, undefined, node.children.map((c) => compileQuery(c, dict)), '');
+    case 'not':
+      return new QNode(NOT, -1, undefined, [compileQuery(node.child, dict)], '');
+  }
+}
+
+/**
+ * Index keys (ids) of a query: at least one of them occurs in any matching article, or undefined
+ * when there is no such set (`a OR NOT b`). Same rule as `anchors()` in query.ts: for AND the
+ * smallest anchor set among the children, for OR the union; a phrase is anchored by its first token.
+ */
+export function anchorIds(q: QNode): number[] | undefined {
+  switch (q.kind) {
+    case TERM:
+      return [q.id];
+    case PHRASE:
+      return [q.phrase![0]];
+    case NOT:
+      return undefined;
+    case OR: {
+      const out: number[] = [];
+      for (const k of q.kids) {
+        const a = anchorIds(k);
+        if (!a) return undefined;
+        for (const x of a) if (!out.includes(x)) out.push(x);
+      }
+      return out;
+    }
+    default: {
+      let best: number[] | undefined;
+      for (const k of q.kids) {
+        const a = anchorIds(k);
+        if (a && (!best || a.length < best.length)) best = a;
+      }
+      return best;
+    }
+  }
+}
+
+/** Token lookups recur from article to article (news vocabulary): memoise them, bounded. */
+const TOKEN_CACHE_MAX = 200_000;
+
+/**
+ * One article's terms: which ids occur (epoch marks) and, for phrases, the term id at each token
+ * position. Reused from article to article (one per matcher; match() is not re-entrant).
+ */
+export class ArticleTerms {
+  epoch = 0;
+  private seen = new Int32Array(1024);
+  /** First position of each term id in the current article (valid when seen). */
+  private first = new Int32Array(1024);
+  /** Term id at each token position (-1: no watch uses the token). */
+  private posTerm = new Int32Array(1024);
+  private count = 0;
+  private readonly spans = new TokenSpans();
+  private readonly cache = new Map<string, TokenInfo>();
+  private cacheVersion = -1;
+
+  constructor(private readonly dict: TermDictionary) {}
+
+  /**
+   * Tokenises title and body (newline-separated: no token spans both) and marks the ids that
+   * occur. `onFirst(id)` is called once per id that occurs, in order of first occurrence.
+   */
+  scan(title: string | undefined, body: string | undefined, onFirst: (id: number) => void): void {
+    const dict = this.dict;
+    if (this.cacheVersion !== dict.version) {
+      this.cache.clear();
+      this.cacheVersion = dict.version;
+    }
+    if (this.seen.length < dict.size) {
+      const n = Math.max(dict.size, this.seen.length * 2);
+      const s = new Int32Array(n);
+      s.set(this.seen);
+      this.seen = s;
+      this.first = new Int32Array(n);
+    }
+    if (++this.epoch === 0x7fffffff) {
+      this.seen.fill(0);
+      this.epoch = 1;
+    }
+    const ep = this.epoch;
+    const text = normalizeText(`${title ?? ''}\n${body ?? ''}`);
+    const spans = this.spans;
+    scanTokens(text, spans);
+    const n = spans.count;
+    if (this.posTerm.length < n) this.posTerm = new Int32Array(Math.max(n, this.posTerm.length * 2));
+    const { starts, ends } = spans;
+    const { seen, first, posTerm, cache } = this;
+    for (let k = 0; k < n; k++) {
+      const tok = text.slice(starts[k], ends[k]);
+      let info = cache.get(tok);
+      if (info === undefined) {
+        info = dict.lookup(tok);
+        if (cache.size >= TOKEN_CACHE_MAX) cache.clear();
+        cache.set(detach(tok), info);
+      }
+      posTerm[k] = info.term;
+      const ids = info.ids;
+      for (let j = 0; j < ids.length; j++) {
+        const id = ids[j];
+        if (seen[id] !== ep) {
+          seen[id] = ep;
+          first[id] = k;
+          onFirst(id);
+        }
+      }
+    }
+    this.count = n;
+  }
+
+  has(id: number): boolean {
+    return this.seen[id] === this.epoch;
+  }
+
+  hasPhrase(ids: Int32Array): boolean {
+    const ep = this.epoch;
+    for (let j = 0; j < ids.length; j++) if (this.seen[ids[j]] !== ep) return false;
+    const posTerm = this.posTerm;
+    const last = this.count - ids.length;
+    outer: for (let i = this.first[ids[0]]; i <= last; i++) {
+      if (posTerm[i] !== ids[0]) continue;
+      for (let j = 1; j < ids.length; j++) if (posTerm[i + j] !== ids[j]) continue outer;
+      return true;
+    }
+    return false;
+  }
+
+  /** Whether the query matches (short-circuits, allocates nothing). */
+  test(q: QNode): boolean {
+    switch (q.kind) {
+      case TERM:
+        return this.seen[q.id] === this.epoch;
+      case PHRASE:
+        return this.hasPhrase(q.phrase!);
+      case AND:
+        for (let k = 0; k < q.kids.length; k++) if (!this.test(q.kids[k])) return false;
+        return true;
+      case OR:
+        for (let k = 0; k < q.kids.length; k++) if (this.test(q.kids[k])) return true;
+        return false;
+      default:
+        return !this.test(q.kids[0]);
+    }
+  }
+
+  /**
+   * Evaluates `q`, appending to `out` the texts of the positive terms that matched, each once, in
+   * the order of `evaluateQuery` (query.ts): all children of a true AND, the true branches of an
+   * OR (a false branch's terms are dropped again), nothing under NOT.
+   */
+  collect(q: QNode, out: string[]): boolean {
+    switch (q.kind) {
+      case TERM:
+      case PHRASE: {
+        const ok = q.kind === TERM ? this.seen[q.id] === this.epoch : this.hasPhrase(q.phrase!);
+        if (ok && !out.includes(q.text)) out.push(q.text);
+        return ok;
+      }
+      case AND:
+        for (let k = 0; k < q.kids.length; k++) if (!this.collect(q.kids[k], out)) return false;
+        return true;
+      case OR: {
+        let any = false;
+        for (let k = 0; k < q.kids.length; k++) {
+          const mark = out.length;
+          if (this.collect(q.kids[k], out)) any = true;
+          else out.length = mark;
+        }
+        return any;
+      }
+      default:
+        return !this.test(q.kids[0]);
+    }
+  }
+}
+
+/**
+ * A copy of a token that does not keep the article text alive: V8 makes longer slices views into
+ * their parent string, and a cache key would pin a whole article. Concatenation + slice flattens.
+ */
+const detach = (s: string) => (s.length < 13 ? s : (' ' + s).slice(1));
