@@ -121,8 +121,62 @@ export function anchorIds(q: QNode): number[] | undefined {
   }
 }
 
-/** Token lookups recur from article to article (news vocabulary): memoise them, bounded. */
-const TOKEN_CACHE_MAX = 200_000;
+/**
+ * Token → TokenInfo, memoised: news vocabulary recurs from article to article. Open addressing on
+ * the scanner's hash, compared against the article text in place, so a known token costs no slice
+ * and no string hashing. Bounded: when full at the largest size, it starts over.
+ */
+class TokenCache {
+  private static readonly MAX_SLOTS = 1 << 19;
+  private mask = (1 << 14) - 1;
+  private hashes = new Int32Array(this.mask + 1);
+  private keys: Array<string | undefined> = new Array(this.mask + 1).fill(undefined);
+  private infos: Array<TokenInfo | undefined> = new Array(this.mask + 1).fill(undefined);
+  private count = 0;
+
+  get(text: string, start: number, end: number, h: number): TokenInfo | undefined {
+    const len = end - start;
+    for (let i = h & this.mask; ; i = (i + 1) & this.mask) {
+      const key = this.keys[i];
+      if (key === undefined) return undefined;
+      if (this.hashes[i] !== h || key.length !== len) continue;
+      let k = 0;
+      while (k < len && key.charCodeAt(k) === text.charCodeAt(start + k)) k++;
+      if (k === len) return this.infos[i];
+    }
+  }
+
+  set(key: string, h: number, info: TokenInfo): void {
+    if (2 * (this.count + 1) > this.mask + 1) {
+      if (this.mask + 1 < TokenCache.MAX_SLOTS) this.resize((this.mask + 1) * 2);
+      else this.clear();
+    }
+    let i = h & this.mask;
+    while (this.keys[i] !== undefined) i = (i + 1) & this.mask;
+    this.keys[i] = key;
+    this.hashes[i] = h;
+    this.infos[i] = info;
+    this.count++;
+  }
+
+  clear(): void {
+    if (!this.count) return;
+    this.keys.fill(undefined);
+    this.infos.fill(undefined);
+    this.count = 0;
+  }
+
+  private resize(slots: number): void {
+    const { keys, hashes, infos } = this;
+    this.mask = slots - 1;
+    this.hashes = new Int32Array(slots);
+    this.keys = new Array(slots).fill(undefined);
+    this.infos = new Array(slots).fill(undefined);
+    this.count = 0;
+    for (let i = 0; i < keys.length; i++) if (keys[i] !== undefined) this.set(keys[i]!, hashes[i], infos[i]!);
+  }
+}
+
 
 /**
  * One article's terms: which ids occur (epoch marks) and, for phrases, the term id at each token
@@ -137,7 +191,7 @@ export class ArticleTerms {
   private posTerm = new Int32Array(1024);
   private count = 0;
   private readonly spans = new TokenSpans();
-  private readonly cache = new Map<string, TokenInfo>();
+  private readonly cache = new TokenCache();
   private cacheVersion = -1;
 
   constructor(private readonly dict: TermDictionary) {}
@@ -169,15 +223,14 @@ export class ArticleTerms {
     scanTokens(text, spans);
     const n = spans.count;
     if (this.posTerm.length < n) this.posTerm = new Int32Array(Math.max(n, this.posTerm.length * 2));
-    const { starts, ends } = spans;
+    const { starts, ends, hashes } = spans;
     const { seen, first, posTerm, cache } = this;
     for (let k = 0; k < n; k++) {
-      const tok = text.slice(starts[k], ends[k]);
-      let info = cache.get(tok);
+      let info = cache.get(text, starts[k], ends[k], hashes[k]);
       if (info === undefined) {
+        const tok = text.slice(starts[k], ends[k]);
         info = dict.lookup(tok);
-        if (cache.size >= TOKEN_CACHE_MAX) cache.clear();
-        cache.set(detach(tok), info);
+        cache.set(detach(tok), hashes[k], info);
       }
       posTerm[k] = info.term;
       const ids = info.ids;

@@ -41,12 +41,17 @@ function table(): Uint8Array {
   return (wordTable = t);
 }
 
-/** Token boundaries of a text, in reusable arrays (grown as needed): token k is `[starts[k], ends[k])`. */
+/**
+ * Token boundaries of a text, in reusable arrays (grown as needed): token k is `[starts[k], ends[k])`,
+ * `hashes[k]` its FNV-1a hash over UTF-16 code units (lets the matcher look tokens up without slicing them).
+ */
 export class TokenSpans {
-  starts = new Int32Array(1024);
-  ends = new Int32Array(1024);
+  starts: Int32Array = new Int32Array(1024);
+  ends: Int32Array = new Int32Array(1024);
+  hashes: Int32Array = new Int32Array(1024);
   count = 0;
 }
+const FNV_OFFSET = 0x811c9dc5 | 0;
 
 /**
  * Fills `spans` with the runs of letters and digits of an already normalised `text`: same runs as
@@ -55,9 +60,10 @@ export class TokenSpans {
  */
 export function scanTokens(text: string, spans: TokenSpans): void {
   const t = table();
-  let { starts, ends } = spans;
+  let { starts, ends, hashes } = spans;
   let count = 0;
   let start = -1;
+  let h = FNV_OFFSET;
   const n = text.length;
   for (let i = 0; i <= n; i++) {
     const c = i < n ? text.charCodeAt(i) : 0x20;
@@ -66,28 +72,34 @@ export function scanTokens(text: string, spans: TokenSpans): void {
       // Astral character (surrogate pair): rare, ask the regex.
       word = WORD_CHAR.test(text.slice(i, i + 2));
       if (word) {
-        if (start < 0) start = i;
+        if (start < 0) (start = i), (h = FNV_OFFSET);
+        h = Math.imul(Math.imul(h ^ c, 16777619) ^ text.charCodeAt(i + 1), 16777619);
         i++;
         continue;
       }
     } else word = t[c] === 1;
     if (word) {
-      if (start < 0) start = i;
+      if (start < 0) (start = i), (h = FNV_OFFSET);
+      h = Math.imul(h ^ c, 16777619);
     } else if (start >= 0) {
       if (count === starts.length) {
-        const s2 = new Int32Array(count * 2);
-        const e2 = new Int32Array(count * 2);
-        s2.set(starts);
-        e2.set(ends);
-        spans.starts = starts = s2;
-        spans.ends = ends = e2;
+        spans.starts = starts = grow(starts);
+        spans.ends = ends = grow(ends);
+        spans.hashes = hashes = grow(hashes);
       }
       starts[count] = start;
+      hashes[count] = h;
       ends[count++] = i;
       start = -1;
     }
   }
   spans.count = count;
+}
+
+function grow(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
 }
 
 const scratch = new TokenSpans();
