@@ -105,6 +105,11 @@ export class WatchMatcher {
   /** Term/prefix id → keyword-only watches anchored on it (ids from `dict`; an array, not a Map). */
   private readonly byId: Array<Entry[] | undefined> = [];
   private anchoredCount = 0;
+  /** Per term/prefix id, the number of articles it occurred in: queries are re-anchored on their rarest terms. */
+  private df = new Uint32Array(1024);
+  private readonly anchorCost = (id: number): number => 1 + (id < this.df.length ? this.df[id] : 0);
+  private matchedArticles = 0;
+  private nextReanchor = REANCHOR_FIRST;
   private readonly dict = new TermDictionary();
   private readonly doc = new ArticleTerms(this.dict);
   /** Languages as small integers: an article's language is looked up once, a watch's filter is a few ints. */
@@ -122,6 +127,7 @@ export class WatchMatcher {
   private ranked = true;
   /** Bucket visitor for ArticleTerms.scan, bound once (no closure per call). */
   private readonly onTerm = (id: number): void => {
+    this.df[id]++;
     const xs = this.byId[id];
     if (xs !== undefined) for (let k = 0; k < xs.length; k++) this.collect(xs[k], this.epoch, this.lang);
   };
@@ -182,19 +188,14 @@ export class WatchMatcher {
       ok: false,
     };
     this.ranked = false;
-    const anchors = actorKeys.size ? undefined : query && anchorIds(query);
+    const anchors = actorKeys.size ? undefined : query && anchorIds(query, this.anchorCost);
     if (actorKeys.size) {
       for (const k of actorKeys) {
         addTo(this.byActor, k, entry);
         entry.filedActors.push(k);
       }
     } else if (anchors) {
-      for (const id of anchors) {
-        const xs = (this.byId[id] ??= []);
-        if (!xs.includes(entry)) xs.push(entry);
-        entry.filedIds.push(id);
-      }
-      this.anchoredCount++;
+      this.fileByIds(entry, anchors);
     } else {
       this.unanchored.add(entry);
       entry.unanchored = true;
@@ -207,15 +208,42 @@ export class WatchMatcher {
     const e = this.entries.get(id);
     if (!e) return;
     for (const k of e.filedActors) removeFrom(this.byActor, k, e);
+    this.unfileIds(e);
+    this.unanchored.delete(e);
+    this.entries.delete(id);
+    this.ranked = false;
+  }
+
+  private fileByIds(e: Entry, ids: number[]): void {
+    for (const id of ids) (this.byId[id] ??= []).push(e); // anchor ids are distinct
+    e.filedIds = ids;
+    this.anchoredCount++;
+  }
+
+  private unfileIds(e: Entry): void {
+    if (!e.filedIds.length) return;
     for (const id of e.filedIds) {
       const xs = this.byId[id]!;
       xs.splice(xs.indexOf(e), 1);
       if (!xs.length) this.byId[id] = undefined;
     }
-    if (e.filedIds.length) this.anchoredCount--;
-    this.unanchored.delete(e);
-    this.entries.delete(id);
-    this.ranked = false;
+    e.filedIds = [];
+    this.anchoredCount--;
+  }
+
+  /**
+   * Files each keyword watch again under its currently rarest anchor terms (document frequencies
+   * seen so far). Only the candidates change, never the results: any anchor set is complete.
+   */
+  private reanchor(): void {
+    for (const e of this.entries.values()) {
+      if (!e.filedIds.length) continue; // actor watches and unanchored queries
+      const ids = anchorIds(e.query!, this.anchorCost)!;
+      if (ids.length !== e.filedIds.length || ids.some((id, k) => id !== e.filedIds[k])) {
+        this.unfileIds(e);
+        this.fileByIds(e, ids);
+      }
+    }
   }
 
   /** Replaces the whole set (e.g. after rebuilding the view). */
@@ -227,6 +255,15 @@ export class WatchMatcher {
 
   match(article: EnrichedArticle): Match[] {
     if (!this.ranked) this.rank();
+    if (++this.matchedArticles === this.nextReanchor) {
+      this.reanchor();
+      this.nextReanchor += Math.min(this.nextReanchor, REANCHOR_MAX_INTERVAL);
+    }
+    if (this.df.length < this.dict.size) {
+      const df = new Uint32Array(Math.max(this.dict.size, this.df.length * 2));
+      df.set(this.df);
+      this.df = df;
+    }
     const ep = ++this.epoch;
     const lang = (this.lang = this.langIds.get((article.language ?? '').toLowerCase()) ?? -1);
     const candidates = this.candidates;
@@ -367,3 +404,6 @@ function sourceMatches(e: Entry, src: { name?: string; hosts: string[] }): boole
 }
 
 const noop = () => {};
+/** Re-anchoring after 256, 512, 1024 ... articles, then every 65,536 (a few ms for 10,000 watches). */
+const REANCHOR_FIRST = 256;
+const REANCHOR_MAX_INTERVAL = 65_536;

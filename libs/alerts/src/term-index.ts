@@ -90,31 +90,41 @@ export function compileQuery(node: QueryNode, dict: TermDictionary): QNode {
 
 /**
  * Index keys (ids) of a query: at least one of them occurs in any matching article, or undefined
- * when there is no such set (`a OR NOT b`). Same rule as `anchors()` in query.ts: for AND the
- * smallest anchor set among the children, for OR the union; a phrase is anchored by its first token.
+ * when there is no such set (`a OR NOT b`). For AND, the anchor set of one child suffices: the
+ * cheapest; for OR, the union; a phrase needs all its tokens, so its cheapest token. `cost(id)`
+ * estimates how many articles an id brings in (1 + its document frequency so far): the matcher then
+ * checks a query only on articles with its rarest term. With no statistics yet every id costs 1,
+ * which picks the smallest set (the first on ties).
  */
-export function anchorIds(q: QNode): number[] | undefined {
+export function anchorIds(q: QNode, cost: (id: number) => number): number[] | undefined {
+  return anchorsOf(q, cost)?.ids;
+}
+
+function anchorsOf(q: QNode, cost: (id: number) => number): { ids: number[]; cost: number } | undefined {
   switch (q.kind) {
     case TERM:
-      return [q.id];
-    case PHRASE:
-      return [q.phrase![0]];
+      return { ids: [q.id], cost: cost(q.id) };
+    case PHRASE: {
+      let best = q.phrase![0];
+      for (const id of q.phrase!) if (cost(id) < cost(best)) best = id;
+      return { ids: [best], cost: cost(best) };
+    }
     case NOT:
       return undefined;
     case OR: {
-      const out: number[] = [];
+      const ids: number[] = [];
       for (const k of q.kids) {
-        const a = anchorIds(k);
+        const a = anchorsOf(k, cost);
         if (!a) return undefined;
-        for (const x of a) if (!out.includes(x)) out.push(x);
+        for (const x of a.ids) if (!ids.includes(x)) ids.push(x);
       }
-      return out;
+      return { ids, cost: ids.reduce((sum, id) => sum + cost(id), 0) };
     }
     default: {
-      let best: number[] | undefined;
+      let best: { ids: number[]; cost: number } | undefined;
       for (const k of q.kids) {
-        const a = anchorIds(k);
-        if (a && (!best || a.length < best.length)) best = a;
+        const a = anchorsOf(k, cost);
+        if (a && (!best || a.cost < best.cost)) best = a;
       }
       return best;
     }
