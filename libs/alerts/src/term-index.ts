@@ -133,60 +133,80 @@ function anchorsOf(q: QNode, cost: (id: number) => number): { ids: number[]; cos
 
 /**
  * Token → TokenInfo, memoised: news vocabulary recurs from article to article. Open addressing on
- * the scanner's hash, compared against the article text in place, so a known token costs no slice
- * and no string hashing. Bounded: when full at the largest size, it starts over.
+ * the scanner's hash; the keys' characters live in one Uint16Array and are compared against the
+ * article text in place, so a known token costs no slice, no string hashing and no pointer chase.
+ * Bounded: when full at the largest size, it starts over.
  */
 class TokenCache {
   private static readonly MAX_SLOTS = 1 << 19;
   private mask = (1 << 14) - 1;
   private hashes = new Int32Array(this.mask + 1);
-  private keys: Array<string | undefined> = new Array(this.mask + 1).fill(undefined);
+  /** Key of a slot: `lens[i]` characters at `offs[i]` in `chars`; length 0 = empty slot. */
+  private offs = new Int32Array(this.mask + 1);
+  private lens = new Int32Array(this.mask + 1);
   private infos: Array<TokenInfo | undefined> = new Array(this.mask + 1).fill(undefined);
+  private chars = new Uint16Array(1 << 16);
+  private used = 0;
   private count = 0;
 
   get(text: string, start: number, end: number, h: number): TokenInfo | undefined {
     const len = end - start;
-    for (let i = h & this.mask; ; i = (i + 1) & this.mask) {
-      const key = this.keys[i];
-      if (key === undefined) return undefined;
-      if (this.hashes[i] !== h || key.length !== len) continue;
-      let k = 0;
-      while (k < len && key.charCodeAt(k) === text.charCodeAt(start + k)) k++;
-      if (k === len) return this.infos[i];
+    const { mask, hashes, lens, offs, chars } = this;
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const l = lens[i];
+      if (l === 0) return undefined;
+      if (hashes[i] !== h || l !== len) continue;
+      const o = offs[i] - start;
+      let k = start;
+      while (k < end && chars[o + k] === text.charCodeAt(k)) k++;
+      if (k === end) return this.infos[i];
     }
   }
 
-  set(key: string, h: number, info: TokenInfo): void {
+  set(text: string, start: number, end: number, h: number, info: TokenInfo): void {
+    const len = end - start;
     if (2 * (this.count + 1) > this.mask + 1) {
       if (this.mask + 1 < TokenCache.MAX_SLOTS) this.resize((this.mask + 1) * 2);
       else this.clear();
     }
+    if (this.used + len > this.chars.length) {
+      const c = new Uint16Array(Math.max(this.chars.length * 2, this.used + len));
+      c.set(this.chars.subarray(0, this.used));
+      this.chars = c;
+    }
+    for (let k = 0; k < len; k++) this.chars[this.used + k] = text.charCodeAt(start + k);
+    this.put(h, this.used, len, info);
+    this.used += len;
+  }
+
+  clear(): void {
+    this.lens.fill(0);
+    this.infos.fill(undefined);
+    this.count = 0;
+    this.used = 0;
+  }
+
+  private put(h: number, off: number, len: number, info: TokenInfo): void {
     let i = h & this.mask;
-    while (this.keys[i] !== undefined) i = (i + 1) & this.mask;
-    this.keys[i] = key;
+    while (this.lens[i] !== 0) i = (i + 1) & this.mask;
     this.hashes[i] = h;
+    this.offs[i] = off;
+    this.lens[i] = len;
     this.infos[i] = info;
     this.count++;
   }
 
-  clear(): void {
-    if (!this.count) return;
-    this.keys.fill(undefined);
-    this.infos.fill(undefined);
-    this.count = 0;
-  }
-
   private resize(slots: number): void {
-    const { keys, hashes, infos } = this;
+    const { hashes, offs, lens, infos } = this;
     this.mask = slots - 1;
     this.hashes = new Int32Array(slots);
-    this.keys = new Array(slots).fill(undefined);
+    this.offs = new Int32Array(slots);
+    this.lens = new Int32Array(slots);
     this.infos = new Array(slots).fill(undefined);
     this.count = 0;
-    for (let i = 0; i < keys.length; i++) if (keys[i] !== undefined) this.set(keys[i]!, hashes[i], infos[i]!);
+    for (let i = 0; i < lens.length; i++) if (lens[i] !== 0) this.put(hashes[i], offs[i], lens[i], infos[i]!);
   }
 }
-
 
 /**
  * One article's terms: which ids occur (epoch marks) and, for phrases, the term id at each token
@@ -238,9 +258,8 @@ export class ArticleTerms {
     for (let k = 0; k < n; k++) {
       let info = cache.get(text, starts[k], ends[k], hashes[k]);
       if (info === undefined) {
-        const tok = text.slice(starts[k], ends[k]);
-        info = dict.lookup(tok);
-        cache.set(detach(tok), hashes[k], info);
+        info = dict.lookup(text.slice(starts[k], ends[k]));
+        cache.set(text, starts[k], ends[k], hashes[k], info);
       }
       posTerm[k] = info.term;
       const ids = info.ids;
@@ -321,9 +340,3 @@ export class ArticleTerms {
     }
   }
 }
-
-/**
- * A copy of a token that does not keep the article text alive: V8 makes longer slices views into
- * their parent string, and a cache key would pin a whole article. Concatenation + slice flattens.
- */
-const detach = (s: string) => (s.length < 13 ? s : (' ' + s).slice(1));
