@@ -215,8 +215,11 @@ class TokenCache {
 export class ArticleTerms {
   epoch = 0;
   private seen = new Int32Array(1024);
-  /** First position of each term id in the current article (valid when seen). */
+  /** Positions of each term id in the current article, for phrases: a chain from `first[id]`
+   *  through `next[pos]` (-1 ends it); `last[id]` is where the chain grows. Valid when seen. */
   private first = new Int32Array(1024);
+  private last = new Int32Array(1024);
+  private next = new Int32Array(1024);
   /** Term id at each token position (-1: no watch uses the token). */
   private posTerm = new Int32Array(1024);
   private count = 0;
@@ -242,6 +245,7 @@ export class ArticleTerms {
       s.set(this.seen);
       this.seen = s;
       this.first = new Int32Array(n);
+      this.last = new Int32Array(n);
     }
     if (++this.epoch === 0x7fffffff) {
       this.seen.fill(0);
@@ -252,22 +256,31 @@ export class ArticleTerms {
     const spans = this.spans;
     scanTokens(text, spans);
     const n = spans.count;
-    if (this.posTerm.length < n) this.posTerm = new Int32Array(Math.max(n, this.posTerm.length * 2));
+    if (this.posTerm.length < n) {
+      this.posTerm = new Int32Array(Math.max(n, this.posTerm.length * 2));
+      this.next = new Int32Array(this.posTerm.length);
+    }
     const { starts, ends, hashes } = spans;
-    const { seen, first, posTerm, cache } = this;
+    const { seen, first, last, next, posTerm, cache } = this;
     for (let k = 0; k < n; k++) {
       let info = cache.get(text, starts[k], ends[k], hashes[k]);
       if (info === undefined) {
         info = dict.lookup(text.slice(starts[k], ends[k]));
         cache.set(text, starts[k], ends[k], hashes[k], info);
       }
-      posTerm[k] = info.term;
+      const term = info.term;
+      posTerm[k] = term;
+      if (term >= 0) {
+        if (seen[term] === ep) next[last[term]] = k;
+        else first[term] = k;
+        last[term] = k;
+        next[k] = -1;
+      }
       const ids = info.ids;
       for (let j = 0; j < ids.length; j++) {
         const id = ids[j];
         if (seen[id] !== ep) {
           seen[id] = ep;
-          first[id] = k;
           onFirst(id);
         }
       }
@@ -282,10 +295,9 @@ export class ArticleTerms {
   hasPhrase(ids: Int32Array): boolean {
     const ep = this.epoch;
     for (let j = 0; j < ids.length; j++) if (this.seen[ids[j]] !== ep) return false;
-    const posTerm = this.posTerm;
-    const last = this.count - ids.length;
-    outer: for (let i = this.first[ids[0]]; i <= last; i++) {
-      if (posTerm[i] !== ids[0]) continue;
+    const { posTerm, next } = this;
+    const end = this.count - ids.length;
+    outer: for (let i = this.first[ids[0]]; i >= 0 && i <= end; i = next[i]) {
       for (let j = 1; j < ids.length; j++) if (posTerm[i + j] !== ids[j]) continue outer;
       return true;
     }
