@@ -34,7 +34,6 @@ interface Entry {
   /** Actor keys and term/prefix ids this entry was filed under, to unfile it on update. */
   filedActors: string[];
   filedIds: number[];
-  unanchored: boolean;
   /** The match() call that last collected this entry as a candidate (de-duplication without a Set). */
   mark: number;
   /** Rank of the id among all entries (output order), recomputed after changes. */
@@ -87,7 +86,9 @@ function removeFrom(map: Map<string, Bucket>, key: string, e: Entry) {
 /**
  * Finds the watches an enriched article fires. Watches are filed in inverted indexes — by actor
  * (id and typed name) for actor watches, by anchor term for keyword-only watches — so each article
- * is checked only against the watches it can possibly match, not against all of them.
+ * is checked only against the watches it can possibly match, not against all of them. Query terms
+ * are interned to integer ids (term-index.ts): an article is tokenised once into id marks, and the
+ * anchors of a query are its rarest terms by the document frequencies seen so far.
  *
  * Semantics of one watch (all conditions ANDed):
  * - `enabled` must be true;
@@ -102,7 +103,11 @@ export class WatchMatcher {
   private readonly entries = new Map<string, Entry>();
   // The index sets hold the entries themselves: a candidate needs no second lookup by id.
   private readonly byActor = new Map<string, Bucket>();
-  /** Term/prefix id → keyword-only watches anchored on it (ids from `dict`; an array, not a Map). */
+  /**
+   * Term/prefix id → keyword-only watches anchored on it (an array indexed by id, not a Map). Ids
+   * are never freed: the dictionary holds every term the watches have used since start (a few
+   * bytes each; watch edits are rare).
+   */
   private readonly byId: Array<Entry[] | undefined> = [];
   private anchoredCount = 0;
   /** Per term/prefix id, the number of articles it occurred in: queries are re-anchored on their rarest terms. */
@@ -179,7 +184,6 @@ export class WatchMatcher {
       sourcesDot: sourcesBare?.map((b) => `.${b}`),
       filedActors: [],
       filedIds: [],
-      unanchored: false,
       mark: 0,
       rank: 0,
       actorMark: 0,
@@ -198,7 +202,6 @@ export class WatchMatcher {
       this.fileByIds(entry, anchors);
     } else {
       this.unanchored.add(entry);
-      entry.unanchored = true;
     }
     this.entries.set(watch.id, entry);
   }
@@ -294,7 +297,7 @@ export class WatchMatcher {
       scanned = true;
     }
 
-    let bits = this.hitBits;
+    const bits = this.hitBits;
     let nHits = 0;
     let source: { name?: string; hosts: string[] } | undefined;
     for (let i = 0; i < candidates.length; i++) {
@@ -367,7 +370,7 @@ export class WatchMatcher {
     }
   }
 
-  /** Numbers the entries in id order, so match() sorts its output by a number. */
+  /** Numbers the entries in id order: match() outputs its hits in that order from a bitmap, no sort. */
   private rank(): void {
     this.byRankArr = [...this.entries.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     this.byRankArr.forEach((e, i) => (e.rank = i));

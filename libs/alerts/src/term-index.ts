@@ -288,10 +288,6 @@ export class ArticleTerms {
     this.count = n;
   }
 
-  has(id: number): boolean {
-    return this.seen[id] === this.epoch;
-  }
-
   hasPhrase(ids: Int32Array): boolean {
     const ep = this.epoch;
     for (let j = 0; j < ids.length; j++) if (this.seen[ids[j]] !== ep) return false;
