@@ -140,10 +140,8 @@ function anchorsOf(q: QNode, cost: (id: number) => number): { ids: number[]; cos
 class TokenCache {
   private static readonly MAX_SLOTS = 1 << 19;
   private mask = (1 << 14) - 1;
-  private hashes = new Int32Array(this.mask + 1);
-  /** Key of a slot: `lens[i]` characters at `offs[i]` in `chars`; length 0 = empty slot. */
-  private offs = new Int32Array(this.mask + 1);
-  private lens = new Int32Array(this.mask + 1);
+  /** Per slot, side by side (one cache line): hash, offset of the key in `chars`, key length (0 = empty). */
+  private slots = new Int32Array(3 * (this.mask + 1));
   private infos: Array<TokenInfo | undefined> = new Array(this.mask + 1).fill(undefined);
   private chars = new Uint16Array(1 << 16);
   private used = 0;
@@ -151,12 +149,12 @@ class TokenCache {
 
   get(text: string, start: number, end: number, h: number): TokenInfo | undefined {
     const len = end - start;
-    const { mask, hashes, lens, offs, chars } = this;
+    const { mask, slots, chars } = this;
     for (let i = h & mask; ; i = (i + 1) & mask) {
-      const l = lens[i];
+      const l = slots[3 * i + 2];
       if (l === 0) return undefined;
-      if (hashes[i] !== h || l !== len) continue;
-      const o = offs[i] - start;
+      if (slots[3 * i] !== h || l !== len) continue;
+      const o = slots[3 * i + 1] - start;
       let k = start;
       while (k < end && chars[o + k] === text.charCodeAt(k)) k++;
       if (k === end) return this.infos[i];
@@ -180,7 +178,7 @@ class TokenCache {
   }
 
   clear(): void {
-    this.lens.fill(0);
+    this.slots.fill(0);
     this.infos.fill(undefined);
     this.count = 0;
     this.used = 0;
@@ -188,23 +186,21 @@ class TokenCache {
 
   private put(h: number, off: number, len: number, info: TokenInfo): void {
     let i = h & this.mask;
-    while (this.lens[i] !== 0) i = (i + 1) & this.mask;
-    this.hashes[i] = h;
-    this.offs[i] = off;
-    this.lens[i] = len;
+    while (this.slots[3 * i + 2] !== 0) i = (i + 1) & this.mask;
+    this.slots[3 * i] = h;
+    this.slots[3 * i + 1] = off;
+    this.slots[3 * i + 2] = len;
     this.infos[i] = info;
     this.count++;
   }
 
-  private resize(slots: number): void {
-    const { hashes, offs, lens, infos } = this;
-    this.mask = slots - 1;
-    this.hashes = new Int32Array(slots);
-    this.offs = new Int32Array(slots);
-    this.lens = new Int32Array(slots);
-    this.infos = new Array(slots).fill(undefined);
+  private resize(n: number): void {
+    const { slots, infos } = this;
+    this.mask = n - 1;
+    this.slots = new Int32Array(3 * n);
+    this.infos = new Array(n).fill(undefined);
     this.count = 0;
-    for (let i = 0; i < lens.length; i++) if (lens[i] !== 0) this.put(hashes[i], offs[i], lens[i], infos[i]!);
+    for (let i = 0; i < infos.length; i++) if (slots[3 * i + 2] !== 0) this.put(slots[3 * i], slots[3 * i + 1], slots[3 * i + 2], infos[i]!);
   }
 }
 
