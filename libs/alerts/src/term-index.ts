@@ -131,77 +131,91 @@ function anchorsOf(q: QNode, cost: (id: number) => number): { ids: number[]; cos
   }
 }
 
+/** `TokenCache.get` when the token is not cached; `NONE`: the token fires no id (most tokens). */
+const MISS = -2;
+const NONE = -1;
+
 /**
- * Token → TokenInfo, memoised: news vocabulary recurs from article to article. Open addressing on
- * the scanner's hash; the keys' characters live in one Uint16Array and are compared against the
- * article text in place, so a known token costs no slice, no string hashing and no pointer chase.
- * Bounded: when full at the largest size, it starts over.
+ * Token → the ids it fires, memoised: news vocabulary recurs from article to article. Open
+ * addressing on the scanner's hash; the keys' characters live in one Uint16Array and are compared
+ * against the article text in place, and the fired ids in one Int32Array, so a known token costs no
+ * slice, no string hashing and no object loads. Bounded: when full at the largest size, it starts over.
  */
 class TokenCache {
   private static readonly MAX_SLOTS = 1 << 19;
   private mask = (1 << 14) - 1;
-  /** Per slot, side by side (one cache line): hash, offset of the key in `chars`, key length (0 = empty). */
-  private slots = new Int32Array(3 * (this.mask + 1));
-  private infos: Array<TokenInfo | undefined> = new Array(this.mask + 1).fill(undefined);
+  /** Per slot, side by side (one cache line): hash, offset of the key in `chars`, key length (0 =
+   *  empty slot), and what the token fires: NONE, or an offset in `fired`. */
+  private slots = new Int32Array(4 * (this.mask + 1));
   private chars = new Uint16Array(1 << 16);
-  private used = 0;
+  private usedChars = 0;
+  /** At an offset: the token's term id (-1: none), the number n of ids it fires, then the n ids. */
+  fired = new Int32Array(1 << 12);
+  private usedFired = 0;
   private count = 0;
 
-  get(text: string, start: number, end: number, h: number): TokenInfo | undefined {
+  /** What the token at `[start, end)` of `text` fires (NONE, an offset in `fired`), or MISS. */
+  get(text: string, start: number, end: number, h: number): number {
     const len = end - start;
     const { mask, slots, chars } = this;
     for (let i = h & mask; ; i = (i + 1) & mask) {
-      const l = slots[3 * i + 2];
-      if (l === 0) return undefined;
-      if (slots[3 * i] !== h || l !== len) continue;
-      const o = slots[3 * i + 1] - start;
+      const l = slots[4 * i + 2];
+      if (l === 0) return MISS;
+      if (slots[4 * i] !== h || l !== len) continue;
+      const o = slots[4 * i + 1] - start;
       let k = start;
       while (k < end && chars[o + k] === text.charCodeAt(k)) k++;
-      if (k === end) return this.infos[i];
+      if (k === end) return slots[4 * i + 3];
     }
   }
 
-  set(text: string, start: number, end: number, h: number, info: TokenInfo): void {
+  set(text: string, start: number, end: number, h: number, info: TokenInfo): number {
     const len = end - start;
     if (2 * (this.count + 1) > this.mask + 1) {
       if (this.mask + 1 < TokenCache.MAX_SLOTS) this.resize((this.mask + 1) * 2);
       else this.clear();
     }
-    if (this.used + len > this.chars.length) {
-      const c = new Uint16Array(Math.max(this.chars.length * 2, this.used + len));
-      c.set(this.chars.subarray(0, this.used));
-      this.chars = c;
+    if (this.usedChars + len > this.chars.length) this.chars = grown(this.chars, this.usedChars + len);
+    for (let k = 0; k < len; k++) this.chars[this.usedChars + k] = text.charCodeAt(start + k);
+    let at = NONE;
+    if (info.ids.length) {
+      if (this.usedFired + 2 + info.ids.length > this.fired.length) this.fired = grown(this.fired, this.usedFired + 2 + info.ids.length);
+      at = this.usedFired;
+      this.fired[at] = info.term;
+      this.fired[at + 1] = info.ids.length;
+      this.fired.set(info.ids, at + 2);
+      this.usedFired += 2 + info.ids.length;
     }
-    for (let k = 0; k < len; k++) this.chars[this.used + k] = text.charCodeAt(start + k);
-    this.put(h, this.used, len, info);
-    this.used += len;
+    this.put(h, this.usedChars, len, at);
+    this.usedChars += len;
+    return at;
   }
 
   clear(): void {
     this.slots.fill(0);
-    this.infos.fill(undefined);
-    this.count = 0;
-    this.used = 0;
+    this.count = this.usedChars = this.usedFired = 0;
   }
 
-  private put(h: number, off: number, len: number, info: TokenInfo): void {
+  private put(h: number, off: number, len: number, at: number): void {
     let i = h & this.mask;
-    while (this.slots[3 * i + 2] !== 0) i = (i + 1) & this.mask;
-    this.slots[3 * i] = h;
-    this.slots[3 * i + 1] = off;
-    this.slots[3 * i + 2] = len;
-    this.infos[i] = info;
+    while (this.slots[4 * i + 2] !== 0) i = (i + 1) & this.mask;
+    this.slots.set([h, off, len, at], 4 * i);
     this.count++;
   }
 
   private resize(n: number): void {
-    const { slots, infos } = this;
+    const old = this.slots;
     this.mask = n - 1;
-    this.slots = new Int32Array(3 * n);
-    this.infos = new Array(n).fill(undefined);
+    this.slots = new Int32Array(4 * n);
     this.count = 0;
-    for (let i = 0; i < infos.length; i++) if (slots[3 * i + 2] !== 0) this.put(slots[3 * i], slots[3 * i + 1], slots[3 * i + 2], infos[i]!);
+    for (let i = 0; i < old.length; i += 4) if (old[i + 2] !== 0) this.put(old[i], old[i + 1], old[i + 2], old[i + 3]);
   }
+}
+
+function grown<T extends Uint16Array | Int32Array>(a: T, min: number): T {
+  const b = new (a.constructor as new (n: number) => T)(Math.max(a.length * 2, min));
+  b.set(a);
+  return b;
 }
 
 /**
@@ -259,12 +273,14 @@ export class ArticleTerms {
     const { starts, ends, hashes } = spans;
     const { seen, first, last, next, posTerm, cache } = this;
     for (let k = 0; k < n; k++) {
-      let info = cache.get(text, starts[k], ends[k], hashes[k]);
-      if (info === undefined) {
-        info = dict.lookup(text.slice(starts[k], ends[k]));
-        cache.set(text, starts[k], ends[k], hashes[k], info);
+      let at = cache.get(text, starts[k], ends[k], hashes[k]);
+      if (at === MISS) at = cache.set(text, starts[k], ends[k], hashes[k], dict.lookup(text.slice(starts[k], ends[k])));
+      if (at === NONE) {
+        posTerm[k] = -1;
+        continue;
       }
-      const term = info.term;
+      const fired = cache.fired;
+      const term = fired[at];
       posTerm[k] = term;
       if (term >= 0) {
         if (seen[term] === ep) next[last[term]] = k;
@@ -272,9 +288,8 @@ export class ArticleTerms {
         last[term] = k;
         next[k] = -1;
       }
-      const ids = info.ids;
-      for (let j = 0; j < ids.length; j++) {
-        const id = ids[j];
+      for (let j = at + 2, end = j + fired[at + 1]; j < end; j++) {
+        const id = fired[j];
         if (seen[id] !== ep) {
           seen[id] = ep;
           onFirst(id);
