@@ -56,19 +56,8 @@ class Bucket {
 
 const nameKey = (s: string) => `name:${normalizeText(s).replace(/\s+/g, ' ').trim()}`;
 
-/** Actor names and mention texts recur from article to article: memoise their keys (bounded). */
-const NAME_KEY_CACHE_MAX = 50_000;
-const nameKeyCache = new Map<string, string>();
-function cachedNameKey(s: string): string {
-  let k = nameKeyCache.get(s);
-  if (k === undefined) {
-    if (nameKeyCache.size >= NAME_KEY_CACHE_MAX) nameKeyCache.clear();
-    k = nameKey(s);
-    nameKeyCache.set(s, k);
-  }
-  return k;
-}
-
+/** Bound of the memo of actor names and mention texts (they recur from article to article). */
+const NAME_MEMO_MAX = 50_000;
 
 function addTo(map: Map<string, Bucket>, key: string, e: Entry) {
   let b = map.get(key);
@@ -103,6 +92,9 @@ export class WatchMatcher {
   private readonly entries = new Map<string, Entry>();
   // The index sets hold the entries themselves: a candidate needs no second lookup by id.
   private readonly byActor = new Map<string, Bucket>();
+  /** Article actor name or mention text → its `name:` bucket (null: none): one lookup instead of
+   *  normalising and a second lookup. Cleared whenever actor watches change. */
+  private readonly nameBuckets = new Map<string, Bucket | null>();
   /**
    * Term/prefix id → keyword-only watches anchored on it (an array indexed by id, not a Map). Ids
    * are never freed: the dictionary holds every term the watches have used since start (a few
@@ -194,6 +186,7 @@ export class WatchMatcher {
     this.ranked = false;
     const anchors = actorKeys.size ? undefined : query && anchorIds(query, this.anchorCost);
     if (actorKeys.size) {
+      this.nameBuckets.clear();
       for (const k of actorKeys) {
         addTo(this.byActor, k, entry);
         entry.filedActors.push(k);
@@ -210,6 +203,7 @@ export class WatchMatcher {
     this.rejected.delete(id);
     const e = this.entries.get(id);
     if (!e) return;
+    if (e.filedActors.length) this.nameBuckets.clear();
     for (const k of e.filedActors) removeFrom(this.byActor, k, e);
     this.unfileIds(e);
     this.unanchored.delete(e);
@@ -283,9 +277,9 @@ export class WatchMatcher {
         const mentions = a.count ?? a.mentions?.length ?? 0;
         const serial = ++this.actorSerial;
         this.visitActor(this.byActor.get(a.id), serial, a, mentions, ep, lang);
-        this.visitActor(this.byActor.get(cachedNameKey(a.name)), serial, a, mentions, ep, lang);
+        this.visitActor(this.bucketOfName(a.name), serial, a, mentions, ep, lang);
         const ms = a.mentions;
-        if (ms) for (let j = 0; j < ms.length; j++) this.visitActor(this.byActor.get(cachedNameKey(ms[j].text)), serial, a, mentions, ep, lang);
+        if (ms) for (let j = 0; j < ms.length; j++) this.visitActor(this.bucketOfName(ms[j].text), serial, a, mentions, ep, lang);
       }
     }
     // Keyword watches: tokenise once; each term/prefix id seen for the first time brings in the
@@ -332,6 +326,16 @@ export class WatchMatcher {
       }
     }
     return out;
+  }
+
+  private bucketOfName(s: string): Bucket | undefined {
+    let b = this.nameBuckets.get(s);
+    if (b === undefined) {
+      if (this.nameBuckets.size >= NAME_MEMO_MAX) this.nameBuckets.clear();
+      b = this.byActor.get(nameKey(s)) ?? null;
+      this.nameBuckets.set(s, b);
+    }
+    return b ?? undefined;
   }
 
   private langId(lang: string): number {
