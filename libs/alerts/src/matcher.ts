@@ -119,6 +119,7 @@ export class WatchMatcher {
   private lang = -1;
   /** One bit per rank: the hits of the current call, read back in rank (= id) order without a sort. */
   private hitBits = new Int32Array(0);
+  private bitsClear = true;
   /** Entries by rank (valid when `ranked`). */
   private byRankArr: Entry[] = [];
   private ranked = true;
@@ -292,6 +293,8 @@ export class WatchMatcher {
     }
 
     const bits = this.hitBits;
+    if (!this.bitsClear) bits.fill(0); // the previous call threw half-way
+    this.bitsClear = false;
     let nHits = 0;
     let source: { name?: string; hosts: string[] } | undefined;
     for (let i = 0; i < candidates.length; i++) {
@@ -325,6 +328,7 @@ export class WatchMatcher {
         out[o++] = { watch: e.watch, actors: e.hasActors ? e.actorHits : [], terms };
       }
     }
+    this.bitsClear = true;
     return out;
   }
 
