@@ -88,6 +88,17 @@ describe('WatchMatcher', () => {
     expect(m.size).toBe(0);
   });
 
+  it('a call that throws half-way leaves no state behind', () => {
+    const m = new WatchMatcher([
+      watch({ id: 'a', actorIds: ['org:kaspersky-lab'] }),
+      watch({ id: 'b', actorIds: ['org:kaspersky-lab'], sources: ['bbc'] }),
+      watch({ id: 'c', query: 'zebra' }),
+    ]);
+    const bad = article({ source: { name: 5 as unknown as string, domain: 'bbc.co.uk' } });
+    expect(() => m.match(bad)).toThrow();
+    expect(m.match(article({ actors: [], body: 'a zebra' })).map((r) => r.watch.id)).toEqual(['c']);
+  });
+
   it('keeps a watch with an invalid query out and says why', () => {
     const m = new WatchMatcher([watch({ id: 'bad', query: 'a AND' })]);
     expect(m.size).toBe(0);
