@@ -109,10 +109,8 @@ describe('WatchMatcher', () => {
     const watches = Array.from({ length: 5000 }, (_, i) => watch({ id: `w${i}`, actorIds: [`org:other-${i}`] }));
     watches.push(watch({ id: 'hit', actorIds: ['org:kaspersky-lab'] }));
     const m = new WatchMatcher(watches);
-    const t0 = process.hrtime.bigint();
-    for (let i = 0; i < 200; i++) m.match(article());
-    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
     expect(m.match(article()).map((r) => r.watch.id)).toEqual(['hit']);
-    expect(ms).toBeLessThan(500);
+    // the 5,000 other watches were never looked at (speed itself is measured by npm run bench:match)
+    expect(m.lastCandidates).toBe(1);
   });
 });

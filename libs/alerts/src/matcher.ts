@@ -106,6 +106,8 @@ export class WatchMatcher {
   private df = new Uint32Array(1024);
   private readonly anchorCost = (id: number): number => 1 + (id < this.df.length ? this.df[id] : 0);
   private matchedArticles = 0;
+  /** Candidate watches checked by the last match() call (the index's selectivity, for tests and metrics). */
+  lastCandidates = 0;
   private nextReanchor = REANCHOR_FIRST;
   private readonly dict = new TermDictionary();
   private readonly doc = new ArticleTerms(this.dict);
@@ -311,6 +313,7 @@ export class WatchMatcher {
       bits[e.rank >>> 5] |= 1 << (e.rank & 31);
       nHits++;
     }
+    this.lastCandidates = candidates.length;
     candidates.length = 0;
     // Output in rank (= watch id) order: read the hit bits back word by word, clearing them.
     const out: Match[] = new Array(nHits);

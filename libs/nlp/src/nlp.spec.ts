@@ -278,9 +278,7 @@ describe('properties', () => {
     expect(enrich('').actors).toEqual([]);
     const para = 'وقالت مايكروسوفت إن قراصنة من روسيا شنوا هجمات. "This is fine," said Kaspersky.\n';
     const big = para.repeat(Math.ceil((2 * 1024 * 1024) / para.length));
-    const t0 = Date.now();
-    const out = enrich(big);
-    expect(Date.now() - t0).toBeLessThan(30000);
+    const out = enrich(big); // (a quadratic step would show up as the jest timeout; speed is bench:enrich's job)
     expect(offsetsValid(out, big)).toBe(true);
   });
 });
