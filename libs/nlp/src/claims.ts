@@ -693,6 +693,7 @@ const EN_NOT_SUBJ = set('i you we');
 const EN_DET = set('the a an his her its their our this that these those');
 const EN_RECIP = set('reporters journalists mps jurors lawmakers parliament delegates investors supporters listeners viewers readers congress senators members students officials the a an his her its their bbc radio news television tv');
 const EN_TIME = set('on in at during last this yesterday today earlier later afterwards tuesday monday wednesday thursday friday saturday sunday week month year statement interview conference');
+const EN_INVERTIBLE = set('said says say added adds told tells argued argues wrote writes asked explained explains insisted insists predicted predicts warned warns continued observed noted notes claimed claims stated suggested suggests remarked concluded replied responded');
 const EN_PARTICIPLES = set('saying adding warning insisting arguing claiming noting accusing denying suggesting stressing explaining');
 
 export function englishClaims(ctx: Ctx): void {
@@ -724,8 +725,14 @@ export function englishClaims(ctx: Ctx): void {
     if (w === 'according') { englishAccording(ctx, v, verbTokEnd); continue; }
     // "X, who insists ...": the antecedent of the relative pronoun
     if (prev && (prev.norm === 'who' || prev.norm === 'which') && v >= 2 && (prev.gap === 2 || ctx.mAt[v - 2])) {
-      const ant = resolveNP(ctx, v - 2, v);
+      // the antecedent may sit in a prepositional phrase ("rejected by Mr Blair, who said: ...")
+      const am = ctx.mAt[v - 2];
+      const aa = am && am.last === v - 2 ? ctx.set.byId.get(am.actorId) : undefined;
+      const ant = aa && aa.type !== 'location' ? { actor: aa, text: src.slice(am!.start, am!.end), pronoun: false } : resolveNP(ctx, v - 2, v);
       const c = ant && !ant.pronoun ? contentAfter(ctx, v, w) : undefined;
+      // "Mr Mubanga, who insists he does not feel bitter, said: ..." — the relative clause ends before the main verb
+      if (c) for (let r = v + 2; r < n && toks[r].start < c.e; r++) if (toks[r].gap === 2 && EN_VERBS[toks[r].norm] && doc.quoteOf[r] < 0) { c.e = toks[r].start - toks[r].sep.length; break; }
+      if (c && (kind === 'promise' || kind === 'demand') && /^(to|for)\s/i.test(src.slice(c.s, c.s + 4))) continue;
       if (ant && c && pushClaim((ctx.rule = 'en-relative', ctx), ant.actor, ant.text, t.norm, kind, c.s, c.e, v)) continue;
     }
     // "was quoted as saying", "quoted by KCNA as saying"
@@ -757,21 +764,23 @@ export function englishClaims(ctx: Ctx): void {
       }
     }
     if (ctx.doc.quoteOf[v] >= 0) continue; // reporting verbs inside a quotation belong to the quoted speech
-    // (C') "CONTENT, said X [of Y / , a role]." — verb-subject inversion after a comma
-    if (t.gap === 2 && v + 1 < n && actorOf(ctx, v + 1) && actorOf(ctx, v + 1)!.type !== 'location') {
-      const m = ctx.mAt[v + 1]!;
-      let e2 = m.last + 1;
+    // (C') "CONTENT, said X [of Y / , a role]." — verb-subject inversion after a comma (say-type verbs only: "..., accused
+    // Mr Clarke of ..." has its subject before); also without the comma ("... turn to Windows said Dominic Hirsch, ...")
+    const inv = v + 1 < n && EN_INVERTIBLE.has(w) ? invertedSpeaker(ctx, v + 1) : undefined;
+    const noComma = inv && t.gap === 0 && (!ctx.mAt[v - 1] || actorOf(ctx, v - 1)!.type === 'location') && !EN_PRONOUNS[toks[v - 1].norm] && !EN_DET.has(toks[v - 1].norm) && v - tokenAt(doc, doc.sents[sent].start) >= 6 && /^(said|says|added|argued)$/.test(w);
+    if (inv && (t.gap === 2 || noComma)) {
+      const e2 = inv.last + 1;
       let rest = 0;
       for (let r = e2; r < n && doc.sentOf[r] === sent; r++) rest++;
-      if (e2 < n && doc.sentOf[e2] === sent && toks[e2].gap === 2 && rest >= 4) {
+      if (!noComma && e2 < n && doc.sentOf[e2] === sent && toks[e2].gap === 2 && rest >= 4 && !EN_INV_ROLE.has(toks[e2].norm) && !EN_DET.has(toks[e2].norm)) {
         // "Incidents like this happen, said Mr Thiemann, because when banks ..." — the content follows
         const e1 = cutAtNextReport(ctx, toks[e2].start, doc.sents[sent].end);
-        if (pushClaim((ctx.rule = 'en-inversion-after', ctx), actorOf(ctx, v + 1), mentionText(ctx, v + 1), src.slice(t.start, t.end), kind, toks[e2].start, e1, v)) continue;
+        if (pushClaim((ctx.rule = 'en-inversion-after', ctx), inv.actor, inv.text, src.slice(t.start, t.end), kind, toks[e2].start, e1, v)) continue;
       }
       if (e2 >= n || doc.sentOf[e2] !== sent || (toks[e2].gap >= 2 && toks[e2].gap !== 4) || ['of', 'at', 'from', 'for'].includes(toks[e2].norm)) {
         const s0 = clauseStartBefore(ctx, v);
-        const e0 = toks[v].start - toks[v].sep.length + Math.max(0, toks[v].sep.indexOf(','));
-        if (e0 - s0 > 10 && pushClaim((ctx.rule = 'en-inversion', ctx), actorOf(ctx, v + 1), mentionText(ctx, v + 1), src.slice(t.start, t.end), kind, s0, e0, v)) continue;
+        const e0 = noComma ? toks[v].start - toks[v].sep.length : toks[v].start - toks[v].sep.length + Math.max(0, toks[v].sep.indexOf(','));
+        if (e0 - s0 > 10 && pushClaim((ctx.rule = 'en-inversion', ctx), inv.actor, inv.text, src.slice(t.start, t.end), kind, s0, e0, v)) continue;
       }
     }
     // (B) subject before, content after
@@ -879,6 +888,36 @@ function englishAccording(ctx: Ctx, v: number, toIdx: number): void {
   }
 }
 
+const EN_INV_SKIP = set('the mr mrs ms miss dr prof professor general gen mp mep sir lord lady president senator judge justice chief executive director secretary minister analyst economist spokesman spokeswoman spokesperson acting detective superintendent supt colonel captain commander');
+const EN_INV_ROLE = set('analyst analysts economist economists expert experts official officials spokesman spokeswoman spokesperson chief boss head director chairman president secretary minister lawyer researcher researchers professor leader founder executive manager partner');
+
+/** The speaker named right after an inverted verb ("said Mr X", "say the Tories", "said Professor X, head of ...",
+ * "said Daiwa Securities analyst Mark Pervan", "say Cranfield University experts"): actor, its text and last token. */
+function invertedSpeaker(ctx: Ctx, k: number): { actor: ActorAcc; text: string; last: number } | undefined {
+  const toks = ctx.doc.toks;
+  const n = toks.length;
+  const sent = ctx.doc.sentOf[k - 1];
+  let j = k;
+  for (let hops = 0; j < n && hops < 4 && !ctx.mAt[j] && EN_INV_SKIP.has(toks[j].norm) && ctx.doc.sentOf[j] === sent && toks[j].gap < 2; hops++) j++;
+  if (j >= n || ctx.doc.sentOf[j] !== sent || (j > k && toks[j].gap >= 2)) return undefined;
+  const m = ctx.mAt[j];
+  if (!m) return undefined;
+  const a = ctx.set.byId.get(m.actorId);
+  if (!a || a.type === 'location') return undefined;
+  let last = m.last;
+  if (a.type !== 'person') {
+    // "Daiwa Securities analyst Mark Pervan": the person after the affiliation and role
+    let r = m.last + 1;
+    let roles = 0;
+    while (r < n && roles < 3 && toks[r].gap < 2 && !ctx.mAt[r] && EN_INV_ROLE.has(toks[r].norm)) { r++; roles++; }
+    const pm = r < n && toks[r].gap < 2 ? ctx.mAt[r] : undefined;
+    const p = pm && pm.first === r ? ctx.set.byId.get(pm.actorId) : undefined;
+    if (roles > 0 && p && p.type === 'person') return { actor: p, text: ctx.doc.src.slice(toks[k].start, pm!.end), last: pm!.last };
+    if (roles > 0) last = r - 1;
+  }
+  return { actor: a, text: ctx.doc.src.slice(m.start, m.end), last };
+}
+
 /** A quote closing right before verb v, with at most a speaker NP between (or the speaker right after v). */
 function quoteBefore(ctx: Ctx, v: number): { q: number; speaker?: ActorAcc; text: string } | undefined {
   const { doc } = ctx;
@@ -899,8 +938,8 @@ function quoteBefore(ctx: Ctx, v: number): { q: number; speaker?: ActorAcc; text
   if (first >= toks.length) return undefined;
   if (first === v) {
     // said X / said Mr X
-    const a = actorOf(ctx, v + 1);
-    if (a && a.type !== 'location') return { q: qi, speaker: a, text: mentionText(ctx, v + 1) };
+    const inv = invertedSpeaker(ctx, v + 1);
+    if (inv) return { q: qi, speaker: inv.actor, text: inv.text };
     // "said a spokesman for X" / "said the company"
     return undefined;
   }
@@ -910,7 +949,7 @@ function quoteBefore(ctx: Ctx, v: number): { q: number; speaker?: ActorAcc; text
   return undefined;
 }
 
-interface Subj { actor: ActorAcc; text: string; first: number; pronoun?: boolean }
+interface Subj { actor: ActorAcc; text: string; first: number; pronoun?: boolean; /** resolved from a description ("the company", "a spokesman"), not a name */ desc?: boolean }
 
 function subjectBefore(ctx: Ctx, v: number): Subj | undefined {
   const { doc } = ctx;
@@ -927,7 +966,11 @@ function subjectBefore(ctx: Ctx, v: number): Subj | undefined {
   if (k < 0 || doc.sentOf[k] !== sent) return undefined;
   // parenthetical between subject and verb: "Mr Mates, who is ..., told"
   if (toks[k + 1].gap === 2) {
-    const direct = resolveNP(ctx, k, v);
+    let direct = resolveNP(ctx, k, v);
+    // "BT Openzone, which operates ... in the UK, told": a name inside a relative clause is not the subject
+    for (let r = k, lim = 0; r > 0 && lim < 30 && doc.sentOf[r] === sent; r--, lim++) {
+      if (toks[r].gap === 2) { if (/^(which|who|whose|where|when)$/.test(toks[r].norm)) direct = undefined; break; }
+    }
     if (direct && direct.actor.type === 'person' && toks[k + 1].gap === 2) {
       // "X, the foreign minister, said" → direct might be the appositive; look further back first
     }
@@ -951,9 +994,44 @@ function subjectBefore(ctx: Ctx, v: number): Subj | undefined {
       const a0 = ctx.set.byId.get(m0.actorId);
       if (a0 && a0.type !== 'location' && toks[m0.last + 1] && toks[m0.last + 1].gap === 2) return { actor: a0, text: doc.src.slice(m0.start, m0.end), first: m0.first };
     }
+    // "A spokesman for X, Name, said" / "Its spokesman, Name, told" / "Ukraine's foreign minister, Name, said": a person
+    // named in the apposition right before the verb speaks, not the description or the affiliation body
+    if (direct && !direct.pronoun && !direct.desc && direct.actor.type === 'person' && (!best || best.desc || best.actor.type !== 'person')) return direct;
     return best ?? direct;
   }
   return resolveNP(ctx, k, v);
+}
+
+const EN_AFF_ROLE = set('spokesman spokeswoman spokesperson spokespeople official officials representative representatives lawyer lawyers head chief director chairman chairwoman president secretary minister executive boss manager analyst analysts researcher researchers expert experts source sources member members');
+
+/** "Name, spokeswoman for X said" → Name; "A spokesman for X said" / "the head of X said" → X. p is the preposition
+ * token before the mention of X (org). */
+function enAffiliation(ctx: Ctx, p: number, org: ActorAcc): Subj | undefined {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  let b = p - 1;
+  let roles = 0;
+  // role words (and their modifiers: "world-wide Linux strategy manager", "senior", "chief")
+  while (b >= 0 && roles < 5 && !ctx.mAt[b] && !EN_DET.has(toks[b].norm) && toks[b + 1].gap < 2 && doc.sentOf[b] === doc.sentOf[p]) {
+    if (!EN_AFF_ROLE.has(toks[b].norm) && !(toks[b].caps === 0 && roles > 0) && !EN_INV_SKIP.has(toks[b].norm)) return undefined;
+    b--; roles++;
+  }
+  if (roles === 0 || !EN_AFF_ROLE.has(toks[p - 1].norm)) return undefined;
+  const first = b + 1;
+  // "Name, role for X"
+  if (toks[first].gap === 2 && b >= 0) {
+    const pm = ctx.mAt[b];
+    const pa = pm && pm.last === b ? ctx.set.byId.get(pm.actorId) : undefined;
+    if (pa && pa.type === 'person') return { actor: pa, text: doc.src.slice(pm!.start, pm!.end), first: pm!.first };
+    return undefined;
+  }
+  // "A/The/Its spokesman for X", sentence-initial "Spokesman for X"
+  if (b >= 0 && EN_DET.has(toks[b].norm) || b < 0 || doc.sentStart[first]) {
+    if (org.type === 'person') return undefined;
+    const f = b >= 0 && EN_DET.has(toks[b].norm) ? b : first;
+    return { actor: org, text: doc.src.slice(toks[f].start, toks[p + 1].end), first: f, desc: true };
+  }
+  return undefined;
 }
 
 /** Resolve the noun phrase ending at token k to an actor. */
@@ -967,12 +1045,19 @@ function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
     if (a && a.type !== 'location') {
       // "Stuart Hensel of the Economist Intelligence Unit said" → the person before "of"
       const before = m.first - 1;
+      const prep = before > 0 && EN_DET.has(toks[before].norm) && toks[m.first].gap < 2 ? before - 1 : before;
+      if (prep > 0 && ['of', 'at', 'for', 'from'].includes(toks[prep].norm) && prep !== before) {
+        const aff = enAffiliation(ctx, prep, a);
+        if (aff) return aff;
+      }
       if (before > 0 && ['of', 'at', 'for', 'from'].includes(toks[before].norm)) {
         const m2 = ctx.mAt[before - 1];
         let b2 = before - 1;
         if (!m2 && EN_DET.has(toks[before - 1].norm)) b2 = before - 2;
         const m3 = ctx.mAt[b2];
         if (m3) { const a2 = ctx.set.byId.get(m3.actorId); if (a2 && a2.type === 'person') return { actor: a2, text: doc.src.slice(m3.start, m3.end), first: m3.first }; }
+        const aff = enAffiliation(ctx, before, a);
+        if (aff) return aff;
       }
       // "Pakistan's High Commissioner to Britain said": a mention inside a prepositional phrase is not the subject
       if (before >= 0 && /^(to|in|of|for|from|at|with|by|on|into|against|over)$/.test(toks[before].norm)) return undefined;
@@ -1012,10 +1097,14 @@ function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
     if (mm && mm.last === j) {
       const a = ctx.set.byId.get(mm.actorId);
       if (a && a.type !== 'location' && a.type !== 'person') {
+        // "Armando Falcon, OFHEO director said": the person named before the apposition
+        const pb = mm.first >= 1 && toks[mm.first].gap === 2 && doc.sentOf[mm.first - 1] === doc.sentOf[k] ? ctx.mAt[mm.first - 1] : undefined;
+        const pa = pb && pb.last === mm.first - 1 ? ctx.set.byId.get(pb.actorId) : undefined;
+        if (pa && pa.type === 'person') return { actor: pa, text: doc.src.slice(pb!.start, pb!.end), first: pb!.first };
         // "Tory leader", "Exxon chief" → the person holding the role; "Foreign Office spokesman" → the body
         if (d === 'person' && !/^spokes/.test(w)) {
           const p = personByTitle(ctx, w, toks[k].start) ?? lastClaimSpeakerOfType(ctx, v, 'person') ?? mostSalient(ctx, v, 'person');
-          if (p) return { actor: p, text: doc.src.slice(mm.start, toks[k].end), first: mm.first };
+          if (p) return { actor: p, text: doc.src.slice(mm.start, toks[k].end), first: mm.first, desc: true };
         }
         return { actor: a, text: doc.src.slice(mm.start, toks[k].end), first: mm.first };
       }
@@ -1026,10 +1115,10 @@ function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
       if (isSpokes) {
         // "a spokesman for X said" handled when X follows; else the last organisation
         const a = lastActor(ctx, k, isOrgish);
-        return a ? { actor: a, text: doc.src.slice(toks[j].start, toks[k].end), first: j } : undefined;
+        return a ? { actor: a, text: doc.src.slice(toks[j].start, toks[k].end), first: j, desc: true } : undefined;
       }
       const a = d === 'person' ? (personByTitle(ctx, w, toks[k].start) ?? lastClaimSpeakerOfType(ctx, v, 'person') ?? mostSalient(ctx, v, 'person')) : lastActor(ctx, k, (x) => x.type === 'organization' && nameHas(x, w)) ?? lastActor(ctx, k, (x) => x.type === 'organization');
-      return a ? { actor: a, text: doc.src.slice(toks[j].start, toks[k].end), first: j } : undefined;
+      return a ? { actor: a, text: doc.src.slice(toks[j].start, toks[k].end), first: j, desc: true } : undefined;
     }
   }
   return undefined;
@@ -1065,6 +1154,10 @@ function resolveEnPronoun(ctx: Ctx, v: number, p: 'm' | 'f' | 'p' | 'n'): ActorA
   const lcA = lc?.speaker.actorId ? ctx.set.byId.get(lc.speaker.actorId) : undefined;
   const near = lc ? ctx.doc.sentOf[v] - ctx.doc.sentOf[lc.at] <= 2 : false;
   if (p === 'm' || p === 'f') {
+    // a person opening the previous sentence (or this one) as its subject, after the last claim or as the subject of the
+    // sentence holding it ("But Mr Howard denied Mr Yeo ... said ... . He also said"), is the referent
+    const subjS = sentenceSubjectPersonAt(ctx, v, p);
+    if (subjS && subjS.sent < ctx.doc.sentOf[v] && subjS.actor !== lcA && (!lc || ctx.doc.sentOf[lc.at] <= subjS.sent)) return subjS.actor;
     if (lcA && lcA.type === 'person' && near && (!lcA.gender || lcA.gender === p)) return lcA;
     // a person opening this or the previous sentence as its subject ("Mr Blair told ... . "...," he said) is the referent
     const subj = sentenceSubjectPerson(ctx, v, p);
@@ -1080,8 +1173,12 @@ function resolveEnPronoun(ctx: Ctx, v: number, p: 'm' | 'f' | 'p' | 'n'): ActorA
   return lastActor(ctx, v, (a) => a.type === 'organization' || a.type === 'group' || (p === 'n' && a.type === 'country'), true);
 }
 
-/** A gender-compatible person opening (as subject) the sentence of token v or the one before, not inside a claim. */
 function sentenceSubjectPerson(ctx: Ctx, v: number, p: 'm' | 'f'): ActorAcc | undefined {
+  return sentenceSubjectPersonAt(ctx, v, p)?.actor;
+}
+
+/** A gender-compatible person opening (as subject) the sentence of token v or the one before, not inside a claim. */
+function sentenceSubjectPersonAt(ctx: Ctx, v: number, p: 'm' | 'f'): { actor: ActorAcc; sent: number } | undefined {
   const { doc } = ctx;
   const toks = doc.toks;
   const sent = doc.sentOf[v];
@@ -1096,7 +1193,7 @@ function sentenceSubjectPerson(ctx: Ctx, v: number, p: 'm' | 'f'): ActorAcc | un
     if (!m || m.first !== k && m.first < tokenAt(doc, st.start)) continue;
     if (doc.quoteOf[k] >= 0 || inClaimContent(ctx, m)) continue;
     const a = ctx.set.byId.get(m.actorId);
-    if (a && a.type === 'person' && (!a.gender || a.gender === p)) return a;
+    if (a && a.type === 'person' && (!a.gender || a.gender === p)) return { actor: a, sent: s };
     if (a && a.type !== 'location') return undefined; // another subject: leave it to the other rules
   }
   return undefined;
