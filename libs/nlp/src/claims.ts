@@ -797,11 +797,21 @@ export function englishClaims(ctx: Ctx): void {
       // "pledged to oppose", "urged X to ...", "called for": commitments and requests without a proposition
       const head = src.slice(after.s, Math.min(after.e, after.s + 4)).toLowerCase();
       if ((kind === 'promise' || kind === 'demand') && (/^to\s/.test(head) || /^for\s/.test(head))) continue;
-      pushClaim((ctx.rule = 'en-sv', ctx), sb.actor, sb.text, src.slice(t.start, t.end), kind, after.s, after.e, v);
+      enPushJoint(ctx, sb, (a, tx) => pushClaim((ctx.rule = 'en-sv', ctx), a, tx, src.slice(t.start, t.end), kind, after.s, after.e, v));
       continue;
     }
     // (C) content before: "CONTENT, X said." / "CONTENT, said X."
-    const endsHere = (k: number) => k >= n || doc.sentOf[k] !== sent || toks[k].gap >= 2;
+    // "..., the company said on Tuesday." / "..., he said last week." — a trailing time adverbial still ends the clause
+    const endsHere = (k: number) => {
+      if (k < n && doc.sentOf[k] === sent && toks[k].gap < 2 && /^(on|last|yesterday|today|earlier|later|this|in)$/.test(toks[k].norm)) {
+        let r = toks[k].norm === 'yesterday' || toks[k].norm === 'today' ? k + 1 : k + 2;
+        if (toks[k].norm === 'in' && !(k + 2 < n && /^(a|an|the)$/.test(toks[k + 1].norm) && /^(statement|interview|letter|speech)$/.test(toks[k + 2].norm))) return false;
+        if (toks[k].norm === 'in') r = k + 3;
+        else if (r === k + 2 && !(k + 1 < n && EN_TIME.has(toks[k + 1].norm))) return false;
+        k = r;
+      }
+      return k >= n || doc.sentOf[k] !== sent || toks[k].gap >= 2;
+    };
     let sp: ActorAcc | undefined;
     let spText = '';
     let endTok = v + 1;
@@ -830,10 +840,23 @@ export function englishClaims(ctx: Ctx): void {
       const s0 = doc.sents[sent].start;
       const e0 = toks[commaTok].start - toks[commaTok].sep.length;
       if (e0 - s0 < 10) continue;
-      pushClaim((ctx.rule = 'en-content-before', ctx), sp, spText, src.slice(t.start, t.end), kind, s0, e0 + toks[commaTok].sep.indexOf(',') + 0, v);
+      const e1 = e0 + toks[commaTok].sep.indexOf(',') + 0;
+      if (sb && sp === sb.actor) enPushJoint(ctx, sb, (a, tx) => pushClaim((ctx.rule = 'en-content-before', ctx), a, tx, src.slice(t.start, t.end), kind, s0, e1, v));
+      else pushClaim((ctx.rule = 'en-content-before', ctx), sp, spText, src.slice(t.start, t.end), kind, s0, e1, v);
     }
   }
   continuationQuotes(ctx);
+}
+
+/** Push one claim for the subject and one per co-speaker of a joint statement; remember the group for "they". */
+function enPushJoint(ctx: Ctx, sb: Subj, push: (a: ActorAcc, text: string) => ClaimX | undefined): ClaimX | undefined {
+  const c = push(sb.actor, sb.text);
+  if (!sb.others?.length) return c;
+  const group = [sb.actor, ...sb.others];
+  const made: ClaimX[] = c ? [c] : [];
+  for (const o of sb.others) { const co = push(o, o.name); if (co) made.push(co); }
+  for (const m of made) enJoint.set(m, group.filter((a) => a.id !== m.speaker.actorId));
+  return c;
 }
 
 /** Start of the clause ending at token v: the sentence start, or just after a closing quote in the sentence. */
@@ -949,9 +972,52 @@ function quoteBefore(ctx: Ctx, v: number): { q: number; speaker?: ActorAcc; text
   return undefined;
 }
 
-interface Subj { actor: ActorAcc; text: string; first: number; pronoun?: boolean; /** resolved from a description ("the company", "a spokesman"), not a name */ desc?: boolean }
+interface Subj { actor: ActorAcc; text: string; first: number; pronoun?: boolean; /** co-speakers of a coordinated subject */ others?: ActorAcc[]; /** resolved from a description ("the company", "a spokesman"), not a name */ desc?: boolean }
 
+/** The co-speakers of a joint claim (its first speaker's claim → the others), for a later "they said". */
+const enJoint = new WeakMap<ClaimX, ActorAcc[]>();
+
+/** subjectBefore, plus the other speakers of a coordinated subject ("Lord Justice Rix and Mr Justice Forbes ruled",
+ * "The Conservatives and Liberal Democrats say", "X, Y and Z said") and of a joint claim continued by "they". */
 function subjectBefore(ctx: Ctx, v: number): Subj | undefined {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  let k = v - 1;
+  while (k > 0 && EN_SKIP_BACK.has(toks[k].norm) && toks[k + 1].gap === 0 && v - k < 4) k--;
+  if (k >= 0 && toks[k].norm === 'they' && doc.sentOf[k] === doc.sentOf[v]) {
+    // "they said" right after a joint claim continues all its speakers
+    const lc = lastClaimBefore(ctx, v);
+    const others = lc ? enJoint.get(lc) : undefined;
+    const lcA = lc?.speaker.actorId ? ctx.set.byId.get(lc.speaker.actorId) : undefined;
+    if (lc && lcA && others && doc.sentOf[v] - doc.sentOf[lc.at] <= 2) return { actor: lcA, text: toks[k].norm, first: k, pronoun: true, others };
+  }
+  const sb = subjectBefore0(ctx, v);
+  if (!sb || sb.pronoun) return sb;
+  if (sb.desc || !ctx.mAt[sb.first]) return sb;
+  const others: ActorAcc[] = [];
+  let j = sb.first - 1;
+  for (let guard = 0; guard < 6 && j > 0; guard++) {
+    while (j > 0 && EN_INV_SKIP.has(toks[j].norm) && !ctx.mAt[j] && toks[j + 1].gap < 2) j--; // "Mr Justice"
+    let conj = false;
+    if (toks[j].norm === 'and' && toks[j + 1].gap < 2) { conj = true; j--; }
+    else if (others.length && toks[j + 1].gap === 2) conj = true; // "X, Y and Z"
+    if (!conj || j < 0 || doc.sentOf[j] !== doc.sentOf[v]) break;
+    const m = ctx.mAt[j];
+    if (!m || m.last !== j) break;
+    const a = ctx.set.byId.get(m.actorId);
+    if (!a || a.type === 'location' || (a.type === 'person') !== (sb.actor.type === 'person') || a === sb.actor) break;
+    // not inside a prepositional phrase ("talks between X and Y")
+    const pb = m.first - 1;
+    if (pb >= 0 && /^(between|with|of|for|to|by|from|against|and|on|in|at)$/.test(toks[pb].norm) && toks[m.first].gap < 2) { if (toks[pb].norm !== 'and') break; }
+    others.push(a);
+    j = m.first - 1;
+    if (j >= 0 && toks[m.first].gap === 2) j = m.first; // comma before: next round looks at the token before it
+    if (toks[m.first].gap === 2) j = m.first - 1;
+  }
+  return others.length ? { ...sb, others } : sb;
+}
+
+function subjectBefore0(ctx: Ctx, v: number): Subj | undefined {
   const { doc } = ctx;
   const toks = doc.toks;
   const sent = doc.sentOf[v];
@@ -1093,7 +1159,28 @@ function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
     // "the company", "a spokesman", "the prime minister", "Exxon spokesman" (mention before)
     let j = k - 1;
     if (j >= 0 && ['prime', 'foreign', 'home', 'vice', 'deputy', 'finance', 'defence', 'defense', 'trade', 'chief', 'company', 'government', 'ministry', 'party', 'white', 'press', 'justice'].includes(toks[j].norm)) j--;
-    const mm = j >= 0 ? ctx.mAt[j] : undefined;
+    // "Australia's competition watchdog", "Amnesty International's chief": possessor + up to two modifiers
+    {
+      let jj = j;
+      let mods = 0;
+      while (jj >= 1 && mods < 2 && toks[jj].caps === 0 && !ctx.mAt[jj] && !EN_DET.has(toks[jj].norm) && toks[jj].norm !== 's' && toks[jj + 1].gap === 0 && !EN_VERBS[toks[jj].norm] && !EN_SKIP_BACK.has(toks[jj].norm)) { jj--; mods++; }
+      if (jj >= 1 && toks[jj].norm === 's' && /['\u2019]/.test(toks[jj].sep) && toks[jj + 1].gap === 0) {
+        const pm = ctx.mAt[jj - 1];
+        const pa = pm && pm.last === jj - 1 ? ctx.set.byId.get(pm.actorId) : undefined;
+        if (pa && pa.type !== 'location' && pa.type !== 'person') {
+          const text = doc.src.slice(pm!.start, toks[k].end);
+          if (d === 'person' && !/^spokes/.test(w)) {
+            const p = pa.type === 'country' ? personByTitle(ctx, w, toks[k].start) : personByTitle(ctx, w, toks[k].start) ?? lastClaimSpeakerOfType(ctx, v, 'person') ?? mostSalient(ctx, v, 'person');
+            return { actor: p ?? pa, text, first: pm!.first, desc: true };
+          }
+          return { actor: pa, text, first: pm!.first, desc: true };
+        }
+      }
+    }
+    const mm0 = j >= 0 ? ctx.mAt[j] : undefined;
+    // "the US firm": a country modifying an organisation noun is not the organisation
+    const mm = mm0 && d === 'organization' && ctx.set.byId.get(mm0.actorId)?.type === 'country' && mm0.first > 0 && EN_DET.has(toks[mm0.first - 1].norm) ? undefined : mm0;
+    if (!mm && mm0) j = mm0.first - 1;
     if (mm && mm.last === j) {
       const a = ctx.set.byId.get(mm.actorId);
       if (a && a.type !== 'location' && a.type !== 'person') {
@@ -1113,15 +1200,38 @@ function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
     if (j >= 0 && (EN_DET.has(toks[j].norm) || toks[j].norm === 's')) {
       const isSpokes = /^spokes/.test(w);
       if (isSpokes) {
-        // "a spokesman for X said" handled when X follows; else the last organisation
-        const a = lastActor(ctx, k, isOrgish);
+        // "a spokesman for X said" handled when X follows; else the organisation in focus
+        const a = enOrgInFocus(ctx, k, isOrgish);
         return a ? { actor: a, text: doc.src.slice(toks[j].start, toks[k].end), first: j, desc: true } : undefined;
       }
-      const a = d === 'person' ? (personByTitle(ctx, w, toks[k].start) ?? lastClaimSpeakerOfType(ctx, v, 'person') ?? mostSalient(ctx, v, 'person')) : lastActor(ctx, k, (x) => x.type === 'organization' && nameHas(x, w)) ?? lastActor(ctx, k, (x) => x.type === 'organization');
+      const a = d === 'person' ? (personByTitle(ctx, w, toks[k].start) ?? lastClaimSpeakerOfType(ctx, v, 'person') ?? mostSalient(ctx, v, 'person')) : lastActor(ctx, k, (x) => x.type === 'organization' && nameHas(x, w)) ?? (EN_GENERIC_ORG.has(w) ? enOrgInFocus(ctx, k, (x) => x.type === 'organization' && (!EN_COMPANY_NOUN.has(w) || nameHas(x, 'company'))) : undefined);
       return a ? { actor: a, text: doc.src.slice(toks[j].start, toks[k].end), first: j, desc: true } : undefined;
     }
   }
   return undefined;
+}
+
+/** Organisation nouns that may refer to any organisation ("the firm" = the last company); institution nouns (court,
+ * ministry, government, party ...) refer only to a body whose name has that word. */
+const EN_COMPANY_NOUN = set('company firm group giant maker retailer carrier airline insurer operator bank exchange');
+const EN_GENERIC_ORG = set('company firm group giant maker retailer carrier airline insurer operator newspaper paper website broadcaster channel network daily watchdog regulator body organisation organization bank exchange');
+
+/** The organisation a description ("the company", "a spokesperson") refers to: the organisation speaking in the last
+ * three sentences, else the last one named outside claim contents, unless another is far more present in the story. */
+function enOrgInFocus(ctx: Ctx, k: number, pred: (a: ActorAcc) => boolean): ActorAcc | undefined {
+  const lc = lastClaimBefore(ctx, k);
+  const lcA = lc?.speaker.actorId ? ctx.set.byId.get(lc.speaker.actorId) : undefined;
+  if (lc && lcA && pred(lcA) && ctx.doc.sentOf[k] - ctx.doc.sentOf[lc.at] <= 3) return lcA;
+  const recent = lastActor(ctx, k, pred, false, true) ?? lastActor(ctx, k, pred);
+  if (!recent) return undefined;
+  const pos = ctx.doc.toks[k].start;
+  const counts = new Map<string, number>();
+  for (let i = Math.max(0, orderAt(ctx, pos) - 300); i < ctx.order.length && ctx.order[i].end <= pos; i++) { const id = ctx.order[i].actorId; counts.set(id, (counts.get(id) ?? 0) + 1); }
+  let best = recent;
+  let bc = counts.get(recent.id) ?? 0;
+  const rc = bc;
+  for (const [id, c] of counts) { if (c > bc) { const a = ctx.set.byId.get(id); if (a && a.type !== 'location' && pred(a)) { best = a; bc = c; } } }
+  return bc >= 2 * rc + 2 ? best : recent;
 }
 
 function nameHas(a: ActorAcc, w: string): boolean {
@@ -1167,6 +1277,20 @@ function resolveEnPronoun(ctx: Ctx, v: number, p: 'm' | 'f' | 'p' | 'n'): ActorA
     if (cont) return cont;
     // people named inside an earlier claim are what was said, not who speaks
     return lastActor(ctx, v, (a) => a.type === 'person' && (!a.gender || a.gender === p), true, true) ?? lastActor(ctx, v, (a) => a.type === 'person' && (!a.gender || a.gender === p), true);
+  }
+  // "Delta has been hit by ... . It has said ...": an organisation opening the previous sentence as its subject
+  {
+    const { doc } = ctx;
+    const ps = doc.sentOf[v] - 1;
+    const st = ps >= 0 ? doc.sents[ps] : undefined;
+    if (st) {
+      let k = tokenAt(doc, st.start);
+      if (k < v && ['but', 'and', 'however', 'meanwhile', 'the'].includes(doc.toks[k].norm) && !ctx.mAt[k]) k++;
+      const m = k < v ? ctx.mAt[k] : undefined;
+      const a = m && m.first === k ? ctx.set.byId.get(m.actorId) : undefined;
+      const nx = m ? doc.toks[m.last + 1] : undefined;
+      if (a && a !== lcA && (a.type === 'organization' || a.type === 'group' || (p === 'n' && a.type === 'country')) && nx && nx.gap === 0 && nx.norm !== 's' && nx.norm !== 'and' && doc.quoteOf[k] < 0 && !inClaimContent(ctx, m!) && (!lc || doc.sentOf[lc.at] < ps)) return a;
+    }
   }
   if (lcA && isOrgish(lcA) && near && (p === 'n' || lcA.type !== 'country')) return lcA;
   // "they" is rarely a country in running text; "it" may be
