@@ -708,8 +708,11 @@ export function englishClaims(ctx: Ctx): void {
     let kind = EN_VERBS[w];
     let verbTokEnd = v;
     if (w === 'according' && v + 1 < n && toks[v + 1].norm === 'to') { kind = 'statement'; verbTokEnd = v + 1; }
+    if (!kind && (w === 'asked' || w === 'asks')) kind = 'question';
     if (!kind) continue;
     if (t.caps === 2) continue;
+    // "he asked why/whether ...", '"...?" he asked' — not "asked X to ...", "Asked about X, he said"
+    if (kind === 'question' && (doc.sentStart[v] || !(quoteBefore(ctx, v) || (v + 1 < n && /^(why|whether|if|how|what|when|who|where)$/.test(toks[v + 1].norm)) || (v + 1 < n && /[:"\u201C]/.test(toks[v + 1].sep))))) continue;
     if (inSpans(doc.skip, t.start, t.end)) continue;
     const prev = v > 0 ? toks[v - 1] : undefined;
     const wentOnTo = prev && prev.norm === 'to' && v >= 3 && /^(on)$/.test(toks[v - 2].norm) && /^(went|goes|go)$/.test(toks[v - 3].norm);
@@ -742,7 +745,7 @@ export function englishClaims(ctx: Ctx): void {
       if (sp0 && c && pushClaim((ctx.rule = 'en-quoted-as', ctx), sp0, '', 'quoted as saying', kind, c.s, c.e, v)) continue;
     }
     // participle clause: ", saying ..." → the subject of the sentence
-    if (EN_PARTICIPLES.has(w) && t.gap === 2) {
+    if (EN_PARTICIPLES.has(w) && (t.gap === 2 || (prev && prev.norm === 'by' && prev.gap === 0 && t.gap === 0))) {
       const lc = lastClaimBefore(ctx, v);
       let sp: ActorAcc | undefined;
       if (lc && doc.sentOf[lc.at] === sent) sp = ctx.set.byId.get(lc.speaker.actorId!);
@@ -956,6 +959,8 @@ function quoteBefore(ctx: Ctx, v: number): { q: number; speaker?: ActorAcc; text
   // '"… ended."  Next sentence said' — a quote closed by a full stop is not attributed by what follows
   const lastIn = doc.src.slice(Math.max(q.open, q.close - 3), q.close).trim().slice(-1);
   if ((lastIn === '.' || lastIn === '\u2026') && !/^\s*,/.test(between)) return undefined;
+  // 'The question is: "Should ...?" The Electoral Commission said' — a quotation introduced by a colon belongs to its own sentence
+  if ((lastIn === '?' || lastIn === '!') && !/^\s*,/.test(between) && /:\s*$/.test(doc.src.slice(Math.max(0, q.open - 3), q.open))) return undefined;
   // tokens between the quote and the verb
   const first = tokenAt(doc, q.close + 1);
   if (first >= toks.length) return undefined;
@@ -1289,7 +1294,7 @@ function resolveEnPronoun(ctx: Ctx, v: number, p: 'm' | 'f' | 'p' | 'n'): ActorA
       const m = k < v ? ctx.mAt[k] : undefined;
       const a = m && m.first === k ? ctx.set.byId.get(m.actorId) : undefined;
       const nx = m ? doc.toks[m.last + 1] : undefined;
-      if (a && a !== lcA && (a.type === 'organization' || a.type === 'group' || (p === 'n' && a.type === 'country')) && nx && nx.gap === 0 && nx.norm !== 's' && nx.norm !== 'and' && doc.quoteOf[k] < 0 && !inClaimContent(ctx, m!) && (!lc || doc.sentOf[lc.at] < ps)) return a;
+      if (a && (a.type === 'organization' || a.type === 'group' || (p === 'n' && a.type === 'country')) && nx && nx.gap === 0 && nx.norm !== 's' && nx.norm !== 'and' && doc.quoteOf[k] < 0 && !inClaimContent(ctx, m!) && (!lc || doc.sentOf[lc.at] < ps)) return a;
     }
   }
   if (lcA && isOrgish(lcA) && near && (p === 'n' || lcA.type !== 'country')) return lcA;
@@ -1325,13 +1330,35 @@ function sentenceSubjectPersonAt(ctx: Ctx, v: number, p: 'm' | 'f'): { actor: Ac
 
 function subjectOfSentence(ctx: Ctx, v: number): ActorAcc | undefined {
   const { doc } = ctx;
+  const toks = doc.toks;
   const sent = doc.sentOf[v];
   for (let k = v - 1; k >= 0 && doc.sentOf[k] === sent; k--) {
     if (doc.sentStart[k] || doc.sentOf[k - 1] !== sent) {
-      // first mention of the sentence
-      for (let j = k; j < v; j++) { const a = actorOf(ctx, j); if (a && a.type !== 'location') return a; if (j > k + 3) break; }
+      // "Despite her concerns, Ms Khan dubbed ...": skip a fronted adverbial without names
+      for (let j = k + 1; j < Math.min(v, k + 7); j++) {
+        if (ctx.mAt[j - 1] || doc.quoteOf[j] >= 0) break;
+        if (toks[j].gap === 2) { if (/^(despite|after|before|in|on|at|during|speaking|asked|later|earlier|however|meanwhile|but|yet|still|last|this|following|with)$/.test(toks[k].norm)) k = j; break; }
+      }
+      // first mention of the sentence ("Former Cabinet minister Clare Short": the person after an affiliation + role)
+      for (let j = k; j < v; j++) {
+        const a = actorOf(ctx, j);
+        if (a && a.type !== 'location') {
+          const m = ctx.mAt[j]!;
+          if (a.type !== 'person' && m.last + 2 < v && toks[m.last + 1].gap === 0 && (EN_AFF_ROLE.has(toks[m.last + 1].norm) || EN_INV_SKIP.has(toks[m.last + 1].norm))) {
+            for (let r = m.last + 2; r < Math.min(v, m.last + 4); r++) { const p = actorOf(ctx, r); if (p && p.type === 'person') return p; if (toks[r].gap >= 2) break; }
+          }
+          return a;
+        }
+        if (j > k + 3) break;
+      }
       const r = resolveNP(ctx, k, v);
-      return r?.actor;
+      if (r) return r.actor;
+      // "The foreign secretary hit back by saying ...": a description opening the sentence
+      for (let j = k + 1; j < Math.min(v, k + 4); j++) {
+        if (toks[j].gap >= 2) break;
+        if (EN_DESCRIPTIONS[toks[j].norm] && !(j + 1 < v && EN_DESCRIPTIONS[toks[j + 1].norm])) { const r2 = resolveNP(ctx, j, v); if (r2 && !r2.pronoun) return r2.actor; }
+      }
+      return undefined;
     }
   }
   return undefined;
@@ -1392,8 +1419,26 @@ function contentAfter(ctx: Ctx, v: number, verb: string): { s: number; e: number
   while (k < n && doc.sentOf[k] === sent && (toks[k].norm === 'on' || toks[k].norm === 'last' || toks[k].norm === 'yesterday' || toks[k].norm === 'today' || toks[k].norm === 'earlier' || toks[k].norm === 'later') && k + 1 < n && EN_TIME.has(toks[k + 1].norm)) {
     k += toks[k].norm === 'yesterday' || toks[k].norm === 'today' ? 1 : 2;
   }
-  if (k < n && toks[k].norm === 'that' && toks[k].gap < 2) k++;
+  // "has said repeatedly that ...", "said publicly that ..."
+  for (let r = k, hops = 0; r < n && hops < 2 && toks[r].gap === 0 && /^[a-z]+ly$/.test(toks[r].norm) && doc.sentOf[r] === sent && toks[r].caps === 0; r++, hops++) {
+    if (r + 1 < n && toks[r + 1].norm === 'that' && toks[r + 1].gap < 2) { k = r + 1; break; }
+  }
+  let hadThat = false;
+  if (k < n && toks[k].norm === 'that' && toks[k].gap < 2) { k++; hadThat = true; }
   if (k >= n || doc.sentOf[k] !== sent) return undefined;
+  // "announced the settlements", "agreed a deal", "wrote an account": a noun object, not a reported proposition
+  if (!hadThat && EN_NP_OBJ_VERBS.has(verb) && !/["\u201C]/.test(toks[k].sep) && !enLooksClausal(ctx, k)) return undefined;
+  // "X has said during a visit to Britain": a prepositional phrase is no content
+  if (!hadThat && EN_PP_HEAD.has(toks[k].norm) && !enLooksClausal(ctx, k)) {
+    // "said in an official statement: "..."" — the colon or quotation after the phrase opens the content
+    let r = k + 1;
+    while (r < n && r < k + 7 && doc.sentOf[r] === sent && toks[r].gap < 2 && !/[:"\u201C]/.test(toks[r].sep)) r++;
+    if (!(r < n && r < k + 7 && /[:"\u201C]/.test(toks[r].sep) && (doc.sentOf[r] === sent || /:/.test(toks[r].sep)))) return undefined;
+    const qi0 = toks[r].sep.search(/["\u201C]/);
+    const s0 = qi0 >= 0 ? toks[r].start - toks[r].sep.length + qi0 : toks[r].start;
+    const qs0 = doc.quoteAt.get(s0);
+    return { s: s0, e: qs0 !== undefined ? doc.quotes[qs0].close + 1 : doc.sents[doc.sentOf[r]].end };
+  }
   // quote opening right here?
   const sep = toks[k].sep;
   let s = toks[k].start;
@@ -1404,6 +1449,22 @@ function contentAfter(ctx: Ctx, v: number, verb: string): { s: number; e: number
   e = cutAtNextReport(ctx, s, e);
   if (e - s < 8) return undefined;
   return { s, e };
+}
+
+const EN_NP_OBJ_VERBS = set('announced announces unveiled unveils revealed reveals disclosed agreed agrees wrote writes reiterated reiterates criticised criticized criticises criticizes condemned condemns');
+const EN_PP_HEAD = set('during at in on after before while following ahead outside inside amid since');
+const EN_FINITE = set('is are was were be been has have had will would could can may might must should shall did does do am');
+
+/** Does the text from token k look like a clause (a finite verb or a pronoun subject before the first comma)? */
+function enLooksClausal(ctx: Ctx, k: number): boolean {
+  const toks = ctx.doc.toks;
+  const sent = ctx.doc.sentOf[k];
+  if (EN_PRONOUNS[toks[k].norm] || /^(there|i|we|you)$/.test(toks[k].norm)) return true;
+  for (let r = k; r < toks.length && r < k + 14 && ctx.doc.sentOf[r] === sent; r++) {
+    if (r > k && toks[r].gap >= 2) return false;
+    if (EN_FINITE.has(toks[r].norm)) return true;
+  }
+  return false;
 }
 
 function quoteIdxAt(doc: Doc, pos: number): number {
