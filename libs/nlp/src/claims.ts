@@ -745,7 +745,7 @@ export function englishClaims(ctx: Ctx): void {
       if (sp0 && c && pushClaim((ctx.rule = 'en-quoted-as', ctx), sp0, '', 'quoted as saying', kind, c.s, c.e, v)) continue;
     }
     // participle clause: ", saying ..." → the subject of the sentence
-    if (EN_PARTICIPLES.has(w) && (t.gap === 2 || (prev && prev.norm === 'by' && prev.gap === 0 && t.gap === 0))) {
+    if (EN_PARTICIPLES.has(w) && (t.gap === 2 || (t.gap === 4 && /,/.test(t.sep) && !/[.!?:;]/.test(t.sep)) || (prev && prev.norm === 'by' && prev.gap === 0 && t.gap === 0))) {
       const lc = lastClaimBefore(ctx, v);
       let sp: ActorAcc | undefined;
       if (lc && doc.sentOf[lc.at] === sent) sp = ctx.set.byId.get(lc.speaker.actorId!);
@@ -796,6 +796,7 @@ export function englishClaims(ctx: Ctx): void {
       if (a0) sb = { actor: a0, text: '', first: v - 1 };
     }
     const after = contentAfter(ctx, verbTokEnd, w);
+    if (after) after.e = enCutTrailingAside(ctx, after.s, after.e);
     if (sb && after) {
       // "pledged to oppose", "urged X to ...", "called for": commitments and requests without a proposition
       const head = src.slice(after.s, Math.min(after.e, after.s + 4)).toLowerCase();
@@ -860,6 +861,22 @@ function enPushJoint(ctx: Ctx, sb: Subj, push: (a: ActorAcc, text: string) => Cl
   for (const o of sb.others) { const co = push(o, o.name); if (co) made.push(co); }
   for (const m of made) enJoint.set(m, group.filter((a) => a.id !== m.speaker.actorId));
   return c;
+}
+
+/** "..., state media reported." / "..., officials said." closing a content span is a reporter aside. */
+function enCutTrailingAside(ctx: Ctx, s: number, e: number): number {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  let last = tokenAt(doc, e) - 1;
+  while (last >= 0 && toks[last].end > e) last--;
+  if (last < 0 || !(EN_VERBS[toks[last].norm] || /^(reported|reports|reporting)$/.test(toks[last].norm)) || doc.quoteOf[last] >= 0) return e;
+  for (let r = last; r > last - 5 && r >= 0 && toks[r].start > s; r--) {
+    if (toks[r].gap >= 2) {
+      if (!/,/.test(toks[r].sep) || ctx.mAt[r] && r === last - 1) return e; // ", Mr X said" is handled as content-before elsewhere
+      return toks[r].start - toks[r].sep.length + toks[r].sep.indexOf(',');
+    }
+  }
+  return e;
 }
 
 /** Start of the clause ending at token v: the sentence start, or just after a closing quote in the sentence. */
@@ -1059,7 +1076,9 @@ function subjectBefore0(ctx: Ctx, v: number): Subj | undefined {
       c--; lim++;
     }
     // the sentence opens with an actor: that is the subject
-    const s0 = c;
+    let s0 = c;
+    // "SEOUL - Kim Yo Jong, ..., warned": a dateline is not the subject
+    { const md = ctx.mAt[s0]; if (md && md.last + 1 < k && /\s[-\u2013\u2014]+\s/.test(toks[md.last + 1].sep) && toks[s0].caps === 2) s0 = md.last + 1; }
     const m0 = ctx.mAt[s0] ?? (EN_DET.has(toks[s0].norm) || ['but', 'and', 'however', 'meanwhile', 'earlier'].includes(toks[s0].norm) ? ctx.mAt[s0 + 1] : undefined);
     if (m0 && m0.last < k) {
       const a0 = ctx.set.byId.get(m0.actorId);
