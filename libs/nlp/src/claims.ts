@@ -807,6 +807,8 @@ export function englishClaims(ctx: Ctx): void {
     // (C) content before: "CONTENT, X said." / "CONTENT, said X."
     // "..., the company said on Tuesday." / "..., he said last week." — a trailing time adverbial still ends the clause
     const endsHere = (k: number) => {
+      // "..., President Musharraf has said during a visit to Britain."
+      if (k < n && doc.sentOf[k] === sent && toks[k].gap < 2 && EN_PP_HEAD.has(toks[k].norm) && !enLooksClausal(ctx, k)) return true;
       if (k < n && doc.sentOf[k] === sent && toks[k].gap < 2 && /^(on|last|yesterday|today|earlier|later|this|in)$/.test(toks[k].norm)) {
         let r = toks[k].norm === 'yesterday' || toks[k].norm === 'today' ? k + 1 : k + 2;
         if (toks[k].norm === 'in' && !(k + 2 < n && /^(a|an|the)$/.test(toks[k + 1].norm) && /^(statement|interview|letter|speech)$/.test(toks[k + 2].norm))) return false;
@@ -820,7 +822,7 @@ export function englishClaims(ctx: Ctx): void {
     let spText = '';
     let endTok = v + 1;
     if (sb && endsHere(v + 1)) { sp = sb.actor; spText = sb.text; }
-    else if (!sb && v + 1 < n && actorOf(ctx, v + 1)) {
+    else if (!sb && v + 1 < n && doc.sentOf[v + 1] === sent && toks[v + 1].gap < 2 && actorOf(ctx, v + 1)) {
       const m = ctx.mAt[v + 1]!;
       endTok = m.last + 1;
       if (endsHere(endTok)) { sp = actorOf(ctx, v + 1); spText = mentionText(ctx, v + 1); }
@@ -839,7 +841,14 @@ export function englishClaims(ctx: Ctx): void {
     if (sp) {
       // the content runs from the sentence start to the comma before the speaker/verb
       const subjStart = sb ? sb.first : v;
-      const commaTok = subjStart;
+      let commaTok = subjStart;
+      // "..., watchdog Ofcom has said", "..., President Musharraf of Pakistan has said": role words before the name
+      for (let r = commaTok, hops = 0; sb && hops < 3 && r > 0 && toks[r].gap < 2 && doc.sentOf[r - 1] === sent; hops++) {
+        const wv = toks[r - 1];
+        if (ctx.mAt[r - 1] || EN_VERBS[wv.norm] || !(wv.caps === 0 || EN_INV_SKIP.has(wv.norm))) break;
+        r--;
+        if (toks[r].gap === 2) { commaTok = r; break; }
+      }
       if (toks[commaTok].gap !== 2) continue;
       const s0 = doc.sents[sent].start;
       const e0 = toks[commaTok].start - toks[commaTok].sep.length;
@@ -1195,7 +1204,7 @@ function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
           const text = doc.src.slice(pm!.start, toks[k].end);
           if (d === 'person' && !/^spokes/.test(w)) {
             const p = pa.type === 'country' ? personByTitle(ctx, w, toks[k].start) : personByTitle(ctx, w, toks[k].start) ?? lastClaimSpeakerOfType(ctx, v, 'person') ?? mostSalient(ctx, v, 'person');
-            return { actor: p ?? pa, text, first: pm!.first, desc: true };
+            return { actor: p ?? enLeadForward(ctx, v, (x) => x.type === 'person') ?? pa, text, first: pm!.first, desc: true };
           }
           return { actor: pa, text, first: pm!.first, desc: true };
         }
@@ -1228,7 +1237,8 @@ function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
         const a = enOrgInFocus(ctx, k, isOrgish);
         return a ? { actor: a, text: doc.src.slice(toks[j].start, toks[k].end), first: j, desc: true } : undefined;
       }
-      const a = d === 'person' ? (personByTitle(ctx, w, toks[k].start) ?? lastClaimSpeakerOfType(ctx, v, 'person') ?? mostSalient(ctx, v, 'person')) : lastActor(ctx, k, (x) => x.type === 'organization' && nameHas(x, w)) ?? (EN_GENERIC_ORG.has(w) ? enOrgInFocus(ctx, k, (x) => x.type === 'organization' && (!EN_COMPANY_NOUN.has(w) || nameHas(x, 'company'))) : undefined);
+      const orgOk = (x: ActorAcc) => x.type === 'organization' && (!EN_COMPANY_NOUN.has(w) || nameHas(x, 'company'));
+      const a = d === 'person' ? (personByTitle(ctx, w, toks[k].start) ?? lastClaimSpeakerOfType(ctx, v, 'person') ?? mostSalient(ctx, v, 'person')) : lastActor(ctx, k, (x) => x.type === 'organization' && nameHas(x, w)) ?? (EN_GENERIC_ORG.has(w) ? enOrgInFocus(ctx, k, orgOk) : undefined);
       return a ? { actor: a, text: doc.src.slice(toks[j].start, toks[k].end), first: j, desc: true } : undefined;
     }
   }
@@ -1256,6 +1266,20 @@ function enOrgInFocus(ctx: Ctx, k: number, pred: (a: ActorAcc) => boolean): Acto
   const rc = bc;
   for (const [id, c] of counts) { if (c > bc) { const a = ctx.set.byId.get(id); if (a && a.type !== 'location' && pred(a)) { best = a; bc = c; } } }
   return bc >= 2 * rc + 2 ? best : recent;
+}
+
+/** In the lead sentence, a description ("a security firm has warned", "Amnesty's chief has said") refers to the
+ * first matching actor named in the next two sentences. */
+function enLeadForward(ctx: Ctx, v: number, pred: (a: ActorAcc) => boolean): ActorAcc | undefined {
+  const { doc } = ctx;
+  if (doc.sentOf[v] !== 0) return undefined;
+  const pos = doc.toks[v].end;
+  const lim = doc.sents[Math.min(doc.sents.length - 1, 2)].end;
+  for (let i = orderAt(ctx, pos); i < ctx.order.length && ctx.order[i].start < lim; i++) {
+    const a = ctx.set.byId.get(ctx.order[i].actorId);
+    if (a && a.type !== 'location' && pred(a)) return a;
+  }
+  return undefined;
 }
 
 function nameHas(a: ActorAcc, w: string): boolean {
