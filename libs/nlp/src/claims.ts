@@ -1238,7 +1238,7 @@ function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
         return a ? { actor: a, text: doc.src.slice(toks[j].start, toks[k].end), first: j, desc: true } : undefined;
       }
       const orgOk = (x: ActorAcc) => x.type === 'organization' && (!EN_COMPANY_NOUN.has(w) || nameHas(x, 'company'));
-      const a = d === 'person' ? (personByTitle(ctx, w, toks[k].start) ?? lastClaimSpeakerOfType(ctx, v, 'person') ?? mostSalient(ctx, v, 'person')) : lastActor(ctx, k, (x) => x.type === 'organization' && nameHas(x, w)) ?? (EN_GENERIC_ORG.has(w) ? enOrgInFocus(ctx, k, orgOk) : undefined);
+      const a = d === 'person' ? (personByTitle(ctx, w, toks[k].start) ?? lastClaimSpeakerOfType(ctx, v, 'person') ?? mostSalient(ctx, v, 'person')) : /^(company|firm|group|giant)$/.test(w) ? enOrgInFocus(ctx, k, orgOk) : lastActor(ctx, k, (x) => x.type === 'organization' && nameHas(x, w)) ?? (EN_GENERIC_ORG.has(w) ? enOrgInFocus(ctx, k, orgOk) : undefined);
       return a ? { actor: a, text: doc.src.slice(toks[j].start, toks[k].end), first: j, desc: true } : undefined;
     }
   }
