@@ -196,3 +196,30 @@ describe('claims (English): content boundaries and non-claims', () => {
     expect(speakerOf(out, 'I lost three years')).toBe('Ivo Marsh');
   });
 });
+
+describe('claims (English): more verbs, documents, nested reports', () => {
+  it('branded / likened / hinted / thinks / reports', () => {
+    const body = 'Mr Rek has branded the levy a waste of money. Ms Velt likened the plan to a lottery. '
+      + 'Tally Research has hinted that regulation might return. Mr Benn thinks that the answer lies elsewhere. '
+      + 'Kallo Bank made 300 loans in 2004, the Green Union reports.';
+    const out = enrich(body);
+    expect(speakerOf(out, 'the levy a waste of money')).toBe('Tomas Rek');
+    expect(speakerOf(out, 'the plan to a lottery')).toBe('Ana Velt');
+    expect(speakerOf(out, 'regulation might return')).toBe('Tally Research');
+    expect(speakerOf(out, 'the answer lies elsewhere')).toBe('Karl Benn');
+    expect(speakerOf(out, 'made 300 loans')).toBe('Green Union');
+  });
+
+  it('"X\'s book suggests" → X', () => {
+    const body = 'Mr Ross\' book suggests the statement was written by Ana Velt.';
+    expect(speakerOf(enrich(body), 'the statement was written')).toBe('Piet Ross');
+  });
+
+  it('"X agent told him" → X; "Org reported that Person had ... and said" → Person', () => {
+    const body = 'Mr Marsh said the "Norvex agent" told him the passport had been found. '
+      + 'Tally Research reported separately that Karl Benn had visited a factory and said output must double.';
+    const out = enrich(body);
+    expect(speakersOf(out, 'the passport had been found')).toContain('Norvex Systems');
+    expect(speakerOf(out, 'output must double')).toBe('Karl Benn');
+  });
+});

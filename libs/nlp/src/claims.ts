@@ -791,7 +791,18 @@ export function englishClaims(ctx: Ctx): void {
     if (v > 0 && (toks[v - 1].norm === 'and' || toks[v - 1].norm === 'but') && (!sb || sb.pronoun)) {
       // coordinated verb: the subject of the sentence (the speaker of its first claim, if any)
       let a0: ActorAcc | undefined;
-      for (const c of ctx.claims) if (doc.sentOf[c.at] === sent && c.at < v) { a0 = ctx.set.byId.get(c.speaker.actorId!); break; }
+      for (const c of ctx.claims) if (doc.sentOf[c.at] === sent && c.at < v) {
+        a0 = ctx.set.byId.get(c.speaker.actorId!);
+        // "KCNA reported that Kim Jong Un had inspected ... and said ...": inside that claim's content, the subject of
+        // the reported clause is the one that speaks
+        if (c.start <= t.start && (t.start < c.end || doc.src.slice(c.end, t.start).trim() === 'and')) {
+          for (let i = orderAt(ctx, c.start); i < ctx.order.length && ctx.order[i].end <= t.start; i++) {
+            const a = ctx.set.byId.get(ctx.order[i].actorId);
+            if (a && a.type !== 'location' && a.id !== c.speaker.actorId) { if (ctx.order[i].first <= tokenAt(doc, c.start) + 1) a0 = a; break; }
+          }
+        }
+        break;
+      }
       a0 ??= subjectOfSentence(ctx, v);
       if (a0) sb = { actor: a0, text: '', first: v - 1 };
     }
@@ -1175,7 +1186,16 @@ function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
   }
   if (EN_NOT_SUBJ.has(w)) return undefined;
   // "X's (official) spokesman/lawyer", "X lawyers/officials" → X
-  if (/^(spokesman|spokeswoman|spokesperson|spokespeople|lawyer|lawyers|officials|official|sources|source|representatives|solicitor|aides|aide)$/.test(w)) {
+  // "Mr Sands' book suggests", "the agency's report said": the author of a document speaks through it
+  if (/^(book|report|study|statement|letter|survey|memo|blog|documentary|filing|ruling|judgment|judgement)$/.test(w) && k >= 1) {
+    let j = k - 1;
+    if (toks[j].norm === 's' && /['\u2019]/.test(toks[j].sep) && toks[j].gap <= 1) j--;
+    else if (!/['\u2019]\s*$/.test(toks[k].sep)) j = -1;
+    const mm = j >= 0 ? ctx.mAt[j] : undefined;
+    const a = mm && mm.last === j ? ctx.set.byId.get(mm.actorId) : undefined;
+    if (a && a.type !== 'location') return { actor: a, text: doc.src.slice(mm!.start, toks[k].end), first: mm!.first, desc: true };
+  }
+  if (/^(spokesman|spokeswoman|spokesperson|spokespeople|lawyer|lawyers|officials|official|sources|source|representatives|solicitor|aides|aide|agent|agents|officer|officers|investigators|executives|diplomats|negotiators)$/.test(w)) {
     let j = k - 1;
     let mods = 0;
     while (j >= 0 && toks[j].caps === 0 && !ctx.mAt[j] && !EN_DET.has(toks[j].norm) && toks[j].norm !== 's' && mods < 2 && toks[j + 1].gap === 0) { j--; mods++; }

@@ -58,6 +58,9 @@ addEn('denial', 'denied denies denying rejected rejects dismissed dismisses refu
 addEn('warning', 'warned warns warning cautioned');
 addEn('demand', 'urged urges urging called demanded demands');
 addEn('promise', 'promised promises pledged vowed vows');
+// "branded the scheme a waste", "likened the plan to ...", "hinted that ...", "the Times reports ...", "BT advises that ..."
+addEn('statement', 'branded brands dubbed dubs likened likens labelled labeled hinted hints thinks reports reported');
+addEn('demand', 'advises advised');
 
 /** Verbs after which an object NP precedes the content. */
 export const EN_OBJ_VERBS = set('told tells tell telling warned warns urged urges assured informed reminded');
