@@ -223,3 +223,25 @@ describe('claims (English): more verbs, documents, nested reports', () => {
     expect(speakerOf(out, 'output must double')).toBe('Karl Benn');
   });
 });
+
+describe('claims (English): prepositional phrases, statements, passives with an agent', () => {
+  it('"said on Twitter that", "told a news conference in X that" start the content after "that"', () => {
+    const body = 'Kallo Bank said on Twitter that the deal was done. Ivo Marsh told a news conference in Yberia that the talks had failed.';
+    const out = enrich(body);
+    expect(claimWith(out, 'the deal was done')?.text).toBe('the deal was done');
+    expect(claimWith(out, 'the talks had failed')?.text).toBe('the talks had failed');
+  });
+
+  it('"The statement said" continues the body that spoke last', () => {
+    const body = '"The sanctions are illegal," the Xandrian Foreign Ministry said. The statement said the plan would cost $5bn.';
+    expect(speakerOf(enrich(body), 'the plan would cost')).toBe('Xandrian Foreign Ministry');
+  });
+
+  it('"His claims were denied by Foreign Secretary X" is a denial by X with the subject as text', () => {
+    const body = 'Mr Rek told MPs the paper was propaganda. His claims were denied by Foreign Secretary Ivo Marsh.';
+    const c = claimWith(enrich(body), 'His claims');
+    expect(c?.speaker.name).toBe('Ivo Marsh');
+    expect(c?.text).toBe('His claims');
+    expect(c?.verb).toBe('denied');
+  });
+});

@@ -716,7 +716,19 @@ export function englishClaims(ctx: Ctx): void {
     if (inSpans(doc.skip, t.start, t.end)) continue;
     const prev = v > 0 ? toks[v - 1] : undefined;
     const wentOnTo = prev && prev.norm === 'to' && v >= 3 && /^(on)$/.test(toks[v - 2].norm) && /^(went|goes|go)$/.test(toks[v - 3].norm);
-    if (prev && EN_PASSIVE.has(prev.norm) && prev.gap === 0 && t.gap === 0 && w !== 'according' && !wentOnTo) continue;
+    if (prev && EN_PASSIVE.has(prev.norm) && prev.gap === 0 && t.gap === 0 && w !== 'according' && !wentOnTo) {
+      // "His claims were denied by Foreign Secretary Jack Straw": a deny/reject-type passive with its agent; the subject
+      // is the content
+      if (/^(denied|disputed|refuted|contested)$/.test(w) && /^(was|were|been|is|are)$/.test(prev.norm) && v + 2 < n && toks[v + 1].norm === 'by' && toks[v + 1].gap === 0 && doc.sentOf[v + 1] === doc.sentOf[v]) {
+        const ag = invertedSpeaker(ctx, v + 2);
+        let aux = v - 1;
+        if (aux > 0 && /^(has|have|had)$/.test(toks[aux - 1].norm)) aux--;
+        const s0 = clauseStartBefore(ctx, v);
+        const e0 = toks[aux].start - toks[aux].sep.length;
+        if (ag && e0 > s0 && pushClaim((ctx.rule = 'en-passive-agent', ctx), ag.actor, ag.text, src.slice(t.start, t.end), kind, s0, e0, v)) continue;
+      }
+      continue;
+    }
     if (wentOnTo) {
       // "Chief Supt Deats went on to warn: ..."
       const sb0 = subjectBefore(ctx, v - 3);
@@ -951,7 +963,7 @@ function englishAccording(ctx: Ctx, v: number, toIdx: number): void {
   }
 }
 
-const EN_INV_SKIP = set('the mr mrs ms miss dr prof professor general gen mp mep sir lord lady president senator judge justice chief executive director secretary minister analyst economist spokesman spokeswoman spokesperson acting detective superintendent supt colonel captain commander');
+const EN_INV_SKIP = set('the mr mrs ms miss dr prof professor general gen mp mep sir lord lady president senator judge justice chief executive director secretary minister analyst economist spokesman spokeswoman spokesperson acting detective superintendent supt colonel captain commander foreign home prime deputy vice shadow defence defense finance interior former');
 const EN_INV_ROLE = set('analyst analysts economist economists expert experts official officials spokesman spokeswoman spokesperson chief boss head director chairman president secretary minister lawyer researcher researchers professor leader founder executive manager partner');
 
 /** The speaker named right after an inverted verb ("said Mr X", "say the Tories", "said Professor X, head of ...",
@@ -1186,6 +1198,12 @@ function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
   }
   if (EN_NOT_SUBJ.has(w)) return undefined;
   // "X's (official) spokesman/lawyer", "X lawyers/officials" → X
+  // "The statement said ...", "Its report said ...": the body that spoke last, if it did so recently
+  if (/^(statement|report|ruling|judgment|judgement|communique|declaration)$/.test(w) && k >= 1 && /^(the|its|their)$/.test(toks[k - 1].norm)) {
+    const lc = lastClaimBefore(ctx, v);
+    const lcA = lc?.speaker.actorId ? ctx.set.byId.get(lc.speaker.actorId) : undefined;
+    if (lc && lcA && lcA.type !== 'person' && doc.sentOf[v] - doc.sentOf[lc.at] <= 3) return { actor: lcA, text: doc.src.slice(toks[k - 1].start, toks[k].end), first: k - 1, desc: true };
+  }
   // "Mr Sands' book suggests", "the agency's report said": the author of a document speaks through it
   if (/^(book|report|study|statement|letter|survey|memo|blog|documentary|filing|ruling|judgment|judgement)$/.test(w) && k >= 1) {
     let j = k - 1;
@@ -1481,6 +1499,13 @@ function contentAfter(ctx: Ctx, v: number, verb: string): { s: number; e: number
   // adverbials: on Friday, last week, in a statement
   while (k < n && doc.sentOf[k] === sent && (toks[k].norm === 'on' || toks[k].norm === 'last' || toks[k].norm === 'yesterday' || toks[k].norm === 'today' || toks[k].norm === 'earlier' || toks[k].norm === 'later') && k + 1 < n && EN_TIME.has(toks[k + 1].norm)) {
     k += toks[k].norm === 'yesterday' || toks[k].norm === 'today' ? 1 : 2;
+  }
+  // "said on Twitter that ...", "told a news conference in Geneva that ...", "said in an interview that ...": a
+  // prepositional phrase before the complementiser is not content
+  if (k < n && (EN_PP_HEAD.has(toks[k].norm) || toks[k].norm === 'to') && toks[k].gap < 2) {
+    for (let r = k + 1; r < n && r <= k + 7 && doc.sentOf[r] === sent && toks[r].gap < 2 && !EN_FINITE.has(toks[r].norm) && !ctx.mAt[r] || (r < n && r <= k + 7 && ctx.mAt[r] && toks[r].gap < 2); r++) {
+      if (toks[r].norm === 'that') { k = r; break; }
+    }
   }
   // "has said repeatedly that ...", "said publicly that ..."
   for (let r = k, hops = 0; r < n && hops < 2 && toks[r].gap === 0 && /^[a-z]+ly$/.test(toks[r].norm) && doc.sentOf[r] === sent && toks[r].caps === 0; r++, hops++) {
