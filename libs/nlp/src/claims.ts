@@ -3,7 +3,7 @@
 import type { ActorAcc, ActorSet, MentionX } from './actors';
 import { arVerbOf } from './actors';
 import { tokenAt, type Doc } from './doc';
-import { AR_ADVERBIAL, AR_COMP, AR_PERSON_TITLES, AR_DESCRIPTIONS, AR_VERBS, EN_DESCRIPTIONS, EN_OBJ_VERBS, EN_PRONOUNS, EN_VERBS, set } from './lexicon';
+import { AR_ADVERBIAL, AR_COMP, AR_PERSON_TITLES, AR_DESCRIPTIONS, AR_VERBS, EN_CLAIM_VERBS, EN_DESCRIPTIONS, EN_OBJ_VERBS, EN_PRONOUNS, EN_VERBS, set } from './lexicon';
 import { arabicVariants, foldText, inSpans, type Token } from './text';
 
 export interface ClaimX {
@@ -705,7 +705,7 @@ export function englishClaims(ctx: Ctx): void {
     const t = toks[v];
     if (t.script !== 'latin') continue;
     let w = t.norm;
-    let kind = EN_VERBS[w];
+    let kind = EN_VERBS[w] ?? EN_CLAIM_VERBS[w];
     let verbTokEnd = v;
     if (w === 'according' && v + 1 < n && toks[v + 1].norm === 'to') { kind = 'statement'; verbTokEnd = v + 1; }
     if (!kind && (w === 'asked' || w === 'asks')) kind = 'question';
@@ -881,7 +881,39 @@ export function englishClaims(ctx: Ctx): void {
       else pushClaim((ctx.rule = 'en-content-before', ctx), sp, spText, src.slice(t.start, t.end), kind, s0, e1, v);
     }
   }
+  enParagraphQuotes(ctx);
   continuationQuotes(ctx);
+}
+
+const EN_QCHARS = /["\u201C\u201D]/g;
+
+/** BBC-style quotation over several paragraphs: 'X said: "A.¶¶"B.¶¶"C."' — the quotation is left open at a paragraph
+ * end and the next paragraph reopens it; each paragraph is its own segment of the same speaker's claim. */
+function enParagraphQuotes(ctx: Ctx, only?: ClaimX[]): void {
+  const src = ctx.doc.src;
+  const made = only ?? ctx.claims.filter((c) => c.rule.startsWith('en-'));
+  for (const c0 of made) {
+    let c: ClaimX | undefined = c0;
+    for (let guard = 0; c && guard < 8; guard++) {
+      // the content's quotation must still be open at the end of its paragraph
+      let pe = src.indexOf('\n', c.end);
+      if (pe < 0) break;
+      if (!/["\u201C]/.test(src[c.start - 1] ?? '')) break;
+      if ((src.slice(c.start, pe).match(EN_QCHARS) ?? []).length !== 0) break;
+      let p = pe;
+      while (p < src.length && /\s/.test(src[p])) p++;
+      if (!/["\u201C]/.test(src[p] ?? '')) break;
+      pe = src.indexOf('\n', p);
+      if (pe < 0) pe = src.length;
+      const close = src.slice(p + 1, pe).search(/["\u201D]/);
+      const e = close >= 0 ? p + 1 + close : pe;
+      const a = ctx.set.byId.get(c.speaker.actorId!);
+      if (!a) break;
+      const nc = pushClaim((ctx.rule = 'en-paragraph-quote', ctx), a, c.speaker.text, c.verb, c.kind, p + 1, e, tokenAt(ctx.doc, p), true);
+      if (!nc || close >= 0) break;
+      c = nc;
+    }
+  }
 }
 
 /** Push one claim for the subject and one per co-speaker of a joint statement; remember the group for "they". */
@@ -1077,6 +1109,8 @@ function subjectBefore0(ctx: Ctx, v: number): Subj | undefined {
   const sent = doc.sentOf[v];
   let k = v - 1;
   let hops = 0;
+  // "Guy Mansfield QC warned", "Tom Smith MP said": a post-nominal after a name
+  if (k >= 1 && /^(qc|kc|mp|mep|msp|jr|sr)$/.test(toks[k].norm) && ctx.mAt[k - 1] && !ctx.mAt[k] && toks[k].gap === 0) k--;
   for (;;) {
     if (k >= 0 && doc.sentOf[k] === sent && EN_SKIP_BACK.has(toks[k].norm) && toks[k + 1].gap === 0 && hops < 4) { k--; hops++; continue; }
     // "The Electoral Commission on Thursday said", "X last week said"
@@ -1460,7 +1494,10 @@ function contentAfter(ctx: Ctx, v: number, verb: string): { s: number; e: number
     const qi = sepAfter.search(/["\u201C]/);
     const s = qi >= 0 ? toks[k].start - sepAfter.length + qi : toks[k].start;
     const qsi = doc.quoteAt.get(s);
-    const e = qsi !== undefined ? doc.quotes[qsi].close + 1 : doc.sents[doc.sentOf[k]].end;
+    let e = qsi !== undefined ? doc.quotes[qsi].close + 1 : doc.sents[doc.sentOf[k]].end;
+    // a quotation left open at the end of its paragraph (BBC style) ends there; the next paragraph is its own segment
+    const nl = doc.src.indexOf('\n', s);
+    if (nl >= 0 && nl < e) e = nl;
     return { s, e };
   }
   if (doc.sentOf[k] !== sent) return undefined;
@@ -1593,8 +1630,14 @@ function continuationQuotes(ctx: Ctx): void {
     // after the quote, an attribution to someone else? (handled by quoteBefore already)
     const a = ctx.set.byId.get(prev.speaker.actorId!);
     if (!a) continue;
-    const c = pushClaim((ctx.rule = 'en-continuation', ctx), a, prev.speaker.text, prev.verb, prev.kind, q.open + 1, q.close, tokenAt(doc, q.open), true);
-    if (c) { ctx.usedQuotes.add(qi); prev = c; }
+    // a quotation "closed" only by the next paragraph's opening mark ends at its own paragraph
+    const nl = doc.src.indexOf('\n', q.open);
+    const qe = nl >= 0 && nl < q.close ? nl : q.close;
+    const c = pushClaim((ctx.rule = 'en-continuation', ctx), a, prev.speaker.text, prev.verb, prev.kind, q.open + 1, qe, tokenAt(doc, q.open), true);
+    if (c) {
+      ctx.usedQuotes.add(qi); prev = c;
+      if (qe !== q.close) { const before = ctx.claims.length; enParagraphQuotes(ctx, [c]); if (ctx.claims.length > before) prev = ctx.claims[ctx.claims.length - 1]; }
+    }
   }
 }
 

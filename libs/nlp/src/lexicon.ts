@@ -59,8 +59,16 @@ addEn('warning', 'warned warns warning cautioned');
 addEn('demand', 'urged urges urging called demanded demands');
 addEn('promise', 'promised promises pledged vowed vows');
 // "branded the scheme a waste", "likened the plan to ...", "hinted that ...", "the Times reports ...", "BT advises that ..."
-addEn('statement', 'branded brands dubbed dubs likened likens labelled labeled hinted hints thinks reports reported');
-addEn('demand', 'advises advised');
+
+/** Reporting verbs used by the claim rules only (not as name cues by the actor rules): plural present forms ("officials
+ * claim"), "branded the scheme a waste", "likened the plan to ...", "hinted that ...", "the Times reports ...". */
+export const EN_CLAIM_VERBS: Record<string, string> = {};
+const addEnC = (kind: string, words: string) => { for (const w of words.split(/\s+/).filter(Boolean)) EN_CLAIM_VERBS[w] = kind; };
+addEnC('statement', 'claim insist argue predict suggest admit acknowledge confirm think branded brands dubbed dubs likened likens labelled labeled hinted hints thinks reports reported');
+addEnC('denial', 'deny');
+addEnC('warning', 'warn');
+addEnC('accusation', 'allege');
+addEnC('demand', 'advises advised');
 
 /** Verbs after which an object NP precedes the content. */
 export const EN_OBJ_VERBS = set('told tells tell telling warned warns urged urges assured informed reminded');
