@@ -245,3 +245,23 @@ describe('claims (English): prepositional phrases, statements, passives with an 
     expect(c?.verb).toBe('denied');
   });
 });
+
+describe('claims (English): quotations over several paragraphs', () => {
+  it('"X said: "A.¶¶"B.¶¶"C."" gives one claim per paragraph segment', () => {
+    const body = 'Tory MP Piet Ross said: "I believe it is essential that we keep the rebate.\n\n"We are already one of the biggest contributors.\n\n"We will not give it up." Mr Marsh disagreed.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(claimWith(out, 'keep the rebate')?.text).toBe('I believe it is essential that we keep the rebate');
+    expect(claimWith(out, 'biggest contributors')?.text).toBe('We are already one of the biggest contributors');
+    expect(claimWith(out, 'biggest contributors')?.quoted).toBe(true);
+    expect(speakerOf(out, 'We will not give it up')).toBe('Piet Ross');
+  });
+
+  it('\'"A.¶¶"B," he said\' splits the quotation before the verb too', () => {
+    const body = 'Mr Marsh spoke to reporters on Monday.\n\n"We have been through five transitions and survived.\n\n"Each one has involved losses," he said. "There is more to come."';
+    const out = enrich(body);
+    expect(claimWith(out, 'five transitions')?.text).toBe('We have been through five transitions and survived');
+    expect(claimWith(out, 'Each one has')?.text).toBe('Each one has involved losses');
+    expect(speakerOf(out, 'There is more to come')).toBe('Ivo Marsh');
+  });
+});

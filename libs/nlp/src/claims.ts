@@ -774,7 +774,18 @@ export function englishClaims(ctx: Ctx): void {
       const sp = qa.speaker;
       if (sp) {
         const q = doc.quotes[qa.q];
-        const c = pushClaim((ctx.rule = 'en-quote-before', ctx), sp, qa.text, src.slice(t.start, t.end), kind, q.open + 1, q.close, v, true);
+        // '"A.¶¶"B," he said': one claim per paragraph segment of the quotation
+        const segs: [number, number][] = [];
+        for (let a0 = q.open + 1, nl = src.indexOf('\n', a0); ; nl = src.indexOf('\n', a0)) {
+          if (nl < 0 || nl >= q.close) { segs.push([a0, q.close]); break; }
+          segs.push([a0, nl]);
+          let p = nl;
+          while (p < q.close && /\s/.test(src[p])) p++;
+          if (/["\u201C]/.test(src[p])) p++;
+          a0 = p;
+        }
+        let c: ClaimX | undefined;
+        for (let si = segs.length - 1; si >= 0; si--) { const cc = pushClaim((ctx.rule = 'en-quote-before', ctx), sp, qa.text, src.slice(t.start, t.end), kind, segs[si][0], segs[si][1], v, true); if (si === segs.length - 1) c = cc; }
         if (c) { ctx.usedQuotes.add(qa.q); continue; }
       }
     }
