@@ -265,3 +265,18 @@ describe('claims (English): quotations over several paragraphs', () => {
     expect(speakerOf(out, 'There is more to come')).toBe('Ivo Marsh');
   });
 });
+
+describe('claims (English): "quoted as saying" after the content, absolute participles, late subjects', () => {
+  it('"CONTENT, minister X was quoted as saying by AGENCY" and "with X suggesting that"', () => {
+    const body = 'The ownership issue will be dealt with under Yberian law, finance minister Ivo Marsh was quoted as saying by the Tally Research agency. '
+      + 'No details were given, with Mr Marsh suggesting that Yberia may decide case by case.';
+    const out = enrich(body);
+    expect(speakerOf(out, 'The ownership issue will be dealt with')).toBe('Ivo Marsh');
+    expect(speakerOf(out, 'may decide case by case')).toBe('Ivo Marsh');
+  });
+
+  it('a coordinated verb takes the first name followed by a verb when the sentence opens with a phrase', () => {
+    const body = 'During his second day of questioning in court Mr Benn played down his role and denied he met Mr Rek to discuss the deal.';
+    expect(speakerOf(enrich(body), 'he met Mr Rek')).toBe('Karl Benn');
+  });
+});

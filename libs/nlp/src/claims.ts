@@ -752,15 +752,29 @@ export function englishClaims(ctx: Ctx): void {
     }
     // "was quoted as saying", "quoted by KCNA as saying"
     if (w === 'saying' && prev && prev.norm === 'as') {
+      // "CONTENT, minister Yuri Trutnev was quoted as saying (by Interfax)." — the content comes first
+      if (v >= 3 && toks[v - 2].norm === 'quoted' && /^(was|were)$/.test(toks[v - 3].norm) && (v + 1 >= n || doc.sentOf[v + 1] !== sent || toks[v + 1].norm === 'by' || toks[v + 1].gap >= 2)) {
+        const sq = subjectBefore(ctx, v - 3);
+        if (sq && !sq.pronoun) {
+          let ct = sq.first;
+          for (let r = ct, hops = 0; hops < 4 && r > 0 && toks[r].gap < 2 && doc.sentOf[r - 1] === sent; hops++) { const wv = toks[r - 1]; if (ctx.mAt[r - 1] || !(wv.caps === 0 || EN_INV_SKIP.has(wv.norm))) break; r--; if (toks[r].gap === 2) { ct = r; break; } }
+          const s0 = doc.sents[sent].start;
+          const e0 = toks[ct].start - toks[ct].sep.length + Math.max(0, toks[ct].sep.indexOf(','));
+          if (toks[ct].gap === 2 && e0 - s0 > 10 && pushClaim((ctx.rule = 'en-quoted-as', ctx), sq.actor, sq.text, 'quoted as saying', kind, s0, e0, v)) continue;
+        }
+      }
       const sp0 = subjectOfSentence(ctx, v);
       const c = sp0 ? contentAfter(ctx, v, w) : undefined;
       if (sp0 && c && pushClaim((ctx.rule = 'en-quoted-as', ctx), sp0, '', 'quoted as saying', kind, c.s, c.e, v)) continue;
     }
     // participle clause: ", saying ..." → the subject of the sentence
-    if (EN_PARTICIPLES.has(w) && (t.gap === 2 || (t.gap === 4 && /,/.test(t.sep) && !/[.!?:;]/.test(t.sep)) || (prev && prev.norm === 'by' && prev.gap === 0 && t.gap === 0))) {
+    const withSubj = t.gap === 0 && v >= 2 && ctx.mAt[v - 1] && ctx.mAt[v - 1]!.last === v - 1 && toks[ctx.mAt[v - 1]!.first - 1]?.norm === 'with';
+    if (EN_PARTICIPLES.has(w) && (t.gap === 2 || (t.gap === 4 && /,/.test(t.sep) && !/[.!?:;]/.test(t.sep)) || (prev && prev.norm === 'by' && prev.gap === 0 && t.gap === 0) || withSubj)) {
       const lc = lastClaimBefore(ctx, v);
       let sp: ActorAcc | undefined;
       if (lc && doc.sentOf[lc.at] === sent) sp = ctx.set.byId.get(lc.speaker.actorId!);
+      // "..., with Mr Trutnev suggesting that ...": the participle's own subject
+      if (!sp && t.gap === 0 && prev && ctx.mAt[v - 1] && ctx.mAt[v - 1]!.last === v - 1) { const a = actorOf(ctx, v - 1); if (a && a.type !== 'location') sp = a; }
       if (!sp) sp = subjectOfSentence(ctx, v);
       if (!sp) continue;
       const c = contentAfter(ctx, v, w);
@@ -1483,6 +1497,16 @@ function subjectOfSentence(ctx: Ctx, v: number): ActorAcc | undefined {
       for (let j = k + 1; j < Math.min(v, k + 4); j++) {
         if (toks[j].gap >= 2) break;
         if (EN_DESCRIPTIONS[toks[j].norm] && !(j + 1 < v && EN_DESCRIPTIONS[toks[j + 1].norm])) { const r2 = resolveNP(ctx, j, v); if (r2 && !r2.pronoun) return r2.actor; }
+      }
+      // "During his second day of questioning Mr Ebbers played down ... and denied ...": the first name followed by a verb
+      for (let j = k; j < v; j++) {
+        const m = ctx.mAt[j];
+        if (!m || m.first !== j || doc.quoteOf[j] >= 0) continue;
+        const a = ctx.set.byId.get(m.actorId);
+        const nx = toks[m.last + 1];
+        const pb = j > 0 ? toks[j - 1].norm : '';
+        if (a && a.type !== 'location' && nx && m.last + 1 < v && nx.gap === 0 && nx.caps === 0 && /^[a-z]+(ed|s)$/.test(nx.norm) && !EN_FINITE.has(nx.norm) && !/^(of|in|at|to|for|from|with|by|on|and|between|against)$/.test(pb)) return a;
+        j = m.last;
       }
       return undefined;
     }
