@@ -20,6 +20,7 @@ const KB: KbActor[] = [
   { id: 'person:lena-dorn', name: 'Lena Dorn', type: 'person', aliases: ['Lena Dorn', 'Ms Dorn'] },
   { id: 'person:ivo-marsh', name: 'Ivo Marsh', type: 'person', aliases: ['Ivo Marsh', 'Mr Marsh'] },
   { id: 'person:karl-benn', name: 'Karl Benn', type: 'person', aliases: ['Karl Benn', 'Mr Benn'] },
+  { id: 'person:berg', name: 'Berg', type: 'person', aliases: ['Berg'] },
 ];
 const enricher = new Enricher({ version: 1, actors: () => KB });
 const enrich = (body: string) => enricher.enrich({ url: 'https://x.test/e', source: { name: 't' }, title: 'Title', body, language: 'en' }, { now: new Date('2026-01-01T00:00:00Z') });
@@ -278,5 +279,14 @@ describe('claims (English): "quoted as saying" after the content, absolute parti
   it('a coordinated verb takes the first name followed by a verb when the sentence opens with a phrase', () => {
     const body = 'During his second day of questioning in court Mr Benn played down his role and denied he met Mr Rek to discuss the deal.';
     expect(speakerOf(enrich(body), 'he met Mr Rek')).toBe('Karl Benn');
+  });
+});
+
+describe('claims (English): verbs with a prepositional phrase and a colon, name particles', () => {
+  it('"wrote on LinkedIn: "..."" is a claim; "said Anna von Berg" finds the known surname', () => {
+    const body = 'Ms Velt later wrote on LinkedIn: "We will keep investing in Yberia." "It is a rounding error," said Anna von Berg, an analyst.';
+    const out = enrich(body);
+    expect(speakerOf(out, 'We will keep investing')).toBe('Ana Velt');
+    expect(speakerOf(out, 'a rounding error')).toBe('Berg');
   });
 });

@@ -1031,6 +1031,13 @@ function invertedSpeaker(ctx: Ctx, k: number): { actor: ActorAcc; text: string; 
   const sent = ctx.doc.sentOf[k - 1];
   let j = k;
   for (let hops = 0; j < n && hops < 4 && !ctx.mAt[j] && EN_INV_SKIP.has(toks[j].norm) && ctx.doc.sentOf[j] === sent && toks[j].gap < 2; hops++) j++;
+  // "said Pieter de Vries" when only "Vries" is known: a first name and name particles before the mention
+  if (j < n && !ctx.mAt[j]) {
+    let r = j;
+    for (let hops = 0; r < n && hops < 3 && !ctx.mAt[r] && ctx.doc.sentOf[r] === sent && (r === j || toks[r].gap === 0) && (toks[r].caps === 1 || /^(de|van|von|der|den|al|el|bin|da|di|du|la|le)$/.test(toks[r].norm)); hops++) r++;
+    const mr = r < n && r > j && toks[r].gap === 0 ? ctx.mAt[r] : undefined;
+    if (mr && mr.first === r && ctx.set.byId.get(mr.actorId)?.type === 'person') j = r;
+  }
   if (j >= n || ctx.doc.sentOf[j] !== sent || (j > k && toks[j].gap >= 2)) return undefined;
   const m = ctx.mAt[j];
   if (!m) return undefined;
@@ -1586,8 +1593,6 @@ function contentAfter(ctx: Ctx, v: number, verb: string): { s: number; e: number
   let hadThat = false;
   if (k < n && toks[k].norm === 'that' && toks[k].gap < 2) { k++; hadThat = true; }
   if (k >= n || doc.sentOf[k] !== sent) return undefined;
-  // "announced the settlements", "agreed a deal", "wrote an account": a noun object, not a reported proposition
-  if (!hadThat && EN_NP_OBJ_VERBS.has(verb) && !/["\u201C]/.test(toks[k].sep) && !enLooksClausal(ctx, k)) return undefined;
   // "X has said during a visit to Britain": a prepositional phrase is no content
   if (!hadThat && EN_PP_HEAD.has(toks[k].norm) && !enLooksClausal(ctx, k)) {
     // "said in an official statement: "..."" — the colon or quotation after the phrase opens the content
@@ -1599,6 +1604,8 @@ function contentAfter(ctx: Ctx, v: number, verb: string): { s: number; e: number
     const qs0 = doc.quoteAt.get(s0);
     return { s: s0, e: qs0 !== undefined ? doc.quotes[qs0].close + 1 : doc.sents[doc.sentOf[r]].end };
   }
+  // "announced the settlements", "agreed a deal", "wrote an account": a noun object, not a reported proposition
+  if (!hadThat && EN_NP_OBJ_VERBS.has(verb) && !/["\u201C]/.test(toks[k].sep) && !enLooksClausal(ctx, k)) return undefined;
   // quote opening right here?
   const sep = toks[k].sep;
   let s = toks[k].start;
