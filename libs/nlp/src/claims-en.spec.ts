@@ -290,3 +290,13 @@ describe('claims (English): verbs with a prepositional phrase and a colon, name 
     expect(speakerOf(out, 'a rounding error')).toBe('Berg');
   });
 });
+
+describe('claims (English): unknown speakers block pronoun continuity', () => {
+  it('"she said" after an unknown name speaking is not handed to an earlier speaker', () => {
+    const body = 'Ms Velt told reporters that the firm had competed fairly. Competition Commissioner Zora Quill said the firm had paid customers. '
+      + '"The firm shut out rivals," she said.';
+    const out = enrich(body);
+    expect(speakerOf(out, 'competed fairly')).toBe('Ana Velt');
+    expect(speakerOf(out, 'shut out rivals')).not.toBe('Ana Velt');
+  });
+});

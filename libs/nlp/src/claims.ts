@@ -1418,6 +1418,9 @@ function resolveEnPronoun(ctx: Ctx, v: number, p: 'm' | 'f' | 'p' | 'n'): ActorA
   if (p === 'm' || p === 'f') {
     // a person opening the previous sentence (or this one) as its subject, after the last claim or as the subject of the
     // sentence holding it ("But Mr Howard denied Mr Yeo ... said ... . He also said"), is the referent
+    // "Commissioner Teresa Ribera said ... . "...," she said": an unknown name speaking in the previous sentence (no
+    // actor, no claim) is the referent — do not hand her words to an earlier speaker
+    if (enUnknownSpeakerBefore(ctx, v, lc)) return undefined;
     const subjS = sentenceSubjectPersonAt(ctx, v, p);
     if (subjS && subjS.sent < ctx.doc.sentOf[v] && subjS.actor !== lcA && (!lc || ctx.doc.sentOf[lc.at] <= subjS.sent)) return subjS.actor;
     if (lcA && lcA.type === 'person' && near && (!lcA.gender || lcA.gender === p)) return lcA;
@@ -1451,6 +1454,23 @@ function resolveEnPronoun(ctx: Ctx, v: number, p: 'm' | 'f' | 'p' | 'n'): ActorA
 
 function sentenceSubjectPerson(ctx: Ctx, v: number, p: 'm' | 'f'): ActorAcc | undefined {
   return sentenceSubjectPersonAt(ctx, v, p)?.actor;
+}
+
+/** A reporting verb in the previous sentence (or earlier in this one) whose subject is a capitalised name that is no
+ * known actor ("Commissioner Teresa Ribera said"), after the last claim. */
+function enUnknownSpeakerBefore(ctx: Ctx, v: number, lc: ClaimX | undefined): boolean {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  const ps = doc.sentOf[v] - 1;
+  if (ps < 0) return false;
+  const from = tokenAt(doc, doc.sents[ps].start);
+  if (lc && lc.at >= from) return false;
+  for (let r = from + 1; r < v; r++) {
+    if (!EN_VERBS[toks[r].norm] || toks[r].gap !== 0 || doc.quoteOf[r] >= 0) continue;
+    const b = toks[r - 1];
+    if (b.caps === 1 && !ctx.mAt[r - 1] && r - 1 > from && toks[r - 2].caps === 1 && toks[r - 1].gap === 0 && !ctx.mAt[r - 2] && !EN_DET.has(toks[r - 2].norm)) return true;
+  }
+  return false;
 }
 
 /** A gender-compatible person opening (as subject) the sentence of token v or the one before, not inside a claim. */
