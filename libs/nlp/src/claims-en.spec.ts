@@ -300,3 +300,13 @@ describe('claims (English): unknown speakers block pronoun continuity', () => {
     expect(speakerOf(out, 'shut out rivals')).not.toBe('Ana Velt');
   });
 });
+
+describe('claims (English): institution nouns after the institution spoke', () => {
+  it('"the bureau said" right after the FBI-like body spoke; a bare "the government" is not resolved', () => {
+    const body = 'Tally Research said the hackers had tricked an employee. "Cyber actors continue to target the industry," the bureau said. '
+      + 'The government had claimed the firms lied.';
+    const out = enrich(body);
+    expect(speakerOf(out, 'Cyber actors continue')).toBe('Tally Research');
+    expect(claimWith(out, 'the firms lied')).toBeUndefined();
+  });
+});

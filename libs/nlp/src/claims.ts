@@ -1342,7 +1342,7 @@ function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
         return a ? { actor: a, text: doc.src.slice(toks[j].start, toks[k].end), first: j, desc: true } : undefined;
       }
       const orgOk = (x: ActorAcc) => x.type === 'organization' && (!EN_COMPANY_NOUN.has(w) || nameHas(x, 'company'));
-      const a = d === 'person' ? (personByTitle(ctx, w, toks[k].start) ?? lastClaimSpeakerOfType(ctx, v, 'person') ?? mostSalient(ctx, v, 'person')) : /^(company|firm|group|giant)$/.test(w) ? enOrgInFocus(ctx, k, orgOk) : lastActor(ctx, k, (x) => x.type === 'organization' && nameHas(x, w)) ?? (EN_GENERIC_ORG.has(w) ? enOrgInFocus(ctx, k, orgOk) : undefined);
+      const a = d === 'person' ? (personByTitle(ctx, w, toks[k].start) ?? lastClaimSpeakerOfType(ctx, v, 'person') ?? mostSalient(ctx, v, 'person')) : /^(company|firm|group|giant)$/.test(w) ? enOrgInFocus(ctx, k, orgOk) : lastActor(ctx, k, (x) => x.type === 'organization' && nameHas(x, w)) ?? (EN_GENERIC_ORG.has(w) ? enOrgInFocus(ctx, k, orgOk) : w !== 'government' ? enRecentOrgSpeaker(ctx, v) : undefined);
       return a ? { actor: a, text: doc.src.slice(toks[j].start, toks[k].end), first: j, desc: true } : undefined;
     }
   }
@@ -1384,6 +1384,14 @@ function enLeadForward(ctx: Ctx, v: number, pred: (a: ActorAcc) => boolean): Act
     if (a && a.type !== 'location' && pred(a)) return a;
   }
   return undefined;
+}
+
+/** "The FBI said ... . "...," the bureau said": an institution noun whose name does not contain it refers to the
+ * organisation that spoke in this or the previous two sentences. */
+function enRecentOrgSpeaker(ctx: Ctx, v: number): ActorAcc | undefined {
+  const lc = lastClaimBefore(ctx, v);
+  const a = lc?.speaker.actorId ? ctx.set.byId.get(lc.speaker.actorId) : undefined;
+  return lc && a && a.type === 'organization' && ctx.doc.sentOf[v] - ctx.doc.sentOf[lc.at] <= 2 ? a : undefined;
 }
 
 function nameHas(a: ActorAcc, w: string): boolean {
@@ -1689,6 +1697,15 @@ function continuationQuotes(ctx: Ctx): void {
     const prevSent = doc.sentOf[Math.min(toks.length - 1, Math.max(0, prev.at))];
     for (let ti = tokenAt(doc, prev.end); ti < toks.length && toks[ti].end <= q.open; ti++) if (doc.sentOf[ti] > prevSent && ctx.mAt[ti] && ctx.mAt[ti]!.actorId !== prev.speaker.actorId) other = true;
     if (other) continue;
+    // after the quote, an attribution of its own ('"...," she said') that found no speaker: not a continuation
+    {
+      let ti = tokenAt(doc, q.close + 1);
+      let own = false;
+      // only a quotation ended by a comma ('"...," she said') announces its own attribution
+      if (!(doc.src[q.close - 1] === ',' || /^\s*,/.test(doc.src.slice(q.close + 1, q.close + 4)))) ti = toks.length;
+      for (let h = 0; ti < toks.length && h < 4 && !/[.!?\n]/.test(doc.src.slice(q.close + 1, toks[ti].start).replace(/^["\u201D]/, '').replace(/^\s*,/, '')); ti++, h++) if (EN_VERBS[toks[ti].norm]) { own = true; break; }
+      if (own) continue;
+    }
     // after the quote, an attribution to someone else? (handled by quoteBefore already)
     const a = ctx.set.byId.get(prev.speaker.actorId!);
     if (!a) continue;
