@@ -310,3 +310,12 @@ describe('claims (English): institution nouns after the institution spoke', () =
     expect(claimWith(out, 'the firms lied')).toBeUndefined();
   });
 });
+
+describe('claims (English): recipient then colon', () => {
+  it('"told Radio Y\'s Z programme: "..."" starts the content at the colon', () => {
+    const body = 'Mr Rek told Tally Research\'s Today programme: "We will not give up the rebate."';
+    const c = claimWith(enrich(body), 'give up the rebate');
+    expect(c?.text).toBe('We will not give up the rebate');
+    expect(c?.quoted).toBe(true);
+  });
+});

@@ -1603,6 +1603,21 @@ function contentAfter(ctx: Ctx, v: number, verb: string): { s: number; e: number
       }
     }
   }
+  // "told BBC Radio 4's Today programme: "..."": the colon after the recipient opens the content
+  if (EN_OBJ_VERBS.has(verb) && k < n && !/:/.test(toks[k].sep)) {
+    for (let r = k + 1; r < n && r <= k + 6 && !EN_FINITE.has(toks[r].norm) && toks[r - 1].norm !== 'that'; r++) {
+      if (/:/.test(toks[r].sep) && !/[.!?]/.test(toks[r].sep)) {
+        const qi0 = toks[r].sep.search(/["\u201C]/);
+        const s0 = qi0 >= 0 ? toks[r].start - toks[r].sep.length + qi0 : toks[r].start;
+        const qs0 = doc.quoteAt.get(s0);
+        let e0 = qs0 !== undefined ? doc.quotes[qs0].close + 1 : doc.sents[doc.sentOf[r]].end;
+        const nl = doc.src.indexOf('\n', s0);
+        if (nl >= 0 && nl < e0) e0 = nl;
+        return { s: s0, e: e0 };
+      }
+      if (doc.sentOf[r] !== sent || toks[r].gap >= 2) break;
+    }
+  }
   // adverbials: on Friday, last week, in a statement
   while (k < n && doc.sentOf[k] === sent && (toks[k].norm === 'on' || toks[k].norm === 'last' || toks[k].norm === 'yesterday' || toks[k].norm === 'today' || toks[k].norm === 'earlier' || toks[k].norm === 'later') && k + 1 < n && EN_TIME.has(toks[k + 1].norm)) {
     k += toks[k].norm === 'yesterday' || toks[k].norm === 'today' ? 1 : 2;
