@@ -3,7 +3,7 @@
 import type { ActorAcc, ActorSet, MentionX } from './actors';
 import { arVerbOf } from './actors';
 import { tokenAt, type Doc } from './doc';
-import { AR_ADVERBIAL, AR_COMP, AR_PERSON_TITLES, AR_DESCRIPTIONS, AR_VERBS, EN_DESCRIPTIONS, EN_OBJ_VERBS, EN_PRONOUNS, EN_VERBS, set } from './lexicon';
+import { AR_ADVERBIAL, AR_COMP, AR_PERSON_TITLES, AR_DESCRIPTIONS, AR_VERBS, EN_CLAIM_VERBS, EN_DESCRIPTIONS, EN_OBJ_VERBS, EN_PRONOUNS, EN_VERBS, set } from './lexicon';
 import { arabicVariants, foldText, inSpans, type Token } from './text';
 
 export interface ClaimX {
@@ -693,6 +693,7 @@ const EN_NOT_SUBJ = set('i you we');
 const EN_DET = set('the a an his her its their our this that these those');
 const EN_RECIP = set('reporters journalists mps jurors lawmakers parliament delegates investors supporters listeners viewers readers congress senators members students officials the a an his her its their bbc radio news television tv');
 const EN_TIME = set('on in at during last this yesterday today earlier later afterwards tuesday monday wednesday thursday friday saturday sunday week month year statement interview conference');
+const EN_INVERTIBLE = set('said says say added adds told tells argued argues wrote writes asked explained explains insisted insists predicted predicts warned warns continued observed noted notes claimed claims stated suggested suggests remarked concluded replied responded');
 const EN_PARTICIPLES = set('saying adding warning insisting arguing claiming noting accusing denying suggesting stressing explaining');
 
 export function englishClaims(ctx: Ctx): void {
@@ -704,15 +705,30 @@ export function englishClaims(ctx: Ctx): void {
     const t = toks[v];
     if (t.script !== 'latin') continue;
     let w = t.norm;
-    let kind = EN_VERBS[w];
+    let kind = EN_VERBS[w] ?? EN_CLAIM_VERBS[w];
     let verbTokEnd = v;
     if (w === 'according' && v + 1 < n && toks[v + 1].norm === 'to') { kind = 'statement'; verbTokEnd = v + 1; }
+    if (!kind && (w === 'asked' || w === 'asks')) kind = 'question';
     if (!kind) continue;
     if (t.caps === 2) continue;
+    // "he asked why/whether ...", '"...?" he asked' — not "asked X to ...", "Asked about X, he said"
+    if (kind === 'question' && (doc.sentStart[v] || !(quoteBefore(ctx, v) || (v + 1 < n && /^(why|whether|if|how|what|when|who|where)$/.test(toks[v + 1].norm)) || (v + 1 < n && /[:"\u201C]/.test(toks[v + 1].sep))))) continue;
     if (inSpans(doc.skip, t.start, t.end)) continue;
     const prev = v > 0 ? toks[v - 1] : undefined;
     const wentOnTo = prev && prev.norm === 'to' && v >= 3 && /^(on)$/.test(toks[v - 2].norm) && /^(went|goes|go)$/.test(toks[v - 3].norm);
-    if (prev && EN_PASSIVE.has(prev.norm) && prev.gap === 0 && t.gap === 0 && w !== 'according' && !wentOnTo) continue;
+    if (prev && EN_PASSIVE.has(prev.norm) && prev.gap === 0 && t.gap === 0 && w !== 'according' && !wentOnTo) {
+      // "His claims were denied by Foreign Secretary Jack Straw": a deny/reject-type passive with its agent; the subject
+      // is the content
+      if (/^(denied|disputed|refuted|contested)$/.test(w) && /^(was|were|been|is|are)$/.test(prev.norm) && v + 2 < n && toks[v + 1].norm === 'by' && toks[v + 1].gap === 0 && doc.sentOf[v + 1] === doc.sentOf[v]) {
+        const ag = invertedSpeaker(ctx, v + 2);
+        let aux = v - 1;
+        if (aux > 0 && /^(has|have|had)$/.test(toks[aux - 1].norm)) aux--;
+        const s0 = clauseStartBefore(ctx, v);
+        const e0 = toks[aux].start - toks[aux].sep.length;
+        if (ag && e0 > s0 && pushClaim((ctx.rule = 'en-passive-agent', ctx), ag.actor, ag.text, src.slice(t.start, t.end), kind, s0, e0, v)) continue;
+      }
+      continue;
+    }
     if (wentOnTo) {
       // "Chief Supt Deats went on to warn: ..."
       const sb0 = subjectBefore(ctx, v - 3);
@@ -724,21 +740,41 @@ export function englishClaims(ctx: Ctx): void {
     if (w === 'according') { englishAccording(ctx, v, verbTokEnd); continue; }
     // "X, who insists ...": the antecedent of the relative pronoun
     if (prev && (prev.norm === 'who' || prev.norm === 'which') && v >= 2 && (prev.gap === 2 || ctx.mAt[v - 2])) {
-      const ant = resolveNP(ctx, v - 2, v);
+      // the antecedent may sit in a prepositional phrase ("rejected by Mr Blair, who said: ...")
+      const am = ctx.mAt[v - 2];
+      const aa = am && am.last === v - 2 ? ctx.set.byId.get(am.actorId) : undefined;
+      const ant = aa && aa.type !== 'location' ? { actor: aa, text: src.slice(am!.start, am!.end), pronoun: false } : resolveNP(ctx, v - 2, v);
       const c = ant && !ant.pronoun ? contentAfter(ctx, v, w) : undefined;
+      // "Mr Mubanga, who insists he does not feel bitter, said: ..." — the relative clause ends before the main verb
+      if (c) for (let r = v + 2; r < n && toks[r].start < c.e; r++) if (toks[r].gap === 2 && EN_VERBS[toks[r].norm] && doc.quoteOf[r] < 0) { c.e = toks[r].start - toks[r].sep.length; break; }
+      if (c && (kind === 'promise' || kind === 'demand') && /^(to|for)\s/i.test(src.slice(c.s, c.s + 4))) continue;
       if (ant && c && pushClaim((ctx.rule = 'en-relative', ctx), ant.actor, ant.text, t.norm, kind, c.s, c.e, v)) continue;
     }
     // "was quoted as saying", "quoted by KCNA as saying"
     if (w === 'saying' && prev && prev.norm === 'as') {
+      // "CONTENT, minister Yuri Trutnev was quoted as saying (by Interfax)." — the content comes first
+      if (v >= 3 && toks[v - 2].norm === 'quoted' && /^(was|were)$/.test(toks[v - 3].norm) && (v + 1 >= n || doc.sentOf[v + 1] !== sent || toks[v + 1].norm === 'by' || toks[v + 1].gap >= 2)) {
+        const sq = subjectBefore(ctx, v - 3);
+        if (sq && !sq.pronoun) {
+          let ct = sq.first;
+          for (let r = ct, hops = 0; hops < 4 && r > 0 && toks[r].gap < 2 && doc.sentOf[r - 1] === sent; hops++) { const wv = toks[r - 1]; if (ctx.mAt[r - 1] || !(wv.caps === 0 || EN_INV_SKIP.has(wv.norm))) break; r--; if (toks[r].gap === 2) { ct = r; break; } }
+          const s0 = doc.sents[sent].start;
+          const e0 = toks[ct].start - toks[ct].sep.length + Math.max(0, toks[ct].sep.indexOf(','));
+          if (toks[ct].gap === 2 && e0 - s0 > 10 && pushClaim((ctx.rule = 'en-quoted-as', ctx), sq.actor, sq.text, 'quoted as saying', kind, s0, e0, v)) continue;
+        }
+      }
       const sp0 = subjectOfSentence(ctx, v);
       const c = sp0 ? contentAfter(ctx, v, w) : undefined;
       if (sp0 && c && pushClaim((ctx.rule = 'en-quoted-as', ctx), sp0, '', 'quoted as saying', kind, c.s, c.e, v)) continue;
     }
     // participle clause: ", saying ..." → the subject of the sentence
-    if (EN_PARTICIPLES.has(w) && t.gap === 2) {
+    const withSubj = t.gap === 0 && v >= 2 && ctx.mAt[v - 1] && ctx.mAt[v - 1]!.last === v - 1 && toks[ctx.mAt[v - 1]!.first - 1]?.norm === 'with';
+    if (EN_PARTICIPLES.has(w) && (t.gap === 2 || (t.gap === 4 && /,/.test(t.sep) && !/[.!?:;]/.test(t.sep)) || (prev && prev.norm === 'by' && prev.gap === 0 && t.gap === 0) || withSubj)) {
       const lc = lastClaimBefore(ctx, v);
       let sp: ActorAcc | undefined;
       if (lc && doc.sentOf[lc.at] === sent) sp = ctx.set.byId.get(lc.speaker.actorId!);
+      // "..., with Mr Trutnev suggesting that ...": the participle's own subject
+      if (!sp && t.gap === 0 && prev && ctx.mAt[v - 1] && ctx.mAt[v - 1]!.last === v - 1) { const a = actorOf(ctx, v - 1); if (a && a.type !== 'location') sp = a; }
       if (!sp) sp = subjectOfSentence(ctx, v);
       if (!sp) continue;
       const c = contentAfter(ctx, v, w);
@@ -752,26 +788,39 @@ export function englishClaims(ctx: Ctx): void {
       const sp = qa.speaker;
       if (sp) {
         const q = doc.quotes[qa.q];
-        const c = pushClaim((ctx.rule = 'en-quote-before', ctx), sp, qa.text, src.slice(t.start, t.end), kind, q.open + 1, q.close, v, true);
+        // '"A.¶¶"B," he said': one claim per paragraph segment of the quotation
+        const segs: [number, number][] = [];
+        for (let a0 = q.open + 1, nl = src.indexOf('\n', a0); ; nl = src.indexOf('\n', a0)) {
+          if (nl < 0 || nl >= q.close) { segs.push([a0, q.close]); break; }
+          segs.push([a0, nl]);
+          let p = nl;
+          while (p < q.close && /\s/.test(src[p])) p++;
+          if (/["\u201C]/.test(src[p])) p++;
+          a0 = p;
+        }
+        let c: ClaimX | undefined;
+        for (let si = segs.length - 1; si >= 0; si--) { const cc = pushClaim((ctx.rule = 'en-quote-before', ctx), sp, qa.text, src.slice(t.start, t.end), kind, segs[si][0], segs[si][1], v, true); if (si === segs.length - 1) c = cc; }
         if (c) { ctx.usedQuotes.add(qa.q); continue; }
       }
     }
     if (ctx.doc.quoteOf[v] >= 0) continue; // reporting verbs inside a quotation belong to the quoted speech
-    // (C') "CONTENT, said X [of Y / , a role]." — verb-subject inversion after a comma
-    if (t.gap === 2 && v + 1 < n && actorOf(ctx, v + 1) && actorOf(ctx, v + 1)!.type !== 'location') {
-      const m = ctx.mAt[v + 1]!;
-      let e2 = m.last + 1;
+    // (C') "CONTENT, said X [of Y / , a role]." — verb-subject inversion after a comma (say-type verbs only: "..., accused
+    // Mr Clarke of ..." has its subject before); also without the comma ("... turn to Windows said Dominic Hirsch, ...")
+    const inv = v + 1 < n && EN_INVERTIBLE.has(w) ? invertedSpeaker(ctx, v + 1) : undefined;
+    const noComma = inv && t.gap === 0 && (!ctx.mAt[v - 1] || actorOf(ctx, v - 1)!.type === 'location') && !EN_PRONOUNS[toks[v - 1].norm] && !EN_DET.has(toks[v - 1].norm) && v - tokenAt(doc, doc.sents[sent].start) >= 6 && /^(said|says|added|argued)$/.test(w);
+    if (inv && (t.gap === 2 || noComma)) {
+      const e2 = inv.last + 1;
       let rest = 0;
       for (let r = e2; r < n && doc.sentOf[r] === sent; r++) rest++;
-      if (e2 < n && doc.sentOf[e2] === sent && toks[e2].gap === 2 && rest >= 4) {
+      if (!noComma && e2 < n && doc.sentOf[e2] === sent && toks[e2].gap === 2 && rest >= 4 && !EN_INV_ROLE.has(toks[e2].norm) && !EN_DET.has(toks[e2].norm)) {
         // "Incidents like this happen, said Mr Thiemann, because when banks ..." — the content follows
         const e1 = cutAtNextReport(ctx, toks[e2].start, doc.sents[sent].end);
-        if (pushClaim((ctx.rule = 'en-inversion-after', ctx), actorOf(ctx, v + 1), mentionText(ctx, v + 1), src.slice(t.start, t.end), kind, toks[e2].start, e1, v)) continue;
+        if (pushClaim((ctx.rule = 'en-inversion-after', ctx), inv.actor, inv.text, src.slice(t.start, t.end), kind, toks[e2].start, e1, v)) continue;
       }
       if (e2 >= n || doc.sentOf[e2] !== sent || (toks[e2].gap >= 2 && toks[e2].gap !== 4) || ['of', 'at', 'from', 'for'].includes(toks[e2].norm)) {
         const s0 = clauseStartBefore(ctx, v);
-        const e0 = toks[v].start - toks[v].sep.length + Math.max(0, toks[v].sep.indexOf(','));
-        if (e0 - s0 > 10 && pushClaim((ctx.rule = 'en-inversion', ctx), actorOf(ctx, v + 1), mentionText(ctx, v + 1), src.slice(t.start, t.end), kind, s0, e0, v)) continue;
+        const e0 = noComma ? toks[v].start - toks[v].sep.length : toks[v].start - toks[v].sep.length + Math.max(0, toks[v].sep.indexOf(','));
+        if (e0 - s0 > 10 && pushClaim((ctx.rule = 'en-inversion', ctx), inv.actor, inv.text, src.slice(t.start, t.end), kind, s0, e0, v)) continue;
       }
     }
     // (B) subject before, content after
@@ -779,25 +828,49 @@ export function englishClaims(ctx: Ctx): void {
     if (v > 0 && (toks[v - 1].norm === 'and' || toks[v - 1].norm === 'but') && (!sb || sb.pronoun)) {
       // coordinated verb: the subject of the sentence (the speaker of its first claim, if any)
       let a0: ActorAcc | undefined;
-      for (const c of ctx.claims) if (doc.sentOf[c.at] === sent && c.at < v) { a0 = ctx.set.byId.get(c.speaker.actorId!); break; }
+      for (const c of ctx.claims) if (doc.sentOf[c.at] === sent && c.at < v) {
+        a0 = ctx.set.byId.get(c.speaker.actorId!);
+        // "KCNA reported that Kim Jong Un had inspected ... and said ...": inside that claim's content, the subject of
+        // the reported clause is the one that speaks
+        if (c.start <= t.start && (t.start < c.end || doc.src.slice(c.end, t.start).trim() === 'and')) {
+          for (let i = orderAt(ctx, c.start); i < ctx.order.length && ctx.order[i].end <= t.start; i++) {
+            const a = ctx.set.byId.get(ctx.order[i].actorId);
+            if (a && a.type !== 'location' && a.id !== c.speaker.actorId) { if (ctx.order[i].first <= tokenAt(doc, c.start) + 1) a0 = a; break; }
+          }
+        }
+        break;
+      }
       a0 ??= subjectOfSentence(ctx, v);
       if (a0) sb = { actor: a0, text: '', first: v - 1 };
     }
     const after = contentAfter(ctx, verbTokEnd, w);
+    if (after) after.e = enCutTrailingAside(ctx, after.s, after.e);
     if (sb && after) {
       // "pledged to oppose", "urged X to ...", "called for": commitments and requests without a proposition
       const head = src.slice(after.s, Math.min(after.e, after.s + 4)).toLowerCase();
       if ((kind === 'promise' || kind === 'demand') && (/^to\s/.test(head) || /^for\s/.test(head))) continue;
-      pushClaim((ctx.rule = 'en-sv', ctx), sb.actor, sb.text, src.slice(t.start, t.end), kind, after.s, after.e, v);
+      enPushJoint(ctx, sb, (a, tx) => pushClaim((ctx.rule = 'en-sv', ctx), a, tx, src.slice(t.start, t.end), kind, after.s, after.e, v));
       continue;
     }
     // (C) content before: "CONTENT, X said." / "CONTENT, said X."
-    const endsHere = (k: number) => k >= n || doc.sentOf[k] !== sent || toks[k].gap >= 2;
+    // "..., the company said on Tuesday." / "..., he said last week." — a trailing time adverbial still ends the clause
+    const endsHere = (k: number) => {
+      // "..., President Musharraf has said during a visit to Britain."
+      if (k < n && doc.sentOf[k] === sent && toks[k].gap < 2 && EN_PP_HEAD.has(toks[k].norm) && !enLooksClausal(ctx, k)) return true;
+      if (k < n && doc.sentOf[k] === sent && toks[k].gap < 2 && /^(on|last|yesterday|today|earlier|later|this|in)$/.test(toks[k].norm)) {
+        let r = toks[k].norm === 'yesterday' || toks[k].norm === 'today' ? k + 1 : k + 2;
+        if (toks[k].norm === 'in' && !(k + 2 < n && /^(a|an|the)$/.test(toks[k + 1].norm) && /^(statement|interview|letter|speech)$/.test(toks[k + 2].norm))) return false;
+        if (toks[k].norm === 'in') r = k + 3;
+        else if (r === k + 2 && !(k + 1 < n && EN_TIME.has(toks[k + 1].norm))) return false;
+        k = r;
+      }
+      return k >= n || doc.sentOf[k] !== sent || toks[k].gap >= 2;
+    };
     let sp: ActorAcc | undefined;
     let spText = '';
     let endTok = v + 1;
     if (sb && endsHere(v + 1)) { sp = sb.actor; spText = sb.text; }
-    else if (!sb && v + 1 < n && actorOf(ctx, v + 1)) {
+    else if (!sb && v + 1 < n && doc.sentOf[v + 1] === sent && toks[v + 1].gap < 2 && actorOf(ctx, v + 1)) {
       const m = ctx.mAt[v + 1]!;
       endTok = m.last + 1;
       if (endsHere(endTok)) { sp = actorOf(ctx, v + 1); spText = mentionText(ctx, v + 1); }
@@ -816,15 +889,83 @@ export function englishClaims(ctx: Ctx): void {
     if (sp) {
       // the content runs from the sentence start to the comma before the speaker/verb
       const subjStart = sb ? sb.first : v;
-      const commaTok = subjStart;
+      let commaTok = subjStart;
+      // "..., watchdog Ofcom has said", "..., President Musharraf of Pakistan has said": role words before the name
+      for (let r = commaTok, hops = 0; sb && hops < 3 && r > 0 && toks[r].gap < 2 && doc.sentOf[r - 1] === sent; hops++) {
+        const wv = toks[r - 1];
+        if (ctx.mAt[r - 1] || EN_VERBS[wv.norm] || !(wv.caps === 0 || EN_INV_SKIP.has(wv.norm))) break;
+        r--;
+        if (toks[r].gap === 2) { commaTok = r; break; }
+      }
       if (toks[commaTok].gap !== 2) continue;
       const s0 = doc.sents[sent].start;
       const e0 = toks[commaTok].start - toks[commaTok].sep.length;
       if (e0 - s0 < 10) continue;
-      pushClaim((ctx.rule = 'en-content-before', ctx), sp, spText, src.slice(t.start, t.end), kind, s0, e0 + toks[commaTok].sep.indexOf(',') + 0, v);
+      const e1 = e0 + toks[commaTok].sep.indexOf(',') + 0;
+      if (sb && sp === sb.actor) enPushJoint(ctx, sb, (a, tx) => pushClaim((ctx.rule = 'en-content-before', ctx), a, tx, src.slice(t.start, t.end), kind, s0, e1, v));
+      else pushClaim((ctx.rule = 'en-content-before', ctx), sp, spText, src.slice(t.start, t.end), kind, s0, e1, v);
     }
   }
+  enParagraphQuotes(ctx);
   continuationQuotes(ctx);
+}
+
+const EN_QCHARS = /["\u201C\u201D]/g;
+
+/** BBC-style quotation over several paragraphs: 'X said: "A.¶¶"B.¶¶"C."' — the quotation is left open at a paragraph
+ * end and the next paragraph reopens it; each paragraph is its own segment of the same speaker's claim. */
+function enParagraphQuotes(ctx: Ctx, only?: ClaimX[]): void {
+  const src = ctx.doc.src;
+  const made = only ?? ctx.claims.filter((c) => c.rule.startsWith('en-'));
+  for (const c0 of made) {
+    let c: ClaimX | undefined = c0;
+    for (let guard = 0; c && guard < 8; guard++) {
+      // the content's quotation must still be open at the end of its paragraph
+      let pe = src.indexOf('\n', c.end);
+      if (pe < 0) break;
+      if (!/["\u201C]/.test(src[c.start - 1] ?? '')) break;
+      if ((src.slice(c.start, pe).match(EN_QCHARS) ?? []).length !== 0) break;
+      let p = pe;
+      while (p < src.length && /\s/.test(src[p])) p++;
+      if (!/["\u201C]/.test(src[p] ?? '')) break;
+      pe = src.indexOf('\n', p);
+      if (pe < 0) pe = src.length;
+      const close = src.slice(p + 1, pe).search(/["\u201D]/);
+      const e = close >= 0 ? p + 1 + close : pe;
+      const a = ctx.set.byId.get(c.speaker.actorId!);
+      if (!a) break;
+      const nc = pushClaim((ctx.rule = 'en-paragraph-quote', ctx), a, c.speaker.text, c.verb, c.kind, p + 1, e, tokenAt(ctx.doc, p), true);
+      if (!nc || close >= 0) break;
+      c = nc;
+    }
+  }
+}
+
+/** Push one claim for the subject and one per co-speaker of a joint statement; remember the group for "they". */
+function enPushJoint(ctx: Ctx, sb: Subj, push: (a: ActorAcc, text: string) => ClaimX | undefined): ClaimX | undefined {
+  const c = push(sb.actor, sb.text);
+  if (!sb.others?.length) return c;
+  const group = [sb.actor, ...sb.others];
+  const made: ClaimX[] = c ? [c] : [];
+  for (const o of sb.others) { const co = push(o, o.name); if (co) made.push(co); }
+  for (const m of made) enJoint.set(m, group.filter((a) => a.id !== m.speaker.actorId));
+  return c;
+}
+
+/** "..., state media reported." / "..., officials said." closing a content span is a reporter aside. */
+function enCutTrailingAside(ctx: Ctx, s: number, e: number): number {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  let last = tokenAt(doc, e) - 1;
+  while (last >= 0 && toks[last].end > e) last--;
+  if (last < 0 || !(EN_VERBS[toks[last].norm] || /^(reported|reports|reporting)$/.test(toks[last].norm)) || doc.quoteOf[last] >= 0) return e;
+  for (let r = last; r > last - 5 && r >= 0 && toks[r].start > s; r--) {
+    if (toks[r].gap >= 2) {
+      if (!/,/.test(toks[r].sep) || ctx.mAt[r] && r === last - 1) return e; // ", Mr X said" is handled as content-before elsewhere
+      return toks[r].start - toks[r].sep.length + toks[r].sep.indexOf(',');
+    }
+  }
+  return e;
 }
 
 /** Start of the clause ending at token v: the sentence start, or just after a closing quote in the sentence. */
@@ -879,6 +1020,43 @@ function englishAccording(ctx: Ctx, v: number, toIdx: number): void {
   }
 }
 
+const EN_INV_SKIP = set('the mr mrs ms miss dr prof professor general gen mp mep sir lord lady president senator judge justice chief executive director secretary minister analyst economist spokesman spokeswoman spokesperson acting detective superintendent supt colonel captain commander foreign home prime deputy vice shadow defence defense finance interior former');
+const EN_INV_ROLE = set('analyst analysts economist economists expert experts official officials spokesman spokeswoman spokesperson chief boss head director chairman president secretary minister lawyer researcher researchers professor leader founder executive manager partner');
+
+/** The speaker named right after an inverted verb ("said Mr X", "say the Tories", "said Professor X, head of ...",
+ * "said Daiwa Securities analyst Mark Pervan", "say Cranfield University experts"): actor, its text and last token. */
+function invertedSpeaker(ctx: Ctx, k: number): { actor: ActorAcc; text: string; last: number } | undefined {
+  const toks = ctx.doc.toks;
+  const n = toks.length;
+  const sent = ctx.doc.sentOf[k - 1];
+  let j = k;
+  for (let hops = 0; j < n && hops < 4 && !ctx.mAt[j] && EN_INV_SKIP.has(toks[j].norm) && ctx.doc.sentOf[j] === sent && toks[j].gap < 2; hops++) j++;
+  // "said Pieter de Vries" when only "Vries" is known: a first name and name particles before the mention
+  if (j < n && !ctx.mAt[j]) {
+    let r = j;
+    for (let hops = 0; r < n && hops < 3 && !ctx.mAt[r] && ctx.doc.sentOf[r] === sent && (r === j || toks[r].gap === 0) && (toks[r].caps === 1 || /^(de|van|von|der|den|al|el|bin|da|di|du|la|le)$/.test(toks[r].norm)); hops++) r++;
+    const mr = r < n && r > j && toks[r].gap === 0 ? ctx.mAt[r] : undefined;
+    if (mr && mr.first === r && ctx.set.byId.get(mr.actorId)?.type === 'person') j = r;
+  }
+  if (j >= n || ctx.doc.sentOf[j] !== sent || (j > k && toks[j].gap >= 2)) return undefined;
+  const m = ctx.mAt[j];
+  if (!m) return undefined;
+  const a = ctx.set.byId.get(m.actorId);
+  if (!a || a.type === 'location') return undefined;
+  let last = m.last;
+  if (a.type !== 'person') {
+    // "Daiwa Securities analyst Mark Pervan": the person after the affiliation and role
+    let r = m.last + 1;
+    let roles = 0;
+    while (r < n && roles < 3 && toks[r].gap < 2 && !ctx.mAt[r] && EN_INV_ROLE.has(toks[r].norm)) { r++; roles++; }
+    const pm = r < n && toks[r].gap < 2 ? ctx.mAt[r] : undefined;
+    const p = pm && pm.first === r ? ctx.set.byId.get(pm.actorId) : undefined;
+    if (roles > 0 && p && p.type === 'person') return { actor: p, text: ctx.doc.src.slice(toks[k].start, pm!.end), last: pm!.last };
+    if (roles > 0) last = r - 1;
+  }
+  return { actor: a, text: ctx.doc.src.slice(m.start, m.end), last };
+}
+
 /** A quote closing right before verb v, with at most a speaker NP between (or the speaker right after v). */
 function quoteBefore(ctx: Ctx, v: number): { q: number; speaker?: ActorAcc; text: string } | undefined {
   const { doc } = ctx;
@@ -894,13 +1072,15 @@ function quoteBefore(ctx: Ctx, v: number): { q: number; speaker?: ActorAcc; text
   // '"… ended."  Next sentence said' — a quote closed by a full stop is not attributed by what follows
   const lastIn = doc.src.slice(Math.max(q.open, q.close - 3), q.close).trim().slice(-1);
   if ((lastIn === '.' || lastIn === '\u2026') && !/^\s*,/.test(between)) return undefined;
+  // 'The question is: "Should ...?" The Electoral Commission said' — a quotation introduced by a colon belongs to its own sentence
+  if ((lastIn === '?' || lastIn === '!') && !/^\s*,/.test(between) && /:\s*$/.test(doc.src.slice(Math.max(0, q.open - 3), q.open))) return undefined;
   // tokens between the quote and the verb
   const first = tokenAt(doc, q.close + 1);
   if (first >= toks.length) return undefined;
   if (first === v) {
     // said X / said Mr X
-    const a = actorOf(ctx, v + 1);
-    if (a && a.type !== 'location') return { q: qi, speaker: a, text: mentionText(ctx, v + 1) };
+    const inv = invertedSpeaker(ctx, v + 1);
+    if (inv) return { q: qi, speaker: inv.actor, text: inv.text };
     // "said a spokesman for X" / "said the company"
     return undefined;
   }
@@ -910,14 +1090,59 @@ function quoteBefore(ctx: Ctx, v: number): { q: number; speaker?: ActorAcc; text
   return undefined;
 }
 
-interface Subj { actor: ActorAcc; text: string; first: number; pronoun?: boolean }
+interface Subj { actor: ActorAcc; text: string; first: number; pronoun?: boolean; /** co-speakers of a coordinated subject */ others?: ActorAcc[]; /** resolved from a description ("the company", "a spokesman"), not a name */ desc?: boolean }
 
+/** The co-speakers of a joint claim (its first speaker's claim → the others), for a later "they said". */
+const enJoint = new WeakMap<ClaimX, ActorAcc[]>();
+
+/** subjectBefore, plus the other speakers of a coordinated subject ("Lord Justice Rix and Mr Justice Forbes ruled",
+ * "The Conservatives and Liberal Democrats say", "X, Y and Z said") and of a joint claim continued by "they". */
 function subjectBefore(ctx: Ctx, v: number): Subj | undefined {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  let k = v - 1;
+  while (k > 0 && EN_SKIP_BACK.has(toks[k].norm) && toks[k + 1].gap === 0 && v - k < 4) k--;
+  if (k >= 0 && toks[k].norm === 'they' && doc.sentOf[k] === doc.sentOf[v]) {
+    // "they said" right after a joint claim continues all its speakers
+    const lc = lastClaimBefore(ctx, v);
+    const others = lc ? enJoint.get(lc) : undefined;
+    const lcA = lc?.speaker.actorId ? ctx.set.byId.get(lc.speaker.actorId) : undefined;
+    if (lc && lcA && others && doc.sentOf[v] - doc.sentOf[lc.at] <= 2) return { actor: lcA, text: toks[k].norm, first: k, pronoun: true, others };
+  }
+  const sb = subjectBefore0(ctx, v);
+  if (!sb || sb.pronoun) return sb;
+  if (sb.desc || !ctx.mAt[sb.first]) return sb;
+  const others: ActorAcc[] = [];
+  let j = sb.first - 1;
+  for (let guard = 0; guard < 6 && j > 0; guard++) {
+    while (j > 0 && EN_INV_SKIP.has(toks[j].norm) && !ctx.mAt[j] && toks[j + 1].gap < 2) j--; // "Mr Justice"
+    let conj = false;
+    if (toks[j].norm === 'and' && toks[j + 1].gap < 2) { conj = true; j--; }
+    else if (others.length && toks[j + 1].gap === 2) conj = true; // "X, Y and Z"
+    if (!conj || j < 0 || doc.sentOf[j] !== doc.sentOf[v]) break;
+    const m = ctx.mAt[j];
+    if (!m || m.last !== j) break;
+    const a = ctx.set.byId.get(m.actorId);
+    if (!a || a.type === 'location' || (a.type === 'person') !== (sb.actor.type === 'person') || a === sb.actor) break;
+    // not inside a prepositional phrase ("talks between X and Y")
+    const pb = m.first - 1;
+    if (pb >= 0 && /^(between|with|of|for|to|by|from|against|and|on|in|at)$/.test(toks[pb].norm) && toks[m.first].gap < 2) { if (toks[pb].norm !== 'and') break; }
+    others.push(a);
+    j = m.first - 1;
+    if (j >= 0 && toks[m.first].gap === 2) j = m.first; // comma before: next round looks at the token before it
+    if (toks[m.first].gap === 2) j = m.first - 1;
+  }
+  return others.length ? { ...sb, others } : sb;
+}
+
+function subjectBefore0(ctx: Ctx, v: number): Subj | undefined {
   const { doc } = ctx;
   const toks = doc.toks;
   const sent = doc.sentOf[v];
   let k = v - 1;
   let hops = 0;
+  // "Guy Mansfield QC warned", "Tom Smith MP said": a post-nominal after a name
+  if (k >= 1 && /^(qc|kc|mp|mep|msp|jr|sr)$/.test(toks[k].norm) && ctx.mAt[k - 1] && !ctx.mAt[k] && toks[k].gap === 0) k--;
   for (;;) {
     if (k >= 0 && doc.sentOf[k] === sent && EN_SKIP_BACK.has(toks[k].norm) && toks[k + 1].gap === 0 && hops < 4) { k--; hops++; continue; }
     // "The Electoral Commission on Thursday said", "X last week said"
@@ -927,7 +1152,11 @@ function subjectBefore(ctx: Ctx, v: number): Subj | undefined {
   if (k < 0 || doc.sentOf[k] !== sent) return undefined;
   // parenthetical between subject and verb: "Mr Mates, who is ..., told"
   if (toks[k + 1].gap === 2) {
-    const direct = resolveNP(ctx, k, v);
+    let direct = resolveNP(ctx, k, v);
+    // "BT Openzone, which operates ... in the UK, told": a name inside a relative clause is not the subject
+    for (let r = k, lim = 0; r > 0 && lim < 30 && doc.sentOf[r] === sent; r--, lim++) {
+      if (toks[r].gap === 2) { if (/^(which|who|whose|where|when)$/.test(toks[r].norm)) direct = undefined; break; }
+    }
     if (direct && direct.actor.type === 'person' && toks[k + 1].gap === 2) {
       // "X, the foreign minister, said" → direct might be the appositive; look further back first
     }
@@ -945,15 +1174,52 @@ function subjectBefore(ctx: Ctx, v: number): Subj | undefined {
       c--; lim++;
     }
     // the sentence opens with an actor: that is the subject
-    const s0 = c;
+    let s0 = c;
+    // "SEOUL - Kim Yo Jong, ..., warned": a dateline is not the subject
+    { const md = ctx.mAt[s0]; if (md && md.last + 1 < k && /\s[-\u2013\u2014]+\s/.test(toks[md.last + 1].sep) && toks[s0].caps === 2) s0 = md.last + 1; }
     const m0 = ctx.mAt[s0] ?? (EN_DET.has(toks[s0].norm) || ['but', 'and', 'however', 'meanwhile', 'earlier'].includes(toks[s0].norm) ? ctx.mAt[s0 + 1] : undefined);
     if (m0 && m0.last < k) {
       const a0 = ctx.set.byId.get(m0.actorId);
       if (a0 && a0.type !== 'location' && toks[m0.last + 1] && toks[m0.last + 1].gap === 2) return { actor: a0, text: doc.src.slice(m0.start, m0.end), first: m0.first };
     }
+    // "A spokesman for X, Name, said" / "Its spokesman, Name, told" / "Ukraine's foreign minister, Name, said": a person
+    // named in the apposition right before the verb speaks, not the description or the affiliation body
+    if (direct && !direct.pronoun && !direct.desc && direct.actor.type === 'person' && (!best || best.desc || best.actor.type !== 'person')) return direct;
     return best ?? direct;
   }
   return resolveNP(ctx, k, v);
+}
+
+const EN_AFF_ROLE = set('spokesman spokeswoman spokesperson spokespeople official officials representative representatives lawyer lawyers head chief director chairman chairwoman president secretary minister executive boss manager analyst analysts researcher researchers expert experts source sources member members');
+
+/** "Name, spokeswoman for X said" → Name; "A spokesman for X said" / "the head of X said" → X. p is the preposition
+ * token before the mention of X (org). */
+function enAffiliation(ctx: Ctx, p: number, org: ActorAcc): Subj | undefined {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  let b = p - 1;
+  let roles = 0;
+  // role words (and their modifiers: "world-wide Linux strategy manager", "senior", "chief")
+  while (b >= 0 && roles < 5 && !ctx.mAt[b] && !EN_DET.has(toks[b].norm) && toks[b + 1].gap < 2 && doc.sentOf[b] === doc.sentOf[p]) {
+    if (!EN_AFF_ROLE.has(toks[b].norm) && !(toks[b].caps === 0 && roles > 0) && !EN_INV_SKIP.has(toks[b].norm)) return undefined;
+    b--; roles++;
+  }
+  if (roles === 0 || !EN_AFF_ROLE.has(toks[p - 1].norm)) return undefined;
+  const first = b + 1;
+  // "Name, role for X"
+  if (toks[first].gap === 2 && b >= 0) {
+    const pm = ctx.mAt[b];
+    const pa = pm && pm.last === b ? ctx.set.byId.get(pm.actorId) : undefined;
+    if (pa && pa.type === 'person') return { actor: pa, text: doc.src.slice(pm!.start, pm!.end), first: pm!.first };
+    return undefined;
+  }
+  // "A/The/Its spokesman for X", sentence-initial "Spokesman for X"
+  if (b >= 0 && EN_DET.has(toks[b].norm) || b < 0 || doc.sentStart[first]) {
+    if (org.type === 'person') return undefined;
+    const f = b >= 0 && EN_DET.has(toks[b].norm) ? b : first;
+    return { actor: org, text: doc.src.slice(toks[f].start, toks[p + 1].end), first: f, desc: true };
+  }
+  return undefined;
 }
 
 /** Resolve the noun phrase ending at token k to an actor. */
@@ -967,12 +1233,19 @@ function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
     if (a && a.type !== 'location') {
       // "Stuart Hensel of the Economist Intelligence Unit said" → the person before "of"
       const before = m.first - 1;
+      const prep = before > 0 && EN_DET.has(toks[before].norm) && toks[m.first].gap < 2 ? before - 1 : before;
+      if (prep > 0 && ['of', 'at', 'for', 'from'].includes(toks[prep].norm) && prep !== before) {
+        const aff = enAffiliation(ctx, prep, a);
+        if (aff) return aff;
+      }
       if (before > 0 && ['of', 'at', 'for', 'from'].includes(toks[before].norm)) {
         const m2 = ctx.mAt[before - 1];
         let b2 = before - 1;
         if (!m2 && EN_DET.has(toks[before - 1].norm)) b2 = before - 2;
         const m3 = ctx.mAt[b2];
         if (m3) { const a2 = ctx.set.byId.get(m3.actorId); if (a2 && a2.type === 'person') return { actor: a2, text: doc.src.slice(m3.start, m3.end), first: m3.first }; }
+        const aff = enAffiliation(ctx, before, a);
+        if (aff) return aff;
       }
       // "Pakistan's High Commissioner to Britain said": a mention inside a prepositional phrase is not the subject
       if (before >= 0 && /^(to|in|of|for|from|at|with|by|on|into|against|over)$/.test(toks[before].norm)) return undefined;
@@ -991,7 +1264,22 @@ function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
   }
   if (EN_NOT_SUBJ.has(w)) return undefined;
   // "X's (official) spokesman/lawyer", "X lawyers/officials" → X
-  if (/^(spokesman|spokeswoman|spokesperson|spokespeople|lawyer|lawyers|officials|official|sources|source|representatives|solicitor|aides|aide)$/.test(w)) {
+  // "The statement said ...", "Its report said ...": the body that spoke last, if it did so recently
+  if (/^(statement|report|ruling|judgment|judgement|communique|declaration)$/.test(w) && k >= 1 && /^(the|its|their)$/.test(toks[k - 1].norm)) {
+    const lc = lastClaimBefore(ctx, v);
+    const lcA = lc?.speaker.actorId ? ctx.set.byId.get(lc.speaker.actorId) : undefined;
+    if (lc && lcA && lcA.type !== 'person' && doc.sentOf[v] - doc.sentOf[lc.at] <= 3) return { actor: lcA, text: doc.src.slice(toks[k - 1].start, toks[k].end), first: k - 1, desc: true };
+  }
+  // "Mr Sands' book suggests", "the agency's report said": the author of a document speaks through it
+  if (/^(book|report|study|statement|letter|survey|memo|blog|documentary|filing|ruling|judgment|judgement)$/.test(w) && k >= 1) {
+    let j = k - 1;
+    if (toks[j].norm === 's' && /['\u2019]/.test(toks[j].sep) && toks[j].gap <= 1) j--;
+    else if (!/['\u2019]\s*$/.test(toks[k].sep)) j = -1;
+    const mm = j >= 0 ? ctx.mAt[j] : undefined;
+    const a = mm && mm.last === j ? ctx.set.byId.get(mm.actorId) : undefined;
+    if (a && a.type !== 'location') return { actor: a, text: doc.src.slice(mm!.start, toks[k].end), first: mm!.first, desc: true };
+  }
+  if (/^(spokesman|spokeswoman|spokesperson|spokespeople|lawyer|lawyers|officials|official|sources|source|representatives|solicitor|aides|aide|agent|agents|officer|officers|investigators|executives|diplomats|negotiators)$/.test(w)) {
     let j = k - 1;
     let mods = 0;
     while (j >= 0 && toks[j].caps === 0 && !ctx.mAt[j] && !EN_DET.has(toks[j].norm) && toks[j].norm !== 's' && mods < 2 && toks[j + 1].gap === 0) { j--; mods++; }
@@ -1008,14 +1296,39 @@ function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
     // "the company", "a spokesman", "the prime minister", "Exxon spokesman" (mention before)
     let j = k - 1;
     if (j >= 0 && ['prime', 'foreign', 'home', 'vice', 'deputy', 'finance', 'defence', 'defense', 'trade', 'chief', 'company', 'government', 'ministry', 'party', 'white', 'press', 'justice'].includes(toks[j].norm)) j--;
-    const mm = j >= 0 ? ctx.mAt[j] : undefined;
+    // "Australia's competition watchdog", "Amnesty International's chief": possessor + up to two modifiers
+    {
+      let jj = j;
+      let mods = 0;
+      while (jj >= 1 && mods < 2 && toks[jj].caps === 0 && !ctx.mAt[jj] && !EN_DET.has(toks[jj].norm) && toks[jj].norm !== 's' && toks[jj + 1].gap === 0 && !EN_VERBS[toks[jj].norm] && !EN_SKIP_BACK.has(toks[jj].norm)) { jj--; mods++; }
+      if (jj >= 1 && toks[jj].norm === 's' && /['\u2019]/.test(toks[jj].sep) && toks[jj + 1].gap === 0) {
+        const pm = ctx.mAt[jj - 1];
+        const pa = pm && pm.last === jj - 1 ? ctx.set.byId.get(pm.actorId) : undefined;
+        if (pa && pa.type !== 'location' && pa.type !== 'person') {
+          const text = doc.src.slice(pm!.start, toks[k].end);
+          if (d === 'person' && !/^spokes/.test(w)) {
+            const p = pa.type === 'country' ? personByTitle(ctx, w, toks[k].start) : personByTitle(ctx, w, toks[k].start) ?? lastClaimSpeakerOfType(ctx, v, 'person') ?? mostSalient(ctx, v, 'person');
+            return { actor: p ?? enLeadForward(ctx, v, (x) => x.type === 'person') ?? pa, text, first: pm!.first, desc: true };
+          }
+          return { actor: pa, text, first: pm!.first, desc: true };
+        }
+      }
+    }
+    const mm0 = j >= 0 ? ctx.mAt[j] : undefined;
+    // "the US firm": a country modifying an organisation noun is not the organisation
+    const mm = mm0 && d === 'organization' && ctx.set.byId.get(mm0.actorId)?.type === 'country' && mm0.first > 0 && EN_DET.has(toks[mm0.first - 1].norm) ? undefined : mm0;
+    if (!mm && mm0) j = mm0.first - 1;
     if (mm && mm.last === j) {
       const a = ctx.set.byId.get(mm.actorId);
       if (a && a.type !== 'location' && a.type !== 'person') {
+        // "Armando Falcon, OFHEO director said": the person named before the apposition
+        const pb = mm.first >= 1 && toks[mm.first].gap === 2 && doc.sentOf[mm.first - 1] === doc.sentOf[k] ? ctx.mAt[mm.first - 1] : undefined;
+        const pa = pb && pb.last === mm.first - 1 ? ctx.set.byId.get(pb.actorId) : undefined;
+        if (pa && pa.type === 'person') return { actor: pa, text: doc.src.slice(pb!.start, pb!.end), first: pb!.first };
         // "Tory leader", "Exxon chief" → the person holding the role; "Foreign Office spokesman" → the body
         if (d === 'person' && !/^spokes/.test(w)) {
           const p = personByTitle(ctx, w, toks[k].start) ?? lastClaimSpeakerOfType(ctx, v, 'person') ?? mostSalient(ctx, v, 'person');
-          if (p) return { actor: p, text: doc.src.slice(mm.start, toks[k].end), first: mm.first };
+          if (p) return { actor: p, text: doc.src.slice(mm.start, toks[k].end), first: mm.first, desc: true };
         }
         return { actor: a, text: doc.src.slice(mm.start, toks[k].end), first: mm.first };
       }
@@ -1024,15 +1337,61 @@ function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
     if (j >= 0 && (EN_DET.has(toks[j].norm) || toks[j].norm === 's')) {
       const isSpokes = /^spokes/.test(w);
       if (isSpokes) {
-        // "a spokesman for X said" handled when X follows; else the last organisation
-        const a = lastActor(ctx, k, isOrgish);
-        return a ? { actor: a, text: doc.src.slice(toks[j].start, toks[k].end), first: j } : undefined;
+        // "a spokesman for X said" handled when X follows; else the organisation in focus
+        const a = enOrgInFocus(ctx, k, isOrgish);
+        return a ? { actor: a, text: doc.src.slice(toks[j].start, toks[k].end), first: j, desc: true } : undefined;
       }
-      const a = d === 'person' ? (personByTitle(ctx, w, toks[k].start) ?? lastClaimSpeakerOfType(ctx, v, 'person') ?? mostSalient(ctx, v, 'person')) : lastActor(ctx, k, (x) => x.type === 'organization' && nameHas(x, w)) ?? lastActor(ctx, k, (x) => x.type === 'organization');
-      return a ? { actor: a, text: doc.src.slice(toks[j].start, toks[k].end), first: j } : undefined;
+      const orgOk = (x: ActorAcc) => x.type === 'organization' && (!EN_COMPANY_NOUN.has(w) || nameHas(x, 'company'));
+      const a = d === 'person' ? (personByTitle(ctx, w, toks[k].start) ?? lastClaimSpeakerOfType(ctx, v, 'person') ?? mostSalient(ctx, v, 'person')) : /^(company|firm|group|giant)$/.test(w) ? enOrgInFocus(ctx, k, orgOk) : lastActor(ctx, k, (x) => x.type === 'organization' && nameHas(x, w)) ?? (EN_GENERIC_ORG.has(w) ? enOrgInFocus(ctx, k, orgOk) : w !== 'government' ? enRecentOrgSpeaker(ctx, v) : undefined);
+      return a ? { actor: a, text: doc.src.slice(toks[j].start, toks[k].end), first: j, desc: true } : undefined;
     }
   }
   return undefined;
+}
+
+/** Organisation nouns that may refer to any organisation ("the firm" = the last company); institution nouns (court,
+ * ministry, government, party ...) refer only to a body whose name has that word. */
+const EN_COMPANY_NOUN = set('company firm group giant maker retailer carrier airline insurer operator bank exchange');
+const EN_GENERIC_ORG = set('company firm group giant maker retailer carrier airline insurer operator newspaper paper website broadcaster channel network daily watchdog regulator body organisation organization bank exchange');
+
+/** The organisation a description ("the company", "a spokesperson") refers to: the organisation speaking in the last
+ * three sentences, else the last one named outside claim contents, unless another is far more present in the story. */
+function enOrgInFocus(ctx: Ctx, k: number, pred: (a: ActorAcc) => boolean): ActorAcc | undefined {
+  const lc = lastClaimBefore(ctx, k);
+  const lcA = lc?.speaker.actorId ? ctx.set.byId.get(lc.speaker.actorId) : undefined;
+  if (lc && lcA && pred(lcA) && ctx.doc.sentOf[k] - ctx.doc.sentOf[lc.at] <= 3) return lcA;
+  const recent = lastActor(ctx, k, pred, false, true) ?? lastActor(ctx, k, pred);
+  if (!recent) return undefined;
+  const pos = ctx.doc.toks[k].start;
+  const counts = new Map<string, number>();
+  for (let i = Math.max(0, orderAt(ctx, pos) - 300); i < ctx.order.length && ctx.order[i].end <= pos; i++) { const id = ctx.order[i].actorId; counts.set(id, (counts.get(id) ?? 0) + 1); }
+  let best = recent;
+  let bc = counts.get(recent.id) ?? 0;
+  const rc = bc;
+  for (const [id, c] of counts) { if (c > bc) { const a = ctx.set.byId.get(id); if (a && a.type !== 'location' && pred(a)) { best = a; bc = c; } } }
+  return bc >= 2 * rc + 2 ? best : recent;
+}
+
+/** In the lead sentence, a description ("a security firm has warned", "Amnesty's chief has said") refers to the
+ * first matching actor named in the next two sentences. */
+function enLeadForward(ctx: Ctx, v: number, pred: (a: ActorAcc) => boolean): ActorAcc | undefined {
+  const { doc } = ctx;
+  if (doc.sentOf[v] !== 0) return undefined;
+  const pos = doc.toks[v].end;
+  const lim = doc.sents[Math.min(doc.sents.length - 1, 2)].end;
+  for (let i = orderAt(ctx, pos); i < ctx.order.length && ctx.order[i].start < lim; i++) {
+    const a = ctx.set.byId.get(ctx.order[i].actorId);
+    if (a && a.type !== 'location' && pred(a)) return a;
+  }
+  return undefined;
+}
+
+/** "The FBI said ... . "...," the bureau said": an institution noun whose name does not contain it refers to the
+ * organisation that spoke in this or the previous two sentences. */
+function enRecentOrgSpeaker(ctx: Ctx, v: number): ActorAcc | undefined {
+  const lc = lastClaimBefore(ctx, v);
+  const a = lc?.speaker.actorId ? ctx.set.byId.get(lc.speaker.actorId) : undefined;
+  return lc && a && a.type === 'organization' && ctx.doc.sentOf[v] - ctx.doc.sentOf[lc.at] <= 2 ? a : undefined;
 }
 
 function nameHas(a: ActorAcc, w: string): boolean {
@@ -1065,6 +1424,13 @@ function resolveEnPronoun(ctx: Ctx, v: number, p: 'm' | 'f' | 'p' | 'n'): ActorA
   const lcA = lc?.speaker.actorId ? ctx.set.byId.get(lc.speaker.actorId) : undefined;
   const near = lc ? ctx.doc.sentOf[v] - ctx.doc.sentOf[lc.at] <= 2 : false;
   if (p === 'm' || p === 'f') {
+    // a person opening the previous sentence (or this one) as its subject, after the last claim or as the subject of the
+    // sentence holding it ("But Mr Howard denied Mr Yeo ... said ... . He also said"), is the referent
+    // "Commissioner Teresa Ribera said ... . "...," she said": an unknown name speaking in the previous sentence (no
+    // actor, no claim) is the referent — do not hand her words to an earlier speaker
+    if (enUnknownSpeakerBefore(ctx, v, lc)) return undefined;
+    const subjS = sentenceSubjectPersonAt(ctx, v, p);
+    if (subjS && subjS.sent < ctx.doc.sentOf[v] && subjS.actor !== lcA && (!lc || ctx.doc.sentOf[lc.at] <= subjS.sent)) return subjS.actor;
     if (lcA && lcA.type === 'person' && near && (!lcA.gender || lcA.gender === p)) return lcA;
     // a person opening this or the previous sentence as its subject ("Mr Blair told ... . "...," he said) is the referent
     const subj = sentenceSubjectPerson(ctx, v, p);
@@ -1075,13 +1441,48 @@ function resolveEnPronoun(ctx: Ctx, v: number, p: 'm' | 'f' | 'p' | 'n'): ActorA
     // people named inside an earlier claim are what was said, not who speaks
     return lastActor(ctx, v, (a) => a.type === 'person' && (!a.gender || a.gender === p), true, true) ?? lastActor(ctx, v, (a) => a.type === 'person' && (!a.gender || a.gender === p), true);
   }
+  // "Delta has been hit by ... . It has said ...": an organisation opening the previous sentence as its subject
+  {
+    const { doc } = ctx;
+    const ps = doc.sentOf[v] - 1;
+    const st = ps >= 0 ? doc.sents[ps] : undefined;
+    if (st) {
+      let k = tokenAt(doc, st.start);
+      if (k < v && ['but', 'and', 'however', 'meanwhile', 'the'].includes(doc.toks[k].norm) && !ctx.mAt[k]) k++;
+      const m = k < v ? ctx.mAt[k] : undefined;
+      const a = m && m.first === k ? ctx.set.byId.get(m.actorId) : undefined;
+      const nx = m ? doc.toks[m.last + 1] : undefined;
+      if (a && (a.type === 'organization' || a.type === 'group' || (p === 'n' && a.type === 'country')) && nx && nx.gap === 0 && nx.norm !== 's' && nx.norm !== 'and' && doc.quoteOf[k] < 0 && !inClaimContent(ctx, m!) && (!lc || doc.sentOf[lc.at] < ps)) return a;
+    }
+  }
   if (lcA && isOrgish(lcA) && near && (p === 'n' || lcA.type !== 'country')) return lcA;
   // "they" is rarely a country in running text; "it" may be
   return lastActor(ctx, v, (a) => a.type === 'organization' || a.type === 'group' || (p === 'n' && a.type === 'country'), true);
 }
 
-/** A gender-compatible person opening (as subject) the sentence of token v or the one before, not inside a claim. */
 function sentenceSubjectPerson(ctx: Ctx, v: number, p: 'm' | 'f'): ActorAcc | undefined {
+  return sentenceSubjectPersonAt(ctx, v, p)?.actor;
+}
+
+/** A reporting verb in the previous sentence (or earlier in this one) whose subject is a capitalised name that is no
+ * known actor ("Commissioner Teresa Ribera said"), after the last claim. */
+function enUnknownSpeakerBefore(ctx: Ctx, v: number, lc: ClaimX | undefined): boolean {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  const ps = doc.sentOf[v] - 1;
+  if (ps < 0) return false;
+  const from = tokenAt(doc, doc.sents[ps].start);
+  if (lc && lc.at >= from) return false;
+  for (let r = from + 1; r < v; r++) {
+    if (!EN_VERBS[toks[r].norm] || toks[r].gap !== 0 || doc.quoteOf[r] >= 0) continue;
+    const b = toks[r - 1];
+    if (b.caps === 1 && !ctx.mAt[r - 1] && r - 1 > from && toks[r - 2].caps === 1 && toks[r - 1].gap === 0 && !ctx.mAt[r - 2] && !EN_DET.has(toks[r - 2].norm)) return true;
+  }
+  return false;
+}
+
+/** A gender-compatible person opening (as subject) the sentence of token v or the one before, not inside a claim. */
+function sentenceSubjectPersonAt(ctx: Ctx, v: number, p: 'm' | 'f'): { actor: ActorAcc; sent: number } | undefined {
   const { doc } = ctx;
   const toks = doc.toks;
   const sent = doc.sentOf[v];
@@ -1096,7 +1497,7 @@ function sentenceSubjectPerson(ctx: Ctx, v: number, p: 'm' | 'f'): ActorAcc | un
     if (!m || m.first !== k && m.first < tokenAt(doc, st.start)) continue;
     if (doc.quoteOf[k] >= 0 || inClaimContent(ctx, m)) continue;
     const a = ctx.set.byId.get(m.actorId);
-    if (a && a.type === 'person' && (!a.gender || a.gender === p)) return a;
+    if (a && a.type === 'person' && (!a.gender || a.gender === p)) return { actor: a, sent: s };
     if (a && a.type !== 'location') return undefined; // another subject: leave it to the other rules
   }
   return undefined;
@@ -1104,13 +1505,45 @@ function sentenceSubjectPerson(ctx: Ctx, v: number, p: 'm' | 'f'): ActorAcc | un
 
 function subjectOfSentence(ctx: Ctx, v: number): ActorAcc | undefined {
   const { doc } = ctx;
+  const toks = doc.toks;
   const sent = doc.sentOf[v];
   for (let k = v - 1; k >= 0 && doc.sentOf[k] === sent; k--) {
     if (doc.sentStart[k] || doc.sentOf[k - 1] !== sent) {
-      // first mention of the sentence
-      for (let j = k; j < v; j++) { const a = actorOf(ctx, j); if (a && a.type !== 'location') return a; if (j > k + 3) break; }
+      // "Despite her concerns, Ms Khan dubbed ...": skip a fronted adverbial without names
+      for (let j = k + 1; j < Math.min(v, k + 7); j++) {
+        if (ctx.mAt[j - 1] || doc.quoteOf[j] >= 0) break;
+        if (toks[j].gap === 2) { if (/^(despite|after|before|in|on|at|during|speaking|asked|later|earlier|however|meanwhile|but|yet|still|last|this|following|with)$/.test(toks[k].norm)) k = j; break; }
+      }
+      // first mention of the sentence ("Former Cabinet minister Clare Short": the person after an affiliation + role)
+      for (let j = k; j < v; j++) {
+        const a = actorOf(ctx, j);
+        if (a && a.type !== 'location') {
+          const m = ctx.mAt[j]!;
+          if (a.type !== 'person' && m.last + 2 < v && toks[m.last + 1].gap === 0 && (EN_AFF_ROLE.has(toks[m.last + 1].norm) || EN_INV_SKIP.has(toks[m.last + 1].norm))) {
+            for (let r = m.last + 2; r < Math.min(v, m.last + 4); r++) { const p = actorOf(ctx, r); if (p && p.type === 'person') return p; if (toks[r].gap >= 2) break; }
+          }
+          return a;
+        }
+        if (j > k + 3) break;
+      }
       const r = resolveNP(ctx, k, v);
-      return r?.actor;
+      if (r) return r.actor;
+      // "The foreign secretary hit back by saying ...": a description opening the sentence
+      for (let j = k + 1; j < Math.min(v, k + 4); j++) {
+        if (toks[j].gap >= 2) break;
+        if (EN_DESCRIPTIONS[toks[j].norm] && !(j + 1 < v && EN_DESCRIPTIONS[toks[j + 1].norm])) { const r2 = resolveNP(ctx, j, v); if (r2 && !r2.pronoun) return r2.actor; }
+      }
+      // "During his second day of questioning Mr Ebbers played down ... and denied ...": the first name followed by a verb
+      for (let j = k; j < v; j++) {
+        const m = ctx.mAt[j];
+        if (!m || m.first !== j || doc.quoteOf[j] >= 0) continue;
+        const a = ctx.set.byId.get(m.actorId);
+        const nx = toks[m.last + 1];
+        const pb = j > 0 ? toks[j - 1].norm : '';
+        if (a && a.type !== 'location' && nx && m.last + 1 < v && nx.gap === 0 && nx.caps === 0 && /^[a-z]+(ed|s)$/.test(nx.norm) && !EN_FINITE.has(nx.norm) && !/^(of|in|at|to|for|from|with|by|on|and|between|against)$/.test(pb)) return a;
+        j = m.last;
+      }
+      return undefined;
     }
   }
   return undefined;
@@ -1131,7 +1564,10 @@ function contentAfter(ctx: Ctx, v: number, verb: string): { s: number; e: number
     const qi = sepAfter.search(/["\u201C]/);
     const s = qi >= 0 ? toks[k].start - sepAfter.length + qi : toks[k].start;
     const qsi = doc.quoteAt.get(s);
-    const e = qsi !== undefined ? doc.quotes[qsi].close + 1 : doc.sents[doc.sentOf[k]].end;
+    let e = qsi !== undefined ? doc.quotes[qsi].close + 1 : doc.sents[doc.sentOf[k]].end;
+    // a quotation left open at the end of its paragraph (BBC style) ends there; the next paragraph is its own segment
+    const nl = doc.src.indexOf('\n', s);
+    if (nl >= 0 && nl < e) e = nl;
     return { s, e };
   }
   if (doc.sentOf[k] !== sent) return undefined;
@@ -1167,12 +1603,52 @@ function contentAfter(ctx: Ctx, v: number, verb: string): { s: number; e: number
       }
     }
   }
+  // "told BBC Radio 4's Today programme: "..."": the colon after the recipient opens the content
+  if (EN_OBJ_VERBS.has(verb) && k < n && !/:/.test(toks[k].sep)) {
+    for (let r = k + 1; r < n && r <= k + 6 && !EN_FINITE.has(toks[r].norm) && toks[r - 1].norm !== 'that'; r++) {
+      if (/:/.test(toks[r].sep) && !/[.!?]/.test(toks[r].sep)) {
+        const qi0 = toks[r].sep.search(/["\u201C]/);
+        const s0 = qi0 >= 0 ? toks[r].start - toks[r].sep.length + qi0 : toks[r].start;
+        const qs0 = doc.quoteAt.get(s0);
+        let e0 = qs0 !== undefined ? doc.quotes[qs0].close + 1 : doc.sents[doc.sentOf[r]].end;
+        const nl = doc.src.indexOf('\n', s0);
+        if (nl >= 0 && nl < e0) e0 = nl;
+        return { s: s0, e: e0 };
+      }
+      if (doc.sentOf[r] !== sent || toks[r].gap >= 2) break;
+    }
+  }
   // adverbials: on Friday, last week, in a statement
   while (k < n && doc.sentOf[k] === sent && (toks[k].norm === 'on' || toks[k].norm === 'last' || toks[k].norm === 'yesterday' || toks[k].norm === 'today' || toks[k].norm === 'earlier' || toks[k].norm === 'later') && k + 1 < n && EN_TIME.has(toks[k + 1].norm)) {
     k += toks[k].norm === 'yesterday' || toks[k].norm === 'today' ? 1 : 2;
   }
-  if (k < n && toks[k].norm === 'that' && toks[k].gap < 2) k++;
+  // "said on Twitter that ...", "told a news conference in Geneva that ...", "said in an interview that ...": a
+  // prepositional phrase before the complementiser is not content
+  if (k < n && (EN_PP_HEAD.has(toks[k].norm) || toks[k].norm === 'to') && toks[k].gap < 2) {
+    for (let r = k + 1; r < n && r <= k + 7 && doc.sentOf[r] === sent && toks[r].gap < 2 && !EN_FINITE.has(toks[r].norm) && !ctx.mAt[r] || (r < n && r <= k + 7 && ctx.mAt[r] && toks[r].gap < 2); r++) {
+      if (toks[r].norm === 'that') { k = r; break; }
+    }
+  }
+  // "has said repeatedly that ...", "said publicly that ..."
+  for (let r = k, hops = 0; r < n && hops < 2 && toks[r].gap === 0 && /^[a-z]+ly$/.test(toks[r].norm) && doc.sentOf[r] === sent && toks[r].caps === 0; r++, hops++) {
+    if (r + 1 < n && toks[r + 1].norm === 'that' && toks[r + 1].gap < 2) { k = r + 1; break; }
+  }
+  let hadThat = false;
+  if (k < n && toks[k].norm === 'that' && toks[k].gap < 2) { k++; hadThat = true; }
   if (k >= n || doc.sentOf[k] !== sent) return undefined;
+  // "X has said during a visit to Britain": a prepositional phrase is no content
+  if (!hadThat && EN_PP_HEAD.has(toks[k].norm) && !enLooksClausal(ctx, k)) {
+    // "said in an official statement: "..."" — the colon or quotation after the phrase opens the content
+    let r = k + 1;
+    while (r < n && r < k + 7 && doc.sentOf[r] === sent && toks[r].gap < 2 && !/[:"\u201C]/.test(toks[r].sep)) r++;
+    if (!(r < n && r < k + 7 && /[:"\u201C]/.test(toks[r].sep) && (doc.sentOf[r] === sent || /:/.test(toks[r].sep)))) return undefined;
+    const qi0 = toks[r].sep.search(/["\u201C]/);
+    const s0 = qi0 >= 0 ? toks[r].start - toks[r].sep.length + qi0 : toks[r].start;
+    const qs0 = doc.quoteAt.get(s0);
+    return { s: s0, e: qs0 !== undefined ? doc.quotes[qs0].close + 1 : doc.sents[doc.sentOf[r]].end };
+  }
+  // "announced the settlements", "agreed a deal", "wrote an account": a noun object, not a reported proposition
+  if (!hadThat && EN_NP_OBJ_VERBS.has(verb) && !/["\u201C]/.test(toks[k].sep) && !enLooksClausal(ctx, k)) return undefined;
   // quote opening right here?
   const sep = toks[k].sep;
   let s = toks[k].start;
@@ -1183,6 +1659,22 @@ function contentAfter(ctx: Ctx, v: number, verb: string): { s: number; e: number
   e = cutAtNextReport(ctx, s, e);
   if (e - s < 8) return undefined;
   return { s, e };
+}
+
+const EN_NP_OBJ_VERBS = set('announced announces unveiled unveils revealed reveals disclosed agreed agrees wrote writes reiterated reiterates criticised criticized criticises criticizes condemned condemns');
+const EN_PP_HEAD = set('during at in on after before while following ahead outside inside amid since');
+const EN_FINITE = set('is are was were be been has have had will would could can may might must should shall did does do am');
+
+/** Does the text from token k look like a clause (a finite verb or a pronoun subject before the first comma)? */
+function enLooksClausal(ctx: Ctx, k: number): boolean {
+  const toks = ctx.doc.toks;
+  const sent = ctx.doc.sentOf[k];
+  if (EN_PRONOUNS[toks[k].norm] || /^(there|i|we|you)$/.test(toks[k].norm)) return true;
+  for (let r = k; r < toks.length && r < k + 14 && ctx.doc.sentOf[r] === sent; r++) {
+    if (r > k && toks[r].gap >= 2) return false;
+    if (EN_FINITE.has(toks[r].norm)) return true;
+  }
+  return false;
 }
 
 function quoteIdxAt(doc: Doc, pos: number): number {
@@ -1220,11 +1712,26 @@ function continuationQuotes(ctx: Ctx): void {
     const prevSent = doc.sentOf[Math.min(toks.length - 1, Math.max(0, prev.at))];
     for (let ti = tokenAt(doc, prev.end); ti < toks.length && toks[ti].end <= q.open; ti++) if (doc.sentOf[ti] > prevSent && ctx.mAt[ti] && ctx.mAt[ti]!.actorId !== prev.speaker.actorId) other = true;
     if (other) continue;
+    // after the quote, an attribution of its own ('"...," she said') that found no speaker: not a continuation
+    {
+      let ti = tokenAt(doc, q.close + 1);
+      let own = false;
+      // only a quotation ended by a comma ('"...," she said') announces its own attribution
+      if (!(doc.src[q.close - 1] === ',' || /^\s*,/.test(doc.src.slice(q.close + 1, q.close + 4)))) ti = toks.length;
+      for (let h = 0; ti < toks.length && h < 4 && !/[.!?\n]/.test(doc.src.slice(q.close + 1, toks[ti].start).replace(/^["\u201D]/, '').replace(/^\s*,/, '')); ti++, h++) if (EN_VERBS[toks[ti].norm]) { own = true; break; }
+      if (own) continue;
+    }
     // after the quote, an attribution to someone else? (handled by quoteBefore already)
     const a = ctx.set.byId.get(prev.speaker.actorId!);
     if (!a) continue;
-    const c = pushClaim((ctx.rule = 'en-continuation', ctx), a, prev.speaker.text, prev.verb, prev.kind, q.open + 1, q.close, tokenAt(doc, q.open), true);
-    if (c) { ctx.usedQuotes.add(qi); prev = c; }
+    // a quotation "closed" only by the next paragraph's opening mark ends at its own paragraph
+    const nl = doc.src.indexOf('\n', q.open);
+    const qe = nl >= 0 && nl < q.close ? nl : q.close;
+    const c = pushClaim((ctx.rule = 'en-continuation', ctx), a, prev.speaker.text, prev.verb, prev.kind, q.open + 1, qe, tokenAt(doc, q.open), true);
+    if (c) {
+      ctx.usedQuotes.add(qi); prev = c;
+      if (qe !== q.close) { const before = ctx.claims.length; enParagraphQuotes(ctx, [c]); if (ctx.claims.length > before) prev = ctx.claims[ctx.claims.length - 1]; }
+    }
   }
 }
 

@@ -58,6 +58,17 @@ addEn('denial', 'denied denies denying rejected rejects dismissed dismisses refu
 addEn('warning', 'warned warns warning cautioned');
 addEn('demand', 'urged urges urging called demanded demands');
 addEn('promise', 'promised promises pledged vowed vows');
+// "branded the scheme a waste", "likened the plan to ...", "hinted that ...", "the Times reports ...", "BT advises that ..."
+
+/** Reporting verbs used by the claim rules only (not as name cues by the actor rules): plural present forms ("officials
+ * claim"), "branded the scheme a waste", "likened the plan to ...", "hinted that ...", "the Times reports ...". */
+export const EN_CLAIM_VERBS: Record<string, string> = {};
+const addEnC = (kind: string, words: string) => { for (const w of words.split(/\s+/).filter(Boolean)) EN_CLAIM_VERBS[w] = kind; };
+addEnC('statement', 'claim insist argue predict suggest admit acknowledge confirm think branded brands dubbed dubs likened likens labelled labeled hinted hints thinks reports reported');
+addEnC('denial', 'deny');
+addEnC('warning', 'warn');
+addEnC('accusation', 'allege');
+addEnC('demand', 'advises advised');
 
 /** Verbs after which an object NP precedes the content. */
 export const EN_OBJ_VERBS = set('told tells tell telling warned warns urged urges assured informed reminded');
@@ -68,6 +79,7 @@ export const EN_DESCRIPTIONS: Record<string, 'person' | 'organization' | 'countr
   company: 'organization', firm: 'organization', group: 'organization', bank: 'organization', giant: 'organization', ministry: 'organization', department: 'organization',
   newspaper: 'organization', paper: 'organization', website: 'organization', broadcaster: 'organization', channel: 'organization', network: 'organization', daily: 'organization',
   agency: 'organization', party: 'organization', government: 'organization', court: 'organization', commission: 'organization', council: 'organization', committee: 'organization',
+  bureau: 'organization', authority: 'organization', institute: 'organization', foundation: 'organization', association: 'organization', federation: 'organization', alliance: 'organization', coalition: 'organization', charity: 'organization', unit: 'organization', university: 'organization', army: 'organization', military: 'organization', police: 'organization',
   organisation: 'organization', organization: 'organization', body: 'organization', watchdog: 'organization', regulator: 'organization', union: 'organization', club: 'organization', board: 'organization', airline: 'organization', carrier: 'organization', retailer: 'organization', maker: 'organization', insurer: 'organization', operator: 'organization',
   minister: 'person', president: 'person', chancellor: 'person', secretary: 'person', spokesman: 'person', spokeswoman: 'person', spokesperson: 'person', chief: 'person', chairman: 'person', leader: 'person', premier: 'person', boss: 'person', executive: 'person', director: 'person', official: 'person', mp: 'person', judge: 'person', governor: 'person', mayor: 'person', senator: 'person',
 };
