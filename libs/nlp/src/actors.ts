@@ -405,6 +405,7 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
       let q = skipTitleModifiers(ctx, i + 1);
       if (q < 0) continue;
       // apposition after a longer title phrase: "مديرة وحدة استخبارات التهديدات في الشركة، كلارا فيشر، إن"
+      let appos = false;
       if (q < n && toks[q].gap !== 2) {
         for (let r = q + 1; r < Math.min(n, i + 12); r++) {
           const commaSep = toks[r].gap === 2 || (toks[r].gap === 4 && /[،,]/.test(toks[r].sep));
@@ -414,12 +415,13 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
           const e2 = arNameRun(ctx, r, 4);
           if (e2 > r || (e2 === r && toks[r].norm.length >= 4)) {
             const after = e2 + 1 < n ? toks[e2 + 1] : undefined;
-            if (!after || after.gap === 2 || AR_COMP.has(after.norm) || !!arVerbOf(after)) { q = r; }
+            if (!after || after.gap === 2 || AR_COMP.has(after.norm) || !!arVerbOf(after)) { q = r; appos = true; }
           }
           break;
         }
       }
-      if (q < n && toks[q].gap <= 2) {
+      // (an apposition may follow a quoted name: شركة "بيمكو"، يواكيم فيلس،)
+      if (q < n && (toks[q].gap <= 2 || appos)) {
         let e = arNameRun(ctx, q);
         // TITLE + first name + ال-surname (وزير الطاقة خالد الفالح،): the surname closes the name before a boundary
         if (e === q && e + 1 < n && toks[e + 1].gap <= 1 && !cover[e + 1] && /^ال/.test(ctx.doc.src.slice(toks[e + 1].start, toks[e + 1].end)) && toks[e + 1].norm.length >= 5

@@ -328,14 +328,28 @@ export function arabicClaims(ctx: Ctx): void {
         const sepStart = t.start - t.sep.length;
         const qi = t.sep.search(/["\u201C\u00AB]/);
         const ci = t.sep.indexOf(':');
-        if (qi >= 0) contentStart = sepStart + qi;
-        else contentStart = sepStart + ci + 1;
-        comp = q - 1;
-        break;
+        // a short quoted name inside the speaker phrase (الرئيس التنفيذي لشركة "أوبر"، دارا خسروشاهي، إن) does not open the content
+        if (qi >= 0 && ci < 0 && closesOf(doc).has(sepStart + qi)) { /* a closing mark */ }
+        else if (qi >= 0 && ci < 0 && q > i + 1) {
+          const qx = doc.quoteAt.get(sepStart + qi);
+          if (qx !== undefined) {
+            const qq = doc.quotes[qx];
+            let words = 0;
+            let r = q;
+            while (r < n && toks[r].start < qq.close) { words++; r++; }
+            if (words <= 3 && r < n && doc.sentOf[r] === sent && /^["\u201D\u00BB]?\s*[,،]/.test(src.slice(qq.close, toks[r].start))) { q = r - 1; continue; }
+          }
+        }
+        if (!(qi >= 0 && ci < 0 && closesOf(doc).has(sepStart + qi))) {
+          if (qi >= 0) contentStart = sepStart + qi;
+          else contentStart = sepStart + ci + 1;
+          comp = q - 1;
+          break;
+        }
       }
       const w = t.norm;
       if (AR_COMP.has(w)) { comp = q; contentStart = t.end; break; }
-      if (t.gap >= 3) break;
+      if (t.gap >= 3 && !(t.gap === 4 && !/[.!?؟:\n]/.test(t.sep) && closesOf(doc).has(t.start - t.sep.length + t.sep.search(/["\u201D\u00BB]/)))) break;
       if (arVerbOf(t)) break; // another reporting verb: its own claim
     }
     // the speaker region is (i, comp]
@@ -494,6 +508,14 @@ export function arabicClaims(ctx: Ctx): void {
     const made = pushClaim((ctx.rule = comp < 0 ? 'ar-object' : explicit ? 'ar-explicit' : speakerText ? 'ar-description' : 'ar-pronoun', ctx), speaker, speakerText, verbText, info.kind, cs, end, i);
     if (made) made.fem = info.fem;
   }
+}
+
+const closeSets = new WeakMap<Doc, Set<number>>();
+/** Positions of closing quotation marks (paired quotes). */
+function closesOf(doc: Doc): Set<number> {
+  let c = closeSets.get(doc);
+  if (!c) { c = new Set(doc.quotes.map((q) => q.close)); closeSets.set(doc, c); }
+  return c;
 }
 
 function skipSpaces(src: string, p: number): number {
