@@ -359,6 +359,9 @@ export function arabicClaims(ctx: Ctx): void {
     let explicit = false;
     let unresolvedNoun = false;
     let titleCountry = false;
+    let spTok = -1; // token of the explicit speaker's mention (for joint statements)
+    // the subject right before the verb, also across "قد" (وكان الحوثيون قد أعلنوا أنهم)
+    const subjTok = i > 1 && /^(قد|وقد|فقد|لقد)$/.test(toks[i - 1].norm) && toks[i].gap <= 1 && toks[i - 1].gap <= 1 && doc.sentOf[i - 2] === sent ? i - 2 : i - 1;
     const pickRegion = (from: number, to: number) => {
       let best: ActorAcc | undefined; let bestRank = 9; let bestK = -1;
       // a region opening with a preposition (في لقاء مع X، خلال مؤتمر مع X) holds no subject
@@ -400,7 +403,7 @@ export function arabicClaims(ctx: Ctx): void {
         if (rank < bestRank) { best = a; bestRank = rank; bestK = k; }
       }
       if (best && bestRank === 6) { best = undefined; }
-      if (best) { speaker = best; speakerText = mentionText(ctx, bestK); explicit = true; }
+      if (best) { speaker = best; speakerText = mentionText(ctx, bestK); explicit = true; spTok = bestK; }
     };
     if (comp >= 0 && regionEnd >= i + 1) pickRegion(i + 1, regionEnd);
     if (speaker && speaker.type === 'country' && regionEnd >= i + 1) {
@@ -428,13 +431,13 @@ export function arabicClaims(ctx: Ctx): void {
       const rawFirst = i + 1 <= regionEnd ? toks[i + 1].norm : '';
       const ppFirst = AR_PREPS.test(firstW) || AR_PREPS.test(rawFirst) || (/^ل/.test(firstW) && !AR_DESCRIPTIONS[firstW]);
       // (a participle — قائلا، مضيفا — is never preceded by its own subject: "انتقد دول الناتو قائلا")
-      const before = i > 0 && !info.participle && doc.sentOf[i - 1] === sent && (toks[i].gap <= 1 || (toks[i].gap === 2 && toks[i].norm[0] === 'ف')) ? actorOf(ctx, i - 1) : undefined;
+      const before = i > 0 && !info.participle && doc.sentOf[subjTok] === sent && (toks[i].gap <= 1 || (toks[i].gap === 2 && toks[i].norm[0] === 'ف')) ? actorOf(ctx, subjTok) : undefined;
       if ((prevW === 'الذي' || prevW === 'التي') && i > 1 && actorOf(ctx, i - 2) && (first > regionEnd || ppFirst)) {
         speaker = actorOf(ctx, i - 2); speakerText = mentionText(ctx, i - 2); explicit = true;
       } else if (before && before.type !== 'location' && (first > regionEnd || ppFirst)) {
         // subject-verb order: "وكان وزير الخارجية التركي مولود جاويش أوغلو قال، الخميس، إن"
-        speaker = before; speakerText = mentionText(ctx, i - 1); explicit = true;
-        const mb = ctx.mAt[i - 1]!;
+        speaker = before; speakerText = mentionText(ctx, subjTok); explicit = true; spTok = subjTok;
+        const mb = ctx.mAt[subjTok]!;
         if (before.type === 'country' && mb.first > 0 && (AR_TITLE_WORDS.has(toks[mb.first - 1].norm) || AR_PERSON_TITLES.has(toks[mb.first - 1].norm))) {
           // "المستشار النمساوي أوضح" — the titled person
           const p = resolveDescription(ctx, i, 'person', toks[mb.first - 1].norm);
@@ -465,15 +468,17 @@ export function arabicClaims(ctx: Ctx): void {
       let k = i + 1;
       if (!a && i + 2 < n && /^(السلطات|المسوولون|المسوولين|الحكومه|مسوولون|سلطات)$/.test(toks[i + 1].norm) && actorOf(ctx, i + 2)) { a = actorOf(ctx, i + 2); k = i + 2; }
       if (a && a.type !== 'location') {
-        speaker = a; speakerText = mentionText(ctx, k); explicit = true;
+        speaker = a; speakerText = mentionText(ctx, k); explicit = true; spTok = k;
         k = ctx.mAt[k]!.last + 1;
+        // joint subjects (اتهمت السعودية والإمارات قطر): the object starts after the last coordinated actor
+        for (const jp of jointPartners(ctx, spTok, a)) if (jp.last + 1 > k) k = jp.last + 1;
         while (k < n && doc.sentOf[k] === sent && (AR_ADVERBIAL.has(toks[k].norm) || toks[k].gap === 2)) {
           if (toks[k].gap === 2 && !AR_ADVERBIAL.has(toks[k].norm)) break;
           k++;
         }
-      } else if (i > 0 && doc.sentOf[i - 1] === sent && toks[i].gap <= 1 && actorOf(ctx, i - 1) && actorOf(ctx, i - 1)!.type !== 'location') {
+      } else if (i > 0 && doc.sentOf[subjTok] === sent && toks[i].gap <= 1 && actorOf(ctx, subjTok) && actorOf(ctx, subjTok)!.type !== 'location') {
         // subject-verb: "لكن حزب الشعوب نفى هذه الاتهامات"
-        speaker = actorOf(ctx, i - 1); speakerText = mentionText(ctx, i - 1); explicit = true;
+        speaker = actorOf(ctx, subjTok); speakerText = mentionText(ctx, subjTok); explicit = true; spTok = subjTok;
         k = i + 1;
       } else if (i + 1 < n && AR_TITLE_WORDS.has(toks[i + 1].norm)) {
         // نفى المتحدث باسم الكرملين، دميتري بيسكوف، أي تورط
@@ -507,6 +512,13 @@ export function arabicClaims(ctx: Ctx): void {
     const verbText = src.slice(toks[i].start + (vv.strip ? 1 : 0), toks[i].end);
     const made = pushClaim((ctx.rule = comp < 0 ? 'ar-object' : explicit ? 'ar-explicit' : speakerText ? 'ar-description' : 'ar-pronoun', ctx), speaker, speakerText, verbText, info.kind, cs, end, i);
     if (made) made.fem = info.fem;
+    // a joint statement: one claim per coordinated speaker (حركتا حماس والجهاد أعلنتا، أكد كيم والرئيس مون)
+    if (made && explicit && spTok >= 0 && speaker === actorOf(ctx, spTok)) {
+      for (const jp of jointPartners(ctx, spTok, speaker)) {
+        const c2 = pushClaim((ctx.rule = 'ar-joint', ctx), jp.actor, jp.text, verbText, info.kind, cs, end, i);
+        if (c2) c2.fem = info.fem;
+      }
+    }
   }
 }
 
@@ -516,6 +528,59 @@ function closesOf(doc: Doc): Set<number> {
   let c = closeSets.get(doc);
   if (!c) { c = new Set(doc.quotes.map((q) => q.close)); closeSets.set(doc, c); }
   return c;
+}
+
+/** Actors coordinated with the speaker mention at token k ("X وY", "X، Y وZ", "X والرئيس الروسي Y"), same kind of actor. */
+function jointPartners(ctx: Ctx, k: number, sp: ActorAcc): { actor: ActorAcc; text: string; last: number }[] {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  const m0 = ctx.mAt[k];
+  if (!m0) return [];
+  const same = (a: ActorAcc) => a.id !== sp.id && a.type !== 'location' && (a.type === sp.type || (a.type !== 'person' && sp.type !== 'person' && a.type !== 'country' && sp.type !== 'country'));
+  const out: { actor: ActorAcc; text: string; last: number }[] = [];
+  const seen = new Set<string>([sp.id]);
+  // forward: و + (titles/modifiers)? + mention
+  let e = m0.last;
+  for (let guard = 0; guard < 4; guard++) {
+    let r = e + 1;
+    if (r >= toks.length || doc.sentOf[r] !== doc.sentOf[k] || toks[r].gap > 2) break;
+    const listComma = toks[r].gap === 2;
+    if (!/^و/.test(toks[r].norm) && !listComma) break;
+    if (listComma && guard === 0 && !/^و/.test(toks[r].norm)) {
+      // "X، Y وZ": only when a و-coordinated actor closes the list
+      const mA = ctx.mAt[r];
+      if (!mA || mA.first !== r) break;
+      let z = mA.last + 1;
+      const mZ = z < toks.length && /^و/.test(toks[z].norm) && toks[z].gap <= 1 ? ctx.mAt[z] : undefined;
+      if (!mZ) break;
+    }
+    // skip a title phrase: والرئيس الكوري الجنوبي مون جاي إن
+    let q = r;
+    let steps = 0;
+    while (q < toks.length && !ctx.mAt[q] && steps < 4 && toks[q].gap <= 1 && (AR_TITLE_WORDS.has(toks[q].norm.replace(/^و/, '')) || AR_PERSON_TITLES.has(toks[q].norm.replace(/^و/, '')) || (steps > 0 && /^ال/.test(toks[q].norm)))) { q++; steps++; }
+    const mq = q < toks.length ? ctx.mAt[q] : undefined;
+    if (!mq || mq.first !== q || (q > r && toks[q].gap > 1)) break;
+    const a = ctx.set.byId.get(mq.actorId);
+    if (!a || !same(a) || seen.has(a.id)) break;
+    if (q === r && !/^و/.test(toks[r].norm) && !listComma) break;
+    if (steps > 0 && a.type !== 'person') break;
+    seen.add(a.id);
+    out.push({ actor: a, text: doc.src.slice(mq.start, mq.end), last: mq.last });
+    e = mq.last;
+  }
+  // backward: the speaker mention itself is the و-coordinated one ("حماس والجهاد الإسلامي أعلنتا")
+  let f = m0.first;
+  for (let guard = 0; guard < 3; guard++) {
+    if (!/^و/.test(toks[f].norm) || f === 0 || toks[f].gap > 2) break;
+    const mp = ctx.mAt[f - 1];
+    if (!mp || mp.last !== f - 1) break;
+    const a = ctx.set.byId.get(mp.actorId);
+    if (!a || !same(a) || seen.has(a.id)) break;
+    seen.add(a.id);
+    out.push({ actor: a, text: doc.src.slice(mp.start, mp.end), last: mp.last });
+    f = mp.first;
+  }
+  return out;
 }
 
 function skipSpaces(src: string, p: number): number {

@@ -101,18 +101,18 @@ function addAr(kind: string, forms: string, extra: Partial<ArVerb> = {}) {
     AR_VERBS.set(f, { kind, fem, participle: /^(م|قائل|قايل)/.test(f) && !/^(مضي)$/.test(f), ...extra });
   }
 }
-addAr('statement', 'قال قالت يقول تقول قالوا يقولون قائلا قائله قائلين قائلتا');
+addAr('statement', 'قال قالت يقول تقول قالوا يقولون قائلا قائله قائلين قائلتا قالا قالتا');
 addAr('statement', 'ذكر ذكرت يذكر تذكر ذكروا');
 addAr('statement', 'اضاف اضافت يضيف تضيف مضيفا مضيفه اضافوا');
-addAr('announcement', 'اعلن اعلنت يعلن تعلن معلنا معلنه اعلنوا');
+addAr('announcement', 'اعلن اعلنت يعلن تعلن معلنا معلنه اعلنوا اعلنا اعلنتا');
 addAr('statement', 'صرح صرحت يصرح تصرح مصرحا');
-addAr('statement', 'اكد اكدت يوكد توكد موكدا موكده اكدوا', { objectText: true });
-addAr('accusation', 'اتهم اتهمت يتهم تتهم متهما متهمه اتهموا يتهمون', { objectText: true });
-addAr('denial', 'نفي نفت ينفي تنفي نافيا نافيه نفوا');
+addAr('statement', 'اكد اكدت يوكد توكد موكدا موكده اكدوا اكدا اكدتا', { objectText: true });
+addAr('accusation', 'اتهم اتهمت يتهم تتهم متهما متهمه اتهموا يتهمون اتهما اتهمتا متهمين', { objectText: true });
+addAr('denial', 'نفي نفت ينفي تنفي نافيا نافيه نفوا نفيا نفتا');
 addAr('warning', 'حذر حذرت يحذر تحذر محذرا محذره', { prep: 'من' });
 addAr('statement', 'اشار اشارت يشير تشير مشيرا مشيره', { prep: 'الي' });
 addAr('statement', 'اوضح اوضحت يوضح توضح موضحا موضحه');
-addAr('statement', 'تابع تابعت يتابع', {});
+addAr('statement', 'تابع تابعت يتابع متابعا متابعه', {});
 addAr('statement', 'اعتبر اعتبرت يعتبر تعتبر معتبرا معتبره');
 addAr('statement', 'راي رات يري تري');
 addAr('statement', 'شدد شددت يشدد تشدد مشددا مشدده', { prep: 'علي' });
