@@ -229,9 +229,10 @@ const isOrgish = (a: ActorAcc) => a.type === 'organization' || a.type === 'count
 
 // ===================================================================== Arabic
 
+const AR_DECLINE_ACTS = set('الادلاء التعليق الكشف الافصاح الرد الحديث التحدث اعطاء تقديم الاجابه الاجابة المشاركه الحضور الخوض تحديد ذكر تاكيد');
 const AR_RECIPIENT_PREFIX = /^(ل|لل)/;
 const AR_PREPS = /^(في|خلال|عبر|امام|علي|عن|مع|حسب|بحسب|وفقا|الي|من|لدي|اثناء|بعد|قبل|ردا|تعليقا)$/;
-const AR_TITLE_WORDS = set('الرئيس رئيس الوزير وزير الوزيره وزيره المستشار المستشاره السفير السفيره المتحدث المتحدثه الزعيم الملك الامير المبعوث المندوب رئيسه مدير المدير مديره الامين امين قائد القائد مستشار مستشاره سفير سفيره متحدث متحدثه نائب النائب');
+const AR_TITLE_WORDS = set('المسوول المسووله الرئيس رئيس الوزير وزير الوزيره وزيره المستشار المستشاره السفير السفيره المتحدث المتحدثه الزعيم الملك الامير المبعوث المندوب رئيسه مدير المدير مديره الامين امين قائد القائد مستشار مستشاره سفير سفيره متحدث متحدثه نائب النائب');
 
 /** "وبحسب X، فإن ..." / "وفقا لـX، ..." at the start of a sentence; "..., بحسب X." at its end. */
 function arabicAccording(ctx: Ctx, i: number): void {
@@ -314,6 +315,8 @@ export function arabicClaims(ctx: Ctx): void {
     const info = AR_VERBS.get(vv.verb)!;
     if (inSpans(doc.skip, toks[i].start, toks[i].end)) continue;
     if (i > 0 && /^(اذا|واذا|لو|ولو|عندما|حين)$/.test(toks[i - 1].norm)) continue; // "وإذا رأى الرئيس أن ..." is a condition, not a statement
+    // رفض/وصف/نفي are also nouns: "إن رفض قطر لقائمة ..." / "بعد نفي الحريري"
+    if (vv.strip === 0 && /^(رفض|وصف|نفي)$/.test(vv.verb) && i > 0 && doc.sentOf[i - 1] === doc.sentOf[i] && (AR_COMP.has(toks[i - 1].norm) || /^(في|من|علي|عن|بعد|قبل|رغم|بسبب|عقب|اثر|الي|مع)$/.test(toks[i - 1].norm))) continue;
     // "ما قالت إنه" — a reported claim inside a relative clause is still a claim of its subject; keep.
     const sent = doc.sentOf[i];
     let comp = -1; // token index of the complementiser
@@ -330,6 +333,7 @@ export function arabicClaims(ctx: Ctx): void {
         const ci = t.sep.indexOf(':');
         // a short quoted name inside the speaker phrase (الرئيس التنفيذي لشركة "أوبر"، دارا خسروشاهي، إن) does not open the content
         if (qi >= 0 && ci < 0 && closesOf(doc).has(sepStart + qi)) { /* a closing mark */ }
+        else if (qi >= 0 && ci < 0 && q > i + 1 && /^(علي|الي|في|من|عن|مع|ضد|حول|بين|ب|ل|لـ|بـ)$/.test(toks[q - 1].norm)) { /* a quoted object of a preposition (ردا على "العدوان") */ }
         else if (qi >= 0 && ci < 0 && q > i + 1) {
           const qx = doc.quoteAt.get(sepStart + qi);
           if (qx !== undefined) {
@@ -340,7 +344,7 @@ export function arabicClaims(ctx: Ctx): void {
             if (words <= 3 && r < n && doc.sentOf[r] === sent && /^["\u201D\u00BB]?\s*[,،]/.test(src.slice(qq.close, toks[r].start))) { q = r - 1; continue; }
           }
         }
-        if (!(qi >= 0 && ci < 0 && closesOf(doc).has(sepStart + qi))) {
+        if (!(qi >= 0 && ci < 0 && (closesOf(doc).has(sepStart + qi) || q > i + 1 && /^(علي|الي|في|من|عن|مع|ضد|حول|بين|ب|ل|لـ|بـ)$/.test(toks[q - 1].norm)))) {
           if (qi >= 0) contentStart = sepStart + qi;
           else contentStart = sepStart + ci + 1;
           comp = q - 1;
@@ -362,6 +366,7 @@ export function arabicClaims(ctx: Ctx): void {
     let spTok = -1; // token of the explicit speaker's mention (for joint statements)
     // the subject right before the verb, also across "قد" (وكان الحوثيون قد أعلنوا أنهم)
     const subjTok = i > 1 && /^(قد|وقد|فقد|لقد)$/.test(toks[i - 1].norm) && toks[i].gap <= 1 && toks[i - 1].gap <= 1 && doc.sentOf[i - 2] === sent ? i - 2 : i - 1;
+    const titledSubj = subjTok >= 0 ? titledSubject(ctx, subjTok, i) : undefined;
     const pickRegion = (from: number, to: number) => {
       let best: ActorAcc | undefined; let bestRank = 9; let bestK = -1;
       // a region opening with a preposition (في لقاء مع X، خلال مؤتمر مع X) holds no subject
@@ -405,7 +410,13 @@ export function arabicClaims(ctx: Ctx): void {
       if (best && bestRank === 6) { best = undefined; }
       if (best) { speaker = best; speakerText = mentionText(ctx, bestK); explicit = true; spTok = bestK; }
     };
-    if (comp >= 0 && regionEnd >= i + 1) pickRegion(i + 1, regionEnd);
+    // accuse/describe-type verbs right after their subject (وكانت واشنطن قد اتهمت موسكو بأنها ...): an actor after the
+    // verb is the object, not the speaker
+    const svoObj = comp >= 0 && info.objectText && info.kind !== 'statement' && subjTok >= 0 && toks[i].gap <= 1 && doc.sentOf[subjTok] === sent && ctx.mAt[subjTok]?.last === subjTok
+      && actorOf(ctx, subjTok)?.type !== 'location' && !(ctx.mAt[subjTok]!.first > 0 && /^(في|من|الي|علي|عن|مع|ضد|بين|باسم)$/.test(toks[ctx.mAt[subjTok]!.first - 1].norm));
+    if (svoObj && titledSubj) { if (titledSubj.person) { speaker = titledSubj.person; speakerText = titledSubj.text; contentStart = toks[i + 1].start; } }
+    else if (svoObj) { speaker = actorOf(ctx, subjTok); speakerText = mentionText(ctx, subjTok); explicit = true; spTok = subjTok; contentStart = toks[i + 1].start; }
+    else if (comp >= 0 && regionEnd >= i + 1) pickRegion(i + 1, regionEnd);
     if (speaker && speaker.type === 'country' && regionEnd >= i + 1) {
       // "وقال المركز، وهو منظمة أمريكية ..." — the head description, not the appositive's adjective
       let f = i + 1;
@@ -434,6 +445,8 @@ export function arabicClaims(ctx: Ctx): void {
       const before = i > 0 && !info.participle && doc.sentOf[subjTok] === sent && (toks[i].gap <= 1 || (toks[i].gap === 2 && toks[i].norm[0] === 'ف')) ? actorOf(ctx, subjTok) : undefined;
       if ((prevW === 'الذي' || prevW === 'التي') && i > 1 && actorOf(ctx, i - 2) && (first > regionEnd || ppFirst)) {
         speaker = actorOf(ctx, i - 2); speakerText = mentionText(ctx, i - 2); explicit = true;
+      } else if (before && titledSubj && (first > regionEnd || ppFirst)) {
+        speaker = titledSubj.person; speakerText = titledSubj.text;
       } else if (before && before.type !== 'location' && (first > regionEnd || ppFirst)) {
         // subject-verb order: "وكان وزير الخارجية التركي مولود جاويش أوغلو قال، الخميس، إن"
         speaker = before; speakerText = mentionText(ctx, subjTok); explicit = true; spTok = subjTok;
@@ -466,6 +479,12 @@ export function arabicClaims(ctx: Ctx): void {
       if (!(info.objectText || info.kind === 'denial' || info.kind === 'accusation')) continue;
       let a = actorOf(ctx, i + 1);
       let k = i + 1;
+      // "وكانت X قد اتهمت Y بـ...": after قد the subject precedes the verb and the actor after it is the object
+      const sv = subjTok === i - 2 && actorOf(ctx, subjTok) && actorOf(ctx, subjTok)!.type !== 'location';
+      if (sv && titledSubj) { if (!titledSubj.person) continue; speaker = titledSubj.person; speakerText = titledSubj.text; a = undefined; }
+      else if (sv) { speaker = actorOf(ctx, subjTok); speakerText = mentionText(ctx, subjTok); explicit = true; spTok = subjTok; a = undefined; }
+      if (speaker) { /* subject before the verb: content right after it */ }
+      else
       if (!a && i + 2 < n && /^(السلطات|المسوولون|المسوولين|الحكومه|مسوولون|سلطات)$/.test(toks[i + 1].norm) && actorOf(ctx, i + 2)) { a = actorOf(ctx, i + 2); k = i + 2; }
       if (a && a.type !== 'location') {
         speaker = a; speakerText = mentionText(ctx, k); explicit = true; spTok = k;
@@ -478,7 +497,8 @@ export function arabicClaims(ctx: Ctx): void {
         }
       } else if (i > 0 && doc.sentOf[subjTok] === sent && toks[i].gap <= 1 && actorOf(ctx, subjTok) && actorOf(ctx, subjTok)!.type !== 'location') {
         // subject-verb: "لكن حزب الشعوب نفى هذه الاتهامات"
-        speaker = actorOf(ctx, subjTok); speakerText = mentionText(ctx, subjTok); explicit = true; spTok = subjTok;
+        if (titledSubj) { speaker = titledSubj.person; speakerText = titledSubj.text; }
+        else { speaker = actorOf(ctx, subjTok); speakerText = mentionText(ctx, subjTok); explicit = true; spTok = subjTok; }
         k = i + 1;
       } else if (i + 1 < n && AR_TITLE_WORDS.has(toks[i + 1].norm)) {
         // نفى المتحدث باسم الكرملين، دميتري بيسكوف، أي تورط
@@ -486,7 +506,7 @@ export function arabicClaims(ctx: Ctx): void {
           const mr = ctx.mAt[r];
           const ar = actorOf(ctx, r);
           if (mr && ar && ar.type === 'person' && mr.first === r) {
-            if (mr.last + 1 < n && toks[mr.last + 1].gap === 2) { speaker = ar; speakerText = mentionText(ctx, r); explicit = true; k = mr.last + 1; while (k < n && AR_ADVERBIAL.has(toks[k].norm) && doc.sentOf[k] === sent) k++; }
+            if (mr.last + 1 < n && toks[mr.last + 1].gap <= 2) { speaker = ar; speakerText = mentionText(ctx, r); explicit = true; k = mr.last + 1; while (k < n && AR_ADVERBIAL.has(toks[k].norm) && doc.sentOf[k] === sent) k++; }
             break;
           }
         }
@@ -495,11 +515,25 @@ export function arabicClaims(ctx: Ctx): void {
         speaker = resolveArPronoun(ctx, i, info.fem, true);
       } else continue;
       if (!speaker || k >= n || doc.sentOf[k] !== sent) continue;
+      // "رفضت X الإدلاء بتعليق / التعليق": declining to speak is not a rejection of a statement
+      if (/^(رفض|رفضت|يرفض|ترفض|رافضا|رافضه|رفضوا)$/.test(vv.verb) && AR_DECLINE_ACTS.has(toks[k].norm)) continue;
+      // a fronted adverbial phrase before the object ("نفى خلال خطاب في 20 نوفمبر، إرسال أسلحة")
+      if (/^(خلال|في|اثناء|امام|عبر)$/.test(toks[k].norm)) {
+        for (let r = k + 1; r < Math.min(n, k + 9) && doc.sentOf[r] === sent; r++) if (toks[r].gap === 2) { if (r + 1 < n && doc.sentOf[r] === sent) k = r; break; }
+      }
       contentStart = toks[k].start;
       // "تنفيه" (pronoun object) is a nominal relative, skip
     }
     if (!speaker) continue;
     if (unresolvedNoun && !explicit) continue;
+    // accuse/describe-type verbs with "بأن": the object before it is part of the text (اتهم X الدول الأوروبية بأنها "...",
+    // وصف X القناة بأنها "...")
+    if (comp >= 0 && info.objectText && info.kind !== 'statement' && spTok > i && toks[comp] && /^ب/.test(toks[comp].norm) && AR_COMP.has(toks[comp].norm)) {
+      let o = ctx.mAt[spTok]!.last + 1;
+      for (const jp of jointPartners(ctx, spTok, speaker)) if (jp.last + 1 > o) o = jp.last + 1;
+      while (o < comp && AR_ADVERBIAL.has(toks[o].norm)) o++;
+      if (o < comp && !(toks[o].gap === 2 && comp - o <= 1)) contentStart = toks[o].start;
+    }
     if (explicit && speaker.type === 'person' && !speaker.gender) speaker.gender = info.fem ? 'f' : 'm';
     // content end: sentence end, extended to the closing quote when the content opens one
     let end = doc.sents[sent]?.end ?? src.length;
@@ -530,12 +564,32 @@ function closesOf(doc: Doc): Set<number> {
   return c;
 }
 
+/** A body named only as the complement of a role before the verb ("الأمين العام لحزب الله قد نفى", "وزير خارجية
+ * إيران قال") is not the subject: the titled person is (when the story named one), else nobody. */
+function titledSubject(ctx: Ctx, k: number, v: number): { inTitle: boolean; person?: ActorAcc; text: string } | undefined {
+  const m = ctx.mAt[k];
+  if (!m || m.last !== k) return undefined;
+  const a = ctx.set.byId.get(m.actorId);
+  if (!a || a.type === 'person') return undefined;
+  const toks = ctx.doc.toks;
+  const t0 = toks[m.first];
+  const lPrefixed = m.start > t0.start && /^ل/.test(t0.norm);
+  let b = m.first - 1;
+  while (b >= 0 && b >= m.first - 3 && /^(عام|العام|التنفيذي|الاعلي|الخاص)$/.test(toks[b].norm)) b--;
+  const titleW = b >= 0 && b < m.first && toks[b + 1].gap <= 1 && (AR_TITLE_WORDS.has(toks[b].norm) || AR_PERSON_TITLES.has(toks[b].norm)) ? toks[b].norm : '';
+  if (!titleW && !(lPrefixed && b >= 0 && (AR_TITLE_WORDS.has(toks[b].norm) || AR_PERSON_TITLES.has(toks[b].norm)))) return undefined;
+  const w = titleW || toks[b].norm;
+  const p = resolveDescription(ctx, v, 'person', w.startsWith('ال') ? w : 'ال' + w);
+  return { inTitle: true, person: p && p.type === 'person' ? p : undefined, text: w };
+}
+
 /** Actors coordinated with the speaker mention at token k ("X وY", "X، Y وZ", "X والرئيس الروسي Y"), same kind of actor. */
 function jointPartners(ctx: Ctx, k: number, sp: ActorAcc): { actor: ActorAcc; text: string; last: number }[] {
   const { doc } = ctx;
   const toks = doc.toks;
   const m0 = ctx.mAt[k];
   if (!m0) return [];
+  if (m0.first > 0 && /^(في|من|الي|علي|عن|مع|ضد|بين|باسم|لدي|حول)$/.test(toks[m0.first - 1].norm)) return [];
   const same = (a: ActorAcc) => a.id !== sp.id && a.type !== 'location' && (a.type === sp.type || (a.type !== 'person' && sp.type !== 'person' && a.type !== 'country' && sp.type !== 'country'));
   const out: { actor: ActorAcc; text: string; last: number }[] = [];
   const seen = new Set<string>([sp.id]);

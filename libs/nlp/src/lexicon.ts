@@ -130,6 +130,9 @@ addAr('statement', 'نوه نوهت', { prep: 'الي' });
 addAr('statement', 'غرد غردت كتب كتبت');
 addAr('statement', 'ابلغ ابلغت رجح رجحت يرجح ترجح توقع توقعت اعرب اعربت تدارك استدرك');
 addAr('threat', 'هدد هددت يهدد تهدد مهددا', { objectText: true });
+// "called X Y" / "described X as Y": the object plus the description is the text
+addAr('description', 'وصف وصفت يصف تصف واصفا واصفه وصفوا', { objectText: true });
+addAr('denial', 'رفض رفضت يرفض ترفض رافضا رافضه رفضوا', { objectText: true });
 
 /** Complementisers (folded): إن/أن/بأن + attached pronouns; "that". */
 export const AR_COMP = set('ان انه انها انهم انهما انهن انني انى اننا انك بان بانه بانها بانهم بانهما باننا لان');
