@@ -483,6 +483,8 @@ export function arabicClaims(ctx: Ctx): void {
       const sv = subjTok === i - 2 && actorOf(ctx, subjTok) && actorOf(ctx, subjTok)!.type !== 'location';
       if (sv && titledSubj) { if (!titledSubj.person) continue; speaker = titledSubj.person; speakerText = titledSubj.text; a = undefined; }
       else if (sv) { speaker = actorOf(ctx, subjTok); speakerText = mentionText(ctx, subjTok); explicit = true; spTok = subjTok; a = undefined; }
+      // a participle (متهما واشنطن بـ...، نافيا) has the sentence's subject: the actor after it is the object
+      if (info.participle && !speaker) { speaker = resolveArPronoun(ctx, i, info.fem, true); a = undefined; if (!speaker) continue; }
       if (speaker) { /* subject before the verb: content right after it */ }
       else
       if (!a && i + 2 < n && /^(السلطات|المسوولون|المسوولين|الحكومه|مسوولون|سلطات)$/.test(toks[i + 1].norm) && actorOf(ctx, i + 2)) { a = actorOf(ctx, i + 2); k = i + 2; }
@@ -652,7 +654,8 @@ function cutAtNextReport(ctx: Ctx, s: number, e: number): number {
     const t = toks[ti];
     if (t.start <= s) continue;
     if (t.script === 'latin' && (t.norm === 'and' || t.norm === 'but') && ti + 1 < toks.length && EN_VERBS[toks[ti + 1].norm] && ctx.doc.quoteOf[ti] < 0 && !/^(agreed|agrees|continued|called|states)$/.test(toks[ti + 1].norm)) return t.start - t.sep.length;
-    if (t.gap !== 2) continue;
+    // a comma right after a closing quote ("...، مشيرا إلى") separates clauses like a plain comma
+    if (t.gap !== 2 && !(t.gap === 4 && /[,،]/.test(t.sep) && !/[.!?؟:\n]/.test(t.sep))) continue;
     if (ctx.doc.quoteOf[t.index] < 0 || ctx.doc.quotes[ctx.doc.quoteOf[t.index]].open < s) {
       const nx = toks[t.index + 1];
       if (t.script === 'arabic' && AR_ASIDE.has(t.norm) && (t.norm !== 'من' || (nx && /^بين/.test(nx.norm))) && (t.norm !== 'ومن' || (nx && /^بين/.test(nx.norm)))) return t.start - t.sep.length;
