@@ -341,7 +341,9 @@ export function arabicClaims(ctx: Ctx): void {
             let words = 0;
             let r = q;
             while (r < n && toks[r].start < qq.close) { words++; r++; }
-            if (words <= 3 && r < n && doc.sentOf[r] === sent && /^["\u201D\u00BB]?\s*[,،]/.test(src.slice(qq.close, toks[r].start))) { q = r - 1; continue; }
+            let compSoon = false;
+            for (let r2 = r; r2 < Math.min(n, r + 4) && doc.sentOf[r2] === sent; r2++) if (AR_COMP.has(toks[r2].norm)) { compSoon = true; break; }
+            if (words <= 3 && r < n && doc.sentOf[r] === sent && (/^["\u201D\u00BB]?\s*[,،]/.test(src.slice(qq.close, toks[r].start)) || compSoon)) { q = r - 1; continue; }
           }
         }
         if (!(qi >= 0 && ci < 0 && (closesOf(doc).has(sepStart + qi) || q > i + 1 && /^(علي|الي|في|من|عن|مع|ضد|حول|بين|ب|ل|لـ|بـ)$/.test(toks[q - 1].norm)))) {
@@ -385,10 +387,11 @@ export function arabicClaims(ctx: Ctx): void {
         // recipients: للصحفيين، لوكالة رويترز، لبي بي سي
         const authorOf = prevTok && /^(التابعه|التابع|تابعه|تابع|تقرير|بيان|دراسه|تحقيق|مقال|تقريرا)$/.test(prevTok.norm); // "تقرير لموقع X": X wrote it
         if (AR_RECIPIENT_PREFIX.test(toks[f0].norm) && mk.start > toks[f0].start && !authorOf) continue;
-        if (prevTok && f0 - 1 >= from && /^(لوكاله|لصحيفه|لقناه|لشبكه|لتلفزيون|لموقع|لراديو|لمحطه)$/.test(prevTok.norm)) continue;
+        // "لصحيفة X" is a recipient, but "تقرير لموقع X" names the author
+        if (prevTok && f0 - 1 >= from && /^(لوكاله|لصحيفه|لقناه|لشبكه|لتلفزيون|لموقع|لراديو|لمحطه)$/.test(prevTok.norm) && !(f0 - 2 >= from && /^(تقرير|بيان|دراسه|تحقيق|مقال|تقريرا)$/.test(toks[f0 - 2].norm))) continue;
         // "بحسب تقرير وكالة رويترز" inside the region: a source of the report, not the speaker
         let src2 = false;
-        for (let b = Math.max(from, f0 - 3); b < f0; b++) if (/^(بحسب|حسب|وبحسب|وفقا|نقلا|تقرير)$/.test(toks[b].norm)) src2 = true;
+        for (let b = Math.max(from, f0 - 3); b < f0; b++) if (/^(بحسب|حسب|وبحسب|وفقا|نقلا)$/.test(toks[b].norm) || toks[b].norm === 'تقرير' && b > from && /^(بحسب|حسب|وبحسب|وفقا|نقلا|في)$/.test(toks[b - 1].norm)) src2 = true;
         if (src2) continue;
         // a country adjective inside a title phrase (الرئيس الروسي) is not the speaker
         if (a.type === 'country' && f0 > from && AR_TITLE_WORDS.has(toks[f0 - 1].norm)) { titleCountry = true; continue; }
@@ -818,7 +821,11 @@ function resolveDescription(ctx: Ctx, k: number, type: string, word: string): Ac
   const typeOk = (a: ActorAcc) => (type === 'organization' ? a.type === 'organization' || (word === 'التقرير' && a.type === 'group') : a.type === type);
   if (word === 'التقرير' || word === 'البيان') { if (lcA && lcA.type !== 'person') return lcA; }
   const hint = word.replace(/^ال/, '');
-  const named = lastActor(ctx, k, (a) => typeOk(a) && (foldName(a.name).includes(hint) || a.mentions.some((m) => m.field === ctx.doc.field && m.end - m.start < 60 && foldText(ctx.doc.src.slice(m.start, m.end)).includes(hint))));
+  // the body whose name carries the head noun ("وزارة الخزانة" for الوزارة), or that was introduced with it ("لموقع
+  // غيزمودو"، "حركة حماس" for الموقع، الحركة)
+  const toks = ctx.doc.toks;
+  const headOf = (m: MentionX) => m.first > 0 && m.first - 1 < toks.length ? toks[m.first - 1].norm.replace(/^[وف]?[لب]?(ال)?/, '') : '';
+  const named = lastActor(ctx, k, (a) => typeOk(a) && (foldName(a.name).includes(hint) || a.mentions.some((m) => m.field === ctx.doc.field && m.end - m.start < 60 && (foldText(ctx.doc.src.slice(m.start, m.end)).includes(hint) || hint.length >= 3 && headOf(m) === hint))));
   if (named) return named;
   // a role word never refers to a person the story introduced with another role (the head of state is not "الوزير")
   if (lcA && typeOk(lcA) && fitsTitle(ctx, lcA, word)) return lcA;
