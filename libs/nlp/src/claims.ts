@@ -148,9 +148,11 @@ function trimContent(src: string, s: number, e: number): { s: number; e: number;
       if (!/["\u201C\u201D\u00AB\u00BB]/.test(body)) { s++; e--; quoted = true; changed = true; }
     } else if (OPENQ.test(inner) && !/["\u201D\u00BB]/.test(inner.slice(1))) {
       s++; changed = true; // unbalanced opening quote
-    } else if (CLOSEQ.test(inner) && !/["\u201C\u00AB]/.test(inner.slice(0, -1)) && (inner.match(/"/g)?.length ?? 0) % 2 === 1) {
+    }
+    else if (CLOSEQ.test(inner) && !/["\u201C\u00AB]/.test(inner.slice(0, -1)) && (inner.match(/"/g)?.length ?? 0) % 2 === 1) {
       e--; changed = true; // unbalanced closing quote
     }
+    while (s < e && /\s/.test(src[s])) s++;
   }
   if (e - s < 3) return undefined;
   return { s, e, quoted };
@@ -229,6 +231,7 @@ const isOrgish = (a: ActorAcc) => a.type === 'organization' || a.type === 'count
 
 // ===================================================================== Arabic
 
+const AR_PREP_BEFORE_QUOTE = /^(علي|الي|في|من|عن|مع|ضد|حول|بين|باسم|لشركه|شركه|لصحيفه|صحيفه|لموقع|موقع|لوكاله|وكاله|منظمه|لمنظمه|لقناه|قناه)$/;
 const AR_DECLINE_ACTS = set('الادلاء التعليق الكشف الافصاح الرد الحديث التحدث اعطاء تقديم الاجابه الاجابة المشاركه الحضور الخوض تحديد ذكر تاكيد');
 const AR_RECIPIENT_PREFIX = /^(ل|لل)/;
 const AR_PREPS = /^(في|خلال|عبر|امام|علي|عن|مع|حسب|بحسب|وفقا|الي|من|لدي|اثناء|بعد|قبل|ردا|تعليقا)$/;
@@ -331,22 +334,26 @@ export function arabicClaims(ctx: Ctx): void {
         const sepStart = t.start - t.sep.length;
         const qi = t.sep.search(/["\u201C\u00AB]/);
         const ci = t.sep.indexOf(':');
-        // a short quoted name inside the speaker phrase (الرئيس التنفيذي لشركة "أوبر"، دارا خسروشاهي، إن) does not open the content
-        if (qi >= 0 && ci < 0 && closesOf(doc).has(sepStart + qi)) { /* a closing mark */ }
-        else if (qi >= 0 && ci < 0 && q > i + 1 && /^(علي|الي|في|من|عن|مع|ضد|حول|بين|ب|ل|لـ|بـ)$/.test(toks[q - 1].norm)) { /* a quoted object of a preposition (ردا على "العدوان") */ }
-        else if (qi >= 0 && ci < 0 && q > i + 1) {
-          const qx = doc.quoteAt.get(sepStart + qi);
-          if (qx !== undefined) {
-            const qq = doc.quotes[qx];
-            let words = 0;
-            let r = q;
-            while (r < n && toks[r].start < qq.close) { words++; r++; }
-            let compSoon = false;
-            for (let r2 = r; r2 < Math.min(n, r + 4) && doc.sentOf[r2] === sent; r2++) if (AR_COMP.has(toks[r2].norm)) { compSoon = true; break; }
-            if (words <= 3 && r < n && doc.sentOf[r] === sent && (/^["\u201D\u00BB]?\s*[,،]/.test(src.slice(qq.close, toks[r].start)) || compSoon)) { q = r - 1; continue; }
+        // a short quoted name inside the speaker phrase (الرئيس التنفيذي لشركة "أوبر"، دارا خسروشاهي، إن), or a quoted
+        // object of a preposition (متحدث باسم "وايمو"، ردا على "العدوان") does not open the content
+        let nameQuote = false;
+        if (qi >= 0 && ci < 0) {
+          if (closesOf(doc).has(sepStart + qi)) nameQuote = true; // a closing mark
+          else if (q > i + 1) {
+            const qx = doc.quoteAt.get(sepStart + qi);
+            if (qx !== undefined) {
+              const qq = doc.quotes[qx];
+              let words = 0;
+              let r = q;
+              while (r < n && toks[r].start < qq.close) { words++; r++; }
+              let compSoon = false;
+              for (let r2 = r; r2 < Math.min(n, r + 4) && doc.sentOf[r2] === sent; r2++) if (AR_COMP.has(toks[r2].norm)) { compSoon = true; break; }
+              const prepBefore = AR_PREP_BEFORE_QUOTE.test(toks[q - 1].norm);
+              if (r < n && doc.sentOf[r] === sent && (prepBefore && words <= 6 || words <= 3 && (/^["\u201D\u00BB]?\s*[,،]/.test(src.slice(qq.close, toks[r].start)) || compSoon))) { q = r - 1; continue; }
+            }
           }
         }
-        if (!(qi >= 0 && ci < 0 && (closesOf(doc).has(sepStart + qi) || q > i + 1 && /^(علي|الي|في|من|عن|مع|ضد|حول|بين|ب|ل|لـ|بـ)$/.test(toks[q - 1].norm)))) {
+        if (!nameQuote) {
           if (qi >= 0) contentStart = sepStart + qi;
           else contentStart = sepStart + ci + 1;
           comp = q - 1;
@@ -419,7 +426,11 @@ export function arabicClaims(ctx: Ctx): void {
       && actorOf(ctx, subjTok)?.type !== 'location' && !(ctx.mAt[subjTok]!.first > 0 && /^(في|من|الي|علي|عن|مع|ضد|بين|باسم)$/.test(toks[ctx.mAt[subjTok]!.first - 1].norm));
     if (svoObj && titledSubj) { if (titledSubj.person) { speaker = titledSubj.person; speakerText = titledSubj.text; contentStart = toks[i + 1].start; } }
     else if (svoObj) { speaker = actorOf(ctx, subjTok); speakerText = mentionText(ctx, subjTok); explicit = true; spTok = subjTok; contentStart = toks[i + 1].start; }
-    else if (comp >= 0 && regionEnd >= i + 1) pickRegion(i + 1, regionEnd);
+    else if (comp >= 0 && regionEnd >= i + 1 && info.participle && info.objectText && info.kind !== 'statement' && !AR_PREPS.test(toks[i + 1].norm)) {
+      // "متهما واشنطن بـ"..."": a participle speaks for the sentence's subject; what follows it is the object and charge
+      speaker = resolveArPronoun(ctx, i, info.fem, true);
+      contentStart = toks[i + 1].start;
+    } else if (comp >= 0 && regionEnd >= i + 1) pickRegion(i + 1, regionEnd);
     if (speaker && speaker.type === 'country' && regionEnd >= i + 1) {
       // "وقال المركز، وهو منظمة أمريكية ..." — the head description, not the appositive's adjective
       let f = i + 1;
@@ -802,7 +813,7 @@ function resolveDescription(ctx: Ctx, k: number, type: string, word: string): Ac
   if (/^(المتحدث|المتحدثه|الناطق|الناطقه)$/.test(word)) {
     // "وقال المتحدث ..." after "متحدث باسم وزارة الخارجية": the body the spokesman speaks for, unless a named spokesman exists
     const toks = ctx.doc.toks;
-    for (let b = k - 1; b >= Math.max(0, k - 300); b--) {
+    for (let b = k - 1; b >= Math.max(0, k - 1500); b--) {
       if (toks[b].norm !== 'باسم') continue;
       const m = ctx.mAt[b + 1];
       const a = m ? ctx.set.byId.get(m.actorId) : undefined;

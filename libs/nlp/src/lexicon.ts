@@ -124,6 +124,8 @@ addAr('claim', 'ادعي ادعت يدعي تدعي مدعيا');
 addAr('demand', 'طالب طالبت يطالب تطالب مطالبا مطالبه', { prep: 'ب' });
 addAr('demand', 'دعا دعت يدعو تدعو داعيا داعيه', { prep: 'الي' });
 addAr('statement', 'اردف اردفت استطرد استطردت');
+// "..., ليضيف بأنه ...": a purpose-form continuation, like a participle (the sentence's subject speaks)
+addAr('statement', 'ليضيف لتضيف ليوكد لتوكد ليشير لتشير', { participle: true });
 addAr('admission', 'اقر اقرت يقر تقر اعترف اعترفت يعترف تعترف', { prep: 'ب' });
 addAr('statement', 'اصر اصرت يصر تصر', { prep: 'علي' });
 addAr('statement', 'نوه نوهت', { prep: 'الي' });
