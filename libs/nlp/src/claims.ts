@@ -274,6 +274,8 @@ function arabicAccording(ctx: Ctx, i: number): void {
     if (c >= toks.length || doc.sentOf[c] !== sent || toks[c].gap !== 2) return;
     if (/^(فان|فانه|فانها|ان)$/.test(toks[c].norm)) c++;
     if (c >= toks.length || doc.sentOf[c] !== sent) return;
+    // "وحسب رويترز، ذكرت شركة فيسبوك أن ...": the source relays another speaker's statement
+    if (arVerbOf(toks[c])) return;
     pushClaim((ctx.rule = 'ar-according', ctx), a, doc.src.slice(m.start, m.end), t.norm[0] === 'و' ? doc.src.slice(t.start + 1, t.end) : doc.src.slice(t.start, t.end), 'statement', toks[c].start, st.end, i);
   } else if (t.gap === 2 && m.last + 1 >= toks.length || (toks[m.last + 1] && (doc.sentOf[m.last + 1] !== sent || toks[m.last + 1].gap >= 2) && t.gap === 2)) {
     pushClaim((ctx.rule = 'ar-according-end', ctx), a, doc.src.slice(m.start, m.end), doc.src.slice(t.start, t.end), 'statement', st.start, t.start - t.sep.length, i);
@@ -318,6 +320,10 @@ export function arabicClaims(ctx: Ctx): void {
     const info = AR_VERBS.get(vv.verb)!;
     if (inSpans(doc.skip, toks[i].start, toks[i].end)) continue;
     if (i > 0 && /^(اذا|واذا|لو|ولو|عندما|حين)$/.test(toks[i - 1].norm)) continue; // "وإذا رأى الرئيس أن ..." is a condition, not a statement
+    // "ويذكر أن ..." (it is worth noting) is the reporter's own aside
+    if (/^(يذكر|ويذكر)$/.test(toks[i].norm) && i + 1 < n && AR_COMP.has(toks[i + 1].norm) && (doc.sentStart[i] || toks[i].gap >= 2)) continue;
+    // an imperfect verb right after أن/لن is subjunctive ("تريد أن ترى"، "لن يقول"), not a report
+    if (vv.strip === 0 && /^[يت]/.test(vv.verb) && i > 0 && doc.sentOf[i - 1] === doc.sentOf[i] && /^(أن|ان|لن|كي|لكي)$/.test(src.slice(toks[i - 1].start, toks[i - 1].end))) continue;
     // رفض/وصف/نفي are also nouns: "إن رفض قطر لقائمة ..." / "بعد نفي الحريري"
     if (vv.strip === 0 && /^(رفض|وصف|نفي)$/.test(vv.verb) && i > 0 && doc.sentOf[i - 1] === doc.sentOf[i] && (AR_COMP.has(toks[i - 1].norm) || /^(في|من|علي|عن|بعد|قبل|رغم|بسبب|عقب|اثر|الي|مع)$/.test(toks[i - 1].norm))) continue;
     // "ما قالت إنه" — a reported claim inside a relative clause is still a claim of its subject; keep.
@@ -668,6 +674,13 @@ function cutAtNextReport(ctx: Ctx, s: number, e: number): number {
     const t = toks[ti];
     if (t.start <= s) continue;
     if (t.script === 'latin' && (t.norm === 'and' || t.norm === 'but') && ti + 1 < toks.length && EN_VERBS[toks[ti + 1].norm] && ctx.doc.quoteOf[ti] < 0 && !/^(agreed|agrees|continued|called|states)$/.test(toks[ti + 1].norm)) return t.start - t.sep.length;
+    // "... لكنه رفض دعوة ..." — the reporter resumes with the speaker as a pronoun subject
+    if (t.script === 'arabic' && /^(لكنه|لكنها|ولكنه|ولكنها|لكنهم|ولكنهم)$/.test(t.norm) && ctx.doc.quoteOf[t.index] < 0) return t.start - t.sep.length;
+    // "...، وألمح ترامب إلى ...": a new clause with a named subject (و + verb + person)
+    if (t.script === 'arabic' && t.gap === 2 && /^و/.test(t.norm) && t.norm.length >= 4 && !ctx.mAt[t.index] && ctx.doc.quoteOf[t.index] < 0) {
+      const mp = ctx.mAt[t.index + 1];
+      if (mp && mp.first === t.index + 1 && ctx.set.byId.get(mp.actorId)?.type === 'person' && !AR_COMP.has(t.norm.slice(1))) return t.start - t.sep.length;
+    }
     // a comma right after a closing quote ("...، مشيرا إلى") separates clauses like a plain comma
     if (t.gap !== 2 && !(t.gap === 4 && /[,،]/.test(t.sep) && !/[.!?؟:\n]/.test(t.sep))) continue;
     if (ctx.doc.quoteOf[t.index] < 0 || ctx.doc.quotes[ctx.doc.quoteOf[t.index]].open < s) {

@@ -130,7 +130,7 @@ addAr('admission', 'اقر اقرت يقر تقر اعترف اعترفت يعت
 addAr('statement', 'اصر اصرت يصر تصر', { prep: 'علي' });
 addAr('statement', 'نوه نوهت', { prep: 'الي' });
 addAr('statement', 'غرد غردت كتب كتبت');
-addAr('statement', 'ابلغ ابلغت رجح رجحت يرجح ترجح توقع توقعت اعرب اعربت تدارك استدرك');
+addAr('statement', 'ابلغ ابلغت رجح رجحت توقع توقعت اعرب اعربت تدارك استدرك'); // (يُرجّح أن = "it is likely": impersonal)
 addAr('threat', 'هدد هددت يهدد تهدد مهددا', { objectText: true });
 // "called X Y" / "described X as Y": the object plus the description is the text
 addAr('description', 'وصف وصفت يصف تصف واصفا واصفه وصفوا', { objectText: true });
