@@ -1183,7 +1183,9 @@ function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
     // "the company", "a spokesman", "the prime minister", "Exxon spokesman" (mention before)
     let j = k - 1;
     if (j >= 0 && ['prime', 'foreign', 'home', 'vice', 'deputy', 'finance', 'defence', 'defense', 'trade', 'chief', 'company', 'government', 'ministry', 'party', 'white', 'press', 'justice'].includes(toks[j].norm)) j--;
-    const mm = j >= 0 ? ctx.mAt[j] : undefined;
+    let mm = j >= 0 ? ctx.mAt[j] : undefined;
+    // "the US firm", "the British company": the country is an adjective of the description
+    if (mm && mm.last === j && d === 'organization' && ctx.set.byId.get(mm.actorId)?.type === 'country' && mm.first > 0 && EN_DET.has(toks[mm.first - 1].norm)) { j = mm.first - 1; mm = undefined; }
     if (mm && mm.last === j) {
       const a = ctx.set.byId.get(mm.actorId);
       if (a && a.type !== 'location' && a.type !== 'person') {
@@ -1200,19 +1202,46 @@ function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
       const isSpokes = /^spokes/.test(w);
       if (isSpokes) {
         // "a spokesman for X said" handled when X follows; else the last organisation
-        const a = lastActor(ctx, k, isOrgish);
+        // "its spokesman" → the body just named; "a ministry spokesman" → the salient ministry; "a spokesman" → the salient body
+        const modW = k > 0 && toks[k - 1].caps === 0 && !EN_DET.has(toks[k - 1].norm) ? toks[k - 1].norm : '';
+        const recent = lastActor(ctx, k, (x) => x.type === 'organization' && (!modW || nameHas(x, modW)), true);
+        const recentNear = recent && recent.mentions.some((m) => m.field === ctx.doc.field && m.end <= toks[k].start && ctx.doc.sentOf[k] - ctx.doc.sentOf[m.first] <= 1);
+        const a = /^(its|their|his|her)$/.test(toks[j].norm) ? lastActor(ctx, k, isOrgish) : (recentNear ? recent : undefined) ?? salientOrg(ctx, v, (x) => (modW ? nameHas(x, modW) : true)) ?? lastActor(ctx, k, isOrgish);
         return a ? { actor: a, text: doc.src.slice(toks[j].start, toks[k].end), first: j } : undefined;
       }
-      const a = d === 'person' ? (personByTitle(ctx, w, toks[k].start) ?? lastClaimSpeakerOfType(ctx, v, 'person') ?? mostSalient(ctx, v, 'person')) : lastActor(ctx, k, (x) => x.type === 'organization' && nameHas(x, w)) ?? lastActor(ctx, k, (x) => x.type === 'organization');
+      const a = d === 'person' ? (personByTitle(ctx, w, toks[k].start) ?? lastClaimSpeakerOfType(ctx, v, 'person') ?? mostSalient(ctx, v, 'person')) : salientOrg(ctx, v, (x) => nameHas(x, w)) ?? lastActor(ctx, k, (x) => x.type === 'organization');
       return a ? { actor: a, text: doc.src.slice(toks[j].start, toks[k].end), first: j } : undefined;
     }
   }
   return undefined;
 }
 
+/** "the company", "a spokesperson": the organisation the story is about so far — most mentions before v, with a bonus
+ * for the speaker of the last claim; ties go to the most recent. */
+function salientOrg(ctx: Ctx, v: number, pred: (a: ActorAcc) => boolean): ActorAcc | undefined {
+  const pos = ctx.doc.toks[v].start;
+  const count = new Map<string, number>();
+  const last = new Map<string, number>();
+  for (let i = 0; i < ctx.order.length && ctx.order[i].end <= pos; i++) {
+    const m = ctx.order[i];
+    count.set(m.actorId, (count.get(m.actorId) ?? 0) + 1);
+    last.set(m.actorId, m.start);
+  }
+  const lc = lastClaimBefore(ctx, v);
+  let best: ActorAcc | undefined; let bs = -1; let bl = -1;
+  for (const [id, c] of count) {
+    const a = ctx.set.byId.get(id);
+    if (!a || a.type !== 'organization' || !pred(a)) continue;
+    const sc = c + (lc?.speaker.actorId === id && ctx.doc.sentOf[v] - ctx.doc.sentOf[lc.at] <= 3 ? 3 : 0);
+    const l = last.get(id)!;
+    if (sc > bs || (sc === bs && l > bl)) { best = a; bs = sc; bl = l; }
+  }
+  return best;
+}
+
 function nameHas(a: ActorAcc, w: string): boolean {
   const n = a.name.toLowerCase();
-  if (w === 'company' || w === 'firm' || w === 'group' || w === 'giant') return !/(ministry|department|party|court|government|council|commission|administration|agency|parliament|union|army|police|office|bureau|nations|committee|kremlin|white house|pentagon|downing street|senate|congress)/.test(n);
+  if (/^(company|firm|group|giant|airline|carrier|retailer|maker|insurer|operator|bank)$/.test(w) && !n.includes(w)) return !/(ministry|department|party|court|government|council|commission|administration|agency|parliament|union|army|police|office|bureau|nations|committee|kremlin|white house|pentagon|downing street|senate|congress)/.test(n);
   return n.includes(w);
 }
 
