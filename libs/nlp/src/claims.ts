@@ -1141,7 +1141,16 @@ function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
     const a = ctx.set.byId.get(m.actorId);
     if (a && a.type !== 'location') {
       // "Stuart Hensel of the Economist Intelligence Unit said" → the person before "of"
-      const before = m.first - 1;
+      let before = m.first - 1;
+      if (before > 0 && EN_DET.has(toks[before].norm) && ['of', 'at', 'for', 'from'].includes(toks[before - 1].norm)) {
+        // "Patricia Sanders, spokeswoman for the Disaster Emergency Committee said": the named person before the role
+        const p0 = before - 1;
+        for (let r = p0 - 1; r >= Math.max(0, p0 - 5) && doc.sentOf[r] === doc.sentOf[k]; r--) {
+          const mr = ctx.mAt[r];
+          if (mr && mr.last === r) { const ar = ctx.set.byId.get(mr.actorId); if (ar && ar.type === 'person' && EN_ROLE_AFTER.test(toks[p0 - 1].norm)) return { actor: ar, text: doc.src.slice(mr.start, mr.end), first: mr.first }; break; }
+        }
+        before = before; // fall through to the "of/at/for" check below with the determiner skipped
+      }
       if (before > 0 && ['of', 'at', 'for', 'from'].includes(toks[before].norm)) {
         const m2 = ctx.mAt[before - 1];
         let b2 = before - 1;
@@ -1239,6 +1248,8 @@ function salientOrg(ctx: Ctx, v: number, pred: (a: ActorAcc) => boolean): ActorA
   return best;
 }
 
+const EN_ROLE_AFTER = /^(spokesman|spokeswoman|spokesperson|director|head|chief|chairman|chairwoman|president|secretary|executive|officer|analyst|economist|lawyer|manager|founder|minister|leader|member|adviser|advisor|professor|researcher|editor|correspondent)$/;
+
 function nameHas(a: ActorAcc, w: string): boolean {
   const n = a.name.toLowerCase();
   if (/^(company|firm|group|giant|airline|carrier|retailer|maker|insurer|operator|bank)$/.test(w) && !n.includes(w)) return !/(ministry|department|party|court|government|council|commission|administration|agency|parliament|union|army|police|office|bureau|nations|committee|kremlin|white house|pentagon|downing street|senate|congress)/.test(n);
@@ -1269,6 +1280,14 @@ function resolveEnPronoun(ctx: Ctx, v: number, p: 'm' | 'f' | 'p' | 'n'): ActorA
   const lcA = lc?.speaker.actorId ? ctx.set.byId.get(lc.speaker.actorId) : undefined;
   const near = lc ? ctx.doc.sentOf[v] - ctx.doc.sentOf[lc.at] <= 2 : false;
   if (p === 'm' || p === 'f') {
+    // "Mr Mubanga is the first ... . He told the Observer": a person opening the previous sentence as its subject wins
+    // over an older claim's speaker when that sentence holds no claim of its own
+    const sent = ctx.doc.sentOf[v];
+    const lastSent = lc ? ctx.doc.sentOf[lc.at] : -99;
+    if (lastSent < sent - 1) {
+      const subj0 = sentenceSubjectPerson(ctx, v, p);
+      if (subj0 && subj0 !== lcA) return subj0;
+    }
     if (lcA && lcA.type === 'person' && near && (!lcA.gender || lcA.gender === p)) return lcA;
     // a person opening this or the previous sentence as its subject ("Mr Blair told ... . "...," he said) is the referent
     const subj = sentenceSubjectPerson(ctx, v, p);
