@@ -910,7 +910,7 @@ export function englishClaims(ctx: Ctx): void {
       if (sp0 && c && pushClaim((ctx.rule = 'en-quoted-as', ctx), sp0, '', 'quoted as saying', kind, c.s, c.e, v)) continue;
     }
     // participle clause: ", saying ..." → the subject of the sentence
-    if (EN_PARTICIPLES.has(w) && t.gap === 2) {
+    if (EN_PARTICIPLES.has(w) && (t.gap === 2 || (prev && prev.norm === 'by' && t.gap === 0))) {
       const lc = lastClaimBefore(ctx, v);
       let sp: ActorAcc | undefined;
       if (lc && doc.sentOf[lc.at] === sent) sp = ctx.set.byId.get(lc.speaker.actorId!);
@@ -963,7 +963,9 @@ export function englishClaims(ctx: Ctx): void {
       // "pledged to oppose", "urged X to ...", "called for": commitments and requests without a proposition
       const head = src.slice(after.s, Math.min(after.e, after.s + 4)).toLowerCase();
       if ((kind === 'promise' || kind === 'demand') && (/^to\s/.test(head) || /^for\s/.test(head))) continue;
-      pushClaim((ctx.rule = 'en-sv', ctx), sb.actor, sb.text, src.slice(t.start, t.end), kind, after.s, after.e, v);
+      const made = pushClaim((ctx.rule = 'en-sv', ctx), sb.actor, sb.text, src.slice(t.start, t.end), kind, after.s, after.e, v);
+      // "The Conservatives and Liberal Democrats say", "Lord Justice Rix and Mr Justice Forbes ruled": one claim each
+      if (made && !sb.pronoun) for (const jp of enJointPartners(ctx, sb)) pushClaim((ctx.rule = 'en-joint', ctx), jp.actor, jp.text, src.slice(t.start, t.end), kind, after.s, after.e, v);
       continue;
     }
     // (C) content before: "CONTENT, X said." / "CONTENT, said X."
@@ -1000,6 +1002,33 @@ export function englishClaims(ctx: Ctx): void {
     }
   }
   continuationQuotes(ctx);
+}
+
+/** Actors coordinated before an English subject ("X and Y said", "X, Y and Z said"), same kind of actor. */
+function enJointPartners(ctx: Ctx, sb: Subj): { actor: ActorAcc; text: string }[] {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  const out: { actor: ActorAcc; text: string }[] = [];
+  const same = (a: ActorAcc) => a.id !== sb.actor.id && a.type !== 'location' && (a.type === sb.actor.type || (a.type !== 'person' && sb.actor.type !== 'person' && a.type !== 'country' && sb.actor.type !== 'country'));
+  let f = sb.first;
+  for (let guard = 0; guard < 4; guard++) {
+    const b = f - 1;
+    if (b < 1) break;
+    const conj = toks[b].norm === 'and' && toks[b].gap === 0 && toks[f].gap === 0;
+    const comma = guard > 0 && toks[f].gap === 2;
+    let e = conj ? b - 1 : comma ? f - 1 : -1;
+    if (e < 0) break;
+    // "Lord Justice Rix and Mr Justice Forbes": a title between the conjunction and the name belongs to the second name
+    const m = ctx.mAt[e];
+    if (!m || m.last !== e || doc.sentOf[m.first] !== doc.sentOf[sb.first]) break;
+    const a = ctx.set.byId.get(m.actorId);
+    if (!a || !same(a) || out.some((x) => x.actor.id === a.id)) break;
+    if (m.first > 0 && /^(of|for|at|from|to|with|by|in|on|against|between)$/.test(toks[m.first - 1].norm)) break;
+    out.push({ actor: a, text: doc.src.slice(m.start, m.end) });
+    f = m.first;
+    if (conj && guard === 0) { /* may continue over a comma list: "X, Y and Z" */ }
+  }
+  return out;
 }
 
 /** Start of the clause ending at token v: the sentence start, or just after a closing quote in the sentence. */
@@ -1382,6 +1411,8 @@ function contentAfter(ctx: Ctx, v: number, verb: string): { s: number; e: number
           // skip the rest of the NP: adjectives/nouns until a word that starts a clause
           let steps = 0;
           while (k < n && doc.sentOf[k] === sent && toks[k].gap < 2 && steps < 4 && !/^(the|a|an|he|she|it|they|we|i|there|this|his|her|its|their|our|mr|mrs|ms)$/.test(toks[k].norm) && !ctx.mAt[k]) { k++; steps++; }
+          // "told the Observer his ...": the recipient is a named outlet
+          if (steps === 0 && k < n && ctx.mAt[k] && ctx.mAt[k]!.first === k && ctx.set.byId.get(ctx.mAt[k]!.actorId)?.type === 'organization') k = ctx.mAt[k]!.last + 1;
         }
       } else if (['accused', 'accuses', 'accusing', 'blamed', 'blames'].includes(verb)) {
         // the object is part of the content
