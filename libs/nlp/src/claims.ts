@@ -1012,7 +1012,8 @@ function enJointPartners(ctx: Ctx, sb: Subj): { actor: ActorAcc; text: string }[
   const same = (a: ActorAcc) => a.id !== sb.actor.id && a.type !== 'location' && (a.type === sb.actor.type || (a.type !== 'person' && sb.actor.type !== 'person' && a.type !== 'country' && sb.actor.type !== 'country'));
   let f = sb.first;
   for (let guard = 0; guard < 4; guard++) {
-    const b = f - 1;
+    let b = f - 1;
+    if (b >= 2 && /^(the|a|an)$/.test(toks[b].norm) && toks[b - 1].norm === 'and') { b--; f--; } // "X and the Y"
     if (b < 1) break;
     const conj = toks[b].norm === 'and' && toks[b].gap === 0 && toks[f].gap === 0;
     const comma = guard > 0 && toks[f].gap === 2;
