@@ -494,6 +494,9 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
       while (q < n && toks[q].gap <= 1 && q - i <= 4) {
         const w2 = toks[q].norm;
         if (q === i + 1 && /^لل/.test(w2)) break; // "منظمة للدفاع عن ...": a description
+        // after a nisba adjective (الإثيوبية، السعودية) a plain definite noun starts the next phrase: "وزارة الخارجية
+        // الإثيوبية البيان" (rejected the statement)
+        if (q > i + 2 && /^ال.*ي(ه)?$/.test(toks[q - 1].norm) && toks[q - 1].norm.length >= 6 && /^ال/.test(w2) && !/ي(ه)?$/.test(w2)) break;
         if ((w2.startsWith('ال') || /^وال/.test(w2) || /^لل/.test(w2)) && !AR_DAYS.has(w2) && !AR_ADJ_STOP.has(w2)) { defEnd = q; q++; continue; }
         if (cover[q] && q === defEnd + 1 && q > i + 1 && ctx.set.byId.get(cover[q]!)?.source === 'rule' && ctx.set.byId.get(cover[q]!)?.type !== 'person') { defEnd = q; q++; continue; }
         break;

@@ -992,7 +992,9 @@ export function englishClaims(ctx: Ctx): void {
     }
     if (sp) {
       // the content runs from the sentence start to the comma before the speaker/verb
-      const subjStart = sb ? sb.first : v;
+      let subjStart = sb ? sb.first : v;
+      // "..., the Coastal Workers Union said."
+      if (sb && subjStart > 0 && toks[subjStart].gap !== 2 && /^(the|a|an)$/.test(toks[subjStart - 1].norm) && toks[subjStart - 1].gap === 2) subjStart--;
       const commaTok = subjStart;
       if (toks[commaTok].gap !== 2) continue;
       const s0 = doc.sents[sent].start;
@@ -1156,6 +1158,9 @@ function subjectBefore(ctx: Ctx, v: number): Subj | undefined {
       const a0 = ctx.set.byId.get(m0.actorId);
       if (a0 && a0.type !== 'location' && toks[m0.last + 1] && toks[m0.last + 1].gap === 2) return { actor: a0, text: doc.src.slice(m0.start, m0.end), first: m0.first };
     }
+    // "Harbourline's chief executive, Peter Oakes, denied": a named person right before the verb is the subject, not a
+    // role description further back
+    if (direct && !direct.pronoun && direct.actor.type === 'person' && ctx.mAt[k] && ctx.mAt[k]!.last === k && best && best.actor !== direct.actor && !(ctx.mAt[best.first] && ctx.set.byId.get(ctx.mAt[best.first]!.actorId)?.type === 'person')) return direct;
     return best ?? direct;
   }
   return resolveNP(ctx, k, v);
@@ -1360,8 +1365,18 @@ function subjectOfSentence(ctx: Ctx, v: number): ActorAcc | undefined {
   const sent = doc.sentOf[v];
   for (let k = v - 1; k >= 0 && doc.sentOf[k] === sent; k--) {
     if (doc.sentStart[k] || doc.sentOf[k - 1] !== sent) {
-      // first mention of the sentence
-      for (let j = k; j < v; j++) { const a = actorOf(ctx, j); if (a && a.type !== 'location') return a; if (j > k + 3) break; }
+      // first mention of the sentence ("Union leader Dana Morrow ...": the person after a body + role noun)
+      for (let j = k; j < v; j++) {
+        const a = actorOf(ctx, j);
+        if (a && a.type !== 'location') {
+          const m = ctx.mAt[j]!;
+          if (a.type !== 'person' && m.last + 2 < v && EN_ROLE_AFTER.test(doc.toks[m.last + 1].norm)) {
+            for (let r = m.last + 2; r <= Math.min(v - 1, m.last + 3); r++) { const p = actorOf(ctx, r); if (p && p.type === 'person') return p; }
+          }
+          return a;
+        }
+        if (j > k + 3) break;
+      }
       const r = resolveNP(ctx, k, v);
       return r?.actor;
     }

@@ -35,7 +35,7 @@ export const EN_ORG_HEADS = set(`party council committee commission agency minis
 college school group inc ltd plc corp corporation company co llc gmbh sa ag holdings partners fund foundation authority service services
 board bureau organisation organization federation league alliance coalition movement front army navy police force forces guard parliament
 assembly congress senate house chambers times post news herald journal telegraph guardian tribune broadcasting network airlines airways
-motors systems technologies industries communications media press club trust society centre center institution unit tribunal exchange
+gazette chronicle courier motors systems technologies industries communications media press club trust society centre center institution unit tribunal exchange
 secretariat cabinet government administration regime directorate command corps brigade commandos police`);
 
 export const EN_GROUP_HEADS = set(`brigade brigades front movement militia taliban`);
@@ -67,7 +67,7 @@ export const EN_PRONOUNS: Record<string, 'm' | 'f' | 'p' | 'n' | 'w'> = { he: 'm
 export const EN_DESCRIPTIONS: Record<string, 'person' | 'organization' | 'country' | 'group'> = {
   company: 'organization', firm: 'organization', group: 'organization', bank: 'organization', giant: 'organization', ministry: 'organization', department: 'organization',
   newspaper: 'organization', paper: 'organization', website: 'organization', broadcaster: 'organization', channel: 'organization', network: 'organization', daily: 'organization',
-  agency: 'organization', party: 'organization', government: 'organization', court: 'organization', commission: 'organization', council: 'organization', committee: 'organization',
+  agency: 'organization', authority: 'organization', federation: 'organization', party: 'organization', government: 'organization', court: 'organization', commission: 'organization', council: 'organization', committee: 'organization',
   organisation: 'organization', organization: 'organization', body: 'organization', watchdog: 'organization', regulator: 'organization', union: 'organization', club: 'organization', board: 'organization', airline: 'organization', carrier: 'organization', retailer: 'organization', maker: 'organization', insurer: 'organization', operator: 'organization',
   minister: 'person', president: 'person', chancellor: 'person', secretary: 'person', spokesman: 'person', spokeswoman: 'person', spokesperson: 'person', chief: 'person', chairman: 'person', leader: 'person', premier: 'person', boss: 'person', executive: 'person', director: 'person', official: 'person', mp: 'person', judge: 'person', governor: 'person', mayor: 'person', senator: 'person',
 };
