@@ -917,7 +917,7 @@ export function englishClaims(ctx: Ctx): void {
       if (!sp) sp = subjectOfSentence(ctx, v);
       if (!sp) continue;
       const c = contentAfter(ctx, v, w);
-      if (c) pushClaim((ctx.rule = 'en-participle', ctx), sp, '', t.norm, kind, c.s, c.e, v);
+      if (c && !((kind === 'warning' || kind === 'demand') && isRequest(src.slice(c.s, Math.min(c.e, c.s + 60))))) pushClaim((ctx.rule = 'en-participle', ctx), sp, '', t.norm, kind, c.s, c.e, v);
       continue;
     }
     if (EN_PARTICIPLES.has(w) && w !== 'warning') continue;
@@ -963,6 +963,7 @@ export function englishClaims(ctx: Ctx): void {
       // "pledged to oppose", "urged X to ...", "called for": commitments and requests without a proposition
       const head = src.slice(after.s, Math.min(after.e, after.s + 4)).toLowerCase();
       if ((kind === 'promise' || kind === 'demand') && (/^to\s/.test(head) || /^for\s/.test(head))) continue;
+      if ((kind === 'warning' || kind === 'demand') && isRequest(src.slice(after.s, Math.min(after.e, after.s + 60)))) continue;
       const made = pushClaim((ctx.rule = 'en-sv', ctx), sb.actor, sb.text, src.slice(t.start, t.end), kind, after.s, after.e, v);
       // "The Conservatives and Liberal Democrats say", "Lord Justice Rix and Mr Justice Forbes ruled": one claim each
       if (made && !sb.pronoun) for (const jp of enJointPartners(ctx, sb)) pushClaim((ctx.rule = 'en-joint', ctx), jp.actor, jp.text, src.slice(t.start, t.end), kind, after.s, after.e, v);
@@ -1004,6 +1005,11 @@ export function englishClaims(ctx: Ctx): void {
     }
   }
   continuationQuotes(ctx);
+}
+
+/** "exchanges to lock down ...", "them to leave": warn/urge + object + to-infinitive is a request, not a statement. */
+function isRequest(head: string): boolean {
+  return /^(?:[\w'’-]+\s+){0,3}to\s+[a-z]/i.test(head) && !/\bthat\b/i.test(head.split(/\s+to\s+/)[0]);
 }
 
 /** Actors coordinated before an English subject ("X and Y said", "X, Y and Z said"), same kind of actor. */
@@ -1098,6 +1104,8 @@ function quoteBefore(ctx: Ctx, v: number): { q: number; speaker?: ActorAcc; text
   const q = doc.quotes[qi];
   const between = doc.src.slice(q.close + 1, vStart);
   if (between.length > 80 || /[.!?\n]/.test(between.replace(/^[\s,]*/, '')) || /\n/.test(between)) return undefined;
+  // '"...begging Pyongyang for talks", while the ruling party said ...': a new clause, not an attribution of the quote
+  if (/\b(while|whereas|but|and|as|after|before|because|although|though|when)\b/i.test(between)) return undefined;
   // '"… ended."  Next sentence said' — a quote closed by a full stop is not attributed by what follows
   const lastIn = doc.src.slice(Math.max(q.open, q.close - 3), q.close).trim().slice(-1);
   if ((lastIn === '.' || lastIn === '\u2026') && !/^\s*,/.test(between)) return undefined;
@@ -1154,7 +1162,7 @@ function subjectBefore(ctx: Ctx, v: number): Subj | undefined {
     // the sentence opens with an actor: that is the subject
     const s0 = c;
     const m0 = ctx.mAt[s0] ?? (EN_DET.has(toks[s0].norm) || ['but', 'and', 'however', 'meanwhile', 'earlier'].includes(toks[s0].norm) ? ctx.mAt[s0 + 1] : undefined);
-    if (m0 && m0.last < k) {
+    if (m0 && m0.last < k && !(toks[m0.first].caps === 2 && /[-\u2013\u2014]/.test(toks[m0.last + 1]?.sep ?? ''))) {
       const a0 = ctx.set.byId.get(m0.actorId);
       if (a0 && a0.type !== 'location' && toks[m0.last + 1] && toks[m0.last + 1].gap === 2) return { actor: a0, text: doc.src.slice(m0.start, m0.end), first: m0.first };
     }
@@ -1395,7 +1403,8 @@ function contentAfter(ctx: Ctx, v: number, verb: string): { s: number; e: number
   if (k >= n) return undefined;
   // colon or quote right after the verb
   const sepAfter = toks[k].sep;
-  if (/:/.test(sepAfter) || /["\u201C]/.test(sepAfter)) {
+  // ('... Ms Short said. "I don't know ..."': a quote after a full stop is not this verb's content)
+  if ((/:/.test(sepAfter) || /["\u201C]/.test(sepAfter)) && !/^[^"\u201C:]*[.!?]/.test(sepAfter)) {
     const qi = sepAfter.search(/["\u201C]/);
     const s = qi >= 0 ? toks[k].start - sepAfter.length + qi : toks[k].start;
     const qsi = doc.quoteAt.get(s);
