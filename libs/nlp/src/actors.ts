@@ -467,16 +467,26 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
     }
     // organisations: HEAD + name
     const head = vars.find((v) => AR_ORG_HEADS.has(v.form));
-    if (head && !head.def && i + 1 < n && toks[i + 1].gap === 4 && /["«\u201C]\s*$/.test(toks[i + 1].sep)) {
+    // شركة تحليلات البلوك تشين "تشيناليسس": up to three descriptor words between the head and a quoted name
+    let qStart = i + 1;
+    if (head && !head.def) {
+      for (let r = i + 1; r < Math.min(n, i + 5); r++) {
+        if (toks[r].gap === 4 && /["«\u201C]\s*$/.test(toks[r].sep)) { qStart = r; break; }
+        if (toks[r].gap > 1 || cover[r] || toks[r].script !== 'arabic' || arVerbOf(toks[r]) || AR_COMP.has(toks[r].norm) || AR_STOP.has(toks[r].norm)) break;
+      }
+    }
+    if (head && !head.def && qStart < n && toks[qStart].gap === 4 && /["«\u201C]\s*$/.test(toks[qStart].sep)) {
       // صحيفة "واشنطن بوست"، شركة «أرامكو»: a quoted name after an organisation head
+      const i0 = i;
+      i = qStart - 1;
       let e = i + 1;
       while (e + 1 < n && e - i < 5 && toks[e + 1].gap <= 1) e++;
       const closeOk = e + 1 >= n || /^["»\u201D]/.test(toks[e + 1].sep.trimStart()) || /["»\u201D]/.test(toks[e + 1].sep);
       const inner = toks.slice(i + 1, e + 1);
       const nameLike = inner.every((x) => (x.script === 'arabic' || x.script === 'latin') && !/(يه|يا)$/.test(x.norm) && !AR_COMMON_NOT_NAME.has(x.norm) && !/^(جدا|كثيرا|للغايه)$/.test(x.norm) && !/[\u064B-\u064D]/.test(doc.src.slice(x.start, x.end)));
-      if (closeOk && nameLike && !(i > 0 && cover[i - 1])) {
+      if (closeOk && nameLike && !(i0 > 0 && cover[i0 - 1])) {
         const covered = cover[i + 1] && ctx.set.byId.get(cover[i + 1]!);
-        if (!(covered && covered.type === 'organization' && covered.source === 'kb')) {
+        if (!(covered && covered.source === 'kb')) {
           for (let k = i + 1; k <= e; k++) if (cover[k]) uncover(ctx, k);
           const name = doc.src.slice(toks[i + 1].start, toks[e].end);
           addRule(ctx, AR_GROUP_HEADS.has(head.form) ? 'group' : 'organization', name, i + 1, e);
@@ -484,6 +494,7 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
         i = e;
         continue;
       }
+      i = i0;
     }
     const afterTitle = i > 0 && (AR_PERSON_TITLES.has(toks[i - 1].norm) || tokenVariants(toks[i - 1]).some((x) => AR_PERSON_TITLES.has(x.form)));
     if (head && !head.def && !afterTitle && !cover[i] && i + 1 < n && toks[i + 1].gap <= 1) {
@@ -534,7 +545,7 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
       if (AR_NOT_NAME_AFTER_HEAD.has(toks[q2].norm)) continue;
       const e = arNameRun(ctx, q2, 3);
       const w0 = toks[q2].norm;
-      const adjLike = /يه$/.test(w0) || (e === q2 && /\u0629$/.test(doc.src.slice(toks[q2].start, toks[q2].end))) || (w0.length <= 4 && /^[تي]/.test(w0) && e + 1 < n && /^(علي|الي|في|من|عن|ب|مع)$/.test(toks[e + 1].norm));
+      const adjLike = /يه$/.test(w0) || (w0.length >= 5 && /ات$/.test(w0)) || (e === q2 && /\u0629$/.test(doc.src.slice(toks[q2].start, toks[q2].end))) || (w0.length <= 4 && /^[تي]/.test(w0) && e + 1 < n && /^(علي|الي|في|من|عن|ب|مع)$/.test(toks[e + 1].norm));
       if (e >= q2 && w0.length >= 3 && !adjLike) {
         const name = doc.src.slice(toks[q2].start, toks[e].end);
         addRule(ctx, isGroup ? 'group' : 'organization', name, q2, e);

@@ -355,6 +355,10 @@ export function arabicClaims(ctx: Ctx): void {
               let compSoon = false;
               for (let r2 = r; r2 < Math.min(n, r + 4) && doc.sentOf[r2] === sent; r2++) if (AR_COMP.has(toks[r2].norm)) { compSoon = true; break; }
               const prepBefore = AR_PREP_BEFORE_QUOTE.test(toks[q - 1].norm);
+              // a short quote that is exactly an actor's name (شركة ... "تشيناليسس" في تقرير ... أن) is a name
+              const mq = ctx.mAt[q];
+              const isName = !!mq && mq.first === q && mq.last === r - 1 && ctx.set.byId.get(mq.actorId)?.type !== 'location';
+              if (isName && words <= 3 && r < n && doc.sentOf[r] === sent) { q = r - 1; continue; }
               if (r < n && doc.sentOf[r] === sent && (prepBefore && words <= 6 || words <= 3 && (/^["\u201D\u00BB]?\s*[,،]/.test(src.slice(qq.close, toks[r].start)) || compSoon))) { q = r - 1; continue; }
             }
           }
