@@ -428,6 +428,16 @@ export function arabicClaims(ctx: Ctx): void {
         if (rank < bestRank) { best = a; bestRank = rank; bestK = k; }
       }
       if (best && bestRank === 6) { best = undefined; }
+      // "بعثة المراقبة التابعة لمنظمة X": an unnamed unit (a rule-made name) affiliated to a named body speaks for it
+      if (best && best.source === 'rule' && best.type === 'organization' && bestK >= 0) {
+        const mb = ctx.mAt[bestK]!;
+        const aff = mb.last + 2 <= to ? toks[mb.last + 1] : undefined;
+        if (aff && /^(التابعه|التابع|التابعين)$/.test(aff.norm)) {
+          const ma = ctx.mAt[mb.last + 2];
+          const body = ma && ma.first === mb.last + 2 ? ctx.set.byId.get(ma.actorId) : undefined;
+          if (body && body.type !== 'location' && body.type !== 'person') { best = body; bestK = mb.last + 2; }
+        }
+      }
       if (best) { speaker = best; speakerText = mentionText(ctx, bestK); explicit = true; spTok = bestK; }
     };
     // accuse/describe-type verbs right after their subject (وكانت واشنطن قد اتهمت موسكو بأنها ...): an actor after the
