@@ -150,3 +150,39 @@ describe('claims: English joint subjects and descriptions', () => {
     expect(speakersOf(out, 'aware of the site')).toEqual(['Lina Hart']);
   });
 });
+
+describe('claims: quoted org names and affiliations (Arabic)', () => {
+  it('an org head with descriptor words before a quoted name names the quoted org, and الشركة resolves to it', () => {
+    const body = 'كشفت شركة أبحاث الأمن الرقمي "نوفاسيك" في تقرير نشرته الأربعاء أن قراصنة سرقوا بيانات ملايين المستخدمين. وتقول الشركة إن الهجمات مستمرة.';
+    const out = enrich(body, 'ar');
+    expect(speakersOf(out, 'سرقوا بيانات')).toEqual(['نوفاسيك']);
+    expect(speakersOf(out, 'الهجمات مستمرة')).toEqual(['نوفاسيك']);
+  });
+
+  it('an unnamed unit affiliated to a named body (التابعة لـ) speaks for that body', () => {
+    const body = 'قالت لجنة التحقيق التابعة لبترو يونيون، الاثنين، إن التسرب نتج عن خطأ بشري.';
+    const out = enrich(body, 'ar');
+    expect(speakersOf(out, 'التسرب نتج')).toEqual(['Petro Union']);
+  });
+});
+
+describe('claims: English quote attribution and requests', () => {
+  it('a quote is not attributed across "while" to the next clause\'s speaker', () => {
+    const body = 'The Lumen Party accused the government of "selling out the coast", while the Green League said the deal was fair.';
+    const out = enrich(body, 'en');
+    expect(speakersOf(out, 'selling out the coast')).not.toContain('Green League');
+    expect(speakersOf(out, 'the deal was fair')).toEqual(['Green League']);
+  });
+
+  it('warn/urge + object + to-infinitive is a request, not a claim', () => {
+    const out = enrich('"Attackers are active," Gridco said, warning customers to change their passwords.', 'en');
+    expect(claimsWith(out, 'change their passwords')).toHaveLength(0);
+  });
+
+  it('a quote after a full stop is not the previous verb\'s content', () => {
+    const body = 'The reform was "badly designed" and costs had doubled, Lina Hart said. "Nobody asked the workers," she added.';
+    const out = enrich(body, 'en');
+    expect(speakersOf(out, 'costs had doubled')).toEqual(['Lina Hart']);
+    expect(claimsWith(out, 'Nobody asked').map((c) => c.verb)).toEqual(['added']);
+  });
+});
