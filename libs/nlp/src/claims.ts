@@ -271,6 +271,10 @@ function arabicAccording(ctx: Ctx, i: number): void {
   }
   if (doc.sentStart[i]) {
     let c = m.last + 1;
+    // "وبحسب وزارة الصحة في غزة، فإن ...": a short locative phrase before the comma
+    if (c < toks.length && toks[c].gap !== 2 && /^(في|ب|من|لدي)$/.test(toks[c].norm)) {
+      for (let r = c + 1; r < Math.min(toks.length, c + 4) && doc.sentOf[r] === sent; r++) if (toks[r].gap === 2) { c = r; break; }
+    }
     if (c >= toks.length || doc.sentOf[c] !== sent || toks[c].gap !== 2) return;
     if (/^(فان|فانه|فانها|ان)$/.test(toks[c].norm)) c++;
     if (c >= toks.length || doc.sentOf[c] !== sent) return;
