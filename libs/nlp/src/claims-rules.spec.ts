@@ -186,3 +186,29 @@ describe('claims: English quote attribution and requests', () => {
     expect(claimsWith(out, 'Nobody asked').map((c) => c.verb)).toEqual(['added']);
   });
 });
+
+describe('claims: English adverbials, channels and asides', () => {
+  it('"said in a statement that ...": the content starts after "that"', () => {
+    const out = enrich('Gridco said in a statement that it was aware of the outage.', 'en');
+    expect(claimsWith(out, 'aware of the outage').map((c) => c.text)).toEqual(['it was aware of the outage']);
+  });
+
+  it('"according to" at the end of a sentence with its own reporting verb is a channel, not the speaker', () => {
+    const out = enrich('Omar Fayed said on Tuesday that 12 people had been killed, according to Petro Union.', 'en');
+    expect(speakersOf(out, '12 people had been killed')).toEqual(['Omar Fayed']);
+  });
+
+  it('"X and Y have both rejected" gives both speakers; "though ..." is cut', () => {
+    const out = enrich('Xandria and Yberia have both rejected the allegations.', 'en');
+    expect(speakersOf(out, 'the allegations')).toEqual(['Xandria', 'Yberia']);
+    const out2 = enrich('Gridco said the plant would reopen in May, though it gave no date for the inspection.', 'en');
+    expect(claimsWith(out2, 'reopen').map((c) => c.text)).toEqual(['the plant would reopen in May']);
+  });
+});
+
+describe('claims: Arabic according-to with a locative phrase', () => {
+  it('"وبحسب X في Y، فإن ..." is X\'s claim', () => {
+    const out = enrich('وبحسب بترو يونيون في زاندريا، فإن الإنتاج تراجع بنسبة كبيرة.', 'ar');
+    expect(speakersOf(out, 'الإنتاج تراجع')).toEqual(['Petro Union']);
+  });
+});

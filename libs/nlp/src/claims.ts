@@ -684,7 +684,7 @@ function skipSpaces(src: string, p: number): number {
 
 /** Cut content before ", مضيفا/مشيرا ..." or ", وأضاف" clauses which are claims of their own. */
 const AR_ASIDE = set('من بينها بينهم ومن وذلك بينما حين بحسب حسب وفقا وفق طبقا لكن لكنه لكنها ولكن ولكنه الامر مما');
-const EN_ASIDE = set('according while whereas although');
+const EN_ASIDE = set('according while whereas although though');
 
 function cutAtNextReport(ctx: Ctx, s: number, e: number): number {
   const toks = ctx.doc.toks;
@@ -880,7 +880,7 @@ function foldName(s: string): string {
 
 // ===================================================================== English
 
-const EN_SKIP_BACK = set('meanwhile also has have had repeatedly previously later earlier then again recently now publicly reportedly once already further however would will still yesterday today separately subsequently since even');
+const EN_SKIP_BACK = set('both jointly all meanwhile also has have had repeatedly previously later earlier then again recently now publicly reportedly once already further however would will still yesterday today separately subsequently since even');
 const EN_PASSIVE = set('was were is are be been being to');
 const EN_NOT_SUBJ = set('i you we');
 const EN_DET = set('the a an his her its their our this that these those');
@@ -1106,6 +1106,8 @@ function englishAccording(ctx: Ctx, v: number, toIdx: number): void {
     if (c >= toks.length || doc.sentOf[c] !== sent) return;
     pushClaim((ctx.rule = 'en-according', ctx), a, doc.src.slice(m.start, m.end), 'according to', 'statement', toks[c].start, e0, v);
   } else if (toks[v].gap === 2) {
+    // "The ministry said ..., according to the Associated Press": the agency relays the ministry's statement
+    for (let b = v - 1; b >= 0 && doc.sentOf[b] === sent; b--) if (EN_VERBS[toks[b].norm] && toks[b].script === 'latin' && doc.quoteOf[b] < 0 && !(b > 0 && EN_PASSIVE.has(toks[b - 1].norm))) return;
     pushClaim((ctx.rule = 'en-according-end', ctx), a, doc.src.slice(m.start, m.end), 'according to', 'statement', s0, toks[v].start - toks[v].sep.length, v);
   }
 }
@@ -1469,6 +1471,13 @@ function contentAfter(ctx: Ctx, v: number, verb: string): { s: number; e: number
     k += toks[k].norm === 'yesterday' || toks[k].norm === 'today' ? 1 : 2;
   }
   if (k < n && toks[k].norm === 'that' && toks[k].gap < 2) k++;
+  else if (k < n && /^(in|on|at|during|to|via|through|after|before|late|earlier|later|yesterday|today|tonight)$/.test(toks[k].norm) && doc.quoteOf[k] < 0) {
+    // "said in a statement that ...", "told reporters at the summit that ..."
+    for (let j = k + 1; j < Math.min(n, k + 9); j++) {
+      if (doc.sentOf[j] !== sent || toks[j].gap >= 2 || ctx.mAt[j] && ctx.set.byId.get(ctx.mAt[j]!.actorId)?.type === 'person') break;
+      if (toks[j].norm === 'that') { k = j + 1; break; }
+    }
+  }
   if (k >= n || doc.sentOf[k] !== sent) return undefined;
   // quote opening right here?
   const sep = toks[k].sep;
