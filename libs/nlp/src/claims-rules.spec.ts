@@ -212,3 +212,18 @@ describe('claims: Arabic according-to with a locative phrase', () => {
     expect(speakersOf(out, 'الإنتاج تراجع')).toEqual(['Petro Union']);
   });
 });
+
+describe('claims: Arabic warn-of and anonymous witnesses', () => {
+  it('"حذر X من ..." with a noun object is a claim whose text follows من', () => {
+    const out = enrich('وحذر عمر فايد من "كارثة إنسانية" في الجنوب.', 'ar');
+    const c = claimsWith(out, 'كارثة إنسانية');
+    expect(c.map((x) => x.speaker.name)).toEqual(['Omar Fayed']);
+    expect(c[0].text.startsWith('من')).toBe(false);
+  });
+
+  it('"قال شهود عيان" is an anonymous source, not an actor', () => {
+    const out = enrich('وقال شهود عيان إن الانفجار هز المدينة.', 'ar');
+    expect(out.claims).toHaveLength(0);
+    expect(out.actors.map((a) => a.name)).not.toContain('شهود عيان');
+  });
+});

@@ -514,7 +514,8 @@ export function arabicClaims(ctx: Ctx): void {
     }
     if (comp < 0) {
       // accuse/deny/threat with an object: اتهمت قطر السعودية بمنع... / نفت إسرائيل التوصل...
-      if (!(info.objectText || info.kind === 'denial' || info.kind === 'accusation')) continue;
+      // (حذر X من "كارثة": warn-of with a noun object is a claim too)
+      if (!(info.objectText || info.kind === 'denial' || info.kind === 'accusation' || info.kind === 'warning')) continue;
       let a = actorOf(ctx, i + 1);
       let k = i + 1;
       // "وكانت X قد اتهمت Y بـ...": after قد the subject precedes the verb and the actor after it is the object
@@ -555,6 +556,11 @@ export function arabicClaims(ctx: Ctx): void {
         speaker = resolveArPronoun(ctx, i, info.fem, true);
       } else continue;
       if (!speaker || k >= n || doc.sentOf[k] !== sent) continue;
+      if (info.kind === 'warning') {
+        // warn-of: "حذر X من ..." (من may already have been skipped as an adverbial)
+        if (toks[k].norm === 'من') { if (k + 1 >= n || doc.sentOf[k + 1] !== sent) continue; k++; }
+        else if (!(k > i + 1 && toks[k - 1].norm === 'من')) continue;
+      }
       // "رفضت X الإدلاء بتعليق / التعليق": declining to speak is not a rejection of a statement
       if (/^(رفض|رفضت|يرفض|ترفض|رافضا|رافضه|رفضوا)$/.test(vv.verb) && AR_DECLINE_ACTS.has(toks[k].norm)) continue;
       // a fronted adverbial phrase before the object ("نفى خلال خطاب في 20 نوفمبر، إرسال أسلحة")
@@ -562,6 +568,7 @@ export function arabicClaims(ctx: Ctx): void {
         for (let r = k + 1; r < Math.min(n, k + 9) && doc.sentOf[r] === sent; r++) if (toks[r].gap === 2) { if (r + 1 < n && doc.sentOf[r] === sent) k = r; break; }
       }
       contentStart = toks[k].start;
+      { const qi = toks[k].sep.search(/["\u201C\u00AB]/); if (qi >= 0) contentStart = toks[k].start - toks[k].sep.length + qi; } // keep an opening quote
       // "تنفيه" (pronoun object) is a nominal relative, skip
     }
     if (!speaker) continue;
