@@ -472,7 +472,7 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
     if (head && !head.def) {
       for (let r = i + 1; r < Math.min(n, i + 5); r++) {
         if (toks[r].gap === 4 && /["«\u201C]\s*$/.test(toks[r].sep)) { qStart = r; break; }
-        if (toks[r].gap > 1 || cover[r] || toks[r].script !== 'arabic' || arVerbOf(toks[r]) || AR_COMP.has(toks[r].norm) || AR_STOP.has(toks[r].norm)) break;
+        if (toks[r].gap > 1 || (cover[r] && ctx.set.byId.get(cover[r]!)?.type !== 'country') || toks[r].script !== 'arabic' || arVerbOf(toks[r]) || AR_COMP.has(toks[r].norm) || AR_STOP.has(toks[r].norm)) break;
       }
     }
     if (head && !head.def && qStart < n && toks[qStart].gap === 4 && /["«\u201C]\s*$/.test(toks[qStart].sep)) {

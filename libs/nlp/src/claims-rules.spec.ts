@@ -227,3 +227,15 @@ describe('claims: Arabic warn-of and anonymous witnesses', () => {
     expect(out.actors.map((a) => a.name)).not.toContain('شهود عيان');
   });
 });
+
+describe('claims: Arabic subject with an apposition, quoted subject name', () => {
+  it('"X، المتحدثة باسم ...، قالت إن": the subject before the apposition speaks', () => {
+    const out = enrich('لكن وكالة الأنباء الزاندرية "زنا"، المتحدثة باسم الحكومة، قالت إن المتمردين يقفون خلف الهجوم.', 'ar');
+    expect(speakersOf(out, 'المتمردين يقفون')).toEqual(['زنا']);
+  });
+
+  it('"وقالت "X" إن": a quoted name right after the verb is the subject, not the content', () => {
+    const out = enrich('وقالت "غريدكو" إن قرار الحكومة يضعف الاستثمار.', 'ar');
+    expect(speakersOf(out, 'قرار الحكومة')).toEqual(['Gridco']);
+  });
+});

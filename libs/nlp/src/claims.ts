@@ -349,7 +349,7 @@ export function arabicClaims(ctx: Ctx): void {
         let nameQuote = false;
         if (qi >= 0 && ci < 0) {
           if (closesOf(doc).has(sepStart + qi)) nameQuote = true; // a closing mark
-          else if (q > i + 1) {
+          else {
             const qx = doc.quoteAt.get(sepStart + qi);
             if (qx !== undefined) {
               const qq = doc.quotes[qx];
@@ -358,12 +358,12 @@ export function arabicClaims(ctx: Ctx): void {
               while (r < n && toks[r].start < qq.close) { words++; r++; }
               let compSoon = false;
               for (let r2 = r; r2 < Math.min(n, r + 4) && doc.sentOf[r2] === sent; r2++) if (AR_COMP.has(toks[r2].norm)) { compSoon = true; break; }
-              const prepBefore = AR_PREP_BEFORE_QUOTE.test(toks[q - 1].norm);
+              const prepBefore = q > i + 1 && AR_PREP_BEFORE_QUOTE.test(toks[q - 1].norm);
               // a short quote that is exactly an actor's name (شركة ... "تشيناليسس" في تقرير ... أن) is a name
               const mq = ctx.mAt[q];
               const isName = !!mq && mq.first === q && mq.last === r - 1 && ctx.set.byId.get(mq.actorId)?.type !== 'location';
               if (isName && words <= 3 && r < n && doc.sentOf[r] === sent) { q = r - 1; continue; }
-              if (r < n && doc.sentOf[r] === sent && (prepBefore && words <= 6 || words <= 3 && (/^["\u201D\u00BB]?\s*[,،]/.test(src.slice(qq.close, toks[r].start)) || compSoon))) { q = r - 1; continue; }
+              if (q > i + 1 && r < n && doc.sentOf[r] === sent && (prepBefore && words <= 6 || words <= 3 && (/^["\u201D\u00BB]?\s*[,،]/.test(src.slice(qq.close, toks[r].start)) || compSoon))) { q = r - 1; continue; }
             }
           }
         }
@@ -480,15 +480,27 @@ export function arabicClaims(ctx: Ctx): void {
       const rawFirst = i + 1 <= regionEnd ? toks[i + 1].norm : '';
       const ppFirst = AR_PREPS.test(firstW) || AR_PREPS.test(rawFirst) || (/^ل/.test(firstW) && !AR_DESCRIPTIONS[firstW]);
       // (a participle — قائلا، مضيفا — is never preceded by its own subject: "انتقد دول الناتو قائلا")
-      const before = i > 0 && !info.participle && doc.sentOf[subjTok] === sent && (toks[i].gap <= 1 || (toks[i].gap === 2 && toks[i].norm[0] === 'ف')) ? actorOf(ctx, subjTok) : undefined;
+      let before = i > 0 && !info.participle && doc.sentOf[subjTok] === sent && (toks[i].gap <= 1 || (toks[i].gap === 2 && toks[i].norm[0] === 'ف')) ? actorOf(ctx, subjTok) : undefined;
+      let beforeTok = subjTok;
+      if (!before && !info.participle && toks[i].gap === 2 && !/^[وف]/.test(toks[i].norm)) {
+        // "وكالة الأنباء اليمنية "سبأ"، المتحدثة باسم الحكومة، قالت إن": subject, apposition, verb
+        for (let c = i - 1; c > 0 && c >= i - 15 && doc.sentOf[c] === sent; c--) {
+          const commaLike = toks[c].gap === 2 || (toks[c].gap === 4 && /[,،]/.test(toks[c].sep));
+          if (!commaLike) { if (arVerbOf(toks[c]) || toks[c].gap >= 3 && toks[c].gap !== 4) break; continue; }
+          const mS = ctx.mAt[c - 1];
+          const aS = mS && mS.last === c - 1 ? ctx.set.byId.get(mS.actorId) : undefined;
+          if (aS && aS.type !== 'location' && (/^ال/.test(toks[c].norm) || /^(وهو|وهي|التي|الذي|الذين|وهم)$/.test(toks[c].norm))) { before = aS; beforeTok = c - 1; }
+          break;
+        }
+      }
       if ((prevW === 'الذي' || prevW === 'التي') && i > 1 && actorOf(ctx, i - 2) && (first > regionEnd || ppFirst)) {
         speaker = actorOf(ctx, i - 2); speakerText = mentionText(ctx, i - 2); explicit = true;
       } else if (before && titledSubj && (first > regionEnd || ppFirst)) {
         speaker = titledSubj.person; speakerText = titledSubj.text;
       } else if (before && before.type !== 'location' && (first > regionEnd || ppFirst)) {
         // subject-verb order: "وكان وزير الخارجية التركي مولود جاويش أوغلو قال، الخميس، إن"
-        speaker = before; speakerText = mentionText(ctx, subjTok); explicit = true; spTok = subjTok;
-        const mb = ctx.mAt[subjTok]!;
+        speaker = before; speakerText = mentionText(ctx, beforeTok); explicit = true; spTok = beforeTok;
+        const mb = ctx.mAt[beforeTok]!;
         if (before.type === 'country' && mb.first > 0 && (AR_TITLE_WORDS.has(toks[mb.first - 1].norm) || AR_PERSON_TITLES.has(toks[mb.first - 1].norm))) {
           // "المستشار النمساوي أوضح" — the titled person
           const p = resolveDescription(ctx, i, 'person', toks[mb.first - 1].norm);
