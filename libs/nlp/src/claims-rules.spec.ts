@@ -239,3 +239,10 @@ describe('claims: Arabic subject with an apposition, quoted subject name', () =>
     expect(speakersOf(out, 'قرار الحكومة')).toEqual(['Gridco']);
   });
 });
+
+describe('claims: English unnamed officers of named bodies', () => {
+  it('"a spokesman for the X said" / "Officials at the X said" → X', () => {
+    expect(speakersOf(enrich('A spokesman for Petro Union said output would rise.', 'en'), 'output would rise')).toEqual(['Petro Union']);
+    expect(speakersOf(enrich('Officials at Gridco said the plan was legal.', 'en'), 'the plan was legal')).toEqual(['Gridco']);
+  });
+});

@@ -1231,9 +1231,12 @@ function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
           const mr = ctx.mAt[r];
           if (mr && mr.last === r) { const ar = ctx.set.byId.get(mr.actorId); if (ar && ar.type === 'person' && EN_ROLE_AFTER.test(toks[p0 - 1].norm)) return { actor: ar, text: doc.src.slice(mr.start, mr.end), first: mr.first }; break; }
         }
-        before = before; // fall through to the "of/at/for" check below with the determiner skipped
+        before = before - 1; // fall through to the "of/at/for" check below with the determiner skipped
       }
       if (before > 0 && ['of', 'at', 'for', 'from'].includes(toks[before].norm)) {
+        // "a spokesman for the Kremlin said", "officials of the ministry said": the body speaks
+        if (a.type !== 'person' && a.type !== 'country' && /^(spokesman|spokeswoman|spokesperson|spokespeople|official|officials|representative|representatives|source|sources|lawyer|lawyers)$/.test(toks[before - 1].norm)
+          && (before - 2 < 0 || !ctx.mAt[before - 2])) return { actor: a, text: doc.src.slice(toks[before - 1].start, m.end), first: before - 2 >= 0 && EN_DET.has(toks[before - 2].norm) ? before - 2 : before - 1 };
         const m2 = ctx.mAt[before - 1];
         let b2 = before - 1;
         if (!m2 && EN_DET.has(toks[before - 1].norm)) b2 = before - 2;
