@@ -379,6 +379,13 @@ export function arabicClaims(ctx: Ctx): void {
       if (t.gap >= 3 && !(t.gap === 4 && !/[.!?؟:\n]/.test(t.sep) && closesOf(doc).has(t.start - t.sep.length + t.sep.search(/["\u201D\u00BB]/)))) break;
       if (arVerbOf(t)) break; // another reporting verb: its own claim
     }
+    // "أشار إلى ضرورة ... "الجرح المتقيح""، "مشيرا إلى اختراق "ياهو"": pointing to a noun phrase is not a statement, even
+    // when a quotation follows inside it
+    if (info.prep === 'الي' && comp >= 0 && !(toks[comp] && AR_COMP.has(toks[comp].norm)) && !/:/.test(src.slice(toks[i].end, contentStart))) {
+      let pi = -1;
+      for (let r = i + 1; r <= comp; r++) if (toks[r].norm === 'الي') { pi = r; break; }
+      if (pi >= 0 && pi < comp) continue;
+    }
     // the speaker region is (i, comp]
     const regionEnd = comp >= 0 ? (contentStart >= 0 && toks[comp] && AR_COMP.has(toks[comp].norm) ? comp - 1 : comp) : -1;
     let speaker: ActorAcc | undefined;
