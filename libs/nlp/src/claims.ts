@@ -396,7 +396,9 @@ export function arabicClaims(ctx: Ctx): void {
     let spTok = -1; // token of the explicit speaker's mention (for joint statements)
     // the subject right before the verb, also across "قد" (وكان الحوثيون قد أعلنوا أنهم)
     const subjTok = i > 1 && /^(قد|وقد|فقد|لقد)$/.test(toks[i - 1].norm) && toks[i].gap <= 1 && toks[i - 1].gap <= 1 && doc.sentOf[i - 2] === sent ? i - 2 : i - 1;
-    const titledSubj = subjTok >= 0 ? titledSubject(ctx, subjTok, i) : undefined;
+    // (computed only when a subject-before-verb reading is tried: it may resolve a role description)
+    let tsMemo: ReturnType<typeof titledSubject> | null = null;
+    const titledSubjOf = () => (tsMemo === null ? (tsMemo = subjTok >= 0 ? titledSubject(ctx, subjTok, i) : undefined) : tsMemo);
     const pickRegion = (from: number, to: number) => {
       let best: ActorAcc | undefined; let bestRank = 9; let bestK = -1;
       // a region opening with a preposition (في لقاء مع X، خلال مؤتمر مع X) holds no subject
@@ -455,7 +457,8 @@ export function arabicClaims(ctx: Ctx): void {
     // verb is the object, not the speaker
     const svoObj = comp >= 0 && info.objectText && info.kind !== 'statement' && subjTok >= 0 && toks[i].gap <= 1 && doc.sentOf[subjTok] === sent && ctx.mAt[subjTok]?.last === subjTok
       && actorOf(ctx, subjTok)?.type !== 'location' && !(ctx.mAt[subjTok]!.first > 0 && /^(في|من|الي|علي|عن|مع|ضد|بين|باسم)$/.test(toks[ctx.mAt[subjTok]!.first - 1].norm));
-    if (svoObj && titledSubj) { if (titledSubj.person) { speaker = titledSubj.person; speakerText = titledSubj.text; contentStart = toks[i + 1].start; } }
+    const ts0 = svoObj ? titledSubjOf() : undefined;
+    if (svoObj && ts0) { if (ts0.person) { speaker = ts0.person; speakerText = ts0.text; contentStart = toks[i + 1].start; } }
     else if (svoObj) { speaker = actorOf(ctx, subjTok); speakerText = mentionText(ctx, subjTok); explicit = true; spTok = subjTok; contentStart = toks[i + 1].start; }
     else if (comp >= 0 && regionEnd >= i + 1 && info.participle && info.objectText && info.kind !== 'statement' && !AR_PREPS.test(toks[i + 1].norm)) {
       // "متهما واشنطن بـ"..."": a participle speaks for the sentence's subject; what follows it is the object and charge
@@ -502,8 +505,8 @@ export function arabicClaims(ctx: Ctx): void {
       }
       if ((prevW === 'الذي' || prevW === 'التي') && i > 1 && actorOf(ctx, i - 2) && (first > regionEnd || ppFirst)) {
         speaker = actorOf(ctx, i - 2); speakerText = mentionText(ctx, i - 2); explicit = true;
-      } else if (before && titledSubj && (first > regionEnd || ppFirst)) {
-        speaker = titledSubj.person; speakerText = titledSubj.text;
+      } else if (before && (first > regionEnd || ppFirst) && titledSubjOf()) {
+        speaker = titledSubjOf()!.person; speakerText = titledSubjOf()!.text;
       } else if (before && before.type !== 'location' && (first > regionEnd || ppFirst)) {
         // subject-verb order: "وكان وزير الخارجية التركي مولود جاويش أوغلو قال، الخميس، إن"
         speaker = before; speakerText = mentionText(ctx, beforeTok); explicit = true; spTok = beforeTok;
@@ -539,7 +542,8 @@ export function arabicClaims(ctx: Ctx): void {
       let k = i + 1;
       // "وكانت X قد اتهمت Y بـ...": after قد the subject precedes the verb and the actor after it is the object
       const sv = subjTok === i - 2 && actorOf(ctx, subjTok) && actorOf(ctx, subjTok)!.type !== 'location';
-      if (sv && titledSubj) { if (!titledSubj.person) continue; speaker = titledSubj.person; speakerText = titledSubj.text; a = undefined; }
+      const ts1 = sv ? titledSubjOf() : undefined;
+      if (sv && ts1) { if (!ts1.person) continue; speaker = ts1.person; speakerText = ts1.text; a = undefined; }
       else if (sv) { speaker = actorOf(ctx, subjTok); speakerText = mentionText(ctx, subjTok); explicit = true; spTok = subjTok; a = undefined; }
       // a participle (متهما واشنطن بـ...، نافيا) has the sentence's subject: the actor after it is the object
       if (info.participle && !speaker) { speaker = resolveArPronoun(ctx, i, info.fem, true); a = undefined; if (!speaker) continue; }
@@ -557,7 +561,8 @@ export function arabicClaims(ctx: Ctx): void {
         }
       } else if (i > 0 && doc.sentOf[subjTok] === sent && toks[i].gap <= 1 && actorOf(ctx, subjTok) && actorOf(ctx, subjTok)!.type !== 'location') {
         // subject-verb: "لكن حزب الشعوب نفى هذه الاتهامات"
-        if (titledSubj) { speaker = titledSubj.person; speakerText = titledSubj.text; }
+        const ts2 = titledSubjOf();
+        if (ts2) { speaker = ts2.person; speakerText = ts2.text; }
         else { speaker = actorOf(ctx, subjTok); speakerText = mentionText(ctx, subjTok); explicit = true; spTok = subjTok; }
         k = i + 1;
       } else if (i + 1 < n && AR_TITLE_WORDS.has(toks[i + 1].norm)) {
@@ -819,7 +824,10 @@ function inClaimContent(ctx: Ctx, m: MentionX): boolean {
 function recentCompatibleSpeaker(ctx: Ctx, k: number, pred: (a: ActorAcc, c: ClaimX) => boolean): ActorAcc | undefined {
   const pos = ctx.doc.toks[k].start;
   const sent = ctx.doc.sentOf[k];
-  const cands = ctx.claims.filter((c) => c.at < k).sort((a, b) => b.at - a.at);
+  // the most recent claims before k (claims are pushed roughly in verb order: a short backward window suffices)
+  const cands: ClaimX[] = [];
+  for (let i = ctx.claims.length - 1, lim = 0; i >= 0 && lim < 40; i--, lim++) if (ctx.claims[i].at < k) cands.push(ctx.claims[i]);
+  cands.sort((a, b) => b.at - a.at);
   for (let i = 0; i < cands.length && i < 6; i++) {
     const c = cands[i];
     if (paraGap(ctx, c.start, pos) > 1 || sent - ctx.doc.sentOf[c.at] > 6) break;
