@@ -340,6 +340,9 @@ function arNameTok(ctx: ExtractCtx, k: number, pos: number): boolean {
   return true;
 }
 
+/** A first token that is a common noun (feminine/plural endings), not a first name, before an ال-word. */
+const AR_NOT_FIRST_NAME = /(ه|ات|ون|ين|اء)$/;
+const AR_GROUP_NOUNS = set('اهالي ممثلو ممثلي عناصر افراد ابناء اجهزه قوات سلطات اعضاء رجال نساء طلاب عمال قاده زعماء شباب جنود');
 const AR_TITLE_LIKE = /^(كبير|رئيس|مدير|عضو|نائب|مسوول|مستشار|شريك|مؤسس|موسس)/;
 const AR_COMMON_NOT_NAME = set('شهود عيان سكان ناشطون نشطاء مسعفون مراقبون مواطنون لاجئون متظاهرون محتجون لشوون شوون الشوون بشكل بصوره وسط ابحاث دراسات تقرير تقارير بيان دراسه استطلاع وثيقه رساله تاييد مصدران مسوولان مسوولو شريك عضو موظف مهندس اخطر اكبر اهم ابرز اكثر اقل افضل اسوا اعلي ادني اذ لدينا لدي عده لعده كيفيه حلفاء سوال سوالا عقد اكبر اهم ابرز رفيع عسكري مراسل خبير خبيره محلل محلله باحث باحثه مراقب مراقبون ناشط ناشطه معتقل معارض معارضون عنصري جديد جديده ارهابي ارهابيه متطرف متطرفه تنفيذي اخري اخر كبير كبيره صغير مصادر مسؤول مسؤولون مسؤولين خبراء محللون مصدر شخص اشخاص احد احدي عدد بعض كل جميع مختلف عده تفاصيل قضيه امر الامر');
 
@@ -448,7 +451,15 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
     if (verb && i + 1 < n && !cover[i + 1] && toks[i + 1].gap <= 1) {
       // VERB NAME (verb-subject order), the name followed by a comma, complementiser, adverbial or colon
       const q = i + 1;
-      const e = arNameRun(ctx, q, 3);
+      let e = arNameRun(ctx, q, 3);
+      // "قال جمال الفضل، ..." / "قال محمد الحلبوسي إن": first name + ال-surname, closed by a comma or a complementiser
+      if (e === q && q + 2 < n && !cover[q + 1] && toks[q + 1].gap <= 1 && !AR_NOT_FIRST_NAME.test(toks[q].norm) && !AR_GROUP_NOUNS.has(toks[q].norm)) {
+        const s1 = toks[q + 1];
+        const raw1 = doc.src.slice(s1.start, s1.end);
+        const nx = toks[q + 2];
+        if (/^ال/.test(raw1) && s1.norm.length >= 5 && !/ة$/.test(raw1) && !AR_DAYS.has(s1.norm) && !AR_ADJ_STOP.has(s1.norm) && !AR_STOP.has(s1.norm) && !AR_PERSON_TITLES.has(s1.norm) && !arVerbOf(s1)
+          && !AR_ORG_HEADS_DEF.has(s1.norm) && (nx.gap === 2 || AR_COMP.has(nx.norm))) e = q + 1;
+      }
       if (e >= q) {
         const after = e + 1 < n ? toks[e + 1] : undefined;
         const okEnd = !after || after.gap >= 2 || AR_COMP.has(after.norm) || AR_ADVERBIAL.has(after.norm) || after.norm === 'في' || after.norm.startsWith('ل') && after.norm.length > 3 || AR_PERSON_TITLES.has(after.norm) || (e > q && (AR_COMMON_NOT_NAME.has(after.norm) || AR_TITLE_LIKE.test(after.norm)));

@@ -246,3 +246,12 @@ describe('claims: English unnamed officers of named bodies', () => {
     expect(speakersOf(enrich('Officials at Gridco said the plan was legal.', 'en'), 'the plan was legal')).toEqual(['Gridco']);
   });
 });
+
+describe('actors: Arabic first name + ال-surname after a reporting verb', () => {
+  it('"قال جمال الفضل، ..." is a person and the speaker; group nouns are not', () => {
+    const out = enrich('فقد قال سامر الحداد، وهو أحد أعضاء التنظيم السابقين، إن رفاقه سافروا إلى الخارج.', 'ar');
+    expect(speakersOf(out, 'رفاقه سافروا')).toEqual(['سامر الحداد']);
+    const out2 = enrich('وقال أهالي القرية إن المياه مقطوعة منذ أيام. وقالت عائلة الضحية إن التحقيق بطيء.', 'ar');
+    expect(out2.claims).toHaveLength(0);
+  });
+});
