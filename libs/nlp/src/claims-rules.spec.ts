@@ -255,3 +255,10 @@ describe('actors: Arabic first name + ال-surname after a reporting verb', () =
     expect(out2.claims).toHaveLength(0);
   });
 });
+
+describe('claims: English "it" after a body opening the previous sentence', () => {
+  it('"X has been hit by ... competition from COUNTRY. It has said ..." → X, not the country', () => {
+    const out = enrich('Gridco has been hit by rising fuel costs and competition from Yberia. It has said it needs to cut 6,000 jobs.', 'en');
+    expect(speakersOf(out, 'cut 6,000 jobs')).toEqual(['Gridco']);
+  });
+});

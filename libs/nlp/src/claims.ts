@@ -1399,6 +1399,9 @@ function resolveEnPronoun(ctx: Ctx, v: number, p: 'm' | 'f' | 'p' | 'n'): ActorA
     return lastActor(ctx, v, (a) => a.type === 'person' && (!a.gender || a.gender === p), true, true) ?? lastActor(ctx, v, (a) => a.type === 'person' && (!a.gender || a.gender === p), true);
   }
   if (lcA && isOrgish(lcA) && near && (p === 'n' || lcA.type !== 'country')) return lcA;
+  // "Delta has been hit by rising costs. It has said ...": the body opening a recent sentence, before any country
+  const subjOrg = firstInRecentSentence(ctx, v, (a) => a.type === 'organization' || a.type === 'group', true);
+  if (subjOrg) return subjOrg;
   // "they" is rarely a country in running text; "it" may be
   return lastActor(ctx, v, (a) => a.type === 'organization' || a.type === 'group' || (p === 'n' && a.type === 'country'), true);
 }
