@@ -262,3 +262,14 @@ describe('claims: English "it" after a body opening the previous sentence', () =
     expect(speakersOf(out, 'cut 6,000 jobs')).toEqual(['Gridco']);
   });
 });
+
+describe('claims: Arabic أعلن + a masdar asserting a fact', () => {
+  it('أعلن مقتل / تبنيهما is a claim; أعلن فرض عقوبات / وقفا لإطلاق النار (own action) is not', () => {
+    const out = enrich('وكانت جبهة الفجر وحركة الغسق أعلنتا في بيان مشترك مساء الثلاثاء تبنيهما إطلاق صواريخ على الحدود.', 'ar');
+    expect(speakersOf(out, 'إطلاق صواريخ')).toEqual(['Dawn Front', 'Dusk Movement']);
+    const out2 = enrich('وكانت بترو يونيون في زاندريا قد أعلنت الاثنين مقتل ثلاثة من موظفيها في الهجوم.', 'ar');
+    expect(speakersOf(out2, 'مقتل ثلاثة')).toEqual(['Petro Union']);
+    expect(enrich('وأعلنت زاندريا فرض عقوبات على خمس شركات.', 'ar').claims).toHaveLength(0);
+    expect(enrich('وأعلنت جبهة الفجر وقفا لإطلاق النار.', 'ar').claims).toHaveLength(0);
+  });
+});

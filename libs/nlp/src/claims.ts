@@ -232,6 +232,7 @@ const isOrgish = (a: ActorAcc) => a.type === 'organization' || a.type === 'count
 // ===================================================================== Arabic
 
 const AR_PREP_BEFORE_QUOTE = /^(علي|الي|في|من|عن|مع|ضد|حول|بين|باسم|لشركه|شركه|لصحيفه|صحيفه|لموقع|موقع|لوكاله|وكاله|منظمه|لمنظمه|لقناه|قناه)$/;
+const AR_FACT_MASDAR = /^(مقتل|مصرع|وفاه|الفوز|فوز|فوزه|فوزها|تبني|تبنيه|تبنيها|تبنيهما|تبنيهم|مسووليته|مسووليتها|مسووليتهم|نجاح|فشل|سقوط|اصابه)$/;
 const AR_DECLINE_ACTS = set('الادلاء التعليق الكشف الافصاح الرد الحديث التحدث اعطاء تقديم الاجابه الاجابة المشاركه الحضور الخوض تحديد ذكر تاكيد');
 const AR_RECIPIENT_PREFIX = /^(ل|لل)/;
 const AR_PREPS = /^(في|خلال|عبر|امام|علي|عن|مع|حسب|بحسب|وفقا|الي|من|لدي|اثناء|بعد|قبل|ردا|تعليقا)$/;
@@ -395,7 +396,16 @@ export function arabicClaims(ctx: Ctx): void {
     let titleCountry = false;
     let spTok = -1; // token of the explicit speaker's mention (for joint statements)
     // the subject right before the verb, also across "قد" (وكان الحوثيون قد أعلنوا أنهم)
-    const subjTok = i > 1 && /^(قد|وقد|فقد|لقد)$/.test(toks[i - 1].norm) && toks[i].gap <= 1 && toks[i - 1].gap <= 1 && doc.sentOf[i - 2] === sent ? i - 2 : i - 1;
+    let subjTok = i > 1 && /^(قد|وقد|فقد|لقد)$/.test(toks[i - 1].norm) && toks[i].gap <= 1 && toks[i - 1].gap <= 1 && doc.sentOf[i - 2] === sent ? i - 2 : i - 1;
+    if (subjTok === i - 2 && !(ctx.mAt[i - 2] && actorOf(ctx, i - 2)?.type !== 'location' && !(ctx.mAt[i - 2]!.first > 0 && /^(في|من|الي|علي|عن|مع|ضد|بين|بقياده)$/.test(toks[ctx.mAt[i - 2]!.first - 1].norm)))) {
+      // "وكان التحالف العسكري بقيادة السعودية في اليمن قد أعلن": the subject follows كان
+      for (let b = i - 3; b >= Math.max(0, i - 14) && doc.sentOf[b] === sent; b--) {
+        if (!/^(كان|وكان|كانت|وكانت|فكان|فكانت)$/.test(toks[b].norm)) continue;
+        const mS = ctx.mAt[b + 1];
+        if (mS && mS.first === b + 1 && mS.last < i - 1 && actorOf(ctx, b + 1)?.type !== 'location') subjTok = mS.last;
+        break;
+      }
+    }
     // (computed only when a subject-before-verb reading is tried: it may resolve a role description)
     let tsMemo: ReturnType<typeof titledSubject> | null = null;
     const titledSubjOf = () => (tsMemo === null ? (tsMemo = subjTok >= 0 ? titledSubject(ctx, subjTok, i) : undefined) : tsMemo);
@@ -537,7 +547,9 @@ export function arabicClaims(ctx: Ctx): void {
     if (comp < 0) {
       // accuse/deny/threat with an object: اتهمت قطر السعودية بمنع... / نفت إسرائيل التوصل...
       // (حذر X من "كارثة": warn-of with a noun object is a claim too)
-      if (!(info.objectText || info.kind === 'denial' || info.kind === 'accusation' || info.kind === 'warning')) continue;
+      // (أعلن + a masdar that asserts a fact — مقتل، الفوز، تبنيهما — is a claim; announcing one's own action is not)
+      const factAnn = info.kind === 'announcement' && /^(اعلن|اعلنت|اعلنوا|اعلنا|اعلنتا|يعلن|تعلن)$/.test(vv.verb);
+      if (!(info.objectText || info.kind === 'denial' || info.kind === 'accusation' || info.kind === 'warning' || factAnn)) continue;
       let a = actorOf(ctx, i + 1);
       let k = i + 1;
       // "وكانت X قد اتهمت Y بـ...": after قد the subject precedes the verb and the actor after it is the object
@@ -580,6 +592,9 @@ export function arabicClaims(ctx: Ctx): void {
         speaker = resolveArPronoun(ctx, i, info.fem, true);
       } else continue;
       if (!speaker || k >= n || doc.sentOf[k] !== sent) continue;
+      while (k < n && doc.sentOf[k] === sent && AR_ADVERBIAL.has(toks[k].norm) && toks[k].norm !== 'من') k++;
+      if (k >= n || doc.sentOf[k] !== sent) continue;
+      if (factAnn && !AR_FACT_MASDAR.test(toks[k].norm)) continue;
       if (info.kind === 'warning') {
         // warn-of: "حذر X من ..." (من may already have been skipped as an adverbial)
         if (toks[k].norm === 'من') { if (k + 1 >= n || doc.sentOf[k + 1] !== sent) continue; k++; }
