@@ -587,6 +587,16 @@ export function arabicClaims(ctx: Ctx): void {
             break;
           }
         }
+        if (!speaker && /^ال/.test(toks[i + 1].norm)) {
+          // "أعلن الرئيس التركي، الأحد، الفوز": a definite role already introduced with a name
+          const p = resolveDescription(ctx, i, 'person', toks[i + 1].norm);
+          if (p && p.type === 'person' && personByTitle(ctx, toks[i + 1].norm, toks[i].start) === p) {
+            speaker = p; speakerText = toks[i + 1].norm;
+            k = i + 2;
+            while (k < n && doc.sentOf[k] === sent && toks[k].gap <= 1 && /^ال/.test(toks[k].norm) && (ctx.mAt[k] ? actorOf(ctx, k)?.type === 'country' : /ي(ه)?$/.test(toks[k].norm))) k++;
+            while (k < n && doc.sentOf[k] === sent && (AR_ADVERBIAL.has(toks[k].norm) || (toks[k].gap === 2 && AR_ADVERBIAL.has(toks[k].norm)))) k++;
+          }
+        }
         if (!speaker) continue;
       } else if (info.participle) {
         speaker = resolveArPronoun(ctx, i, info.fem, true);
