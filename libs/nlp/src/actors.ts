@@ -340,8 +340,11 @@ function arNameTok(ctx: ExtractCtx, k: number, pos: number): boolean {
   return true;
 }
 
+/** A first token that is a common noun (feminine/plural endings), not a first name, before an ال-word. */
+const AR_NOT_FIRST_NAME = /(ه|ات|ون|ين|اء)$/;
+const AR_GROUP_NOUNS = set('اهالي ممثلو ممثلي عناصر افراد ابناء اجهزه قوات سلطات اعضاء رجال نساء طلاب عمال قاده زعماء شباب جنود');
 const AR_TITLE_LIKE = /^(كبير|رئيس|مدير|عضو|نائب|مسوول|مستشار|شريك|مؤسس|موسس)/;
-const AR_COMMON_NOT_NAME = set('بشكل بصوره وسط ابحاث دراسات تقرير تقارير بيان دراسه استطلاع وثيقه رساله تاييد مصدران مسوولان مسوولو شريك عضو موظف مهندس اخطر اكبر اهم ابرز اكثر اقل افضل اسوا اعلي ادني اذ لدينا لدي عده لعده كيفيه حلفاء سوال سوالا عقد اكبر اهم ابرز رفيع عسكري مراسل خبير خبيره محلل محلله باحث باحثه مراقب مراقبون ناشط ناشطه معتقل معارض معارضون عنصري جديد جديده ارهابي ارهابيه متطرف متطرفه تنفيذي اخري اخر كبير كبيره صغير مصادر مسؤول مسؤولون مسؤولين خبراء محللون مصدر شخص اشخاص احد احدي عدد بعض كل جميع مختلف عده تفاصيل قضيه امر الامر');
+const AR_COMMON_NOT_NAME = set('شهود عيان سكان ناشطون نشطاء مسعفون مراقبون مواطنون لاجئون متظاهرون محتجون لشوون شوون الشوون بشكل بصوره وسط ابحاث دراسات تقرير تقارير بيان دراسه استطلاع وثيقه رساله تاييد مصدران مسوولان مسوولو شريك عضو موظف مهندس اخطر اكبر اهم ابرز اكثر اقل افضل اسوا اعلي ادني اذ لدينا لدي عده لعده كيفيه حلفاء سوال سوالا عقد اكبر اهم ابرز رفيع عسكري مراسل خبير خبيره محلل محلله باحث باحثه مراقب مراقبون ناشط ناشطه معتقل معارض معارضون عنصري جديد جديده ارهابي ارهابيه متطرف متطرفه تنفيذي اخري اخر كبير كبيره صغير مصادر مسؤول مسؤولون مسؤولين خبراء محللون مصدر شخص اشخاص احد احدي عدد بعض كل جميع مختلف عده تفاصيل قضيه امر الامر');
 
 /** Longest run of name tokens starting at k (max 4), contiguous (no punctuation between). */
 function arNameRun(ctx: ExtractCtx, k: number, max = 4): number {
@@ -405,6 +408,7 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
       let q = skipTitleModifiers(ctx, i + 1);
       if (q < 0) continue;
       // apposition after a longer title phrase: "مديرة وحدة استخبارات التهديدات في الشركة، كلارا فيشر، إن"
+      let appos = false;
       if (q < n && toks[q].gap !== 2) {
         for (let r = q + 1; r < Math.min(n, i + 12); r++) {
           const commaSep = toks[r].gap === 2 || (toks[r].gap === 4 && /[،,]/.test(toks[r].sep));
@@ -414,12 +418,13 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
           const e2 = arNameRun(ctx, r, 4);
           if (e2 > r || (e2 === r && toks[r].norm.length >= 4)) {
             const after = e2 + 1 < n ? toks[e2 + 1] : undefined;
-            if (!after || after.gap === 2 || AR_COMP.has(after.norm) || !!arVerbOf(after)) { q = r; }
+            if (!after || after.gap === 2 || AR_COMP.has(after.norm) || !!arVerbOf(after)) { q = r; appos = true; }
           }
           break;
         }
       }
-      if (q < n && toks[q].gap <= 2) {
+      // (an apposition may follow a quoted name: شركة "بيمكو"، يواكيم فيلس،)
+      if (q < n && (toks[q].gap <= 2 || appos)) {
         let e = arNameRun(ctx, q);
         // TITLE + first name + ال-surname (وزير الطاقة خالد الفالح،): the surname closes the name before a boundary
         if (e === q && e + 1 < n && toks[e + 1].gap <= 1 && !cover[e + 1] && /^ال/.test(ctx.doc.src.slice(toks[e + 1].start, toks[e + 1].end)) && toks[e + 1].norm.length >= 5
@@ -446,7 +451,15 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
     if (verb && i + 1 < n && !cover[i + 1] && toks[i + 1].gap <= 1) {
       // VERB NAME (verb-subject order), the name followed by a comma, complementiser, adverbial or colon
       const q = i + 1;
-      const e = arNameRun(ctx, q, 3);
+      let e = arNameRun(ctx, q, 3);
+      // "قال جمال الفضل، ..." / "قال محمد الحلبوسي إن": first name + ال-surname, closed by a comma or a complementiser
+      if (e === q && q + 2 < n && !cover[q + 1] && toks[q + 1].gap <= 1 && !AR_NOT_FIRST_NAME.test(toks[q].norm) && !AR_GROUP_NOUNS.has(toks[q].norm)) {
+        const s1 = toks[q + 1];
+        const raw1 = doc.src.slice(s1.start, s1.end);
+        const nx = toks[q + 2];
+        if (/^ال/.test(raw1) && s1.norm.length >= 5 && !/ة$/.test(raw1) && !AR_DAYS.has(s1.norm) && !AR_ADJ_STOP.has(s1.norm) && !AR_STOP.has(s1.norm) && !AR_PERSON_TITLES.has(s1.norm) && !arVerbOf(s1)
+          && !AR_ORG_HEADS_DEF.has(s1.norm) && (nx.gap === 2 || AR_COMP.has(nx.norm))) e = q + 1;
+      }
       if (e >= q) {
         const after = e + 1 < n ? toks[e + 1] : undefined;
         const okEnd = !after || after.gap >= 2 || AR_COMP.has(after.norm) || AR_ADVERBIAL.has(after.norm) || after.norm === 'في' || after.norm.startsWith('ل') && after.norm.length > 3 || AR_PERSON_TITLES.has(after.norm) || (e > q && (AR_COMMON_NOT_NAME.has(after.norm) || AR_TITLE_LIKE.test(after.norm)));
@@ -465,16 +478,26 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
     }
     // organisations: HEAD + name
     const head = vars.find((v) => AR_ORG_HEADS.has(v.form));
-    if (head && !head.def && i + 1 < n && toks[i + 1].gap === 4 && /["«\u201C]\s*$/.test(toks[i + 1].sep)) {
+    // شركة تحليلات البلوك تشين "تشيناليسس": up to three descriptor words between the head and a quoted name
+    let qStart = i + 1;
+    if (head && !head.def) {
+      for (let r = i + 1; r < Math.min(n, i + 5); r++) {
+        if (toks[r].gap === 4 && /["«\u201C]\s*$/.test(toks[r].sep)) { qStart = r; break; }
+        if (toks[r].gap > 1 || (cover[r] && ctx.set.byId.get(cover[r]!)?.type !== 'country') || toks[r].script !== 'arabic' || arVerbOf(toks[r]) || AR_COMP.has(toks[r].norm) || AR_STOP.has(toks[r].norm)) break;
+      }
+    }
+    if (head && !head.def && qStart < n && toks[qStart].gap === 4 && /["«\u201C]\s*$/.test(toks[qStart].sep)) {
       // صحيفة "واشنطن بوست"، شركة «أرامكو»: a quoted name after an organisation head
+      const i0 = i;
+      i = qStart - 1;
       let e = i + 1;
       while (e + 1 < n && e - i < 5 && toks[e + 1].gap <= 1) e++;
       const closeOk = e + 1 >= n || /^["»\u201D]/.test(toks[e + 1].sep.trimStart()) || /["»\u201D]/.test(toks[e + 1].sep);
       const inner = toks.slice(i + 1, e + 1);
       const nameLike = inner.every((x) => (x.script === 'arabic' || x.script === 'latin') && !/(يه|يا)$/.test(x.norm) && !AR_COMMON_NOT_NAME.has(x.norm) && !/^(جدا|كثيرا|للغايه)$/.test(x.norm) && !/[\u064B-\u064D]/.test(doc.src.slice(x.start, x.end)));
-      if (closeOk && nameLike && !(i > 0 && cover[i - 1])) {
+      if (closeOk && nameLike && !(i0 > 0 && cover[i0 - 1])) {
         const covered = cover[i + 1] && ctx.set.byId.get(cover[i + 1]!);
-        if (!(covered && covered.type === 'organization' && covered.source === 'kb')) {
+        if (!(covered && covered.source === 'kb')) {
           for (let k = i + 1; k <= e; k++) if (cover[k]) uncover(ctx, k);
           const name = doc.src.slice(toks[i + 1].start, toks[e].end);
           addRule(ctx, AR_GROUP_HEADS.has(head.form) ? 'group' : 'organization', name, i + 1, e);
@@ -482,6 +505,7 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
         i = e;
         continue;
       }
+      i = i0;
     }
     const afterTitle = i > 0 && (AR_PERSON_TITLES.has(toks[i - 1].norm) || tokenVariants(toks[i - 1]).some((x) => AR_PERSON_TITLES.has(x.form)));
     if (head && !head.def && !afterTitle && !cover[i] && i + 1 < n && toks[i + 1].gap <= 1) {
@@ -492,6 +516,10 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
       while (q < n && toks[q].gap <= 1 && q - i <= 4) {
         const w2 = toks[q].norm;
         if (q === i + 1 && /^لل/.test(w2)) break; // "منظمة للدفاع عن ...": a description
+        // after a nisba adjective (الإثيوبية، السعودية) a plain definite noun starts the next phrase: "وزارة الخارجية
+        // الإثيوبية البيان" (rejected the statement)
+        if (/^(التابعه|التابع|التابعين|التابعتين)$/.test(w2)) break; // "بعثة المراقبة التابعة لـ X": an affiliation follows
+        if (q > i + 2 && /^ال.*ي(ه)?$/.test(toks[q - 1].norm) && toks[q - 1].norm.length >= 6 && /^ال/.test(w2) && !/ي(ه)?$/.test(w2)) break;
         if ((w2.startsWith('ال') || /^وال/.test(w2) || /^لل/.test(w2)) && !AR_DAYS.has(w2) && !AR_ADJ_STOP.has(w2)) { defEnd = q; q++; continue; }
         if (cover[q] && q === defEnd + 1 && q > i + 1 && ctx.set.byId.get(cover[q]!)?.source === 'rule' && ctx.set.byId.get(cover[q]!)?.type !== 'person') { defEnd = q; q++; continue; }
         break;
@@ -529,7 +557,7 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
       if (AR_NOT_NAME_AFTER_HEAD.has(toks[q2].norm)) continue;
       const e = arNameRun(ctx, q2, 3);
       const w0 = toks[q2].norm;
-      const adjLike = /يه$/.test(w0) || (e === q2 && /\u0629$/.test(doc.src.slice(toks[q2].start, toks[q2].end))) || (w0.length <= 4 && /^[تي]/.test(w0) && e + 1 < n && /^(علي|الي|في|من|عن|ب|مع)$/.test(toks[e + 1].norm));
+      const adjLike = /يه$/.test(w0) || (w0.length >= 5 && /ات$/.test(w0)) || (e === q2 && /\u0629$/.test(doc.src.slice(toks[q2].start, toks[q2].end))) || (w0.length <= 4 && /^[تي]/.test(w0) && e + 1 < n && /^(علي|الي|في|من|عن|ب|مع)$/.test(toks[e + 1].norm));
       if (e >= q2 && w0.length >= 3 && !adjLike) {
         const name = doc.src.slice(toks[q2].start, toks[e].end);
         addRule(ctx, isGroup ? 'group' : 'organization', name, q2, e);

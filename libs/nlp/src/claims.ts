@@ -148,9 +148,11 @@ function trimContent(src: string, s: number, e: number): { s: number; e: number;
       if (!/["\u201C\u201D\u00AB\u00BB]/.test(body)) { s++; e--; quoted = true; changed = true; }
     } else if (OPENQ.test(inner) && !/["\u201D\u00BB]/.test(inner.slice(1))) {
       s++; changed = true; // unbalanced opening quote
-    } else if (CLOSEQ.test(inner) && !/["\u201C\u00AB]/.test(inner.slice(0, -1)) && (inner.match(/"/g)?.length ?? 0) % 2 === 1) {
+    }
+    else if (CLOSEQ.test(inner) && !/["\u201C\u00AB]/.test(inner.slice(0, -1)) && (inner.match(/"/g)?.length ?? 0) % 2 === 1) {
       e--; changed = true; // unbalanced closing quote
     }
+    while (s < e && /\s/.test(src[s])) s++;
   }
   if (e - s < 3) return undefined;
   return { s, e, quoted };
@@ -229,9 +231,12 @@ const isOrgish = (a: ActorAcc) => a.type === 'organization' || a.type === 'count
 
 // ===================================================================== Arabic
 
+const AR_PREP_BEFORE_QUOTE = /^(علي|الي|في|من|عن|مع|ضد|حول|بين|باسم|لشركه|شركه|لصحيفه|صحيفه|لموقع|موقع|لوكاله|وكاله|منظمه|لمنظمه|لقناه|قناه)$/;
+const AR_FACT_MASDAR = /^(مقتل|مصرع|وفاه|الفوز|فوز|فوزه|فوزها|تبني|تبنيه|تبنيها|تبنيهما|تبنيهم|مسووليته|مسووليتها|مسووليتهم|نجاح|فشل|سقوط|اصابه)$/;
+const AR_DECLINE_ACTS = set('الادلاء التعليق الكشف الافصاح الرد الحديث التحدث اعطاء تقديم الاجابه الاجابة المشاركه الحضور الخوض تحديد ذكر تاكيد');
 const AR_RECIPIENT_PREFIX = /^(ل|لل)/;
 const AR_PREPS = /^(في|خلال|عبر|امام|علي|عن|مع|حسب|بحسب|وفقا|الي|من|لدي|اثناء|بعد|قبل|ردا|تعليقا)$/;
-const AR_TITLE_WORDS = set('الرئيس رئيس الوزير وزير الوزيره وزيره المستشار المستشاره السفير السفيره المتحدث المتحدثه الزعيم الملك الامير المبعوث المندوب رئيسه مدير المدير مديره الامين امين قائد القائد مستشار مستشاره سفير سفيره متحدث متحدثه نائب النائب');
+const AR_TITLE_WORDS = set('المسوول المسووله الرئيس رئيس الوزير وزير الوزيره وزيره المستشار المستشاره السفير السفيره المتحدث المتحدثه الزعيم الملك الامير المبعوث المندوب رئيسه مدير المدير مديره الامين امين قائد القائد مستشار مستشاره سفير سفيره متحدث متحدثه نائب النائب');
 
 /** "وبحسب X، فإن ..." / "وفقا لـX، ..." at the start of a sentence; "..., بحسب X." at its end. */
 function arabicAccording(ctx: Ctx, i: number): void {
@@ -267,9 +272,15 @@ function arabicAccording(ctx: Ctx, i: number): void {
   }
   if (doc.sentStart[i]) {
     let c = m.last + 1;
+    // "وبحسب وزارة الصحة في غزة، فإن ...": a short locative phrase before the comma
+    if (c < toks.length && toks[c].gap !== 2 && /^(في|ب|من|لدي)$/.test(toks[c].norm)) {
+      for (let r = c + 1; r < Math.min(toks.length, c + 4) && doc.sentOf[r] === sent; r++) if (toks[r].gap === 2) { c = r; break; }
+    }
     if (c >= toks.length || doc.sentOf[c] !== sent || toks[c].gap !== 2) return;
     if (/^(فان|فانه|فانها|ان)$/.test(toks[c].norm)) c++;
     if (c >= toks.length || doc.sentOf[c] !== sent) return;
+    // "وحسب رويترز، ذكرت شركة فيسبوك أن ...": the source relays another speaker's statement
+    if (arVerbOf(toks[c])) return;
     pushClaim((ctx.rule = 'ar-according', ctx), a, doc.src.slice(m.start, m.end), t.norm[0] === 'و' ? doc.src.slice(t.start + 1, t.end) : doc.src.slice(t.start, t.end), 'statement', toks[c].start, st.end, i);
   } else if (t.gap === 2 && m.last + 1 >= toks.length || (toks[m.last + 1] && (doc.sentOf[m.last + 1] !== sent || toks[m.last + 1].gap >= 2) && t.gap === 2)) {
     pushClaim((ctx.rule = 'ar-according-end', ctx), a, doc.src.slice(m.start, m.end), doc.src.slice(t.start, t.end), 'statement', st.start, t.start - t.sep.length, i);
@@ -314,6 +325,12 @@ export function arabicClaims(ctx: Ctx): void {
     const info = AR_VERBS.get(vv.verb)!;
     if (inSpans(doc.skip, toks[i].start, toks[i].end)) continue;
     if (i > 0 && /^(اذا|واذا|لو|ولو|عندما|حين)$/.test(toks[i - 1].norm)) continue; // "وإذا رأى الرئيس أن ..." is a condition, not a statement
+    // "ويذكر أن ..." (it is worth noting) is the reporter's own aside
+    if (/^(يذكر|ويذكر)$/.test(toks[i].norm) && i + 1 < n && AR_COMP.has(toks[i + 1].norm) && (doc.sentStart[i] || toks[i].gap >= 2)) continue;
+    // an imperfect verb right after أن/لن is subjunctive ("تريد أن ترى"، "لن يقول"), not a report
+    if (vv.strip === 0 && /^[يت]/.test(vv.verb) && i > 0 && doc.sentOf[i - 1] === doc.sentOf[i] && /^(أن|ان|لن|كي|لكي)$/.test(src.slice(toks[i - 1].start, toks[i - 1].end))) continue;
+    // رفض/وصف/نفي are also nouns: "إن رفض قطر لقائمة ..." / "بعد نفي الحريري"
+    if (vv.strip === 0 && /^(رفض|وصف|نفي)$/.test(vv.verb) && i > 0 && doc.sentOf[i - 1] === doc.sentOf[i] && (AR_COMP.has(toks[i - 1].norm) || /^(في|من|علي|عن|بعد|قبل|رغم|بسبب|عقب|اثر|الي|مع)$/.test(toks[i - 1].norm))) continue;
     // "ما قالت إنه" — a reported claim inside a relative clause is still a claim of its subject; keep.
     const sent = doc.sentOf[i];
     let comp = -1; // token index of the complementiser
@@ -328,15 +345,47 @@ export function arabicClaims(ctx: Ctx): void {
         const sepStart = t.start - t.sep.length;
         const qi = t.sep.search(/["\u201C\u00AB]/);
         const ci = t.sep.indexOf(':');
-        if (qi >= 0) contentStart = sepStart + qi;
-        else contentStart = sepStart + ci + 1;
-        comp = q - 1;
-        break;
+        // a short quoted name inside the speaker phrase (الرئيس التنفيذي لشركة "أوبر"، دارا خسروشاهي، إن), or a quoted
+        // object of a preposition (متحدث باسم "وايمو"، ردا على "العدوان") does not open the content
+        let nameQuote = false;
+        if (qi >= 0 && ci < 0) {
+          if (closesOf(doc).has(sepStart + qi)) nameQuote = true; // a closing mark
+          else {
+            const qx = doc.quoteAt.get(sepStart + qi);
+            if (qx !== undefined) {
+              const qq = doc.quotes[qx];
+              let words = 0;
+              let r = q;
+              while (r < n && toks[r].start < qq.close) { words++; r++; }
+              let compSoon = false;
+              for (let r2 = r; r2 < Math.min(n, r + 4) && doc.sentOf[r2] === sent; r2++) if (AR_COMP.has(toks[r2].norm)) { compSoon = true; break; }
+              const prepBefore = q > i + 1 && AR_PREP_BEFORE_QUOTE.test(toks[q - 1].norm);
+              // a short quote that is exactly an actor's name (شركة ... "تشيناليسس" في تقرير ... أن) is a name
+              const mq = ctx.mAt[q];
+              const isName = !!mq && mq.first === q && mq.last === r - 1 && ctx.set.byId.get(mq.actorId)?.type !== 'location';
+              if (isName && words <= 3 && r < n && doc.sentOf[r] === sent) { q = r - 1; continue; }
+              if (q > i + 1 && r < n && doc.sentOf[r] === sent && (prepBefore && words <= 6 || words <= 3 && (/^["\u201D\u00BB]?\s*[,،]/.test(src.slice(qq.close, toks[r].start)) || compSoon))) { q = r - 1; continue; }
+            }
+          }
+        }
+        if (!nameQuote) {
+          if (qi >= 0) contentStart = sepStart + qi;
+          else contentStart = sepStart + ci + 1;
+          comp = q - 1;
+          break;
+        }
       }
       const w = t.norm;
       if (AR_COMP.has(w)) { comp = q; contentStart = t.end; break; }
-      if (t.gap >= 3) break;
+      if (t.gap >= 3 && !(t.gap === 4 && !/[.!?؟:\n]/.test(t.sep) && closesOf(doc).has(t.start - t.sep.length + t.sep.search(/["\u201D\u00BB]/)))) break;
       if (arVerbOf(t)) break; // another reporting verb: its own claim
+    }
+    // "أشار إلى ضرورة ... "الجرح المتقيح""، "مشيرا إلى اختراق "ياهو"": pointing to a noun phrase is not a statement, even
+    // when a quotation follows inside it
+    if (info.prep === 'الي' && comp >= 0 && !(toks[comp] && AR_COMP.has(toks[comp].norm)) && !/:/.test(src.slice(toks[i].end, contentStart))) {
+      let pi = -1;
+      for (let r = i + 1; r <= comp; r++) if (toks[r].norm === 'الي') { pi = r; break; }
+      if (pi >= 0 && pi < comp) continue;
     }
     // the speaker region is (i, comp]
     const regionEnd = comp >= 0 ? (contentStart >= 0 && toks[comp] && AR_COMP.has(toks[comp].norm) ? comp - 1 : comp) : -1;
@@ -345,6 +394,21 @@ export function arabicClaims(ctx: Ctx): void {
     let explicit = false;
     let unresolvedNoun = false;
     let titleCountry = false;
+    let spTok = -1; // token of the explicit speaker's mention (for joint statements)
+    // the subject right before the verb, also across "قد" (وكان الحوثيون قد أعلنوا أنهم)
+    let subjTok = i > 1 && /^(قد|وقد|فقد|لقد)$/.test(toks[i - 1].norm) && toks[i].gap <= 1 && toks[i - 1].gap <= 1 && doc.sentOf[i - 2] === sent ? i - 2 : i - 1;
+    if (subjTok === i - 2 && !(ctx.mAt[i - 2] && actorOf(ctx, i - 2)?.type !== 'location' && !(ctx.mAt[i - 2]!.first > 0 && /^(في|من|الي|علي|عن|مع|ضد|بين|بقياده)$/.test(toks[ctx.mAt[i - 2]!.first - 1].norm)))) {
+      // "وكان التحالف العسكري بقيادة السعودية في اليمن قد أعلن": the subject follows كان
+      for (let b = i - 3; b >= Math.max(0, i - 14) && doc.sentOf[b] === sent; b--) {
+        if (!/^(كان|وكان|كانت|وكانت|فكان|فكانت)$/.test(toks[b].norm)) continue;
+        const mS = ctx.mAt[b + 1];
+        if (mS && mS.first === b + 1 && mS.last < i - 1 && actorOf(ctx, b + 1)?.type !== 'location') subjTok = mS.last;
+        break;
+      }
+    }
+    // (computed only when a subject-before-verb reading is tried: it may resolve a role description)
+    let tsMemo: ReturnType<typeof titledSubject> | null = null;
+    const titledSubjOf = () => (tsMemo === null ? (tsMemo = subjTok >= 0 ? titledSubject(ctx, subjTok, i) : undefined) : tsMemo);
     const pickRegion = (from: number, to: number) => {
       let best: ActorAcc | undefined; let bestRank = 9; let bestK = -1;
       // a region opening with a preposition (في لقاء مع X، خلال مؤتمر مع X) holds no subject
@@ -363,10 +427,11 @@ export function arabicClaims(ctx: Ctx): void {
         // recipients: للصحفيين، لوكالة رويترز، لبي بي سي
         const authorOf = prevTok && /^(التابعه|التابع|تابعه|تابع|تقرير|بيان|دراسه|تحقيق|مقال|تقريرا)$/.test(prevTok.norm); // "تقرير لموقع X": X wrote it
         if (AR_RECIPIENT_PREFIX.test(toks[f0].norm) && mk.start > toks[f0].start && !authorOf) continue;
-        if (prevTok && f0 - 1 >= from && /^(لوكاله|لصحيفه|لقناه|لشبكه|لتلفزيون|لموقع|لراديو|لمحطه)$/.test(prevTok.norm)) continue;
+        // "لصحيفة X" is a recipient, but "تقرير لموقع X" names the author
+        if (prevTok && f0 - 1 >= from && /^(لوكاله|لصحيفه|لقناه|لشبكه|لتلفزيون|لموقع|لراديو|لمحطه)$/.test(prevTok.norm) && !(f0 - 2 >= from && /^(تقرير|بيان|دراسه|تحقيق|مقال|تقريرا)$/.test(toks[f0 - 2].norm))) continue;
         // "بحسب تقرير وكالة رويترز" inside the region: a source of the report, not the speaker
         let src2 = false;
-        for (let b = Math.max(from, f0 - 3); b < f0; b++) if (/^(بحسب|حسب|وبحسب|وفقا|نقلا|تقرير)$/.test(toks[b].norm)) src2 = true;
+        for (let b = Math.max(from, f0 - 3); b < f0; b++) if (/^(بحسب|حسب|وبحسب|وفقا|نقلا)$/.test(toks[b].norm) || toks[b].norm === 'تقرير' && b > from && /^(بحسب|حسب|وبحسب|وفقا|نقلا|في)$/.test(toks[b - 1].norm)) src2 = true;
         if (src2) continue;
         // a country adjective inside a title phrase (الرئيس الروسي) is not the speaker
         if (a.type === 'country' && f0 > from && AR_TITLE_WORDS.has(toks[f0 - 1].norm)) { titleCountry = true; continue; }
@@ -386,9 +451,30 @@ export function arabicClaims(ctx: Ctx): void {
         if (rank < bestRank) { best = a; bestRank = rank; bestK = k; }
       }
       if (best && bestRank === 6) { best = undefined; }
-      if (best) { speaker = best; speakerText = mentionText(ctx, bestK); explicit = true; }
+      // "بعثة المراقبة التابعة لمنظمة X": an unnamed unit (a rule-made name) affiliated to a named body speaks for it
+      if (best && best.source === 'rule' && best.type === 'organization' && bestK >= 0) {
+        const mb = ctx.mAt[bestK]!;
+        const aff = mb.last + 2 <= to ? toks[mb.last + 1] : undefined;
+        if (aff && /^(التابعه|التابع|التابعين)$/.test(aff.norm)) {
+          const ma = ctx.mAt[mb.last + 2];
+          const body = ma && ma.first === mb.last + 2 ? ctx.set.byId.get(ma.actorId) : undefined;
+          if (body && body.type !== 'location' && body.type !== 'person') { best = body; bestK = mb.last + 2; }
+        }
+      }
+      if (best) { speaker = best; speakerText = mentionText(ctx, bestK); explicit = true; spTok = bestK; }
     };
-    if (comp >= 0 && regionEnd >= i + 1) pickRegion(i + 1, regionEnd);
+    // accuse/describe-type verbs right after their subject (وكانت واشنطن قد اتهمت موسكو بأنها ...): an actor after the
+    // verb is the object, not the speaker
+    const svoObj = comp >= 0 && info.objectText && info.kind !== 'statement' && subjTok >= 0 && toks[i].gap <= 1 && doc.sentOf[subjTok] === sent && ctx.mAt[subjTok]?.last === subjTok
+      && actorOf(ctx, subjTok)?.type !== 'location' && !(ctx.mAt[subjTok]!.first > 0 && /^(في|من|الي|علي|عن|مع|ضد|بين|باسم)$/.test(toks[ctx.mAt[subjTok]!.first - 1].norm));
+    const ts0 = svoObj ? titledSubjOf() : undefined;
+    if (svoObj && ts0) { if (ts0.person) { speaker = ts0.person; speakerText = ts0.text; contentStart = toks[i + 1].start; } }
+    else if (svoObj) { speaker = actorOf(ctx, subjTok); speakerText = mentionText(ctx, subjTok); explicit = true; spTok = subjTok; contentStart = toks[i + 1].start; }
+    else if (comp >= 0 && regionEnd >= i + 1 && info.participle && info.objectText && info.kind !== 'statement' && !AR_PREPS.test(toks[i + 1].norm)) {
+      // "متهما واشنطن بـ"..."": a participle speaks for the sentence's subject; what follows it is the object and charge
+      speaker = resolveArPronoun(ctx, i, info.fem, true);
+      contentStart = toks[i + 1].start;
+    } else if (comp >= 0 && regionEnd >= i + 1) pickRegion(i + 1, regionEnd);
     if (speaker && speaker.type === 'country' && regionEnd >= i + 1) {
       // "وقال المركز، وهو منظمة أمريكية ..." — the head description, not the appositive's adjective
       let f = i + 1;
@@ -414,13 +500,27 @@ export function arabicClaims(ctx: Ctx): void {
       const rawFirst = i + 1 <= regionEnd ? toks[i + 1].norm : '';
       const ppFirst = AR_PREPS.test(firstW) || AR_PREPS.test(rawFirst) || (/^ل/.test(firstW) && !AR_DESCRIPTIONS[firstW]);
       // (a participle — قائلا، مضيفا — is never preceded by its own subject: "انتقد دول الناتو قائلا")
-      const before = i > 0 && !info.participle && doc.sentOf[i - 1] === sent && (toks[i].gap <= 1 || (toks[i].gap === 2 && toks[i].norm[0] === 'ف')) ? actorOf(ctx, i - 1) : undefined;
+      let before = i > 0 && !info.participle && doc.sentOf[subjTok] === sent && (toks[i].gap <= 1 || (toks[i].gap === 2 && toks[i].norm[0] === 'ف')) ? actorOf(ctx, subjTok) : undefined;
+      let beforeTok = subjTok;
+      if (!before && !info.participle && toks[i].gap === 2 && !/^[وف]/.test(toks[i].norm)) {
+        // "وكالة الأنباء اليمنية "سبأ"، المتحدثة باسم الحكومة، قالت إن": subject, apposition, verb
+        for (let c = i - 1; c > 0 && c >= i - 15 && doc.sentOf[c] === sent; c--) {
+          const commaLike = toks[c].gap === 2 || (toks[c].gap === 4 && /[,،]/.test(toks[c].sep));
+          if (!commaLike) { if (arVerbOf(toks[c]) || toks[c].gap >= 3 && toks[c].gap !== 4) break; continue; }
+          const mS = ctx.mAt[c - 1];
+          const aS = mS && mS.last === c - 1 ? ctx.set.byId.get(mS.actorId) : undefined;
+          if (aS && aS.type !== 'location' && (/^ال/.test(toks[c].norm) || /^(وهو|وهي|التي|الذي|الذين|وهم)$/.test(toks[c].norm))) { before = aS; beforeTok = c - 1; }
+          break;
+        }
+      }
       if ((prevW === 'الذي' || prevW === 'التي') && i > 1 && actorOf(ctx, i - 2) && (first > regionEnd || ppFirst)) {
         speaker = actorOf(ctx, i - 2); speakerText = mentionText(ctx, i - 2); explicit = true;
+      } else if (before && (first > regionEnd || ppFirst) && titledSubjOf()) {
+        speaker = titledSubjOf()!.person; speakerText = titledSubjOf()!.text;
       } else if (before && before.type !== 'location' && (first > regionEnd || ppFirst)) {
         // subject-verb order: "وكان وزير الخارجية التركي مولود جاويش أوغلو قال، الخميس، إن"
-        speaker = before; speakerText = mentionText(ctx, i - 1); explicit = true;
-        const mb = ctx.mAt[i - 1]!;
+        speaker = before; speakerText = mentionText(ctx, beforeTok); explicit = true; spTok = beforeTok;
+        const mb = ctx.mAt[beforeTok]!;
         if (before.type === 'country' && mb.first > 0 && (AR_TITLE_WORDS.has(toks[mb.first - 1].norm) || AR_PERSON_TITLES.has(toks[mb.first - 1].norm))) {
           // "المستشار النمساوي أوضح" — the titled person
           const p = resolveDescription(ctx, i, 'person', toks[mb.first - 1].norm);
@@ -446,20 +546,36 @@ export function arabicClaims(ctx: Ctx): void {
     }
     if (comp < 0) {
       // accuse/deny/threat with an object: اتهمت قطر السعودية بمنع... / نفت إسرائيل التوصل...
-      if (!(info.objectText || info.kind === 'denial' || info.kind === 'accusation')) continue;
+      // (حذر X من "كارثة": warn-of with a noun object is a claim too)
+      // (أعلن + a masdar that asserts a fact — مقتل، الفوز، تبنيهما — is a claim; announcing one's own action is not)
+      const factAnn = info.kind === 'announcement' && /^(اعلن|اعلنت|اعلنوا|اعلنا|اعلنتا|يعلن|تعلن)$/.test(vv.verb);
+      if (!(info.objectText || info.kind === 'denial' || info.kind === 'accusation' || info.kind === 'warning' || factAnn)) continue;
       let a = actorOf(ctx, i + 1);
       let k = i + 1;
+      // "وكانت X قد اتهمت Y بـ...": after قد the subject precedes the verb and the actor after it is the object
+      const sv = subjTok === i - 2 && actorOf(ctx, subjTok) && actorOf(ctx, subjTok)!.type !== 'location';
+      const ts1 = sv ? titledSubjOf() : undefined;
+      if (sv && ts1) { if (!ts1.person) continue; speaker = ts1.person; speakerText = ts1.text; a = undefined; }
+      else if (sv) { speaker = actorOf(ctx, subjTok); speakerText = mentionText(ctx, subjTok); explicit = true; spTok = subjTok; a = undefined; }
+      // a participle (متهما واشنطن بـ...، نافيا) has the sentence's subject: the actor after it is the object
+      if (info.participle && !speaker) { speaker = resolveArPronoun(ctx, i, info.fem, true); a = undefined; if (!speaker) continue; }
+      if (speaker) { /* subject before the verb: content right after it */ }
+      else
       if (!a && i + 2 < n && /^(السلطات|المسوولون|المسوولين|الحكومه|مسوولون|سلطات)$/.test(toks[i + 1].norm) && actorOf(ctx, i + 2)) { a = actorOf(ctx, i + 2); k = i + 2; }
       if (a && a.type !== 'location') {
-        speaker = a; speakerText = mentionText(ctx, k); explicit = true;
+        speaker = a; speakerText = mentionText(ctx, k); explicit = true; spTok = k;
         k = ctx.mAt[k]!.last + 1;
+        // joint subjects (اتهمت السعودية والإمارات قطر): the object starts after the last coordinated actor
+        for (const jp of jointPartners(ctx, spTok, a)) if (jp.last + 1 > k) k = jp.last + 1;
         while (k < n && doc.sentOf[k] === sent && (AR_ADVERBIAL.has(toks[k].norm) || toks[k].gap === 2)) {
           if (toks[k].gap === 2 && !AR_ADVERBIAL.has(toks[k].norm)) break;
           k++;
         }
-      } else if (i > 0 && doc.sentOf[i - 1] === sent && toks[i].gap <= 1 && actorOf(ctx, i - 1) && actorOf(ctx, i - 1)!.type !== 'location') {
+      } else if (i > 0 && doc.sentOf[subjTok] === sent && toks[i].gap <= 1 && actorOf(ctx, subjTok) && actorOf(ctx, subjTok)!.type !== 'location') {
         // subject-verb: "لكن حزب الشعوب نفى هذه الاتهامات"
-        speaker = actorOf(ctx, i - 1); speakerText = mentionText(ctx, i - 1); explicit = true;
+        const ts2 = titledSubjOf();
+        if (ts2) { speaker = ts2.person; speakerText = ts2.text; }
+        else { speaker = actorOf(ctx, subjTok); speakerText = mentionText(ctx, subjTok); explicit = true; spTok = subjTok; }
         k = i + 1;
       } else if (i + 1 < n && AR_TITLE_WORDS.has(toks[i + 1].norm)) {
         // نفى المتحدث باسم الكرملين، دميتري بيسكوف، أي تورط
@@ -467,8 +583,18 @@ export function arabicClaims(ctx: Ctx): void {
           const mr = ctx.mAt[r];
           const ar = actorOf(ctx, r);
           if (mr && ar && ar.type === 'person' && mr.first === r) {
-            if (mr.last + 1 < n && toks[mr.last + 1].gap === 2) { speaker = ar; speakerText = mentionText(ctx, r); explicit = true; k = mr.last + 1; while (k < n && AR_ADVERBIAL.has(toks[k].norm) && doc.sentOf[k] === sent) k++; }
+            if (mr.last + 1 < n && toks[mr.last + 1].gap <= 2) { speaker = ar; speakerText = mentionText(ctx, r); explicit = true; k = mr.last + 1; while (k < n && AR_ADVERBIAL.has(toks[k].norm) && doc.sentOf[k] === sent) k++; }
             break;
+          }
+        }
+        if (!speaker && /^ال/.test(toks[i + 1].norm)) {
+          // "أعلن الرئيس التركي، الأحد، الفوز": a definite role already introduced with a name
+          const p = resolveDescription(ctx, i, 'person', toks[i + 1].norm);
+          if (p && p.type === 'person' && personByTitle(ctx, toks[i + 1].norm, toks[i].start) === p) {
+            speaker = p; speakerText = toks[i + 1].norm;
+            k = i + 2;
+            while (k < n && doc.sentOf[k] === sent && toks[k].gap <= 1 && /^ال/.test(toks[k].norm) && (ctx.mAt[k] ? actorOf(ctx, k)?.type === 'country' : /ي(ه)?$/.test(toks[k].norm))) k++;
+            while (k < n && doc.sentOf[k] === sent && (AR_ADVERBIAL.has(toks[k].norm) || (toks[k].gap === 2 && AR_ADVERBIAL.has(toks[k].norm)))) k++;
           }
         }
         if (!speaker) continue;
@@ -476,11 +602,34 @@ export function arabicClaims(ctx: Ctx): void {
         speaker = resolveArPronoun(ctx, i, info.fem, true);
       } else continue;
       if (!speaker || k >= n || doc.sentOf[k] !== sent) continue;
+      while (k < n && doc.sentOf[k] === sent && AR_ADVERBIAL.has(toks[k].norm) && toks[k].norm !== 'من') k++;
+      if (k >= n || doc.sentOf[k] !== sent) continue;
+      if (factAnn && !AR_FACT_MASDAR.test(toks[k].norm)) continue;
+      if (info.kind === 'warning') {
+        // warn-of: "حذر X من ..." (من may already have been skipped as an adverbial)
+        if (toks[k].norm === 'من') { if (k + 1 >= n || doc.sentOf[k + 1] !== sent) continue; k++; }
+        else if (!(k > i + 1 && toks[k - 1].norm === 'من')) continue;
+      }
+      // "رفضت X الإدلاء بتعليق / التعليق": declining to speak is not a rejection of a statement
+      if (/^(رفض|رفضت|يرفض|ترفض|رافضا|رافضه|رفضوا)$/.test(vv.verb) && AR_DECLINE_ACTS.has(toks[k].norm)) continue;
+      // a fronted adverbial phrase before the object ("نفى خلال خطاب في 20 نوفمبر، إرسال أسلحة")
+      if (/^(خلال|في|اثناء|امام|عبر)$/.test(toks[k].norm)) {
+        for (let r = k + 1; r < Math.min(n, k + 9) && doc.sentOf[r] === sent; r++) if (toks[r].gap === 2) { if (r + 1 < n && doc.sentOf[r] === sent) k = r; break; }
+      }
       contentStart = toks[k].start;
+      { const qi = toks[k].sep.search(/["\u201C\u00AB]/); if (qi >= 0) contentStart = toks[k].start - toks[k].sep.length + qi; } // keep an opening quote
       // "تنفيه" (pronoun object) is a nominal relative, skip
     }
     if (!speaker) continue;
     if (unresolvedNoun && !explicit) continue;
+    // accuse/describe-type verbs with "بأن": the object before it is part of the text (اتهم X الدول الأوروبية بأنها "...",
+    // وصف X القناة بأنها "...")
+    if (comp >= 0 && info.objectText && info.kind !== 'statement' && spTok > i && toks[comp] && /^ب/.test(toks[comp].norm) && AR_COMP.has(toks[comp].norm)) {
+      let o = ctx.mAt[spTok]!.last + 1;
+      for (const jp of jointPartners(ctx, spTok, speaker)) if (jp.last + 1 > o) o = jp.last + 1;
+      while (o < comp && AR_ADVERBIAL.has(toks[o].norm)) o++;
+      if (o < comp && !(toks[o].gap === 2 && comp - o <= 1)) contentStart = toks[o].start;
+    }
     if (explicit && speaker.type === 'person' && !speaker.gender) speaker.gender = info.fem ? 'f' : 'm';
     // content end: sentence end, extended to the closing quote when the content opens one
     let end = doc.sents[sent]?.end ?? src.length;
@@ -493,7 +642,95 @@ export function arabicClaims(ctx: Ctx): void {
     const verbText = src.slice(toks[i].start + (vv.strip ? 1 : 0), toks[i].end);
     const made = pushClaim((ctx.rule = comp < 0 ? 'ar-object' : explicit ? 'ar-explicit' : speakerText ? 'ar-description' : 'ar-pronoun', ctx), speaker, speakerText, verbText, info.kind, cs, end, i);
     if (made) made.fem = info.fem;
+    // a joint statement: one claim per coordinated speaker (حركتا حماس والجهاد أعلنتا، أكد كيم والرئيس مون)
+    if (made && explicit && spTok >= 0 && speaker === actorOf(ctx, spTok)) {
+      for (const jp of jointPartners(ctx, spTok, speaker)) {
+        const c2 = pushClaim((ctx.rule = 'ar-joint', ctx), jp.actor, jp.text, verbText, info.kind, cs, end, i);
+        if (c2) c2.fem = info.fem;
+      }
+    }
   }
+}
+
+const closeSets = new WeakMap<Doc, Set<number>>();
+/** Positions of closing quotation marks (paired quotes). */
+function closesOf(doc: Doc): Set<number> {
+  let c = closeSets.get(doc);
+  if (!c) { c = new Set(doc.quotes.map((q) => q.close)); closeSets.set(doc, c); }
+  return c;
+}
+
+/** A body named only as the complement of a role before the verb ("الأمين العام لحزب الله قد نفى", "وزير خارجية
+ * إيران قال") is not the subject: the titled person is (when the story named one), else nobody. */
+function titledSubject(ctx: Ctx, k: number, v: number): { inTitle: boolean; person?: ActorAcc; text: string } | undefined {
+  const m = ctx.mAt[k];
+  if (!m || m.last !== k) return undefined;
+  const a = ctx.set.byId.get(m.actorId);
+  if (!a || a.type === 'person') return undefined;
+  const toks = ctx.doc.toks;
+  const t0 = toks[m.first];
+  const lPrefixed = m.start > t0.start && /^ل/.test(t0.norm);
+  let b = m.first - 1;
+  while (b >= 0 && b >= m.first - 3 && /^(عام|العام|التنفيذي|الاعلي|الخاص)$/.test(toks[b].norm)) b--;
+  const titleW = b >= 0 && b < m.first && toks[b + 1].gap <= 1 && (AR_TITLE_WORDS.has(toks[b].norm) || AR_PERSON_TITLES.has(toks[b].norm)) ? toks[b].norm : '';
+  if (!titleW && !(lPrefixed && b >= 0 && (AR_TITLE_WORDS.has(toks[b].norm) || AR_PERSON_TITLES.has(toks[b].norm)))) return undefined;
+  const w = titleW || toks[b].norm;
+  const p = resolveDescription(ctx, v, 'person', w.startsWith('ال') ? w : 'ال' + w);
+  return { inTitle: true, person: p && p.type === 'person' ? p : undefined, text: w };
+}
+
+/** Actors coordinated with the speaker mention at token k ("X وY", "X، Y وZ", "X والرئيس الروسي Y"), same kind of actor. */
+function jointPartners(ctx: Ctx, k: number, sp: ActorAcc): { actor: ActorAcc; text: string; last: number }[] {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  const m0 = ctx.mAt[k];
+  if (!m0) return [];
+  if (m0.first > 0 && /^(في|من|الي|علي|عن|مع|ضد|بين|باسم|لدي|حول)$/.test(toks[m0.first - 1].norm)) return [];
+  const same = (a: ActorAcc) => a.id !== sp.id && a.type !== 'location' && (a.type === sp.type || (a.type !== 'person' && sp.type !== 'person' && a.type !== 'country' && sp.type !== 'country'));
+  const out: { actor: ActorAcc; text: string; last: number }[] = [];
+  const seen = new Set<string>([sp.id]);
+  // forward: و + (titles/modifiers)? + mention
+  let e = m0.last;
+  for (let guard = 0; guard < 4; guard++) {
+    let r = e + 1;
+    if (r >= toks.length || doc.sentOf[r] !== doc.sentOf[k] || toks[r].gap > 2) break;
+    const listComma = toks[r].gap === 2;
+    if (!/^و/.test(toks[r].norm) && !listComma) break;
+    if (listComma && guard === 0 && !/^و/.test(toks[r].norm)) {
+      // "X، Y وZ": only when a و-coordinated actor closes the list
+      const mA = ctx.mAt[r];
+      if (!mA || mA.first !== r) break;
+      let z = mA.last + 1;
+      const mZ = z < toks.length && /^و/.test(toks[z].norm) && toks[z].gap <= 1 ? ctx.mAt[z] : undefined;
+      if (!mZ) break;
+    }
+    // skip a title phrase: والرئيس الكوري الجنوبي مون جاي إن
+    let q = r;
+    let steps = 0;
+    while (q < toks.length && !ctx.mAt[q] && steps < 4 && toks[q].gap <= 1 && (AR_TITLE_WORDS.has(toks[q].norm.replace(/^و/, '')) || AR_PERSON_TITLES.has(toks[q].norm.replace(/^و/, '')) || (steps > 0 && /^ال/.test(toks[q].norm)))) { q++; steps++; }
+    const mq = q < toks.length ? ctx.mAt[q] : undefined;
+    if (!mq || mq.first !== q || (q > r && toks[q].gap > 1)) break;
+    const a = ctx.set.byId.get(mq.actorId);
+    if (!a || !same(a) || seen.has(a.id)) break;
+    if (q === r && !/^و/.test(toks[r].norm) && !listComma) break;
+    if (steps > 0 && a.type !== 'person') break;
+    seen.add(a.id);
+    out.push({ actor: a, text: doc.src.slice(mq.start, mq.end), last: mq.last });
+    e = mq.last;
+  }
+  // backward: the speaker mention itself is the و-coordinated one ("حماس والجهاد الإسلامي أعلنتا")
+  let f = m0.first;
+  for (let guard = 0; guard < 3; guard++) {
+    if (!/^و/.test(toks[f].norm) || f === 0 || toks[f].gap > 2) break;
+    const mp = ctx.mAt[f - 1];
+    if (!mp || mp.last !== f - 1) break;
+    const a = ctx.set.byId.get(mp.actorId);
+    if (!a || !same(a) || seen.has(a.id)) break;
+    seen.add(a.id);
+    out.push({ actor: a, text: doc.src.slice(mp.start, mp.end), last: mp.last });
+    f = mp.first;
+  }
+  return out;
 }
 
 function skipSpaces(src: string, p: number): number {
@@ -503,7 +740,7 @@ function skipSpaces(src: string, p: number): number {
 
 /** Cut content before ", مضيفا/مشيرا ..." or ", وأضاف" clauses which are claims of their own. */
 const AR_ASIDE = set('من بينها بينهم ومن وذلك بينما حين بحسب حسب وفقا وفق طبقا لكن لكنه لكنها ولكن ولكنه الامر مما');
-const EN_ASIDE = set('according while whereas although');
+const EN_ASIDE = set('according while whereas although though');
 
 function cutAtNextReport(ctx: Ctx, s: number, e: number): number {
   const toks = ctx.doc.toks;
@@ -511,7 +748,15 @@ function cutAtNextReport(ctx: Ctx, s: number, e: number): number {
     const t = toks[ti];
     if (t.start <= s) continue;
     if (t.script === 'latin' && (t.norm === 'and' || t.norm === 'but') && ti + 1 < toks.length && EN_VERBS[toks[ti + 1].norm] && ctx.doc.quoteOf[ti] < 0 && !/^(agreed|agrees|continued|called|states)$/.test(toks[ti + 1].norm)) return t.start - t.sep.length;
-    if (t.gap !== 2) continue;
+    // "... لكنه رفض دعوة ..." — the reporter resumes with the speaker as a pronoun subject
+    if (t.script === 'arabic' && /^(لكنه|لكنها|ولكنه|ولكنها|لكنهم|ولكنهم)$/.test(t.norm) && ctx.doc.quoteOf[t.index] < 0) return t.start - t.sep.length;
+    // "...، وألمح ترامب إلى ...": a new clause with a named subject (و + verb + person)
+    if (t.script === 'arabic' && t.gap === 2 && /^و/.test(t.norm) && t.norm.length >= 4 && !ctx.mAt[t.index] && ctx.doc.quoteOf[t.index] < 0) {
+      const mp = ctx.mAt[t.index + 1];
+      if (mp && mp.first === t.index + 1 && ctx.set.byId.get(mp.actorId)?.type === 'person' && !AR_COMP.has(t.norm.slice(1))) return t.start - t.sep.length;
+    }
+    // a comma right after a closing quote ("...، مشيرا إلى") separates clauses like a plain comma
+    if (t.gap !== 2 && !(t.gap === 4 && /[,،]/.test(t.sep) && !/[.!?؟:\n]/.test(t.sep))) continue;
     if (ctx.doc.quoteOf[t.index] < 0 || ctx.doc.quotes[ctx.doc.quoteOf[t.index]].open < s) {
       const nx = toks[t.index + 1];
       if (t.script === 'arabic' && AR_ASIDE.has(t.norm) && (t.norm !== 'من' || (nx && /^بين/.test(nx.norm))) && (t.norm !== 'ومن' || (nx && /^بين/.test(nx.norm)))) return t.start - t.sep.length;
@@ -604,7 +849,10 @@ function inClaimContent(ctx: Ctx, m: MentionX): boolean {
 function recentCompatibleSpeaker(ctx: Ctx, k: number, pred: (a: ActorAcc, c: ClaimX) => boolean): ActorAcc | undefined {
   const pos = ctx.doc.toks[k].start;
   const sent = ctx.doc.sentOf[k];
-  const cands = ctx.claims.filter((c) => c.at < k).sort((a, b) => b.at - a.at);
+  // the most recent claims before k (claims are pushed roughly in verb order: a short backward window suffices)
+  const cands: ClaimX[] = [];
+  for (let i = ctx.claims.length - 1, lim = 0; i >= 0 && lim < 40; i--, lim++) if (ctx.claims[i].at < k) cands.push(ctx.claims[i]);
+  cands.sort((a, b) => b.at - a.at);
   for (let i = 0; i < cands.length && i < 6; i++) {
     const c = cands[i];
     if (paraGap(ctx, c.start, pos) > 1 || sent - ctx.doc.sentOf[c.at] > 6) break;
@@ -655,7 +903,7 @@ function resolveDescription(ctx: Ctx, k: number, type: string, word: string): Ac
   if (/^(المتحدث|المتحدثه|الناطق|الناطقه)$/.test(word)) {
     // "وقال المتحدث ..." after "متحدث باسم وزارة الخارجية": the body the spokesman speaks for, unless a named spokesman exists
     const toks = ctx.doc.toks;
-    for (let b = k - 1; b >= Math.max(0, k - 300); b--) {
+    for (let b = k - 1; b >= Math.max(0, k - 1500); b--) {
       if (toks[b].norm !== 'باسم') continue;
       const m = ctx.mAt[b + 1];
       const a = m ? ctx.set.byId.get(m.actorId) : undefined;
@@ -674,7 +922,11 @@ function resolveDescription(ctx: Ctx, k: number, type: string, word: string): Ac
   const typeOk = (a: ActorAcc) => (type === 'organization' ? a.type === 'organization' || (word === 'التقرير' && a.type === 'group') : a.type === type);
   if (word === 'التقرير' || word === 'البيان') { if (lcA && lcA.type !== 'person') return lcA; }
   const hint = word.replace(/^ال/, '');
-  const named = lastActor(ctx, k, (a) => typeOk(a) && (foldName(a.name).includes(hint) || a.mentions.some((m) => m.field === ctx.doc.field && m.end - m.start < 60 && foldText(ctx.doc.src.slice(m.start, m.end)).includes(hint))));
+  // the body whose name carries the head noun ("وزارة الخزانة" for الوزارة), or that was introduced with it ("لموقع
+  // غيزمودو"، "حركة حماس" for الموقع، الحركة)
+  const toks = ctx.doc.toks;
+  const headOf = (m: MentionX) => m.first > 0 && m.first - 1 < toks.length ? toks[m.first - 1].norm.replace(/^[وف]?[لب]?(ال)?/, '') : '';
+  const named = lastActor(ctx, k, (a) => typeOk(a) && (foldName(a.name).includes(hint) || a.mentions.some((m) => m.field === ctx.doc.field && m.end - m.start < 60 && (foldText(ctx.doc.src.slice(m.start, m.end)).includes(hint) || hint.length >= 3 && headOf(m) === hint))));
   if (named) return named;
   // a role word never refers to a person the story introduced with another role (the head of state is not "الوزير")
   if (lcA && typeOk(lcA) && fitsTitle(ctx, lcA, word)) return lcA;
@@ -687,7 +939,7 @@ function foldName(s: string): string {
 
 // ===================================================================== English
 
-const EN_SKIP_BACK = set('meanwhile also has have had repeatedly previously later earlier then again recently now publicly reportedly once already further however would will still yesterday today separately subsequently since even');
+const EN_SKIP_BACK = set('both jointly all meanwhile also has have had repeatedly previously later earlier then again recently now publicly reportedly once already further however would will still yesterday today separately subsequently since even');
 const EN_PASSIVE = set('was were is are be been being to');
 const EN_NOT_SUBJ = set('i you we');
 const EN_DET = set('the a an his her its their our this that these those');
@@ -778,7 +1030,7 @@ export function englishClaims(ctx: Ctx): void {
       if (!sp) sp = subjectOfSentence(ctx, v);
       if (!sp) continue;
       const c = contentAfter(ctx, v, w);
-      if (c) pushClaim((ctx.rule = 'en-participle', ctx), sp, '', t.norm, kind, c.s, c.e, v);
+      if (c && !((kind === 'warning' || kind === 'demand') && isRequest(src.slice(c.s, Math.min(c.e, c.s + 60))))) pushClaim((ctx.rule = 'en-participle', ctx), sp, '', t.norm, kind, c.s, c.e, v);
       continue;
     }
     if (EN_PARTICIPLES.has(w) && w !== 'warning') continue;
@@ -910,6 +1162,11 @@ export function englishClaims(ctx: Ctx): void {
   continuationQuotes(ctx);
 }
 
+/** "exchanges to lock down ...", "them to leave": warn/urge + object + to-infinitive is a request, not a statement. */
+function isRequest(head: string): boolean {
+  return /^(?:[\w'’-]+\s+){0,3}to\s+[a-z]/i.test(head) && !/\bthat\b/i.test(head.split(/\s+to\s+/)[0]);
+}
+
 const EN_QCHARS = /["\u201C\u201D]/g;
 
 /** BBC-style quotation over several paragraphs: 'X said: "A.¶¶"B.¶¶"C."' — the quotation is left open at a paragraph
@@ -1016,6 +1273,8 @@ function englishAccording(ctx: Ctx, v: number, toIdx: number): void {
     if (c >= toks.length || doc.sentOf[c] !== sent) return;
     pushClaim((ctx.rule = 'en-according', ctx), a, doc.src.slice(m.start, m.end), 'according to', 'statement', toks[c].start, e0, v);
   } else if (toks[v].gap === 2) {
+    // "The ministry said ..., according to the Associated Press": the agency relays the ministry's statement
+    for (let b = v - 1; b >= 0 && doc.sentOf[b] === sent; b--) if (EN_VERBS[toks[b].norm] && toks[b].script === 'latin' && doc.quoteOf[b] < 0 && !(b > 0 && EN_PASSIVE.has(toks[b - 1].norm))) return;
     pushClaim((ctx.rule = 'en-according-end', ctx), a, doc.src.slice(m.start, m.end), 'according to', 'statement', s0, toks[v].start - toks[v].sep.length, v);
   }
 }
@@ -1069,6 +1328,8 @@ function quoteBefore(ctx: Ctx, v: number): { q: number; speaker?: ActorAcc; text
   const q = doc.quotes[qi];
   const between = doc.src.slice(q.close + 1, vStart);
   if (between.length > 80 || /[.!?\n]/.test(between.replace(/^[\s,]*/, '')) || /\n/.test(between)) return undefined;
+  // '"...begging Pyongyang for talks", while the ruling party said ...': a new clause, not an attribution of the quote
+  if (/\b(while|whereas|but|and|as|after|before|because|although|though|when)\b/i.test(between)) return undefined;
   // '"… ended."  Next sentence said' — a quote closed by a full stop is not attributed by what follows
   const lastIn = doc.src.slice(Math.max(q.open, q.close - 3), q.close).trim().slice(-1);
   if ((lastIn === '.' || lastIn === '\u2026') && !/^\s*,/.test(between)) return undefined;
@@ -1178,7 +1439,7 @@ function subjectBefore0(ctx: Ctx, v: number): Subj | undefined {
     // "SEOUL - Kim Yo Jong, ..., warned": a dateline is not the subject
     { const md = ctx.mAt[s0]; if (md && md.last + 1 < k && /\s[-\u2013\u2014]+\s/.test(toks[md.last + 1].sep) && toks[s0].caps === 2) s0 = md.last + 1; }
     const m0 = ctx.mAt[s0] ?? (EN_DET.has(toks[s0].norm) || ['but', 'and', 'however', 'meanwhile', 'earlier'].includes(toks[s0].norm) ? ctx.mAt[s0 + 1] : undefined);
-    if (m0 && m0.last < k) {
+    if (m0 && m0.last < k && !(toks[m0.first].caps === 2 && /[-\u2013\u2014]/.test(toks[m0.last + 1]?.sep ?? ''))) {
       const a0 = ctx.set.byId.get(m0.actorId);
       if (a0 && a0.type !== 'location' && toks[m0.last + 1] && toks[m0.last + 1].gap === 2) return { actor: a0, text: doc.src.slice(m0.start, m0.end), first: m0.first };
     }
@@ -1239,6 +1500,9 @@ function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
         if (aff) return aff;
       }
       if (before > 0 && ['of', 'at', 'for', 'from'].includes(toks[before].norm)) {
+        // "a spokesman for the Kremlin said", "officials of the ministry said": the body speaks
+        if (a.type !== 'person' && a.type !== 'country' && /^(spokesman|spokeswoman|spokesperson|spokespeople|official|officials|representative|representatives|source|sources|lawyer|lawyers)$/.test(toks[before - 1].norm)
+          && (before - 2 < 0 || !ctx.mAt[before - 2])) return { actor: a, text: doc.src.slice(toks[before - 1].start, m.end), first: before - 2 >= 0 && EN_DET.has(toks[before - 2].norm) ? before - 2 : before - 1 };
         const m2 = ctx.mAt[before - 1];
         let b2 = before - 1;
         if (!m2 && EN_DET.has(toks[before - 1].norm)) b2 = before - 2;
@@ -1396,7 +1660,7 @@ function enRecentOrgSpeaker(ctx: Ctx, v: number): ActorAcc | undefined {
 
 function nameHas(a: ActorAcc, w: string): boolean {
   const n = a.name.toLowerCase();
-  if (w === 'company' || w === 'firm' || w === 'group' || w === 'giant') return !/(ministry|department|party|court|government|council|commission|administration|agency|parliament|union|army|police|office|bureau|nations|committee|kremlin|white house|pentagon|downing street|senate|congress)/.test(n);
+  if (/^(company|firm|group|giant|airline|carrier|retailer|maker|insurer|operator|bank)$/.test(w) && !n.includes(w)) return !/(ministry|department|party|court|government|council|commission|administration|agency|parliament|union|army|police|office|bureau|nations|committee|kremlin|white house|pentagon|downing street|senate|congress)/.test(n);
   return n.includes(w);
 }
 
@@ -1456,6 +1720,9 @@ function resolveEnPronoun(ctx: Ctx, v: number, p: 'm' | 'f' | 'p' | 'n'): ActorA
     }
   }
   if (lcA && isOrgish(lcA) && near && (p === 'n' || lcA.type !== 'country')) return lcA;
+  // "Delta has been hit by rising costs. It has said ...": the body opening a recent sentence, before any country
+  const subjOrg = firstInRecentSentence(ctx, v, (a) => a.type === 'organization' || a.type === 'group', true);
+  if (subjOrg) return subjOrg;
   // "they" is rarely a country in running text; "it" may be
   return lastActor(ctx, v, (a) => a.type === 'organization' || a.type === 'group' || (p === 'n' && a.type === 'country'), true);
 }
@@ -1560,7 +1827,8 @@ function contentAfter(ctx: Ctx, v: number, verb: string): { s: number; e: number
   if (k >= n) return undefined;
   // colon or quote right after the verb
   const sepAfter = toks[k].sep;
-  if (/:/.test(sepAfter) || /["\u201C]/.test(sepAfter)) {
+  // ('... Ms Short said. "I don't know ..."': a quote after a full stop is not this verb's content)
+  if ((/:/.test(sepAfter) || /["\u201C]/.test(sepAfter)) && !/^[^"\u201C:]*[.!?]/.test(sepAfter)) {
     const qi = sepAfter.search(/["\u201C]/);
     const s = qi >= 0 ? toks[k].start - sepAfter.length + qi : toks[k].start;
     const qsi = doc.quoteAt.get(s);
@@ -1595,6 +1863,8 @@ function contentAfter(ctx: Ctx, v: number, verb: string): { s: number; e: number
           // skip the rest of the NP: adjectives/nouns until a word that starts a clause
           let steps = 0;
           while (k < n && doc.sentOf[k] === sent && toks[k].gap < 2 && steps < 4 && !/^(the|a|an|he|she|it|they|we|i|there|this|his|her|its|their|our|mr|mrs|ms)$/.test(toks[k].norm) && !ctx.mAt[k]) { k++; steps++; }
+          // "told the Observer his ...": the recipient is a named outlet
+          if (steps === 0 && k < n && ctx.mAt[k] && ctx.mAt[k]!.first === k && ctx.set.byId.get(ctx.mAt[k]!.actorId)?.type === 'organization') k = ctx.mAt[k]!.last + 1;
         }
       } else if (['accused', 'accuses', 'accusing', 'blamed', 'blames'].includes(verb)) {
         // the object is part of the content

@@ -35,7 +35,7 @@ export const EN_ORG_HEADS = set(`party council committee commission agency minis
 college school group inc ltd plc corp corporation company co llc gmbh sa ag holdings partners fund foundation authority service services
 board bureau organisation organization federation league alliance coalition movement front army navy police force forces guard parliament
 assembly congress senate house chambers times post news herald journal telegraph guardian tribune broadcasting network airlines airways
-motors systems technologies industries communications media press club trust society centre center institution unit tribunal exchange
+gazette chronicle courier motors systems technologies industries communications media press club trust society centre center institution unit tribunal exchange
 secretariat cabinet government administration regime directorate command corps brigade commandos police`);
 
 export const EN_GROUP_HEADS = set(`brigade brigades front movement militia taliban`);
@@ -113,18 +113,18 @@ function addAr(kind: string, forms: string, extra: Partial<ArVerb> = {}) {
     AR_VERBS.set(f, { kind, fem, participle: /^(م|قائل|قايل)/.test(f) && !/^(مضي)$/.test(f), ...extra });
   }
 }
-addAr('statement', 'قال قالت يقول تقول قالوا يقولون قائلا قائله قائلين قائلتا');
+addAr('statement', 'قال قالت يقول تقول قالوا يقولون قائلا قائله قائلين قائلتا قالا قالتا');
 addAr('statement', 'ذكر ذكرت يذكر تذكر ذكروا');
 addAr('statement', 'اضاف اضافت يضيف تضيف مضيفا مضيفه اضافوا');
-addAr('announcement', 'اعلن اعلنت يعلن تعلن معلنا معلنه اعلنوا');
+addAr('announcement', 'اعلن اعلنت يعلن تعلن معلنا معلنه اعلنوا اعلنا اعلنتا');
 addAr('statement', 'صرح صرحت يصرح تصرح مصرحا');
-addAr('statement', 'اكد اكدت يوكد توكد موكدا موكده اكدوا', { objectText: true });
-addAr('accusation', 'اتهم اتهمت يتهم تتهم متهما متهمه اتهموا يتهمون', { objectText: true });
-addAr('denial', 'نفي نفت ينفي تنفي نافيا نافيه نفوا');
+addAr('statement', 'اكد اكدت يوكد توكد موكدا موكده اكدوا اكدا اكدتا', { objectText: true });
+addAr('accusation', 'اتهم اتهمت يتهم تتهم متهما متهمه اتهموا يتهمون اتهما اتهمتا متهمين', { objectText: true });
+addAr('denial', 'نفي نفت ينفي تنفي نافيا نافيه نفوا نفيا نفتا');
 addAr('warning', 'حذر حذرت يحذر تحذر محذرا محذره', { prep: 'من' });
 addAr('statement', 'اشار اشارت يشير تشير مشيرا مشيره', { prep: 'الي' });
 addAr('statement', 'اوضح اوضحت يوضح توضح موضحا موضحه');
-addAr('statement', 'تابع تابعت يتابع', {});
+addAr('statement', 'تابع تابعت يتابع متابعا متابعه', {});
 addAr('statement', 'اعتبر اعتبرت يعتبر تعتبر معتبرا معتبره');
 addAr('statement', 'راي رات يري تري');
 addAr('statement', 'شدد شددت يشدد تشدد مشددا مشدده', { prep: 'علي' });
@@ -136,12 +136,17 @@ addAr('claim', 'ادعي ادعت يدعي تدعي مدعيا');
 addAr('demand', 'طالب طالبت يطالب تطالب مطالبا مطالبه', { prep: 'ب' });
 addAr('demand', 'دعا دعت يدعو تدعو داعيا داعيه', { prep: 'الي' });
 addAr('statement', 'اردف اردفت استطرد استطردت');
+// "..., ليضيف بأنه ...": a purpose-form continuation, like a participle (the sentence's subject speaks)
+addAr('statement', 'ليضيف لتضيف ليوكد لتوكد ليشير لتشير', { participle: true });
 addAr('admission', 'اقر اقرت يقر تقر اعترف اعترفت يعترف تعترف', { prep: 'ب' });
 addAr('statement', 'اصر اصرت يصر تصر', { prep: 'علي' });
 addAr('statement', 'نوه نوهت', { prep: 'الي' });
 addAr('statement', 'غرد غردت كتب كتبت');
-addAr('statement', 'ابلغ ابلغت رجح رجحت يرجح ترجح توقع توقعت اعرب اعربت تدارك استدرك');
+addAr('statement', 'ابلغ ابلغت رجح رجحت توقع توقعت اعرب اعربت تدارك استدرك'); // (يُرجّح أن = "it is likely": impersonal)
 addAr('threat', 'هدد هددت يهدد تهدد مهددا', { objectText: true });
+// "called X Y" / "described X as Y": the object plus the description is the text
+addAr('description', 'وصف وصفت يصف تصف واصفا واصفه وصفوا', { objectText: true });
+addAr('denial', 'رفض رفضت يرفض ترفض رافضا رافضه رفضوا', { objectText: true });
 
 /** Complementisers (folded): إن/أن/بأن + attached pronouns; "that". */
 export const AR_COMP = set('ان انه انها انهم انهما انهن انني انى اننا انك بان بانه بانها بانهم بانهما باننا لان');
@@ -150,7 +155,7 @@ export const AR_COMP = set('ان انه انها انهم انهما انهن ا
 export const AR_ADVERBIAL = set(`في بيان بيانه بيانها تصريح تصريحات تصريحه تصريحها مقابله مقابلته مؤتمر موتمر صحفي صحافي الصحفي الصحافي
 للصحفيين للصحافيين لوكاله لصحيفه لقناه لشبكه لتلفزيون لموقع لراديو عبر تويتر حسابه حسابها على الخميس الجمعه السبت الاحد الاثنين الثلاثاء الاربعاء
 اليوم امس الثلاثاء مساء صباح يوم ايضا كذلك اثناء خلال كلمه كلمته لها له لهم امام ختام ذلك حينئذ حينها لاحقا سابقا مؤخرا موخرا من جهته جهتها
-بدوره بدورها بدورهم آنذاك انذاك حينذاك وقت سابق من هذا الاسبوع الشهر العام الماضي مرارا رسميا الرسمي رسمي مكتوب المكتوب`);
+مشترك المشترك بدوره بدورها بدورهم آنذاك انذاك حينذاك وقت سابق من هذا الاسبوع الشهر العام الماضي مرارا رسميا الرسمي رسمي مكتوب المكتوب`);
 
 /** Arabic titles/roles before a person's name. Multi-token titles are matched as sequences. */
 export const AR_PERSON_TITLES = set(`الرئيس رئيس الرييس رييس وزير وزيره الوزير الوزيره المتحدث المتحدثه متحدث الناطق ناطق السفير السفيره سفير قائد القائد مدير المدير مديره
