@@ -220,74 +220,6 @@ function isAsciiSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13);
 }
 
-// ---- string interning for token forms and separators
-// News vocabulary repeats: most token forms and separators of an article were seen in earlier
-// articles. Hashing the char codes in place and returning the stored string avoids one string
-// allocation per token and separator, and the stored strings keep V8's cached hash, so the many
-// Set/Map lookups on t.norm downstream do not rehash a fresh string. Bounded: reset past 2^17 forms.
-let IN_STR: string[] = [];
-let IN_SLOT = new Int32Array(1 << 16); // string index + 1, 0 = empty
-let IN_HASH = new Int32Array(1 << 16);
-const IN_MAX = 1 << 17;
-
-/** src.slice(a, b), interned. */
-export function internSlice(src: string, a: number, b: number): string {
-  const len = b - a;
-  if (len <= 1) return src.slice(a, b); // V8 serves one-char Latin-1 strings from a table already
-  if (len > 40) return src.slice(a, b);
-  let h = 0x811c9dc5 | 0;
-  for (let p = a; p < b; p++) h = Math.imul(h ^ src.charCodeAt(p), 0x01000193);
-  h ^= h >>> 15;
-  const mask = IN_SLOT.length - 1;
-  let i = h & mask;
-  for (;;) {
-    const sl = IN_SLOT[i];
-    if (sl === 0) break;
-    if (IN_HASH[i] === h) {
-      const v = IN_STR[sl - 1];
-      if (v.length === len) {
-        let q = 0;
-        while (q < len && v.charCodeAt(q) === src.charCodeAt(a + q)) q++;
-        if (q === len) return v;
-      }
-    }
-    i = (i + 1) & mask;
-  }
-  // flatten the copy: a slice of a long string may be a view that keeps the whole article alive
-  const str = internCopy(src, a, b);
-  if (IN_STR.length >= IN_MAX) { IN_STR = []; IN_SLOT = new Int32Array(1 << 16); IN_HASH = new Int32Array(1 << 16); return str; }
-  if ((IN_STR.length + 1) * 2 > IN_SLOT.length) { internGrow(); return internSlice(src, a, b); }
-  IN_STR.push(str);
-  IN_SLOT[i] = IN_STR.length;
-  IN_HASH[i] = h;
-  return str;
-}
-
-let IN_BUF = new Uint16Array(64);
-function internCopy(src: string, a: number, b: number): string {
-  const len = b - a;
-  if (len < 13) return src.slice(a, b); // V8 copies short slices anyway
-  if (IN_BUF.length < len) IN_BUF = new Uint16Array(len * 2);
-  for (let p = 0; p < len; p++) IN_BUF[p] = src.charCodeAt(a + p);
-  return String.fromCharCode.apply(null, IN_BUF.subarray(0, len) as unknown as number[]);
-}
-
-function internGrow(): void {
-  const cap = IN_SLOT.length * 2;
-  const slot = new Int32Array(cap), hash = new Int32Array(cap);
-  const mask = cap - 1;
-  for (let k = 0; k < IN_STR.length; k++) {
-    const v = IN_STR[k];
-    let h = 0x811c9dc5 | 0;
-    for (let p = 0; p < v.length; p++) h = Math.imul(h ^ v.charCodeAt(p), 0x01000193);
-    h ^= h >>> 15;
-    let i = h & mask;
-    while (slot[i] !== 0) i = (i + 1) & mask;
-    slot[i] = k + 1; hash[i] = h;
-  }
-  IN_SLOT = slot; IN_HASH = hash;
-}
-
 export type Script = 'arabic' | 'latin' | 'cyrillic' | 'han' | 'other' | 'digit';
 
 export interface Token {
@@ -373,7 +305,7 @@ export function tokenize(src: string, folded?: Folded): Token[] {
     }
     const start = os[k];
     const end = oe[e - 1];
-    const sep = internSlice(src, prevEnd, start);
+    const sep = src.slice(prevEnd, start);
     const c0 = src.charCodeAt(start);
     let caps: 0 | 1 | 2 = 0;
     const script = scriptOf(c0);
@@ -394,7 +326,7 @@ export function tokenize(src: string, folded?: Folded): Token[] {
       if (raw[0] !== lo[0] && raw[0] === up[0]) caps = raw.length > 1 && raw === up && raw !== lo ? 2 : 1;
     }
     // `vars` is part of the literal so every token keeps one hidden class (memoising it later would add a property)
-    toks.push({ norm: internSlice(ft, k, e), start, end, nStart: k, nEnd: e, script, caps, gap: toks.length ? gapOf(sep) : 5, sep, index: toks.length, vars: undefined });
+    toks.push({ norm: ft.slice(k, e), start, end, nStart: k, nEnd: e, script, caps, gap: toks.length ? gapOf(sep) : 5, sep, index: toks.length, vars: undefined });
     prevEnd = end;
     k = e;
   }
@@ -420,27 +352,14 @@ export interface CliticVariant {
 /**
  * Candidate forms of an Arabic token with its proclitics stripped: و/ف, then ب/ك/ل, then ال
  * (لل → ال). The unstripped form comes first; stripped forms need at least 2 remaining letters.
- * The array is cached and shared: read it, do not modify it.
  */
 export function arabicVariants(norm: string): CliticVariant[] {
-  return cachedVariants(norm);
+  return computeVariants(norm);
 }
 
 /** Clitic variants of a token, computed once per token. */
 export function tokenVariants(t: Token): CliticVariant[] {
-  return (t.vars ??= t.script === 'arabic' ? cachedVariants(t.norm) : [{ form: t.norm, strip: 0, def: false }]);
-}
-
-// Variants by form, shared between tokens and articles (callers only read them). Bounded.
-let VAR_CACHE = new Map<string, CliticVariant[]>();
-function cachedVariants(norm: string): CliticVariant[] {
-  let v = VAR_CACHE.get(norm);
-  if (v === undefined) {
-    v = computeVariants(norm);
-    if (VAR_CACHE.size >= 1 << 16) VAR_CACHE = new Map();
-    VAR_CACHE.set(norm, v);
-  }
-  return v;
+  return (t.vars ??= t.script === 'arabic' ? computeVariants(t.norm) : [{ form: t.norm, strip: 0, def: false }]);
 }
 
 function computeVariants(norm: string): CliticVariant[] {
