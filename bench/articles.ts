@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-export interface BenchArticle { url: string; source: { name: string }; title: string; body: string }
+export type BenchArticle = { url: string; source: { name: string }; title: string; body: string };
 
 export function findRoot(): string {
   for (let d = __dirname; ; d = resolve(d, '..')) {
