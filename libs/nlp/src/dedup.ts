@@ -32,12 +32,12 @@ let HB = new Int32Array(1024);
 /**
  * Words of the folded text (maximal runs of letters/numbers, as `split(/[^\p{L}\p{N}]+/u)`), at
  * least 2 code units, with the Arabic article (ال, وال, فال) stripped, hashed straight from the char
- * codes into HA/HB (FNV-1a and a murmur-style mix, finalised). Returns the number of words.
+ * codes into HA/HB (FNV-1a and a murmur-style mix, finalised) from index `count` on. Returns the
+ * number of words hashed so far.
  */
-function hashWords(s: string): number {
+function hashWords(s: string, count = 0): number {
   const ln = lnTable();
   const n = s.length;
-  let count = 0;
   let i = 0;
   while (i < n) {
     // skip separators
@@ -89,7 +89,11 @@ const ONES = new Int32Array(64);
 
 /** 64-bit SimHash (16 hex chars) over 2-word shingles of the folded text (title + body). */
 export function simhash(text: string, alreadyFolded = false): string {
-  const nw = hashWords(alreadyFolded ? text : foldText(text));
+  return simhashOfWords(hashWords(alreadyFolded ? text : foldText(text)));
+}
+
+/** SimHash of the first `nw` word hashes in HA/HB. */
+function simhashOfWords(nw: number): string {
   const ones = ONES;
   ones.fill(0);
   // word bigrams: robust to light edits, and far apart for different stories (see DEDUP_MAX_HAMMING)
@@ -151,7 +155,9 @@ export function bandKeys(fingerprint: string, bands = DEDUP_BANDS): string[] {
 
 /** Fingerprint of an article from its title and body. */
 export function fingerprintArticle(title: string | undefined, body: string, foldedTitle?: string, foldedBody?: string): string {
-  if (foldedBody !== undefined) return simhash(`${foldedTitle ?? foldText(title ?? '')}\n${foldedBody}`, true);
+  // words never span the newline between title and body: hash the two folded texts in turn
+  // instead of concatenating (and flattening) them; same words, same fingerprint
+  if (foldedBody !== undefined) return simhashOfWords(hashWords(foldedBody, hashWords(foldedTitle ?? foldText(title ?? ''))));
   return simhash(`${title ?? ''}\n${body}`);
 }
 
