@@ -252,19 +252,20 @@ function scriptOf(c: number): Script {
   return 'other';
 }
 
-/** Gap class of a separator string. */
+/** Gap class of a separator string (char codes: sep[i] would allocate a string per non-Latin-1 char, e.g. every ،). */
 function gapOf(sep: string): number {
-  if (sep.length === 0) return 0;
+  const n = sep.length;
+  if (n === 0) return 0;
   let g = 0;
-  for (let i = 0; i < sep.length; i++) {
-    const ch = sep[i];
+  for (let i = 0; i < n; i++) {
+    const c = sep.charCodeAt(i);
     let v = 0;
-    if (ch === '\n' || ch === '\r') v = 5;
-    else if (ch === '.' || ch === '!' || ch === '?' || ch === '؟' || ch === ';' || ch === '؛' || ch === ':' || ch === '|' || ch === '/' || ch === '\u2026') v = 3;
-    else if (ch === '(' || ch === ')' || ch === '[' || ch === ']') v = 2;
-    else if (ch === '"' || ch === '«' || ch === '»' || ch === '\u201C' || ch === '\u201D' || ch === '\u201E' || ch === '\u2018' && sep.length === 1 && false) v = 4;
-    else if (ch === ',' || ch === '،' || ch === '\u2013' || ch === '\u2014') v = 2;
-    else if (ch === '-' || ch === "'" || ch === '\u2019' || ch === '\u2010' || ch === '\u2011') v = sep.length > 1 && ch === '-' && /\s-|-\s/.test(sep) ? 2 : 1;
+    if (c === 10 || c === 13) v = 5; // \n \r
+    else if (c === 46 || c === 33 || c === 63 || c === 0x061f || c === 59 || c === 0x061b || c === 58 || c === 124 || c === 47 || c === 0x2026) v = 3; // . ! ? ؟ ; ؛ : | / …
+    else if (c === 40 || c === 41 || c === 91 || c === 93) v = 2; // ( ) [ ]
+    else if (c === 34 || c === 0xab || c === 0xbb || c === 0x201c || c === 0x201d || c === 0x201e) v = 4; // " « » “ ” „ (not ‘)
+    else if (c === 44 || c === 0x060c || c === 0x2013 || c === 0x2014) v = 2; // , ، – —
+    else if (c === 45 || c === 39 || c === 0x2019 || c === 0x2010 || c === 0x2011) v = n > 1 && c === 45 && /\s-|-\s/.test(sep) ? 2 : 1; // - ' ’ ‐ ‑
     if (v > g) g = v;
   }
   return g;
