@@ -64,9 +64,9 @@ export class Gazetteer {
   /** token string → id, and back */
   private readonly ids = new Map<string, number>();
   private vocab: string[] = [];
-  /** open-addressing table: slot → token id + 1 (0 empty), and the full hash per slot */
-  private slotId = new Int32Array(16);
-  private slotHash = new Int32Array(16);
+  /** open-addressing table, two ints per slot (one cache line per probe): token id + 1 (0 empty), full hash */
+  private slots = new Int32Array(32);
+  private slotCount = 16;
   /** 2^18-bit filter over the hashes (32 KB, stays in cache): most tokens are rejected here without touching the table */
   private readonly filter = new Int32Array(1 << 13);
   /** root children by token id (undefined when the token starts no alias) */
@@ -130,14 +130,14 @@ export class Gazetteer {
     id = this.vocab.length;
     this.ids.set(norm, id);
     this.vocab.push(norm);
-    if (this.vocab.length * 4 > this.slotId.length) this.rehash(this.slotId.length * 4);
+    if (this.vocab.length * 4 > this.slotCount) this.rehash(this.slotCount * 4);
     else this.insertSlot(id);
     return id;
   }
 
   private rehash(cap: number): void {
-    this.slotId = new Int32Array(cap);
-    this.slotHash = new Int32Array(cap);
+    this.slots = new Int32Array(cap * 2);
+    this.slotCount = cap;
     for (let id = 0; id < this.vocab.length; id++) this.insertSlot(id);
   }
 
@@ -146,11 +146,11 @@ export class Gazetteer {
     let h = SEED;
     for (let p = v.length - 1; p >= 0; p--) h = step(h, v.charCodeAt(p));
     h = finish(h);
-    const mask = this.slotId.length - 1;
+    const mask = this.slotCount - 1;
     let i = h & mask;
-    while (this.slotId[i] !== 0) i = (i + 1) & mask;
-    this.slotId[i] = id + 1;
-    this.slotHash[i] = h;
+    while (this.slots[2 * i] !== 0) i = (i + 1) & mask;
+    this.slots[2 * i] = id + 1;
+    this.slots[2 * i + 1] = h;
     this.filter[(h >>> 5) & 0x1fff] |= 1 << (h & 31);
   }
 
@@ -162,11 +162,12 @@ export class Gazetteer {
     h = finish(h);
     if ((this.filter[(h >>> 5) & 0x1fff] & (1 << (h & 31))) === 0) return -1;
     const len = norm.length - from + (al ? 2 : 0);
-    const mask = this.slotId.length - 1;
+    const mask = this.slotCount - 1;
+    const slots = this.slots;
     for (let i = h & mask; ; i = (i + 1) & mask) {
-      const s = this.slotId[i];
+      const s = slots[2 * i];
       if (s === 0) return -1;
-      if (this.slotHash[i] !== h) continue;
+      if (slots[2 * i + 1] !== h) continue;
       const v = this.vocab[s - 1];
       if (v.length !== len) continue;
       let q = 0;
@@ -210,7 +211,8 @@ export class Gazetteer {
       const nv = t0.script === 'arabic' ? variantSlots(norm, SLOTS) : (SLOTS[0] = 0, SLOTS[1] = 0, SLOTS[2] = 0, 1);
       for (let vi = 0; vi < nv; vi++) {
         const from = SLOTS[3 * vi], al = SLOTS[3 * vi + 1] === 1, strip = SLOTS[3 * vi + 2];
-        const id = this.lookup(norm, from, al, al ? step(step(SUFFIX[from], LAM), ALEF) : SUFFIX[from]);
+        // the whole-token form (variant 0) may already be known from an earlier trie walk
+        const id = vi === 0 && idAt[i] !== -2 ? idAt[i] : this.lookup(norm, from, al, al ? step(step(SUFFIX[from], LAM), ALEF) : SUFFIX[from]);
         if (id < 0) continue;
         let node = this.rootById[id];
         if (!node) continue;
