@@ -85,11 +85,15 @@ export interface Folded {
  * Folding is a per-code-unit function (plus NFKD decomposition of single chars), so the map is exact:
  * a folded span [a, b) maps back to [origStart[a], origEnd[b-1]) in the original.
  */
+let FOLD_OUT = new Uint16Array(4096);
+
 export function foldWithMap(src: string): Folded {
   initClasses();
   const n = src.length;
   let cap = n + 16;
-  let out = new Uint16Array(cap);
+  // the folded code units only live until they become f.text: one scratch buffer for every call
+  if (FOLD_OUT.length < cap) FOLD_OUT = new Uint16Array(cap * 2);
+  let out = FOLD_OUT;
   let os = new Int32Array(cap);
   let oe = new Int32Array(cap);
   let k = 0;
@@ -123,7 +127,7 @@ export function foldWithMap(src: string): Folded {
     // one code unit in gives one out everywhere else, so k <= i + 16 there; multi-char folds may need room
     if (k + fl + (n - i) + 16 > cap) {
       cap = Math.max(cap * 2, k + fl + (n - i) + 16);
-      const o2 = new Uint16Array(cap); o2.set(out.subarray(0, k)); out = o2;
+      if (out.length < cap) { const o2 = new Uint16Array(cap * 2); o2.set(out.subarray(0, k)); out = FOLD_OUT = o2; }
       const a = new Int32Array(cap); a.set(os.subarray(0, k)); os = a;
       const b = new Int32Array(cap); b.set(oe.subarray(0, k)); oe = b;
     }
