@@ -94,8 +94,11 @@ export function foldWithMap(src: string): Folded {
   // the folded code units only live until they become f.text: one scratch buffer for every call
   if (FOLD_OUT.length < cap) FOLD_OUT = new Uint16Array(cap * 2);
   let out = FOLD_OUT;
-  let os = new Int32Array(cap);
-  let oe = new Int32Array(cap);
+  // both offset maps in one allocation (typed arrays this size live outside the V8 heap: each is a
+  // zeroed malloc plus ArrayBuffer bookkeeping)
+  let maps = new Int32Array(2 * cap);
+  let os = maps.subarray(0, cap);
+  let oe = maps.subarray(cap);
   let k = 0;
   // no closure over out/os/oe/k: captured mutable locals would live in a context object and every
   // store in this loop would go through it
@@ -128,8 +131,9 @@ export function foldWithMap(src: string): Folded {
     if (k + fl + (n - i) + 16 > cap) {
       cap = Math.max(cap * 2, k + fl + (n - i) + 16);
       if (out.length < cap) { const o2 = new Uint16Array(cap * 2); o2.set(out.subarray(0, k)); out = FOLD_OUT = o2; }
-      const a = new Int32Array(cap); a.set(os.subarray(0, k)); os = a;
-      const b = new Int32Array(cap); b.set(oe.subarray(0, k)); oe = b;
+      maps = new Int32Array(2 * cap);
+      const a = maps.subarray(0, cap); a.set(os.subarray(0, k)); os = a;
+      const b = maps.subarray(cap); b.set(oe.subarray(0, k)); oe = b;
     }
     for (let j = 0; j < fl; j++) { out[k] = f.charCodeAt(j); os[k] = i; oe[k] = i + w; k++; }
     if (w === 2) i++;
