@@ -53,12 +53,12 @@ let HB = new Int32Array(1024);
 /**
  * Words of the folded text (maximal runs of letters/numbers, as `split(/[^\p{L}\p{N}]+/u)`), at
  * least 2 code units, with the Arabic article (ال, وال, فال) stripped, hashed straight from the char
- * codes into HA/HB (FNV-1a and a murmur-style mix, finalised). Returns the number of words.
+ * codes into HA/HB (FNV-1a and a murmur-style mix, finalised) from index `count` on. Returns the
+ * number of words hashed so far.
  */
-function hashWords(s: string): number {
+function hashWords(s: string, count = 0): number {
   const ln = lnTable();
   const n = s.length;
-  let count = 0;
   let i = 0;
   while (i < n) {
     // skip separators
@@ -116,9 +116,13 @@ export function simhash(text: string, alreadyFolded = false): string {
   return sketch(text, alreadyFolded).fingerprint;
 }
 
-/** SimHash and MinHash LSH keys of a text in one pass over its shingles. */
+/** SimHash and MinHash LSH keys of a text. */
 export function sketch(text: string, alreadyFolded = false): DedupSketch {
-  const nw = hashWords(alreadyFolded ? text : foldText(text));
+  return sketchOfWords(hashWords(alreadyFolded ? text : foldText(text)));
+}
+
+/** SimHash and MinHash LSH keys of the first `nw` word hashes in HA/HB, in one pass over their shingles. */
+function sketchOfWords(nw: number): DedupSketch {
   const ones = ONES;
   ones.fill(0);
   const mins = MINS;
@@ -194,7 +198,9 @@ export function hamming(a: string, b: string): number {
 
 /** SimHash and LSH keys of an article from its title and body. */
 export function sketchArticle(title: string | undefined, body: string, foldedTitle?: string, foldedBody?: string): DedupSketch {
-  if (foldedBody !== undefined) return sketch(`${foldedTitle ?? foldText(title ?? '')}\n${foldedBody}`, true);
+  // words never span the newline between title and body: hash the two folded texts in turn
+  // instead of concatenating (and flattening) them; same words, same sketch
+  if (foldedBody !== undefined) return sketchOfWords(hashWords(foldedBody, hashWords(foldedTitle ?? foldText(title ?? ''))));
   return sketch(`${title ?? ''}\n${body}`);
 }
 

@@ -33,46 +33,61 @@ export function tokenAt(doc: Doc, pos: number): number {
   return lo;
 }
 
-const OPEN_Q = new Set(['"', '\u201C', '\u00AB', '\u201E']);
-const CLOSE_OF: Record<string, string> = { '"': '"', '\u201C': '\u201D', '\u00AB': '\u00BB', '\u201E': '\u201C' };
+// quote marks by char code: " “ « „ open; each closes with its partner (a straight quote also with ”)
+const Q_STRAIGHT = 34, Q_LEFT = 0x201c, Q_RIGHT = 0x201d, Q_LAQUO = 0xab, Q_RAQUO = 0xbb, Q_LOW = 0x201e;
+function closeOf(open: number): number {
+  return open === Q_STRAIGHT ? Q_STRAIGHT : open === Q_LEFT ? Q_RIGHT : open === Q_LAQUO ? Q_RAQUO : Q_LEFT;
+}
+const isOpenQuote = (c: number) => c === Q_STRAIGHT || c === Q_LEFT || c === Q_LAQUO || c === Q_LOW;
 
 /** Pair quotation marks: straight quotes alternate within a paragraph; curly and guillemets pair by kind. */
 export function findQuotes(src: string): QuoteSpan[] {
+  // char codes and a \s table instead of src[i] + regex tests (same decisions, no per-char strings)
+  const sp = spaceTable();
   const out: QuoteSpan[] = [];
   let open = -1;
-  let openCh = '';
+  let openC = 0;
   const n = src.length;
   for (let i = 0; i < n; i++) {
     const cc = src.charCodeAt(i);
-    if (cc !== 10 && cc !== 34 && cc !== 0x201c && cc !== 0x201d && cc !== 0xab && cc !== 0xbb && cc !== 0x201e) continue;
-    const ch = src[i];
-    if (ch === '\n' && open >= 0) {
+    if (cc !== 10 && cc !== Q_STRAIGHT && cc !== Q_LEFT && cc !== Q_RIGHT && cc !== Q_LAQUO && cc !== Q_RAQUO && cc !== Q_LOW) continue;
+    if (cc === 10 && open >= 0) {
       // a quote may continue over a paragraph break only if the next paragraph reopens it
       let j = i;
-      while (j < n && /\s/.test(src[j])) j++;
-      if (j < n && src[j] === openCh && openCh === '"') { i = j; continue; }
+      while (j < n && sp[src.charCodeAt(j)]) j++;
+      if (j < n && src.charCodeAt(j) === openC && openC === Q_STRAIGHT) { i = j; continue; }
       open = -1;
       continue;
     }
     // straight quotes: context decides (after space + before a letter opens; after a non-space closes)
-    const before = i > 0 ? src[i - 1] : ' ';
-    const after = i + 1 < n ? src[i + 1] : ' ';
-    const openCtx = /[\s(\[\u2014\u2013:-]/.test(before) && !/\s/.test(after);
-    const closeCtx = !/\s/.test(before);
+    const before = i > 0 ? src.charCodeAt(i - 1) : 32;
+    const after = i + 1 < n ? src.charCodeAt(i + 1) : 32;
+    const openCtx = (sp[before] === 1 || before === 40 || before === 91 || before === 0x2014 || before === 0x2013 || before === 58 || before === 45) && sp[after] === 0;
+    const closeCtx = sp[before] === 0;
     if (open < 0) {
-      if (OPEN_Q.has(ch) && !(ch === '"' && closeCtx && !openCtx && /[\s.,;:!?]/.test(after))) { open = i; openCh = ch; }
-    } else if (ch === '"' && openCh === '"' && openCtx && !closeCtx) {
+      const spaceOrStop = sp[after] === 1 || after === 46 || after === 44 || after === 59 || after === 58 || after === 33 || after === 63;
+      if (isOpenQuote(cc) && !(cc === Q_STRAIGHT && closeCtx && !openCtx && spaceOrStop)) { open = i; openC = cc; }
+    } else if (cc === Q_STRAIGHT && openC === Q_STRAIGHT && openCtx && !closeCtx) {
       // a new opening quote while one is open: the writer never closed the first one
       let c = i - 1;
-      while (c > open && /\s/.test(src[c])) c--;
+      while (c > open && sp[src.charCodeAt(c)]) c--;
       if (c - open > 1) out.push({ open, close: c + 1 > i ? i : c + 1 });
       open = i;
-    } else if (ch === CLOSE_OF[openCh] || (openCh === '"' && ch === '\u201D')) {
+    } else if (cc === closeOf(openC) || (openC === Q_STRAIGHT && cc === Q_RIGHT)) {
       if (i - open > 1) out.push({ open, close: i });
       open = -1;
     }
   }
   return out;
+}
+
+let SPACE_TABLE: Uint8Array | undefined;
+/** 1 when /\s/ matches the code unit. */
+function spaceTable(): Uint8Array {
+  if (SPACE_TABLE) return SPACE_TABLE;
+  const t = new Uint8Array(65536);
+  for (let c = 0; c < 65536; c++) t[c] = /\s/.test(String.fromCharCode(c)) ? 1 : 0;
+  return (SPACE_TABLE = t);
 }
 
 export function prepare(src: string, field: 'body' | 'title', title?: string): Doc {

@@ -1,9 +1,14 @@
-// Gazetteer: a token trie (one hash lookup per token, the multi-pattern automaton for word-aligned
+// Gazetteer: a token trie (one lookup per token, the multi-pattern automaton for word-aligned
 // patterns) over FOLDED tokens, built once per knowledge-base version. Arabic tokens are tried
 // with their proclitics stripped (و ف ب ك ل ال لل); Latin matches obey the alias's case.
+//
+// Speed: every distinct alias token gets an integer id. The root lookup, done for every token and
+// every clitic variant of an Arabic token, hashes the variant's char codes straight from the token
+// (no variant strings or objects) into an open-addressing table of ids; trie edges are keyed by id.
+// Most tokens are in no alias, so most lookups end at an empty slot without a string compare.
 
 import type { KbActor } from '@marsad/contracts';
-import { foldWithMap, tokenVariants, tokenize, type Token } from './text';
+import { foldWithMap, tokenize, variantSlots, type Token } from './text';
 
 export interface GazEntry {
   actorId: string;
@@ -17,9 +22,27 @@ export interface GazEntry {
 }
 
 interface Node {
-  next?: Map<string, Node>;
+  /** children by token id */
+  next?: Map<number, Node>;
   entries?: GazEntry[];
 }
+
+const ALEF = 0x0627, LAM = 0x0644;
+
+/** One hash step over a char code (FNV-1a style, 32-bit). Strings are hashed from the LAST char to
+ * the first, so the hashes of all suffixes of a token (its clitic-stripped forms) come from one pass. */
+function step(h: number, c: number): number {
+  return Math.imul(h ^ c, 0x01000193);
+}
+const SEED = 0x811c9dc5 | 0;
+function finish(h: number): number {
+  h ^= h >>> 15; h = Math.imul(h, 0x2c1b3c6d); h ^= h >>> 12;
+  return h;
+}
+
+// scratch buffers for match (single-threaded: reused across calls)
+let SUFFIX = new Int32Array(64);
+const SLOTS = new Int32Array(3 * 8);
 
 export interface GazMatch {
   actorId: string;
@@ -36,9 +59,18 @@ export interface GazMatch {
 const WEAK_LATIN = new Set(['us', 'it', 'in', 'am', 'is', 'on', 'or', 'no', 'me', 'hi', 'be', 'an', 'as', 'at', 'to', 'so', 'may', 'will', 'sun', 'times', 'post', 'general', 'labour', 'chad', 'jordan', 'georgia', 'turkey', 'china', 'guinea', 'mali', 'niger', 'oman', 'peru', 'cuba', 'israel']);
 
 export class Gazetteer {
-  private root: Node = {};
   readonly actors = new Map<string, KbActor>();
   size = 0;
+  /** token string → id, and back */
+  private readonly ids = new Map<string, number>();
+  private vocab: string[] = [];
+  /** open-addressing table, two ints per slot (one cache line per probe): token id + 1 (0 empty), full hash */
+  private slots = new Int32Array(32);
+  private slotCount = 16;
+  /** 2^18-bit filter over the hashes (32 KB, stays in cache): most tokens are rejected here without touching the table */
+  private readonly filter = new Int32Array(1 << 13);
+  /** root children by token id (undefined when the token starts no alias) */
+  private rootById: (Node | undefined)[] = [];
 
   constructor(actors: Iterable<KbActor>) {
     for (const a of actors) this.addActor(a);
@@ -69,11 +101,18 @@ export class Gazetteer {
       }
       if (i > 0) gaps[i] = Math.max(1, t.gap === 3 && t.sep.trim() === '.' ? 3 : t.gap <= 1 ? 1 : t.gap);
     });
-    let node = this.root;
-    for (const t of toks) {
-      if (!node.next) node.next = new Map();
-      let nx = node.next.get(t.norm);
-      if (!nx) { nx = {}; node.next.set(t.norm, nx); }
+    let node: Node = {};
+    for (let k = 0; k < toks.length; k++) {
+      const id = this.idFor(toks[k].norm);
+      let nx: Node | undefined;
+      if (k === 0) {
+        nx = this.rootById[id];
+        if (!nx) nx = this.rootById[id] = {};
+      } else {
+        if (!node.next) node.next = new Map();
+        nx = node.next.get(id);
+        if (!nx) { nx = {}; node.next.set(id, nx); }
+      }
       node = nx;
     }
     const def = toks[0].script === 'arabic' && toks[0].norm.startsWith('ال');
@@ -84,6 +123,68 @@ export class Gazetteer {
     }
   }
 
+  /** Id of an alias token, interned on first sight. */
+  private idFor(norm: string): number {
+    let id = this.ids.get(norm);
+    if (id !== undefined) return id;
+    id = this.vocab.length;
+    this.ids.set(norm, id);
+    this.vocab.push(norm);
+    if (this.vocab.length * 4 > this.slotCount) this.rehash(this.slotCount * 4);
+    else this.insertSlot(id);
+    return id;
+  }
+
+  private rehash(cap: number): void {
+    this.slots = new Int32Array(cap * 2);
+    this.slotCount = cap;
+    for (let id = 0; id < this.vocab.length; id++) this.insertSlot(id);
+  }
+
+  private insertSlot(id: number): void {
+    const v = this.vocab[id];
+    let h = SEED;
+    for (let p = v.length - 1; p >= 0; p--) h = step(h, v.charCodeAt(p));
+    h = finish(h);
+    const mask = this.slotCount - 1;
+    let i = h & mask;
+    while (this.slots[2 * i] !== 0) i = (i + 1) & mask;
+    this.slots[2 * i] = id + 1;
+    this.slots[2 * i + 1] = h;
+    this.filter[(h >>> 5) & 0x1fff] |= 1 << (h & 31);
+  }
+
+  /**
+   * Id of the string (al ? 'ال' : '') + norm.slice(from), whose unfinished backward hash is `h`;
+   * -1 when no alias has that token.
+   */
+  private lookup(norm: string, from: number, al: boolean, h: number): number {
+    h = finish(h);
+    if ((this.filter[(h >>> 5) & 0x1fff] & (1 << (h & 31))) === 0) return -1;
+    const len = norm.length - from + (al ? 2 : 0);
+    const mask = this.slotCount - 1;
+    const slots = this.slots;
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const s = slots[2 * i];
+      if (s === 0) return -1;
+      if (slots[2 * i + 1] !== h) continue;
+      const v = this.vocab[s - 1];
+      if (v.length !== len) continue;
+      let q = 0;
+      if (al) { if (v.charCodeAt(0) !== ALEF || v.charCodeAt(1) !== LAM) continue; q = 2; }
+      let p = from;
+      while (q < len && v.charCodeAt(q) === norm.charCodeAt(p)) { q++; p++; }
+      if (q === len) return s - 1;
+    }
+  }
+
+  /** Id of a whole token's folded form, or -1. */
+  private tokenId(norm: string): number {
+    let h = SEED;
+    for (let p = norm.length - 1; p >= 0; p--) h = step(h, norm.charCodeAt(p));
+    return this.lookup(norm, 0, false, h);
+  }
+
   /**
    * All longest, non-overlapping matches in the token stream, left to right.
    * `sentStart[i]` tells whether token i starts a sentence (relaxes capitalisation of ambiguous words).
@@ -91,21 +192,29 @@ export class Gazetteer {
   match(src: string, toks: Token[], sentStart?: Uint8Array): GazMatch[] {
     const out: GazMatch[] = [];
     const n = toks.length;
-    const rootNext = this.root.next;
-    if (!rootNext) return out;
+    if (this.vocab.length === 0) return out;
+    // ids of following tokens, looked up once each when a trie walk reaches them (-2: not yet)
+    const idAt = new Int32Array(n).fill(-2);
     let i = 0;
     while (i < n) {
       const t0 = toks[i];
+      const norm = t0.norm;
+      const len0 = norm.length;
       let best: GazMatch | undefined;
       let bestLen = 0;
-      // non-Arabic tokens have one variant (the token itself): no variant array is built for them
-      const arabic = t0.script === 'arabic';
-      const variants = arabic ? tokenVariants(t0) : undefined;
-      const nv = variants ? variants.length : 1;
+      // backward hashes of every suffix of the token: SUFFIX[p] hashes norm.slice(p)
+      if (SUFFIX.length <= len0) SUFFIX = new Int32Array(len0 * 2 + 1);
+      let h = SEED;
+      SUFFIX[len0] = h;
+      for (let p = len0 - 1; p >= 0; p--) SUFFIX[p] = h = step(h, norm.charCodeAt(p));
+      // non-Arabic tokens have one variant (the token itself); Arabic ones their clitic-stripped forms, in tokenVariants order
+      const nv = t0.script === 'arabic' ? variantSlots(norm, SLOTS) : (SLOTS[0] = 0, SLOTS[1] = 0, SLOTS[2] = 0, 1);
       for (let vi = 0; vi < nv; vi++) {
-        const form = variants ? variants[vi].form : t0.norm;
-        const strip = variants ? variants[vi].strip : 0;
-        let node = rootNext.get(form);
+        const from = SLOTS[3 * vi], al = SLOTS[3 * vi + 1] === 1, strip = SLOTS[3 * vi + 2];
+        // the whole-token form (variant 0) may already be known from an earlier trie walk
+        const id = vi === 0 && idAt[i] !== -2 ? idAt[i] : this.lookup(norm, from, al, al ? step(step(SUFFIX[from], LAM), ALEF) : SUFFIX[from]);
+        if (id < 0) continue;
+        let node = this.rootById[id];
         if (!node) continue;
         let j = i;
         let okJ = -1;
@@ -118,7 +227,10 @@ export class Gazetteer {
           if (!node.next || j + 1 >= n) break;
           const nt = toks[j + 1];
           if (nt.gap >= 3 && nt.gap !== 3) break;
-          const nx: Node | undefined = node.next.get(nt.norm);
+          let nid = idAt[j + 1];
+          if (nid === -2) nid = idAt[j + 1] = this.tokenId(nt.norm);
+          if (nid < 0) break;
+          const nx: Node | undefined = node.next.get(nid);
           if (!nx) break;
           node = nx;
           j++;

@@ -49,17 +49,62 @@ function scriptCounts(s: string): Record<string, number> {
   return c;
 }
 
-function words(s: string): string[] {
-  return s.toLowerCase().split(/[^\p{L}\p{M}]+/u).filter(Boolean);
-}
-
 const STOP_INDEX = new Map<string, string[]>();
 for (const [l, ws] of Object.entries(STOP)) for (const w of ws) { const x = STOP_INDEX.get(w); if (x) x.push(l); else STOP_INDEX.set(w, [l]); }
+const STOP_MAXLEN = Math.max(...[...STOP_INDEX.keys()].map((w) => w.length));
+/** (first code unit, length) pairs of the stopwords: most words are rejected without slicing them */
+const STOP_KEY = new Uint8Array(1 << 16);
+const stopKey = (c0: number, len: number) => ((c0 << 4) ^ len) & 0xffff;
+for (const w of STOP_INDEX.keys()) STOP_KEY[stopKey(w.charCodeAt(0), w.length)] = 1;
 
-function scoreStop(ws: string[], langs: string[]): Record<string, number> {
+let LM: Uint8Array | undefined;
+/** 1 when /[\p{L}\p{M}]/u matches the BMP code unit (lone surrogates: 0). */
+function lmTable(): Uint8Array {
+  if (LM) return LM;
+  const t = new Uint8Array(65536);
+  const re = /[\p{L}\p{M}]/u;
+  for (let c = 0; c < 65536; c++) if (c < 0xd800 || c > 0xdfff) t[c] = re.test(String.fromCharCode(c)) ? 1 : 0;
+  return (LM = t);
+}
+const LM_PAIR = /^[\p{L}\p{M}]$/u;
+
+/**
+ * The stopword entries (languages per word) of the words of `s`, where words are
+ * `s.toLowerCase().split(/[^\p{L}\p{M}]+/u)`: one scan over char codes, and only words that can be
+ * stopwords (by first char and length) are sliced and looked up.
+ */
+function stopHits(s: string): string[][] {
+  const lower = s.toLowerCase();
+  const lm = lmTable();
+  const n = lower.length;
+  const hits: string[][] = [];
+  let a = -1; // start of the current word
+  for (let i = 0; i <= n; i++) {
+    let w = 0; // width of a letter/mark code point at i (0 = separator or end)
+    if (i < n) {
+      const c = lower.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+        const d = lower.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff && LM_PAIR.test(lower.slice(i, i + 2))) w = 2;
+      } else if (lm[c]) w = 1;
+    }
+    if (w) { if (a < 0) a = i; if (w === 2) i++; continue; }
+    if (a >= 0) {
+      const len = i - a;
+      if (len <= STOP_MAXLEN && STOP_KEY[stopKey(lower.charCodeAt(a), len)]) {
+        const ls = STOP_INDEX.get(lower.slice(a, i));
+        if (ls) hits.push(ls);
+      }
+      a = -1;
+    }
+  }
+  return hits;
+}
+
+function scoreStop(hits: string[][], langs: string[]): Record<string, number> {
   const sc: Record<string, number> = {};
   for (const l of langs) sc[l] = 0;
-  for (const w of ws) { const ls = STOP_INDEX.get(w); if (ls) for (const l of ls) if (sc[l] !== undefined) sc[l]++; }
+  for (const ls of hits) for (const l of ls) if (sc[l] !== undefined) sc[l]++;
   return sc;
 }
 
@@ -91,7 +136,7 @@ export function detectLanguage(text: string, hint?: string): LanguageGuess {
   if (script === 'greek') return { code: 'el', confidence: round(dom) };
   if (script === 'devanagari') return { code: 'hi', confidence: round(dom * 0.9) };
   if (script === 'thai') return { code: 'th', confidence: round(dom) };
-  const ws = words(s);
+  const ws = stopHits(s);
   if (script === 'arabic') {
     const sc = scoreStop(ws, ['ar', 'fa', 'ur']);
     sc.fa += c.faOnly * 0.5;
