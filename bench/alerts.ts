@@ -10,7 +10,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
@@ -22,6 +22,7 @@ import { createLogger } from '@marsad/observability';
 import { bootstrapAdmin } from '../apps/admin/src/bootstrap';
 import { bootstrapAlerter } from '../apps/alerter/src/bootstrap';
 import { bootstrapEnricher } from '../apps/enricher/src/bootstrap';
+import { findRoot, lcg } from './support';
 
 const N = Number(process.env.BENCH_ALERTS_N ?? 1000);
 const RATE = Number(process.env.BENCH_ALERTS_RATE ?? 50);
@@ -30,12 +31,6 @@ const KAFKA = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
 const ES = process.env.ELASTICSEARCH_URL ?? 'http://127.0.0.1:9200';
 const REDIS = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-function findRoot(): string {
-  for (let d = __dirname; ; d = resolve(d, '..')) {
-    if (existsSync(join(d, 'package.json')) && existsSync(join(d, 'libs'))) return d;
-    if (resolve(d, '..') === d) return process.cwd();
-  }
-}
 const err = (s: string) => process.stderr.write(s + '\n');
 const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -85,8 +80,7 @@ async function checkStack(): Promise<string[]> {
 // sentences over the words of demo/articles (a small vocabulary would make near-duplicates),
 // each mentioning Kaspersky.
 const FALLBACK_WORDS = 'security researchers report campaign network attack ministry bank energy grid phishing malware ransomware exploit vulnerability patch government agency statement investigation company espionage data breach leak servers customers regulators sanctions court appeal hackers group operation infrastructure warning analysts telecom election officials cloud software update email credentials access persistent backdoor firmware supply chain defence contractor'.split(' ');
-let seed = 11;
-const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+const rnd = lcg(11);
 let WORDS = FALLBACK_WORDS;
 function loadWords(root: string): void {
   const dir = join(root, 'demo', 'articles');

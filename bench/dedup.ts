@@ -7,33 +7,20 @@
 // Env: REDIS_URL (redis://127.0.0.1:6379), BENCH_DEDUP_ARTICLES. Keys live under a per-run prefix
 // and are deleted at the end.
 
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Redis from 'ioredis';
 import { NearDuplicateIndex, hamming, sketchArticle, DEDUP_MAX_HAMMING, type DedupSketch } from '@marsad/nlp';
 import type { DedupEntry } from '@marsad/nlp';
 import { RedisDedupStore } from '../apps/enricher/src/redis-dedup.store';
+import { findRoot, jsonFiles, lcg, percentile } from './support';
 
-function findRoot(): string {
-  for (let d = __dirname; ; d = resolve(d, '..')) {
-    if (existsSync(join(d, 'package.json')) && existsSync(join(d, 'libs'))) return d;
-    if (resolve(d, '..') === d) return process.cwd();
-  }
-}
-function jsonFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    return statSync(p).isDirectory() ? jsonFiles(p) : f.endsWith('.json') ? [p] : [];
-  });
-}
 
 const root = findRoot();
 const TOTAL = Number(process.env.BENCH_DEDUP_ARTICLES ?? 50_000);
 const PROBES = 200;
-let seed = 11;
-const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
+const rnd = lcg(11);
+const pct = percentile;
 
 // sentences of real news, recombined: each synthetic article = ~3 KB of sentences from random sources
 const sentences: string[] = [];

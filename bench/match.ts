@@ -9,39 +9,23 @@
 // watch ids with their matched actors and terms (one line per article) and the inputs
 // (<file>.input.json: articles + watches), so a change can be checked to give identical results.
 
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { SCHEMA_VERSION, type EnrichedArticle, type Watch } from '@marsad/contracts';
 import { WatchMatcher, tokenize } from '@marsad/alerts';
 import { loadKnowledgeBase } from '@marsad/kb';
 import { Enricher } from '@marsad/nlp';
+import { findRoot, jsonFiles, lcg, percentile } from './support';
 
-function findRoot(): string {
-  for (let d = __dirname; ; d = resolve(d, '..')) {
-    if (existsSync(join(d, 'package.json')) && existsSync(join(d, 'libs'))) return d;
-    if (resolve(d, '..') === d) return process.cwd();
-  }
-}
 const root = findRoot();
 const shared = resolve(root, '..', 'shared');
 
-function jsonFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
-  for (const f of readdirSync(dir)) {
-    const p = join(dir, f);
-    if (statSync(p).isDirectory()) out.push(...jsonFiles(p));
-    else if (f.endsWith('.json')) out.push(p);
-  }
-  return out.sort();
-}
 
 // deterministic PRNG
-let seed = 7;
-const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+const rnd = lcg(7);
 const pick = <T>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)];
-const pct = (xs: Float64Array | number[], p: number) => Array.from(xs).sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
+const pct = percentile;
 const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`;
 
 const N_WATCHES = Number(process.env.BENCH_WATCHES ?? 10_000);
