@@ -6,7 +6,7 @@ import type { Gazetteer } from './gazetteer';
 import {
   CAPITALS, LOCATIVE_PREPS,
   AR_GROUP_HEADS, AR_ORG_HEADS, AR_ORG_HEADS_DEF, AR_PERSON_TITLES, AR_STOP, AR_VERBS, AR_ADVERBIAL, AR_COMP,
-  EN_FIRST_NAMES, EN_MONTHS_DAYS, EN_NAME_TITLES, EN_NOT_NAME, EN_ORG_HEADS, EN_PERSON_TITLES, EN_STOP_CAPS, EN_VERBS, set,
+  EN_FIRST_NAMES, EN_MONTHS_DAYS, EN_NAME_TITLES, EN_NOT_NAME, EN_ORG_HEADS, EN_PERSON_TITLES, EN_STOP_CAPS, EN_VERB, set,
 } from './lexicon';
 import { arabicVariants, foldText, tokenVariants, type Token } from './text';
 
@@ -34,7 +34,9 @@ export class ActorSet {
   readonly byId = new Map<string, ActorAcc>();
   add(id: string, name: string, type: ActorType, source: 'kb' | 'rule'): ActorAcc {
     let a = this.byId.get(id);
-    if (!a) { a = { id, name, type, source, mentions: [] }; this.byId.set(id, a); }
+    // every field initialised: one hidden class for all actors, so the rule/claim passes that read
+    // gender/nameToks stay monomorphic (adding them later made V8 deopt and recompile those passes)
+    if (!a) { a = { id, name, type, source, mentions: [], gender: undefined, nameToks: undefined }; this.byId.set(id, a); }
     return a;
   }
   /** mention keys per actor id: ((start * 2^25 + end) * 2 + field bit), exact while offsets < 2^25 */
@@ -46,7 +48,8 @@ export class ActorSet {
     const key = m.end < 33554432 ? (m.start * 33554432 + m.end) * 2 + (m.field === 'title' ? 1 : 0) : `${m.field}\u0000${m.start}\u0000${m.end}`;
     if (ks.has(key)) return;
     ks.add(key);
-    a.mentions.push({ ...m, actorId: a.id });
+    // a fixed literal, not { ...m, actorId }: one shape for every mention whatever object m was
+    a.mentions.push({ actorId: a.id, start: m.start, end: m.end, first: m.first, last: m.last, field: m.field });
   }
 }
 
@@ -92,7 +95,7 @@ function personEvidence(ctx: ExtractCtx, a: number, b: number, words: string[]):
   if ((prev === 'said' || prev === 'says' || prev === 'added' || prev === 'according') && toks[a].gap === 0) return true; // "…," said Clint Watts
   if (b + 2 < toks.length && toks[b + 1].norm === 'who' && toks[b + 1].gap === 2) return true; // "Clint Watts, who heads …"
   const next = b + 1 < toks.length ? toks[b + 1] : undefined;
-  if (next && EN_VERBS[next.norm] && next.gap === 0) return true;
+  if (next && EN_VERB.get(next.norm) && next.gap === 0) return true;
   if (next && next.gap === 2) {
     for (let k = b + 1; k < Math.min(toks.length, b + 6); k++) if (EN_ROLE_NOUNS.has(toks[k].norm)) return true;
   }
@@ -230,7 +233,7 @@ function processLatinRun(ctx: ExtractCtx, i: number, j: number, lowerSeen: Set<s
   if (orgHead && !personHint) type = 'organization';
   else if (personHint) type = 'person';
   else if (len >= 2 && EN_FIRST_NAMES.has(firstW)) type = 'person';
-  else if (isAcr && (EN_VERBS[nextW] || (capMid.get(firstW) ?? 0) >= 2)) { if (EN_ACRONYM_STOP.has(toks[a].norm)) return; type = 'organization'; }
+  else if (isAcr && (EN_VERB.get(nextW) || (capMid.get(firstW) ?? 0) >= 2)) { if (EN_ACRONYM_STOP.has(toks[a].norm)) return; type = 'organization'; }
   else if (len >= 2) {
     const allNamey = words.every((w) => !EN_NOT_NAME.has(w) && !EN_STOP_CAPS.has(w) && !EN_PERSON_TITLES.has(w) && !lowerSeen.has(w));
     if (!allNamey) {
@@ -238,7 +241,7 @@ function processLatinRun(ctx: ExtractCtx, i: number, j: number, lowerSeen: Set<s
       else return;
     } else if (EN_PLACE_HEADS.has(lastW)) type = 'location';
     else if (len <= 3 && personEvidence(ctx, a, b, words)) type = 'person';
-    else if (EN_VERBS[nextW] || (b + 1 < toks.length && toks[b + 1].sep === "'")) type = 'organization';
+    else if (EN_VERB.get(nextW) || (b + 1 < toks.length && toks[b + 1].sep === "'")) type = 'organization';
     else if (EN_LOC_PREP.has(prevW)) type = 'location';
     else return;
     if (type === 'person' && EN_LOC_PREP.has(prevW) && !EN_FIRST_NAMES.has(firstW)) type = 'location';
@@ -247,11 +250,11 @@ function processLatinRun(ctx: ExtractCtx, i: number, j: number, lowerSeen: Set<s
     const w = firstW;
     if (EN_NOT_NAME.has(w) || EN_STOP_CAPS.has(w) || EN_PERSON_TITLES.has(w) || EN_MONTHS_DAYS.has(w)) return;
     if (lowerSeen.has(w)) return;
-    if (startsSentence && !(EN_VERBS[nextW] && nextW !== 'says') && (capMid.get(w) ?? 0) === 0) return;
+    if (startsSentence && !(EN_VERB.get(nextW) && nextW !== 'says') && (capMid.get(w) ?? 0) === 0) return;
     if (startsSentence && (capMid.get(w) ?? 0) === 0 && /[^s]s$/.test(w)) return; // "Analysts said"
-    if (isAcr && (capMid.get(w) ?? 0) < 2 && !EN_VERBS[nextW]) return;
+    if (isAcr && (capMid.get(w) ?? 0) < 2 && !EN_VERB.get(nextW)) return;
     if (EN_LOC_PREP.has(prevW)) type = 'location';
-    else if (EN_VERBS[nextW] || isAcr || (b + 1 < toks.length && toks[b + 1].sep === "'" && toks[b + 1].norm === 's' && (capMid.get(w) ?? 0) >= 2)) type = 'organization';
+    else if (EN_VERB.get(nextW) || isAcr || (b + 1 < toks.length && toks[b + 1].sep === "'" && toks[b + 1].norm === 's' && (capMid.get(w) ?? 0) >= 2)) type = 'organization';
     else return;
   }
   if (!type) return;

@@ -3,7 +3,7 @@
 import type { ActorAcc, ActorSet, MentionX } from './actors';
 import { arVerbOf } from './actors';
 import { tokenAt, type Doc } from './doc';
-import { AR_ADVERBIAL, AR_COMP, AR_PERSON_TITLES, AR_DESCRIPTIONS, AR_VERBS, EN_CLAIM_VERBS, EN_DESCRIPTIONS, EN_OBJ_VERBS, EN_PRONOUNS, EN_VERBS, set } from './lexicon';
+import { AR_ADVERBIAL, AR_COMP, AR_PERSON_TITLES, AR_DESCRIPTIONS, AR_VERBS, EN_DESCRIPTIONS, EN_OBJ_VERBS, EN_PRONOUNS, EN_VERB, EN_VERB_OR_CLAIM, set } from './lexicon';
 import { arabicVariants, foldText, inSpans, type Token } from './text';
 
 export interface ClaimX {
@@ -747,7 +747,7 @@ function cutAtNextReport(ctx: Ctx, s: number, e: number): number {
   for (let ti = tokenAt(ctx.doc, s); ti < toks.length && toks[ti].start < e; ti++) {
     const t = toks[ti];
     if (t.start <= s) continue;
-    if (t.script === 'latin' && (t.norm === 'and' || t.norm === 'but') && ti + 1 < toks.length && EN_VERBS[toks[ti + 1].norm] && ctx.doc.quoteOf[ti] < 0 && !/^(agreed|agrees|continued|called|states)$/.test(toks[ti + 1].norm)) return t.start - t.sep.length;
+    if (t.script === 'latin' && (t.norm === 'and' || t.norm === 'but') && ti + 1 < toks.length && EN_VERB.get(toks[ti + 1].norm) && ctx.doc.quoteOf[ti] < 0 && !/^(agreed|agrees|continued|called|states)$/.test(toks[ti + 1].norm)) return t.start - t.sep.length;
     // "... لكنه رفض دعوة ..." — the reporter resumes with the speaker as a pronoun subject
     if (t.script === 'arabic' && /^(لكنه|لكنها|ولكنه|ولكنها|لكنهم|ولكنهم)$/.test(t.norm) && ctx.doc.quoteOf[t.index] < 0) return t.start - t.sep.length;
     // "...، وألمح ترامب إلى ...": a new clause with a named subject (و + verb + person)
@@ -957,7 +957,7 @@ export function englishClaims(ctx: Ctx): void {
     const t = toks[v];
     if (t.script !== 'latin') continue;
     let w = t.norm;
-    let kind = EN_VERBS[w] ?? EN_CLAIM_VERBS[w];
+    let kind = EN_VERB_OR_CLAIM.get(w);
     let verbTokEnd = v;
     if (w === 'according' && v + 1 < n && toks[v + 1].norm === 'to') { kind = 'statement'; verbTokEnd = v + 1; }
     if (!kind && (w === 'asked' || w === 'asks')) kind = 'question';
@@ -998,7 +998,7 @@ export function englishClaims(ctx: Ctx): void {
       const ant = aa && aa.type !== 'location' ? { actor: aa, text: src.slice(am!.start, am!.end), pronoun: false } : resolveNP(ctx, v - 2, v);
       const c = ant && !ant.pronoun ? contentAfter(ctx, v, w) : undefined;
       // "Mr Mubanga, who insists he does not feel bitter, said: ..." — the relative clause ends before the main verb
-      if (c) for (let r = v + 2; r < n && toks[r].start < c.e; r++) if (toks[r].gap === 2 && EN_VERBS[toks[r].norm] && doc.quoteOf[r] < 0) { c.e = toks[r].start - toks[r].sep.length; break; }
+      if (c) for (let r = v + 2; r < n && toks[r].start < c.e; r++) if (toks[r].gap === 2 && EN_VERB.get(toks[r].norm) && doc.quoteOf[r] < 0) { c.e = toks[r].start - toks[r].sep.length; break; }
       if (c && (kind === 'promise' || kind === 'demand') && /^(to|for)\s/i.test(src.slice(c.s, c.s + 4))) continue;
       if (ant && c && pushClaim((ctx.rule = 'en-relative', ctx), ant.actor, ant.text, t.norm, kind, c.s, c.e, v)) continue;
     }
@@ -1145,7 +1145,7 @@ export function englishClaims(ctx: Ctx): void {
       // "..., watchdog Ofcom has said", "..., President Musharraf of Pakistan has said": role words before the name
       for (let r = commaTok, hops = 0; sb && hops < 3 && r > 0 && toks[r].gap < 2 && doc.sentOf[r - 1] === sent; hops++) {
         const wv = toks[r - 1];
-        if (ctx.mAt[r - 1] || EN_VERBS[wv.norm] || !(wv.caps === 0 || EN_INV_SKIP.has(wv.norm))) break;
+        if (ctx.mAt[r - 1] || EN_VERB.get(wv.norm) || !(wv.caps === 0 || EN_INV_SKIP.has(wv.norm))) break;
         r--;
         if (toks[r].gap === 2) { commaTok = r; break; }
       }
@@ -1215,7 +1215,7 @@ function enCutTrailingAside(ctx: Ctx, s: number, e: number): number {
   const toks = doc.toks;
   let last = tokenAt(doc, e) - 1;
   while (last >= 0 && toks[last].end > e) last--;
-  if (last < 0 || !(EN_VERBS[toks[last].norm] || /^(reported|reports|reporting)$/.test(toks[last].norm)) || doc.quoteOf[last] >= 0) return e;
+  if (last < 0 || !(EN_VERB.get(toks[last].norm) || /^(reported|reports|reporting)$/.test(toks[last].norm)) || doc.quoteOf[last] >= 0) return e;
   for (let r = last; r > last - 5 && r >= 0 && toks[r].start > s; r--) {
     if (toks[r].gap >= 2) {
       if (!/,/.test(toks[r].sep) || ctx.mAt[r] && r === last - 1) return e; // ", Mr X said" is handled as content-before elsewhere
@@ -1274,7 +1274,7 @@ function englishAccording(ctx: Ctx, v: number, toIdx: number): void {
     pushClaim((ctx.rule = 'en-according', ctx), a, doc.src.slice(m.start, m.end), 'according to', 'statement', toks[c].start, e0, v);
   } else if (toks[v].gap === 2) {
     // "The ministry said ..., according to the Associated Press": the agency relays the ministry's statement
-    for (let b = v - 1; b >= 0 && doc.sentOf[b] === sent; b--) if (EN_VERBS[toks[b].norm] && toks[b].script === 'latin' && doc.quoteOf[b] < 0 && !(b > 0 && EN_PASSIVE.has(toks[b - 1].norm))) return;
+    for (let b = v - 1; b >= 0 && doc.sentOf[b] === sent; b--) if (EN_VERB.get(toks[b].norm) && toks[b].script === 'latin' && doc.quoteOf[b] < 0 && !(b > 0 && EN_PASSIVE.has(toks[b - 1].norm))) return;
     pushClaim((ctx.rule = 'en-according-end', ctx), a, doc.src.slice(m.start, m.end), 'according to', 'statement', s0, toks[v].start - toks[v].sep.length, v);
   }
 }
@@ -1564,7 +1564,7 @@ function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
     {
       let jj = j;
       let mods = 0;
-      while (jj >= 1 && mods < 2 && toks[jj].caps === 0 && !ctx.mAt[jj] && !EN_DET.has(toks[jj].norm) && toks[jj].norm !== 's' && toks[jj + 1].gap === 0 && !EN_VERBS[toks[jj].norm] && !EN_SKIP_BACK.has(toks[jj].norm)) { jj--; mods++; }
+      while (jj >= 1 && mods < 2 && toks[jj].caps === 0 && !ctx.mAt[jj] && !EN_DET.has(toks[jj].norm) && toks[jj].norm !== 's' && toks[jj + 1].gap === 0 && !EN_VERB.get(toks[jj].norm) && !EN_SKIP_BACK.has(toks[jj].norm)) { jj--; mods++; }
       if (jj >= 1 && toks[jj].norm === 's' && /['\u2019]/.test(toks[jj].sep) && toks[jj + 1].gap === 0) {
         const pm = ctx.mAt[jj - 1];
         const pa = pm && pm.last === jj - 1 ? ctx.set.byId.get(pm.actorId) : undefined;
@@ -1741,7 +1741,7 @@ function enUnknownSpeakerBefore(ctx: Ctx, v: number, lc: ClaimX | undefined): bo
   const from = tokenAt(doc, doc.sents[ps].start);
   if (lc && lc.at >= from) return false;
   for (let r = from + 1; r < v; r++) {
-    if (!EN_VERBS[toks[r].norm] || toks[r].gap !== 0 || doc.quoteOf[r] >= 0) continue;
+    if (!EN_VERB.get(toks[r].norm) || toks[r].gap !== 0 || doc.quoteOf[r] >= 0) continue;
     const b = toks[r - 1];
     if (b.caps === 1 && !ctx.mAt[r - 1] && r - 1 > from && toks[r - 2].caps === 1 && toks[r - 1].gap === 0 && !ctx.mAt[r - 2] && !EN_DET.has(toks[r - 2].norm)) return true;
   }
@@ -1988,7 +1988,7 @@ function continuationQuotes(ctx: Ctx): void {
       let own = false;
       // only a quotation ended by a comma ('"...," she said') announces its own attribution
       if (!(doc.src[q.close - 1] === ',' || /^\s*,/.test(doc.src.slice(q.close + 1, q.close + 4)))) ti = toks.length;
-      for (let h = 0; ti < toks.length && h < 4 && !/[.!?\n]/.test(doc.src.slice(q.close + 1, toks[ti].start).replace(/^["\u201D]/, '').replace(/^\s*,/, '')); ti++, h++) if (EN_VERBS[toks[ti].norm]) { own = true; break; }
+      for (let h = 0; ti < toks.length && h < 4 && !/[.!?\n]/.test(doc.src.slice(q.close + 1, toks[ti].start).replace(/^["\u201D]/, '').replace(/^\s*,/, '')); ti++, h++) if (EN_VERB.get(toks[ti].norm)) { own = true; break; }
       if (own) continue;
     }
     // after the quote, an attribution to someone else? (handled by quoteBefore already)
