@@ -62,7 +62,19 @@ export function shortHash(s: string): string {
   return ((h1 >>> 0).toString(36) + (h2 >>> 0).toString(36)).slice(0, 10);
 }
 
+// slugs of recent names: the same actors recur across articles and slugOf (fold, NFKD, regexes, hash) is pure
+const SLUGS = new Map<string, string>();
+
 export function slugOf(name: string): string {
+  let slug = SLUGS.get(name);
+  if (slug === undefined) {
+    if (SLUGS.size >= 20000) SLUGS.clear(); // bounded: a long-running enricher sees unbounded names
+    SLUGS.set(name, (slug = slugOf0(name)));
+  }
+  return slug;
+}
+
+function slugOf0(name: string): string {
   const f = foldText(name);
   const latin = f.normalize('NFKD').replace(/\p{M}/gu, '').replace(/['’.]/g, '');
   const slug = latin.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
@@ -130,11 +142,10 @@ export function kbActors(doc: Doc, gaz: Gazetteer, set: ActorSet, cover: (string
       // a capital used as a place ("in Moscow", "في موسكو", "بموسكو") is a location, not the state
       const t = doc.toks[m.first];
       const stripped = m.start > t.start ? doc.src.slice(t.start, m.start) : '';
-      const f = foldText(doc.src.slice(m.start, m.end)).replace(/^ال(?=..)/, (x) => x);
-      const isCap = CAPITALS.has(f) || CAPITALS.has(t.norm);
       const prev = m.first > 0 ? doc.toks[m.first - 1] : undefined;
       const locative = /^[وف]?[ب]$/.test(stripped) || /^[وف]?(الي|لل)$/.test(stripped) || (prev && LOCATIVE_PREPS.has(prev.norm) && t.gap <= 1);
-      if (isCap && locative) {
+      // the capital test folds the mention text: only worth it after a locative
+      if (locative && (CAPITALS.has(foldText(doc.src.slice(m.start, m.end))) || CAPITALS.has(t.norm))) {
         const name = doc.src.slice(m.start, m.end);
         const loc = set.add(ruleActorId('location', kb.name + ' ' + name), name, 'location', 'rule');
         set.mention(loc, { start: m.start, end: m.end, first: m.first, last: m.last, field: doc.field });
@@ -296,8 +307,16 @@ function stripWF(norm: string): string {
   return norm.length > 3 && (norm[0] === 'و' || norm[0] === 'ف') ? norm.slice(1) : norm;
 }
 
+/** Reporting verb of an Arabic token, memoised on the token (null: none): the rule and claim passes ask for the
+ * same tokens many times. */
 export function arVerbOf(t: Token): { verb: string; strip: number } | undefined {
   if (t.script !== 'arabic') return undefined;
+  let r = t.arVerb;
+  if (r === undefined) r = t.arVerb = arVerbOf0(t) ?? null;
+  return r ?? undefined;
+}
+
+function arVerbOf0(t: Token): { verb: string; strip: number } | undefined {
   if (AR_VERBS.has(t.norm)) return { verb: t.norm, strip: 0 };
   const s = stripWF(t.norm);
   if (s !== t.norm && AR_VERBS.has(s)) return { verb: s, strip: 1 };

@@ -249,6 +249,8 @@ export interface Token {
   index: number;
   /** memoised clitic variants (see tokenVariants) */
   vars?: CliticVariant[];
+  /** memoised Arabic reporting verb (actors.ts arVerbOf; null: none) */
+  arVerb?: { verb: string; strip: number } | null;
 }
 
 function scriptOf(c: number): Script {
@@ -335,7 +337,7 @@ export function tokenize(src: string, folded?: Folded): Token[] {
       if (raw[0] !== lo[0] && raw[0] === up[0]) caps = raw.length > 1 && raw === up && raw !== lo ? 2 : 1;
     }
     // `vars` is part of the literal so every token keeps one hidden class (memoising it later would add a property)
-    toks.push({ norm: ft.slice(k, e), start, end, nStart: k, nEnd: e, script, caps, gap: toks.length ? gapOf(sep) : 5, sep, index: toks.length, vars: undefined });
+    toks.push({ norm: ft.slice(k, e), start, end, nStart: k, nEnd: e, script, caps, gap: toks.length ? gapOf(sep) : 5, sep, index: toks.length, vars: undefined, arVerb: undefined });
     prevEnd = end;
     k = e;
   }
