@@ -415,6 +415,23 @@ function skipTitleModifiers(ctx: ExtractCtx, k: number): number {
   return q;
 }
 
+/**
+ * Cheap "could a clitic variant of this token be in `words`?" test. Every variant of a token of 3+ code units is
+ * at least 2 long and ends with the token's last two code units (variants only strip prefixes or swap لل for
+ * ال), so a token whose ending no word has has no variant in the set: no need to build its variants.
+ */
+function variantEndFilter(words: Iterable<string>): (norm: string) => boolean {
+  const bits = new Uint8Array(65536);
+  const key = (w: string) => (w.charCodeAt(w.length - 2) * 31 + w.charCodeAt(w.length - 1)) & 0xffff;
+  for (const w of words) if (w.length >= 2) bits[key(w)] = 1;
+  // tokens under 3 code units have one variant, the token itself: let the caller test it
+  return (norm) => norm.length < 3 || bits[key(norm)] === 1;
+}
+const MAY_TITLE = variantEndFilter(AR_PERSON_TITLES);
+const MAY_ORG_HEAD = variantEndFilter(AR_ORG_HEADS);
+const MAY_ORG_HEAD_DEF = variantEndFilter(AR_ORG_HEADS_DEF);
+const MAY_ADMIN = variantEndFilter(['اداره']);
+
 export function arabicRuleActors(ctx: ExtractCtx): void {
   const { doc, cover } = ctx;
   const toks = doc.toks;
@@ -422,8 +439,7 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
   for (let i = 0; i < n; i++) {
     const t = toks[i];
     if (t.script !== 'arabic') continue;
-    const vars = tokenVariants(t);
-    const w = vars.find((v) => AR_PERSON_TITLES.has(v.form))?.form;
+    const w = MAY_TITLE(t.norm) ? tokenVariants(t).find((v) => AR_PERSON_TITLES.has(v.form))?.form : undefined;
     const verb = arVerbOf(t);
     if (w && (!cover[i] || ctx.set.byId.get(cover[i]!)?.type === 'organization')) {
       // TITLE [modifiers] [،] NAME
@@ -499,7 +515,7 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
       }
     }
     // organisations: HEAD + name
-    const head = vars.find((v) => AR_ORG_HEADS.has(v.form));
+    const head = MAY_ORG_HEAD(t.norm) ? tokenVariants(t).find((v) => AR_ORG_HEADS.has(v.form)) : undefined;
     // شركة تحليلات البلوك تشين "تشيناليسس": up to three descriptor words between the head and a quoted name
     let qStart = i + 1;
     if (head && !head.def) {
@@ -529,7 +545,7 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
       }
       i = i0;
     }
-    const afterTitle = i > 0 && (AR_PERSON_TITLES.has(toks[i - 1].norm) || tokenVariants(toks[i - 1]).some((x) => AR_PERSON_TITLES.has(x.form)));
+    const afterTitle = i > 0 && (AR_PERSON_TITLES.has(toks[i - 1].norm) || (MAY_TITLE(toks[i - 1].norm) && tokenVariants(toks[i - 1]).some((x) => AR_PERSON_TITLES.has(x.form))));
     if (head && !head.def && !afterTitle && !cover[i] && i + 1 < n && toks[i + 1].gap <= 1) {
       const headStart = head.strip > 0 ? ctx.gaz['origOffset' as never] ? t.start : t.start : t.start;
       // definite construct: حزب العدالة والتنمية / وزارة الخارجية السعودية / مجلس الأمن
@@ -587,7 +603,7 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
       }
     }
     // definite organisation heads + nisba adjectives (الحكومة الروسية, الحزب الديمقراطي, المخابرات العسكرية الروسية)
-    const dh = vars.find((v) => AR_ORG_HEADS_DEF.has(v.form) && v.form.startsWith('ال'));
+    const dh = MAY_ORG_HEAD_DEF(t.norm) ? tokenVariants(t).find((v) => AR_ORG_HEADS_DEF.has(v.form) && v.form.startsWith('ال')) : undefined;
     if (dh && !afterTitle && !cover[i] && i + 1 < n && toks[i + 1].gap <= 1) {
       let q = i + 1;
       let e = i;
@@ -654,7 +670,7 @@ export function administrations(ctx: ExtractCtx): void {
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     if (t.script === 'arabic') {
-      const v = tokenVariants(t).find((x) => x.form === 'اداره');
+      const v = MAY_ADMIN(t.norm) ? tokenVariants(t).find((x) => x.form === 'اداره') : undefined;
       if (!v || i + 1 >= toks.length || toks[i + 1].gap > 1) continue;
       let k = i + 1;
       let end = k;
@@ -767,12 +783,16 @@ export function linkSurnames(ctx: ExtractCtx): void {
     }
   }
   if (!bySurname.size) return;
+  // endings of the surnames (see variantEndFilter): tokens ending otherwise need no clitic variants
+  const ends = new Set<number>();
+  for (const k of bySurname.keys()) if (k.length >= 2) ends.add(k.charCodeAt(k.length - 2) * 65536 + k.charCodeAt(k.length - 1));
   for (let i = 0; i < toks.length; i++) {
     if (cover[i]) continue;
     const t = toks[i];
     let w = t.norm;
     let strip = 0;
     if (t.script === 'arabic') {
+      if (w.length >= 3 && !ends.has(w.charCodeAt(w.length - 2) * 65536 + w.charCodeAt(w.length - 1))) continue;
       const v = tokenVariants(t).find((x) => bySurname.has(x.form) && !x.def);
       if (!v) continue;
       w = v.form; strip = v.strip;

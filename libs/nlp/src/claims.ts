@@ -312,14 +312,18 @@ function arabicQuoting(ctx: Ctx, i: number): void {
   pushClaim((ctx.rule = 'ar-quoting', ctx), sp, spText, doc.src.slice(toks[i].start, toks[i].end), 'statement', s0, end, i);
 }
 
+const AR_ACCORDING_WORDS = new Set(['بحسب', 'حسب', 'وفقا', 'طبقا', 'وبحسب', 'وحسب', 'ووفقا', 'وطبقا']);
+const AR_QAWL_WORDS = new Set(['قوله', 'قولها', 'قولهم', 'قوله:']);
+
 export function arabicClaims(ctx: Ctx): void {
   const { doc } = ctx;
   const toks = doc.toks;
   const src = doc.src;
   const n = toks.length;
   for (let i = 0; i < n; i++) {
-    if (toks[i].script === 'arabic' && /^و?(بحسب|حسب|وفقا|طبقا)$/.test(toks[i].norm)) { arabicAccording(ctx, i); continue; }
-    if (toks[i].script === 'arabic' && /^(قوله|قولها|قولهم|قوله:)$/.test(toks[i].norm)) { arabicQuoting(ctx, i); continue; }
+    // set lookups, not regex tests, on every token (the sets spell out /^و?(بحسب|حسب|وفقا|طبقا)$/ and /^(قوله|قولها|قولهم|قوله:)$/)
+    if (toks[i].script === 'arabic' && AR_ACCORDING_WORDS.has(toks[i].norm)) { arabicAccording(ctx, i); continue; }
+    if (toks[i].script === 'arabic' && AR_QAWL_WORDS.has(toks[i].norm)) { arabicQuoting(ctx, i); continue; }
     const vv = arVerbOf(toks[i]);
     if (!vv) continue;
     const info = AR_VERBS.get(vv.verb)!;
