@@ -56,7 +56,7 @@ export class Enricher {
 
     const set = new ActorSet();
     const bodyDoc = prepare(body, 'body', title);
-    const mix = scriptMix(body);
+    const mix = bodyDoc.f; // script mix counted while folding
     runActors(bodyDoc, gaz, set, lang, mix);
     let claims = extractClaims(bodyDoc, set, lang, mix);
     let tDocF: Folded | undefined;
@@ -64,7 +64,7 @@ export class Enricher {
       const tDoc = prepare(title, 'title');
       tDocF = tDoc.f;
       const tSet = new ActorSet();
-      runActors(tDoc, gaz, tSet, lang, scriptMix(title));
+      runActors(tDoc, gaz, tSet, lang, tDoc.f);
       // merge title mentions into body actors (same id, or a body person with that surname), or add title-only actors
       const bySurname = new Map<string, ActorAcc>();
       for (const b of set.byId.values()) if (b.type === 'person') { const sn = foldText(b.name.split(/\s+/).pop() ?? ''); if (sn && !bySurname.has(sn)) bySurname.set(sn, b); }
@@ -73,7 +73,7 @@ export class Enricher {
         const b = link ?? set.byId.get(a.id) ?? set.add(a.id, a.name, a.type, a.source);
         for (const m of a.mentions) set.mention(b, m);
       }
-      const tClaims = extractClaims(tDoc, set, lang, scriptMix(title)).map((c) => ({ ...c, field: 'title' as const }));
+      const tClaims = extractClaims(tDoc, set, lang, tDoc.f).map((c) => ({ ...c, field: 'title' as const }));
       claims = claims.concat(tClaims);
     }
     const tFold = tDocF?.text;
@@ -113,17 +113,6 @@ function isoString(d: Date): string {
   const ms = d.getTime();
   if (ms !== lastMs) { lastIso = d.toISOString(); lastMs = ms; }
   return lastIso;
-}
-
-function scriptMix(s: string): { arabic: number; latin: number } {
-  let arabic = 0, latin = 0;
-  const n = Math.min(s.length, 20000);
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0x0600 && c <= 0x06ff) arabic++;
-    else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) latin++;
-  }
-  return { arabic, latin };
 }
 
 function runActors(doc: Doc, gaz: Gazetteer, set: ActorSet, lang: string, mix: { arabic: number; latin: number }): void {

@@ -2,7 +2,8 @@
 // with the plain string/regex version it replaced (kept here as the oracle) on random text.
 import * as fc from 'fast-check';
 import { findQuotes } from './doc';
-import { arabicVariants, codesToString, splitSentences, variantSlots } from './text';
+import { EN_CLAIM_VERBS, EN_VERB, EN_VERB_OR_CLAIM, EN_VERBS } from './lexicon';
+import { arabicVariants, codesToString, foldWithMap, scriptMix, splitSentences, tokenVariants, tokenize, variantSlots } from './text';
 
 const pieces = fc.constantFrom('.', '!', '?', '؟', '…', '...', ' ', '  ', '\n', '\r\n', '\t', '\u00A0', '\u2028', '"', '\u201C', '\u201D', '«', '»', '\u201E', "'", '\u2019', ')', ']', '(', '[', '-', '–', '—', ':', ';', ',', '،',
   'Mr', 'mr', 'U.S', 'J', 'a', 'Z', 'é', 'É', 'İ', 'K', 'approx', 'Sept', 'No', 'قال', 'و', 'للولايات', '\u064E', '\u200F', '\uD83D\uDE00', '\uD800', '\uDC00', '3', 'Россия', 'Σ');
@@ -116,5 +117,37 @@ describe('fast paths agree with their plain versions', () => {
       const buf = Uint16Array.from(units);
       expect(codesToString(buf, buf.length)).toBe(String.fromCharCode(...units));
     }), { numRuns: 1000 });
+  });
+  it('foldWithMap counts the script mix exactly as scriptMix does (also past its 20,000-unit window)', () => {
+    fc.assert(fc.property(textArb, fc.integer({ min: 0, max: 3 }), (s, rep) => {
+      const big = rep === 3 ? s.repeat(Math.ceil(20010 / Math.max(1, s.length))) : s;
+      const f = foldWithMap(big);
+      expect({ arabic: f.arabic, latin: f.latin }).toEqual(scriptMix(big));
+    }), { numRuns: 500 });
+  });
+  it('every clitic variant of a 3+ unit token ends with its last two code units (actors.ts variantEndFilter)', () => {
+    const arabicText = fc.array(fc.constantFrom('و', 'ف', 'ب', 'ك', 'ل', 'ا', 'ال', 'لل', 'م', 'ن', 'ي', 'ه', ' ', 'ة', 'أ'), { maxLength: 30 }).map((xs) => xs.join(''));
+    fc.assert(fc.property(arabicText, (src) => {
+      for (const t of tokenize(src, foldWithMap(src))) {
+        if (t.norm.length < 3) continue;
+        for (const v of tokenVariants(t)) expect(v.form.length >= 2 && v.form.endsWith(t.norm.slice(-2))).toBe(true);
+      }
+    }), { numRuns: 2000 });
+  });
+  it('the Arabic claims word sets spell out the regexes they replaced', () => {
+    const words = ['بحسب', 'حسب', 'وفقا', 'طبقا', 'وبحسب', 'وحسب', 'ووفقا', 'وطبقا', 'قوله', 'قولها', 'قولهم', 'قوله:', 'ووبحسب', 'قول', 'فحسب', 'بحسبه', 'قولهما'];
+    const according = new Set(['بحسب', 'حسب', 'وفقا', 'طبقا', 'وبحسب', 'وحسب', 'ووفقا', 'وطبقا']);
+    const qawl = new Set(['قوله', 'قولها', 'قولهم', 'قوله:']);
+    for (const w of words) {
+      expect(according.has(w)).toBe(/^و?(بحسب|حسب|وفقا|طبقا)$/.test(w));
+      expect(qawl.has(w)).toBe(/^(قوله|قولها|قولهم|قوله:)$/.test(w));
+    }
+  });
+  it('the EN_VERB maps answer what the EN_VERBS / EN_CLAIM_VERBS object lookups did, prototype names included', () => {
+    const words = [...Object.keys(EN_VERBS), ...Object.keys(EN_CLAIM_VERBS), ...Object.getOwnPropertyNames(Object.prototype), 'the', 'saidx', '', 'Said'];
+    for (const w of words) {
+      expect(EN_VERB.get(w)).toBe(EN_VERBS[w]);
+      expect(EN_VERB_OR_CLAIM.get(w)).toBe(EN_VERBS[w] ?? EN_CLAIM_VERBS[w]);
+    }
   });
 });
