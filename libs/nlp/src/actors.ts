@@ -416,16 +416,28 @@ function skipTitleModifiers(ctx: ExtractCtx, k: number): number {
 }
 
 /**
- * Cheap "could a clitic variant of this token be in `words`?" test. Every variant of a token of 3+ code units is
- * at least 2 long and ends with the token's last two code units (variants only strip prefixes or swap لل for
- * ال), so a token whose ending no word has has no variant in the set: no need to build its variants.
+ * Cheap "could a clitic variant of this token be in `words`?" test, so that most tokens need no variant objects.
+ * A token of 3+ code units has variants that only strip prefixes (و ف ب ك ل ال) or turn لل into ال, each at least 2
+ * long (text.ts computeVariants). So a variant in `words` is either 2 long (= the token's last two units), or ends
+ * with the token's last three units, or is ال + the token's last two (only after a لل prefix). False means none is.
  */
-function variantEndFilter(words: Iterable<string>): (norm: string) => boolean {
-  const bits = new Uint8Array(65536);
-  const key = (w: string) => (w.charCodeAt(w.length - 2) * 31 + w.charCodeAt(w.length - 1)) & 0xffff;
-  for (const w of words) if (w.length >= 2) bits[key(w)] = 1;
-  // tokens under 3 code units have one variant, the token itself: let the caller test it
-  return (norm) => norm.length < 3 || bits[key(norm)] === 1;
+export function variantEndFilter(words: Iterable<string>): (norm: string) => boolean {
+  const two = new Uint8Array(65536), three = new Uint8Array(65536);
+  const k2 = (w: string) => (w.charCodeAt(w.length - 2) * 31 + w.charCodeAt(w.length - 1)) & 0xffff;
+  const k3 = (w: string) => (w.charCodeAt(w.length - 3) * 961 + w.charCodeAt(w.length - 2) * 31 + w.charCodeAt(w.length - 1)) & 0xffff;
+  for (const w of words) {
+    if (w.length === 2) two[k2(w)] = 1;
+    else if (w.length >= 3) three[k3(w)] = 1;
+  }
+  const LAM = 0x0644;
+  return (norm) => {
+    const n = norm.length;
+    if (n < 3) return true; // one variant, the token itself: the caller tests it
+    if (two[k2(norm)] === 1 || three[k3(norm)] === 1) return true;
+    const c0 = norm.charCodeAt(0);
+    const s = c0 === 0x0648 || c0 === 0x0641 ? 1 : 0; // و ف
+    return norm.charCodeAt(s) === LAM && norm.charCodeAt(s + 1) === LAM; // لل → ال + rest
+  };
 }
 const MAY_TITLE = variantEndFilter(AR_PERSON_TITLES);
 const MAY_ORG_HEAD = variantEndFilter(AR_ORG_HEADS);
