@@ -3,7 +3,7 @@
 import type { ActorAcc, ActorSet, MentionX } from './actors';
 import { arVerbOf } from './actors';
 import { tokenAt, type Doc } from './doc';
-import { AR_ADVERBIAL, AR_COMP, AR_PERSON_TITLES, AR_DESCRIPTIONS, AR_VERBS, EN_DESCRIPTIONS, EN_OBJ_VERBS, EN_PRONOUNS, EN_VERB, EN_VERB_OR_CLAIM, set } from './lexicon';
+import { AR_ADVERBIAL, AR_COMP, AR_PERSON_TITLES, AR_DESCRIPTIONS, AR_VERBS, type ArVerb, EN_DESCRIPTIONS, EN_OBJ_VERBS, EN_PRONOUNS, EN_VERB, EN_VERB_OR_CLAIM, set } from './lexicon';
 import { arabicVariants, foldText, inSpans, type CliticVariant, type Token } from './text';
 
 export interface ClaimX {
@@ -312,6 +312,94 @@ function arabicQuoting(ctx: Ctx, i: number): void {
   pushClaim((ctx.rule = 'ar-quoting', ctx), sp, spText, doc.src.slice(toks[i].start, toks[i].end), 'statement', s0, end, i);
 }
 
+/**
+ * The object reading of a reporting verb with no complementiser (اتهمت قطر السعودية بمنع…، نفت إسرائيل التوصل…):
+ * sets the speaker and where the content starts in `st`; false when the verb makes no claim. A function of its own,
+ * not inline in arabicClaims: this rarely-taken path's first uses deoptimised the whole of arabicClaims (a ~0.15
+ * CPU-second recompile each time); here they only recompile this function.
+ */
+function arabicObjectClaim(ctx: Ctx, i: number, vv: { verb: string; strip: number }, info: ArVerb, sent: number, subjTok: number,
+  titledSubjOf: () => ReturnType<typeof titledSubject>, st: { speaker: ActorAcc | undefined; speakerText: string; explicit: boolean; spTok: number; contentStart: number }): boolean {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  const n = toks.length;
+  // accuse/deny/threat with an object: اتهمت قطر السعودية بمنع... / نفت إسرائيل التوصل...
+  // (حذر X من "كارثة": warn-of with a noun object is a claim too)
+  // (أعلن + a masdar that asserts a fact — مقتل، الفوز، تبنيهما — is a claim; announcing one's own action is not)
+  const factAnn = info.kind === 'announcement' && /^(اعلن|اعلنت|اعلنوا|اعلنا|اعلنتا|يعلن|تعلن)$/.test(vv.verb);
+  if (!(info.objectText || info.kind === 'denial' || info.kind === 'accusation' || info.kind === 'warning' || factAnn)) return false;
+  let a = actorOf(ctx, i + 1);
+  let k = i + 1;
+  // "وكانت X قد اتهمت Y بـ...": after قد the subject precedes the verb and the actor after it is the object
+  const sv = subjTok === i - 2 && actorOf(ctx, subjTok) && actorOf(ctx, subjTok)!.type !== 'location';
+  const ts1 = sv ? titledSubjOf() : undefined;
+  if (sv && ts1) { if (!ts1.person) return false; st.speaker = ts1.person; st.speakerText = ts1.text; a = undefined; }
+  else if (sv) { st.speaker = actorOf(ctx, subjTok); st.speakerText = mentionText(ctx, subjTok); st.explicit = true; st.spTok = subjTok; a = undefined; }
+  // a participle (متهما واشنطن بـ...، نافيا) has the sentence's subject: the actor after it is the object
+  if (info.participle && !st.speaker) { st.speaker = resolveArPronoun(ctx, i, info.fem, true); a = undefined; if (!st.speaker) return false; }
+  if (st.speaker) { /* subject before the verb: content right after it */ }
+  else
+  if (!a && i + 2 < n && /^(السلطات|المسوولون|المسوولين|الحكومه|مسوولون|سلطات)$/.test(toks[i + 1].norm) && actorOf(ctx, i + 2)) { a = actorOf(ctx, i + 2); k = i + 2; }
+  if (a && a.type !== 'location') {
+    st.speaker = a; st.speakerText = mentionText(ctx, k); st.explicit = true; st.spTok = k;
+    k = ctx.mAt[k]!.last + 1;
+    // joint subjects (اتهمت السعودية والإمارات قطر): the object starts after the last coordinated actor
+    for (const jp of jointPartners(ctx, st.spTok, a)) if (jp.last + 1 > k) k = jp.last + 1;
+    while (k < n && doc.sentOf[k] === sent && (AR_ADVERBIAL.has(toks[k].norm) || toks[k].gap === 2)) {
+      if (toks[k].gap === 2 && !AR_ADVERBIAL.has(toks[k].norm)) break;
+      k++;
+    }
+  } else if (i > 0 && doc.sentOf[subjTok] === sent && toks[i].gap <= 1 && actorOf(ctx, subjTok) && actorOf(ctx, subjTok)!.type !== 'location') {
+    // subject-verb: "لكن حزب الشعوب نفى هذه الاتهامات"
+    const ts2 = titledSubjOf();
+    if (ts2) { st.speaker = ts2.person; st.speakerText = ts2.text; }
+    else { st.speaker = actorOf(ctx, subjTok); st.speakerText = mentionText(ctx, subjTok); st.explicit = true; st.spTok = subjTok; }
+    k = i + 1;
+  } else if (i + 1 < n && AR_TITLE_WORDS.has(toks[i + 1].norm)) {
+    // نفى المتحدث باسم الكرملين، دميتري بيسكوف، أي تورط
+    for (let r = i + 2; r < Math.min(n, i + 12) && doc.sentOf[r] === sent; r++) {
+      const mr = ctx.mAt[r];
+      const ar = actorOf(ctx, r);
+      if (mr && ar && ar.type === 'person' && mr.first === r) {
+        if (mr.last + 1 < n && toks[mr.last + 1].gap <= 2) { st.speaker = ar; st.speakerText = mentionText(ctx, r); st.explicit = true; k = mr.last + 1; while (k < n && AR_ADVERBIAL.has(toks[k].norm) && doc.sentOf[k] === sent) k++; }
+        break;
+      }
+    }
+    if (!st.speaker && /^ال/.test(toks[i + 1].norm)) {
+      // "أعلن الرئيس التركي، الأحد، الفوز": a definite role already introduced with a name
+      const p = resolveDescription(ctx, i, 'person', toks[i + 1].norm);
+      if (p && p.type === 'person' && personByTitle(ctx, toks[i + 1].norm, toks[i].start) === p) {
+        st.speaker = p; st.speakerText = toks[i + 1].norm;
+        k = i + 2;
+        while (k < n && doc.sentOf[k] === sent && toks[k].gap <= 1 && /^ال/.test(toks[k].norm) && (ctx.mAt[k] ? actorOf(ctx, k)?.type === 'country' : /ي(ه)?$/.test(toks[k].norm))) k++;
+        while (k < n && doc.sentOf[k] === sent && (AR_ADVERBIAL.has(toks[k].norm) || (toks[k].gap === 2 && AR_ADVERBIAL.has(toks[k].norm)))) k++;
+      }
+    }
+    if (!st.speaker) return false;
+  } else if (info.participle) {
+    st.speaker = resolveArPronoun(ctx, i, info.fem, true);
+  } else return false;
+  if (!st.speaker || k >= n || doc.sentOf[k] !== sent) return false;
+  while (k < n && doc.sentOf[k] === sent && AR_ADVERBIAL.has(toks[k].norm) && toks[k].norm !== 'من') k++;
+  if (k >= n || doc.sentOf[k] !== sent) return false;
+  if (factAnn && !AR_FACT_MASDAR.test(toks[k].norm)) return false;
+  if (info.kind === 'warning') {
+    // warn-of: "حذر X من ..." (من may already have been skipped as an adverbial)
+    if (toks[k].norm === 'من') { if (k + 1 >= n || doc.sentOf[k + 1] !== sent) return false; k++; }
+    else if (!(k > i + 1 && toks[k - 1].norm === 'من')) return false;
+  }
+  // "رفضت X الإدلاء بتعليق / التعليق": declining to speak is not a rejection of a statement
+  if (/^(رفض|رفضت|يرفض|ترفض|رافضا|رافضه|رفضوا)$/.test(vv.verb) && AR_DECLINE_ACTS.has(toks[k].norm)) return false;
+  // a fronted adverbial phrase before the object ("نفى خلال خطاب في 20 نوفمبر، إرسال أسلحة")
+  if (/^(خلال|في|اثناء|امام|عبر)$/.test(toks[k].norm)) {
+    for (let r = k + 1; r < Math.min(n, k + 9) && doc.sentOf[r] === sent; r++) if (toks[r].gap === 2) { if (r + 1 < n && doc.sentOf[r] === sent) k = r; break; }
+  }
+  st.contentStart = toks[k].start;
+  { const qi = toks[k].sep.search(/["\u201C\u00AB]/); if (qi >= 0) st.contentStart = toks[k].start - toks[k].sep.length + qi; } // keep an opening quote
+  // "تنفيه" (pronoun object) is a nominal relative, skip
+  return true;
+}
+
 const AR_ACCORDING_WORDS = new Set(['بحسب', 'حسب', 'وفقا', 'طبقا', 'وبحسب', 'وحسب', 'ووفقا', 'وطبقا']);
 const AR_QAWL_WORDS = new Set(['قوله', 'قولها', 'قولهم', 'قوله:']);
 
@@ -556,80 +644,9 @@ export function arabicClaims(ctx: Ctx): void {
       if (speaker && !speakerText) speakerText = '';
     }
     if (comp < 0) {
-      // accuse/deny/threat with an object: اتهمت قطر السعودية بمنع... / نفت إسرائيل التوصل...
-      // (حذر X من "كارثة": warn-of with a noun object is a claim too)
-      // (أعلن + a masdar that asserts a fact — مقتل، الفوز، تبنيهما — is a claim; announcing one's own action is not)
-      const factAnn = info.kind === 'announcement' && /^(اعلن|اعلنت|اعلنوا|اعلنا|اعلنتا|يعلن|تعلن)$/.test(vv.verb);
-      if (!(info.objectText || info.kind === 'denial' || info.kind === 'accusation' || info.kind === 'warning' || factAnn)) continue;
-      let a = actorOf(ctx, i + 1);
-      let k = i + 1;
-      // "وكانت X قد اتهمت Y بـ...": after قد the subject precedes the verb and the actor after it is the object
-      const sv = subjTok === i - 2 && actorOf(ctx, subjTok) && actorOf(ctx, subjTok)!.type !== 'location';
-      const ts1 = sv ? titledSubjOf() : undefined;
-      if (sv && ts1) { if (!ts1.person) continue; speaker = ts1.person; speakerText = ts1.text; a = undefined; }
-      else if (sv) { speaker = actorOf(ctx, subjTok); speakerText = mentionText(ctx, subjTok); explicit = true; spTok = subjTok; a = undefined; }
-      // a participle (متهما واشنطن بـ...، نافيا) has the sentence's subject: the actor after it is the object
-      if (info.participle && !speaker) { speaker = resolveArPronoun(ctx, i, info.fem, true); a = undefined; if (!speaker) continue; }
-      if (speaker) { /* subject before the verb: content right after it */ }
-      else
-      if (!a && i + 2 < n && /^(السلطات|المسوولون|المسوولين|الحكومه|مسوولون|سلطات)$/.test(toks[i + 1].norm) && actorOf(ctx, i + 2)) { a = actorOf(ctx, i + 2); k = i + 2; }
-      if (a && a.type !== 'location') {
-        speaker = a; speakerText = mentionText(ctx, k); explicit = true; spTok = k;
-        k = ctx.mAt[k]!.last + 1;
-        // joint subjects (اتهمت السعودية والإمارات قطر): the object starts after the last coordinated actor
-        for (const jp of jointPartners(ctx, spTok, a)) if (jp.last + 1 > k) k = jp.last + 1;
-        while (k < n && doc.sentOf[k] === sent && (AR_ADVERBIAL.has(toks[k].norm) || toks[k].gap === 2)) {
-          if (toks[k].gap === 2 && !AR_ADVERBIAL.has(toks[k].norm)) break;
-          k++;
-        }
-      } else if (i > 0 && doc.sentOf[subjTok] === sent && toks[i].gap <= 1 && actorOf(ctx, subjTok) && actorOf(ctx, subjTok)!.type !== 'location') {
-        // subject-verb: "لكن حزب الشعوب نفى هذه الاتهامات"
-        const ts2 = titledSubjOf();
-        if (ts2) { speaker = ts2.person; speakerText = ts2.text; }
-        else { speaker = actorOf(ctx, subjTok); speakerText = mentionText(ctx, subjTok); explicit = true; spTok = subjTok; }
-        k = i + 1;
-      } else if (i + 1 < n && AR_TITLE_WORDS.has(toks[i + 1].norm)) {
-        // نفى المتحدث باسم الكرملين، دميتري بيسكوف، أي تورط
-        for (let r = i + 2; r < Math.min(n, i + 12) && doc.sentOf[r] === sent; r++) {
-          const mr = ctx.mAt[r];
-          const ar = actorOf(ctx, r);
-          if (mr && ar && ar.type === 'person' && mr.first === r) {
-            if (mr.last + 1 < n && toks[mr.last + 1].gap <= 2) { speaker = ar; speakerText = mentionText(ctx, r); explicit = true; k = mr.last + 1; while (k < n && AR_ADVERBIAL.has(toks[k].norm) && doc.sentOf[k] === sent) k++; }
-            break;
-          }
-        }
-        if (!speaker && /^ال/.test(toks[i + 1].norm)) {
-          // "أعلن الرئيس التركي، الأحد، الفوز": a definite role already introduced with a name
-          const p = resolveDescription(ctx, i, 'person', toks[i + 1].norm);
-          if (p && p.type === 'person' && personByTitle(ctx, toks[i + 1].norm, toks[i].start) === p) {
-            speaker = p; speakerText = toks[i + 1].norm;
-            k = i + 2;
-            while (k < n && doc.sentOf[k] === sent && toks[k].gap <= 1 && /^ال/.test(toks[k].norm) && (ctx.mAt[k] ? actorOf(ctx, k)?.type === 'country' : /ي(ه)?$/.test(toks[k].norm))) k++;
-            while (k < n && doc.sentOf[k] === sent && (AR_ADVERBIAL.has(toks[k].norm) || (toks[k].gap === 2 && AR_ADVERBIAL.has(toks[k].norm)))) k++;
-          }
-        }
-        if (!speaker) continue;
-      } else if (info.participle) {
-        speaker = resolveArPronoun(ctx, i, info.fem, true);
-      } else continue;
-      if (!speaker || k >= n || doc.sentOf[k] !== sent) continue;
-      while (k < n && doc.sentOf[k] === sent && AR_ADVERBIAL.has(toks[k].norm) && toks[k].norm !== 'من') k++;
-      if (k >= n || doc.sentOf[k] !== sent) continue;
-      if (factAnn && !AR_FACT_MASDAR.test(toks[k].norm)) continue;
-      if (info.kind === 'warning') {
-        // warn-of: "حذر X من ..." (من may already have been skipped as an adverbial)
-        if (toks[k].norm === 'من') { if (k + 1 >= n || doc.sentOf[k + 1] !== sent) continue; k++; }
-        else if (!(k > i + 1 && toks[k - 1].norm === 'من')) continue;
-      }
-      // "رفضت X الإدلاء بتعليق / التعليق": declining to speak is not a rejection of a statement
-      if (/^(رفض|رفضت|يرفض|ترفض|رافضا|رافضه|رفضوا)$/.test(vv.verb) && AR_DECLINE_ACTS.has(toks[k].norm)) continue;
-      // a fronted adverbial phrase before the object ("نفى خلال خطاب في 20 نوفمبر، إرسال أسلحة")
-      if (/^(خلال|في|اثناء|امام|عبر)$/.test(toks[k].norm)) {
-        for (let r = k + 1; r < Math.min(n, k + 9) && doc.sentOf[r] === sent; r++) if (toks[r].gap === 2) { if (r + 1 < n && doc.sentOf[r] === sent) k = r; break; }
-      }
-      contentStart = toks[k].start;
-      { const qi = toks[k].sep.search(/["\u201C\u00AB]/); if (qi >= 0) contentStart = toks[k].start - toks[k].sep.length + qi; } // keep an opening quote
-      // "تنفيه" (pronoun object) is a nominal relative, skip
+      const st = { speaker, speakerText, explicit, spTok, contentStart };
+      if (!arabicObjectClaim(ctx, i, vv, info, sent, subjTok, titledSubjOf, st)) continue;
+      ({ speaker, speakerText, explicit, spTok, contentStart } = st);
     }
     if (!speaker) continue;
     if (unresolvedNoun && !explicit) continue;
