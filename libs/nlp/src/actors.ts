@@ -737,9 +737,23 @@ function findAdmin(set: ActorSet, p: ActorAcc, doc: Doc): ActorAcc | undefined {
 
 const EAST_ASIAN_FAMILY = set('kim lee park choi jung kang cho yoon jang lim moon xi li wang zhang liu chen yang zhao huang zhou wu hu abe kishida');
 
-/** Link later surname-only mentions ("Blair", "Mr Blair", "بوتين") to the full name in the article. */
+/**
+ * Link later surname-only mentions ("Blair", "Mr Blair", "بوتين") to the full name in the article. In five phases,
+ * each its own function: a rarely-taken path's first use deoptimises only its phase (as one function it was
+ * recompiled ~5 times per process).
+ */
 export function linkSurnames(ctx: ExtractCtx): void {
-  const { doc, set, cover } = ctx;
+  const bySurname = surnameIndex(ctx);
+  relinkBareSurnames(ctx, bySurname);
+  mergePartialNames(ctx);
+  mergeSingleNames(ctx, bySurname);
+  if (!bySurname.size) return;
+  linkSurnameTokens(ctx, bySurname);
+}
+
+/** Surname (folded) → the person it names. */
+function surnameIndex(ctx: ExtractCtx): Map<string, ActorAcc> {
+  const { doc, set } = ctx;
   const toks = doc.toks;
   const bySurname = new Map<string, ActorAcc>();
   for (const a of set.byId.values()) {
@@ -759,7 +773,13 @@ export function linkSurnames(ctx: ExtractCtx): void {
     if (EAST_ASIAN_FAMILY.has(first) && !bySurname.has(first)) bySurname.set(first, a);
     if (a.source === 'kb') { const last = foldText(a.name).split(/\s+/).pop() ?? ''; if (last.length >= 3 && /^[a-z]/.test(last) && !bySurname.has(last) && a.mentions.some((m) => m.field === doc.field)) bySurname.set(last, a); }
   }
-  // a KB person matched only by a bare surname, while the article names someone else with that surname → re-link
+  return bySurname;
+}
+
+/** A KB person matched only by a bare surname, while the article names someone else with it → re-link. */
+function relinkBareSurnames(ctx: ExtractCtx, bySurname: Map<string, ActorAcc>): void {
+  const { doc, set, cover } = ctx;
+  const toks = doc.toks;
   for (const a of [...set.byId.values()]) {
     if (a.source !== 'kb' || a.type !== 'person') continue;
     const ms = a.mentions.filter((m) => m.field === doc.field);
@@ -770,7 +790,11 @@ export function linkSurnames(ctx: ExtractCtx): void {
     a.mentions = a.mentions.filter((m) => m.field !== doc.field);
     if (!a.mentions.length) set.byId.delete(a.id);
   }
-  // merge partial rule names ("جاويش أوغلو") into the full name they end ("مولود جاويش أوغلو")
+}
+
+/** Partial rule names merged into the full names they end. */
+function mergePartialNames(ctx: ExtractCtx): void {
+  const { set, cover } = ctx;
   const persons = [...set.byId.values()].filter((a) => a.type === 'person' && (a.nameToks?.length ?? 0) >= 1);
   for (const a of persons) {
     if (a.source !== 'rule' || !set.byId.has(a.id)) continue;
@@ -781,6 +805,11 @@ export function linkSurnames(ctx: ExtractCtx): void {
       set.byId.delete(a.id);
     }
   }
+}
+
+/** Single-token rule persons (and capitalised one-word "organisations") merged into a full-name person. */
+function mergeSingleNames(ctx: ExtractCtx, bySurname: Map<string, ActorAcc>): void {
+  const { set, cover } = ctx;
   // merge single-token rule persons (and single words typed as organisations only because a verb followed: "Szijjarto said") into a full-name person
   for (const a of [...set.byId.values()]) {
     if (a.source !== 'rule') continue;
@@ -794,7 +823,12 @@ export function linkSurnames(ctx: ExtractCtx): void {
       set.byId.delete(a.id);
     }
   }
-  if (!bySurname.size) return;
+}
+
+/** Uncovered tokens that are a known surname (or a clitic form of one) become mentions of its person. */
+function linkSurnameTokens(ctx: ExtractCtx, bySurname: Map<string, ActorAcc>): void {
+  const { doc, set, cover } = ctx;
+  const toks = doc.toks;
   // endings of the surnames (see variantEndFilter): tokens ending otherwise need no clitic variants
   const ends = new Set<number>();
   for (const k of bySurname.keys()) if (k.length >= 2) ends.add(k.charCodeAt(k.length - 2) * 65536 + k.charCodeAt(k.length - 1));
