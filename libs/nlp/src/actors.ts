@@ -444,6 +444,60 @@ const MAY_ORG_HEAD = variantEndFilter(AR_ORG_HEADS);
 const MAY_ORG_HEAD_DEF = variantEndFilter(AR_ORG_HEADS_DEF);
 const MAY_ADMIN = variantEndFilter(['اداره']);
 
+/**
+ * TITLE [modifiers] [،] NAME after a title word at token i: the last token of the person's name when one was added,
+ * -1 to skip token i, -2 when the other rules should look at it. Its own function so that the first use of one of its
+ * rare paths deoptimises only this rule, not all of arabicRuleActors (which was recompiled ~3 times per process).
+ */
+function arTitledPerson(ctx: ExtractCtx, i: number): number {
+  const { doc, cover } = ctx;
+  const toks = doc.toks;
+  const n = toks.length;
+  // TITLE [modifiers] [،] NAME
+  let q = skipTitleModifiers(ctx, i + 1);
+  if (q < 0) return -1;
+  // apposition after a longer title phrase: "مديرة وحدة استخبارات التهديدات في الشركة، كلارا فيشر، إن"
+  let appos = false;
+  if (q < n && toks[q].gap !== 2) {
+    for (let r = q + 1; r < Math.min(n, i + 12); r++) {
+      const commaSep = toks[r].gap === 2 || (toks[r].gap === 4 && /[،,]/.test(toks[r].sep));
+      if (toks[r].gap >= 3 && !commaSep && !(toks[r].gap === 4)) break;
+      if (cover[r] && ctx.set.byId.get(cover[r]!)?.type === 'person') break;
+      if (!commaSep) continue;
+      const e2 = arNameRun(ctx, r, 4);
+      if (e2 > r || (e2 === r && toks[r].norm.length >= 4)) {
+        const after = e2 + 1 < n ? toks[e2 + 1] : undefined;
+        if (!after || after.gap === 2 || AR_COMP.has(after.norm) || !!arVerbOf(after)) { q = r; appos = true; }
+      }
+      break;
+    }
+  }
+  // (an apposition may follow a quoted name: شركة "بيمكو"، يواكيم فيلس،)
+  if (q < n && (toks[q].gap <= 2 || appos)) {
+    let e = arNameRun(ctx, q);
+    // TITLE + first name + ال-surname (وزير الطاقة خالد الفالح،): the surname closes the name before a boundary
+    if (e === q && e + 1 < n && toks[e + 1].gap <= 1 && !cover[e + 1] && /^ال/.test(ctx.doc.src.slice(toks[e + 1].start, toks[e + 1].end)) && toks[e + 1].norm.length >= 5
+      && !AR_DAYS.has(toks[e + 1].norm) && !AR_ADJ_STOP.has(toks[e + 1].norm) && !AR_STOP.has(toks[e + 1].norm) && !AR_PERSON_TITLES.has(toks[e + 1].norm) && !arVerbOf(toks[e + 1])) {
+      const nx = e + 2 < n ? toks[e + 2] : undefined;
+      if (!nx || nx.gap >= 2 || AR_COMP.has(nx.norm) || !!arVerbOf(nx)) e++;
+    }
+    if (e >= q) {
+      const single = e === q;
+      const after = e + 1 < n ? toks[e + 1] : undefined;
+      const okEnd = !single || !after || after.gap >= 2 || AR_COMP.has(after.norm) || AR_NAME_STOP.has(after.norm) || !!arVerbOf(after) || AR_ADVERBIAL.has(after.norm) || after.norm.startsWith('ل');
+      const adjAfterTitle = single && toks[q].gap <= 1 && /(ي|ا)$/.test(toks[q].norm);
+      if (okEnd && (!single || toks[q].norm.length >= 3) && !adjAfterTitle) {
+        for (let k = q; k <= e; k++) if (cover[k]) uncover(ctx, k);
+        const name = doc.src.slice(toks[q].start, toks[e].end);
+        const a = addRule(ctx, 'person', name, q, e);
+        a.nameToks = toks.slice(q, e + 1).map((x) => x.norm);
+        return e;
+      }
+    }
+  }
+  return -2;
+}
+
 export function arabicRuleActors(ctx: ExtractCtx): void {
   const { doc, cover } = ctx;
   const toks = doc.toks;
@@ -454,49 +508,8 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
     const w = MAY_TITLE(t.norm) ? tokenVariants(t).find((v) => AR_PERSON_TITLES.has(v.form))?.form : undefined;
     const verb = arVerbOf(t);
     if (w && (!cover[i] || ctx.set.byId.get(cover[i]!)?.type === 'organization')) {
-      // TITLE [modifiers] [،] NAME
-      let q = skipTitleModifiers(ctx, i + 1);
-      if (q < 0) continue;
-      // apposition after a longer title phrase: "مديرة وحدة استخبارات التهديدات في الشركة، كلارا فيشر، إن"
-      let appos = false;
-      if (q < n && toks[q].gap !== 2) {
-        for (let r = q + 1; r < Math.min(n, i + 12); r++) {
-          const commaSep = toks[r].gap === 2 || (toks[r].gap === 4 && /[،,]/.test(toks[r].sep));
-          if (toks[r].gap >= 3 && !commaSep && !(toks[r].gap === 4)) break;
-          if (cover[r] && ctx.set.byId.get(cover[r]!)?.type === 'person') break;
-          if (!commaSep) continue;
-          const e2 = arNameRun(ctx, r, 4);
-          if (e2 > r || (e2 === r && toks[r].norm.length >= 4)) {
-            const after = e2 + 1 < n ? toks[e2 + 1] : undefined;
-            if (!after || after.gap === 2 || AR_COMP.has(after.norm) || !!arVerbOf(after)) { q = r; appos = true; }
-          }
-          break;
-        }
-      }
-      // (an apposition may follow a quoted name: شركة "بيمكو"، يواكيم فيلس،)
-      if (q < n && (toks[q].gap <= 2 || appos)) {
-        let e = arNameRun(ctx, q);
-        // TITLE + first name + ال-surname (وزير الطاقة خالد الفالح،): the surname closes the name before a boundary
-        if (e === q && e + 1 < n && toks[e + 1].gap <= 1 && !cover[e + 1] && /^ال/.test(ctx.doc.src.slice(toks[e + 1].start, toks[e + 1].end)) && toks[e + 1].norm.length >= 5
-          && !AR_DAYS.has(toks[e + 1].norm) && !AR_ADJ_STOP.has(toks[e + 1].norm) && !AR_STOP.has(toks[e + 1].norm) && !AR_PERSON_TITLES.has(toks[e + 1].norm) && !arVerbOf(toks[e + 1])) {
-          const nx = e + 2 < n ? toks[e + 2] : undefined;
-          if (!nx || nx.gap >= 2 || AR_COMP.has(nx.norm) || !!arVerbOf(nx)) e++;
-        }
-        if (e >= q) {
-          const single = e === q;
-          const after = e + 1 < n ? toks[e + 1] : undefined;
-          const okEnd = !single || !after || after.gap >= 2 || AR_COMP.has(after.norm) || AR_NAME_STOP.has(after.norm) || !!arVerbOf(after) || AR_ADVERBIAL.has(after.norm) || after.norm.startsWith('ل');
-          const adjAfterTitle = single && toks[q].gap <= 1 && /(ي|ا)$/.test(toks[q].norm);
-          if (okEnd && (!single || toks[q].norm.length >= 3) && !adjAfterTitle) {
-            for (let k = q; k <= e; k++) if (cover[k]) uncover(ctx, k);
-            const name = doc.src.slice(toks[q].start, toks[e].end);
-            const a = addRule(ctx, 'person', name, q, e);
-            a.nameToks = toks.slice(q, e + 1).map((x) => x.norm);
-            i = e;
-            continue;
-          }
-        }
-      }
+      const r = arTitledPerson(ctx, i);
+      if (r !== -2) { if (r >= 0) i = r; continue; }
     }
     if (verb && i + 1 < n && !cover[i + 1] && toks[i + 1].gap <= 1) {
       // VERB NAME (verb-subject order), the name followed by a comma, complementiser, adverbial or colon
