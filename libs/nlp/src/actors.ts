@@ -498,6 +498,42 @@ function arTitledPerson(ctx: ExtractCtx, i: number): number {
   return -2;
 }
 
+/**
+ * VERB NAME (verb-subject order) after the reporting verb at token i: the last token of the name when an actor was
+ * added, else -1. Its own function for the same reason as arTitledPerson.
+ */
+function arVerbSubject(ctx: ExtractCtx, i: number, verb: { verb: string; strip: number }): number {
+  const { doc, cover } = ctx;
+  const toks = doc.toks;
+  const n = toks.length;
+  // VERB NAME (verb-subject order), the name followed by a comma, complementiser, adverbial or colon
+  const q = i + 1;
+  let e = arNameRun(ctx, q, 3);
+  // "قال جمال الفضل، ..." / "قال محمد الحلبوسي إن": first name + ال-surname, closed by a comma or a complementiser
+  if (e === q && q + 2 < n && !cover[q + 1] && toks[q + 1].gap <= 1 && !AR_NOT_FIRST_NAME.test(toks[q].norm) && !AR_GROUP_NOUNS.has(toks[q].norm)) {
+    const s1 = toks[q + 1];
+    const raw1 = doc.src.slice(s1.start, s1.end);
+    const nx = toks[q + 2];
+    if (/^ال/.test(raw1) && s1.norm.length >= 5 && !/ة$/.test(raw1) && !AR_DAYS.has(s1.norm) && !AR_ADJ_STOP.has(s1.norm) && !AR_STOP.has(s1.norm) && !AR_PERSON_TITLES.has(s1.norm) && !arVerbOf(s1)
+      && !AR_ORG_HEADS_DEF.has(s1.norm) && (nx.gap === 2 || AR_COMP.has(nx.norm))) e = q + 1;
+  }
+  if (e >= q) {
+    const after = e + 1 < n ? toks[e + 1] : undefined;
+    const okEnd = !after || after.gap >= 2 || AR_COMP.has(after.norm) || AR_ADVERBIAL.has(after.norm) || after.norm === 'في' || after.norm.startsWith('ل') && after.norm.length > 3 || AR_PERSON_TITLES.has(after.norm) || (e > q && (AR_COMMON_NOT_NAME.has(after.norm) || AR_TITLE_LIKE.test(after.norm)));
+    const w1 = toks[q].norm;
+    const singleBad = e === q && (/^[لب]/.test(w1) && w1.length <= 5 || /(ه|ها|هم|هما)$/.test(w1) && w1.length > 4 || (/^م/.test(w1) && w1.length <= 5) || /^س[تين]/.test(w1) || /ا$/.test(w1) || w1.length < 4);
+    if (okEnd && w1.length >= 3 && !singleBad) {
+      const fem = AR_VERBS.get(verb.verb)!.fem;
+      const type: ActorType = e > q ? 'person' : fem ? 'organization' : 'person';
+      const name = doc.src.slice(toks[q].start, toks[e].end);
+      const a = addRule(ctx, type, name, q, e);
+      if (type === 'person') a.nameToks = toks.slice(q, e + 1).map((x) => x.norm);
+      return e;
+    }
+  }
+  return -1;
+}
+
 export function arabicRuleActors(ctx: ExtractCtx): void {
   const { doc, cover } = ctx;
   const toks = doc.toks;
@@ -512,32 +548,8 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
       if (r !== -2) { if (r >= 0) i = r; continue; }
     }
     if (verb && i + 1 < n && !cover[i + 1] && toks[i + 1].gap <= 1) {
-      // VERB NAME (verb-subject order), the name followed by a comma, complementiser, adverbial or colon
-      const q = i + 1;
-      let e = arNameRun(ctx, q, 3);
-      // "قال جمال الفضل، ..." / "قال محمد الحلبوسي إن": first name + ال-surname, closed by a comma or a complementiser
-      if (e === q && q + 2 < n && !cover[q + 1] && toks[q + 1].gap <= 1 && !AR_NOT_FIRST_NAME.test(toks[q].norm) && !AR_GROUP_NOUNS.has(toks[q].norm)) {
-        const s1 = toks[q + 1];
-        const raw1 = doc.src.slice(s1.start, s1.end);
-        const nx = toks[q + 2];
-        if (/^ال/.test(raw1) && s1.norm.length >= 5 && !/ة$/.test(raw1) && !AR_DAYS.has(s1.norm) && !AR_ADJ_STOP.has(s1.norm) && !AR_STOP.has(s1.norm) && !AR_PERSON_TITLES.has(s1.norm) && !arVerbOf(s1)
-          && !AR_ORG_HEADS_DEF.has(s1.norm) && (nx.gap === 2 || AR_COMP.has(nx.norm))) e = q + 1;
-      }
-      if (e >= q) {
-        const after = e + 1 < n ? toks[e + 1] : undefined;
-        const okEnd = !after || after.gap >= 2 || AR_COMP.has(after.norm) || AR_ADVERBIAL.has(after.norm) || after.norm === 'في' || after.norm.startsWith('ل') && after.norm.length > 3 || AR_PERSON_TITLES.has(after.norm) || (e > q && (AR_COMMON_NOT_NAME.has(after.norm) || AR_TITLE_LIKE.test(after.norm)));
-        const w1 = toks[q].norm;
-        const singleBad = e === q && (/^[لب]/.test(w1) && w1.length <= 5 || /(ه|ها|هم|هما)$/.test(w1) && w1.length > 4 || (/^م/.test(w1) && w1.length <= 5) || /^س[تين]/.test(w1) || /ا$/.test(w1) || w1.length < 4);
-        if (okEnd && w1.length >= 3 && !singleBad) {
-          const fem = AR_VERBS.get(verb.verb)!.fem;
-          const type: ActorType = e > q ? 'person' : fem ? 'organization' : 'person';
-          const name = doc.src.slice(toks[q].start, toks[e].end);
-          const a = addRule(ctx, type, name, q, e);
-          if (type === 'person') a.nameToks = toks.slice(q, e + 1).map((x) => x.norm);
-          i = e;
-          continue;
-        }
-      }
+      const e = arVerbSubject(ctx, i, verb);
+      if (e >= 0) { i = e; continue; }
     }
     // organisations: HEAD + name
     const head = MAY_ORG_HEAD(t.norm) ? tokenVariants(t).find((v) => AR_ORG_HEADS.has(v.form)) : undefined;
