@@ -6,7 +6,7 @@ import type { Gazetteer } from './gazetteer';
 import {
   CAPITALS, LOCATIVE_PREPS,
   AR_GROUP_HEADS, AR_ORG_HEADS, AR_ORG_HEADS_DEF, AR_PERSON_TITLES, AR_STOP, AR_VERBS, AR_ADVERBIAL, AR_COMP,
-  EN_FIRST_NAMES, EN_MONTHS_DAYS, EN_NAME_TITLES, EN_NOT_NAME, EN_ORG_HEADS, EN_PERSON_TITLES, EN_STOP_CAPS, EN_VERBS, set,
+  EN_FIRST_NAMES, EN_MONTHS_DAYS, EN_NAME_TITLES, EN_NOT_NAME, EN_ORG_HEADS, EN_PERSON_TITLES, EN_STOP_CAPS, EN_VERB, set,
 } from './lexicon';
 import { arabicVariants, foldText, tokenVariants, type Token } from './text';
 
@@ -34,7 +34,9 @@ export class ActorSet {
   readonly byId = new Map<string, ActorAcc>();
   add(id: string, name: string, type: ActorType, source: 'kb' | 'rule'): ActorAcc {
     let a = this.byId.get(id);
-    if (!a) { a = { id, name, type, source, mentions: [] }; this.byId.set(id, a); }
+    // every field initialised: one hidden class for all actors, so the rule/claim passes that read
+    // gender/nameToks stay monomorphic (adding them later made V8 deopt and recompile those passes)
+    if (!a) { a = { id, name, type, source, mentions: [], gender: undefined, nameToks: undefined }; this.byId.set(id, a); }
     return a;
   }
   /** mention keys per actor id: ((start * 2^25 + end) * 2 + field bit), exact while offsets < 2^25 */
@@ -46,7 +48,8 @@ export class ActorSet {
     const key = m.end < 33554432 ? (m.start * 33554432 + m.end) * 2 + (m.field === 'title' ? 1 : 0) : `${m.field}\u0000${m.start}\u0000${m.end}`;
     if (ks.has(key)) return;
     ks.add(key);
-    a.mentions.push({ ...m, actorId: a.id });
+    // a fixed literal, not { ...m, actorId }: one shape for every mention whatever object m was
+    a.mentions.push({ actorId: a.id, start: m.start, end: m.end, first: m.first, last: m.last, field: m.field });
   }
 }
 
@@ -59,7 +62,19 @@ export function shortHash(s: string): string {
   return ((h1 >>> 0).toString(36) + (h2 >>> 0).toString(36)).slice(0, 10);
 }
 
+// slugs of recent names: the same actors recur across articles and slugOf (fold, NFKD, regexes, hash) is pure
+const SLUGS = new Map<string, string>();
+
 export function slugOf(name: string): string {
+  let slug = SLUGS.get(name);
+  if (slug === undefined) {
+    if (SLUGS.size >= 20000) SLUGS.clear(); // bounded: a long-running enricher sees unbounded names
+    SLUGS.set(name, (slug = slugOf0(name)));
+  }
+  return slug;
+}
+
+function slugOf0(name: string): string {
   const f = foldText(name);
   const latin = f.normalize('NFKD').replace(/\p{M}/gu, '').replace(/['’.]/g, '');
   const slug = latin.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
@@ -92,7 +107,7 @@ function personEvidence(ctx: ExtractCtx, a: number, b: number, words: string[]):
   if ((prev === 'said' || prev === 'says' || prev === 'added' || prev === 'according') && toks[a].gap === 0) return true; // "…," said Clint Watts
   if (b + 2 < toks.length && toks[b + 1].norm === 'who' && toks[b + 1].gap === 2) return true; // "Clint Watts, who heads …"
   const next = b + 1 < toks.length ? toks[b + 1] : undefined;
-  if (next && EN_VERBS[next.norm] && next.gap === 0) return true;
+  if (next && EN_VERB.get(next.norm) && next.gap === 0) return true;
   if (next && next.gap === 2) {
     for (let k = b + 1; k < Math.min(toks.length, b + 6); k++) if (EN_ROLE_NOUNS.has(toks[k].norm)) return true;
   }
@@ -127,11 +142,10 @@ export function kbActors(doc: Doc, gaz: Gazetteer, set: ActorSet, cover: (string
       // a capital used as a place ("in Moscow", "في موسكو", "بموسكو") is a location, not the state
       const t = doc.toks[m.first];
       const stripped = m.start > t.start ? doc.src.slice(t.start, m.start) : '';
-      const f = foldText(doc.src.slice(m.start, m.end)).replace(/^ال(?=..)/, (x) => x);
-      const isCap = CAPITALS.has(f) || CAPITALS.has(t.norm);
       const prev = m.first > 0 ? doc.toks[m.first - 1] : undefined;
       const locative = /^[وف]?[ب]$/.test(stripped) || /^[وف]?(الي|لل)$/.test(stripped) || (prev && LOCATIVE_PREPS.has(prev.norm) && t.gap <= 1);
-      if (isCap && locative) {
+      // the capital test folds the mention text: only worth it after a locative
+      if (locative && (CAPITALS.has(foldText(doc.src.slice(m.start, m.end))) || CAPITALS.has(t.norm))) {
         const name = doc.src.slice(m.start, m.end);
         const loc = set.add(ruleActorId('location', kb.name + ' ' + name), name, 'location', 'rule');
         set.mention(loc, { start: m.start, end: m.end, first: m.first, last: m.last, field: doc.field });
@@ -230,7 +244,7 @@ function processLatinRun(ctx: ExtractCtx, i: number, j: number, lowerSeen: Set<s
   if (orgHead && !personHint) type = 'organization';
   else if (personHint) type = 'person';
   else if (len >= 2 && EN_FIRST_NAMES.has(firstW)) type = 'person';
-  else if (isAcr && (EN_VERBS[nextW] || (capMid.get(firstW) ?? 0) >= 2)) { if (EN_ACRONYM_STOP.has(toks[a].norm)) return; type = 'organization'; }
+  else if (isAcr && (EN_VERB.get(nextW) || (capMid.get(firstW) ?? 0) >= 2)) { if (EN_ACRONYM_STOP.has(toks[a].norm)) return; type = 'organization'; }
   else if (len >= 2) {
     const allNamey = words.every((w) => !EN_NOT_NAME.has(w) && !EN_STOP_CAPS.has(w) && !EN_PERSON_TITLES.has(w) && !lowerSeen.has(w));
     if (!allNamey) {
@@ -238,7 +252,7 @@ function processLatinRun(ctx: ExtractCtx, i: number, j: number, lowerSeen: Set<s
       else return;
     } else if (EN_PLACE_HEADS.has(lastW)) type = 'location';
     else if (len <= 3 && personEvidence(ctx, a, b, words)) type = 'person';
-    else if (EN_VERBS[nextW] || (b + 1 < toks.length && toks[b + 1].sep === "'")) type = 'organization';
+    else if (EN_VERB.get(nextW) || (b + 1 < toks.length && toks[b + 1].sep === "'")) type = 'organization';
     else if (EN_LOC_PREP.has(prevW)) type = 'location';
     else return;
     if (type === 'person' && EN_LOC_PREP.has(prevW) && !EN_FIRST_NAMES.has(firstW)) type = 'location';
@@ -247,11 +261,11 @@ function processLatinRun(ctx: ExtractCtx, i: number, j: number, lowerSeen: Set<s
     const w = firstW;
     if (EN_NOT_NAME.has(w) || EN_STOP_CAPS.has(w) || EN_PERSON_TITLES.has(w) || EN_MONTHS_DAYS.has(w)) return;
     if (lowerSeen.has(w)) return;
-    if (startsSentence && !(EN_VERBS[nextW] && nextW !== 'says') && (capMid.get(w) ?? 0) === 0) return;
+    if (startsSentence && !(EN_VERB.get(nextW) && nextW !== 'says') && (capMid.get(w) ?? 0) === 0) return;
     if (startsSentence && (capMid.get(w) ?? 0) === 0 && /[^s]s$/.test(w)) return; // "Analysts said"
-    if (isAcr && (capMid.get(w) ?? 0) < 2 && !EN_VERBS[nextW]) return;
+    if (isAcr && (capMid.get(w) ?? 0) < 2 && !EN_VERB.get(nextW)) return;
     if (EN_LOC_PREP.has(prevW)) type = 'location';
-    else if (EN_VERBS[nextW] || isAcr || (b + 1 < toks.length && toks[b + 1].sep === "'" && toks[b + 1].norm === 's' && (capMid.get(w) ?? 0) >= 2)) type = 'organization';
+    else if (EN_VERB.get(nextW) || isAcr || (b + 1 < toks.length && toks[b + 1].sep === "'" && toks[b + 1].norm === 's' && (capMid.get(w) ?? 0) >= 2)) type = 'organization';
     else return;
   }
   if (!type) return;
@@ -293,8 +307,16 @@ function stripWF(norm: string): string {
   return norm.length > 3 && (norm[0] === 'و' || norm[0] === 'ف') ? norm.slice(1) : norm;
 }
 
+/** Reporting verb of an Arabic token, memoised on the token (null: none): the rule and claim passes ask for the
+ * same tokens many times. */
 export function arVerbOf(t: Token): { verb: string; strip: number } | undefined {
   if (t.script !== 'arabic') return undefined;
+  let r = t.arVerb;
+  if (r === undefined) r = t.arVerb = arVerbOf0(t) ?? null;
+  return r ?? undefined;
+}
+
+function arVerbOf0(t: Token): { verb: string; strip: number } | undefined {
   if (AR_VERBS.has(t.norm)) return { verb: t.norm, strip: 0 };
   const s = stripWF(t.norm);
   if (s !== t.norm && AR_VERBS.has(s)) return { verb: s, strip: 1 };
@@ -393,6 +415,125 @@ function skipTitleModifiers(ctx: ExtractCtx, k: number): number {
   return q;
 }
 
+/**
+ * Cheap "could a clitic variant of this token be in `words`?" test, so that most tokens need no variant objects.
+ * A token of 3+ code units has variants that only strip prefixes (و ف ب ك ل ال) or turn لل into ال, each at least 2
+ * long (text.ts computeVariants). So a variant in `words` is either 2 long (= the token's last two units), or ends
+ * with the token's last three units, or is ال + the token's last two (only after a لل prefix). False means none is.
+ */
+export function variantEndFilter(words: Iterable<string>): (norm: string) => boolean {
+  const two = new Uint8Array(65536), three = new Uint8Array(65536);
+  const k2 = (w: string) => (w.charCodeAt(w.length - 2) * 31 + w.charCodeAt(w.length - 1)) & 0xffff;
+  const k3 = (w: string) => (w.charCodeAt(w.length - 3) * 961 + w.charCodeAt(w.length - 2) * 31 + w.charCodeAt(w.length - 1)) & 0xffff;
+  for (const w of words) {
+    if (w.length === 2) two[k2(w)] = 1;
+    else if (w.length >= 3) three[k3(w)] = 1;
+  }
+  const LAM = 0x0644;
+  return (norm) => {
+    const n = norm.length;
+    if (n < 3) return true; // one variant, the token itself: the caller tests it
+    if (two[k2(norm)] === 1 || three[k3(norm)] === 1) return true;
+    const c0 = norm.charCodeAt(0);
+    const s = c0 === 0x0648 || c0 === 0x0641 ? 1 : 0; // و ف
+    return norm.charCodeAt(s) === LAM && norm.charCodeAt(s + 1) === LAM; // لل → ال + rest
+  };
+}
+const MAY_TITLE = variantEndFilter(AR_PERSON_TITLES);
+const MAY_ORG_HEAD = variantEndFilter(AR_ORG_HEADS);
+const MAY_ORG_HEAD_DEF = variantEndFilter(AR_ORG_HEADS_DEF);
+const MAY_ADMIN = variantEndFilter(['اداره']);
+
+/**
+ * TITLE [modifiers] [،] NAME after a title word at token i: the last token of the person's name when one was added,
+ * -1 to skip token i, -2 when the other rules should look at it. Its own function so that the first use of one of its
+ * rare paths deoptimises only this rule, not all of arabicRuleActors (which was recompiled ~3 times per process).
+ */
+function arTitledPerson(ctx: ExtractCtx, i: number): number {
+  const { doc, cover } = ctx;
+  const toks = doc.toks;
+  const n = toks.length;
+  // TITLE [modifiers] [،] NAME
+  let q = skipTitleModifiers(ctx, i + 1);
+  if (q < 0) return -1;
+  // apposition after a longer title phrase: "مديرة وحدة استخبارات التهديدات في الشركة، كلارا فيشر، إن"
+  let appos = false;
+  if (q < n && toks[q].gap !== 2) {
+    for (let r = q + 1; r < Math.min(n, i + 12); r++) {
+      const commaSep = toks[r].gap === 2 || (toks[r].gap === 4 && /[،,]/.test(toks[r].sep));
+      if (toks[r].gap >= 3 && !commaSep && !(toks[r].gap === 4)) break;
+      if (cover[r] && ctx.set.byId.get(cover[r]!)?.type === 'person') break;
+      if (!commaSep) continue;
+      const e2 = arNameRun(ctx, r, 4);
+      if (e2 > r || (e2 === r && toks[r].norm.length >= 4)) {
+        const after = e2 + 1 < n ? toks[e2 + 1] : undefined;
+        if (!after || after.gap === 2 || AR_COMP.has(after.norm) || !!arVerbOf(after)) { q = r; appos = true; }
+      }
+      break;
+    }
+  }
+  // (an apposition may follow a quoted name: شركة "بيمكو"، يواكيم فيلس،)
+  if (q < n && (toks[q].gap <= 2 || appos)) {
+    let e = arNameRun(ctx, q);
+    // TITLE + first name + ال-surname (وزير الطاقة خالد الفالح،): the surname closes the name before a boundary
+    if (e === q && e + 1 < n && toks[e + 1].gap <= 1 && !cover[e + 1] && /^ال/.test(ctx.doc.src.slice(toks[e + 1].start, toks[e + 1].end)) && toks[e + 1].norm.length >= 5
+      && !AR_DAYS.has(toks[e + 1].norm) && !AR_ADJ_STOP.has(toks[e + 1].norm) && !AR_STOP.has(toks[e + 1].norm) && !AR_PERSON_TITLES.has(toks[e + 1].norm) && !arVerbOf(toks[e + 1])) {
+      const nx = e + 2 < n ? toks[e + 2] : undefined;
+      if (!nx || nx.gap >= 2 || AR_COMP.has(nx.norm) || !!arVerbOf(nx)) e++;
+    }
+    if (e >= q) {
+      const single = e === q;
+      const after = e + 1 < n ? toks[e + 1] : undefined;
+      const okEnd = !single || !after || after.gap >= 2 || AR_COMP.has(after.norm) || AR_NAME_STOP.has(after.norm) || !!arVerbOf(after) || AR_ADVERBIAL.has(after.norm) || after.norm.startsWith('ل');
+      const adjAfterTitle = single && toks[q].gap <= 1 && /(ي|ا)$/.test(toks[q].norm);
+      if (okEnd && (!single || toks[q].norm.length >= 3) && !adjAfterTitle) {
+        for (let k = q; k <= e; k++) if (cover[k]) uncover(ctx, k);
+        const name = doc.src.slice(toks[q].start, toks[e].end);
+        const a = addRule(ctx, 'person', name, q, e);
+        a.nameToks = toks.slice(q, e + 1).map((x) => x.norm);
+        return e;
+      }
+    }
+  }
+  return -2;
+}
+
+/**
+ * VERB NAME (verb-subject order) after the reporting verb at token i: the last token of the name when an actor was
+ * added, else -1. Its own function for the same reason as arTitledPerson.
+ */
+function arVerbSubject(ctx: ExtractCtx, i: number, verb: { verb: string; strip: number }): number {
+  const { doc, cover } = ctx;
+  const toks = doc.toks;
+  const n = toks.length;
+  // VERB NAME (verb-subject order), the name followed by a comma, complementiser, adverbial or colon
+  const q = i + 1;
+  let e = arNameRun(ctx, q, 3);
+  // "قال جمال الفضل، ..." / "قال محمد الحلبوسي إن": first name + ال-surname, closed by a comma or a complementiser
+  if (e === q && q + 2 < n && !cover[q + 1] && toks[q + 1].gap <= 1 && !AR_NOT_FIRST_NAME.test(toks[q].norm) && !AR_GROUP_NOUNS.has(toks[q].norm)) {
+    const s1 = toks[q + 1];
+    const raw1 = doc.src.slice(s1.start, s1.end);
+    const nx = toks[q + 2];
+    if (/^ال/.test(raw1) && s1.norm.length >= 5 && !/ة$/.test(raw1) && !AR_DAYS.has(s1.norm) && !AR_ADJ_STOP.has(s1.norm) && !AR_STOP.has(s1.norm) && !AR_PERSON_TITLES.has(s1.norm) && !arVerbOf(s1)
+      && !AR_ORG_HEADS_DEF.has(s1.norm) && (nx.gap === 2 || AR_COMP.has(nx.norm))) e = q + 1;
+  }
+  if (e >= q) {
+    const after = e + 1 < n ? toks[e + 1] : undefined;
+    const okEnd = !after || after.gap >= 2 || AR_COMP.has(after.norm) || AR_ADVERBIAL.has(after.norm) || after.norm === 'في' || after.norm.startsWith('ل') && after.norm.length > 3 || AR_PERSON_TITLES.has(after.norm) || (e > q && (AR_COMMON_NOT_NAME.has(after.norm) || AR_TITLE_LIKE.test(after.norm)));
+    const w1 = toks[q].norm;
+    const singleBad = e === q && (/^[لب]/.test(w1) && w1.length <= 5 || /(ه|ها|هم|هما)$/.test(w1) && w1.length > 4 || (/^م/.test(w1) && w1.length <= 5) || /^س[تين]/.test(w1) || /ا$/.test(w1) || w1.length < 4);
+    if (okEnd && w1.length >= 3 && !singleBad) {
+      const fem = AR_VERBS.get(verb.verb)!.fem;
+      const type: ActorType = e > q ? 'person' : fem ? 'organization' : 'person';
+      const name = doc.src.slice(toks[q].start, toks[e].end);
+      const a = addRule(ctx, type, name, q, e);
+      if (type === 'person') a.nameToks = toks.slice(q, e + 1).map((x) => x.norm);
+      return e;
+    }
+  }
+  return -1;
+}
+
 export function arabicRuleActors(ctx: ExtractCtx): void {
   const { doc, cover } = ctx;
   const toks = doc.toks;
@@ -400,84 +541,18 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
   for (let i = 0; i < n; i++) {
     const t = toks[i];
     if (t.script !== 'arabic') continue;
-    const vars = tokenVariants(t);
-    const w = vars.find((v) => AR_PERSON_TITLES.has(v.form))?.form;
+    const w = MAY_TITLE(t.norm) ? tokenVariants(t).find((v) => AR_PERSON_TITLES.has(v.form))?.form : undefined;
     const verb = arVerbOf(t);
     if (w && (!cover[i] || ctx.set.byId.get(cover[i]!)?.type === 'organization')) {
-      // TITLE [modifiers] [،] NAME
-      let q = skipTitleModifiers(ctx, i + 1);
-      if (q < 0) continue;
-      // apposition after a longer title phrase: "مديرة وحدة استخبارات التهديدات في الشركة، كلارا فيشر، إن"
-      let appos = false;
-      if (q < n && toks[q].gap !== 2) {
-        for (let r = q + 1; r < Math.min(n, i + 12); r++) {
-          const commaSep = toks[r].gap === 2 || (toks[r].gap === 4 && /[،,]/.test(toks[r].sep));
-          if (toks[r].gap >= 3 && !commaSep && !(toks[r].gap === 4)) break;
-          if (cover[r] && ctx.set.byId.get(cover[r]!)?.type === 'person') break;
-          if (!commaSep) continue;
-          const e2 = arNameRun(ctx, r, 4);
-          if (e2 > r || (e2 === r && toks[r].norm.length >= 4)) {
-            const after = e2 + 1 < n ? toks[e2 + 1] : undefined;
-            if (!after || after.gap === 2 || AR_COMP.has(after.norm) || !!arVerbOf(after)) { q = r; appos = true; }
-          }
-          break;
-        }
-      }
-      // (an apposition may follow a quoted name: شركة "بيمكو"، يواكيم فيلس،)
-      if (q < n && (toks[q].gap <= 2 || appos)) {
-        let e = arNameRun(ctx, q);
-        // TITLE + first name + ال-surname (وزير الطاقة خالد الفالح،): the surname closes the name before a boundary
-        if (e === q && e + 1 < n && toks[e + 1].gap <= 1 && !cover[e + 1] && /^ال/.test(ctx.doc.src.slice(toks[e + 1].start, toks[e + 1].end)) && toks[e + 1].norm.length >= 5
-          && !AR_DAYS.has(toks[e + 1].norm) && !AR_ADJ_STOP.has(toks[e + 1].norm) && !AR_STOP.has(toks[e + 1].norm) && !AR_PERSON_TITLES.has(toks[e + 1].norm) && !arVerbOf(toks[e + 1])) {
-          const nx = e + 2 < n ? toks[e + 2] : undefined;
-          if (!nx || nx.gap >= 2 || AR_COMP.has(nx.norm) || !!arVerbOf(nx)) e++;
-        }
-        if (e >= q) {
-          const single = e === q;
-          const after = e + 1 < n ? toks[e + 1] : undefined;
-          const okEnd = !single || !after || after.gap >= 2 || AR_COMP.has(after.norm) || AR_NAME_STOP.has(after.norm) || !!arVerbOf(after) || AR_ADVERBIAL.has(after.norm) || after.norm.startsWith('ل');
-          const adjAfterTitle = single && toks[q].gap <= 1 && /(ي|ا)$/.test(toks[q].norm);
-          if (okEnd && (!single || toks[q].norm.length >= 3) && !adjAfterTitle) {
-            for (let k = q; k <= e; k++) if (cover[k]) uncover(ctx, k);
-            const name = doc.src.slice(toks[q].start, toks[e].end);
-            const a = addRule(ctx, 'person', name, q, e);
-            a.nameToks = toks.slice(q, e + 1).map((x) => x.norm);
-            i = e;
-            continue;
-          }
-        }
-      }
+      const r = arTitledPerson(ctx, i);
+      if (r !== -2) { if (r >= 0) i = r; continue; }
     }
     if (verb && i + 1 < n && !cover[i + 1] && toks[i + 1].gap <= 1) {
-      // VERB NAME (verb-subject order), the name followed by a comma, complementiser, adverbial or colon
-      const q = i + 1;
-      let e = arNameRun(ctx, q, 3);
-      // "قال جمال الفضل، ..." / "قال محمد الحلبوسي إن": first name + ال-surname, closed by a comma or a complementiser
-      if (e === q && q + 2 < n && !cover[q + 1] && toks[q + 1].gap <= 1 && !AR_NOT_FIRST_NAME.test(toks[q].norm) && !AR_GROUP_NOUNS.has(toks[q].norm)) {
-        const s1 = toks[q + 1];
-        const raw1 = doc.src.slice(s1.start, s1.end);
-        const nx = toks[q + 2];
-        if (/^ال/.test(raw1) && s1.norm.length >= 5 && !/ة$/.test(raw1) && !AR_DAYS.has(s1.norm) && !AR_ADJ_STOP.has(s1.norm) && !AR_STOP.has(s1.norm) && !AR_PERSON_TITLES.has(s1.norm) && !arVerbOf(s1)
-          && !AR_ORG_HEADS_DEF.has(s1.norm) && (nx.gap === 2 || AR_COMP.has(nx.norm))) e = q + 1;
-      }
-      if (e >= q) {
-        const after = e + 1 < n ? toks[e + 1] : undefined;
-        const okEnd = !after || after.gap >= 2 || AR_COMP.has(after.norm) || AR_ADVERBIAL.has(after.norm) || after.norm === 'في' || after.norm.startsWith('ل') && after.norm.length > 3 || AR_PERSON_TITLES.has(after.norm) || (e > q && (AR_COMMON_NOT_NAME.has(after.norm) || AR_TITLE_LIKE.test(after.norm)));
-        const w1 = toks[q].norm;
-        const singleBad = e === q && (/^[لب]/.test(w1) && w1.length <= 5 || /(ه|ها|هم|هما)$/.test(w1) && w1.length > 4 || (/^م/.test(w1) && w1.length <= 5) || /^س[تين]/.test(w1) || /ا$/.test(w1) || w1.length < 4);
-        if (okEnd && w1.length >= 3 && !singleBad) {
-          const fem = AR_VERBS.get(verb.verb)!.fem;
-          const type: ActorType = e > q ? 'person' : fem ? 'organization' : 'person';
-          const name = doc.src.slice(toks[q].start, toks[e].end);
-          const a = addRule(ctx, type, name, q, e);
-          if (type === 'person') a.nameToks = toks.slice(q, e + 1).map((x) => x.norm);
-          i = e;
-          continue;
-        }
-      }
+      const e = arVerbSubject(ctx, i, verb);
+      if (e >= 0) { i = e; continue; }
     }
     // organisations: HEAD + name
-    const head = vars.find((v) => AR_ORG_HEADS.has(v.form));
+    const head = MAY_ORG_HEAD(t.norm) ? tokenVariants(t).find((v) => AR_ORG_HEADS.has(v.form)) : undefined;
     // شركة تحليلات البلوك تشين "تشيناليسس": up to three descriptor words between the head and a quoted name
     let qStart = i + 1;
     if (head && !head.def) {
@@ -507,7 +582,7 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
       }
       i = i0;
     }
-    const afterTitle = i > 0 && (AR_PERSON_TITLES.has(toks[i - 1].norm) || tokenVariants(toks[i - 1]).some((x) => AR_PERSON_TITLES.has(x.form)));
+    const afterTitle = i > 0 && (AR_PERSON_TITLES.has(toks[i - 1].norm) || (MAY_TITLE(toks[i - 1].norm) && tokenVariants(toks[i - 1]).some((x) => AR_PERSON_TITLES.has(x.form))));
     if (head && !head.def && !afterTitle && !cover[i] && i + 1 < n && toks[i + 1].gap <= 1) {
       const headStart = head.strip > 0 ? ctx.gaz['origOffset' as never] ? t.start : t.start : t.start;
       // definite construct: حزب العدالة والتنمية / وزارة الخارجية السعودية / مجلس الأمن
@@ -565,7 +640,7 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
       }
     }
     // definite organisation heads + nisba adjectives (الحكومة الروسية, الحزب الديمقراطي, المخابرات العسكرية الروسية)
-    const dh = vars.find((v) => AR_ORG_HEADS_DEF.has(v.form) && v.form.startsWith('ال'));
+    const dh = MAY_ORG_HEAD_DEF(t.norm) ? tokenVariants(t).find((v) => AR_ORG_HEADS_DEF.has(v.form) && v.form.startsWith('ال')) : undefined;
     if (dh && !afterTitle && !cover[i] && i + 1 < n && toks[i + 1].gap <= 1) {
       let q = i + 1;
       let e = i;
@@ -632,7 +707,7 @@ export function administrations(ctx: ExtractCtx): void {
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     if (t.script === 'arabic') {
-      const v = tokenVariants(t).find((x) => x.form === 'اداره');
+      const v = MAY_ADMIN(t.norm) ? tokenVariants(t).find((x) => x.form === 'اداره') : undefined;
       if (!v || i + 1 >= toks.length || toks[i + 1].gap > 1) continue;
       let k = i + 1;
       let end = k;
@@ -687,9 +762,23 @@ function findAdmin(set: ActorSet, p: ActorAcc, doc: Doc): ActorAcc | undefined {
 
 const EAST_ASIAN_FAMILY = set('kim lee park choi jung kang cho yoon jang lim moon xi li wang zhang liu chen yang zhao huang zhou wu hu abe kishida');
 
-/** Link later surname-only mentions ("Blair", "Mr Blair", "بوتين") to the full name in the article. */
+/**
+ * Link later surname-only mentions ("Blair", "Mr Blair", "بوتين") to the full name in the article. In five phases,
+ * each its own function: a rarely-taken path's first use deoptimises only its phase (as one function it was
+ * recompiled ~5 times per process).
+ */
 export function linkSurnames(ctx: ExtractCtx): void {
-  const { doc, set, cover } = ctx;
+  const bySurname = surnameIndex(ctx);
+  relinkBareSurnames(ctx, bySurname);
+  mergePartialNames(ctx);
+  mergeSingleNames(ctx, bySurname);
+  if (!bySurname.size) return;
+  linkSurnameTokens(ctx, bySurname);
+}
+
+/** Surname (folded) → the person it names. */
+function surnameIndex(ctx: ExtractCtx): Map<string, ActorAcc> {
+  const { doc, set } = ctx;
   const toks = doc.toks;
   const bySurname = new Map<string, ActorAcc>();
   for (const a of set.byId.values()) {
@@ -709,7 +798,13 @@ export function linkSurnames(ctx: ExtractCtx): void {
     if (EAST_ASIAN_FAMILY.has(first) && !bySurname.has(first)) bySurname.set(first, a);
     if (a.source === 'kb') { const last = foldText(a.name).split(/\s+/).pop() ?? ''; if (last.length >= 3 && /^[a-z]/.test(last) && !bySurname.has(last) && a.mentions.some((m) => m.field === doc.field)) bySurname.set(last, a); }
   }
-  // a KB person matched only by a bare surname, while the article names someone else with that surname → re-link
+  return bySurname;
+}
+
+/** A KB person matched only by a bare surname, while the article names someone else with it → re-link. */
+function relinkBareSurnames(ctx: ExtractCtx, bySurname: Map<string, ActorAcc>): void {
+  const { doc, set, cover } = ctx;
+  const toks = doc.toks;
   for (const a of [...set.byId.values()]) {
     if (a.source !== 'kb' || a.type !== 'person') continue;
     const ms = a.mentions.filter((m) => m.field === doc.field);
@@ -720,7 +815,11 @@ export function linkSurnames(ctx: ExtractCtx): void {
     a.mentions = a.mentions.filter((m) => m.field !== doc.field);
     if (!a.mentions.length) set.byId.delete(a.id);
   }
-  // merge partial rule names ("جاويش أوغلو") into the full name they end ("مولود جاويش أوغلو")
+}
+
+/** Partial rule names merged into the full names they end. */
+function mergePartialNames(ctx: ExtractCtx): void {
+  const { set, cover } = ctx;
   const persons = [...set.byId.values()].filter((a) => a.type === 'person' && (a.nameToks?.length ?? 0) >= 1);
   for (const a of persons) {
     if (a.source !== 'rule' || !set.byId.has(a.id)) continue;
@@ -731,6 +830,11 @@ export function linkSurnames(ctx: ExtractCtx): void {
       set.byId.delete(a.id);
     }
   }
+}
+
+/** Single-token rule persons (and capitalised one-word "organisations") merged into a full-name person. */
+function mergeSingleNames(ctx: ExtractCtx, bySurname: Map<string, ActorAcc>): void {
+  const { set, cover } = ctx;
   // merge single-token rule persons (and single words typed as organisations only because a verb followed: "Szijjarto said") into a full-name person
   for (const a of [...set.byId.values()]) {
     if (a.source !== 'rule') continue;
@@ -744,13 +848,22 @@ export function linkSurnames(ctx: ExtractCtx): void {
       set.byId.delete(a.id);
     }
   }
-  if (!bySurname.size) return;
+}
+
+/** Uncovered tokens that are a known surname (or a clitic form of one) become mentions of its person. */
+function linkSurnameTokens(ctx: ExtractCtx, bySurname: Map<string, ActorAcc>): void {
+  const { doc, set, cover } = ctx;
+  const toks = doc.toks;
+  // endings of the surnames (see variantEndFilter): tokens ending otherwise need no clitic variants
+  const ends = new Set<number>();
+  for (const k of bySurname.keys()) if (k.length >= 2) ends.add(k.charCodeAt(k.length - 2) * 65536 + k.charCodeAt(k.length - 1));
   for (let i = 0; i < toks.length; i++) {
     if (cover[i]) continue;
     const t = toks[i];
     let w = t.norm;
     let strip = 0;
     if (t.script === 'arabic') {
+      if (w.length >= 3 && !ends.has(w.charCodeAt(w.length - 2) * 65536 + w.charCodeAt(w.length - 1))) continue;
       const v = tokenVariants(t).find((x) => bySurname.has(x.form) && !x.def);
       if (!v) continue;
       w = v.form; strip = v.strip;

@@ -3,8 +3,8 @@
 import type { ActorAcc, ActorSet, MentionX } from './actors';
 import { arVerbOf } from './actors';
 import { tokenAt, type Doc } from './doc';
-import { AR_ADVERBIAL, AR_COMP, AR_PERSON_TITLES, AR_DESCRIPTIONS, AR_VERBS, EN_CLAIM_VERBS, EN_DESCRIPTIONS, EN_OBJ_VERBS, EN_PRONOUNS, EN_VERBS, set } from './lexicon';
-import { arabicVariants, foldText, inSpans, type Token } from './text';
+import { AR_ADVERBIAL, AR_COMP, AR_PERSON_TITLES, AR_DESCRIPTIONS, AR_VERBS, type ArVerb, EN_DESCRIPTIONS, EN_OBJ_VERBS, EN_PRONOUNS, EN_VERB, EN_VERB_OR_CLAIM, set } from './lexicon';
+import { arabicVariants, foldText, inSpans, type CliticVariant, type Token } from './text';
 
 export interface ClaimX {
   speaker: { actorId?: string; name: string; text: string };
@@ -312,14 +312,113 @@ function arabicQuoting(ctx: Ctx, i: number): void {
   pushClaim((ctx.rule = 'ar-quoting', ctx), sp, spText, doc.src.slice(toks[i].start, toks[i].end), 'statement', s0, end, i);
 }
 
+/**
+ * The object reading of a reporting verb with no complementiser (اتهمت قطر السعودية بمنع…، نفت إسرائيل التوصل…):
+ * sets the speaker and where the content starts in `st`; false when the verb makes no claim. A function of its own,
+ * not inline in arabicClaims: this rarely-taken path's first uses deoptimised the whole of arabicClaims (a ~0.15
+ * CPU-second recompile each time); here they only recompile this function.
+ */
+function arabicObjectClaim(ctx: Ctx, i: number, vv: { verb: string; strip: number }, info: ArVerb, sent: number, subjTok: number,
+  titledSubjOf: () => ReturnType<typeof titledSubject>, st: { speaker: ActorAcc | undefined; speakerText: string; explicit: boolean; spTok: number; contentStart: number }): boolean {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  const n = toks.length;
+  // accuse/deny/threat with an object: اتهمت قطر السعودية بمنع... / نفت إسرائيل التوصل...
+  // (حذر X من "كارثة": warn-of with a noun object is a claim too)
+  // (أعلن + a masdar that asserts a fact — مقتل، الفوز، تبنيهما — is a claim; announcing one's own action is not)
+  const factAnn = info.kind === 'announcement' && /^(اعلن|اعلنت|اعلنوا|اعلنا|اعلنتا|يعلن|تعلن)$/.test(vv.verb);
+  if (!(info.objectText || info.kind === 'denial' || info.kind === 'accusation' || info.kind === 'warning' || factAnn)) return false;
+  let a = actorOf(ctx, i + 1);
+  let k = i + 1;
+  // "وكانت X قد اتهمت Y بـ...": after قد the subject precedes the verb and the actor after it is the object
+  const sv = subjTok === i - 2 && actorOf(ctx, subjTok) && actorOf(ctx, subjTok)!.type !== 'location';
+  const ts1 = sv ? titledSubjOf() : undefined;
+  if (sv && ts1) { if (!ts1.person) return false; st.speaker = ts1.person; st.speakerText = ts1.text; a = undefined; }
+  else if (sv) { st.speaker = actorOf(ctx, subjTok); st.speakerText = mentionText(ctx, subjTok); st.explicit = true; st.spTok = subjTok; a = undefined; }
+  // a participle (متهما واشنطن بـ...، نافيا) has the sentence's subject: the actor after it is the object
+  if (info.participle && !st.speaker) { st.speaker = resolveArPronoun(ctx, i, info.fem, true); a = undefined; if (!st.speaker) return false; }
+  if (st.speaker) { /* subject before the verb: content right after it */ }
+  else
+  if (!a && i + 2 < n && /^(السلطات|المسوولون|المسوولين|الحكومه|مسوولون|سلطات)$/.test(toks[i + 1].norm) && actorOf(ctx, i + 2)) { a = actorOf(ctx, i + 2); k = i + 2; }
+  if (a && a.type !== 'location') {
+    st.speaker = a; st.speakerText = mentionText(ctx, k); st.explicit = true; st.spTok = k;
+    k = ctx.mAt[k]!.last + 1;
+    // joint subjects (اتهمت السعودية والإمارات قطر): the object starts after the last coordinated actor
+    for (const jp of jointPartners(ctx, st.spTok, a)) if (jp.last + 1 > k) k = jp.last + 1;
+    while (k < n && doc.sentOf[k] === sent && (AR_ADVERBIAL.has(toks[k].norm) || toks[k].gap === 2)) {
+      if (toks[k].gap === 2 && !AR_ADVERBIAL.has(toks[k].norm)) break;
+      k++;
+    }
+  } else if (i > 0 && doc.sentOf[subjTok] === sent && toks[i].gap <= 1 && actorOf(ctx, subjTok) && actorOf(ctx, subjTok)!.type !== 'location') {
+    // subject-verb: "لكن حزب الشعوب نفى هذه الاتهامات"
+    const ts2 = titledSubjOf();
+    if (ts2) { st.speaker = ts2.person; st.speakerText = ts2.text; }
+    else { st.speaker = actorOf(ctx, subjTok); st.speakerText = mentionText(ctx, subjTok); st.explicit = true; st.spTok = subjTok; }
+    k = i + 1;
+  } else if (i + 1 < n && AR_TITLE_WORDS.has(toks[i + 1].norm)) {
+    // نفى المتحدث باسم الكرملين، دميتري بيسكوف، أي تورط
+    for (let r = i + 2; r < Math.min(n, i + 12) && doc.sentOf[r] === sent; r++) {
+      const mr = ctx.mAt[r];
+      const ar = actorOf(ctx, r);
+      if (mr && ar && ar.type === 'person' && mr.first === r) {
+        if (mr.last + 1 < n && toks[mr.last + 1].gap <= 2) { st.speaker = ar; st.speakerText = mentionText(ctx, r); st.explicit = true; k = mr.last + 1; while (k < n && AR_ADVERBIAL.has(toks[k].norm) && doc.sentOf[k] === sent) k++; }
+        break;
+      }
+    }
+    if (!st.speaker && /^ال/.test(toks[i + 1].norm)) {
+      // "أعلن الرئيس التركي، الأحد، الفوز": a definite role already introduced with a name
+      const p = resolveDescription(ctx, i, 'person', toks[i + 1].norm);
+      if (p && p.type === 'person' && personByTitle(ctx, toks[i + 1].norm, toks[i].start) === p) {
+        st.speaker = p; st.speakerText = toks[i + 1].norm;
+        k = i + 2;
+        while (k < n && doc.sentOf[k] === sent && toks[k].gap <= 1 && /^ال/.test(toks[k].norm) && (ctx.mAt[k] ? actorOf(ctx, k)?.type === 'country' : /ي(ه)?$/.test(toks[k].norm))) k++;
+        while (k < n && doc.sentOf[k] === sent && (AR_ADVERBIAL.has(toks[k].norm) || (toks[k].gap === 2 && AR_ADVERBIAL.has(toks[k].norm)))) k++;
+      }
+    }
+    if (!st.speaker) return false;
+  } else if (info.participle) {
+    st.speaker = resolveArPronoun(ctx, i, info.fem, true);
+  } else return false;
+  if (!st.speaker || k >= n || doc.sentOf[k] !== sent) return false;
+  while (k < n && doc.sentOf[k] === sent && AR_ADVERBIAL.has(toks[k].norm) && toks[k].norm !== 'من') k++;
+  if (k >= n || doc.sentOf[k] !== sent) return false;
+  if (factAnn && !AR_FACT_MASDAR.test(toks[k].norm)) return false;
+  if (info.kind === 'warning') {
+    // warn-of: "حذر X من ..." (من may already have been skipped as an adverbial)
+    if (toks[k].norm === 'من') { if (k + 1 >= n || doc.sentOf[k + 1] !== sent) return false; k++; }
+    else if (!(k > i + 1 && toks[k - 1].norm === 'من')) return false;
+  }
+  // "رفضت X الإدلاء بتعليق / التعليق": declining to speak is not a rejection of a statement
+  if (/^(رفض|رفضت|يرفض|ترفض|رافضا|رافضه|رفضوا)$/.test(vv.verb) && AR_DECLINE_ACTS.has(toks[k].norm)) return false;
+  // a fronted adverbial phrase before the object ("نفى خلال خطاب في 20 نوفمبر، إرسال أسلحة")
+  if (/^(خلال|في|اثناء|امام|عبر)$/.test(toks[k].norm)) {
+    for (let r = k + 1; r < Math.min(n, k + 9) && doc.sentOf[r] === sent; r++) if (toks[r].gap === 2) { if (r + 1 < n && doc.sentOf[r] === sent) k = r; break; }
+  }
+  st.contentStart = toks[k].start;
+  { const qi = toks[k].sep.search(/["\u201C\u00AB]/); if (qi >= 0) st.contentStart = toks[k].start - toks[k].sep.length + qi; } // keep an opening quote
+  // "تنفيه" (pronoun object) is a nominal relative, skip
+  return true;
+}
+
+const AR_ACCORDING_WORDS = new Set(['بحسب', 'حسب', 'وفقا', 'طبقا', 'وبحسب', 'وحسب', 'ووفقا', 'وطبقا']);
+const AR_QAWL_WORDS = new Set(['قوله', 'قولها', 'قولهم', 'قوله:']);
+
+/** The first clitic variant form that passes `ok` (a loop, not .map().find(): the arrays .map makes vary in
+ * elements kind, and each new kind deoptimised arabicClaims, a ~0.2 CPU-second recompile). */
+function firstForm(vs: CliticVariant[], ok: (form: string) => boolean): string | undefined {
+  for (const v of vs) if (ok(v.form)) return v.form;
+  return undefined;
+}
+
 export function arabicClaims(ctx: Ctx): void {
   const { doc } = ctx;
   const toks = doc.toks;
   const src = doc.src;
   const n = toks.length;
   for (let i = 0; i < n; i++) {
-    if (toks[i].script === 'arabic' && /^و?(بحسب|حسب|وفقا|طبقا)$/.test(toks[i].norm)) { arabicAccording(ctx, i); continue; }
-    if (toks[i].script === 'arabic' && /^(قوله|قولها|قولهم|قوله:)$/.test(toks[i].norm)) { arabicQuoting(ctx, i); continue; }
+    // set lookups, not regex tests, on every token (the sets spell out /^و?(بحسب|حسب|وفقا|طبقا)$/ and /^(قوله|قولها|قولهم|قوله:)$/)
+    if (toks[i].script === 'arabic' && AR_ACCORDING_WORDS.has(toks[i].norm)) { arabicAccording(ctx, i); continue; }
+    if (toks[i].script === 'arabic' && AR_QAWL_WORDS.has(toks[i].norm)) { arabicQuoting(ctx, i); continue; }
     const vv = arVerbOf(toks[i]);
     if (!vv) continue;
     const info = AR_VERBS.get(vv.verb)!;
@@ -479,7 +578,7 @@ export function arabicClaims(ctx: Ctx): void {
       // "وقال المركز، وهو منظمة أمريكية ..." — the head description, not the appositive's adjective
       let f = i + 1;
       while (f <= regionEnd && AR_ADVERBIAL.has(toks[f].norm)) f++;
-      const dw = f <= regionEnd ? arabicVariants(toks[f].norm).map((x) => x.form).find((x) => AR_DESCRIPTIONS[x] && AR_DESCRIPTIONS[x] !== 'person') : undefined;
+      const dw = f <= regionEnd ? firstForm(arabicVariants(toks[f].norm), (x) => !!AR_DESCRIPTIONS[x] && AR_DESCRIPTIONS[x] !== 'person') : undefined;
       if (dw && !ctx.mAt[f]) { const d = resolveDescription(ctx, i, AR_DESCRIPTIONS[dw], dw); if (d) { speaker = d; speakerText = toks[f].norm; } }
     }
     if (speaker && speaker.type === 'country' && regionEnd >= i + 1) {
@@ -534,7 +633,7 @@ export function arabicClaims(ctx: Ctx): void {
         speaker = firstW.startsWith('ال') || titleCountry ? resolveDescription(ctx, i, 'person', firstW) : personByTitle(ctx, firstW, toks[i].start);
         speakerText = toks[first].norm;
       } else {
-        const w = arabicVariants(toks[first].norm).map((v) => v.form).find((f) => AR_DESCRIPTIONS[f]);
+        const w = firstForm(arabicVariants(toks[first].norm), (f) => !!AR_DESCRIPTIONS[f]);
         if (w) {
           const typ = AR_DESCRIPTIONS[w];
           if (w === 'البيان') speaker = lastClaimBefore(ctx, i) ? ctx.set.byId.get(lastClaimBefore(ctx, i)!.speaker.actorId!) : undefined;
@@ -545,80 +644,9 @@ export function arabicClaims(ctx: Ctx): void {
       if (speaker && !speakerText) speakerText = '';
     }
     if (comp < 0) {
-      // accuse/deny/threat with an object: اتهمت قطر السعودية بمنع... / نفت إسرائيل التوصل...
-      // (حذر X من "كارثة": warn-of with a noun object is a claim too)
-      // (أعلن + a masdar that asserts a fact — مقتل، الفوز، تبنيهما — is a claim; announcing one's own action is not)
-      const factAnn = info.kind === 'announcement' && /^(اعلن|اعلنت|اعلنوا|اعلنا|اعلنتا|يعلن|تعلن)$/.test(vv.verb);
-      if (!(info.objectText || info.kind === 'denial' || info.kind === 'accusation' || info.kind === 'warning' || factAnn)) continue;
-      let a = actorOf(ctx, i + 1);
-      let k = i + 1;
-      // "وكانت X قد اتهمت Y بـ...": after قد the subject precedes the verb and the actor after it is the object
-      const sv = subjTok === i - 2 && actorOf(ctx, subjTok) && actorOf(ctx, subjTok)!.type !== 'location';
-      const ts1 = sv ? titledSubjOf() : undefined;
-      if (sv && ts1) { if (!ts1.person) continue; speaker = ts1.person; speakerText = ts1.text; a = undefined; }
-      else if (sv) { speaker = actorOf(ctx, subjTok); speakerText = mentionText(ctx, subjTok); explicit = true; spTok = subjTok; a = undefined; }
-      // a participle (متهما واشنطن بـ...، نافيا) has the sentence's subject: the actor after it is the object
-      if (info.participle && !speaker) { speaker = resolveArPronoun(ctx, i, info.fem, true); a = undefined; if (!speaker) continue; }
-      if (speaker) { /* subject before the verb: content right after it */ }
-      else
-      if (!a && i + 2 < n && /^(السلطات|المسوولون|المسوولين|الحكومه|مسوولون|سلطات)$/.test(toks[i + 1].norm) && actorOf(ctx, i + 2)) { a = actorOf(ctx, i + 2); k = i + 2; }
-      if (a && a.type !== 'location') {
-        speaker = a; speakerText = mentionText(ctx, k); explicit = true; spTok = k;
-        k = ctx.mAt[k]!.last + 1;
-        // joint subjects (اتهمت السعودية والإمارات قطر): the object starts after the last coordinated actor
-        for (const jp of jointPartners(ctx, spTok, a)) if (jp.last + 1 > k) k = jp.last + 1;
-        while (k < n && doc.sentOf[k] === sent && (AR_ADVERBIAL.has(toks[k].norm) || toks[k].gap === 2)) {
-          if (toks[k].gap === 2 && !AR_ADVERBIAL.has(toks[k].norm)) break;
-          k++;
-        }
-      } else if (i > 0 && doc.sentOf[subjTok] === sent && toks[i].gap <= 1 && actorOf(ctx, subjTok) && actorOf(ctx, subjTok)!.type !== 'location') {
-        // subject-verb: "لكن حزب الشعوب نفى هذه الاتهامات"
-        const ts2 = titledSubjOf();
-        if (ts2) { speaker = ts2.person; speakerText = ts2.text; }
-        else { speaker = actorOf(ctx, subjTok); speakerText = mentionText(ctx, subjTok); explicit = true; spTok = subjTok; }
-        k = i + 1;
-      } else if (i + 1 < n && AR_TITLE_WORDS.has(toks[i + 1].norm)) {
-        // نفى المتحدث باسم الكرملين، دميتري بيسكوف، أي تورط
-        for (let r = i + 2; r < Math.min(n, i + 12) && doc.sentOf[r] === sent; r++) {
-          const mr = ctx.mAt[r];
-          const ar = actorOf(ctx, r);
-          if (mr && ar && ar.type === 'person' && mr.first === r) {
-            if (mr.last + 1 < n && toks[mr.last + 1].gap <= 2) { speaker = ar; speakerText = mentionText(ctx, r); explicit = true; k = mr.last + 1; while (k < n && AR_ADVERBIAL.has(toks[k].norm) && doc.sentOf[k] === sent) k++; }
-            break;
-          }
-        }
-        if (!speaker && /^ال/.test(toks[i + 1].norm)) {
-          // "أعلن الرئيس التركي، الأحد، الفوز": a definite role already introduced with a name
-          const p = resolveDescription(ctx, i, 'person', toks[i + 1].norm);
-          if (p && p.type === 'person' && personByTitle(ctx, toks[i + 1].norm, toks[i].start) === p) {
-            speaker = p; speakerText = toks[i + 1].norm;
-            k = i + 2;
-            while (k < n && doc.sentOf[k] === sent && toks[k].gap <= 1 && /^ال/.test(toks[k].norm) && (ctx.mAt[k] ? actorOf(ctx, k)?.type === 'country' : /ي(ه)?$/.test(toks[k].norm))) k++;
-            while (k < n && doc.sentOf[k] === sent && (AR_ADVERBIAL.has(toks[k].norm) || (toks[k].gap === 2 && AR_ADVERBIAL.has(toks[k].norm)))) k++;
-          }
-        }
-        if (!speaker) continue;
-      } else if (info.participle) {
-        speaker = resolveArPronoun(ctx, i, info.fem, true);
-      } else continue;
-      if (!speaker || k >= n || doc.sentOf[k] !== sent) continue;
-      while (k < n && doc.sentOf[k] === sent && AR_ADVERBIAL.has(toks[k].norm) && toks[k].norm !== 'من') k++;
-      if (k >= n || doc.sentOf[k] !== sent) continue;
-      if (factAnn && !AR_FACT_MASDAR.test(toks[k].norm)) continue;
-      if (info.kind === 'warning') {
-        // warn-of: "حذر X من ..." (من may already have been skipped as an adverbial)
-        if (toks[k].norm === 'من') { if (k + 1 >= n || doc.sentOf[k + 1] !== sent) continue; k++; }
-        else if (!(k > i + 1 && toks[k - 1].norm === 'من')) continue;
-      }
-      // "رفضت X الإدلاء بتعليق / التعليق": declining to speak is not a rejection of a statement
-      if (/^(رفض|رفضت|يرفض|ترفض|رافضا|رافضه|رفضوا)$/.test(vv.verb) && AR_DECLINE_ACTS.has(toks[k].norm)) continue;
-      // a fronted adverbial phrase before the object ("نفى خلال خطاب في 20 نوفمبر، إرسال أسلحة")
-      if (/^(خلال|في|اثناء|امام|عبر)$/.test(toks[k].norm)) {
-        for (let r = k + 1; r < Math.min(n, k + 9) && doc.sentOf[r] === sent; r++) if (toks[r].gap === 2) { if (r + 1 < n && doc.sentOf[r] === sent) k = r; break; }
-      }
-      contentStart = toks[k].start;
-      { const qi = toks[k].sep.search(/["\u201C\u00AB]/); if (qi >= 0) contentStart = toks[k].start - toks[k].sep.length + qi; } // keep an opening quote
-      // "تنفيه" (pronoun object) is a nominal relative, skip
+      const st = { speaker, speakerText, explicit, spTok, contentStart };
+      if (!arabicObjectClaim(ctx, i, vv, info, sent, subjTok, titledSubjOf, st)) continue;
+      ({ speaker, speakerText, explicit, spTok, contentStart } = st);
     }
     if (!speaker) continue;
     if (unresolvedNoun && !explicit) continue;
@@ -634,7 +662,7 @@ export function arabicClaims(ctx: Ctx): void {
     // content end: sentence end, extended to the closing quote when the content opens one
     let end = doc.sents[sent]?.end ?? src.length;
     const cs = skipSpaces(src, contentStart);
-    if (OPENQ.test(src[cs] ?? '')) {
+    if (cs < src.length && OPENQ.test(src[cs])) { // bounds tested first: an out-of-bounds read deoptimised arabicClaims
       const qs = doc.quoteAt.get(cs);
       if (qs !== undefined) end = Math.max(end, doc.quotes[qs].close + 1);
     }
@@ -747,7 +775,7 @@ function cutAtNextReport(ctx: Ctx, s: number, e: number): number {
   for (let ti = tokenAt(ctx.doc, s); ti < toks.length && toks[ti].start < e; ti++) {
     const t = toks[ti];
     if (t.start <= s) continue;
-    if (t.script === 'latin' && (t.norm === 'and' || t.norm === 'but') && ti + 1 < toks.length && EN_VERBS[toks[ti + 1].norm] && ctx.doc.quoteOf[ti] < 0 && !/^(agreed|agrees|continued|called|states)$/.test(toks[ti + 1].norm)) return t.start - t.sep.length;
+    if (t.script === 'latin' && (t.norm === 'and' || t.norm === 'but') && ti + 1 < toks.length && EN_VERB.get(toks[ti + 1].norm) && ctx.doc.quoteOf[ti] < 0 && !/^(agreed|agrees|continued|called|states)$/.test(toks[ti + 1].norm)) return t.start - t.sep.length;
     // "... لكنه رفض دعوة ..." — the reporter resumes with the speaker as a pronoun subject
     if (t.script === 'arabic' && /^(لكنه|لكنها|ولكنه|ولكنها|لكنهم|ولكنهم)$/.test(t.norm) && ctx.doc.quoteOf[t.index] < 0) return t.start - t.sep.length;
     // "...، وألمح ترامب إلى ...": a new clause with a named subject (و + verb + person)
@@ -957,7 +985,7 @@ export function englishClaims(ctx: Ctx): void {
     const t = toks[v];
     if (t.script !== 'latin') continue;
     let w = t.norm;
-    let kind = EN_VERBS[w] ?? EN_CLAIM_VERBS[w];
+    let kind = EN_VERB_OR_CLAIM.get(w);
     let verbTokEnd = v;
     if (w === 'according' && v + 1 < n && toks[v + 1].norm === 'to') { kind = 'statement'; verbTokEnd = v + 1; }
     if (!kind && (w === 'asked' || w === 'asks')) kind = 'question';
@@ -998,7 +1026,7 @@ export function englishClaims(ctx: Ctx): void {
       const ant = aa && aa.type !== 'location' ? { actor: aa, text: src.slice(am!.start, am!.end), pronoun: false } : resolveNP(ctx, v - 2, v);
       const c = ant && !ant.pronoun ? contentAfter(ctx, v, w) : undefined;
       // "Mr Mubanga, who insists he does not feel bitter, said: ..." — the relative clause ends before the main verb
-      if (c) for (let r = v + 2; r < n && toks[r].start < c.e; r++) if (toks[r].gap === 2 && EN_VERBS[toks[r].norm] && doc.quoteOf[r] < 0) { c.e = toks[r].start - toks[r].sep.length; break; }
+      if (c) for (let r = v + 2; r < n && toks[r].start < c.e; r++) if (toks[r].gap === 2 && EN_VERB.get(toks[r].norm) && doc.quoteOf[r] < 0) { c.e = toks[r].start - toks[r].sep.length; break; }
       if (c && (kind === 'promise' || kind === 'demand') && /^(to|for)\s/i.test(src.slice(c.s, c.s + 4))) continue;
       if (ant && c && pushClaim((ctx.rule = 'en-relative', ctx), ant.actor, ant.text, t.norm, kind, c.s, c.e, v)) continue;
     }
@@ -1145,7 +1173,7 @@ export function englishClaims(ctx: Ctx): void {
       // "..., watchdog Ofcom has said", "..., President Musharraf of Pakistan has said": role words before the name
       for (let r = commaTok, hops = 0; sb && hops < 3 && r > 0 && toks[r].gap < 2 && doc.sentOf[r - 1] === sent; hops++) {
         const wv = toks[r - 1];
-        if (ctx.mAt[r - 1] || EN_VERBS[wv.norm] || !(wv.caps === 0 || EN_INV_SKIP.has(wv.norm))) break;
+        if (ctx.mAt[r - 1] || EN_VERB.get(wv.norm) || !(wv.caps === 0 || EN_INV_SKIP.has(wv.norm))) break;
         r--;
         if (toks[r].gap === 2) { commaTok = r; break; }
       }
@@ -1215,7 +1243,7 @@ function enCutTrailingAside(ctx: Ctx, s: number, e: number): number {
   const toks = doc.toks;
   let last = tokenAt(doc, e) - 1;
   while (last >= 0 && toks[last].end > e) last--;
-  if (last < 0 || !(EN_VERBS[toks[last].norm] || /^(reported|reports|reporting)$/.test(toks[last].norm)) || doc.quoteOf[last] >= 0) return e;
+  if (last < 0 || !(EN_VERB.get(toks[last].norm) || /^(reported|reports|reporting)$/.test(toks[last].norm)) || doc.quoteOf[last] >= 0) return e;
   for (let r = last; r > last - 5 && r >= 0 && toks[r].start > s; r--) {
     if (toks[r].gap >= 2) {
       if (!/,/.test(toks[r].sep) || ctx.mAt[r] && r === last - 1) return e; // ", Mr X said" is handled as content-before elsewhere
@@ -1274,7 +1302,7 @@ function englishAccording(ctx: Ctx, v: number, toIdx: number): void {
     pushClaim((ctx.rule = 'en-according', ctx), a, doc.src.slice(m.start, m.end), 'according to', 'statement', toks[c].start, e0, v);
   } else if (toks[v].gap === 2) {
     // "The ministry said ..., according to the Associated Press": the agency relays the ministry's statement
-    for (let b = v - 1; b >= 0 && doc.sentOf[b] === sent; b--) if (EN_VERBS[toks[b].norm] && toks[b].script === 'latin' && doc.quoteOf[b] < 0 && !(b > 0 && EN_PASSIVE.has(toks[b - 1].norm))) return;
+    for (let b = v - 1; b >= 0 && doc.sentOf[b] === sent; b--) if (EN_VERB.get(toks[b].norm) && toks[b].script === 'latin' && doc.quoteOf[b] < 0 && !(b > 0 && EN_PASSIVE.has(toks[b - 1].norm))) return;
     pushClaim((ctx.rule = 'en-according-end', ctx), a, doc.src.slice(m.start, m.end), 'according to', 'statement', s0, toks[v].start - toks[v].sep.length, v);
   }
 }
@@ -1564,7 +1592,7 @@ function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
     {
       let jj = j;
       let mods = 0;
-      while (jj >= 1 && mods < 2 && toks[jj].caps === 0 && !ctx.mAt[jj] && !EN_DET.has(toks[jj].norm) && toks[jj].norm !== 's' && toks[jj + 1].gap === 0 && !EN_VERBS[toks[jj].norm] && !EN_SKIP_BACK.has(toks[jj].norm)) { jj--; mods++; }
+      while (jj >= 1 && mods < 2 && toks[jj].caps === 0 && !ctx.mAt[jj] && !EN_DET.has(toks[jj].norm) && toks[jj].norm !== 's' && toks[jj + 1].gap === 0 && !EN_VERB.get(toks[jj].norm) && !EN_SKIP_BACK.has(toks[jj].norm)) { jj--; mods++; }
       if (jj >= 1 && toks[jj].norm === 's' && /['\u2019]/.test(toks[jj].sep) && toks[jj + 1].gap === 0) {
         const pm = ctx.mAt[jj - 1];
         const pa = pm && pm.last === jj - 1 ? ctx.set.byId.get(pm.actorId) : undefined;
@@ -1741,7 +1769,7 @@ function enUnknownSpeakerBefore(ctx: Ctx, v: number, lc: ClaimX | undefined): bo
   const from = tokenAt(doc, doc.sents[ps].start);
   if (lc && lc.at >= from) return false;
   for (let r = from + 1; r < v; r++) {
-    if (!EN_VERBS[toks[r].norm] || toks[r].gap !== 0 || doc.quoteOf[r] >= 0) continue;
+    if (!EN_VERB.get(toks[r].norm) || toks[r].gap !== 0 || doc.quoteOf[r] >= 0) continue;
     const b = toks[r - 1];
     if (b.caps === 1 && !ctx.mAt[r - 1] && r - 1 > from && toks[r - 2].caps === 1 && toks[r - 1].gap === 0 && !ctx.mAt[r - 2] && !EN_DET.has(toks[r - 2].norm)) return true;
   }
@@ -1988,7 +2016,7 @@ function continuationQuotes(ctx: Ctx): void {
       let own = false;
       // only a quotation ended by a comma ('"...," she said') announces its own attribution
       if (!(doc.src[q.close - 1] === ',' || /^\s*,/.test(doc.src.slice(q.close + 1, q.close + 4)))) ti = toks.length;
-      for (let h = 0; ti < toks.length && h < 4 && !/[.!?\n]/.test(doc.src.slice(q.close + 1, toks[ti].start).replace(/^["\u201D]/, '').replace(/^\s*,/, '')); ti++, h++) if (EN_VERBS[toks[ti].norm]) { own = true; break; }
+      for (let h = 0; ti < toks.length && h < 4 && !/[.!?\n]/.test(doc.src.slice(q.close + 1, toks[ti].start).replace(/^["\u201D]/, '').replace(/^\s*,/, '')); ti++, h++) if (EN_VERB.get(toks[ti].norm)) { own = true; break; }
       if (own) continue;
     }
     // after the quote, an attribution to someone else? (handled by quoteBefore already)

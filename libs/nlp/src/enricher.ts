@@ -3,7 +3,7 @@
 import { articleIdFromUrl, SCHEMA_VERSION, type Actor, type Claim, type KbActor, type RawArticle } from '@marsad/contracts';
 import type { EnrichedDraft } from './api';
 import { ActorSet, administrations, arabicRuleActors, kbActors, latinRuleActors, linkSurnames, type ActorAcc, type ExtractCtx } from './actors';
-import { extractClaims } from './claims';
+import { extractClaims, type ClaimX } from './claims';
 import { sketchArticle } from './dedup';
 import { prepare, type Doc } from './doc';
 import { Gazetteer } from './gazetteer';
@@ -56,15 +56,16 @@ export class Enricher {
 
     const set = new ActorSet();
     const bodyDoc = prepare(body, 'body', title);
-    const mix = scriptMix(body);
+    const mix = bodyDoc.f; // script mix counted while folding
     runActors(bodyDoc, gaz, set, lang, mix);
-    let claims = extractClaims(bodyDoc, set, lang, mix);
+    const claims = extractClaims(bodyDoc, set, lang, mix);
+    let tClaims: ClaimX[] = [];
     let tDocF: Folded | undefined;
     if (this.opts.title !== false && title) {
       const tDoc = prepare(title, 'title');
       tDocF = tDoc.f;
       const tSet = new ActorSet();
-      runActors(tDoc, gaz, tSet, lang, scriptMix(title));
+      runActors(tDoc, gaz, tSet, lang, tDoc.f);
       // merge title mentions into body actors (same id, or a body person with that surname), or add title-only actors
       const bySurname = new Map<string, ActorAcc>();
       for (const b of set.byId.values()) if (b.type === 'person') { const sn = foldText(b.name.split(/\s+/).pop() ?? ''); if (sn && !bySurname.has(sn)) bySurname.set(sn, b); }
@@ -73,16 +74,19 @@ export class Enricher {
         const b = link ?? set.byId.get(a.id) ?? set.add(a.id, a.name, a.type, a.source);
         for (const m of a.mentions) set.mention(b, m);
       }
-      const tClaims = extractClaims(tDoc, set, lang, scriptMix(title)).map((c) => ({ ...c, field: 'title' as const }));
-      claims = claims.concat(tClaims);
+      // kept apart and marked when building outClaims, not as { ...c, field }: a second claim shape deoptimised enrich
+      tClaims = extractClaims(tDoc, set, lang, tDoc.f);
     }
     const tFold = tDocF?.text;
     const actors = buildActors(set, body, title ?? '');
-    const outClaims: Claim[] = claims.map((c) => {
-      const o: Claim = { speaker: c.speaker, verb: c.verb, kind: c.kind, text: c.text, start: c.start, end: c.end, quoted: c.quoted, actorIds: c.actorIds, rule: c.rule };
-      if ((c as { field?: string }).field === 'title') o.field = 'title';
-      return o;
-    });
+    const outClaims: Claim[] = [];
+    for (const c of claims) outClaims.push(outClaim(c, false));
+    for (const c of tClaims) outClaims.push(outClaim(c, true));
+    // loops, not .map/.filter chains: their result arrays vary in elements kind (empty or not), which deoptimised enrich
+    const types = new Set<string>();
+    for (const a of actors) types.add(a.type);
+    const speakerIds = new Set<string>();
+    for (const c of outClaims) { const x = c.speaker.actorId; if (x) speakerIds.add(x); }
     const now = opts.now ?? new Date();
     const out: EnrichedDraft = {
       ...raw,
@@ -99,11 +103,17 @@ export class Enricher {
       bodyNormalized: normalizeForSearch(body, bodyDoc.f),
       actorIds: actors.map((a) => a.id),
       actorNames: actors.map((a) => a.name),
-      actorTypes: [...new Set(actors.map((a) => a.type))],
-      claimSpeakerIds: [...new Set(outClaims.map((c) => c.speaker.actorId).filter((x): x is string => !!x))],
+      actorTypes: [...types],
+      claimSpeakerIds: [...speakerIds],
     } as EnrichedDraft;
     return out;
   }
+}
+
+function outClaim(c: ClaimX, inTitle: boolean): Claim {
+  const o: Claim = { speaker: c.speaker, verb: c.verb, kind: c.kind, text: c.text, start: c.start, end: c.end, quoted: c.quoted, actorIds: c.actorIds, rule: c.rule };
+  if (inTitle) o.field = 'title';
+  return o;
 }
 
 // Date#toISOString is costly next to a ~1 ms enrichment; articles enriched in the same millisecond share the string
@@ -113,17 +123,6 @@ function isoString(d: Date): string {
   const ms = d.getTime();
   if (ms !== lastMs) { lastIso = d.toISOString(); lastMs = ms; }
   return lastIso;
-}
-
-function scriptMix(s: string): { arabic: number; latin: number } {
-  let arabic = 0, latin = 0;
-  const n = Math.min(s.length, 20000);
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0x0600 && c <= 0x06ff) arabic++;
-    else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) latin++;
-  }
-  return { arabic, latin };
 }
 
 function runActors(doc: Doc, gaz: Gazetteer, set: ActorSet, lang: string, mix: { arabic: number; latin: number }): void {

@@ -2,7 +2,9 @@
 // with the plain string/regex version it replaced (kept here as the oracle) on random text.
 import * as fc from 'fast-check';
 import { findQuotes } from './doc';
-import { arabicVariants, codesToString, splitSentences, variantSlots } from './text';
+import { variantEndFilter } from './actors';
+import { AR_PERSON_TITLES, EN_CLAIM_VERBS, EN_VERB, EN_VERB_OR_CLAIM, EN_VERBS } from './lexicon';
+import { arabicVariants, codesToString, foldWithMap, scriptMix, splitSentences, tokenVariants, tokenize, variantSlots } from './text';
 
 const pieces = fc.constantFrom('.', '!', '?', '؟', '…', '...', ' ', '  ', '\n', '\r\n', '\t', '\u00A0', '\u2028', '"', '\u201C', '\u201D', '«', '»', '\u201E', "'", '\u2019', ')', ']', '(', '[', '-', '–', '—', ':', ';', ',', '،',
   'Mr', 'mr', 'U.S', 'J', 'a', 'Z', 'é', 'É', 'İ', 'K', 'approx', 'Sept', 'No', 'قال', 'و', 'للولايات', '\u064E', '\u200F', '\uD83D\uDE00', '\uD800', '\uDC00', '3', 'Россия', 'Σ');
@@ -116,5 +118,41 @@ describe('fast paths agree with their plain versions', () => {
       const buf = Uint16Array.from(units);
       expect(codesToString(buf, buf.length)).toBe(String.fromCharCode(...units));
     }), { numRuns: 1000 });
+  });
+  it('foldWithMap counts the script mix exactly as scriptMix does (also past its 20,000-unit window)', () => {
+    fc.assert(fc.property(textArb, fc.integer({ min: 0, max: 3 }), (s, rep) => {
+      const big = rep === 3 ? s.repeat(Math.ceil(20010 / Math.max(1, s.length))) : s;
+      const f = foldWithMap(big);
+      expect({ arabic: f.arabic, latin: f.latin }).toEqual(scriptMix(big));
+    }), { numRuns: 500 });
+  });
+  it('variantEndFilter never rules out a token with a clitic variant in the set (actors.ts)', () => {
+    const letter = fc.constantFrom('و', 'ف', 'ب', 'ك', 'ل', 'ا', 'ال', 'لل', 'م', 'ن', 'ي', 'ه', 'ة', 'أ', 'ر', 'س');
+    const word = fc.array(letter, { minLength: 1, maxLength: 5 }).map((xs) => xs.join(''));
+    fc.assert(fc.property(fc.array(word, { maxLength: 20 }), fc.array(word, { minLength: 1, maxLength: 12 }), (text, words) => {
+      const src = text.join(' ');
+      const folded = new Set(words.map((w) => tokenize(w, foldWithMap(w)).map((t) => t.norm).join('')));
+      const may = variantEndFilter([...folded, ...AR_PERSON_TITLES]);
+      for (const t of tokenize(src, foldWithMap(src))) {
+        const exact = tokenVariants(t).some((v) => folded.has(v.form) || AR_PERSON_TITLES.has(v.form));
+        if (exact) expect(may(t.norm)).toBe(true);
+      }
+    }), { numRuns: 3000 });
+  });
+  it('the Arabic claims word sets spell out the regexes they replaced', () => {
+    const words = ['بحسب', 'حسب', 'وفقا', 'طبقا', 'وبحسب', 'وحسب', 'ووفقا', 'وطبقا', 'قوله', 'قولها', 'قولهم', 'قوله:', 'ووبحسب', 'قول', 'فحسب', 'بحسبه', 'قولهما'];
+    const according = new Set(['بحسب', 'حسب', 'وفقا', 'طبقا', 'وبحسب', 'وحسب', 'ووفقا', 'وطبقا']);
+    const qawl = new Set(['قوله', 'قولها', 'قولهم', 'قوله:']);
+    for (const w of words) {
+      expect(according.has(w)).toBe(/^و?(بحسب|حسب|وفقا|طبقا)$/.test(w));
+      expect(qawl.has(w)).toBe(/^(قوله|قولها|قولهم|قوله:)$/.test(w));
+    }
+  });
+  it('the EN_VERB maps answer what the EN_VERBS / EN_CLAIM_VERBS object lookups did, prototype names included', () => {
+    const words = [...Object.keys(EN_VERBS), ...Object.keys(EN_CLAIM_VERBS), ...Object.getOwnPropertyNames(Object.prototype), 'the', 'saidx', '', 'Said'];
+    for (const w of words) {
+      expect(EN_VERB.get(w)).toBe(EN_VERBS[w]);
+      expect(EN_VERB_OR_CLAIM.get(w)).toBe(EN_VERBS[w] ?? EN_CLAIM_VERBS[w]);
+    }
   });
 });

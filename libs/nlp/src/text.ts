@@ -78,6 +78,10 @@ export interface Folded {
   origStart: Int32Array;
   /** origEnd[k] = end (exclusive) in the original of that code unit (2 for surrogate pairs). */
   origEnd: Int32Array;
+  /** Arabic-block (U+0600–06FF) code units and ASCII letters among the first 20,000 of the original: the
+   * engine's script mix, counted here because this loop reads every code unit anyway. */
+  arabic: number;
+  latin: number;
 }
 
 /**
@@ -100,14 +104,17 @@ export function foldWithMap(src: string): Folded {
   let os = maps.subarray(0, cap);
   let oe = maps.subarray(cap);
   let k = 0;
+  let arabic = 0, latin = 0;
   // no closure over out/os/oe/k: captured mutable locals would live in a context object and every
   // store in this loop would go through it
   for (let i = 0; i < n; i++) {
     const c = src.charCodeAt(i);
     if (c < 128) {
+      if (((c | 32) - 97) >>> 0 < 26) latin++; // A–Z, a–z
       out[k] = c >= 65 && c <= 90 ? c + 32 : c; os[k] = i; oe[k] = i + 1; k++;
       continue;
     }
+    if (c >= 0x0600 && c <= 0x06ff) arabic++;
     let fc = FOLDC[c];
     if (fc === -1) {
       const fs = c >= 0xd800 && c <= 0xdfff ? 'xx' : foldUnit(c);
@@ -138,7 +145,22 @@ export function foldWithMap(src: string): Folded {
     for (let j = 0; j < fl; j++) { out[k] = f.charCodeAt(j); os[k] = i; oe[k] = i + w; k++; }
     if (w === 2) i++;
   }
-  return { text: codesToString(out, k), origStart: os.subarray(0, k), origEnd: oe.subarray(0, k) };
+  if (n > SCRIPT_MIX_MAX) ({ arabic, latin } = scriptMix(src));
+  return { text: codesToString(out, k), origStart: os.subarray(0, k), origEnd: oe.subarray(0, k), arabic, latin };
+}
+
+const SCRIPT_MIX_MAX = 20000;
+
+/** Arabic-block code units and ASCII letters among the first 20,000 code units of s. */
+export function scriptMix(s: string): { arabic: number; latin: number } {
+  let arabic = 0, latin = 0;
+  const n = Math.min(s.length, SCRIPT_MIX_MAX);
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x0600 && c <= 0x06ff) arabic++;
+    else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) latin++;
+  }
+  return { arabic, latin };
 }
 
 /** Arabic + Latin folding of a short string (names, aliases, keys). */
@@ -249,6 +271,8 @@ export interface Token {
   index: number;
   /** memoised clitic variants (see tokenVariants) */
   vars?: CliticVariant[];
+  /** memoised Arabic reporting verb (actors.ts arVerbOf; null: none) */
+  arVerb?: { verb: string; strip: number } | null;
 }
 
 function scriptOf(c: number): Script {
@@ -335,7 +359,7 @@ export function tokenize(src: string, folded?: Folded): Token[] {
       if (raw[0] !== lo[0] && raw[0] === up[0]) caps = raw.length > 1 && raw === up && raw !== lo ? 2 : 1;
     }
     // `vars` is part of the literal so every token keeps one hidden class (memoising it later would add a property)
-    toks.push({ norm: ft.slice(k, e), start, end, nStart: k, nEnd: e, script, caps, gap: toks.length ? gapOf(sep) : 5, sep, index: toks.length, vars: undefined });
+    toks.push({ norm: ft.slice(k, e), start, end, nStart: k, nEnd: e, script, caps, gap: toks.length ? gapOf(sep) : 5, sep, index: toks.length, vars: undefined, arVerb: undefined });
     prevEnd = end;
     k = e;
   }
