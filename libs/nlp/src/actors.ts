@@ -8,7 +8,7 @@ import {
   AR_GROUP_HEADS, AR_ORG_HEADS, AR_ORG_HEADS_DEF, AR_PERSON_TITLES, AR_STOP, AR_VERBS, AR_ADVERBIAL, AR_COMP,
   EN_FIRST_NAMES, EN_MONTHS_DAYS, EN_NAME_TITLES, EN_NOT_NAME, EN_ORG_HEADS, EN_PERSON_TITLES, EN_STOP_CAPS, EN_VERB, set,
 } from './lexicon';
-import { arabicVariants, foldText, tokenVariants, type Token } from './text';
+import { foldText, tokenVariants, type Token } from './text';
 
 export interface MentionX {
   actorId: string;
@@ -117,11 +117,6 @@ function personEvidence(ctx: ExtractCtx, a: number, b: number, words: string[]):
 }
 
 const EN_LOC_PREP = set('in at near from to into across outside inside around throughout toward towards via');
-
-/** Does a lower-case form of this word appear in lower case elsewhere in the text? (→ a common word) */
-function commonInText(doc: Doc, norm: string, lowerSeen: Set<string>): boolean {
-  return lowerSeen.has(norm);
-}
 
 export interface ExtractCtx {
   doc: Doc;
@@ -584,7 +579,6 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
     }
     const afterTitle = i > 0 && (AR_PERSON_TITLES.has(toks[i - 1].norm) || (MAY_TITLE(toks[i - 1].norm) && tokenVariants(toks[i - 1]).some((x) => AR_PERSON_TITLES.has(x.form))));
     if (head && !head.def && !afterTitle && !cover[i] && i + 1 < n && toks[i + 1].gap <= 1) {
-      const headStart = head.strip > 0 ? ctx.gaz['origOffset' as never] ? t.start : t.start : t.start;
       // definite construct: حزب العدالة والتنمية / وزارة الخارجية السعودية / مجلس الأمن
       let q = i + 1;
       let defEnd = i;

@@ -4,7 +4,7 @@ import type { ActorAcc, ActorSet, MentionX } from './actors';
 import { arVerbOf } from './actors';
 import { tokenAt, type Doc } from './doc';
 import { AR_ADVERBIAL, AR_COMP, AR_PERSON_TITLES, AR_DESCRIPTIONS, AR_VERBS, type ArVerb, EN_DESCRIPTIONS, EN_OBJ_VERBS, EN_PRONOUNS, EN_VERB, EN_VERB_OR_CLAIM, set } from './lexicon';
-import { arabicVariants, foldText, inSpans, type CliticVariant, type Token } from './text';
+import { arabicVariants, foldText, inSpans, type CliticVariant } from './text';
 
 export interface ClaimX {
   speaker: { actorId?: string; name: string; text: string };
@@ -1848,7 +1848,6 @@ function subjectOfSentence(ctx: Ctx, v: number): ActorAcc | undefined {
 function contentAfter(ctx: Ctx, v: number, verb: string): { s: number; e: number } | undefined {
   const { doc } = ctx;
   const toks = doc.toks;
-  const src = doc.src;
   const sent = doc.sentOf[v];
   const n = toks.length;
   let k = v + 1;

@@ -4,7 +4,7 @@
 // enricher service).
 
 import type { DedupEntry, DedupResult, DedupStore } from './api';
-import { foldText } from './text';
+import { foldText, letterNumberTable } from './text';
 
 /**
  * Hamming distance at or below which two fingerprints are the same story. Tuned on the 80 corpus
@@ -35,15 +35,6 @@ export interface DedupSketch {
 }
 
 
-/** 1 when the BMP code unit is a letter or a number (\p{L}\p{N}); surrogate pairs are checked per pair. */
-let LN: Uint8Array | undefined;
-function lnTable(): Uint8Array {
-  if (LN) return LN;
-  const t = new Uint8Array(65536);
-  const re = /[\p{L}\p{N}]/u;
-  for (let c = 0; c < 65536; c++) if (c < 0xd800 || c > 0xdfff) t[c] = re.test(String.fromCharCode(c)) ? 1 : 0;
-  return (LN = t);
-}
 const LN_ASTRAL = /^[\p{L}\p{N}]$/u;
 
 // per-word hashes, reused across calls (grown on demand)
@@ -57,7 +48,7 @@ let HB = new Int32Array(1024);
  * number of words hashed so far.
  */
 function hashWords(s: string, count = 0): number {
-  const ln = lnTable();
+  const ln = letterNumberTable();
   const n = s.length;
   let i = 0;
   while (i < n) {

@@ -1,6 +1,6 @@
 // A prepared document: folded view, tokens, sentences, quotes, boilerplate — built once per field.
 
-import { detectBoilerplate, foldWithMap, splitSentences, tokenize, type Folded, type Sentence, type Span, type Token } from './text';
+import { codeUnitTable, detectBoilerplate, foldWithMap, splitSentences, tokenize, type Folded, type Sentence, type Span, type Token } from './text';
 
 export interface QuoteSpan {
   /** offsets of the opening and closing quote characters in the original */
@@ -43,7 +43,7 @@ const isOpenQuote = (c: number) => c === Q_STRAIGHT || c === Q_LEFT || c === Q_L
 /** Pair quotation marks: straight quotes alternate within a paragraph; curly and guillemets pair by kind. */
 export function findQuotes(src: string): QuoteSpan[] {
   // char codes and a \s table instead of src[i] + regex tests (same decisions, no per-char strings)
-  const sp = spaceTable();
+  const sp = codeUnitTable(/\s/); // (\s matches no surrogate)
   const out: QuoteSpan[] = [];
   let open = -1;
   let openC = 0;
@@ -81,14 +81,6 @@ export function findQuotes(src: string): QuoteSpan[] {
   return out;
 }
 
-let SPACE_TABLE: Uint8Array | undefined;
-/** 1 when /\s/ matches the code unit. */
-function spaceTable(): Uint8Array {
-  if (SPACE_TABLE) return SPACE_TABLE;
-  const t = new Uint8Array(65536);
-  for (let c = 0; c < 65536; c++) t[c] = /\s/.test(String.fromCharCode(c)) ? 1 : 0;
-  return (SPACE_TABLE = t);
-}
 
 export function prepare(src: string, field: 'body' | 'title', title?: string): Doc {
   const f = foldWithMap(src);

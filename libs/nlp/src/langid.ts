@@ -1,6 +1,7 @@
 // Language identification: script detection, then per-script stopword + distinctive-character
 // profiles built into the code (no downloads). Deterministic, O(n) over at most the first 4,000 chars.
 
+import { codeUnitTable } from './text';
 export interface LanguageGuess {
   code: string;
   confidence: number;
@@ -22,7 +23,6 @@ const STOP: Record<string, string[]> = {
   uk: ['і', 'в', 'у', 'не', 'на', 'що', 'з', 'та', 'як', 'це', 'до', 'від', 'за', 'для', 'його', 'також', 'був', 'було', 'який', 'які', 'року', 'але', 'він', 'вона', 'буде', 'щодо'],
   bg: ['и', 'в', 'на', 'да', 'се', 'за', 'от', 'не', 'че', 'е', 'с', 'по', 'са', 'това', 'като', 'му', 'които', 'който', 'ще', 'до', 'при', 'но', 'след', 'във'],
 };
-const STOPSETS: Record<string, Set<string>> = Object.fromEntries(Object.entries(STOP).map(([k, v]) => [k, new Set(v)]));
 const LATIN_LANGS = ['en', 'fr', 'es', 'de', 'tr', 'it', 'pt', 'nl'];
 // distinctive characters (bonus per occurrence)
 const LATIN_CHARS: Record<string, string> = { fr: 'éèêàçùœëîôû', es: 'ñ¿¡áíóú', de: 'äöüß', tr: 'ğışçöüİ', pt: 'ãõçâêáé', it: 'àèìòù', nl: '', en: '' };
@@ -57,15 +57,8 @@ const STOP_KEY = new Uint8Array(1 << 16);
 const stopKey = (c0: number, len: number) => ((c0 << 4) ^ len) & 0xffff;
 for (const w of STOP_INDEX.keys()) STOP_KEY[stopKey(w.charCodeAt(0), w.length)] = 1;
 
-let LM: Uint8Array | undefined;
 /** 1 when /[\p{L}\p{M}]/u matches the BMP code unit (lone surrogates: 0). */
-function lmTable(): Uint8Array {
-  if (LM) return LM;
-  const t = new Uint8Array(65536);
-  const re = /[\p{L}\p{M}]/u;
-  for (let c = 0; c < 65536; c++) if (c < 0xd800 || c > 0xdfff) t[c] = re.test(String.fromCharCode(c)) ? 1 : 0;
-  return (LM = t);
-}
+const lmTable = (): Uint8Array => codeUnitTable(/[\p{L}\p{M}]/u);
 const LM_PAIR = /^[\p{L}\p{M}]$/u;
 
 /**

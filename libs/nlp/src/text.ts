@@ -579,15 +579,24 @@ export function detectBoilerplate(body: string, title?: string): Span[] {
   return spans;
 }
 
-/** 1 when the BMP code unit is a letter or number (\p{L}\p{N}); surrogates 0 (pairs are checked one by one). */
-let LN_TABLE: Uint8Array | undefined;
-export function letterNumberTable(): Uint8Array {
-  if (LN_TABLE) return LN_TABLE;
-  const t = new Uint8Array(65536);
-  const re = /[\p{L}\p{N}]/u;
+const CODE_UNIT_TABLES = new Map<string, Uint8Array>();
+/**
+ * t[c] = 1 when the one-character regex `re` matches the BMP code unit c (surrogates: 0, callers
+ * check pairs themselves). Built once per regex on first use (65,536 tests), so hot loops classify
+ * characters by an array read instead of a regex call or a one-character string.
+ */
+export function codeUnitTable(re: RegExp): Uint8Array {
+  const key = `${re.source}/${re.flags}`;
+  let t = CODE_UNIT_TABLES.get(key);
+  if (t) return t;
+  t = new Uint8Array(65536);
   for (let c = 0; c < 65536; c++) if (c < 0xd800 || c > 0xdfff) t[c] = re.test(String.fromCharCode(c)) ? 1 : 0;
-  return (LN_TABLE = t);
+  CODE_UNIT_TABLES.set(key, t);
+  return t;
 }
+
+/** 1 when the BMP code unit is a letter or number (\p{L}\p{N}); surrogates 0 (pairs are checked one by one). */
+export const letterNumberTable = (): Uint8Array => codeUnitTable(/[\p{L}\p{N}]/u);
 const LN_PAIR = /^[\p{L}\p{N}]$/u;
 let KEY_BUF = new Uint16Array(512);
 
