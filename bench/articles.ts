@@ -4,15 +4,11 @@
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { findRoot, lcg } from './support';
 
 export type BenchArticle = { url: string; source: { name: string }; title: string; body: string };
 
-export function findRoot(): string {
-  for (let d = __dirname; ; d = resolve(d, '..')) {
-    if (existsSync(join(d, 'package.json')) && existsSync(join(d, 'libs'))) return d;
-    if (resolve(d, '..') === d) return process.cwd();
-  }
-}
+export { findRoot };
 
 export function readJsonDir(dir: string): Array<{ title?: string; body: string; language?: string }> {
   if (!existsSync(dir)) return [];
@@ -27,8 +23,7 @@ export function benchArticles(n = Number(process.env.BENCH_N ?? 2000)): BenchArt
   const sources = [...readJsonDir(join(root, 'demo', 'articles')), ...readJsonDir(join(shared, 'corpus', 'ar')), ...readJsonDir(join(shared, 'corpus', 'en'))];
   const paras = { ar: [] as string[], en: [] as string[] };
   for (const a of sources) for (const p of String(a.body ?? '').split(/\n+/)) if (p.trim().length > 40) (isAr(p) ? paras.ar : paras.en).push(p.trim());
-  let seed = 42;
-  const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const rnd = lcg(42);
   const articles: BenchArticle[] = [];
   for (let i = 0; i < n; i++) {
     const pool = i % 2 ? paras.en : paras.ar;

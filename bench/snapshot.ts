@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { loadKnowledgeBase } from '@marsad/kb';
 import { Enricher } from '@marsad/nlp';
 import { benchArticles, findRoot, readJsonDir } from './articles';
+import { lcg } from './support';
 
 const root = findRoot();
 const shared = resolve(root, '..', 'shared');
@@ -21,8 +22,7 @@ const inputs: Array<{ url?: string; source?: { name: string }; title?: string; b
 ];
 
 // adversarial: paragraphs of real text cut, glued and salted with odd code units
-let seed = 7;
-const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+const rnd = lcg(7);
 const ODD = ['\u200F', '\u200E', '\u202B', '\u202C', '\u2066', '\u2069', '\u061C', '\u0640', '\u064E', '\u0651', '\uD83D\uDE00', '\uD800', '\uDC00', '<p>', '</a>', '&amp;', '"', '\u201C', '\u201D', '«', '»', '\n', '\r\n', '\t', ' - ', '...', '…', '؟', '،', 'U.S.', 'Mr. ', 'ﻻ', 'ﬁ', 'é', 'İ', 'ß', 'Ä', 'ی', 'ک', '٣', '۴', 'Россия', '中国', 'ـــ', 'AFP', '(CNN) --', 'للولايات', 'وبالكرملين'];
 const pool = inputs.slice(0, 100).map((a) => String(a.body ?? ''));
 for (let i = 0; i < 400; i++) {
