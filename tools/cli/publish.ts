@@ -1,5 +1,6 @@
 import { articleIdFromUrl, firstFieldError, names, RawArticleSchema } from '@marsad/contracts';
-import { createKafka, Publisher } from '@marsad/messaging';
+import { commonEnv, loadConfig } from '@marsad/config';
+import { compressionType, createKafka, Publisher } from '@marsad/messaging';
 import { cliLogger, fail, progress, readJsonItems, stackEnv } from './common';
 
 /**
@@ -43,7 +44,8 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (batch.length) {
     const kafka = createKafka({ brokers: env.brokers, clientId: 'marsad-publish', logger: cliLogger('publish') });
-    const publisher = new Publisher(kafka, { logger: cliLogger('publish') });
+    const { MARSAD_KAFKA_COMPRESSION } = loadConfig({ MARSAD_KAFKA_COMPRESSION: commonEnv.MARSAD_KAFKA_COMPRESSION });
+    const publisher = new Publisher(kafka, { logger: cliLogger('publish'), compression: compressionType(MARSAD_KAFKA_COMPRESSION) });
     await publisher.connect();
     try {
       await publisher.send(topic, batch);

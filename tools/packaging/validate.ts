@@ -32,11 +32,14 @@ export interface CheckReport {
 }
 
 /** The environment variables each service reads at start (keys of the zod shapes in libs/config). */
+/** Settings that exist for tests only: deployments must not carry them. */
+export const TEST_ONLY_ENV = new Set(['MARSAD_TEST_UNREGISTER_CODEC']);
+const deployable = (shape: object) => Object.keys(shape).filter((k) => !TEST_ONLY_ENV.has(k));
 export const SERVICE_ENV: Record<string, string[]> = {
-  admin: Object.keys(adminEnv),
-  enricher: Object.keys(enricherEnv),
-  indexer: Object.keys(indexerEnv),
-  alerter: Object.keys(alerterEnv),
+  admin: deployable(adminEnv),
+  enricher: deployable(enricherEnv),
+  indexer: deployable(indexerEnv),
+  alerter: deployable(alerterEnv),
 };
 export const SERVICES = Object.keys(SERVICE_ENV);
 export const SERVICE_PORTS: Record<string, number> = { admin: 8080, enricher: 8081, indexer: 8082, alerter: 8083 };

@@ -9,7 +9,7 @@ import { loadAdminConfig, mergeEnv } from '@marsad/config';
 import { KbChangeSchema, WatchSchema, names as namesFor, type KbChange, type Watch } from '@marsad/contracts';
 import { UrlGuard } from '@marsad/alerts';
 import { loadKnowledgeBase } from '@marsad/kb';
-import { CompactedTopicView, KafkaHealthIndicator, Publisher, createKafka, ensureTopicsWhenReachable } from '@marsad/messaging';
+import { CompactedTopicView, KafkaHealthIndicator, Publisher, compressionType, createKafka, ensureTopicsWhenReachable } from '@marsad/messaging';
 import { HealthRegistry, PipelineMetrics, errorFields, serviceLogger } from '@marsad/observability';
 import { NestJsonLogger } from '@marsad/observability/nest';
 import { AdminModule } from './admin.module';
@@ -46,8 +46,8 @@ export async function bootstrapAdmin(env?: Record<string, string | undefined>, o
   const names = namesFor(config.MARSAD_NAMESPACE);
   const metrics = new PipelineMetrics('admin');
   const health = new HealthRegistry(3000, (name, up) => metrics.dependencyUp.set({ dependency: name }, up ? 1 : 0));
-  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'marsad-admin', logger });
-  const publisher = new Publisher(kafka, { logger, metrics });
+  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'marsad-admin', logger, unregisterCodecs: config.MARSAD_TEST_UNREGISTER_CODEC });
+  const publisher = new Publisher(kafka, { logger, metrics, compression: compressionType(config.MARSAD_KAFKA_COMPRESSION) });
   const watches = new CompactedTopicView<Watch>({ kafka, topic: names.topic('watches'), groupIdPrefix: names.consumerGroup('admin-watches'), schema: WatchSchema as never, logger, metrics });
 
   // Knowledge base for actor-name resolution, kept current from marsad.kb like the enricher's.

@@ -11,7 +11,7 @@ import { Counter, Histogram } from 'prom-client';
 import { loadAlerterConfig, mergeEnv } from '@marsad/config';
 import { WatchSchema, names as namesFor, type Watch } from '@marsad/contracts';
 import { UrlGuard, WatchMatcher } from '@marsad/alerts';
-import { CompactedTopicView, ConsumerRunner, DlqWriter, KafkaHealthIndicator, Publisher, createKafka, ensureTopicsWhenReachable } from '@marsad/messaging';
+import { CompactedTopicView, ConsumerRunner, DlqWriter, KafkaHealthIndicator, Publisher, compressionType, createKafka, ensureTopicsWhenReachable } from '@marsad/messaging';
 import { HealthRegistry, PipelineMetrics, errorFields, serviceLogger } from '@marsad/observability';
 import { NestJsonLogger } from '@marsad/observability/nest';
 import { AlerterModule } from './alerter.module';
@@ -58,7 +58,7 @@ export async function bootstrapAlerter(env?: Record<string, string | undefined>,
   const names = namesFor(config.MARSAD_NAMESPACE);
   const metrics = new PipelineMetrics('alerter');
   const health = new HealthRegistry(3000, (name, up) => metrics.dependencyUp.set({ dependency: name }, up ? 1 : 0));
-  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'marsad-alerter', logger });
+  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'marsad-alerter', logger, unregisterCodecs: config.MARSAD_TEST_UNREGISTER_CODEC });
   const es = new Client({ node: config.ELASTICSEARCH_URL, requestTimeout: 5000, maxRetries: 1 });
   const am = alertMetrics(metrics);
   const watches = new CompactedTopicView<Watch>({ kafka, topic: names.topic('watches'), groupIdPrefix: names.consumerGroup('alerter-watches'), schema: WatchSchema as never, logger, metrics });
@@ -95,7 +95,7 @@ export async function bootstrapAlerter(env?: Record<string, string | undefined>,
   await app.init();
   const queue = app.get<Queue>(getQueueToken(ALERTS_QUEUE));
 
-  const publisher = new Publisher(kafka, { logger, metrics });
+  const publisher = new Publisher(kafka, { logger, metrics, compression: compressionType(config.MARSAD_KAFKA_COMPRESSION) });
   const dlq = new DlqWriter(publisher, names.topic('articlesDlq'), { logger, metrics });
   const runner = new ConsumerRunner({
     kafka,

@@ -2,7 +2,7 @@ import Redis from 'ioredis';
 import { KbChangeSchema, names as namesFor, type KbChange } from '@marsad/contracts';
 import type { EnricherConfig } from '@marsad/config';
 import type { Kafka } from 'kafkajs';
-import { CompactedTopicView, ConsumerRunner, DlqWriter, ENVELOPE_BYTES, KafkaHealthIndicator, Publisher, createKafka, topicMaxMessageBytes, ensureTopicsWhenReachable } from '@marsad/messaging';
+import { CompactedTopicView, ConsumerRunner, DlqWriter, ENVELOPE_BYTES, KafkaHealthIndicator, Publisher, compressionType, createKafka, topicMaxMessageBytes, ensureTopicsWhenReachable } from '@marsad/messaging';
 import { Enricher, InMemoryDedupStore, NearDuplicateIndex } from '@marsad/nlp';
 import { loadKnowledgeBase, type KnowledgeBase } from '@marsad/kb';
 import { errorFields, type HealthRegistry, type Logger, type PipelineMetrics } from '@marsad/observability';
@@ -30,7 +30,7 @@ export class EnricherPipeline {
   constructor(private readonly cfg: EnricherConfig, private readonly logger: Logger, metrics: PipelineMetrics, health: HealthRegistry) {
     this.names = namesFor(cfg.MARSAD_NAMESPACE);
     const n = this.names;
-    const kafka = createKafka({ brokers: cfg.KAFKA_BROKERS, clientId: 'marsad-enricher', logger });
+    const kafka = createKafka({ brokers: cfg.KAFKA_BROKERS, clientId: 'marsad-enricher', logger, unregisterCodecs: cfg.MARSAD_TEST_UNREGISTER_CODEC });
     this.kafka = kafka;
     this.kb = loadKnowledgeBase();
     const engine = new Enricher(this.kb);
@@ -55,7 +55,7 @@ export class EnricherPipeline {
     health.add(this.kafkaHealth);
 
     const topicMax = topicMaxMessageBytes(cfg.MARSAD_MAX_BODY_BYTES);
-    this.publisher = new Publisher(kafka, { logger, metrics });
+    this.publisher = new Publisher(kafka, { logger, metrics, compression: compressionType(cfg.MARSAD_KAFKA_COMPRESSION) });
     const dlq = new DlqWriter(this.publisher, n.topic('articlesDlq'), { logger, metrics, maxRecordBytes: topicMax - 64 * 1024 });
     this.runner = new ConsumerRunner({
       kafka,

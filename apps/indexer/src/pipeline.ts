@@ -2,7 +2,7 @@ import type { Client } from '@elastic/elasticsearch';
 import { names as namesFor } from '@marsad/contracts';
 import type { IndexerConfig } from '@marsad/config';
 import type { Kafka } from 'kafkajs';
-import { ConsumerRunner, DlqWriter, KafkaHealthIndicator, Publisher, createKafka, retryUntil, topicMaxMessageBytes, ensureTopicsWhenReachable } from '@marsad/messaging';
+import { ConsumerRunner, DlqWriter, KafkaHealthIndicator, Publisher, compressionType, createKafka, retryUntil, topicMaxMessageBytes, ensureTopicsWhenReachable } from '@marsad/messaging';
 import { normalizeForSearch } from '@marsad/nlp';
 import { BulkWriter, createEsClient, ensureArticlesTemplate, esHealthIndicator } from '@marsad/search';
 import { errorFields, type HealthRegistry, type Logger, type PipelineMetrics } from '@marsad/observability';
@@ -22,14 +22,14 @@ export class IndexerPipeline {
   constructor(private readonly cfg: IndexerConfig, private readonly logger: Logger, metrics: PipelineMetrics, health: HealthRegistry) {
     this.names = namesFor(cfg.MARSAD_NAMESPACE);
     const n = this.names;
-    const kafka = createKafka({ brokers: cfg.KAFKA_BROKERS, clientId: 'marsad-indexer', logger });
+    const kafka = createKafka({ brokers: cfg.KAFKA_BROKERS, clientId: 'marsad-indexer', logger, unregisterCodecs: cfg.MARSAD_TEST_UNREGISTER_CODEC });
     this.kafka = kafka;
     this.es = createEsClient(cfg.ELASTICSEARCH_URL, { requestTimeout: 30_000, maxRetries: 1 });
     this.kafkaHealth = new KafkaHealthIndicator(kafka, [n.topic('articlesEnriched'), n.topic('articlesDlq')]);
     health.add(this.kafkaHealth);
     health.add(esHealthIndicator(this.es));
     const topicMax = topicMaxMessageBytes(cfg.MARSAD_MAX_BODY_BYTES);
-    this.publisher = new Publisher(kafka, { logger, metrics });
+    this.publisher = new Publisher(kafka, { logger, metrics, compression: compressionType(cfg.MARSAD_KAFKA_COMPRESSION) });
     const dlq = new DlqWriter(this.publisher, n.topic('articlesDlq'), { logger, metrics, maxRecordBytes: topicMax - 64 * 1024 });
     this.runner = new ConsumerRunner({
       kafka,

@@ -100,6 +100,14 @@ export const commonEnv = {
   MARSAD_TOPIC_PARTITIONS: intVar(3, 2, 1000),
   MARSAD_TOPIC_REPLICATION_FACTOR: intVar(1, 1, 10),
   MARSAD_INDEX_REPLICAS: intVar(0, 0, 10),
+  /** Compression of the batches Marsad produces (consumers read every codec whatever this says). */
+  MARSAD_KAFKA_COMPRESSION: z.enum(['none', 'gzip', 'snappy', 'lz4', 'zstd']).default('lz4'),
+  /** Test only: comma-separated codecs to make unreadable (creates a wedged partition on purpose). */
+  MARSAD_TEST_UNREGISTER_CODEC: z
+    .string()
+    .optional()
+    .transform((s) => (s ?? '').split(',').map((c) => c.trim()).filter(Boolean))
+    .refine((l) => l.every((c) => ['snappy', 'lz4', 'zstd'].includes(c)), 'must list snappy, lz4 or zstd'),
 };
 
 export const env = { httpUrl, redisUrl, intVar, boolVar, adminKeys, namespace };

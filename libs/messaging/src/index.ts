@@ -1,4 +1,5 @@
 export * from './kafka';
+export * from './codecs';
 export * from './topics';
 export * from './errors';
 export * from './backoff';

@@ -1,5 +1,9 @@
 import { Kafka, logLevel, type KafkaConfig, type LogEntry, type RetryOptions } from 'kafkajs';
 import type { Logger } from '@marsad/observability';
+import { registerKafkaCodecs } from './codecs';
+
+// Every process that imports messaging reads every Kafka codec (see codecs.ts).
+registerKafkaCodecs();
 
 export interface CreateKafkaOptions {
   brokers: string[];
@@ -10,6 +14,8 @@ export interface CreateKafkaOptions {
   retry?: RetryOptions;
   connectionTimeout?: number;
   requestTimeout?: number;
+  /** Test only (MARSAD_TEST_UNREGISTER_CODEC): codecs to make unreadable in this process. */
+  unregisterCodecs?: readonly string[];
 }
 
 /** Sane client-level retry: ~8 attempts spread over roughly half a minute, then the caller decides. */
@@ -34,6 +40,7 @@ export function kafkaLogCreator(logger: Logger): KafkaConfig['logCreator'] {
 
 /** A kafkajs client whose logs go to our JSON logger, with bounded, jittered retries. */
 export function createKafka(opts: CreateKafkaOptions): Kafka {
+  if (opts.unregisterCodecs?.length) registerKafkaCodecs(opts.unregisterCodecs);
   return new Kafka({
     clientId: opts.clientId,
     brokers: opts.brokers,

@@ -1,4 +1,4 @@
-import { Partitioners, type Kafka, type Producer, type RecordMetadata } from 'kafkajs';
+import { Partitioners, type CompressionTypes, type Kafka, type Producer, type RecordMetadata } from 'kafkajs';
 import { SCHEMA_VERSION } from '@marsad/contracts';
 import type { Logger, PipelineMetrics } from '@marsad/observability';
 
@@ -19,6 +19,8 @@ export interface PublisherOptions {
   timeoutMs?: number;
   /** A send() larger than this many value bytes is split into several produce requests (default 8 MiB). */
   maxRequestBytes?: number;
+  /** Batch compression (MARSAD_KAFKA_COMPRESSION through compressionType()); default none. */
+  compression?: CompressionTypes;
 }
 
 export function encodeValue(value: unknown): Buffer | string | null {
@@ -88,7 +90,7 @@ export class Publisher {
       await this.connect();
       const out: RecordMetadata[] = [];
       for (const g of groups) {
-        out.push(...(await this.producer.send({ topic, acks: -1, timeout: this.opts.timeoutMs ?? 30_000, messages: g })));
+        out.push(...(await this.producer.send({ topic, acks: -1, compression: this.opts.compression, timeout: this.opts.timeoutMs ?? 30_000, messages: g })));
         this.opts.metrics?.messagesOut.inc({ topic }, g.length);
       }
       return out;
