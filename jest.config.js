@@ -7,7 +7,17 @@ const transform = { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostic
 const common = { rootDir: __dirname, moduleFileExtensions: ['ts', 'js', 'json'], testEnvironment: 'node', transform, moduleNameMapper };
 module.exports = {
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/test/unit/**/*.spec.ts'] },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e.ts'], setupFilesAfterEnv: ['<rootDir>/test/e2e/support/jest-timeout.ts'], globalSetup: '<rootDir>/test/e2e/support/global-setup.ts' },
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/test/unit/**/*.spec.ts'],
+    },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/e2e/**/*.e2e.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/e2e/support/jest-timeout.ts'],
+      globalSetup: '<rootDir>/test/e2e/support/global-setup.ts',
+    },
   ],
 };

@@ -79,7 +79,10 @@ async function checkStack(): Promise<string[]> {
 // Distinct texts (so near-duplicate detection does not fold them into one story): random
 // sentences over the words of demo/articles (a small vocabulary would make near-duplicates),
 // each mentioning Kaspersky.
-const FALLBACK_WORDS = 'security researchers report campaign network attack ministry bank energy grid phishing malware ransomware exploit vulnerability patch government agency statement investigation company espionage data breach leak servers customers regulators sanctions court appeal hackers group operation infrastructure warning analysts telecom election officials cloud software update email credentials access persistent backdoor firmware supply chain defence contractor'.split(' ');
+const FALLBACK_WORDS =
+  'security researchers report campaign network attack ministry bank energy grid phishing malware ransomware exploit vulnerability patch government agency statement investigation company espionage data breach leak servers customers regulators sanctions court appeal hackers group operation infrastructure warning analysts telecom election officials cloud software update email credentials access persistent backdoor firmware supply chain defence contractor'.split(
+    ' ',
+  );
 const rnd = lcg(11);
 let WORDS = FALLBACK_WORDS;
 function loadWords(root: string): void {
@@ -94,7 +97,12 @@ function loadWords(root: string): void {
 }
 function article(i: number, ns: string): RawArticle {
   const sentence = () => Array.from({ length: 14 }, () => WORDS[Math.floor(rnd() * WORDS.length)]).join(' ');
-  const body = [`Kaspersky said on ${new Date().toDateString()} that ${sentence()}.`, `${sentence()}.`, `According to Kaspersky, ${sentence()}.`, `${sentence()} ${i}.`].join(' ');
+  const body = [
+    `Kaspersky said on ${new Date().toDateString()} that ${sentence()}.`,
+    `${sentence()}.`,
+    `According to Kaspersky, ${sentence()}.`,
+    `${sentence()} ${i}.`,
+  ].join(' ');
   return {
     url: `https://bench.example.com/${ns}/news/${i}-${randomBytes(4).toString('hex')}`,
     source: { name: 'Bench News', domain: 'bench.example.com' },
@@ -206,10 +214,13 @@ async function main(): Promise<void> {
 
     const started = Date.now();
     const stopAt = started + TIMEOUT_S * 1000;
-    progress = setInterval(() => err(`  ${((Date.now() - started) / 1000).toFixed(0)} s: published ${published_}/${N}, webhooks received ${arrivals.size}`), 2000);
+    progress = setInterval(
+      () => err(`  ${((Date.now() - started) / 1000).toFixed(0)} s: published ${published_}/${N}, webhooks received ${arrivals.size}`),
+      2000,
+    );
     // Publish at RATE per second, in small batches every 100 ms (publish time = just before the send).
     const perTick = Math.max(1, Math.round(RATE / 10));
-    for (let i = 0; i < N && Date.now() < stopAt; ) {
+    for (let i = 0; i < N && Date.now() < stopAt;) {
       const tick = Date.now();
       const batch: { key: string; value: RawArticle }[] = [];
       for (let k = 0; k < perTick && i < N; k++, i++) {
@@ -268,13 +279,21 @@ async function main(): Promise<void> {
     }
     lat.sort((a, b) => a - b);
     const secs = (last - first) / 1000;
-    console.log(`bench:alerts  ${published.size} articles published to ${N_.topic('articlesRaw')} in ${((pubDone - started) / 1000).toFixed(1)} s (target ${RATE}/s); ${lat.length} webhooks received (${duplicates} duplicates, ${badSignatures} bad signatures)`);
+    console.log(
+      `bench:alerts  ${published.size} articles published to ${N_.topic('articlesRaw')} in ${((pubDone - started) / 1000).toFixed(1)} s (target ${RATE}/s); ${lat.length} webhooks received (${duplicates} duplicates, ${badSignatures} bad signatures)`,
+    );
     if (lat.length) {
-      console.log(`latency       publish → webhook arrival: p50 ${pct(lat, 0.5)} ms · p90 ${pct(lat, 0.9)} ms · p99 ${pct(lat, 0.99)} ms · max ${lat[lat.length - 1]} ms · min ${lat[0]} ms`);
+      console.log(
+        `latency       publish → webhook arrival: p50 ${pct(lat, 0.5)} ms · p90 ${pct(lat, 0.9)} ms · p99 ${pct(lat, 0.99)} ms · max ${lat[lat.length - 1]} ms · min ${lat[0]} ms`,
+      );
       if (toEnriched.length) {
-        console.log(`  split       publish → enriched topic: p50 ${pct(toEnriched, 0.5)} · p90 ${pct(toEnriched, 0.9)} · p99 ${pct(toEnriched, 0.99)} ms; enriched → webhook (alerter): p50 ${pct(toWebhook, 0.5)} · p90 ${pct(toWebhook, 0.9)} · p99 ${pct(toWebhook, 0.99)} ms (probe consumer)`);
+        console.log(
+          `  split       publish → enriched topic: p50 ${pct(toEnriched, 0.5)} · p90 ${pct(toEnriched, 0.9)} · p99 ${pct(toEnriched, 0.99)} ms; enriched → webhook (alerter): p50 ${pct(toWebhook, 0.5)} · p90 ${pct(toWebhook, 0.9)} · p99 ${pct(toWebhook, 0.99)} ms (probe consumer)`,
+        );
       }
-      console.log(`throughput    ${(lat.length / secs).toFixed(1)} alerts/s end to end (first publish → last arrival ${secs.toFixed(1)} s); path: raw → enricher → enriched → alerter → BullMQ decide + send → HTTP`);
+      console.log(
+        `throughput    ${(lat.length / secs).toFixed(1)} alerts/s end to end (first publish → last arrival ${secs.toFixed(1)} s); path: raw → enricher → enriched → alerter → BullMQ decide + send → HTTP`,
+      );
     }
     const missing = published.size - lat.length;
     if (missing) {
@@ -282,8 +301,16 @@ async function main(): Promise<void> {
       let why = '';
       try {
         await alerter.ctx.es.indices.refresh({ index: N_.alertsIndex });
-        const r = await alerter.ctx.es.search({ index: N_.alertsIndex, size: 0, query: { bool: { must_not: { term: { status: 'delivered' } } } }, aggs: { s: { terms: { field: 'status' } }, r: { terms: { field: 'reason', size: 3 } } } });
-        why = JSON.stringify({ status: (r.aggregations?.s as { buckets: unknown[] }).buckets, reason: (r.aggregations?.r as { buckets: unknown[] }).buckets });
+        const r = await alerter.ctx.es.search({
+          index: N_.alertsIndex,
+          size: 0,
+          query: { bool: { must_not: { term: { status: 'delivered' } } } },
+          aggs: { s: { terms: { field: 'status' } }, r: { terms: { field: 'reason', size: 3 } } },
+        });
+        why = JSON.stringify({
+          status: (r.aggregations?.s as { buckets: unknown[] }).buckets,
+          reason: (r.aggregations?.r as { buckets: unknown[] }).buckets,
+        });
       } catch (e) {
         why = `(delivery log unavailable: ${(e as Error).message})`;
       }

@@ -12,7 +12,10 @@ export { findRoot };
 
 export function readJsonDir(dir: string): Array<{ title?: string; body: string; language?: string }> {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')));
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')));
 }
 
 export const isAr = (s: string) => /[\u0600-\u06ff]/.test(s);
@@ -20,9 +23,14 @@ export const isAr = (s: string) => /[\u0600-\u06ff]/.test(s);
 export function benchArticles(n = Number(process.env.BENCH_N ?? 2000)): BenchArticle[] {
   const root = findRoot();
   const shared = resolve(root, '..', 'shared');
-  const sources = [...readJsonDir(join(root, 'demo', 'articles')), ...readJsonDir(join(shared, 'corpus', 'ar')), ...readJsonDir(join(shared, 'corpus', 'en'))];
+  const sources = [
+    ...readJsonDir(join(root, 'demo', 'articles')),
+    ...readJsonDir(join(shared, 'corpus', 'ar')),
+    ...readJsonDir(join(shared, 'corpus', 'en')),
+  ];
   const paras = { ar: [] as string[], en: [] as string[] };
-  for (const a of sources) for (const p of String(a.body ?? '').split(/\n+/)) if (p.trim().length > 40) (isAr(p) ? paras.ar : paras.en).push(p.trim());
+  for (const a of sources)
+    for (const p of String(a.body ?? '').split(/\n+/)) if (p.trim().length > 40) (isAr(p) ? paras.ar : paras.en).push(p.trim());
   const rnd = lcg(42);
   const articles: BenchArticle[] = [];
   for (let i = 0; i < n; i++) {
@@ -30,7 +38,12 @@ export function benchArticles(n = Number(process.env.BENCH_N ?? 2000)): BenchArt
     if (!pool.length) continue;
     let body = '';
     while (body.length < 3000) body += pool[Math.floor(rnd() * pool.length)] + '\n\n';
-    articles.push({ url: `https://bench.example/${i}`, source: { name: 'bench' }, title: pool[Math.floor(rnd() * pool.length)].slice(0, 80), body });
+    articles.push({
+      url: `https://bench.example/${i}`,
+      source: { name: 'bench' },
+      title: pool[Math.floor(rnd() * pool.length)].slice(0, 80),
+      body,
+    });
   }
   return articles;
 }

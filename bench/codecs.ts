@@ -11,13 +11,25 @@ import { benchArticles } from './articles';
 async function main(): Promise<void> {
   registerKafkaCodecs();
   const enricher = new Enricher(loadKnowledgeBase());
-  const docs = benchArticles(Number(process.env.BENCH_N ?? 1000)).map((a, i) => JSON.stringify({ ...enricher.enrich({ ...a, id: `b${i}` } as never), body: a.body }));
+  const docs = benchArticles(Number(process.env.BENCH_N ?? 1000)).map((a, i) =>
+    JSON.stringify({ ...enricher.enrich({ ...a, id: `b${i}` } as never), body: a.body }),
+  );
   const batches: Buffer[] = [];
   for (let i = 0; i < docs.length; i += 100) batches.push(Buffer.from(docs.slice(i, i + 100).join('\n')));
   const totalMb = batches.reduce((s, b) => s + b.length, 0) / 1e6;
-  console.log(`bench:codecs — ${docs.length} enriched articles in ${batches.length} batches, ${totalMb.toFixed(1)} MB; node ${process.version}`);
-  const reg = CompressionCodecs as unknown as Record<number, () => { compress(e: { buffer: Buffer }): Promise<Buffer>; decompress(b: Buffer): Promise<Buffer> }>;
-  for (const [name, type] of [['gzip', CompressionTypes.GZIP], ['snappy', CompressionTypes.Snappy], ['lz4', CompressionTypes.LZ4], ['zstd', CompressionTypes.ZSTD]] as const) {
+  console.log(
+    `bench:codecs — ${docs.length} enriched articles in ${batches.length} batches, ${totalMb.toFixed(1)} MB; node ${process.version}`,
+  );
+  const reg = CompressionCodecs as unknown as Record<
+    number,
+    () => { compress(e: { buffer: Buffer }): Promise<Buffer>; decompress(b: Buffer): Promise<Buffer> }
+  >;
+  for (const [name, type] of [
+    ['gzip', CompressionTypes.GZIP],
+    ['snappy', CompressionTypes.Snappy],
+    ['lz4', CompressionTypes.LZ4],
+    ['zstd', CompressionTypes.ZSTD],
+  ] as const) {
     const codec = reg[type]();
     await codec.compress({ buffer: batches[0] }); // warm-up (zstd-wasm init)
     let out = 0;
@@ -30,7 +42,9 @@ async function main(): Promise<void> {
     for (const p of packed) await codec.decompress(p);
     const d1 = process.cpuUsage(d0);
     const ms = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
-    console.log(`${name.padEnd(7)} ratio ${(out / (totalMb * 1e6)).toFixed(3)}  compress ${(ms(c1) / totalMb).toFixed(1)} CPU-ms/MB  decompress ${(ms(d1) / totalMb).toFixed(1)} CPU-ms/MB`);
+    console.log(
+      `${name.padEnd(7)} ratio ${(out / (totalMb * 1e6)).toFixed(3)}  compress ${(ms(c1) / totalMb).toFixed(1)} CPU-ms/MB  decompress ${(ms(d1) / totalMb).toFixed(1)} CPU-ms/MB`,
+    );
   }
 }
 void main();

@@ -15,7 +15,6 @@ import type { DedupEntry } from '@marsad/nlp';
 import { RedisDedupStore } from '../apps/enricher/src/redis-dedup.store';
 import { findRoot, jsonFiles, lcg, percentile } from './support';
 
-
 const root = findRoot();
 const TOTAL = Number(process.env.BENCH_DEDUP_ARTICLES ?? 50_000);
 const PROBES = 200;
@@ -63,7 +62,9 @@ async function main(): Promise<void> {
   const store = new CountingStore(redis, { prefix });
   const index = new NearDuplicateIndex(store);
   const kept: { cluster: string; art: { title: string; body: string }; sk: DedupSketch }[] = [];
-  console.log(`bench:dedup  NearDuplicateIndex over RedisDedupStore (${process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'}), ~3 KB recombined articles`);
+  console.log(
+    `bench:dedup  NearDuplicateIndex over RedisDedupStore (${process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'}), ~3 KB recombined articles`,
+  );
   const checkpoints = [1_000, 10_000, 25_000, 50_000, 100_000, 200_000].filter((c) => c <= TOTAL);
   if (!checkpoints.includes(TOTAL)) checkpoints.push(TOTAL);
   let stored = 0;

@@ -21,7 +21,6 @@ import { findRoot, jsonFiles, lcg, percentile } from './support';
 const root = findRoot();
 const shared = resolve(root, '..', 'shared');
 
-
 // deterministic PRNG
 const rnd = lcg(7);
 const pick = <T>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)];
@@ -45,14 +44,44 @@ const raws = [...jsonFiles(join(root, 'demo', 'articles')), ...jsonFiles(join(sh
 const kb = loadKnowledgeBase();
 const enricher = new Enricher(kb);
 const e0 = process.hrtime.bigint();
-const base: EnrichedArticle[] = raws.map((r, i) => ({ ...(enricher.enrich(r) as Omit<EnrichedArticle, 'dedup'>), dedup: { fingerprint: `fp${i}`, clusterId: `cl${i}` } }) as EnrichedArticle);
+const base: EnrichedArticle[] = raws.map(
+  (r, i) =>
+    ({
+      ...(enricher.enrich(r) as Omit<EnrichedArticle, 'dedup'>),
+      dedup: { fingerprint: `fp${i}`, clusterId: `cl${i}` },
+    }) as EnrichedArticle,
+);
 const enrichMs = Number(process.hrtime.bigint() - e0) / 1e6;
-const DOMAINS = ['reuters.com', 'apnews.com', 'aljazeera.net', 'bbc.co.uk', 'alarabiya.net', 'rt.com', 'tass.ru', 'lemonde.fr', 'dw.com', 'asharq.com', 'nytimes.com', 'theguardian.com', 'france24.com', 'skynewsarabia.com', 'interfax.ru', 'example.org'];
+const DOMAINS = [
+  'reuters.com',
+  'apnews.com',
+  'aljazeera.net',
+  'bbc.co.uk',
+  'alarabiya.net',
+  'rt.com',
+  'tass.ru',
+  'lemonde.fr',
+  'dw.com',
+  'asharq.com',
+  'nytimes.com',
+  'theguardian.com',
+  'france24.com',
+  'skynewsarabia.com',
+  'interfax.ru',
+  'example.org',
+];
 const articles: EnrichedArticle[] = [];
 for (let i = 0; i < N_ARTICLES; i++) {
   const b = base[i % base.length];
   const domain = pick(DOMAINS);
-  articles.push({ ...b, id: `a${i}`, url: `https://www.${domain}/news/${i}`, source: { name: domain.split('.')[0], domain }, dedup: { fingerprint: `fp${i}`, clusterId: `cl${i}` }, schemaVersion: SCHEMA_VERSION });
+  articles.push({
+    ...b,
+    id: `a${i}`,
+    url: `https://www.${domain}/news/${i}`,
+    source: { name: domain.split('.')[0], domain },
+    dedup: { fingerprint: `fp${i}`, clusterId: `cl${i}` },
+    schemaVersion: SCHEMA_VERSION,
+  });
 }
 
 // ---------- watches: a realistic mix
@@ -64,7 +93,9 @@ const vocab = new Map<string, number>();
 for (const a of base) for (const t of new Set(tokenize(`${a.title ?? ''} ${a.body}`))) vocab.set(t, (vocab.get(t) ?? 0) + 1);
 // Terms an analyst would type: in a few articles (at most 10%), not in most (stop words and
 // ubiquitous words excluded by frequency: a watch firing on a quarter of all news is not a watch).
-const terms = [...vocab.entries()].filter(([t, n]) => t.length >= 4 && n >= 2 && n <= Math.max(3, base.length * 0.1) && !/^\d+$/.test(t)).map(([t]) => t);
+const terms = [...vocab.entries()]
+  .filter(([t, n]) => t.length >= 4 && n >= 2 && n <= Math.max(3, base.length * 0.1) && !/^\d+$/.test(t))
+  .map(([t]) => t);
 const rareTerms = [...vocab.entries()].filter(([t, n]) => t.length >= 5 && n === 1 && !/^\d+$/.test(t)).map(([t]) => t);
 const phrases: string[] = [];
 for (const a of base) {
@@ -90,8 +121,16 @@ const watches: Watch[] = [];
 const kinds = { actor: 0, actorByName: 0, query: 0, actorAndQuery: 0, languages: 0, sources: 0 };
 for (let i = 0; i < N_WATCHES; i++) {
   const r = rnd();
-  const w: Watch = { schemaVersion: SCHEMA_VERSION, id: `w${i}`, name: `watch ${i}`, channels: [{ type: 'webhook', url: 'https://hooks.example.com/x', secret: 's' }], enabled: true, createdAt: now, updatedAt: now };
-  const actorPick = () => (rnd() < 0.25 && newsActors.length ? kb.get(pick(newsActors)) ?? pick(allActors) : pick(allActors));
+  const w: Watch = {
+    schemaVersion: SCHEMA_VERSION,
+    id: `w${i}`,
+    name: `watch ${i}`,
+    channels: [{ type: 'webhook', url: 'https://hooks.example.com/x', secret: 's' }],
+    enabled: true,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const actorPick = () => (rnd() < 0.25 && newsActors.length ? (kb.get(pick(newsActors)) ?? pick(allActors)) : pick(allActors));
   if (r < 0.45) {
     const n = 1 + Math.floor(rnd() * 3);
     const as = Array.from({ length: n }, actorPick);
@@ -136,7 +175,9 @@ if (process.env.BENCH_DUMP) {
   const file = process.env.BENCH_DUMP;
   writeFileSync(`${file}.input.json`, JSON.stringify({ articles, watches }));
   const lines = articles.map((a) => {
-    const ms = matcher.match(a).map((m) => `${m.watch.id}[${m.actors.map((x) => `${x.id}/${x.name}/${x.mentions}`).join(',')}|${m.terms.join(',')}]`);
+    const ms = matcher
+      .match(a)
+      .map((m) => `${m.watch.id}[${m.actors.map((x) => `${x.id}/${x.name}/${x.mentions}`).join(',')}|${m.terms.join(',')}]`);
     return `${a.id}\t${ms.sort().join(' ')}`;
   });
   writeFileSync(file, lines.join('\n') + '\n');
@@ -171,10 +212,20 @@ const load = (() => {
     return '?';
   }
 })();
-console.log(`bench:match  ${watches.length} watches (actor ${kinds.actor}, actor-by-name ${kinds.actorByName}, query ${kinds.query}, actor+query ${kinds.actorAndQuery}; with languages ${kinds.languages}, sources ${kinds.sources}; rejected ${rejected})`);
-console.log(`             KB ${kb.size} actors; ${base.length} source articles enriched once in ${enrichMs.toFixed(0)} ms, recycled to ${articles.length} (~${avgKb.toFixed(1)} KB body, ${(base.reduce((s, a) => s + a.actors.length, 0) / base.length).toFixed(1)} actors each)`);
+console.log(
+  `bench:match  ${watches.length} watches (actor ${kinds.actor}, actor-by-name ${kinds.actorByName}, query ${kinds.query}, actor+query ${kinds.actorAndQuery}; with languages ${kinds.languages}, sources ${kinds.sources}; rejected ${rejected})`,
+);
+console.log(
+  `             KB ${kb.size} actors; ${base.length} source articles enriched once in ${enrichMs.toFixed(0)} ms, recycled to ${articles.length} (~${avgKb.toFixed(1)} KB body, ${(base.reduce((s, a) => s + a.actors.length, 0) / base.length).toFixed(1)} actors each)`,
+);
 console.log(`index build  ${buildMs.toFixed(0)} ms (+${mb(process.memoryUsage().rss - rss0)} RSS)`);
-console.log(`matching     ${rps.toFixed(0)} articles/s · ${(matches / cpuSecs).toFixed(0)} matches/s per CPU-second (${(matches / articles.length).toFixed(2)} matches per article) · best of ${ROUNDS} rounds, one core`);
-console.log(`             wall clock ${(articles.length / secs).toFixed(0)} articles/s (load average ${load} on ${cpus().length} cores) · p50 ${pct(lat, 0.5).toFixed(3)} ms · p99 ${pct(lat, 0.99).toFixed(3)} ms per article (wall)`);
-console.log(`memory       RSS ${mb(process.memoryUsage().rss)} · peak RSS ${mb(process.resourceUsage().maxRSS * 1024)} · heap ${mb(process.memoryUsage().heapUsed)}`);
+console.log(
+  `matching     ${rps.toFixed(0)} articles/s · ${(matches / cpuSecs).toFixed(0)} matches/s per CPU-second (${(matches / articles.length).toFixed(2)} matches per article) · best of ${ROUNDS} rounds, one core`,
+);
+console.log(
+  `             wall clock ${(articles.length / secs).toFixed(0)} articles/s (load average ${load} on ${cpus().length} cores) · p50 ${pct(lat, 0.5).toFixed(3)} ms · p99 ${pct(lat, 0.99).toFixed(3)} ms per article (wall)`,
+);
+console.log(
+  `memory       RSS ${mb(process.memoryUsage().rss)} · peak RSS ${mb(process.resourceUsage().maxRSS * 1024)} · heap ${mb(process.memoryUsage().heapUsed)}`,
+);
 console.log(`target       >= 5000 articles/s: ${rps >= 5000 ? 'met' : 'NOT met'}`);

@@ -27,7 +27,7 @@ export function jsonFiles(dir: string): string[] {
 /** Linear congruential PRNG in [0, 1): the same seed gives the same sequence. */
 export function lcg(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32;
 }
 
 /** The p-quantile (0..1) of `xs` (not modified). */

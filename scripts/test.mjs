@@ -51,6 +51,9 @@ if (!existsSync(marker) || statSync(lock).mtimeMs > statSync(marker).mtimeMs) {
 // 2. type-check and build (bin/marsad runs the compiled code)
 say('type-checking (tsc --noEmit)…');
 step('typecheck', run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']).status === 0);
+say('checking format (prettier) and lint (eslint)…');
+step('format', run('npx', ['prettier', '--check', '--log-level=warn', '**/*.{ts,js,mjs,cjs}']).status === 0);
+step('lint', run('npx', ['eslint', '.']).status === 0);
 say('building…');
 const built = run('bash', ['bin/marsad', 'build']).status === 0;
 step('build', built);
@@ -116,7 +119,16 @@ if (built && existsSync(scorer)) {
       say(`skip quality gate ${g.name}: ${needed.filter((p) => !existsSync(p)).join(', ')} absent`);
       continue;
     }
-    const argv = [scorer, ...goldPaths.flatMap((p) => ['--gold', p]), '--cmd', `bash ${join(root, 'bin', 'marsad')} enrich --jsonl`, '--min-actor-f1', String(g.minActorF1), '--min-claim-f1', String(g.minClaimF1)];
+    const argv = [
+      scorer,
+      ...goldPaths.flatMap((p) => ['--gold', p]),
+      '--cmd',
+      `bash ${join(root, 'bin', 'marsad')} enrich --jsonl`,
+      '--min-actor-f1',
+      String(g.minActorF1),
+      '--min-claim-f1',
+      String(g.minClaimF1),
+    ];
     say(`quality gate ${g.name} (actor F1 >= ${g.minActorF1}, claim F1 >= ${g.minClaimF1})`);
     step(`quality gate ${g.name}`, run('node', argv).status === 0);
   }

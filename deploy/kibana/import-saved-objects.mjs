@@ -90,7 +90,12 @@ export async function importSavedObjects(file = join(here, 'marsad.ndjson')) {
   const ndjson = applyNamespace(readFileSync(file, 'utf8'), process.env.MARSAD_NAMESPACE);
   const form = new FormData();
   form.append('file', new Blob([ndjson], { type: 'application/ndjson' }), 'marsad.ndjson');
-  const res = await fetch(`${base}/api/saved_objects/_import?overwrite=true`, { method: 'POST', headers, body: form, signal: AbortSignal.timeout(60_000) });
+  const res = await fetch(`${base}/api/saved_objects/_import?overwrite=true`, {
+    method: 'POST',
+    headers,
+    body: form,
+    signal: AbortSignal.timeout(60_000),
+  });
   const text = await res.text();
   let body;
   try {

@@ -25,7 +25,11 @@ async function call(method: string, path: string, opts: { key?: string; body?: u
   const headers: Record<string, string> = {};
   if (opts.key) headers.authorization = `Bearer ${opts.key}`;
   if (opts.body !== undefined || opts.raw !== undefined) headers['content-type'] = opts.contentType ?? 'application/json';
-  const res = await fetch(`http://127.0.0.1:${admin.port}${path}`, { method, headers, body: opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)) });
+  const res = await fetch(`http://127.0.0.1:${admin.port}${path}`, {
+    method,
+    headers,
+    body: opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
+  });
   const text = await res.text();
   let json: any;
   try {
@@ -36,7 +40,11 @@ async function call(method: string, path: string, opts: { key?: string; body?: u
   return { status: res.status, headers: res.headers, json, text };
 }
 
-const validWatch = { name: 'Kaspersky', actors: ['Kaspersky', 'كاسبرسكي', 'org:kaspersky-lab'], channels: [{ type: 'webhook', url: 'http://127.0.0.1:9/hook' }] };
+const validWatch = {
+  name: 'Kaspersky',
+  actors: ['Kaspersky', 'كاسبرسكي', 'org:kaspersky-lab'],
+  channels: [{ type: 'webhook', url: 'http://127.0.0.1:9/hook' }],
+};
 const validArticle = { url: 'https://example.com/a?utm_source=x', source: { name: 'Example' }, title: 'T', body: 'Kaspersky said things.' };
 
 beforeAll(async () => {
@@ -62,8 +70,12 @@ afterAll(async () => {
 });
 
 test('refuses to start without MARSAD_ADMIN_KEYS (ConfigError names it)', async () => {
-  await expect(bootstrapAdmin(stackEnv(ns, { MARSAD_ADMIN_KEYS: undefined as unknown as string }), { port: 0 })).rejects.toThrow(ConfigError);
-  await expect(bootstrapAdmin(stackEnv(ns, { MARSAD_ADMIN_KEYS: undefined as unknown as string }), { port: 0 })).rejects.toThrow(/MARSAD_ADMIN_KEYS/);
+  await expect(bootstrapAdmin(stackEnv(ns, { MARSAD_ADMIN_KEYS: undefined as unknown as string }), { port: 0 })).rejects.toThrow(
+    ConfigError,
+  );
+  await expect(bootstrapAdmin(stackEnv(ns, { MARSAD_ADMIN_KEYS: undefined as unknown as string }), { port: 0 })).rejects.toThrow(
+    /MARSAD_ADMIN_KEYS/,
+  );
   await expect(bootstrapAdmin(stackEnv(ns, { MARSAD_ADMIN_KEYS: 'root:whatever-key' }), { port: 0 })).rejects.toThrow(/MARSAD_ADMIN_KEYS/);
 });
 
@@ -167,7 +179,10 @@ describe('validation and bodies', () => {
   });
 
   test('the webhook URL guard applies when private targets are not allowed', async () => {
-    const strict = await bootstrapAdmin(stackEnv(ns, { MARSAD_ADMIN_KEYS: `operator:${KEYS.operator}`, MARSAD_WEBHOOK_ALLOW_PRIVATE: 'false' }), { port: 0, logFile });
+    const strict = await bootstrapAdmin(
+      stackEnv(ns, { MARSAD_ADMIN_KEYS: `operator:${KEYS.operator}`, MARSAD_WEBHOOK_ALLOW_PRIVATE: 'false' }),
+      { port: 0, logFile },
+    );
     try {
       const r = await fetch(`http://127.0.0.1:${strict.port}/v1/watches`, {
         method: 'POST',
@@ -225,7 +240,9 @@ describe('watches and ingest', () => {
     const seen: { key: string; value: any }[] = [];
     await consumer.connect();
     await consumer.subscribe({ topic: N.topic('articlesRaw'), fromBeginning: true });
-    await consumer.run({ eachMessage: async ({ message }) => void seen.push({ key: message.key!.toString(), value: JSON.parse(message.value!.toString()) }) });
+    await consumer.run({
+      eachMessage: async ({ message }) => void seen.push({ key: message.key!.toString(), value: JSON.parse(message.value!.toString()) }),
+    });
     try {
       const m = await waitFor('the raw article', async () => seen.find((s) => s.key === r.json.id), 30_000);
       expect(m.value).toMatchObject({ id: r.json.id, url: validArticle.url, schemaVersion: 1 });
@@ -240,7 +257,11 @@ describe('operator views', () => {
     const r = await call('GET', '/v1/status', { key: KEYS.viewer });
     expect(r.status).toBe(200);
     expect(r.json.consumers.map((c: { service: string }) => c.service)).toEqual(['enricher', 'indexer', 'alerter']);
-    expect(r.json.consumers[0]).toMatchObject({ groupId: N.consumerGroup('enricher'), topic: N.topic('articlesRaw'), lag: expect.any(Number) });
+    expect(r.json.consumers[0]).toMatchObject({
+      groupId: N.consumerGroup('enricher'),
+      topic: N.topic('articlesRaw'),
+      lag: expect.any(Number),
+    });
     expect(r.json.dlq).toMatchObject({ topic: N.topic('articlesDlq'), messages: 0 });
     expect(r.json.watches).toMatchObject({ caughtUp: true });
     expect(r.json.alertsQueue).toHaveProperty('waiting');
@@ -261,12 +282,34 @@ describe('DLQ replay', () => {
     const pub = new Publisher(kafka, { logger: quiet });
     const raw = { id: `dlq-art-${ns}`, url: 'https://example.com/dlq', source: { name: 'X' }, body: 'replayed body' };
     const recs = [
-      buildDlqRecord({ stage: 'enrich', error: 'ES down for too long', message: { topic: N.topic('articlesRaw'), partition: 0, offset: '5', key: raw.id, value: Buffer.from(JSON.stringify(raw)) } }),
-      buildDlqRecord({ stage: 'index', error: 'mapping conflict', message: { topic: N.topic('articlesEnriched'), partition: 1, offset: '7', key: 'other', value: Buffer.from('{"x":1}') } }),
-      { ...buildDlqRecord({ stage: 'enrich', error: 'too big', message: { topic: N.topic('articlesRaw'), partition: 0, offset: '6', key: 'big', value: Buffer.from('{"big":true}') } }), payloadTruncated: true },
-      buildDlqRecord({ stage: 'enrich', error: 'foreign', message: { topic: 'someone.elses.topic', partition: 0, offset: '1', key: 'f', value: Buffer.from('{}') } }),
+      buildDlqRecord({
+        stage: 'enrich',
+        error: 'ES down for too long',
+        message: { topic: N.topic('articlesRaw'), partition: 0, offset: '5', key: raw.id, value: Buffer.from(JSON.stringify(raw)) },
+      }),
+      buildDlqRecord({
+        stage: 'index',
+        error: 'mapping conflict',
+        message: { topic: N.topic('articlesEnriched'), partition: 1, offset: '7', key: 'other', value: Buffer.from('{"x":1}') },
+      }),
+      {
+        ...buildDlqRecord({
+          stage: 'enrich',
+          error: 'too big',
+          message: { topic: N.topic('articlesRaw'), partition: 0, offset: '6', key: 'big', value: Buffer.from('{"big":true}') },
+        }),
+        payloadTruncated: true,
+      },
+      buildDlqRecord({
+        stage: 'enrich',
+        error: 'foreign',
+        message: { topic: 'someone.elses.topic', partition: 0, offset: '1', key: 'f', value: Buffer.from('{}') },
+      }),
     ];
-    await pub.send(N.topic('articlesDlq'), recs.map((r) => ({ key: 'k', value: r }))); // one key: one partition, in order
+    await pub.send(
+      N.topic('articlesDlq'),
+      recs.map((r) => ({ key: 'k', value: r })),
+    ); // one key: one partition, in order
     await pub.disconnect();
 
     expect((await call('POST', '/v1/dlq/replay', { key: KEYS.operator, body: {} })).status).toBe(403);
@@ -278,7 +321,10 @@ describe('DLQ replay', () => {
 
     const r = await call('POST', '/v1/dlq/replay', { key: KEYS.admin, body: { stage: 'enrich' } });
     expect(r.json).toMatchObject({ scanned: 4, matched: 3, replayed: 1, complete: true });
-    expect(r.json.skipped.map((s: { reason: string }) => s.reason)).toEqual([expect.stringMatching(/truncated/), expect.stringMatching(/not an article topic/)]);
+    expect(r.json.skipped.map((s: { reason: string }) => s.reason)).toEqual([
+      expect.stringMatching(/truncated/),
+      expect.stringMatching(/not an article topic/),
+    ]);
 
     const again = await call('POST', '/v1/dlq/replay', { key: KEYS.admin, body: { stage: 'enrich', fromOffsets: r.json.nextOffsets } });
     expect(again.json).toMatchObject({ scanned: 0, replayed: 0, complete: true });
@@ -288,7 +334,14 @@ describe('DLQ replay', () => {
     const seen: { key: string; value: string; from?: string }[] = [];
     await consumer.connect();
     await consumer.subscribe({ topic: N.topic('articlesRaw'), fromBeginning: true });
-    await consumer.run({ eachMessage: async ({ message }) => void seen.push({ key: message.key!.toString(), value: message.value!.toString(), from: message.headers?.['marsad-replayed-from']?.toString() }) });
+    await consumer.run({
+      eachMessage: async ({ message }) =>
+        void seen.push({
+          key: message.key!.toString(),
+          value: message.value!.toString(),
+          from: message.headers?.['marsad-replayed-from']?.toString(),
+        }),
+    });
     try {
       const m = await waitFor('the replayed article', async () => seen.find((s) => s.key === raw.id), 30_000);
       expect(JSON.parse(m.value)).toEqual(raw);

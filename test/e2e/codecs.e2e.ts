@@ -84,7 +84,12 @@ describe('codecs: the official Java client publishes with every Kafka codec', ()
       `all ${expected.length} articles searchable`,
       async () => {
         await es.indices.refresh({ index: n.articlesAlias }).catch(() => undefined);
-        const res = await es.search({ index: n.articlesAlias, query: { ids: { values: expected } }, size: expected.length * 2, _source: false });
+        const res = await es.search({
+          index: n.articlesAlias,
+          query: { ids: { values: expected } },
+          size: expected.length * 2,
+          _source: false,
+        });
         return res.hits.hits.length === expected.length ? res.hits.hits : undefined;
       },
       120_000,
@@ -106,7 +111,11 @@ describe('codecs: the official Java client publishes with every Kafka codec', ()
 
   it('applies a snappy-compressed operator KB edit from marsad.kb (compacted view)', async () => {
     const actorId = `org:codec-${ns}`;
-    const change = { schemaVersion: 1, actor: { id: actorId, name: 'Codec Analytics', type: 'organization', aliases: ['Codec Analytics'] }, updatedAt: new Date().toISOString() };
+    const change = {
+      schemaVersion: 1,
+      actor: { id: actorId, name: 'Codec Analytics', type: 'organization', aliases: ['Codec Analytics'] },
+      updatedAt: new Date().toISOString(),
+    };
     javaPublish(env.KAFKA_BROKERS, n.topic('kb'), 'snappy', [{ key: actorId, value: JSON.stringify(change) }]);
     await waitFor('KB edit applied by the enricher', async () => enricher.pipeline.kb.get(actorId), 30_000, 200);
   });

@@ -10,7 +10,18 @@ import { join } from 'node:path';
 import type { Kafka, Producer } from 'kafkajs';
 import Redis from 'ioredis';
 import type { Client } from '@elastic/elasticsearch';
-import { DlqRecordSchema, KbChangeSchema, SCHEMA_VERSION, RawArticleSchema, type KbChange, articleIdFromUrl, names, sha256Hex, type EnrichedArticle, type RawArticle } from '@marsad/contracts';
+import {
+  DlqRecordSchema,
+  KbChangeSchema,
+  SCHEMA_VERSION,
+  RawArticleSchema,
+  type KbChange,
+  articleIdFromUrl,
+  names,
+  sha256Hex,
+  type EnrichedArticle,
+  type RawArticle,
+} from '@marsad/contracts';
 import { CompactedTopicView, createKafka, ensureTopics } from '@marsad/messaging';
 import { createEsClient, ensureArticlesTemplate } from '@marsad/search';
 import { PipelineMetrics, createLogger } from '@marsad/observability';
@@ -53,7 +64,12 @@ function readFixtures(dir: string, limit: number, language?: string): Fixture[] 
 
 async function docsByIds(es: Client, alias: string, ids: string[]) {
   await es.indices.refresh({ index: alias }).catch(() => undefined);
-  const res = await es.search<Record<string, unknown>>({ index: alias, query: { ids: { values: ids } }, size: ids.length * 2 + 10, version: true });
+  const res = await es.search<Record<string, unknown>>({
+    index: alias,
+    query: { ids: { values: ids } },
+    size: ids.length * 2 + 10,
+    version: true,
+  });
   return res.hits.hits;
 }
 
@@ -76,7 +92,10 @@ describe('pipeline: raw → enricher → enriched → indexer → Elasticsearch'
   const t0 = Date.now();
 
   const publishRaw = async (items: { key: string | null; value: string | Buffer; partition?: number }[]) => {
-    await producer.send({ topic: n.topic('articlesRaw'), messages: items.map((i) => ({ key: i.key, value: i.value, partition: i.partition })) });
+    await producer.send({
+      topic: n.topic('articlesRaw'),
+      messages: items.map((i) => ({ key: i.key, value: i.value, partition: i.partition })),
+    });
   };
 
   beforeAll(async () => {
@@ -103,7 +122,7 @@ describe('pipeline: raw → enricher → enriched → indexer → Elasticsearch'
     if (kafka) await removeNamespace(ns, kafka).catch(() => undefined);
     redis?.disconnect();
     await es?.close();
-    // eslint-disable-next-line no-console
+
     console.log(`pipeline e2e (${ns}) took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   });
 
@@ -129,15 +148,26 @@ describe('pipeline: raw → enricher → enriched → indexer → Elasticsearch'
     const byId = new Map(fixtures.map((f) => [f.id, f]));
     if (!byId.size) {
       // Neither ../shared nor demo/ here: a synthetic article keeps the case meaningful.
-      const raw = { url: 'https://example.org/synthetic/1', source: { name: 'Example' }, title: 'Microsoft says', body: 'Microsoft said on Tuesday that hackers from Russia attacked Kaspersky.', publishedAt: '2024-06-21T10:00:00Z' };
+      const raw = {
+        url: 'https://example.org/synthetic/1',
+        source: { name: 'Example' },
+        title: 'Microsoft says',
+        body: 'Microsoft said on Tuesday that hackers from Russia attacked Kaspersky.',
+        publishedAt: '2024-06-21T10:00:00Z',
+      };
       byId.set(articleIdFromUrl(raw.url), { file: 'synthetic', raw, id: articleIdFromUrl(raw.url), language: 'en' });
     }
     await publishRaw([...byId.values()].map((f) => ({ key: f.id, value: JSON.stringify(f.raw) })));
     const ids = [...byId.keys()];
-    const hits = await waitFor('all articles indexed', async () => {
-      const h = await docsByIds(es, n.articlesAlias, ids);
-      return h.length === ids.length ? h : undefined;
-    }, 90_000, 500);
+    const hits = await waitFor(
+      'all articles indexed',
+      async () => {
+        const h = await docsByIds(es, n.articlesAlias, ids);
+        return h.length === ids.length ? h : undefined;
+      },
+      90_000,
+      500,
+    );
     for (const h of hits) {
       const f = byId.get(h._id!)!;
       const doc = h._source as Record<string, unknown> & { source: { name: string }; dedup: { clusterId: string } };
@@ -154,7 +184,8 @@ describe('pipeline: raw → enricher → enriched → indexer → Elasticsearch'
       expect(doc.enrichmentVersion).toBe(ENRICHMENT_VERSION);
       expect(doc.schemaVersion).toBe(SCHEMA_VERSION);
       expect(typeof doc.dedup.clusterId).toBe('string');
-      if (f.raw.publishedAt) expect(h._index).toBe(n.articlesIndex(new Date(f.raw.publishedAt).toISOString().slice(0, 7).replace('-', '.')));
+      if (f.raw.publishedAt)
+        expect(h._index).toBe(n.articlesIndex(new Date(f.raw.publishedAt).toISOString().slice(0, 7).replace('-', '.')));
     }
     const seed = hits.find((h) => byId.get(h._id!)!.file.endsWith('ar-seed-microsoft-kaspersky.json'));
     if (seed) {
@@ -162,13 +193,24 @@ describe('pipeline: raw → enricher → enriched → indexer → Elasticsearch'
       expect(doc.language).toBe('ar');
       expect(doc.actorIds).toEqual(expect.arrayContaining(['org:microsoft', 'org:kaspersky-lab']));
       // Flat keyword fields aggregate (what Kibana needs), nested actors answer precise queries.
-      const agg = await es.search({ index: n.articlesAlias, size: 0, query: { nested: { path: 'actors', query: { term: { 'actors.id': 'org:kaspersky-lab' } } } }, aggs: { a: { terms: { field: 'actorIds', size: 50 } } } });
+      const agg = await es.search({
+        index: n.articlesAlias,
+        size: 0,
+        query: { nested: { path: 'actors', query: { term: { 'actors.id': 'org:kaspersky-lab' } } } },
+        aggs: { a: { terms: { field: 'actorIds', size: 50 } } },
+      });
       expect((agg.hits.total as { value: number }).value).toBeGreaterThanOrEqual(1);
     }
   });
 
   it('(b) poison messages go to the DLQ with their reason and the partition moves on', async () => {
-    const good = (i: number) => ({ url: `https://example.org/after-poison/${i}?utm_source=x`, source: { name: 'Example' }, title: `After poison ${i}`, body: `Reuters reported that Microsoft published article number ${i} after the poison messages.`, publishedAt: '2024-05-0' + (i + 1) + 'T08:00:00Z' });
+    const good = (i: number) => ({
+      url: `https://example.org/after-poison/${i}?utm_source=x`,
+      source: { name: 'Example' },
+      title: `After poison ${i}`,
+      body: `Reuters reported that Microsoft published article number ${i} after the poison messages.`,
+      publishedAt: '2024-05-0' + (i + 1) + 'T08:00:00Z',
+    });
     const oversize = { url: 'https://example.org/huge', source: { name: 'Example' }, body: 'ب'.repeat(MAX_BODY / 2 + 10) }; // 2 bytes per char
     const invalidUtf8 = Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]);
     const poison = [
@@ -178,22 +220,46 @@ describe('pipeline: raw → enricher → enriched → indexer → Elasticsearch'
       { key: 'poison-bytes', value: invalidUtf8 },
     ];
     // All on partition 0, poison first: the good articles behind them must still be indexed.
-    await publishRaw([...poison.map((p) => ({ ...p, partition: 0 })), ...[0, 1].map((i) => ({ key: articleIdFromUrl(good(i).url), value: JSON.stringify(good(i)), partition: 0 }))]);
+    await publishRaw([
+      ...poison.map((p) => ({ ...p, partition: 0 })),
+      ...[0, 1].map((i) => ({ key: articleIdFromUrl(good(i).url), value: JSON.stringify(good(i)), partition: 0 })),
+    ]);
     // A message on the enriched topic that is no EnrichedArticle → DLQ stage "index".
-    await producer.send({ topic: n.topic('articlesEnriched'), messages: [{ key: 'poison-enriched', value: JSON.stringify({ hello: 'world' }) }] });
+    await producer.send({
+      topic: n.topic('articlesEnriched'),
+      messages: [{ key: 'poison-enriched', value: JSON.stringify({ hello: 'world' }) }],
+    });
 
-    const records = await waitFor('five DLQ records', async () => {
-      const recs = dlq.messages.map((m) => DlqRecordSchema.parse(JSON.parse(m.value!)));
-      return recs.filter((r) => r.key?.startsWith('poison-')).length >= 5 ? recs : undefined;
-    }, 60_000, 300);
+    const records = await waitFor(
+      'five DLQ records',
+      async () => {
+        const recs = dlq.messages.map((m) => DlqRecordSchema.parse(JSON.parse(m.value!)));
+        return recs.filter((r) => r.key?.startsWith('poison-')).length >= 5 ? recs : undefined;
+      },
+      60_000,
+      300,
+    );
     const byKey = new Map(records.map((r) => [r.key, r]));
-    expect(byKey.get('poison-json')).toMatchObject({ stage: 'enrich', topic: n.topic('articlesRaw'), partition: 0, payloadEncoding: 'utf8', payload: poison[0].value, attempts: 1 });
+    expect(byKey.get('poison-json')).toMatchObject({
+      stage: 'enrich',
+      topic: n.topic('articlesRaw'),
+      partition: 0,
+      payloadEncoding: 'utf8',
+      payload: poison[0].value,
+      attempts: 1,
+    });
     expect(byKey.get('poison-json')!.error).toMatch(/^invalid JSON: /);
     expect(byKey.get('poison-json')!.payloadSha256).toBe(sha256Hex(poison[0].value as string));
     expect(byKey.get('poison-schema')).toMatchObject({ stage: 'enrich', error: 'body: is required' });
-    expect(byKey.get('poison-size')!.error).toBe(`body: is ${Buffer.byteLength(oversize.body)} bytes, over the limit of ${MAX_BODY} bytes (MARSAD_MAX_BODY_BYTES=${MAX_BODY})`);
+    expect(byKey.get('poison-size')!.error).toBe(
+      `body: is ${Buffer.byteLength(oversize.body)} bytes, over the limit of ${MAX_BODY} bytes (MARSAD_MAX_BODY_BYTES=${MAX_BODY})`,
+    );
     expect(byKey.get('poison-size')!.payloadBytes).toBe(Buffer.byteLength(JSON.stringify(oversize)));
-    expect(byKey.get('poison-bytes')).toMatchObject({ stage: 'enrich', payloadEncoding: 'base64', error: 'invalid JSON: payload is not valid UTF-8' });
+    expect(byKey.get('poison-bytes')).toMatchObject({
+      stage: 'enrich',
+      payloadEncoding: 'base64',
+      error: 'invalid JSON: payload is not valid UTF-8',
+    });
     expect(Buffer.from(byKey.get('poison-bytes')!.payload, 'base64')).toEqual(invalidUtf8);
     expect(byKey.get('poison-enriched')).toMatchObject({ stage: 'index', topic: n.topic('articlesEnriched') });
     expect(byKey.get('poison-enriched')!.error).toMatch(/^[a-zA-Z.[\]0-9]+: /);
@@ -204,24 +270,40 @@ describe('pipeline: raw → enricher → enriched → indexer → Elasticsearch'
     const ids = [0, 1].map((i) => articleIdFromUrl(good(i).url));
     await waitFor('articles after the poison indexed', async () => (await docsByIds(es, n.articlesAlias, ids)).length === 2, 60_000, 500);
     // ...and the enricher committed past the poison.
-    await waitFor('enricher committed partition 0', async () => {
-      const p = await groupProgress(kafka, n.consumerGroup('enricher'), n.topic('articlesRaw'));
-      return p.committed[0] === p.high[0];
-    }, 30_000, 500);
+    await waitFor(
+      'enricher committed partition 0',
+      async () => {
+        const p = await groupProgress(kafka, n.consumerGroup('enricher'), n.topic('articlesRaw'));
+        return p.committed[0] === p.high[0];
+      },
+      30_000,
+      500,
+    );
   });
 
   it('(c) the same article published twice is one document', async () => {
-    const raw = { url: 'https://Example.org/twice?b=2&a=1#frag', source: { name: 'Example' }, title: 'Twice', body: 'The Kremlin said on Friday that the decision was unfair. Published twice.', publishedAt: '2024-03-15T12:00:00Z' };
+    const raw = {
+      url: 'https://Example.org/twice?b=2&a=1#frag',
+      source: { name: 'Example' },
+      title: 'Twice',
+      body: 'The Kremlin said on Friday that the decision was unfair. Published twice.',
+      publishedAt: '2024-03-15T12:00:00Z',
+    };
     const again = { ...raw, url: 'https://example.org/twice?a=1&b=2&utm_source=newsletter&fbclid=abc' };
     const id = articleIdFromUrl(raw.url);
     expect(articleIdFromUrl(again.url)).toBe(id);
     await publishRaw([{ key: id, value: JSON.stringify(raw) }]);
     await waitFor('first copy indexed', async () => (await docsByIds(es, n.articlesAlias, [id])).length === 1, 60_000, 300);
     await publishRaw([{ key: id, value: JSON.stringify(again) }]);
-    const hits = await waitFor('second copy indexed over the first', async () => {
-      const h = await docsByIds(es, n.articlesAlias, [id]);
-      return h.length === 1 && (h[0]._version ?? 0) >= 2 ? h : undefined;
-    }, 60_000, 300);
+    const hits = await waitFor(
+      'second copy indexed over the first',
+      async () => {
+        const h = await docsByIds(es, n.articlesAlias, [id]);
+        return h.length === 1 && (h[0]._version ?? 0) >= 2 ? h : undefined;
+      },
+      60_000,
+      300,
+    );
     expect(hits).toHaveLength(1);
     expect((hits[0]._source as { dedup: { clusterId: string } }).dedup.clusterId).toBe(id);
     const count = await es.count({ index: n.articlesAlias, query: { term: { id } } });
@@ -236,33 +318,62 @@ describe('pipeline: raw → enricher → enriched → indexer → Elasticsearch'
       'Kaspersky said it would pursue legal options to preserve its operations and that the decision was not based on a comprehensive evaluation of its products.',
       'The company says it is privately managed and has no ties to the Russian government, and that its activities do not threaten American national security.',
     ].join('\n\n');
-    const first = { url: `https://wire.example/${ns}/kaspersky`, source: { name: 'Wire' }, title: 'Kremlin slams Kaspersky ban', body: story, publishedAt: '2024-06-21T10:00:00Z' };
-    const copy = { url: `https://reprint.example/${ns}/kaspersky-ban`, source: { name: 'Reprint' }, title: 'Kremlin slams Kaspersky ban', body: story + '\n\nReporting by Wire staff.', publishedAt: '2024-06-21T12:00:00Z' };
+    const first = {
+      url: `https://wire.example/${ns}/kaspersky`,
+      source: { name: 'Wire' },
+      title: 'Kremlin slams Kaspersky ban',
+      body: story,
+      publishedAt: '2024-06-21T10:00:00Z',
+    };
+    const copy = {
+      url: `https://reprint.example/${ns}/kaspersky-ban`,
+      source: { name: 'Reprint' },
+      title: 'Kremlin slams Kaspersky ban',
+      body: story + '\n\nReporting by Wire staff.',
+      publishedAt: '2024-06-21T12:00:00Z',
+    };
     const [id1, id2] = [articleIdFromUrl(first.url), articleIdFromUrl(copy.url)];
     await publishRaw([{ key: id1, value: JSON.stringify(first) }]);
     await waitFor('original indexed', async () => (await docsByIds(es, n.articlesAlias, [id1])).length === 1, 60_000, 300);
     await publishRaw([{ key: id2, value: JSON.stringify(copy) }]);
-    const [hit] = await waitFor('copy indexed', async () => {
-      const h = await docsByIds(es, n.articlesAlias, [id2]);
-      return h.length ? h : undefined;
-    }, 60_000, 300);
+    const [hit] = await waitFor(
+      'copy indexed',
+      async () => {
+        const h = await docsByIds(es, n.articlesAlias, [id2]);
+        return h.length ? h : undefined;
+      },
+      60_000,
+      300,
+    );
     expect((hit._source as { dedup: unknown }).dedup).toMatchObject({ clusterId: id1, duplicateOf: id1 });
     expect(await redis.keys(`marsad:${ns}:dedup:band:*`)).not.toHaveLength(0);
   });
 
   it('an article with a body just under MARSAD_MAX_BODY_BYTES flows through', async () => {
-    const para = 'Microsoft said hackers from Russia, Iran and North Korea launched more than 800 cyber attacks last year against political groups in the United States. ';
+    const para =
+      'Microsoft said hackers from Russia, Iran and North Korea launched more than 800 cyber attacks last year against political groups in the United States. ';
     const body = para.repeat(Math.floor((MAX_BODY - 100) / Buffer.byteLength(para)));
     expect(Buffer.byteLength(body)).toBeLessThanOrEqual(MAX_BODY);
-    const raw = { url: `https://example.org/${ns}/big`, source: { name: 'Example' }, title: 'Big', body, publishedAt: '2024-01-05T00:00:00Z' };
+    const raw = {
+      url: `https://example.org/${ns}/big`,
+      source: { name: 'Example' },
+      title: 'Big',
+      body,
+      publishedAt: '2024-01-05T00:00:00Z',
+    };
     const id = articleIdFromUrl(raw.url);
     await publishRaw([{ key: id, value: JSON.stringify(raw) }]);
-    const outcome = await waitFor('big article indexed (or dead-lettered)', async () => {
-      const dead = dlq.messages.find((m) => m.key === id);
-      if (dead) return { dead: JSON.parse(dead.value!).error as string };
-      const h = await docsByIds(es, n.articlesAlias, [id]);
-      return h.length ? { hit: h[0] } : undefined;
-    }, 90_000, 500);
+    const outcome = await waitFor(
+      'big article indexed (or dead-lettered)',
+      async () => {
+        const dead = dlq.messages.find((m) => m.key === id);
+        if (dead) return { dead: JSON.parse(dead.value!).error as string };
+        const h = await docsByIds(es, n.articlesAlias, [id]);
+        return h.length ? { hit: h[0] } : undefined;
+      },
+      90_000,
+      500,
+    );
     expect(outcome.dead).toBeUndefined();
     const hit = outcome.hit!;
     expect((hit._source as { body: string }).body.length).toBe(body.length);
@@ -273,16 +384,36 @@ describe('pipeline: raw → enricher → enriched → indexer → Elasticsearch'
     const actorId = `org:zorblax-${ns}`;
     await producer.send({
       topic: n.topic('kb'),
-      messages: [{ key: actorId, value: JSON.stringify({ schemaVersion: 1, actor: { id: actorId, name: 'Zorblax Dynamics', type: 'organization', aliases: ['Zorblax Dynamics', 'زوربلاكس'] }, updatedAt: new Date().toISOString() }) }],
+      messages: [
+        {
+          key: actorId,
+          value: JSON.stringify({
+            schemaVersion: 1,
+            actor: { id: actorId, name: 'Zorblax Dynamics', type: 'organization', aliases: ['Zorblax Dynamics', 'زوربلاكس'] },
+            updatedAt: new Date().toISOString(),
+          }),
+        },
+      ],
     });
     await waitFor('KB edit applied by the enricher', async () => enricher.pipeline.kb.get(actorId), 30_000, 200);
-    const raw = { url: `https://example.org/zorblax/${ns}`, source: { name: 'Example' }, title: 'Zorblax', body: 'Zorblax Dynamics said on Monday that its profits rose sharply.', publishedAt: '2024-02-01T00:00:00Z' };
+    const raw = {
+      url: `https://example.org/zorblax/${ns}`,
+      source: { name: 'Example' },
+      title: 'Zorblax',
+      body: 'Zorblax Dynamics said on Monday that its profits rose sharply.',
+      publishedAt: '2024-02-01T00:00:00Z',
+    };
     const id = articleIdFromUrl(raw.url);
     await publishRaw([{ key: id, value: JSON.stringify(raw) }]);
-    const [hit] = await waitFor('article indexed', async () => {
-      const h = await docsByIds(es, n.articlesAlias, [id]);
-      return h.length ? h : undefined;
-    }, 60_000, 300);
+    const [hit] = await waitFor(
+      'article indexed',
+      async () => {
+        const h = await docsByIds(es, n.articlesAlias, [id]);
+        return h.length ? h : undefined;
+      },
+      60_000,
+      300,
+    );
     expect((hit._source as { actorIds: string[] }).actorIds).toContain(actorId);
   });
 });
@@ -296,7 +427,11 @@ describe('indexer while Elasticsearch is unreachable', () => {
   let indexer: RunningIndexer;
 
   beforeAll(async () => {
-    kafka = createKafka({ brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), clientId: 'pipeline-e2e-proxy', logger: quiet });
+    kafka = createKafka({
+      brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
+      clientId: 'pipeline-e2e-proxy',
+      logger: quiet,
+    });
     const admin = kafka.admin();
     await admin.connect();
     await ensureTopics(admin, n);
@@ -304,7 +439,11 @@ describe('indexer while Elasticsearch is unreachable', () => {
     es = createEsClient(esUrl);
     await ensureArticlesTemplate(es, n);
     await proxy.on();
-    indexer = await bootstrapIndexer(stackEnv(ns, { ELASTICSEARCH_URL: proxy.url, MARSAD_INDEX_BATCH_SIZE: '50' }), { port: 0, handleSignals: false, logFile: testLogFile(`pipeline-indexer-proxy-${ns}`) });
+    indexer = await bootstrapIndexer(stackEnv(ns, { ELASTICSEARCH_URL: proxy.url, MARSAD_INDEX_BATCH_SIZE: '50' }), {
+      port: 0,
+      handleSignals: false,
+      logFile: testLogFile(`pipeline-indexer-proxy-${ns}`),
+    });
   });
 
   afterAll(async () => {
@@ -326,7 +465,13 @@ describe('indexer while Elasticsearch is unreachable', () => {
     // Enriched articles straight onto the enriched topic (the enricher is not under test here).
     const engine = new Enricher(loadKnowledgeBase());
     const articles: EnrichedArticle[] = Array.from({ length: 12 }, (_, i) => {
-      const d = engine.enrich({ url: `https://example.org/outage/${ns}/${i}`, source: { name: 'Example' }, title: `Outage ${i}`, body: `Microsoft said on day ${i} that the outage was over. Kaspersky disagreed.`, publishedAt: `2024-0${(i % 3) + 1}-10T00:00:00Z` });
+      const d = engine.enrich({
+        url: `https://example.org/outage/${ns}/${i}`,
+        source: { name: 'Example' },
+        title: `Outage ${i}`,
+        body: `Microsoft said on day ${i} that the outage was over. Kaspersky disagreed.`,
+        publishedAt: `2024-0${(i % 3) + 1}-10T00:00:00Z`,
+      });
       return { ...d, dedup: { fingerprint: d.dedup.fingerprint, clusterId: d.id } } as EnrichedArticle;
     });
     const producer = kafka.producer({ allowAutoTopicCreation: false });
@@ -348,11 +493,21 @@ describe('indexer while Elasticsearch is unreachable', () => {
 
     await proxy.on();
     const ids = articles.map((a) => a.id);
-    await waitFor('all documents indexed after ES came back', async () => (await docsByIds(es, n.articlesAlias, ids)).length === ids.length, 60_000, 500);
-    await waitFor('offsets committed to the end', async () => {
-      const p = await groupProgress(kafka, n.consumerGroup('indexer'), n.topic('articlesEnriched'));
-      return Object.entries(p.high).every(([part, high]) => (p.committed[Number(part)] ?? -1n) === high || high === 0n);
-    }, 30_000, 500);
+    await waitFor(
+      'all documents indexed after ES came back',
+      async () => (await docsByIds(es, n.articlesAlias, ids)).length === ids.length,
+      60_000,
+      500,
+    );
+    await waitFor(
+      'offsets committed to the end',
+      async () => {
+        const p = await groupProgress(kafka, n.consumerGroup('indexer'), n.topic('articlesEnriched'));
+        return Object.entries(p.high).every(([part, high]) => (p.committed[Number(part)] ?? -1n) === high || high === 0n);
+      },
+      30_000,
+      500,
+    );
     const hits = await docsByIds(es, n.articlesAlias, ids);
     expect(hits).toHaveLength(ids.length);
     expect(new Set(hits.map((h) => h._id)).size).toBe(ids.length);
@@ -376,7 +531,11 @@ describe('enricher while Redis is unreachable', () => {
   let enriched: { messages: Collected[]; stop(): Promise<void> };
 
   beforeAll(async () => {
-    kafka = createKafka({ brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), clientId: 'pipeline-e2e-redis', logger: quiet });
+    kafka = createKafka({
+      brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
+      clientId: 'pipeline-e2e-redis',
+      logger: quiet,
+    });
     const admin = kafka.admin();
     await admin.connect();
     await ensureTopics(admin, n);
@@ -384,7 +543,11 @@ describe('enricher while Redis is unreachable', () => {
     es = createEsClient(esUrl);
     await proxy.on();
     enriched = await collectTopic(kafka, n.topic('articlesEnriched'));
-    enricher = await bootstrapEnricher(stackEnv(ns, { REDIS_URL: `redis://127.0.0.1:${proxy.port}`, MARSAD_DEDUP: 'redis' }), { port: 0, handleSignals: false, logFile: testLogFile(`pipeline-enricher-redis-${ns}`) });
+    enricher = await bootstrapEnricher(stackEnv(ns, { REDIS_URL: `redis://127.0.0.1:${proxy.port}`, MARSAD_DEDUP: 'redis' }), {
+      port: 0,
+      handleSignals: false,
+      logFile: testLogFile(`pipeline-enricher-redis-${ns}`),
+    });
   });
 
   afterAll(async () => {
@@ -404,11 +567,23 @@ describe('enricher while Redis is unreachable', () => {
     await enricher.pipeline.runner.joined;
 
     await proxy.off();
-    await waitFor('readiness 503 while Redis is unreachable', async () => (await getJson(`${base}/health/ready`)).status === 503, 15_000, 250);
-    const raws = Array.from({ length: 6 }, (_, i) => ({ url: `https://example.org/redis-outage/${ns}/${i}`, source: { name: 'Example' }, body: `Microsoft said on day ${i} that the outage of number ${i * 7} was over.` }));
+    await waitFor(
+      'readiness 503 while Redis is unreachable',
+      async () => (await getJson(`${base}/health/ready`)).status === 503,
+      15_000,
+      250,
+    );
+    const raws = Array.from({ length: 6 }, (_, i) => ({
+      url: `https://example.org/redis-outage/${ns}/${i}`,
+      source: { name: 'Example' },
+      body: `Microsoft said on day ${i} that the outage of number ${i * 7} was over.`,
+    }));
     const producer = kafka.producer({ allowAutoTopicCreation: false });
     await producer.connect();
-    await producer.send({ topic: n.topic('articlesRaw'), messages: raws.map((r) => ({ key: articleIdFromUrl(r.url), value: JSON.stringify(r) })) });
+    await producer.send({
+      topic: n.topic('articlesRaw'),
+      messages: raws.map((r) => ({ key: articleIdFromUrl(r.url), value: JSON.stringify(r) })),
+    });
     await producer.disconnect();
 
     await waitFor('a paused partition', async () => enricher.pipeline.runner.status().paused.length > 0, 60_000, 250);
@@ -421,11 +596,21 @@ describe('enricher while Redis is unreachable', () => {
 
     await proxy.on();
     const ids = raws.map((r) => articleIdFromUrl(r.url));
-    await waitFor('all articles enriched after Redis came back', async () => ids.every((id) => enriched.messages.some((m) => m.key === id)), 60_000, 300);
-    await waitFor('offsets committed to the end', async () => {
-      const p = await groupProgress(kafka, n.consumerGroup('enricher'), n.topic('articlesRaw'));
-      return Object.entries(p.high).every(([part, high]) => (p.committed[Number(part)] ?? -1n) === high || high === 0n);
-    }, 30_000, 500);
+    await waitFor(
+      'all articles enriched after Redis came back',
+      async () => ids.every((id) => enriched.messages.some((m) => m.key === id)),
+      60_000,
+      300,
+    );
+    await waitFor(
+      'offsets committed to the end',
+      async () => {
+        const p = await groupProgress(kafka, n.consumerGroup('enricher'), n.topic('articlesRaw'));
+        return Object.entries(p.high).every(([part, high]) => (p.committed[Number(part)] ?? -1n) === high || high === 0n);
+      },
+      30_000,
+      500,
+    );
     for (const m of enriched.messages) expect(JSON.parse(m.value!).dedup.clusterId).toBeTruthy();
     await waitFor('ready again', async () => (await getJson(`${base}/health/ready`)).status === 200, 15_000);
   });
@@ -437,10 +622,15 @@ describe('CompactedTopicView over a compacted topic', () => {
   let kafka: Kafka;
   let es: Client;
   const views: CompactedTopicView<KbChange>[] = [];
-  const change = (id: string, name: string) => JSON.stringify({ schemaVersion: 1, actor: { id, name, type: 'organization', aliases: [name] }, updatedAt: new Date().toISOString() });
+  const change = (id: string, name: string) =>
+    JSON.stringify({ schemaVersion: 1, actor: { id, name, type: 'organization', aliases: [name] }, updatedAt: new Date().toISOString() });
 
   beforeAll(async () => {
-    kafka = createKafka({ brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), clientId: 'pipeline-e2e-view', logger: quiet });
+    kafka = createKafka({
+      brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
+      clientId: 'pipeline-e2e-view',
+      logger: quiet,
+    });
     const admin = kafka.admin();
     await admin.connect();
     await ensureTopics(admin, n, { keys: ['kb'] });
@@ -470,7 +660,14 @@ describe('CompactedTopicView over a compacted topic', () => {
     });
     const metrics = new PipelineMetrics('view-test');
     const make = () => {
-      const v = new CompactedTopicView<KbChange>({ kafka, topic: n.topic('kb'), groupIdPrefix: n.consumerGroup('view-test'), schema: KbChangeSchema, logger: quiet, metrics });
+      const v = new CompactedTopicView<KbChange>({
+        kafka,
+        topic: n.topic('kb'),
+        groupIdPrefix: n.consumerGroup('view-test'),
+        schema: KbChangeSchema,
+        logger: quiet,
+        metrics,
+      });
       views.push(v);
       return v;
     };
@@ -490,7 +687,13 @@ describe('CompactedTopicView over a compacted topic', () => {
 
     const seen: string[] = [];
     a.onChange((c) => seen.push(`${c.key}:${c.value ? c.value.actor.name : 'deleted'}:${c.replay}`));
-    await producer.send({ topic: n.topic('kb'), messages: [{ key: ids[4], value: null }, { key: 'org:view-new', value: change('org:view-new', 'New') }] });
+    await producer.send({
+      topic: n.topic('kb'),
+      messages: [
+        { key: ids[4], value: null },
+        { key: 'org:view-new', value: change('org:view-new', 'New') },
+      ],
+    });
     await producer.disconnect();
     await waitFor('live changes', async () => seen.length === 2 && b.has('org:view-new'), 20_000, 100);
     expect(seen.sort()).toEqual([`${ids[4]}:deleted:false`, 'org:view-new:New:false']);

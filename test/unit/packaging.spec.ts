@@ -96,11 +96,30 @@ describe('docker-compose.yml', () => {
 
   it('rejects a ${VAR} that .env.example does not document', () => {
     const text = composeText.replace('LOG_LEVEL: ${LOG_LEVEL:-info}', 'LOG_LEVEL: ${MARSAD_LOGGING:-info}');
-    expect(validateCompose({ text, schemaFile, envExample }).join('\n')).toMatch(/\$\{MARSAD_LOGGING\} is used in docker-compose.yml but not documented/);
+    expect(validateCompose({ text, schemaFile, envExample }).join('\n')).toMatch(
+      /\$\{MARSAD_LOGGING\} is used in docker-compose.yml but not documented/,
+    );
   });
 
   it('documents every variable of ARCHITECTURE.md and libs/config in .env.example', () => {
-    for (const v of ['KAFKA_BROKERS', 'ELASTICSEARCH_URL', 'REDIS_URL', 'SMTP_URL', 'PORT', 'MARSAD_ADMIN_KEYS', 'MARSAD_NAMESPACE', 'MARSAD_MAX_BODY_BYTES', 'MARSAD_WEBHOOK_ALLOW_PRIVATE', 'LOG_LEVEL', 'MARSAD_DEDUP', 'MARSAD_INDEX_BATCH_SIZE', 'MARSAD_WEBHOOK_TIMEOUT_MS', 'MARSAD_ALERT_ATTEMPTS', 'MARSAD_ALERT_BACKOFF_MS', 'MARSAD_PUBLIC_URL']) {
+    for (const v of [
+      'KAFKA_BROKERS',
+      'ELASTICSEARCH_URL',
+      'REDIS_URL',
+      'SMTP_URL',
+      'PORT',
+      'MARSAD_ADMIN_KEYS',
+      'MARSAD_NAMESPACE',
+      'MARSAD_MAX_BODY_BYTES',
+      'MARSAD_WEBHOOK_ALLOW_PRIVATE',
+      'LOG_LEVEL',
+      'MARSAD_DEDUP',
+      'MARSAD_INDEX_BATCH_SIZE',
+      'MARSAD_WEBHOOK_TIMEOUT_MS',
+      'MARSAD_ALERT_ATTEMPTS',
+      'MARSAD_ALERT_BACKOFF_MS',
+      'MARSAD_PUBLIC_URL',
+    ]) {
       expect(envExample).toMatch(new RegExp(`^#? ?${v}=`, 'm'));
     }
   });
@@ -111,7 +130,14 @@ describe('docker-compose.yml', () => {
 });
 
 describe('k8s overlays', () => {
-  const secretKeys = Object.keys(Object.fromEntries(read('k8s/secrets.env.example').split('\n').filter((l) => /^[A-Z]/.test(l)).map((l) => [l.split('=')[0], 1])));
+  const secretKeys = Object.keys(
+    Object.fromEntries(
+      read('k8s/secrets.env.example')
+        .split('\n')
+        .filter((l) => /^[A-Z]/.test(l))
+        .map((l) => [l.split('=')[0], 1]),
+    ),
+  );
   const prod = renderKustomization(join(root, 'k8s/overlays/prod'));
   const dev = renderKustomization(join(root, 'k8s/overlays/dev'));
   const find = (objs: K8sObject[], kind: string, name: string) => objs.find((o) => o.kind === kind && o.metadata.name === name) as any;
@@ -123,7 +149,9 @@ describe('k8s overlays', () => {
     expect(kinds.filter((k) => k === 'PodDisruptionBudget')).toHaveLength(4);
     expect(kinds).toContain('Job');
     expect(prod.every((o) => o.metadata.namespace === 'marsad')).toBe(true);
-    expect(find(prod, 'Deployment', 'marsad-enricher').spec.template.spec.containers[0].image).toBe('registry.example.com/marsad/marsad:0.1.0');
+    expect(find(prod, 'Deployment', 'marsad-enricher').spec.template.spec.containers[0].image).toBe(
+      'registry.example.com/marsad/marsad:0.1.0',
+    );
     expect(find(prod, 'Deployment', 'marsad-enricher').spec.replicas).toBe(3);
     expect(find(dev, 'Deployment', 'marsad-enricher').spec.replicas).toBe(1);
     expect(find(dev, 'ConfigMap', 'marsad-config').data.LOG_LEVEL).toBe('debug');
@@ -189,7 +217,10 @@ describe('k8s overlays', () => {
     try {
       writeFileSync(join(dir, 'kustomization.yaml'), 'resources: []\nnamePrefix: x-\n');
       expect(() => renderKustomization(dir)).toThrow(/field "namePrefix" is not supported/);
-      writeFileSync(join(dir, 'kustomization.yaml'), `resources: ["${join(root, 'k8s/base')}"]\npatches:\n  - target: {kind: Deployment, name: nope}\n    patch: |-\n      - op: replace\n        path: /spec/replicas\n        value: 1\n`);
+      writeFileSync(
+        join(dir, 'kustomization.yaml'),
+        `resources: ["${join(root, 'k8s/base')}"]\npatches:\n  - target: {kind: Deployment, name: nope}\n    patch: |-\n      - op: replace\n        path: /spec/replicas\n        value: 1\n`,
+      );
       expect(() => renderKustomization(dir)).toThrow(/matches no resource/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -200,14 +231,19 @@ describe('k8s overlays', () => {
   // both renderings must be identical. CI machines without kubectl skip this comparison.
   const kubectl = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' });
   const haveKubectl = kubectl.status === 0;
-  (haveKubectl ? it.each([['prod'], ['dev'], ['../base']]) : it.skip.each([['prod'], ['dev'], ['../base']]))('renders %s exactly like `kubectl kustomize`', (overlay) => {
-    const dir = join(root, 'k8s/overlays', overlay);
-    const out = execFileSync('kubectl', ['kustomize', dir], { encoding: 'utf8' });
-    const theirs = parseAllDocuments(out).map((d) => d.toJS()).filter(Boolean) as K8sObject[];
-    const key = (o: K8sObject) => `${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`;
-    const ours = renderKustomization(dir);
-    expect(new Map(ours.map((o) => [key(o), o]))).toEqual(new Map(theirs.map((o) => [key(o), o])));
-  });
+  (haveKubectl ? it.each([['prod'], ['dev'], ['../base']]) : it.skip.each([['prod'], ['dev'], ['../base']]))(
+    'renders %s exactly like `kubectl kustomize`',
+    (overlay) => {
+      const dir = join(root, 'k8s/overlays', overlay);
+      const out = execFileSync('kubectl', ['kustomize', dir], { encoding: 'utf8' });
+      const theirs = parseAllDocuments(out)
+        .map((d) => d.toJS())
+        .filter(Boolean) as K8sObject[];
+      const key = (o: K8sObject) => `${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`;
+      const ours = renderKustomization(dir);
+      expect(new Map(ours.map((o) => [key(o), o]))).toEqual(new Map(theirs.map((o) => [key(o), o])));
+    },
+  );
 });
 
 describe('Kibana saved objects', () => {
@@ -216,7 +252,10 @@ describe('Kibana saved objects', () => {
   });
 
   it('contain the data views, three saved searches, six Lens visualisations and the dashboard', () => {
-    const objs = ndjson.trim().split('\n').map((l) => JSON.parse(l));
+    const objs = ndjson
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     const dv = objs.filter((o) => o.type === 'index-pattern');
     expect(dv.map((o) => [o.attributes.title, o.attributes.timeFieldName])).toEqual([
       ['marsad-articles', 'publishedAt'],
@@ -235,7 +274,11 @@ describe('Kibana saved objects', () => {
     expect(out).toBe(ndjson);
   });
 
-  const lines = () => ndjson.trim().split('\n').map((l) => JSON.parse(l));
+  const lines = () =>
+    ndjson
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
   const toText = (objs: unknown[]) => objs.map((o) => JSON.stringify(o)).join('\n');
 
   it('rejects a saved search with a column and a query field that are not in the mapping', () => {
@@ -284,21 +327,36 @@ describe('Kibana saved objects', () => {
   });
 
   it('extracts KQL field names', () => {
-    expect(kqlFields('language : "ar" and actorIds : * or not source.domain:"a:b" and x >= 3')).toEqual(['language', 'actorIds', 'source.domain', 'x']);
+    expect(kqlFields('language : "ar" and actorIds : * or not source.domain:"a:b" and x >= 3')).toEqual([
+      'language',
+      'actorIds',
+      'source.domain',
+      'x',
+    ]);
   });
 
   it('the importer rewrites data view titles for MARSAD_NAMESPACE', () => {
     // an ES module: run it in a child Node process (jest here transpiles CommonJS only)
     const script = `import { applyNamespace } from ${JSON.stringify(join(root, 'deploy/kibana/import-saved-objects.mjs'))}; import { readFileSync } from 'node:fs'; process.stdout.write(applyNamespace(readFileSync(process.argv[1], 'utf8'), 'Team1'));`;
-    const res = execFileSync(process.execPath, ['--input-type=module', '-e', script, join(root, 'deploy/kibana/marsad.ndjson')], { encoding: 'utf8' });
-    const out = res.trim().split('\n').map((l) => JSON.parse(l));
-    expect(out.filter((o) => o.type === 'index-pattern').map((o) => o.attributes.title)).toEqual(['team1-marsad-articles', 'team1-marsad-alerts']);
+    const res = execFileSync(process.execPath, ['--input-type=module', '-e', script, join(root, 'deploy/kibana/marsad.ndjson')], {
+      encoding: 'utf8',
+    });
+    const out = res
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(out.filter((o) => o.type === 'index-pattern').map((o) => o.attributes.title)).toEqual([
+      'team1-marsad-articles',
+      'team1-marsad-alerts',
+    ]);
   });
 });
 
 describe('Strimzi / ECK examples', () => {
   it('are consistent with the contracts and the compose versions', () => {
-    expect(validateExamples(join(root, 'k8s/examples'), /docker\.elastic\.co\/elasticsearch\/elasticsearch:([^\s"']+)/.exec(composeText)?.[1])).toEqual([]);
+    expect(
+      validateExamples(join(root, 'k8s/examples'), /docker\.elastic\.co\/elasticsearch\/elasticsearch:([^\s"']+)/.exec(composeText)?.[1]),
+    ).toEqual([]);
   });
 
   it('rejects a non-compacted marsad.watches and an ECK version that differs from compose', () => {
@@ -306,7 +364,13 @@ describe('Strimzi / ECK examples', () => {
     try {
       cpSync(join(root, 'k8s/examples'), dir, { recursive: true });
       const topics = join(dir, 'strimzi/topics.yaml');
-      writeFileSync(topics, readFileSync(topics, 'utf8').replace(/topicName: marsad.watches([\s\S]*?)cleanup.policy: compact/, 'topicName: marsad.watches$1cleanup.policy: delete'));
+      writeFileSync(
+        topics,
+        readFileSync(topics, 'utf8').replace(
+          /topicName: marsad.watches([\s\S]*?)cleanup.policy: compact/,
+          'topicName: marsad.watches$1cleanup.policy: delete',
+        ),
+      );
       const eck = join(dir, 'eck/elasticsearch-kibana.yaml');
       writeFileSync(eck, readFileSync(eck, 'utf8').replace(/version: 8\.19\.\d+/, 'version: 8.18.0'));
       const errs = validateExamples(dir, '8.19.21').join('\n');
@@ -333,18 +397,50 @@ describe('image files', () => {
   });
 
   it('.dockerignore keeps tests, corpus, demo and secrets out of the build context', () => {
-    const di = read('.dockerignore').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+    const di = read('.dockerignore')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith('#'));
     expect(di[0]).toBe('*');
     for (const p of ['!test', '!test/', '!demo/', '!.env', '!docs/']) expect(di).not.toContain(p);
     expect(di).toEqual(expect.arrayContaining(['**/*.spec.ts', '**/.env', '!deploy/kibana/marsad.ndjson']));
   });
 
   it('.dockerignore, applied with the Docker matching rules, lets exactly the build inputs through', () => {
-    const paths = ['package.json', 'package-lock.json', 'apps/admin/src/main.ts', 'libs/kb/data/people.json', 'tools/cli/topics.ts', 'deploy/kibana/marsad.ndjson', 'deploy/docker/entrypoint.sh',
-      'test/unit/packaging.spec.ts', 'test/gold/corpus/x.json', 'demo/articles/en-1.json', 'docs/deploy.md', '.env', 'libs/alerts/src/matcher.spec.ts', 'tools/packaging/validate.ts', 'k8s/base/admin.yaml', 'node_modules/x/index.js', 'dist/apps/admin/src/main.js'];
+    const paths = [
+      'package.json',
+      'package-lock.json',
+      'apps/admin/src/main.ts',
+      'libs/kb/data/people.json',
+      'tools/cli/topics.ts',
+      'deploy/kibana/marsad.ndjson',
+      'deploy/docker/entrypoint.sh',
+      'test/unit/packaging.spec.ts',
+      'test/gold/corpus/x.json',
+      'demo/articles/en-1.json',
+      'docs/deploy.md',
+      '.env',
+      'libs/alerts/src/matcher.spec.ts',
+      'tools/packaging/validate.ts',
+      'k8s/base/admin.yaml',
+      'node_modules/x/index.js',
+      'dist/apps/admin/src/main.js',
+    ];
     const script = `import { dockerignore } from ${JSON.stringify(join(root, 'tools/packaging/emulate-image.mjs'))}; import { readFileSync } from 'node:fs'; const ok = dockerignore(readFileSync(process.argv[1], 'utf8')); process.stdout.write(JSON.stringify(JSON.parse(process.argv[2]).filter(ok)));`;
-    const allowed = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script, join(root, '.dockerignore'), JSON.stringify(paths)], { encoding: 'utf8' }));
-    expect(allowed).toEqual(['package.json', 'package-lock.json', 'apps/admin/src/main.ts', 'libs/kb/data/people.json', 'tools/cli/topics.ts', 'deploy/kibana/marsad.ndjson', 'deploy/docker/entrypoint.sh']);
+    const allowed = JSON.parse(
+      execFileSync(process.execPath, ['--input-type=module', '-e', script, join(root, '.dockerignore'), JSON.stringify(paths)], {
+        encoding: 'utf8',
+      }),
+    );
+    expect(allowed).toEqual([
+      'package.json',
+      'package-lock.json',
+      'apps/admin/src/main.ts',
+      'libs/kb/data/people.json',
+      'tools/cli/topics.ts',
+      'deploy/kibana/marsad.ndjson',
+      'deploy/docker/entrypoint.sh',
+    ]);
   });
 
   it('entrypoint maps MARSAD_SERVICE / first argument to dist/apps/<app>/src/main.js', () => {

@@ -14,7 +14,10 @@ export function cliLogger(service: string): Logger {
 /** Stack addresses and namespace from the environment, with the local defaults. */
 export function stackEnv(): { brokers: string[]; esUrl: string; redisUrl: string; namespace?: string } {
   return {
-    brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',').map((s) => s.trim()).filter(Boolean),
+    brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     esUrl: process.env.ELASTICSEARCH_URL ?? 'http://127.0.0.1:9200',
     redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     namespace: process.env.MARSAD_NAMESPACE?.trim() || undefined,

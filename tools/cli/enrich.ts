@@ -23,20 +23,34 @@ export async function main(argv: string[] = process.argv.slice(2), out: Out = (l
     const text = await readStdin();
     for (const line of text.split('\n')) {
       if (!line.trim()) continue;
-      try { inputs.push({ parsed: JSON.parse(line) }); } catch (e) { inputs.push({ parseError: (e as Error).message }); }
+      try {
+        inputs.push({ parsed: JSON.parse(line) });
+      } catch (e) {
+        inputs.push({ parseError: (e as Error).message });
+      }
     }
   }
   for (const f of files) {
-    try { inputs.push({ parsed: JSON.parse(readFileSync(f, 'utf8')) }); } catch (e) { inputs.push({ parseError: `${f}: ${(e as Error).message}` }); }
+    try {
+      inputs.push({ parsed: JSON.parse(readFileSync(f, 'utf8')) });
+    } catch (e) {
+      inputs.push({ parseError: `${f}: ${(e as Error).message}` });
+    }
   }
   const kb = loadKnowledgeBase();
   const enricher = new Enricher(kb);
   const index = new NearDuplicateIndex(new InMemoryDedupStore());
   for (let i = 0; i < inputs.length; i++) {
     const it = inputs[i];
-    if (it.parseError !== undefined) { out(JSON.stringify({ error: { field: '(root)', message: `invalid JSON: ${it.parseError}` }, index: i })); continue; }
+    if (it.parseError !== undefined) {
+      out(JSON.stringify({ error: { field: '(root)', message: `invalid JSON: ${it.parseError}` }, index: i }));
+      continue;
+    }
     const r = RawArticleSchema.safeParse(it.parsed);
-    if (!r.success) { out(JSON.stringify({ error: firstFieldError(r.error), index: i })); continue; }
+    if (!r.success) {
+      out(JSON.stringify({ error: firstFieldError(r.error), index: i }));
+      continue;
+    }
     try {
       const draft = enricher.enrich(r.data);
       const d = await index.assign(draft.id, draft.dedup);
@@ -49,5 +63,11 @@ export async function main(argv: string[] = process.argv.slice(2), out: Out = (l
 }
 
 if (require.main === module) {
-  main().then((code) => process.exit(code), (e) => { process.stderr.write(String(e?.stack ?? e) + '\n'); process.exit(0); });
+  main().then(
+    (code) => process.exit(code),
+    (e) => {
+      process.stderr.write(String(e?.stack ?? e) + '\n');
+      process.exit(0);
+    },
+  );
 }

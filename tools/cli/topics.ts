@@ -16,7 +16,10 @@ export async function ensureInfrastructure(opts: { quiet?: boolean } = {}): Prom
   await admin.connect();
   try {
     const res = await ensureTopics(admin, n, topicSettings(cfg));
-    if (!opts.quiet) progress(`topics: ${res.created.length} created, ${res.existing.length} already there (${[...res.created, ...res.existing].join(', ')})`);
+    if (!opts.quiet)
+      progress(
+        `topics: ${res.created.length} created, ${res.existing.length} already there (${[...res.created, ...res.existing].join(', ')})`,
+      );
   } finally {
     await admin.disconnect();
   }

@@ -28,7 +28,11 @@ const SERVICES = [
 interface Received {
   alertId: string;
   valid: boolean;
-  body: { watch?: { name?: string }; article?: { title?: string; url?: string; language?: string }; matched?: { actors?: { name: string }[] } };
+  body: {
+    watch?: { name?: string };
+    article?: { title?: string; url?: string; language?: string };
+    matched?: { actors?: { name: string }[] };
+  };
 }
 
 const children: ChildProcess[] = [];
@@ -70,10 +74,12 @@ function startReceiver(secret: string, received: Received[]): Promise<{ server: 
       res.writeHead(valid ? 200 : 401).end();
     });
   });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => {
-    const addr = server.address();
-    ok({ server, url: `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}/marsad-webhook` });
-  }));
+  return new Promise((ok) =>
+    server.listen(0, '127.0.0.1', () => {
+      const addr = server.address();
+      ok({ server, url: `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}/marsad-webhook` });
+    }),
+  );
 }
 
 function startService(name: string, port: number, env: NodeJS.ProcessEnv): ChildProcess {
@@ -97,7 +103,10 @@ async function shutdown(code: number, cleanup?: () => Promise<void>): Promise<ne
   progress('stopping…');
   if (cleanup) await cleanup().catch(() => undefined);
   for (const c of children) c.kill('SIGTERM');
-  await Promise.race([Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r))))), sleep(10000)]);
+  await Promise.race([
+    Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r))))),
+    sleep(10000),
+  ]);
   for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
   if (stackStartedHere && !process.env.MARSAD_KEEP_STACK) {
     progress('stopping the servers this command started (set MARSAD_KEEP_STACK=1 to keep them)…');
@@ -117,7 +126,10 @@ export async function main(): Promise<void> {
   let adminKey: string;
   let generatedKey = false;
   if (process.env.MARSAD_ADMIN_KEYS?.trim()) {
-    const entry = process.env.MARSAD_ADMIN_KEYS.split(',').map((s) => s.trim()).find((s) => s.startsWith('admin:')) ?? process.env.MARSAD_ADMIN_KEYS.split(',')[0].trim();
+    const entry =
+      process.env.MARSAD_ADMIN_KEYS.split(',')
+        .map((s) => s.trim())
+        .find((s) => s.startsWith('admin:')) ?? process.env.MARSAD_ADMIN_KEYS.split(',')[0].trim();
     adminKey = entry.slice(entry.indexOf(':') + 1);
   } else {
     adminKey = randomBytes(24).toString('base64url');
@@ -156,7 +168,10 @@ export async function main(): Promise<void> {
   const auth = { Authorization: `Bearer ${adminKey}`, 'Content-Type': 'application/json' };
   const cleanup = async () => {
     receiver.server.close();
-    if (watchId) await fetch(`${adminUrl}/v1/watches/${watchId}`, { method: 'DELETE', headers: auth, signal: AbortSignal.timeout(3000) }).catch(() => undefined);
+    if (watchId)
+      await fetch(`${adminUrl}/v1/watches/${watchId}`, { method: 'DELETE', headers: auth, signal: AbortSignal.timeout(3000) }).catch(
+        () => undefined,
+      );
   };
   process.on('SIGINT', () => void shutdown(0, cleanup));
   process.on('SIGTERM', () => void shutdown(0, cleanup));
@@ -165,10 +180,11 @@ export async function main(): Promise<void> {
   const pending = new Set<string>(SERVICES.map((s) => s.name));
   const readyDeadline = Date.now() + 120000;
   while (pending.size) {
-    for (const name of [...pending]) if (await httpOk(`http://127.0.0.1:${ports[name]}/health/ready`)) {
-      pending.delete(name);
-      progress(`  ${name} ready on :${ports[name]} (${secs()} s)`);
-    }
+    for (const name of [...pending])
+      if (await httpOk(`http://127.0.0.1:${ports[name]}/health/ready`)) {
+        pending.delete(name);
+        progress(`  ${name} ready on :${ports[name]} (${secs()} s)`);
+      }
     if (!pending.size) break;
     if (Date.now() > readyDeadline) {
       progress(`error: not ready after 120 s: ${[...pending].join(', ')} — see ${logDir}/<service>.log`);
@@ -182,7 +198,12 @@ export async function main(): Promise<void> {
   const watchRes = await fetch(`${adminUrl}/v1/watches`, {
     method: 'POST',
     headers: auth,
-    body: JSON.stringify({ id: watchId, name: 'Demo: Kaspersky and Fancy Bear', actors: ['org:kaspersky-lab', 'Fancy Bear'], channels: [{ type: 'webhook', url: receiver.url, secret }] }),
+    body: JSON.stringify({
+      id: watchId,
+      name: 'Demo: Kaspersky and Fancy Bear',
+      actors: ['org:kaspersky-lab', 'Fancy Bear'],
+      channels: [{ type: 'webhook', url: receiver.url, secret }],
+    }),
   });
   if (watchRes.status !== 201) {
     progress(`error: creating the demo watch answered ${watchRes.status}: ${await watchRes.text()}`);
@@ -193,9 +214,16 @@ export async function main(): Promise<void> {
 
   // 5. demo corpus (+ the shared seed sample when ../shared is beside the clone)
   const demoDir = join(root, 'demo', 'articles');
-  const files = readdirSync(demoDir).filter((f) => f.endsWith('.json')).map((f) => join(demoDir, f));
+  const files = readdirSync(demoDir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => join(demoDir, f));
   const seed = resolve(root, '..', 'shared', 'samples', 'articles');
-  if (existsSync(seed)) files.push(...readdirSync(seed).filter((f) => f.endsWith('.json')).map((f) => join(seed, f)));
+  if (existsSync(seed))
+    files.push(
+      ...readdirSync(seed)
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => join(seed, f)),
+    );
   await publish(files);
   const tPublished = Date.now();
 
@@ -215,10 +243,16 @@ export async function main(): Promise<void> {
     await sleep(1000);
   }
   out('');
-  out(`Marsad is running (${secs()} s since start${firstIndexedAt ? `; first article indexed ${((firstIndexedAt - t0) / 1000).toFixed(1)} s after start, ${((firstIndexedAt - tPublished) / 1000).toFixed(1)} s after publishing` : ''}).`);
+  out(
+    `Marsad is running (${secs()} s since start${firstIndexedAt ? `; first article indexed ${((firstIndexedAt - t0) / 1000).toFixed(1)} s after start, ${((firstIndexedAt - tPublished) / 1000).toFixed(1)} s after publishing` : ''}).`,
+  );
   out(`Articles indexed in ${n.articlesAlias} by this run: ${indexed} of ${files.length} published`);
   const agg = await es
-    .search({ index: n.articlesAlias, size: 0, aggs: { top: { terms: { field: 'actorNames', size: 10 } }, langs: { terms: { field: 'language', size: 10 } } } })
+    .search({
+      index: n.articlesAlias,
+      size: 0,
+      aggs: { top: { terms: { field: 'actorNames', size: 10 } }, langs: { terms: { field: 'language', size: 10 } } },
+    })
     .catch(() => undefined);
   const buckets = (agg?.aggregations?.top as { buckets?: { key: string; doc_count: number }[] } | undefined)?.buckets ?? [];
   const langs = (agg?.aggregations?.langs as { buckets?: { key: string; doc_count: number }[] } | undefined)?.buckets ?? [];
@@ -228,7 +262,9 @@ export async function main(): Promise<void> {
   if (received.length) {
     out(`Alerts received by the demo webhook: ${received.length}`);
     for (const r of received.slice(0, 5)) {
-      out(`  alert ${r.alertId} · signature ${r.valid ? 'valid' : 'INVALID'} · watch "${r.body.watch?.name}" · ${r.body.article?.language} · "${r.body.article?.title}" · matched ${(r.body.matched?.actors ?? []).map((a) => a.name).join(', ')}`);
+      out(
+        `  alert ${r.alertId} · signature ${r.valid ? 'valid' : 'INVALID'} · watch "${r.body.watch?.name}" · ${r.body.article?.language} · "${r.body.article?.title}" · matched ${(r.body.matched?.actors ?? []).map((a) => a.name).join(', ')}`,
+      );
     }
   } else {
     out('No alert received yet (see .marsad/logs/alerter.log).');

@@ -43,7 +43,14 @@ export function dockerignore(text) {
         '^' +
           pat
             .split('/')
-            .map((seg) => (seg === '**' ? '(?:.*)' : seg.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')))
+            .map((seg) =>
+              seg === '**'
+                ? '(?:.*)'
+                : seg
+                    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+                    .replace(/\*/g, '[^/]*')
+                    .replace(/\?/g, '[^/]'),
+            )
             .join('/')
             .replace(/\(\?:\.\*\)\//g, '(?:.*/)?') +
           '(?:/.*)?$',
@@ -74,8 +81,11 @@ async function main() {
   const ctx = join(work, 'context');
   mkdirSync(ctx, { recursive: true });
   const files = context(ctx);
-  log(`context: ${files.length} files (${['test/', 'demo/', 'docs/', 'k8s/', '.env'].map((p) => `${p} ${files.some((f) => f.startsWith(p)) ? 'PRESENT' : 'absent'}`).join(', ')})`);
-  if (files.some((f) => /^(test|demo|docs)\//.test(f) || /\.spec\.ts$/.test(f))) throw new Error('.dockerignore lets tests, demo or docs into the context');
+  log(
+    `context: ${files.length} files (${['test/', 'demo/', 'docs/', 'k8s/', '.env'].map((p) => `${p} ${files.some((f) => f.startsWith(p)) ? 'PRESENT' : 'absent'}`).join(', ')})`,
+  );
+  if (files.some((f) => /^(test|demo|docs)\//.test(f) || /\.spec\.ts$/.test(f)))
+    throw new Error('.dockerignore lets tests, demo or docs into the context');
 
   log('build stage: npm ci --ignore-scripts && npm run build');
   run('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], ctx);
@@ -106,7 +116,12 @@ async function main() {
   for (const svc of ['admin', 'enricher', 'indexer', 'alerter']) {
     let out = '';
     try {
-      execFileSync(entry, [svc], { env: { ...baseEnv, KAFKA_BROKERS: 'not a broker' }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 30_000 });
+      execFileSync(entry, [svc], {
+        env: { ...baseEnv, KAFKA_BROKERS: 'not a broker' },
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+        timeout: 30_000,
+      });
     } catch (err) {
       out = `${err.stdout ?? ''}${err.stderr ?? ''}`;
     }
@@ -129,17 +144,35 @@ async function startServices(app, entry, baseEnv) {
   run(entry, ['topics'], app, { ...baseEnv, ...stack });
   const ports = { admin: 18080, enricher: 18081, indexer: 18082, alerter: 18083 };
   const children = Object.entries(ports).map(([svc, port]) =>
-    spawn(entry, [], { env: { ...baseEnv, ...stack, MARSAD_SERVICE: svc, HOST: '127.0.0.1', PORT: String(port), MARSAD_ADMIN_KEYS: 'admin:emulate-image-only-key' }, stdio: 'ignore' }),
+    spawn(entry, [], {
+      env: {
+        ...baseEnv,
+        ...stack,
+        MARSAD_SERVICE: svc,
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        MARSAD_ADMIN_KEYS: 'admin:emulate-image-only-key',
+      },
+      stdio: 'ignore',
+    }),
   );
-  const healthcheck = /HEALTHCHECK[\s\S]*?CMD \["node", "-e", "((?:[^"\\]|\\.)*)"\]/.exec(readFileSync(join(root, 'Dockerfile'), 'utf8'))?.[1]?.replace(/\\"/g, '"');
+  const healthcheck = /HEALTHCHECK[\s\S]*?CMD \["node", "-e", "((?:[^"\\]|\\.)*)"\]/
+    .exec(readFileSync(join(root, 'Dockerfile'), 'utf8'))?.[1]
+    ?.replace(/\\"/g, '"');
   let failed = false;
   try {
     const deadline = Date.now() + 60_000;
     for (const [svc, port] of Object.entries(ports)) {
       let status = '';
       while (Date.now() < deadline) {
-        const live = await fetch(`http://127.0.0.1:${port}/health/live`).then((r) => r.status, () => 0);
-        const ready = await fetch(`http://127.0.0.1:${port}/health/ready`).then((r) => r.status, () => 0);
+        const live = await fetch(`http://127.0.0.1:${port}/health/live`).then(
+          (r) => r.status,
+          () => 0,
+        );
+        const ready = await fetch(`http://127.0.0.1:${port}/health/ready`).then(
+          (r) => r.status,
+          () => 0,
+        );
         status = `live ${live}, ready ${ready}`;
         if (live === 200 && ready === 200) break;
         await new Promise((r) => setTimeout(r, 1000));
@@ -147,7 +180,11 @@ async function startServices(app, entry, baseEnv) {
       let hc = 'not found in Dockerfile';
       if (healthcheck) {
         try {
-          execFileSync(process.execPath, ['-e', healthcheck], { env: { ...baseEnv, PORT: String(port), MARSAD_SERVICE: svc }, stdio: 'ignore', timeout: 10_000 });
+          execFileSync(process.execPath, ['-e', healthcheck], {
+            env: { ...baseEnv, PORT: String(port), MARSAD_SERVICE: svc },
+            stdio: 'ignore',
+            timeout: 10_000,
+          });
           hc = 'exit 0';
         } catch {
           hc = 'FAILED';
@@ -175,7 +212,10 @@ async function cleanup(app, stack, ns) {
   if (groups.length) await admin.deleteGroups(groups).catch(() => undefined);
   await admin.disconnect();
   const es = stack.ELASTICSEARCH_URL.replace(/\/$/, '');
-  const indices = await fetch(`${es}/_cat/indices/${ns}-*?h=index&format=json`).then((r) => r.json(), () => []);
+  const indices = await fetch(`${es}/_cat/indices/${ns}-*?h=index&format=json`).then(
+    (r) => r.json(),
+    () => [],
+  );
   for (const { index } of indices) await fetch(`${es}/${index}`, { method: 'DELETE' });
   await fetch(`${es}/_index_template/${ns}-marsad-articles-template`, { method: 'DELETE' });
   const ioredis = await import(join(app, 'node_modules/ioredis/built/index.js'));

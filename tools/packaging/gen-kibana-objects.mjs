@@ -43,7 +43,9 @@ const dataViews = [
   so('index-pattern', ALERTS, {
     allowHidden: false,
     fieldAttrs: JSON.stringify({ latencyMs: { customLabel: 'Delivery latency (ms)' }, status: { customLabel: 'Delivery status' } }),
-    fieldFormatMap: JSON.stringify({ latencyMs: { id: 'duration', params: { inputFormat: 'milliseconds', outputFormat: 'humanizePrecise' } } }),
+    fieldFormatMap: JSON.stringify({
+      latencyMs: { id: 'duration', params: { inputFormat: 'milliseconds', outputFormat: 'humanizePrecise' } },
+    }),
     fields: '[]',
     name: 'Marsad alerts (delivery log)',
     runtimeFieldMap: '{}',
@@ -59,12 +61,29 @@ const dataViews = [
 // Saved searches (Discover sessions)
 const phraseFilter = (field, value, negate = false) => ({
   $state: { store: 'appState' },
-  meta: { alias: null, disabled: false, indexRefName: 'kibanaSavedObjectMeta.searchSourceJSON.filter[0].meta.index', key: field, negate, params: { query: value }, type: 'phrase' },
+  meta: {
+    alias: null,
+    disabled: false,
+    indexRefName: 'kibanaSavedObjectMeta.searchSourceJSON.filter[0].meta.index',
+    key: field,
+    negate,
+    params: { query: value },
+    type: 'phrase',
+  },
   query: { match_phrase: { [field]: value } },
 });
 const phrasesFilter = (field, values) => ({
   $state: { store: 'appState' },
-  meta: { alias: 'watched actors (edit: GET /v1/watches)', disabled: false, indexRefName: 'kibanaSavedObjectMeta.searchSourceJSON.filter[1].meta.index', key: field, negate: false, params: values, type: 'phrases', value: values.join(', ') },
+  meta: {
+    alias: 'watched actors (edit: GET /v1/watches)',
+    disabled: false,
+    indexRefName: 'kibanaSavedObjectMeta.searchSourceJSON.filter[1].meta.index',
+    key: field,
+    negate: false,
+    params: values,
+    type: 'phrases',
+    value: values.join(', '),
+  },
   query: { bool: { minimum_should_match: 1, should: values.map((v) => ({ match_phrase: { [field]: v } })) } },
 });
 
@@ -81,7 +100,11 @@ function search(id, title, description, columns, query, filters = []) {
       hideChart: false,
       isTextBasedQuery: false,
       kibanaSavedObjectMeta: {
-        searchSourceJSON: JSON.stringify({ query: { query, language: 'kuery' }, filter: filters, indexRefName: 'kibanaSavedObjectMeta.searchSourceJSON.index' }),
+        searchSourceJSON: JSON.stringify({
+          query: { query, language: 'kuery' },
+          filter: filters,
+          indexRefName: 'kibanaSavedObjectMeta.searchSourceJSON.index',
+        }),
       },
       sort: [['publishedAt', 'desc']],
       timeRestore: false,
@@ -119,8 +142,25 @@ const searches = [
 // ---------------------------------------------------------------------------------------------
 // Lens visualisations (saved by reference; the dashboard embeds them as panels)
 const col = {
-  dateHistogram: (field) => ({ label: field, dataType: 'date', operationType: 'date_histogram', sourceField: field, isBucketed: true, scale: 'interval', params: { interval: 'auto', includeEmptyRows: true, dropPartials: false } }),
-  count: (label) => ({ label, customLabel: true, dataType: 'number', operationType: 'count', sourceField: '___records___', isBucketed: false, scale: 'ratio', params: { emptyAsNull: true } }),
+  dateHistogram: (field) => ({
+    label: field,
+    dataType: 'date',
+    operationType: 'date_histogram',
+    sourceField: field,
+    isBucketed: true,
+    scale: 'interval',
+    params: { interval: 'auto', includeEmptyRows: true, dropPartials: false },
+  }),
+  count: (label) => ({
+    label,
+    customLabel: true,
+    dataType: 'number',
+    operationType: 'count',
+    sourceField: '___records___',
+    isBucketed: false,
+    scale: 'ratio',
+    params: { emptyAsNull: true },
+  }),
   terms: (field, size, orderColumn, label) => ({
     label: label ?? `Top ${size} values of ${field}`,
     ...(label ? { customLabel: true } : {}),
@@ -129,11 +169,51 @@ const col = {
     sourceField: field,
     isBucketed: true,
     scale: 'ordinal',
-    params: { size, orderBy: { type: 'column', columnId: orderColumn }, orderDirection: 'desc', otherBucket: false, missingBucket: false, parentFormat: { id: 'terms' }, include: [], exclude: [], includeIsRegex: false, excludeIsRegex: false },
+    params: {
+      size,
+      orderBy: { type: 'column', columnId: orderColumn },
+      orderDirection: 'desc',
+      otherBucket: false,
+      missingBucket: false,
+      parentFormat: { id: 'terms' },
+      include: [],
+      exclude: [],
+      includeIsRegex: false,
+      excludeIsRegex: false,
+    },
   }),
-  uniqueCount: (field, label) => ({ label, customLabel: true, dataType: 'number', operationType: 'unique_count', sourceField: field, isBucketed: false, scale: 'ratio', params: { emptyAsNull: true } }),
-  percentile: (field, p, label, filter) => ({ label, customLabel: true, dataType: 'number', operationType: 'percentile', sourceField: field, isBucketed: false, scale: 'ratio', params: { percentile: p }, ...(filter ? { filter } : {}) }),
-  median: (field, label, filter) => ({ label, customLabel: true, dataType: 'number', operationType: 'median', sourceField: field, isBucketed: false, scale: 'ratio', params: { emptyAsNull: true }, ...(filter ? { filter } : {}) }),
+  uniqueCount: (field, label) => ({
+    label,
+    customLabel: true,
+    dataType: 'number',
+    operationType: 'unique_count',
+    sourceField: field,
+    isBucketed: false,
+    scale: 'ratio',
+    params: { emptyAsNull: true },
+  }),
+  percentile: (field, p, label, filter) => ({
+    label,
+    customLabel: true,
+    dataType: 'number',
+    operationType: 'percentile',
+    sourceField: field,
+    isBucketed: false,
+    scale: 'ratio',
+    params: { percentile: p },
+    ...(filter ? { filter } : {}),
+  }),
+  median: (field, label, filter) => ({
+    label,
+    customLabel: true,
+    dataType: 'number',
+    operationType: 'median',
+    sourceField: field,
+    isBucketed: false,
+    scale: 'ratio',
+    params: { emptyAsNull: true },
+    ...(filter ? { filter } : {}),
+  }),
 };
 
 function lens(id, title, description, dataView, visualizationType, columns, visualization, query = '') {
@@ -145,7 +225,9 @@ function lens(id, title, description, dataView, visualizationType, columns, visu
       description,
       state: {
         adHocDataViews: {},
-        datasourceStates: { formBased: { layers: { [layerId]: { columnOrder: Object.keys(columns), columns, incompleteColumns: {}, sampling: 1 } } } },
+        datasourceStates: {
+          formBased: { layers: { [layerId]: { columnOrder: Object.keys(columns), columns, incompleteColumns: {}, sampling: 1 } } },
+        },
         filters: [],
         internalReferences: [],
         query: { language: 'kuery', query },
@@ -183,7 +265,11 @@ const visualisations = [
     ARTICLES,
     'lnsXY',
     { date: col.dateHistogram('publishedAt'), lang: col.terms('language', 10, 'count', 'Language'), count: col.count('Articles') },
-    (layerId) => ({ ...xyDefaults, preferredSeriesType: 'bar_stacked', layers: [{ layerId, layerType: 'data', seriesType: 'bar_stacked', xAccessor: 'date', splitAccessor: 'lang', accessors: ['count'] }] }),
+    (layerId) => ({
+      ...xyDefaults,
+      preferredSeriesType: 'bar_stacked',
+      layers: [{ layerId, layerType: 'data', seriesType: 'bar_stacked', xAccessor: 'date', splitAccessor: 'lang', accessors: ['count'] }],
+    }),
   ),
   lens(
     'marsad-lens-top-actors',
@@ -192,7 +278,12 @@ const visualisations = [
     ARTICLES,
     'lnsXY',
     { actor: col.terms('actorNames', 20, 'count', 'Actor'), count: col.count('Articles') },
-    (layerId) => ({ ...xyDefaults, legend: { isVisible: false, position: 'right' }, preferredSeriesType: 'bar_horizontal', layers: [{ layerId, layerType: 'data', seriesType: 'bar_horizontal', xAccessor: 'actor', accessors: ['count'] }] }),
+    (layerId) => ({
+      ...xyDefaults,
+      legend: { isVisible: false, position: 'right' },
+      preferredSeriesType: 'bar_horizontal',
+      layers: [{ layerId, layerType: 'data', seriesType: 'bar_horizontal', xAccessor: 'actor', accessors: ['count'] }],
+    }),
   ),
   lens(
     'marsad-lens-top-claim-speakers',
@@ -201,7 +292,12 @@ const visualisations = [
     ARTICLES,
     'lnsXY',
     { speaker: col.terms('claimSpeakerIds', 20, 'count', 'Speaker'), count: col.count('Articles with claims') },
-    (layerId) => ({ ...xyDefaults, legend: { isVisible: false, position: 'right' }, preferredSeriesType: 'bar_horizontal', layers: [{ layerId, layerType: 'data', seriesType: 'bar_horizontal', xAccessor: 'speaker', accessors: ['count'] }] }),
+    (layerId) => ({
+      ...xyDefaults,
+      legend: { isVisible: false, position: 'right' },
+      preferredSeriesType: 'bar_horizontal',
+      layers: [{ layerId, layerType: 'data', seriesType: 'bar_horizontal', xAccessor: 'speaker', accessors: ['count'] }],
+    }),
   ),
   lens(
     'marsad-lens-actor-cooccurrence',
@@ -209,7 +305,11 @@ const visualisations = [
     'Articles in which two actors appear together (the diagonal is each actor alone).',
     ARTICLES,
     'lnsHeatmap',
-    { actorX: col.terms('actorNames', 15, 'count', 'Actor'), actorY: col.terms('actorNames', 15, 'count', 'Co-occurring actor'), count: col.count('Articles') },
+    {
+      actorX: col.terms('actorNames', 15, 'count', 'Actor'),
+      actorY: col.terms('actorNames', 15, 'count', 'Co-occurring actor'),
+      count: col.count('Articles'),
+    },
     (layerId) => ({
       shape: 'heatmap',
       layerId,
@@ -218,7 +318,14 @@ const visualisations = [
       yAccessor: 'actorY',
       valueAccessor: 'count',
       legend: { isVisible: true, position: 'right', type: 'heatmap_legend' },
-      gridConfig: { type: 'heatmap_grid', isCellLabelVisible: true, isYAxisLabelVisible: true, isXAxisLabelVisible: true, isYAxisTitleVisible: false, isXAxisTitleVisible: false },
+      gridConfig: {
+        type: 'heatmap_grid',
+        isCellLabelVisible: true,
+        isYAxisLabelVisible: true,
+        isXAxisLabelVisible: true,
+        isYAxisTitleVisible: false,
+        isXAxisTitleVisible: false,
+      },
     }),
     'actorIds : *',
   ),
@@ -228,8 +335,18 @@ const visualisations = [
     'Distinct alerts per time bucket, by delivery status (one log document per attempt).',
     ALERTS,
     'lnsXY',
-    { date: col.dateHistogram('attemptedAt'), status: col.terms('status', 5, 'alerts', 'Status'), alerts: col.uniqueCount('alertId', 'Alerts') },
-    (layerId) => ({ ...xyDefaults, preferredSeriesType: 'bar_stacked', layers: [{ layerId, layerType: 'data', seriesType: 'bar_stacked', xAccessor: 'date', splitAccessor: 'status', accessors: ['alerts'] }] }),
+    {
+      date: col.dateHistogram('attemptedAt'),
+      status: col.terms('status', 5, 'alerts', 'Status'),
+      alerts: col.uniqueCount('alertId', 'Alerts'),
+    },
+    (layerId) => ({
+      ...xyDefaults,
+      preferredSeriesType: 'bar_stacked',
+      layers: [
+        { layerId, layerType: 'data', seriesType: 'bar_stacked', xAccessor: 'date', splitAccessor: 'status', accessors: ['alerts'] },
+      ],
+    }),
   ),
   lens(
     'marsad-lens-delivery-latency',
@@ -237,8 +354,16 @@ const visualisations = [
     'From the article publication (else fetch) time to the delivered attempt: median and 95th percentile.',
     ALERTS,
     'lnsXY',
-    { date: col.dateHistogram('attemptedAt'), p50: col.median('latencyMs', 'Median latency', delivered), p95: col.percentile('latencyMs', 95, '95th percentile latency', delivered) },
-    (layerId) => ({ ...xyDefaults, preferredSeriesType: 'line', layers: [{ layerId, layerType: 'data', seriesType: 'line', xAccessor: 'date', accessors: ['p50', 'p95'] }] }),
+    {
+      date: col.dateHistogram('attemptedAt'),
+      p50: col.median('latencyMs', 'Median latency', delivered),
+      p95: col.percentile('latencyMs', 95, '95th percentile latency', delivered),
+    },
+    (layerId) => ({
+      ...xyDefaults,
+      preferredSeriesType: 'line',
+      layers: [{ layerId, layerType: 'data', seriesType: 'line', xAccessor: 'date', accessors: ['p50', 'p95'] }],
+    }),
   ),
 ];
 
@@ -254,13 +379,20 @@ const layout = [
 ];
 const panels = layout.map(([, x, y, w, h], i) => {
   const panelIndex = `p${i + 1}`;
-  return { type: 'lens', gridData: { x, y, w, h, i: panelIndex }, panelIndex, embeddableConfig: { enhancements: {} }, panelRefName: `panel_${panelIndex}` };
+  return {
+    type: 'lens',
+    gridData: { x, y, w, h, i: panelIndex },
+    panelIndex,
+    embeddableConfig: { enhancements: {} },
+    panelRefName: `panel_${panelIndex}`,
+  };
 });
 const dashboard = so(
   'dashboard',
   'marsad-dashboard-overview',
   {
-    description: 'Marsad overview: articles by language, top actors and claim speakers, actor co-occurrence, alerts fired and delivery latency.',
+    description:
+      'Marsad overview: articles by language, top actors and claim speakers, actor co-occurrence, alerts fired and delivery latency.',
     kibanaSavedObjectMeta: { searchSourceJSON: JSON.stringify({ query: { query: '', language: 'kuery' }, filter: [] }) },
     optionsJSON: JSON.stringify({ useMargins: true, syncColors: false, syncCursor: true, syncTooltips: false, hidePanelTitles: false }),
     panelsJSON: JSON.stringify(panels),

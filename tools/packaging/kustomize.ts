@@ -10,10 +10,25 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 
-export type K8sObject = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string; labels?: Record<string, string>; [k: string]: unknown }; [k: string]: unknown };
+export type K8sObject = {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; namespace?: string; labels?: Record<string, string>; [k: string]: unknown };
+  [k: string]: unknown;
+};
 
 const SUPPORTED = new Set(['apiVersion', 'kind', 'resources', 'namespace', 'labels', 'images', 'replicas', 'patches']);
-const CLUSTER_SCOPED = new Set(['Namespace', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition', 'PersistentVolume', 'StorageClass', 'PriorityClass', 'ValidatingWebhookConfiguration', 'MutatingWebhookConfiguration']);
+const CLUSTER_SCOPED = new Set([
+  'Namespace',
+  'ClusterRole',
+  'ClusterRoleBinding',
+  'CustomResourceDefinition',
+  'PersistentVolume',
+  'StorageClass',
+  'PriorityClass',
+  'ValidatingWebhookConfiguration',
+  'MutatingWebhookConfiguration',
+]);
 const REPLICA_KINDS = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController']);
 
 export class KustomizeError extends Error {}
@@ -43,7 +58,10 @@ export function renderKustomization(dir: string): K8sObject[] {
   const file = kustomizationFile(dir);
   const [k] = readYamlDocuments(file) as Record<string, any>[];
   for (const key of Object.keys(k ?? {})) {
-    if (!SUPPORTED.has(key)) throw new KustomizeError(`${file}: field "${key}" is not supported by tools/packaging/kustomize.ts (supported: ${[...SUPPORTED].join(', ')})`);
+    if (!SUPPORTED.has(key))
+      throw new KustomizeError(
+        `${file}: field "${key}" is not supported by tools/packaging/kustomize.ts (supported: ${[...SUPPORTED].join(', ')})`,
+      );
   }
   let objects: K8sObject[] = [];
   for (const r of (k.resources ?? []) as string[]) {
@@ -54,7 +72,8 @@ export function renderKustomization(dir: string): K8sObject[] {
   }
   const ids = new Set<string>();
   for (const o of objects) {
-    if (!o || typeof o !== 'object' || !o.kind || !o.apiVersion || !o.metadata?.name) throw new KustomizeError(`${file}: a resource lacks apiVersion, kind or metadata.name`);
+    if (!o || typeof o !== 'object' || !o.kind || !o.apiVersion || !o.metadata?.name)
+      throw new KustomizeError(`${file}: a resource lacks apiVersion, kind or metadata.name`);
     const id = `${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`;
     if (ids.has(id)) throw new KustomizeError(`${file}: duplicate resource ${id}`);
     ids.add(id);
@@ -62,11 +81,13 @@ export function renderKustomization(dir: string): K8sObject[] {
   objects = structuredClone(objects);
 
   for (const l of (k.labels ?? []) as { pairs: Record<string, string>; includeSelectors?: boolean; includeTemplates?: boolean }[]) {
-    if (l.includeSelectors || l.includeTemplates) throw new KustomizeError(`${file}: labels.includeSelectors/includeTemplates are not supported`);
+    if (l.includeSelectors || l.includeTemplates)
+      throw new KustomizeError(`${file}: labels.includeSelectors/includeTemplates are not supported`);
     for (const o of objects) o.metadata.labels = { ...(o.metadata.labels ?? {}), ...l.pairs };
   }
   for (const p of (k.patches ?? []) as { target?: { kind?: string; name?: string }; patch?: string; path?: string }[]) {
-    if (!p.target || p.path || typeof p.patch !== 'string') throw new KustomizeError(`${file}: only inline JSON 6902 patches with a target are supported`);
+    if (!p.target || p.path || typeof p.patch !== 'string')
+      throw new KustomizeError(`${file}: only inline JSON 6902 patches with a target are supported`);
     const ops = (readYamlString(p.patch, file) ?? []) as Json6902Op[];
     if (!Array.isArray(ops)) throw new KustomizeError(`${file}: patch for ${JSON.stringify(p.target)} is not a JSON 6902 operation list`);
     const targets = objects.filter((o) => matches(o, p.target!));
@@ -109,7 +130,10 @@ export interface Json6902Op {
 /** RFC 6902 add/replace/remove/test on a JSON pointer (RFC 6901). */
 export function applyOp(doc: unknown, op: Json6902Op, where = 'patch'): void {
   if (!['add', 'replace', 'remove', 'test'].includes(op.op)) throw new KustomizeError(`${where}: operation ${op.op} not supported`);
-  const parts = op.path.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts = op.path
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (!parts.length) throw new KustomizeError(`${where}: empty path`);
   let cur: any = doc;
   for (const key of parts.slice(0, -1)) {
@@ -119,7 +143,8 @@ export function applyOp(doc: unknown, op: Json6902Op, where = 'patch'): void {
   const last = parts[parts.length - 1];
   if (Array.isArray(cur)) {
     const idx = last === '-' ? cur.length : Number(last);
-    if (!Number.isInteger(idx) || idx < 0 || idx > cur.length || (op.op !== 'add' && idx >= cur.length)) throw new KustomizeError(`${where}: bad array index in ${op.path}`);
+    if (!Number.isInteger(idx) || idx < 0 || idx > cur.length || (op.op !== 'add' && idx >= cur.length))
+      throw new KustomizeError(`${where}: bad array index in ${op.path}`);
     if (op.op === 'add') cur.splice(idx, 0, structuredClone(op.value));
     else if (op.op === 'replace') cur[idx] = structuredClone(op.value);
     else if (op.op === 'remove') cur.splice(idx, 1);

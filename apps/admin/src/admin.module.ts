@@ -23,7 +23,16 @@ export class AdminModule implements NestModule {
     return {
       module: AdminModule,
       imports: [ObservabilityModule.forService(ctx.logger, ctx.metrics, ctx.health)],
-      controllers: [ArticlesController, WatchesController, StatusController, DlqController, ActorsController, ReprocessController, AlertsController, WatchTestController],
+      controllers: [
+        ArticlesController,
+        WatchesController,
+        StatusController,
+        DlqController,
+        ActorsController,
+        ReprocessController,
+        AlertsController,
+        WatchTestController,
+      ],
       providers: [
         { provide: ADMIN_CTX, useValue: ctx },
         AdminSearch,

@@ -9,7 +9,14 @@ import { loadAdminConfig, mergeEnv } from '@marsad/config';
 import { KbChangeSchema, WatchSchema, names as namesFor, type KbChange, type Watch } from '@marsad/contracts';
 import { UrlGuard } from '@marsad/alerts';
 import { loadKnowledgeBase } from '@marsad/kb';
-import { CompactedTopicView, KafkaHealthIndicator, Publisher, compressionType, createKafka, ensureTopicsWhenReachable } from '@marsad/messaging';
+import {
+  CompactedTopicView,
+  KafkaHealthIndicator,
+  Publisher,
+  compressionType,
+  createKafka,
+  ensureTopicsWhenReachable,
+} from '@marsad/messaging';
 import { HealthRegistry, PipelineMetrics, errorFields, serviceLogger } from '@marsad/observability';
 import { NestJsonLogger } from '@marsad/observability/nest';
 import { AdminModule } from './admin.module';
@@ -46,16 +53,35 @@ export async function bootstrapAdmin(env?: Record<string, string | undefined>, o
   const names = namesFor(config.MARSAD_NAMESPACE);
   const metrics = new PipelineMetrics('admin');
   const health = new HealthRegistry(3000, (name, up) => metrics.dependencyUp.set({ dependency: name }, up ? 1 : 0));
-  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'marsad-admin', logger, unregisterCodecs: config.MARSAD_TEST_UNREGISTER_CODEC });
+  const kafka = createKafka({
+    brokers: config.KAFKA_BROKERS,
+    clientId: 'marsad-admin',
+    logger,
+    unregisterCodecs: config.MARSAD_TEST_UNREGISTER_CODEC,
+  });
   const publisher = new Publisher(kafka, { logger, metrics, compression: compressionType(config.MARSAD_KAFKA_COMPRESSION) });
-  const watches = new CompactedTopicView<Watch>({ kafka, topic: names.topic('watches'), groupIdPrefix: names.consumerGroup('admin-watches'), schema: WatchSchema as never, logger, metrics });
+  const watches = new CompactedTopicView<Watch>({
+    kafka,
+    topic: names.topic('watches'),
+    groupIdPrefix: names.consumerGroup('admin-watches'),
+    schema: WatchSchema as never,
+    logger,
+    metrics,
+  });
 
   // Knowledge base for actor-name resolution, kept current from marsad.kb like the enricher's.
   let kb: ReturnType<typeof loadKnowledgeBase> | undefined;
   let kbView: CompactedTopicView<KbChange> | undefined;
   try {
     kb = loadKnowledgeBase();
-    kbView = new CompactedTopicView<KbChange>({ kafka, topic: names.topic('kb'), groupIdPrefix: names.consumerGroup('admin-kb'), schema: KbChangeSchema as never, logger, metrics });
+    kbView = new CompactedTopicView<KbChange>({
+      kafka,
+      topic: names.topic('kb'),
+      groupIdPrefix: names.consumerGroup('admin-kb'),
+      schema: KbChangeSchema as never,
+      logger,
+      metrics,
+    });
     const k = kb;
     kbView.onChange((c) => {
       try {
@@ -82,8 +108,17 @@ export async function bootstrapAdmin(env?: Record<string, string | undefined>, o
     kbView,
   };
 
-  const app = await NestFactory.create(AdminModule.forRoot(ctx), { logger: new NestJsonLogger(logger), abortOnError: false, bodyParser: false });
-  const httpRequests = new Counter({ name: 'marsad_http_requests_total', help: 'Admin API requests by method and status', labelNames: ['method', 'status'], registers: [metrics.registry] });
+  const app = await NestFactory.create(AdminModule.forRoot(ctx), {
+    logger: new NestJsonLogger(logger),
+    abortOnError: false,
+    bodyParser: false,
+  });
+  const httpRequests = new Counter({
+    name: 'marsad_http_requests_total',
+    help: 'Admin API requests by method and status',
+    labelNames: ['method', 'status'],
+    registers: [metrics.registry],
+  });
 
   // Order matters: request log → /v1 authentication (before any body is read) → JSON body parser
   // with the size limit → JSON errors for bad bodies → Nest routes (roles guard, controllers).
@@ -93,7 +128,14 @@ export async function bootstrapAdmin(env?: Record<string, string | undefined>, o
       httpRequests.inc({ method: req.method, status: String(res.statusCode) });
       if (req.path.startsWith('/health') || req.path === '/metrics') return;
       // Never the Authorization header or the key: only the role and the key's short fingerprint.
-      logger.info('http request', { method: req.method, path: req.path, status: res.statusCode, ms: Number(process.hrtime.bigint() - t0) / 1e6, role: req.principal?.role, keyId: req.principal?.keyId });
+      logger.info('http request', {
+        method: req.method,
+        path: req.path,
+        status: res.statusCode,
+        ms: Number(process.hrtime.bigint() - t0) / 1e6,
+        role: req.principal?.role,
+        keyId: req.principal?.keyId,
+      });
     });
     next();
   });
@@ -105,7 +147,12 @@ export async function bootstrapAdmin(env?: Record<string, string | undefined>, o
   app.use(bodyParserErrorHandler(config.MARSAD_MAX_BODY_BYTES));
   app.use((req: Request, res: Response, next: NextFunction) => {
     // A write without a JSON body (wrong or missing Content-Type) is a client error, said plainly.
-    if ((req.method === 'POST' || req.method === 'PUT') && req.path.startsWith('/v1/') && !req.is('application/json') && !req.is('application/*+json')) {
+    if (
+      (req.method === 'POST' || req.method === 'PUT') &&
+      req.path.startsWith('/v1/') &&
+      !req.is('application/json') &&
+      !req.is('application/*+json')
+    ) {
       res.status(415).json({ error: 'unsupported_media_type', message: 'send the body as JSON with "Content-Type: application/json"' });
       return;
     }
@@ -116,7 +163,9 @@ export async function bootstrapAdmin(env?: Record<string, string | undefined>, o
     app,
     new DocumentBuilder()
       .setTitle('Marsad admin API')
-      .setDescription('Operator API of Marsad (مرصد): watches, HTTP ingest. Every /v1 route needs "Authorization: Bearer <key>" (roles viewer < operator < admin).')
+      .setDescription(
+        'Operator API of Marsad (مرصد): watches, HTTP ingest. Every /v1 route needs "Authorization: Bearer <key>" (roles viewer < operator < admin).',
+      )
       .setVersion('1')
       .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key from MARSAD_ADMIN_KEYS' })
       .build(),
@@ -153,7 +202,13 @@ export async function bootstrapAdmin(env?: Record<string, string | undefined>, o
 
   await app.listen(opts.port ?? config.PORT, config.HOST);
   const port = (app.getHttpServer().address() as AddressInfo).port;
-  logger.info('admin API started', { port, host: config.HOST, namespace: config.MARSAD_NAMESPACE ?? null, keys: config.MARSAD_ADMIN_KEYS.length, kb: kb ? kb.size : null });
+  logger.info('admin API started', {
+    port,
+    host: config.HOST,
+    namespace: config.MARSAD_NAMESPACE ?? null,
+    keys: config.MARSAD_ADMIN_KEYS.length,
+    kb: kb ? kb.size : null,
+  });
 
   let closing: Promise<void> | undefined;
   const close = () =>

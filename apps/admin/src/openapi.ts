@@ -18,7 +18,11 @@ export const RawArticleBody: SchemaObject = {
   properties: {
     id: { type: 'string', description: 'Optional; default: hex digest of the canonical URL. No ":" or whitespace.' },
     url: { type: 'string', example: 'https://example.com/news/1' },
-    source: { type: 'object', required: ['name'], properties: { name: { type: 'string' }, domain: { type: 'string' }, country: { type: 'string' } } },
+    source: {
+      type: 'object',
+      required: ['name'],
+      properties: { name: { type: 'string' }, domain: { type: 'string' }, country: { type: 'string' } },
+    },
     title: { type: 'string' },
     body: { type: 'string' },
     language: { type: 'string', description: 'ISO 639-1 hint' },
@@ -30,8 +34,20 @@ export const RawArticleBody: SchemaObject = {
 
 const ChannelIn: SchemaObject = {
   oneOf: [
-    { type: 'object', required: ['type', 'url'], properties: { type: { enum: ['webhook'] }, url: { type: 'string', format: 'uri' }, secret: { type: 'string', minLength: 16, writeOnly: true, description: 'Write-only. Generated (and returned once) when omitted.' } } },
-    { type: 'object', required: ['type', 'to'], properties: { type: { enum: ['email'] }, to: { type: 'array', items: { type: 'string', format: 'email' } } } },
+    {
+      type: 'object',
+      required: ['type', 'url'],
+      properties: {
+        type: { enum: ['webhook'] },
+        url: { type: 'string', format: 'uri' },
+        secret: { type: 'string', minLength: 16, writeOnly: true, description: 'Write-only. Generated (and returned once) when omitted.' },
+      },
+    },
+    {
+      type: 'object',
+      required: ['type', 'to'],
+      properties: { type: { enum: ['email'] }, to: { type: 'array', items: { type: 'string', format: 'email' } } },
+    },
   ],
 };
 
@@ -43,8 +59,17 @@ export const WatchInputBody: SchemaObject = {
   properties: {
     id: { type: 'string', pattern: '^[A-Za-z0-9_-]+$' },
     name: { type: 'string', example: 'Kaspersky in the news' },
-    actors: { type: 'array', items: { type: 'string' }, example: ['Kaspersky', 'كاسبرسكي', 'org:kaspersky-lab'], description: 'Names in any script or canonical ids; resolved to actor ids through the knowledge base.' },
-    query: { type: 'string', example: 'kaspersky AND (breach OR leak) NOT "press release"', description: 'Boolean keywords over title+body: AND, OR, NOT, "phrases", parentheses, prefix*.' },
+    actors: {
+      type: 'array',
+      items: { type: 'string' },
+      example: ['Kaspersky', 'كاسبرسكي', 'org:kaspersky-lab'],
+      description: 'Names in any script or canonical ids; resolved to actor ids through the knowledge base.',
+    },
+    query: {
+      type: 'string',
+      example: 'kaspersky AND (breach OR leak) NOT "press release"',
+      description: 'Boolean keywords over title+body: AND, OR, NOT, "phrases", parentheses, prefix*.',
+    },
     languages: { type: 'array', items: { type: 'string' }, example: ['ar', 'en'] },
     sources: { type: 'array', items: { type: 'string' }, description: 'Source names or domains (sub-domains included).' },
     minMentions: { type: 'integer', minimum: 1 },
@@ -64,7 +89,13 @@ export const WatchOut: SchemaObject = {
       type: 'array',
       items: {
         type: 'object',
-        properties: { type: { type: 'string' }, url: { type: 'string' }, secretSet: { type: 'boolean' }, to: { type: 'array', items: { type: 'string' } }, secret: { type: 'string', description: 'Only in the response that generated it.' } },
+        properties: {
+          type: { type: 'string' },
+          url: { type: 'string' },
+          secretSet: { type: 'boolean' },
+          to: { type: 'array', items: { type: 'string' } },
+          secret: { type: 'string', description: 'Only in the response that generated it.' },
+        },
       },
     },
     secret: { type: 'string', description: 'Generated webhook secret; returned ONCE, on the create (or update) that generated it.' },

@@ -40,7 +40,6 @@ export interface AlertLogEntry {
   attemptedAt: string;
 }
 
-
 /**
  * Delivery log in Elasticsearch (`marsad-alerts`, namespaced). One document per attempt, id
  * `<jobId>-a<attempt>`, so a retried write is idempotent. Best effort: the log must never block or
@@ -49,7 +48,12 @@ export interface AlertLogEntry {
 export class AlertLog {
   private ensured?: Promise<void>;
 
-  constructor(private readonly es: Client, readonly index: string, private readonly logger: Logger, private readonly onError?: () => void) {}
+  constructor(
+    private readonly es: Client,
+    readonly index: string,
+    private readonly logger: Logger,
+    private readonly onError?: () => void,
+  ) {}
 
   ensureIndex(): Promise<void> {
     this.ensured ??= (async () => {
@@ -60,7 +64,11 @@ export class AlertLog {
         return;
       }
       try {
-        await this.es.indices.create({ index: this.index, settings: { number_of_shards: 1, number_of_replicas: 0 }, mappings: ALERTS_MAPPINGS as never });
+        await this.es.indices.create({
+          index: this.index,
+          settings: { number_of_shards: 1, number_of_replicas: 0 },
+          mappings: ALERTS_MAPPINGS as never,
+        });
       } catch (err) {
         if (!/resource_already_exists_exception/.test(String((err as Error).message))) throw err;
       }
@@ -79,10 +87,19 @@ export class AlertLog {
     const write = (async () => {
       try {
         await this.ensureIndex();
-        await this.es.index({ index: this.index, id: `${entry.jobId}${entry.retryRound ? `-r${entry.retryRound}` : ''}-a${entry.attempt}`, document: entry });
+        await this.es.index({
+          index: this.index,
+          id: `${entry.jobId}${entry.retryRound ? `-r${entry.retryRound}` : ''}-a${entry.attempt}`,
+          document: entry,
+        });
       } catch (err) {
         this.onError?.();
-        this.logger.warn('could not record alert delivery in Elasticsearch', { index: this.index, alertId: entry.alertId, status: entry.status, ...errorFields(err) });
+        this.logger.warn('could not record alert delivery in Elasticsearch', {
+          index: this.index,
+          alertId: entry.alertId,
+          status: entry.status,
+          ...errorFields(err),
+        });
       }
     })();
     let timer: NodeJS.Timeout | undefined;

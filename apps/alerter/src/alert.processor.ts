@@ -66,7 +66,10 @@ const articleTimeMs = (t?: string) => (t ? Date.parse(t) : NaN);
 export class AlertProcessor extends WorkerHost implements OnModuleInit {
   readonly handlers: AlertJobHandlers;
 
-  constructor(@Inject(ALERTER_CTX) private readonly ctx: AlerterContext, @InjectQueue(ALERTS_QUEUE) private readonly queue: Queue) {
+  constructor(
+    @Inject(ALERTER_CTX) private readonly ctx: AlerterContext,
+    @InjectQueue(ALERTS_QUEUE) private readonly queue: Queue,
+  ) {
     super();
     this.handlers = {
       alert: (d) => this.decide(d),
@@ -81,7 +84,8 @@ export class AlertProcessor extends WorkerHost implements OnModuleInit {
   }
 
   async process(job: Job): Promise<unknown> {
-    const handler = this.handlers[job.name as AlertJobName] as ((d: unknown, c: { attemptsMade: number; jobId: string; maxAttempts: number }) => Promise<unknown>) | undefined;
+    const handler = this.handlers[job.name as AlertJobName] as
+      ((d: unknown, c: { attemptsMade: number; jobId: string; maxAttempts: number }) => Promise<unknown>) | undefined;
     if (!handler) throw new UnrecoverableError(`no handler for job name "${job.name}"`);
     return handler(job.data, { attemptsMade: job.attemptsMade, jobId: job.id ?? '', maxAttempts: job.opts.attempts ?? 1 });
   }
@@ -95,13 +99,24 @@ export class AlertProcessor extends WorkerHost implements OnModuleInit {
     return w && w.enabled ? w : undefined;
   }
 
-  private base(d: AlertJobData | SendJobData, watch: Pick<Watch, 'name'> | undefined): Omit<AlertLogEntry, 'jobId' | 'channel' | 'status' | 'attempt' | 'maxAttempts' | 'attemptedAt'> {
+  private base(
+    d: AlertJobData | SendJobData,
+    watch: Pick<Watch, 'name'> | undefined,
+  ): Omit<AlertLogEntry, 'jobId' | 'channel' | 'status' | 'attempt' | 'maxAttempts' | 'attemptedAt'> {
     const now = Date.now();
     const at = articleTimeMs(d.articleTime);
     const p = d.payload;
     const latency = Number.isFinite(at) ? { latencyMs: Math.max(0, now - at), articleTime: d.articleTime } : {};
     if (isDigestPayload(p)) {
-      return { kind: 'digest', alertId: d.alertId, watchId: d.watchId, watchName: watch?.name ?? p.watch.name, articleIds: p.alerts.map((a) => a.article.id), count: p.count, ...latency };
+      return {
+        kind: 'digest',
+        alertId: d.alertId,
+        watchId: d.watchId,
+        watchName: watch?.name ?? p.watch.name,
+        articleIds: p.alerts.map((a) => a.article.id),
+        count: p.count,
+        ...latency,
+      };
     }
     return {
       kind: 'alert',
@@ -120,7 +135,16 @@ export class AlertProcessor extends WorkerHost implements OnModuleInit {
     const log = this.ctx.logger.child({ alertId: d.alertId, watchId: d.watchId });
     const watch = this.currentWatch(d.watchId);
     const record = (status: AlertLogEntry['status'], reason: string) =>
-      this.ctx.alertLog.record({ ...this.base(d, watch), jobId: d.alertId, channel: 'none', status, reason, attempt: 1, maxAttempts: 1, attemptedAt: new Date().toISOString() });
+      this.ctx.alertLog.record({
+        ...this.base(d, watch),
+        jobId: d.alertId,
+        channel: 'none',
+        status,
+        reason,
+        attempt: 1,
+        maxAttempts: 1,
+        attemptedAt: new Date().toISOString(),
+      });
     if (!watch) {
       await record('skipped', 'watch deleted or disabled');
       return { skipped: 'watch deleted or disabled' };
@@ -134,7 +158,10 @@ export class AlertProcessor extends WorkerHost implements OnModuleInit {
         const owner = await redis.get(key);
         if (owner && owner !== d.alertId) {
           this.ctx.alertMetrics.suppressed.inc({ reason: 'duplicate_story' });
-          log.info('alert suppressed: near-duplicate of a story already alerted for this watch', { clusterId: d.clusterId, firstAlertId: owner });
+          log.info('alert suppressed: near-duplicate of a story already alerted for this watch', {
+            clusterId: d.clusterId,
+            firstAlertId: owner,
+          });
           await record('suppressed', `near-duplicate of alert ${owner}`);
           return { suppressed: 'duplicate_story', firstAlertId: owner };
         }
@@ -149,7 +176,12 @@ export class AlertProcessor extends WorkerHost implements OnModuleInit {
       // Alerts over the limit are folded into the window's digest: delivered at its end, never dropped.
       const win = digestWindow(watch.throttle.perMinutes);
       const key = this.redisKey('throttle', d.watchId, win.start);
-      const res = await redis.multi().sadd(key, d.alertId).scard(key).pexpire(key, Math.ceil(win.remainingMs) + 3_600_000).exec();
+      const res = await redis
+        .multi()
+        .sadd(key, d.alertId)
+        .scard(key)
+        .pexpire(key, Math.ceil(win.remainingMs) + 3_600_000)
+        .exec();
       const count = Number(res?.[1]?.[1] ?? 0);
       if (count > watch.throttle.max) {
         await redis.srem(key, d.alertId);
@@ -191,10 +223,14 @@ export class AlertProcessor extends WorkerHost implements OnModuleInit {
         continue;
       }
       const id = computeDigestId(watch.id, win.start);
-      await this.queue.add('digest', { digestId: id, watchId: watch.id, window: { start: win.start, end: win.end }, reason } satisfies DigestJobData, {
-        ...jobOptions(this.ctx, id),
-        delay: Math.max(0, Date.parse(win.end) - Date.now()) + 250,
-      });
+      await this.queue.add(
+        'digest',
+        { digestId: id, watchId: watch.id, window: { start: win.start, end: win.end }, reason } satisfies DigestJobData,
+        {
+          ...jobOptions(this.ctx, id),
+          delay: Math.max(0, Date.parse(win.end) - Date.now()) + 250,
+        },
+      );
       this.ctx.alertMetrics.enqueued.inc({ kind: 'digest' });
       if (reason === 'throttle') {
         const t = watch.throttle!;
@@ -228,23 +264,44 @@ export class AlertProcessor extends WorkerHost implements OnModuleInit {
     if (!items.length) return { skipped: 'empty window' };
     const watch = this.currentWatch(d.watchId);
     if (!watch) {
-      this.ctx.logger.warn('digest not sent: watch deleted or disabled', { digestId: d.digestId, watchId: d.watchId, alerts: items.length });
+      this.ctx.logger.warn('digest not sent: watch deleted or disabled', {
+        digestId: d.digestId,
+        watchId: d.watchId,
+        alerts: items.length,
+      });
       return { skipped: 'watch deleted or disabled', alerts: items.length };
     }
-    const payload = buildDigestPayload(watch, d.window, items.map((i) => i.payload), new Date(), d.reason === 'throttle' ? 'throttle' : undefined);
+    const payload = buildDigestPayload(
+      watch,
+      d.window,
+      items.map((i) => i.payload),
+      new Date(),
+      d.reason === 'throttle' ? 'throttle' : undefined,
+    );
     // Latency of a digest: from the oldest article it carries.
-    const oldest = items.map((i) => i.articleTime).filter((t): t is string => !!t).sort()[0];
+    const oldest = items
+      .map((i) => i.articleTime)
+      .filter((t): t is string => !!t)
+      .sort()[0];
     return this.fanOut(watch, d.digestId, payload, oldest);
   }
 
-  private channelOf<T extends Watch['channels'][number]['type']>(d: SendJobData, type: T): { watch: Watch; channel: Extract<Watch['channels'][number], { type: T }> } | undefined {
+  private channelOf<T extends Watch['channels'][number]['type']>(
+    d: SendJobData,
+    type: T,
+  ): { watch: Watch; channel: Extract<Watch['channels'][number], { type: T }> } | undefined {
     const watch = d.test ? this.ctx.watches.get(d.watchId) : this.currentWatch(d.watchId);
     const ch = watch?.channels[d.channelIndex];
     if (!watch || !ch || ch.type !== type) return undefined;
     return { watch, channel: ch as Extract<Watch['channels'][number], { type: T }> };
   }
 
-  private async attempt(d: SendJobData, c: { attemptsMade: number; jobId: string; maxAttempts: number }, channel: 'webhook' | 'email', run: (watch: Watch) => Promise<{ httpStatus?: number; durationMs: number }>): Promise<unknown> {
+  private async attempt(
+    d: SendJobData,
+    c: { attemptsMade: number; jobId: string; maxAttempts: number },
+    channel: 'webhook' | 'email',
+    run: (watch: Watch) => Promise<{ httpStatus?: number; durationMs: number }>,
+  ): Promise<unknown> {
     const found = this.channelOf(d, channel);
     const attempt = c.attemptsMade + 1;
     const entry = (watch: Pick<Watch, 'name'> | undefined) => ({
@@ -267,7 +324,14 @@ export class AlertProcessor extends WorkerHost implements OnModuleInit {
       const e = entry(found.watch);
       this.ctx.alertMetrics.deliveries.inc({ channel, status: 'delivered' });
       if (e.latencyMs !== undefined) this.ctx.alertMetrics.deliveryLatency.observe({ channel }, e.latencyMs / 1000);
-      this.ctx.logger.info('alert delivered', { alertId: d.alertId, watchId: d.watchId, channel, attempt, httpStatus: r.httpStatus, durationMs: r.durationMs });
+      this.ctx.logger.info('alert delivered', {
+        alertId: d.alertId,
+        watchId: d.watchId,
+        channel,
+        attempt,
+        httpStatus: r.httpStatus,
+        durationMs: r.durationMs,
+      });
       await this.ctx.alertLog.record({ ...e, status: 'delivered', ...r });
       return { delivered: true, attempt, ...r };
     } catch (err) {
@@ -275,7 +339,14 @@ export class AlertProcessor extends WorkerHost implements OnModuleInit {
       // `failed` is the end state (attempts exhausted or unrecoverable); `retrying` means BullMQ will try again.
       const status = final ? 'failed' : 'retrying';
       this.ctx.alertMetrics.deliveries.inc({ channel, status });
-      this.ctx.logger.warn(final ? 'alert delivery failed for good' : 'alert delivery failed; will retry', { alertId: d.alertId, watchId: d.watchId, channel, attempt, of: c.maxAttempts, ...errorFields(err) });
+      this.ctx.logger.warn(final ? 'alert delivery failed for good' : 'alert delivery failed; will retry', {
+        alertId: d.alertId,
+        watchId: d.watchId,
+        channel,
+        attempt,
+        of: c.maxAttempts,
+        ...errorFields(err),
+      });
       await this.ctx.alertLog.record({
         ...entry(found.watch),
         status,
@@ -331,7 +402,13 @@ export class AlertProcessor extends WorkerHost implements OnModuleInit {
   @OnWorkerEvent('failed')
   onFailed(job: Job | undefined, err: Error): void {
     if (!job || job.name.startsWith('send-')) return; // sends log their own attempts
-    this.ctx.logger.warn('alert job failed', { job: job.name, jobId: job.id, attempt: job.attemptsMade, of: job.opts.attempts, ...errorFields(err) });
+    this.ctx.logger.warn('alert job failed', {
+      job: job.name,
+      jobId: job.id,
+      attempt: job.attemptsMade,
+      of: job.opts.attempts,
+      ...errorFields(err),
+    });
   }
 
   @OnWorkerEvent('error')

@@ -8,7 +8,14 @@ import { postWebhook, WebhookHttpError } from './webhook-sender';
 describe('redisOptionsFromUrl', () => {
   it('parses host, port, credentials, db and TLS', () => {
     expect(redisOptionsFromUrl('redis://127.0.0.1:6379')).toMatchObject({ host: '127.0.0.1', port: 6379, maxRetriesPerRequest: null });
-    expect(redisOptionsFromUrl('rediss://u:p%40ss@redis.example.com:6380/2')).toMatchObject({ host: 'redis.example.com', port: 6380, username: 'u', password: 'p@ss', db: 2, tls: {} });
+    expect(redisOptionsFromUrl('rediss://u:p%40ss@redis.example.com:6380/2')).toMatchObject({
+      host: 'redis.example.com',
+      port: 6380,
+      username: 'u',
+      password: 'p@ss',
+      db: 2,
+      tls: {},
+    });
   });
 });
 
@@ -50,7 +57,15 @@ describe('postWebhook', () => {
   afterAll(() => new Promise((r) => server.close(r)));
 
   const open = new UrlGuard({ allowPrivate: true });
-  const args = (over: Partial<Parameters<typeof postWebhook>[0]> = {}) => ({ url: `${base}/hook`, body: '{"alertId":"abc"}', alertId: 'abc', secret: 'secret-secret-secret', timeoutMs: 1000, guard: open, ...over });
+  const args = (over: Partial<Parameters<typeof postWebhook>[0]> = {}) => ({
+    url: `${base}/hook`,
+    body: '{"alertId":"abc"}',
+    alertId: 'abc',
+    secret: 'secret-secret-secret',
+    timeoutMs: 1000,
+    guard: open,
+    ...over,
+  });
 
   it('POSTs JSON with the alert id and a verifiable signature; 2xx = delivered', async () => {
     mode = 'ok';

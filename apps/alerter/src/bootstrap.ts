@@ -11,7 +11,16 @@ import { Counter, Histogram } from 'prom-client';
 import { loadAlerterConfig, mergeEnv } from '@marsad/config';
 import { WatchSchema, names as namesFor, type Watch } from '@marsad/contracts';
 import { UrlGuard, WatchMatcher } from '@marsad/alerts';
-import { CompactedTopicView, ConsumerRunner, DlqWriter, KafkaHealthIndicator, Publisher, compressionType, createKafka, ensureTopicsWhenReachable } from '@marsad/messaging';
+import {
+  CompactedTopicView,
+  ConsumerRunner,
+  DlqWriter,
+  KafkaHealthIndicator,
+  Publisher,
+  compressionType,
+  createKafka,
+  ensureTopicsWhenReachable,
+} from '@marsad/messaging';
 import { HealthRegistry, PipelineMetrics, errorFields, serviceLogger } from '@marsad/observability';
 import { NestJsonLogger } from '@marsad/observability/nest';
 import { AlerterModule } from './alerter.module';
@@ -37,10 +46,31 @@ export interface BootstrapOptions {
 function alertMetrics(metrics: PipelineMetrics): AlertMetrics {
   const registers = [metrics.registry];
   return {
-    enqueued: new Counter({ name: 'marsad_alerts_enqueued_total', help: 'Alert jobs enqueued (kind=alert|send)', labelNames: ['kind'], registers }),
-    deliveries: new Counter({ name: 'marsad_alert_deliveries_total', help: 'Alert delivery attempts by channel and outcome', labelNames: ['channel', 'status'], registers }),
-    deliveryLatency: new Histogram({ name: 'marsad_alert_delivery_latency_seconds', help: 'From article publishedAt (else fetchedAt) to successful delivery', labelNames: ['channel'], buckets: [1, 5, 10, 30, 60, 300, 900, 3600, 6 * 3600, 86400], registers }),
-    suppressed: new Counter({ name: 'marsad_alerts_suppressed_total', help: 'Alerts not sent (duplicate story, throttled)', labelNames: ['reason'], registers }),
+    enqueued: new Counter({
+      name: 'marsad_alerts_enqueued_total',
+      help: 'Alert jobs enqueued (kind=alert|send)',
+      labelNames: ['kind'],
+      registers,
+    }),
+    deliveries: new Counter({
+      name: 'marsad_alert_deliveries_total',
+      help: 'Alert delivery attempts by channel and outcome',
+      labelNames: ['channel', 'status'],
+      registers,
+    }),
+    deliveryLatency: new Histogram({
+      name: 'marsad_alert_delivery_latency_seconds',
+      help: 'From article publishedAt (else fetchedAt) to successful delivery',
+      labelNames: ['channel'],
+      buckets: [1, 5, 10, 30, 60, 300, 900, 3600, 6 * 3600, 86400],
+      registers,
+    }),
+    suppressed: new Counter({
+      name: 'marsad_alerts_suppressed_total',
+      help: 'Alerts not sent (duplicate story, throttled)',
+      labelNames: ['reason'],
+      registers,
+    }),
     logErrors: new Counter({ name: 'marsad_alert_log_errors_total', help: 'Delivery log writes to Elasticsearch that failed', registers }),
   };
 }
@@ -58,10 +88,22 @@ export async function bootstrapAlerter(env?: Record<string, string | undefined>,
   const names = namesFor(config.MARSAD_NAMESPACE);
   const metrics = new PipelineMetrics('alerter');
   const health = new HealthRegistry(3000, (name, up) => metrics.dependencyUp.set({ dependency: name }, up ? 1 : 0));
-  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'marsad-alerter', logger, unregisterCodecs: config.MARSAD_TEST_UNREGISTER_CODEC });
+  const kafka = createKafka({
+    brokers: config.KAFKA_BROKERS,
+    clientId: 'marsad-alerter',
+    logger,
+    unregisterCodecs: config.MARSAD_TEST_UNREGISTER_CODEC,
+  });
   const es = new Client({ node: config.ELASTICSEARCH_URL, requestTimeout: 5000, maxRetries: 1 });
   const am = alertMetrics(metrics);
-  const watches = new CompactedTopicView<Watch>({ kafka, topic: names.topic('watches'), groupIdPrefix: names.consumerGroup('alerter-watches'), schema: WatchSchema as never, logger, metrics });
+  const watches = new CompactedTopicView<Watch>({
+    kafka,
+    topic: names.topic('watches'),
+    groupIdPrefix: names.consumerGroup('alerter-watches'),
+    schema: WatchSchema as never,
+    logger,
+    metrics,
+  });
   const matcher = new WatchMatcher();
   watches.onChange((c) => {
     if (c.value) matcher.upsert(c.value);
@@ -69,7 +111,11 @@ export async function bootstrapAlerter(env?: Record<string, string | undefined>,
     if (matcher.rejected.has(c.key)) logger.warn('watch ignored: invalid query', { watchId: c.key, reason: matcher.rejected.get(c.key) });
   });
   // Fails fast while Redis is down (the job then fails and BullMQ retries it later).
-  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2, connectTimeout: 3000, retryStrategy: (times) => Math.min(times * 250, 5000) });
+  const redis = new Redis(config.REDIS_URL, {
+    maxRetriesPerRequest: 2,
+    connectTimeout: 3000,
+    retryStrategy: (times) => Math.min(times * 250, 5000),
+  });
   redis.on('error', (err) => logger.debug('redis connection error', errorFields(err)));
   let mailer: AlerterContext['mailer'];
   if (config.SMTP_URL) mailer = nodemailer.createTransport(config.SMTP_URL);
@@ -147,7 +193,13 @@ export async function bootstrapAlerter(env?: Record<string, string | undefined>,
   const host = config.HOST;
   await app.listen(opts.port ?? config.PORT, host);
   const port = (app.getHttpServer().address() as AddressInfo).port;
-  logger.info('alerter started', { port, host, namespace: config.MARSAD_NAMESPACE ?? null, queuePrefix: names.queuePrefix, consumerGroup: names.consumerGroup('alerter') });
+  logger.info('alerter started', {
+    port,
+    host,
+    namespace: config.MARSAD_NAMESPACE ?? null,
+    queuePrefix: names.queuePrefix,
+    consumerGroup: names.consumerGroup('alerter'),
+  });
 
   let closing: Promise<void> | undefined;
   const close = () =>

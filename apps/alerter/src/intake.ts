@@ -48,7 +48,13 @@ export function alertIntakeHandler(ctx: AlerterContext, queue: Queue): BatchHand
         const payload = buildWebhookPayload(match.watch, article, match, firedAt);
         jobs.push({
           name: 'alert',
-          data: { alertId: id, watchId: match.watch.id, clusterId: article.dedup?.clusterId, payload, articleTime: article.publishedAt ?? article.fetchedAt },
+          data: {
+            alertId: id,
+            watchId: match.watch.id,
+            clusterId: article.dedup?.clusterId,
+            payload,
+            articleTime: article.publishedAt ?? article.fetchedAt,
+          },
           opts: { ...jobOptions(ctx, id), attempts: 5 },
         });
       }

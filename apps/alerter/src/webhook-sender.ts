@@ -8,7 +8,10 @@ export interface WebhookResult {
 }
 
 export class WebhookHttpError extends Error {
-  constructor(readonly status: number, detail: string) {
+  constructor(
+    readonly status: number,
+    detail: string,
+  ) {
     super(detail);
     this.name = 'WebhookHttpError';
   }

@@ -11,7 +11,10 @@ export type RunningEnricher = RunningPipelineService<EnricherPipeline>;
  * /health/ready, /metrics, /status (default port 8081). `env` overrides process.env (tests pass
  * MARSAD_NAMESPACE...).
  */
-export async function bootstrapEnricher(env: Record<string, string | undefined> = {}, opts: BootstrapOptions = {}): Promise<RunningEnricher> {
+export async function bootstrapEnricher(
+  env: Record<string, string | undefined> = {},
+  opts: BootstrapOptions = {},
+): Promise<RunningEnricher> {
   const cfg = loadEnricherConfig(mergeEnv(env));
   return startPipelineService('enricher', cfg, (c, logger, metrics, health) => new EnricherPipeline(c, logger, metrics, health), opts, {
     dedup: cfg.MARSAD_DEDUP,

@@ -11,19 +11,53 @@ const engine = {
   enrich(raw: RawArticle): EnrichedDraft {
     if (raw.body === 'boom') throw new Error('engine bug');
     const id = raw.id ?? 'id-' + raw.url.length;
-    return { ...raw, schemaVersion: 1, id, language: 'en', languageDetection: { code: 'en', confidence: 1, extractor: 't' }, actors: [], claims: [], dedup: { fingerprint: '00000000000000ff', lshKeys: ['m0:1'] }, enrichedAt: '2024-01-01T00:00:00Z', enrichmentVersion: 'v' } as unknown as EnrichedDraft;
+    return {
+      ...raw,
+      schemaVersion: 1,
+      id,
+      language: 'en',
+      languageDetection: { code: 'en', confidence: 1, extractor: 't' },
+      actors: [],
+      claims: [],
+      dedup: { fingerprint: '00000000000000ff', lshKeys: ['m0:1'] },
+      enrichedAt: '2024-01-01T00:00:00Z',
+      enrichmentVersion: 'v',
+    } as unknown as EnrichedDraft;
   },
 };
 
 function setup(opts: { failSend?: boolean; maxOutputBytes?: number } = {}) {
   const sent: { topic: string; messages: OutboundMessage[] }[] = [];
-  const publisher = { send: async (topic: string, messages: OutboundMessage[]) => { if (opts.failSend) throw new Error('kafka down'); sent.push({ topic, messages }); return []; } } as unknown as Publisher;
-  const handler = createEnrichHandler({ names: n, engine, dedup: new NearDuplicateIndex(new InMemoryDedupStore()), publisher, maxBodyBytes: 1000, maxOutputBytes: opts.maxOutputBytes ?? 100_000, envelopeBytes: 500, logger: quiet });
+  const publisher = {
+    send: async (topic: string, messages: OutboundMessage[]) => {
+      if (opts.failSend) throw new Error('kafka down');
+      sent.push({ topic, messages });
+      return [];
+    },
+  } as unknown as Publisher;
+  const handler = createEnrichHandler({
+    names: n,
+    engine,
+    dedup: new NearDuplicateIndex(new InMemoryDedupStore()),
+    publisher,
+    maxBodyBytes: 1000,
+    maxOutputBytes: opts.maxOutputBytes ?? 100_000,
+    envelopeBytes: 500,
+    logger: quiet,
+  });
   return { handler, sent };
 }
 
 let offset = 0;
-const msg = (value: string | Buffer | null): InboundMessage => ({ topic: 'u1.marsad.articles.raw', partition: 0, offset: String(offset++), key: 'k', value: value === null ? null : Buffer.isBuffer(value) ? value : Buffer.from(value), headers: {}, timestamp: '0' });
+const msg = (value: string | Buffer | null): InboundMessage => ({
+  topic: 'u1.marsad.articles.raw',
+  partition: 0,
+  offset: String(offset++),
+  key: 'k',
+  value: value === null ? null : Buffer.isBuffer(value) ? value : Buffer.from(value),
+  headers: {},
+  timestamp: '0',
+});
 const ctx = { topic: 't', partition: 0, attempt: 1, heartbeat: async () => undefined, signal: new AbortController().signal };
 const ok = (extra: object = {}) => JSON.stringify({ url: 'https://e.org/a', source: { name: 'E' }, body: 'text', ...extra });
 
@@ -56,7 +90,9 @@ describe('enrich handler', () => {
     expect(reasons[0]).toMatch(/^invalid JSON: /);
     expect(reasons[1]).toBe('body: is required');
     expect(reasons[2]).toBe('body: is 1001 bytes, over the limit of 1000 bytes (MARSAD_MAX_BODY_BYTES=1000)');
-    expect(reasons[3]).toMatch(/^message is 1600 bytes, over the limit of 1500 bytes \(MARSAD_MAX_BODY_BYTES=1000 plus 500 bytes of envelope\)$/);
+    expect(reasons[3]).toMatch(
+      /^message is 1600 bytes, over the limit of 1500 bytes \(MARSAD_MAX_BODY_BYTES=1000 plus 500 bytes of envelope\)$/,
+    );
     expect(reasons[4]).toBe('invalid JSON: payload is not valid UTF-8');
     expect(reasons[5]).toMatch(/^empty message/);
     expect(reasons[6]).toBe('enrichment failed: engine bug');

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { EnrichedArticleSchema, RawArticleSchema, describeZodError, type EnrichedArticle, type Names, type RawArticle } from '@marsad/contracts';
+import {
+  EnrichedArticleSchema,
+  RawArticleSchema,
+  describeZodError,
+  type EnrichedArticle,
+  type Names,
+  type RawArticle,
+} from '@marsad/contracts';
 import { decodeJson, errorMessage, type BatchHandler, type DlqItem, type Publisher } from '@marsad/messaging';
 import type { EnrichedDraft } from '@marsad/nlp';
 import type { Logger } from '@marsad/observability';
@@ -39,7 +46,10 @@ export function createEnrichHandler(d: EnrichHandlerDeps): BatchHandler {
     const dlq: DlqItem[] = [];
     const out: EnrichedArticle[] = [];
     for (const m of messages) {
-      const parsed = decodeJson(m.value, z.unknown(), { maxBytes: d.maxBodyBytes + d.envelopeBytes, limitName: `${limit} plus ${d.envelopeBytes} bytes of envelope` });
+      const parsed = decodeJson(m.value, z.unknown(), {
+        maxBytes: d.maxBodyBytes + d.envelopeBytes,
+        limitName: `${limit} plus ${d.envelopeBytes} bytes of envelope`,
+      });
       if (!parsed.ok) {
         dlq.push({ message: m, error: parsed.error });
         continue;
@@ -81,7 +91,10 @@ export function createEnrichHandler(d: EnrichHandlerDeps): BatchHandler {
       out.push(enriched as EnrichedArticle);
     }
     // Durable before the runner commits: acks=all from the idempotent producer.
-    await d.publisher.send(outTopic, out.map((a) => ({ key: a.id, value: a })));
+    await d.publisher.send(
+      outTopic,
+      out.map((a) => ({ key: a.id, value: a })),
+    );
     return { dlq };
   };
 }

@@ -2,7 +2,18 @@ import Redis from 'ioredis';
 import { KbChangeSchema, names as namesFor, type KbChange } from '@marsad/contracts';
 import type { EnricherConfig } from '@marsad/config';
 import type { Kafka } from 'kafkajs';
-import { CompactedTopicView, ConsumerRunner, DlqWriter, ENVELOPE_BYTES, KafkaHealthIndicator, Publisher, compressionType, createKafka, topicMaxMessageBytes, ensureTopicsWhenReachable } from '@marsad/messaging';
+import {
+  CompactedTopicView,
+  ConsumerRunner,
+  DlqWriter,
+  ENVELOPE_BYTES,
+  KafkaHealthIndicator,
+  Publisher,
+  compressionType,
+  createKafka,
+  topicMaxMessageBytes,
+  ensureTopicsWhenReachable,
+} from '@marsad/messaging';
 import { Enricher, InMemoryDedupStore, NearDuplicateIndex } from '@marsad/nlp';
 import { loadKnowledgeBase, type KnowledgeBase } from '@marsad/kb';
 import { errorFields, type HealthRegistry, type Logger, type PipelineMetrics } from '@marsad/observability';
@@ -27,17 +38,32 @@ export class EnricherPipeline {
   private started?: Promise<void>;
   private stopped = false;
 
-  constructor(private readonly cfg: EnricherConfig, private readonly logger: Logger, metrics: PipelineMetrics, health: HealthRegistry) {
+  constructor(
+    private readonly cfg: EnricherConfig,
+    private readonly logger: Logger,
+    metrics: PipelineMetrics,
+    health: HealthRegistry,
+  ) {
     this.names = namesFor(cfg.MARSAD_NAMESPACE);
     const n = this.names;
-    const kafka = createKafka({ brokers: cfg.KAFKA_BROKERS, clientId: 'marsad-enricher', logger, unregisterCodecs: cfg.MARSAD_TEST_UNREGISTER_CODEC });
+    const kafka = createKafka({
+      brokers: cfg.KAFKA_BROKERS,
+      clientId: 'marsad-enricher',
+      logger,
+      unregisterCodecs: cfg.MARSAD_TEST_UNREGISTER_CODEC,
+    });
     this.kafka = kafka;
     this.kb = loadKnowledgeBase();
     const engine = new Enricher(this.kb);
 
     let dedup: NearDuplicateIndex | undefined;
     if (cfg.MARSAD_DEDUP === 'redis') {
-      this.redis = new Redis(cfg.REDIS_URL, { maxRetriesPerRequest: 1, connectTimeout: 3000, retryStrategy: (times) => Math.min(times * 250, 5000), lazyConnect: false });
+      this.redis = new Redis(cfg.REDIS_URL, {
+        maxRetriesPerRequest: 1,
+        connectTimeout: 3000,
+        retryStrategy: (times) => Math.min(times * 250, 5000),
+        lazyConnect: false,
+      });
       let lastLog = 0;
       this.redis.on('error', (err) => {
         if (Date.now() - lastLog > 10_000) {
@@ -81,7 +107,14 @@ export class EnricherPipeline {
     });
 
     // Operators' KB edits (compacted `marsad.kb`), applied at run time to every replica.
-    this.kbView = new CompactedTopicView<KbChange>({ kafka, topic: n.topic('kb'), groupIdPrefix: n.consumerGroup('enricher-kb'), schema: KbChangeSchema, logger, metrics });
+    this.kbView = new CompactedTopicView<KbChange>({
+      kafka,
+      topic: n.topic('kb'),
+      groupIdPrefix: n.consumerGroup('enricher-kb'),
+      schema: KbChangeSchema,
+      logger,
+      metrics,
+    });
     this.kbView.onChange(({ key, value }) => {
       try {
         this.kb.applyChange(key, value ?? null);
@@ -110,7 +143,11 @@ export class EnricherPipeline {
   }
 
   status() {
-    return { consumer: this.runner.status(), kb: { actors: this.kb.actors().length, viewCaughtUp: this.kbView.caughtUp, operatorEdits: this.kbView.size }, dedup: this.cfg.MARSAD_DEDUP };
+    return {
+      consumer: this.runner.status(),
+      kb: { actors: this.kb.actors().length, viewCaughtUp: this.kbView.caughtUp, operatorEdits: this.kbView.size },
+      dedup: this.cfg.MARSAD_DEDUP,
+    };
   }
 
   async stop(): Promise<void> {

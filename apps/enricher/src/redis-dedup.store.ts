@@ -26,7 +26,10 @@ export class RedisDedupStore implements DedupStore {
   private readonly ttl: number;
   private readonly cap: number;
 
-  constructor(private readonly redis: Redis, private readonly opts: RedisDedupStoreOptions) {
+  constructor(
+    private readonly redis: Redis,
+    private readonly opts: RedisDedupStoreOptions,
+  ) {
     this.ttl = opts.ttlSeconds ?? 30 * 24 * 3600;
     this.cap = opts.maxPerBand ?? 5000;
   }

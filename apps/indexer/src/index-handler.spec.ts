@@ -8,8 +8,31 @@ const quiet = createLogger('test', 'error', {}, () => undefined);
 const n = names('u2');
 const ctx = { topic: 't', partition: 0, attempt: 2, heartbeat: async () => undefined, signal: new AbortController().signal };
 let offset = 0;
-const msg = (v: unknown): InboundMessage => ({ topic: 'u2.marsad.articles.enriched', partition: 0, offset: String(offset++), key: 'k', value: Buffer.from(typeof v === 'string' ? v : JSON.stringify(v)), headers: {}, timestamp: '0' });
-const article = (id: string, extra: object = {}) => ({ schemaVersion: 1, id, url: `https://e.org/${id}`, source: { name: 'E' }, body: 'b', language: 'en', languageDetection: { code: 'en', confidence: 1, extractor: 't' }, actors: [], claims: [], dedup: { fingerprint: 'f', clusterId: id }, enrichedAt: '2024-02-03T00:00:00Z', enrichmentVersion: 'v', publishedAt: '2023-11-30T23:00:00Z', ...extra });
+const msg = (v: unknown): InboundMessage => ({
+  topic: 'u2.marsad.articles.enriched',
+  partition: 0,
+  offset: String(offset++),
+  key: 'k',
+  value: Buffer.from(typeof v === 'string' ? v : JSON.stringify(v)),
+  headers: {},
+  timestamp: '0',
+});
+const article = (id: string, extra: object = {}) => ({
+  schemaVersion: 1,
+  id,
+  url: `https://e.org/${id}`,
+  source: { name: 'E' },
+  body: 'b',
+  language: 'en',
+  languageDetection: { code: 'en', confidence: 1, extractor: 't' },
+  actors: [],
+  claims: [],
+  dedup: { fingerprint: 'f', clusterId: id },
+  enrichedAt: '2024-02-03T00:00:00Z',
+  enrichmentVersion: 'v',
+  publishedAt: '2023-11-30T23:00:00Z',
+  ...extra,
+});
 
 function writerWith(answer: (d: BulkDoc) => BulkItemResult | 'throw-transient' | 'throw-400') {
   const calls: BulkDoc[][] = [];
@@ -20,7 +43,13 @@ function writerWith(answer: (d: BulkDoc) => BulkItemResult | 'throw-transient' |
       if (items.includes('throw-transient')) throw Object.assign(new Error('connect ECONNREFUSED'), { name: 'ConnectionError' });
       if (items.includes('throw-400')) throw Object.assign(new Error('bad request'), { name: 'ResponseError', meta: { statusCode: 400 } });
       const r = items as BulkItemResult[];
-      return { items: r, succeeded: r.filter((i) => i.ok), transient: r.filter((i) => !i.ok && i.transient), permanent: r.filter((i) => !i.ok && !i.transient), tookMs: 1 };
+      return {
+        items: r,
+        succeeded: r.filter((i) => i.ok),
+        transient: r.filter((i) => !i.ok && i.transient),
+        permanent: r.filter((i) => !i.ok && !i.transient),
+        tookMs: 1,
+      };
     },
   } as unknown as BulkWriter;
   return { writer, calls };
@@ -31,29 +60,65 @@ describe('index handler', () => {
   it('bulk-indexes into the monthly index with _id = article id', async () => {
     const { writer, calls } = writerWith(okItem);
     const h = createIndexHandler({ names: n, writer, maxMessageBytes: 100_000, logger: quiet, normalize: (s) => s.toUpperCase() });
-    expect(await h([msg(article('a')), msg(article('b', { publishedAt: undefined, fetchedAt: '2024-05-01T00:00:00Z' }))], ctx)).toEqual({ dlq: [] });
-    expect(calls[0].map((d) => [d.id, d.index])).toEqual([['a', 'u2-marsad-articles-2023.11'], ['b', 'u2-marsad-articles-2024.05']]);
+    expect(await h([msg(article('a')), msg(article('b', { publishedAt: undefined, fetchedAt: '2024-05-01T00:00:00Z' }))], ctx)).toEqual({
+      dlq: [],
+    });
+    expect(calls[0].map((d) => [d.id, d.index])).toEqual([
+      ['a', 'u2-marsad-articles-2023.11'],
+      ['b', 'u2-marsad-articles-2024.05'],
+    ]);
     expect(calls[0][0].doc.bodyNormalized).toBe('B');
   });
 
   it('DLQs invalid messages and permanently rejected documents; indexes the rest', async () => {
-    const { writer } = writerWith((d) => (d.id === 'rejected' ? { id: d.id, index: d.index, ok: false, status: 400, type: 'mapper_parsing_exception', reason: 'mapper_parsing_exception: failed to parse', transient: false } : okItem(d)));
+    const { writer } = writerWith((d) =>
+      d.id === 'rejected'
+        ? {
+            id: d.id,
+            index: d.index,
+            ok: false,
+            status: 400,
+            type: 'mapper_parsing_exception',
+            reason: 'mapper_parsing_exception: failed to parse',
+            transient: false,
+          }
+        : okItem(d),
+    );
     const h = createIndexHandler({ names: n, writer, maxMessageBytes: 100_000, logger: quiet });
     const res = await h([msg('{nope'), msg({ id: 'x' }), msg(article('rejected')), msg(article('fine'))], ctx);
-    expect(res!.dlq!.map((d) => d.error)).toEqual([expect.stringMatching(/^invalid JSON/), expect.stringMatching(/^schemaVersion: Required/), 'elasticsearch rejected the document (400): mapper_parsing_exception: failed to parse']);
+    expect(res!.dlq!.map((d) => d.error)).toEqual([
+      expect.stringMatching(/^invalid JSON/),
+      expect.stringMatching(/^schemaVersion: Required/),
+      'elasticsearch rejected the document (400): mapper_parsing_exception: failed to parse',
+    ]);
     expect(res!.dlq![2].attempts).toBe(2);
   });
 
   it('throws on transient item failures and on connection errors (the runner retries / pauses)', async () => {
-    const busy = writerWith((d) => ({ id: d.id, index: d.index, ok: false, status: 429, type: 'es_rejected_execution_exception', reason: 'queue full', transient: true }));
-    await expect(createIndexHandler({ names: n, writer: busy.writer, maxMessageBytes: 100_000, logger: quiet })([msg(article('a'))], ctx)).rejects.toThrow(/not indexed yet/);
+    const busy = writerWith((d) => ({
+      id: d.id,
+      index: d.index,
+      ok: false,
+      status: 429,
+      type: 'es_rejected_execution_exception',
+      reason: 'queue full',
+      transient: true,
+    }));
+    await expect(
+      createIndexHandler({ names: n, writer: busy.writer, maxMessageBytes: 100_000, logger: quiet })([msg(article('a'))], ctx),
+    ).rejects.toThrow(/not indexed yet/);
     const down = writerWith(() => 'throw-transient');
-    await expect(createIndexHandler({ names: n, writer: down.writer, maxMessageBytes: 100_000, logger: quiet })([msg(article('a'))], ctx)).rejects.toThrow(/ECONNREFUSED/);
+    await expect(
+      createIndexHandler({ names: n, writer: down.writer, maxMessageBytes: 100_000, logger: quiet })([msg(article('a'))], ctx),
+    ).rejects.toThrow(/ECONNREFUSED/);
   });
 
   it('splits a request refused as a whole into single documents to find the culprit', async () => {
     const { writer, calls } = writerWith((d) => (d.id === 'poison' ? 'throw-400' : okItem(d)));
-    const res = await createIndexHandler({ names: n, writer, maxMessageBytes: 100_000, logger: quiet })([msg(article('a')), msg(article('poison')), msg(article('b'))], ctx);
+    const res = await createIndexHandler({ names: n, writer, maxMessageBytes: 100_000, logger: quiet })(
+      [msg(article('a')), msg(article('poison')), msg(article('b'))],
+      ctx,
+    );
     expect(calls.length).toBe(4);
     expect(res!.dlq!.map((d) => d.error)).toEqual(['elasticsearch rejected the document (400): bad request']);
   });

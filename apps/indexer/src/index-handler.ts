@@ -24,7 +24,10 @@ export function createIndexHandler(d: IndexHandlerDeps): BatchHandler {
     const dlq: DlqItem[] = [];
     const docs: (BulkDoc & { message: InboundMessage })[] = [];
     for (const m of messages) {
-      const dec = decodeJson(m.value, EnrichedArticleSchema, { maxBytes: d.maxMessageBytes, limitName: 'max.message.bytes of the enriched topic' });
+      const dec = decodeJson(m.value, EnrichedArticleSchema, {
+        maxBytes: d.maxMessageBytes,
+        limitName: 'max.message.bytes of the enriched topic',
+      });
       if (!dec.ok) {
         dlq.push({ message: m, error: dec.error });
         continue;
@@ -44,7 +47,11 @@ export function createIndexHandler(d: IndexHandlerDeps): BatchHandler {
         if (isTransientRequestError(err) || docs.length === 0) throw err;
         // The whole request was refused (400/413...): find the culprit(s) one document at a time.
         d.logger.warn('bulk request refused; retrying documents one by one', { error: errorMessage(err), docs: docs.length });
-        result = { items: [] as Awaited<ReturnType<BulkWriter['write']>>['items'], transient: [] as Awaited<ReturnType<BulkWriter['write']>>['items'], permanent: [] as Awaited<ReturnType<BulkWriter['write']>>['items'] };
+        result = {
+          items: [] as Awaited<ReturnType<BulkWriter['write']>>['items'],
+          transient: [] as Awaited<ReturnType<BulkWriter['write']>>['items'],
+          permanent: [] as Awaited<ReturnType<BulkWriter['write']>>['items'],
+        };
         for (const doc of docs) {
           try {
             const r = await d.writer.write([doc]);
@@ -53,7 +60,15 @@ export function createIndexHandler(d: IndexHandlerDeps): BatchHandler {
             result.permanent.push(...r.permanent);
           } catch (e) {
             if (isTransientRequestError(e)) throw e;
-            const item = { id: doc.id, index: doc.index, ok: false as const, status: 400, type: 'request_refused', reason: errorMessage(e), transient: false };
+            const item = {
+              id: doc.id,
+              index: doc.index,
+              ok: false as const,
+              status: 400,
+              type: 'request_refused',
+              reason: errorMessage(e),
+              transient: false,
+            };
             result.items.push(item);
             result.permanent.push(item);
           }
@@ -61,7 +76,9 @@ export function createIndexHandler(d: IndexHandlerDeps): BatchHandler {
       }
       if (result.transient.length) {
         const first = result.transient[0];
-        throw new TransientError(`${result.transient.length} of ${docs.length} documents not indexed yet (${first.ok ? '' : first.reason})`);
+        throw new TransientError(
+          `${result.transient.length} of ${docs.length} documents not indexed yet (${first.ok ? '' : first.reason})`,
+        );
       }
       const byId = new Map(docs.map((x) => [`${x.index}\u0000${x.id}`, x.message] as const));
       for (const p of result.permanent) {

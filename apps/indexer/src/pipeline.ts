@@ -2,7 +2,17 @@ import type { Client } from '@elastic/elasticsearch';
 import { names as namesFor } from '@marsad/contracts';
 import type { IndexerConfig } from '@marsad/config';
 import type { Kafka } from 'kafkajs';
-import { ConsumerRunner, DlqWriter, KafkaHealthIndicator, Publisher, compressionType, createKafka, retryUntil, topicMaxMessageBytes, ensureTopicsWhenReachable } from '@marsad/messaging';
+import {
+  ConsumerRunner,
+  DlqWriter,
+  KafkaHealthIndicator,
+  Publisher,
+  compressionType,
+  createKafka,
+  retryUntil,
+  topicMaxMessageBytes,
+  ensureTopicsWhenReachable,
+} from '@marsad/messaging';
 import { normalizeForSearch } from '@marsad/nlp';
 import { BulkWriter, createEsClient, ensureArticlesTemplate, esHealthIndicator } from '@marsad/search';
 import { errorFields, type HealthRegistry, type Logger, type PipelineMetrics } from '@marsad/observability';
@@ -19,10 +29,20 @@ export class IndexerPipeline {
   private templateReady = false;
   private readonly kafka: Kafka;
 
-  constructor(private readonly cfg: IndexerConfig, private readonly logger: Logger, metrics: PipelineMetrics, health: HealthRegistry) {
+  constructor(
+    private readonly cfg: IndexerConfig,
+    private readonly logger: Logger,
+    metrics: PipelineMetrics,
+    health: HealthRegistry,
+  ) {
     this.names = namesFor(cfg.MARSAD_NAMESPACE);
     const n = this.names;
-    const kafka = createKafka({ brokers: cfg.KAFKA_BROKERS, clientId: 'marsad-indexer', logger, unregisterCodecs: cfg.MARSAD_TEST_UNREGISTER_CODEC });
+    const kafka = createKafka({
+      brokers: cfg.KAFKA_BROKERS,
+      clientId: 'marsad-indexer',
+      logger,
+      unregisterCodecs: cfg.MARSAD_TEST_UNREGISTER_CODEC,
+    });
     this.kafka = kafka;
     this.es = createEsClient(cfg.ELASTICSEARCH_URL, { requestTimeout: 30_000, maxRetries: 1 });
     this.kafkaHealth = new KafkaHealthIndicator(kafka, [n.topic('articlesEnriched'), n.topic('articlesDlq')]);
@@ -42,7 +62,13 @@ export class IndexerPipeline {
       maxBatchSize: cfg.MARSAD_INDEX_BATCH_SIZE,
       // Big fetches so a bulk can carry up to MARSAD_INDEX_BATCH_SIZE documents.
       consumer: { maxBytesPerPartition: 16 * 1024 * 1024, maxBytes: 64 * 1024 * 1024 },
-      handler: createIndexHandler({ names: n, writer: new BulkWriter(this.es), normalize: normalizeForSearch, maxMessageBytes: topicMax, logger }),
+      handler: createIndexHandler({
+        names: n,
+        writer: new BulkWriter(this.es),
+        normalize: normalizeForSearch,
+        maxMessageBytes: topicMax,
+        logger,
+      }),
     });
   }
 
@@ -61,7 +87,10 @@ export class IndexerPipeline {
           this.templateReady = true;
           this.logger.info('articles index template ensured', { template: this.names.articlesTemplate, alias: this.names.articlesAlias });
         },
-        { signal, onError: (err, attempt) => this.logger.warn('cannot ensure the index template yet; retrying', { attempt, ...errorFields(err) }) },
+        {
+          signal,
+          onError: (err, attempt) => this.logger.warn('cannot ensure the index template yet; retrying', { attempt, ...errorFields(err) }),
+        },
       );
       if (signal.aborted) return;
       await this.runner.start();

@@ -5,7 +5,12 @@
  */
 export const JITTERED_BACKOFF = 'marsad-jittered';
 
-export function jitteredBackoffDelay(attemptsMade: number, baseMs: number, maxMs = 60 * 60 * 1000, random: () => number = Math.random): number {
+export function jitteredBackoffDelay(
+  attemptsMade: number,
+  baseMs: number,
+  maxMs = 60 * 60 * 1000,
+  random: () => number = Math.random,
+): number {
   const n = Math.max(1, attemptsMade);
   const ceiling = Math.min(maxMs, baseMs * 2 ** Math.min(n - 1, 30));
   return Math.round(ceiling / 2 + random() * (ceiling / 2));

@@ -59,7 +59,11 @@ const oneLine = (s: string) => s.replace(/[\r\n]+/g, ' ').trim();
 
 export function renderDigestEmail(d: DigestPayload): RenderedEmail {
   const subject = oneLine(`[Marsad] ${d.watch.name}: ${d.count} new article${d.count === 1 ? '' : 's'} (digest)`).slice(0, 250);
-  const items = d.alerts.map((a) => ({ title: oneLine(a.article.title || a.article.url), url: a.article.url, source: a.article.source.name }));
+  const items = d.alerts.map((a) => ({
+    title: oneLine(a.article.title || a.article.url),
+    url: a.article.url,
+    source: a.article.source.name,
+  }));
   const text = [
     `Watch: ${d.watch.name} (${d.watch.id})`,
     `Window: ${d.window.start} – ${d.window.end}`,

@@ -58,7 +58,10 @@ export type JobHandler<D> = (data: D, ctx: { attemptsMade: number; jobId: string
 export type AlertJobHandlers = { [K in AlertJobName]: JobHandler<AlertJobs[K]> };
 
 /** Fails at start-up when a job name has no handler (instead of at the first job of that kind). */
-export function assertHandlers(handlers: Partial<Record<string, unknown>>, names: readonly string[] = ALERT_JOB_NAMES): asserts handlers is AlertJobHandlers {
+export function assertHandlers(
+  handlers: Partial<Record<string, unknown>>,
+  names: readonly string[] = ALERT_JOB_NAMES,
+): asserts handlers is AlertJobHandlers {
   const missing = names.filter((n) => typeof handlers[n] !== 'function');
   if (missing.length) throw new Error(`no handler for alert job name(s): ${missing.join(', ')}`);
 }

@@ -9,16 +9,62 @@ import { normalizeText } from './text';
 // phrases, NOT, languages, sources, minMentions, and watch updates/removals in between.
 
 let seed = 12345;
-const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+const rnd = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
 const now = '2026-11-30T12:00:00.000Z';
 
 // Variants that normalise to the same token (case, accents, hamza/alef, ta marbuta, diacritics).
 const WORDS = [
-  'kaspersky', 'Kaspersky', 'KASPERSKY', 'breach', 'breaches', 'breached', 'bank', 'banks', 'banking', 'leak', 'leaks', 'cyber', 'cyberattack',
-  'cybersecurity', 'ransomware', 'press', 'release', 'café', 'cafe', 'Zürich', 'zurich', 'naïve', 'data', 'database', 'microsoft', 'lab',
-  'كاسبرسكي', 'كاسبرسكى', 'الهجوم', 'أصاب', 'اصاب', 'إصابة', 'مؤسسة', 'مؤسسةً', 'مؤسسه', 'الخارجية', 'الأمريكية', 'الامريكيه', 'وزارة', 'وزاره',
-  'Касперский', 'взлом', 'ёлка', 'елка', 'x', 'ab', 'abc', '2026', 'e-mail', 'U.S.',
+  'kaspersky',
+  'Kaspersky',
+  'KASPERSKY',
+  'breach',
+  'breaches',
+  'breached',
+  'bank',
+  'banks',
+  'banking',
+  'leak',
+  'leaks',
+  'cyber',
+  'cyberattack',
+  'cybersecurity',
+  'ransomware',
+  'press',
+  'release',
+  'café',
+  'cafe',
+  'Zürich',
+  'zurich',
+  'naïve',
+  'data',
+  'database',
+  'microsoft',
+  'lab',
+  'كاسبرسكي',
+  'كاسبرسكى',
+  'الهجوم',
+  'أصاب',
+  'اصاب',
+  'إصابة',
+  'مؤسسة',
+  'مؤسسةً',
+  'مؤسسه',
+  'الخارجية',
+  'الأمريكية',
+  'الامريكيه',
+  'وزارة',
+  'وزاره',
+  'Касперский',
+  'взлом',
+  'ёлка',
+  'елка',
+  'x',
+  'ab',
+  'abc',
+  '2026',
+  'e-mail',
+  'U.S.',
 ];
 const PUNCT = [' ', ' ', ' ', ', ', '. ', ' — ', '\n', ' (', ') ', ': ', '"'];
 const text = (n: number) => Array.from({ length: n }, () => pick(WORDS) + pick(PUNCT)).join('');
@@ -68,7 +114,15 @@ const LANGS = ['en', 'ar', 'ru', 'fr', 'EN'];
 const SOURCES = ['reuters.com', 'www.bbc.co.uk', 'bbc', 'aljazeera.net', 'news.example.org', 'example.org'];
 
 function randomWatch(i: number): Watch {
-  const w: Watch = { schemaVersion: 1, id: `w${String(i).padStart(4, '0')}`, name: `w${i}`, channels: [{ type: 'webhook', url: 'https://hooks.example.com/x' }], enabled: rnd() > 0.05, createdAt: now, updatedAt: now };
+  const w: Watch = {
+    schemaVersion: 1,
+    id: `w${String(i).padStart(4, '0')}`,
+    name: `w${i}`,
+    channels: [{ type: 'webhook', url: 'https://hooks.example.com/x' }],
+    enabled: rnd() > 0.05,
+    createdAt: now,
+    updatedAt: now,
+  };
   const r = rnd();
   if (r < 0.55) w.query = validQuery();
   if (r > 0.35) {

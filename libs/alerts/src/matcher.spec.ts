@@ -11,7 +11,12 @@ const watch = (over: Partial<Watch> & { id: string }): Watch => ({
   updatedAt: now,
   ...over,
 });
-const actor = (id: string, name: string, texts: string[]) => ({ id, name, type: 'organization' as const, mentions: texts.map((text, i) => ({ text, start: i * 10, end: i * 10 + text.length })) });
+const actor = (id: string, name: string, texts: string[]) => ({
+  id,
+  name,
+  type: 'organization' as const,
+  mentions: texts.map((text, i) => ({ text, start: i * 10, end: i * 10 + text.length })),
+});
 const article = (over: Partial<EnrichedArticle> = {}): EnrichedArticle => ({
   schemaVersion: 1,
   id: 'a1',

@@ -359,7 +359,14 @@ export class WatchMatcher {
     return (e.ok = true);
   }
 
-  private visitActor(bucket: Bucket | undefined, serial: number, a: { id: string; name: string }, mentions: number, ep: number, lang: number): void {
+  private visitActor(
+    bucket: Bucket | undefined,
+    serial: number,
+    a: { id: string; name: string },
+    mentions: number,
+    ep: number,
+    lang: number,
+  ): void {
     if (bucket === undefined || bucket.mark === serial) return;
     bucket.mark = serial;
     const xs = bucket.entries;
@@ -375,7 +382,11 @@ export class WatchMatcher {
         e.actorSerial = serial;
         const hs = e.actorHits;
         let seen = false;
-        for (let h = 0; h < hs.length; h++) if (hs[h].id === a.id) { seen = true; break; }
+        for (let h = 0; h < hs.length; h++)
+          if (hs[h].id === a.id) {
+            seen = true;
+            break;
+          }
         if (!seen) hs.push({ id: a.id, name: a.name, mentions });
       }
     }
@@ -401,7 +412,9 @@ function hostOf(url: string): string | undefined {
 /** The article's source name and hosts (source domain, URL host), computed once per article. */
 function articleSource(article: EnrichedArticle): { name?: string; hosts: string[] } {
   const name = article.source?.name?.toLowerCase().trim();
-  const hosts = [article.source?.domain?.toLowerCase().trim(), hostOf(article.url)].filter((h): h is string => !!h).map((h) => h.replace(/^www\./, ''));
+  const hosts = [article.source?.domain?.toLowerCase().trim(), hostOf(article.url)]
+    .filter((h): h is string => !!h)
+    .map((h) => h.replace(/^www\./, ''));
   return { name, hosts };
 }
 

@@ -16,7 +16,14 @@ const article: EnrichedArticle = {
   languageDetection: { code: 'en', confidence: 1, extractor: 't' },
   actors: [],
   claims: [
-    { speaker: { actorId: 'org:kaspersky-lab', name: 'Kaspersky', text: 'Kaspersky' }, verb: 'said', text: 'we are safe', start: 0, end: 11, quoted: false },
+    {
+      speaker: { actorId: 'org:kaspersky-lab', name: 'Kaspersky', text: 'Kaspersky' },
+      verb: 'said',
+      text: 'we are safe',
+      start: 0,
+      end: 11,
+      quoted: false,
+    },
     { speaker: { name: 'Someone', text: 'Someone' }, verb: 'said', text: 'other', start: 20, end: 25, quoted: false },
   ],
   dedup: { fingerprint: 'f', clusterId: 'c' },
@@ -27,12 +34,24 @@ const article: EnrichedArticle = {
 
 describe('buildWebhookPayload', () => {
   it('has exactly the documented shape', () => {
-    const p = buildWebhookPayload({ id: 'w1', name: 'Kaspersky' }, article, { actors: [{ id: 'org:kaspersky-lab', name: 'Kaspersky Lab', mentions: 2 }], terms: ['breach'] }, new Date('2026-11-30T10:00:05Z'));
+    const p = buildWebhookPayload(
+      { id: 'w1', name: 'Kaspersky' },
+      article,
+      { actors: [{ id: 'org:kaspersky-lab', name: 'Kaspersky Lab', mentions: 2 }], terms: ['breach'] },
+      new Date('2026-11-30T10:00:05Z'),
+    );
     expect(Object.keys(p).sort()).toEqual(['alertId', 'article', 'claims', 'firedAt', 'matched', 'watch']);
     expect(p).toEqual({
       alertId: alertId('w1', 'art1'),
       watch: { id: 'w1', name: 'Kaspersky' },
-      article: { id: 'art1', url: 'https://example.com/a', title: 'Kaspersky <b>warns</b>', language: 'en', publishedAt: '2026-11-30T10:00:00Z', source: { name: 'Example', domain: 'example.com' } },
+      article: {
+        id: 'art1',
+        url: 'https://example.com/a',
+        title: 'Kaspersky <b>warns</b>',
+        language: 'en',
+        publishedAt: '2026-11-30T10:00:00Z',
+        source: { name: 'Example', domain: 'example.com' },
+      },
       matched: { actors: [{ id: 'org:kaspersky-lab', name: 'Kaspersky Lab' }], terms: ['breach'] },
       claims: [article.claims[0]],
       firedAt: '2026-11-30T10:00:05.000Z',
@@ -53,7 +72,9 @@ describe('jobs and backoff', () => {
   it('refuses a handler table with a missing job name', () => {
     expect(() => assertHandlers({ alert: async () => 1, 'send-webhook': async () => 1 })).toThrow(/send-email/);
     expect(() => assertHandlers({ alert: async () => 1, 'send-webhook': async () => 1, 'send-email': async () => 1 })).toThrow(/digest/);
-    expect(() => assertHandlers({ alert: async () => 1, 'send-webhook': async () => 1, 'send-email': async () => 1, digest: async () => 1 })).not.toThrow();
+    expect(() =>
+      assertHandlers({ alert: async () => 1, 'send-webhook': async () => 1, 'send-email': async () => 1, digest: async () => 1 }),
+    ).not.toThrow();
   });
 
   it('backs off exponentially with jitter in the upper half, capped', () => {
@@ -75,8 +96,18 @@ describe('digests', () => {
 
   it('builds one payload per watch and window with the alerts in firing order', () => {
     const a = buildWebhookPayload({ id: 'w1', name: 'K' }, article, { actors: [], terms: ['x'] }, '2026-11-30T10:01:00Z');
-    const b = buildWebhookPayload({ id: 'w1', name: 'K' }, { ...article, id: 'art2', title: 'Second' }, { actors: [], terms: ['x'] }, '2026-11-30T10:00:30Z');
-    const d = buildDigestPayload({ id: 'w1', name: 'K' }, { start: '2026-11-30T10:00:00.000Z', end: '2026-11-30T10:15:00.000Z' }, [a, b], '2026-11-30T10:15:00Z');
+    const b = buildWebhookPayload(
+      { id: 'w1', name: 'K' },
+      { ...article, id: 'art2', title: 'Second' },
+      { actors: [], terms: ['x'] },
+      '2026-11-30T10:00:30Z',
+    );
+    const d = buildDigestPayload(
+      { id: 'w1', name: 'K' },
+      { start: '2026-11-30T10:00:00.000Z', end: '2026-11-30T10:15:00.000Z' },
+      [a, b],
+      '2026-11-30T10:15:00Z',
+    );
     expect(d.digestId).toBe(digestId('w1', '2026-11-30T10:00:00.000Z'));
     expect(d.count).toBe(2);
     expect(d.alerts.map((x) => x.article.id)).toEqual(['art2', 'art1']);

@@ -55,7 +55,11 @@ export type TestWebhookPayload = WebhookPayload & { test: true };
  * a real alert (plus `test: true` and the `X-Marsad-Test: true` header), about a made-up article on
  * `marsad.invalid`, so a receiver can check its verification end to end without waiting for news.
  */
-export function buildTestPayload(watch: Pick<Watch, 'id' | 'name' | 'actors' | 'actorIds' | 'query'>, alertId: string, now: Date = new Date()): TestWebhookPayload {
+export function buildTestPayload(
+  watch: Pick<Watch, 'id' | 'name' | 'actors' | 'actorIds' | 'query'>,
+  alertId: string,
+  now: Date = new Date(),
+): TestWebhookPayload {
   const actors = (watch.actorIds ?? []).map((id, i) => ({ id, name: watch.actors?.[i] ?? id }));
   return {
     alertId,

@@ -3,7 +3,10 @@ import { CompiledQuery, DocumentText, QueryParseError, parseQuery } from './quer
 const doc = (title: string, body: string) => DocumentText.of(title, body);
 
 describe('keyword query language', () => {
-  const d = doc('Kaspersky warns of breach', 'Researchers at Kaspersky Lab said the data leak affected banks. "No comment", said a press release.');
+  const d = doc(
+    'Kaspersky warns of breach',
+    'Researchers at Kaspersky Lab said the data leak affected banks. "No comment", said a press release.',
+  );
 
   it.each([
     ['kaspersky', true],
@@ -67,7 +70,6 @@ describe('keyword query language', () => {
 });
 
 describe('tokenize (table-driven) equals the regex tokenizer', () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { tokenize, tokenizeWithRegex } = require('./text') as typeof import('./text');
   it.each([
     'Kaspersky said on Monday: “no breach”, CEO Eugene Kaspersky (55) told Reuters.',

@@ -18,7 +18,10 @@ export type QueryNode =
   | { kind: 'not'; child: QueryNode };
 
 export class QueryParseError extends Error {
-  constructor(readonly position: number, readonly detail: string) {
+  constructor(
+    readonly position: number,
+    readonly detail: string,
+  ) {
     super(`${detail} at position ${position}`);
     this.name = 'QueryParseError';
   }
@@ -88,7 +91,16 @@ export function parseQuery(input: string): QueryNode {
   let p = 0;
   let depth = 0;
   const peek = () => toks[p];
-  const describe = (t: Tok) => (t.t === 'eof' ? 'end of query' : t.t === 'word' || t.t === 'phrase' ? `"${t.v}"` : t.t === 'lparen' ? '"("' : t.t === 'rparen' ? '")"' : t.t.toUpperCase());
+  const describe = (t: Tok) =>
+    t.t === 'eof'
+      ? 'end of query'
+      : t.t === 'word' || t.t === 'phrase'
+        ? `"${t.v}"`
+        : t.t === 'lparen'
+          ? '"("'
+          : t.t === 'rparen'
+            ? '")"'
+            : t.t.toUpperCase();
 
   const parseOr = (): QueryNode => {
     const children = [parseAnd()];
@@ -127,7 +139,8 @@ export function parseQuery(input: string): QueryNode {
       p++;
       const inner = parseOr();
       const close = peek();
-      if (close.t !== 'rparen') throw new QueryParseError(close.pos, `expected ")" to close "(" at position ${t.pos}, found ${describe(close)}`);
+      if (close.t !== 'rparen')
+        throw new QueryParseError(close.pos, `expected ")" to close "(" at position ${t.pos}, found ${describe(close)}`);
       p++;
       depth--;
       return inner;

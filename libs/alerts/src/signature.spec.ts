@@ -33,7 +33,16 @@ describe('webhook signature', () => {
   });
 
   it('rejects malformed headers without throwing', () => {
-    for (const h of [undefined, '', 'garbage', 't=abc,v1=00', `t=${t}`, `v1=${'a'.repeat(64)}`, `t=${t},v1=${'z'.repeat(64)}`, `t=${t},v1=${'a'.repeat(63)}`]) {
+    for (const h of [
+      undefined,
+      '',
+      'garbage',
+      't=abc,v1=00',
+      `t=${t}`,
+      `v1=${'a'.repeat(64)}`,
+      `t=${t},v1=${'z'.repeat(64)}`,
+      `t=${t},v1=${'a'.repeat(63)}`,
+    ]) {
       expect(verifyWebhookSignature(secret, h, body, 300, t).ok).toBe(false);
     }
   });

@@ -77,12 +77,26 @@ export class QNode {
 export function compileQuery(node: QueryNode, dict: TermDictionary): QNode {
   switch (node.kind) {
     case 'term':
-      return node.prefix ? new QNode(TERM, dict.prefixId(node.term), undefined, [], `${node.term}*`) : new QNode(TERM, dict.termId(node.term), undefined, [], node.term);
+      return node.prefix
+        ? new QNode(TERM, dict.prefixId(node.term), undefined, [], `${node.term}*`)
+        : new QNode(TERM, dict.termId(node.term), undefined, [], node.term);
     case 'phrase':
-      return new QNode(PHRASE, -1, Int32Array.from(node.tokens, (t) => dict.termId(t)), [], node.tokens.join(' '));
+      return new QNode(
+        PHRASE,
+        -1,
+        Int32Array.from(node.tokens, (t) => dict.termId(t)),
+        [],
+        node.tokens.join(' '),
+      );
     case 'and':
     case 'or':
-      return new QNode(node.kind === 'and' ? AND : OR, -1, undefined, node.children.map((c) => compileQuery(c, dict)), '');
+      return new QNode(
+        node.kind === 'and' ? AND : OR,
+        -1,
+        undefined,
+        node.children.map((c) => compileQuery(c, dict)),
+        '',
+      );
     case 'not':
       return new QNode(NOT, -1, undefined, [compileQuery(node.child, dict)], '');
   }

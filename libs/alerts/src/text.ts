@@ -22,7 +22,13 @@ export function normalizeTextReference(s: string): string {
   return ARABIC.test(s) ? foldArabic(s) : foldLatin(s);
 }
 
-const foldLatin = (s: string) => s.normalize('NFKC').toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC');
+const foldLatin = (s: string) =>
+  s
+    .normalize('NFKC')
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFC');
 
 function foldArabic(s: string): string {
   return s
@@ -128,14 +134,20 @@ export function scanTokens(text: string, spans: TokenSpans): void {
       // Astral character (surrogate pair): rare, ask the regex.
       word = WORD_CHAR.test(text.slice(i, i + 2));
       if (word) {
-        if (start < 0) (start = i), (h = FNV_OFFSET);
+        if (start < 0) {
+          start = i;
+          h = FNV_OFFSET;
+        }
         h = Math.imul(Math.imul(h ^ c, 16777619) ^ text.charCodeAt(i + 1), 16777619);
         i++;
         continue;
       }
     } else word = t[c] === 1;
     if (word) {
-      if (start < 0) (start = i), (h = FNV_OFFSET);
+      if (start < 0) {
+        start = i;
+        h = FNV_OFFSET;
+      }
       h = Math.imul(h ^ c, 16777619);
     } else if (start >= 0) {
       if (count === starts.length) {

@@ -1,22 +1,51 @@
 import { UnsafeUrlError, UrlGuard, classifyAddress, isPrivateAddress, type LookupAllFn } from './url-guard';
 
-const fakeLookup = (table: Record<string, string[]>): LookupAllFn => async (host) => {
-  const l = table[host];
-  if (!l) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
-  return l.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
-};
+const fakeLookup =
+  (table: Record<string, string[]>): LookupAllFn =>
+  async (host) => {
+    const l = table[host];
+    if (!l) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
+    return l.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
+  };
 
 describe('address classification', () => {
   it.each([
-    '127.0.0.1', '127.255.0.1', '10.1.2.3', '172.16.0.1', '172.31.255.255', '192.168.1.1', '169.254.169.254', '100.64.0.1',
-    '100.127.255.255', '0.0.0.0', '224.0.0.1', '255.255.255.255', '::1', '::', 'fe80::1', 'fc00::1', 'fd12:3456::1',
-    '::ffff:127.0.0.1', '::ffff:10.0.0.1', '::ffff:7f00:1', '64:ff9b::a9fe:a9fe', '2002:0a00:0001::1', 'ff02::1', 'fe80::1%eth0',
+    '127.0.0.1',
+    '127.255.0.1',
+    '10.1.2.3',
+    '172.16.0.1',
+    '172.31.255.255',
+    '192.168.1.1',
+    '169.254.169.254',
+    '100.64.0.1',
+    '100.127.255.255',
+    '0.0.0.0',
+    '224.0.0.1',
+    '255.255.255.255',
+    '::1',
+    '::',
+    'fe80::1',
+    'fc00::1',
+    'fd12:3456::1',
+    '::ffff:127.0.0.1',
+    '::ffff:10.0.0.1',
+    '::ffff:7f00:1',
+    '64:ff9b::a9fe:a9fe',
+    '2002:0a00:0001::1',
+    'ff02::1',
+    'fe80::1%eth0',
   ])('%s is blocked', (ip) => expect(isPrivateAddress(ip)).toBe(true));
 
-  it.each(['8.8.8.8', '1.1.1.1', '172.32.0.1', '100.128.0.1', '93.184.216.34', '2606:4700:4700::1111', '::ffff:8.8.8.8', '2001:4860:4860::8888'])(
-    '%s is public',
-    (ip) => expect(classifyAddress(ip)).toBeUndefined(),
-  );
+  it.each([
+    '8.8.8.8',
+    '1.1.1.1',
+    '172.32.0.1',
+    '100.128.0.1',
+    '93.184.216.34',
+    '2606:4700:4700::1111',
+    '::ffff:8.8.8.8',
+    '2001:4860:4860::8888',
+  ])('%s is public', (ip) => expect(classifyAddress(ip)).toBeUndefined());
 });
 
 describe('UrlGuard', () => {
@@ -33,7 +62,16 @@ describe('UrlGuard', () => {
   });
 
   it('refuses literal private, loopback, link-local, unique-local and CGNAT targets', async () => {
-    for (const u of ['http://127.0.0.1:8080/x', 'http://10.0.0.1/', 'http://[::1]/', 'http://169.254.169.254/latest/meta-data', 'http://100.64.1.1/', 'http://[fd00::1]/', 'http://localhost:3000/', 'http://api.localhost/']) {
+    for (const u of [
+      'http://127.0.0.1:8080/x',
+      'http://10.0.0.1/',
+      'http://[::1]/',
+      'http://169.254.169.254/latest/meta-data',
+      'http://100.64.1.1/',
+      'http://[fd00::1]/',
+      'http://localhost:3000/',
+      'http://api.localhost/',
+    ]) {
       await expect(guard.check(u)).rejects.toBeInstanceOf(UnsafeUrlError);
     }
   });
@@ -59,9 +97,13 @@ describe('UrlGuard', () => {
 
   it('safeLookup refuses at connect time (DNS rebinding after the check)', async () => {
     const fn = guard.safeLookup();
-    const res = await new Promise<{ err: Error | null; addr: unknown }>((resolve) => fn('rebind.example.com', {}, (err, addr) => resolve({ err, addr })));
+    const res = await new Promise<{ err: Error | null; addr: unknown }>((resolve) =>
+      fn('rebind.example.com', {}, (err, addr) => resolve({ err, addr })),
+    );
     expect(res.err).toBeInstanceOf(UnsafeUrlError);
-    const ok = await new Promise<{ err: Error | null; addr: unknown }>((resolve) => fn('hooks.example.com', { all: true }, (err, addr) => resolve({ err, addr })));
+    const ok = await new Promise<{ err: Error | null; addr: unknown }>((resolve) =>
+      fn('hooks.example.com', { all: true }, (err, addr) => resolve({ err, addr })),
+    );
     expect(ok.err).toBeNull();
     expect(ok.addr).toHaveLength(2);
   });

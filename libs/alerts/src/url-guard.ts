@@ -18,7 +18,10 @@ export const defaultLookupAll: LookupAllFn = (hostname) =>
   });
 
 export class UnsafeUrlError extends Error {
-  constructor(readonly url: string, readonly reason: string) {
+  constructor(
+    readonly url: string,
+    readonly reason: string,
+  ) {
     super(reason);
     this.name = 'UnsafeUrlError';
   }
@@ -175,7 +178,11 @@ export class UrlGuard {
     if (this.opts.allowPrivate) return addresses;
     for (const a of addresses) {
       const why = classifyAddress(a.address);
-      if (why) throw new UnsafeUrlError(url, `host ${host} resolves to a ${why} address (${a.address}); set MARSAD_WEBHOOK_ALLOW_PRIVATE=true to allow it`);
+      if (why)
+        throw new UnsafeUrlError(
+          url,
+          `host ${host} resolves to a ${why} address (${a.address}); set MARSAD_WEBHOOK_ALLOW_PRIVATE=true to allow it`,
+        );
     }
     return addresses;
   }
@@ -185,7 +192,11 @@ export class UrlGuard {
    * passed the check at connect time, so DNS rebinding between check and delivery cannot slip
    * through.
    */
-  safeLookup(): (hostname: string, options: unknown, callback: (err: Error | null, address: string | LookupAddress[], family?: number) => void) => void {
+  safeLookup(): (
+    hostname: string,
+    options: unknown,
+    callback: (err: Error | null, address: string | LookupAddress[], family?: number) => void,
+  ) => void {
     return (hostname, options, callback) => {
       const all = typeof options === 'object' && options !== null && (options as { all?: boolean }).all === true;
       this.checkResolved(hostname)

@@ -6,7 +6,10 @@ import { z } from 'zod';
  * message naming it: `ConfigError: KAFKA_BROKERS: ...`.
  */
 export class ConfigError extends Error {
-  constructor(readonly variable: string, detail: string) {
+  constructor(
+    readonly variable: string,
+    detail: string,
+  ) {
     super(`invalid environment variable ${variable}: ${detail}`);
     this.name = 'ConfigError';
   }
@@ -17,25 +20,36 @@ const hostPort = /^[^\s:,]+:\d{1,5}$/;
 export const brokersVar = z
   .string()
   .default('127.0.0.1:9092')
-  .transform((s) => s.split(',').map((b) => b.trim()).filter(Boolean))
+  .transform((s) =>
+    s
+      .split(',')
+      .map((b) => b.trim())
+      .filter(Boolean),
+  )
   .refine((l) => l.length > 0 && l.every((b) => hostPort.test(b)), 'must be a comma-separated list of host:port');
 
 const httpUrl = (def: string) =>
-  z.string().default(def).refine((s) => {
+  z
+    .string()
+    .default(def)
+    .refine((s) => {
+      try {
+        return /^https?:$/.test(new URL(s).protocol);
+      } catch {
+        return false;
+      }
+    }, 'must be an http(s):// URL');
+
+const redisUrl = z
+  .string()
+  .default('redis://127.0.0.1:6379')
+  .refine((s) => {
     try {
-      return /^https?:$/.test(new URL(s).protocol);
+      return /^rediss?:$/.test(new URL(s).protocol);
     } catch {
       return false;
     }
-  }, 'must be an http(s):// URL');
-
-const redisUrl = z.string().default('redis://127.0.0.1:6379').refine((s) => {
-  try {
-    return /^rediss?:$/.test(new URL(s).protocol);
-  } catch {
-    return false;
-  }
-}, 'must be a redis:// or rediss:// URL');
+  }, 'must be a redis:// or rediss:// URL');
 
 const intVar = (def: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
   z
@@ -63,12 +77,18 @@ const adminKeys = z
   .string({ required_error: 'is required: comma-separated role:key pairs, e.g. admin:s3cret-long-key' })
   .transform((s, ctx) => {
     const keys: ApiKey[] = [];
-    for (const part of s.split(',').map((p) => p.trim()).filter(Boolean)) {
+    for (const part of s
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean)) {
       const i = part.indexOf(':');
       const role = part.slice(0, i) as Role;
       const key = part.slice(i + 1);
       if (i < 0 || !ROLES.includes(role) || key.length < 8) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `entry "${i < 0 ? '<no role>' : role}:…" must be role:key with role one of ${ROLES.join('|')} and a key of 8+ characters` });
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          message: `entry "${i < 0 ? '<no role>' : role}:…" must be role:key with role one of ${ROLES.join('|')} and a key of 8+ characters`,
+        });
         return z.NEVER;
       }
       keys.push({ role, key });
@@ -106,7 +126,12 @@ export const commonEnv = {
   MARSAD_TEST_UNREGISTER_CODEC: z
     .string()
     .optional()
-    .transform((s) => (s ?? '').split(',').map((c) => c.trim()).filter(Boolean))
+    .transform((s) =>
+      (s ?? '')
+        .split(',')
+        .map((c) => c.trim())
+        .filter(Boolean),
+    )
     .refine((l) => l.every((c) => ['snappy', 'lz4', 'zstd'].includes(c)), 'must list snappy, lz4 or zstd'),
 };
 

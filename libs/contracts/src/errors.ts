@@ -7,7 +7,12 @@ export interface FieldError {
 }
 
 export function issuePath(issue: ZodIssue): string {
-  return issue.path.length ? issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('.').replace(/\.\[/g, '[') : '(root)';
+  return issue.path.length
+    ? issue.path
+        .map((p) => (typeof p === 'number' ? `[${p}]` : p))
+        .join('.')
+        .replace(/\.\[/g, '[')
+    : '(root)';
 }
 
 export function fieldErrors(err: ZodError): FieldError[] {
@@ -20,5 +25,7 @@ export function firstFieldError(err: ZodError): FieldError {
 
 /** Human sentence for logs and DLQ reasons: `body: Required; source.name: must be ...`. */
 export function describeZodError(err: ZodError): string {
-  return fieldErrors(err).map((e) => `${e.field}: ${e.message}`).join('; ');
+  return fieldErrors(err)
+    .map((e) => `${e.field}: ${e.message}`)
+    .join('; ');
 }

@@ -3,9 +3,7 @@ import { z } from 'zod';
 /** Every event carries a schema version so consumers can evolve without guessing. */
 export const SCHEMA_VERSION = 1;
 
-const isoDate = z
-  .string()
-  .refine((s) => !Number.isNaN(Date.parse(s)), { message: 'must be an ISO-8601 date-time' });
+const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), { message: 'must be an ISO-8601 date-time' });
 
 export const SourceSchema = z
   .object({
@@ -19,7 +17,13 @@ export const SourceSchema = z
 export const RawArticleSchema = z
   .object({
     schemaVersion: z.number().int().positive().optional(),
-    id: z.string().trim().min(1).max(128).regex(/^[^:\s]+$/, 'must not contain ":" or whitespace').optional(),
+    id: z
+      .string()
+      .trim()
+      .min(1)
+      .max(128)
+      .regex(/^[^:\s]+$/, 'must not contain ":" or whitespace')
+      .optional(),
     url: z.string().trim().min(1, 'must be a non-empty string'),
     source: SourceSchema,
     title: z.string().optional(),
@@ -111,7 +115,10 @@ export type DlqRecord = z.infer<typeof DlqRecordSchema>;
 
 export const WebhookChannelSchema = z.object({
   type: z.literal('webhook'),
-  url: z.string().url('must be an absolute http(s) URL').refine((u) => /^https?:\/\//i.test(u), 'must use http or https'),
+  url: z
+    .string()
+    .url('must be an absolute http(s) URL')
+    .refine((u) => /^https?:\/\//i.test(u), 'must use http or https'),
   /** Write-only: accepted on input, stored in the watches topic, never returned by the API. */
   secret: z.string().min(16, 'must be at least 16 characters').optional(),
 });
@@ -125,7 +132,13 @@ export type Channel = z.infer<typeof ChannelSchema>;
 /** Watch as written by an operator (id optional on create). */
 export const WatchInputSchema = z
   .object({
-    id: z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'may contain only letters, digits, "_" and "-"').optional(),
+    id: z
+      .string()
+      .trim()
+      .min(1)
+      .max(64)
+      .regex(/^[A-Za-z0-9_-]+$/, 'may contain only letters, digits, "_" and "-"')
+      .optional(),
     name: z.string().trim().min(1, 'must be a non-empty string').max(200),
     actors: z.array(z.string().trim().min(1)).max(500).optional(),
     query: z.string().trim().min(1).max(4000).optional(),
@@ -179,7 +192,13 @@ export interface WebhookPayload {
 /** A knowledge-base actor, as shipped in libs/kb data files and as published on `marsad.kb`. */
 export const KbActorSchema = z
   .object({
-    id: z.string().min(3).regex(/^(person|org|country|group|location|other):[a-z0-9][a-z0-9._-]*$/i, 'must look like "<type-prefix>:<slug>", e.g. org:kaspersky-lab'),
+    id: z
+      .string()
+      .min(3)
+      .regex(
+        /^(person|org|country|group|location|other):[a-z0-9][a-z0-9._-]*$/i,
+        'must look like "<type-prefix>:<slug>", e.g. org:kaspersky-lab',
+      ),
     name: z.string().min(1),
     type: z.enum(ACTOR_TYPES),
     aliases: z.array(z.string().min(1)).default([]),

@@ -11,7 +11,7 @@ import {
 
 // world-countries (ODbL-1.0): common/official names, translations (ara, fra, rus), demonyms
 // (eng, fra) and the independence flag. Loaded with require: it is plain JSON behind a CJS entry.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const worldCountries: WorldCountry[] = require('world-countries');
 
 interface WorldCountry {
@@ -57,7 +57,6 @@ const LOCALES = ['en', 'ar', 'fr', 'ru'] as const;
 function registerLocales(): void {
   if (localesRegistered) return;
   for (const l of LOCALES) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     countries.registerLocale(require(`i18n-iso-countries/langs/${l}.json`));
   }
   localesRegistered = true;
@@ -173,11 +172,17 @@ export function buildCountries(file: CountriesFile, report?: CountryBuildReport)
     }
     if (state) {
       // Russian one-word names declined in the singular (Россия → России, Иран → Ирана, ...)
-      const ruNames = uniq([...((countries.getName(code, 'ru', { select: 'all' }) as unknown as string[]) ?? []).flatMap(cleanName), wc?.translations?.rus?.common ?? '']);
+      const ruNames = uniq([
+        ...((countries.getName(code, 'ru', { select: 'all' }) as unknown as string[]) ?? []).flatMap(cleanName),
+        wc?.translations?.rus?.common ?? '',
+      ]);
       for (const n of ruNames) if (/^[А-ЯЁ][а-яё]+$/.test(n)) forms.push(...russianNounForms(n));
     }
     if (state && !overrides[code]?.noDefaultNisba) {
-      const arNames = uniq([...((countries.getName(code, 'ar', { select: 'all' }) as unknown as string[]) ?? []), wc?.translations?.ara?.common ?? '']);
+      const arNames = uniq([
+        ...((countries.getName(code, 'ar', { select: 'all' }) as unknown as string[]) ?? []),
+        wc?.translations?.ara?.common ?? '',
+      ]);
       for (const n of arNames) {
         const nisba = arabicDefaultNisba(n);
         if (nisba) forms.push(...arabicNisbaForms(nisba));
@@ -198,7 +203,12 @@ export function buildCountries(file: CountriesFile, report?: CountryBuildReport)
     }
   }
   const dropped = new Map<string, string[]>();
-  for (const [k, set] of owners) if (set.size > 1) dropped.set(k, [...set].map((c) => `country:${c}`));
+  for (const [k, set] of owners)
+    if (set.size > 1)
+      dropped.set(
+        k,
+        [...set].map((c) => `country:${c}`),
+      );
 
   const out: GeneratedCountry[] = [];
   for (const { code, name, wc, state } of records) {

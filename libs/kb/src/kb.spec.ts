@@ -1,5 +1,17 @@
 import { KbActorSchema } from '@marsad/contracts';
-import { aliasKey, arabicDefaultNisba, arabicNisbaForms, countryIdFromIso2, loadKbActors, loadKnowledgeBase, KnowledgeBase, KB_DATA_FILES, resolveDataDir, russianAdjectiveForms, russianNounForms } from '@marsad/kb';
+import {
+  aliasKey,
+  arabicDefaultNisba,
+  arabicNisbaForms,
+  countryIdFromIso2,
+  loadKbActors,
+  loadKnowledgeBase,
+  KnowledgeBase,
+  KB_DATA_FILES,
+  resolveDataDir,
+  russianAdjectiveForms,
+  russianNounForms,
+} from '@marsad/kb';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -58,8 +70,48 @@ describe('generators', () => {
 
 describe('cross-script identity', () => {
   it.each([
-    ['country:RU', ['روسيا', 'Russia', 'Россия', 'الروسية', 'الروسي', 'روسية', 'الروس', 'российский', 'российского', 'России', 'Russian', 'Russians', 'Moscow', 'موسكو', 'Москва', 'russe']],
-    ['country:US', ['الأميركي', 'الأمريكية', 'الامريكيين', 'الأميركيون', 'أمريكا', 'واشنطن', 'الولايات المتحدة', 'американский', 'американские', 'США', 'American', 'Americans', 'US', 'U.S.', 'USA', 'américain']],
+    [
+      'country:RU',
+      [
+        'روسيا',
+        'Russia',
+        'Россия',
+        'الروسية',
+        'الروسي',
+        'روسية',
+        'الروس',
+        'российский',
+        'российского',
+        'России',
+        'Russian',
+        'Russians',
+        'Moscow',
+        'موسكو',
+        'Москва',
+        'russe',
+      ],
+    ],
+    [
+      'country:US',
+      [
+        'الأميركي',
+        'الأمريكية',
+        'الامريكيين',
+        'الأميركيون',
+        'أمريكا',
+        'واشنطن',
+        'الولايات المتحدة',
+        'американский',
+        'американские',
+        'США',
+        'American',
+        'Americans',
+        'US',
+        'U.S.',
+        'USA',
+        'américain',
+      ],
+    ],
     ['country:GB', ['UK', 'Britain', 'British', 'Britons', 'بريطانيا', 'البريطانية', 'المملكة المتحدة', 'Великобритания', 'британский']],
     ['country:KP', ['North Korea', 'DPRK', 'كوريا الشمالية', 'الكورية الشمالية', 'КНДР', 'северокорейский', 'Pyongyang']],
     ['country:IR', ['Iran', 'إيران', 'الإيرانية', 'الإيرانيين', 'Иран', 'иранский', 'Tehran', 'طهران']],
@@ -107,7 +159,12 @@ describe('alias policy', () => {
       const keys = new Set([a.name, ...a.aliases].map(aliasKey));
       for (const x of amb) expect([a.id, x, keys.has(aliasKey(x))]).toEqual([a.id, x, true]);
     }
-    for (const [id, surname] of [['person:gordon-brown', 'Brown'], ['person:jack-straw', 'Straw'], ['person:kim-jong-un', 'Kim'], ['person:boris-johnson', 'Johnson']]) {
+    for (const [id, surname] of [
+      ['person:gordon-brown', 'Brown'],
+      ['person:jack-straw', 'Straw'],
+      ['person:kim-jong-un', 'Kim'],
+      ['person:boris-johnson', 'Johnson'],
+    ]) {
       const p = kb.get(id)!;
       expect((p as { surnameAmbiguous?: boolean }).surnameAmbiguous).toBe(true);
       expect(ids(surname)).not.toContain(id);
@@ -182,14 +239,23 @@ describe('runtime extension', () => {
     expect(k.get('org:acme-security')).toBeUndefined();
     off();
     k.upsert({ id: 'org:acme-2', name: 'Acme 2', type: 'organization', aliases: [] });
-    expect(events).toEqual([`upsert:org:acme-security@${v0 + 1}`, `upsert:org:acme-security@${v0 + 2}`, `upsert:org:acme-security@${v0 + 3}`, `remove:org:acme-security@${v0 + 4}`]);
+    expect(events).toEqual([
+      `upsert:org:acme-security@${v0 + 1}`,
+      `upsert:org:acme-security@${v0 + 2}`,
+      `upsert:org:acme-security@${v0 + 3}`,
+      `remove:org:acme-security@${v0 + 4}`,
+    ]);
     // another loaded instance is not affected
     expect(loadKnowledgeBase().get('org:acme-2')).toBeUndefined();
   });
 
   it('applies marsad.kb records (change and tombstone)', () => {
     const k = new KnowledgeBase();
-    k.applyChange('group:test', { schemaVersion: 1, actor: { id: 'group:test', name: 'Test Group', type: 'group', aliases: ['TG1'] }, updatedAt: '2026-01-01T00:00:00Z' });
+    k.applyChange('group:test', {
+      schemaVersion: 1,
+      actor: { id: 'group:test', name: 'Test Group', type: 'group', aliases: ['TG1'] },
+      updatedAt: '2026-01-01T00:00:00Z',
+    });
     expect(k.byAlias('tg1')[0].name).toBe('Test Group');
     k.applyChange('group:test', null);
     expect(k.size).toBe(0);
@@ -204,11 +270,17 @@ describe('runtime extension', () => {
   it('a bad data file fails with file name, id and field', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-'));
     fs.writeFileSync(path.join(dir, 'countries.overrides.json'), JSON.stringify({ overrides: {} }));
-    fs.writeFileSync(path.join(dir, 'organizations.json'), JSON.stringify({ actors: [{ id: 'org:bad', name: 'Bad', type: 'organisation', aliases: [] }] }));
+    fs.writeFileSync(
+      path.join(dir, 'organizations.json'),
+      JSON.stringify({ actors: [{ id: 'org:bad', name: 'Bad', type: 'organisation', aliases: [] }] }),
+    );
     expect(() => loadKnowledgeBase({ dataDir: dir, noCache: true })).toThrow(/organizations\.json.*org:bad.*type/);
     fs.writeFileSync(path.join(dir, 'organizations.json'), JSON.stringify({ actors: [null] }));
     expect(() => loadKnowledgeBase({ dataDir: dir, noCache: true })).toThrow(/organizations\.json: actor #0/);
-    fs.writeFileSync(path.join(dir, 'organizations.json'), JSON.stringify({ actors: [{ id: 'org:x', name: 'X', type: 'organization', aliases: [''] }] }));
+    fs.writeFileSync(
+      path.join(dir, 'organizations.json'),
+      JSON.stringify({ actors: [{ id: 'org:x', name: 'X', type: 'organization', aliases: [''] }] }),
+    );
     expect(() => loadKnowledgeBase({ dataDir: dir, noCache: true })).toThrow(/org:x.*aliases\.0/);
     fs.rmSync(dir, { recursive: true, force: true });
   });

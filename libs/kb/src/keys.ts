@@ -60,7 +60,11 @@ const LATIN_EXTENDED = /[\u00c0-\u024f\u1e00-\u1eff]/;
 function computeKey(text: string): string {
   let t = text.normalize('NFKC').toLowerCase();
   // Latin diacritics only (NFD would also split Cyrillic й into и + breve).
-  if (LATIN_EXTENDED.test(t)) t = t.normalize('NFD').replace(/([a-z])[\u0300-\u036f]+/g, '$1').normalize('NFC');
+  if (LATIN_EXTENDED.test(t))
+    t = t
+      .normalize('NFD')
+      .replace(/([a-z])[\u0300-\u036f]+/g, '$1')
+      .normalize('NFC');
   let out = '';
   let pendingSpace = false;
   for (const ch of t) {
@@ -68,7 +72,8 @@ function computeKey(text: string): string {
     let r: string;
     if (c < 0x80) {
       if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) r = ch;
-      else if (c === 0x2e || c === 0x27 || c === 0x60) r = ''; // . ' `
+      else if (c === 0x2e || c === 0x27 || c === 0x60)
+        r = ''; // . ' `
       else r = ' ';
     } else {
       const m = CHAR_MAP.get(c);

@@ -74,7 +74,10 @@ export function validateActor(input: unknown, where = 'actor'): KbActor {
       throw new Error(`${label}: field "${f}": must be a list of non-empty strings`);
     }
   }
-  if ((a as Record<string, unknown>).surnameAmbiguous !== undefined && typeof (a as Record<string, unknown>).surnameAmbiguous !== 'boolean') {
+  if (
+    (a as Record<string, unknown>).surnameAmbiguous !== undefined &&
+    typeof (a as Record<string, unknown>).surnameAmbiguous !== 'boolean'
+  ) {
     throw new Error(`${label}: field "surnameAmbiguous": must be a boolean`);
   }
   return normaliseActor(a);

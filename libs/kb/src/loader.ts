@@ -61,7 +61,30 @@ function readJson<T>(file: string): T {
 const CYRILLIC_WORD = /^[А-ЯЁ][а-яё]+$/;
 
 /** Arab League members (+ PS): their names are not transliterations, so no غ → ج variants. */
-const ARAB_COUNTRIES = new Set(['DZ', 'BH', 'KM', 'DJ', 'EG', 'IQ', 'JO', 'KW', 'LB', 'LY', 'MR', 'MA', 'OM', 'PS', 'QA', 'SA', 'SO', 'SD', 'SY', 'TN', 'AE', 'YE']);
+const ARAB_COUNTRIES = new Set([
+  'DZ',
+  'BH',
+  'KM',
+  'DJ',
+  'EG',
+  'IQ',
+  'JO',
+  'KW',
+  'LB',
+  'LY',
+  'MR',
+  'MA',
+  'OM',
+  'PS',
+  'QA',
+  'SA',
+  'SO',
+  'SD',
+  'SY',
+  'TN',
+  'AE',
+  'YE',
+]);
 
 /**
  * Forms added to curated entries at load time (documented in the README):

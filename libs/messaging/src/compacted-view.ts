@@ -141,13 +141,21 @@ export class CompactedTopicView<T> {
       }
     }, this.o.readyTimeoutMs ?? 60_000);
     timeout.unref?.();
-    const consumer = this.o.kafka.consumer({ groupId: this.groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 500, sessionTimeout: 30_000 });
+    const consumer = this.o.kafka.consumer({
+      groupId: this.groupId,
+      allowAutoTopicCreation: false,
+      maxWaitTimeInMs: 500,
+      sessionTimeout: 30_000,
+    });
     this.consumer = consumer;
     consumer.on(consumer.events.CRASH, (e) => {
       this.log.error('compacted view consumer crashed', { restart: e.payload.restart, ...errorFields(e.payload.error) });
       if (!e.payload.restart && !this.stopped) {
         this.starting = undefined;
-        void consumer.disconnect().catch(() => undefined).then(() => this.start());
+        void consumer
+          .disconnect()
+          .catch(() => undefined)
+          .then(() => this.start());
       }
     });
     await consumer.connect();

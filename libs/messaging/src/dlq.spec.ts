@@ -12,9 +12,27 @@ const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 describe('buildDlqRecord', () => {
   it('keeps a UTF-8 payload verbatim (Arabic included) and describes it', () => {
     const raw = Buffer.from('{"url":"x","body":"قالت شركة مايكروسوفت"', 'utf8');
-    const r = buildDlqRecord({ stage: 'enrich', error: 'invalid JSON: Unexpected end', message: msg(raw), attempts: 1, failedAt: new Date('2024-01-02T03:04:05Z') });
+    const r = buildDlqRecord({
+      stage: 'enrich',
+      error: 'invalid JSON: Unexpected end',
+      message: msg(raw),
+      attempts: 1,
+      failedAt: new Date('2024-01-02T03:04:05Z'),
+    });
     expect(DlqRecordSchema.parse(r)).toEqual(r);
-    expect(r).toMatchObject({ stage: 'enrich', error: 'invalid JSON: Unexpected end', topic: 'marsad.articles.raw', partition: 2, offset: '41', key: 'k1', payloadEncoding: 'utf8', payloadBytes: raw.length, payloadSha256: sha(raw), failedAt: '2024-01-02T03:04:05.000Z', attempts: 1 });
+    expect(r).toMatchObject({
+      stage: 'enrich',
+      error: 'invalid JSON: Unexpected end',
+      topic: 'marsad.articles.raw',
+      partition: 2,
+      offset: '41',
+      key: 'k1',
+      payloadEncoding: 'utf8',
+      payloadBytes: raw.length,
+      payloadSha256: sha(raw),
+      failedAt: '2024-01-02T03:04:05.000Z',
+      attempts: 1,
+    });
     expect(r.payload).toBe(raw.toString('utf8'));
     expect(r.payloadTruncated).toBeUndefined();
   });
@@ -99,7 +117,13 @@ describe('topics and backoff', () => {
   it('sizes topics for 8x the body plus envelope and compacts watches/kb', () => {
     expect(topicMaxMessageBytes(1024 * 1024)).toBe(8 * 1024 * 1024 + 256 * 1024);
     const specs = topicSpecs(names('t1'), { maxBodyBytes: 1024 * 1024 });
-    expect(specs.map((s) => s.topic)).toEqual(['t1.marsad.articles.raw', 't1.marsad.articles.enriched', 't1.marsad.articles.dlq', 't1.marsad.watches', 't1.marsad.kb']);
+    expect(specs.map((s) => s.topic)).toEqual([
+      't1.marsad.articles.raw',
+      't1.marsad.articles.enriched',
+      't1.marsad.articles.dlq',
+      't1.marsad.watches',
+      't1.marsad.kb',
+    ]);
     const policy = (t: string) => specs.find((s) => s.topic === t)!.configEntries!.find((c) => c.name === 'cleanup.policy')!.value;
     expect(policy('t1.marsad.watches')).toBe('compact');
     expect(policy('t1.marsad.kb')).toBe('compact');

@@ -76,7 +76,9 @@ export function buildDlqRecord(input: DlqInput, opts: DlqBuildOptions = {}): Dlq
     attempts: Math.max(1, input.attempts ?? 1),
   };
   const maxRecord = opts.maxRecordBytes ?? Number.POSITIVE_INFINITY;
-  let allowance = Number.isFinite(maxRecord) ? Math.max(0, maxRecord - 1024 - Buffer.byteLength(JSON.stringify(base))) : raw.length * 2 + 16;
+  let allowance = Number.isFinite(maxRecord)
+    ? Math.max(0, maxRecord - 1024 - Buffer.byteLength(JSON.stringify(base)))
+    : raw.length * 2 + 16;
   for (;;) {
     const record: DlqRecord = { ...base, ...encodePayload(raw, allowance) };
     const size = Buffer.byteLength(JSON.stringify(record));
@@ -93,7 +95,11 @@ export interface DlqWriterOptions extends DlqBuildOptions {
 
 /** Writes DLQ records to `marsad.articles.dlq` (key = original key). Throws when Kafka does not ack. */
 export class DlqWriter {
-  constructor(private readonly publisher: Publisher, readonly topic: string, private readonly opts: DlqWriterOptions) {}
+  constructor(
+    private readonly publisher: Publisher,
+    readonly topic: string,
+    private readonly opts: DlqWriterOptions,
+  ) {}
 
   build(input: DlqInput): DlqRecord {
     return buildDlqRecord(input, this.opts);
@@ -108,7 +114,15 @@ export class DlqWriter {
     );
     for (const r of records) {
       this.opts.metrics?.messagesFailed.inc({ topic: r.topic, reason: 'dlq' });
-      this.opts.logger.warn('message sent to DLQ', { stage: r.stage, reason: r.error, topic: r.topic, partition: r.partition, offset: r.offset, key: r.key, payloadBytes: r.payloadBytes });
+      this.opts.logger.warn('message sent to DLQ', {
+        stage: r.stage,
+        reason: r.error,
+        topic: r.topic,
+        partition: r.partition,
+        offset: r.offset,
+        key: r.key,
+        payloadBytes: r.payloadBytes,
+      });
     }
     return records;
   }

@@ -6,14 +6,20 @@
  *   PermanentError by per-message helpers): it goes to the DLQ and the partition moves on.
  */
 export class PermanentError extends Error {
-  constructor(message: string, readonly attempts = 1) {
+  constructor(
+    message: string,
+    readonly attempts = 1,
+  ) {
     super(message);
     this.name = 'PermanentError';
   }
 }
 
 export class TransientError extends Error {
-  constructor(message: string, override readonly cause?: unknown) {
+  constructor(
+    message: string,
+    override readonly cause?: unknown,
+  ) {
     super(message);
     this.name = 'TransientError';
   }

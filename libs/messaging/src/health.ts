@@ -11,7 +11,11 @@ export class KafkaHealthIndicator implements HealthIndicator {
   private readonly admin: Admin;
   private connected = false;
 
-  constructor(kafka: Kafka, private readonly topics: string[] = [], name = 'kafka') {
+  constructor(
+    kafka: Kafka,
+    private readonly topics: string[] = [],
+    name = 'kafka',
+  ) {
     this.name = name;
     this.admin = kafka.admin({ retry: { retries: 0, initialRetryTime: 100, maxRetryTime: 1000 } });
   }

@@ -19,7 +19,15 @@ export function toInbound(topic: string, partition: number, m: KafkaMessage): In
     if (v === undefined) continue;
     headers[k] = Array.isArray(v) ? v.map(String).join(',') : String(v);
   }
-  return { topic, partition, offset: m.offset, key: m.key ? m.key.toString('utf8') : null, value: m.value, headers, timestamp: m.timestamp };
+  return {
+    topic,
+    partition,
+    offset: m.offset,
+    key: m.key ? m.key.toString('utf8') : null,
+    value: m.value,
+    headers,
+    timestamp: m.timestamp,
+  };
 }
 
 export type Decoded<T> = { ok: true; value: T; bytes: number } | { ok: false; error: string; bytes: number };
@@ -42,7 +50,11 @@ export function decodeJson<T>(value: Buffer | null, schema: ZodType<T, any, any>
   const bytes = value?.length ?? 0;
   if (!value || bytes === 0) return { ok: false, error: 'empty message: no value (tombstone) on a non-compacted topic', bytes };
   if (opts.maxBytes !== undefined && bytes > opts.maxBytes) {
-    return { ok: false, error: `message is ${bytes} bytes, over the limit of ${opts.maxBytes} bytes${opts.limitName ? ` (${opts.limitName})` : ''}`, bytes };
+    return {
+      ok: false,
+      error: `message is ${bytes} bytes, over the limit of ${opts.maxBytes} bytes${opts.limitName ? ` (${opts.limitName})` : ''}`,
+      bytes,
+    };
   }
   let text: string;
   try {

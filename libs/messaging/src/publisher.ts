@@ -40,7 +40,10 @@ export class Publisher {
   private chain: Promise<unknown> = Promise.resolve();
   private connected = false;
 
-  constructor(kafka: Kafka, private readonly opts: PublisherOptions) {
+  constructor(
+    kafka: Kafka,
+    private readonly opts: PublisherOptions,
+  ) {
     const idempotent = opts.idempotent ?? true;
     this.producer = kafka.producer({
       idempotent,
@@ -90,7 +93,15 @@ export class Publisher {
       await this.connect();
       const out: RecordMetadata[] = [];
       for (const g of groups) {
-        out.push(...(await this.producer.send({ topic, acks: -1, compression: this.opts.compression, timeout: this.opts.timeoutMs ?? 30_000, messages: g })));
+        out.push(
+          ...(await this.producer.send({
+            topic,
+            acks: -1,
+            compression: this.opts.compression,
+            timeout: this.opts.timeoutMs ?? 30_000,
+            messages: g,
+          })),
+        );
         this.opts.metrics?.messagesOut.inc({ topic }, g.length);
       }
       return out;

@@ -7,7 +7,8 @@ const quiet = createLogger('test', 'error', {}, () => undefined);
 
 function fakeKafka() {
   const state = {
-    run: undefined as undefined | { eachBatch: (p: EachBatchPayload) => Promise<void>; autoCommit?: boolean; eachBatchAutoResolve?: boolean },
+    run: undefined as
+      undefined | { eachBatch: (p: EachBatchPayload) => Promise<void>; autoCommit?: boolean; eachBatchAutoResolve?: boolean },
     paused: [] as unknown[],
     resumed: [] as unknown[],
   };
@@ -28,7 +29,17 @@ function fakeKafka() {
 
 function payload(offsets: number[], log: string[]) {
   return {
-    batch: { topic: 't', partition: 1, messages: offsets.map((o) => ({ offset: String(o), key: Buffer.from(`k${o}`), value: Buffer.from(`{"n":${o}}`), headers: {}, timestamp: '0' })) },
+    batch: {
+      topic: 't',
+      partition: 1,
+      messages: offsets.map((o) => ({
+        offset: String(o),
+        key: Buffer.from(`k${o}`),
+        value: Buffer.from(`{"n":${o}}`),
+        headers: {},
+        timestamp: '0',
+      })),
+    },
     resolveOffset: (o: string) => log.push(`resolve ${o}`),
     commitOffsetsIfNecessary: async (offs?: { topics: { partitions: { offset: string }[] }[] }) => {
       log.push(`commit ${offs?.topics[0].partitions[0].offset}`);
@@ -53,7 +64,18 @@ function fakeDlq(log: string[], fail = false) {
 
 async function runnerWith(handler: BatchHandler, log: string[], opts: { failDlq?: boolean; maxBatchSize?: number } = {}) {
   const { kafka, state } = fakeKafka();
-  const runner = new ConsumerRunner({ kafka, groupId: 'g', topics: ['t'], stage: 'enrich', handler, dlq: fakeDlq(log, opts.failDlq), logger: quiet, maxBatchSize: opts.maxBatchSize ?? 2, retry: { attempts: 2, initialMs: 1, maxMs: 2 }, pause: { initialMs: 60_000, maxMs: 60_000 } });
+  const runner = new ConsumerRunner({
+    kafka,
+    groupId: 'g',
+    topics: ['t'],
+    stage: 'enrich',
+    handler,
+    dlq: fakeDlq(log, opts.failDlq),
+    logger: quiet,
+    maxBatchSize: opts.maxBatchSize ?? 2,
+    retry: { attempts: 2, initialMs: 1, maxMs: 2 },
+    pause: { initialMs: 60_000, maxMs: 60_000 },
+  });
   await runner.start();
   return { runner, state };
 }

@@ -165,7 +165,10 @@ export class ConsumerRunner {
       if (!e.payload.restart && !this.abort.signal.aborted) {
         // kafkajs gave up (non-retriable error): build a fresh consumer instead of dying.
         this.starting = undefined;
-        void consumer.disconnect().catch(() => undefined).then(() => this.start());
+        void consumer
+          .disconnect()
+          .catch(() => undefined)
+          .then(() => this.start());
       }
     });
     await consumer.connect();
@@ -205,7 +208,14 @@ export class ConsumerRunner {
     this.state = 'stopped';
   }
 
-  private async eachBatch({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }: EachBatchPayload): Promise<void> {
+  private async eachBatch({
+    batch,
+    resolveOffset,
+    heartbeat,
+    commitOffsetsIfNecessary,
+    isRunning,
+    isStale,
+  }: EachBatchPayload): Promise<void> {
     const { topic, partition } = batch;
     const size = Math.max(1, this.o.maxBatchSize ?? 100);
     const messages = batch.messages.map((m) => toInbound(topic, partition, m));
@@ -229,7 +239,11 @@ export class ConsumerRunner {
   /** true = side effect done, DLQ written; false = still failing after the in-batch retries. */
   private async processChunk(chunk: InboundMessage[], topic: string, partition: number, heartbeat: () => Promise<void>): Promise<boolean> {
     const attempts = Math.max(1, this.o.retry?.attempts ?? 3);
-    const retry: BackoffOptions = { initialMs: this.o.retry?.initialMs ?? 250, maxMs: this.o.retry?.maxMs ?? 4000, jitter: this.o.retry?.jitter };
+    const retry: BackoffOptions = {
+      initialMs: this.o.retry?.initialMs ?? 250,
+      maxMs: this.o.retry?.maxMs ?? 4000,
+      jitter: this.o.retry?.jitter,
+    };
     for (let attempt = 1; ; attempt++) {
       const t0 = process.hrtime.bigint();
       // Keep the group membership alive while a slow side effect runs (a long bulk, a large chunk):
@@ -239,7 +253,9 @@ export class ConsumerRunner {
         const res = await this.o.handler(chunk, { topic, partition, attempt, heartbeat, signal: this.abort.signal });
         const dlq = res?.dlq ?? [];
         if (dlq.length) {
-          await this.o.dlq.write(dlq.map((d) => ({ stage: this.o.stage, error: d.error, message: d.message, attempts: d.attempts ?? attempt })));
+          await this.o.dlq.write(
+            dlq.map((d) => ({ stage: this.o.stage, error: d.error, message: d.message, attempts: d.attempts ?? attempt })),
+          );
         }
         clearInterval(beat);
         const m = this.o.metrics;
@@ -253,7 +269,15 @@ export class ConsumerRunner {
         if (this.abort.signal.aborted) return false;
         this.lastError = errorMessage(err);
         this.o.metrics?.messagesFailed.inc({ topic, reason: 'transient' }, chunk.length);
-        this.log.warn('processing failed; will retry', { topic, partition, firstOffset: chunk[0].offset, messages: chunk.length, attempt, of: attempts, ...errorFields(err) });
+        this.log.warn('processing failed; will retry', {
+          topic,
+          partition,
+          firstOffset: chunk[0].offset,
+          messages: chunk.length,
+          attempt,
+          of: attempts,
+          ...errorFields(err),
+        });
         if (attempt >= attempts) return false;
         await sleep(backoffDelay(attempt, retry), this.abort.signal);
         if (this.abort.signal.aborted) return false;
@@ -268,11 +292,28 @@ export class ConsumerRunner {
     const key = tpKey(topic, partition);
     const entry = this.pauses.get(key) ?? { count: 0 };
     entry.count += 1;
-    const delay = backoffDelay(entry.count, { initialMs: this.o.pause?.initialMs ?? 1000, maxMs: this.o.pause?.maxMs ?? 15_000, jitter: this.o.pause?.jitter });
+    const delay = backoffDelay(entry.count, {
+      initialMs: this.o.pause?.initialMs ?? 1000,
+      maxMs: this.o.pause?.maxMs ?? 15_000,
+      jitter: this.o.pause?.jitter,
+    });
     const now = Date.now();
-    entry.info = { topic, partition, since: entry.info?.since ?? new Date(now).toISOString(), resumeAt: new Date(now + delay).toISOString(), pauses: entry.count, error: this.lastError ?? 'unknown' };
+    entry.info = {
+      topic,
+      partition,
+      since: entry.info?.since ?? new Date(now).toISOString(),
+      resumeAt: new Date(now + delay).toISOString(),
+      pauses: entry.count,
+      error: this.lastError ?? 'unknown',
+    };
     consumer.pause([{ topic, partitions: [partition] }]);
-    this.log.warn('partition paused: dependency unavailable, nothing committed', { topic, partition, resumeInMs: delay, pauses: entry.count, error: this.lastError });
+    this.log.warn('partition paused: dependency unavailable, nothing committed', {
+      topic,
+      partition,
+      resumeInMs: delay,
+      pauses: entry.count,
+      error: this.lastError,
+    });
     if (entry.timer) clearTimeout(entry.timer);
     entry.timer = setTimeout(() => {
       entry.timer = undefined;

@@ -101,7 +101,11 @@ export interface TopicSettingsConfig {
 
 /** ensureTopics options from config, so every creator (services, CLI, init job) agrees. */
 export function topicSettings(cfg: TopicSettingsConfig): EnsureTopicsOptions {
-  return { maxBodyBytes: cfg.MARSAD_MAX_BODY_BYTES, partitions: cfg.MARSAD_TOPIC_PARTITIONS, replicationFactor: cfg.MARSAD_TOPIC_REPLICATION_FACTOR };
+  return {
+    maxBodyBytes: cfg.MARSAD_MAX_BODY_BYTES,
+    partitions: cfg.MARSAD_TOPIC_PARTITIONS,
+    replicationFactor: cfg.MARSAD_TOPIC_REPLICATION_FACTOR,
+  };
 }
 
 /**
@@ -125,6 +129,9 @@ export async function ensureTopicsWhenReachable(
         await admin.disconnect().catch(() => undefined);
       }
     },
-    { signal: opts.signal, onError: (err, attempt) => opts.logger.warn('cannot ensure topics yet; retrying', { attempt, ...errorFields(err) }) },
+    {
+      signal: opts.signal,
+      onError: (err, attempt) => opts.logger.warn('cannot ensure topics yet; retrying', { attempt, ...errorFields(err) }),
+    },
   );
 }

@@ -4,9 +4,25 @@ import type { ActorType, KbActor } from '@marsad/contracts';
 import type { Doc } from './doc';
 import type { Gazetteer } from './gazetteer';
 import {
-  CAPITALS, LOCATIVE_PREPS,
-  AR_GROUP_HEADS, AR_ORG_HEADS, AR_ORG_HEADS_DEF, AR_PERSON_TITLES, AR_STOP, AR_VERBS, AR_ADVERBIAL, AR_COMP,
-  EN_FIRST_NAMES, EN_MONTHS_DAYS, EN_NAME_TITLES, EN_NOT_NAME, EN_ORG_HEADS, EN_PERSON_TITLES, EN_STOP_CAPS, EN_VERB, set,
+  CAPITALS,
+  LOCATIVE_PREPS,
+  AR_GROUP_HEADS,
+  AR_ORG_HEADS,
+  AR_ORG_HEADS_DEF,
+  AR_PERSON_TITLES,
+  AR_STOP,
+  AR_VERBS,
+  AR_ADVERBIAL,
+  AR_COMP,
+  EN_FIRST_NAMES,
+  EN_MONTHS_DAYS,
+  EN_NAME_TITLES,
+  EN_NOT_NAME,
+  EN_ORG_HEADS,
+  EN_PERSON_TITLES,
+  EN_STOP_CAPS,
+  EN_VERB,
+  set,
 } from './lexicon';
 import { foldText, tokenVariants, type Token } from './text';
 
@@ -36,7 +52,10 @@ export class ActorSet {
     let a = this.byId.get(id);
     // every field initialised: one hidden class for all actors, so the rule/claim passes that read
     // gender/nameToks stay monomorphic (adding them later made V8 deopt and recompile those passes)
-    if (!a) { a = { id, name, type, source, mentions: [], gender: undefined, nameToks: undefined }; this.byId.set(id, a); }
+    if (!a) {
+      a = { id, name, type, source, mentions: [], gender: undefined, nameToks: undefined };
+      this.byId.set(id, a);
+    }
     return a;
   }
   /** mention keys per actor id: ((start * 2^25 + end) * 2 + field bit), exact while offsets < 2^25 */
@@ -44,8 +63,12 @@ export class ActorSet {
   mention(a: ActorAcc, m: Omit<MentionX, 'actorId'>): void {
     if (m.end <= m.start) return;
     let ks = this.keys.get(a.id);
-    if (!ks) { ks = new Set(); this.keys.set(a.id, ks); }
-    const key = m.end < 33554432 ? (m.start * 33554432 + m.end) * 2 + (m.field === 'title' ? 1 : 0) : `${m.field}\u0000${m.start}\u0000${m.end}`;
+    if (!ks) {
+      ks = new Set();
+      this.keys.set(a.id, ks);
+    }
+    const key =
+      m.end < 33554432 ? (m.start * 33554432 + m.end) * 2 + (m.field === 'title' ? 1 : 0) : `${m.field}\u0000${m.start}\u0000${m.end}`;
     if (ks.has(key)) return;
     ks.add(key);
     // a fixed literal, not { ...m, actorId }: one shape for every mention whatever object m was
@@ -53,12 +76,24 @@ export class ActorSet {
   }
 }
 
-const TYPE_PREFIX: Record<string, string> = { person: 'person', organization: 'org', country: 'country', group: 'group', location: 'location', other: 'other' };
+const TYPE_PREFIX: Record<string, string> = {
+  person: 'person',
+  organization: 'org',
+  country: 'country',
+  group: 'group',
+  location: 'location',
+  other: 'other',
+};
 
 /** Short stable hash (base36) of a string — for ids of names with no Latin slug. */
 export function shortHash(s: string): string {
-  let h1 = 0x811c9dc5 | 0, h2 = 0x01234567 | 0;
-  for (let i = 0; i < s.length; i++) { const c = s.charCodeAt(i); h1 = Math.imul(h1 ^ c, 0x01000193); h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 13); }
+  let h1 = 0x811c9dc5 | 0,
+    h2 = 0x01234567 | 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 13);
+  }
   return ((h1 >>> 0).toString(36) + (h2 >>> 0).toString(36)).slice(0, 10);
 }
 
@@ -91,12 +126,20 @@ export function ruleActorId(type: ActorType, name: string): string {
 
 const isLatinCap = (t: Token) => (t.script === 'latin' || t.script === 'cyrillic') && t.caps > 0;
 const EN_CONNECT = set('of for the de du da del la le van von der den al el bin bint ibn y and');
-const EN_HEAD_TITLES = set('mr mrs ms miss dr prof professor president chancellor minister secretary senator sen governor mayor general gen colonel col captain capt judge justice chairman chairwoman ceo director spokesman spokeswoman spokesperson ambassador envoy commissioner leader inspector detective pope archbishop bishop cardinal rev reverend imam ayatollah rabbi mp mep coach manager analyst economist journalist editor correspondent lawyer attorney prosecutor founder boss chief candidate premier executive officer');
+const EN_HEAD_TITLES = set(
+  'mr mrs ms miss dr prof professor president chancellor minister secretary senator sen governor mayor general gen colonel col captain capt judge justice chairman chairwoman ceo director spokesman spokeswoman spokesperson ambassador envoy commissioner leader inspector detective pope archbishop bishop cardinal rev reverend imam ayatollah rabbi mp mep coach manager analyst economist journalist editor correspondent lawyer attorney prosecutor founder boss chief candidate premier executive officer',
+);
 const EN_HONORIFIC = set('mr mrs ms miss dr');
-const EN_ACRONYM_STOP = set('tv gdp ceo cfo coo cto am pm mp mps mep meps id it pc ok hiv aids dna uk us usa eu un bbc vat ipo sms dvd cd pr hr ad bc ps ii iii iv vi faq www html pdf mr ms dr st uae ussr');
+const EN_ACRONYM_STOP = set(
+  'tv gdp ceo cfo coo cto am pm mp mps mep meps id it pc ok hiv aids dna uk us usa eu un bbc vat ipo sms dvd cd pr hr ad bc ps ii iii iv vi faq www html pdf mr ms dr st uae ussr',
+);
 const EN_NAME_SUFFIX = set('qc mp mep jr sr cbe obe mbe kbe phd md');
-const EN_PLACE_HEADS = set('street square road avenue dam island islands river sea ocean bay valley mountains mountain hills city county province state desert lake park bridge airport station gate');
-const EN_ROLE_NOUNS = set('spokesman spokeswoman spokesperson analyst economist journalist editor correspondent lawyer attorney prosecutor director chairman chairwoman chief executive head founder president minister secretary official adviser advisor professor researcher expert author member leader manager boss owner judge officer commissioner ambassador envoy mp mep senator governor mayor campaigner activist consultant partner deputy');
+const EN_PLACE_HEADS = set(
+  'street square road avenue dam island islands river sea ocean bay valley mountains mountain hills city county province state desert lake park bridge airport station gate',
+);
+const EN_ROLE_NOUNS = set(
+  'spokesman spokeswoman spokesperson analyst economist journalist editor correspondent lawyer attorney prosecutor director chairman chairwoman chief executive head founder president minister secretary official adviser advisor professor researcher expert author member leader manager boss owner judge officer commissioner ambassador envoy mp mep senator governor mayor campaigner activist consultant partner deputy',
+);
 
 /** Evidence that a capitalised 2–3 word run is a person: first name, role noun around it, Mr/Ms + surname elsewhere, reporting verb. */
 function personEvidence(ctx: ExtractCtx, a: number, b: number, words: string[]): boolean {
@@ -138,7 +181,8 @@ export function kbActors(doc: Doc, gaz: Gazetteer, set: ActorSet, cover: (string
       const t = doc.toks[m.first];
       const stripped = m.start > t.start ? doc.src.slice(t.start, m.start) : '';
       const prev = m.first > 0 ? doc.toks[m.first - 1] : undefined;
-      const locative = /^[وف]?[ب]$/.test(stripped) || /^[وف]?(الي|لل)$/.test(stripped) || (prev && LOCATIVE_PREPS.has(prev.norm) && t.gap <= 1);
+      const locative =
+        /^[وف]?[ب]$/.test(stripped) || /^[وف]?(الي|لل)$/.test(stripped) || (prev && LOCATIVE_PREPS.has(prev.norm) && t.gap <= 1);
       // the capital test folds the mention text: only worth it after a locative
       if (locative && (CAPITALS.has(foldText(doc.src.slice(m.start, m.end))) || CAPITALS.has(t.norm))) {
         const name = doc.src.slice(m.start, m.end);
@@ -176,7 +220,10 @@ export function latinRuleActors(ctx: ExtractCtx): void {
   let i = 0;
   while (i < n) {
     const t = toks[i];
-    if (cover[i] || !isLatinCap(t) || /^\d/.test(t.norm)) { i++; continue; }
+    if (cover[i] || !isLatinCap(t) || /^\d/.test(t.norm)) {
+      i++;
+      continue;
+    }
     // collect a run of capitalised tokens (connectors allowed inside)
     let j = i;
     while (j + 1 < n) {
@@ -186,10 +233,23 @@ export function latinRuleActors(ctx: ExtractCtx): void {
       if ((nx.gap > 1 && !initial) || cover[j + 1]) break;
       if (nx.gap === 1 && !/^[-\u2010\u2011]$/.test(nx.sep) && !/^'$/.test(nx.sep)) break;
       if (nx.sep === "'" || nx.sep === '\u2019') break; // possessive 's
-      if (isLatinCap(nx)) { j++; continue; }
+      if (isLatinCap(nx)) {
+        j++;
+        continue;
+      }
       const hasOf = toks.slice(i, j + 1).some((x) => x.norm === 'of');
-      if (EN_CONNECT.has(nx.norm) && j + 2 < n && isLatinCap(toks[j + 2]) && toks[j + 2].gap <= 1 && !cover[j + 2] && (nx.norm !== 'and' || hasOf) && nx.norm !== 'the') { j += 2; continue; }
-      if (nx.norm === 'the' && toks[j].norm === 'of' && false) { j++; continue; }
+      if (
+        EN_CONNECT.has(nx.norm) &&
+        j + 2 < n &&
+        isLatinCap(toks[j + 2]) &&
+        toks[j + 2].gap <= 1 &&
+        !cover[j + 2] &&
+        (nx.norm !== 'and' || hasOf) &&
+        nx.norm !== 'the'
+      ) {
+        j += 2;
+        continue;
+      }
       break;
     }
     processLatinRun(ctx, i, j, lowerSeen, capMid);
@@ -207,20 +267,45 @@ function processLatinRun(ctx: ExtractCtx, i: number, j: number, lowerSeen: Set<s
   let titleEnd = -1;
   for (let k = a; k <= j; k++) {
     const w = toks[k].norm;
-    if (EN_PERSON_TITLES.has(w) || EN_STOP_CAPS.has(w)) { if (EN_HEAD_TITLES.has(w)) titleEnd = k; continue; }
+    if (EN_PERSON_TITLES.has(w) || EN_STOP_CAPS.has(w)) {
+      if (EN_HEAD_TITLES.has(w)) titleEnd = k;
+      continue;
+    }
     break;
   }
   // also a title just before the run, in lower case ("the prime minister, Tony Blair" / "minister Yuri Trutnev")
   if (a > 0 && EN_HEAD_TITLES.has(toks[a - 1].norm) && toks[a].gap === 0) personHint = true;
-  if (a > 0 && EN_HONORIFIC.has(toks[a - 1].norm)) { personHint = true; honorific = a - 1; }
+  if (a > 0 && EN_HONORIFIC.has(toks[a - 1].norm)) {
+    personHint = true;
+    honorific = a - 1;
+  }
   if (titleEnd >= a) {
     for (let k = a; k <= titleEnd; k++) if (EN_HONORIFIC.has(toks[k].norm)) honorific = k;
     a = titleEnd + 1;
     personHint = true;
   }
-  while (a <= j && (EN_STOP_CAPS.has(toks[a].norm) && !EN_NAME_TITLES.has(toks[a].norm) || EN_MONTHS_DAYS.has(toks[a].norm) || (EN_CONNECT.has(toks[a].norm) && (toks[a].caps === 0 || a === j || toks[a].norm === 'the' || toks[a].norm === 'and' || toks[a].norm === 'of' || toks[a].norm === 'for')))) a++;
+  while (
+    a <= j &&
+    ((EN_STOP_CAPS.has(toks[a].norm) && !EN_NAME_TITLES.has(toks[a].norm)) ||
+      EN_MONTHS_DAYS.has(toks[a].norm) ||
+      (EN_CONNECT.has(toks[a].norm) &&
+        (toks[a].caps === 0 ||
+          a === j ||
+          toks[a].norm === 'the' ||
+          toks[a].norm === 'and' ||
+          toks[a].norm === 'of' ||
+          toks[a].norm === 'for')))
+  )
+    a++;
   let b = j;
-  while (b >= a && (EN_STOP_CAPS.has(toks[b].norm) || EN_CONNECT.has(toks[b].norm) || EN_MONTHS_DAYS.has(toks[b].norm) || (b > a && EN_NAME_SUFFIX.has(toks[b].norm)))) b--;
+  while (
+    b >= a &&
+    (EN_STOP_CAPS.has(toks[b].norm) ||
+      EN_CONNECT.has(toks[b].norm) ||
+      EN_MONTHS_DAYS.has(toks[b].norm) ||
+      (b > a && EN_NAME_SUFFIX.has(toks[b].norm)))
+  )
+    b--;
   if (b < a) return;
   // name titles (Lord, Prince) stay in the name and make it a person
   if (EN_NAME_TITLES.has(toks[a].norm) && b > a) personHint = true;
@@ -235,12 +320,17 @@ function processLatinRun(ctx: ExtractCtx, i: number, j: number, lowerSeen: Set<s
   let type: ActorType | undefined;
   const prevW = a > 0 ? toks[a - 1].norm : '';
   const nextW = b + 1 < toks.length ? toks[b + 1].norm : '';
-  const orgHead = EN_ORG_HEADS.has(lastW) || (len >= 3 && words.includes('of') && EN_ORG_HEADS.has(firstW)) || (len >= 2 && words.some((w) => EN_ORG_HEADS.has(w)) && !EN_FIRST_NAMES.has(firstW));
+  const orgHead =
+    EN_ORG_HEADS.has(lastW) ||
+    (len >= 3 && words.includes('of') && EN_ORG_HEADS.has(firstW)) ||
+    (len >= 2 && words.some((w) => EN_ORG_HEADS.has(w)) && !EN_FIRST_NAMES.has(firstW));
   if (orgHead && !personHint) type = 'organization';
   else if (personHint) type = 'person';
   else if (len >= 2 && EN_FIRST_NAMES.has(firstW)) type = 'person';
-  else if (isAcr && (EN_VERB.get(nextW) || (capMid.get(firstW) ?? 0) >= 2)) { if (EN_ACRONYM_STOP.has(toks[a].norm)) return; type = 'organization'; }
-  else if (len >= 2) {
+  else if (isAcr && (EN_VERB.get(nextW) || (capMid.get(firstW) ?? 0) >= 2)) {
+    if (EN_ACRONYM_STOP.has(toks[a].norm)) return;
+    type = 'organization';
+  } else if (len >= 2) {
     const allNamey = words.every((w) => !EN_NOT_NAME.has(w) && !EN_STOP_CAPS.has(w) && !EN_PERSON_TITLES.has(w) && !lowerSeen.has(w));
     if (!allNamey) {
       if (words.some((w) => EN_ORG_HEADS.has(w))) type = 'organization';
@@ -260,7 +350,12 @@ function processLatinRun(ctx: ExtractCtx, i: number, j: number, lowerSeen: Set<s
     if (startsSentence && (capMid.get(w) ?? 0) === 0 && /[^s]s$/.test(w)) return; // "Analysts said"
     if (isAcr && (capMid.get(w) ?? 0) < 2 && !EN_VERB.get(nextW)) return;
     if (EN_LOC_PREP.has(prevW)) type = 'location';
-    else if (EN_VERB.get(nextW) || isAcr || (b + 1 < toks.length && toks[b + 1].sep === "'" && toks[b + 1].norm === 's' && (capMid.get(w) ?? 0) >= 2)) type = 'organization';
+    else if (
+      EN_VERB.get(nextW) ||
+      isAcr ||
+      (b + 1 < toks.length && toks[b + 1].sep === "'" && toks[b + 1].norm === 's' && (capMid.get(w) ?? 0) >= 2)
+    )
+      type = 'organization';
     else return;
   }
   if (!type) return;
@@ -286,12 +381,19 @@ function processLatinRun(ctx: ExtractCtx, i: number, j: number, lowerSeen: Set<s
 
 // ------------------------------------------------------------------ Arabic rules
 
-const AR_MULTI_TITLE_NEXT = set('الوزراء الحكومه العام التنفيذي الخارجيه الدفاع الداخليه الماليه الخزانه التجاره الاقتصاد الاعلام العدل الصحه التعليم الطاقه النفط الخارجية');
-const AR_NAME_STOP = set(`الذي التي الذين انه انها انهم ان بان خلال اثناء امس اليوم وهو وهي الذي عن على علي الي في من مع لدى بعد قبل منذ حتى ضد حول عبر امام بين و او ثم
+const AR_MULTI_TITLE_NEXT = set(
+  'الوزراء الحكومه العام التنفيذي الخارجيه الدفاع الداخليه الماليه الخزانه التجاره الاقتصاد الاعلام العدل الصحه التعليم الطاقه النفط الخارجية',
+);
+const AR_NAME_STOP =
+  set(`الذي التي الذين انه انها انهم ان بان خلال اثناء امس اليوم وهو وهي الذي عن على علي الي في من مع لدى بعد قبل منذ حتى ضد حول عبر امام بين و او ثم
 يوم عام سنه شهر مساء صباح الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت ايضا كذلك قد لم لن لا ما`);
 const AR_DAYS = set('الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت اليوم امس');
-const AR_ADJ_STOP = set('الحالي الحاليه الماضي الماضيه الجديد الجديده الثاني الثانيه الاول الاولي الرسمي الرسميه الرئيسي الرئيسيه المحلي المحليه السابق السابقه الكبري الكبير العام العامه الخاص الخاصه الاخير الاخيره المقبل المقبله');
-const AR_NOT_NAME_AFTER_HEAD = set('تعرف يعرف تدعي يدعي تسمي يسمي تابعه تابع مرتبطه مرتبط كبري كبيره صغيره جديده اخري اخرى عملاقه ناشئه محليه اجنبيه دوليه عربيه امريكيه اميركيه غربيه خاصه حكوميه تقنيه متخصصه مختلفه عديده عده كل بعض');
+const AR_ADJ_STOP = set(
+  'الحالي الحاليه الماضي الماضيه الجديد الجديده الثاني الثانيه الاول الاولي الرسمي الرسميه الرئيسي الرئيسيه المحلي المحليه السابق السابقه الكبري الكبير العام العامه الخاص الخاصه الاخير الاخيره المقبل المقبله',
+);
+const AR_NOT_NAME_AFTER_HEAD = set(
+  'تعرف يعرف تدعي يدعي تسمي يسمي تابعه تابع مرتبطه مرتبط كبري كبيره صغيره جديده اخري اخرى عملاقه ناشئه محليه اجنبيه دوليه عربيه امريكيه اميركيه غربيه خاصه حكوميه تقنيه متخصصه مختلفه عديده عده كل بعض',
+);
 const AR_NAME_CONNECT = set('بن ابن بنت ابو ابي عبد ال دي دو فان فون دا در دير');
 
 function isArabicWord(t: Token): boolean {
@@ -330,7 +432,11 @@ function arNameTok(ctx: ExtractCtx, k: number, pos: number): boolean {
     return !ctx.cover[k - 1];
   }
   const w = t.norm;
-  if ((AR_STOP.has(w) || AR_NAME_STOP.has(w) || AR_COMP.has(w) || AR_ADVERBIAL.has(w)) && !(w === 'علي' && ctx.doc.src.slice(t.start, t.end).endsWith('ي') && pos === 0)) return false;
+  if (
+    (AR_STOP.has(w) || AR_NAME_STOP.has(w) || AR_COMP.has(w) || AR_ADVERBIAL.has(w)) &&
+    !(w === 'علي' && ctx.doc.src.slice(t.start, t.end).endsWith('ي') && pos === 0)
+  )
+    return false;
   if (arVerbOf(t)) return false;
   if (AR_PERSON_TITLES.has(w) || AR_ORG_HEADS.has(w)) return false;
   const rawT = ctx.doc.src.slice(t.start, t.end).replace(/[\u064B-\u065F\u0670\u0640]/g, '');
@@ -361,7 +467,9 @@ function arNameTok(ctx: ExtractCtx, k: number, pos: number): boolean {
 const AR_NOT_FIRST_NAME = /(ه|ات|ون|ين|اء)$/;
 const AR_GROUP_NOUNS = set('اهالي ممثلو ممثلي عناصر افراد ابناء اجهزه قوات سلطات اعضاء رجال نساء طلاب عمال قاده زعماء شباب جنود');
 const AR_TITLE_LIKE = /^(كبير|رئيس|مدير|عضو|نائب|مسوول|مستشار|شريك|مؤسس|موسس)/;
-const AR_COMMON_NOT_NAME = set('شهود عيان سكان ناشطون نشطاء مسعفون مراقبون مواطنون لاجئون متظاهرون محتجون لشوون شوون الشوون بشكل بصوره وسط ابحاث دراسات تقرير تقارير بيان دراسه استطلاع وثيقه رساله تاييد مصدران مسوولان مسوولو شريك عضو موظف مهندس اخطر اكبر اهم ابرز اكثر اقل افضل اسوا اعلي ادني اذ لدينا لدي عده لعده كيفيه حلفاء سوال سوالا عقد اكبر اهم ابرز رفيع عسكري مراسل خبير خبيره محلل محلله باحث باحثه مراقب مراقبون ناشط ناشطه معتقل معارض معارضون عنصري جديد جديده ارهابي ارهابيه متطرف متطرفه تنفيذي اخري اخر كبير كبيره صغير مصادر مسؤول مسؤولون مسؤولين خبراء محللون مصدر شخص اشخاص احد احدي عدد بعض كل جميع مختلف عده تفاصيل قضيه امر الامر');
+const AR_COMMON_NOT_NAME = set(
+  'شهود عيان سكان ناشطون نشطاء مسعفون مراقبون مواطنون لاجئون متظاهرون محتجون لشوون شوون الشوون بشكل بصوره وسط ابحاث دراسات تقرير تقارير بيان دراسه استطلاع وثيقه رساله تاييد مصدران مسوولان مسوولو شريك عضو موظف مهندس اخطر اكبر اهم ابرز اكثر اقل افضل اسوا اعلي ادني اذ لدينا لدي عده لعده كيفيه حلفاء سوال سوالا عقد اكبر اهم ابرز رفيع عسكري مراسل خبير خبيره محلل محلله باحث باحثه مراقب مراقبون ناشط ناشطه معتقل معارض معارضون عنصري جديد جديده ارهابي ارهابيه متطرف متطرفه تنفيذي اخري اخر كبير كبيره صغير مصادر مسؤول مسؤولون مسؤولين خبراء محللون مصدر شخص اشخاص احد احدي عدد بعض كل جميع مختلف عده تفاصيل قضيه امر الامر',
+);
 
 /** Longest run of name tokens starting at k (max 4), contiguous (no punctuation between). */
 function arNameRun(ctx: ExtractCtx, k: number, max = 4): number {
@@ -388,22 +496,60 @@ function skipTitleModifiers(ctx: ExtractCtx, k: number): number {
     const t = toks[q];
     if (t.gap > 1) break;
     const w = t.norm;
-    if (w === 'باسم' || w === 'ب' || w === 'في' && false) {
-      q++; steps++;
+    if (w === 'باسم' || w === 'ب' || (w === 'في' && false)) {
+      q++;
+      steps++;
       // the body named: one article-word or a covered actor mention
-      while (q < toks.length && toks[q].gap <= 1 && (toks[q].norm.startsWith('ال') || ctx.cover[q]) && steps < 8) { q++; steps++; }
+      while (q < toks.length && toks[q].gap <= 1 && (toks[q].norm.startsWith('ال') || ctx.cover[q]) && steps < 8) {
+        q++;
+        steps++;
+      }
       continue;
     }
-    if ((w.startsWith('ال') || /^(لل|وال)/.test(w)) && !AR_DAYS.has(w)) { q++; steps++; continue; }
-    if (/^(لدي|في|من)$/.test(w) && q + 1 < toks.length && toks[q + 1].gap <= 1 && (toks[q + 1].norm.startsWith('ال') || ctx.cover[q + 1]) && ctx.set.byId.get(ctx.cover[q + 1] ?? '')?.type !== 'person') { q += 2; steps += 2; continue; }
+    if ((w.startsWith('ال') || /^(لل|وال)/.test(w)) && !AR_DAYS.has(w)) {
+      q++;
+      steps++;
+      continue;
+    }
+    if (
+      /^(لدي|في|من)$/.test(w) &&
+      q + 1 < toks.length &&
+      toks[q + 1].gap <= 1 &&
+      (toks[q + 1].norm.startsWith('ال') || ctx.cover[q + 1]) &&
+      ctx.set.byId.get(ctx.cover[q + 1] ?? '')?.type !== 'person'
+    ) {
+      q += 2;
+      steps += 2;
+      continue;
+    }
     const rawM = ctx.doc.src.slice(t.start, t.end);
-    if (rawM.length >= 5 && /(\u0647|\u0647\u0627|\u0647\u0645)$/.test(rawM) && !/الله$/.test(rawM)) { q++; steps++; continue; } // وزير خارجيتها
+    if (rawM.length >= 5 && /(\u0647|\u0647\u0627|\u0647\u0645)$/.test(rawM) && !/الله$/.test(rawM)) {
+      q++;
+      steps++;
+      continue;
+    } // وزير خارجيتها
     // prepositional modifier "بحقوق الملكية", "لحلف الناتو"
-    if (/^[بل]/.test(w) && w.length > 3 && q + 1 < toks.length && toks[q + 1].gap <= 1 && (toks[q + 1].norm.startsWith('ال') || ctx.cover[q + 1])) { q += 2; steps += 2; continue; }
-    if (AR_MULTI_TITLE_NEXT.has(w) || w === 'وزراء' || w === 'عام' || w === 'مجلس' || w === 'الوزراء') { q++; steps++; continue; }
+    if (
+      /^[بل]/.test(w) &&
+      w.length > 3 &&
+      q + 1 < toks.length &&
+      toks[q + 1].gap <= 1 &&
+      (toks[q + 1].norm.startsWith('ال') || ctx.cover[q + 1])
+    ) {
+      q += 2;
+      steps += 2;
+      continue;
+    }
+    if (AR_MULTI_TITLE_NEXT.has(w) || w === 'وزراء' || w === 'عام' || w === 'مجلس' || w === 'الوزراء') {
+      q++;
+      steps++;
+      continue;
+    }
     if (ctx.cover[q]) {
       if (ctx.set.byId.get(ctx.cover[q]!)?.type === 'person') return -1; // the title's name is already known
-      q++; steps++; continue;
+      q++;
+      steps++;
+      continue;
     }
     break;
   }
@@ -417,7 +563,8 @@ function skipTitleModifiers(ctx: ExtractCtx, k: number): number {
  * with the token's last three units, or is ال + the token's last two (only after a لل prefix). False means none is.
  */
 export function variantEndFilter(words: Iterable<string>): (norm: string) => boolean {
-  const two = new Uint8Array(65536), three = new Uint8Array(65536);
+  const two = new Uint8Array(65536),
+    three = new Uint8Array(65536);
   const k2 = (w: string) => (w.charCodeAt(w.length - 2) * 31 + w.charCodeAt(w.length - 1)) & 0xffff;
   const k3 = (w: string) => (w.charCodeAt(w.length - 3) * 961 + w.charCodeAt(w.length - 2) * 31 + w.charCodeAt(w.length - 1)) & 0xffff;
   for (const w of words) {
@@ -462,7 +609,10 @@ function arTitledPerson(ctx: ExtractCtx, i: number): number {
       const e2 = arNameRun(ctx, r, 4);
       if (e2 > r || (e2 === r && toks[r].norm.length >= 4)) {
         const after = e2 + 1 < n ? toks[e2 + 1] : undefined;
-        if (!after || after.gap === 2 || AR_COMP.has(after.norm) || !!arVerbOf(after)) { q = r; appos = true; }
+        if (!after || after.gap === 2 || AR_COMP.has(after.norm) || !!arVerbOf(after)) {
+          q = r;
+          appos = true;
+        }
       }
       break;
     }
@@ -471,15 +621,34 @@ function arTitledPerson(ctx: ExtractCtx, i: number): number {
   if (q < n && (toks[q].gap <= 2 || appos)) {
     let e = arNameRun(ctx, q);
     // TITLE + first name + ال-surname (وزير الطاقة خالد الفالح،): the surname closes the name before a boundary
-    if (e === q && e + 1 < n && toks[e + 1].gap <= 1 && !cover[e + 1] && /^ال/.test(ctx.doc.src.slice(toks[e + 1].start, toks[e + 1].end)) && toks[e + 1].norm.length >= 5
-      && !AR_DAYS.has(toks[e + 1].norm) && !AR_ADJ_STOP.has(toks[e + 1].norm) && !AR_STOP.has(toks[e + 1].norm) && !AR_PERSON_TITLES.has(toks[e + 1].norm) && !arVerbOf(toks[e + 1])) {
+    if (
+      e === q &&
+      e + 1 < n &&
+      toks[e + 1].gap <= 1 &&
+      !cover[e + 1] &&
+      /^ال/.test(ctx.doc.src.slice(toks[e + 1].start, toks[e + 1].end)) &&
+      toks[e + 1].norm.length >= 5 &&
+      !AR_DAYS.has(toks[e + 1].norm) &&
+      !AR_ADJ_STOP.has(toks[e + 1].norm) &&
+      !AR_STOP.has(toks[e + 1].norm) &&
+      !AR_PERSON_TITLES.has(toks[e + 1].norm) &&
+      !arVerbOf(toks[e + 1])
+    ) {
       const nx = e + 2 < n ? toks[e + 2] : undefined;
       if (!nx || nx.gap >= 2 || AR_COMP.has(nx.norm) || !!arVerbOf(nx)) e++;
     }
     if (e >= q) {
       const single = e === q;
       const after = e + 1 < n ? toks[e + 1] : undefined;
-      const okEnd = !single || !after || after.gap >= 2 || AR_COMP.has(after.norm) || AR_NAME_STOP.has(after.norm) || !!arVerbOf(after) || AR_ADVERBIAL.has(after.norm) || after.norm.startsWith('ل');
+      const okEnd =
+        !single ||
+        !after ||
+        after.gap >= 2 ||
+        AR_COMP.has(after.norm) ||
+        AR_NAME_STOP.has(after.norm) ||
+        !!arVerbOf(after) ||
+        AR_ADVERBIAL.has(after.norm) ||
+        after.norm.startsWith('ل');
       const adjAfterTitle = single && toks[q].gap <= 1 && /(ي|ا)$/.test(toks[q].norm);
       if (okEnd && (!single || toks[q].norm.length >= 3) && !adjAfterTitle) {
         for (let k = q; k <= e; k++) if (cover[k]) uncover(ctx, k);
@@ -505,18 +674,51 @@ function arVerbSubject(ctx: ExtractCtx, i: number, verb: { verb: string; strip: 
   const q = i + 1;
   let e = arNameRun(ctx, q, 3);
   // "قال جمال الفضل، ..." / "قال محمد الحلبوسي إن": first name + ال-surname, closed by a comma or a complementiser
-  if (e === q && q + 2 < n && !cover[q + 1] && toks[q + 1].gap <= 1 && !AR_NOT_FIRST_NAME.test(toks[q].norm) && !AR_GROUP_NOUNS.has(toks[q].norm)) {
+  if (
+    e === q &&
+    q + 2 < n &&
+    !cover[q + 1] &&
+    toks[q + 1].gap <= 1 &&
+    !AR_NOT_FIRST_NAME.test(toks[q].norm) &&
+    !AR_GROUP_NOUNS.has(toks[q].norm)
+  ) {
     const s1 = toks[q + 1];
     const raw1 = doc.src.slice(s1.start, s1.end);
     const nx = toks[q + 2];
-    if (/^ال/.test(raw1) && s1.norm.length >= 5 && !/ة$/.test(raw1) && !AR_DAYS.has(s1.norm) && !AR_ADJ_STOP.has(s1.norm) && !AR_STOP.has(s1.norm) && !AR_PERSON_TITLES.has(s1.norm) && !arVerbOf(s1)
-      && !AR_ORG_HEADS_DEF.has(s1.norm) && (nx.gap === 2 || AR_COMP.has(nx.norm))) e = q + 1;
+    if (
+      /^ال/.test(raw1) &&
+      s1.norm.length >= 5 &&
+      !/ة$/.test(raw1) &&
+      !AR_DAYS.has(s1.norm) &&
+      !AR_ADJ_STOP.has(s1.norm) &&
+      !AR_STOP.has(s1.norm) &&
+      !AR_PERSON_TITLES.has(s1.norm) &&
+      !arVerbOf(s1) &&
+      !AR_ORG_HEADS_DEF.has(s1.norm) &&
+      (nx.gap === 2 || AR_COMP.has(nx.norm))
+    )
+      e = q + 1;
   }
   if (e >= q) {
     const after = e + 1 < n ? toks[e + 1] : undefined;
-    const okEnd = !after || after.gap >= 2 || AR_COMP.has(after.norm) || AR_ADVERBIAL.has(after.norm) || after.norm === 'في' || after.norm.startsWith('ل') && after.norm.length > 3 || AR_PERSON_TITLES.has(after.norm) || (e > q && (AR_COMMON_NOT_NAME.has(after.norm) || AR_TITLE_LIKE.test(after.norm)));
+    const okEnd =
+      !after ||
+      after.gap >= 2 ||
+      AR_COMP.has(after.norm) ||
+      AR_ADVERBIAL.has(after.norm) ||
+      after.norm === 'في' ||
+      (after.norm.startsWith('ل') && after.norm.length > 3) ||
+      AR_PERSON_TITLES.has(after.norm) ||
+      (e > q && (AR_COMMON_NOT_NAME.has(after.norm) || AR_TITLE_LIKE.test(after.norm)));
     const w1 = toks[q].norm;
-    const singleBad = e === q && (/^[لب]/.test(w1) && w1.length <= 5 || /(ه|ها|هم|هما)$/.test(w1) && w1.length > 4 || (/^م/.test(w1) && w1.length <= 5) || /^س[تين]/.test(w1) || /ا$/.test(w1) || w1.length < 4);
+    const singleBad =
+      e === q &&
+      ((/^[لب]/.test(w1) && w1.length <= 5) ||
+        (/(ه|ها|هم|هما)$/.test(w1) && w1.length > 4) ||
+        (/^م/.test(w1) && w1.length <= 5) ||
+        /^س[تين]/.test(w1) ||
+        /ا$/.test(w1) ||
+        w1.length < 4);
     if (okEnd && w1.length >= 3 && !singleBad) {
       const fem = AR_VERBS.get(verb.verb)!.fem;
       const type: ActorType = e > q ? 'person' : fem ? 'organization' : 'person';
@@ -540,11 +742,17 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
     const verb = arVerbOf(t);
     if (w && (!cover[i] || ctx.set.byId.get(cover[i]!)?.type === 'organization')) {
       const r = arTitledPerson(ctx, i);
-      if (r !== -2) { if (r >= 0) i = r; continue; }
+      if (r !== -2) {
+        if (r >= 0) i = r;
+        continue;
+      }
     }
     if (verb && i + 1 < n && !cover[i + 1] && toks[i + 1].gap <= 1) {
       const e = arVerbSubject(ctx, i, verb);
-      if (e >= 0) { i = e; continue; }
+      if (e >= 0) {
+        i = e;
+        continue;
+      }
     }
     // organisations: HEAD + name
     const head = MAY_ORG_HEAD(t.norm) ? tokenVariants(t).find((v) => AR_ORG_HEADS.has(v.form)) : undefined;
@@ -552,8 +760,19 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
     let qStart = i + 1;
     if (head && !head.def) {
       for (let r = i + 1; r < Math.min(n, i + 5); r++) {
-        if (toks[r].gap === 4 && /["«\u201C]\s*$/.test(toks[r].sep)) { qStart = r; break; }
-        if (toks[r].gap > 1 || (cover[r] && ctx.set.byId.get(cover[r]!)?.type !== 'country') || toks[r].script !== 'arabic' || arVerbOf(toks[r]) || AR_COMP.has(toks[r].norm) || AR_STOP.has(toks[r].norm)) break;
+        if (toks[r].gap === 4 && /["«\u201C]\s*$/.test(toks[r].sep)) {
+          qStart = r;
+          break;
+        }
+        if (
+          toks[r].gap > 1 ||
+          (cover[r] && ctx.set.byId.get(cover[r]!)?.type !== 'country') ||
+          toks[r].script !== 'arabic' ||
+          arVerbOf(toks[r]) ||
+          AR_COMP.has(toks[r].norm) ||
+          AR_STOP.has(toks[r].norm)
+        )
+          break;
       }
     }
     if (head && !head.def && qStart < n && toks[qStart].gap === 4 && /["«\u201C]\s*$/.test(toks[qStart].sep)) {
@@ -564,7 +783,14 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
       while (e + 1 < n && e - i < 5 && toks[e + 1].gap <= 1) e++;
       const closeOk = e + 1 >= n || /^["»\u201D]/.test(toks[e + 1].sep.trimStart()) || /["»\u201D]/.test(toks[e + 1].sep);
       const inner = toks.slice(i + 1, e + 1);
-      const nameLike = inner.every((x) => (x.script === 'arabic' || x.script === 'latin') && !/(يه|يا)$/.test(x.norm) && !AR_COMMON_NOT_NAME.has(x.norm) && !/^(جدا|كثيرا|للغايه)$/.test(x.norm) && !/[\u064B-\u064D]/.test(doc.src.slice(x.start, x.end)));
+      const nameLike = inner.every(
+        (x) =>
+          (x.script === 'arabic' || x.script === 'latin') &&
+          !/(يه|يا)$/.test(x.norm) &&
+          !AR_COMMON_NOT_NAME.has(x.norm) &&
+          !/^(جدا|كثيرا|للغايه)$/.test(x.norm) &&
+          !/[\u064B-\u064D]/.test(doc.src.slice(x.start, x.end)),
+      );
       if (closeOk && nameLike && !(i0 > 0 && cover[i0 - 1])) {
         const covered = cover[i + 1] && ctx.set.byId.get(cover[i + 1]!);
         if (!(covered && covered.source === 'kb')) {
@@ -577,7 +803,10 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
       }
       i = i0;
     }
-    const afterTitle = i > 0 && (AR_PERSON_TITLES.has(toks[i - 1].norm) || (MAY_TITLE(toks[i - 1].norm) && tokenVariants(toks[i - 1]).some((x) => AR_PERSON_TITLES.has(x.form))));
+    const afterTitle =
+      i > 0 &&
+      (AR_PERSON_TITLES.has(toks[i - 1].norm) ||
+        (MAY_TITLE(toks[i - 1].norm) && tokenVariants(toks[i - 1]).some((x) => AR_PERSON_TITLES.has(x.form))));
     if (head && !head.def && !afterTitle && !cover[i] && i + 1 < n && toks[i + 1].gap <= 1) {
       // definite construct: حزب العدالة والتنمية / وزارة الخارجية السعودية / مجلس الأمن
       let q = i + 1;
@@ -588,14 +817,34 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
         // after a nisba adjective (الإثيوبية، السعودية) a plain definite noun starts the next phrase: "وزارة الخارجية
         // الإثيوبية البيان" (rejected the statement)
         if (/^(التابعه|التابع|التابعين|التابعتين)$/.test(w2)) break; // "بعثة المراقبة التابعة لـ X": an affiliation follows
-        if (q > i + 2 && /^ال.*ي(ه)?$/.test(toks[q - 1].norm) && toks[q - 1].norm.length >= 6 && /^ال/.test(w2) && !/ي(ه)?$/.test(w2)) break;
-        if ((w2.startsWith('ال') || /^وال/.test(w2) || /^لل/.test(w2)) && !AR_DAYS.has(w2) && !AR_ADJ_STOP.has(w2)) { defEnd = q; q++; continue; }
-        if (cover[q] && q === defEnd + 1 && q > i + 1 && ctx.set.byId.get(cover[q]!)?.source === 'rule' && ctx.set.byId.get(cover[q]!)?.type !== 'person') { defEnd = q; q++; continue; }
+        if (q > i + 2 && /^ال.*ي(ه)?$/.test(toks[q - 1].norm) && toks[q - 1].norm.length >= 6 && /^ال/.test(w2) && !/ي(ه)?$/.test(w2))
+          break;
+        if ((w2.startsWith('ال') || /^وال/.test(w2) || /^لل/.test(w2)) && !AR_DAYS.has(w2) && !AR_ADJ_STOP.has(w2)) {
+          defEnd = q;
+          q++;
+          continue;
+        }
+        if (
+          cover[q] &&
+          q === defEnd + 1 &&
+          q > i + 1 &&
+          ctx.set.byId.get(cover[q]!)?.source === 'rule' &&
+          ctx.set.byId.get(cover[q]!)?.type !== 'person'
+        ) {
+          defEnd = q;
+          q++;
+          continue;
+        }
         break;
       }
       const isGroup = AR_GROUP_HEADS.has(head.form);
-      if (defEnd > i && defEnd === i + 1 && /^(شركه|مجموعه|موقع|قناه|صحيفه|مركز|موسسه|مكتب|شبكه|اذاعه|تلفزيون|بنك|مصرف|صندوق|جمعيه|مرصد|معهد)$/.test(head.form)) {
-        i = defEnd; continue; // "شركة الاستثمار": a description, not a name
+      if (
+        defEnd > i &&
+        defEnd === i + 1 &&
+        /^(شركه|مجموعه|موقع|قناه|صحيفه|مركز|موسسه|مكتب|شبكه|اذاعه|تلفزيون|بنك|مصرف|صندوق|جمعيه|مرصد|معهد)$/.test(head.form)
+      ) {
+        i = defEnd;
+        continue; // "شركة الاستثمار": a description, not a name
       }
       if (defEnd > i) {
         // head + article words
@@ -621,12 +870,22 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
       }
       // indefinite name (foreign name): شركة كاسبرسكي، وكالة رويترز، شركة طيران بيغاسوس
       let q2 = i + 1;
-      if (q2 < n && !cover[q2] && ['طيران', 'النفط', 'نفط', 'انباء', 'الانباء', 'التكنولوجيا', 'الاتصالات'].includes(toks[q2].norm) && q2 + 1 < n) q2++;
+      if (
+        q2 < n &&
+        !cover[q2] &&
+        ['طيران', 'النفط', 'نفط', 'انباء', 'الانباء', 'التكنولوجيا', 'الاتصالات'].includes(toks[q2].norm) &&
+        q2 + 1 < n
+      )
+        q2++;
       if (cover[q2]) continue;
       if (AR_NOT_NAME_AFTER_HEAD.has(toks[q2].norm)) continue;
       const e = arNameRun(ctx, q2, 3);
       const w0 = toks[q2].norm;
-      const adjLike = /يه$/.test(w0) || (w0.length >= 5 && /ات$/.test(w0)) || (e === q2 && /\u0629$/.test(doc.src.slice(toks[q2].start, toks[q2].end))) || (w0.length <= 4 && /^[تي]/.test(w0) && e + 1 < n && /^(علي|الي|في|من|عن|ب|مع)$/.test(toks[e + 1].norm));
+      const adjLike =
+        /يه$/.test(w0) ||
+        (w0.length >= 5 && /ات$/.test(w0)) ||
+        (e === q2 && /\u0629$/.test(doc.src.slice(toks[q2].start, toks[q2].end))) ||
+        (w0.length <= 4 && /^[تي]/.test(w0) && e + 1 < n && /^(علي|الي|في|من|عن|ب|مع)$/.test(toks[e + 1].norm));
       if (e >= q2 && w0.length >= 3 && !adjLike) {
         const name = doc.src.slice(toks[q2].start, toks[e].end);
         addRule(ctx, isGroup ? 'group' : 'organization', name, q2, e);
@@ -643,11 +902,32 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
       while (q < n && toks[q].gap <= 1 && q - i <= 3) {
         const w2 = toks[q].norm;
         const isAdj = w2.startsWith('ال') && /(ي|يه)$/.test(w2) && !AR_ADJ_STOP.has(w2);
-        if (cover[q] && ctx.set.byId.get(cover[q]!)?.type === 'country') { country = true; e = q; q++; continue; }
-        if (isAdj) { nisba = true; e = q; q++; continue; }
+        if (cover[q] && ctx.set.byId.get(cover[q]!)?.type === 'country') {
+          country = true;
+          e = q;
+          q++;
+          continue;
+        }
+        if (isAdj) {
+          nisba = true;
+          e = q;
+          q++;
+          continue;
+        }
         break;
       }
-      const strongHead = ['الحزب', 'اللجنه', 'المخابرات', 'الاستخبارات', 'الجيش', 'البنك', 'المجلس', 'الاتحاد', 'الكونغرس', 'البرلمان'].includes(dh.form);
+      const strongHead = [
+        'الحزب',
+        'اللجنه',
+        'المخابرات',
+        'الاستخبارات',
+        'الجيش',
+        'البنك',
+        'المجلس',
+        'الاتحاد',
+        'الكونغرس',
+        'البرلمان',
+      ].includes(dh.form);
       if (e > i && (country || (nisba && strongHead))) {
         let s = t.start;
         if (dh.strip > 0) s = offsetAfter(doc.src, t, dh.strip);
@@ -679,7 +959,13 @@ export function offsetAfter(src: string, t: Token, strip: number): number {
   let count = 0;
   for (let p = t.start; p < t.end; p++) {
     const c = src.charCodeAt(p);
-    const dropped = (c >= 0x0610 && c <= 0x061a) || (c >= 0x064b && c <= 0x065f) || c === 0x0670 || (c >= 0x06d6 && c <= 0x06ed) || c === 0x0640 || (c >= 0x200b && c <= 0x200f);
+    const dropped =
+      (c >= 0x0610 && c <= 0x061a) ||
+      (c >= 0x064b && c <= 0x065f) ||
+      c === 0x0670 ||
+      (c >= 0x06d6 && c <= 0x06ed) ||
+      c === 0x0640 ||
+      (c >= 0x200b && c <= 0x200f);
     if (dropped) continue;
     if (count === strip) return p;
     count++;
@@ -703,16 +989,22 @@ export function administrations(ctx: ExtractCtx): void {
     if (t.script === 'arabic') {
       const v = MAY_ADMIN(t.norm) ? tokenVariants(t).find((x) => x.form === 'اداره') : undefined;
       if (!v || i + 1 >= toks.length || toks[i + 1].gap > 1) continue;
-      let k = i + 1;
+      const k = i + 1;
       let end = k;
       let p = personAt(k);
       if (!p && (toks[k].norm === 'الرئيس' || toks[k].norm === 'الرييس')) {
         // إدارة الرئيس [nisba] [، NAME]
         end = k;
         let q = k + 1;
-        while (q < toks.length && toks[q].gap <= 1 && toks[q].norm.startsWith('ال') && q - k <= 2) { end = q; q++; }
+        while (q < toks.length && toks[q].gap <= 1 && toks[q].norm.startsWith('ال') && q - k <= 2) {
+          end = q;
+          q++;
+        }
         // find the president's name right after (apposition) or the last president mentioned
-        for (let r = q; r < Math.min(toks.length, q + 3); r++) { p = personAt(r); if (p) break; }
+        for (let r = q; r < Math.min(toks.length, q + 3); r++) {
+          p = personAt(r);
+          if (p) break;
+        }
       } else if (p) {
         end = p.mentions.find((m) => m.first === k)?.last ?? k;
       }
@@ -740,13 +1032,17 @@ export function administrations(ctx: ExtractCtx): void {
 /** An organisation already found for "<person> administration" (KB entry or an earlier rule). */
 function findAdmin(set: ActorSet, p: ActorAcc, doc: Doc): ActorAcc | undefined {
   const surnames = new Set<string>([foldText(p.name.split(/\s+/).pop()!)]);
-  for (const m of p.mentions) { const txt = (m.field === doc.field ? doc.src.slice(m.start, m.end) : ''); if (txt) surnames.add(foldText(txt.split(/\s+/).pop()!)); }
+  for (const m of p.mentions) {
+    const txt = m.field === doc.field ? doc.src.slice(m.start, m.end) : '';
+    if (txt) surnames.add(foldText(txt.split(/\s+/).pop()!));
+  }
   for (const a of set.byId.values()) {
     if (a.type !== 'organization') continue;
     const n = foldText(a.name);
     for (const sn of surnames) {
       if (n === `${sn} administration` || n === `اداره ${sn}`) return a;
-      for (const m of a.mentions) if (m.field === doc.field && foldText(doc.src.slice(m.start, m.end)).replace(/\s+/g, ' ') === `اداره ${sn}`) return a;
+      for (const m of a.mentions)
+        if (m.field === doc.field && foldText(doc.src.slice(m.start, m.end)).replace(/\s+/g, ' ') === `اداره ${sn}`) return a;
     }
   }
   return undefined;
@@ -754,7 +1050,9 @@ function findAdmin(set: ActorSet, p: ActorAcc, doc: Doc): ActorAcc | undefined {
 
 // ------------------------------------------------------------------ surname linking
 
-const EAST_ASIAN_FAMILY = set('kim lee park choi jung kang cho yoon jang lim moon xi li wang zhang liu chen yang zhao huang zhou wu hu abe kishida');
+const EAST_ASIAN_FAMILY = set(
+  'kim lee park choi jung kang cho yoon jang lim moon xi li wang zhang liu chen yang zhao huang zhou wu hu abe kishida',
+);
 
 /**
  * Link later surname-only mentions ("Blair", "Mr Blair", "بوتين") to the full name in the article. In five phases,
@@ -782,7 +1080,11 @@ function surnameIndex(ctx: ExtractCtx): Map<string, ActorAcc> {
     if (a.source === 'kb') {
       // KB persons: surnames of the matched multi-token mentions
       // (a 1–2 letter last token is a particle, not a surname: «مون جاي إن» must not claim every «إن»)
-      for (const m of a.mentions) if (m.field === doc.field && m.last > m.first) { const w = toks[m.last].norm; if (w.length >= 3 && !bySurname.has(w)) bySurname.set(w, a); }
+      for (const m of a.mentions)
+        if (m.field === doc.field && m.last > m.first) {
+          const w = toks[m.last].norm;
+          if (w.length >= 3 && !bySurname.has(w)) bySurname.set(w, a);
+        }
     } else if (toksOfName.length >= 2) {
       const w = toksOfName[toksOfName.length - 1];
       if (w.length >= 3 && !bySurname.has(w)) bySurname.set(w, a);
@@ -790,7 +1092,11 @@ function surnameIndex(ctx: ExtractCtx): Map<string, ActorAcc> {
     // family name first (Kim Yo Jong → Kim, Park Sun-won → Park)
     const first = (a.source === 'kb' ? foldText(a.name).split(/\s+/)[0] : toksOfName[0]) ?? '';
     if (EAST_ASIAN_FAMILY.has(first) && !bySurname.has(first)) bySurname.set(first, a);
-    if (a.source === 'kb') { const last = foldText(a.name).split(/\s+/).pop() ?? ''; if (last.length >= 3 && /^[a-z]/.test(last) && !bySurname.has(last) && a.mentions.some((m) => m.field === doc.field)) bySurname.set(last, a); }
+    if (a.source === 'kb') {
+      const last = foldText(a.name).split(/\s+/).pop() ?? '';
+      if (last.length >= 3 && /^[a-z]/.test(last) && !bySurname.has(last) && a.mentions.some((m) => m.field === doc.field))
+        bySurname.set(last, a);
+    }
   }
   return bySurname;
 }
@@ -805,7 +1111,10 @@ function relinkBareSurnames(ctx: ExtractCtx, bySurname: Map<string, ActorAcc>): 
     if (!ms.length || ms.some((m) => m.last > m.first && !EN_HONORIFIC.has(toks[m.first].norm))) continue;
     const other = bySurname.get(toks[ms[0].last].norm);
     if (!other || other === a) continue;
-    for (const m of ms) { set.mention(other, m); for (let k = m.first; k <= m.last; k++) cover[k] = other.id; }
+    for (const m of ms) {
+      set.mention(other, m);
+      for (let k = m.first; k <= m.last; k++) cover[k] = other.id;
+    }
     a.mentions = a.mentions.filter((m) => m.field !== doc.field);
     if (!a.mentions.length) set.byId.delete(a.id);
   }
@@ -818,9 +1127,15 @@ function mergePartialNames(ctx: ExtractCtx): void {
   for (const a of persons) {
     if (a.source !== 'rule' || !set.byId.has(a.id)) continue;
     const nt = a.nameToks!;
-    const full = persons.find((b) => b !== a && set.byId.has(b.id) && (b.nameToks?.length ?? 0) > nt.length && b.nameToks!.slice(-nt.length).join(' ') === nt.join(' '));
+    const full = persons.find(
+      (b) =>
+        b !== a && set.byId.has(b.id) && (b.nameToks?.length ?? 0) > nt.length && b.nameToks!.slice(-nt.length).join(' ') === nt.join(' '),
+    );
     if (full && nt.length >= 2) {
-      for (const m of a.mentions) { set.mention(full, m); for (let k = m.first; k <= m.last; k++) cover[k] = full.id; }
+      for (const m of a.mentions) {
+        set.mention(full, m);
+        for (let k = m.first; k <= m.last; k++) cover[k] = full.id;
+      }
       set.byId.delete(a.id);
     }
   }
@@ -838,7 +1153,10 @@ function mergeSingleNames(ctx: ExtractCtx, bySurname: Map<string, ActorAcc>): vo
     if (!key) continue;
     const full = bySurname.get(key);
     if (full && full !== a) {
-      for (const m of a.mentions) { set.mention(full, m); for (let k = m.first; k <= m.last; k++) cover[k] = full.id; }
+      for (const m of a.mentions) {
+        set.mention(full, m);
+        for (let k = m.first; k <= m.last; k++) cover[k] = full.id;
+      }
       set.byId.delete(a.id);
     }
   }
@@ -860,7 +1178,8 @@ function linkSurnameTokens(ctx: ExtractCtx, bySurname: Map<string, ActorAcc>): v
       if (w.length >= 3 && !ends.has(w.charCodeAt(w.length - 2) * 65536 + w.charCodeAt(w.length - 1))) continue;
       const v = tokenVariants(t).find((x) => bySurname.has(x.form) && !x.def);
       if (!v) continue;
-      w = v.form; strip = v.strip;
+      w = v.form;
+      strip = v.strip;
     } else if (t.script === 'latin') {
       if (t.caps === 0) continue;
     } else continue;
@@ -868,7 +1187,10 @@ function linkSurnameTokens(ctx: ExtractCtx, bySurname: Map<string, ActorAcc>): v
     if (!a) continue;
     let first = i;
     let start = strip ? offsetAfter(doc.src, t, strip) : t.start;
-    if (i > 0 && EN_HONORIFIC.has(toks[i - 1].norm) && toks[i].gap === 0) { first = i - 1; start = toks[i - 1].start; }
+    if (i > 0 && EN_HONORIFIC.has(toks[i - 1].norm) && toks[i].gap === 0) {
+      first = i - 1;
+      start = toks[i - 1].start;
+    }
     set.mention(a, { start, end: t.end, first, last: i, field: doc.field });
     cover[i] = a.id;
   }

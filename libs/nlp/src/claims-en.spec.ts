@@ -23,18 +23,27 @@ const KB: KbActor[] = [
   { id: 'person:berg', name: 'Berg', type: 'person', aliases: ['Berg'] },
 ];
 const enricher = new Enricher({ version: 1, actors: () => KB });
-const enrich = (body: string) => enricher.enrich({ url: 'https://x.test/e', source: { name: 't' }, title: 'Title', body, language: 'en' }, { now: new Date('2026-01-01T00:00:00Z') });
+const enrich = (body: string) =>
+  enricher.enrich(
+    { url: 'https://x.test/e', source: { name: 't' }, title: 'Title', body, language: 'en' },
+    { now: new Date('2026-01-01T00:00:00Z') },
+  );
 
 type Out = ReturnType<typeof enrich>;
 /** the claim whose text contains `needle` */
 const claimWith = (out: Out, needle: string) => out.claims.find((x) => x.text.includes(needle));
 const speakerOf = (out: Out, needle: string) => claimWith(out, needle)?.speaker.name;
-const speakersOf = (out: Out, needle: string) => out.claims.filter((x) => x.text.includes(needle)).map((c) => c.speaker.name).sort();
+const speakersOf = (out: Out, needle: string) =>
+  out.claims
+    .filter((x) => x.text.includes(needle))
+    .map((c) => c.speaker.name)
+    .sort();
 const offsetsOk = (out: Out, body: string) => out.claims.every((c) => body.slice(c.start, c.end) === c.text);
 
 describe('claims (English): appositions and affiliations', () => {
   it('a person named in the apposition speaks, not the description or the body it belongs to', () => {
-    const body = 'Xandria rejected the report. A spokesman for the Xandrian Foreign Ministry, Tomas Rek, said the claims were "baseless" and accused Yberia of spreading lies.';
+    const body =
+      'Xandria rejected the report. A spokesman for the Xandrian Foreign Ministry, Tomas Rek, said the claims were "baseless" and accused Yberia of spreading lies.';
     const out = enrich(body);
     expect(offsetsOk(out, body)).toBe(true);
     expect(speakerOf(out, 'the claims were')).toBe('Tomas Rek');
@@ -42,8 +51,9 @@ describe('claims (English): appositions and affiliations', () => {
   });
 
   it('"Name, spokeswoman for X said" → the person; "A spokesman for X said" → X', () => {
-    const body = 'The site was closed. Ana Velt, spokeswoman for Norvex Systems said the company had contacted the police. '
-      + 'A spokesman for Kallo Bank said the risk to customers was minimal.';
+    const body =
+      'The site was closed. Ana Velt, spokeswoman for Norvex Systems said the company had contacted the police. ' +
+      'A spokesman for Kallo Bank said the risk to customers was minimal.';
     const out = enrich(body);
     expect(speakerOf(out, 'had contacted the police')).toBe('Ana Velt');
     expect(speakerOf(out, 'risk to customers')).toBe('Kallo Bank');
@@ -62,10 +72,11 @@ describe('claims (English): appositions and affiliations', () => {
 
 describe('claims (English): inverted and content-before attributions', () => {
   it('"said ORG analyst Name", "said Professor Name, head of ...", "say the X", "say ORG experts"', () => {
-    const body = 'Markets moved. "A bid is likely in the next two weeks," said Trask Securities analyst Piet Ross. '
-      + '"Users need to be wary," said Professor Lena Dorn, head of research at Tally Research. '
-      + 'The new levy is a tax on savers, say the Green Union. '
-      + 'Fake hotspots pose as real ones, say Tally Research experts.';
+    const body =
+      'Markets moved. "A bid is likely in the next two weeks," said Trask Securities analyst Piet Ross. ' +
+      '"Users need to be wary," said Professor Lena Dorn, head of research at Tally Research. ' +
+      'The new levy is a tax on savers, say the Green Union. ' +
+      'Fake hotspots pose as real ones, say Tally Research experts.';
     const out = enrich(body);
     expect(offsetsOk(out, body)).toBe(true);
     expect(speakerOf(out, 'A bid is likely')).toBe('Piet Ross');
@@ -75,8 +86,9 @@ describe('claims (English): inverted and content-before attributions', () => {
   });
 
   it('inversion without a comma, and no inversion for accuse-type verbs', () => {
-    const body = 'There are also other pressures making banks change their systems said Ivo Marsh, director of Tally Research. '
-      + 'Mr Rek spoke first. But the Red Alliance leader, Karl Benn, accused Mr Rek of avoiding the main issue.';
+    const body =
+      'There are also other pressures making banks change their systems said Ivo Marsh, director of Tally Research. ' +
+      'Mr Rek spoke first. But the Red Alliance leader, Karl Benn, accused Mr Rek of avoiding the main issue.';
     const out = enrich(body);
     expect(speakerOf(out, 'other pressures making banks')).toBe('Ivo Marsh');
     expect(speakerOf(out, 'avoiding the main issue')).toBe('Karl Benn');
@@ -84,8 +96,9 @@ describe('claims (English): inverted and content-before attributions', () => {
   });
 
   it('content before "ROLE Name has said", with a trailing prepositional phrase', () => {
-    const body = 'Hiding savings abroad is a backward idea, President Karl Benn of Xandria has said during a visit to Yberia.\n\n'
-      + 'The blurring of the rules raises questions of regulation, watchdog Tally Research has said.';
+    const body =
+      'Hiding savings abroad is a backward idea, President Karl Benn of Xandria has said during a visit to Yberia.\n\n' +
+      'The blurring of the rules raises questions of regulation, watchdog Tally Research has said.';
     const out = enrich(body);
     expect(speakerOf(out, 'Hiding savings abroad is a backward idea')).toBe('Karl Benn');
     expect(out.claims.some((c) => /^during a visit/.test(c.text))).toBe(false);
@@ -95,8 +108,9 @@ describe('claims (English): inverted and content-before attributions', () => {
 
 describe('claims (English): joint statements', () => {
   it('"X and Y said" gives one claim per named speaker, and "they said" continues both', () => {
-    const body = 'Mr Justice Tomas Rek and Mr Justice Piet Ross ruled that the contract was void. '
-      + 'They said the firm had acted in bad faith. The Green Union and Red Alliance say they want a new inquiry.';
+    const body =
+      'Mr Justice Tomas Rek and Mr Justice Piet Ross ruled that the contract was void. ' +
+      'They said the firm had acted in bad faith. The Green Union and Red Alliance say they want a new inquiry.';
     const out = enrich(body);
     expect(speakersOf(out, 'the contract was void')).toEqual(['Piet Ross', 'Tomas Rek']);
     expect(speakersOf(out, 'acted in bad faith')).toEqual(['Piet Ross', 'Tomas Rek']);
@@ -111,8 +125,9 @@ describe('claims (English): joint statements', () => {
 
 describe('claims (English): descriptions', () => {
   it('"the Yberian firm" is the firm, not the country; "Country\'s watchdog" is the country', () => {
-    const body = 'Norvex Systems wants to become the biggest games firm in the world. The Yberian firm says it wants to compete with film studios. '
-      + 'Last month Xandria\'s competition watchdog said it would not oppose the purchase.';
+    const body =
+      'Norvex Systems wants to become the biggest games firm in the world. The Yberian firm says it wants to compete with film studios. ' +
+      "Last month Xandria's competition watchdog said it would not oppose the purchase.";
     const out = enrich(body);
     expect(speakerOf(out, 'compete with film studios')).toBe('Norvex Systems');
     expect(speakerOf(out, 'would not oppose')).toBe('Xandria');
@@ -124,23 +139,26 @@ describe('claims (English): descriptions', () => {
   });
 
   it('"the company" and "a spokesperson" follow the organisation in focus, not one named in passing', () => {
-    const body = 'Norvex Systems said it would free 500 patents. Norvex Systems said the move would help developers. '
-      + 'Norvex Systems has supported open projects, although critics say this was meant to undermine Kallo Bank. '
-      + 'The company said it wanted other firms to join a patent commons.';
+    const body =
+      'Norvex Systems said it would free 500 patents. Norvex Systems said the move would help developers. ' +
+      'Norvex Systems has supported open projects, although critics say this was meant to undermine Kallo Bank. ' +
+      'The company said it wanted other firms to join a patent commons.';
     expect(speakerOf(enrich(body), 'patent commons')).toBe('Norvex Systems');
   });
 
   it('lead sentence "Org\'s chief has said" → the person named next', () => {
-    const body = 'Public passivity is a powerful indictment of the movement, Tally Research\'s chief has said.\n\n'
-      + 'In a lecture, Lena Dorn said rights had been flouted.';
+    const body =
+      "Public passivity is a powerful indictment of the movement, Tally Research's chief has said.\n\n" +
+      'In a lecture, Lena Dorn said rights had been flouted.';
     expect(speakerOf(enrich(body), 'Public passivity')).toBe('Lena Dorn');
   });
 });
 
 describe('claims (English): pronouns', () => {
   it('"he" after a sentence opened by another person goes to that person, not to the last speaker', () => {
-    const body = 'Tomas Rek said: "I am not ordering an inquiry." Mr Marsh is the first detainee to give an interview. '
-      + 'He told the radio station his worst moment came last March.';
+    const body =
+      'Tomas Rek said: "I am not ordering an inquiry." Mr Marsh is the first detainee to give an interview. ' +
+      'He told the radio station his worst moment came last March.';
     expect(speakerOf(enrich(body), 'his worst moment')).toBe('Ivo Marsh');
   });
 
@@ -157,8 +175,9 @@ describe('claims (English): pronouns', () => {
 
 describe('claims (English): content boundaries and non-claims', () => {
   it('noun objects of announce/agree/write-type verbs are not claims; a clause is', () => {
-    const body = 'Kallo Bank announced the settlements on Monday. Norvex Systems agreed a deal with Kallo Bank. '
-      + 'Kallo Bank announced that it would close 20 branches.';
+    const body =
+      'Kallo Bank announced the settlements on Monday. Norvex Systems agreed a deal with Kallo Bank. ' +
+      'Kallo Bank announced that it would close 20 branches.';
     const out = enrich(body);
     expect(claimWith(out, 'the settlements')).toBeUndefined();
     expect(claimWith(out, 'a deal with')).toBeUndefined();
@@ -166,23 +185,26 @@ describe('claims (English): content boundaries and non-claims', () => {
   });
 
   it('"said in a statement: "..."" keeps the quotation; "has said repeatedly that" drops the adverb', () => {
-    const body = 'Ana Velt said in an official statement: "I am moving forward with a complaint." Norvex Systems has said repeatedly that it wants to be first.';
+    const body =
+      'Ana Velt said in an official statement: "I am moving forward with a complaint." Norvex Systems has said repeatedly that it wants to be first.';
     const out = enrich(body);
     expect(claimWith(out, 'I am moving forward')?.speaker.name).toBe('Ana Velt');
     expect(claimWith(out, 'it wants to be first')?.text).toBe('it wants to be first');
   });
 
   it('a trailing reporter aside is cut; a dateline is not the subject', () => {
-    const body = 'YBERIA - Lena Dorn, the sister of the Yberian leader, warned Xandria on Sunday that its drills would be met with "an overwhelming response", state media reported.';
+    const body =
+      'YBERIA - Lena Dorn, the sister of the Yberian leader, warned Xandria on Sunday that its drills would be met with "an overwhelming response", state media reported.';
     const c = claimWith(enrich(body), 'its drills');
     expect(c?.speaker.name).toBe('Lena Dorn');
     expect(c?.text).toBe('its drills would be met with "an overwhelming response"');
   });
 
   it('participles after a closing quote and after "by"; "asked" with a question', () => {
-    const body = 'Ms Dorn dubbed herself a "hope-monger", saying she was confident the movement would recover. '
-      + 'Mr Rek hit back by saying the Red Alliance had kept itself out of power. '
-      + 'And he asked why the government was agreeing to the measure now. Mr Benn asked Mr Rek to resign.';
+    const body =
+      'Ms Dorn dubbed herself a "hope-monger", saying she was confident the movement would recover. ' +
+      'Mr Rek hit back by saying the Red Alliance had kept itself out of power. ' +
+      'And he asked why the government was agreeing to the measure now. Mr Benn asked Mr Rek to resign.';
     const out = enrich(body);
     expect(speakerOf(out, 'the movement would recover')).toBe('Lena Dorn');
     expect(speakerOf(out, 'kept itself out of power')).toBe('Tomas Rek');
@@ -200,9 +222,10 @@ describe('claims (English): content boundaries and non-claims', () => {
 
 describe('claims (English): more verbs, documents, nested reports', () => {
   it('branded / likened / hinted / thinks / reports', () => {
-    const body = 'Mr Rek has branded the levy a waste of money. Ms Velt likened the plan to a lottery. '
-      + 'Tally Research has hinted that regulation might return. Mr Benn thinks that the answer lies elsewhere. '
-      + 'Kallo Bank made 300 loans in 2004, the Green Union reports.';
+    const body =
+      'Mr Rek has branded the levy a waste of money. Ms Velt likened the plan to a lottery. ' +
+      'Tally Research has hinted that regulation might return. Mr Benn thinks that the answer lies elsewhere. ' +
+      'Kallo Bank made 300 loans in 2004, the Green Union reports.';
     const out = enrich(body);
     expect(speakerOf(out, 'the levy a waste of money')).toBe('Tomas Rek');
     expect(speakerOf(out, 'the plan to a lottery')).toBe('Ana Velt');
@@ -212,13 +235,14 @@ describe('claims (English): more verbs, documents, nested reports', () => {
   });
 
   it('"X\'s book suggests" → X', () => {
-    const body = 'Mr Ross\' book suggests the statement was written by Ana Velt.';
+    const body = "Mr Ross' book suggests the statement was written by Ana Velt.";
     expect(speakerOf(enrich(body), 'the statement was written')).toBe('Piet Ross');
   });
 
   it('"X agent told him" → X; "Org reported that Person had ... and said" → Person', () => {
-    const body = 'Mr Marsh said the "Norvex agent" told him the passport had been found. '
-      + 'Tally Research reported separately that Karl Benn had visited a factory and said output must double.';
+    const body =
+      'Mr Marsh said the "Norvex agent" told him the passport had been found. ' +
+      'Tally Research reported separately that Karl Benn had visited a factory and said output must double.';
     const out = enrich(body);
     expect(speakersOf(out, 'the passport had been found')).toContain('Norvex Systems');
     expect(speakerOf(out, 'output must double')).toBe('Karl Benn');
@@ -249,7 +273,8 @@ describe('claims (English): prepositional phrases, statements, passives with an 
 
 describe('claims (English): quotations over several paragraphs', () => {
   it('"X said: "A.¶¶"B.¶¶"C."" gives one claim per paragraph segment', () => {
-    const body = 'Tory MP Piet Ross said: "I believe it is essential that we keep the rebate.\n\n"We are already one of the biggest contributors.\n\n"We will not give it up." Mr Marsh disagreed.';
+    const body =
+      'Tory MP Piet Ross said: "I believe it is essential that we keep the rebate.\n\n"We are already one of the biggest contributors.\n\n"We will not give it up." Mr Marsh disagreed.';
     const out = enrich(body);
     expect(offsetsOk(out, body)).toBe(true);
     expect(claimWith(out, 'keep the rebate')?.text).toBe('I believe it is essential that we keep the rebate');
@@ -259,7 +284,8 @@ describe('claims (English): quotations over several paragraphs', () => {
   });
 
   it('\'"A.¶¶"B," he said\' splits the quotation before the verb too', () => {
-    const body = 'Mr Marsh spoke to reporters on Monday.\n\n"We have been through five transitions and survived.\n\n"Each one has involved losses," he said. "There is more to come."';
+    const body =
+      'Mr Marsh spoke to reporters on Monday.\n\n"We have been through five transitions and survived.\n\n"Each one has involved losses," he said. "There is more to come."';
     const out = enrich(body);
     expect(claimWith(out, 'five transitions')?.text).toBe('We have been through five transitions and survived');
     expect(claimWith(out, 'Each one has')?.text).toBe('Each one has involved losses');
@@ -269,8 +295,9 @@ describe('claims (English): quotations over several paragraphs', () => {
 
 describe('claims (English): "quoted as saying" after the content, absolute participles, late subjects', () => {
   it('"CONTENT, minister X was quoted as saying by AGENCY" and "with X suggesting that"', () => {
-    const body = 'The ownership issue will be dealt with under Yberian law, finance minister Ivo Marsh was quoted as saying by the Tally Research agency. '
-      + 'No details were given, with Mr Marsh suggesting that Yberia may decide case by case.';
+    const body =
+      'The ownership issue will be dealt with under Yberian law, finance minister Ivo Marsh was quoted as saying by the Tally Research agency. ' +
+      'No details were given, with Mr Marsh suggesting that Yberia may decide case by case.';
     const out = enrich(body);
     expect(speakerOf(out, 'The ownership issue will be dealt with')).toBe('Ivo Marsh');
     expect(speakerOf(out, 'may decide case by case')).toBe('Ivo Marsh');
@@ -284,7 +311,8 @@ describe('claims (English): "quoted as saying" after the content, absolute parti
 
 describe('claims (English): verbs with a prepositional phrase and a colon, name particles', () => {
   it('"wrote on LinkedIn: "..."" is a claim; "said Anna von Berg" finds the known surname', () => {
-    const body = 'Ms Velt later wrote on LinkedIn: "We will keep investing in Yberia." "It is a rounding error," said Anna von Berg, an analyst.';
+    const body =
+      'Ms Velt later wrote on LinkedIn: "We will keep investing in Yberia." "It is a rounding error," said Anna von Berg, an analyst.';
     const out = enrich(body);
     expect(speakerOf(out, 'We will keep investing')).toBe('Ana Velt');
     expect(speakerOf(out, 'a rounding error')).toBe('Berg');
@@ -293,8 +321,9 @@ describe('claims (English): verbs with a prepositional phrase and a colon, name 
 
 describe('claims (English): unknown speakers block pronoun continuity', () => {
   it('"she said" after an unknown name speaking is not handed to an earlier speaker', () => {
-    const body = 'Ms Velt told reporters that the firm had competed fairly. Competition Commissioner Zora Quill said the firm had paid customers. '
-      + '"The firm shut out rivals," she said.';
+    const body =
+      'Ms Velt told reporters that the firm had competed fairly. Competition Commissioner Zora Quill said the firm had paid customers. ' +
+      '"The firm shut out rivals," she said.';
     const out = enrich(body);
     expect(speakerOf(out, 'competed fairly')).toBe('Ana Velt');
     expect(speakerOf(out, 'shut out rivals')).not.toBe('Ana Velt');
@@ -303,8 +332,9 @@ describe('claims (English): unknown speakers block pronoun continuity', () => {
 
 describe('claims (English): institution nouns after the institution spoke', () => {
   it('"the bureau said" right after the FBI-like body spoke; a bare "the government" is not resolved', () => {
-    const body = 'Tally Research said the hackers had tricked an employee. "Cyber actors continue to target the industry," the bureau said. '
-      + 'The government had claimed the firms lied.';
+    const body =
+      'Tally Research said the hackers had tricked an employee. "Cyber actors continue to target the industry," the bureau said. ' +
+      'The government had claimed the firms lied.';
     const out = enrich(body);
     expect(speakerOf(out, 'Cyber actors continue')).toBe('Tally Research');
     expect(claimWith(out, 'the firms lied')).toBeUndefined();

@@ -19,11 +19,18 @@ const KB: KbActor[] = [
   { id: 'org:green-league', name: 'Green League', type: 'organization', aliases: ['Green League'] },
 ];
 const enricher = new Enricher({ version: 1, actors: () => KB });
-const enrich = (body: string, language: string) => enricher.enrich({ url: 'https://x.test/r', source: { name: 't' }, title: 'عنوان', body, language }, { now: new Date('2026-01-01T00:00:00Z') });
+const enrich = (body: string, language: string) =>
+  enricher.enrich(
+    { url: 'https://x.test/r', source: { name: 't' }, title: 'عنوان', body, language },
+    { now: new Date('2026-01-01T00:00:00Z') },
+  );
 type Out = ReturnType<typeof enrich>;
 
 const claimsWith = (out: Out, needle: string) => out.claims.filter((c) => c.text.includes(needle));
-const speakersOf = (out: Out, needle: string) => claimsWith(out, needle).map((c) => c.speaker.name).sort();
+const speakersOf = (out: Out, needle: string) =>
+  claimsWith(out, needle)
+    .map((c) => c.speaker.name)
+    .sort();
 const offsetsOk = (out: Out, body: string) => out.claims.every((c) => body.slice(c.start, c.end) === c.text);
 
 describe('claims: Arabic joint statements and subject order', () => {
@@ -50,7 +57,8 @@ describe('claims: Arabic joint statements and subject order', () => {
   });
 
   it('a body inside a role phrase before the verb resolves to the titled person', () => {
-    const body = 'وقال الأمين العام لجبهة الفجر سامي دراج إن التنظيم سيواصل نشاطه. وكان الأمين العام لجبهة الفجر قد نفى الأسبوع الماضي إرسال مقاتلين إلى الخارج.';
+    const body =
+      'وقال الأمين العام لجبهة الفجر سامي دراج إن التنظيم سيواصل نشاطه. وكان الأمين العام لجبهة الفجر قد نفى الأسبوع الماضي إرسال مقاتلين إلى الخارج.';
     const out = enrich(body, 'ar');
     expect(speakersOf(out, 'إرسال مقاتلين')).toEqual(['سامي دراج']);
   });
@@ -104,7 +112,8 @@ describe('claims: Arabic speaker phrases with quoted names', () => {
   });
 
   it('"تقرير لموقع X" names X as the author, and "الموقع" later resolves to it', () => {
-    const body = 'وجاء ذلك بعد أن أفاد تقرير لموقع "ناشر" الإخباري بأن الشركة أخفت الخلل. وقالت غريدكو إنها ستراجع التقرير. وأوضح الموقع أن الموظفين علموا بالخلل منذ أشهر.';
+    const body =
+      'وجاء ذلك بعد أن أفاد تقرير لموقع "ناشر" الإخباري بأن الشركة أخفت الخلل. وقالت غريدكو إنها ستراجع التقرير. وأوضح الموقع أن الموظفين علموا بالخلل منذ أشهر.';
     const out = enrich(body, 'ar');
     expect(speakersOf(out, 'أخفت الخلل')).toEqual(['ناشر']);
     expect(speakersOf(out, 'الموظفين علموا')).toEqual(['ناشر']);
@@ -139,8 +148,9 @@ describe('claims: English joint subjects and descriptions', () => {
   });
 
   it('"the company" is the salient company, not the last one named', () => {
-    const body = 'Gridco said on Monday it would cut 2,000 jobs. Gridco shares fell 4%. Gridco has struggled since rival Petro Union entered the market. '
-      + 'The company said the cuts would save $300m a year.';
+    const body =
+      'Gridco said on Monday it would cut 2,000 jobs. Gridco shares fell 4%. Gridco has struggled since rival Petro Union entered the market. ' +
+      'The company said the cuts would save $300m a year.';
     const out = enrich(body, 'en');
     expect(speakersOf(out, 'save $300m')).toEqual(['Gridco']);
   });
@@ -153,7 +163,8 @@ describe('claims: English joint subjects and descriptions', () => {
 
 describe('claims: quoted org names and affiliations (Arabic)', () => {
   it('an org head with descriptor words before a quoted name names the quoted org, and الشركة resolves to it', () => {
-    const body = 'كشفت شركة أبحاث الأمن الرقمي "نوفاسيك" في تقرير نشرته الأربعاء أن قراصنة سرقوا بيانات ملايين المستخدمين. وتقول الشركة إن الهجمات مستمرة.';
+    const body =
+      'كشفت شركة أبحاث الأمن الرقمي "نوفاسيك" في تقرير نشرته الأربعاء أن قراصنة سرقوا بيانات ملايين المستخدمين. وتقول الشركة إن الهجمات مستمرة.';
     const out = enrich(body, 'ar');
     expect(speakersOf(out, 'سرقوا بيانات')).toEqual(['نوفاسيك']);
     expect(speakersOf(out, 'الهجمات مستمرة')).toEqual(['نوفاسيك']);
@@ -179,7 +190,7 @@ describe('claims: English quote attribution and requests', () => {
     expect(claimsWith(out, 'change their passwords')).toHaveLength(0);
   });
 
-  it('a quote after a full stop is not the previous verb\'s content', () => {
+  it("a quote after a full stop is not the previous verb's content", () => {
     const body = 'The reform was "badly designed" and costs had doubled, Lina Hart said. "Nobody asked the workers," she added.';
     const out = enrich(body, 'en');
     expect(speakersOf(out, 'costs had doubled')).toEqual(['Lina Hart']);
@@ -258,7 +269,10 @@ describe('actors: Arabic first name + ال-surname after a reporting verb', () =
 
 describe('claims: English "it" after a body opening the previous sentence', () => {
   it('"X has been hit by ... competition from COUNTRY. It has said ..." → X, not the country', () => {
-    const out = enrich('Gridco has been hit by rising fuel costs and competition from Yberia. It has said it needs to cut 6,000 jobs.', 'en');
+    const out = enrich(
+      'Gridco has been hit by rising fuel costs and competition from Yberia. It has said it needs to cut 6,000 jobs.',
+      'en',
+    );
     expect(speakersOf(out, 'cut 6,000 jobs')).toEqual(['Gridco']);
   });
 });

@@ -11,7 +11,11 @@ const KB: KbActor[] = [
   { id: 'org:petro-union', name: 'Petro Union', type: 'organization', aliases: ['بترو يونيون'] },
 ];
 const enricher = new Enricher({ version: 1, actors: () => KB });
-const enrich = (body: string, language: string) => enricher.enrich({ url: 'https://x.test/s', source: { name: 't' }, title: 'عنوان', body, language }, { now: new Date('2026-01-01T00:00:00Z') });
+const enrich = (body: string, language: string) =>
+  enricher.enrich(
+    { url: 'https://x.test/s', source: { name: 't' }, title: 'عنوان', body, language },
+    { now: new Date('2026-01-01T00:00:00Z') },
+  );
 
 /** speaker name for the claim whose text contains `needle` */
 function speakerOf(out: ReturnType<typeof enrich>, needle: string): string | undefined {
@@ -25,8 +29,9 @@ function offsetsOk(out: ReturnType<typeof enrich>, body: string): boolean {
 
 describe('claims: speaker continuity (Arabic)', () => {
   it('subject-less follow-up verbs continue the first speaker, not a person named in between', () => {
-    const body = 'قال وزير المالية الزاندري سليم برهان إن الاقتصاد ينمو بسرعة هذا العام. وأضاف أن الرئيس عمر فايد وافق على الخطة الجديدة. '
-      + 'وتابع أن الصادرات ارتفعت بنسبة كبيرة. وأوضح أن الحكومة ستخفض الضرائب قريبا.';
+    const body =
+      'قال وزير المالية الزاندري سليم برهان إن الاقتصاد ينمو بسرعة هذا العام. وأضاف أن الرئيس عمر فايد وافق على الخطة الجديدة. ' +
+      'وتابع أن الصادرات ارتفعت بنسبة كبيرة. وأوضح أن الحكومة ستخفض الضرائب قريبا.';
     const out = enrich(body, 'ar');
     expect(offsetsOk(out, body)).toBe(true);
     const sp = speakerOf(out, 'الاقتصاد ينمو');
@@ -36,23 +41,26 @@ describe('claims: speaker continuity (Arabic)', () => {
   });
 
   it('a masculine verb skips back over a feminine speaker to the last masculine one', () => {
-    const body = 'قال وزير الطاقة اليبيري رامي نصار إن الإنتاج سيرتفع الشهر المقبل. وقالت المتحدثة باسم بترو يونيون إن الشركة لن تغير خططها. '
-      + 'وأضاف أن الأسعار ستبقى مستقرة حتى نهاية العام.';
+    const body =
+      'قال وزير الطاقة اليبيري رامي نصار إن الإنتاج سيرتفع الشهر المقبل. وقالت المتحدثة باسم بترو يونيون إن الشركة لن تغير خططها. ' +
+      'وأضاف أن الأسعار ستبقى مستقرة حتى نهاية العام.';
     const out = enrich(body, 'ar');
     expect(speakerOf(out, 'الأسعار ستبقى')).toBe(speakerOf(out, 'الإنتاج سيرتفع'));
   });
 
   it('a feminine speaker keeps feminine follow-ups; a person named inside her claim does not take over', () => {
-    const body = 'قالت وزيرة الخارجية الزاندرية ليلى حداد إن بلادها تريد الحوار. وأشارت إلى أن الرئيس عمر فايد سيزور المنطقة قريبا. '
-      + 'وأضافت أن المفاوضات ستبدأ الأسبوع المقبل.';
+    const body =
+      'قالت وزيرة الخارجية الزاندرية ليلى حداد إن بلادها تريد الحوار. وأشارت إلى أن الرئيس عمر فايد سيزور المنطقة قريبا. ' +
+      'وأضافت أن المفاوضات ستبدأ الأسبوع المقبل.';
     const out = enrich(body, 'ar');
     expect(speakerOf(out, 'بلادها تريد')).toBe('ليلى حداد');
     expect(speakerOf(out, 'المفاوضات ستبدأ')).toBe('ليلى حداد');
   });
 
   it('a compound title ("نائب وزير") resolves a later "نائب الوزير" to the titled person, not to the head of state', () => {
-    const body = 'قال نائب وزير الخارجية اليبيري كمال عيسى إن بلاده مستعدة للحوار. والتقى الرئيس عمر فايد وفدا من زاندريا. '
-      + 'وقال نائب الوزير إن المحادثات كانت مثمرة.';
+    const body =
+      'قال نائب وزير الخارجية اليبيري كمال عيسى إن بلاده مستعدة للحوار. والتقى الرئيس عمر فايد وفدا من زاندريا. ' +
+      'وقال نائب الوزير إن المحادثات كانت مثمرة.';
     const out = enrich(body, 'ar');
     expect(speakerOf(out, 'المحادثات كانت')).toBe('كمال عيسى');
   });
@@ -60,7 +68,8 @@ describe('claims: speaker continuity (Arabic)', () => {
 
 describe('claims: role words and the head of state (Arabic)', () => {
   it('a role word never resolves to a person the story introduced with another role', () => {
-    const body = 'قال الرئيس عمر فايد إن زاندريا لن تتراجع عن موقفها. وردا على تصريحات فايد، أكد الأمين العام للمنظمة أن الحوار ما زال ممكنا.';
+    const body =
+      'قال الرئيس عمر فايد إن زاندريا لن تتراجع عن موقفها. وردا على تصريحات فايد، أكد الأمين العام للمنظمة أن الحوار ما زال ممكنا.';
     const out = enrich(body, 'ar');
     expect(speakerOf(out, 'زاندريا لن تتراجع')).toBe('Omar Fayed');
     expect(speakerOf(out, 'الحوار ما زال')).not.toBe('Omar Fayed');
@@ -81,8 +90,9 @@ describe('claims: role words and the head of state (Arabic)', () => {
 
 describe('claims: qualified descriptions (Arabic)', () => {
   it('"الوكالة الرسمية في X" goes to the agency of country X, not the last agency named', () => {
-    const body = 'ونقلت وكالة الأنباء الزاندرية بيانا عن الحكومة. وذكرت وكالة أنباء يبيريا أن المحادثات تعثرت. '
-      + 'من جهتها قالت الوكالة الرسمية في زاندريا إن المحادثات مستمرة بشكل طبيعي.';
+    const body =
+      'ونقلت وكالة الأنباء الزاندرية بيانا عن الحكومة. وذكرت وكالة أنباء يبيريا أن المحادثات تعثرت. ' +
+      'من جهتها قالت الوكالة الرسمية في زاندريا إن المحادثات مستمرة بشكل طبيعي.';
     const out = enrich(body, 'ar');
     const agency = out.actors.find((a) => a.type === 'organization' && a.mentions.some((m) => m.text.includes('وكالة الأنباء الزاندرية')));
     expect(agency).toBeDefined();
@@ -92,7 +102,8 @@ describe('claims: qualified descriptions (Arabic)', () => {
 
 describe('claims: fronted temporal clauses (Arabic)', () => {
   it('"وعندما أعلن X ...، قال إن" — the subject of the fronted clause speaks, not the previous speaker', () => {
-    const body = 'وقالت بترو يونيون إن الإنتاج سيتراجع هذا الشهر. وعندما أعلن عمر فايد موعد الانتخابات الشهر الماضي، قال إن ذلك سيعزز الاستقرار في البلاد.';
+    const body =
+      'وقالت بترو يونيون إن الإنتاج سيتراجع هذا الشهر. وعندما أعلن عمر فايد موعد الانتخابات الشهر الماضي، قال إن ذلك سيعزز الاستقرار في البلاد.';
     const out = enrich(body, 'ar');
     expect(speakerOf(out, 'سيعزز الاستقرار')).toBe('Omar Fayed');
   });
@@ -128,16 +139,18 @@ describe('claims: unknown titled names become speakers (Arabic)', () => {
 
 describe('claims: speaker continuity (English)', () => {
   it('"he said" continues the last male speaker, not a man named inside the previous claim', () => {
-    const body = 'Finance minister Selim Burhan said the economy grew faster than expected. He added that Omar Fayed had approved the budget. '
-      + 'He said exports would rise next year.';
+    const body =
+      'Finance minister Selim Burhan said the economy grew faster than expected. He added that Omar Fayed had approved the budget. ' +
+      'He said exports would rise next year.';
     const out = enrich(body, 'en');
     expect(offsetsOk(out, body)).toBe(true);
     expect(speakerOf(out, 'exports would rise')).toBe(speakerOf(out, 'economy grew'));
   });
 
   it('"she said" goes back to the last female speaker', () => {
-    const body = 'Foreign minister Leila Haddad said talks would resume in March. Ms Haddad said the agenda was agreed. '
-      + 'Omar Fayed said the talks were welcome. Mr Fayed said Xandria would attend. She said the first round would be held in Geneva.';
+    const body =
+      'Foreign minister Leila Haddad said talks would resume in March. Ms Haddad said the agenda was agreed. ' +
+      'Omar Fayed said the talks were welcome. Mr Fayed said Xandria would attend. She said the first round would be held in Geneva.';
     const out = enrich(body, 'en');
     const first = speakerOf(out, 'talks would resume');
     expect(first).toBeDefined();
@@ -150,7 +163,8 @@ describe('surname linking never takes a particle', () => {
     const { Enricher } = require('./index');
     const { loadKnowledgeBase } = require('@marsad/kb');
     const e = new Enricher(loadKnowledgeBase());
-    const body = 'التقى الرئيس الكوري الجنوبي مون جاي إن بنظيره الأمريكي. وقال الرئيس الأمريكي إن المحادثات كانت جيدة. وأضاف أن الطرفين اتفقا.';
+    const body =
+      'التقى الرئيس الكوري الجنوبي مون جاي إن بنظيره الأمريكي. وقال الرئيس الأمريكي إن المحادثات كانت جيدة. وأضاف أن الطرفين اتفقا.';
     const out = e.enrich({ url: 'https://x.example/moon', source: { name: 'x' }, body });
     const moon = out.actors.find((a: { id: string }) => a.id === 'person:moon-jae-in');
     expect(moon?.mentions.map((m: { text: string }) => m.text)).toEqual(['مون جاي إن']);

@@ -34,7 +34,6 @@ export interface DedupSketch {
   lshKeys: string[];
 }
 
-
 const LN_ASTRAL = /^[\p{L}\p{N}]$/u;
 
 // per-word hashes, reused across calls (grown on demand)
@@ -54,13 +53,28 @@ function hashWords(s: string, count = 0): number {
   while (i < n) {
     // skip separators
     let c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdfff) { const l = astralLen(s, i, c); if (l > 0) { i += l; continue; } }
-    else if (!ln[c]) { i++; continue; }
+    if (c >= 0xd800 && c <= 0xdfff) {
+      const l = astralLen(s, i, c);
+      if (l > 0) {
+        i += l;
+        continue;
+      }
+    } else if (!ln[c]) {
+      i++;
+      continue;
+    }
     // a word: [ws, we)
     const ws = i;
     while (i < n) {
       c = s.charCodeAt(i);
-      if (c >= 0xd800 && c <= 0xdfff) { const l = astralLen(s, i, c); if (l < 0) { i += 2; continue; } break; }
+      if (c >= 0xd800 && c <= 0xdfff) {
+        const l = astralLen(s, i, c);
+        if (l < 0) {
+          i += 2;
+          continue;
+        }
+        break;
+      }
       if (!ln[c]) break;
       i++;
     }
@@ -79,10 +93,26 @@ function hashWords(s: string, count = 0): number {
       b = Math.imul(b ^ d, 0x5bd1e995);
       b ^= b >>> 15;
     }
-    a ^= a >>> 16; a = Math.imul(a, 0x85ebca6b); a ^= a >>> 13; a = Math.imul(a, 0xc2b2ae35); a ^= a >>> 16;
-    b ^= b >>> 16; b = Math.imul(b, 0x85ebca6b); b ^= b >>> 13; b = Math.imul(b, 0xc2b2ae35); b ^= b >>> 16;
-    if (count >= HA.length) { const a2 = new Int32Array(HA.length * 2); a2.set(HA); HA = a2; const b2 = new Int32Array(HB.length * 2); b2.set(HB); HB = b2; }
-    HA[count] = a; HB[count] = b;
+    a ^= a >>> 16;
+    a = Math.imul(a, 0x85ebca6b);
+    a ^= a >>> 13;
+    a = Math.imul(a, 0xc2b2ae35);
+    a ^= a >>> 16;
+    b ^= b >>> 16;
+    b = Math.imul(b, 0x85ebca6b);
+    b ^= b >>> 13;
+    b = Math.imul(b, 0xc2b2ae35);
+    b ^= b >>> 16;
+    if (count >= HA.length) {
+      const a2 = new Int32Array(HA.length * 2);
+      a2.set(HA);
+      HA = a2;
+      const b2 = new Int32Array(HB.length * 2);
+      b2.set(HB);
+      HB = b2;
+    }
+    HA[count] = a;
+    HB[count] = b;
     count++;
   }
   return count;
@@ -121,32 +151,70 @@ function sketchOfWords(nw: number): DedupSketch {
   // word bigrams: robust to light edits, and far apart for different stories (see DEDUP_MAX_HAMMING)
   const shingles = nw >= 2 ? nw - 1 : nw ? 1 : 0;
   // per-bit counts of 1s, 8 bit positions per 32-bit lane word (byte lanes), flushed every 255 shingles
-  let l0 = 0, l1 = 0, l2 = 0, l3 = 0, l4 = 0, l5 = 0, l6 = 0, l7 = 0;
-  let h0 = 0, h1 = 0, h2 = 0, h3 = 0, h4 = 0, h5 = 0, h6 = 0, h7 = 0;
+  let l0 = 0,
+    l1 = 0,
+    l2 = 0,
+    l3 = 0,
+    l4 = 0,
+    l5 = 0,
+    l6 = 0,
+    l7 = 0;
+  let h0 = 0,
+    h1 = 0,
+    h2 = 0,
+    h3 = 0,
+    h4 = 0,
+    h5 = 0,
+    h6 = 0,
+    h7 = 0;
   const M = 0x01010101;
   for (let i = 0; i < shingles; i++) {
     let lo: number, hi: number;
     if (nw >= 2) {
-      const a0 = HA[i] >>> 0, a1 = HB[i] >>> 0, b0 = HA[i + 1] >>> 0, b1 = HB[i + 1] >>> 0;
+      const a0 = HA[i] >>> 0,
+        a1 = HB[i] >>> 0,
+        b0 = HA[i + 1] >>> 0,
+        b1 = HB[i + 1] >>> 0;
       lo = mix(a0 ^ Math.imul(b0, 31) ^ (b1 >>> 7));
       hi = mix(a1 ^ Math.imul(b1, 37) ^ (a0 >>> 11));
-    } else { lo = HA[0] >>> 0; hi = HB[0] >>> 0; }
+    } else {
+      lo = HA[0] >>> 0;
+      hi = HB[0] >>> 0;
+    }
     // MinHash bin from the top bits of one half, value from the other half (independent bits)
     const bin = hi >>> 26;
     if (lo < mins[bin]) mins[bin] = lo;
-    l0 += lo & M; l1 += (lo >>> 1) & M; l2 += (lo >>> 2) & M; l3 += (lo >>> 3) & M;
-    l4 += (lo >>> 4) & M; l5 += (lo >>> 5) & M; l6 += (lo >>> 6) & M; l7 += (lo >>> 7) & M;
-    h0 += hi & M; h1 += (hi >>> 1) & M; h2 += (hi >>> 2) & M; h3 += (hi >>> 3) & M;
-    h4 += (hi >>> 4) & M; h5 += (hi >>> 5) & M; h6 += (hi >>> 6) & M; h7 += (hi >>> 7) & M;
+    l0 += lo & M;
+    l1 += (lo >>> 1) & M;
+    l2 += (lo >>> 2) & M;
+    l3 += (lo >>> 3) & M;
+    l4 += (lo >>> 4) & M;
+    l5 += (lo >>> 5) & M;
+    l6 += (lo >>> 6) & M;
+    l7 += (lo >>> 7) & M;
+    h0 += hi & M;
+    h1 += (hi >>> 1) & M;
+    h2 += (hi >>> 2) & M;
+    h3 += (hi >>> 3) & M;
+    h4 += (hi >>> 4) & M;
+    h5 += (hi >>> 5) & M;
+    h6 += (hi >>> 6) & M;
+    h7 += (hi >>> 7) & M;
     if ((i & 127) === 127 || i === shingles - 1) {
-      const ls = [l0, l1, l2, l3, l4, l5, l6, l7], hs = [h0, h1, h2, h3, h4, h5, h6, h7];
-      for (let s = 0; s < 8; s++) for (let j = 0; j < 4; j++) { ones[8 * j + s] += (ls[s] >>> (8 * j)) & 255; ones[32 + 8 * j + s] += (hs[s] >>> (8 * j)) & 255; }
+      const ls = [l0, l1, l2, l3, l4, l5, l6, l7],
+        hs = [h0, h1, h2, h3, h4, h5, h6, h7];
+      for (let s = 0; s < 8; s++)
+        for (let j = 0; j < 4; j++) {
+          ones[8 * j + s] += (ls[s] >>> (8 * j)) & 255;
+          ones[32 + 8 * j + s] += (hs[s] >>> (8 * j)) & 255;
+        }
       l0 = l1 = l2 = l3 = l4 = l5 = l6 = l7 = 0;
       h0 = h1 = h2 = h3 = h4 = h5 = h6 = h7 = 0;
     }
   }
   // v[b] = ones - zeros > 0  <=>  2 * ones > shingles
-  let hiW = 0, loW = 0;
+  let hiW = 0,
+    loW = 0;
   for (let b = 0; b < 32; b++) if (2 * ones[b] > shingles) loW |= 1 << b;
   for (let b = 0; b < 32; b++) if (2 * ones[32 + b] > shingles) hiW |= 1 << b;
   const fingerprint = (hiW >>> 0).toString(16).padStart(8, '0') + (loW >>> 0).toString(16).padStart(8, '0');
@@ -176,14 +244,21 @@ function lshKeysFromMins(mins: Uint32Array): string[] {
 }
 
 function mix(x: number): number {
-  x ^= x >>> 16; x = Math.imul(x, 0x7feb352d); x ^= x >>> 15; x = Math.imul(x, 0x846ca68b); x ^= x >>> 16;
+  x ^= x >>> 16;
+  x = Math.imul(x, 0x7feb352d);
+  x ^= x >>> 15;
+  x = Math.imul(x, 0x846ca68b);
+  x ^= x >>> 16;
   return x >>> 0;
 }
 
 export function hamming(a: string, b: string): number {
   let x = BigInt('0x' + a) ^ BigInt('0x' + b);
   let n = 0;
-  while (x) { x &= x - 1n; n++; }
+  while (x) {
+    x &= x - 1n;
+    n++;
+  }
   return n;
 }
 
@@ -205,13 +280,20 @@ export class InMemoryDedupStore implements DedupStore {
   async candidates(bandKeys: string[]): Promise<DedupEntry[]> {
     const out: DedupEntry[] = [];
     const seen = new Set<string>();
-    for (const k of bandKeys) for (const e of this.byKey.get(k) ?? []) if (!seen.has(e.articleId)) { seen.add(e.articleId); out.push(e); }
+    for (const k of bandKeys)
+      for (const e of this.byKey.get(k) ?? [])
+        if (!seen.has(e.articleId)) {
+          seen.add(e.articleId);
+          out.push(e);
+        }
     return out;
   }
   async add(bandKeys: string[], entry: DedupEntry): Promise<void> {
     for (const k of bandKeys) {
       const list = this.byKey.get(k);
-      if (list) { if (!list.some((e) => e.articleId === entry.articleId)) list.push(entry); } else this.byKey.set(k, [entry]);
+      if (list) {
+        if (!list.some((e) => e.articleId === entry.articleId)) list.push(entry);
+      } else this.byKey.set(k, [entry]);
     }
   }
 }
@@ -228,7 +310,10 @@ export interface NearDuplicateOptions {
  */
 export class NearDuplicateIndex {
   private readonly maxHamming: number;
-  constructor(private readonly store: DedupStore, opts: NearDuplicateOptions = {}) {
+  constructor(
+    private readonly store: DedupStore,
+    opts: NearDuplicateOptions = {},
+  ) {
     this.maxHamming = opts.maxHamming ?? DEDUP_MAX_HAMMING;
   }
 
@@ -242,7 +327,10 @@ export class NearDuplicateIndex {
         return c.clusterId === articleId ? { clusterId: c.clusterId } : { clusterId: c.clusterId, duplicateOf: c.clusterId };
       }
       const d = hamming(c.fingerprint, fingerprint);
-      if (d <= this.maxHamming && (d < bestD || (d === bestD && best && c.articleId < best.articleId))) { best = c; bestD = d; }
+      if (d <= this.maxHamming && (d < bestD || (d === bestD && best && c.articleId < best.articleId))) {
+        best = c;
+        bestD = d;
+      }
     }
     const res: DedupResult = best ? { clusterId: best.clusterId, duplicateOf: best.articleId } : { clusterId: articleId };
     await this.store.add(keys, { articleId, fingerprint, clusterId: res.clusterId });

@@ -1,6 +1,16 @@
 // A prepared document: folded view, tokens, sentences, quotes, boilerplate — built once per field.
 
-import { codeUnitTable, detectBoilerplate, foldWithMap, splitSentences, tokenize, type Folded, type Sentence, type Span, type Token } from './text';
+import {
+  codeUnitTable,
+  detectBoilerplate,
+  foldWithMap,
+  splitSentences,
+  tokenize,
+  type Folded,
+  type Sentence,
+  type Span,
+  type Token,
+} from './text';
 
 export interface QuoteSpan {
   /** offsets of the opening and closing quote characters in the original */
@@ -28,13 +38,23 @@ export interface Doc {
 
 /** Index of the first token starting at or after `pos` (binary search). */
 export function tokenAt(doc: Doc, pos: number): number {
-  let lo = 0, hi = doc.toks.length;
-  while (lo < hi) { const mid = (lo + hi) >> 1; if (doc.toks[mid].start < pos) lo = mid + 1; else hi = mid; }
+  let lo = 0,
+    hi = doc.toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (doc.toks[mid].start < pos) lo = mid + 1;
+    else hi = mid;
+  }
   return lo;
 }
 
 // quote marks by char code: " “ « „ open; each closes with its partner (a straight quote also with ”)
-const Q_STRAIGHT = 34, Q_LEFT = 0x201c, Q_RIGHT = 0x201d, Q_LAQUO = 0xab, Q_RAQUO = 0xbb, Q_LOW = 0x201e;
+const Q_STRAIGHT = 34,
+  Q_LEFT = 0x201c,
+  Q_RIGHT = 0x201d,
+  Q_LAQUO = 0xab,
+  Q_RAQUO = 0xbb,
+  Q_LOW = 0x201e;
 function closeOf(open: number): number {
   return open === Q_STRAIGHT ? Q_STRAIGHT : open === Q_LEFT ? Q_RIGHT : open === Q_LAQUO ? Q_RAQUO : Q_LEFT;
 }
@@ -55,18 +75,26 @@ export function findQuotes(src: string): QuoteSpan[] {
       // a quote may continue over a paragraph break only if the next paragraph reopens it
       let j = i;
       while (j < n && sp[src.charCodeAt(j)]) j++;
-      if (j < n && src.charCodeAt(j) === openC && openC === Q_STRAIGHT) { i = j; continue; }
+      if (j < n && src.charCodeAt(j) === openC && openC === Q_STRAIGHT) {
+        i = j;
+        continue;
+      }
       open = -1;
       continue;
     }
     // straight quotes: context decides (after space + before a letter opens; after a non-space closes)
     const before = i > 0 ? src.charCodeAt(i - 1) : 32;
     const after = i + 1 < n ? src.charCodeAt(i + 1) : 32;
-    const openCtx = (sp[before] === 1 || before === 40 || before === 91 || before === 0x2014 || before === 0x2013 || before === 58 || before === 45) && sp[after] === 0;
+    const openCtx =
+      (sp[before] === 1 || before === 40 || before === 91 || before === 0x2014 || before === 0x2013 || before === 58 || before === 45) &&
+      sp[after] === 0;
     const closeCtx = sp[before] === 0;
     if (open < 0) {
       const spaceOrStop = sp[after] === 1 || after === 46 || after === 44 || after === 59 || after === 58 || after === 33 || after === 63;
-      if (isOpenQuote(cc) && !(cc === Q_STRAIGHT && closeCtx && !openCtx && spaceOrStop)) { open = i; openC = cc; }
+      if (isOpenQuote(cc) && !(cc === Q_STRAIGHT && closeCtx && !openCtx && spaceOrStop)) {
+        open = i;
+        openC = cc;
+      }
     } else if (cc === Q_STRAIGHT && openC === Q_STRAIGHT && openCtx && !closeCtx) {
       // a new opening quote while one is open: the writer never closed the first one
       let c = i - 1;
@@ -81,7 +109,6 @@ export function findQuotes(src: string): QuoteSpan[] {
   return out;
 }
 
-
 export function prepare(src: string, field: 'body' | 'title', title?: string): Doc {
   const f = foldWithMap(src);
   const toks = tokenize(src, f);
@@ -93,8 +120,11 @@ export function prepare(src: string, field: 'body' | 'title', title?: string): D
   for (let i = 0; i < toks.length; i++) {
     while (s < sents.length - 1 && toks[i].start >= sents[s].end) s++;
     sentOf[i] = s;
-    if (s !== last) { sentStart[i] = 1; last = s; }
-    else if (toks[i].gap === 4 && i > 0 && sentStart[i - 1] === 0 && /["\u201C«]\s*$/.test(toks[i].sep) && /[:.]/.test(toks[i].sep)) sentStart[i] = 1;
+    if (s !== last) {
+      sentStart[i] = 1;
+      last = s;
+    } else if (toks[i].gap === 4 && i > 0 && sentStart[i - 1] === 0 && /["\u201C«]\s*$/.test(toks[i].sep) && /[:.]/.test(toks[i].sep))
+      sentStart[i] = 1;
   }
   const quotes = findQuotes(src);
   const quoteOf = new Int32Array(toks.length).fill(-1);

@@ -2,7 +2,16 @@
 
 import { articleIdFromUrl, SCHEMA_VERSION, type Actor, type Claim, type KbActor, type RawArticle } from '@marsad/contracts';
 import type { EnrichedDraft } from './api';
-import { ActorSet, administrations, arabicRuleActors, kbActors, latinRuleActors, linkSurnames, type ActorAcc, type ExtractCtx } from './actors';
+import {
+  ActorSet,
+  administrations,
+  arabicRuleActors,
+  kbActors,
+  latinRuleActors,
+  linkSurnames,
+  type ActorAcc,
+  type ExtractCtx,
+} from './actors';
 import { extractClaims, type ClaimX } from './claims';
 import { sketchArticle } from './dedup';
 import { prepare, type Doc } from './doc';
@@ -30,7 +39,10 @@ export class Enricher {
   private gaz: Gazetteer;
   private kbVersion: number | string;
 
-  constructor(private readonly kb: KnowledgeBaseLike, private readonly opts: EnricherOptions = {}) {
+  constructor(
+    private readonly kb: KnowledgeBaseLike,
+    private readonly opts: EnricherOptions = {},
+  ) {
     this.gaz = new Gazetteer(kb.actors());
     this.kbVersion = kb.version;
   }
@@ -68,9 +80,14 @@ export class Enricher {
       runActors(tDoc, gaz, tSet, lang, tDoc.f);
       // merge title mentions into body actors (same id, or a body person with that surname), or add title-only actors
       const bySurname = new Map<string, ActorAcc>();
-      for (const b of set.byId.values()) if (b.type === 'person') { const sn = foldText(b.name.split(/\s+/).pop() ?? ''); if (sn && !bySurname.has(sn)) bySurname.set(sn, b); }
+      for (const b of set.byId.values())
+        if (b.type === 'person') {
+          const sn = foldText(b.name.split(/\s+/).pop() ?? '');
+          if (sn && !bySurname.has(sn)) bySurname.set(sn, b);
+        }
       for (const a of tSet.byId.values()) {
-        const link = a.source === 'rule' && !set.byId.has(a.id) && !/\s/.test(a.name.trim()) ? bySurname.get(foldText(a.name.trim())) : undefined;
+        const link =
+          a.source === 'rule' && !set.byId.has(a.id) && !/\s/.test(a.name.trim()) ? bySurname.get(foldText(a.name.trim())) : undefined;
         const b = link ?? set.byId.get(a.id) ?? set.add(a.id, a.name, a.type, a.source);
         for (const m of a.mentions) set.mention(b, m);
       }
@@ -86,7 +103,10 @@ export class Enricher {
     const types = new Set<string>();
     for (const a of actors) types.add(a.type);
     const speakerIds = new Set<string>();
-    for (const c of outClaims) { const x = c.speaker.actorId; if (x) speakerIds.add(x); }
+    for (const c of outClaims) {
+      const x = c.speaker.actorId;
+      if (x) speakerIds.add(x);
+    }
     const now = opts.now ?? new Date();
     const out: EnrichedDraft = {
       ...raw,
@@ -111,7 +131,17 @@ export class Enricher {
 }
 
 function outClaim(c: ClaimX, inTitle: boolean): Claim {
-  const o: Claim = { speaker: c.speaker, verb: c.verb, kind: c.kind, text: c.text, start: c.start, end: c.end, quoted: c.quoted, actorIds: c.actorIds, rule: c.rule };
+  const o: Claim = {
+    speaker: c.speaker,
+    verb: c.verb,
+    kind: c.kind,
+    text: c.text,
+    start: c.start,
+    end: c.end,
+    quoted: c.quoted,
+    actorIds: c.actorIds,
+    rule: c.rule,
+  };
   if (inTitle) o.field = 'title';
   return o;
 }
@@ -121,7 +151,10 @@ let lastMs = NaN;
 let lastIso = '';
 function isoString(d: Date): string {
   const ms = d.getTime();
-  if (ms !== lastMs) { lastIso = d.toISOString(); lastMs = ms; }
+  if (ms !== lastMs) {
+    lastIso = d.toISOString();
+    lastMs = ms;
+  }
   return lastIso;
 }
 
@@ -134,7 +167,8 @@ function runActors(doc: Doc, gaz: Gazetteer, set: ActorSet, lang: string, mix: {
     for (const a of [...set.byId.values()]) {
       const keep = a.mentions.filter((m) => m.field !== doc.field || m.end > dateline.end);
       if (keep.length !== a.mentions.length) {
-        for (const m of a.mentions) if (m.field === doc.field && m.end <= dateline.end) for (let k = m.first; k <= m.last; k++) cover[k] = 'skip:dateline';
+        for (const m of a.mentions)
+          if (m.field === doc.field && m.end <= dateline.end) for (let k = m.first; k <= m.last; k++) cover[k] = 'skip:dateline';
         a.mentions = keep;
         if (!keep.length) set.byId.delete(a.id);
       }
@@ -148,7 +182,10 @@ function runActors(doc: Doc, gaz: Gazetteer, set: ActorSet, lang: string, mix: {
       const pv = doc.toks[m.first - 1].norm;
       return !/^(علي|عبر|on|via)$/.test(pv) || doc.toks[m.first].gap > 1;
     });
-    if (keep.length !== a.mentions.length) { a.mentions = keep; if (!keep.length) set.byId.delete(a.id); }
+    if (keep.length !== a.mentions.length) {
+      a.mentions = keep;
+      if (!keep.length) set.byId.delete(a.id);
+    }
   }
   const ctx: ExtractCtx = { doc, gaz, set, cover, lang };
   if (mix.arabic > 0) arabicRuleActors(ctx);
@@ -165,11 +202,23 @@ function buildActors(set: ActorSet, body: string, title: string): Actor[] {
     const ms = [...a.mentions].sort((x, y) => (x.field === y.field ? x.start - y.start : x.field === 'title' ? -1 : 1));
     const bodyMs = ms.filter((m) => m.field === 'body');
     const mentions = ms.map((m) => {
-      const o: { text: string; start: number; end: number; field?: 'title' | 'body' } = { text: (m.field === 'title' ? title : body).slice(m.start, m.end), start: m.start, end: m.end };
+      const o: { text: string; start: number; end: number; field?: 'title' | 'body' } = {
+        text: (m.field === 'title' ? title : body).slice(m.start, m.end),
+        start: m.start,
+        end: m.end,
+      };
       if (m.field === 'title') o.field = 'title';
       return o;
     });
-    out.push({ id: a.id, name: a.name, type: a.type, mentions, count: bodyMs.length, salience: salience(a, bodyMs, bodyLen, ms.length - bodyMs.length), source: a.source });
+    out.push({
+      id: a.id,
+      name: a.name,
+      type: a.type,
+      mentions,
+      count: bodyMs.length,
+      salience: salience(a, bodyMs, bodyLen, ms.length - bodyMs.length),
+      source: a.source,
+    });
   }
   out.sort((x, y) => (y.salience ?? 0) - (x.salience ?? 0) || x.id.localeCompare(y.id));
   return out;

@@ -27,7 +27,8 @@ interface Node {
   entries?: GazEntry[];
 }
 
-const ALEF = 0x0627, LAM = 0x0644;
+const ALEF = 0x0627,
+  LAM = 0x0644;
 
 /** One hash step over a char code (FNV-1a style, 32-bit). Strings are hashed from the LAST char to
  * the first, so the hashes of all suffixes of a token (its clitic-stripped forms) come from one pass. */
@@ -36,7 +37,9 @@ function step(h: number, c: number): number {
 }
 const SEED = 0x811c9dc5 | 0;
 function finish(h: number): number {
-  h ^= h >>> 15; h = Math.imul(h, 0x2c1b3c6d); h ^= h >>> 12;
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  h ^= h >>> 12;
   return h;
 }
 
@@ -56,7 +59,43 @@ export interface GazMatch {
 }
 
 /** Words that are aliases of some actor but too ambiguous to match alone in running text. */
-const WEAK_LATIN = new Set(['us', 'it', 'in', 'am', 'is', 'on', 'or', 'no', 'me', 'hi', 'be', 'an', 'as', 'at', 'to', 'so', 'may', 'will', 'sun', 'times', 'post', 'general', 'labour', 'chad', 'jordan', 'georgia', 'turkey', 'china', 'guinea', 'mali', 'niger', 'oman', 'peru', 'cuba', 'israel']);
+const WEAK_LATIN = new Set([
+  'us',
+  'it',
+  'in',
+  'am',
+  'is',
+  'on',
+  'or',
+  'no',
+  'me',
+  'hi',
+  'be',
+  'an',
+  'as',
+  'at',
+  'to',
+  'so',
+  'may',
+  'will',
+  'sun',
+  'times',
+  'post',
+  'general',
+  'labour',
+  'chad',
+  'jordan',
+  'georgia',
+  'turkey',
+  'china',
+  'guinea',
+  'mali',
+  'niger',
+  'oman',
+  'peru',
+  'cuba',
+  'israel',
+]);
 
 export class Gazetteer {
   readonly actors = new Map<string, KbActor>();
@@ -111,12 +150,15 @@ export class Gazetteer {
       } else {
         if (!node.next) node.next = new Map();
         nx = node.next.get(id);
-        if (!nx) { nx = {}; node.next.set(id, nx); }
+        if (!nx) {
+          nx = {};
+          node.next.set(id, nx);
+        }
       }
       node = nx;
     }
     const def = toks[0].script === 'arabic' && toks[0].norm.startsWith('ال');
-    (node.entries ??= []);
+    node.entries ??= [];
     if (!node.entries.some((e) => e.actorId === actorId && e.alias === alias)) {
       node.entries.push({ actorId, caps, gaps, alias, def });
       this.size++;
@@ -171,9 +213,15 @@ export class Gazetteer {
       const v = this.vocab[s - 1];
       if (v.length !== len) continue;
       let q = 0;
-      if (al) { if (v.charCodeAt(0) !== ALEF || v.charCodeAt(1) !== LAM) continue; q = 2; }
+      if (al) {
+        if (v.charCodeAt(0) !== ALEF || v.charCodeAt(1) !== LAM) continue;
+        q = 2;
+      }
       let p = from;
-      while (q < len && v.charCodeAt(q) === norm.charCodeAt(p)) { q++; p++; }
+      while (q < len && v.charCodeAt(q) === norm.charCodeAt(p)) {
+        q++;
+        p++;
+      }
       if (q === len) return s - 1;
     }
   }
@@ -208,11 +256,14 @@ export class Gazetteer {
       SUFFIX[len0] = h;
       for (let p = len0 - 1; p >= 0; p--) SUFFIX[p] = h = step(h, norm.charCodeAt(p));
       // non-Arabic tokens have one variant (the token itself); Arabic ones their clitic-stripped forms, in tokenVariants order
-      const nv = t0.script === 'arabic' ? variantSlots(norm, SLOTS) : (SLOTS[0] = 0, SLOTS[1] = 0, SLOTS[2] = 0, 1);
+      const nv = t0.script === 'arabic' ? variantSlots(norm, SLOTS) : ((SLOTS[0] = 0), (SLOTS[1] = 0), (SLOTS[2] = 0), 1);
       for (let vi = 0; vi < nv; vi++) {
-        const from = SLOTS[3 * vi], al = SLOTS[3 * vi + 1] === 1, strip = SLOTS[3 * vi + 2];
+        const from = SLOTS[3 * vi],
+          al = SLOTS[3 * vi + 1] === 1,
+          strip = SLOTS[3 * vi + 2];
         // the whole-token form (variant 0) may already be known from an earlier trie walk
-        const id = vi === 0 && idAt[i] !== -2 ? idAt[i] : this.lookup(norm, from, al, al ? step(step(SUFFIX[from], LAM), ALEF) : SUFFIX[from]);
+        const id =
+          vi === 0 && idAt[i] !== -2 ? idAt[i] : this.lookup(norm, from, al, al ? step(step(SUFFIX[from], LAM), ALEF) : SUFFIX[from]);
         if (id < 0) continue;
         let node = this.rootById[id];
         if (!node) continue;
@@ -222,7 +273,10 @@ export class Gazetteer {
         for (;;) {
           if (node.entries) {
             const e = this.pickEntry(node.entries, toks, i, j, strip > 0, sentStart);
-            if (e) { okJ = j; okE = e; }
+            if (e) {
+              okJ = j;
+              okE = e;
+            }
           }
           if (!node.next || j + 1 >= n) break;
           const nt = toks[j + 1];
@@ -261,7 +315,13 @@ export class Gazetteer {
     let count = 0;
     for (let p = t.start; p < t.end; p++) {
       const c = src.charCodeAt(p);
-      const dropped = (c >= 0x0610 && c <= 0x061a) || (c >= 0x064b && c <= 0x065f) || c === 0x0670 || (c >= 0x06d6 && c <= 0x06ed) || c === 0x0640 || (c >= 0x200b && c <= 0x200f);
+      const dropped =
+        (c >= 0x0610 && c <= 0x061a) ||
+        (c >= 0x064b && c <= 0x065f) ||
+        c === 0x0670 ||
+        (c >= 0x06d6 && c <= 0x06ed) ||
+        c === 0x0640 ||
+        (c >= 0x200b && c <= 0x200f);
       if (dropped) continue;
       if (count === strip) return p;
       count++;
@@ -269,7 +329,14 @@ export class Gazetteer {
     return t.start;
   }
 
-  private pickEntry(entries: GazEntry[], toks: Token[], i: number, j: number, stripped: boolean, sentStart?: Uint8Array): GazEntry | undefined {
+  private pickEntry(
+    entries: GazEntry[],
+    toks: Token[],
+    i: number,
+    j: number,
+    stripped: boolean,
+    sentStart?: Uint8Array,
+  ): GazEntry | undefined {
     for (const e of entries) {
       let ok = true;
       for (let k = 0; k <= j - i && ok; k++) {

@@ -2,7 +2,18 @@
 export * from './api';
 export { Enricher, ENRICHMENT_VERSION } from './enricher';
 export type { KnowledgeBaseLike, EnricherOptions } from './enricher';
-export { NearDuplicateIndex, InMemoryDedupStore, simhash, sketch, sketchArticle, hamming, fingerprintArticle, DEDUP_LSH_BANDS, DEDUP_MAX_HAMMING, type DedupSketch } from './dedup';
+export {
+  NearDuplicateIndex,
+  InMemoryDedupStore,
+  simhash,
+  sketch,
+  sketchArticle,
+  hamming,
+  fingerprintArticle,
+  DEDUP_LSH_BANDS,
+  DEDUP_MAX_HAMMING,
+  type DedupSketch,
+} from './dedup';
 export { detectLanguage } from './langid';
 export type { LanguageGuess } from './langid';
 export { foldWithMap, foldText, normalizeForSearch, nfc, tokenize, arabicVariants, splitSentences, detectBoilerplate } from './text';

@@ -1,13 +1,42 @@
 import * as fc from 'fast-check';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Enricher, InMemoryDedupStore, NearDuplicateIndex, simhash, sketch, sketchArticle, hamming, fingerprintArticle, DEDUP_MAX_HAMMING, DEDUP_LSH_BANDS, detectLanguage, foldWithMap, tokenize, arabicVariants, splitSentences, detectBoilerplate, normalizeForSearch, Gazetteer } from './index';
+import {
+  Enricher,
+  InMemoryDedupStore,
+  NearDuplicateIndex,
+  simhash,
+  sketch,
+  sketchArticle,
+  hamming,
+  fingerprintArticle,
+  DEDUP_MAX_HAMMING,
+  DEDUP_LSH_BANDS,
+  detectLanguage,
+  foldWithMap,
+  tokenize,
+  arabicVariants,
+  splitSentences,
+  detectBoilerplate,
+  normalizeForSearch,
+  Gazetteer,
+} from './index';
 import type { KbActor } from '@marsad/contracts';
 
 const KB: KbActor[] = [
   { id: 'country:RU', name: 'Russia', type: 'country', aliases: ['روسيا', 'الروسية', 'الروسي', 'Russian', 'Россия', 'России', 'Moscow'] },
-  { id: 'country:US', name: 'United States', type: 'country', aliases: ['US', 'U.S.', 'الولايات المتحدة', 'الأميركية', 'الأمريكيين', 'واشنطن', 'Washington'] },
-  { id: 'org:kaspersky-lab', name: 'Kaspersky Lab', type: 'organization', aliases: ['Kaspersky', 'كاسبرسكي', 'كاسبرسكي لاب', 'Касперский'] },
+  {
+    id: 'country:US',
+    name: 'United States',
+    type: 'country',
+    aliases: ['US', 'U.S.', 'الولايات المتحدة', 'الأميركية', 'الأمريكيين', 'واشنطن', 'Washington'],
+  },
+  {
+    id: 'org:kaspersky-lab',
+    name: 'Kaspersky Lab',
+    type: 'organization',
+    aliases: ['Kaspersky', 'كاسبرسكي', 'كاسبرسكي لاب', 'Касперский'],
+  },
   { id: 'org:microsoft', name: 'Microsoft', type: 'organization', aliases: ['مايكروسوفت'] },
   { id: 'org:apple', name: 'Apple', type: 'organization', aliases: [] },
   { id: 'org:kremlin', name: 'Kremlin', type: 'organization', aliases: ['الكرملين', 'Кремль'] },
@@ -15,10 +44,12 @@ const KB: KbActor[] = [
 ];
 const kb = { version: 1, actors: () => KB };
 const enricher = new Enricher(kb);
-const enrich = (body: string, title?: string, language?: string) => enricher.enrich({ url: 'https://x.test/a', source: { name: 't' }, body, title, language }, { now: new Date('2024-01-01T00:00:00Z') });
+const enrich = (body: string, title?: string, language?: string) =>
+  enricher.enrich({ url: 'https://x.test/a', source: { name: 't' }, body, title, language }, { now: new Date('2024-01-01T00:00:00Z') });
 
 function offsetsValid(out: ReturnType<typeof enrich>, body: string, title = ''): boolean {
-  for (const a of out.actors) for (const m of a.mentions) if ((m.field === 'title' ? title : body).slice(m.start, m.end) !== m.text) return false;
+  for (const a of out.actors)
+    for (const m of a.mentions) if ((m.field === 'title' ? title : body).slice(m.start, m.end) !== m.text) return false;
   for (const c of out.claims) if ((c.field === 'title' ? title : body).slice(c.start, c.end) !== c.text) return false;
   return true;
 }
@@ -54,7 +85,8 @@ describe('sentences and boilerplate', () => {
   });
   it('marks caption, title and duplicate lines without shifting offsets', () => {
     const title = 'عنوان الخبر هنا';
-    const body = 'عنوان الخبر هنا\nقرصنة إلكترونية. أرشيفية - تعبيرية\nأعلنت الشركة أمرا مهما جدا اليوم.\nأعلنت الشركة أمرا مهما جدا اليوم.';
+    const body =
+      'عنوان الخبر هنا\nقرصنة إلكترونية. أرشيفية - تعبيرية\nأعلنت الشركة أمرا مهما جدا اليوم.\nأعلنت الشركة أمرا مهما جدا اليوم.';
     const spans = detectBoilerplate(body, title);
     expect(spans.map((s) => s.reason)).toEqual(['title', 'caption', 'duplicate']);
     expect(body.slice(spans[1].start, spans[1].end)).toBe('قرصنة إلكترونية. أرشيفية - تعبيرية');
@@ -88,7 +120,10 @@ describe('gazetteer', () => {
   const g = new Gazetteer(KB);
   const run = (s: string) => g.match(s, tokenize(s)).map((m) => [m.actorId, s.slice(m.start, m.end)]);
   it('matches after Arabic proclitics with the clitic outside the mention', () => {
-    expect(run('وقالت روسيا وبالولايات المتحدة')).toEqual([['country:RU', 'روسيا'], ['country:US', 'الولايات المتحدة']]);
+    expect(run('وقالت روسيا وبالولايات المتحدة')).toEqual([
+      ['country:RU', 'روسيا'],
+      ['country:US', 'الولايات المتحدة'],
+    ]);
     expect(run('للأمريكيين')).toEqual([['country:US', 'للأمريكيين']]);
   });
   it('case rules: US only upper-case, Apple capitalised', () => {
@@ -102,7 +137,11 @@ describe('gazetteer', () => {
 
 describe('actors and claims', () => {
   it('cross-script identity', () => {
-    const ids = ['قال الكرملين إن القرار خاطئ', 'The Kremlin said the decision was wrong.', 'Кремль заявил, что решение было ошибочным.'].map((b) => enrich(b).actors.map((a) => a.id));
+    const ids = [
+      'قال الكرملين إن القرار خاطئ',
+      'The Kremlin said the decision was wrong.',
+      'Кремль заявил, что решение было ошибочным.',
+    ].map((b) => enrich(b).actors.map((a) => a.id));
     for (const x of ids) expect(x).toContain('org:kremlin');
   });
   it('Arabic VSO with title + name apposition', () => {
@@ -113,7 +152,8 @@ describe('actors and claims', () => {
     expect(out.claims[0].text.endsWith('الدولية')).toBe(true);
   });
   it('Arabic title + comma + unknown name becomes a person; pronoun speaker resolves', () => {
-    const body = 'وذكرت وزيرة التجارة الأميركية، جينا رايموندو، للصحفيين أن "روسيا أظهرت القدرة على الاستغلال".\nوصرحت كاسبرسكي بأنها ستسلك السبل القانونية. وقالت إنها تعتقد أن القرار لم يستند إلى تقييم شامل.';
+    const body =
+      'وذكرت وزيرة التجارة الأميركية، جينا رايموندو، للصحفيين أن "روسيا أظهرت القدرة على الاستغلال".\nوصرحت كاسبرسكي بأنها ستسلك السبل القانونية. وقالت إنها تعتقد أن القرار لم يستند إلى تقييم شامل.';
     const out = enrich(body);
     const p = out.actors.find((a) => a.name === 'جينا رايموندو');
     expect(p?.type).toBe('person');
@@ -122,30 +162,43 @@ describe('actors and claims', () => {
     expect(out.claims[2].text.startsWith('تعتقد')).toBe(true);
   });
   it('English quote patterns and pronouns', () => {
-    const body = 'Tony Blair has rejected calls for an inquiry. "That is what I say," Mr Blair told reporters. He said the matter had been dealt with many times.\n"It is a fair summary," said Tony Blair.';
+    const body =
+      'Tony Blair has rejected calls for an inquiry. "That is what I say," Mr Blair told reporters. He said the matter had been dealt with many times.\n"It is a fair summary," said Tony Blair.';
     const out = enrich(body);
     const blair = out.actors.find((a) => a.name === 'Tony Blair')!;
     expect(blair.type).toBe('person');
     expect(out.claims.every((c) => c.speaker.actorId === blair.id)).toBe(true);
     const texts = out.claims.map((c) => [c.text, c.quoted]);
-    expect(texts).toEqual(expect.arrayContaining([['That is what I say', true], ['the matter had been dealt with many times', false], ['It is a fair summary', true]]));
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        ['That is what I say', true],
+        ['the matter had been dealt with many times', false],
+        ['It is a fair summary', true],
+      ]),
+    );
   });
   it('according to, accusations and denials', () => {
     const out = enrich('Microsoft Corp accused Russian hackers of attacking US targets. According to Kaspersky, the attacks were routine.');
-    expect(out.claims.map((c) => [c.speaker.actorId, c.kind])).toEqual([[expect.stringContaining('org:'), 'accusation'], ['org:kaspersky-lab', 'statement']]);
+    expect(out.claims.map((c) => [c.speaker.actorId, c.kind])).toEqual([
+      [expect.stringContaining('org:'), 'accusation'],
+      ['org:kaspersky-lab', 'statement'],
+    ]);
     expect(out.claims[0].text).toBe('Russian hackers of attacking US targets');
   });
   it('Arabic according-to, subject-verb order and quoted sources', () => {
-    const out = enrich('وبحسب مايكروسوفت، فإن قراصنة من روسيا كثفوا هجماتهم هذا العام.\nوكان المتحدث باسم الكرملين دميتري بيسكوف قال، الخميس، إن الاتهامات لا أساس لها.\nونقلت رويترز عن مسؤول في الكرملين قوله إن "الأنباء عن الهجمات غير صحيحة".');
+    const out = enrich(
+      'وبحسب مايكروسوفت، فإن قراصنة من روسيا كثفوا هجماتهم هذا العام.\nوكان المتحدث باسم الكرملين دميتري بيسكوف قال، الخميس، إن الاتهامات لا أساس لها.\nونقلت رويترز عن مسؤول في الكرملين قوله إن "الأنباء عن الهجمات غير صحيحة".',
+    );
     expect(out.claims.map((c) => [c.speaker.actorId, c.text])).toEqual([
       ['org:microsoft', 'قراصنة من روسيا كثفوا هجماتهم هذا العام'],
       ['person:dmitry-peskov', 'الاتهامات لا أساس لها'],
-      ["org:kremlin", "الأنباء عن الهجمات غير صحيحة"],
+      ['org:kremlin', 'الأنباء عن الهجمات غير صحيحة'],
     ]);
     expect(out.claims[2].quoted).toBe(true);
   });
   it('English inversion, relative clauses and follow-on quotes', () => {
-    const body = 'The deal was a mistake, said Dmitry Peskov. Microsoft, which sells software, insisted it would appeal.\n"We will fight this," Microsoft said. "And we will win."';
+    const body =
+      'The deal was a mistake, said Dmitry Peskov. Microsoft, which sells software, insisted it would appeal.\n"We will fight this," Microsoft said. "And we will win."';
     const out = enrich(body);
     expect(out.claims.map((c) => [c.speaker.actorId, c.text])).toEqual([
       ['person:dmitry-peskov', 'The deal was a mistake'],
@@ -176,10 +229,12 @@ describe('actors and claims', () => {
 });
 
 describe('near-duplicates', () => {
-  const a = 'The Kremlin said on Friday that the US decision to ban sales of Kaspersky antivirus software was a typical move by Washington to crush foreign competition with American products. The Biden administration announced on Thursday that it would ban the sale of the software in the United States, citing the Kremlin influence over the company, which it said posed a significant security risk. Kaspersky said it would pursue legal options to preserve its operations.';
+  const a =
+    'The Kremlin said on Friday that the US decision to ban sales of Kaspersky antivirus software was a typical move by Washington to crush foreign competition with American products. The Biden administration announced on Thursday that it would ban the sale of the software in the United States, citing the Kremlin influence over the company, which it said posed a significant security risk. Kaspersky said it would pursue legal options to preserve its operations.';
   it('light edits stay close; different stories are far', () => {
     const b = a.replace('on Friday', 'on Saturday').replace('typical', 'standard') + ' Read more.';
-    const c = 'Tony Blair has rejected calls for the publication of advice on the legality of the Iraq war amid growing calls for an investigation. The prime minister told his monthly press conference the matter had been dealt with by the Attorney General.';
+    const c =
+      'Tony Blair has rejected calls for the publication of advice on the legality of the Iraq war amid growing calls for an investigation. The prime minister told his monthly press conference the matter had been dealt with by the Attorney General.';
     expect(hamming(simhash(a), simhash(b))).toBeLessThanOrEqual(DEDUP_MAX_HAMMING);
     expect(hamming(simhash(a), simhash(c))).toBeGreaterThan(DEDUP_MAX_HAMMING);
   });
@@ -188,7 +243,11 @@ describe('near-duplicates', () => {
     expect(ka).toHaveLength(DEDUP_LSH_BANDS);
     expect(new Set(ka).size).toBe(DEDUP_LSH_BANDS);
     const kb = new Set(sketch(a.replace('on Friday', 'on Saturday').replace('typical', 'standard') + ' Read more.').lshKeys);
-    const kc = new Set(sketch('Tony Blair has rejected calls for the publication of advice on the legality of the Iraq war amid growing calls for an investigation.').lshKeys);
+    const kc = new Set(
+      sketch(
+        'Tony Blair has rejected calls for the publication of advice on the legality of the Iraq war amid growing calls for an investigation.',
+      ).lshKeys,
+    );
     expect(ka.filter((k) => kb.has(k)).length).toBeGreaterThan(0);
     expect(ka.filter((k) => kc.has(k))).toEqual([]);
     expect(sketch('').lshKeys).toEqual([]);
@@ -198,7 +257,10 @@ describe('near-duplicates', () => {
     const idx = new NearDuplicateIndex(new InMemoryDedupStore());
     const r1 = await idx.assign('a1', sketch(a));
     const r2 = await idx.assign('a2', sketch('BREAKING: ' + a.replace('typical', 'standard')));
-    const r3 = await idx.assign('a3', sketch('Completely different text about football results and the weather in Spain this weekend, with goals.'));
+    const r3 = await idx.assign(
+      'a3',
+      sketch('Completely different text about football results and the weather in Spain this weekend, with goals.'),
+    );
     expect(r1).toEqual({ clusterId: 'a1' });
     expect(r2).toEqual({ clusterId: 'a1', duplicateOf: 'a1' });
     expect(r3).toEqual({ clusterId: 'a3' });
@@ -209,10 +271,12 @@ describe('near-duplicates', () => {
 const CORPUS = join(__dirname, '..', '..', '..', '..', 'shared', 'corpus');
 (existsSync(CORPUS) ? describe : describe.skip)('near-duplicates on the shared corpus', () => {
   const arts: { title: string; body: string }[] = [];
-  for (const l of ['ar', 'en']) for (const f of readdirSync(join(CORPUS, l))) arts.push(JSON.parse(readFileSync(join(CORPUS, l, f), 'utf8')));
+  for (const l of ['ar', 'en'])
+    for (const f of readdirSync(join(CORPUS, l))) arts.push(JSON.parse(readFileSync(join(CORPUS, l, f), 'utf8')));
   it('no false duplicates among the corpus articles', () => {
     const fps = arts.map((x) => fingerprintArticle(x.title, x.body));
-    for (let i = 0; i < fps.length; i++) for (let j = i + 1; j < fps.length; j++) expect(hamming(fps[i], fps[j])).toBeGreaterThan(DEDUP_MAX_HAMMING);
+    for (let i = 0; i < fps.length; i++)
+      for (let j = i + 1; j < fps.length; j++) expect(hamming(fps[i], fps[j])).toBeGreaterThan(DEDUP_MAX_HAMMING);
   });
   // counts what each lookup returns, to check the LSH keys stay selective
   class CountingStore extends InMemoryDedupStore {
@@ -224,7 +288,10 @@ const CORPUS = join(__dirname, '..', '..', '..', '..', 'shared', 'corpus');
     }
   }
   // at 7% the SimHash verdict (<= 12 bits) already rejects ~1 copy in 5: the LSH lookup must lose none of the rest
-  for (const [editRate, minShare] of [[0.02, 0.95], [0.07, 0.75]] as const) {
+  for (const [editRate, minShare] of [
+    [0.02, 0.95],
+    [0.07, 0.75],
+  ] as const) {
     it(`retitled, syndicated copies with boilerplate and ${editRate * 100}% of words edited stay duplicates; lookups return only the story's copies`, async () => {
       const store = new CountingStore();
       const idx = new NearDuplicateIndex(store);
@@ -233,7 +300,7 @@ const CORPUS = join(__dirname, '..', '..', '..', '..', 'shared', 'corpus');
       expect(store.returned).toBeLessThanOrEqual(2);
       store.returned = 0;
       let seed = 7;
-      const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+      const rnd = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
       let same = 0;
       let close = 0;
       for (let i = 0; i < arts.length; i++) {
@@ -253,8 +320,39 @@ const CORPUS = join(__dirname, '..', '..', '..', '..', 'shared', 'corpus');
 });
 
 describe('properties', () => {
-  const noise = fc.constantFrom('\u200E', '\u200F', '\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '<p>', '</b>', '&amp;', '"', '«', '»', '،', '.', '\n', ' ', 'قال', 'إن', 'said', 'Mr', 'Kaspersky', 'كاسبرسكي', 'ـ', '\u064E', 'é', '😀', '\uD800');
-  const textArb = fc.array(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 8 }), fc.string({ unit: 'binary', maxLength: 6 }), noise), { maxLength: 60 }).map((xs) => xs.join(''));
+  const noise = fc.constantFrom(
+    '\u200E',
+    '\u200F',
+    '\u202A',
+    '\u202B',
+    '\u202C',
+    '\u202D',
+    '\u202E',
+    '<p>',
+    '</b>',
+    '&amp;',
+    '"',
+    '«',
+    '»',
+    '،',
+    '.',
+    '\n',
+    ' ',
+    'قال',
+    'إن',
+    'said',
+    'Mr',
+    'Kaspersky',
+    'كاسبرسكي',
+    'ـ',
+    '\u064E',
+    'é',
+    '😀',
+    '\uD800',
+  );
+  const textArb = fc
+    .array(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 8 }), fc.string({ unit: 'binary', maxLength: 6 }), noise), { maxLength: 60 })
+    .map((xs) => xs.join(''));
   it('never throws and every offset is valid', () => {
     fc.assert(
       fc.property(textArb, textArb, (body, title) => {
@@ -268,7 +366,9 @@ describe('properties', () => {
     fc.assert(
       fc.property(textArb, (s) => {
         const f = foldWithMap(s);
-        for (let k = 0; k < f.text.length; k++) { if (f.origEnd[k] > s.length || (k && f.origStart[k] < f.origStart[k - 1])) return false; }
+        for (let k = 0; k < f.text.length; k++) {
+          if (f.origEnd[k] > s.length || (k && f.origStart[k] < f.origStart[k - 1])) return false;
+        }
         return tokenize(s, f).every((t) => t.end <= s.length && t.start < t.end);
       }),
       { numRuns: 300 },

@@ -15,9 +15,22 @@ let classReady = false;
 // Arabic letters folded for matching (diacritics/tatweel removed; alef/hamza/yaa/taa-marbuta unified).
 const AR_DROP = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/;
 const AR_MAP: Record<string, string> = {
-  '\u0622': '\u0627', '\u0623': '\u0627', '\u0625': '\u0627', '\u0671': '\u0627', '\u0672': '\u0627', '\u0673': '\u0627',
-  '\u0649': '\u064A', '\u0626': '\u064A', '\u06CC': '\u064A', '\u06D2': '\u064A', '\u0624': '\u0648', '\u0629': '\u0647',
-  '\u06A9': '\u0643', '\u06AA': '\u0643', '\u06C0': '\u0647', '\u06D5': '\u0647',
+  '\u0622': '\u0627',
+  '\u0623': '\u0627',
+  '\u0625': '\u0627',
+  '\u0671': '\u0627',
+  '\u0672': '\u0627',
+  '\u0673': '\u0627',
+  '\u0649': '\u064A',
+  '\u0626': '\u064A',
+  '\u06CC': '\u064A',
+  '\u06D2': '\u064A',
+  '\u0624': '\u0648',
+  '\u0629': '\u0647',
+  '\u06A9': '\u0643',
+  '\u06AA': '\u0643',
+  '\u06C0': '\u0647',
+  '\u06D5': '\u0647',
 };
 // Invisible controls dropped in folded views: bidi marks/embeddings/isolates, ZW(N)J, soft hyphen, BOM.
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\u00AD\uFEFF\u061C]/;
@@ -25,10 +38,14 @@ const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\u00AD\uFEFF\u061C]/;
 function initClasses(): void {
   if (classReady) return;
   for (let c = 0; c < 65536; c++) {
-    if (c >= 0xd800 && c <= 0xdfff) { CLASS[c] = 1; continue; } // surrogates: treat astral as word chars
+    if (c >= 0xd800 && c <= 0xdfff) {
+      CLASS[c] = 1;
+      continue;
+    } // surrogates: treat astral as word chars
     const ch = String.fromCharCode(c);
     if (INVISIBLE.test(ch)) CLASS[c] = 3;
-    else if (AR_DROP.test(ch)) CLASS[c] = 4; // dropped, joins words
+    else if (AR_DROP.test(ch))
+      CLASS[c] = 4; // dropped, joins words
     else if (WORD_RE.test(ch)) CLASS[c] = 1;
     else if (SPACE_RE.test(ch)) CLASS[c] = 2;
     else CLASS[c] = 0;
@@ -67,7 +84,8 @@ export function codesToString(buf: Uint16Array, k: number): string {
   if (LE_BUFFER && k > 20) return Buffer.from(buf.buffer, buf.byteOffset, k * 2).toString('utf16le');
   if (k <= 8192) return String.fromCharCode.apply(null, buf.subarray(0, k) as unknown as number[]);
   const parts: string[] = [];
-  for (let p = 0; p < k; p += 8192) parts.push(String.fromCharCode.apply(null, buf.subarray(p, Math.min(k, p + 8192)) as unknown as number[]));
+  for (let p = 0; p < k; p += 8192)
+    parts.push(String.fromCharCode.apply(null, buf.subarray(p, Math.min(k, p + 8192)) as unknown as number[]));
   return parts.join('');
 }
 
@@ -104,14 +122,18 @@ export function foldWithMap(src: string): Folded {
   let os = maps.subarray(0, cap);
   let oe = maps.subarray(cap);
   let k = 0;
-  let arabic = 0, latin = 0;
+  let arabic = 0,
+    latin = 0;
   // no closure over out/os/oe/k: captured mutable locals would live in a context object and every
   // store in this loop would go through it
   for (let i = 0; i < n; i++) {
     const c = src.charCodeAt(i);
     if (c < 128) {
       if (((c | 32) - 97) >>> 0 < 26) latin++; // A–Z, a–z
-      out[k] = c >= 65 && c <= 90 ? c + 32 : c; os[k] = i; oe[k] = i + 1; k++;
+      out[k] = c >= 65 && c <= 90 ? c + 32 : c;
+      os[k] = i;
+      oe[k] = i + 1;
+      k++;
       continue;
     }
     if (c >= 0x0600 && c <= 0x06ff) arabic++;
@@ -121,7 +143,10 @@ export function foldWithMap(src: string): Folded {
       fc = FOLDC[c] = fs.length === 0 ? -2 : fs.length === 1 ? fs.charCodeAt(0) : -3;
     }
     if (fc >= 0) {
-      out[k] = fc; os[k] = i; oe[k] = i + 1; k++;
+      out[k] = fc;
+      os[k] = i;
+      oe[k] = i + 1;
+      k++;
       continue;
     }
     if (fc === -2) continue;
@@ -129,20 +154,35 @@ export function foldWithMap(src: string): Folded {
     let w = 1;
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
       const d = src.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) { f = src.slice(i, i + 2); w = 2; }
-      else f = '\uFFFD';
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        f = src.slice(i, i + 2);
+        w = 2;
+      } else f = '\uFFFD';
     } else if (c >= 0xd800 && c <= 0xdfff) f = '\uFFFD';
     else f = foldUnit(c);
     const fl = f.length;
     // one code unit in gives one out everywhere else, so k <= i + 16 there; multi-char folds may need room
     if (k + fl + (n - i) + 16 > cap) {
       cap = Math.max(cap * 2, k + fl + (n - i) + 16);
-      if (out.length < cap) { const o2 = new Uint16Array(cap * 2); o2.set(out.subarray(0, k)); out = FOLD_OUT = o2; }
+      if (out.length < cap) {
+        const o2 = new Uint16Array(cap * 2);
+        o2.set(out.subarray(0, k));
+        out = FOLD_OUT = o2;
+      }
       maps = new Int32Array(2 * cap);
-      const a = maps.subarray(0, cap); a.set(os.subarray(0, k)); os = a;
-      const b = maps.subarray(cap); b.set(oe.subarray(0, k)); oe = b;
+      const a = maps.subarray(0, cap);
+      a.set(os.subarray(0, k));
+      os = a;
+      const b = maps.subarray(cap);
+      b.set(oe.subarray(0, k));
+      oe = b;
     }
-    for (let j = 0; j < fl; j++) { out[k] = f.charCodeAt(j); os[k] = i; oe[k] = i + w; k++; }
+    for (let j = 0; j < fl; j++) {
+      out[k] = f.charCodeAt(j);
+      os[k] = i;
+      oe[k] = i + w;
+      k++;
+    }
     if (w === 2) i++;
   }
   if (n > SCRIPT_MIX_MAX) ({ arabic, latin } = scriptMix(src));
@@ -153,7 +193,8 @@ const SCRIPT_MIX_MAX = 20000;
 
 /** Arabic-block code units and ASCII letters among the first 20,000 code units of s. */
 export function scriptMix(s: string): { arabic: number; latin: number } {
-  let arabic = 0, latin = 0;
+  let arabic = 0,
+    latin = 0;
   const n = Math.min(s.length, SCRIPT_MIX_MAX);
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
@@ -174,19 +215,31 @@ export function foldText(s: string): string {
   let k = 0;
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
-    if (c < 128) { buf[k++] = c >= 65 && c <= 90 ? c + 32 : c; continue; }
+    if (c < 128) {
+      buf[k++] = c >= 65 && c <= 90 ? c + 32 : c;
+      continue;
+    }
     let fc = FOLDC[c];
     if (fc === -1) {
       const fs = c >= 0xd800 && c <= 0xdfff ? 'xx' : foldUnit(c);
       fc = FOLDC[c] = fs.length === 0 ? -2 : fs.length === 1 ? fs.charCodeAt(0) : -3;
     }
-    if (fc >= 0) { buf[k++] = fc; continue; }
+    if (fc >= 0) {
+      buf[k++] = fc;
+      continue;
+    }
     if (fc === -2) continue;
     let f: string;
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && s.charCodeAt(i + 1) >= 0xdc00 && s.charCodeAt(i + 1) <= 0xdfff) { f = s.slice(i, i + 2); i++; }
-    else if (c >= 0xd800 && c <= 0xdfff) f = '\uFFFD';
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && s.charCodeAt(i + 1) >= 0xdc00 && s.charCodeAt(i + 1) <= 0xdfff) {
+      f = s.slice(i, i + 2);
+      i++;
+    } else if (c >= 0xd800 && c <= 0xdfff) f = '\uFFFD';
     else f = foldUnit(c);
-    if (k + f.length + 8 > buf.length) { const b2 = new Uint16Array(buf.length * 2 + f.length); b2.set(buf.subarray(0, k)); buf = FOLD_BUF = b2; }
+    if (k + f.length + 8 > buf.length) {
+      const b2 = new Uint16Array(buf.length * 2 + f.length);
+      b2.set(buf.subarray(0, k));
+      buf = FOLD_BUF = b2;
+    }
     for (let j = 0; j < f.length; j++) buf[k++] = f.charCodeAt(j);
   }
   return codesToString(buf, k);
@@ -196,7 +249,7 @@ export function foldText(s: string): string {
 export function isWordCode(c: number): boolean {
   initClasses();
   const k = CLASS[c];
-  return k === 1 || k === 4 || k === 3 && false;
+  return k === 1 || k === 4 || (k === 3 && false);
 }
 
 /** NFC normalisation, safe on any input (lone surrogates are kept as they are). */
@@ -237,7 +290,10 @@ function collapseSpaces(s: string): string {
   for (let j = 0; j < n; j++) {
     const c = s.charCodeAt(j);
     if (c <= 32 && isAsciiSpace(c)) {
-      if (!prevSpace) { buf[k++] = 32; prevSpace = true; }
+      if (!prevSpace) {
+        buf[k++] = 32;
+        prevSpace = true;
+      }
       continue;
     }
     prevSpace = false;
@@ -276,11 +332,18 @@ export interface Token {
 }
 
 function scriptOf(c: number): Script {
-  if (c >= 0x0600 && c <= 0x06ff || c >= 0x0750 && c <= 0x077f || c >= 0x08a0 && c <= 0x08ff || c >= 0xfb50 && c <= 0xfdff || c >= 0xfe70 && c <= 0xfeff) return 'arabic';
+  if (
+    (c >= 0x0600 && c <= 0x06ff) ||
+    (c >= 0x0750 && c <= 0x077f) ||
+    (c >= 0x08a0 && c <= 0x08ff) ||
+    (c >= 0xfb50 && c <= 0xfdff) ||
+    (c >= 0xfe70 && c <= 0xfeff)
+  )
+    return 'arabic';
   if (c >= 0x30 && c <= 0x39) return 'digit';
-  if (c < 0x250 || c >= 0x1e00 && c <= 0x1eff) return 'latin';
+  if (c < 0x250 || (c >= 0x1e00 && c <= 0x1eff)) return 'latin';
   if (c >= 0x0400 && c <= 0x052f) return 'cyrillic';
-  if (c >= 0x4e00 && c <= 0x9fff || c >= 0x3400 && c <= 0x4dbf || c >= 0xf900 && c <= 0xfaff) return 'han';
+  if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff)) return 'han';
   return 'other';
 }
 
@@ -292,11 +355,27 @@ function gapOf(sep: string): number {
   for (let i = 0; i < n; i++) {
     const c = sep.charCodeAt(i);
     let v = 0;
-    if (c === 10 || c === 13) v = 5; // \n \r
-    else if (c === 46 || c === 33 || c === 63 || c === 0x061f || c === 59 || c === 0x061b || c === 58 || c === 124 || c === 47 || c === 0x2026) v = 3; // . ! ? ؟ ; ؛ : | / …
-    else if (c === 40 || c === 41 || c === 91 || c === 93) v = 2; // ( ) [ ]
-    else if (c === 34 || c === 0xab || c === 0xbb || c === 0x201c || c === 0x201d || c === 0x201e) v = 4; // " « » “ ” „ (not ‘)
-    else if (c === 44 || c === 0x060c || c === 0x2013 || c === 0x2014) v = 2; // , ، – —
+    if (c === 10 || c === 13)
+      v = 5; // \n \r
+    else if (
+      c === 46 ||
+      c === 33 ||
+      c === 63 ||
+      c === 0x061f ||
+      c === 59 ||
+      c === 0x061b ||
+      c === 58 ||
+      c === 124 ||
+      c === 47 ||
+      c === 0x2026
+    )
+      v = 3; // . ! ? ؟ ; ؛ : | / …
+    else if (c === 40 || c === 41 || c === 91 || c === 93)
+      v = 2; // ( ) [ ]
+    else if (c === 34 || c === 0xab || c === 0xbb || c === 0x201c || c === 0x201d || c === 0x201e)
+      v = 4; // " « » “ ” „ (not ‘)
+    else if (c === 44 || c === 0x060c || c === 0x2013 || c === 0x2014)
+      v = 2; // , ، – —
     else if (c === 45 || c === 39 || c === 0x2019 || c === 0x2010 || c === 0x2011) v = n > 1 && c === 45 && /\s-|-\s/.test(sep) ? 2 : 1; // - ' ’ ‐ ‑
     if (v > g) g = v;
   }
@@ -312,7 +391,8 @@ export function tokenize(src: string, folded?: Folded): Token[] {
   initClasses();
   const f = folded ?? foldWithMap(src);
   const ft = f.text;
-  const os = f.origStart, oe = f.origEnd;
+  const os = f.origStart,
+    oe = f.origEnd;
   const toks: Token[] = [];
   const n = ft.length;
   let k = 0;
@@ -321,7 +401,10 @@ export function tokenize(src: string, folded?: Folded): Token[] {
     // find start of word in folded text
     const c = ft.charCodeAt(k);
     const isW = c < 128 ? (c >= 48 && c <= 57) || (c >= 97 && c <= 122) : CLASS[c] === 1 || (c >= 0xd800 && c <= 0xdfff);
-    if (!isW) { k++; continue; }
+    if (!isW) {
+      k++;
+      continue;
+    }
     let e = k + 1;
     while (e < n) {
       const d = ft.charCodeAt(e);
@@ -331,7 +414,13 @@ export function tokenize(src: string, folded?: Folded): Token[] {
       if (os[e] !== oe[e - 1]) {
         // original chars between were dropped (diacritics, bidi marks): keep joined only if none is whitespace
         let ok = true;
-        for (let q = oe[e - 1]; q < os[e]; q++) { const cls = CLASS[src.charCodeAt(q)]; if (cls !== 4 && cls !== 3) { ok = false; break; } }
+        for (let q = oe[e - 1]; q < os[e]; q++) {
+          const cls = CLASS[src.charCodeAt(q)];
+          if (cls !== 4 && cls !== 3) {
+            ok = false;
+            break;
+          }
+        }
         if (!ok) break;
       }
       e++;
@@ -347,19 +436,41 @@ export function tokenize(src: string, folded?: Folded): Token[] {
       if (c0 >= 65 && c0 <= 90) {
         caps = 1;
         if (end - start > 1) {
-          let ascii = true, lower = false;
-          for (let q = start + 1; q < end; q++) { const d = src.charCodeAt(q); if (d >= 128) { ascii = false; break; } if (d >= 97 && d <= 122) lower = true; }
+          let ascii = true,
+            lower = false;
+          for (let q = start + 1; q < end; q++) {
+            const d = src.charCodeAt(q);
+            if (d >= 128) {
+              ascii = false;
+              break;
+            }
+            if (d >= 97 && d <= 122) lower = true;
+          }
           if (!ascii) caps = capsOf(src.slice(start, end));
           else if (!lower) caps = 2;
         }
       }
     } else if (script === 'latin' || script === 'cyrillic' || script === 'other') {
       const raw = src.slice(start, end);
-      const up = raw.toUpperCase(), lo = raw.toLowerCase();
+      const up = raw.toUpperCase(),
+        lo = raw.toLowerCase();
       if (raw[0] !== lo[0] && raw[0] === up[0]) caps = raw.length > 1 && raw === up && raw !== lo ? 2 : 1;
     }
     // `vars` is part of the literal so every token keeps one hidden class (memoising it later would add a property)
-    toks.push({ norm: ft.slice(k, e), start, end, nStart: k, nEnd: e, script, caps, gap: toks.length ? gapOf(sep) : 5, sep, index: toks.length, vars: undefined, arVerb: undefined });
+    toks.push({
+      norm: ft.slice(k, e),
+      start,
+      end,
+      nStart: k,
+      nEnd: e,
+      script,
+      caps,
+      gap: toks.length ? gapOf(sep) : 5,
+      sep,
+      index: toks.length,
+      vars: undefined,
+      arVerb: undefined,
+    });
     prevEnd = end;
     k = e;
   }
@@ -367,11 +478,11 @@ export function tokenize(src: string, folded?: Folded): Token[] {
 }
 
 function capsOf(raw: string): 0 | 1 | 2 {
-  const up = raw.toUpperCase(), lo = raw.toLowerCase();
+  const up = raw.toUpperCase(),
+    lo = raw.toLowerCase();
   if (raw[0] !== lo[0] && raw[0] === up[0]) return raw.length > 1 && raw === up && raw !== lo ? 2 : 1;
   return 0;
 }
-
 
 export interface CliticVariant {
   /** folded form without the stripped proclitics */
@@ -401,7 +512,10 @@ function computeVariants(norm: string): CliticVariant[] {
   if (n < 3) return out;
   let s = 0;
   const c0 = norm.charCodeAt(0);
-  if ((c0 === 0x0648 || c0 === 0x0641) && n > 3) { s = 1; pushVariant(out, norm, 1, false); } // و ف
+  if ((c0 === 0x0648 || c0 === 0x0641) && n > 3) {
+    s = 1;
+    pushVariant(out, norm, 1, false);
+  } // و ف
   // لل → ال (الl fused with the article)
   if (norm.charCodeAt(s) === 0x0644 && norm.charCodeAt(s + 1) === 0x0644 && n - s > 3) {
     const form = 'ال' + norm.slice(s + 2);
@@ -410,7 +524,8 @@ function computeVariants(norm: string): CliticVariant[] {
     return out;
   }
   const cs = norm.charCodeAt(s);
-  if ((cs === 0x0628 || cs === 0x0643 || cs === 0x0644) && n - s > 3) { // ب ك ل
+  if ((cs === 0x0628 || cs === 0x0643 || cs === 0x0644) && n - s > 3) {
+    // ب ك ل
     pushVariant(out, norm, s + 1, false);
     if (norm.charCodeAt(s + 1) === 0x0627 && norm.charCodeAt(s + 2) === 0x0644 && n - s - 1 > 3) pushVariant(out, norm, s + 3, true);
   }
@@ -426,24 +541,57 @@ function computeVariants(norm: string): CliticVariant[] {
  * that computeVariants drops as duplicates may appear here; a later duplicate never wins a match.
  */
 export function variantSlots(norm: string, out: Int32Array): number {
-  out[0] = 0; out[1] = 0; out[2] = 0;
+  out[0] = 0;
+  out[1] = 0;
+  out[2] = 0;
   let k = 1;
   const n = norm.length;
   if (n < 3) return k;
   let s = 0;
   const c0 = norm.charCodeAt(0);
-  if ((c0 === 0x0648 || c0 === 0x0641) && n > 3) { s = 1; if (n - 1 >= 2) { out[3 * k] = 1; out[3 * k + 1] = 0; out[3 * k + 2] = 1; k++; } }
+  if ((c0 === 0x0648 || c0 === 0x0641) && n > 3) {
+    s = 1;
+    if (n - 1 >= 2) {
+      out[3 * k] = 1;
+      out[3 * k + 1] = 0;
+      out[3 * k + 2] = 1;
+      k++;
+    }
+  }
   if (norm.charCodeAt(s) === 0x0644 && norm.charCodeAt(s + 1) === 0x0644 && n - s > 3) {
-    out[3 * k] = s + 2; out[3 * k + 1] = 1; out[3 * k + 2] = s; k++;
-    if (n - s - 2 >= 2) { out[3 * k] = s + 2; out[3 * k + 1] = 0; out[3 * k + 2] = s + 2; k++; }
+    out[3 * k] = s + 2;
+    out[3 * k + 1] = 1;
+    out[3 * k + 2] = s;
+    k++;
+    if (n - s - 2 >= 2) {
+      out[3 * k] = s + 2;
+      out[3 * k + 1] = 0;
+      out[3 * k + 2] = s + 2;
+      k++;
+    }
     return k;
   }
   const cs = norm.charCodeAt(s);
   if ((cs === 0x0628 || cs === 0x0643 || cs === 0x0644) && n - s > 3) {
-    if (n - s - 1 >= 2) { out[3 * k] = s + 1; out[3 * k + 1] = 0; out[3 * k + 2] = s + 1; k++; }
-    if (norm.charCodeAt(s + 1) === 0x0627 && norm.charCodeAt(s + 2) === 0x0644 && n - s - 1 > 3 && n - s - 3 >= 2) { out[3 * k] = s + 3; out[3 * k + 1] = 0; out[3 * k + 2] = s + 3; k++; }
+    if (n - s - 1 >= 2) {
+      out[3 * k] = s + 1;
+      out[3 * k + 1] = 0;
+      out[3 * k + 2] = s + 1;
+      k++;
+    }
+    if (norm.charCodeAt(s + 1) === 0x0627 && norm.charCodeAt(s + 2) === 0x0644 && n - s - 1 > 3 && n - s - 3 >= 2) {
+      out[3 * k] = s + 3;
+      out[3 * k + 1] = 0;
+      out[3 * k + 2] = s + 3;
+      k++;
+    }
   }
-  if (norm.charCodeAt(s) === 0x0627 && norm.charCodeAt(s + 1) === 0x0644 && n - s > 3 && n - s - 2 >= 2) { out[3 * k] = s + 2; out[3 * k + 1] = 0; out[3 * k + 2] = s + 2; k++; }
+  if (norm.charCodeAt(s) === 0x0627 && norm.charCodeAt(s + 1) === 0x0644 && n - s > 3 && n - s - 2 >= 2) {
+    out[3 * k] = s + 2;
+    out[3 * k + 1] = 0;
+    out[3 * k + 2] = s + 2;
+    k++;
+  }
   return k;
 }
 
@@ -464,8 +612,57 @@ export interface Sentence {
 }
 
 const ABBREV = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'sr', 'jr', 'gen', 'col', 'lt', 'sgt', 'capt', 'cmdr', 'adm', 'gov', 'sen', 'rep', 'rev', 'hon', 'messrs',
-  'inc', 'ltd', 'corp', 'co', 'vs', 'etc', 'no', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'u.s', 'u.k', 'e.g', 'i.e', 'mt', 'ft', 'approx', 'dept', 'est', 'fig', 'al',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'st',
+  'sr',
+  'jr',
+  'gen',
+  'col',
+  'lt',
+  'sgt',
+  'capt',
+  'cmdr',
+  'adm',
+  'gov',
+  'sen',
+  'rep',
+  'rev',
+  'hon',
+  'messrs',
+  'inc',
+  'ltd',
+  'corp',
+  'co',
+  'vs',
+  'etc',
+  'no',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'u.s',
+  'u.k',
+  'e.g',
+  'i.e',
+  'mt',
+  'ft',
+  'approx',
+  'dept',
+  'est',
+  'fig',
+  'al',
 ]);
 
 /**
@@ -482,17 +679,34 @@ export function splitSentences(src: string): Sentence[] {
   let start = 0;
   for (let i = 0; i < n; i++) {
     const cc = src.charCodeAt(i);
-    if (cc === 10) { pushSentence(out, src, start, i, cl); start = i + 1; continue; }
+    if (cc === 10) {
+      pushSentence(out, src, start, i, cl);
+      start = i + 1;
+      continue;
+    }
     if (cc === 46 || cc === 33 || cc === 63 || cc === 0x061f || cc === 0x2026) {
       let j = i + 1;
-      for (; j < n; j++) { const d = src.charCodeAt(j); if (d !== 46 && d !== 33 && d !== 63 && d !== 0x061f && d !== 0x2026) break; }
+      for (; j < n; j++) {
+        const d = src.charCodeAt(j);
+        if (d !== 46 && d !== 33 && d !== 63 && d !== 0x061f && d !== 0x2026) break;
+      }
       // closing quotes/brackets belong to this sentence
-      for (; j < n; j++) { const d = src.charCodeAt(j); if (d !== 34 && d !== 39 && d !== 0x201d && d !== 0x2019 && d !== 0xbb && d !== 41 && d !== 93) break; }
-      if (j < n && !(cl[src.charCodeAt(j)] & F_SPACE)) { i = j - 1; continue; } // "U.S.A", "3.5", "..."+letter
+      for (; j < n; j++) {
+        const d = src.charCodeAt(j);
+        if (d !== 34 && d !== 39 && d !== 0x201d && d !== 0x2019 && d !== 0xbb && d !== 41 && d !== 93) break;
+      }
+      if (j < n && !(cl[src.charCodeAt(j)] & F_SPACE)) {
+        i = j - 1;
+        continue;
+      } // "U.S.A", "3.5", "..."+letter
       if (cc === 46 && j === i + 1) {
         // abbreviation / initial?
         let w = i - 1;
-        while (w >= 0) { const d = src.charCodeAt(w); if (d !== 46 && !(cl[d] & F_LETTER)) break; w--; }
+        while (w >= 0) {
+          const d = src.charCodeAt(w);
+          if (d !== 46 && !(cl[d] & F_LETTER)) break;
+          w--;
+        }
         const wl = i - w - 1;
         if (wl <= 6 && ABBREV.has(src.slice(w + 1, i).toLowerCase())) continue; // longest abbreviation: 6 chars
         if (wl === 1 && cl[src.charCodeAt(w + 1)] & F_UPPER) continue; // single initial "J."
@@ -504,7 +718,10 @@ export function splitSentences(src: string): Sentence[] {
       if (cc === 0x2026 || (j - i >= 3 && src.charCodeAt(i) === 46 && src.charCodeAt(i + 1) === 46 && src.charCodeAt(i + 2) === 46)) {
         let q = j;
         while (q < n && src.charCodeAt(q) === 32) q++;
-        if (q < n && cl[src.charCodeAt(q)] & F_LOWER && q > 0 && src.charCodeAt(q - 1) === 32) { i = j - 1; continue; }
+        if (q < n && cl[src.charCodeAt(q)] & F_LOWER && q > 0 && src.charCodeAt(q - 1) === 32) {
+          i = j - 1;
+          continue;
+        }
       }
       pushSentence(out, src, start, j, cl);
       start = j;
@@ -522,13 +739,19 @@ function pushSentence(out: Sentence[], src: string, s: number, e: number, cl: Ui
   if (t > s) out.push({ start: s, end: t });
 }
 
-const F_SPACE = 1, F_LETTER = 2, F_UPPER = 4, F_LOWER = 8;
+const F_SPACE = 1,
+  F_LETTER = 2,
+  F_UPPER = 4,
+  F_LOWER = 8;
 let CHAR_FLAGS: Uint8Array | undefined;
 /** Per BMP code unit: /\s/, /\p{L}/u, /\p{Lu}/u, /\p{Ll}/u as tested on that one unit (surrogates: none). */
 function charFlags(): Uint8Array {
   if (CHAR_FLAGS) return CHAR_FLAGS;
   const t = new Uint8Array(65536);
-  const sp = /\s/, l = /\p{L}/u, lu = /\p{Lu}/u, ll = /\p{Ll}/u;
+  const sp = /\s/,
+    l = /\p{L}/u,
+    lu = /\p{Lu}/u,
+    ll = /\p{Ll}/u;
   for (let c = 0; c < 65536; c++) {
     const ch = String.fromCharCode(c);
     let f = sp.test(ch) ? F_SPACE : 0;
@@ -616,10 +839,17 @@ function keyLine(s: string): string {
       const d = f.charCodeAt(i + 1);
       if (d >= 0xdc00 && d <= 0xdfff) {
         if (LN_PAIR.test(f.slice(i, i + 2))) w = 2;
-        else { i++; pendingSpace = true; continue; }
+        else {
+          i++;
+          pendingSpace = true;
+          continue;
+        }
       }
     } else if (ln[c]) w = 1;
-    if (!w) { pendingSpace = true; continue; }
+    if (!w) {
+      pendingSpace = true;
+      continue;
+    }
     if (pendingSpace && k > 0) buf[k++] = 32;
     pendingSpace = false;
     buf[k++] = c;
@@ -628,7 +858,8 @@ function keyLine(s: string): string {
   return codesToString(buf, k);
 }
 
-const CAPTION_END = /(أرشيفية|ارشيفية|تعبيرية|أرشيف|صورة أرشيفية|صورة تعبيرية|\(?(AFP|Reuters|Getty Images?|AP|EPA|file photo|photo|archive)\)?)\s*\.?\s*$/i;
+const CAPTION_END =
+  /(أرشيفية|ارشيفية|تعبيرية|أرشيف|صورة أرشيفية|صورة تعبيرية|\(?(AFP|Reuters|Getty Images?|AP|EPA|file photo|photo|archive)\)?)\s*\.?\s*$/i;
 function isCaptionLine(line: string): boolean {
   const t = line.trim();
   if (!t || t.length > 120) return false;

@@ -16,7 +16,10 @@ export interface HealthReport {
 export class HealthRegistry {
   private readonly indicators: HealthIndicator[] = [];
 
-  constructor(private readonly timeoutMs = 3000, private readonly onResult?: (name: string, up: boolean) => void) {}
+  constructor(
+    private readonly timeoutMs = 3000,
+    private readonly onResult?: (name: string, up: boolean) => void,
+  ) {}
 
   add(indicator: HealthIndicator): this {
     this.indicators.push(indicator);

@@ -5,7 +5,12 @@ describe('observability', () => {
     const seen: Record<string, boolean> = {};
     const reg = new HealthRegistry(200, (n, up) => (seen[n] = up))
       .add({ name: 'kafka', check: async () => undefined })
-      .add({ name: 'elasticsearch', check: async () => { throw new Error('connect ECONNREFUSED'); } })
+      .add({
+        name: 'elasticsearch',
+        check: async () => {
+          throw new Error('connect ECONNREFUSED');
+        },
+      })
       .add({ name: 'redis', check: () => new Promise(() => undefined) });
     const r = await reg.readiness();
     expect(r.status).toBe('error');

@@ -55,7 +55,13 @@ export function isTransientFailure(status: number, type?: string): boolean {
  */
 export function isTransientRequestError(err: unknown): boolean {
   const e = err as { name?: string; meta?: { statusCode?: number }; statusCode?: number };
-  if (e?.name === 'ConnectionError' || e?.name === 'TimeoutError' || e?.name === 'NoLivingConnectionsError' || e?.name === 'RequestAbortedError') return true;
+  if (
+    e?.name === 'ConnectionError' ||
+    e?.name === 'TimeoutError' ||
+    e?.name === 'NoLivingConnectionsError' ||
+    e?.name === 'RequestAbortedError'
+  )
+    return true;
   const status = e?.meta?.statusCode ?? e?.statusCode;
   if (status === undefined || status === null) return true;
   return isTransientFailure(status);
@@ -75,7 +81,10 @@ export interface BulkWriterOptions {
  * per-item results classified transient/permanent.
  */
 export class BulkWriter {
-  constructor(private readonly client: Client, private readonly opts: BulkWriterOptions = {}) {}
+  constructor(
+    private readonly client: Client,
+    private readonly opts: BulkWriterOptions = {},
+  ) {}
 
   async write(docs: BulkDoc[]): Promise<BulkResult> {
     const t0 = Date.now();
@@ -112,17 +121,46 @@ export class BulkWriter {
 
   private async send(lines: string[], docs: BulkDoc[]): Promise<BulkItemResult[]> {
     const res = await this.client.bulk(
-      { operations: lines, refresh: this.opts.refresh ?? false, filter_path: 'errors,items.*.status,items.*.error,items.*._id,items.*._index' } as never,
+      {
+        operations: lines,
+        refresh: this.opts.refresh ?? false,
+        filter_path: 'errors,items.*.status,items.*.error,items.*._id,items.*._index',
+      } as never,
       { requestTimeout: this.opts.requestTimeoutMs ?? 60_000 },
     );
-    const answered = (res as { items?: Record<string, { status: number; error?: { type?: string; reason?: string; caused_by?: { type?: string; reason?: string } } }>[] }).items ?? [];
+    const answered =
+      (
+        res as {
+          items?: Record<
+            string,
+            { status: number; error?: { type?: string; reason?: string; caused_by?: { type?: string; reason?: string } } }
+          >[];
+        }
+      ).items ?? [];
     return docs.map((d, i) => {
       const item = answered[i] ? Object.values(answered[i])[0] : undefined;
-      if (!item) return { id: d.id, index: d.index, ok: false, status: 0, type: 'missing_item', reason: 'no result for this item in the bulk response', transient: true };
+      if (!item)
+        return {
+          id: d.id,
+          index: d.index,
+          ok: false,
+          status: 0,
+          type: 'missing_item',
+          reason: 'no result for this item in the bulk response',
+          transient: true,
+        };
       if (item.status >= 200 && item.status < 300 && !item.error) return { id: d.id, index: d.index, ok: true, status: item.status };
       const type = item.error?.type ?? 'unknown';
       const cause = item.error?.caused_by?.reason ? ` (caused by: ${item.error.caused_by.reason})` : '';
-      return { id: d.id, index: d.index, ok: false, status: item.status, type, reason: `${type}: ${item.error?.reason ?? 'rejected'}${cause}`, transient: isTransientFailure(item.status, type) };
+      return {
+        id: d.id,
+        index: d.index,
+        ok: false,
+        status: item.status,
+        type,
+        reason: `${type}: ${item.error?.reason ?? 'rejected'}${cause}`,
+        transient: isTransientFailure(item.status, type),
+      };
     });
   }
 }

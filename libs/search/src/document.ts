@@ -23,7 +23,10 @@ export function articleMonth(article: Pick<EnrichedArticle, 'publishedAt' | 'fet
  * fetchedAt, else enrichedAt (UTC). Deterministic in the article's own fields, so a re-delivery
  * (any day) overwrites the same document instead of creating a second one.
  */
-export function monthlyIndexFor(article: Pick<EnrichedArticle, 'publishedAt' | 'fetchedAt'> & { enrichedAt?: string }, names: Names): string {
+export function monthlyIndexFor(
+  article: Pick<EnrichedArticle, 'publishedAt' | 'fetchedAt'> & { enrichedAt?: string },
+  names: Names,
+): string {
   return names.articlesIndex(articleMonth(article));
 }
 
@@ -69,7 +72,15 @@ type Enriched = EnrichedArticle & {
  */
 export function toIndexDocument(a: Enriched, opts: ToIndexDocumentOptions = {}): ArticleDocument {
   const actors = (a.actors ?? []).map((x: Actor) =>
-    dropUndefined({ id: x.id, name: x.name, type: x.type, count: x.count ?? x.mentions?.length, salience: x.salience, source: x.source, mentions: x.mentions }),
+    dropUndefined({
+      id: x.id,
+      name: x.name,
+      type: x.type,
+      count: x.count ?? x.mentions?.length,
+      salience: x.salience,
+      source: x.source,
+      mentions: x.mentions,
+    }),
   );
   const claims = (a.claims ?? []).map((c: Claim) =>
     dropUndefined({
@@ -97,7 +108,13 @@ export function toIndexDocument(a: Enriched, opts: ToIndexDocumentOptions = {}):
     titleNormalized,
     bodyNormalized,
     language: a.language,
-    languageDetection: a.languageDetection ? dropUndefined({ code: a.languageDetection.code, confidence: a.languageDetection.confidence, extractor: a.languageDetection.extractor }) : undefined,
+    languageDetection: a.languageDetection
+      ? dropUndefined({
+          code: a.languageDetection.code,
+          confidence: a.languageDetection.confidence,
+          extractor: a.languageDetection.extractor,
+        })
+      : undefined,
     publishedAt: iso(a.publishedAt),
     fetchedAt: iso(a.fetchedAt),
     enrichedAt: iso(a.enrichedAt),

@@ -9,7 +9,10 @@ export function esHealthIndicator(client: Client, name = 'elasticsearch', timeou
   return {
     name,
     async check() {
-      const res = await client.cluster.health({ timeout: `${Math.max(1, Math.floor(timeoutMs / 1000))}s` }, { requestTimeout: timeoutMs, maxRetries: 0 });
+      const res = await client.cluster.health(
+        { timeout: `${Math.max(1, Math.floor(timeoutMs / 1000))}s` },
+        { requestTimeout: timeoutMs, maxRetries: 0 },
+      );
       if (res.status === 'red') throw new Error('cluster status red');
     },
   };

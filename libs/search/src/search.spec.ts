@@ -13,10 +13,27 @@ const base: EnrichedArticle = {
   language: 'en',
   languageDetection: { code: 'en', confidence: 0.9, extractor: 'test' },
   actors: [
-    { id: 'org:kaspersky-lab', name: 'Kaspersky Lab', type: 'organization', mentions: [{ text: 'Kaspersky', start: 0, end: 9 }], count: 1, salience: 0.8 },
+    {
+      id: 'org:kaspersky-lab',
+      name: 'Kaspersky Lab',
+      type: 'organization',
+      mentions: [{ text: 'Kaspersky', start: 0, end: 9 }],
+      count: 1,
+      salience: 0.8,
+    },
     { id: 'country:RU', name: 'Russia', type: 'country', mentions: [] },
   ],
-  claims: [{ speaker: { actorId: 'org:kaspersky-lab', name: 'Kaspersky Lab', text: 'Kaspersky' }, verb: 'said', text: 'hello', start: 16, end: 21, quoted: true, actorIds: [] }],
+  claims: [
+    {
+      speaker: { actorId: 'org:kaspersky-lab', name: 'Kaspersky Lab', text: 'Kaspersky' },
+      verb: 'said',
+      text: 'hello',
+      start: 16,
+      end: 21,
+      quoted: true,
+      actorIds: [],
+    },
+  ],
   dedup: { fingerprint: 'f', clusterId: 'a1' },
   enrichedAt: '2024-07-01T00:00:00.000Z',
   enrichmentVersion: 'v1',
@@ -58,7 +75,15 @@ describe('toIndexDocument', () => {
   it('normalises dates to ISO UTC and keeps the raw fields', () => {
     expect(doc.publishedAt).toBe('2024-07-01T01:30:00.000Z');
     expect(doc.indexedAt).toBe('2025-01-01T00:00:00.000Z');
-    expect(doc).toMatchObject({ id: 'a1', url: base.url, language: 'en', source: base.source, title: 'Kaspersky', enrichmentVersion: 'v1', dedup: { fingerprint: 'f', clusterId: 'a1' } });
+    expect(doc).toMatchObject({
+      id: 'a1',
+      url: base.url,
+      language: 'en',
+      source: base.source,
+      title: 'Kaspersky',
+      enrichmentVersion: 'v1',
+      dedup: { fingerprint: 'f', clusterId: 'a1' },
+    });
     expect(doc.fetchedAt).toBeUndefined();
     expect('fetchedAt' in doc).toBe(false);
   });
@@ -108,8 +133,16 @@ describe('failure classification', () => {
             .filter((_, i) => i % 2 === 0)
             .map((a) => {
               const id = JSON.parse(a).index._id as string;
-              if (id === 'bad') return { index: { _id: id, status: 400, error: { type: 'mapper_parsing_exception', reason: 'failed to parse field [publishedAt]' } } };
-              if (id === 'busy') return { index: { _id: id, status: 429, error: { type: 'es_rejected_execution_exception', reason: 'queue full' } } };
+              if (id === 'bad')
+                return {
+                  index: {
+                    _id: id,
+                    status: 400,
+                    error: { type: 'mapper_parsing_exception', reason: 'failed to parse field [publishedAt]' },
+                  },
+                };
+              if (id === 'busy')
+                return { index: { _id: id, status: 429, error: { type: 'es_rejected_execution_exception', reason: 'queue full' } } };
               return { index: { _id: id, status: 201 } };
             }),
         };

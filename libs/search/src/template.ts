@@ -105,12 +105,18 @@ export function articlesTemplateBody(names: Names, opts: ArticlesTemplateOptions
  * created (the indexer creates indices implicitly via `_bulk`). Existing indices keep their mapping;
  * additive mapping changes are also pushed to them (conflicts are reported, not fatal).
  */
-export async function ensureArticlesTemplate(client: Client, names: Names, opts: ArticlesTemplateOptions = {}): Promise<{ updatedIndices: string[]; mappingConflicts: string[] }> {
+export async function ensureArticlesTemplate(
+  client: Client,
+  names: Names,
+  opts: ArticlesTemplateOptions = {},
+): Promise<{ updatedIndices: string[]; mappingConflicts: string[] }> {
   const body = articlesTemplateBody(names, opts);
   await client.indices.putIndexTemplate(body as never);
   const updatedIndices: string[] = [];
   const mappingConflicts: string[] = [];
-  const existing = await client.indices.get({ index: names.articlesIndexPattern, allow_no_indices: true, expand_wildcards: 'open' }).catch(() => ({}));
+  const existing = await client.indices
+    .get({ index: names.articlesIndexPattern, allow_no_indices: true, expand_wildcards: 'open' })
+    .catch(() => ({}));
   for (const index of Object.keys(existing)) {
     try {
       await client.indices.putMapping({ index, ...(ARTICLES_MAPPINGS as object) } as never);

@@ -27,11 +27,20 @@ export type JavaCompression = 'none' | 'gzip' | 'snappy' | 'lz4' | 'zstd';
  * Publishes messages with the official Java client (a separate JVM process), compressed with
  * `compression`, as a scraper outside this project would. Resolves with the count sent.
  */
-export function javaPublish(brokers: string, topic: string, compression: JavaCompression, messages: { key: string | null; value: string }[]): number {
+export function javaPublish(
+  brokers: string,
+  topic: string,
+  compression: JavaCompression,
+  messages: { key: string | null; value: string }[],
+): number {
   const cp = classpath();
   const file = join(classes, `msgs-${process.pid}-${Date.now()}.tsv`);
   writeFileSync(file, messages.map((m) => `${m.key ?? '-'}\t${m.value.replace(/[\r\n]+/g, ' ')}`).join('\n') + '\n');
-  const out = execFileSync('java', ['-Xmx128m', '-XX:TieredStopAtLevel=1', '-cp', cp, 'ScraperProducer', brokers, topic, compression, file], { encoding: 'utf8', timeout: 60_000 }).trim();
+  const out = execFileSync(
+    'java',
+    ['-Xmx128m', '-XX:TieredStopAtLevel=1', '-cp', cp, 'ScraperProducer', brokers, topic, compression, file],
+    { encoding: 'utf8', timeout: 60_000 },
+  ).trim();
   const m = /^sent (\d+)$/m.exec(out);
   if (!m) throw new Error(`Java producer (${compression}) failed: ${out}`);
   return Number(m[1]);

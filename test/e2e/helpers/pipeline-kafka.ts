@@ -17,14 +17,23 @@ export async function collectTopic(kafka: Kafka, topic: string): Promise<{ messa
   await consumer.run({
     autoCommit: false,
     eachMessage: async ({ partition, message }) => {
-      messages.push({ partition, offset: message.offset, key: message.key?.toString() ?? null, value: message.value?.toString('utf8') ?? null });
+      messages.push({
+        partition,
+        offset: message.offset,
+        key: message.key?.toString() ?? null,
+        value: message.value?.toString('utf8') ?? null,
+      });
     },
   });
   return { messages, stop: () => consumer.disconnect() };
 }
 
 /** Committed offset per partition of a group (-1 = none), and the topic's high watermarks. */
-export async function groupProgress(kafka: Kafka, groupId: string, topic: string): Promise<{ committed: Record<number, bigint>; high: Record<number, bigint> }> {
+export async function groupProgress(
+  kafka: Kafka,
+  groupId: string,
+  topic: string,
+): Promise<{ committed: Record<number, bigint>; high: Record<number, bigint> }> {
   const admin = kafka.admin();
   await admin.connect();
   try {

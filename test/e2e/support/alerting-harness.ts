@@ -48,7 +48,17 @@ export function enrichedArticle(id: string, actorId: string, actorName: string):
     language: 'en',
     publishedAt: new Date(Date.now() - 60_000).toISOString(),
     languageDetection: { code: 'en', confidence: 0.99, extractor: 'e2e' },
-    actors: [{ id: actorId, name: actorName, type: 'organization', mentions: [{ text: actorName, start: 0, end: actorName.length }, { text: actorName, start: body.lastIndexOf(actorName), end: body.lastIndexOf(actorName) + actorName.length }] }],
+    actors: [
+      {
+        id: actorId,
+        name: actorName,
+        type: 'organization',
+        mentions: [
+          { text: actorName, start: 0, end: actorName.length },
+          { text: actorName, start: body.lastIndexOf(actorName), end: body.lastIndexOf(actorName) + actorName.length },
+        ],
+      },
+    ],
     claims: [],
     dedup: { fingerprint: `fp-${id}`, clusterId: `cl-${id}` },
     enrichedAt: new Date().toISOString(),
@@ -81,7 +91,12 @@ export class AlertingHarness {
   /** Requests to `path` on the receiver. */
   at = (path: string): Received[] => this.received.filter((r) => r.path === path);
 
-  api = async (method: string, path: string, body?: unknown, key: string = this.opts.operatorKey): Promise<{ status: number; json: any }> => {
+  api = async (
+    method: string,
+    path: string,
+    body?: unknown,
+    key: string = this.opts.operatorKey,
+  ): Promise<{ status: number; json: any }> => {
     const res = await fetch(`http://127.0.0.1:${this.admin.port}${path}`, {
       method,
       headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
@@ -104,7 +119,12 @@ export class AlertingHarness {
   /** The delivery log documents of one alert (ES index marsad-alerts, namespaced). */
   logged = async (id: string): Promise<Array<Record<string, any>>> => {
     await this.alerter.ctx.es.indices.refresh({ index: this.N.alertsIndex }).catch(() => undefined);
-    const r = await this.alerter.ctx.es.search({ index: this.N.alertsIndex, size: 50, query: { term: { alertId: id } }, sort: [{ attemptedAt: 'asc' }] });
+    const r = await this.alerter.ctx.es.search({
+      index: this.N.alertsIndex,
+      size: 50,
+      query: { term: { alertId: id } },
+      sort: [{ attemptedAt: 'asc' }],
+    });
     return r.hits.hits.map((h) => h._source as Record<string, any>);
   };
 
@@ -116,7 +136,9 @@ export class AlertingHarness {
       const topic = this.N.topic('articlesEnriched');
       const ends = await kadmin.fetchTopicOffsets(topic);
       const [committed] = await kadmin.fetchOffsets({ groupId: this.N.consumerGroup('alerter'), topics: [topic] });
-      return ends.every((e) => BigInt(committed.partitions.find((p) => p.partition === e.partition)?.offset ?? '-1') >= BigInt(e.high) || e.high === '0');
+      return ends.every(
+        (e) => BigInt(committed.partitions.find((p) => p.partition === e.partition)?.offset ?? '-1') >= BigInt(e.high) || e.high === '0',
+      );
     } finally {
       await kadmin.disconnect();
     }
@@ -155,7 +177,11 @@ export class AlertingHarness {
     await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', () => r()));
     const smtpPort = (smtp.server.address() as AddressInfo).port;
 
-    const kafka = (this.kafkaClient = createKafka({ brokers: [stackEnv(this.ns).KAFKA_BROKERS], clientId: this.opts.clientId, logger: quiet }));
+    const kafka = (this.kafkaClient = createKafka({
+      brokers: [stackEnv(this.ns).KAFKA_BROKERS],
+      clientId: this.opts.clientId,
+      logger: quiet,
+    }));
     const kadmin = kafka.admin();
     await kadmin.connect();
     await ensureTopics(kadmin, this.N);

@@ -8,15 +8,29 @@ import { addActorAliases, createActor, searchActors } from './kb-edits';
 
 const ActorOut = {
   type: 'object',
-  properties: { id: { type: 'string', example: 'org:kaspersky-lab' }, name: { type: 'string' }, type: { type: 'string', enum: [...ACTOR_TYPES] }, aliases: { type: 'array', items: { type: 'string' } }, country: { type: 'string' }, description: { type: 'string' } },
+  properties: {
+    id: { type: 'string', example: 'org:kaspersky-lab' },
+    name: { type: 'string' },
+    type: { type: 'string', enum: [...ACTOR_TYPES] },
+    aliases: { type: 'array', items: { type: 'string' } },
+    country: { type: 'string' },
+    description: { type: 'string' },
+  },
 };
 const EditOut = {
   type: 'object',
   properties: {
     actor: ActorOut,
     added: { type: 'array', items: { type: 'string' } },
-    sharedAliases: { type: 'array', description: 'Names other actors also carry (the enricher will treat them as ambiguous)', items: { type: 'object', properties: { alias: { type: 'string' }, actorIds: { type: 'array', items: { type: 'string' } } } } },
-    visible: { type: 'boolean', description: "false when this replica's KB view had not shown the edit within 5 s (it is durable on marsad.kb anyway)" },
+    sharedAliases: {
+      type: 'array',
+      description: 'Names other actors also carry (the enricher will treat them as ambiguous)',
+      items: { type: 'object', properties: { alias: { type: 'string' }, actorIds: { type: 'array', items: { type: 'string' } } } },
+    },
+    visible: {
+      type: 'boolean',
+      description: "false when this replica's KB view had not shown the edit within 5 s (it is durable on marsad.kb anyway)",
+    },
   },
 };
 
@@ -31,7 +45,11 @@ export class ActorsController {
   @RequireRole('viewer')
   @ApiQuery({ name: 'q', required: false, description: 'Name, alias (any script) or id prefix' })
   @ApiQuery({ name: 'limit', required: false })
-  @ApiResponse({ status: 200, description: 'Knowledge-base actors (operator edits included), best match first', schema: { type: 'object', properties: { actors: { type: 'array', items: ActorOut } } } })
+  @ApiResponse({
+    status: 200,
+    description: 'Knowledge-base actors (operator edits included), best match first',
+    schema: { type: 'object', properties: { actors: { type: 'array', items: ActorOut } } },
+  })
   search(@Query('q') q = '', @Query('limit') limit = '20') {
     return searchActors(this.ctx, q, limit);
   }
@@ -44,7 +62,12 @@ export class ActorsController {
       type: 'object',
       required: ['name', 'type'],
       properties: {
-        id: { type: 'string', example: 'org:acme-cyber', description: 'Optional: "<prefix>:<slug>" with the prefix of the type (person, org, country, group, location, other). Default: from type + name.' },
+        id: {
+          type: 'string',
+          example: 'org:acme-cyber',
+          description:
+            'Optional: "<prefix>:<slug>" with the prefix of the type (person, org, country, group, location, other). Default: from type + name.',
+        },
         name: { type: 'string', example: 'Acme Cyber' },
         type: { type: 'string', enum: [...ACTOR_TYPES] },
         aliases: { type: 'array', items: { type: 'string' }, example: ['أكمي سايبر', 'Акме'] },
@@ -64,8 +87,18 @@ export class ActorsController {
   @Post(':id/aliases')
   @HttpCode(200)
   @RequireRole('admin')
-  @ApiBody({ schema: { type: 'object', required: ['aliases'], properties: { aliases: { type: 'array', items: { type: 'string' }, minItems: 1, example: ['كاسبرسكي لاب'] } } } })
-  @ApiResponse({ status: 200, description: 'Aliases appended (duplicates ignored) and the actor republished to marsad.kb', schema: EditOut })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['aliases'],
+      properties: { aliases: { type: 'array', items: { type: 'string' }, minItems: 1, example: ['كاسبرسكي لاب'] } },
+    },
+  })
+  @ApiResponse({
+    status: 200,
+    description: 'Aliases appended (duplicates ignored) and the actor republished to marsad.kb',
+    schema: EditOut,
+  })
   @ApiResponse({ status: 400, schema: ErrorSchema })
   @ApiResponse({ status: 403, description: 'Needs role admin' })
   @ApiResponse({ status: 404, description: 'No such actor' })

@@ -39,10 +39,15 @@ function kbActor(ctx: AdminContext, id: string): KbActor | undefined {
 }
 
 function requireKb(ctx: AdminContext): void {
-  if (!ctx.actors.hasKb || !ctx.kbView) throw new ServiceUnavailableException({ error: 'unavailable', message: 'the knowledge base is not loaded on this replica' });
+  if (!ctx.actors.hasKb || !ctx.kbView)
+    throw new ServiceUnavailableException({ error: 'unavailable', message: 'the knowledge base is not loaded on this replica' });
   // Until this replica has replayed marsad.kb, an operator's earlier edit may be missing here: an
   // existence check would be wrong and a write could overwrite it. Ask the client to retry.
-  if (!ctx.kbView.caughtUp) throw new ServiceUnavailableException({ error: 'unavailable', message: 'still replaying marsad.kb on this replica; retry in a few seconds' });
+  if (!ctx.kbView.caughtUp)
+    throw new ServiceUnavailableException({
+      error: 'unavailable',
+      message: 'still replaying marsad.kb on this replica; retry in a few seconds',
+    });
 }
 
 /** Other actors that already answer to one of these names (the KB allows it; the enricher then sees an ambiguity). */
@@ -73,7 +78,7 @@ async function publishActor(ctx: AdminContext, actor: KbActor, done: (a: KbActor
     if (done(kbActor(ctx, actor.id))) return true;
     await new Promise((r) => setTimeout(r, 50));
   }
-  ctx.logger.warn('KB edit not yet visible in this replica\'s view', { actorId: actor.id });
+  ctx.logger.warn("KB edit not yet visible in this replica's view", { actorId: actor.id });
   return false;
 }
 
@@ -97,7 +102,12 @@ export async function createActor(ctx: AdminContext, body: unknown): Promise<Act
   } catch (err) {
     throw new ValidationFailed([kbError(err)]);
   }
-  if (kbActor(ctx, id)) throw new ConflictException({ error: 'conflict', message: `actor "${id}" already exists: POST /v1/actors/${id}/aliases adds aliases`, id });
+  if (kbActor(ctx, id))
+    throw new ConflictException({
+      error: 'conflict',
+      message: `actor "${id}" already exists: POST /v1/actors/${id}/aliases adds aliases`,
+      id,
+    });
   const sharedAliases = sharedNames(ctx, id, [actor.name, ...actor.aliases]);
   const visible = await publishActor(ctx, actor, (a) => !!a);
   ctx.logger.info('KB actor created', { actorId: id, aliases: actor.aliases.length });

@@ -20,7 +20,10 @@ export class AlertsController {
   @ApiQuery({ name: 'to', required: false, description: 'ISO date-time (attempts at or before)' })
   @ApiQuery({ name: 'page', required: false, description: '1-based page (default 1)' })
   @ApiQuery({ name: 'size', required: false, description: 'Alerts per page, 1–200 (default 50)' })
-  @ApiResponse({ status: 200, description: 'Alerts (from the marsad-alerts delivery log), newest first, latest state per alert id with its jobs' })
+  @ApiResponse({
+    status: 200,
+    description: 'Alerts (from the marsad-alerts delivery log), newest first, latest state per alert id with its jobs',
+  })
   @ApiResponse({ status: 400, description: 'Invalid filter (names the field)', schema: ErrorSchema })
   @ApiResponse({ status: 503, description: 'Elasticsearch unavailable' })
   list(@Query() query: Record<string, unknown>) {

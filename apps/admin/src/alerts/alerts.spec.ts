@@ -1,11 +1,25 @@
 import { alertStatus, parseAlertQuery, toAlertView } from './alerts';
 
-const doc = (over: Record<string, unknown>) => ({ alertId: 'a1', jobId: 'a1-c0', watchId: 'w1', watchName: 'W', kind: 'alert', channel: 'webhook', channelIndex: 0, attempt: 1, maxAttempts: 3, attemptedAt: '2026-11-30T10:00:00.000Z', ...over });
+const doc = (over: Record<string, unknown>) => ({
+  alertId: 'a1',
+  jobId: 'a1-c0',
+  watchId: 'w1',
+  watchName: 'W',
+  kind: 'alert',
+  channel: 'webhook',
+  channelIndex: 0,
+  attempt: 1,
+  maxAttempts: 3,
+  attemptedAt: '2026-11-30T10:00:00.000Z',
+  ...over,
+});
 
 describe('GET /v1/alerts query', () => {
   it('defaults and accepts watch, status, from/to, page, size', () => {
     expect(parseAlertQuery({})).toEqual({ page: 1, size: 50 });
-    expect(parseAlertQuery({ watch: 'w1', status: 'failed', from: '2026-11-30T00:00:00Z', to: '2026-12-01', page: '2', size: '10' })).toEqual({
+    expect(
+      parseAlertQuery({ watch: 'w1', status: 'failed', from: '2026-11-30T00:00:00Z', to: '2026-12-01', page: '2', size: '10' }),
+    ).toEqual({
       watchId: 'w1',
       status: 'failed',
       from: '2026-11-30T00:00:00.000Z',
@@ -15,22 +29,46 @@ describe('GET /v1/alerts query', () => {
     });
   });
   it('names the bad field', () => {
-    expect(() => parseAlertQuery({ status: 'dead' })).toThrow(expect.objectContaining({ response: expect.objectContaining({ field: 'status' }) }));
-    expect(() => parseAlertQuery({ from: 'yesterday' })).toThrow(expect.objectContaining({ response: expect.objectContaining({ field: 'from' }) }));
-    expect(() => parseAlertQuery({ size: '500' })).toThrow(expect.objectContaining({ response: expect.objectContaining({ field: 'size' }) }));
-    expect(() => parseAlertQuery({ from: '2026-12-02', to: '2026-12-01' })).toThrow(expect.objectContaining({ response: expect.objectContaining({ field: 'from' }) }));
+    expect(() => parseAlertQuery({ status: 'dead' })).toThrow(
+      expect.objectContaining({ response: expect.objectContaining({ field: 'status' }) }),
+    );
+    expect(() => parseAlertQuery({ from: 'yesterday' })).toThrow(
+      expect.objectContaining({ response: expect.objectContaining({ field: 'from' }) }),
+    );
+    expect(() => parseAlertQuery({ size: '500' })).toThrow(
+      expect.objectContaining({ response: expect.objectContaining({ field: 'size' }) }),
+    );
+    expect(() => parseAlertQuery({ from: '2026-12-02', to: '2026-12-01' })).toThrow(
+      expect.objectContaining({ response: expect.objectContaining({ field: 'from' }) }),
+    );
   });
 });
 
 describe('latest state of an alert', () => {
   it('failed after the last attempt; delivered after a manual retry', () => {
-    const failed = [doc({ status: 'retrying' }), doc({ attempt: 2, status: 'retrying', attemptedAt: '2026-11-30T10:00:01.000Z' }), doc({ attempt: 3, status: 'failed', attemptedAt: '2026-11-30T10:00:02.000Z' })];
+    const failed = [
+      doc({ status: 'retrying' }),
+      doc({ attempt: 2, status: 'retrying', attemptedAt: '2026-11-30T10:00:01.000Z' }),
+      doc({ attempt: 3, status: 'failed', attemptedAt: '2026-11-30T10:00:02.000Z' }),
+    ];
     expect(toAlertView(failed)).toMatchObject({ status: 'failed', attempts: 3, jobs: [{ jobId: 'a1-c0', status: 'failed', attempt: 3 }] });
-    const retried = [...failed, doc({ attempt: 1, retryRound: 1, status: 'delivered', httpStatus: 200, attemptedAt: '2026-11-30T11:00:00.000Z' })];
+    const retried = [
+      ...failed,
+      doc({ attempt: 1, retryRound: 1, status: 'delivered', httpStatus: 200, attemptedAt: '2026-11-30T11:00:00.000Z' }),
+    ];
     expect(toAlertView(retried)).toMatchObject({ status: 'delivered', attempts: 4, jobs: [{ status: 'delivered', retryRound: 1 }] });
   });
   it('the worst channel wins; without sends, the decision', () => {
-    expect(alertStatus([{ jobId: 'a-c0', channel: 'webhook', status: 'delivered', attempt: 1, maxAttempts: 3, attemptedAt: 't' }, { jobId: 'a-c1', channel: 'email', status: 'failed', attempt: 3, maxAttempts: 3, attemptedAt: 't' }])).toBe('failed');
-    expect(toAlertView([doc({ jobId: 'a1', channel: 'none', status: 'folded', digestId: 'd1' })])).toMatchObject({ status: 'folded', digestId: 'd1', attempts: 0 });
+    expect(
+      alertStatus([
+        { jobId: 'a-c0', channel: 'webhook', status: 'delivered', attempt: 1, maxAttempts: 3, attemptedAt: 't' },
+        { jobId: 'a-c1', channel: 'email', status: 'failed', attempt: 3, maxAttempts: 3, attemptedAt: 't' },
+      ]),
+    ).toBe('failed');
+    expect(toAlertView([doc({ jobId: 'a1', channel: 'none', status: 'folded', digestId: 'd1' })])).toMatchObject({
+      status: 'folded',
+      digestId: 'd1',
+      attempts: 0,
+    });
   });
 });

@@ -19,6 +19,8 @@ export interface AlertQuery {
   size: number;
 }
 
+// Alert-log documents as Elasticsearch returns them (fields read defensively below).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Doc = Record<string, any>;
 
 export interface AlertJobView {
@@ -52,7 +54,8 @@ export interface AlertView {
   jobs: AlertJobView[];
 }
 
-const one = (v: unknown): string | undefined => (Array.isArray(v) ? (v.length ? String(v[v.length - 1]) : undefined) : v === undefined ? undefined : String(v));
+const one = (v: unknown): string | undefined =>
+  Array.isArray(v) ? (v.length ? String(v[v.length - 1]) : undefined) : v === undefined ? undefined : String(v);
 
 /** Validates the query string of GET /v1/alerts (400 names the field). */
 export function parseAlertQuery(q: Record<string, unknown>): AlertQuery {
@@ -73,7 +76,10 @@ export function parseAlertQuery(q: Record<string, unknown>): AlertQuery {
     else out[f] = new Date(t).toISOString();
   }
   if (out.from && out.to && out.from > out.to) errors.push({ field: 'from', message: 'must not be after "to"' });
-  for (const [f, min, max] of [['page', 1, 1000], ['size', 1, 200]] as const) {
+  for (const [f, min, max] of [
+    ['page', 1, 1000],
+    ['size', 1, 200],
+  ] as const) {
     const v = one(q[f]);
     if (v === undefined) continue;
     const n = Number(v);
@@ -93,11 +99,19 @@ const STATUS_RANK: Record<string, number> = { failed: 5, retrying: 4, delivered:
  */
 export function alertStatus(jobs: AlertJobView[]): AlertStatus {
   const sends = jobs.filter((j) => j.channel !== 'none');
-  if (sends.length) return sends.reduce((a, b) => ((STATUS_RANK[b.status] ?? 0) > (STATUS_RANK[a.status] ?? 0) ? b : a)).status as AlertStatus;
+  if (sends.length)
+    return sends.reduce((a, b) => ((STATUS_RANK[b.status] ?? 0) > (STATUS_RANK[a.status] ?? 0) ? b : a)).status as AlertStatus;
   return (jobs[0]?.status ?? 'skipped') as AlertStatus;
 }
 
-const later = (a: Doc, b: Doc) => (a.attemptedAt !== b.attemptedAt ? (a.attemptedAt > b.attemptedAt ? a : b) : (a.retryRound ?? 0) * 1000 + a.attempt >= (b.retryRound ?? 0) * 1000 + b.attempt ? a : b);
+const later = (a: Doc, b: Doc) =>
+  a.attemptedAt !== b.attemptedAt
+    ? a.attemptedAt > b.attemptedAt
+      ? a
+      : b
+    : (a.retryRound ?? 0) * 1000 + a.attempt >= (b.retryRound ?? 0) * 1000 + b.attempt
+      ? a
+      : b;
 
 /** Folds the log documents of one alert (any order) into its view. */
 export function toAlertView(docs: Doc[]): AlertView {
@@ -145,7 +159,10 @@ const isMissingIndex = (err: unknown) => /index_not_found_exception/.test(String
 
 function unavailable(backend: AlertsBackend, what: string, err: unknown): never {
   backend.ctx.logger.warn(`alerts API: ${what} unavailable`, errorFields(err));
-  throw new ServiceUnavailableException({ error: 'unavailable', message: `${what} is unavailable: ${(err as Error)?.message ?? String(err)}` });
+  throw new ServiceUnavailableException({
+    error: 'unavailable',
+    message: `${what} is unavailable: ${(err as Error)?.message ?? String(err)}`,
+  });
 }
 
 /** All log documents of the given alert ids. */
@@ -170,7 +187,10 @@ async function docsOf(backend: AlertsBackend, ids: string[]): Promise<Map<string
  * id with its latest state. Filters: watch, time range (on attempts), status (the alert's latest
  * state: an alert that failed and was retried successfully is `delivered`). Paged by alert id.
  */
-export async function listAlerts(backend: AlertsBackend, q: AlertQuery): Promise<{ alerts: AlertView[]; page: number; size: number; total: number }> {
+export async function listAlerts(
+  backend: AlertsBackend,
+  q: AlertQuery,
+): Promise<{ alerts: AlertView[]; page: number; size: number; total: number }> {
   const filter: object[] = [];
   if (q.watchId) filter.push({ term: { watchId: q.watchId } });
   if (q.from || q.to) filter.push({ range: { attemptedAt: { ...(q.from ? { gte: q.from } : {}), ...(q.to ? { lte: q.to } : {}) } } });
@@ -215,7 +235,10 @@ export async function listAlerts(backend: AlertsBackend, q: AlertQuery): Promise
  * `retryRound` so its attempts are logged next to the earlier ones. 404: unknown id; 409: nothing
  * failed (delivered, still retrying, or the failed job is past its retention).
  */
-export async function retryAlert(backend: AlertsBackend, id: string): Promise<{ alertId: string; retried: { jobId: string; name: string; retryRound?: number }[] }> {
+export async function retryAlert(
+  backend: AlertsBackend,
+  id: string,
+): Promise<{ alertId: string; retried: { jobId: string; name: string; retryRound?: number }[] }> {
   if (!/^[A-Za-z0-9_-]{1,128}$/.test(id)) throw new NotFoundException({ error: 'not_found', message: `no alert with id "${id}"` });
   let logged: Doc[] = [];
   try {
@@ -248,7 +271,9 @@ export async function retryAlert(backend: AlertsBackend, id: string): Promise<{ 
     const states = jobs.map((j) => `${j.job.id}: ${j.state}`).join(', ');
     throw new ConflictException({
       error: 'conflict',
-      message: jobs.length ? `alert "${id}" has no failed job to retry (${states})` : `alert "${id}" has no job left in the queue (failed jobs are kept 14 days)`,
+      message: jobs.length
+        ? `alert "${id}" has no failed job to retry (${states})`
+        : `alert "${id}" has no job left in the queue (failed jobs are kept 14 days)`,
       jobs: jobs.map((j) => ({ jobId: j.job.id, name: j.job.name, state: j.state })),
     });
   }
@@ -265,7 +290,11 @@ export async function retryAlert(backend: AlertsBackend, id: string): Promise<{ 
     }
   } catch (err) {
     if (/not in the failed state|is not in/.test(String((err as Error)?.message))) {
-      throw new ConflictException({ error: 'conflict', message: `alert "${id}" changed state while retrying: ${(err as Error).message}`, retried });
+      throw new ConflictException({
+        error: 'conflict',
+        message: `alert "${id}" changed state while retrying: ${(err as Error).message}`,
+        retried,
+      });
     }
     unavailable(backend, 'Redis (BullMQ)', err);
   }

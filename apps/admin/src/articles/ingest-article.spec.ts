@@ -40,7 +40,9 @@ describe('batch ingest', () => {
 
   test('all invalid → 400 with "[i].field"; empty → 400 on articles', async () => {
     const { ctx, sent } = fakeCtx();
-    await expect(ingestBatch(ctx, [{ url: 'u', source: { name: 'x' } }])).rejects.toMatchObject({ response: { error: 'validation_failed', field: '[0].body' } });
+    await expect(ingestBatch(ctx, [{ url: 'u', source: { name: 'x' } }])).rejects.toMatchObject({
+      response: { error: 'validation_failed', field: '[0].body' },
+    });
     await expect(ingestBatch(ctx, [])).rejects.toMatchObject({ response: { field: 'articles' } });
     expect(sent).toHaveLength(0);
   });

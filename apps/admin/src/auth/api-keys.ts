@@ -31,7 +31,10 @@ export interface Principal {
 export class ApiKeyVerifier {
   private readonly entries: { role: Role; digest: Buffer; keyId: string }[];
 
-  constructor(keys: readonly ApiKey[], private readonly equal: (a: Buffer, b: Buffer) => boolean = timingSafeEqual) {
+  constructor(
+    keys: readonly ApiKey[],
+    private readonly equal: (a: Buffer, b: Buffer) => boolean = timingSafeEqual,
+  ) {
     if (!keys.length) throw new Error('ApiKeyVerifier needs at least one key');
     this.entries = keys.map((k) => {
       const d = digest(k.key);

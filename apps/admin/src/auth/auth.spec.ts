@@ -58,7 +58,12 @@ describe('API keys', () => {
 
 function fakeRes() {
   const res = { statusCode: 200, headers: {} as Record<string, string>, body: undefined as unknown } as {
-    statusCode: number; headers: Record<string, string>; body: unknown; status(n: number): typeof res; json(b: unknown): typeof res; setHeader(k: string, v: string): void;
+    statusCode: number;
+    headers: Record<string, string>;
+    body: unknown;
+    status(n: number): typeof res;
+    json(b: unknown): typeof res;
+    setHeader(k: string, v: string): void;
   };
   res.status = (n) => ((res.statusCode = n), res);
   res.json = (b) => ((res.body = b), res);

@@ -23,7 +23,9 @@ export function apiKeyMiddleware(verifier: ApiKeyVerifier) {
     const principal = token ? verifier.verify(token) : undefined;
     if (!principal) {
       res.setHeader('WWW-Authenticate', token ? `${WWW_AUTHENTICATE}, error="invalid_token"` : WWW_AUTHENTICATE);
-      res.status(401).json({ error: 'unauthorized', message: token ? 'invalid API key' : 'missing API key: send "Authorization: Bearer <key>"' });
+      res
+        .status(401)
+        .json({ error: 'unauthorized', message: token ? 'invalid API key' : 'missing API key: send "Authorization: Bearer <key>"' });
       return;
     }
     req.principal = principal;
@@ -49,7 +51,11 @@ export class RolesGuard implements CanActivate {
       context.switchToHttp().getResponse<Response>().setHeader('WWW-Authenticate', WWW_AUTHENTICATE);
       throw new UnauthorizedException({ error: 'unauthorized', message: 'missing API key' });
     }
-    if (!roleAtLeast(p.role, need)) throw new ForbiddenException({ error: 'forbidden', message: `this action needs role "${need}"; the key presented has role "${p.role}"` });
+    if (!roleAtLeast(p.role, need))
+      throw new ForbiddenException({
+        error: 'forbidden',
+        message: `this action needs role "${need}"; the key presented has role "${p.role}"`,
+      });
     return true;
   }
 }

@@ -21,14 +21,20 @@ export function parseCursor(s: string | undefined, field = 'cursor'): { ok: true
 }
 
 export function formatCursor(c: Cursor): string {
-  return [...c.entries()].sort(([a], [b]) => a - b).map(([p, o]) => `${p}:${o}`).join(',');
+  return [...c.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([p, o]) => `${p}:${o}`)
+    .join(',');
 }
 
 /**
  * A selection of DLQ records for replay: `["0:12", "1:3"]` (or `{ partition, offset }` objects,
  * normalised by the request schema). Returns them grouped per partition, de-duplicated.
  */
-export function parseRecordRefs(refs: string[], field = 'records'): { ok: true; value: Map<number, Set<bigint>> } | { ok: false; error: FieldError } {
+export function parseRecordRefs(
+  refs: string[],
+  field = 'records',
+): { ok: true; value: Map<number, Set<bigint>> } | { ok: false; error: FieldError } {
   const out = new Map<number, Set<bigint>>();
   for (const [i, r] of refs.entries()) {
     const m = /^\s*(\d{1,6}):(\d{1,19})\s*$/.exec(r);

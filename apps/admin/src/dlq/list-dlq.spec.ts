@@ -2,7 +2,17 @@ import { buildDlqRecord } from '@marsad/messaging';
 import { ListDlqQuerySchema, toEntry } from './list-dlq';
 
 describe('DLQ listing entries', () => {
-  const rec = buildDlqRecord({ stage: 'enrich', error: 'invalid JSON: Unexpected end', message: { topic: 'ns.marsad.articles.raw', partition: 2, offset: '41', key: 'k1', value: Buffer.from('{"url": "x", "body": "' + 'y'.repeat(5000)) } });
+  const rec = buildDlqRecord({
+    stage: 'enrich',
+    error: 'invalid JSON: Unexpected end',
+    message: {
+      topic: 'ns.marsad.articles.raw',
+      partition: 2,
+      offset: '41',
+      key: 'k1',
+      value: Buffer.from('{"url": "x", "body": "' + 'y'.repeat(5000)),
+    },
+  });
   const value = Buffer.from(JSON.stringify(rec));
 
   test('reason, origin, sizes, digest and a bounded preview — never the whole payload', () => {
@@ -28,7 +38,10 @@ describe('DLQ listing entries', () => {
 
   test('preview=0 shows no payload; a foreign record is flagged, not thrown', () => {
     expect(toEntry(0, { offset: '1', timestamp: '0', key: null, value }, 0)).not.toHaveProperty('payloadPreview');
-    expect(toEntry(0, { offset: '2', timestamp: '0', key: null, value: Buffer.from('not json') }, 10)).toMatchObject({ ref: '0:2', invalid: 'not a valid DLQ record' });
+    expect(toEntry(0, { offset: '2', timestamp: '0', key: null, value: Buffer.from('not json') }, 10)).toMatchObject({
+      ref: '0:2',
+      invalid: 'not a valid DLQ record',
+    });
   });
 
   test('query parameters are validated with defaults', () => {

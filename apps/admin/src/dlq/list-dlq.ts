@@ -108,7 +108,8 @@ export async function listDlq(ctx: AdminContext, query: unknown): Promise<DlqPag
   if (!c.ok) throw new ValidationFailed([c.error]);
   const topic = ctx.names.topic('articlesDlq');
   const marks = await watermarks(ctx, topic);
-  for (const p of c.value.keys()) if (!marks.has(p)) throw ValidationFailed.field('cursor', `partition ${p} does not exist (the DLQ has ${marks.size})`);
+  for (const p of c.value.keys())
+    if (!marks.has(p)) throw ValidationFailed.field('cursor', `partition ${p} does not exist (the DLQ has ${marks.size})`);
 
   const start: Cursor = new Map();
   const ranges = new Map<number, OffsetRange>();

@@ -8,21 +8,31 @@ import { parseRecordRefs } from './cursor';
 
 const RecordRef = z.union([
   z.string().regex(/^\d{1,6}:\d{1,19}$/, 'must be "partition:offset", e.g. "0:12"'),
-  z.object({ partition: z.number().int().nonnegative(), offset: z.union([z.string().regex(/^\d{1,19}$/), z.number().int().nonnegative()]) }).transform((r) => `${r.partition}:${r.offset}`),
+  z
+    .object({
+      partition: z.number().int().nonnegative(),
+      offset: z.union([z.string().regex(/^\d{1,19}$/), z.number().int().nonnegative()]),
+    })
+    .transform((r) => `${r.partition}:${r.offset}`),
 ]);
 
 export const ReplayRequestSchema = z
   .object({
     stage: z.enum(DLQ_STAGES).optional(),
     /** Resume point per DLQ partition (the `nextOffsets` of a previous replay); default: earliest. */
-    fromOffsets: z.record(z.string().regex(/^\d+$/, 'must be a partition number'), z.union([z.string().regex(/^\d+$/), z.number().int().nonnegative()])).optional(),
+    fromOffsets: z
+      .record(z.string().regex(/^\d+$/, 'must be a partition number'), z.union([z.string().regex(/^\d+$/), z.number().int().nonnegative()]))
+      .optional(),
     /** Replay only these records (`"partition:offset"`, as GET /v1/dlq shows in `ref`); default: all. */
     records: z.array(RecordRef).min(1, 'needs at least one "partition:offset"').max(10_000).optional(),
     limit: z.number().int().min(1).max(10_000).default(1000),
     dryRun: z.boolean().default(false),
   })
   .strict()
-  .refine((r) => !(r.records && r.fromOffsets), { message: 'give either "records" (selected) or "fromOffsets" (all from a resume point), not both', path: ['records'] });
+  .refine((r) => !(r.records && r.fromOffsets), {
+    message: 'give either "records" (selected) or "fromOffsets" (all from a resume point), not both',
+    path: ['records'],
+  });
 
 export interface ReplayResult {
   dlqTopic: string;
@@ -99,10 +109,24 @@ export async function replayDlq(ctx: AdminContext, body: unknown, timeoutMs = 30
     next[String(p.partition)] = (begin > BigInt(p.high) ? BigInt(p.high) : begin).toString();
   }
   const pending = new Set([...start.keys()].filter((p) => start.get(p)! < high.get(p)!));
-  const result: ReplayResult = { dlqTopic, scanned: 0, matched: 0, replayed: 0, skipped: [], nextOffsets: next, complete: pending.size === 0, dryRun: req.dryRun, ...(selected ? { notFound } : {}) };
+  const result: ReplayResult = {
+    dlqTopic,
+    scanned: 0,
+    matched: 0,
+    replayed: 0,
+    skipped: [],
+    nextOffsets: next,
+    complete: pending.size === 0,
+    dryRun: req.dryRun,
+    ...(selected ? { notFound } : {}),
+  };
   if (!pending.size) return result;
 
-  const consumer = ctx.kafka.consumer({ groupId: uniqueGroupId(ctx.names.consumerGroup('admin-dlq-replay')), maxWaitTimeInMs: 200, allowAutoTopicCreation: false });
+  const consumer = ctx.kafka.consumer({
+    groupId: uniqueGroupId(ctx.names.consumerGroup('admin-dlq-replay')),
+    maxWaitTimeInMs: 200,
+    allowAutoTopicCreation: false,
+  });
   let finish!: () => void;
   const finished = new Promise<void>((r) => (finish = r));
   let limitHit = false;
@@ -172,7 +196,10 @@ export async function replayDlq(ctx: AdminContext, body: unknown, timeoutMs = 30
         /* not assigned yet: the offset filter above still applies */
       }
     }
-    const timedOut = await Promise.race([finished.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), timeoutMs).unref())]);
+    const timedOut = await Promise.race([
+      finished.then(() => false),
+      new Promise<boolean>((r) => setTimeout(() => r(true), timeoutMs).unref()),
+    ]);
     result.complete = !timedOut && !limitHit;
   } catch (err) {
     ctx.logger.error('DLQ replay failed', errorFields(err));
@@ -180,6 +207,15 @@ export async function replayDlq(ctx: AdminContext, body: unknown, timeoutMs = 30
   } finally {
     await consumer.disconnect().catch(() => undefined);
   }
-  ctx.logger.info('DLQ replay', { selected: selected ? [...selected.values()].reduce((n, s) => n + s.size, 0) : null, scanned: result.scanned, matched: result.matched, replayed: result.replayed, skipped: result.skipped.length, complete: result.complete, dryRun: req.dryRun, stage: req.stage ?? null });
+  ctx.logger.info('DLQ replay', {
+    selected: selected ? [...selected.values()].reduce((n, s) => n + s.size, 0) : null,
+    scanned: result.scanned,
+    matched: result.matched,
+    replayed: result.replayed,
+    skipped: result.skipped.length,
+    complete: result.complete,
+    dryRun: req.dryRun,
+    stage: req.stage ?? null,
+  });
   return result;
 }

@@ -23,7 +23,11 @@ export async function readRanges(
 ): Promise<{ complete: boolean }> {
   const pending = new Set([...ranges].filter(([, r]) => r.from < r.to).map(([p]) => p));
   if (!pending.size) return { complete: true };
-  const consumer = ctx.kafka.consumer({ groupId: uniqueGroupId(opts.groupPrefix ?? ctx.names.consumerGroup('admin-reader')), maxWaitTimeInMs: 200, allowAutoTopicCreation: false });
+  const consumer = ctx.kafka.consumer({
+    groupId: uniqueGroupId(opts.groupPrefix ?? ctx.names.consumerGroup('admin-reader')),
+    maxWaitTimeInMs: 200,
+    allowAutoTopicCreation: false,
+  });
   let finish!: () => void;
   const finished = new Promise<void>((r) => (finish = r));
   try {
@@ -55,7 +59,10 @@ export async function readRanges(
         /* not assigned yet: the offset filter above still applies */
       }
     }
-    const timedOut = await Promise.race([finished.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), opts.timeoutMs ?? 20_000).unref())]);
+    const timedOut = await Promise.race([
+      finished.then(() => false),
+      new Promise<boolean>((r) => setTimeout(() => r(true), opts.timeoutMs ?? 20_000).unref()),
+    ]);
     return { complete: !timedOut };
   } finally {
     await consumer.disconnect().catch(() => undefined);

@@ -18,7 +18,19 @@ export class ValidationFailed extends HttpException {
   }
 }
 
-const CODE: Record<number, string> = { 400: 'bad_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 405: 'method_not_allowed', 409: 'conflict', 413: 'payload_too_large', 415: 'unsupported_media_type', 422: 'unprocessable', 429: 'too_many_requests', 503: 'unavailable' };
+const CODE: Record<number, string> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  422: 'unprocessable',
+  429: 'too_many_requests',
+  503: 'unavailable',
+};
 
 /** Every error leaves as JSON `{ error, message, ... }`; unexpected ones as 500 without internals. */
 @Catch()
@@ -31,10 +43,21 @@ export class JsonExceptionFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const body = exception.getResponse();
-      if (typeof body === 'object' && body !== null && 'error' in body && typeof (body as { error: unknown }).error === 'string' && 'message' in body) {
+      if (
+        typeof body === 'object' &&
+        body !== null &&
+        'error' in body &&
+        typeof (body as { error: unknown }).error === 'string' &&
+        'message' in body
+      ) {
         res.status(status).json(body);
       } else {
-        const message = typeof body === 'string' ? body : Array.isArray((body as { message?: unknown }).message) ? ((body as { message: string[] }).message.join('; ')) : String((body as { message?: unknown }).message ?? exception.message);
+        const message =
+          typeof body === 'string'
+            ? body
+            : Array.isArray((body as { message?: unknown }).message)
+              ? (body as { message: string[] }).message.join('; ')
+              : String((body as { message?: unknown }).message ?? exception.message);
         res.status(status).json({ error: CODE[status] ?? 'error', message });
       }
       return;

@@ -48,7 +48,10 @@ export class RateLimitMiddleware implements NestMiddleware {
       this.warned.set(key, now);
       this.ctx.logger.warn('rate limit exceeded (logged once per key per minute)', { key, path, retryAfterSeconds: seconds });
     }
-    res.status(429).json({ error: 'too_many_requests', message: `rate limit of ${r.limit} requests per minute exceeded (MARSAD_ADMIN_RATE_LIMIT); retry in ${seconds} s` });
+    res.status(429).json({
+      error: 'too_many_requests',
+      message: `rate limit of ${r.limit} requests per minute exceeded (MARSAD_ADMIN_RATE_LIMIT); retry in ${seconds} s`,
+    });
   }
 }
 

@@ -75,7 +75,9 @@ describe('rate-limit scope and key', () => {
   ])('%s limited: %s', (path, limited) => expect(isRateLimited(path)).toBe(limited));
 
   test('keyed by the API key fingerprint, else the client address', () => {
-    expect(rateLimitKey({ principal: { role: 'viewer', keyId: 'ab12cd34' } as never, ip: '10.0.0.1', socket: {} as never })).toBe('key:ab12cd34');
+    expect(rateLimitKey({ principal: { role: 'viewer', keyId: 'ab12cd34' } as never, ip: '10.0.0.1', socket: {} as never })).toBe(
+      'key:ab12cd34',
+    );
     expect(rateLimitKey({ ip: '10.0.0.1', socket: {} as never })).toBe('ip:10.0.0.1');
   });
 });

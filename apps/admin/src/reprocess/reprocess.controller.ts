@@ -30,8 +30,23 @@ export class ReprocessController {
   @Post()
   @HttpCode(202)
   @RequireRole('admin')
-  @ApiBody({ schema: { type: 'object', required: ['from', 'to'], additionalProperties: false, properties: { from: { type: 'string', format: 'date-time', example: '2026-11-01T00:00:00Z' }, to: { type: 'string', format: 'date-time', example: '2026-11-30T23:59:59Z' } } } })
-  @ApiResponse({ status: 202, description: 'Started: stored articles with publishedAt (else fetchedAt) in [from, to] are republished to marsad.articles.raw for re-enrichment and re-indexing. Progress: GET /v1/reprocess/:id and GET /v1/status.', schema: Progress })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['from', 'to'],
+      additionalProperties: false,
+      properties: {
+        from: { type: 'string', format: 'date-time', example: '2026-11-01T00:00:00Z' },
+        to: { type: 'string', format: 'date-time', example: '2026-11-30T23:59:59Z' },
+      },
+    },
+  })
+  @ApiResponse({
+    status: 202,
+    description:
+      'Started: stored articles with publishedAt (else fetchedAt) in [from, to] are republished to marsad.articles.raw for re-enrichment and re-indexing. Progress: GET /v1/reprocess/:id and GET /v1/status.',
+    schema: Progress,
+  })
   @ApiResponse({ status: 400, schema: ErrorSchema })
   @ApiResponse({ status: 403, description: 'Needs role admin' })
   @ApiResponse({ status: 409, description: 'A reprocess is already running on this replica' })
@@ -41,7 +56,11 @@ export class ReprocessController {
 
   @Get()
   @RequireRole('viewer')
-  @ApiResponse({ status: 200, description: 'Recent reprocess jobs of this replica, newest first', schema: { type: 'object', properties: { jobs: { type: 'array', items: Progress } } } })
+  @ApiResponse({
+    status: 200,
+    description: 'Recent reprocess jobs of this replica, newest first',
+    schema: { type: 'object', properties: { jobs: { type: 'array', items: Progress } } },
+  })
   list() {
     return { jobs: this.jobs.list() };
   }

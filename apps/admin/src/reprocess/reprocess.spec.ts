@@ -52,7 +52,10 @@ describe('reprocess: stored document → RawArticle', () => {
 
 describe('reprocess request', () => {
   test('normalises dates to ISO UTC', () => {
-    expect(ReprocessRequestSchema.parse({ from: '2025-03-01', to: '2025-03-31T23:59:59+02:00' })).toEqual({ from: '2025-03-01T00:00:00.000Z', to: '2025-03-31T21:59:59.000Z' });
+    expect(ReprocessRequestSchema.parse({ from: '2025-03-01', to: '2025-03-31T23:59:59+02:00' })).toEqual({
+      from: '2025-03-01T00:00:00.000Z',
+      to: '2025-03-31T21:59:59.000Z',
+    });
   });
   test.each([
     [{ from: 'yesterday', to: '2025-03-01' }, 'from'],
@@ -68,7 +71,10 @@ describe('reprocess request', () => {
   test('range: publishedAt in range, or no publishedAt and fetchedAt in range (the monthly-index date)', () => {
     expect(rangeQuery('a', 'b')).toEqual({
       bool: {
-        should: [{ range: { publishedAt: { gte: 'a', lte: 'b' } } }, { bool: { must_not: [{ exists: { field: 'publishedAt' } }], filter: [{ range: { fetchedAt: { gte: 'a', lte: 'b' } } }] } }],
+        should: [
+          { range: { publishedAt: { gte: 'a', lte: 'b' } } },
+          { bool: { must_not: [{ exists: { field: 'publishedAt' } }], filter: [{ range: { fetchedAt: { gte: 'a', lte: 'b' } } }] } },
+        ],
         minimum_should_match: 1,
       },
     });

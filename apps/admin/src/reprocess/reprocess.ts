@@ -11,7 +11,10 @@ import { AdminSearch } from '../status/search';
 
 const isoDate = z
   .string({ required_error: 'is required', invalid_type_error: 'must be an ISO-8601 date-time string' })
-  .refine((s) => /^\d{4}-\d{2}-\d{2}/.test(s) && !Number.isNaN(Date.parse(s)), 'must be an ISO-8601 date or date-time, e.g. 2026-11-01T00:00:00Z')
+  .refine(
+    (s) => /^\d{4}-\d{2}-\d{2}/.test(s) && !Number.isNaN(Date.parse(s)),
+    'must be an ISO-8601 date or date-time, e.g. 2026-11-01T00:00:00Z',
+  )
   .transform((s) => new Date(s).toISOString());
 
 export const ReprocessRequestSchema = z
@@ -48,19 +51,32 @@ export const RAW_FIELDS = ['id', 'url', 'source', 'title', 'body', 'language', '
  */
 export function rawFromDocument(id: string, src: Record<string, unknown>): (RawArticle & { id: string }) | undefined {
   const source = src.source as { name?: unknown; domain?: unknown; country?: unknown } | undefined;
-  if (typeof src.url !== 'string' || !src.url || typeof src.body !== 'string' || !source || typeof source.name !== 'string' || !source.name.trim()) return undefined;
+  if (
+    typeof src.url !== 'string' ||
+    !src.url ||
+    typeof src.body !== 'string' ||
+    !source ||
+    typeof source.name !== 'string' ||
+    !source.name.trim()
+  )
+    return undefined;
   const raw: RawArticle & { id: string } = {
     schemaVersion: SCHEMA_VERSION,
     id: typeof src.id === 'string' && src.id ? src.id : id,
     url: src.url,
-    source: { name: source.name, ...(typeof source.domain === 'string' ? { domain: source.domain } : {}), ...(typeof source.country === 'string' ? { country: source.country } : {}) },
+    source: {
+      name: source.name,
+      ...(typeof source.domain === 'string' ? { domain: source.domain } : {}),
+      ...(typeof source.country === 'string' ? { country: source.country } : {}),
+    },
     body: src.body,
   };
   if (typeof src.title === 'string') raw.title = src.title;
   if (typeof src.language === 'string' && src.language && src.language !== 'und') raw.language = src.language;
   if (typeof src.publishedAt === 'string') raw.publishedAt = src.publishedAt;
   if (typeof src.fetchedAt === 'string') raw.fetchedAt = src.fetchedAt;
-  if (src.metadata && typeof src.metadata === 'object' && !Array.isArray(src.metadata)) raw.metadata = src.metadata as Record<string, unknown>;
+  if (src.metadata && typeof src.metadata === 'object' && !Array.isArray(src.metadata))
+    raw.metadata = src.metadata as Record<string, unknown>;
   return raw;
 }
 
@@ -96,14 +112,33 @@ export class ReprocessJobs implements OnApplicationShutdown {
   /** Page size of the point-in-time reads (and of each publish). */
   pageSize = 200;
 
-  constructor(@Inject(ADMIN_CTX) private readonly ctx: AdminContext, @Inject(AdminSearch) private readonly search: AdminSearch) {}
+  constructor(
+    @Inject(ADMIN_CTX) private readonly ctx: AdminContext,
+    @Inject(AdminSearch) private readonly search: AdminSearch,
+  ) {}
 
   start(body: unknown): ReprocessProgress {
     const parsed = ReprocessRequestSchema.safeParse(body ?? {});
     if (!parsed.success) throw ValidationFailed.fromZod(parsed.error);
     const busy = [...this.jobs.values()].find((j) => j.state === 'running');
-    if (busy) throw new ConflictException({ error: 'conflict', message: `reprocess ${busy.id} is still running (${busy.published}/${busy.total}); wait for it or DELETE /v1/reprocess/${busy.id}`, id: busy.id });
-    const job: ReprocessProgress = { id: `rp_${randomBytes(6).toString('hex')}`, state: 'running', from: parsed.data.from, to: parsed.data.to, total: 0, published: 0, skipped: 0, startedAt: new Date().toISOString(), finishedAt: null, error: null };
+    if (busy)
+      throw new ConflictException({
+        error: 'conflict',
+        message: `reprocess ${busy.id} is still running (${busy.published}/${busy.total}); wait for it or DELETE /v1/reprocess/${busy.id}`,
+        id: busy.id,
+      });
+    const job: ReprocessProgress = {
+      id: `rp_${randomBytes(6).toString('hex')}`,
+      state: 'running',
+      from: parsed.data.from,
+      to: parsed.data.to,
+      total: 0,
+      published: 0,
+      skipped: 0,
+      startedAt: new Date().toISOString(),
+      finishedAt: null,
+      error: null,
+    };
     this.jobs.set(job.id, job);
     for (const id of [...this.jobs.keys()].slice(0, Math.max(0, this.jobs.size - KEEP_JOBS))) this.jobs.delete(id);
     const abort = new AbortController();
@@ -119,7 +154,11 @@ export class ReprocessJobs implements OnApplicationShutdown {
 
   get(id: string): ReprocessProgress {
     const j = this.jobs.get(id);
-    if (!j) throw new NotFoundException({ error: 'not_found', message: `no reprocess "${id}" on this replica (progress is kept in memory, the last ${KEEP_JOBS} jobs)` });
+    if (!j)
+      throw new NotFoundException({
+        error: 'not_found',
+        message: `no reprocess "${id}" on this replica (progress is kept in memory, the last ${KEEP_JOBS} jobs)`,
+      });
     return { ...j };
   }
 
@@ -196,7 +235,13 @@ export class ReprocessJobs implements OnApplicationShutdown {
     } finally {
       job.finishedAt = new Date().toISOString();
       if (pitId) await es.closePointInTime({ id: pitId }).catch(() => undefined);
-      this.ctx.logger.info('reprocess finished', { reprocessId: job.id, state: job.state, total: job.total, published: job.published, skipped: job.skipped });
+      this.ctx.logger.info('reprocess finished', {
+        reprocessId: job.id,
+        state: job.state,
+        total: job.total,
+        published: job.published,
+        skipped: job.skipped,
+      });
     }
   }
 

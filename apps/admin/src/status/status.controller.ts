@@ -22,17 +22,33 @@ export class StatusController implements OnApplicationShutdown {
 
   @Get('status')
   @RequireRole('viewer')
-  @ApiResponse({ status: 200, description: 'Consumer lag per service and partition, DLQ depth, watches, alerts-queue counts, each service\'s /health/ready, Elasticsearch document counts (articles alias, alerts index), feed freshness with a stale-feed warning (MARSAD_STALE_FEED_MINUTES), recent reprocess jobs. Each part is bounded and reports its own error.' })
+  @ApiResponse({
+    status: 200,
+    description:
+      "Consumer lag per service and partition, DLQ depth, watches, alerts-queue counts, each service's /health/ready, Elasticsearch document counts (articles alias, alerts index), feed freshness with a stale-feed warning (MARSAD_STALE_FEED_MINUTES), recent reprocess jobs. Each part is bounded and reports its own error.",
+  })
   status() {
-    return pipelineStatus(this.ctx, () => {
-      const u = new URL(this.ctx.config.REDIS_URL);
-      this.queue ??= new Queue('alerts', {
-        prefix: this.ctx.names.queuePrefix,
-        connection: { host: u.hostname, port: Number(u.port || 6379), ...(u.password ? { password: decodeURIComponent(u.password) } : {}), ...(u.username ? { username: decodeURIComponent(u.username) } : {}), ...(u.protocol === 'rediss:' ? { tls: {} } : {}), enableOfflineQueue: false, maxRetriesPerRequest: 1 },
-      });
-      this.queue.on('error', () => undefined);
-      return this.queue;
-    }, { es: this.search.client, reprocess: () => this.reprocess.list() });
+    return pipelineStatus(
+      this.ctx,
+      () => {
+        const u = new URL(this.ctx.config.REDIS_URL);
+        this.queue ??= new Queue('alerts', {
+          prefix: this.ctx.names.queuePrefix,
+          connection: {
+            host: u.hostname,
+            port: Number(u.port || 6379),
+            ...(u.password ? { password: decodeURIComponent(u.password) } : {}),
+            ...(u.username ? { username: decodeURIComponent(u.username) } : {}),
+            ...(u.protocol === 'rediss:' ? { tls: {} } : {}),
+            enableOfflineQueue: false,
+            maxRetriesPerRequest: 1,
+          },
+        });
+        this.queue.on('error', () => undefined);
+        return this.queue;
+      },
+      { es: this.search.client, reprocess: () => this.reprocess.list() },
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -5,7 +5,11 @@ import { feedFreshness, serviceHealth } from './status';
 describe('feed freshness', () => {
   const now = Date.parse('2026-11-30T12:00:00Z');
   test('newest of fetchedAt / enrichedAt; fresh within the threshold', () => {
-    const f = feedFreshness({ fetchedAt: '2026-11-30T11:50:00.000Z', enrichedAt: '2026-11-30T11:55:00.000Z', indexedAt: '2026-11-30T11:55:01.000Z' }, 60, now);
+    const f = feedFreshness(
+      { fetchedAt: '2026-11-30T11:50:00.000Z', enrichedAt: '2026-11-30T11:55:00.000Z', indexedAt: '2026-11-30T11:55:01.000Z' },
+      60,
+      now,
+    );
     expect(f).toMatchObject({ lastArticleAt: '2026-11-30T11:55:00.000Z', ageSeconds: 300, stale: false, staleAfterMinutes: 60 });
     expect(f).not.toHaveProperty('warning');
   });
@@ -14,7 +18,12 @@ describe('feed freshness', () => {
     expect(f).toMatchObject({ stale: true, ageSeconds: 3 * 3600, warning: expect.stringMatching(/180 min.*MARSAD_STALE_FEED_MINUTES=60/) });
   });
   test('no article at all is stale', () => {
-    expect(feedFreshness({}, 60, now)).toMatchObject({ lastArticleAt: null, ageSeconds: null, stale: true, warning: 'no article has been indexed yet' });
+    expect(feedFreshness({}, 60, now)).toMatchObject({
+      lastArticleAt: null,
+      ageSeconds: null,
+      stale: true,
+      warning: 'no article has been indexed yet',
+    });
   });
 });
 
@@ -28,8 +37,14 @@ describe('service health probes', () => {
     closedPort = (probe.address() as AddressInfo).port;
     await new Promise((r) => probe.close(r));
     server = createServer((req, res) => {
-      if (req.url === '/up/health/ready') return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok', checks: { kafka: { status: 'up' } } }));
-      if (req.url === '/down/health/ready') return void res.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'error', checks: { kafka: { status: 'down' } } }));
+      if (req.url === '/up/health/ready')
+        return void res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ status: 'ok', checks: { kafka: { status: 'up' } } }));
+      if (req.url === '/down/health/ready')
+        return void res
+          .writeHead(503, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ status: 'error', checks: { kafka: { status: 'down' } } }));
       // /slow never answers
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

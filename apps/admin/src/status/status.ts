@@ -64,7 +64,14 @@ export async function serviceHealth(services: { service: string; url: string }[]
       try {
         const res = await fetch(target, { signal: AbortSignal.timeout(timeoutMs), headers: { accept: 'application/json' } });
         const body = (await res.json().catch(() => undefined)) as { checks?: Record<string, unknown> } | undefined;
-        return { service, url, status: res.status === 200 ? 'up' : 'down', httpStatus: res.status, ...(body?.checks ? { checks: body.checks } : {}), ms: Date.now() - t0 } as ServiceHealth;
+        return {
+          service,
+          url,
+          status: res.status === 200 ? 'up' : 'down',
+          httpStatus: res.status,
+          ...(body?.checks ? { checks: body.checks } : {}),
+          ms: Date.now() - t0,
+        } as ServiceHealth;
       } catch (err) {
         const e = err as Error & { cause?: { code?: string; message?: string } };
         const why = e.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : (e.cause?.code ?? e.cause?.message ?? e.message);
@@ -75,8 +82,15 @@ export async function serviceHealth(services: { service: string; url: string }[]
 }
 
 /** Feed freshness from the newest article dates, and the stale-feed warning. */
-export function feedFreshness(newest: { fetchedAt?: string | null; enrichedAt?: string | null; indexedAt?: string | null }, staleMinutes: number, now: number) {
-  const candidates = [newest.fetchedAt, newest.enrichedAt].filter((s): s is string => !!s).map((s) => Date.parse(s)).filter((n) => !Number.isNaN(n));
+export function feedFreshness(
+  newest: { fetchedAt?: string | null; enrichedAt?: string | null; indexedAt?: string | null },
+  staleMinutes: number,
+  now: number,
+) {
+  const candidates = [newest.fetchedAt, newest.enrichedAt]
+    .filter((s): s is string => !!s)
+    .map((s) => Date.parse(s))
+    .filter((n) => !Number.isNaN(n));
   const last = candidates.length ? Math.max(...candidates) : undefined;
   const ageSeconds = last === undefined ? null : Math.max(0, Math.round((now - last) / 1000));
   const stale = ageSeconds === null || ageSeconds > staleMinutes * 60;
@@ -88,7 +102,14 @@ export function feedFreshness(newest: { fetchedAt?: string | null; enrichedAt?: 
     newestIndexedAt: newest.indexedAt ?? null,
     staleAfterMinutes: staleMinutes,
     stale,
-    ...(stale ? { warning: last === undefined ? 'no article has been indexed yet' : `no new article for ${Math.floor(ageSeconds! / 60)} min (MARSAD_STALE_FEED_MINUTES=${staleMinutes})` } : {}),
+    ...(stale
+      ? {
+          warning:
+            last === undefined
+              ? 'no article has been indexed yet'
+              : `no new article for ${Math.floor(ageSeconds! / 60)} min (MARSAD_STALE_FEED_MINUTES=${staleMinutes})`,
+        }
+      : {}),
   };
 }
 
@@ -120,7 +141,11 @@ async function searchStatus(ctx: AdminContext, es: Client, timeoutMs: number, no
           ignore_unavailable: true,
           allow_no_indices: true,
           size: 0,
-          aggs: { fetchedAt: { max: { field: 'fetchedAt' } }, enrichedAt: { max: { field: 'enrichedAt' } }, indexedAt: { max: { field: 'indexedAt' } } },
+          aggs: {
+            fetchedAt: { max: { field: 'fetchedAt' } },
+            enrichedAt: { max: { field: 'enrichedAt' } },
+            indexedAt: { max: { field: 'indexedAt' } },
+          },
         },
         opts,
       )
@@ -130,7 +155,10 @@ async function searchStatus(ctx: AdminContext, es: Client, timeoutMs: number, no
       })
       .catch((err: Error) => ({ error: err.message })),
   ]);
-  const feed = 'error' in newest ? { error: newest.error, staleAfterMinutes: ctx.config.MARSAD_STALE_FEED_MINUTES, stale: null } : feedFreshness(newest, ctx.config.MARSAD_STALE_FEED_MINUTES, now);
+  const feed =
+    'error' in newest
+      ? { error: newest.error, staleAfterMinutes: ctx.config.MARSAD_STALE_FEED_MINUTES, stale: null }
+      : feedFreshness(newest, ctx.config.MARSAD_STALE_FEED_MINUTES, now);
   return { elasticsearch: { articles, alerts: alertsCount }, feed };
 }
 

@@ -47,7 +47,11 @@ export class ActorResolver {
       }
       const hits = this.kb ? dedupe(this.kb.byAlias(s)) : [];
       if (hits.length === 1) ids.add(hits[0].id);
-      else if (hits.length > 1) errors.push({ field: `actors[${i}]`, message: `"${s}" is ambiguous: ${hits.map((h) => `${h.id} (${h.name})`).join(', ')}; give the id instead` });
+      else if (hits.length > 1)
+        errors.push({
+          field: `actors[${i}]`,
+          message: `"${s}" is ambiguous: ${hits.map((h) => `${h.id} (${h.name})`).join(', ')}; give the id instead`,
+        });
       else if (ID_LIKE.test(s)) ids.add(s);
       else unresolved.push(s);
     });

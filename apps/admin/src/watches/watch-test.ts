@@ -14,11 +14,26 @@ export const TEST_ALERT_ATTEMPTS = 3;
  * a disabled watch too (checking a receiver before enabling it). The alert id is random: every
  * call is a new test.
  */
-export async function sendTestAlert(backend: AlertsBackend, watchId: string): Promise<{ alertId: string; test: true; watch: { id: string; name: string }; jobs: { jobId: string; name: string; channelIndex: number }[] }> {
+export async function sendTestAlert(
+  backend: AlertsBackend,
+  watchId: string,
+): Promise<{
+  alertId: string;
+  test: true;
+  watch: { id: string; name: string };
+  jobs: { jobId: string; name: string; channelIndex: number }[];
+}> {
   const ctx = backend.ctx;
   if (!ctx.watches.caughtUp) {
-    const ok = await Promise.race([ctx.watches.ready().then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 5000).unref())]);
-    if (!ok) throw new ServiceUnavailableException({ error: 'unavailable', message: 'the watches view is still loading from Kafka; retry shortly' });
+    const ok = await Promise.race([
+      ctx.watches.ready().then(() => true),
+      new Promise<boolean>((r) => setTimeout(() => r(false), 5000).unref()),
+    ]);
+    if (!ok)
+      throw new ServiceUnavailableException({
+        error: 'unavailable',
+        message: 'the watches view is still loading from Kafka; retry shortly',
+      });
   }
   const watch = ctx.watches.get(watchId);
   if (!watch) throw new NotFoundException({ error: 'not_found', message: `no watch with id "${watchId}"` });
@@ -42,5 +57,10 @@ export async function sendTestAlert(backend: AlertsBackend, watchId: string): Pr
     throw new ServiceUnavailableException({ error: 'unavailable', message: `cannot enqueue the test alert: ${(err as Error).message}` });
   }
   ctx.logger.info('test alert enqueued', { watchId, alertId, channels: jobs.length });
-  return { alertId, test: true, watch: { id: watch.id, name: watch.name }, jobs: jobs.map((j) => ({ jobId: j.opts.jobId, name: j.name, channelIndex: j.data.channelIndex })) };
+  return {
+    alertId,
+    test: true,
+    watch: { id: watch.id, name: watch.name },
+    jobs: jobs.map((j) => ({ jobId: j.opts.jobId, name: j.name, channelIndex: j.data.channelIndex })),
+  };
 }

@@ -7,7 +7,14 @@ import { createWatch, redactWatch } from './watch.usecases';
 const kb = {
   get: (id: string) => (id === 'org:kaspersky-lab' ? { id, name: 'Kaspersky Lab' } : undefined),
   byAlias: (t: string) =>
-    ['kaspersky', 'كاسبرسكي'].includes(t.toLowerCase()) ? [{ id: 'org:kaspersky-lab', name: 'Kaspersky Lab' }] : t === 'Georgia' ? [{ id: 'country:GE', name: 'Georgia' }, { id: 'location:georgia-us', name: 'Georgia (US)' }] : [],
+    ['kaspersky', 'كاسبرسكي'].includes(t.toLowerCase())
+      ? [{ id: 'org:kaspersky-lab', name: 'Kaspersky Lab' }]
+      : t === 'Georgia'
+        ? [
+            { id: 'country:GE', name: 'Georgia' },
+            { id: 'location:georgia-us', name: 'Georgia (US)' },
+          ]
+        : [],
 };
 
 function ctx(published: unknown[] = []): AdminContext {
@@ -15,7 +22,13 @@ function ctx(published: unknown[] = []): AdminContext {
   return {
     guard: new UrlGuard({ allowPrivate: false, lookup: async () => [{ address: '93.184.216.34', family: 4 }] }),
     actors: new ActorResolver(kb),
-    watches: { caughtUp: true, ready: async () => undefined, has: (id: string) => map.has(id), get: (id: string) => map.get(id), onChange: () => () => undefined },
+    watches: {
+      caughtUp: true,
+      ready: async () => undefined,
+      has: (id: string) => map.has(id),
+      get: (id: string) => map.get(id),
+      onChange: () => () => undefined,
+    },
     publisher: { publish: async (_t: string, k: string, v: unknown) => void (published.push(v), map.set(k, v)) },
     names: { topic: (k: string) => `marsad.${k}` },
     logger: { info: () => undefined, warn: () => undefined },
@@ -65,7 +78,11 @@ describe('createWatch', () => {
   it('resolves actors, generates a secret returned once, stores it, and never shows it again', async () => {
     const published: Array<Record<string, unknown>> = [];
     const c = ctx(published as never);
-    const res = await createWatch(c, { name: 'K', actors: ['Kaspersky', 'كاسبرسكي', 'org:kaspersky-lab', 'person:someone-new', 'Unknown Name'], channels: [{ type: 'webhook', url: 'https://hooks.example.com/x' }] });
+    const res = await createWatch(c, {
+      name: 'K',
+      actors: ['Kaspersky', 'كاسبرسكي', 'org:kaspersky-lab', 'person:someone-new', 'Unknown Name'],
+      channels: [{ type: 'webhook', url: 'https://hooks.example.com/x' }],
+    });
     expect(res.id).toMatch(/^w_[0-9a-f]{16}$/);
     expect(res.actorIds).toEqual(['org:kaspersky-lab', 'person:someone-new']);
     expect(res.channels[0]).toMatchObject({ type: 'webhook', secretSet: true });
@@ -79,7 +96,12 @@ describe('createWatch', () => {
   });
 
   it('keeps a supplied secret without echoing it', async () => {
-    const res = await createWatch(ctx(), { id: 'w1', name: 'K', query: 'kaspersky', channels: [{ type: 'webhook', url: 'https://hooks.example.com/x', secret: 'a-very-long-secret-value' }] });
+    const res = await createWatch(ctx(), {
+      id: 'w1',
+      name: 'K',
+      query: 'kaspersky',
+      channels: [{ type: 'webhook', url: 'https://hooks.example.com/x', secret: 'a-very-long-secret-value' }],
+    });
     expect(res.secret).toBeUndefined();
     expect(JSON.stringify(res)).not.toContain('a-very-long-secret-value');
   });

@@ -14,7 +14,9 @@ export function redactWatch(w: Watch, generated: Map<number, string> = new Map()
   const out: PublicWatch = {
     ...rest,
     channels: channels.map((c, i) =>
-      c.type === 'webhook' ? { type: 'webhook', url: c.url, secretSet: !!c.secret, ...(generated.has(i) ? { secret: generated.get(i) } : {}) } : { type: 'email', to: c.to },
+      c.type === 'webhook'
+        ? { type: 'webhook', url: c.url, secretSet: !!c.secret, ...(generated.has(i) ? { secret: generated.get(i) } : {}) }
+        : { type: 'email', to: c.to },
     ),
   };
   const first = [...generated.entries()].sort(([a], [b]) => a - b)[0];
@@ -124,8 +126,12 @@ async function awaitView(ctx: AdminContext, id: string, done: (w: Watch | undefi
 
 async function requireView(ctx: AdminContext): Promise<void> {
   if (ctx.watches.caughtUp) return;
-  const ok = await Promise.race([ctx.watches.ready().then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 5000).unref())]);
-  if (!ok) throw new ServiceUnavailableException({ error: 'unavailable', message: 'the watches view is still loading from Kafka; retry shortly' });
+  const ok = await Promise.race([
+    ctx.watches.ready().then(() => true),
+    new Promise<boolean>((r) => setTimeout(() => r(false), 5000).unref()),
+  ]);
+  if (!ok)
+    throw new ServiceUnavailableException({ error: 'unavailable', message: 'the watches view is still loading from Kafka; retry shortly' });
 }
 
 async function publishWatch(ctx: AdminContext, w: Watch): Promise<void> {
@@ -138,7 +144,12 @@ export async function createWatch(ctx: AdminContext, body: unknown): Promise<Pub
   const { actorIds } = await validateSemantics(ctx, input);
   await requireView(ctx);
   const id = input.id ?? generateWatchId();
-  if (ctx.watches.has(id)) throw new ConflictException({ error: 'conflict', field: 'id', message: `a watch with id "${id}" already exists; use PUT /v1/watches/${id} to change it` });
+  if (ctx.watches.has(id))
+    throw new ConflictException({
+      error: 'conflict',
+      field: 'id',
+      message: `a watch with id "${id}" already exists; use PUT /v1/watches/${id} to change it`,
+    });
   const now = new Date().toISOString();
   const { channels, generated } = withSecrets(input.channels, undefined);
   const stored = toStored(input, id, actorIds, channels, now, now);
@@ -149,14 +160,22 @@ export async function createWatch(ctx: AdminContext, body: unknown): Promise<Pub
 
 export async function replaceWatch(ctx: AdminContext, id: string, body: unknown): Promise<PublicWatch> {
   const input = parseInput(body);
-  if (input.id !== undefined && input.id !== id) throw ValidationFailed.field('id', `must equal the id in the path ("${id}") or be omitted`);
+  if (input.id !== undefined && input.id !== id)
+    throw ValidationFailed.field('id', `must equal the id in the path ("${id}") or be omitted`);
   const { actorIds } = await validateSemantics(ctx, input);
   await requireView(ctx);
   const existing = ctx.watches.get(id);
   if (!existing) throw new NotFoundException({ error: 'not_found', message: `no watch with id "${id}"` });
   const now = new Date().toISOString();
   const { channels, generated } = withSecrets(input.channels, existing.channels);
-  const stored = toStored(input, id, actorIds, channels, existing.createdAt, now > existing.updatedAt ? now : new Date(Date.parse(existing.updatedAt) + 1).toISOString());
+  const stored = toStored(
+    input,
+    id,
+    actorIds,
+    channels,
+    existing.createdAt,
+    now > existing.updatedAt ? now : new Date(Date.parse(existing.updatedAt) + 1).toISOString(),
+  );
   await publishWatch(ctx, stored);
   ctx.logger.info('watch replaced', { watchId: id });
   return redactWatch(stored, generated);

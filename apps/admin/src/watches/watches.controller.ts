@@ -26,7 +26,11 @@ export class WatchesController {
 
   @Get()
   @RequireRole('viewer')
-  @ApiResponse({ status: 200, description: 'All watches (secrets never shown)', schema: { type: 'object', properties: { watches: { type: 'array', items: WatchOut } } } })
+  @ApiResponse({
+    status: 200,
+    description: 'All watches (secrets never shown)',
+    schema: { type: 'object', properties: { watches: { type: 'array', items: WatchOut } } },
+  })
   async list() {
     return { watches: await listWatches(this.ctx) };
   }

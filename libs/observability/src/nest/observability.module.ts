@@ -8,7 +8,10 @@ export const LOGGER = Symbol('LOGGER');
 
 @Controller()
 class ObservabilityController {
-  constructor(private readonly health: HealthRegistry, private readonly metrics: PipelineMetrics) {}
+  constructor(
+    private readonly health: HealthRegistry,
+    private readonly metrics: PipelineMetrics,
+  ) {}
 
   @Get('health/live')
   live() {

@@ -1,4 +1,13 @@
-import { BeforeApplicationShutdown, Controller, DynamicModule, Get, Inject, Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Controller,
+  DynamicModule,
+  Get,
+  Inject,
+  Injectable,
+  Module,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
 import type { HealthRegistry, PipelineMetrics, Logger } from '../index';
 import { ObservabilityModule } from './observability.module';
 

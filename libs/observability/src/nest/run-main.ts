@@ -24,7 +24,9 @@ export function runMain(service: string, start: () => Promise<{ close(): Promise
     },
     (err) => {
       const isConfig = (err as Error)?.name === 'ConfigError';
-      process.stderr.write(`${service}: ${isConfig ? (err as Error).message : `failed to start: ${err instanceof Error ? err.stack ?? err.message : String(err)}`}\n`);
+      process.stderr.write(
+        `${service}: ${isConfig ? (err as Error).message : `failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`}\n`,
+      );
       process.exit(1);
     },
   );

@@ -50,7 +50,10 @@ export async function startPipelineService<C extends ServiceConfig, P extends Se
   const metrics = new PipelineMetrics(service);
   const health = new HealthRegistry(3000, (name, up) => metrics.dependencyUp.set({ dependency: name }, up ? 1 : 0));
   const pipeline = create(cfg, logger, metrics, health);
-  const app = await NestFactory.create(PipelineAppModule.forRoot(pipeline, logger, metrics, health), { logger: new NestJsonLogger(logger), abortOnError: false });
+  const app = await NestFactory.create(PipelineAppModule.forRoot(pipeline, logger, metrics, health), {
+    logger: new NestJsonLogger(logger),
+    abortOnError: false,
+  });
   if (opts.handleSignals !== false) app.enableShutdownHooks();
   await app.listen(opts.port ?? cfg.PORT, cfg.HOST);
   const port = (app.getHttpServer().address() as AddressInfo).port;
