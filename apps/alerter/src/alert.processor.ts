@@ -2,11 +2,11 @@ import { Inject, OnModuleInit } from '@nestjs/common';
 import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { UnrecoverableError, type Job, type JobsOptions, type Queue } from 'bullmq';
 import type { Watch } from '@marsad/contracts';
-import { digestId as computeDigestId } from '@marsad/contracts';
 import {
   ALERT_JOB_NAMES,
+  ALERT_STATE_TTL_SECONDS,
+  decideAlert,
   buildDigestPayload,
-  digestWindow,
   isDigestPayload,
   renderDigestEmail,
   type DigestJobData,
@@ -25,15 +25,11 @@ import { errorFields } from '@marsad/observability';
 import { ALERTER_CTX, ALERTS_QUEUE, type AlerterContext } from './context';
 import { postWebhook, WebhookHttpError } from './webhook-sender';
 import type { AlertLogEntry } from './alert-log';
+import { RedisAlertStateRepository } from './alert-state.repository';
 
-export const KEEP_COMPLETED_SECONDS = 7 * 24 * 3600;
+/** Completed jobs are kept as long as alert state: their ids de-duplicate redelivered messages. */
+export const KEEP_COMPLETED_SECONDS = ALERT_STATE_TTL_SECONDS;
 
-/** KEYS: digest hash, closed marker. ARGV: field, value, ttl seconds. -1 when the window is closed. */
-const FILE_IN_DIGEST = `
-if redis.call('EXISTS', KEYS[2]) == 1 then return -1 end
-local r = redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2])
-redis.call('EXPIRE', KEYS[1], tonumber(ARGV[3]))
-return r`;
 export const KEEP_FAILED_SECONDS = 14 * 24 * 3600;
 
 /** Retry policy of every alert job: attempts and base delay from config, jittered exponential. */
@@ -90,8 +86,10 @@ export class AlertProcessor extends WorkerHost implements OnModuleInit {
     return handler(job.data, { attemptsMade: job.attemptsMade, jobId: job.id ?? '', maxAttempts: job.opts.attempts ?? 1 });
   }
 
-  private redisKey(...parts: string[]): string {
-    return [this.ctx.names.queuePrefix, 'alerter', ...parts].join(':');
+  /** The alert rules' state (Redis), made on first use. */
+  private stateRepo?: RedisAlertStateRepository;
+  private get state(): RedisAlertStateRepository {
+    return (this.stateRepo ??= new RedisAlertStateRepository(this.ctx.redis, this.ctx.names.queuePrefix));
   }
 
   private currentWatch(watchId: string): Watch | undefined {
@@ -130,11 +128,10 @@ export class AlertProcessor extends WorkerHost implements OnModuleInit {
     };
   }
 
-  /** Decide + render: is this alert still wanted, and through which channels? */
+  /** Decide + render: is this alert still wanted, and through which channels? (rules: decideAlert) */
   private async decide(d: AlertJobData): Promise<unknown> {
-    const log = this.ctx.logger.child({ alertId: d.alertId, watchId: d.watchId });
     const watch = this.currentWatch(d.watchId);
-    const record = (status: AlertLogEntry['status'], reason: string) =>
+    const record = (status: AlertLogEntry['status'], reason: string, extra: Partial<AlertLogEntry> = {}) =>
       this.ctx.alertLog.record({
         ...this.base(d, watch),
         jobId: d.alertId,
@@ -144,52 +141,41 @@ export class AlertProcessor extends WorkerHost implements OnModuleInit {
         attempt: 1,
         maxAttempts: 1,
         attemptedAt: new Date().toISOString(),
+        ...extra,
       });
-    if (!watch) {
-      await record('skipped', 'watch deleted or disabled');
-      return { skipped: 'watch deleted or disabled' };
-    }
-    const redis = this.ctx.redis;
-    if (d.clusterId) {
-      // One alert per (watch, story): the first alert of a near-duplicate cluster claims it.
-      const key = this.redisKey('cluster', d.watchId, d.clusterId);
-      const set = await redis.set(key, d.alertId, 'EX', KEEP_COMPLETED_SECONDS, 'NX');
-      if (set !== 'OK') {
-        const owner = await redis.get(key);
-        if (owner && owner !== d.alertId) {
-          this.ctx.alertMetrics.suppressed.inc({ reason: 'duplicate_story' });
-          log.info('alert suppressed: near-duplicate of a story already alerted for this watch', {
-            clusterId: d.clusterId,
-            firstAlertId: owner,
-          });
-          await record('suppressed', `near-duplicate of alert ${owner}`);
-          return { suppressed: 'duplicate_story', firstAlertId: owner };
+    const filed = JSON.stringify({ payload: d.payload, articleTime: d.articleTime });
+    const decision = await decideAlert(watch, d, filed, this.state);
+    switch (decision.action) {
+      case 'skip':
+        await record('skipped', decision.reason);
+        return { skipped: decision.reason };
+      case 'suppress':
+        this.ctx.alertMetrics.suppressed.inc({ reason: decision.reason });
+        this.ctx.logger.info('alert suppressed: near-duplicate of a story already alerted for this watch', {
+          alertId: d.alertId,
+          watchId: d.watchId,
+          clusterId: d.clusterId,
+          firstAlertId: decision.firstAlertId,
+        });
+        await record('suppressed', `near-duplicate of alert ${decision.firstAlertId}`);
+        return { suppressed: decision.reason, firstAlertId: decision.firstAlertId };
+      case 'digest': {
+        const { digestId: id, window, reason } = decision;
+        await this.queue.add('digest', { digestId: id, watchId: d.watchId, window, reason } satisfies DigestJobData, {
+          ...jobOptions(this.ctx, id),
+          delay: Math.max(0, decision.closeAt - Date.now()),
+        });
+        this.ctx.alertMetrics.enqueued.inc({ kind: 'digest' });
+        if (reason === 'throttle') {
+          const t = watch!.throttle!;
+          this.ctx.alertMetrics.suppressed.inc({ reason: 'throttled' });
+          await record('folded', `throttled: more than ${t.max} alerts in ${t.perMinutes} min; folded into digest ${id}`, { digestId: id });
         }
+        return { digest: id, window: window.start, reason };
       }
+      case 'send':
+        return this.fanOut(watch!, d.alertId, d.payload, d.articleTime);
     }
-    if (watch.digest) {
-      // Digest mode: one delivery per window listing the window's alerts (one per story).
-      return this.fileInDigest(watch, d, watch.digest.everyMinutes, 'digest');
-    }
-    if (watch.throttle) {
-      // At most `max` alerts per `perMinutes` window and watch (a set, so a retried job counts once).
-      // Alerts over the limit are folded into the window's digest: delivered at its end, never dropped.
-      const win = digestWindow(watch.throttle.perMinutes);
-      const key = this.redisKey('throttle', d.watchId, win.start);
-      const res = await redis
-        .multi()
-        .sadd(key, d.alertId)
-        .scard(key)
-        .pexpire(key, Math.ceil(win.remainingMs) + 3_600_000)
-        .exec();
-      const count = Number(res?.[1]?.[1] ?? 0);
-      if (count > watch.throttle.max) {
-        await redis.srem(key, d.alertId);
-        this.ctx.alertMetrics.suppressed.inc({ reason: 'throttled' });
-        return this.fileInDigest(watch, d, watch.throttle.perMinutes, 'throttle');
-      }
-    }
-    return this.fanOut(watch, d.alertId, d.payload, d.articleTime);
   }
 
   private async fanOut(watch: Watch, id: string, payload: SendJobData['payload'], articleTime?: string): Promise<unknown> {
@@ -203,63 +189,9 @@ export class AlertProcessor extends WorkerHost implements OnModuleInit {
     return { channels: jobs.map((j) => j.name) };
   }
 
-  /**
-   * Files the alert under the watch's window (`everyMinutes`, aligned on the epoch) and makes sure
-   * one delayed `digest` job (job id = digestId(watch, window start)) closes that window. One entry
-   * per story (field = dedup.clusterId, else the alert id). The filing and the close are atomic in
-   * Redis: once a window is closed, a late alert goes to the next window instead of being lost.
-   */
-  private async fileInDigest(watch: Watch, d: AlertJobData, everyMinutes: number, reason: 'digest' | 'throttle'): Promise<unknown> {
-    const value = JSON.stringify({ payload: d.payload, articleTime: d.articleTime });
-    let now = Date.now();
-    for (let i = 0; i < 5; i++) {
-      const win = digestWindow(everyMinutes, now);
-      const key = this.redisKey('digest', watch.id, win.start);
-      const closed = this.redisKey('digest-closed', watch.id, win.start);
-      const ttl = Math.ceil((win.remainingMs + KEEP_COMPLETED_SECONDS * 1000) / 1000);
-      const filed = Number(await this.ctx.redis.eval(FILE_IN_DIGEST, 2, key, closed, d.clusterId ?? d.alertId, value, String(ttl)));
-      if (filed < 0) {
-        now = Date.parse(win.end) + 1; // window already sent: the next one
-        continue;
-      }
-      const id = computeDigestId(watch.id, win.start);
-      await this.queue.add(
-        'digest',
-        { digestId: id, watchId: watch.id, window: { start: win.start, end: win.end }, reason } satisfies DigestJobData,
-        {
-          ...jobOptions(this.ctx, id),
-          delay: Math.max(0, Date.parse(win.end) - Date.now()) + 250,
-        },
-      );
-      this.ctx.alertMetrics.enqueued.inc({ kind: 'digest' });
-      if (reason === 'throttle') {
-        const t = watch.throttle!;
-        await this.ctx.alertLog.record({
-          ...this.base(d, watch),
-          jobId: d.alertId,
-          channel: 'none',
-          status: 'folded',
-          reason: `throttled: more than ${t.max} alerts in ${t.perMinutes} min; folded into digest ${id}`,
-          digestId: id,
-          attempt: 1,
-          maxAttempts: 1,
-          attemptedAt: new Date().toISOString(),
-        });
-      }
-      return { digest: id, window: win.start, reason };
-    }
-    throw new Error('could not file the alert in an open digest window');
-  }
-
   /** End of a digest window: one delivery per channel with every alert filed in the window. */
   private async closeDigest(d: DigestJobData): Promise<unknown> {
-    const key = this.redisKey('digest', d.watchId, d.window.start);
-    const closed = this.redisKey('digest-closed', d.watchId, d.window.start);
-    // Mark the window closed and read it in one transaction: a later filing goes to the next window.
-    const res = await this.ctx.redis.multi().set(closed, '1', 'EX', KEEP_COMPLETED_SECONDS).hvals(key).exec();
-    const err = res?.find(([e]) => e)?.[0];
-    if (err) throw err;
-    const values = (res?.[1]?.[1] ?? []) as string[];
+    const values = await this.state.closeDigest(d.watchId, d.window.start, ALERT_STATE_TTL_SECONDS);
     const items = values.map((v) => JSON.parse(v) as { payload: AlertJobData['payload']; articleTime?: string });
     if (!items.length) return { skipped: 'empty window' };
     const watch = this.currentWatch(d.watchId);

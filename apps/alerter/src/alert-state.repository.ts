@@ -1,0 +1,56 @@
+import type Redis from 'ioredis';
+import type { AlertStateRepository } from '@marsad/alerts';
+
+/** KEYS: digest hash, closed marker. ARGV: field, value, ttl seconds. -1 when the window is closed. */
+const FILE_IN_DIGEST = `
+if redis.call('EXISTS', KEYS[2]) == 1 then return -1 end
+local r = redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2])
+redis.call('EXPIRE', KEYS[1], tonumber(ARGV[3]))
+return r`;
+
+/** The alert rules' state in Redis, under `<queue prefix>:alerter:*` (shared by every replica). */
+export class RedisAlertStateRepository implements AlertStateRepository {
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+  ) {}
+
+  private key(...parts: string[]): string {
+    return [this.prefix, 'alerter', ...parts].join(':');
+  }
+
+  async claimStory(watchId: string, clusterId: string, alertId: string, ttlSeconds: number): Promise<string> {
+    const key = this.key('cluster', watchId, clusterId);
+    if ((await this.redis.set(key, alertId, 'EX', ttlSeconds, 'NX')) === 'OK') return alertId;
+    // Expired between the two calls: nobody holds it any more, so this alert does.
+    return (await this.redis.get(key)) ?? alertId;
+  }
+
+  async addToThrottleWindow(watchId: string, windowStart: string, alertId: string, ttlMs: number): Promise<number> {
+    const key = this.key('throttle', watchId, windowStart);
+    const res = await this.redis.multi().sadd(key, alertId).scard(key).pexpire(key, ttlMs).exec();
+    const err = res?.find(([e]) => e)?.[0];
+    if (err) throw err;
+    return Number(res?.[1]?.[1] ?? 0);
+  }
+
+  async removeFromThrottleWindow(watchId: string, windowStart: string, alertId: string): Promise<void> {
+    await this.redis.srem(this.key('throttle', watchId, windowStart), alertId);
+  }
+
+  async fileInDigest(watchId: string, windowStart: string, field: string, value: string, ttlSeconds: number): Promise<boolean> {
+    const key = this.key('digest', watchId, windowStart);
+    const closed = this.key('digest-closed', watchId, windowStart);
+    return Number(await this.redis.eval(FILE_IN_DIGEST, 2, key, closed, field, value, String(ttlSeconds))) >= 0;
+  }
+
+  async closeDigest(watchId: string, windowStart: string, ttlSeconds: number): Promise<string[]> {
+    const key = this.key('digest', watchId, windowStart);
+    const closed = this.key('digest-closed', watchId, windowStart);
+    // Mark the window closed and read it in one transaction: a later filing goes to the next window.
+    const res = await this.redis.multi().set(closed, '1', 'EX', ttlSeconds).hvals(key).exec();
+    const err = res?.find(([e]) => e)?.[0];
+    if (err) throw err;
+    return (res?.[1]?.[1] ?? []) as string[];
+  }
+}
