@@ -130,7 +130,28 @@ if (built && existsSync(scorer)) {
       String(g.minClaimF1),
     ];
     say(`quality gate ${g.name} (actor F1 >= ${g.minActorF1}, claim F1 >= ${g.minClaimF1})`);
-    step(`quality gate ${g.name}`, run('node', argv).status === 0);
+    // --json gives per-language precision and recall: the gate's `perLanguage` floors keep
+    // precision visible beside F1 (a rule that adds wrong claims cannot hide behind recall).
+    const r = spawnSync('node', [...argv, '--json'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    process.stdout.write(r.stdout.slice(r.stdout.lastIndexOf('}') + 1).trimStart());
+    let ok = r.status === 0;
+    if (r.status !== 0 && r.stderr) process.stdout.write(r.stderr);
+    try {
+      const score = JSON.parse(r.stdout.slice(0, r.stdout.lastIndexOf('}') + 1));
+      for (const [lang, floors] of Object.entries(g.perLanguage ?? {})) {
+        const s = score[lang];
+        if (!s) continue;
+        const got = { actorF1: s.actors.f1, claimF1: s.claims.f1, claimP: s.claims.p, claimR: s.claims.r };
+        const line = Object.entries(got).map(([k, v]) => `${k} ${v.toFixed(2)}`);
+        const low = Object.entries(floors).filter(([k, min]) => got[k.replace(/^min/, '').replace(/^./, (c) => c.toLowerCase())] < min);
+        say(`  ${lang}: ${line.join(' · ')}${low.length ? ` — BELOW ${low.map(([k, v]) => `${k} ${v}`).join(', ')}` : ''}`);
+        if (low.length) ok = false;
+      }
+    } catch {
+      say(`  could not read the scorer's --json output`);
+      ok = false;
+    }
+    step(`quality gate ${g.name}`, ok);
   }
 } else if (!existsSync(scorer)) {
   say('skip quality gates: ../shared/tools/score-extraction.mjs absent');
