@@ -18,6 +18,9 @@ import {
   set,
 } from './lexicon';
 import { arabicVariants, foldText, inSpans, type CliticVariant } from './text';
+import { discourseOf, type EngineView } from './discourse';
+import { arabicAttribution } from './attribution-ar';
+import { englishAttribution, type EnglishEngineView } from './attribution-en';
 
 export interface ClaimX {
   speaker: { actorId?: string; name: string; text: string };
@@ -602,12 +605,38 @@ function firstForm(vs: CliticVariant[], ok: (form: string) => boolean): string |
   return undefined;
 }
 
+// ADR 0016 hook: the narrow view of this context that the discourse model and the attribution families use
+const views = new WeakMap<Ctx, EnglishEngineView>();
+function viewOf(ctx: Ctx): EnglishEngineView {
+  let v = views.get(ctx);
+  if (!v) {
+    v = {
+      doc: ctx.doc,
+      set: ctx.set,
+      mAt: ctx.mAt,
+      claims: ctx.claims,
+      push: (rule, sp, spText, verb, kind, s, e, at) => pushClaim(((ctx.rule = rule), ctx), sp, spText, verb, kind, s, e, at),
+      subjectBefore: (k) => {
+        const sb = subjectBefore(ctx, k);
+        return sb ? { actor: sb.actor, text: sb.text, others: sb.others } : undefined;
+      },
+      subjectOfSentence: (k) => subjectOfSentence(ctx, k),
+      contentAfter: (k, verb) => contentAfter(ctx, k, verb),
+    };
+    views.set(ctx, v);
+  }
+  return v;
+}
+
 export function arabicClaims(ctx: Ctx): void {
   const { doc } = ctx;
   const toks = doc.toks;
   const src = doc.src;
   const n = toks.length;
+  const view: EngineView = viewOf(ctx);
   for (let i = 0; i < n; i++) {
+    // ADR 0016 hook: the attribution families of attribution-ar.ts (speaker after the content, بقوله, documents)
+    if (toks[i].script === 'arabic' && arabicAttribution(view, i)) continue;
     // set lookups, not regex tests, on every token (the sets spell out /^و?(بحسب|حسب|وفقا|طبقا)$/ and /^(قوله|قولها|قولهم|قوله:)$/)
     if (toks[i].script === 'arabic' && AR_ACCORDING_WORDS.has(toks[i].norm)) {
       arabicAccording(ctx, i);
@@ -1374,6 +1403,16 @@ function qualifiedDescription(ctx: Ctx, k: number, first: number, regionEnd: num
 }
 
 function resolveDescription(ctx: Ctx, k: number, type: string, word: string): ActorAcc | undefined {
+  // ADR 0016 hook: "المسؤول" after an unnamed officer was introduced ("مسؤول أميركي"، "مسؤول في وزارة ...") is that
+  // officer, who stands for its body — unless a named person was introduced with the role more recently
+  if (/^(المسؤول|المسوول|المسئول|المصدر)$/.test(word)) {
+    const role = word.replace(/^ال/, '');
+    const pos = ctx.doc.toks[k]?.start ?? Infinity;
+    let namedPos = -1;
+    for (const x of ctx.titles.get(role) ?? []) if (x.pos < pos) namedPos = Math.max(namedPos, x.pos);
+    const d = discourseOf(viewOf(ctx)).officerDescription(pos, role, namedPos);
+    if (d) return d;
+  }
   if (/^(المتحدث|المتحدثه|الناطق|الناطقه)$/.test(word)) {
     // "وقال المتحدث ..." after "متحدث باسم وزارة الخارجية": the body the spokesman speaks for, unless a named spokesman exists
     const toks = ctx.doc.toks;
@@ -1453,9 +1492,12 @@ export function englishClaims(ctx: Ctx): void {
   const toks = doc.toks;
   const src = doc.src;
   const n = toks.length;
+  const view = viewOf(ctx);
   for (let v = 0; v < n; v++) {
     const t = toks[v];
     if (t.script !== 'latin') continue;
+    // ADR 0016 hook: the attribution families of attribution-en.ts (progressive, while + participle, did warn, ...)
+    if (englishAttribution(view, v)) continue;
     const w = t.norm;
     let kind = EN_VERB_OR_CLAIM.get(w);
     let verbTokEnd = v;

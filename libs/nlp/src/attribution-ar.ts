@@ -1,0 +1,191 @@
+// Arabic attribution families added by ADR 0016, as construction families rather than sentence rules. Each family
+// fires on one trigger token and pushes through the engine's own claim builder (EngineView.push), so trimming,
+// de-duplication and offsets are shared with the older rules in claims.ts, which call `arabicAttribution` once per
+// token (the hook is marked "ADR 0016 hook").
+//
+// Families:
+// - ar-aside-after   the speaker after the content, in an aside closing the sentence:
+//                    "CONTENT، كما أوضح X" / "CONTENT، حسبما أفاد X" / "CONTENT، وفقا لما صرح به X" / "CONTENT، على حد تعبير X"
+// - ar-bil-qawl      a verb + بقوله/بالقول: "ورد X بقوله: ..." / "واستطرد بقوله" / "وعلّقت X بالقول إن ..."
+// - ar-document      a statement given as the content of a document: "ورد في تقرير X أن ..." / "ونص بيان X على أن ..."
+
+import { AR_COMP, AR_VERBS } from './lexicon';
+import { discourseOf, speakerPhrase, type EngineView, type Gender } from './discourse';
+import { arVerbOf } from './actors';
+import { set } from './lexicon';
+import { tokenAt } from './doc';
+
+/** Trigger tokens (folded); a Set lookup per token keeps the hook off the engine's hot path. */
+const TRIGGERS = set(`كما وكما حسبما وحسبما بحسبما فيما حد وفقا ووفقا طبقا وطبقا بحسب وبحسب حسب وحسب
+بقوله بقولها بقولهم بقولهما بالقول ورد وورد نص ونص ينص وينص تنص وتنص`);
+/** Response verbs that report speech only with بقوله/بالقول or a following statement. */
+const AR_RESPONSE = set('رد ردت ردوا علق علقت عقب عقبت استطرد استطردت تساءل تساءلت اختتم اختتمت ختم ختمت اجاب اجابت');
+const DOC_NOUNS = set('تقرير بيان رساله وثيقه دراسه مذكره تقريرها تقريره بيانها بيانه');
+/** Verbs of relaying (a channel, not a speaker): "حسبما نقلت رويترز". */
+const RELAY = set('نقل نقلت نقلته نقلها نقلتها اوردت اورد اوردته');
+
+/** A reporting verb form (folded), with an object pronoun stripped ("قاله"، "أعلنته" → قال، أعلنت). */
+function verbForm(norm: string): { verb: string; fem: boolean } | undefined {
+  const w = norm.replace(/^(و|ف)/, '');
+  for (const f of [w, w.replace(/(ته|ها|ه)$/, ''), w.replace(/(ه|ها)$/, '')]) {
+    const info = AR_VERBS.get(f);
+    if (info) return { verb: f, fem: info.fem };
+    if (AR_RESPONSE.has(f)) return { verb: f, fem: /^ت|ت$/.test(f) };
+  }
+  return undefined;
+}
+
+/** Called by the engine for every Arabic token; returns true when a family produced a claim at token i. */
+export function arabicAttribution(v: EngineView, i: number): boolean {
+  const t = v.doc.toks[i];
+  if (!TRIGGERS.has(t.norm)) return false;
+  return asideAfter(v, i) || bilQawl(v, i) || documentContent(v, i);
+}
+
+/** "CONTENT، كما أوضح X" and kin: the aside names the speaker of the clause before it. */
+function asideAfter(v: EngineView, i: number): boolean {
+  const { doc } = v;
+  const toks = doc.toks;
+  const n = toks.length;
+  const w = toks[i].norm;
+  const sent = doc.sentOf[i];
+  let verbTok = -1;
+  let trig = i; // first token of the aside
+  if (w === 'حد') {
+    // على حد تعبير/قول/وصف X
+    if (i < 1 || toks[i - 1].norm !== 'علي' || i + 2 >= n || !/^(تعبير|قول|وصف)$/.test(toks[i + 1].norm)) return false;
+    trig = i - 1;
+    verbTok = i + 1;
+  } else if (/^(كما|وكما|حسبما|وحسبما|بحسبما|فيما)$/.test(w)) {
+    if (w === 'فيما') return false; // "فيما قال X إن ..." opens a new statement, not an aside
+    verbTok = i + 1;
+  } else if (/^(وفقا|ووفقا|طبقا|وطبقا|بحسب|وبحسب|حسب|وحسب)$/.test(w)) {
+    if (i + 2 >= n || !/^(لما|ما)$/.test(toks[i + 1].norm)) return false;
+    verbTok = i + 2;
+  } else return false;
+  if (verbTok >= n || doc.sentOf[verbTok] !== sent) return false;
+  // the aside follows the content after a comma, never opens the sentence
+  if (doc.sentStart[trig] || toks[trig].gap !== 2) return false;
+  const vt = toks[verbTok];
+  const vf = w === 'حد' ? { verb: vt.norm, fem: false } : verbForm(vt.norm);
+  if (!vf) return false;
+  if (RELAY.has(vt.norm.replace(/^(و|ف)/, ''))) return false;
+  let np = verbTok + 1;
+  // "كما صرح به X" / "حسبما أفادت به X": the object pronoun of the verb
+  while (np < n && /^(به|بها|له|لها|ذلك)$/.test(toks[np].norm)) np++;
+  if (np >= n || doc.sentOf[np] !== sent) return false;
+  if (toks[np].norm === 'عن' || toks[np].norm === 'عنه') return false; // a relayed quote
+  // an earlier reporting verb in the sentence: the aside restates its speaker (a reporter aside the engine cuts)
+  const st = doc.sents[sent];
+  for (let b = tokenAt(doc, st.start); b < trig; b++)
+    if (arVerbOf(toks[b]) || AR_RESPONSE.has(toks[b].norm.replace(/^(و|ف)/, ''))) return false;
+  for (const c of v.claims) if (doc.sentOf[c.at] === sent) return false;
+  const sp = speakerPhrase(v, np);
+  if (!sp) return false;
+  // the aside closes the sentence (a short adverbial may follow: "في مؤتمر صحفي"، "للصحفيين"، "أمس")
+  let rest = 0;
+  for (let r = sp.last + 1; r < n && doc.sentOf[r] === sent; r++) rest++;
+  if (rest > 5) return false;
+  let s = st.start;
+  const s0 = tokenAt(doc, st.start);
+  if (s0 < trig && AR_COMP.has(toks[s0].norm) && s0 + 1 < trig) s = toks[s0 + 1].start;
+  const e = toks[trig].start - toks[trig].sep.length;
+  if (e - s < 12) return false;
+  const tn = toks[trig].norm;
+  const verb = doc.src.slice(toks[trig].start + (tn[0] === 'و' && TRIGGERS.has(tn.slice(1)) ? 1 : 0), vt.end);
+  return !!v.push('ar-aside-after', sp.actor, doc.src.slice(sp.start, sp.end), verb, 'statement', s, e, verbTok);
+}
+
+/** "ورد X بقوله: ..." — a (response or reporting) verb whose content is introduced by بقوله/بالقول. */
+function bilQawl(v: EngineView, i: number): boolean {
+  const { doc } = v;
+  const toks = doc.toks;
+  const n = toks.length;
+  const w = toks[i].norm;
+  if (!/^(بقوله|بقولها|بقولهم|بقولهما|بالقول)$/.test(w)) return false;
+  const sent = doc.sentOf[i];
+  let vb = -1;
+  let vf: { verb: string; fem: boolean } | undefined;
+  for (let b = i - 1; b >= Math.max(0, i - 8) && doc.sentOf[b] === sent; b--) {
+    vf = verbForm(toks[b].norm);
+    if (vf) {
+      vb = b;
+      break;
+    }
+  }
+  if (vb < 0 || !vf) return false;
+  let fem: Gender | undefined = vf.fem ? 'f' : 'm';
+  if (w === 'بقولها') fem = 'f';
+  if (w === 'بقولهم' || w === 'بقولهما') fem = undefined;
+  let speaker = vb + 1 < i ? speakerPhrase(v, vb + 1, i - vb - 1) : undefined;
+  let speakerText = speaker ? doc.src.slice(speaker.start, speaker.end) : '';
+  if (!speaker && vb + 1 < i) {
+    // words between the verb and بقوله that name nobody ("ورد على الاتهامات بقوله"): a subject-less verb
+    for (let r = vb + 1; r < i; r++) if (v.mAt[r]) return false;
+  }
+  let actor = speaker?.actor;
+  if (!actor) {
+    actor = discourseOf(v).salientSpeaker(vb, { gender: fem, number: w === 'بقولهم' ? 'pl' : undefined });
+    speakerText = '';
+  }
+  if (!actor) return false;
+  // the content: a quotation opening right after, else the rest of the sentence
+  let s = toks[i].end;
+  let e = doc.sents[sent].end;
+  if (i + 1 < n) {
+    const nx = toks[i + 1];
+    const qi = doc.quoteOf[i + 1];
+    if (qi >= 0 && doc.quotes[qi].open >= toks[i].end && doc.quotes[qi].open < nx.start) {
+      s = doc.quotes[qi].open;
+      e = doc.quotes[qi].close + 1;
+    } else if (doc.sentOf[i + 1] !== sent && /:\s*$/.test(doc.src.slice(toks[i].end, nx.start))) {
+      e = doc.sents[doc.sentOf[i + 1]].end; // "بقوله:" then a new line
+    }
+  }
+  if (i + 1 < n && AR_COMP.has(toks[i + 1].norm)) s = toks[i + 1].end;
+  const verb = doc.src.slice(toks[vb].start, toks[vb].end).replace(/^[وف]/, '');
+  speaker = undefined;
+  return !!v.push('ar-bil-qawl', actor, speakerText, verb, 'statement', s, e, vb);
+}
+
+/** "ورد في تقرير X أن ..." / "ونص بيان X على أن ...": the body whose document it is states the content. */
+function documentContent(v: EngineView, i: number): boolean {
+  const { doc } = v;
+  const toks = doc.toks;
+  const n = toks.length;
+  const w = toks[i].norm;
+  const sent = doc.sentOf[i];
+  let noun = -1;
+  let verbEnd = i;
+  if (/^(ورد|وورد)$/.test(w)) {
+    if (i + 2 >= n || toks[i + 1].norm !== 'في' || !DOC_NOUNS.has(toks[i + 2].norm)) return false;
+    noun = i + 2;
+    verbEnd = i + 1;
+  } else if (/^(نص|ونص|ينص|وينص|تنص|وتنص)$/.test(w)) {
+    if (i + 1 >= n || !DOC_NOUNS.has(toks[i + 1].norm)) return false;
+    noun = i + 1;
+  } else return false;
+  // the complementiser that opens the content: "أن" (ورد في), "على أن" (نص)
+  let comp = -1;
+  for (let r = noun + 1; r < Math.min(n, noun + 12) && doc.sentOf[r] === sent; r++) {
+    if (AR_COMP.has(toks[r].norm) && (w.includes('ورد') || toks[r - 1].norm === 'علي')) {
+      comp = r;
+      break;
+    }
+  }
+  if (comp < 0 || comp + 1 >= n || doc.sentOf[comp + 1] !== sent) return false;
+  const end = w.includes('ورد') ? comp : comp - 1; // the phrase stops before (علي) أن
+  const sp = speakerPhrase(v, noun + 1, end - noun - 1);
+  if (!sp) return false;
+  const verb = doc.src.slice(toks[i].start, toks[verbEnd].end).replace(/^و(?=ورد|نص|ينص|تنص)/, '');
+  return !!v.push(
+    'ar-document',
+    sp.actor,
+    doc.src.slice(toks[noun].start, sp.end),
+    verb,
+    'statement',
+    toks[comp].end,
+    doc.sents[sent].end,
+    i,
+  );
+}

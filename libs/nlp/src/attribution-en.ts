@@ -1,0 +1,199 @@
+// English attribution families added by ADR 0016 (construction families, not sentence rules). The engine calls
+// `englishAttribution` once per Latin token before its own rules (the hook is marked "ADR 0016 hook"); a family
+// that pushes a claim makes the engine skip that token.
+//
+// Families:
+// - en-progressive      a progressive report with a that-clause: "X is urging that ...", "X were insisting that ..."
+// - en-while-participle a participle after while/before/also: "..., while adding that ...", "before warning that ..."
+// - en-do-support       emphatic do: "X did warn that ...", "X does insist that ..."
+// - en-that-verb        verbs that report only with a that-clause: "X has charged that ...", "X tweeted that ..."
+// - en-postposed-officer the speaker after the content as an unnamed officer of a named body:
+//                       "CONTENT, said an airline spokeswoman for X." / "CONTENT, the interior minister of X has said."
+// (To-infinitive commitments and requests, "vowed to", "urged X to", stay out: test/gold/README.md decisions.)
+
+import type { ActorAcc } from './actors';
+import { speakerPhrase, type EngineView } from './discourse';
+import { set } from './lexicon';
+
+/** What the English families need from the engine beyond EngineView. */
+export interface EnglishEngineView extends EngineView {
+  /** the subject noun phrase ending right before token k (names, descriptions, pronouns resolved) */
+  subjectBefore(k: number): { actor: ActorAcc; text: string; others?: ActorAcc[] } | undefined;
+  /** the subject of the sentence of token k (for participles) */
+  subjectOfSentence(k: number): ActorAcc | undefined;
+  /** the content after the verb at token v (that-clause, quotation, colon), or undefined */
+  contentAfter(v: number, verb: string): { s: number; e: number } | undefined;
+}
+
+const TRIGGERS = set(`urging warning insisting arguing claiming saying suggesting stressing adding noting maintaining predicting
+telling explaining charged tweeted said says`);
+const REPORT_ING = set(
+  'urging warning insisting arguing claiming saying suggesting stressing adding noting maintaining predicting explaining',
+);
+const KIND_OF: Record<string, string> = { urging: 'demand', warning: 'warning', warn: 'warning', charged: 'accusation' };
+const DO_VERBS = set('say warn insist admit argue claim acknowledge concede predict suggest stress deny');
+const EN_OFFICER_HEAD = set(
+  'spokesman spokeswoman spokesperson official officials source sources minister secretary director chief head executive aide diplomat',
+);
+
+export function englishAttribution(v: EnglishEngineView, k: number): boolean {
+  const toks = v.doc.toks;
+  const t = toks[k];
+  const w = t.norm;
+  if (DO_VERBS.has(w) && k > 1 && /^(did|does|do)$/.test(toks[k - 1].norm)) return doSupport(v, k);
+  if (!TRIGGERS.has(w)) return false;
+  if (REPORT_ING.has(w)) return progressive(v, k) || whileParticiple(v, k);
+  if (w === 'charged' || w === 'tweeted') return thatVerb(v, k);
+  if (w === 'said' || w === 'says') return postposedOfficer(v, k);
+  return false;
+}
+
+/** A that-clause (or a colon quotation) must follow directly: "urging that", "warning that". */
+/** One claim per speaker of a coordinated subject ("Germany and France are warning that ..."). */
+function pushAll(
+  v: EnglishEngineView,
+  rule: string,
+  sb: { actor: ActorAcc; text: string; others?: ActorAcc[] },
+  verb: string,
+  kind: string,
+  c: { s: number; e: number },
+  at: number,
+): boolean {
+  const first = v.push(rule, sb.actor, sb.text, verb, kind, c.s, c.e, at);
+  if (first) for (const o of sb.others ?? []) v.push(rule, o, o.name, verb, kind, c.s, c.e, at);
+  return !!first;
+}
+
+function thatNext(v: EngineView, k: number): boolean {
+  const n = v.doc.toks.length;
+  return k + 1 < n && v.doc.sentOf[k + 1] === v.doc.sentOf[k] && v.doc.toks[k + 1].norm === 'that';
+}
+
+function progressive(v: EnglishEngineView, k: number): boolean {
+  const toks = v.doc.toks;
+  if (k < 2 || !/^(is|are|was|were|been)$/.test(toks[k - 1].norm) || toks[k].gap !== 0 || !thatNext(v, k)) return false;
+  let aux = k - 1;
+  if (toks[aux].norm === 'been' && aux > 0 && /^(has|have|had)$/.test(toks[aux - 1].norm)) aux--;
+  const sb = v.subjectBefore(aux);
+  if (!sb) return false;
+  const c = v.contentAfter(k, toks[k].norm);
+  if (!c) return false;
+  return pushAll(v, 'en-progressive', sb, v.doc.src.slice(toks[aux].start, toks[k].end), KIND_OF[toks[k].norm] ?? 'statement', c, k);
+}
+
+function whileParticiple(v: EnglishEngineView, k: number): boolean {
+  const toks = v.doc.toks;
+  let p = k - 1;
+  if (p >= 0 && toks[p].norm === 'also') p--;
+  if (p < 1 || !/^(while|before|after|and)$/.test(toks[p].norm) || toks[k].gap !== 0 || !thatNext(v, k)) return false;
+  // "and warning that" only right after a comma-less clause of the same subject; while/before may follow a comma
+  if (toks[p].norm === 'and' && toks[p].gap === 2) return false;
+  const sent = v.doc.sentOf[k];
+  // the speaker: the previous claim's speaker in this sentence, else the subject of the sentence
+  let sp: ActorAcc | undefined;
+  for (let i = v.claims.length - 1, lim = 0; i >= 0 && lim < 20; i--, lim++) {
+    const c = v.claims[i];
+    if (c.at < k && v.doc.sentOf[c.at] === sent && c.speaker.actorId) {
+      sp = v.set.byId.get(c.speaker.actorId);
+      break;
+    }
+  }
+  sp ??= v.subjectOfSentence(k);
+  if (!sp) return false;
+  const c = v.contentAfter(k, toks[k].norm);
+  if (!c) return false;
+  return !!v.push('en-while-participle', sp, '', toks[k].norm, KIND_OF[toks[k].norm] ?? 'statement', c.s, c.e, k);
+}
+
+function doSupport(v: EnglishEngineView, k: number): boolean {
+  const toks = v.doc.toks;
+  let aux = k - 1;
+  if (!thatNext(v, k) || toks[k].gap !== 0 || toks[aux].gap !== 0) return false;
+  const sb = v.subjectBefore(aux);
+  if (!sb) return false;
+  const c = v.contentAfter(k, toks[k].norm);
+  if (!c) return false;
+  const w = toks[k].norm;
+  aux = Math.max(0, aux);
+  return pushAll(
+    v,
+    'en-do-support',
+    sb,
+    v.doc.src.slice(toks[aux].start, toks[k].end),
+    KIND_OF[w] ?? (w === 'deny' ? 'denial' : 'statement'),
+    c,
+    k,
+  );
+}
+
+function thatVerb(v: EnglishEngineView, k: number): boolean {
+  const toks = v.doc.toks;
+  if (!thatNext(v, k)) return false;
+  let b = k;
+  if (b > 0 && /^(has|have|had)$/.test(toks[b - 1].norm) && toks[b].gap === 0) b--;
+  if (b > 0 && /^(is|are|was|were|be|been)$/.test(toks[b - 1].norm)) return false; // "was charged that" is not a report
+  const sb = v.subjectBefore(b);
+  if (!sb) return false;
+  const c = v.contentAfter(k, toks[k].norm);
+  if (!c) return false;
+  return pushAll(v, 'en-that-verb', sb, toks[k].norm, KIND_OF[toks[k].norm] ?? 'statement', c, k);
+}
+
+/**
+ * "CONTENT, said an airline spokeswoman for X." / "CONTENT, a spokesman for X said." /
+ * "CONTENT, the interior minister of X has said." — an officer phrase with its body after the content.
+ */
+function postposedOfficer(v: EngineView, k: number): boolean {
+  const { doc } = v;
+  const toks = doc.toks;
+  const n = toks.length;
+  const sent = doc.sentOf[k];
+  let np = -1;
+  let npEnd = -1; // last token of the phrase
+  let comma = -1; // token after the comma that ends the content
+  if (toks[k].gap === 2 && k + 1 < n && /^(a|an)$/.test(toks[k + 1].norm)) {
+    // "…, said an airline spokeswoman for X"
+    np = k + 1;
+    comma = k;
+    npEnd = n - 1;
+    for (let r = np; r < n; r++)
+      if (doc.sentOf[r] !== sent || (r > np && toks[r].gap >= 2)) {
+        npEnd = r - 1;
+        break;
+      }
+  } else {
+    // "…, the interior minister of X has said" / "…, a spokesman for X said": the phrase between the comma and the verb
+    let e = k - 1;
+    if (e > 0 && /^(has|have)$/.test(toks[e].norm)) e--;
+    if (e < 1 || (k + 1 < n && doc.sentOf[k + 1] === sent && toks[k + 1].gap < 2)) return false;
+    for (let r = e; r > Math.max(0, e - 9) && doc.sentOf[r] === sent; r--) {
+      if (toks[r].gap === 2) {
+        comma = r;
+        break;
+      }
+      if (toks[r].gap >= 3) return false;
+    }
+    if (comma < 0 || !/^(a|an|the)$/.test(toks[comma].norm)) return false;
+    np = comma;
+    npEnd = e;
+  }
+  if (np < 0 || npEnd < np) return false;
+  // the phrase must be an officer phrase: a role head followed by for/of/at + a named body (an unnamed officer)
+  let head = -1;
+  for (let r = np; r <= npEnd; r++)
+    if (EN_OFFICER_HEAD.has(toks[r].norm)) {
+      head = r;
+      break;
+    }
+  if (head < 0) return false;
+  for (let r = np; r <= npEnd; r++) {
+    const m = v.mAt[r];
+    if (m && v.set.byId.get(m.actorId)?.type === 'person') return false; // a named person: the engine's own rules
+  }
+  const sp = speakerPhrase(v, np, npEnd - np + 1);
+  if (!sp || sp.actor.type === 'person') return false;
+  const s = doc.sents[sent].start;
+  const e = toks[comma].start - toks[comma].sep.length + Math.max(0, toks[comma].sep.indexOf(','));
+  if (e - s < 10) return false;
+  return !!v.push('en-postposed-officer', sp.actor, doc.src.slice(toks[np].start, toks[npEnd].end), toks[k].norm, 'statement', s, e, k);
+}

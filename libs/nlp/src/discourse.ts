@@ -1,0 +1,292 @@
+// Article-level discourse model for claim speakers (ADR 0016).
+//
+// The claim rules find a reporting construction; this module answers "who is that?" for the speaker phrase when
+// it is not simply a name: an unnamed officer of a named body ("مسؤول أميركي", "a spokeswoman for X", "the interior
+// minister of X"), a definite description that refers back to one ("المسؤول", "the official"), a document of a body
+// ("بيان الخارجية", "a report by X"), or a pronoun/participle with only salience to go on. It keeps, per article,
+// one record per discourse entity (actor or unnamed officer) with type, gender, number, role words and affiliation,
+// and resolves against them by agreement first and salience second (recency, subject position, previous speaker).
+// It returns `undefined` — refuses — when nothing fits or two different entities fit equally well: a missing claim
+// costs less than a wrong speaker.
+//
+// The module depends only on the engine's data (Doc, ActorSet mentions, claims so far), not on claims.ts, so the
+// hooks in the claim rules stay small and it ports unchanged when the engine is split into modules.
+
+import type { ActorAcc, ActorSet, MentionX } from './actors';
+import type { ClaimX } from './claims';
+import { tokenAt, type Doc } from './doc';
+import { set } from './lexicon';
+
+/** What the engine gives the discourse model and the attribution families (a narrow view of the claim context). */
+export interface EngineView {
+  doc: Doc;
+  set: ActorSet;
+  /** token → the longest mention covering it */
+  mAt: (MentionX | undefined)[];
+  claims: ClaimX[];
+  /** push a claim (the engine's trimming, de-duplication and offsets); returns it, or undefined when refused */
+  push(
+    rule: string,
+    speaker: ActorAcc,
+    speakerText: string,
+    verb: string,
+    kind: string,
+    s: number,
+    e: number,
+    at: number,
+  ): ClaimX | undefined;
+}
+
+export type Gender = 'm' | 'f';
+export type GNumber = 'sg' | 'du' | 'pl';
+
+/** One discourse entity: a named actor, or an unnamed officer standing for the body it belongs to. */
+export interface Entity {
+  /** the actor the entity is attributed to: the actor itself, or an unnamed officer's affiliation */
+  actor: ActorAcc;
+  /** true for an unnamed officer ("a US official"): its claims go to `actor`, the affiliation */
+  unnamed: boolean;
+  /** role words it was introduced with (folded, article stripped): وزير، متحدث، official, spokeswoman */
+  roles: Set<string>;
+  gender?: Gender;
+  number: GNumber;
+  /** offset of the introducing phrase */
+  pos: number;
+}
+
+// Officer nouns of unnamed sources (folded): they stand for their affiliation when no name follows.
+const AR_OFFICER = set(`مسؤول مسوول مسؤوله مسئول متحدث متحدثه ناطق ناطقه مصدر مصادر دبلوماسي دبلوماسيه مسؤولون مسؤولين مسوولون مسوولين
+مسئولون مسئولين متحدثون ناطقون دبلوماسيون دبلوماسيين مستشار مستشاره`);
+const EN_OFFICER = set(`official officials spokesman spokeswoman spokesperson spokespeople source sources aide aides diplomat diplomats
+representative representatives officer officers minister ministry`);
+const EN_FEM = set('spokeswoman chairwoman businesswoman congresswoman she her');
+/** Role words with their own gender in Arabic: the ة form is feminine. */
+function arRoleGender(w: string): Gender | undefined {
+  return /ه$/.test(w) ? 'f' : 'm';
+}
+
+/** The actor covering token k when the mention starts there (locations excluded). */
+export function mentionAt(v: EngineView, k: number): { actor: ActorAcc; m: MentionX } | undefined {
+  const m = v.mAt[k];
+  if (!m) return undefined;
+  const a = v.set.byId.get(m.actorId);
+  if (!a || a.type === 'location') return undefined;
+  return { actor: a, m };
+}
+
+/**
+ * The speaker named by the noun phrase that starts at token k (within the sentence, up to `maxToks` tokens):
+ * a person named in it wins ("وزير المالية محمد معيط", "the bank's director, Paul Miller"); otherwise the body it
+ * names ("المتحدث باسم منظمة أوبك" → OPEC, "a spokeswoman for X" → X, "the interior minister of X" → X). The phrase
+ * must start with a name, a role or officer noun or a document noun; anything else is refused.
+ */
+export function speakerPhrase(
+  v: EngineView,
+  k: number,
+  maxToks = 8,
+): { actor: ActorAcc; start: number; end: number; last: number } | undefined {
+  const { doc } = v;
+  const toks = doc.toks;
+  if (k >= toks.length) return undefined;
+  const sent = doc.sentOf[k];
+  const first = toks[k];
+  const w0 = first.norm.replace(/^(و|ف)/, '');
+  const lead = mentionAt(v, k);
+  const opensWithRole =
+    ROLE_START.has(w0) || ROLE_START.has(w0.replace(/^ال/, '')) || ROLE_START.has(first.norm) || /^(a|an|the)$/.test(first.norm);
+  if (!lead && !opensWithRole) return undefined;
+  let person: { actor: ActorAcc; m: MentionX } | undefined;
+  let body: { actor: ActorAcc; m: MentionX } | undefined;
+  let last = k;
+  const end = Math.min(toks.length, k + maxToks);
+  for (let r = k; r < end && doc.sentOf[r] === sent; r++) {
+    if (r > k && toks[r].gap >= 3) break;
+    // a clause or a second phrase begins: stop ("..., said X on Monday after ...")
+    if (r > k && STOP.has(toks[r].norm) && !person && !body) break;
+    if (r > k && STOP.has(toks[r].norm)) break;
+    const h = mentionAt(v, r);
+    if (h) {
+      if (h.actor.type === 'person') {
+        person = h;
+        last = h.m.last;
+        break;
+      }
+      body ??= h;
+      last = h.m.last;
+      r = h.m.last;
+      continue;
+    }
+    // a finite verb ends an English phrase ("a spokesman for X said ...")
+    if (toks[r].script === 'latin' && r > k && EN_FINITE.has(toks[r].norm)) break;
+  }
+  const h = person ?? body;
+  if (!h) return undefined;
+  return { actor: h.actor, start: first.start, end: toks[last].end, last };
+}
+
+const ROLE_START =
+  set(`رئيس رئيسه وزير وزيره متحدث متحدثه ناطق ناطقه سفير سفيره مستشار مستشاره امين زعيم ملك امير نائب مدير مديره قائد مبعوث
+مندوب عمده محافظ حاكم مسؤول مسوول مسئول مصدر مصادر دبلوماسي الرئيس الوزير الوزيره المتحدث المتحدثه الناطق الناطقه السفير الامين المدير المديره
+المسؤول المصدر بيان تقرير رساله وثيقه دراسه مذكره البيان التقرير الخارجيه الداخليه وزاره الوزاره الحكومه مكتب
+spokesman spokeswoman spokesperson official officials minister secretary director chief president chairman head`);
+const STOP = set(`في خلال عقب بعد قبل امام لدي الي علي عن مع اثناء حين عندما الذي التي ان انه انها كما الا لكن
+on at in after before during while when as because that which who to about last this yesterday today`);
+const EN_FINITE = set('said says say told tells has have had is are was were will would could can may might added warned stressed');
+
+/**
+ * The discourse model of one article: entities introduced up to a position, and resolution against them.
+ * Built lazily (only for articles where a family asks), once per document.
+ */
+export class Discourse {
+  private officers: Entity[] | undefined;
+  constructor(private readonly v: EngineView) {}
+
+  /** Unnamed officers introduced in the article ("مسؤول أميركي", "مصدر في وزارة الخارجية", "a US official", "a spokeswoman for X"). */
+  unnamedOfficers(): Entity[] {
+    if (this.officers) return this.officers;
+    const out: Entity[] = [];
+    const { doc } = this.v;
+    const toks = doc.toks;
+    for (let k = 0; k < toks.length; k++) {
+      const t = toks[k];
+      if (this.v.mAt[k]) continue;
+      if (t.script === 'arabic') {
+        const w = t.norm.replace(/^(و|ف)/, '');
+        if (!AR_OFFICER.has(w)) continue;
+        // "مسؤول أميركي" / "مسؤول في وزارة الخارجية" / "متحدث باسم الجيش" / "مسؤولون بالوزارة" — and no name right after
+        let r = k + 1;
+        if (r < toks.length && /^(في|ب|باسم|من|بوزاره|بالوزاره|لدي)$/.test(toks[r].norm) && doc.sentOf[r] === doc.sentOf[k]) r++;
+        const h = r < toks.length && doc.sentOf[r] === doc.sentOf[k] ? mentionAt(this.v, r) : undefined;
+        // "بـX" fused: بالخارجية — the mention may start inside the token after the officer noun
+        if (!h || h.actor.type === 'person') continue;
+        const after = mentionAt(this.v, h.m.last + 1) ?? mentionAt(this.v, h.m.last + 2);
+        if (after && after.actor.type === 'person') continue; // "المتحدث باسم الخارجية أحمد ..." — a named spokesman
+        const plural = /(ون|ين)$/.test(w) || w === 'مصادر';
+        out.push({
+          actor: h.actor,
+          unnamed: true,
+          roles: new Set([w.replace(/(ه|ون|ين)$/, '')]),
+          gender: plural ? undefined : arRoleGender(w),
+          number: plural ? 'pl' : 'sg',
+          pos: t.start,
+        });
+      } else if (t.script === 'latin') {
+        const w = t.norm;
+        if (!EN_OFFICER.has(w) || w === 'minister' || w === 'ministry') continue;
+        const det = k > 0 ? toks[k - 1] : undefined;
+        // "a US official", "an airline spokeswoman for X", "a spokesman for X", "officials at X"
+        let aff: ActorAcc | undefined;
+        if (k + 2 < toks.length && /^(for|at|of|with|from|in)$/.test(toks[k + 1].norm)) {
+          let r = k + 2;
+          if (toks[r].norm === 'the') r++;
+          const h = mentionAt(this.v, r);
+          if (h && h.actor.type !== 'person') aff = h.actor;
+        }
+        if (!aff && det) {
+          const h = mentionAt(this.v, k - 1);
+          if (h && h.actor.type !== 'person' && h.m.last === k - 1) aff = h.actor;
+        }
+        if (!aff) continue;
+        // a name in apposition ("a spokeswoman for X, Maria Lopez,") makes it a named person, not an unnamed officer
+        let named = false;
+        for (let r = k + 1; r < Math.min(toks.length, k + 8) && doc.sentOf[r] === doc.sentOf[k]; r++) {
+          const h = mentionAt(this.v, r);
+          if (h && h.actor.type === 'person') {
+            named = true;
+            break;
+          }
+        }
+        if (named) continue;
+        const plural = /s$/.test(w) || w === 'spokespeople';
+        out.push({
+          actor: aff,
+          unnamed: true,
+          roles: new Set([w.replace(/s$/, '')]),
+          gender: plural ? undefined : EN_FEM.has(w) ? 'f' : /man$/.test(w) ? 'm' : undefined,
+          number: plural ? 'pl' : 'sg',
+          pos: t.start,
+        });
+      }
+    }
+    return (this.officers = out);
+  }
+
+  /**
+   * A definite officer description at `pos` ("المسؤول", "المصدر", "the official"): the most recent unnamed officer
+   * with that role, when it was introduced after any named person carrying the role. `null` means "an unnamed
+   * officer is meant, but its body is unknown": refuse; `undefined` means "no opinion" (the engine's own resolution).
+   */
+  officerDescription(pos: number, role: string, namedRolePos: number): ActorAcc | null | undefined {
+    let best: Entity | undefined;
+    for (const e of this.unnamedOfficers()) {
+      if (e.pos >= pos) break;
+      if (e.roles.has(role)) best = e;
+    }
+    if (!best) return undefined;
+    if (namedRolePos > best.pos) return undefined;
+    return best.actor;
+  }
+
+  /**
+   * Salience-ranked speaker for a subject-less reporting verb or a participle at token k: the previous speaker if
+   * it agrees, else the subject of the sentence, else the most recent agreeing actor of the last two sentences.
+   * Agreement: gender (when the verb marks it and the actor's is known), type (a person pronoun never resolves to a
+   * body), number. Refuses when nothing agrees.
+   */
+  salientSpeaker(k: number, want: { gender?: Gender; person?: boolean; number?: GNumber }): ActorAcc | undefined {
+    const { doc } = this.v;
+    const toks = doc.toks;
+    const pos = toks[k]?.start ?? doc.src.length;
+    const sent = doc.sentOf[k];
+    const agrees = (a: ActorAcc): boolean => {
+      if (a.type === 'location') return false;
+      if (want.person === true && a.type !== 'person') return false;
+      if (want.person === false && a.type === 'person') return false;
+      if (want.gender && a.type === 'person' && a.gender && a.gender !== want.gender) return false;
+      if (want.gender === 'f' && a.type === 'person' && !a.gender) return false;
+      if (want.number === 'pl' && a.type === 'person') return false;
+      return true;
+    };
+    // previous speaker, in this or the previous two sentences
+    let prev: ClaimX | undefined;
+    for (let i = this.v.claims.length - 1, lim = 0; i >= 0 && lim < 30; i--, lim++) {
+      const c = this.v.claims[i];
+      if (c.at < k && (!prev || c.at > prev.at)) prev = c;
+    }
+    if (prev && sent - doc.sentOf[prev.at] <= 2 && prev.speaker.actorId) {
+      const a = this.v.set.byId.get(prev.speaker.actorId);
+      if (a && agrees(a)) return a;
+    }
+    // subject position: the first agreeing actor of this sentence, not inside a prepositional phrase or a quotation
+    const st = doc.sents[sent];
+    if (st) {
+      for (let r = tokenAt(doc, st.start); r < toks.length && toks[r].start < pos; r++) {
+        if (doc.sentOf[r] !== sent) {
+          if (doc.sentOf[r] > sent) break;
+          continue;
+        }
+        const h = mentionAt(this.v, r);
+        if (!h || doc.quoteOf[r] >= 0) continue;
+        const pv = r > 0 ? toks[r - 1].norm : '';
+        if (/^(في|من|علي|عن|مع|الي|لدي|عبر|امام|بين|باسم|in|of|to|for|with|from|at|by|on)$/.test(pv)) {
+          r = h.m.last;
+          continue;
+        }
+        if (agrees(h.actor)) return h.actor;
+        r = h.m.last;
+      }
+    }
+    return undefined;
+  }
+}
+
+const models = new WeakMap<Doc, Discourse>();
+/** The discourse model of a document (one per Doc, built on first use). */
+export function discourseOf(v: EngineView): Discourse {
+  let d = models.get(v.doc);
+  if (!d) {
+    d = new Discourse(v);
+    models.set(v.doc, d);
+  }
+  return d;
+}
