@@ -223,8 +223,26 @@ export class Discourse {
       if (e.roles.has(role)) best = e;
     }
     if (!best) return undefined;
-    if (namedRolePos > best.pos) return undefined;
+    if (Math.max(namedRolePos, this.namedRolePos(role, pos)) > best.pos) return undefined;
     return best.actor;
+  }
+
+  /** Offset of the last role word before `pos` that introduces a named person ("المسؤول الحكومي عمر فايد"), or -1. */
+  private namedRolePos(role: string, pos: number): number {
+    const { doc } = this.v;
+    const toks = doc.toks;
+    let found = -1;
+    for (let k = 0; k < toks.length && toks[k].start < pos; k++) {
+      if (toks[k].norm.replace(/^(و|ف)?(ال)?/, '') !== role) continue;
+      for (let r = k + 1; r <= k + 3 && r < toks.length && doc.sentOf[r] === doc.sentOf[k]; r++) {
+        const h = mentionAt(this.v, r);
+        if (h) {
+          if (h.actor.type === 'person') found = toks[k].start;
+          break;
+        }
+      }
+    }
+    return found;
   }
 
   /**

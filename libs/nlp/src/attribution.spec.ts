@@ -1,0 +1,123 @@
+// The attribution families and discourse resolution of ADR 0016 (attribution-ar.ts, attribution-en.ts,
+// discourse.ts). Every sentence is invented (fictional people, bodies and countries); the KB is a small stand-in.
+import { Enricher } from './index';
+import type { KbActor } from '@marsad/contracts';
+
+const KB: KbActor[] = [
+  { id: 'country:XA', name: 'Xandria', type: 'country', aliases: ['زاندريا', 'الزاندري', 'الزاندرية', 'زاندري', 'Xandria', 'Xandrian'] },
+  { id: 'country:YB', name: 'Yberia', type: 'country', aliases: ['يبيريا', 'اليبيري', 'اليبيرية', 'Yberia', 'Yberian'] },
+  { id: 'person:omar-fayed', name: 'Omar Fayed', type: 'person', aliases: ['عمر فايد', 'فايد', 'Omar Fayed', 'Fayed'] },
+  { id: 'person:lina-hart', name: 'Lina Hart', type: 'person', aliases: ['لينا هارت', 'هارت', 'Lina Hart', 'Hart'] },
+  { id: 'org:petro-union', name: 'Petro Union', type: 'organization', aliases: ['بترو يونيون', 'Petro Union'] },
+  { id: 'org:gridco', name: 'Gridco', type: 'organization', aliases: ['غريدكو', 'Gridco'] },
+  { id: 'org:xa-mfa', name: 'Xandrian Foreign Ministry', type: 'organization', aliases: ['الخارجية الزاندرية'] },
+];
+const enricher = new Enricher({ version: 1, actors: () => KB });
+const enrich = (body: string, language: string) =>
+  enricher.enrich(
+    { url: 'https://x.test/r', source: { name: 't' }, title: 'عنوان', body, language },
+    { now: new Date('2026-01-01T00:00:00Z') },
+  );
+type Out = ReturnType<typeof enrich>;
+type C = Out['claims'][number];
+
+const offsetsOk = (out: Out, body: string) => out.claims.every((c) => body.slice(c.start, c.end) === c.text);
+const rule = (c: C) => (c as C & { rule?: string }).rule;
+/** The claims whose text contains `needle`, as "speaker | rule". */
+const who = (out: Out, needle: string) =>
+  out.claims
+    .filter((c) => c.text.includes(needle))
+    .map((c) => `${c.speaker.name} | ${rule(c)}`)
+    .sort();
+
+describe('ADR 0016 — Arabic: the speaker after the content (aside)', () => {
+  it('كما أوضح X closing the sentence: X said the clause before it', () => {
+    const body = 'ستنخفض أسعار الوقود في الشهر المقبل، كما أوضح عمر فايد في مؤتمر صحفي.';
+    const out = enrich(body, 'ar');
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(who(out, 'ستنخفض أسعار الوقود')).toEqual(['Omar Fayed | ar-aside-after']);
+  });
+  it('حسبما أفاد المتحدث باسم X: an unnamed spokesman stands for X', () => {
+    const body = 'تراجعت صادرات النفط الخام بشكل حاد، حسبما أفاد المتحدث باسم بترو يونيون.';
+    const out = enrich(body, 'ar');
+    expect(who(out, 'تراجعت صادرات')).toEqual(['Petro Union | ar-aside-after']);
+  });
+  it('على حد تعبير X and وفقا لما صرح به X', () => {
+    const a = enrich('إن الاتفاق الجديد يفتح صفحة مختلفة، على حد تعبير لينا هارت.', 'ar');
+    expect(who(a, 'الاتفاق الجديد يفتح')).toEqual(['Lina Hart | ar-aside-after']);
+    expect(a.claims[0].text.startsWith('إن')).toBe(false);
+    const b = enrich('ستعيد الحكومة فتح المعابر خلال أيام، وفقا لما صرح به عمر فايد للصحفيين.', 'ar');
+    expect(who(b, 'ستعيد الحكومة')).toEqual(['Omar Fayed | ar-aside-after']);
+  });
+  it('refuses a relay (حسبما نقلت X) and an aside that restates an earlier verb', () => {
+    expect(enrich('ارتفعت أسعار القمح في الأسواق، حسبما نقلت بترو يونيون.', 'ar').claims).toEqual([]);
+    const out = enrich('قال عمر فايد إن الأسعار سترتفع كثيرا، حسبما أفادت لينا هارت.', 'ar');
+    expect(out.claims.map((c) => c.speaker.name)).not.toContain('Lina Hart');
+  });
+});
+
+describe('ADR 0016 — Arabic: verb + بقوله/بالقول, documents', () => {
+  it('ورد X بقوله: «...» — a response verb with its quotation', () => {
+    const body = 'ورد عمر فايد على الانتقادات بقوله: «لن نغير خطتنا مهما حدث».';
+    const out = enrich(body, 'ar');
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(who(out, 'لن نغير خطتنا')).toEqual(['Omar Fayed | ar-bil-qawl']);
+    expect(out.claims[0].quoted).toBe(true);
+  });
+  it('a subject-less علق بالقول continues the previous speaker', () => {
+    const out = enrich('قال عمر فايد إن المصنع سيغلق أبوابه. ثم علق بالقول إن القرار نهائي ولا رجعة فيه.', 'ar');
+    expect(who(out, 'القرار نهائي')).toEqual(['Omar Fayed | ar-bil-qawl']);
+  });
+  it('ورد في تقرير X أن ... / ونص بيان X على أن ...', () => {
+    const a = enrich('ورد في تقرير بترو يونيون أن الإنتاج تراجع بنسبة كبيرة هذا العام.', 'ar');
+    expect(who(a, 'الإنتاج تراجع')).toEqual(['Petro Union | ar-document']);
+    const b = enrich('ونص بيان الخارجية الزاندرية على أن الحدود ستبقى مغلقة حتى إشعار آخر.', 'ar');
+    expect(who(b, 'الحدود ستبقى مغلقة')).toEqual(['Xandrian Foreign Ministry | ar-document']);
+  });
+});
+
+describe('ADR 0016 — discourse: unnamed officers and definite descriptions', () => {
+  it('"المسؤول" after "مسؤول زاندري" is that officer, attributed to Xandria', () => {
+    const body = 'أفاد مسؤول زاندري بأن المحادثات ستستأنف الأسبوع المقبل. وقال المسؤول إن الجانبين قريبان من اتفاق.';
+    const out = enrich(body, 'ar');
+    expect(who(out, 'الجانبين قريبان')).toEqual(['Xandria | ar-description']);
+  });
+  it('a named official introduced after the unnamed one wins the description', () => {
+    const body = 'أفاد مسؤول زاندري بأن المحادثات ستستأنف. ثم التقى المسؤول الحكومي عمر فايد بالوفد. وقال المسؤول إن اللقاء كان إيجابيا.';
+    const out = enrich(body, 'ar');
+    expect(who(out, 'اللقاء كان إيجابيا').map((x) => x.split(' | ')[0])).not.toContain('Xandria');
+  });
+});
+
+describe('ADR 0016 — English families', () => {
+  it('progressive reporting with a that-clause, one claim per coordinated speaker', () => {
+    const a = enrich('Gridco is urging that the regulator delay the new tariff.', 'en');
+    expect(who(a, 'the regulator delay')).toEqual(['Gridco | en-progressive']);
+    const b = enrich('Xandria and Yberia are warning that the dispute could spread to the ports.', 'en');
+    expect(who(b, 'the dispute could spread')).toEqual(['Xandria | en-progressive', 'Yberia | en-progressive']);
+  });
+  it('"while adding that" and emphatic "did warn that" keep the sentence subject', () => {
+    const body =
+      'Omar Fayed said the plant would close, while adding that no jobs would be lost. Lina Hart did warn that prices could rise.';
+    const out = enrich(body, 'en');
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(who(out, 'no jobs would be lost')).toEqual(['Omar Fayed | en-while-participle']);
+    expect(who(out, 'prices could rise')).toEqual(['Lina Hart | en-do-support']);
+  });
+  it('verbs that report only with a that-clause: "has charged that", "tweeted that"', () => {
+    const out = enrich('Omar Fayed has charged that the vote was rigged. Lina Hart tweeted that the count was fair.', 'en');
+    expect(who(out, 'the vote was rigged')).toEqual(['Omar Fayed | en-that-verb']);
+    expect(who(out, 'the count was fair')).toEqual(['Lina Hart | en-that-verb']);
+    expect(enrich('Omar Fayed was charged with fraud in March.', 'en').claims).toEqual([]);
+  });
+  it('the speaker after the content as an officer of a named body', () => {
+    const a = enrich('Flights will resume on Monday, said an airline spokeswoman for Gridco.', 'en');
+    expect(who(a, 'Flights will resume')).toEqual(['Gridco | en-postposed-officer']);
+    const b = enrich('The border will reopen next week, the interior minister of Xandria has said.', 'en');
+    expect(who(b, 'The border will reopen')).toEqual(['Xandria | en-postposed-officer']);
+  });
+  it('refuses an officer with no named body, and to-infinitive commitments stay out', () => {
+    expect(enrich('Prices will rise sharply next year, said a spokeswoman.', 'en').claims).toEqual([]);
+    expect(enrich('Gridco vowed to cut prices by a tenth.', 'en').claims).toEqual([]);
+  });
+});
