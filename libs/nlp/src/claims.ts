@@ -18,7 +18,7 @@ import {
   set,
 } from './lexicon';
 import { arabicVariants, foldText, inSpans, type CliticVariant } from './text';
-import { discourseOf, type EngineView } from './discourse';
+import { discourseOf, inferGenders, type EngineView } from './discourse';
 import { arabicAttribution } from './attribution-ar';
 import { englishAttribution, type EnglishEngineView } from './attribution-en';
 
@@ -1282,6 +1282,8 @@ function resolveArPronoun(ctx: Ctx, k: number, fem: boolean, participle = false)
   if (participle || fronted) {
     // "..., مشيرا إلى أن": the subject of this sentence
     if (participle && lcA && lastSent === sent && compatible(lcA)) return lcA;
+    // ADR 0016: a participle disagreeing with the speaker of its own sentence ("قال X ...، مضيفة") — refuse, not guess
+    if (participle && lcA && lastSent === sent && lcA.type === 'person' && lcA.gender) return undefined;
     const st = ctx.doc.sents[sent];
     if (st) {
       // the subject: a person named in the sentence (not inside a prepositional phrase), else the first body
@@ -3059,6 +3061,7 @@ export function extractClaims(doc: Doc, set: ActorSet, lang: string, scriptMix: 
   order.sort((a, b) => a.start - b.start);
   const ctx: Ctx = { doc, set, mAt, claims: [], usedQuotes: new Set(), order, rule: '', titles: new Map(), titleOf: new Map() };
   collectTitles(ctx);
+  inferGenders(viewOf(ctx)); // ADR 0016 hook: first-name gender for pronoun/participle agreement
   if (scriptMix.arabic > 0) arabicClaims(ctx);
   if (scriptMix.latin > 0 && (lang === 'en' || scriptMix.latin > scriptMix.arabic)) englishClaims(ctx);
   ctx.claims.sort((a, b) => a.start - b.start || a.end - b.end);

@@ -308,3 +308,57 @@ export function discourseOf(v: EngineView): Discourse {
   }
   return d;
 }
+
+// ---------------------------------------------------------------- gender of named persons
+// First-name lexicons (folded; English/international and transliterated names, and Arabic script). A person's gender
+// is what the text or the name says: honorifics and gendered titles (set by the engine), else the first name here.
+// Unknown stays unknown — agreement then only excludes what is known to clash.
+const FEMALE_FIRST = set(`mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy betty sandra margaret ashley
+kimberly emily donna michelle carol amanda melissa deborah stephanie dorothy rebecca sharon laura cynthia amy kathleen angela shirley brenda
+emma anna pamela nicole samantha katherine christine helen debra rachel carolyn janet maria catherine heather diane olivia julie joyce
+victoria ruth virginia lauren kelly christina joan evelyn judith andrea hannah megan cheryl jacqueline martha madison teresa gloria sara
+janice ann kathryn abigail sophia frances alice judy isabella julia grace amber denise danielle marilyn beverly charlotte natalie theresa
+diana brittany doris kayla lori marie clare claire cherie harriet tessa hilary hillary yulia kamala ursula annalena jacinda nicola liz
+priti suella federica kaja ngozi kristalina gina nikki condoleezza madeleine nadia leila layla fatima fatma aisha ayesha maryam mariam
+zainab huda hana rania noura nora reem amal salma dina lina mona nour yasmin yasmine samira sana najla tzipi golda benazir indira sonia
+segolene marine giorgia mette sanna magdalena beata zuzana maia salome melania ivanka michele christiane francoise marine anne agnes
+irina olga natalia natalya svetlana elena yelena tatiana tatyana anastasia ekaterina valentina lyudmila marina galina larisa oksana
+ingrid astrid greta karin birgit petra sabine ulrike heike katrin annegret hanna mette helle erna jenny hilde
+إليزابيث اليزابيث ماري ماريا مريم فاطمه عائشه عايشه زينب هدي هناء رانيا نوره نورا ريم امل سلمي دينا لينا مني نور ساره سارا ياسمين سميره سناء نجلاء
+ليلي ليلى هيفاء رشا ريما سهي سوسن لمياء اسماء خديجه انجيلا انغيلا اورسولا تيريزا هيلاري كامالا نانسي كريستين جاسيندا ميلانيا ايفانكا انالينا ليز
+نيكي كوندوليزا مادلين ناديه جيهان سوزان كاترين كاثرين ايرينا اولغا ناتاليا سفيتلانا ايلينا ماريا تاتيانا انستاسيا فالنتينا ماغدالينا ماريان
+مارين جورجيا فيديريكا كايا نغوزي كريستالينا تسيبي غولدا بنظير انديرا سونيا`);
+const MALE_FIRST = set(`john james robert michael william david richard joseph thomas charles christopher daniel matthew anthony mark donald
+steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry
+justin scott brandon benjamin samuel gregory alexander frank patrick raymond jack dennis jerry tyler aaron jose adam nathan henry douglas
+peter kyle noah ethan jeremy walter keith roger terry sean gerald carl harold arthur lawrence jordan jesse bryan billy bruce gabriel joe
+wayne vincent roy ralph bobby russell philip eugene tony tom tim jim bill bob mike dave steve ian gordon nick ben sam dan matt nigel malcolm
+hugh neil colin alistair alastair iain ken charlie philippe jacques francois nicolas emmanuel olaf gerhard helmut joschka silvio vladimir
+dmitry dmitri mikhail boris sergei sergey viktor victor leonid ivan yuri igor alexei alexey andrei andrey oleg gennady nikolai mahmoud
+mohammed muhammad mohamed mohammad ahmed ahmad ali hassan hussein omar abdullah abdul khalid saad saeed recep tayyip bashar hosni yasser
+ariel ehud shimon kofi xi junichiro shinzo rupert bernie warren benny naftali yair volodymyr petro antony rishi keir jeremy jens mark
+pedro joe abdel abdulaziz faisal fahd salman mansour sultan tamim hamad khalifa zayed mohamed mahathir najib recep mevlut hakan
+محمد احمد علي حسن حسين عمر خالد عبد عبدالله سعد سعيد يوسف ابراهيم مصطفي محمود طارق فيصل سلمان فهد منصور سلطان تميم حمد خليفه زايد
+عادل سامح ايمن جون جورج دونالد جو باراك فلاديمير سيرغي سيرجي ديمتري ايمانويل اولاف رجب بشار حسني ياسر بنيامين نفتالي يائير انتوني ريشي
+كير بوريس جاستن مايك مايكل ديفيد ريتشارد روبرت وليام توماس تشارلز مارك بيتر بول فولوديمير بيترو شي نجيب مهاتير مولود هاكان`);
+
+/**
+ * Give named persons without a known gender the gender of their first name (English canonical name first, then
+ * the first token of each mention). Called once per document before the claim rules (ADR 0016 hook).
+ */
+export function inferGenders(v: EngineView): void {
+  for (const a of v.set.byId.values()) {
+    if (a.type !== 'person' || a.gender) continue;
+    const first = (a.name.split(/\s+/)[0] ?? '').toLowerCase().replace(/[أإآ]/g, 'ا').replace(/ة/g, 'ه').replace(/ى/g, 'ي');
+    let g: Gender | undefined = FEMALE_FIRST.has(first) ? 'f' : MALE_FIRST.has(first) ? 'm' : undefined;
+    if (!g) {
+      for (const m of a.mentions) {
+        if (m.field !== v.doc.field || m.last <= m.first) continue; // a bare surname says nothing
+        const w = v.doc.toks[m.first].norm;
+        g = FEMALE_FIRST.has(w) ? 'f' : MALE_FIRST.has(w) ? 'm' : undefined;
+        if (g) break;
+      }
+    }
+    if (g) a.gender = g;
+  }
+}
