@@ -89,6 +89,34 @@ describe('ADR 0016 — discourse: unnamed officers and definite descriptions', (
   });
 });
 
+describe('ADR 0016 — discourse: short names, companions, refusals, agreement', () => {
+  it('a short form of a person named earlier, right after the verb, is that person (not a companion after مع)', () => {
+    const body =
+      'قال عمر فايد إن المفاوضات ستستمر. وقالت لينا هارت إن الوفد مستعد. وقال فايد خلال مؤتمر صحافي مشترك مع لينا هارت إن الاتفاق قريب جدا.';
+    const out = enrich(body, 'ar');
+    expect(who(out, 'الاتفاق قريب')).toEqual(['Omar Fayed | ar-explicit']);
+  });
+  it('a function word is never taken for the end of a name', () => {
+    const out = enrich('قال عمر فايد إن المحادثات مستمرة. وتابعت أنّ الوفد سيعود غدا.', 'ar');
+    expect(who(out, 'الوفد سيعود').map((x) => x.split(' | ')[0])).not.toContain('Omar Fayed');
+  });
+  it('"المسؤول" after an unnamed officer of an unknown body is refused, not given to a named person', () => {
+    const body = 'قال عمر فايد إن الميزانية جاهزة. وذكر مسؤول عسكري رفيع أن الخطط لم تكتمل بعد. وقال المسؤول إن التكلفة قد تتضاعف.';
+    const out = enrich(body, 'ar');
+    expect(who(out, 'التكلفة قد تتضاعف')).toEqual([]);
+  });
+  it('a feminine participle agrees with a country that is the subject of its sentence', () => {
+    const out = enrich('وانسحبت زاندريا من المجلس في الصيف الماضي، قائلة إن المجلس فقد مصداقيته تماما.', 'ar');
+    expect(who(out, 'المجلس فقد مصداقيته').map((x) => x.split(' | ')[0])).toEqual(['Xandria']);
+  });
+  it('English pronouns agree with the gender of a first name', () => {
+    const body =
+      'Foreign Minister Annalena Baerbock met Chancellor Olaf Scholz. The chancellor said the budget was balanced. She said the talks had been frank.';
+    const out = enrich(body, 'en');
+    expect(who(out, 'the talks had been frank').map((x) => x.split(' | ')[0])).toEqual(['Annalena Baerbock']);
+  });
+});
+
 describe('ADR 0016 — English families', () => {
   it('progressive reporting with a that-clause, one claim per coordinated speaker', () => {
     const a = enrich('Gridco is urging that the regulator delay the new tariff.', 'en');

@@ -844,6 +844,8 @@ export function arabicClaims(ctx: Ctx): void {
           rank = 5; // المتحدث باسم X: X only if no name follows
         else if (a.type !== 'person' && prevTok && f0 > from && /^(في|من|الي|علي|عن|مع|خلال|لدي|امام|بين)$/.test(prevTok.norm))
           rank = 6; // inside a prepositional phrase
+        else if (a.type === 'person' && prevTok && f0 > from + 1 && /^(مع|الي|امام|عن|لدي|بين|ضد|بحضور)$/.test(prevTok.norm))
+          rank = 6; // ADR 0016: a companion or addressee ("في مؤتمر مشترك مع X"، "في رسالة إلى X") is not the speaker
         else if (a.type !== 'person' && mk.start > toks[f0].start && /^[بل]/.test(toks[f0].norm) && !authorOf)
           rank = 6; // بالبيت الأبيض
         else {
@@ -1013,7 +1015,13 @@ export function arabicClaims(ctx: Ctx): void {
           }
         }
       } else if (first > regionEnd || ppFirst) {
-        speaker = resolveArPronoun(ctx, i, info.fem, !!info.participle);
+        // ADR 0016 hook: "وقال لي خلال مؤتمر ..." — a short form of a person named earlier right after the verb
+        const sn = i + 1 < n && doc.sentOf[i + 1] === sent ? discourseOf(viewOf(ctx)).shortName(i + 1) : undefined;
+        if (sn) {
+          speaker = sn;
+          speakerText = doc.src.slice(toks[i + 1].start, toks[i + 1].end);
+          explicit = true;
+        } else speaker = resolveArPronoun(ctx, i, info.fem, !!info.participle);
       } else if (titleCountry || AR_TITLE_WORDS.has(firstW)) {
         // an indefinite role ("مدير إحدى الوكالات", "متحدث عسكري") is an anonymous source unless that role named someone before
         speaker =
@@ -1030,7 +1038,15 @@ export function arabicClaims(ctx: Ctx): void {
             speaker =
               (typ !== 'person' ? qualifiedDescription(ctx, i, first, regionEnd, typ) : undefined) ?? resolveDescription(ctx, i, typ, w);
           speakerText = toks[first].norm;
-        } else unresolvedNoun = true;
+        } else {
+          // ADR 0016 hook: a short form of a person named earlier ("وأضاف لي" after "لي كه شيانغ")
+          const sn = discourseOf(viewOf(ctx)).shortName(first);
+          if (sn) {
+            speaker = sn;
+            speakerText = doc.src.slice(toks[first].start, toks[first].end);
+            explicit = true;
+          } else unresolvedNoun = true;
+        }
       }
       if (speaker && !speakerText) speakerText = '';
     }
@@ -1289,10 +1305,14 @@ function resolveArPronoun(ctx: Ctx, k: number, fem: boolean, participle = false)
       // the subject: a person named in the sentence (not inside a prepositional phrase), else the first body
       let firstPerson: ActorAcc | undefined;
       let firstBody: ActorAcc | undefined;
+      let vsoCountry: ActorAcc | undefined;
       const toks = ctx.doc.toks;
       for (let oi = orderAt(ctx, st.start); oi < ctx.order.length && ctx.order[oi].start < toks[k].start; oi++) {
         const m = ctx.order[oi];
         const a = ctx.set.byId.get(m.actorId);
+        // ADR 0016: "وانسحبت الولايات المتحدة من المجلس، قائلة إن ...": a country right after the sentence's opening
+        // verb is its subject, and a feminine participle agrees with it
+        if (a && participle && a.type === 'country' && m.first === lead + 1 && ok(a) && ctx.doc.quoteOf[m.first] < 0) vsoCountry ??= a;
         if (!a || a.type === 'location' || !notCountry(a) || ctx.doc.quoteOf[m.first] >= 0) continue;
         const t0 = toks[m.first];
         if (m.start > t0.start && /^[بل]/.test(t0.norm)) continue; // بجونسون، لروسيا
@@ -1302,7 +1322,7 @@ function resolveArPronoun(ctx: Ctx, k: number, fem: boolean, participle = false)
           firstPerson ??= a;
         } else firstBody ??= a;
       }
-      if (firstPerson || firstBody) return firstPerson ?? firstBody;
+      if (firstPerson || firstBody || vsoCountry) return firstPerson ?? firstBody ?? vsoCountry;
     }
   }
   // the verb of the last claim agrees in gender (قالت ... وأضافت; قال ... وأضاف)
@@ -1414,6 +1434,7 @@ function resolveDescription(ctx: Ctx, k: number, type: string, word: string): Ac
     for (const x of ctx.titles.get(role) ?? []) if (x.pos < pos) namedPos = Math.max(namedPos, x.pos);
     const d = discourseOf(viewOf(ctx)).officerDescription(pos, role, namedPos);
     if (d) return d;
+    if (d === null) return undefined; // an unnamed officer of an unknown body: refuse
   }
   if (/^(المتحدث|المتحدثه|الناطق|الناطقه)$/.test(word)) {
     // "وقال المتحدث ..." after "متحدث باسم وزارة الخارجية": the body the spokesman speaks for, unless a named spokesman exists

@@ -15,7 +15,7 @@
 import type { ActorAcc, ActorSet, MentionX } from './actors';
 import type { ClaimX } from './claims';
 import { tokenAt, type Doc } from './doc';
-import { set } from './lexicon';
+import { AR_COMP, AR_STOP, EN_STOP_CAPS, set } from './lexicon';
 
 /** What the engine gives the discourse model and the attribution families (a narrow view of the claim context). */
 export interface EngineView {
@@ -42,8 +42,8 @@ export type GNumber = 'sg' | 'du' | 'pl';
 
 /** One discourse entity: a named actor, or an unnamed officer standing for the body it belongs to. */
 export interface Entity {
-  /** the actor the entity is attributed to: the actor itself, or an unnamed officer's affiliation */
-  actor: ActorAcc;
+  /** the actor the entity is attributed to: the actor itself, or an unnamed officer's affiliation (unknown: undefined) */
+  actor: ActorAcc | undefined;
   /** true for an unnamed officer ("a US official"): its claims go to `actor`, the affiliation */
   unnamed: boolean;
   /** role words it was introduced with (folded, article stripped): وزير، متحدث، official, spokeswoman */
@@ -157,13 +157,14 @@ export class Discourse {
         let r = k + 1;
         if (r < toks.length && /^(في|ب|باسم|من|بوزاره|بالوزاره|لدي)$/.test(toks[r].norm) && doc.sentOf[r] === doc.sentOf[k]) r++;
         const h = r < toks.length && doc.sentOf[r] === doc.sentOf[k] ? mentionAt(this.v, r) : undefined;
-        // "بـX" fused: بالخارجية — the mention may start inside the token after the officer noun
-        if (!h || h.actor.type === 'person') continue;
-        const after = mentionAt(this.v, h.m.last + 1) ?? mentionAt(this.v, h.m.last + 2);
+        if (h && h.actor.type === 'person') continue;
+        const after = h ? (mentionAt(this.v, h.m.last + 1) ?? mentionAt(this.v, h.m.last + 2)) : mentionAt(this.v, k + 1);
         if (after && after.actor.type === 'person') continue; // "المتحدث باسم الخارجية أحمد ..." — a named spokesman
         const plural = /(ون|ين)$/.test(w) || w === 'مصادر';
+        // with no named body ("مسؤول عسكري"، "مصدر مطلع") the officer is still a discourse entity: a later "المسؤول"
+        // refers to it, and since its body is unknown the claim is refused rather than given to a named person
         out.push({
-          actor: h.actor,
+          actor: h?.actor,
           unnamed: true,
           roles: new Set([w.replace(/(ه|ون|ين)$/, '')]),
           gender: plural ? undefined : arRoleGender(w),
@@ -224,7 +225,33 @@ export class Discourse {
     }
     if (!best) return undefined;
     if (Math.max(namedRolePos, this.namedRolePos(role, pos)) > best.pos) return undefined;
-    return best.actor;
+    return best.actor ?? null;
+  }
+
+  /**
+   * A short form of a person named earlier: token k (not a mention) equals the first or the last word of exactly
+   * one person's multi-word mention before it ("لي" after "لي كه شيانغ", "Yeo" after "Tim Yeo"). Ambiguous: refuse.
+   */
+  shortName(k: number): ActorAcc | undefined {
+    const { doc } = this.v;
+    const toks = doc.toks;
+    if (k >= toks.length || this.v.mAt[k]) return undefined;
+    const w = toks[k].norm.replace(/^(و|ف)(?=..)/, '');
+    // function words are never a short name, even when a name ends in one ("مون جاي إن" and the complementiser إن)
+    if (w.length < 2 || AR_COMP.has(w) || AR_STOP.has(w) || EN_STOP_CAPS.has(w)) return undefined;
+    let found: ActorAcc | undefined;
+    for (const a of this.v.set.byId.values()) {
+      if (a.type !== 'person') continue;
+      for (const m of a.mentions) {
+        if (m.field !== doc.field || m.last <= m.first || m.start >= toks[k].start) continue;
+        if (toks[m.first].norm === w || toks[m.last].norm === w) {
+          if (found && found !== a) return undefined;
+          found = a;
+          break;
+        }
+      }
+    }
+    return found;
   }
 
   /** Offset of the last role word before `pos` that introduces a named person ("المسؤول الحكومي عمر فايد"), or -1. */

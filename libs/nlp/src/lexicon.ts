@@ -212,7 +212,12 @@ function addAr(kind: string, forms: string, extra: Partial<ArVerb> = {}) {
   for (const f0 of forms.split(/\s+/).filter(Boolean)) {
     const f = foldText(f0);
     const fem =
-      /^(ت)/.test(f) && !/^(تابع|ترى)$/.test(f) ? true : /ت$/.test(f) && !/^(لفت|كشفت)$/.test(f) ? true : /[ه]$/.test(f) && /^م/.test(f);
+      /^(ت)/.test(f) && !/^(تابع|ترى)$/.test(f)
+        ? true
+        : /ت$/.test(f) && !/^(لفت|كشفت)$/.test(f)
+          ? true
+          : // feminine participles: مضيفة، قائلة (ADR 0016: قائلة was read as masculine)
+            /[ه]$/.test(f) && /^(م|قائل|قايل)/.test(f);
     AR_VERBS.set(f, { kind, fem, participle: /^(م|قائل|قايل)/.test(f) && !/^(مضي)$/.test(f), ...extra });
   }
 }
