@@ -21,6 +21,8 @@ const TRIGGERS = set(`كما وكما حسبما وحسبما بحسبما في�
 /** Response verbs that report speech only with بقوله/بالقول or a following statement. */
 const AR_RESPONSE = set('رد ردت ردوا علق علقت عقب عقبت استطرد استطردت تساءل تساءلت اختتم اختتمت ختم ختمت اجاب اجابت');
 const DOC_NOUNS = set('تقرير بيان رساله وثيقه دراسه مذكره تقريرها تقريره بيانها بيانه');
+/** Role words before a nationality adjective ("نظيره الإيراني"، "الوزير الروسي"). */
+const TITLE_BEFORE = /^(نظير|نظيره|نظيرها|نظيرتها|نظيرته|الرئيس|الوزير|الوزيره|وزير|وزيره|المبعوث|السفير|المتحدث|المستشار|رئيس)$/;
 /** Verbs of relaying (a channel, not a speaker): "حسبما نقلت رويترز". */
 const RELAY = set('نقل نقلت نقلته نقلها نقلتها اوردت اورد اوردته');
 
@@ -188,4 +190,50 @@ function documentContent(v: EngineView, i: number): boolean {
     doc.sents[sent].end,
     i,
   );
+}
+
+/**
+ * Nested statements (claim segmentation): a named actor's statement reported inside another actor's claim gets its
+ * own claim — "قال X إن Y أبلغه أن ..." → Y: "...". The inner verb may carry an object pronoun (أبلغه، أخبرها) and
+ * its subject may precede it (Y أبلغه أن) or follow it (أبلغ Y الوفد أن). Run once after the Arabic rules.
+ */
+export function arabicNested(v: EngineView): void {
+  const { doc } = v;
+  const toks = doc.toks;
+  const n = toks.length;
+  const outer = v.claims.slice();
+  for (const c of outer) {
+    if (!c.speaker.actorId || c.end - c.start < 20) continue;
+    let r = tokenAt(doc, c.start);
+    for (; r < n && toks[r].end <= c.end; r++) {
+      if (toks[r].script !== 'arabic' || v.mAt[r]) continue;
+      const vf = verbForm(toks[r].norm);
+      if (!vf || RELAY.has(toks[r].norm)) continue;
+      const sent = doc.sentOf[r];
+      // the complementiser within three tokens (an object or a recipient may sit between)
+      let comp = -1;
+      for (let q = r + 1; q <= r + 3 && q < n && doc.sentOf[q] === sent && toks[q].end <= c.end; q++)
+        if (AR_COMP.has(toks[q].norm)) {
+          comp = q;
+          break;
+        }
+      if (comp < 0 || comp + 1 >= n || toks[comp + 1].start >= c.end) continue;
+      // the subject: a mention right before the verb (SV), else right after it (VS)
+      const before = r > 0 ? v.mAt[r - 1] : undefined;
+      const after = r + 1 < comp ? v.mAt[r + 1] : undefined;
+      const m = before && before.last === r - 1 && before.start >= c.start ? before : after && after.first === r + 1 ? after : undefined;
+      if (!m) continue;
+      let a = v.set.byId.get(m.actorId);
+      // a nationality adjective inside a title phrase ("نظيره الإيراني أبلغه") stands for the person introduced with it
+      if (a && a.type === 'country' && m.first > 0 && TITLE_BEFORE.test(toks[m.first - 1].norm))
+        a = discourseOf(v).personOfNationality(a, toks[m.first].start);
+      if (!a || a.type === 'location' || a.id === c.speaker.actorId) continue;
+      // not inside a prepositional phrase ("في رسالة إلى Y أبلغ ...")
+      const pv = m.first > 0 ? toks[m.first - 1].norm : '';
+      if (/^(في|من|علي|عن|مع|الي|لدي|عبر|امام|بين|باسم)$/.test(pv)) continue;
+      const verb = doc.src.slice(toks[r].start + (/^[وف]/.test(toks[r].norm) && verbForm(toks[r].norm.slice(1)) ? 1 : 0), toks[r].end);
+      v.push('ar-nested', a, doc.src.slice(m.start, m.end), verb, 'statement', toks[comp].end, c.end, r);
+      r = comp;
+    }
+  }
 }

@@ -117,6 +117,22 @@ describe('ADR 0016 — discourse: short names, companions, refusals, agreement',
   });
 });
 
+describe('ADR 0016 — segmentation: nested statements of other named actors', () => {
+  it('قال X إن Y أبلغه أن ...: Y gets its own claim, X keeps the whole report', () => {
+    const body = 'قال عمر فايد إن لينا هارت أبلغته أن المصنع سيفتح أبوابه قريبا.';
+    const out = enrich(body, 'ar');
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(who(out, 'المصنع سيفتح')).toEqual(['Lina Hart | ar-nested', 'Omar Fayed | ar-explicit']);
+  });
+  it('a nationality inside a title phrase ("نظيره الزاندري") is the person introduced with it, never the country', () => {
+    const body = 'قال عمر فايد إن نظيره الزاندري لينا هارت كانت إيجابية. وأضاف أن نظيره الزاندري قال إن الحدود ستفتح قريبا.';
+    const out = enrich(body, 'ar');
+    const names = who(out, 'الحدود ستفتح').map((x) => x.split(' | ')[0]);
+    expect(names).toContain('Lina Hart');
+    expect(names).not.toContain('Xandria');
+  });
+});
+
 describe('ADR 0016 — English families', () => {
   it('progressive reporting with a that-clause, one claim per coordinated speaker', () => {
     const a = enrich('Gridco is urging that the regulator delay the new tariff.', 'en');

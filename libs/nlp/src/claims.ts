@@ -19,7 +19,7 @@ import {
 } from './lexicon';
 import { arabicVariants, foldText, inSpans, type CliticVariant } from './text';
 import { discourseOf, inferGenders, type EngineView } from './discourse';
-import { arabicAttribution } from './attribution-ar';
+import { arabicAttribution, arabicNested } from './attribution-ar';
 import { englishAttribution, type EnglishEngineView } from './attribution-en';
 
 export interface ClaimX {
@@ -3083,7 +3083,10 @@ export function extractClaims(doc: Doc, set: ActorSet, lang: string, scriptMix: 
   const ctx: Ctx = { doc, set, mAt, claims: [], usedQuotes: new Set(), order, rule: '', titles: new Map(), titleOf: new Map() };
   collectTitles(ctx);
   inferGenders(viewOf(ctx)); // ADR 0016 hook: first-name gender for pronoun/participle agreement
-  if (scriptMix.arabic > 0) arabicClaims(ctx);
+  if (scriptMix.arabic > 0) {
+    arabicClaims(ctx);
+    arabicNested(viewOf(ctx)); // ADR 0016 hook: nested statements of other named actors
+  }
   if (scriptMix.latin > 0 && (lang === 'en' || scriptMix.latin > scriptMix.arabic)) englishClaims(ctx);
   ctx.claims.sort((a, b) => a.start - b.start || a.end - b.end);
   return ctx.claims;

@@ -254,6 +254,20 @@ export class Discourse {
     return found;
   }
 
+  /**
+   * The person last introduced with this nationality ("نظيره الإيراني عباس عراقجي", "Iranian Foreign Minister Abbas
+   * Araghchi"): a later title phrase with the same nationality and no name ("نظيره الإيراني") refers to them.
+   */
+  personOfNationality(country: ActorAcc, pos: number): ActorAcc | undefined {
+    let best: { a: ActorAcc; at: number } | undefined;
+    for (const m of country.mentions) {
+      if (m.field !== this.v.doc.field || m.start >= pos) continue;
+      const h = mentionAt(this.v, m.last + 1);
+      if (h && h.actor.type === 'person' && (!best || m.start > best.at)) best = { a: h.actor, at: m.start };
+    }
+    return best?.a;
+  }
+
   /** Offset of the last role word before `pos` that introduces a named person ("المسؤول الحكومي عمر فايد"), or -1. */
   private namedRolePos(role: string, pos: number): number {
     const { doc } = this.v;
