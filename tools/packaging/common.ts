@@ -2,7 +2,7 @@
 import { adminEnv, alerterEnv, enricherEnv, indexerEnv } from '../../libs/config/src/services';
 
 // Parsed YAML/JSON documents are checked field by field at run time: untyped on purpose.
-export type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+export type Json = any;
 
 export interface CheckReport {
   name: string;
