@@ -22,6 +22,7 @@ import { COMPACTED_TOPICS, TOPIC } from '../../libs/contracts/src/topics';
 import { adminEnv, alerterEnv, enricherEnv, indexerEnv } from '../../libs/config/src/services';
 import { ALERTS_MAPPINGS } from '../../libs/search/src/alerts-index';
 import { containersOf, podSpecOf, renderKustomization, type K8sObject } from './kustomize';
+import { monitoringCheck } from './prometheus';
 
 export type Json = any;
 
@@ -1061,6 +1062,7 @@ export function validateAll(root: string): CheckReport[] {
       mappings: { 'marsad-articles': ARTICLES_MAPPINGS, 'marsad-alerts': ALERTS_MAPPINGS },
     }),
   });
+  reports.push(monitoringCheck(root));
   return reports;
 }
 
