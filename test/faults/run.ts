@@ -522,10 +522,19 @@ async function inject(name: string): Promise<{ end: number; note: string }> {
   throw new Error(`unknown fault ${name}; known: ${FAULTS.join(', ')}`);
 }
 
-/** Time from `end` until every service answers /health/ready 200 (first sample at or after end). */
-function readinessAfter(end: number): number | undefined {
-  const s = readySamples.find((x) => x.t >= end && SERVICES.every((svc) => x.ready[svc]));
-  return s ? s.t - end : undefined;
+/**
+ * Time from `end` until every service answers /health/ready 200 (first sample at or after end),
+ * and which services were the last not ready before that.
+ */
+function readinessAfter(end: number): { ms?: number; last: Service[] } {
+  let last: Service[] = [];
+  for (const x of readySamples) {
+    if (x.t < end) continue;
+    const notReady = SERVICES.filter((svc) => !x.ready[svc]);
+    if (!notReady.length) return { ms: x.t - end, last };
+    last = notReady;
+  }
+  return { last };
 }
 /** Time from `end` until every consumer group has lag 0 or a committed offset beyond its value at `end`. */
 function progressAfter(end: number): number | undefined {
@@ -716,15 +725,25 @@ async function main(): Promise<number> {
     const { end, note } = await inject(name);
     say(`FAULT ${name}: ended after ${secs(end - start)} s (${note}); waiting for the backlog to be consumed…`);
     const caught = await catchUp(CATCHUP_TIMEOUT_S * 1000);
-    await sleep(3000); // a few more samples after the catch-up
+    const caughtAt = Date.now();
+    // The next fault starts only once every service is ready again (bounded), so faults never overlap.
+    await waitUntil(
+      'every service ready',
+      async () => (await Promise.all(SERVICES.map(ready))).every(Boolean),
+      CATCHUP_TIMEOUT_S * 1000,
+      500,
+    ).catch(() => say(`  not every service is ready ${CATCHUP_TIMEOUT_S} s after the catch-up; going on`));
+    await sleep(3000); // a few more samples
+    const rd = readinessAfter(end);
+    const pr = progressAfter(end);
     const r: FaultResult = {
       name,
       start,
       end,
-      note,
-      readyAfterS: readinessAfter(end) !== undefined ? readinessAfter(end)! / 1000 : undefined,
-      progressAfterS: progressAfter(end) !== undefined ? progressAfter(end)! / 1000 : undefined,
-      caughtUpAfterS: caught !== undefined ? (Date.now() - 3000 - end) / 1000 : undefined,
+      note: rd.last.length ? `${note}; last not ready: ${rd.last.join(', ')}` : note,
+      readyAfterS: rd.ms !== undefined ? rd.ms / 1000 : undefined,
+      progressAfterS: pr !== undefined ? pr / 1000 : undefined,
+      caughtUpAfterS: caught !== undefined ? (caughtAt - end) / 1000 : undefined,
     };
     results.push(r);
     say(
