@@ -17,6 +17,7 @@ import { parseDotenv, validateCompose } from './compose';
 import { renderAndValidateOverlay } from './k8s';
 import { validateSavedObjects } from './kibana';
 import { validateExamples } from './examples';
+import { monitoringCheck } from './prometheus';
 
 export * from './common';
 export * from './compose';
@@ -65,6 +66,7 @@ export function validateAll(root: string): CheckReport[] {
       mappings: { 'marsad-articles': ARTICLES_MAPPINGS, 'marsad-alerts': ALERTS_MAPPINGS },
     }),
   });
+  reports.push(monitoringCheck(root));
   return reports;
 }
 
