@@ -103,7 +103,7 @@ export async function bootstrapAdmin(env?: Record<string, string | undefined>, o
     kafka,
     publisher,
     watches,
-    guard: new UrlGuard({ allowPrivate: config.MARSAD_WEBHOOK_ALLOW_PRIVATE }),
+    guard: new UrlGuard({ allowCidrs: config.MARSAD_WEBHOOK_ALLOW_CIDRS }),
     actors: new ActorResolver(kb as ActorLookup | undefined),
     kbView,
   };

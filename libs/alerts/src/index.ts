@@ -8,3 +8,4 @@ export * from './email';
 export * from './backoff';
 export * from './jobs';
 export * from './digest';
+export * from './special-addresses';
