@@ -50,7 +50,7 @@ export class ActorsController {
     description: 'Knowledge-base actors (operator edits included), best match first',
     schema: { type: 'object', properties: { actors: { type: 'array', items: ActorOut } } },
   })
-  search(@Query('q') q = '', @Query('limit') limit = '20') {
+  search(@Query('q') q: unknown = '', @Query('limit') limit: unknown = '20') {
     return searchActors(this.ctx, q, limit);
   }
 
