@@ -4,6 +4,7 @@ import { KbActorSchema, SCHEMA_VERSION, sha256Hex, type FieldError, type KbActor
 import { ID_PREFIX_BY_TYPE, KnowledgeBase, aliasKey, slugify, validateActor } from '@marsad/kb';
 import { ValidationFailed } from '../http/errors';
 import type { AdminContext } from '../context';
+import { withActorLock } from './kb-edit-lock';
 
 /** A name or alias a reader can index: not blank, and with at least one letter or digit (its lookup key is not empty). */
 const actorName = z
@@ -26,17 +27,29 @@ export const AddAliasesSchema = z.object({ aliases: z.array(actorName).min(1, 'n
 /**
  * KB edits are read-modify-write on the compacted marsad.kb (the full actor is the value), so two
  * concurrent edits of one actor would each start from the same state and the later publish would
- * drop the earlier one's aliases. Edits of one actor are serialised on this replica, and each
- * starts from the newest of the view and what this replica last published (the view may lag).
+ * drop the earlier one's aliases. Edits of one actor are serialised on this replica (a promise
+ * chain), then across replicas (withActorLock: a Redis lock per actor, and the view caught up with
+ * the last locked write); each starts from the newest of the view and what this replica last
+ * published.
  */
 const editChains = new WeakMap<AdminContext, Map<string, Promise<unknown>>>();
 const lastPublished = new WeakMap<AdminContext, Map<string, KbActor>>();
+const lastChangeAt = new WeakMap<AdminContext, Map<string, string>>();
 
 export async function serialisedEdit<T>(ctx: AdminContext, id: string, fn: () => Promise<T>): Promise<T> {
   let chains = editChains.get(ctx);
   if (!chains) editChains.set(ctx, (chains = new Map()));
   const prev = chains.get(id) ?? Promise.resolve();
-  const run = prev.catch(() => undefined).then(fn);
+  const run = prev
+    .catch(() => undefined)
+    .then(() =>
+      withActorLock(ctx, id, async () => {
+        const before = lastChangeAt.get(ctx)?.get(id);
+        const result = await fn();
+        const after = lastChangeAt.get(ctx)?.get(id);
+        return { result, updatedAt: after !== before ? after : undefined };
+      }),
+    );
   const tail = run.catch(() => undefined);
   chains.set(id, tail);
   void tail.then(() => {
@@ -127,12 +140,17 @@ function sharedNames(ctx: AdminContext, id: string, forms: string[]): { alias: s
  * so GET /v1/actors and watch resolution right after the call see the edit.
  */
 async function publishActor(ctx: AdminContext, actor: KbActor, done: (a: KbActor | undefined) => boolean): Promise<boolean> {
-  const change: KbChange = { schemaVersion: SCHEMA_VERSION, actor, updatedAt: new Date().toISOString() };
+  // Never older than what the view holds (another replica's clock may be ahead): the lock waits on it.
+  const prev = Date.parse(ctx.kbView?.get(actor.id)?.updatedAt ?? '') || 0;
+  const change: KbChange = { schemaVersion: SCHEMA_VERSION, actor, updatedAt: new Date(Math.max(Date.now(), prev + 1)).toISOString() };
   readerCheck(change);
   await ctx.publisher.publish(ctx.names.topic('kb'), actor.id, change);
   let mine = lastPublished.get(ctx);
   if (!mine) lastPublished.set(ctx, (mine = new Map()));
   mine.set(actor.id, actor);
+  let at = lastChangeAt.get(ctx);
+  if (!at) lastChangeAt.set(ctx, (at = new Map()));
+  at.set(actor.id, change.updatedAt);
   const deadline = Date.now() + 5000;
   while (Date.now() < deadline) {
     if (done(kbActor(ctx, actor.id))) return true;
