@@ -161,7 +161,6 @@ export async function main(): Promise<void> {
     // the demo receiver listens on loopback, which production refuses; loopback only (never
     // link-local: a watch must not reach a cloud VM's metadata service through the demo)
     MARSAD_WEBHOOK_ALLOW_CIDRS: '127.0.0.0/8,::1/128',
-    MARSAD_WEBHOOK_ALLOW_PRIVATE: undefined,
   };
   const ports = Object.fromEntries(SERVICES.map((s) => [s.name, portOf(s.name, s.port)])) as Record<string, number>;
   for (const s of SERVICES) startService(s.name, ports[s.name], serviceEnv);
