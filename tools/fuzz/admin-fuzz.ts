@@ -159,9 +159,17 @@ const unsafeV4Form = fc.tuple(fc.constantFrom(...UNSAFE_V4), fc.nat(10)).map(([i
   ];
   return forms[k % forms.length];
 });
-const unsafeHost = fc.oneof(unsafeV4Form, fc.constantFrom(...UNSAFE_V6).map((ip) => `[${ip}]`));
+const unsafeHost = fc.oneof(
+  unsafeV4Form,
+  fc.constantFrom(...UNSAFE_V6).map((ip) => `[${ip}]`),
+);
 const unsafeUrl = fc
-  .tuple(fc.constantFrom('http', 'https'), unsafeHost, fc.constantFrom('', ':80', ':8080', ':9200'), fc.constantFrom('/', '/latest/meta-data', '/hook?x=1'))
+  .tuple(
+    fc.constantFrom('http', 'https'),
+    unsafeHost,
+    fc.constantFrom('', ':80', ':8080', ':9200'),
+    fc.constantFrom('/', '/latest/meta-data', '/hook?x=1'),
+  )
   .map(([s, h, p, path]) => `${s}://${h}${p}${path}`);
 const safeUrl = fc.constantFrom('http://127.0.0.1:9/hook', 'http://[::1]:9/hook', 'https://93.184.216.34/hook', 'http://8.8.8.8/x');
 
@@ -257,7 +265,8 @@ function send(port: number, r: Sent): Promise<Answer> {
   const headers: Record<string, string> = { ...(r.headers ?? {}) };
   if (r.role === 'badkey') headers.authorization = 'Bearer not-a-real-key-xxxxxxxx';
   else if (r.role !== 'none') headers.authorization = `Bearer ${KEYS[r.role]}`;
-  if (r.body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json';
+  if (r.body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type'))
+    headers['content-type'] = 'application/json';
   // Always declared: Node's client sends a DELETE body without a length otherwise.
   if (r.body !== undefined) headers['content-length'] = String(Buffer.byteLength(r.body));
   return new Promise((resolve, reject) => {
@@ -383,7 +392,8 @@ export async function runAdminFuzz(opts: FuzzOptions): Promise<FuzzReport> {
         a = await send(port, r);
       } catch (err) {
         report.clientErrors++;
-        if (report.clientErrorSamples.length < 5) report.clientErrorSamples.push(`${r.method} ${r.path.slice(0, 80)}: ${(err as Error).message}`);
+        if (report.clientErrorSamples.length < 5)
+          report.clientErrorSamples.push(`${r.method} ${r.path.slice(0, 80)}: ${(err as Error).message}`);
         return undefined;
       }
       report.requestsSent++;
@@ -412,20 +422,27 @@ export async function runAdminFuzz(opts: FuzzOptions): Promise<FuzzReport> {
     for (const r of regressions(watchId, actorId)) await record(r);
     const huge = await declaredHuge(port).catch((err: Error) => ({ status: 0, closed: false, err }));
     report.requestsSent++;
-    if (huge.status !== 413) report.regressionFailures.push({ name: 'declared Content-Length 10^12 → 413 at once', status: huge.status, body: '' });
+    if (huge.status !== 413)
+      report.regressionFailures.push({ name: 'declared Content-Length 10^12 → 413 at once', status: huge.status, body: '' });
     else report.byClass['4xx'] = (report.byClass['4xx'] ?? 0) + 1;
     const powered = await send(port, { method: 'GET', path: '/health/live', role: 'none' });
-    if (powered.headers['x-powered-by']) report.regressionFailures.push({ name: 'no X-Powered-By', status: powered.status, body: String(powered.headers['x-powered-by']) });
+    if (powered.headers['x-powered-by'])
+      report.regressionFailures.push({ name: 'no X-Powered-By', status: powered.status, body: String(powered.headers['x-powered-by']) });
 
     // 2. Concurrent alias edits on one actor: every acknowledged alias must be there afterwards.
     const aliases = Array.from({ length: 20 }, (_, i) => `Fuzz Alias ${i} ${ns}`);
     const answers = await Promise.all(
-      aliases.map((alias) => send(port, { method: 'POST', path: `/v1/actors/${actorId}/aliases`, role: 'admin', body: JSON.stringify({ aliases: [alias] }) })),
+      aliases.map((alias) =>
+        send(port, { method: 'POST', path: `/v1/actors/${actorId}/aliases`, role: 'admin', body: JSON.stringify({ aliases: [alias] }) }),
+      ),
     );
     report.requestsSent += answers.length;
-    for (const a of answers) report.byClass[`${Math.floor(a.status / 100)}xx`] = (report.byClass[`${Math.floor(a.status / 100)}xx`] ?? 0) + 1;
+    for (const a of answers)
+      report.byClass[`${Math.floor(a.status / 100)}xx`] = (report.byClass[`${Math.floor(a.status / 100)}xx`] ?? 0) + 1;
     const acknowledged = aliases.filter((_, i) => answers[i].status === 200);
-    const after = JSON.parse((await send(port, { method: 'GET', path: `/v1/actors?q=${encodeURIComponent(actorId)}&limit=5`, role: 'viewer' })).body);
+    const after = JSON.parse(
+      (await send(port, { method: 'GET', path: `/v1/actors?q=${encodeURIComponent(actorId)}&limit=5`, role: 'viewer' })).body,
+    );
     const have = new Set<string>((after.actors ?? []).find((a: { id: string }) => a.id === actorId)?.aliases ?? []);
     report.concurrentAliasEdits = {
       sent: aliases.length,
@@ -434,7 +451,8 @@ export async function runAdminFuzz(opts: FuzzOptions): Promise<FuzzReport> {
       present: acknowledged.filter((a) => have.has(a)).length,
       missing: acknowledged.filter((a) => !have.has(a)),
     };
-    for (const a of answers) if (a.status >= 500) report.fiveHundreds.push({ req: 'concurrent alias edit', status: a.status, body: a.body.slice(0, 300) });
+    for (const a of answers)
+      if (a.status >= 500) report.fiveHundreds.push({ req: 'concurrent alias edit', status: a.status, body: a.body.slice(0, 300) });
 
     // 3. Property-based requests over the OpenAPI routes.
     const reqArb = requestArb(routes, watchId, actorId);
@@ -533,9 +551,15 @@ function requestArb(routes: Route[], watchId: string, actorId: string): fc.Arbit
   );
   const query = (known: string[]) =>
     fc
-      .array(fc.tuple(fc.oneof(fc.constantFrom(...(known.length ? known : ['q'])), fc.constantFrom('x', 'a[b]', 'q[]', '__proto__')), queryValue), {
-        maxLength: 4,
-      })
+      .array(
+        fc.tuple(
+          fc.oneof(fc.constantFrom(...(known.length ? known : ['q'])), fc.constantFrom('x', 'a[b]', 'q[]', '__proto__')),
+          queryValue,
+        ),
+        {
+          maxLength: 4,
+        },
+      )
       .map((pairs) => (pairs.length ? '?' + pairs.map(([k, v]) => `${enc(k)}=${v}`).join('&') : ''));
   const rawBody = (schema: Schema) =>
     fc.oneof(
@@ -552,12 +576,20 @@ function requestArb(routes: Route[], watchId: string, actorId: string): fc.Arbit
         weight: 1,
         arbitrary: fc
           .tuple(fromSchema(schema), fc.constantFrom(65, 200, 1000, 5000, 20000))
-          .map(([v, d]) => withDeep(typeof v === 'object' && v !== null ? { ...(v as object), metadata: '__deep__', extra: '__deep__' } : '__deep__', d)),
+          .map(([v, d]) =>
+            withDeep(typeof v === 'object' && v !== null ? { ...(v as object), metadata: '__deep__', extra: '__deep__' } : '__deep__', d),
+          ),
       },
       { weight: 1, arbitrary: fc.constant(JSON.stringify({ big: 'x'.repeat(MAX_BODY + 10) })) },
     );
   const watchWithUrl = fc
-    .tuple(fc.oneof(unsafeUrl.map((u) => ({ u, unsafe: true })), safeUrl.map((u) => ({ u, unsafe: false }))), role)
+    .tuple(
+      fc.oneof(
+        unsafeUrl.map((u) => ({ u, unsafe: true })),
+        safeUrl.map((u) => ({ u, unsafe: false })),
+      ),
+      role,
+    )
     .map(([{ u, unsafe }, r]) => ({
       method: 'POST',
       path: '/v1/watches',
@@ -572,7 +604,14 @@ function requestArb(routes: Route[], watchId: string, actorId: string): fc.Arbit
         fc.array(ids, { minLength: 3, maxLength: 3 }),
         query(rt.query),
         rt.body || rt.method !== 'GET' ? fc.option(rawBody(rt.body), { freq: 8 }) : fc.constant(null),
-        fc.constantFrom('application/json', 'application/json', 'application/json', 'text/plain', 'application/x-www-form-urlencoded', 'application/merge-patch+json'),
+        fc.constantFrom(
+          'application/json',
+          'application/json',
+          'application/json',
+          'text/plain',
+          'application/x-www-form-urlencoded',
+          'application/merge-patch+json',
+        ),
       )
       .map(([r, idv, q, body, ct]): Sent => {
         let i = 0;
@@ -586,9 +625,28 @@ function requestArb(routes: Route[], watchId: string, actorId: string): fc.Arbit
       }),
   );
   const oddPath = fc
-    .tuple(role, fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD'), fc.constantFrom('/v1/', '/v1', '/v1/nope', '/v1//watches', '/v1/watches/', '/v1/status/x', '/%2e%2e/v1/status', '/docs-json', '/metrics', '/health/ready'))
+    .tuple(
+      role,
+      fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD'),
+      fc.constantFrom(
+        '/v1/',
+        '/v1',
+        '/v1/nope',
+        '/v1//watches',
+        '/v1/watches/',
+        '/v1/status/x',
+        '/%2e%2e/v1/status',
+        '/docs-json',
+        '/metrics',
+        '/health/ready',
+      ),
+    )
     .map(([r, m, p]): Sent => ({ method: m, path: p, role: r }));
-  return fc.oneof({ weight: 20, arbitrary: fc.oneof(...perRoute) }, { weight: 4, arbitrary: watchWithUrl }, { weight: 1, arbitrary: oddPath });
+  return fc.oneof(
+    { weight: 20, arbitrary: fc.oneof(...perRoute) },
+    { weight: 4, arbitrary: watchWithUrl },
+    { weight: 1, arbitrary: oddPath },
+  );
 }
 
 function mulberry(seed: number): () => number {
@@ -617,8 +675,10 @@ const fieldIs =
 
 /** The cases issue 13 reported, each with the answer it must get now. */
 export function regressions(watchId: string, actorId: string): Sent[] {
-  const watch = (extra: object) => JSON.stringify({ name: 'n', query: 'x', channels: [{ type: 'webhook', url: 'http://127.0.0.1:9/h' }], ...extra });
-  const article = (extra: object, depth = 0) => withDeep({ url: 'https://example.com/fz', source: { name: 'S' }, body: 'b', ...extra }, depth);
+  const watch = (extra: object) =>
+    JSON.stringify({ name: 'n', query: 'x', channels: [{ type: 'webhook', url: 'http://127.0.0.1:9/h' }], ...extra });
+  const article = (extra: object, depth = 0) =>
+    withDeep({ url: 'https://example.com/fz', source: { name: 'S' }, body: 'b', ...extra }, depth);
   const unsafe = [
     'http://[64:ff9b:1::a9fe:a9fe]/',
     'http://[2001:0:4136:e378:8000:63bf:5601:5601]/',
@@ -635,38 +695,164 @@ export function regressions(watchId: string, actorId: string): Sent[] {
   ];
   return [
     { name: 'repeated q → 400 q', method: 'GET', path: '/v1/actors?q=a&q=b', role: 'viewer', expect: fieldIs(400, 'q') },
-    { name: 'page past the ES window → 400 page/size', method: 'GET', path: '/v1/alerts?page=51&size=200', role: 'viewer', expect: fieldIs(400, 'page', 'size') },
+    {
+      name: 'page past the ES window → 400 page/size',
+      method: 'GET',
+      path: '/v1/alerts?page=51&size=200',
+      role: 'viewer',
+      expect: fieldIs(400, 'page', 'size'),
+    },
     { name: 'last page inside the window → 200', method: 'GET', path: '/v1/alerts?page=50&size=200', role: 'viewer', expect: 200 },
-    { name: 'from -271821 → 400 from', method: 'GET', path: '/v1/alerts?from=-271821-04-20T00:00:00Z', role: 'viewer', expect: fieldIs(400, 'from') },
-    { name: 'to +275760 → 400 to', method: 'GET', path: `/v1/alerts?to=${enc('+275760-09-13T00:00:00.000Z')}`, role: 'viewer', expect: fieldIs(400, 'to') },
-    { name: 'repeated status → 400 status', method: 'GET', path: '/v1/alerts?status=failed&status=delivered', role: 'viewer', expect: fieldIs(400, 'status') },
-    { name: 'repeated dlq limit → 400 limit', method: 'GET', path: '/v1/dlq?limit=1&limit=2', role: 'viewer', expect: fieldIs(400, 'limit') },
-    { name: 'metadata 5,000 deep → 400 metadata', method: 'POST', path: '/v1/articles', role: 'operator', body: article({ metadata: { x: '__deep__' } }, 5000), expect: fieldIs(400, 'metadata') },
-    { name: 'source 5,000 deep → 400 source', method: 'POST', path: '/v1/articles', role: 'operator', body: article({ source: { name: 'S', x: '__deep__' } }, 5000), expect: fieldIs(400, 'source') },
-    { name: 'metadata 1,000 deep → 400 metadata', method: 'POST', path: '/v1/articles', role: 'operator', body: article({ metadata: { x: '__deep__' } }, 1000), expect: fieldIs(400, 'metadata') },
-    { name: 'metadata 40 deep → 202', method: 'POST', path: '/v1/articles', role: 'operator', body: article({ metadata: { x: '__deep__' } }, 40), expect: 202 },
-    { name: 'body 10,000 deep → 400', method: 'POST', path: '/v1/articles', role: 'operator', body: nestText(10000), expect: (s) => s === 400 },
-    { name: 'extra actor field 5,000 deep → 400', method: 'POST', path: '/v1/actors', role: 'admin', body: withDeep({ name: 'Deep Actor', type: 'organization', extra: '__deep__' }, 5000), expect: fieldIs(400, 'extra') },
-    { name: 'throttle.perMinutes 1e309 → 400', method: 'POST', path: '/v1/watches', role: 'operator', body: watch({}).replace(/}$/, ',"throttle":{"max":1,"perMinutes":1e309}}'), expect: fieldIs(400, 'throttle.perMinutes') },
-    { name: 'digest.everyMinutes 1e309 → 400', method: 'POST', path: '/v1/watches', role: 'operator', body: watch({}).replace(/}$/, ',"digest":{"everyMinutes":1e309}}'), expect: fieldIs(400, 'digest.everyMinutes') },
-    { name: 'PUT with digest.everyMinutes 1e309 → 400', method: 'PUT', path: `/v1/watches/${watchId}`, role: 'operator', body: watch({}).replace(/}$/, ',"digest":{"everyMinutes":1e309}}'), expect: fieldIs(400, 'digest.everyMinutes') },
+    {
+      name: 'from -271821 → 400 from',
+      method: 'GET',
+      path: '/v1/alerts?from=-271821-04-20T00:00:00Z',
+      role: 'viewer',
+      expect: fieldIs(400, 'from'),
+    },
+    {
+      name: 'to +275760 → 400 to',
+      method: 'GET',
+      path: `/v1/alerts?to=${enc('+275760-09-13T00:00:00.000Z')}`,
+      role: 'viewer',
+      expect: fieldIs(400, 'to'),
+    },
+    {
+      name: 'repeated status → 400 status',
+      method: 'GET',
+      path: '/v1/alerts?status=failed&status=delivered',
+      role: 'viewer',
+      expect: fieldIs(400, 'status'),
+    },
+    {
+      name: 'repeated dlq limit → 400 limit',
+      method: 'GET',
+      path: '/v1/dlq?limit=1&limit=2',
+      role: 'viewer',
+      expect: fieldIs(400, 'limit'),
+    },
+    {
+      name: 'metadata 5,000 deep → 400 metadata',
+      method: 'POST',
+      path: '/v1/articles',
+      role: 'operator',
+      body: article({ metadata: { x: '__deep__' } }, 5000),
+      expect: fieldIs(400, 'metadata'),
+    },
+    {
+      name: 'source 5,000 deep → 400 source',
+      method: 'POST',
+      path: '/v1/articles',
+      role: 'operator',
+      body: article({ source: { name: 'S', x: '__deep__' } }, 5000),
+      expect: fieldIs(400, 'source'),
+    },
+    {
+      name: 'metadata 1,000 deep → 400 metadata',
+      method: 'POST',
+      path: '/v1/articles',
+      role: 'operator',
+      body: article({ metadata: { x: '__deep__' } }, 1000),
+      expect: fieldIs(400, 'metadata'),
+    },
+    {
+      name: 'metadata 40 deep → 202',
+      method: 'POST',
+      path: '/v1/articles',
+      role: 'operator',
+      body: article({ metadata: { x: '__deep__' } }, 40),
+      expect: 202,
+    },
+    {
+      name: 'body 10,000 deep → 400',
+      method: 'POST',
+      path: '/v1/articles',
+      role: 'operator',
+      body: nestText(10000),
+      expect: (s) => s === 400,
+    },
+    {
+      name: 'extra actor field 5,000 deep → 400',
+      method: 'POST',
+      path: '/v1/actors',
+      role: 'admin',
+      body: withDeep({ name: 'Deep Actor', type: 'organization', extra: '__deep__' }, 5000),
+      expect: fieldIs(400, 'extra'),
+    },
+    {
+      name: 'throttle.perMinutes 1e309 → 400',
+      method: 'POST',
+      path: '/v1/watches',
+      role: 'operator',
+      body: watch({}).replace(/}$/, ',"throttle":{"max":1,"perMinutes":1e309}}'),
+      expect: fieldIs(400, 'throttle.perMinutes'),
+    },
+    {
+      name: 'digest.everyMinutes 1e309 → 400',
+      method: 'POST',
+      path: '/v1/watches',
+      role: 'operator',
+      body: watch({}).replace(/}$/, ',"digest":{"everyMinutes":1e309}}'),
+      expect: fieldIs(400, 'digest.everyMinutes'),
+    },
+    {
+      name: 'PUT with digest.everyMinutes 1e309 → 400',
+      method: 'PUT',
+      path: `/v1/watches/${watchId}`,
+      role: 'operator',
+      body: watch({}).replace(/}$/, ',"digest":{"everyMinutes":1e309}}'),
+      expect: fieldIs(400, 'digest.everyMinutes'),
+    },
     { name: 'watch stored and readable after 201', method: 'GET', path: `/v1/watches/${watchId}`, role: 'viewer', expect: 200 },
-    { name: 'blank actor name → 400 name', method: 'POST', path: '/v1/actors', role: 'admin', body: JSON.stringify({ name: '   ', type: 'organization' }), expect: fieldIs(400, 'name') },
-    { name: 'punctuation-only actor name → 400 name', method: 'POST', path: '/v1/actors', role: 'admin', body: JSON.stringify({ name: '---', type: 'organization' }), expect: fieldIs(400, 'name') },
-    { name: 'blank alias → 400', method: 'POST', path: `/v1/actors/${actorId}/aliases`, role: 'admin', body: JSON.stringify({ aliases: ['  '] }), expect: (s) => s === 400 },
-    { name: 'oversize body → 413 before it is read', method: 'POST', path: '/v1/articles', role: 'operator', body: article({ body: 'x'.repeat(MAX_BODY + 1) }), expect: 413 },
-    { name: 'oversize declared body without a key → 413 (nothing read)', method: 'POST', path: '/v1/articles', role: 'none', body: article({ body: 'x'.repeat(MAX_BODY + 1) }), expect: 413 },
-    ...unsafe.map(
-      (u): Sent => ({
-        name: `unsafe target ${u} → 400`,
-        method: 'POST',
-        path: '/v1/watches',
-        role: 'operator',
-        body: watch({ channels: [{ type: 'webhook', url: u }] }),
-        expect: fieldIs(400, 'channels[0].url'),
-        unsafeTarget: u,
-      }),
-    ),
+    {
+      name: 'blank actor name → 400 name',
+      method: 'POST',
+      path: '/v1/actors',
+      role: 'admin',
+      body: JSON.stringify({ name: '   ', type: 'organization' }),
+      expect: fieldIs(400, 'name'),
+    },
+    {
+      name: 'punctuation-only actor name → 400 name',
+      method: 'POST',
+      path: '/v1/actors',
+      role: 'admin',
+      body: JSON.stringify({ name: '---', type: 'organization' }),
+      expect: fieldIs(400, 'name'),
+    },
+    {
+      name: 'blank alias → 400',
+      method: 'POST',
+      path: `/v1/actors/${actorId}/aliases`,
+      role: 'admin',
+      body: JSON.stringify({ aliases: ['  '] }),
+      expect: (s) => s === 400,
+    },
+    {
+      name: 'oversize body → 413 before it is read',
+      method: 'POST',
+      path: '/v1/articles',
+      role: 'operator',
+      body: article({ body: 'x'.repeat(MAX_BODY + 1) }),
+      expect: 413,
+    },
+    {
+      name: 'oversize declared body without a key → 413 (nothing read)',
+      method: 'POST',
+      path: '/v1/articles',
+      role: 'none',
+      body: article({ body: 'x'.repeat(MAX_BODY + 1) }),
+      expect: 413,
+    },
+    ...unsafe.map((u): Sent => ({
+      name: `unsafe target ${u} → 400`,
+      method: 'POST',
+      path: '/v1/watches',
+      role: 'operator',
+      body: watch({ channels: [{ type: 'webhook', url: u }] }),
+      expect: fieldIs(400, 'channels[0].url'),
+      unsafeTarget: u,
+    })),
   ];
 }
 
