@@ -84,3 +84,30 @@ test('5 × 20 concurrent alias edits on one actor over two replicas: every 200 i
     `\nKB race over two replicas: ${statuses.filter((s) => s === 200).length} × 200, ${statuses.filter((s) => s === 409).length} × 409, all acknowledged present\n`,
   );
 });
+
+test('a record every marsad.kb reader rejects is skipped, logged once with its key, and shown in /v1/status', async () => {
+  const kafka = createKafka({ brokers: [stackEnv(ns).KAFKA_BROKERS], clientId: 'e2e-kb-poison', logger: quiet });
+  const producer = kafka.producer({ allowAutoTopicCreation: false });
+  await producer.connect();
+  // Written past the API (which refuses it): a blank name.
+  const bad = {
+    schemaVersion: 1,
+    actor: { id: 'org:poison', name: '   ', type: 'organization', aliases: [] },
+    updatedAt: new Date().toISOString(),
+  };
+  await producer.send({ topic: names(ns).topic('kb'), messages: [{ key: 'org:poison', value: JSON.stringify(bad) }] });
+  await producer.disconnect();
+  for (const a of admins) {
+    const kb = await waitFor('the bad record in /v1/status', async () => {
+      const r = await call(a, 'GET', '/v1/status');
+      const inv = r.json?.kb?.invalidRecords;
+      return inv?.records?.some((x: { key: string }) => x.key === 'org:poison') ? inv : undefined;
+    });
+    expect(kb.count).toBe(1);
+    expect(kb.records[0]).toMatchObject({ key: 'org:poison', reason: expect.stringMatching(/name/) });
+  }
+  // The API refuses the same actor (400 naming the field) instead of writing it.
+  const refused = await call(admins[0], 'POST', '/v1/actors', { id: 'org:poison2', name: '   ', type: 'organization' });
+  expect(refused.status).toBe(400);
+  expect(refused.json.field).toBe('name');
+});
