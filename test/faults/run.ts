@@ -640,10 +640,8 @@ async function main(): Promise<number> {
   await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
   const receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
   for (const s of SERVICES) ports[s] = await freePort();
-  const configSrc = readFileSync(join(root, 'libs', 'config', 'src', 'env.ts'), 'utf8');
-  const allow: Record<string, string> = configSrc.includes('MARSAD_WEBHOOK_ALLOW_CIDRS')
-    ? { MARSAD_WEBHOOK_ALLOW_CIDRS: '127.0.0.1/32' }
-    : { MARSAD_WEBHOOK_ALLOW_PRIVATE: 'true' };
+  // The receiver is on loopback: the only special-purpose range the services may post to.
+  const allow: Record<string, string> = { MARSAD_WEBHOOK_ALLOW_CIDRS: '127.0.0.1/32' };
   serviceEnv = {
     KAFKA_BROKERS: stack.kafka,
     ELASTICSEARCH_URL: stack.es,
