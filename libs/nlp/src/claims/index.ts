@@ -1,6 +1,6 @@
 // Claim extraction — who said what — for Arabic and English, over prepared documents. Layout: ADR 0015.
 
-import type { ActorSet, MentionX } from '../actors';
+import type { ActorSet, MentionX } from '../actors/shared';
 import type { Doc } from '../doc';
 import { type ClaimX, collectTitles, type Ctx } from './shared';
 import { arabicClaims } from './ar/reporting';

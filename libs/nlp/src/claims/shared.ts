@@ -1,7 +1,8 @@
 // Claim extraction, shared by both languages: the claim record, the extraction context, role words (titles),
 // pushing a claim (content trimming) and the back-reference helpers both languages' resolvers use.
 
-import { type ActorAcc, type ActorSet, arVerbOf, type MentionX } from '../actors';
+import type { ActorAcc, ActorSet, MentionX } from '../actors/shared';
+import { arVerbOf } from '../actors/ar/names';
 import { type Doc, tokenAt } from '../doc';
 import { AR_COMP, AR_VERBS, EN_VERB, set } from '../lexicon';
 import { inSpans } from '../text';

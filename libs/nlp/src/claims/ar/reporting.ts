@@ -1,7 +1,8 @@
 // Arabic claims, reporting-verb phase: the main pass over the document (قال/أكد/نفى ... + content), which also
 // dispatches to the attribution phase (ar/attribution.ts).
 
-import { type ActorAcc, arVerbOf } from '../../actors';
+import type { ActorAcc } from '../../actors/shared';
+import { arVerbOf } from '../../actors/ar/names';
 import { AR_ADVERBIAL, AR_COMP, AR_DESCRIPTIONS, AR_PERSON_TITLES, AR_VERBS } from '../../lexicon';
 import { arabicVariants, type CliticVariant, inSpans } from '../../text';
 import { actorOf, type Ctx, cutAtNextReport, lastClaimBefore, mentionText, OPENQ, personByTitle, pushClaim } from '../shared';

@@ -1,7 +1,7 @@
 // Arabic claims, speaker-resolution phase: titled subjects, coordinated speakers, pronouns (هو/هي, attached
 // pronouns) and descriptions ("الوزير", "الوكالة الرسمية") resolved to actors.
 
-import type { ActorAcc, MentionX } from '../../actors';
+import type { ActorAcc, MentionX } from '../../actors/shared';
 import { type Doc, tokenAt } from '../../doc';
 import { AR_PERSON_TITLES } from '../../lexicon';
 import { foldText } from '../../text';

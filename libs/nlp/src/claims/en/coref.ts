@@ -1,7 +1,7 @@
 // English claims, back-reference phase: pronouns (he/she/they/it) and descriptions ("the company", "the bureau")
 // resolved to the actor in focus.
 
-import type { ActorAcc } from '../../actors';
+import type { ActorAcc } from '../../actors/shared';
 import { tokenAt } from '../../doc';
 import { EN_VERB, set } from '../../lexicon';
 import {

@@ -1,7 +1,7 @@
 // English claims, reporting-verb phase: the main pass (X said/told/warned ..., "...," X said, according to X),
 // multi-paragraph quotations and quoted continuations of a claim.
 
-import type { ActorAcc } from '../../actors';
+import type { ActorAcc } from '../../actors/shared';
 import { tokenAt } from '../../doc';
 import { EN_DESCRIPTIONS, EN_PRONOUNS, EN_VERB, EN_VERB_OR_CLAIM, set } from '../../lexicon';
 import { inSpans } from '../../text';

@@ -1,7 +1,7 @@
 // English claims, speaker-resolution phase: the subject before a reporting verb, the speaker after an inverted
 // verb ("said Mr X"), noun phrases (names, affiliations, descriptions) resolved to actors.
 
-import type { ActorAcc } from '../../actors';
+import type { ActorAcc } from '../../actors/shared';
 import { tokenAt } from '../../doc';
 import { EN_DESCRIPTIONS, EN_PRONOUNS, EN_VERB, set } from '../../lexicon';
 import { actorOf, type ClaimX, type Ctx, isOrgish, lastActor, lastClaimBefore, personByTitle } from '../shared';
@@ -17,7 +17,6 @@ import {
   nameHas,
   resolveEnPronoun,
 } from './coref';
-
 
 const EN_SKIP_BACK = set(
   'both jointly all meanwhile also has have had repeatedly previously later earlier then again recently now publicly reportedly once already further however would will still yesterday today separately subsequently since even',
