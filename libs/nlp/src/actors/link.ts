@@ -2,11 +2,10 @@
 // linked to the full names introduced earlier.
 
 import type { Doc } from '../doc';
-import { set } from '../lexicon';
+import { set } from '../lexicon/shared';
 import { foldText, tokenVariants } from '../text';
-import { type ActorAcc, ActorSet, EN_HONORIFIC, type ExtractCtx, offsetAfter, ruleActorId } from './shared';
 import { MAY_ADMIN } from './ar/names';
-
+import { type ActorAcc, ActorSet, EN_HONORIFIC, type ExtractCtx, offsetAfter, ruleActorId } from './shared';
 // ------------------------------------------------------------------ administrations
 
 /** "Biden administration" / "إدارة بايدن" / "إدارة الرئيس الأميركي، جو بايدن" / "Mr Yushchenko's administration" → an organisation. */

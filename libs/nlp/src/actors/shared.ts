@@ -3,10 +3,9 @@
 
 import type { ActorType, KbActor } from '@marsad/contracts';
 import type { Doc } from '../doc';
-import type { Gazetteer } from '../gazetteer';
-import { CAPITALS, LOCATIVE_PREPS, set } from '../lexicon';
+import { Gazetteer } from '../gazetteer';
+import { CAPITALS, LOCATIVE_PREPS, set } from '../lexicon/shared';
 import { foldText, type Token } from '../text';
-
 export interface MentionX {
   actorId: string;
   start: number;

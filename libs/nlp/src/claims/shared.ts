@@ -1,12 +1,13 @@
 // Claim extraction, shared by both languages: the claim record, the extraction context, role words (titles),
 // pushing a claim (content trimming) and the back-reference helpers both languages' resolvers use.
 
-import type { ActorAcc, ActorSet, MentionX } from '../actors/shared';
 import { arVerbOf } from '../actors/ar/names';
+import { type ActorAcc, ActorSet, type MentionX } from '../actors/shared';
 import { type Doc, tokenAt } from '../doc';
-import { AR_COMP, AR_VERBS, EN_VERB, set } from '../lexicon';
+import { AR_COMP, AR_VERBS } from '../lexicon/ar';
+import { EN_VERB } from '../lexicon/en';
+import { set } from '../lexicon/shared';
 import { inSpans } from '../text';
-
 export interface ClaimX {
   speaker: { actorId?: string; name: string; text: string };
   verb: string;

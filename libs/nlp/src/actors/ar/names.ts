@@ -1,10 +1,10 @@
 // Arabic actors, name phase: what may be a name token (not a verb, day, adjective or common noun), name runs,
 // title modifiers, reporting verbs with their clitics (arVerbOf, also used by claims) and the title/head filters.
 
-import { AR_ADVERBIAL, AR_COMP, AR_ORG_HEADS, AR_ORG_HEADS_DEF, AR_PERSON_TITLES, AR_STOP, AR_VERBS, set } from '../../lexicon';
+import { AR_ADVERBIAL, AR_COMP, AR_ORG_HEADS, AR_ORG_HEADS_DEF, AR_PERSON_TITLES, AR_STOP, AR_VERBS } from '../../lexicon/ar';
+import { set } from '../../lexicon/shared';
 import type { Token } from '../../text';
 import type { ExtractCtx } from '../shared';
-
 const AR_MULTI_TITLE_NEXT = set(
   'الوزراء الحكومه العام التنفيذي الخارجيه الدفاع الداخليه الماليه الخزانه التجاره الاقتصاد الاعلام العدل الصحه التعليم الطاقه النفط الخارجية',
 );

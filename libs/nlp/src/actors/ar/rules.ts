@@ -2,7 +2,16 @@
 // organisations by their heads ("وزارة ...", "حركة ...").
 
 import type { ActorType } from '@marsad/contracts';
-import { AR_ADVERBIAL, AR_COMP, AR_GROUP_HEADS, AR_ORG_HEADS, AR_ORG_HEADS_DEF, AR_PERSON_TITLES, AR_STOP, AR_VERBS } from '../../lexicon';
+import {
+  AR_ADVERBIAL,
+  AR_COMP,
+  AR_GROUP_HEADS,
+  AR_ORG_HEADS,
+  AR_ORG_HEADS_DEF,
+  AR_PERSON_TITLES,
+  AR_STOP,
+  AR_VERBS,
+} from '../../lexicon/ar';
 import { tokenVariants } from '../../text';
 import { addRule, type ExtractCtx, offsetAfter, ruleActorId, uncover } from '../shared';
 import {
@@ -21,7 +30,6 @@ import {
   MAY_TITLE,
   skipTitleModifiers,
 } from './names';
-
 /**
  * TITLE [modifiers] [،] NAME after a title word at token i: the last token of the person's name when one was added,
  * -1 to skip token i, -2 when the other rules should look at it. Its own function so that the first use of one of its

@@ -11,11 +11,10 @@ import {
   EN_PERSON_TITLES,
   EN_STOP_CAPS,
   EN_VERB,
-  set,
-} from '../../lexicon';
+} from '../../lexicon/en';
+import { set } from '../../lexicon/shared';
 import type { Token } from '../../text';
 import { addRule, EN_HONORIFIC, type ExtractCtx, uncover } from '../shared';
-
 const isLatinCap = (t: Token) => (t.script === 'latin' || t.script === 'cyrillic') && t.caps > 0;
 const EN_CONNECT = set('of for the de du da del la le van von der den al el bin bint ibn y and');
 const EN_HEAD_TITLES = set(

@@ -1,12 +1,12 @@
 // Arabic claims, attribution phase: "بحسب X" / "وفقا لـX" (according to), "نقلت X عن Y قوله" (quoting), and
 // claims carried by an object masdar ("أعلن X رفضه ...", "نفى X ...").
 
-import type { ActorAcc } from '../../actors/shared';
 import { arVerbOf } from '../../actors/ar/names';
-import { AR_ADVERBIAL, AR_COMP, AR_DESCRIPTIONS, type ArVerb, set } from '../../lexicon';
+import type { ActorAcc } from '../../actors/shared';
+import { AR_ADVERBIAL, AR_COMP, AR_DESCRIPTIONS, type ArVerb } from '../../lexicon/ar';
+import { set } from '../../lexicon/shared';
 import { actorOf, type Ctx, lastClaimBefore, mentionText, personByTitle, pushClaim } from '../shared';
 import { jointPartners, resolveArPronoun, resolveDescription, skipSpaces, titledSubject } from './speaker';
-
 export const AR_PREP_BEFORE_QUOTE =
   /^(علي|الي|في|من|عن|مع|ضد|حول|بين|باسم|لشركه|شركه|لصحيفه|صحيفه|لموقع|موقع|لوكاله|وكاله|منظمه|لمنظمه|لقناه|قناه)$/;
 const AR_FACT_MASDAR =

@@ -1,9 +1,9 @@
 // Arabic claims, reporting-verb phase: the main pass over the document (قال/أكد/نفى ... + content), which also
 // dispatches to the attribution phase (ar/attribution.ts).
 
-import type { ActorAcc } from '../../actors/shared';
 import { arVerbOf } from '../../actors/ar/names';
-import { AR_ADVERBIAL, AR_COMP, AR_DESCRIPTIONS, AR_PERSON_TITLES, AR_VERBS } from '../../lexicon';
+import type { ActorAcc } from '../../actors/shared';
+import { AR_ADVERBIAL, AR_COMP, AR_DESCRIPTIONS, AR_PERSON_TITLES, AR_VERBS } from '../../lexicon/ar';
 import { arabicVariants, type CliticVariant, inSpans } from '../../text';
 import { actorOf, type Ctx, cutAtNextReport, lastClaimBefore, mentionText, OPENQ, personByTitle, pushClaim } from '../shared';
 import {
@@ -16,7 +16,6 @@ import {
   arabicQuoting,
 } from './attribution';
 import { closesOf, jointPartners, qualifiedDescription, resolveArPronoun, resolveDescription, skipSpaces, titledSubject } from './speaker';
-
 const AR_ACCORDING_WORDS = new Set(['بحسب', 'حسب', 'وفقا', 'طبقا', 'وبحسب', 'وحسب', 'ووفقا', 'وطبقا']);
 const AR_QAWL_WORDS = new Set(['قوله', 'قولها', 'قولهم', 'قوله:']);
 

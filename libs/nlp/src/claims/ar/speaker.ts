@@ -3,7 +3,7 @@
 
 import type { ActorAcc, MentionX } from '../../actors/shared';
 import { type Doc, tokenAt } from '../../doc';
-import { AR_PERSON_TITLES } from '../../lexicon';
+import { AR_PERSON_TITLES } from '../../lexicon/ar';
 import { foldText } from '../../text';
 import {
   actorOf,
@@ -20,7 +20,6 @@ import {
   recentCompatibleSpeaker,
 } from '../shared';
 import { AR_TITLE_WORDS } from './attribution';
-
 const closeSets = new WeakMap<Doc, Set<number>>();
 /** Positions of closing quotation marks (paired quotes). */
 export function closesOf(doc: Doc): Set<number> {

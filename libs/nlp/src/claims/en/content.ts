@@ -2,11 +2,11 @@
 // objects of told/warned, adverbials), and the quotation index.
 
 import type { Doc } from '../../doc';
-import { EN_OBJ_VERBS, EN_PRONOUNS, set } from '../../lexicon';
+import { EN_OBJ_VERBS, EN_PRONOUNS } from '../../lexicon/en';
+import { set } from '../../lexicon/shared';
 import { type Ctx, cutAtNextReport } from '../shared';
-import { EN_DET, EN_TIME } from './speaker';
 import { EN_RECIP } from './reporting';
-
+import { EN_DET, EN_TIME } from './speaker';
 /** Content after the verb (index of the last verb token): skip "that", objects of told/warned, adverbials. */
 export function contentAfter(ctx: Ctx, v: number, verb: string): { s: number; e: number } | undefined {
   const { doc } = ctx;

@@ -3,7 +3,8 @@
 
 import type { ActorAcc } from '../../actors/shared';
 import { tokenAt } from '../../doc';
-import { EN_VERB, set } from '../../lexicon';
+import { EN_VERB } from '../../lexicon/en';
+import { set } from '../../lexicon/shared';
 import {
   type ClaimX,
   type Ctx,
@@ -16,7 +17,6 @@ import {
   recentCompatibleSpeaker,
 } from '../shared';
 import { EN_DET } from './speaker';
-
 /** Organisation nouns that may refer to any organisation ("the firm" = the last company); institution nouns (court,
  * ministry, government, party ...) refer only to a body whose name has that word. */
 export const EN_COMPANY_NOUN = set('company firm group giant maker retailer carrier airline insurer operator bank exchange');

@@ -3,9 +3,12 @@
 
 import type { ActorAcc } from '../../actors/shared';
 import { tokenAt } from '../../doc';
-import { EN_DESCRIPTIONS, EN_PRONOUNS, EN_VERB, EN_VERB_OR_CLAIM, set } from '../../lexicon';
+import { EN_DESCRIPTIONS, EN_PRONOUNS, EN_VERB, EN_VERB_OR_CLAIM } from '../../lexicon/en';
+import { set } from '../../lexicon/shared';
 import { inSpans } from '../../text';
 import { actorOf, type ClaimX, type Ctx, cutAtNextReport, lastActor, lastClaimBefore, mentionText, orderAt, pushClaim } from '../shared';
+import { contentAfter, EN_PP_HEAD, enLooksClausal } from './content';
+import { lastClaimSpeakerOfType } from './coref';
 import {
   EN_DET,
   EN_INV_ROLE,
@@ -19,9 +22,6 @@ import {
   subjectBefore,
   subjectOfSentence,
 } from './speaker';
-import { contentAfter, EN_PP_HEAD, enLooksClausal } from './content';
-import { lastClaimSpeakerOfType } from './coref';
-
 const EN_PASSIVE = set('was were is are be been being to');
 export const EN_RECIP = set(
   'reporters journalists mps jurors lawmakers parliament delegates investors supporters listeners viewers readers congress senators members students officials the a an his her its their bbc radio news television tv',

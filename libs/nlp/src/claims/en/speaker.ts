@@ -3,7 +3,8 @@
 
 import type { ActorAcc } from '../../actors/shared';
 import { tokenAt } from '../../doc';
-import { EN_DESCRIPTIONS, EN_PRONOUNS, EN_VERB, set } from '../../lexicon';
+import { EN_DESCRIPTIONS, EN_PRONOUNS, EN_VERB } from '../../lexicon/en';
+import { set } from '../../lexicon/shared';
 import { actorOf, type ClaimX, type Ctx, isOrgish, lastActor, lastClaimBefore, personByTitle } from '../shared';
 import { EN_FINITE, quoteIdxAt } from './content';
 import {
@@ -17,7 +18,6 @@ import {
   nameHas,
   resolveEnPronoun,
 } from './coref';
-
 const EN_SKIP_BACK = set(
   'both jointly all meanwhile also has have had repeatedly previously later earlier then again recently now publicly reportedly once already further however would will still yesterday today separately subsequently since even',
 );

@@ -1,0 +1,154 @@
+// Arabic word lists (folded: أ/إ/آ → ا, ة → ه, ى → ي ...): the data the Arabic actor and claim rules look words up in.
+
+import { foldText } from '../text';
+import { set } from './shared';
+
+// ---------------- Arabic (folded)
+export interface ArVerb {
+  kind: string;
+  fem: boolean;
+  participle?: boolean;
+  /** preposition/particle that may follow before the complementiser (الى / على / من / عن / ب) */
+  prep?: string;
+  /** the complement is the object + charge (accuse/deny-type) */
+  objectText?: boolean;
+}
+export const AR_VERBS = new Map<string, ArVerb>();
+function addAr(kind: string, forms: string, extra: Partial<ArVerb> = {}) {
+  for (const f0 of forms.split(/\s+/).filter(Boolean)) {
+    const f = foldText(f0);
+    const fem =
+      /^(ت)/.test(f) && !/^(تابع|ترى)$/.test(f) ? true : /ت$/.test(f) && !/^(لفت|كشفت)$/.test(f) ? true : /[ه]$/.test(f) && /^م/.test(f);
+    AR_VERBS.set(f, { kind, fem, participle: /^(م|قائل|قايل)/.test(f) && !/^(مضي)$/.test(f), ...extra });
+  }
+}
+addAr('statement', 'قال قالت يقول تقول قالوا يقولون قائلا قائله قائلين قائلتا قالا قالتا');
+addAr('statement', 'ذكر ذكرت يذكر تذكر ذكروا');
+addAr('statement', 'اضاف اضافت يضيف تضيف مضيفا مضيفه اضافوا');
+addAr('announcement', 'اعلن اعلنت يعلن تعلن معلنا معلنه اعلنوا اعلنا اعلنتا');
+addAr('statement', 'صرح صرحت يصرح تصرح مصرحا');
+addAr('statement', 'اكد اكدت يوكد توكد موكدا موكده اكدوا اكدا اكدتا', { objectText: true });
+addAr('accusation', 'اتهم اتهمت يتهم تتهم متهما متهمه اتهموا يتهمون اتهما اتهمتا متهمين', { objectText: true });
+addAr('denial', 'نفي نفت ينفي تنفي نافيا نافيه نفوا نفيا نفتا');
+addAr('warning', 'حذر حذرت يحذر تحذر محذرا محذره', { prep: 'من' });
+addAr('statement', 'اشار اشارت يشير تشير مشيرا مشيره', { prep: 'الي' });
+addAr('statement', 'اوضح اوضحت يوضح توضح موضحا موضحه');
+addAr('statement', 'تابع تابعت يتابع متابعا متابعه', {});
+addAr('statement', 'اعتبر اعتبرت يعتبر تعتبر معتبرا معتبره');
+addAr('statement', 'راي رات يري تري');
+addAr('statement', 'شدد شددت يشدد تشدد مشددا مشدده', { prep: 'علي' });
+addAr('statement', 'لفت لفتت لافتا لافته', { prep: 'الي' });
+addAr('announcement', 'كشف كشفت يكشف تكشف كاشفا', { prep: 'عن' });
+addAr('statement', 'افاد افادت يفيد تفيد');
+addAr('claim', 'زعم زعمت يزعم تزعم زاعما');
+addAr('claim', 'ادعي ادعت يدعي تدعي مدعيا');
+addAr('demand', 'طالب طالبت يطالب تطالب مطالبا مطالبه', { prep: 'ب' });
+addAr('demand', 'دعا دعت يدعو تدعو داعيا داعيه', { prep: 'الي' });
+addAr('statement', 'اردف اردفت استطرد استطردت');
+// "..., ليضيف بأنه ...": a purpose-form continuation, like a participle (the sentence's subject speaks)
+addAr('statement', 'ليضيف لتضيف ليوكد لتوكد ليشير لتشير', { participle: true });
+addAr('admission', 'اقر اقرت يقر تقر اعترف اعترفت يعترف تعترف', { prep: 'ب' });
+addAr('statement', 'اصر اصرت يصر تصر', { prep: 'علي' });
+addAr('statement', 'نوه نوهت', { prep: 'الي' });
+addAr('statement', 'غرد غردت كتب كتبت');
+addAr('statement', 'ابلغ ابلغت رجح رجحت توقع توقعت اعرب اعربت تدارك استدرك'); // (يُرجّح أن = "it is likely": impersonal)
+addAr('threat', 'هدد هددت يهدد تهدد مهددا', { objectText: true });
+// "called X Y" / "described X as Y": the object plus the description is the text
+addAr('description', 'وصف وصفت يصف تصف واصفا واصفه وصفوا', { objectText: true });
+addAr('denial', 'رفض رفضت يرفض ترفض رافضا رافضه رفضوا', { objectText: true });
+
+/** Complementisers (folded): إن/أن/بأن + attached pronouns; "that". */
+export const AR_COMP = set('ان انه انها انهم انهما انهن انني انى اننا انك بان بانه بانها بانهم بانهما باننا لان');
+
+/** Tokens that may sit between a verb and its complement without being the speaker (adverbials). */
+export const AR_ADVERBIAL = set(`في بيان بيانه بيانها تصريح تصريحات تصريحه تصريحها مقابله مقابلته مؤتمر موتمر صحفي صحافي الصحفي الصحافي
+للصحفيين للصحافيين لوكاله لصحيفه لقناه لشبكه لتلفزيون لموقع لراديو عبر تويتر حسابه حسابها على الخميس الجمعه السبت الاحد الاثنين الثلاثاء الاربعاء
+اليوم امس الثلاثاء مساء صباح يوم ايضا كذلك اثناء خلال كلمه كلمته لها له لهم امام ختام ذلك حينئذ حينها لاحقا سابقا مؤخرا موخرا من جهته جهتها
+مشترك المشترك بدوره بدورها بدورهم آنذاك انذاك حينذاك وقت سابق من هذا الاسبوع الشهر العام الماضي مرارا رسميا الرسمي رسمي مكتوب المكتوب`);
+
+/** Arabic titles/roles before a person's name. Multi-token titles are matched as sequences. */
+export const AR_PERSON_TITLES =
+  set(`الرئيس رئيس الرييس رييس وزير وزيره الوزير الوزيره المتحدث المتحدثه متحدث الناطق ناطق السفير السفيره سفير قائد القائد مدير المدير مديره
+الامين امين زعيم الزعيم النائب نائب السيناتور الملك الملكه الامير الاميره الشيخ ولي المستشار المستشاره المدعي القاضي الجنرال اللواء العقيد العميد المشير الفريق
+الصحفي الصحفيه الصحافي ممثل ممثله الممثل الممثله الكولونيل الكابتن الميجور الادميرال الجنرال العقيد المقدم الرائد متحدثه ناطقه الناطقه النائبه نائبه المديره الرئيسه رئيسه الخبيره خبيره الباحثه المحاميه محاميه الكاتبه المبعوثه المندوبه مسووله المسووله نظيره نظيرها نظيريه نظيرتها نظيرته القس القسيس الحاخام الكاتب المحلل الخبير الباحث المحامي خبير محلل باحث محامي المرشح مرشح المبعوث مبعوث المندوب مندوب عمده عمدة حاكم الحاكم محافظ المحافظ البابا الاب الاسقف الامام
+رجل سيده السيده السيد الدكتور الدكتوره البروفيسور الاستاذ المهندس الناشط الناشطه مؤسس موسس المؤسس الموسس المفوض مفوض رئيسه الرئيسه ضابط الضابط مستشار مستشاره مساعد مساعده المساعد وكيل الوكيل
+عضو العضو عضوه العضوه مرشح المرشح مرشحه المرشحه محافظ المحافظ حاكم الحاكم عمده العمده مبعوث المبعوث مبعوثه المبعوثه مندوب المندوب مندوبه المندوبه`);
+
+/** Head nouns that introduce an organisation name (indefinite: شركة X; definite: الحزب الديمقراطي). */
+export const AR_ORG_HEADS =
+  set(`شركه مجموعه وزاره اداره منظمه حزب وكاله صحيفه قناه شبكه مجلس هيئه جامعه محكمه بنك مصرف لجنه اتحاد جمعيه مؤسسه موسسه صندوق مكتب
+مركز معهد حركه جماعه جبهه ائتلاف مجلة مجله موقع اذاعه تلفزيون بعثه مرصد نقابه`);
+export const AR_ORG_HEADS_DEF =
+  set(`الحكومه الوزاره الحزب اللجنه المجلس الجيش البرلمان المحكمه الشرطه المخابرات الاستخبارات الكونغرس الكونجرس البنك المصرف الاتحاد المنظمه الهيئه الوكاله
+الخارجيه الداخليه الدفاع البعثه القوات الادعاء النيابه الرئاسه مجلس وزاره`);
+export const AR_GROUP_HEADS = set(`حركه جماعه جبهه ميليشيا ميليشيات مليشيا كتائب`);
+
+/** Function words and common words that never start or end a person's name. */
+export const AR_STOP =
+  set(`في من الى إلى علي على عن مع ان أن إن انه انها ما لا لم لن قد كان كانت يكون تكون هو هي هم هذا هذه ذلك تلك التي الذي الذين اللذين كل بعض غير بين بعد قبل
+خلال حول ضد منذ حتى عند عندما لدى لدي او أو ثم بل لكن كما ايضا أيضا حيث اذا إذا لو اي أي وقد فقد وفي ومن والى وعلى وعن ومع وان ولا ولم بان بأن لان اليوم امس يوم عام سنه
+الف مليون مليار دولار نحو حوالي اكثر اقل اول ثاني قال قالت يقول تقول اضاف اضافت ذكر ذكرت اكد اكدت اعلن اعلنت وقال وقالت واضاف واضافت وذكر وذكرت واكد واكدت واعلن واعلنت
+له لها لهم به بها بهم منه منها عنه عنها فيه فيها عليه عليها اليه اليها الي إليه ذلك هناك هنا امام وراء تحت فوق دون رغم بسبب وفق وفقا حسب بحسب اثناء لدى
+شركه الشركه مجموعه وزاره اداره منظمه حزب وكاله مسؤول مسؤولون مسؤولين مصدر مصادر الرئيس رئيس وزير`);
+
+/** Definite descriptions that refer back to an actor of a type. */
+export const AR_DESCRIPTIONS: Record<string, 'person' | 'organization' | 'country' | 'group'> = foldKeys({
+  الشركه: 'organization',
+  المجموعه: 'organization',
+  الوزاره: 'organization',
+  الحكومه: 'organization',
+  الوكاله: 'organization',
+  المنظمه: 'organization',
+  الهيئه: 'organization',
+  اللجنه: 'organization',
+  الحزب: 'organization',
+  المحكمه: 'organization',
+  البعثه: 'organization',
+  الصحيفه: 'organization',
+  القناه: 'organization',
+  الشبكه: 'organization',
+  المجلس: 'organization',
+  البنك: 'organization',
+  الجيش: 'organization',
+  الحركه: 'group',
+  الجماعه: 'group',
+  التنظيم: 'group',
+  الجبهه: 'group',
+  الرئيس: 'person',
+  الوزير: 'person',
+  الوزيره: 'person',
+  المتحدث: 'person',
+  المتحدثه: 'person',
+  المستشار: 'person',
+  السفير: 'person',
+  السفيره: 'person',
+  الزعيم: 'person',
+  الملك: 'person',
+  الامير: 'person',
+  النائب: 'person',
+  المدير: 'person',
+  القائد: 'person',
+  الامين: 'person',
+  البيان: 'person',
+  المسؤول: 'person',
+  العمده: 'person',
+  المبعوث: 'person',
+  الرجل: 'person',
+  الصحفي: 'person',
+  الموقع: 'organization',
+  التقرير: 'organization',
+  المركز: 'organization',
+  المعهد: 'organization',
+  الصندوق: 'organization',
+  السلطات: 'country',
+  الدوله: 'country',
+  البلاد: 'country',
+});
+
+function foldKeys<T>(o: Record<string, T>): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const [k, v] of Object.entries(o)) out[foldText(k)] = v;
+  return out;
+}
+
+export const AR_ACCORDING = set('بحسب حسب وبحسب وحسب وفقا ووفقا وفق طبقا');
