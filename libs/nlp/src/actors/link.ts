@@ -2,11 +2,10 @@
 // linked to the full names introduced earlier.
 
 import type { Doc } from '../doc';
-import { set } from '../lexicon/shared';
+import { EAST_ASIAN_FAMILY, EN_HONORIFIC } from '../lexicon/en';
 import { foldText, tokenVariants } from '../text';
 import { MAY_ADMIN } from './ar/names';
-import { type ActorAcc, ActorSet, EN_HONORIFIC, type ExtractCtx, offsetAfter, ruleActorId } from './shared';
-// ------------------------------------------------------------------ administrations
+import { type ActorAcc, ActorSet, type ExtractCtx, offsetAfter, ruleActorId } from './shared'; // ------------------------------------------------------------------ administrations
 
 /** "Biden administration" / "إدارة بايدن" / "إدارة الرئيس الأميركي، جو بايدن" / "Mr Yushchenko's administration" → an organisation. */
 export function administrations(ctx: ExtractCtx): void {
@@ -80,12 +79,6 @@ function findAdmin(set: ActorSet, p: ActorAcc, doc: Doc): ActorAcc | undefined {
   }
   return undefined;
 }
-
-// ------------------------------------------------------------------ surname linking
-
-const EAST_ASIAN_FAMILY = set(
-  'kim lee park choi jung kang cho yoon jang lim moon xi li wang zhang liu chen yang zhao huang zhou wu hu abe kishida',
-);
 
 /**
  * Link later surname-only mentions ("Blair", "Mr Blair", "بوتين") to the full name in the article. In five phases,

@@ -4,7 +4,7 @@
 import type { ActorType, KbActor } from '@marsad/contracts';
 import type { Doc } from '../doc';
 import { Gazetteer } from '../gazetteer';
-import { CAPITALS, LOCATIVE_PREPS, set } from '../lexicon/shared';
+import { CAPITALS, LOCATIVE_PREPS } from '../lexicon/shared';
 import { foldText, type Token } from '../text';
 export interface MentionX {
   actorId: string;
@@ -101,7 +101,6 @@ function slugOf0(name: string): string {
 export function ruleActorId(type: ActorType, name: string): string {
   return `${TYPE_PREFIX[type] ?? 'other'}:${slugOf(name)}`;
 }
-export const EN_HONORIFIC = set('mr mrs ms miss dr');
 
 export interface ExtractCtx {
   doc: Doc;

@@ -4,9 +4,9 @@
 import { arVerbOf } from '../actors/ar/names';
 import { type ActorAcc, ActorSet, type MentionX } from '../actors/shared';
 import { type Doc, tokenAt } from '../doc';
-import { AR_COMP, AR_VERBS } from '../lexicon/ar';
-import { EN_VERB } from '../lexicon/en';
-import { set } from '../lexicon/shared';
+import { AR_ASIDE, AR_COMP, AR_FEM_TITLE, AR_VERBS } from '../lexicon/ar';
+import { EN_ASIDE, EN_VERB } from '../lexicon/en';
+import { TITLE_KEYS } from '../lexicon/shared';
 import { inSpans } from '../text';
 export interface ClaimX {
   speaker: { actorId?: string; name: string; text: string };
@@ -41,10 +41,6 @@ export interface Ctx {
   /** actor id → role words it was introduced with */
   titleOf: Map<string, Set<string>>;
 }
-
-const TITLE_KEYS =
-  set(`رئيس رئيسه وزير وزيره متحدث متحدثه ناطق ناطقه نائبه سفير سفيره مستشار مستشاره امين زعيم ملك امير نائب مدير مديره قائد مبعوث مندوب عمده محافظ حاكم
-president minister secretary spokesman spokeswoman chancellor ambassador leader chairman chief director governor mayor envoy king prince premier`);
 
 /** Remember which person each role word introduced ("الرئيس التركي رجب طيب أردوغان", "Prime Minister Tony Blair"). */
 export function collectTitles(ctx: Ctx): void {
@@ -137,8 +133,6 @@ export function personByTitle(ctx: Ctx, word: string, pos: number): ActorAcc | u
   for (const e of list) if (e.pos < pos && (!best || e.pos > best.pos)) best = e;
   return best?.actor;
 }
-
-const AR_FEM_TITLE = set('وزيره متحدثه سفيره مستشاره مديره رئيسه ناطقه نائبه');
 
 const TRAIL = /[\s.,،;؛:!?؟…\-–—]+$/;
 const LEAD = /^[\s,،:;؛\-–—]+/;
@@ -289,10 +283,6 @@ export function lastClaimBefore(ctx: Ctx, k: number): ClaimX | undefined {
 }
 
 export const isOrgish = (a: ActorAcc) => a.type === 'organization' || a.type === 'country' || a.type === 'group';
-
-/** Cut content before ", مضيفا/مشيرا ..." or ", وأضاف" clauses which are claims of their own. */
-const AR_ASIDE = set('من بينها بينهم ومن وذلك بينما حين بحسب حسب وفقا وفق طبقا لكن لكنه لكنها ولكن ولكنه الامر مما');
-const EN_ASIDE = set('according while whereas although though');
 
 export function cutAtNextReport(ctx: Ctx, s: number, e: number): number {
   const toks = ctx.doc.toks;

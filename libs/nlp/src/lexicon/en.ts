@@ -1,7 +1,6 @@
 // English word lists (folded, lower case): the data the English actor and claim rules look words up in.
 
 import { mapView, set } from './shared';
-
 // ---------------- English
 export const EN_STOP_CAPS =
   set(`the a an and but or so yet for nor if then than when while where after before as at by in on of to from with without into onto
@@ -175,3 +174,93 @@ clare claire cherie harriet tessa margaret hilary hillary nigel malcolm hugh nei
 vladimir dmitry dmitri mikhail boris sergei sergey viktor victor yulia leonid mikhail ivan yuri igor alexei alexey andrei andrey oleg gennady nikolai mahmoud mohammed muhammad mohamed ahmed ahmad ali hassan hussein omar abdullah abdul khalid saad saeed
 recep tayyip bashar hosni yasser ariel ehud benjamin shimon kofi ban xi hu wen jiang li junichiro shinzo kim rupert bernie carly steve sergey larry eric bill warren alan ben gordon tony john howard michael charles
 lakshmi mittal ratan mukesh anil sonia rahul manmohan atal pervez nawaz benazir hamid ashraf jalal nouri ayad iyad muqtada mahmoud ismail ismail ehud hosni zine muammar kofi nelson thabo jacob robert morgan olusegun`);
+
+// ---------------- English claim rules
+
+export const EN_ASIDE = set('according while whereas although though');
+
+export const EN_PASSIVE = set('was were is are be been being to');
+
+export const EN_RECIP = set(
+  'reporters journalists mps jurors lawmakers parliament delegates investors supporters listeners viewers readers congress senators members students officials the a an his her its their bbc radio news television tv',
+);
+
+export const EN_INVERTIBLE = set(
+  'said says say added adds told tells argued argues wrote writes asked explained explains insisted insists predicted predicts warned warns continued observed noted notes claimed claims stated suggested suggests remarked concluded replied responded',
+);
+
+export const EN_PARTICIPLES = set(
+  'saying adding warning insisting arguing claiming noting accusing denying suggesting stressing explaining',
+);
+
+export const EN_SKIP_BACK = set(
+  'both jointly all meanwhile also has have had repeatedly previously later earlier then again recently now publicly reportedly once already further however would will still yesterday today separately subsequently since even',
+);
+
+export const EN_NOT_SUBJ = set('i you we');
+
+export const EN_DET = set('the a an his her its their our this that these those');
+
+export const EN_TIME = set(
+  'on in at during last this yesterday today earlier later afterwards tuesday monday wednesday thursday friday saturday sunday week month year statement interview conference',
+);
+
+export const EN_INV_SKIP = set(
+  'the mr mrs ms miss dr prof professor general gen mp mep sir lord lady president senator judge justice chief executive director secretary minister analyst economist spokesman spokeswoman spokesperson acting detective superintendent supt colonel captain commander foreign home prime deputy vice shadow defence defense finance interior former',
+);
+
+export const EN_INV_ROLE = set(
+  'analyst analysts economist economists expert experts official officials spokesman spokeswoman spokesperson chief boss head director chairman president secretary minister lawyer researcher researchers professor leader founder executive manager partner',
+);
+
+export const EN_AFF_ROLE = set(
+  'spokesman spokeswoman spokesperson spokespeople official officials representative representatives lawyer lawyers head chief director chairman chairwoman president secretary minister executive boss manager analyst analysts researcher researchers expert experts source sources member members',
+);
+
+/** Organisation nouns that may refer to any organisation ("the firm" = the last company); institution nouns (court,
+ * ministry, government, party ...) refer only to a body whose name has that word. */
+export const EN_COMPANY_NOUN = set('company firm group giant maker retailer carrier airline insurer operator bank exchange');
+
+export const EN_GENERIC_ORG = set(
+  'company firm group giant maker retailer carrier airline insurer operator newspaper paper website broadcaster channel network daily watchdog regulator body organisation organization bank exchange',
+);
+
+export const EN_NP_OBJ_VERBS = set(
+  'announced announces unveiled unveils revealed reveals disclosed agreed agrees wrote writes reiterated reiterates criticised criticized criticises criticizes condemned condemns',
+);
+
+export const EN_PP_HEAD = set('during at in on after before while following ahead outside inside amid since');
+
+export const EN_FINITE = set('is are was were be been has have had will would could can may might must should shall did does do am');
+
+// ---------------- English actor rules
+
+export const EN_HONORIFIC = set('mr mrs ms miss dr');
+
+export const EN_CONNECT = set('of for the de du da del la le van von der den al el bin bint ibn y and');
+
+export const EN_HEAD_TITLES = set(
+  'mr mrs ms miss dr prof professor president chancellor minister secretary senator sen governor mayor general gen colonel col captain capt judge justice chairman chairwoman ceo director spokesman spokeswoman spokesperson ambassador envoy commissioner leader inspector detective pope archbishop bishop cardinal rev reverend imam ayatollah rabbi mp mep coach manager analyst economist journalist editor correspondent lawyer attorney prosecutor founder boss chief candidate premier executive officer',
+);
+
+export const EN_ACRONYM_STOP = set(
+  'tv gdp ceo cfo coo cto am pm mp mps mep meps id it pc ok hiv aids dna uk us usa eu un bbc vat ipo sms dvd cd pr hr ad bc ps ii iii iv vi faq www html pdf mr ms dr st uae ussr',
+);
+
+export const EN_NAME_SUFFIX = set('qc mp mep jr sr cbe obe mbe kbe phd md');
+
+export const EN_PLACE_HEADS = set(
+  'street square road avenue dam island islands river sea ocean bay valley mountains mountain hills city county province state desert lake park bridge airport station gate',
+);
+
+export const EN_ROLE_NOUNS = set(
+  'spokesman spokeswoman spokesperson analyst economist journalist editor correspondent lawyer attorney prosecutor director chairman chairwoman chief executive head founder president minister secretary official adviser advisor professor researcher expert author member leader manager boss owner judge officer commissioner ambassador envoy mp mep senator governor mayor campaigner activist consultant partner deputy',
+);
+
+export const EN_LOC_PREP = set('in at near from to into across outside inside around throughout toward towards via');
+
+// ------------------------------------------------------------------ surname linking
+
+export const EAST_ASIAN_FAMILY = set(
+  'kim lee park choi jung kang cho yoon jang lim moon xi li wang zhang liu chen yang zhao huang zhou wu hu abe kishida',
+);

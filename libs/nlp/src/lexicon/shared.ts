@@ -2,7 +2,6 @@
 // letters unified by the shared table, ADR 0015). Loaded into Sets/Maps once, at module load.
 
 import { foldText } from '../text';
-
 /** A word set; entries are folded like text tokens (Arabic letter variants unified, lower case). */
 export const set = (s: string) =>
   new Set(
@@ -36,3 +35,9 @@ lisbon stockholm oslo helsinki copenhagen dublin bern rabat algiers tunis muscat
 export const LOCATIVE_PREPS = set(
   'in at from to into near inside outside across via visiting visit في من الي الى علي إلى داخل خارج قرب عبر نحو',
 );
+
+// ---------------- Role words of both languages (claims: who a title refers back to)
+
+export const TITLE_KEYS =
+  set(`رئيس رئيسه وزير وزيره متحدث متحدثه ناطق ناطقه نائبه سفير سفيره مستشار مستشاره امين زعيم ملك امير نائب مدير مديره قائد مبعوث مندوب عمده محافظ حاكم
+president minister secretary spokesman spokeswoman chancellor ambassador leader chairman chief director governor mayor envoy king prince premier`);

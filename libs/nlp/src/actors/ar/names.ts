@@ -1,25 +1,23 @@
 // Arabic actors, name phase: what may be a name token (not a verb, day, adjective or common noun), name runs,
 // title modifiers, reporting verbs with their clitics (arVerbOf, also used by claims) and the title/head filters.
 
-import { AR_ADVERBIAL, AR_COMP, AR_ORG_HEADS, AR_ORG_HEADS_DEF, AR_PERSON_TITLES, AR_STOP, AR_VERBS } from '../../lexicon/ar';
-import { set } from '../../lexicon/shared';
+import {
+  AR_ADJ_STOP,
+  AR_ADVERBIAL,
+  AR_COMMON_NOT_NAME,
+  AR_COMP,
+  AR_DAYS,
+  AR_MULTI_TITLE_NEXT,
+  AR_NAME_CONNECT,
+  AR_NAME_STOP,
+  AR_ORG_HEADS,
+  AR_ORG_HEADS_DEF,
+  AR_PERSON_TITLES,
+  AR_STOP,
+  AR_VERBS,
+} from '../../lexicon/ar';
 import type { Token } from '../../text';
 import type { ExtractCtx } from '../shared';
-const AR_MULTI_TITLE_NEXT = set(
-  'الوزراء الحكومه العام التنفيذي الخارجيه الدفاع الداخليه الماليه الخزانه التجاره الاقتصاد الاعلام العدل الصحه التعليم الطاقه النفط الخارجية',
-);
-export const AR_NAME_STOP =
-  set(`الذي التي الذين انه انها انهم ان بان خلال اثناء امس اليوم وهو وهي الذي عن على علي الي في من مع لدى بعد قبل منذ حتى ضد حول عبر امام بين و او ثم
-يوم عام سنه شهر مساء صباح الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت ايضا كذلك قد لم لن لا ما`);
-export const AR_DAYS = set('الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت اليوم امس');
-export const AR_ADJ_STOP = set(
-  'الحالي الحاليه الماضي الماضيه الجديد الجديده الثاني الثانيه الاول الاولي الرسمي الرسميه الرئيسي الرئيسيه المحلي المحليه السابق السابقه الكبري الكبير العام العامه الخاص الخاصه الاخير الاخيره المقبل المقبله',
-);
-export const AR_NOT_NAME_AFTER_HEAD = set(
-  'تعرف يعرف تدعي يدعي تسمي يسمي تابعه تابع مرتبطه مرتبط كبري كبيره صغيره جديده اخري اخرى عملاقه ناشئه محليه اجنبيه دوليه عربيه امريكيه اميركيه غربيه خاصه حكوميه تقنيه متخصصه مختلفه عديده عده كل بعض',
-);
-const AR_NAME_CONNECT = set('بن ابن بنت ابو ابي عبد ال دي دو فان فون دا در دير');
-
 function isArabicWord(t: Token): boolean {
   return t.script === 'arabic' && t.norm.length >= 2;
 }
@@ -86,14 +84,6 @@ function arNameTok(ctx: ExtractCtx, k: number, pos: number): boolean {
   if (/^(به|بهذه|بهذا|بكافه|بكل|لكل|لهذه|لهذا|لاخري|لاخر|لشركه|بمجال)$/.test(w)) return false;
   return true;
 }
-
-/** A first token that is a common noun (feminine/plural endings), not a first name, before an ال-word. */
-export const AR_NOT_FIRST_NAME = /(ه|ات|ون|ين|اء)$/;
-export const AR_GROUP_NOUNS = set('اهالي ممثلو ممثلي عناصر افراد ابناء اجهزه قوات سلطات اعضاء رجال نساء طلاب عمال قاده زعماء شباب جنود');
-export const AR_TITLE_LIKE = /^(كبير|رئيس|مدير|عضو|نائب|مسوول|مستشار|شريك|مؤسس|موسس)/;
-export const AR_COMMON_NOT_NAME = set(
-  'شهود عيان سكان ناشطون نشطاء مسعفون مراقبون مواطنون لاجئون متظاهرون محتجون لشوون شوون الشوون بشكل بصوره وسط ابحاث دراسات تقرير تقارير بيان دراسه استطلاع وثيقه رساله تاييد مصدران مسوولان مسوولو شريك عضو موظف مهندس اخطر اكبر اهم ابرز اكثر اقل افضل اسوا اعلي ادني اذ لدينا لدي عده لعده كيفيه حلفاء سوال سوالا عقد اكبر اهم ابرز رفيع عسكري مراسل خبير خبيره محلل محلله باحث باحثه مراقب مراقبون ناشط ناشطه معتقل معارض معارضون عنصري جديد جديده ارهابي ارهابيه متطرف متطرفه تنفيذي اخري اخر كبير كبيره صغير مصادر مسؤول مسؤولون مسؤولين خبراء محللون مصدر شخص اشخاص احد احدي عدد بعض كل جميع مختلف عده تفاصيل قضيه امر الامر',
-);
 
 /** Longest run of name tokens starting at k (max 4), contiguous (no punctuation between). */
 export function arNameRun(ctx: ExtractCtx, k: number, max = 4): number {

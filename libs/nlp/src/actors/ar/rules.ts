@@ -3,34 +3,26 @@
 
 import type { ActorType } from '@marsad/contracts';
 import {
-  AR_ADVERBIAL,
-  AR_COMP,
-  AR_GROUP_HEADS,
-  AR_ORG_HEADS,
-  AR_ORG_HEADS_DEF,
-  AR_PERSON_TITLES,
-  AR_STOP,
-  AR_VERBS,
-} from '../../lexicon/ar';
-import { tokenVariants } from '../../text';
-import { addRule, type ExtractCtx, offsetAfter, ruleActorId, uncover } from '../shared';
-import {
   AR_ADJ_STOP,
+  AR_ADVERBIAL,
   AR_COMMON_NOT_NAME,
+  AR_COMP,
   AR_DAYS,
+  AR_GROUP_HEADS,
   AR_GROUP_NOUNS,
   AR_NAME_STOP,
   AR_NOT_FIRST_NAME,
   AR_NOT_NAME_AFTER_HEAD,
+  AR_ORG_HEADS,
+  AR_ORG_HEADS_DEF,
+  AR_PERSON_TITLES,
+  AR_STOP,
   AR_TITLE_LIKE,
-  arNameRun,
-  arVerbOf,
-  MAY_ORG_HEAD,
-  MAY_ORG_HEAD_DEF,
-  MAY_TITLE,
-  skipTitleModifiers,
-} from './names';
-/**
+  AR_VERBS,
+} from '../../lexicon/ar';
+import { tokenVariants } from '../../text';
+import { addRule, type ExtractCtx, offsetAfter, ruleActorId, uncover } from '../shared';
+import { arNameRun, arVerbOf, MAY_ORG_HEAD, MAY_ORG_HEAD_DEF, MAY_TITLE, skipTitleModifiers } from './names'; /**
  * TITLE [modifiers] [،] NAME after a title word at token i: the last token of the person's name when one was added,
  * -1 to skip token i, -2 when the other rules should look at it. Its own function so that the first use of one of its
  * rare paths deoptimises only this rule, not all of arabicRuleActors (which was recompiled ~3 times per process).

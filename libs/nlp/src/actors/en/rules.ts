@@ -3,33 +3,26 @@
 
 import type { ActorType } from '@marsad/contracts';
 import {
+  EN_ACRONYM_STOP,
+  EN_CONNECT,
   EN_FIRST_NAMES,
+  EN_HEAD_TITLES,
+  EN_HONORIFIC,
+  EN_LOC_PREP,
   EN_MONTHS_DAYS,
+  EN_NAME_SUFFIX,
   EN_NAME_TITLES,
   EN_NOT_NAME,
   EN_ORG_HEADS,
   EN_PERSON_TITLES,
+  EN_PLACE_HEADS,
+  EN_ROLE_NOUNS,
   EN_STOP_CAPS,
   EN_VERB,
 } from '../../lexicon/en';
-import { set } from '../../lexicon/shared';
 import type { Token } from '../../text';
-import { addRule, EN_HONORIFIC, type ExtractCtx, uncover } from '../shared';
+import { addRule, type ExtractCtx, uncover } from '../shared';
 const isLatinCap = (t: Token) => (t.script === 'latin' || t.script === 'cyrillic') && t.caps > 0;
-const EN_CONNECT = set('of for the de du da del la le van von der den al el bin bint ibn y and');
-const EN_HEAD_TITLES = set(
-  'mr mrs ms miss dr prof professor president chancellor minister secretary senator sen governor mayor general gen colonel col captain capt judge justice chairman chairwoman ceo director spokesman spokeswoman spokesperson ambassador envoy commissioner leader inspector detective pope archbishop bishop cardinal rev reverend imam ayatollah rabbi mp mep coach manager analyst economist journalist editor correspondent lawyer attorney prosecutor founder boss chief candidate premier executive officer',
-);
-const EN_ACRONYM_STOP = set(
-  'tv gdp ceo cfo coo cto am pm mp mps mep meps id it pc ok hiv aids dna uk us usa eu un bbc vat ipo sms dvd cd pr hr ad bc ps ii iii iv vi faq www html pdf mr ms dr st uae ussr',
-);
-const EN_NAME_SUFFIX = set('qc mp mep jr sr cbe obe mbe kbe phd md');
-const EN_PLACE_HEADS = set(
-  'street square road avenue dam island islands river sea ocean bay valley mountains mountain hills city county province state desert lake park bridge airport station gate',
-);
-const EN_ROLE_NOUNS = set(
-  'spokesman spokeswoman spokesperson analyst economist journalist editor correspondent lawyer attorney prosecutor director chairman chairwoman chief executive head founder president minister secretary official adviser advisor professor researcher expert author member leader manager boss owner judge officer commissioner ambassador envoy mp mep senator governor mayor campaigner activist consultant partner deputy',
-);
 
 /** Evidence that a capitalised 2–3 word run is a person: first name, role noun around it, Mr/Ms + surname elsewhere, reporting verb. */
 function personEvidence(ctx: ExtractCtx, a: number, b: number, words: string[]): boolean {
@@ -48,8 +41,6 @@ function personEvidence(ctx: ExtractCtx, a: number, b: number, words: string[]):
   for (let k = 1; k < toks.length; k++) if (toks[k].norm === last && EN_HONORIFIC.has(toks[k - 1].norm)) return true;
   return false;
 }
-
-const EN_LOC_PREP = set('in at near from to into across outside inside around throughout toward towards via');
 
 // ------------------------------------------------------------------ English / Latin rules
 

@@ -3,23 +3,9 @@
 
 import { arVerbOf } from '../../actors/ar/names';
 import type { ActorAcc } from '../../actors/shared';
-import { AR_ADVERBIAL, AR_COMP, AR_DESCRIPTIONS, type ArVerb } from '../../lexicon/ar';
-import { set } from '../../lexicon/shared';
+import { AR_ADVERBIAL, AR_COMP, AR_DECLINE_ACTS, AR_DESCRIPTIONS, AR_FACT_MASDAR, AR_TITLE_WORDS, type ArVerb } from '../../lexicon/ar';
 import { actorOf, type Ctx, lastClaimBefore, mentionText, personByTitle, pushClaim } from '../shared';
 import { jointPartners, resolveArPronoun, resolveDescription, skipSpaces, titledSubject } from './speaker';
-export const AR_PREP_BEFORE_QUOTE =
-  /^(علي|الي|في|من|عن|مع|ضد|حول|بين|باسم|لشركه|شركه|لصحيفه|صحيفه|لموقع|موقع|لوكاله|وكاله|منظمه|لمنظمه|لقناه|قناه)$/;
-const AR_FACT_MASDAR =
-  /^(مقتل|مصرع|وفاه|الفوز|فوز|فوزه|فوزها|تبني|تبنيه|تبنيها|تبنيهما|تبنيهم|مسووليته|مسووليتها|مسووليتهم|نجاح|فشل|سقوط|اصابه)$/;
-const AR_DECLINE_ACTS = set(
-  'الادلاء التعليق الكشف الافصاح الرد الحديث التحدث اعطاء تقديم الاجابه الاجابة المشاركه الحضور الخوض تحديد ذكر تاكيد',
-);
-export const AR_RECIPIENT_PREFIX = /^(ل|لل)/;
-export const AR_PREPS = /^(في|خلال|عبر|امام|علي|عن|مع|حسب|بحسب|وفقا|الي|من|لدي|اثناء|بعد|قبل|ردا|تعليقا)$/;
-export const AR_TITLE_WORDS = set(
-  'المسوول المسووله الرئيس رئيس الوزير وزير الوزيره وزيره المستشار المستشاره السفير السفيره المتحدث المتحدثه الزعيم الملك الامير المبعوث المندوب رئيسه مدير المدير مديره الامين امين قائد القائد مستشار مستشاره سفير سفيره متحدث متحدثه نائب النائب',
-);
-
 /** "وبحسب X، فإن ..." / "وفقا لـX، ..." at the start of a sentence; "..., بحسب X." at its end. */
 export function arabicAccording(ctx: Ctx, i: number): void {
   const { doc } = ctx;

@@ -3,22 +3,23 @@
 
 import { arVerbOf } from '../../actors/ar/names';
 import type { ActorAcc } from '../../actors/shared';
-import { AR_ADVERBIAL, AR_COMP, AR_DESCRIPTIONS, AR_PERSON_TITLES, AR_VERBS } from '../../lexicon/ar';
-import { arabicVariants, type CliticVariant, inSpans } from '../../text';
-import { actorOf, type Ctx, cutAtNextReport, lastClaimBefore, mentionText, OPENQ, personByTitle, pushClaim } from '../shared';
 import {
+  AR_ACCORDING_WORDS,
+  AR_ADVERBIAL,
+  AR_COMP,
+  AR_DESCRIPTIONS,
+  AR_PERSON_TITLES,
   AR_PREP_BEFORE_QUOTE,
   AR_PREPS,
+  AR_QAWL_WORDS,
   AR_RECIPIENT_PREFIX,
   AR_TITLE_WORDS,
-  arabicAccording,
-  arabicObjectClaim,
-  arabicQuoting,
-} from './attribution';
+  AR_VERBS,
+} from '../../lexicon/ar';
+import { arabicVariants, type CliticVariant, inSpans } from '../../text';
+import { actorOf, type Ctx, cutAtNextReport, lastClaimBefore, mentionText, OPENQ, personByTitle, pushClaim } from '../shared';
+import { arabicAccording, arabicObjectClaim, arabicQuoting } from './attribution';
 import { closesOf, jointPartners, qualifiedDescription, resolveArPronoun, resolveDescription, skipSpaces, titledSubject } from './speaker';
-const AR_ACCORDING_WORDS = new Set(['بحسب', 'حسب', 'وفقا', 'طبقا', 'وبحسب', 'وحسب', 'ووفقا', 'وطبقا']);
-const AR_QAWL_WORDS = new Set(['قوله', 'قولها', 'قولهم', 'قوله:']);
-
 /** The first clitic variant form that passes `ok` (a loop, not .map().find(): the arrays .map makes vary in
  * elements kind, and each new kind deoptimised arabicClaims, a ~0.2 CPU-second recompile). */
 function firstForm(vs: CliticVariant[], ok: (form: string) => boolean): string | undefined {

@@ -3,7 +3,7 @@
 
 import type { ActorAcc, MentionX } from '../../actors/shared';
 import { type Doc, tokenAt } from '../../doc';
-import { AR_PERSON_TITLES } from '../../lexicon/ar';
+import { AR_PERSON_TITLES, AR_TITLE_WORDS } from '../../lexicon/ar';
 import { foldText } from '../../text';
 import {
   actorOf,
@@ -19,7 +19,6 @@ import {
   personByTitle,
   recentCompatibleSpeaker,
 } from '../shared';
-import { AR_TITLE_WORDS } from './attribution';
 const closeSets = new WeakMap<Doc, Set<number>>();
 /** Positions of closing quotation marks (paired quotes). */
 export function closesOf(doc: Doc): Set<number> {

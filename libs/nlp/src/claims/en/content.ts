@@ -2,12 +2,11 @@
 // objects of told/warned, adverbials), and the quotation index.
 
 import type { Doc } from '../../doc';
-import { EN_OBJ_VERBS, EN_PRONOUNS } from '../../lexicon/en';
-import { set } from '../../lexicon/shared';
-import { type Ctx, cutAtNextReport } from '../shared';
-import { EN_RECIP } from './reporting';
-import { EN_DET, EN_TIME } from './speaker';
-/** Content after the verb (index of the last verb token): skip "that", objects of told/warned, adverbials. */
+import { EN_DET, EN_FINITE, EN_NP_OBJ_VERBS, EN_OBJ_VERBS, EN_PP_HEAD, EN_PRONOUNS, EN_RECIP, EN_TIME } from '../../lexicon/en';
+import {
+  type Ctx,
+  cutAtNextReport,
+} from '../shared'; /** Content after the verb (index of the last verb token): skip "that", objects of told/warned, adverbials. */
 export function contentAfter(ctx: Ctx, v: number, verb: string): { s: number; e: number } | undefined {
   const { doc } = ctx;
   const toks = doc.toks;
@@ -180,12 +179,6 @@ export function contentAfter(ctx: Ctx, v: number, verb: string): { s: number; e:
   if (e - s < 8) return undefined;
   return { s, e };
 }
-
-const EN_NP_OBJ_VERBS = set(
-  'announced announces unveiled unveils revealed reveals disclosed agreed agrees wrote writes reiterated reiterates criticised criticized criticises criticizes condemned condemns',
-);
-export const EN_PP_HEAD = set('during at in on after before while following ahead outside inside amid since');
-export const EN_FINITE = set('is are was were be been has have had will would could can may might must should shall did does do am');
 
 /** Does the text from token k look like a clause (a finite verb or a pronoun subject before the first comma)? */
 export function enLooksClausal(ctx: Ctx, k: number): boolean {

@@ -3,8 +3,7 @@
 
 import type { ActorAcc } from '../../actors/shared';
 import { tokenAt } from '../../doc';
-import { EN_VERB } from '../../lexicon/en';
-import { set } from '../../lexicon/shared';
+import { EN_DET, EN_VERB } from '../../lexicon/en';
 import {
   type ClaimX,
   type Ctx,
@@ -16,14 +15,6 @@ import {
   orderAt,
   recentCompatibleSpeaker,
 } from '../shared';
-import { EN_DET } from './speaker';
-/** Organisation nouns that may refer to any organisation ("the firm" = the last company); institution nouns (court,
- * ministry, government, party ...) refer only to a body whose name has that word. */
-export const EN_COMPANY_NOUN = set('company firm group giant maker retailer carrier airline insurer operator bank exchange');
-export const EN_GENERIC_ORG = set(
-  'company firm group giant maker retailer carrier airline insurer operator newspaper paper website broadcaster channel network daily watchdog regulator body organisation organization bank exchange',
-);
-
 /** The organisation a description ("the company", "a spokesperson") refers to: the organisation speaking in the last
  * three sentences, else the last one named outside claim contents, unless another is far more present in the story. */
 export function enOrgInFocus(ctx: Ctx, k: number, pred: (a: ActorAcc) => boolean): ActorAcc | undefined {

@@ -3,34 +3,25 @@
 
 import type { ActorAcc } from '../../actors/shared';
 import { tokenAt } from '../../doc';
-import { EN_DESCRIPTIONS, EN_PRONOUNS, EN_VERB, EN_VERB_OR_CLAIM } from '../../lexicon/en';
-import { set } from '../../lexicon/shared';
-import { inSpans } from '../../text';
-import { actorOf, type ClaimX, type Ctx, cutAtNextReport, lastActor, lastClaimBefore, mentionText, orderAt, pushClaim } from '../shared';
-import { contentAfter, EN_PP_HEAD, enLooksClausal } from './content';
-import { lastClaimSpeakerOfType } from './coref';
 import {
+  EN_DESCRIPTIONS,
   EN_DET,
   EN_INV_ROLE,
   EN_INV_SKIP,
+  EN_INVERTIBLE,
+  EN_PARTICIPLES,
+  EN_PASSIVE,
+  EN_PP_HEAD,
+  EN_PRONOUNS,
   EN_TIME,
-  enJoint,
-  invertedSpeaker,
-  quoteBefore,
-  resolveNP,
-  type Subj,
-  subjectBefore,
-  subjectOfSentence,
-} from './speaker';
-const EN_PASSIVE = set('was were is are be been being to');
-export const EN_RECIP = set(
-  'reporters journalists mps jurors lawmakers parliament delegates investors supporters listeners viewers readers congress senators members students officials the a an his her its their bbc radio news television tv',
-);
-const EN_INVERTIBLE = set(
-  'said says say added adds told tells argued argues wrote writes asked explained explains insisted insists predicted predicts warned warns continued observed noted notes claimed claims stated suggested suggests remarked concluded replied responded',
-);
-const EN_PARTICIPLES = set('saying adding warning insisting arguing claiming noting accusing denying suggesting stressing explaining');
-
+  EN_VERB,
+  EN_VERB_OR_CLAIM,
+} from '../../lexicon/en';
+import { inSpans } from '../../text';
+import { actorOf, type ClaimX, type Ctx, cutAtNextReport, lastActor, lastClaimBefore, mentionText, orderAt, pushClaim } from '../shared';
+import { contentAfter, enLooksClausal } from './content';
+import { lastClaimSpeakerOfType } from './coref';
+import { enJoint, invertedSpeaker, quoteBefore, resolveNP, type Subj, subjectBefore, subjectOfSentence } from './speaker';
 export function englishClaims(ctx: Ctx): void {
   const { doc } = ctx;
   const toks = doc.toks;

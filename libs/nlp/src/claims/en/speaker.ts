@@ -3,37 +3,24 @@
 
 import type { ActorAcc } from '../../actors/shared';
 import { tokenAt } from '../../doc';
-import { EN_DESCRIPTIONS, EN_PRONOUNS, EN_VERB } from '../../lexicon/en';
-import { set } from '../../lexicon/shared';
-import { actorOf, type ClaimX, type Ctx, isOrgish, lastActor, lastClaimBefore, personByTitle } from '../shared';
-import { EN_FINITE, quoteIdxAt } from './content';
 import {
+  EN_AFF_ROLE,
   EN_COMPANY_NOUN,
+  EN_DESCRIPTIONS,
+  EN_DET,
+  EN_FINITE,
   EN_GENERIC_ORG,
-  enLeadForward,
-  enOrgInFocus,
-  enRecentOrgSpeaker,
-  lastClaimSpeakerOfType,
-  mostSalient,
-  nameHas,
-  resolveEnPronoun,
-} from './coref';
-const EN_SKIP_BACK = set(
-  'both jointly all meanwhile also has have had repeatedly previously later earlier then again recently now publicly reportedly once already further however would will still yesterday today separately subsequently since even',
-);
-const EN_NOT_SUBJ = set('i you we');
-export const EN_DET = set('the a an his her its their our this that these those');
-export const EN_TIME = set(
-  'on in at during last this yesterday today earlier later afterwards tuesday monday wednesday thursday friday saturday sunday week month year statement interview conference',
-);
-
-export const EN_INV_SKIP = set(
-  'the mr mrs ms miss dr prof professor general gen mp mep sir lord lady president senator judge justice chief executive director secretary minister analyst economist spokesman spokeswoman spokesperson acting detective superintendent supt colonel captain commander foreign home prime deputy vice shadow defence defense finance interior former',
-);
-export const EN_INV_ROLE = set(
-  'analyst analysts economist economists expert experts official officials spokesman spokeswoman spokesperson chief boss head director chairman president secretary minister lawyer researcher researchers professor leader founder executive manager partner',
-);
-
+  EN_INV_ROLE,
+  EN_INV_SKIP,
+  EN_NOT_SUBJ,
+  EN_PRONOUNS,
+  EN_SKIP_BACK,
+  EN_TIME,
+  EN_VERB,
+} from '../../lexicon/en';
+import { actorOf, type ClaimX, type Ctx, isOrgish, lastActor, lastClaimBefore, personByTitle } from '../shared';
+import { quoteIdxAt } from './content';
+import { enLeadForward, enOrgInFocus, enRecentOrgSpeaker, lastClaimSpeakerOfType, mostSalient, nameHas, resolveEnPronoun } from './coref';
 /** The speaker named right after an inverted verb ("said Mr X", "say the Tories", "said Professor X, head of ...",
  * "said Daiwa Securities analyst Mark Pervan", "say Cranfield University experts"): actor, its text and last token. */
 export function invertedSpeaker(ctx: Ctx, k: number): { actor: ActorAcc; text: string; last: number } | undefined {
@@ -257,10 +244,6 @@ function subjectBefore0(ctx: Ctx, v: number): Subj | undefined {
   }
   return resolveNP(ctx, k, v);
 }
-
-const EN_AFF_ROLE = set(
-  'spokesman spokeswoman spokesperson spokespeople official officials representative representatives lawyer lawyers head chief director chairman chairwoman president secretary minister executive boss manager analyst analysts researcher researchers expert experts source sources member members',
-);
 
 /** "Name, spokeswoman for X said" → Name; "A spokesman for X said" / "the head of X said" → X. p is the preposition
  * token before the mention of X (org). */
