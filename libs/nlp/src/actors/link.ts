@@ -80,6 +80,8 @@ function findAdmin(set: ActorSet, p: ActorAcc, doc: Doc): ActorAcc | undefined {
   return undefined;
 }
 
+// ------------------------------------------------------------------ surname linking
+
 /**
  * Link later surname-only mentions ("Blair", "Mr Blair", "بوتين") to the full name in the article. In five phases,
  * each its own function: a rarely-taken path's first use deoptimises only its phase (as one function it was

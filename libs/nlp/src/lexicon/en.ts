@@ -259,7 +259,7 @@ export const EN_ROLE_NOUNS = set(
 
 export const EN_LOC_PREP = set('in at near from to into across outside inside around throughout toward towards via');
 
-// ------------------------------------------------------------------ surname linking
+// surname linking (actors/link.ts): family names written first
 
 export const EAST_ASIAN_FAMILY = set(
   'kim lee park choi jung kang cho yoon jang lim moon xi li wang zhang liu chen yang zhao huang zhou wu hu abe kishida',
