@@ -1,7 +1,7 @@
 // Arabic attribution families added by ADR 0016, as construction families rather than sentence rules. Each family
 // fires on one trigger token and pushes through the engine's own claim builder (EngineView.push), so trimming,
-// de-duplication and offsets are shared with the older rules in claims.ts, which call `arabicAttribution` once per
-// token (the hook is marked "ADR 0016 hook").
+// de-duplication and offsets are shared with the older rules, whose pass calls `arabicAttribution` once per
+// token from ar/reporting.ts (the hook is marked "ADR 0016 hook").
 //
 // Families:
 // - ar-aside-after   the speaker after the content, in an aside closing the sentence:
@@ -9,11 +9,11 @@
 // - ar-bil-qawl      a verb + بقوله/بالقول: "ورد X بقوله: ..." / "واستطرد بقوله" / "وعلّقت X بالقول إن ..."
 // - ar-document      a statement given as the content of a document: "ورد في تقرير X أن ..." / "ونص بيان X على أن ..."
 
-import { AR_COMP, AR_VERBS } from './lexicon';
-import { discourseOf, speakerPhrase, type EngineView, type Gender } from './discourse';
-import { arVerbOf } from './actors';
-import { set } from './lexicon';
-import { tokenAt } from './doc';
+import { arVerbOf } from '../../actors/ar/names';
+import { tokenAt } from '../../doc';
+import { AR_COMP, AR_VERBS } from '../../lexicon/ar';
+import { set } from '../../lexicon/shared';
+import { discourseOf, speakerPhrase, type EngineView, type Gender } from '../discourse';
 
 /** Trigger tokens (folded); a Set lookup per token keeps the hook off the engine's hot path. */
 const TRIGGERS = set(`كما وكما حسبما وحسبما بحسبما فيما حد وفقا ووفقا طبقا وطبقا بحسب وبحسب حسب وحسب

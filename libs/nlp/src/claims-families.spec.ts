@@ -1,5 +1,5 @@
-// The attribution families and discourse resolution of ADR 0016 (attribution-ar.ts, attribution-en.ts,
-// discourse.ts). Every sentence is invented (fictional people, bodies and countries); the KB is a small stand-in.
+// The attribution families and discourse resolution of ADR 0016 (claims/ar/families.ts, claims/en/families.ts,
+// claims/discourse.ts). Every sentence is invented (fictional people, bodies and countries); the KB is a small stand-in.
 import { Enricher } from './index';
 import type { KbActor } from '@marsad/contracts';
 

@@ -9,13 +9,15 @@
 // It returns `undefined` — refuses — when nothing fits or two different entities fit equally well: a missing claim
 // costs less than a wrong speaker.
 //
-// The module depends only on the engine's data (Doc, ActorSet mentions, claims so far), not on claims.ts, so the
-// hooks in the claim rules stay small and it ports unchanged when the engine is split into modules.
+// The module depends only on the engine's data (Doc, ActorSet mentions, claims so far) through EngineView, not on
+// either language's rules, so both languages' passes can use it (ADR 0015 layout: claims/shared ← this ← ar, en).
 
-import type { ActorAcc, ActorSet, MentionX } from './actors';
-import type { ClaimX } from './claims';
-import { tokenAt, type Doc } from './doc';
-import { AR_COMP, AR_STOP, EN_STOP_CAPS, set } from './lexicon';
+import type { ActorAcc, ActorSet, MentionX } from '../actors/shared';
+import { type ClaimX, type Ctx, pushClaim } from './shared';
+import { tokenAt, type Doc } from '../doc';
+import { AR_COMP, AR_STOP } from '../lexicon/ar';
+import { EN_STOP_CAPS } from '../lexicon/en';
+import { set } from '../lexicon/shared';
 
 /** What the engine gives the discourse model and the attribution families (a narrow view of the claim context). */
 export interface EngineView {
@@ -35,6 +37,23 @@ export interface EngineView {
     e: number,
     at: number,
   ): ClaimX | undefined;
+}
+
+const views = new WeakMap<Ctx, EngineView>();
+/** The narrow view of a claim context that the discourse model and the attribution families use (one per context). */
+export function viewOf(ctx: Ctx): EngineView {
+  let v = views.get(ctx);
+  if (!v) {
+    v = {
+      doc: ctx.doc,
+      set: ctx.set,
+      mAt: ctx.mAt,
+      claims: ctx.claims,
+      push: (rule, sp, spText, verb, kind, s, e, at) => pushClaim(((ctx.rule = rule), ctx), sp, spText, verb, kind, s, e, at),
+    };
+    views.set(ctx, v);
+  }
+  return v;
 }
 
 export type Gender = 'm' | 'f';

@@ -11,9 +11,12 @@
 //                       "CONTENT, said an airline spokeswoman for X." / "CONTENT, the interior minister of X has said."
 // (To-infinitive commitments and requests, "vowed to", "urged X to", stay out: test/gold/README.md decisions.)
 
-import type { ActorAcc } from './actors';
-import { speakerPhrase, type EngineView } from './discourse';
-import { set } from './lexicon';
+import type { ActorAcc } from '../../actors/shared';
+import { set } from '../../lexicon/shared';
+import { speakerPhrase, viewOf, type EngineView } from '../discourse';
+import type { Ctx } from '../shared';
+import { contentAfter } from './content';
+import { subjectBefore, subjectOfSentence } from './speaker';
 
 /** What the English families need from the engine beyond EngineView. */
 export interface EnglishEngineView extends EngineView {
@@ -23,6 +26,25 @@ export interface EnglishEngineView extends EngineView {
   subjectOfSentence(k: number): ActorAcc | undefined;
   /** the content after the verb at token v (that-clause, quotation, colon), or undefined */
   contentAfter(v: number, verb: string): { s: number; e: number } | undefined;
+}
+
+const enViews = new WeakMap<Ctx, EnglishEngineView>();
+/** The English view of a claim context (the shared view plus the English subject and content finders). */
+export function englishView(ctx: Ctx): EnglishEngineView {
+  let v = enViews.get(ctx);
+  if (!v) {
+    v = {
+      ...viewOf(ctx),
+      subjectBefore: (k) => {
+        const sb = subjectBefore(ctx, k);
+        return sb ? { actor: sb.actor, text: sb.text, others: sb.others } : undefined;
+      },
+      subjectOfSentence: (k) => subjectOfSentence(ctx, k),
+      contentAfter: (k, verb) => contentAfter(ctx, k, verb),
+    };
+    enViews.set(ctx, v);
+  }
+  return v;
 }
 
 const TRIGGERS = set(`urging warning insisting arguing claiming saying suggesting stressing adding noting maintaining predicting
