@@ -12,12 +12,14 @@
 // The module depends only on the engine's data (Doc, ActorSet mentions, claims so far) through EngineView, not on
 // either language's rules, so both languages' passes can use it (ADR 0015 layout: claims/shared ← this ← ar, en).
 
+import { ROLE_START_WORDS, SPEAKER_PHRASE_STOP, FEMALE_FIRST_NAMES, MALE_FIRST_NAMES } from '../lexicon/shared';
+import { EN_OFFICER, EN_FEM_ROLE, EN_PHRASE_FINITE } from '../lexicon/en';
+import { AR_OFFICER } from '../lexicon/ar';
 import type { ActorAcc, ActorSet, MentionX } from '../actors/shared';
 import { type ClaimX, type Ctx, pushClaim } from './shared';
 import { tokenAt, type Doc } from '../doc';
 import { AR_COMP, AR_STOP } from '../lexicon/ar';
 import { EN_STOP_CAPS } from '../lexicon/en';
-import { set } from '../lexicon/shared';
 
 /** What the engine gives the discourse model and the attribution families (a narrow view of the claim context). */
 export interface EngineView {
@@ -73,12 +75,6 @@ export interface Entity {
   pos: number;
 }
 
-// Officer nouns of unnamed sources (folded): they stand for their affiliation when no name follows.
-const AR_OFFICER = set(`مسؤول مسوول مسؤوله مسئول متحدث متحدثه ناطق ناطقه مصدر مصادر دبلوماسي دبلوماسيه مسؤولون مسؤولين مسوولون مسوولين
-مسئولون مسئولين متحدثون ناطقون دبلوماسيون دبلوماسيين مستشار مستشاره`);
-const EN_OFFICER = set(`official officials spokesman spokeswoman spokesperson spokespeople source sources aide aides diplomat diplomats
-representative representatives officer officers minister ministry`);
-const EN_FEM = set('spokeswoman chairwoman businesswoman congresswoman she her');
 /** Role words with their own gender in Arabic: the ة form is feminine. */
 function arRoleGender(w: string): Gender | undefined {
   return /ه$/.test(w) ? 'f' : 'm';
@@ -112,7 +108,10 @@ export function speakerPhrase(
   const w0 = first.norm.replace(/^(و|ف)/, '');
   const lead = mentionAt(v, k);
   const opensWithRole =
-    ROLE_START.has(w0) || ROLE_START.has(w0.replace(/^ال/, '')) || ROLE_START.has(first.norm) || /^(a|an|the)$/.test(first.norm);
+    ROLE_START_WORDS.has(w0) ||
+    ROLE_START_WORDS.has(w0.replace(/^ال/, '')) ||
+    ROLE_START_WORDS.has(first.norm) ||
+    /^(a|an|the)$/.test(first.norm);
   if (!lead && !opensWithRole) return undefined;
   let person: { actor: ActorAcc; m: MentionX } | undefined;
   let body: { actor: ActorAcc; m: MentionX } | undefined;
@@ -121,8 +120,8 @@ export function speakerPhrase(
   for (let r = k; r < end && doc.sentOf[r] === sent; r++) {
     if (r > k && toks[r].gap >= 3) break;
     // a clause or a second phrase begins: stop ("..., said X on Monday after ...")
-    if (r > k && STOP.has(toks[r].norm) && !person && !body) break;
-    if (r > k && STOP.has(toks[r].norm)) break;
+    if (r > k && SPEAKER_PHRASE_STOP.has(toks[r].norm) && !person && !body) break;
+    if (r > k && SPEAKER_PHRASE_STOP.has(toks[r].norm)) break;
     const h = mentionAt(v, r);
     if (h) {
       if (h.actor.type === 'person') {
@@ -136,21 +135,12 @@ export function speakerPhrase(
       continue;
     }
     // a finite verb ends an English phrase ("a spokesman for X said ...")
-    if (toks[r].script === 'latin' && r > k && EN_FINITE.has(toks[r].norm)) break;
+    if (toks[r].script === 'latin' && r > k && EN_PHRASE_FINITE.has(toks[r].norm)) break;
   }
   const h = person ?? body;
   if (!h) return undefined;
   return { actor: h.actor, start: first.start, end: toks[last].end, last };
 }
-
-const ROLE_START =
-  set(`رئيس رئيسه وزير وزيره متحدث متحدثه ناطق ناطقه سفير سفيره مستشار مستشاره امين زعيم ملك امير نائب مدير مديره قائد مبعوث
-مندوب عمده محافظ حاكم مسؤول مسوول مسئول مصدر مصادر دبلوماسي الرئيس الوزير الوزيره المتحدث المتحدثه الناطق الناطقه السفير الامين المدير المديره
-المسؤول المصدر بيان تقرير رساله وثيقه دراسه مذكره البيان التقرير الخارجيه الداخليه وزاره الوزاره الحكومه مكتب
-spokesman spokeswoman spokesperson official officials minister secretary director chief president chairman head`);
-const STOP = set(`في خلال عقب بعد قبل امام لدي الي علي عن مع اثناء حين عندما الذي التي ان انه انها كما الا لكن
-on at in after before during while when as because that which who to about last this yesterday today`);
-const EN_FINITE = set('said says say told tells has have had is are was were will would could can may might added warned stressed');
 
 /**
  * The discourse model of one article: entities introduced up to a position, and resolution against them.
@@ -222,7 +212,7 @@ export class Discourse {
           actor: aff,
           unnamed: true,
           roles: new Set([w.replace(/s$/, '')]),
-          gender: plural ? undefined : EN_FEM.has(w) ? 'f' : /man$/.test(w) ? 'm' : undefined,
+          gender: plural ? undefined : EN_FEM_ROLE.has(w) ? 'f' : /man$/.test(w) ? 'm' : undefined,
           number: plural ? 'pl' : 'sg',
           pos: t.start,
         });
@@ -369,39 +359,6 @@ export function discourseOf(v: EngineView): Discourse {
   return d;
 }
 
-// ---------------------------------------------------------------- gender of named persons
-// First-name lexicons (folded; English/international and transliterated names, and Arabic script). A person's gender
-// is what the text or the name says: honorifics and gendered titles (set by the engine), else the first name here.
-// Unknown stays unknown — agreement then only excludes what is known to clash.
-const FEMALE_FIRST = set(`mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy betty sandra margaret ashley
-kimberly emily donna michelle carol amanda melissa deborah stephanie dorothy rebecca sharon laura cynthia amy kathleen angela shirley brenda
-emma anna pamela nicole samantha katherine christine helen debra rachel carolyn janet maria catherine heather diane olivia julie joyce
-victoria ruth virginia lauren kelly christina joan evelyn judith andrea hannah megan cheryl jacqueline martha madison teresa gloria sara
-janice ann kathryn abigail sophia frances alice judy isabella julia grace amber denise danielle marilyn beverly charlotte natalie theresa
-diana brittany doris kayla lori marie clare claire cherie harriet tessa hilary hillary yulia kamala ursula annalena jacinda nicola liz
-priti suella federica kaja ngozi kristalina gina nikki condoleezza madeleine nadia leila layla fatima fatma aisha ayesha maryam mariam
-zainab huda hana rania noura nora reem amal salma dina lina mona nour yasmin yasmine samira sana najla tzipi golda benazir indira sonia
-segolene marine giorgia mette sanna magdalena beata zuzana maia salome melania ivanka michele christiane francoise marine anne agnes
-irina olga natalia natalya svetlana elena yelena tatiana tatyana anastasia ekaterina valentina lyudmila marina galina larisa oksana
-ingrid astrid greta karin birgit petra sabine ulrike heike katrin annegret hanna mette helle erna jenny hilde
-إليزابيث اليزابيث ماري ماريا مريم فاطمه عائشه عايشه زينب هدي هناء رانيا نوره نورا ريم امل سلمي دينا لينا مني نور ساره سارا ياسمين سميره سناء نجلاء
-ليلي ليلى هيفاء رشا ريما سهي سوسن لمياء اسماء خديجه انجيلا انغيلا اورسولا تيريزا هيلاري كامالا نانسي كريستين جاسيندا ميلانيا ايفانكا انالينا ليز
-نيكي كوندوليزا مادلين ناديه جيهان سوزان كاترين كاثرين ايرينا اولغا ناتاليا سفيتلانا ايلينا ماريا تاتيانا انستاسيا فالنتينا ماغدالينا ماريان
-مارين جورجيا فيديريكا كايا نغوزي كريستالينا تسيبي غولدا بنظير انديرا سونيا`);
-const MALE_FIRST = set(`john james robert michael william david richard joseph thomas charles christopher daniel matthew anthony mark donald
-steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry
-justin scott brandon benjamin samuel gregory alexander frank patrick raymond jack dennis jerry tyler aaron jose adam nathan henry douglas
-peter kyle noah ethan jeremy walter keith roger terry sean gerald carl harold arthur lawrence jordan jesse bryan billy bruce gabriel joe
-wayne vincent roy ralph bobby russell philip eugene tony tom tim jim bill bob mike dave steve ian gordon nick ben sam dan matt nigel malcolm
-hugh neil colin alistair alastair iain ken charlie philippe jacques francois nicolas emmanuel olaf gerhard helmut joschka silvio vladimir
-dmitry dmitri mikhail boris sergei sergey viktor victor leonid ivan yuri igor alexei alexey andrei andrey oleg gennady nikolai mahmoud
-mohammed muhammad mohamed mohammad ahmed ahmad ali hassan hussein omar abdullah abdul khalid saad saeed recep tayyip bashar hosni yasser
-ariel ehud shimon kofi xi junichiro shinzo rupert bernie warren benny naftali yair volodymyr petro antony rishi keir jeremy jens mark
-pedro joe abdel abdulaziz faisal fahd salman mansour sultan tamim hamad khalifa zayed mohamed mahathir najib recep mevlut hakan
-محمد احمد علي حسن حسين عمر خالد عبد عبدالله سعد سعيد يوسف ابراهيم مصطفي محمود طارق فيصل سلمان فهد منصور سلطان تميم حمد خليفه زايد
-عادل سامح ايمن جون جورج دونالد جو باراك فلاديمير سيرغي سيرجي ديمتري ايمانويل اولاف رجب بشار حسني ياسر بنيامين نفتالي يائير انتوني ريشي
-كير بوريس جاستن مايك مايكل ديفيد ريتشارد روبرت وليام توماس تشارلز مارك بيتر بول فولوديمير بيترو شي نجيب مهاتير مولود هاكان`);
-
 /**
  * Give named persons without a known gender the gender of their first name (English canonical name first, then
  * the first token of each mention). Called once per document before the claim rules (ADR 0016 hook).
@@ -410,12 +367,12 @@ export function inferGenders(v: EngineView): void {
   for (const a of v.set.byId.values()) {
     if (a.type !== 'person' || a.gender) continue;
     const first = (a.name.split(/\s+/)[0] ?? '').toLowerCase().replace(/[أإآ]/g, 'ا').replace(/ة/g, 'ه').replace(/ى/g, 'ي');
-    let g: Gender | undefined = FEMALE_FIRST.has(first) ? 'f' : MALE_FIRST.has(first) ? 'm' : undefined;
+    let g: Gender | undefined = FEMALE_FIRST_NAMES.has(first) ? 'f' : MALE_FIRST_NAMES.has(first) ? 'm' : undefined;
     if (!g) {
       for (const m of a.mentions) {
         if (m.field !== v.doc.field || m.last <= m.first) continue; // a bare surname says nothing
         const w = v.doc.toks[m.first].norm;
-        g = FEMALE_FIRST.has(w) ? 'f' : MALE_FIRST.has(w) ? 'm' : undefined;
+        g = FEMALE_FIRST_NAMES.has(w) ? 'f' : MALE_FIRST_NAMES.has(w) ? 'm' : undefined;
         if (g) break;
       }
     }

@@ -218,3 +218,25 @@ export const AR_TITLE_LIKE = /^(كبير|رئيس|مدير|عضو|نائب|مس�
 export const AR_COMMON_NOT_NAME = set(
   'شهود عيان سكان ناشطون نشطاء مسعفون مراقبون مواطنون لاجئون متظاهرون محتجون لشوون شوون الشوون بشكل بصوره وسط ابحاث دراسات تقرير تقارير بيان دراسه استطلاع وثيقه رساله تاييد مصدران مسوولان مسوولو شريك عضو موظف مهندس اخطر اكبر اهم ابرز اكثر اقل افضل اسوا اعلي ادني اذ لدينا لدي عده لعده كيفيه حلفاء سوال سوالا عقد اكبر اهم ابرز رفيع عسكري مراسل خبير خبيره محلل محلله باحث باحثه مراقب مراقبون ناشط ناشطه معتقل معارض معارضون عنصري جديد جديده ارهابي ارهابيه متطرف متطرفه تنفيذي اخري اخر كبير كبيره صغير مصادر مسؤول مسؤولون مسؤولين خبراء محللون مصدر شخص اشخاص احد احدي عدد بعض كل جميع مختلف عده تفاصيل قضيه امر الامر',
 );
+
+// ADR 0016 (claims/discourse.ts)
+// Officer nouns of unnamed sources (folded): they stand for their affiliation when no name follows.
+export const AR_OFFICER =
+  set(`مسؤول مسوول مسؤوله مسئول متحدث متحدثه ناطق ناطقه مصدر مصادر دبلوماسي دبلوماسيه مسؤولون مسؤولين مسوولون مسوولين
+مسئولون مسئولين متحدثون ناطقون دبلوماسيون دبلوماسيين مستشار مستشاره`);
+
+// ADR 0016 (claims/ar/families.ts)
+/** Trigger tokens (folded); a Set lookup per token keeps the hook off the engine's hot path. */
+export const AR_FAMILY_TRIGGERS = set(`كما وكما حسبما وحسبما بحسبما فيما حد وفقا ووفقا طبقا وطبقا بحسب وبحسب حسب وحسب
+بقوله بقولها بقولهم بقولهما بالقول ورد وورد نص ونص ينص وينص تنص وتنص`);
+
+// ADR 0016 (claims/ar/families.ts)
+/** Response verbs that report speech only with بقوله/بالقول or a following statement. */
+export const AR_RESPONSE = set('رد ردت ردوا علق علقت عقب عقبت استطرد استطردت تساءل تساءلت اختتم اختتمت ختم ختمت اجاب اجابت');
+
+// ADR 0016 (claims/ar/families.ts)
+export const AR_DOC_NOUNS = set('تقرير بيان رساله وثيقه دراسه مذكره تقريرها تقريره بيانها بيانه');
+
+// ADR 0016 (claims/ar/families.ts)
+/** Verbs of relaying (a channel, not a speaker): "حسبما نقلت رويترز". */
+export const AR_RELAY = set('نقل نقلت نقلته نقلها نقلتها اوردت اورد اوردته');

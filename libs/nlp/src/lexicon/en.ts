@@ -264,3 +264,34 @@ export const EN_LOC_PREP = set('in at near from to into across outside inside ar
 export const EAST_ASIAN_FAMILY = set(
   'kim lee park choi jung kang cho yoon jang lim moon xi li wang zhang liu chen yang zhao huang zhou wu hu abe kishida',
 );
+
+// ADR 0016 (claims/discourse.ts)
+export const EN_OFFICER =
+  set(`official officials spokesman spokeswoman spokesperson spokespeople source sources aide aides diplomat diplomats
+representative representatives officer officers minister ministry`);
+
+// ADR 0016 (claims/discourse.ts)
+export const EN_FEM_ROLE = set('spokeswoman chairwoman businesswoman congresswoman she her');
+
+// ADR 0016 (claims/discourse.ts)
+export const EN_PHRASE_FINITE = set(
+  'said says say told tells has have had is are was were will would could can may might added warned stressed',
+);
+
+// ADR 0016 (claims/en/families.ts)
+export const EN_FAMILY_TRIGGERS =
+  set(`urging warning insisting arguing claiming saying suggesting stressing adding noting maintaining predicting
+telling explaining charged tweeted said says`);
+
+// ADR 0016 (claims/en/families.ts)
+export const EN_REPORT_ING = set(
+  'urging warning insisting arguing claiming saying suggesting stressing adding noting maintaining predicting explaining',
+);
+
+// ADR 0016 (claims/en/families.ts)
+export const EN_DO_VERBS = set('say warn insist admit argue claim acknowledge concede predict suggest stress deny');
+
+// ADR 0016 (claims/en/families.ts)
+export const EN_OFFICER_HEAD = set(
+  'spokesman spokeswoman spokesperson official officials source sources minister secretary director chief head executive aide diplomat',
+);

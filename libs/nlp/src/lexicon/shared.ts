@@ -41,3 +41,52 @@ export const LOCATIVE_PREPS = set(
 export const TITLE_KEYS =
   set(`رئيس رئيسه وزير وزيره متحدث متحدثه ناطق ناطقه نائبه سفير سفيره مستشار مستشاره امين زعيم ملك امير نائب مدير مديره قائد مبعوث مندوب عمده محافظ حاكم
 president minister secretary spokesman spokeswoman chancellor ambassador leader chairman chief director governor mayor envoy king prince premier`);
+
+// ADR 0016 (claims/discourse.ts)
+export const ROLE_START_WORDS =
+  set(`رئيس رئيسه وزير وزيره متحدث متحدثه ناطق ناطقه سفير سفيره مستشار مستشاره امين زعيم ملك امير نائب مدير مديره قائد مبعوث
+مندوب عمده محافظ حاكم مسؤول مسوول مسئول مصدر مصادر دبلوماسي الرئيس الوزير الوزيره المتحدث المتحدثه الناطق الناطقه السفير الامين المدير المديره
+المسؤول المصدر بيان تقرير رساله وثيقه دراسه مذكره البيان التقرير الخارجيه الداخليه وزاره الوزاره الحكومه مكتب
+spokesman spokeswoman spokesperson official officials minister secretary director chief president chairman head`);
+
+// ADR 0016 (claims/discourse.ts)
+export const SPEAKER_PHRASE_STOP = set(`في خلال عقب بعد قبل امام لدي الي علي عن مع اثناء حين عندما الذي التي ان انه انها كما الا لكن
+on at in after before during while when as because that which who to about last this yesterday today`);
+
+// ADR 0016 (claims/discourse.ts)
+// ---------------------------------------------------------------- gender of named persons
+// First-name lexicons (folded; English/international and transliterated names, and Arabic script). A person's gender
+// is what the text or the name says: honorifics and gendered titles (set by the engine), else the first name here.
+// Unknown stays unknown — agreement then only excludes what is known to clash.
+export const FEMALE_FIRST_NAMES =
+  set(`mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy betty sandra margaret ashley
+kimberly emily donna michelle carol amanda melissa deborah stephanie dorothy rebecca sharon laura cynthia amy kathleen angela shirley brenda
+emma anna pamela nicole samantha katherine christine helen debra rachel carolyn janet maria catherine heather diane olivia julie joyce
+victoria ruth virginia lauren kelly christina joan evelyn judith andrea hannah megan cheryl jacqueline martha madison teresa gloria sara
+janice ann kathryn abigail sophia frances alice judy isabella julia grace amber denise danielle marilyn beverly charlotte natalie theresa
+diana brittany doris kayla lori marie clare claire cherie harriet tessa hilary hillary yulia kamala ursula annalena jacinda nicola liz
+priti suella federica kaja ngozi kristalina gina nikki condoleezza madeleine nadia leila layla fatima fatma aisha ayesha maryam mariam
+zainab huda hana rania noura nora reem amal salma dina lina mona nour yasmin yasmine samira sana najla tzipi golda benazir indira sonia
+segolene marine giorgia mette sanna magdalena beata zuzana maia salome melania ivanka michele christiane francoise marine anne agnes
+irina olga natalia natalya svetlana elena yelena tatiana tatyana anastasia ekaterina valentina lyudmila marina galina larisa oksana
+ingrid astrid greta karin birgit petra sabine ulrike heike katrin annegret hanna mette helle erna jenny hilde
+إليزابيث اليزابيث ماري ماريا مريم فاطمه عائشه عايشه زينب هدي هناء رانيا نوره نورا ريم امل سلمي دينا لينا مني نور ساره سارا ياسمين سميره سناء نجلاء
+ليلي ليلى هيفاء رشا ريما سهي سوسن لمياء اسماء خديجه انجيلا انغيلا اورسولا تيريزا هيلاري كامالا نانسي كريستين جاسيندا ميلانيا ايفانكا انالينا ليز
+نيكي كوندوليزا مادلين ناديه جيهان سوزان كاترين كاثرين ايرينا اولغا ناتاليا سفيتلانا ايلينا ماريا تاتيانا انستاسيا فالنتينا ماغدالينا ماريان
+مارين جورجيا فيديريكا كايا نغوزي كريستالينا تسيبي غولدا بنظير انديرا سونيا`);
+
+// ADR 0016 (claims/discourse.ts)
+export const MALE_FIRST_NAMES =
+  set(`john james robert michael william david richard joseph thomas charles christopher daniel matthew anthony mark donald
+steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry
+justin scott brandon benjamin samuel gregory alexander frank patrick raymond jack dennis jerry tyler aaron jose adam nathan henry douglas
+peter kyle noah ethan jeremy walter keith roger terry sean gerald carl harold arthur lawrence jordan jesse bryan billy bruce gabriel joe
+wayne vincent roy ralph bobby russell philip eugene tony tom tim jim bill bob mike dave steve ian gordon nick ben sam dan matt nigel malcolm
+hugh neil colin alistair alastair iain ken charlie philippe jacques francois nicolas emmanuel olaf gerhard helmut joschka silvio vladimir
+dmitry dmitri mikhail boris sergei sergey viktor victor leonid ivan yuri igor alexei alexey andrei andrey oleg gennady nikolai mahmoud
+mohammed muhammad mohamed mohammad ahmed ahmad ali hassan hussein omar abdullah abdul khalid saad saeed recep tayyip bashar hosni yasser
+ariel ehud shimon kofi xi junichiro shinzo rupert bernie warren benny naftali yair volodymyr petro antony rishi keir jeremy jens mark
+pedro joe abdel abdulaziz faisal fahd salman mansour sultan tamim hamad khalifa zayed mohamed mahathir najib recep mevlut hakan
+محمد احمد علي حسن حسين عمر خالد عبد عبدالله سعد سعيد يوسف ابراهيم مصطفي محمود طارق فيصل سلمان فهد منصور سلطان تميم حمد خليفه زايد
+عادل سامح ايمن جون جورج دونالد جو باراك فلاديمير سيرغي سيرجي ديمتري ايمانويل اولاف رجب بشار حسني ياسر بنيامين نفتالي يائير انتوني ريشي
+كير بوريس جاستن مايك مايكل ديفيد ريتشارد روبرت وليام توماس تشارلز مارك بيتر بول فولوديمير بيترو شي نجيب مهاتير مولود هاكان`);

@@ -9,23 +9,14 @@
 // - ar-bil-qawl      a verb + بقوله/بالقول: "ورد X بقوله: ..." / "واستطرد بقوله" / "وعلّقت X بالقول إن ..."
 // - ar-document      a statement given as the content of a document: "ورد في تقرير X أن ..." / "ونص بيان X على أن ..."
 
+import { AR_FAMILY_TRIGGERS, AR_RESPONSE, AR_DOC_NOUNS, AR_RELAY } from '../../lexicon/ar';
 import { arVerbOf } from '../../actors/ar/names';
 import { tokenAt } from '../../doc';
 import { AR_COMP, AR_VERBS } from '../../lexicon/ar';
-import { set } from '../../lexicon/shared';
 import { discourseOf, speakerPhrase, type EngineView, type Gender } from '../discourse';
 
-/** Trigger tokens (folded); a Set lookup per token keeps the hook off the engine's hot path. */
-const TRIGGERS = set(`كما وكما حسبما وحسبما بحسبما فيما حد وفقا ووفقا طبقا وطبقا بحسب وبحسب حسب وحسب
-بقوله بقولها بقولهم بقولهما بالقول ورد وورد نص ونص ينص وينص تنص وتنص`);
-/** Response verbs that report speech only with بقوله/بالقول or a following statement. */
-const AR_RESPONSE = set('رد ردت ردوا علق علقت عقب عقبت استطرد استطردت تساءل تساءلت اختتم اختتمت ختم ختمت اجاب اجابت');
-const DOC_NOUNS = set('تقرير بيان رساله وثيقه دراسه مذكره تقريرها تقريره بيانها بيانه');
 /** Role words before a nationality adjective ("نظيره الإيراني"، "الوزير الروسي"). */
 const TITLE_BEFORE = /^(نظير|نظيره|نظيرها|نظيرتها|نظيرته|الرئيس|الوزير|الوزيره|وزير|وزيره|المبعوث|السفير|المتحدث|المستشار|رئيس)$/;
-/** Verbs of relaying (a channel, not a speaker): "حسبما نقلت رويترز". */
-const RELAY = set('نقل نقلت نقلته نقلها نقلتها اوردت اورد اوردته');
-
 /** A reporting verb form (folded), with an object pronoun stripped ("قاله"، "أعلنته" → قال، أعلنت). */
 function verbForm(norm: string): { verb: string; fem: boolean } | undefined {
   const w = norm.replace(/^(و|ف)/, '');
@@ -40,7 +31,7 @@ function verbForm(norm: string): { verb: string; fem: boolean } | undefined {
 /** Called by the engine for every Arabic token; returns true when a family produced a claim at token i. */
 export function arabicAttribution(v: EngineView, i: number): boolean {
   const t = v.doc.toks[i];
-  if (!TRIGGERS.has(t.norm)) return false;
+  if (!AR_FAMILY_TRIGGERS.has(t.norm)) return false;
   return asideAfter(v, i) || bilQawl(v, i) || documentContent(v, i);
 }
 
@@ -71,7 +62,7 @@ function asideAfter(v: EngineView, i: number): boolean {
   const vt = toks[verbTok];
   const vf = w === 'حد' ? { verb: vt.norm, fem: false } : verbForm(vt.norm);
   if (!vf) return false;
-  if (RELAY.has(vt.norm.replace(/^(و|ف)/, ''))) return false;
+  if (AR_RELAY.has(vt.norm.replace(/^(و|ف)/, ''))) return false;
   let np = verbTok + 1;
   // "كما صرح به X" / "حسبما أفادت به X": the object pronoun of the verb
   while (np < n && /^(به|بها|له|لها|ذلك)$/.test(toks[np].norm)) np++;
@@ -94,7 +85,7 @@ function asideAfter(v: EngineView, i: number): boolean {
   const e = toks[trig].start - toks[trig].sep.length;
   if (e - s < 12) return false;
   const tn = toks[trig].norm;
-  const verb = doc.src.slice(toks[trig].start + (tn[0] === 'و' && TRIGGERS.has(tn.slice(1)) ? 1 : 0), vt.end);
+  const verb = doc.src.slice(toks[trig].start + (tn[0] === 'و' && AR_FAMILY_TRIGGERS.has(tn.slice(1)) ? 1 : 0), vt.end);
   return !!v.push('ar-aside-after', sp.actor, doc.src.slice(sp.start, sp.end), verb, 'statement', s, e, verbTok);
 }
 
@@ -160,11 +151,11 @@ function documentContent(v: EngineView, i: number): boolean {
   let noun = -1;
   let verbEnd = i;
   if (/^(ورد|وورد)$/.test(w)) {
-    if (i + 2 >= n || toks[i + 1].norm !== 'في' || !DOC_NOUNS.has(toks[i + 2].norm)) return false;
+    if (i + 2 >= n || toks[i + 1].norm !== 'في' || !AR_DOC_NOUNS.has(toks[i + 2].norm)) return false;
     noun = i + 2;
     verbEnd = i + 1;
   } else if (/^(نص|ونص|ينص|وينص|تنص|وتنص)$/.test(w)) {
-    if (i + 1 >= n || !DOC_NOUNS.has(toks[i + 1].norm)) return false;
+    if (i + 1 >= n || !AR_DOC_NOUNS.has(toks[i + 1].norm)) return false;
     noun = i + 1;
   } else return false;
   // the complementiser that opens the content: "أن" (ورد في), "على أن" (نص)
@@ -208,7 +199,7 @@ export function arabicNested(v: EngineView): void {
     for (; r < n && toks[r].end <= c.end; r++) {
       if (toks[r].script !== 'arabic' || v.mAt[r]) continue;
       const vf = verbForm(toks[r].norm);
-      if (!vf || RELAY.has(toks[r].norm)) continue;
+      if (!vf || AR_RELAY.has(toks[r].norm)) continue;
       const sent = doc.sentOf[r];
       // the complementiser within three tokens (an object or a recipient may sit between)
       let comp = -1;

@@ -11,8 +11,8 @@
 //                       "CONTENT, said an airline spokeswoman for X." / "CONTENT, the interior minister of X has said."
 // (To-infinitive commitments and requests, "vowed to", "urged X to", stay out: test/gold/README.md decisions.)
 
+import { EN_FAMILY_TRIGGERS, EN_REPORT_ING, EN_DO_VERBS, EN_OFFICER_HEAD } from '../../lexicon/en';
 import type { ActorAcc } from '../../actors/shared';
-import { set } from '../../lexicon/shared';
 import { speakerPhrase, viewOf, type EngineView } from '../discourse';
 import type { Ctx } from '../shared';
 import { contentAfter } from './content';
@@ -47,24 +47,14 @@ export function englishView(ctx: Ctx): EnglishEngineView {
   return v;
 }
 
-const TRIGGERS = set(`urging warning insisting arguing claiming saying suggesting stressing adding noting maintaining predicting
-telling explaining charged tweeted said says`);
-const REPORT_ING = set(
-  'urging warning insisting arguing claiming saying suggesting stressing adding noting maintaining predicting explaining',
-);
 const KIND_OF: Record<string, string> = { urging: 'demand', warning: 'warning', warn: 'warning', charged: 'accusation' };
-const DO_VERBS = set('say warn insist admit argue claim acknowledge concede predict suggest stress deny');
-const EN_OFFICER_HEAD = set(
-  'spokesman spokeswoman spokesperson official officials source sources minister secretary director chief head executive aide diplomat',
-);
-
 export function englishAttribution(v: EnglishEngineView, k: number): boolean {
   const toks = v.doc.toks;
   const t = toks[k];
   const w = t.norm;
-  if (DO_VERBS.has(w) && k > 1 && /^(did|does|do)$/.test(toks[k - 1].norm)) return doSupport(v, k);
-  if (!TRIGGERS.has(w)) return false;
-  if (REPORT_ING.has(w)) return progressive(v, k) || whileParticiple(v, k);
+  if (EN_DO_VERBS.has(w) && k > 1 && /^(did|does|do)$/.test(toks[k - 1].norm)) return doSupport(v, k);
+  if (!EN_FAMILY_TRIGGERS.has(w)) return false;
+  if (EN_REPORT_ING.has(w)) return progressive(v, k) || whileParticiple(v, k);
   if (w === 'charged' || w === 'tweeted') return thatVerb(v, k);
   if (w === 'said' || w === 'says') return postposedOfficer(v, k);
   return false;
