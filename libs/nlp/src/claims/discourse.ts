@@ -28,6 +28,8 @@ export interface EngineView {
   /** token → the longest mention covering it */
   mAt: (MentionX | undefined)[];
   claims: ClaimX[];
+  /** the discourse model, built on first use (discourseOf) */
+  discourse: Discourse | undefined;
   /** push a claim (the engine's trimming, de-duplication and offsets); returns it, or undefined when refused */
   push(
     rule: string,
@@ -41,21 +43,21 @@ export interface EngineView {
   ): ClaimX | undefined;
 }
 
-const views = new WeakMap<Ctx, EngineView>();
 /** The narrow view of a claim context that the discourse model and the attribution families use (one per context). */
 export function viewOf(ctx: Ctx): EngineView {
-  let v = views.get(ctx);
+  let v = ctx.view as EngineView | undefined;
   if (!v) {
     v = {
+      discourse: undefined,
       doc: ctx.doc,
       set: ctx.set,
       mAt: ctx.mAt,
       claims: ctx.claims,
       push: (rule, sp, spText, verb, kind, s, e, at) => pushClaim(((ctx.rule = rule), ctx), sp, spText, verb, kind, s, e, at),
     };
-    views.set(ctx, v);
+    ctx.view = v;
   }
-  return v;
+  return v!;
 }
 
 export type Gender = 'm' | 'f';
@@ -348,15 +350,9 @@ export class Discourse {
   }
 }
 
-const models = new WeakMap<Doc, Discourse>();
-/** The discourse model of a document (one per Doc, built on first use). */
+/** The discourse model of a document (one per claim context, built on first use). */
 export function discourseOf(v: EngineView): Discourse {
-  let d = models.get(v.doc);
-  if (!d) {
-    d = new Discourse(v);
-    models.set(v.doc, d);
-  }
-  return d;
+  return (v.discourse ??= new Discourse(v));
 }
 
 /**

@@ -20,7 +20,19 @@ export function extractClaims(doc: Doc, set: ActorSet, lang: string, scriptMix: 
         for (let k = m.first; k <= m.last; k++) if (!mAt[k] || mAt[k]!.last - mAt[k]!.first < m.last - m.first) mAt[k] = m;
       }
   order.sort((a, b) => a.start - b.start);
-  const ctx: Ctx = { doc, set, mAt, claims: [], usedQuotes: new Set(), order, rule: '', titles: new Map(), titleOf: new Map() };
+  const ctx: Ctx = {
+    doc,
+    set,
+    mAt,
+    claims: [],
+    usedQuotes: new Set(),
+    order,
+    rule: '',
+    titles: new Map(),
+    titleOf: new Map(),
+    view: undefined,
+    enView: undefined,
+  };
   collectTitles(ctx);
   inferGenders(viewOf(ctx)); // ADR 0016: first-name gender for pronoun/participle agreement
   if (scriptMix.arabic > 0) {

@@ -40,6 +40,10 @@ export interface Ctx {
   titles: Map<string, { pos: number; actor: ActorAcc }[]>;
   /** actor id → role words it was introduced with */
   titleOf: Map<string, Set<string>>;
+  /** ADR 0016: the discourse view of this context and its English extension, built on first use (claims/discourse.ts,
+   * claims/en/families.ts); fields, not WeakMaps, so they die with the context at no GC cost */
+  view: object | undefined;
+  enView: object | undefined;
 }
 
 /** Remember which person each role word introduced ("الرئيس التركي رجب طيب أردوغان", "Prime Minister Tony Blair"). */

@@ -195,20 +195,19 @@ export function arabicNested(v: EngineView): void {
   const outer = v.claims.slice();
   for (const c of outer) {
     if (!c.speaker.actorId || c.end - c.start < 20) continue;
-    let r = tokenAt(doc, c.start);
-    for (; r < n && toks[r].end <= c.end; r++) {
-      if (toks[r].script !== 'arabic' || v.mAt[r]) continue;
-      const vf = verbForm(toks[r].norm);
-      if (!vf || AR_RELAY.has(toks[r].norm)) continue;
-      const sent = doc.sentOf[r];
-      // the complementiser within three tokens (an object or a recipient may sit between)
-      let comp = -1;
-      for (let q = r + 1; q <= r + 3 && q < n && doc.sentOf[q] === sent && toks[q].end <= c.end; q++)
-        if (AR_COMP.has(toks[q].norm)) {
-          comp = q;
+    const first = tokenAt(doc, c.start);
+    // complementisers are rare: find one inside the claim, then the reporting verb at most three tokens before it
+    // (an object or a recipient may sit between) — a Set lookup per token, the verb check only near a complementiser
+    for (let comp = first + 1; comp < n && toks[comp].end <= c.end; comp++) {
+      if (!AR_COMP.has(toks[comp].norm) || comp + 1 >= n || toks[comp + 1].start >= c.end) continue;
+      const sent = doc.sentOf[comp];
+      let r = -1;
+      for (let b = comp - 1; b >= Math.max(first, comp - 3) && doc.sentOf[b] === sent; b--)
+        if (toks[b].script === 'arabic' && !v.mAt[b] && verbForm(toks[b].norm)) {
+          r = b;
           break;
         }
-      if (comp < 0 || comp + 1 >= n || toks[comp + 1].start >= c.end) continue;
+      if (r < 0 || AR_RELAY.has(toks[r].norm)) continue;
       // the subject: a mention right before the verb (SV), else right after it (VS)
       const before = r > 0 ? v.mAt[r - 1] : undefined;
       const after = r + 1 < comp ? v.mAt[r + 1] : undefined;
@@ -224,7 +223,6 @@ export function arabicNested(v: EngineView): void {
       if (/^(في|من|علي|عن|مع|الي|لدي|عبر|امام|بين|باسم)$/.test(pv)) continue;
       const verb = doc.src.slice(toks[r].start + (/^[وف]/.test(toks[r].norm) && verbForm(toks[r].norm.slice(1)) ? 1 : 0), toks[r].end);
       v.push('ar-nested', a, doc.src.slice(m.start, m.end), verb, 'statement', toks[comp].end, c.end, r);
-      r = comp;
     }
   }
 }

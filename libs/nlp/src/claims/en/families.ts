@@ -28,10 +28,9 @@ export interface EnglishEngineView extends EngineView {
   contentAfter(v: number, verb: string): { s: number; e: number } | undefined;
 }
 
-const enViews = new WeakMap<Ctx, EnglishEngineView>();
 /** The English view of a claim context (the shared view plus the English subject and content finders). */
 export function englishView(ctx: Ctx): EnglishEngineView {
-  let v = enViews.get(ctx);
+  let v = ctx.enView as EnglishEngineView | undefined;
   if (!v) {
     v = {
       ...viewOf(ctx),
@@ -42,7 +41,7 @@ export function englishView(ctx: Ctx): EnglishEngineView {
       subjectOfSentence: (k) => subjectOfSentence(ctx, k),
       contentAfter: (k, verb) => contentAfter(ctx, k, verb),
     };
-    enViews.set(ctx, v);
+    ctx.enView = v;
   }
   return v;
 }
