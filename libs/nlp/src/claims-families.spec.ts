@@ -160,6 +160,14 @@ describe('ADR 0016 — English families', () => {
     const b = enrich('The border will reopen next week, the interior minister of Xandria has said.', 'en');
     expect(who(b, 'The border will reopen')).toEqual(['Xandria | en-postposed-officer']);
   });
+  it('a short parenthetical between the verb and its content ("said, by 2028, he ..."), and the pronoun chain after it', () => {
+    const body =
+      'Omar Fayed has announced a new plan. Lina Hart said her party had a clear choice. Omar Fayed said, by 2028, he wanted every port reopened. He said the system was fair.';
+    const out = enrich(body, 'en');
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(who(out, 'he wanted every port').map((x) => x.split(' | ')[0])).toEqual(['Omar Fayed']);
+    expect(who(out, 'the system was fair').map((x) => x.split(' | ')[0])).toEqual(['Omar Fayed']);
+  });
   it('refuses an officer with no named body, and to-infinitive commitments stay out', () => {
     expect(enrich('Prices will rise sharply next year, said a spokeswoman.', 'en').claims).toEqual([]);
     expect(enrich('Gridco vowed to cut prices by a tenth.', 'en').claims).toEqual([]);

@@ -295,3 +295,7 @@ export const EN_DO_VERBS = set('say warn insist admit argue claim acknowledge co
 export const EN_OFFICER_HEAD = set(
   'spokesman spokeswoman spokesperson official officials source sources minister secretary director chief head executive aide diplomat',
 );
+
+// ADR 0016 (claims/en/content.ts): a short parenthetical between a reporting verb and its content
+// ("said, by 2008, he wanted ...", "said, however, that ...") opens with one of these
+export const EN_PAREN_START = set('by in on at after before during for from under within however though meanwhile moreover also still yet');

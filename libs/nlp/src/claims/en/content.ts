@@ -2,7 +2,17 @@
 // objects of told/warned, adverbials), and the quotation index.
 
 import type { Doc } from '../../doc';
-import { EN_DET, EN_FINITE, EN_NP_OBJ_VERBS, EN_OBJ_VERBS, EN_PP_HEAD, EN_PRONOUNS, EN_RECIP, EN_TIME } from '../../lexicon/en';
+import {
+  EN_DET,
+  EN_FINITE,
+  EN_NP_OBJ_VERBS,
+  EN_OBJ_VERBS,
+  EN_PAREN_START,
+  EN_PP_HEAD,
+  EN_PRONOUNS,
+  EN_RECIP,
+  EN_TIME,
+} from '../../lexicon/en';
 import {
   type Ctx,
   cutAtNextReport,
@@ -34,6 +44,8 @@ export function contentAfter(ctx: Ctx, v: number, verb: string): { s: number; e:
       let c = k;
       while (c < n && doc.sentOf[c] === sent && c - k < 10 && !(c > k && toks[c].gap === 2)) c++;
       if (c < n && doc.sentOf[c] === sent && toks[c].gap === 2 && EN_TIME.has(toks[k].norm)) k = c;
+      // ADR 0016: "said, by 2008, he wanted ...": a short parenthetical opening with a preposition or adverb
+      else if (c < n && doc.sentOf[c] === sent && toks[c].gap === 2 && c - k <= 6 && EN_PAREN_START.has(toks[k].norm)) k = c;
       else return undefined;
     } else return undefined;
   }
