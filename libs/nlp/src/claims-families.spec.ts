@@ -117,6 +117,15 @@ describe('ADR 0016 — discourse: short names, companions, refusals, agreement',
   });
 });
 
+describe('ADR 0016 — a ministry by its short name', () => {
+  it('"بيان الخارجية" / "الخارجية" → the foreign ministry named earlier; with none named, refused', () => {
+    const a = enrich('أصدرت الخارجية الزاندرية بيانا مطولا. وقال بيان الخارجية إن الحدود ستبقى مغلقة.', 'ar');
+    expect(who(a, 'الحدود ستبقى').map((x) => x.split(' | ')[0])).toEqual(['Xandrian Foreign Ministry']);
+    const b = enrich('أعلنت غريدكو نتائجها السنوية. وذكرت الخارجية أن الموقف ثابت تماما.', 'ar');
+    expect(b.claims).toEqual([]);
+  });
+});
+
 describe('ADR 0016 — segmentation: nested statements of other named actors', () => {
   it('قال X إن Y أبلغه أن ...: Y gets its own claim, X keeps the whole report', () => {
     const body = 'قال عمر فايد إن لينا هارت أبلغته أن المصنع سيفتح أبوابه قريبا.';

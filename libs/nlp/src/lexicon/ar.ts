@@ -114,6 +114,9 @@ export const AR_DESCRIPTIONS: Record<string, 'person' | 'organization' | 'countr
   المجلس: 'organization',
   البنك: 'organization',
   الجيش: 'organization',
+  // ADR 0016: a ministry by its short name (الخارجية، الداخلية) → the named ministry it abbreviates
+  الخارجيه: 'organization',
+  الداخليه: 'organization',
   الحركه: 'group',
   الجماعه: 'group',
   التنظيم: 'group',

@@ -280,6 +280,8 @@ export function resolveDescription(ctx: Ctx, k: number, type: string, word: stri
         )),
   );
   if (named) return named;
+  // ADR 0016: a ministry's short name only ever refers to a ministry named so — no fallback to another body
+  if (word === 'الخارجيه' || word === 'الداخليه') return undefined;
   // a role word never refers to a person the story introduced with another role (the head of state is not "الوزير")
   if (lcA && typeOk(lcA) && fitsTitle(ctx, lcA, word)) return lcA;
   return lastActor(ctx, k, (a) => typeOk(a) && fitsTitle(ctx, a, word));
