@@ -359,16 +359,21 @@ export function discourseOf(v: EngineView): Discourse {
  * Give named persons without a known gender the gender of their first name (English canonical name first, then
  * the first token of each mention). Called once per document before the claim rules (ADR 0016 hook).
  */
+const KB_NAME_GENDER = new Map<string, Gender | null>();
 export function inferGenders(v: EngineView): void {
   for (const a of v.set.byId.values()) {
     if (a.type !== 'person' || a.gender) continue;
-    const first = (a.name.split(/\s+/)[0] ?? '').toLowerCase().replace(/[أإآ]/g, 'ا').replace(/ة/g, 'ه').replace(/ى/g, 'ي');
-    let g: Gender | undefined = FEMALE_FIRST_NAMES.has(first) ? 'f' : MALE_FIRST_NAMES.has(first) ? 'm' : undefined;
-    if (!g) {
+    let g = a.source === 'kb' ? KB_NAME_GENDER.get(a.name) : undefined;
+    if (g === undefined) {
+      const first = (a.name.split(/\s+/)[0] ?? '').toLowerCase().replace(/[أإآ]/g, 'ا').replace(/ة/g, 'ه').replace(/ى/g, 'ي');
+      g = FEMALE_FIRST_NAMES.has(first) ? 'f' : MALE_FIRST_NAMES.has(first) ? 'm' : null;
+      if (a.source === 'kb') KB_NAME_GENDER.set(a.name, g); // KB names recur in every article: computed once
+    }
+    if (g === null) {
       for (const m of a.mentions) {
         if (m.field !== v.doc.field || m.last <= m.first) continue; // a bare surname says nothing
         const w = v.doc.toks[m.first].norm;
-        g = FEMALE_FIRST_NAMES.has(w) ? 'f' : MALE_FIRST_NAMES.has(w) ? 'm' : undefined;
+        g = FEMALE_FIRST_NAMES.has(w) ? 'f' : MALE_FIRST_NAMES.has(w) ? 'm' : null;
         if (g) break;
       }
     }

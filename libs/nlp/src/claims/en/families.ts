@@ -32,8 +32,15 @@ export interface EnglishEngineView extends EngineView {
 export function englishView(ctx: Ctx): EnglishEngineView {
   let v = ctx.enView as EnglishEngineView | undefined;
   if (!v) {
+    const b = viewOf(ctx);
+    // an object literal with every field (no spread): one hidden class, built once per article
     v = {
-      ...viewOf(ctx),
+      doc: b.doc,
+      set: b.set,
+      mAt: b.mAt,
+      claims: b.claims,
+      discourse: undefined,
+      push: b.push,
       subjectBefore: (k) => {
         const sb = subjectBefore(ctx, k);
         return sb ? { actor: sb.actor, text: sb.text, others: sb.others } : undefined;
@@ -47,6 +54,11 @@ export function englishView(ctx: Ctx): EnglishEngineView {
 }
 
 const KIND_OF: Record<string, string> = { urging: 'demand', warning: 'warning', warn: 'warning', charged: 'accusation' };
+/** Tokens on which a family may fire (the engine's per-token gate: one Set lookup for every other token). */
+export function isEnglishTrigger(w: string): boolean {
+  return EN_FAMILY_TRIGGERS.has(w) || EN_DO_VERBS.has(w);
+}
+
 export function englishAttribution(v: EnglishEngineView, k: number): boolean {
   const toks = v.doc.toks;
   const t = toks[k];

@@ -20,7 +20,7 @@ import {
 import { inSpans } from '../../text';
 import { actorOf, type ClaimX, type Ctx, cutAtNextReport, lastActor, lastClaimBefore, mentionText, orderAt, pushClaim } from '../shared';
 import { contentAfter, enLooksClausal } from './content';
-import { englishAttribution, englishView } from './families';
+import { englishAttribution, englishView, type EnglishEngineView, isEnglishTrigger } from './families';
 import { lastClaimSpeakerOfType } from './coref';
 import { enJoint, invertedSpeaker, quoteBefore, resolveNP, type Subj, subjectBefore, subjectOfSentence } from './speaker';
 export function englishClaims(ctx: Ctx): void {
@@ -28,12 +28,12 @@ export function englishClaims(ctx: Ctx): void {
   const toks = doc.toks;
   const src = doc.src;
   const n = toks.length;
-  const view = englishView(ctx);
+  let view: EnglishEngineView | undefined; // built on the first trigger
   for (let v = 0; v < n; v++) {
     const t = toks[v];
     if (t.script !== 'latin') continue;
     // ADR 0016 hook: the attribution families of en/families.ts (progressive, while + participle, did warn, ...)
-    if (englishAttribution(view, v)) continue;
+    if (isEnglishTrigger(t.norm) && englishAttribution((view ??= englishView(ctx)), v)) continue;
     const w = t.norm;
     let kind = EN_VERB_OR_CLAIM.get(w);
     let verbTokEnd = v;
