@@ -1,7 +1,7 @@
 import type { Admin } from 'kafkajs';
 import type { Queue } from 'bullmq';
 import type { Client } from '@elastic/elasticsearch';
-import { errorFields } from '@marsad/observability';
+import { errorFields, withTimeout } from '@marsad/observability';
 import type { AdminContext } from '../context';
 
 export interface GroupLag {
@@ -225,10 +225,7 @@ export async function pipelineStatus(ctx: AdminContext, queue: () => Queue, extr
   // Records the compacted-topic views skipped (each logged once with its key).
   if (ctx.kbView) out.kb = { caughtUp: ctx.kbView.caughtUp, invalidRecords: ctx.kbView.invalidRecords };
   try {
-    out.alertsQueue = await Promise.race([
-      queue().getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed'),
-      new Promise((_, rej) => setTimeout(() => rej(new Error('Redis did not answer within 2000 ms')), 2000).unref()),
-    ]);
+    out.alertsQueue = await withTimeout(queue().getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed'), 2000, 'Redis');
   } catch (err) {
     out.alertsQueue = { error: (err as Error).message };
   }
