@@ -101,7 +101,7 @@ describe('docker-compose.yml', () => {
     );
   });
 
-  it('documents every variable of ARCHITECTURE.md and libs/config in .env.example', () => {
+  it('documents every variable of docs/architecture.md and libs/config in .env.example', () => {
     for (const v of [
       'KAFKA_BROKERS',
       'ELASTICSEARCH_URL',

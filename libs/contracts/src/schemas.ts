@@ -199,7 +199,7 @@ export const WatchSchema = z
   .passthrough();
 export type Watch = z.infer<typeof WatchSchema>;
 
-/** Webhook body, exactly as ARCHITECTURE.md specifies. */
+/** Webhook body, exactly as docs/architecture.md specifies. */
 export interface WebhookPayload {
   alertId: string;
   watch: { id: string; name: string };

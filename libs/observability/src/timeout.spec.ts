@@ -8,7 +8,7 @@ describe('timeout helper', () => {
 
   it('rejects with a TimeoutError naming what did not answer', async () => {
     const never = new Promise(() => undefined);
-    const err = await withTimeout(never, 20, 'Redis').catch((e) => e);
+    const err = (await withTimeout(never, 20, 'Redis').catch((e: unknown) => e)) as Error;
     expect(err).toBeInstanceOf(TimeoutError);
     expect(err.message).toBe('Redis did not answer within 20 ms');
   });
