@@ -16,6 +16,7 @@ import { RateLimitMiddleware } from './ratelimit/rate-limit.middleware';
 import { AlertsBackend } from './alerts/alerts-backend';
 import { AlertsController } from './alerts/alerts.controller';
 import { WatchTestController } from './watches/watch-test.controller';
+import { ConsumersController } from './consumers/consumers.controller';
 
 @Module({})
 export class AdminModule implements NestModule {
@@ -32,6 +33,7 @@ export class AdminModule implements NestModule {
         ReprocessController,
         AlertsController,
         WatchTestController,
+        ConsumersController,
       ],
       providers: [
         { provide: ADMIN_CTX, useValue: ctx },

@@ -11,6 +11,7 @@ import { UrlGuard } from '@marsad/alerts';
 import { loadKnowledgeBase } from '@marsad/kb';
 import {
   CompactedTopicView,
+  ConsumerControl,
   KafkaHealthIndicator,
   Publisher,
   compressionType,
@@ -106,6 +107,14 @@ export async function bootstrapAdmin(env?: Record<string, string | undefined>, o
     guard: new UrlGuard({ allowPrivate: config.MARSAD_WEBHOOK_ALLOW_PRIVATE }),
     actors: new ActorResolver(kb as ActorLookup | undefined),
     kbView,
+    control: new ConsumerControl({
+      kafka,
+      topic: names.topic('control'),
+      groupIdPrefix: names.consumerGroup('admin-control'),
+      publisher,
+      logger,
+      metrics,
+    }),
   };
 
   const app = await NestFactory.create(AdminModule.forRoot(ctx), {
@@ -197,6 +206,7 @@ export async function bootstrapAdmin(env?: Record<string, string | undefined>, o
     if (abort.signal.aborted) return;
     void watches.start();
     void kbView?.start();
+    void ctx.control.start();
   })();
   void publisher.connect().catch((err) => logger.warn('Kafka producer not connected yet (will retry on first publish)', errorFields(err)));
 
@@ -219,6 +229,7 @@ export async function bootstrapAdmin(env?: Record<string, string | undefined>, o
       await app.close();
       await watches.stop();
       await kbView?.stop();
+      await ctx.control.stop();
       await kafkaHealth.close();
       await publisher.disconnect().catch(() => undefined);
       logger.info('admin API stopped');

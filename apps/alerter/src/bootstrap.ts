@@ -13,6 +13,7 @@ import { WatchSchema, names as namesFor, type Watch } from '@marsad/contracts';
 import { UrlGuard, WatchMatcher } from '@marsad/alerts';
 import {
   CompactedTopicView,
+  ConsumerControl,
   ConsumerRunner,
   DlqWriter,
   KafkaHealthIndicator,
@@ -143,8 +144,17 @@ export async function bootstrapAlerter(env?: Record<string, string | undefined>,
 
   const publisher = new Publisher(kafka, { logger, metrics, compression: compressionType(config.MARSAD_KAFKA_COMPRESSION) });
   const dlq = new DlqWriter(publisher, names.topic('articlesDlq'), { logger, metrics });
+  const control = new ConsumerControl({
+    kafka,
+    topic: names.topic('control'),
+    groupIdPrefix: names.consumerGroup('alerter-control'),
+    publisher,
+    logger,
+    metrics,
+  });
   const runner = new ConsumerRunner({
     kafka,
+    control,
     groupId: names.consumerGroup('alerter'),
     topics: [names.topic('articlesEnriched')],
     stage: 'alert',
@@ -158,6 +168,7 @@ export async function bootstrapAlerter(env?: Record<string, string | undefined>,
   const kafkaHealth = new KafkaHealthIndicator(kafka, [names.topic('articlesEnriched'), names.topic('watches')]);
   health
     .add(kafkaHealth)
+    .add(runner.healthIndicator())
     .add({
       name: 'redis',
       check: async () => {
@@ -186,6 +197,7 @@ export async function bootstrapAlerter(env?: Record<string, string | undefined>,
     await ensureTopicsWhenReachable(kafka, names, config, { logger, signal: abort.signal });
     if (abort.signal.aborted) return;
     void watches.start();
+    void control.start();
     void runner.start();
   })();
   void ctx.alertLog.ensureIndex().catch((err) => logger.warn('alerts index not ready yet (will retry on first write)', errorFields(err)));
@@ -208,6 +220,7 @@ export async function bootstrapAlerter(env?: Record<string, string | undefined>,
       abort.abort();
       await started.catch(() => undefined);
       await runner.stop(); // stop taking new articles first
+      await control.stop();
       await app.close(); // closes the worker (waits for running jobs) and the queue
       await watches.stop();
       await kafkaHealth.close();

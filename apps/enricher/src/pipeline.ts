@@ -4,6 +4,7 @@ import type { EnricherConfig } from '@marsad/config';
 import type { Kafka } from 'kafkajs';
 import {
   CompactedTopicView,
+  ConsumerControl,
   ConsumerRunner,
   DlqWriter,
   ENVELOPE_BYTES,
@@ -30,6 +31,7 @@ export class EnricherPipeline {
   readonly kb: KnowledgeBase;
   readonly runner: ConsumerRunner;
   readonly kbView: CompactedTopicView<KbChange>;
+  readonly control: ConsumerControl;
   private readonly publisher: Publisher;
   private readonly kafkaHealth: KafkaHealthIndicator;
   private readonly redis?: Redis;
@@ -83,8 +85,17 @@ export class EnricherPipeline {
     const topicMax = topicMaxMessageBytes(cfg.MARSAD_MAX_BODY_BYTES);
     this.publisher = new Publisher(kafka, { logger, metrics, compression: compressionType(cfg.MARSAD_KAFKA_COMPRESSION) });
     const dlq = new DlqWriter(this.publisher, n.topic('articlesDlq'), { logger, metrics, maxRecordBytes: topicMax - 64 * 1024 });
+    this.control = new ConsumerControl({
+      kafka,
+      topic: n.topic('control'),
+      groupIdPrefix: n.consumerGroup('enricher-control'),
+      publisher: this.publisher,
+      logger,
+      metrics,
+    });
     this.runner = new ConsumerRunner({
       kafka,
+      control: this.control,
       groupId: n.consumerGroup('enricher'),
       topics: [n.topic('articlesRaw')],
       stage: 'enrich',
@@ -105,6 +116,7 @@ export class EnricherPipeline {
         logger,
       }),
     });
+    health.add(this.runner.healthIndicator());
 
     // Operators' KB edits (compacted `marsad.kb`), applied at run time to every replica.
     this.kbView = new CompactedTopicView<KbChange>({
@@ -135,6 +147,7 @@ export class EnricherPipeline {
       await ensureTopicsWhenReachable(this.kafka, this.names, this.cfg, { logger: this.logger, signal: this.abort.signal });
       if (this.stopped) return;
       void this.kbView.start();
+      void this.control.start();
       await Promise.race([this.kbView.ready(), new Promise((r) => setTimeout(r, 30_000).unref())]);
       if (this.stopped) return;
       await this.runner.start();
@@ -155,6 +168,7 @@ export class EnricherPipeline {
     this.stopped = true;
     this.abort.abort();
     await this.runner.stop();
+    await this.control.stop();
     await this.kbView.stop();
     await this.publisher.disconnect().catch(() => undefined);
     await this.kafkaHealth.close();

@@ -3,6 +3,7 @@ import { names as namesFor } from '@marsad/contracts';
 import type { IndexerConfig } from '@marsad/config';
 import type { Kafka } from 'kafkajs';
 import {
+  ConsumerControl,
   ConsumerRunner,
   DlqWriter,
   KafkaHealthIndicator,
@@ -22,6 +23,7 @@ export class IndexerPipeline {
   readonly names;
   readonly es: Client;
   readonly runner: ConsumerRunner;
+  readonly control: ConsumerControl;
   private readonly publisher: Publisher;
   private readonly kafkaHealth: KafkaHealthIndicator;
   private readonly abort = new AbortController();
@@ -51,8 +53,17 @@ export class IndexerPipeline {
     const topicMax = topicMaxMessageBytes(cfg.MARSAD_MAX_BODY_BYTES);
     this.publisher = new Publisher(kafka, { logger, metrics, compression: compressionType(cfg.MARSAD_KAFKA_COMPRESSION) });
     const dlq = new DlqWriter(this.publisher, n.topic('articlesDlq'), { logger, metrics, maxRecordBytes: topicMax - 64 * 1024 });
+    this.control = new ConsumerControl({
+      kafka,
+      topic: n.topic('control'),
+      groupIdPrefix: n.consumerGroup('indexer-control'),
+      publisher: this.publisher,
+      logger,
+      metrics,
+    });
     this.runner = new ConsumerRunner({
       kafka,
+      control: this.control,
       groupId: n.consumerGroup('indexer'),
       topics: [n.topic('articlesEnriched')],
       stage: 'index',
@@ -70,6 +81,7 @@ export class IndexerPipeline {
         logger,
       }),
     });
+    health.add(this.runner.healthIndicator());
   }
 
   /**
@@ -93,6 +105,7 @@ export class IndexerPipeline {
         },
       );
       if (signal.aborted) return;
+      void this.control.start();
       await this.runner.start();
     })().catch((err) => this.logger.error('indexer pipeline failed to start', errorFields(err)));
     return this.started;
@@ -105,6 +118,7 @@ export class IndexerPipeline {
   async stop(): Promise<void> {
     this.abort.abort();
     await this.runner.stop();
+    await this.control.stop();
     await this.publisher.disconnect().catch(() => undefined);
     await this.kafkaHealth.close();
     await this.es.close().catch(() => undefined);

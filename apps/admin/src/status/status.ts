@@ -202,6 +202,16 @@ export async function pipelineStatus(ctx: AdminContext, queue: () => Queue, extr
   } finally {
     await admin.disconnect().catch(() => undefined);
   }
+  // Wedged partitions as every replica of every consumer group reports them on marsad.control.
+  out.wedged = (ctx.control?.wedges() ?? []).map(({ groupId, topic, partition, offset, reason, since, reportedBy }) => ({
+    groupId,
+    topic,
+    partition,
+    offset,
+    reason,
+    since,
+    reportedBy,
+  }));
   out.watches = { count: ctx.watches.size, enabled: ctx.watches.values().filter((w) => w.enabled).length, caughtUp: ctx.watches.caughtUp };
   try {
     out.alertsQueue = await Promise.race([
