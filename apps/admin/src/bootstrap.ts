@@ -198,6 +198,8 @@ export async function bootstrapAdmin(env?: Record<string, string | undefined>, o
     });
   }
 
+  health.watch(logger.child({ component: 'health' }));
+
   // Background start (never blocks the HTTP server; retries while Kafka is away): ensure the
   // topics exist (idempotent, same specs as every service), then follow watches and the KB.
   const abort = new AbortController();
@@ -224,6 +226,7 @@ export async function bootstrapAdmin(env?: Record<string, string | undefined>, o
   const close = () =>
     (closing ??= (async () => {
       logger.info('admin API shutting down');
+      health.stop();
       abort.abort();
       await started.catch(() => undefined);
       await app.close();

@@ -28,6 +28,7 @@ import { AlerterModule } from './alerter.module';
 import { ALERTS_QUEUE, type AlertMetrics, type AlerterContext } from './context';
 import { AlertLog } from './alert-log';
 import { alertIntakeHandler } from './intake';
+import { redisRetryStrategy } from './redis';
 
 export interface AlerterHandle {
   app: INestApplication;
@@ -115,7 +116,7 @@ export async function bootstrapAlerter(env?: Record<string, string | undefined>,
   const redis = new Redis(config.REDIS_URL, {
     maxRetriesPerRequest: 2,
     connectTimeout: 3000,
-    retryStrategy: (times) => Math.min(times * 250, 5000),
+    retryStrategy: redisRetryStrategy,
   });
   redis.on('error', (err) => logger.debug('redis connection error', errorFields(err)));
   let mailer: AlerterContext['mailer'];
@@ -163,6 +164,8 @@ export async function bootstrapAlerter(env?: Record<string, string | undefined>,
     logger,
     metrics,
     maxBatchSize: 200,
+    // Enqueues fail fast while Redis is down: short pauses, so intake resumes within ~2 s of its return.
+    pause: { initialMs: 500, maxMs: 2000 },
   });
 
   const kafkaHealth = new KafkaHealthIndicator(kafka, [names.topic('articlesEnriched'), names.topic('watches')]);
@@ -189,6 +192,8 @@ export async function bootstrapAlerter(env?: Record<string, string | undefined>,
         if (!watches.caughtUp) throw new Error('still replaying marsad.watches');
       },
     });
+
+  health.watch(logger.child({ component: 'health' }));
 
   // Background start (never blocks the HTTP server; retries while Kafka is away): ensure the
   // topics exist (idempotent, same specs as every service), then follow watches and consume.
@@ -217,6 +222,7 @@ export async function bootstrapAlerter(env?: Record<string, string | undefined>,
   const close = () =>
     (closing ??= (async () => {
       logger.info('alerter shutting down');
+      health.stop();
       abort.abort();
       await started.catch(() => undefined);
       await runner.stop(); // stop taking new articles first

@@ -3,6 +3,7 @@ import { names as namesFor } from '@marsad/contracts';
 import type { IndexerConfig } from '@marsad/config';
 import type { Kafka } from 'kafkajs';
 import {
+  type BatchHandler,
   ConsumerControl,
   ConsumerRunner,
   DlqWriter,
@@ -18,6 +19,15 @@ import { normalizeForSearch } from '@marsad/nlp';
 import { BulkWriter, createEsClient, ensureArticlesTemplate, esHealthIndicator } from '@marsad/search';
 import { errorFields, type HealthRegistry, type Logger, type PipelineMetrics } from '@marsad/observability';
 import { createIndexHandler } from './index-handler';
+
+/** Sets marsad_last_indexed_timestamp_seconds after each bulk that indexed at least one article. */
+function lastIndexed(metrics: PipelineMetrics, handler: BatchHandler): BatchHandler {
+  return async (messages, ctx) => {
+    const res = await handler(messages, ctx);
+    if ((res?.dlq?.length ?? 0) < messages.length) metrics.lastIndexedTimestamp.set(Date.now() / 1000);
+    return res;
+  };
+}
 
 export class IndexerPipeline {
   readonly names;
@@ -73,13 +83,16 @@ export class IndexerPipeline {
       maxBatchSize: cfg.MARSAD_INDEX_BATCH_SIZE,
       // Big fetches so a bulk can carry up to MARSAD_INDEX_BATCH_SIZE documents.
       consumer: { maxBytesPerPartition: 16 * 1024 * 1024, maxBytes: 64 * 1024 * 1024 },
-      handler: createIndexHandler({
-        names: n,
-        writer: new BulkWriter(this.es),
-        normalize: normalizeForSearch,
-        maxMessageBytes: topicMax,
-        logger,
-      }),
+      handler: lastIndexed(
+        metrics,
+        createIndexHandler({
+          names: n,
+          writer: new BulkWriter(this.es),
+          normalize: normalizeForSearch,
+          maxMessageBytes: topicMax,
+          logger,
+        }),
+      ),
     });
     health.add(this.runner.healthIndicator());
   }

@@ -1,4 +1,4 @@
-import type { Consumer, ConsumerConfig, EachBatchPayload, Kafka } from 'kafkajs';
+import type { Admin, Consumer, ConsumerConfig, EachBatchPayload, Kafka } from 'kafkajs';
 import type { ConsumerSkipRequest } from '@marsad/contracts';
 import { errorFields, type HealthIndicator, type Logger, type PipelineMetrics } from '@marsad/observability';
 import { backoffDelay, sleep, type BackoffOptions } from './backoff';
@@ -69,6 +69,19 @@ export interface ConsumerRunnerOptions {
   control?: ConsumerControl;
   /** Restart delay after repeated failures at the same position (default 1 s → 60 s). */
   crashBackoff?: Partial<BackoffOptions>;
+  /** How often lag is sampled for readiness and marsad_consumer_lag (default 5 s; 0 = never). */
+  lagIntervalMs?: number;
+}
+
+/** Lag of one assigned partition, sampled from Kafka (committed offset vs high watermark). */
+export interface PartitionLag {
+  topic: string;
+  partition: number;
+  committed: string | null;
+  high: string;
+  lag: number;
+  /** When the committed offset last moved (or lag was last 0). */
+  progressAt: string;
 }
 
 /** A partition this consumer cannot read past (undecodable batch, corrupt record...). */
@@ -103,10 +116,24 @@ export interface RunnerStatus {
   assigned: { topic: string; partitions: number[] }[];
   /** Consecutive consumer crashes without progress in between. */
   crashes: number;
+  /** Last lag sample of the assigned partitions. */
+  lag: PartitionLag[];
   lastError?: string;
 }
 
 const tpKey = (topic: string, partition: number) => `${topic}\u0000${partition}`;
+
+/**
+ * Group session settings (ADR 0009). kafkajs sends no static member id, so a replica killed with
+ * kill -9 keeps its partitions until the broker expires its session: the session timeout bounds
+ * the gap. 10 s (broker minimum group.min.session.timeout.ms is 6 s), heartbeat every 1 s (kafkajs
+ * requires heartbeat < session; Kafka's advice is at most a third).
+ */
+export const SESSION_TIMEOUT_MS = 10_000;
+export const HEARTBEAT_INTERVAL_MS = 1000;
+
+/** A partition with lag whose committed offset has not moved for this long is "not progressing". */
+export const STALL_AFTER_MS = 120_000;
 
 /**
  * Kafka consumer runner with the "process batch → side effect → commit" discipline:
@@ -133,6 +160,9 @@ export class ConsumerRunner {
   private probe?: PartitionProbe;
   /** Skips and prefix drains run one at a time, outside kafkajs' fetch loop. */
   private ops: Promise<void> = Promise.resolve();
+  private readonly lag = new Map<string, PartitionLag & { progressMs: number }>();
+  private lagTimer?: NodeJS.Timeout;
+  private lagAdmin?: Admin;
 
   constructor(private readonly o: ConsumerRunnerOptions) {
     this.log = o.logger.child({ component: 'consumer', groupId: o.groupId });
@@ -153,6 +183,7 @@ export class ConsumerRunner {
       joined: this.isJoined,
       assigned: [...this.assignment.entries()].map(([topic, partitions]) => ({ topic, partitions })),
       crashes: this.crashes,
+      lag: [...this.lag.values()].map(({ progressMs: _p, ...l }) => l),
       ...(this.lastError ? { lastError: this.lastError } : {}),
     };
   }
@@ -178,8 +209,70 @@ export class ConsumerRunner {
           );
         }
         if (this.crashes >= 3) throw new Error(`consumer crashed ${this.crashes} times in a row: ${this.lastError ?? 'unknown error'}`);
+        if (!this.isJoined) {
+          throw new Error(
+            `consumer not (yet) a member of group ${this.o.groupId} (state ${this.state})${this.lastError ? `: ${this.lastError}` : ''}`,
+          );
+        }
+        const now = Date.now();
+        const stalled = [...this.lag.values()].filter((l) => l.lag > 0 && now - l.progressMs > STALL_AFTER_MS);
+        if (stalled.length) {
+          throw new Error(
+            stalled
+              .map(
+                (l) => `partition ${l.topic}[${l.partition}] lag ${l.lag}, committed offset ${l.committed} unchanged since ${l.progressAt}`,
+              )
+              .join('; '),
+          );
+        }
       },
     };
+  }
+
+  /** Samples committed offsets and high watermarks of the assigned partitions (lag gauge, progress). */
+  private async sampleLag(): Promise<void> {
+    if (!this.isJoined || this.abort.signal.aborted) return;
+    try {
+      this.lagAdmin ??= this.o.kafka.admin({ retry: { retries: 0 } });
+      await this.lagAdmin.connect();
+      const now = Date.now();
+      const seen = new Set<string>();
+      for (const [topic, partitions] of this.assignment) {
+        const [committed] = await this.lagAdmin.fetchOffsets({ groupId: this.o.groupId, topics: [topic] });
+        const ends = await this.lagAdmin.fetchTopicOffsets(topic);
+        for (const partition of partitions) {
+          const e = ends.find((p) => p.partition === partition);
+          if (!e) continue;
+          const c = committed?.partitions.find((p) => p.partition === partition)?.offset;
+          const has = c !== undefined && c !== '-1';
+          const lag = Math.max(0, Number(BigInt(e.high) - BigInt(has ? c : e.low)));
+          const key = tpKey(topic, partition);
+          seen.add(key);
+          const prev = this.lag.get(key);
+          const moved = !prev || prev.committed !== (has ? c : null) || lag === 0;
+          const progressMs = moved ? now : prev.progressMs;
+          this.lag.set(key, {
+            topic,
+            partition,
+            committed: has ? c : null,
+            high: e.high,
+            lag,
+            progressMs,
+            progressAt: new Date(progressMs).toISOString(),
+          });
+          this.o.metrics?.consumerLag.set({ group: this.o.groupId, topic, partition: String(partition) }, lag);
+        }
+      }
+      for (const [key, l] of this.lag) {
+        if (seen.has(key)) continue;
+        this.lag.delete(key);
+        this.o.metrics?.consumerLag.remove({ group: this.o.groupId, topic: l.topic, partition: String(l.partition) });
+      }
+    } catch (err) {
+      await this.lagAdmin?.disconnect().catch(() => undefined);
+      this.lagAdmin = undefined;
+      this.log.debug('lag sample failed', errorFields(err));
+    }
   }
 
   /**
@@ -217,8 +310,8 @@ export class ConsumerRunner {
     const consumer = this.o.kafka.consumer({
       groupId: this.o.groupId,
       allowAutoTopicCreation: false,
-      sessionTimeout: 30_000,
-      heartbeatInterval: 3000,
+      sessionTimeout: SESSION_TIMEOUT_MS,
+      heartbeatInterval: HEARTBEAT_INTERVAL_MS,
       maxWaitTimeInMs: 500,
       ...this.o.consumer,
       // Every crash comes to onCrash, which decides: back off, locate a wedged partition, restart.
@@ -243,8 +336,10 @@ export class ConsumerRunner {
     this.state = 'stopping';
     this.abort.abort();
     if (this.restartTimer) clearTimeout(this.restartTimer);
+    if (this.lagTimer) clearInterval(this.lagTimer);
     for (const p of this.pauses.values()) if (p.timer) clearTimeout(p.timer);
     await this.probe?.close();
+    await this.lagAdmin?.disconnect().catch(() => undefined);
     // Not awaiting `starting`: a start still retrying against an absent broker is abandoned.
     // kafkajs waits for the running eachBatch; bound that wait so shutdown cannot hang on a side
     // effect stuck against a dead dependency (nothing is committed for it: it is redelivered).
@@ -265,6 +360,7 @@ export class ConsumerRunner {
     if (timer) clearTimeout(timer);
     if (timedOut) this.log.warn('consumer did not stop in time; abandoning the batch in flight (it will be redelivered)');
     this.isJoined = false;
+    this.o.metrics?.consumerJoined.set({ group: this.o.groupId }, 0);
     this.state = 'stopped';
   }
 
@@ -352,6 +448,12 @@ export class ConsumerRunner {
     if (consumer !== this.consumer) return;
     this.assignment = new Map(Object.entries(memberAssignment));
     this.isJoined = true;
+    this.o.metrics?.consumerJoined.set({ group: this.o.groupId }, 1);
+    const every = this.o.lagIntervalMs ?? 5000;
+    if (every > 0 && !this.lagTimer) {
+      this.lagTimer = setInterval(() => void this.sampleLag(), every);
+      this.lagTimer.unref?.();
+    }
     this.log.info('joined consumer group', { memberAssignment });
     if (this.kafkaDownSince !== undefined) {
       this.log.info('Kafka reachable again: consumer rejoined its group', { downForMs: Date.now() - this.kafkaDownSince });
@@ -380,6 +482,7 @@ export class ConsumerRunner {
     if (consumer !== this.consumer || this.abort.signal.aborted) return;
     this.consumer = undefined;
     this.isJoined = false;
+    this.o.metrics?.consumerJoined.set({ group: this.o.groupId }, 0);
     this.crashes += 1;
     this.lastError = errorMessage(err);
     await consumer.disconnect().catch(() => undefined);

@@ -50,6 +50,7 @@ export async function startPipelineService<C extends ServiceConfig, P extends Se
   const metrics = new PipelineMetrics(service);
   const health = new HealthRegistry(3000, (name, up) => metrics.dependencyUp.set({ dependency: name }, up ? 1 : 0));
   const pipeline = create(cfg, logger, metrics, health);
+  health.watch(logger.child({ component: 'health' }));
   const app = await NestFactory.create(PipelineAppModule.forRoot(pipeline, logger, metrics, health), {
     logger: new NestJsonLogger(logger),
     abortOnError: false,
@@ -65,6 +66,7 @@ export async function startPipelineService<C extends ServiceConfig, P extends Se
     pipeline,
     close: () =>
       (closing ??= (async () => {
+        health.stop();
         await app.close();
         await closeLog();
       })()),
