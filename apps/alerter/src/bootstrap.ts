@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import { NestFactory } from '@nestjs/core';
-import type { INestApplication } from '@nestjs/common';
+import { Module, type INestApplication } from '@nestjs/common';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { Client } from '@elastic/elasticsearch';
@@ -28,6 +28,8 @@ import { AlerterModule } from './alerter.module';
 import { ALERTS_QUEUE, type AlertMetrics, type AlerterContext } from './context';
 import { AlertLog } from './alert-log';
 import { alertIntakeHandler } from './intake';
+import { ALERT_INTAKE, AlertIntakeConsumer, type AlertIntake } from './intake.consumer';
+import { KafkaConsumerTransport, bindRunners } from '@marsad/messaging/nest';
 import { redisRetryStrategy } from './redis';
 
 export interface AlerterHandle {
@@ -39,6 +41,10 @@ export interface AlerterHandle {
   queue: Queue;
   close(): Promise<void>;
 }
+
+/** Root of the alerter's Nest app: AlerterModule (queue, worker, HTTP) plus the Kafka intake controller. */
+@Module({})
+class AlerterHostModule {}
 
 export interface BootstrapOptions {
   logFile?: string;
@@ -139,9 +145,19 @@ export async function bootstrapAlerter(env?: Record<string, string | undefined>,
     mailFrom: config.MARSAD_MAIL_FROM,
   };
 
-  const app = await NestFactory.create(AlerterModule.forRoot(ctx), { logger: new NestJsonLogger(logger), abortOnError: false });
+  const intake: AlertIntake = {};
+  const app = await NestFactory.create(
+    {
+      module: AlerterHostModule,
+      imports: [AlerterModule.forRoot(ctx)],
+      controllers: [AlertIntakeConsumer],
+      providers: [{ provide: ALERT_INTAKE, useValue: intake }],
+    },
+    { logger: new NestJsonLogger(logger), abortOnError: false },
+  );
   await app.init();
   const queue = app.get<Queue>(getQueueToken(ALERTS_QUEUE));
+  intake.handle = alertIntakeHandler(ctx, queue);
 
   const publisher = new Publisher(kafka, { logger, metrics, compression: compressionType(config.MARSAD_KAFKA_COMPRESSION) });
   const dlq = new DlqWriter(publisher, names.topic('articlesDlq'), { logger, metrics });
@@ -159,7 +175,6 @@ export async function bootstrapAlerter(env?: Record<string, string | undefined>,
     groupId: names.consumerGroup('alerter'),
     topics: [names.topic('articlesEnriched')],
     stage: 'alert',
-    handler: alertIntakeHandler(ctx, queue),
     dlq,
     logger,
     metrics,
@@ -167,6 +182,10 @@ export async function bootstrapAlerter(env?: Record<string, string | undefined>,
     // Enqueues fail fast while Redis is down: short pauses, so intake resumes within ~2 s of its return.
     pause: { initialMs: 500, maxMs: 2000 },
   });
+
+  // The Kafka intake as a Nest microservice handler (AlertIntakeConsumer, @EventPattern('articlesEnriched')).
+  app.connectMicroservice({ strategy: new KafkaConsumerTransport(bindRunners(names, [runner])) }, { inheritAppConfig: true });
+  await app.startAllMicroservices();
 
   const kafkaHealth = new KafkaHealthIndicator(kafka, [names.topic('articlesEnriched'), names.topic('watches')]);
   health

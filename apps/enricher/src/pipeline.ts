@@ -3,6 +3,7 @@ import { KbChangeSchema, names as namesFor, type KbChange } from '@marsad/contra
 import type { EnricherConfig } from '@marsad/config';
 import type { Kafka } from 'kafkajs';
 import {
+  type BatchHandler,
   CompactedTopicView,
   ConsumerControl,
   ConsumerRunner,
@@ -19,6 +20,9 @@ import { Enricher, InMemoryDedupStore, NearDuplicateIndex } from '@marsad/nlp';
 import { loadKnowledgeBase, type KnowledgeBase } from '@marsad/kb';
 import { errorFields, type HealthRegistry, type Logger, type PipelineMetrics } from '@marsad/observability';
 import { createEnrichHandler } from './enrich-handler';
+import { ENRICH_HANDLER, EnrichConsumer } from './enrich.consumer';
+import { KafkaConsumerTransport, bindRunners } from '@marsad/messaging/nest';
+import type { PipelineNest } from '@marsad/observability/nest';
 import { RedisDedupStore, dedupPrefix } from './redis-dedup.store';
 import { redisHealthIndicator } from './redis.health';
 
@@ -32,6 +36,8 @@ export class EnricherPipeline {
   readonly runner: ConsumerRunner;
   readonly kbView: CompactedTopicView<KbChange>;
   readonly control: ConsumerControl;
+  /** The stage's batch handler, served by EnrichConsumer (@EventPattern('articlesRaw')). */
+  readonly handler: BatchHandler;
   private readonly publisher: Publisher;
   private readonly kafkaHealth: KafkaHealthIndicator;
   private readonly redis?: Redis;
@@ -104,17 +110,17 @@ export class EnricherPipeline {
       metrics,
       maxBatchSize: 50,
       consumer: { maxBytesPerPartition: 8 * 1024 * 1024 },
-      handler: createEnrichHandler({
-        names: n,
-        engine,
-        dedup,
-        publisher: this.publisher,
-        maxBodyBytes: cfg.MARSAD_MAX_BODY_BYTES,
-        maxOutputBytes: topicMax - 64 * 1024,
-        // JSON escaping can double a body (quotes, newlines): refuse before parsing only beyond that.
-        envelopeBytes: ENVELOPE_BYTES + cfg.MARSAD_MAX_BODY_BYTES,
-        logger,
-      }),
+    });
+    this.handler = createEnrichHandler({
+      names: n,
+      engine,
+      dedup,
+      publisher: this.publisher,
+      maxBodyBytes: cfg.MARSAD_MAX_BODY_BYTES,
+      maxOutputBytes: topicMax - 64 * 1024,
+      // JSON escaping can double a body (quotes, newlines): refuse before parsing only beyond that.
+      envelopeBytes: ENVELOPE_BYTES + cfg.MARSAD_MAX_BODY_BYTES,
+      logger,
     });
     health.add(this.runner.healthIndicator());
 
@@ -153,6 +159,15 @@ export class EnricherPipeline {
       await this.runner.start();
     })().catch((err) => this.logger.error('enricher pipeline failed to start', errorFields(err)));
     return this.started;
+  }
+
+  /** Nest microservice wiring: the consumer controller, its handler, the transport bound to the runner. */
+  nest(): PipelineNest {
+    return {
+      controllers: [EnrichConsumer],
+      providers: [{ provide: ENRICH_HANDLER, useValue: this.handler }],
+      strategy: new KafkaConsumerTransport(bindRunners(this.names, [this.runner])),
+    };
   }
 
   status() {

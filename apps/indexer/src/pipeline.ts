@@ -19,6 +19,9 @@ import { normalizeForSearch } from '@marsad/nlp';
 import { BulkWriter, createEsClient, ensureArticlesTemplate, esHealthIndicator } from '@marsad/search';
 import { errorFields, type HealthRegistry, type Logger, type PipelineMetrics } from '@marsad/observability';
 import { createIndexHandler } from './index-handler';
+import { INDEX_HANDLER, IndexConsumer } from './index.consumer';
+import { KafkaConsumerTransport, bindRunners } from '@marsad/messaging/nest';
+import type { PipelineNest } from '@marsad/observability/nest';
 
 /** Sets marsad_last_indexed_timestamp_seconds after each bulk that indexed at least one article. */
 function lastIndexed(metrics: PipelineMetrics, handler: BatchHandler): BatchHandler {
@@ -34,6 +37,8 @@ export class IndexerPipeline {
   readonly es: Client;
   readonly runner: ConsumerRunner;
   readonly control: ConsumerControl;
+  /** The stage's batch handler, served by IndexConsumer (@EventPattern('articlesEnriched')). */
+  readonly handler: BatchHandler;
   private readonly publisher: Publisher;
   private readonly kafkaHealth: KafkaHealthIndicator;
   private readonly abort = new AbortController();
@@ -83,17 +88,17 @@ export class IndexerPipeline {
       maxBatchSize: cfg.MARSAD_INDEX_BATCH_SIZE,
       // Big fetches so a bulk can carry up to MARSAD_INDEX_BATCH_SIZE documents.
       consumer: { maxBytesPerPartition: 16 * 1024 * 1024, maxBytes: 64 * 1024 * 1024 },
-      handler: lastIndexed(
-        metrics,
-        createIndexHandler({
-          names: n,
-          writer: new BulkWriter(this.es),
-          normalize: normalizeForSearch,
-          maxMessageBytes: topicMax,
-          logger,
-        }),
-      ),
     });
+    this.handler = lastIndexed(
+      metrics,
+      createIndexHandler({
+        names: n,
+        writer: new BulkWriter(this.es),
+        normalize: normalizeForSearch,
+        maxMessageBytes: topicMax,
+        logger,
+      }),
+    );
     health.add(this.runner.healthIndicator());
   }
 
@@ -122,6 +127,15 @@ export class IndexerPipeline {
       await this.runner.start();
     })().catch((err) => this.logger.error('indexer pipeline failed to start', errorFields(err)));
     return this.started;
+  }
+
+  /** Nest microservice wiring: the consumer controller, its handler, the transport bound to the runner. */
+  nest(): PipelineNest {
+    return {
+      controllers: [IndexConsumer],
+      providers: [{ provide: INDEX_HANDLER, useValue: this.handler }],
+      strategy: new KafkaConsumerTransport(bindRunners(this.names, [this.runner])),
+    };
   }
 
   status() {

@@ -48,7 +48,8 @@ export interface ConsumerRunnerOptions {
   topics: string[];
   /** Stage recorded in DLQ records (`enrich`, `index`, `alert`). */
   stage: DlqStage;
-  handler: BatchHandler;
+  /** The batch handler; may be bound later with setHandler() (the Nest transport does): start() waits for it. */
+  handler?: BatchHandler;
   dlq: DlqWriter;
   logger: Logger;
   metrics?: PipelineMetrics;
@@ -164,9 +165,25 @@ export class ConsumerRunner {
   private lagTimer?: NodeJS.Timeout;
   private lagAdmin?: Admin;
 
+  private handler?: BatchHandler;
+  private handlerBound!: () => void;
+  private readonly handlerReady = new Promise<void>((r) => (this.handlerBound = r));
+
   constructor(private readonly o: ConsumerRunnerOptions) {
     this.log = o.logger.child({ component: 'consumer', groupId: o.groupId });
+    if (o.handler) this.setHandler(o.handler);
     o.control?.onSkipRequest((req) => this.enqueueOp(() => this.maybeSkip(req)));
+  }
+
+  /** Binds the batch handler (once); consumption starts only when one is bound. */
+  setHandler(handler: BatchHandler): void {
+    if (this.handler) throw new Error(`consumer ${this.o.groupId}: a handler is already bound for ${this.o.topics.join(', ')}`);
+    this.handler = handler;
+    this.handlerBound();
+  }
+
+  get topics(): readonly string[] {
+    return this.o.topics;
   }
 
   get groupId(): string {
@@ -287,6 +304,7 @@ export class ConsumerRunner {
 
   private async startLoop(): Promise<void> {
     this.state = 'starting';
+    await Promise.race([this.handlerReady, new Promise((r) => this.abort.signal.addEventListener('abort', r, { once: true }))]);
     for (let attempt = 1; !this.abort.signal.aborted; attempt++) {
       try {
         await this.runOnce();
@@ -407,7 +425,7 @@ export class ConsumerRunner {
       // kafkajs only sends when heartbeatInterval elapsed; a rebalance error surfaces at commit.
       const beat = setInterval(() => void heartbeat().catch(() => undefined), 2000);
       try {
-        const res = await this.o.handler(chunk, { topic, partition, attempt, heartbeat, signal: this.abort.signal });
+        const res = await this.handler!(chunk, { topic, partition, attempt, heartbeat, signal: this.abort.signal });
         const dlq = res?.dlq ?? [];
         if (dlq.length) {
           await this.o.dlq.write(

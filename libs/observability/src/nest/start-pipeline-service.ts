@@ -51,11 +51,17 @@ export async function startPipelineService<C extends ServiceConfig, P extends Se
   const health = new HealthRegistry(3000, (name, up) => metrics.dependencyUp.set({ dependency: name }, up ? 1 : 0));
   const pipeline = create(cfg, logger, metrics, health);
   health.watch(logger.child({ component: 'health' }));
-  const app = await NestFactory.create(PipelineAppModule.forRoot(pipeline, logger, metrics, health), {
+  const nest = pipeline.nest?.();
+  const app = await NestFactory.create(PipelineAppModule.forRoot(pipeline, logger, metrics, health, nest), {
     logger: new NestJsonLogger(logger),
     abortOnError: false,
   });
   if (opts.handleSignals !== false) app.enableShutdownHooks();
+  if (nest) {
+    // The Kafka consumers: @EventPattern handlers bound to the pipeline's runners by the transport.
+    app.connectMicroservice({ strategy: nest.strategy }, { inheritAppConfig: true });
+    await app.startAllMicroservices();
+  }
   await app.listen(opts.port ?? cfg.PORT, cfg.HOST);
   const port = (app.getHttpServer().address() as AddressInfo).port;
   logger.info(`${service} listening`, { port, namespace: cfg.MARSAD_NAMESPACE ?? null, ...startupFields });
