@@ -1,6 +1,6 @@
 import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { ObservabilityModule } from '@marsad/observability/nest';
+import { ObservabilityModule } from '@marsad/host';
 import { ADMIN_CTX, type AdminContext } from './context';
 import { RolesGuard } from './auth/auth';
 import { JsonExceptionFilter } from './http/errors';

@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
@@ -18,8 +17,8 @@ import {
   createKafka,
   ensureTopicsWhenReachable,
 } from '@marsad/messaging';
-import { HealthRegistry, PipelineMetrics, errorFields, serviceLogger } from '@marsad/observability';
-import { NestJsonLogger } from '@marsad/observability/nest';
+import { errorFields } from '@marsad/observability';
+import { NestJsonLogger, listen, serviceRuntime } from '@marsad/host';
 import { AdminModule } from './admin.module';
 import { ApiKeyVerifier } from './auth/api-keys';
 import { apiKeyMiddleware, type AuthedRequest } from './auth/auth';
@@ -50,10 +49,9 @@ export interface BootstrapOptions {
 export async function bootstrapAdmin(env?: Record<string, string | undefined>, opts: BootstrapOptions = {}): Promise<AdminHandle> {
   // `env` overrides process.env (tests pass MARSAD_NAMESPACE, PORT...); undefined deletes a variable.
   const config = loadAdminConfig(mergeEnv(env));
-  const { logger, close: closeLog } = serviceLogger('admin', config.LOG_LEVEL, opts.logFile);
+  const runtime = serviceRuntime('admin', config.LOG_LEVEL, opts.logFile);
+  const { logger, metrics, health } = runtime;
   const names = namesFor(config.MARSAD_NAMESPACE);
-  const metrics = new PipelineMetrics('admin');
-  const health = new HealthRegistry(3000, (name, up) => metrics.dependencyUp.set({ dependency: name }, up ? 1 : 0));
   const kafka = createKafka({
     brokers: config.KAFKA_BROKERS,
     clientId: 'marsad-admin',
@@ -198,8 +196,6 @@ export async function bootstrapAdmin(env?: Record<string, string | undefined>, o
     });
   }
 
-  health.watch(logger.child({ component: 'health' }));
-
   // Background start (never blocks the HTTP server; retries while Kafka is away): ensure the
   // topics exist (idempotent, same specs as every service), then follow watches and the KB.
   const abort = new AbortController();
@@ -212,8 +208,7 @@ export async function bootstrapAdmin(env?: Record<string, string | undefined>, o
   })();
   void publisher.connect().catch((err) => logger.warn('Kafka producer not connected yet (will retry on first publish)', errorFields(err)));
 
-  await app.listen(opts.port ?? config.PORT, config.HOST);
-  const port = (app.getHttpServer().address() as AddressInfo).port;
+  const port = await listen(app, opts.port ?? config.PORT, config.HOST);
   logger.info('admin API started', {
     port,
     host: config.HOST,
@@ -226,7 +221,6 @@ export async function bootstrapAdmin(env?: Record<string, string | undefined>, o
   const close = () =>
     (closing ??= (async () => {
       logger.info('admin API shutting down');
-      health.stop();
       abort.abort();
       await started.catch(() => undefined);
       await app.close();
@@ -236,7 +230,7 @@ export async function bootstrapAdmin(env?: Record<string, string | undefined>, o
       await kafkaHealth.close();
       await publisher.disconnect().catch(() => undefined);
       logger.info('admin API stopped');
-      await closeLog();
+      await runtime.close();
     })());
 
   return { app, port, ctx, ready: () => watches.ready(), close };

@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import type { AddressInfo } from 'node:net';
 import { NestFactory } from '@nestjs/core';
 import { Module, type INestApplication } from '@nestjs/common';
 import { getQueueToken } from '@nestjs/bullmq';
@@ -22,8 +21,8 @@ import {
   createKafka,
   ensureTopicsWhenReachable,
 } from '@marsad/messaging';
-import { HealthRegistry, PipelineMetrics, errorFields, serviceLogger } from '@marsad/observability';
-import { NestJsonLogger } from '@marsad/observability/nest';
+import { errorFields, type PipelineMetrics } from '@marsad/observability';
+import { NestJsonLogger, listen, serviceRuntime } from '@marsad/host';
 import { AlerterModule } from './alerter.module';
 import { ALERTS_QUEUE, type AlertMetrics, type AlerterContext } from './context';
 import { AlertLog } from './alert-log';
@@ -92,10 +91,9 @@ function alertMetrics(metrics: PipelineMetrics): AlertMetrics {
 export async function bootstrapAlerter(env?: Record<string, string | undefined>, opts: BootstrapOptions = {}): Promise<AlerterHandle> {
   // `env` overrides process.env (tests pass MARSAD_NAMESPACE, PORT...); undefined deletes a variable.
   const config = loadAlerterConfig(mergeEnv(env));
-  const { logger, close: closeLog } = serviceLogger('alerter', config.LOG_LEVEL, opts.logFile);
+  const runtime = serviceRuntime('alerter', config.LOG_LEVEL, opts.logFile);
+  const { logger, metrics, health } = runtime;
   const names = namesFor(config.MARSAD_NAMESPACE);
-  const metrics = new PipelineMetrics('alerter');
-  const health = new HealthRegistry(3000, (name, up) => metrics.dependencyUp.set({ dependency: name }, up ? 1 : 0));
   const kafka = createKafka({
     brokers: config.KAFKA_BROKERS,
     clientId: 'marsad-alerter',
@@ -212,8 +210,6 @@ export async function bootstrapAlerter(env?: Record<string, string | undefined>,
       },
     });
 
-  health.watch(logger.child({ component: 'health' }));
-
   // Background start (never blocks the HTTP server; retries while Kafka is away): ensure the
   // topics exist (idempotent, same specs as every service), then follow watches and consume.
   const abort = new AbortController();
@@ -227,8 +223,7 @@ export async function bootstrapAlerter(env?: Record<string, string | undefined>,
   void ctx.alertLog.ensureIndex().catch((err) => logger.warn('alerts index not ready yet (will retry on first write)', errorFields(err)));
 
   const host = config.HOST;
-  await app.listen(opts.port ?? config.PORT, host);
-  const port = (app.getHttpServer().address() as AddressInfo).port;
+  const port = await listen(app, opts.port ?? config.PORT, host);
   logger.info('alerter started', {
     port,
     host,
@@ -241,7 +236,6 @@ export async function bootstrapAlerter(env?: Record<string, string | undefined>,
   const close = () =>
     (closing ??= (async () => {
       logger.info('alerter shutting down');
-      health.stop();
       abort.abort();
       await started.catch(() => undefined);
       await runner.stop(); // stop taking new articles first
@@ -254,7 +248,7 @@ export async function bootstrapAlerter(env?: Record<string, string | undefined>,
       mailer?.close();
       redis.disconnect();
       logger.info('alerter stopped');
-      await closeLog();
+      await runtime.close();
     })());
 
   return {

@@ -22,7 +22,7 @@ import { errorFields, type HealthRegistry, type Logger, type PipelineMetrics } f
 import { createEnrichHandler } from './enrich-handler';
 import { ENRICH_HANDLER, EnrichConsumer } from './enrich.consumer';
 import { KafkaConsumerTransport, bindRunners } from '@marsad/messaging/nest';
-import type { PipelineNest } from '@marsad/observability/nest';
+import type { PipelineNest } from '@marsad/host';
 import { RedisDedupStore, dedupPrefix } from './redis-dedup.store';
 import { redisHealthIndicator } from './redis.health';
 

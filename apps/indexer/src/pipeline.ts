@@ -21,7 +21,7 @@ import { errorFields, type HealthRegistry, type Logger, type PipelineMetrics } f
 import { createIndexHandler } from './index-handler';
 import { INDEX_HANDLER, IndexConsumer } from './index.consumer';
 import { KafkaConsumerTransport, bindRunners } from '@marsad/messaging/nest';
-import type { PipelineNest } from '@marsad/observability/nest';
+import type { PipelineNest } from '@marsad/host';
 
 /** Sets marsad_last_indexed_timestamp_seconds after each bulk that indexed at least one article. */
 function lastIndexed(metrics: PipelineMetrics, handler: BatchHandler): BatchHandler {

@@ -11,7 +11,7 @@ import {
   OnApplicationBootstrap,
 } from '@nestjs/common';
 import type { CustomTransportStrategy } from '@nestjs/microservices';
-import type { HealthRegistry, PipelineMetrics, Logger } from '../index';
+import type { HealthRegistry, PipelineMetrics, Logger } from '@marsad/observability';
 import { ObservabilityModule } from './observability.module';
 
 /** A consumer pipeline as the Nest host sees it: started after boot, stopped before shutdown. */
