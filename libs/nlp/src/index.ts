@@ -13,6 +13,8 @@ export {
   DEDUP_LSH_BANDS,
   DEDUP_MAX_HAMMING,
   type DedupSketch,
+  type DedupItem,
+  type BatchDedupStore,
 } from './dedup';
 export { detectLanguage } from './langid';
 export type { LanguageGuess } from './langid';
