@@ -16,7 +16,8 @@
 //     service's peak RSS (VmHWM); nothing lost or duplicated (count by URL in the index);
 //   - the ratios as the last line. CPU model, Node version and load average beside the figures.
 // Env: BENCH_N, BENCH_RUNS, BENCH_PREFILL, BENCH_WATCHES (1,000 generated + the demo watch),
-// BENCH_LATENCY_S, BENCH_TIMEOUT_S (600 per run), BENCH_NAIVE_N (= BENCH_N).
+// BENCH_LATENCY_S, BENCH_TIMEOUT_S (600 per run), BENCH_NAIVE_N (= BENCH_N), BENCH_CPU_PROF=1 (V8 CPU
+// profiles of the services in .marsad/bench-logs/prof/), BENCH_PEERS=0 (skip raw _bulk and naive).
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
@@ -159,7 +160,11 @@ async function startService(svc: Service, label: string, ns: string): Promise<Sv
   const port = await freePort();
   const logFile = join(logDir, `${ns}-${label}.log`);
   const out = createWriteStream(logFile, { flags: 'a' });
-  const proc = spawn(process.execPath, [join(root, 'dist', 'apps', svc, 'src', 'main.js')], {
+  // BENCH_CPU_PROF=1: each service writes a V8 CPU profile at exit (open in Chrome DevTools)
+  const prof = process.env.BENCH_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${join(logDir, 'prof')}`, `--cpu-prof-name=${ns}-${label}.cpuprofile`]
+    : [];
+  const proc = spawn(process.execPath, [...prof, join(root, 'dist', 'apps', svc, 'src', 'main.js')], {
     cwd: root,
     env: {
       ...process.env,
@@ -414,7 +419,7 @@ async function pipelineRun(
     };
     err(`  ${t1 ? '' : 'TIMED OUT: '}${check.docs} documents, ${check.urls} URLs in ${secs.toFixed(1)} s`);
 
-    if (extra.latency && t1) {
+    if (extra.latency && t1 && LATENCY_S > 0) {
       // publish → searchable at half the sustained rate, ~10 sends per second
       const rate = res.rate / 2;
       const lat: number[] = [];
@@ -560,7 +565,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < RUNS.length; i++) {
       const r = await pipelineRun(i, RUNS[i], pools, articles, hookUrl, { latency: i === 0, keepEnriched: i === 0 });
       results.push(r);
-      if (r.enriched) {
+      if (r.enriched && process.env.BENCH_PEERS !== '0') {
         err(`\nthe limit: raw _bulk of the same ${r.enriched.length} enriched documents`);
         bulk = await scratchIndexing('bulk', r.enriched);
         err(`naive peer: one awaited index call per document (${NAIVE_N})`);

@@ -22,6 +22,7 @@ import { COMPACTED_TOPICS, TOPIC } from '../../libs/contracts/src/topics';
 import { adminEnv, alerterEnv, enricherEnv, indexerEnv } from '../../libs/config/src/services';
 import { ALERTS_MAPPINGS } from '../../libs/search/src/alerts-index';
 import { containersOf, podSpecOf, renderKustomization, type K8sObject } from './kustomize';
+import { KEDA_MODELS, kedaErrors } from './keda';
 
 export type Json = any;
 
@@ -311,6 +312,7 @@ const MODELS: Record<string, ModelCtor> = {
   'v1/Secret': Secret as unknown as ModelCtor,
   'v1/Service': Service as unknown as ModelCtor,
   'v1/ServiceAccount': ServiceAccount as unknown as ModelCtor,
+  ...(KEDA_MODELS as unknown as Record<string, ModelCtor>),
 };
 
 /**
@@ -604,9 +606,7 @@ export function k8sSemanticErrors(objects: K8sObject[], opts: { secretKeys?: str
     if (target && !(target.spec?.template?.spec?.containers ?? []).every((c: Json) => c.resources?.requests?.cpu))
       errors.push(`${id}: CPU utilisation target needs CPU requests on ${ref.name}`);
   }
-  for (const svc of ['enricher', 'indexer', 'alerter']) {
-    if (!hpas.some((h) => h.spec?.scaleTargetRef?.name === `marsad-${svc}`)) errors.push(`no HorizontalPodAutoscaler for marsad-${svc}`);
-  }
+  errors.push(...kedaErrors(objects)); // consumers scale on Kafka lag (KEDA ScaledObjects): tools/packaging/keda.ts
   for (const svc of SERVICES) {
     if (
       !deployments.some((d) =>

@@ -91,7 +91,8 @@ export class EnricherPipeline {
       dlq,
       logger,
       metrics,
-      maxBatchSize: 50,
+      maxBatchSize: 500,
+      partitionsConsumedConcurrently: 3,
       consumer: { maxBytesPerPartition: 8 * 1024 * 1024 },
       handler: createEnrichHandler({
         names: n,
