@@ -9,7 +9,6 @@ import { ScaledObject } from '@kubernetes-models/keda/keda.sh/v1alpha1/ScaledObj
 import { TOPIC } from '../../libs/contracts/src/topics';
 import type { K8sObject } from './kustomize';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 
 /** Partitions per topic created by the bootstrap (libs/messaging topicSpecs default). */

@@ -4,11 +4,12 @@ import {
   RawArticleSchema,
   describeZodError,
   type EnrichedArticle,
+  type KbActor,
   type Names,
   type RawArticle,
 } from '@marsad/contracts';
 import { decodeJson, errorMessage, type BatchHandler, type DlqItem, type InboundMessage, type Publisher } from '@marsad/messaging';
-import type { EnrichedDraft } from '@marsad/nlp';
+import { warmUpEnricher, type EnrichedDraft } from '@marsad/nlp';
 import type { Logger } from '@marsad/observability';
 
 export interface EnrichEngine {
@@ -34,6 +35,11 @@ export interface EnrichHandlerDeps {
   /** Bytes of JSON envelope tolerated around a maximal body before we refuse to even parse. */
   envelopeBytes: number;
   logger: Logger;
+  /**
+   * KB actors to warm the engine with before the first chunk (libs/nlp warmUpEnricher): a fresh
+   * replica then runs at full speed from its first seconds. Omitted = no warm-up (tests).
+   */
+  warmUpActors?: KbActor[];
 }
 
 /**
@@ -44,6 +50,10 @@ export interface EnrichHandlerDeps {
  * article id. Returns the DLQ items; the runner writes them and then commits.
  */
 export function createEnrichHandler(d: EnrichHandlerDeps): BatchHandler {
+  if (d.warmUpActors) {
+    const w = warmUpEnricher(d.engine, d.warmUpActors);
+    d.logger.info('enrichment engine warmed up', { articles: w.articles, ms: w.ms });
+  }
   const outTopic = d.names.topic('articlesEnriched');
   const limit = `MARSAD_MAX_BODY_BYTES=${d.maxBodyBytes}`;
   return async (messages) => {

@@ -104,6 +104,7 @@ export class EnricherPipeline {
         // JSON escaping can double a body (quotes, newlines): refuse before parsing only beyond that.
         envelopeBytes: ENVELOPE_BYTES + cfg.MARSAD_MAX_BODY_BYTES,
         logger,
+        warmUpActors: this.kb.actors(),
       }),
     });
 

@@ -16,6 +16,7 @@ export {
   type DedupItem,
   type BatchDedupStore,
 } from './dedup';
+export { warmUpEnricher, type WarmableEnricher } from './warmup';
 export { detectLanguage } from './langid';
 export type { LanguageGuess } from './langid';
 export { foldWithMap, foldText, normalizeForSearch, nfc, tokenize, arabicVariants, splitSentences, detectBoilerplate } from './text';
