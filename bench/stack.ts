@@ -2,7 +2,6 @@
 // loaded, CPU-seconds and peak RSS of a process from /proc, and cleaning up a bench namespace.
 
 import { readFileSync, readdirSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
 import Redis from 'ioredis';
 import { Client as EsClient } from '@elastic/elasticsearch';
 import type { Names } from '@marsad/contracts';
@@ -54,17 +53,7 @@ export async function checkStack(): Promise<string[]> {
   return down;
 }
 
-/** `CPU model × cores · Node version · load average` — printed beside every bench figure. */
-export function machine(): string {
-  const c = cpus();
-  return `${c[0]?.model.trim() ?? 'unknown CPU'} ×${c.length} · Node ${process.version}`;
-}
-
-export function load(): string {
-  return `load ${loadavg()
-    .map((x) => x.toFixed(2))
-    .join(' ')}`;
-}
+export { load, machine } from './support';
 
 const TICK = 100; // USER_HZ: clock ticks per second in /proc/<pid>/stat (100 on Linux)
 

@@ -91,8 +91,8 @@ export class EnricherPipeline {
       dlq,
       logger,
       metrics,
-      maxBatchSize: 500,
-      partitionsConsumedConcurrently: 3,
+      maxBatchSize: 100,
+      partitionsConsumedConcurrently: 2,
       consumer: { maxBytesPerPartition: 8 * 1024 * 1024 },
       handler: createEnrichHandler({
         names: n,
