@@ -110,9 +110,13 @@ export async function cleanupNamespace(ns: string, n: Names): Promise<void> {
   if (groups.length) await kadmin.deleteGroups(groups).catch(() => undefined);
   await kadmin.disconnect();
   const es = new EsClient({ node: ES });
-  await es.indices
-    .delete({ index: [n.articlesIndexPattern, n.alertsIndex], ignore_unavailable: true, allow_no_indices: true })
-    .catch(() => undefined);
+  // by name: ES 8 refuses wildcard deletes (action.destructive_requires_name)
+  const indices = Object.keys(
+    await es.indices
+      .get({ index: [n.articlesIndexPattern, n.alertsIndex], allow_no_indices: true, ignore_unavailable: true })
+      .catch(() => ({})),
+  );
+  if (indices.length) await es.indices.delete({ index: indices }).catch(() => undefined);
   await es.indices.deleteIndexTemplate({ name: n.articlesTemplate }).catch(() => undefined);
   await es.close();
   const redis = new Redis(REDIS);
