@@ -108,7 +108,8 @@ export class EnricherPipeline {
       dlq,
       logger,
       metrics,
-      maxBatchSize: 50,
+      maxBatchSize: 100,
+      partitionsConsumedConcurrently: 2,
       consumer: { maxBytesPerPartition: 8 * 1024 * 1024 },
     });
     this.handler = createEnrichHandler({
@@ -121,6 +122,7 @@ export class EnricherPipeline {
       // JSON escaping can double a body (quotes, newlines): refuse before parsing only beyond that.
       envelopeBytes: ENVELOPE_BYTES + cfg.MARSAD_MAX_BODY_BYTES,
       logger,
+      warmUpActors: this.kb.actors(),
     });
     health.add(this.runner.healthIndicator());
 

@@ -86,6 +86,7 @@ export class IndexerPipeline {
       logger,
       metrics,
       maxBatchSize: cfg.MARSAD_INDEX_BATCH_SIZE,
+      partitionsConsumedConcurrently: 2,
       // Big fetches so a bulk can carry up to MARSAD_INDEX_BATCH_SIZE documents.
       consumer: { maxBytesPerPartition: 16 * 1024 * 1024, maxBytes: 64 * 1024 * 1024 },
     });
