@@ -16,7 +16,7 @@ import { SCHEMA_VERSION, type EnrichedArticle, type Watch } from '@marsad/contra
 import { WatchMatcher, tokenize } from '@marsad/alerts';
 import { loadKnowledgeBase } from '@marsad/kb';
 import { Enricher } from '@marsad/nlp';
-import { findRoot, jsonFiles, lcg, percentile } from './support';
+import { findRoot, jsonFiles, lcg, load as loadNow, machine, percentile } from './support';
 
 const root = findRoot();
 const shared = resolve(root, '..', 'shared');
@@ -212,15 +212,16 @@ const load = (() => {
     return '?';
   }
 })();
+console.log(`bench:match  ${machine()} · ${loadNow()}`);
 console.log(
-  `bench:match  ${watches.length} watches (actor ${kinds.actor}, actor-by-name ${kinds.actorByName}, query ${kinds.query}, actor+query ${kinds.actorAndQuery}; with languages ${kinds.languages}, sources ${kinds.sources}; rejected ${rejected})`,
+  `             ${watches.length} watches (actor ${kinds.actor}, actor-by-name ${kinds.actorByName}, query ${kinds.query}, actor+query ${kinds.actorAndQuery}; with languages ${kinds.languages}, sources ${kinds.sources}; rejected ${rejected})`,
 );
 console.log(
   `             KB ${kb.size} actors; ${base.length} source articles enriched once in ${enrichMs.toFixed(0)} ms, recycled to ${articles.length} (~${avgKb.toFixed(1)} KB body, ${(base.reduce((s, a) => s + a.actors.length, 0) / base.length).toFixed(1)} actors each)`,
 );
 console.log(`index build  ${buildMs.toFixed(0)} ms (+${mb(process.memoryUsage().rss - rss0)} RSS)`);
 console.log(
-  `matching     ${rps.toFixed(0)} articles/s · ${(matches / cpuSecs).toFixed(0)} matches/s per CPU-second (${(matches / articles.length).toFixed(2)} matches per article) · best of ${ROUNDS} rounds, one core`,
+  `matching     ${rps.toFixed(0)} articles/s · ${(matches / cpuSecs).toFixed(0)} matches/s per CPU-second (${(matches / articles.length).toFixed(2)} matches per article) · best of ${ROUNDS} rounds, one core · ${machine()} · ${loadNow()}`,
 );
 console.log(
   `             wall clock ${(articles.length / secs).toFixed(0)} articles/s (load average ${load} on ${cpus().length} cores) · p50 ${pct(lat, 0.5).toFixed(3)} ms · p99 ${pct(lat, 0.99).toFixed(3)} ms per article (wall)`,
@@ -228,4 +229,4 @@ console.log(
 console.log(
   `memory       RSS ${mb(process.memoryUsage().rss)} · peak RSS ${mb(process.resourceUsage().maxRSS * 1024)} · heap ${mb(process.memoryUsage().heapUsed)}`,
 );
-console.log(`target       >= 5000 articles/s: ${rps >= 5000 ? 'met' : 'NOT met'}`);
+console.log(`target       >= 5000 articles/s: ${rps >= 5000 ? 'met' : 'NOT met'} (${machine()} · ${loadNow()})`);

@@ -2,6 +2,7 @@
 // PRNG (benches must draw the same inputs every run to be comparable), and percentiles.
 
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 
 /** The repository root (the folder with package.json and libs/), from src/ or dist/. */
@@ -34,4 +35,17 @@ export function lcg(seed: number): () => number {
 export function percentile(xs: ArrayLike<number>, p: number): number {
   const sorted = Array.from(xs).sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
+}
+
+/** `CPU model ×cores · Node version`: printed beside every bench figure (figures differ by machine). */
+export function machine(): string {
+  const c = cpus();
+  return `${c[0]?.model.trim() ?? 'unknown CPU'} ×${c.length} · Node ${process.version}`;
+}
+
+/** `load 1.23 0.98 0.76` (1, 5, 15 min): a shared machine's figures are only comparable at a similar load. */
+export function load(): string {
+  return `load ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}`;
 }

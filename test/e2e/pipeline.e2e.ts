@@ -131,9 +131,9 @@ describe('pipeline: raw → enricher → enriched → indexer → Elasticsearch'
     await waitFor('enricher ready', async () => (await getJson(`http://127.0.0.1:${enricher.port}/health/ready`)).status === 200, 30_000);
     await waitFor('indexer ready', async () => (await getJson(`http://127.0.0.1:${indexer.port}/health/ready`)).status === 200, 30_000);
     const ready = (await getJson(`http://127.0.0.1:${indexer.port}/health/ready`)).body as { checks: Record<string, unknown> };
-    expect(Object.keys(ready.checks).sort()).toEqual(['elasticsearch', 'kafka']);
+    expect(Object.keys(ready.checks).sort()).toEqual(['consumer', 'elasticsearch', 'kafka']);
     const readyE = (await getJson(`http://127.0.0.1:${enricher.port}/health/ready`)).body as { checks: Record<string, unknown> };
-    expect(Object.keys(readyE.checks).sort()).toEqual(['kafka', 'redis']);
+    expect(Object.keys(readyE.checks).sort()).toEqual(['consumer', 'kafka', 'redis']);
     const metrics = await (await fetch(`http://127.0.0.1:${enricher.port}/metrics`)).text();
     expect(metrics).toContain('marsad_messages_in_total');
   });

@@ -101,7 +101,7 @@ describe('docker-compose.yml', () => {
     );
   });
 
-  it('documents every variable of ARCHITECTURE.md and libs/config in .env.example', () => {
+  it('documents every variable of docs/architecture.md and libs/config in .env.example', () => {
     for (const v of [
       'KAFKA_BROKERS',
       'ELASTICSEARCH_URL',
@@ -145,7 +145,8 @@ describe('k8s overlays', () => {
   it('render the expected objects with namespace, image and replicas applied', () => {
     const kinds = prod.map((o) => o.kind).sort();
     expect(kinds.filter((k) => k === 'Deployment')).toHaveLength(4);
-    expect(kinds.filter((k) => k === 'HorizontalPodAutoscaler')).toHaveLength(3);
+    expect(kinds.filter((k) => k === 'HorizontalPodAutoscaler')).toHaveLength(0);
+    expect(kinds.filter((k) => k === 'ScaledObject')).toHaveLength(3);
     expect(kinds.filter((k) => k === 'PodDisruptionBudget')).toHaveLength(4);
     expect(kinds).toContain('Job');
     expect(prod.every((o) => o.metadata.namespace === 'marsad')).toBe(true);
@@ -155,7 +156,7 @@ describe('k8s overlays', () => {
     expect(find(prod, 'Deployment', 'marsad-enricher').spec.replicas).toBe(3);
     expect(find(dev, 'Deployment', 'marsad-enricher').spec.replicas).toBe(1);
     expect(find(dev, 'ConfigMap', 'marsad-config').data.LOG_LEVEL).toBe('debug');
-    expect(find(dev, 'HorizontalPodAutoscaler', 'marsad-alerter').spec.maxReplicas).toBe(2);
+    expect(find(dev, 'ScaledObject', 'marsad-alerter').spec.maxReplicaCount).toBe(2);
   });
 
   it.each([['prod'], ['dev']])('%s: every object passes its Kubernetes schema and the semantic checks', (overlay) => {
@@ -176,25 +177,39 @@ describe('k8s overlays', () => {
     expect(errs).toMatch(/readOnlyRootFilesystem must be true/);
   });
 
-  it('rejects a root pod, missing limits, an HPA on a missing Deployment and an orphan Service', () => {
+  it('rejects a root pod, missing limits, a ScaledObject on a missing Deployment and an orphan Service', () => {
     const objs = clone(prod);
     const d = find(objs, 'Deployment', 'marsad-alerter');
     d.spec.template.spec.securityContext.runAsNonRoot = false;
     delete d.spec.template.spec.containers[0].resources.limits;
-    find(objs, 'HorizontalPodAutoscaler', 'marsad-indexer').spec.scaleTargetRef.name = 'marsad-indexr';
+    find(objs, 'ScaledObject', 'marsad-indexer').spec.scaleTargetRef.name = 'marsad-indexr';
     find(objs, 'Service', 'marsad-admin').spec.selector = { 'app.kubernetes.io/name': 'nothing' };
     const errs = k8sSemanticErrors(objs).join('\n');
     expect(errs).toMatch(/marsad-alerter: pod securityContext.runAsNonRoot must be true/);
     expect(errs).toMatch(/resources.limits.memory not set/);
-    expect(errs).toMatch(/HorizontalPodAutoscaler\/marsad-indexer: scaleTargetRef Deployment\/marsad-indexr does not exist/);
+    expect(errs).toMatch(/ScaledObject\/marsad-indexer: scaleTargetRef Deployment\/marsad-indexr does not exist/);
+    expect(errs).toMatch(/no KEDA ScaledObject for marsad-indexer/);
     expect(errs).toMatch(/Service\/marsad-admin: selects no Deployment/);
     expect(errs).toMatch(/Deployment\/marsad-admin: no Service selects its pods/);
   });
 
-  it('rejects an enricher HPA scaling past the partition count', () => {
+  it('rejects an enricher ScaledObject scaling past the partition count or on the wrong lag, and a competing HPA', () => {
     const objs = clone(prod);
-    find(objs, 'HorizontalPodAutoscaler', 'marsad-enricher').spec.maxReplicas = 12;
-    expect(k8sSemanticErrors(objs).join('\n')).toMatch(/maxReplicas 12 exceeds the 3 partitions/);
+    const so = find(objs, 'ScaledObject', 'marsad-enricher');
+    so.spec.maxReplicaCount = 12;
+    so.spec.triggers[0].metadata.consumerGroup = 'marsad.indexer';
+    so.spec.triggers[0].metadata.lagTreshold = '10';
+    objs.push({
+      apiVersion: 'autoscaling/v2',
+      kind: 'HorizontalPodAutoscaler',
+      metadata: { name: 'cpu', namespace: so.metadata.namespace },
+      spec: { scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'marsad-enricher' }, maxReplicas: 2 },
+    });
+    const errs = k8sSemanticErrors(objs).join('\n');
+    expect(errs).toMatch(/maxReplicaCount 12 exceeds the 3 partitions/);
+    expect(errs).toMatch(/consumerGroup is "marsad.indexer", enricher consumes as "marsad.enricher"/);
+    expect(errs).toMatch(/unknown kafka trigger metadata "lagTreshold"/);
+    expect(errs).toMatch(/HorizontalPodAutoscaler\/cpu: marsad-enricher is scaled by ScaledObject\/marsad-enricher/);
   });
 
   it('rejects schema violations: wrong types, a missing required field, an unknown container field', () => {
@@ -206,9 +221,12 @@ describe('k8s overlays', () => {
     expect(errs).toMatch(/containerPort must be integer/);
     expect(errs).toMatch(/spec must have required property '?selector'?/);
     expect(errs).toMatch(/unknown field "readinesProbe"/);
-    const hpa = clone(find(prod, 'HorizontalPodAutoscaler', 'marsad-alerter'));
-    hpa.spec.maxReplicas = 'many';
-    expect(k8sSchemaErrors(hpa).join('\n')).toMatch(/maxReplicas must be integer/);
+    const so = clone(find(prod, 'ScaledObject', 'marsad-alerter'));
+    so.spec.maxReplicaCount = 'many';
+    delete so.spec.triggers;
+    const soErrs = k8sSchemaErrors(so).join('\n');
+    expect(soErrs).toMatch(/maxReplicaCount must be integer/);
+    expect(soErrs).toMatch(/must have required property '?triggers'?/);
     expect(k8sSchemaErrors({ apiVersion: 'apps/v1beta1', kind: 'Deployment', metadata: { name: 'x' } }).join('\n')).toMatch(/no schema/);
   });
 

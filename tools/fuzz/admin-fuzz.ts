@@ -47,6 +47,7 @@ export const ROUTE_ROLES: Record<string, Exclude<Role, 'none' | 'badkey'>> = {
   'GET /v1/watches/{id}': 'viewer',
   'PUT /v1/watches/{id}': 'operator',
   'DELETE /v1/watches/{id}': 'operator',
+  'POST /v1/consumers/{group}/partitions/{topic}/{partition}/skip': 'admin',
 };
 
 export interface FuzzOptions {

@@ -173,7 +173,7 @@ export function composeSemanticErrors(doc: Json, envExample?: string, text?: str
       errors.push(`services.${name}: HOST must be 0.0.0.0 in a container (the services default to 127.0.0.1)`);
     const port = Number(interpolate(env.PORT ?? '', vars));
     if (port !== SERVICE_PORTS[svc])
-      errors.push(`services.${name}: PORT should be ${SERVICE_PORTS[svc]} (ARCHITECTURE.md), is ${env.PORT}`);
+      errors.push(`services.${name}: PORT should be ${SERVICE_PORTS[svc]} (docs/architecture.md), is ${env.PORT}`);
     for (const infra of ['kafka', 'elasticsearch', 'redis']) {
       if (!s.depends_on || Array.isArray(s.depends_on) || s.depends_on[infra]?.condition !== 'service_healthy')
         errors.push(`services.${name}: must depend on ${infra} with condition service_healthy`);
@@ -181,7 +181,7 @@ export function composeSemanticErrors(doc: Json, envExample?: string, text?: str
     const hcText = JSON.stringify(s.healthcheck?.test ?? '');
     if (!/\/health\/(live|ready)/.test(hcText)) errors.push(`services.${name}: healthcheck does not probe /health/live or /health/ready`);
   }
-  // Infrastructure expectations (ARCHITECTURE.md).
+  // Infrastructure expectations (docs/architecture.md).
   const findImage = (re: RegExp) => names.filter((n) => re.test(interpolate(String(services[n].image ?? ''), vars)));
   const es = findImage(/^docker\.elastic\.co\/elasticsearch\/elasticsearch:/);
   const kb = findImage(/^docker\.elastic\.co\/kibana\/kibana:/);

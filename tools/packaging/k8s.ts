@@ -7,6 +7,7 @@ import { ConfigMap, Secret, Service, ServiceAccount } from 'kubernetes-models/v1
 import { containersOf, podSpecOf, renderKustomization, type K8sObject } from './kustomize';
 import { type Json, SERVICE_ENV, SERVICES, SERVICE_PORTS, EXTRA_ENV, DEFAULT_PARTITIONS, PARTITION_BOUND } from './common';
 import { isPinned } from './compose';
+import { KEDA_MODELS, kedaErrors } from './keda';
 // ================================================================================================
 // Kubernetes
 // ================================================================================================
@@ -21,6 +22,7 @@ const MODELS: Record<string, ModelCtor> = {
   'v1/Secret': Secret as unknown as ModelCtor,
   'v1/Service': Service as unknown as ModelCtor,
   'v1/ServiceAccount': ServiceAccount as unknown as ModelCtor,
+  ...(KEDA_MODELS as unknown as Record<string, ModelCtor>),
 };
 
 /**
@@ -314,9 +316,7 @@ export function k8sSemanticErrors(objects: K8sObject[], opts: { secretKeys?: str
     if (target && !(target.spec?.template?.spec?.containers ?? []).every((c: Json) => c.resources?.requests?.cpu))
       errors.push(`${id}: CPU utilisation target needs CPU requests on ${ref.name}`);
   }
-  for (const svc of ['enricher', 'indexer', 'alerter']) {
-    if (!hpas.some((h) => h.spec?.scaleTargetRef?.name === `marsad-${svc}`)) errors.push(`no HorizontalPodAutoscaler for marsad-${svc}`);
-  }
+  errors.push(...kedaErrors(objects)); // consumers scale on Kafka lag (KEDA ScaledObjects): tools/packaging/keda.ts
   for (const svc of SERVICES) {
     if (
       !deployments.some((d) =>

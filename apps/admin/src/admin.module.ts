@@ -1,6 +1,6 @@
 import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
-import { ObservabilityModule } from '@marsad/observability/nest';
+import { ObservabilityModule } from '@marsad/host';
 import { ADMIN_CTX, type AdminContext } from './context';
 import { RolesGuard } from './auth/auth';
 import { JsonExceptionFilter } from './http/errors';
@@ -17,6 +17,7 @@ import { RateLimitMiddleware } from './ratelimit/rate-limit.middleware';
 import { AlertsBackend } from './alerts/alerts-backend';
 import { AlertsController } from './alerts/alerts.controller';
 import { WatchTestController } from './watches/watch-test.controller';
+import { ConsumersController } from './consumers/consumers.controller';
 
 @Module({})
 export class AdminModule implements NestModule {
@@ -33,6 +34,7 @@ export class AdminModule implements NestModule {
         ReprocessController,
         AlertsController,
         WatchTestController,
+        ConsumersController,
       ],
       providers: [
         { provide: ADMIN_CTX, useValue: ctx },

@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import type { AddressInfo } from 'node:net';
 import type { NextFunction, Response } from 'express';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
@@ -11,14 +10,15 @@ import { UrlGuard } from '@marsad/alerts';
 import { loadKnowledgeBase } from '@marsad/kb';
 import {
   CompactedTopicView,
+  ConsumerControl,
   KafkaHealthIndicator,
   Publisher,
   compressionType,
   createKafka,
   ensureTopicsWhenReachable,
 } from '@marsad/messaging';
-import { HealthRegistry, PipelineMetrics, errorFields, serviceLogger } from '@marsad/observability';
-import { NestJsonLogger } from '@marsad/observability/nest';
+import { errorFields } from '@marsad/observability';
+import { NestJsonLogger, listen, serviceRuntime } from '@marsad/host';
 import { AdminModule } from './admin.module';
 import { ApiKeyVerifier } from './auth/api-keys';
 import { apiKeyMiddleware, type AuthedRequest } from './auth/auth';
@@ -50,10 +50,9 @@ export interface BootstrapOptions {
 export async function bootstrapAdmin(env?: Record<string, string | undefined>, opts: BootstrapOptions = {}): Promise<AdminHandle> {
   // `env` overrides process.env (tests pass MARSAD_NAMESPACE, PORT...); undefined deletes a variable.
   const config = loadAdminConfig(mergeEnv(env));
-  const { logger, close: closeLog } = serviceLogger('admin', config.LOG_LEVEL, opts.logFile);
+  const runtime = serviceRuntime('admin', config.LOG_LEVEL, opts.logFile);
+  const { logger, metrics, health } = runtime;
   const names = namesFor(config.MARSAD_NAMESPACE);
-  const metrics = new PipelineMetrics('admin');
-  const health = new HealthRegistry(3000, (name, up) => metrics.dependencyUp.set({ dependency: name }, up ? 1 : 0));
   const kafka = createKafka({
     brokers: config.KAFKA_BROKERS,
     clientId: 'marsad-admin',
@@ -107,6 +106,14 @@ export async function bootstrapAdmin(env?: Record<string, string | undefined>, o
     guard: new UrlGuard({ allowCidrs: config.MARSAD_WEBHOOK_ALLOW_CIDRS }),
     actors: new ActorResolver(kb as ActorLookup | undefined),
     kbView,
+    control: new ConsumerControl({
+      kafka,
+      topic: names.topic('control'),
+      groupIdPrefix: names.consumerGroup('admin-control'),
+      publisher,
+      logger,
+      metrics,
+    }),
   };
 
   const app = await NestFactory.create(AdminModule.forRoot(ctx), {
@@ -186,11 +193,11 @@ export async function bootstrapAdmin(env?: Record<string, string | undefined>, o
     if (abort.signal.aborted) return;
     void watches.start();
     void kbView?.start();
+    void ctx.control.start();
   })();
   void publisher.connect().catch((err) => logger.warn('Kafka producer not connected yet (will retry on first publish)', errorFields(err)));
 
-  await app.listen(opts.port ?? config.PORT, config.HOST);
-  const port = (app.getHttpServer().address() as AddressInfo).port;
+  const port = await listen(app, opts.port ?? config.PORT, config.HOST);
   logger.info('admin API started', {
     port,
     host: config.HOST,
@@ -208,10 +215,11 @@ export async function bootstrapAdmin(env?: Record<string, string | undefined>, o
       await app.close();
       await watches.stop();
       await kbView?.stop();
+      await ctx.control.stop();
       await kafkaHealth.close();
       await publisher.disconnect().catch(() => undefined);
       logger.info('admin API stopped');
-      await closeLog();
+      await runtime.close();
     })());
 
   return { app, port, ctx, ready: () => watches.ready(), close };

@@ -2,7 +2,7 @@ import type { Kafka } from 'kafkajs';
 import type { AdminConfig } from '@marsad/config';
 import type { KbChange, Names, Watch } from '@marsad/contracts';
 import type { UrlGuard } from '@marsad/alerts';
-import type { CompactedTopicView, Publisher } from '@marsad/messaging';
+import type { CompactedTopicView, ConsumerControl, Publisher } from '@marsad/messaging';
 import type { HealthRegistry, Logger, PipelineMetrics } from '@marsad/observability';
 import type { ActorResolver } from './watches/actor-resolver';
 
@@ -20,5 +20,7 @@ export interface AdminContext {
   actors: ActorResolver;
   /** This replica's view of operator KB edits (marsad.kb); absent when the KB failed to load. */
   kbView?: CompactedTopicView<KbChange>;
+  /** marsad.control: skip requests to the consumers and their wedge reports. */
+  control: ConsumerControl;
 }
 export const ADMIN_CTX = Symbol('ADMIN_CTX');

@@ -1,5 +1,5 @@
 import { Client } from '@elastic/elasticsearch';
-import { errorFields, type Logger } from '@marsad/observability';
+import { errorFields, type Logger, fulfilledWithin } from '@marsad/observability';
 import { ALERTS_MAPPINGS } from '@marsad/search';
 
 /** One delivery attempt (or a decision not to deliver), as stored in `marsad-alerts`. */
@@ -102,8 +102,6 @@ export class AlertLog {
         });
       }
     })();
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([write, new Promise<void>((r) => (timer = setTimeout(r, waitMs)))]);
-    clearTimeout(timer);
+    await fulfilledWithin(write, waitMs);
   }
 }

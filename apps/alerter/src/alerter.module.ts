@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
-import { ObservabilityModule } from '@marsad/observability/nest';
+import { ObservabilityModule } from '@marsad/host';
 import { ALERTER_CTX, ALERTS_QUEUE, type AlerterContext } from './context';
 import { AlertProcessor } from './alert.processor';
 import { redisOptionsFromUrl } from './redis';

@@ -1,7 +1,6 @@
 import 'reflect-metadata';
-import type { AddressInfo } from 'node:net';
 import { NestFactory } from '@nestjs/core';
-import type { INestApplication } from '@nestjs/common';
+import { Module, type INestApplication } from '@nestjs/common';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { Client } from '@elastic/elasticsearch';
@@ -13,6 +12,7 @@ import { WatchSchema, names as namesFor, type Watch } from '@marsad/contracts';
 import { UrlGuard, WatchMatcher } from '@marsad/alerts';
 import {
   CompactedTopicView,
+  ConsumerControl,
   ConsumerRunner,
   DlqWriter,
   KafkaHealthIndicator,
@@ -21,12 +21,15 @@ import {
   createKafka,
   ensureTopicsWhenReachable,
 } from '@marsad/messaging';
-import { HealthRegistry, PipelineMetrics, errorFields, serviceLogger } from '@marsad/observability';
-import { NestJsonLogger } from '@marsad/observability/nest';
+import { errorFields, type PipelineMetrics } from '@marsad/observability';
+import { NestJsonLogger, listen, serviceRuntime } from '@marsad/host';
 import { AlerterModule } from './alerter.module';
 import { ALERTS_QUEUE, type AlertMetrics, type AlerterContext } from './context';
 import { AlertLog } from './alert-log';
 import { alertIntakeHandler } from './intake';
+import { ALERT_INTAKE, AlertIntakeConsumer, type AlertIntake } from './intake.consumer';
+import { KafkaConsumerTransport, bindRunners } from '@marsad/messaging/nest';
+import { redisRetryStrategy } from './redis';
 
 export interface AlerterHandle {
   app: INestApplication;
@@ -37,6 +40,10 @@ export interface AlerterHandle {
   queue: Queue;
   close(): Promise<void>;
 }
+
+/** Root of the alerter's Nest app: AlerterModule (queue, worker, HTTP) plus the Kafka intake controller. */
+@Module({})
+class AlerterHostModule {}
 
 export interface BootstrapOptions {
   logFile?: string;
@@ -84,10 +91,9 @@ function alertMetrics(metrics: PipelineMetrics): AlertMetrics {
 export async function bootstrapAlerter(env?: Record<string, string | undefined>, opts: BootstrapOptions = {}): Promise<AlerterHandle> {
   // `env` overrides process.env (tests pass MARSAD_NAMESPACE, PORT...); undefined deletes a variable.
   const config = loadAlerterConfig(mergeEnv(env));
-  const { logger, close: closeLog } = serviceLogger('alerter', config.LOG_LEVEL, opts.logFile);
+  const runtime = serviceRuntime('alerter', config.LOG_LEVEL, opts.logFile);
+  const { logger, metrics, health } = runtime;
   const names = namesFor(config.MARSAD_NAMESPACE);
-  const metrics = new PipelineMetrics('alerter');
-  const health = new HealthRegistry(3000, (name, up) => metrics.dependencyUp.set({ dependency: name }, up ? 1 : 0));
   const kafka = createKafka({
     brokers: config.KAFKA_BROKERS,
     clientId: 'marsad-alerter',
@@ -114,7 +120,7 @@ export async function bootstrapAlerter(env?: Record<string, string | undefined>,
   const redis = new Redis(config.REDIS_URL, {
     maxRetriesPerRequest: 2,
     connectTimeout: 3000,
-    retryStrategy: (times) => Math.min(times * 250, 5000),
+    retryStrategy: redisRetryStrategy,
   });
   redis.on('error', (err) => logger.debug('redis connection error', errorFields(err)));
   let mailer: AlerterContext['mailer'];
@@ -137,27 +143,52 @@ export async function bootstrapAlerter(env?: Record<string, string | undefined>,
     mailFrom: config.MARSAD_MAIL_FROM,
   };
 
-  const app = await NestFactory.create(AlerterModule.forRoot(ctx), { logger: new NestJsonLogger(logger), abortOnError: false });
+  const intake: AlertIntake = {};
+  const app = await NestFactory.create(
+    {
+      module: AlerterHostModule,
+      imports: [AlerterModule.forRoot(ctx)],
+      controllers: [AlertIntakeConsumer],
+      providers: [{ provide: ALERT_INTAKE, useValue: intake }],
+    },
+    { logger: new NestJsonLogger(logger), abortOnError: false },
+  );
   await app.init();
   const queue = app.get<Queue>(getQueueToken(ALERTS_QUEUE));
+  intake.handle = alertIntakeHandler(ctx, queue);
 
   const publisher = new Publisher(kafka, { logger, metrics, compression: compressionType(config.MARSAD_KAFKA_COMPRESSION) });
   const dlq = new DlqWriter(publisher, names.topic('articlesDlq'), { logger, metrics });
+  const control = new ConsumerControl({
+    kafka,
+    topic: names.topic('control'),
+    groupIdPrefix: names.consumerGroup('alerter-control'),
+    publisher,
+    logger,
+    metrics,
+  });
   const runner = new ConsumerRunner({
     kafka,
+    control,
     groupId: names.consumerGroup('alerter'),
     topics: [names.topic('articlesEnriched')],
     stage: 'alert',
-    handler: alertIntakeHandler(ctx, queue),
     dlq,
     logger,
     metrics,
     maxBatchSize: 200,
+    // Enqueues fail fast while Redis is down: short pauses, so intake resumes within ~2 s of its return.
+    pause: { initialMs: 500, maxMs: 2000 },
   });
+
+  // The Kafka intake as a Nest microservice handler (AlertIntakeConsumer, @EventPattern('articlesEnriched')).
+  app.connectMicroservice({ strategy: new KafkaConsumerTransport(bindRunners(names, [runner])) }, { inheritAppConfig: true });
+  await app.startAllMicroservices();
 
   const kafkaHealth = new KafkaHealthIndicator(kafka, [names.topic('articlesEnriched'), names.topic('watches')]);
   health
     .add(kafkaHealth)
+    .add(runner.healthIndicator())
     .add({
       name: 'redis',
       check: async () => {
@@ -186,13 +217,13 @@ export async function bootstrapAlerter(env?: Record<string, string | undefined>,
     await ensureTopicsWhenReachable(kafka, names, config, { logger, signal: abort.signal });
     if (abort.signal.aborted) return;
     void watches.start();
+    void control.start();
     void runner.start();
   })();
   void ctx.alertLog.ensureIndex().catch((err) => logger.warn('alerts index not ready yet (will retry on first write)', errorFields(err)));
 
   const host = config.HOST;
-  await app.listen(opts.port ?? config.PORT, host);
-  const port = (app.getHttpServer().address() as AddressInfo).port;
+  const port = await listen(app, opts.port ?? config.PORT, host);
   logger.info('alerter started', {
     port,
     host,
@@ -208,6 +239,7 @@ export async function bootstrapAlerter(env?: Record<string, string | undefined>,
       abort.abort();
       await started.catch(() => undefined);
       await runner.stop(); // stop taking new articles first
+      await control.stop();
       await app.close(); // closes the worker (waits for running jobs) and the queue
       await watches.stop();
       await kafkaHealth.close();
@@ -216,7 +248,7 @@ export async function bootstrapAlerter(env?: Record<string, string | undefined>,
       mailer?.close();
       redis.disconnect();
       logger.info('alerter stopped');
-      await closeLog();
+      await runtime.close();
     })());
 
   return {

@@ -12,7 +12,7 @@ import { jobOptions } from './alert.processor';
  * redelivered message adds jobs whose ids already exist, which BullMQ ignores (completed jobs are
  * kept for days for exactly this). Invalid messages go to the DLQ.
  */
-export const ENQUEUE_TIMEOUT_MS = 10_000;
+export const ENQUEUE_TIMEOUT_MS = 5000;
 
 function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -60,8 +60,12 @@ export function alertIntakeHandler(ctx: AlerterContext, queue: Queue): BatchHand
       }
     }
     if (jobs.length) {
-      // While Redis is away ioredis queues commands: bound the wait, so the runner sees a failure,
-      // retries and then pauses the partition (nothing committed). A late add is harmless: job ids.
+      // Fail fast while Redis is away (ioredis would queue the commands until it reconnects): the
+      // runner retries, then pauses the partition briefly (nothing committed) and tries again.
+      const client = await queue.client;
+      if (client.status !== 'ready') throw new Error(`Redis unavailable for the alerts queue (connection ${client.status})`);
+      // Bound the wait anyway (Redis may stall without dropping the connection). A late add is
+      // harmless: job ids.
       await withTimeout(queue.addBulk(jobs), ENQUEUE_TIMEOUT_MS, 'enqueue to Redis (BullMQ alerts)');
       ctx.alertMetrics.enqueued.inc({ kind: 'alert' }, jobs.length);
       ctx.logger.debug('alerts enqueued', { count: jobs.length, partition: hctx.partition });

@@ -13,6 +13,15 @@ export function redisOptionsFromUrl(url: string, extra: RedisOptions = {}): Redi
     ...(u.protocol === 'rediss:' ? { tls: {} } : {}),
     // Workers need blocking commands that never give up; BullMQ requires null here.
     maxRetriesPerRequest: null,
+    retryStrategy: redisRetryStrategy,
     ...extra,
   };
+}
+
+/**
+ * Reconnect delay for every alerter connection: capped at 1 s, so the alerter is back within about
+ * a second of Redis returning (ioredis' usual growing backoff left it ~17 s behind, issue 9).
+ */
+export function redisRetryStrategy(times: number): number {
+  return Math.min(100 + times * 200, 1000);
 }

@@ -1,5 +1,5 @@
 import { loadEnricherConfig, mergeEnv } from '@marsad/config';
-import { startPipelineService, type BootstrapOptions, type RunningPipelineService } from '@marsad/observability/nest';
+import { startPipelineService, type BootstrapOptions, type RunningPipelineService } from '@marsad/host';
 import { EnricherPipeline } from './pipeline';
 
 export type { BootstrapOptions };

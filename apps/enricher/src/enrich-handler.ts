@@ -4,18 +4,23 @@ import {
   RawArticleSchema,
   describeZodError,
   type EnrichedArticle,
+  type KbActor,
   type Names,
   type RawArticle,
 } from '@marsad/contracts';
-import { decodeJson, errorMessage, type BatchHandler, type DlqItem, type Publisher } from '@marsad/messaging';
-import type { EnrichedDraft } from '@marsad/nlp';
+import { decodeJson, errorMessage, type BatchHandler, type DlqItem, type InboundMessage, type Publisher } from '@marsad/messaging';
+import { warmUpEnricher, type EnrichedDraft } from '@marsad/nlp';
 import type { Logger } from '@marsad/observability';
 
 export interface EnrichEngine {
   enrich(raw: RawArticle): EnrichedDraft;
 }
+type Sketch = { fingerprint: string; lshKeys: string[] };
+type Cluster = { clusterId: string; duplicateOf?: string };
 export interface DedupAssigner {
-  assign(articleId: string, sketch: { fingerprint: string; lshKeys: string[] }): Promise<{ clusterId: string; duplicateOf?: string }>;
+  assign(articleId: string, sketch: Sketch): Promise<Cluster>;
+  /** The chunk in order, same result as `assign` one after another (NearDuplicateIndex: one Redis script). */
+  assignMany?(items: { articleId: string; sketch: Sketch }[]): Promise<Cluster[]>;
 }
 
 export interface EnrichHandlerDeps {
@@ -30,6 +35,11 @@ export interface EnrichHandlerDeps {
   /** Bytes of JSON envelope tolerated around a maximal body before we refuse to even parse. */
   envelopeBytes: number;
   logger: Logger;
+  /**
+   * KB actors to warm the engine with before the first chunk (libs/nlp warmUpEnricher): a fresh
+   * replica then runs at full speed from its first seconds. Omitted = no warm-up (tests).
+   */
+  warmUpActors?: KbActor[];
 }
 
 /**
@@ -40,11 +50,15 @@ export interface EnrichHandlerDeps {
  * article id. Returns the DLQ items; the runner writes them and then commits.
  */
 export function createEnrichHandler(d: EnrichHandlerDeps): BatchHandler {
+  if (d.warmUpActors) {
+    const w = warmUpEnricher(d.engine, d.warmUpActors);
+    d.logger.info('enrichment engine warmed up', { articles: w.articles, ms: w.ms });
+  }
   const outTopic = d.names.topic('articlesEnriched');
   const limit = `MARSAD_MAX_BODY_BYTES=${d.maxBodyBytes}`;
   return async (messages) => {
     const dlq: DlqItem[] = [];
-    const out: EnrichedArticle[] = [];
+    const drafts: { m: InboundMessage; draft: EnrichedDraft }[] = [];
     for (const m of messages) {
       const parsed = decodeJson(m.value, z.unknown(), {
         maxBytes: d.maxBodyBytes + d.envelopeBytes,
@@ -67,29 +81,35 @@ export function createEnrichHandler(d: EnrichHandlerDeps): BatchHandler {
         dlq.push({ message: m, error: describeZodError(raw.error) });
         continue;
       }
-      let draft: EnrichedDraft;
       try {
-        draft = d.engine.enrich(raw.data);
+        drafts.push({ m, draft: d.engine.enrich(raw.data) });
       } catch (err) {
         d.logger.error('enrichment failed', { offset: m.offset, partition: m.partition, key: m.key, error: errorMessage(err) });
         dlq.push({ message: m, error: `enrichment failed: ${errorMessage(err)}` });
-        continue;
       }
-      // Transient (Redis down): throws, the runner retries the chunk (assign is idempotent per id).
-      const cluster = d.dedup ? await d.dedup.assign(draft.id, draft.dedup) : { clusterId: draft.id };
-      const enriched = { ...draft, dedup: { fingerprint: draft.dedup.fingerprint, ...cluster } };
+    }
+    // The whole chunk's near-duplicate clusters at once, in offset order (copies inside the chunk
+    // join each other's cluster). Transient (Redis down): throws, the runner retries the chunk
+    // (assignment is idempotent per article id).
+    const clusters = await assignClusters(
+      d.dedup,
+      drafts.map(({ draft }) => ({ articleId: draft.id, sketch: draft.dedup })),
+    );
+    const out: EnrichedArticle[] = [];
+    drafts.forEach(({ m, draft }, i) => {
+      const enriched = { ...draft, dedup: { fingerprint: draft.dedup.fingerprint, ...clusters[i] } };
       const check = EnrichedArticleSchema.safeParse(enriched);
       if (!check.success) {
         dlq.push({ message: m, error: `enriched article violates the contract: ${describeZodError(check.error)}` });
-        continue;
+        return;
       }
       const size = Buffer.byteLength(JSON.stringify(enriched), 'utf8');
       if (size > d.maxOutputBytes) {
         dlq.push({ message: m, error: `enriched article is ${size} bytes, over the ${outTopic} limit of ${d.maxOutputBytes} bytes` });
-        continue;
+        return;
       }
       out.push(enriched as EnrichedArticle);
-    }
+    });
     // Durable before the runner commits: acks=all from the idempotent producer.
     await d.publisher.send(
       outTopic,
@@ -97,4 +117,12 @@ export function createEnrichHandler(d: EnrichHandlerDeps): BatchHandler {
     );
     return { dlq };
   };
+}
+
+async function assignClusters(dedup: DedupAssigner | undefined, items: { articleId: string; sketch: Sketch }[]): Promise<Cluster[]> {
+  if (!dedup) return items.map((it) => ({ clusterId: it.articleId }));
+  if (dedup.assignMany) return dedup.assignMany(items);
+  const out: Cluster[] = [];
+  for (const it of items) out.push(await dedup.assign(it.articleId, it.sketch));
+  return out;
 }

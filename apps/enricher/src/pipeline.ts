@@ -3,7 +3,9 @@ import { KbChangeSchema, names as namesFor, type KbChange } from '@marsad/contra
 import type { EnricherConfig } from '@marsad/config';
 import type { Kafka } from 'kafkajs';
 import {
+  type BatchHandler,
   CompactedTopicView,
+  ConsumerControl,
   ConsumerRunner,
   DlqWriter,
   ENVELOPE_BYTES,
@@ -18,6 +20,9 @@ import { Enricher, InMemoryDedupStore, NearDuplicateIndex } from '@marsad/nlp';
 import { loadKnowledgeBase, type KnowledgeBase } from '@marsad/kb';
 import { errorFields, type HealthRegistry, type Logger, type PipelineMetrics } from '@marsad/observability';
 import { createEnrichHandler } from './enrich-handler';
+import { ENRICH_HANDLER, EnrichConsumer } from './enrich.consumer';
+import { KafkaConsumerTransport, bindRunners } from '@marsad/messaging/nest';
+import type { PipelineNest } from '@marsad/host';
 import { RedisDedupStore, dedupPrefix } from './redis-dedup.store';
 import { redisHealthIndicator } from './redis.health';
 
@@ -30,6 +35,9 @@ export class EnricherPipeline {
   readonly kb: KnowledgeBase;
   readonly runner: ConsumerRunner;
   readonly kbView: CompactedTopicView<KbChange>;
+  readonly control: ConsumerControl;
+  /** The stage's batch handler, served by EnrichConsumer (@EventPattern('articlesRaw')). */
+  readonly handler: BatchHandler;
   private readonly publisher: Publisher;
   private readonly kafkaHealth: KafkaHealthIndicator;
   private readonly redis?: Redis;
@@ -83,28 +91,40 @@ export class EnricherPipeline {
     const topicMax = topicMaxMessageBytes(cfg.MARSAD_MAX_BODY_BYTES);
     this.publisher = new Publisher(kafka, { logger, metrics, compression: compressionType(cfg.MARSAD_KAFKA_COMPRESSION) });
     const dlq = new DlqWriter(this.publisher, n.topic('articlesDlq'), { logger, metrics, maxRecordBytes: topicMax - 64 * 1024 });
+    this.control = new ConsumerControl({
+      kafka,
+      topic: n.topic('control'),
+      groupIdPrefix: n.consumerGroup('enricher-control'),
+      publisher: this.publisher,
+      logger,
+      metrics,
+    });
     this.runner = new ConsumerRunner({
       kafka,
+      control: this.control,
       groupId: n.consumerGroup('enricher'),
       topics: [n.topic('articlesRaw')],
       stage: 'enrich',
       dlq,
       logger,
       metrics,
-      maxBatchSize: 50,
+      maxBatchSize: 100,
+      partitionsConsumedConcurrently: 2,
       consumer: { maxBytesPerPartition: 8 * 1024 * 1024 },
-      handler: createEnrichHandler({
-        names: n,
-        engine,
-        dedup,
-        publisher: this.publisher,
-        maxBodyBytes: cfg.MARSAD_MAX_BODY_BYTES,
-        maxOutputBytes: topicMax - 64 * 1024,
-        // JSON escaping can double a body (quotes, newlines): refuse before parsing only beyond that.
-        envelopeBytes: ENVELOPE_BYTES + cfg.MARSAD_MAX_BODY_BYTES,
-        logger,
-      }),
     });
+    this.handler = createEnrichHandler({
+      names: n,
+      engine,
+      dedup,
+      publisher: this.publisher,
+      maxBodyBytes: cfg.MARSAD_MAX_BODY_BYTES,
+      maxOutputBytes: topicMax - 64 * 1024,
+      // JSON escaping can double a body (quotes, newlines): refuse before parsing only beyond that.
+      envelopeBytes: ENVELOPE_BYTES + cfg.MARSAD_MAX_BODY_BYTES,
+      logger,
+      warmUpActors: this.kb.actors(),
+    });
+    health.add(this.runner.healthIndicator());
 
     // Operators' KB edits (compacted `marsad.kb`), applied at run time to every replica.
     this.kbView = new CompactedTopicView<KbChange>({
@@ -135,11 +155,21 @@ export class EnricherPipeline {
       await ensureTopicsWhenReachable(this.kafka, this.names, this.cfg, { logger: this.logger, signal: this.abort.signal });
       if (this.stopped) return;
       void this.kbView.start();
+      void this.control.start();
       await Promise.race([this.kbView.ready(), new Promise((r) => setTimeout(r, 30_000).unref())]);
       if (this.stopped) return;
       await this.runner.start();
     })().catch((err) => this.logger.error('enricher pipeline failed to start', errorFields(err)));
     return this.started;
+  }
+
+  /** Nest microservice wiring: the consumer controller, its handler, the transport bound to the runner. */
+  nest(): PipelineNest {
+    return {
+      controllers: [EnrichConsumer],
+      providers: [{ provide: ENRICH_HANDLER, useValue: this.handler }],
+      strategy: new KafkaConsumerTransport(bindRunners(this.names, [this.runner])),
+    };
   }
 
   status() {
@@ -155,6 +185,7 @@ export class EnricherPipeline {
     this.stopped = true;
     this.abort.abort();
     await this.runner.stop();
+    await this.control.stop();
     await this.kbView.stop();
     await this.publisher.disconnect().catch(() => undefined);
     await this.kafkaHealth.close();

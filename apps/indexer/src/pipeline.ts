@@ -3,6 +3,8 @@ import { names as namesFor } from '@marsad/contracts';
 import type { IndexerConfig } from '@marsad/config';
 import type { Kafka } from 'kafkajs';
 import {
+  type BatchHandler,
+  ConsumerControl,
   ConsumerRunner,
   DlqWriter,
   KafkaHealthIndicator,
@@ -17,11 +19,26 @@ import { normalizeForSearch } from '@marsad/nlp';
 import { BulkWriter, createEsClient, ensureArticlesTemplate, esHealthIndicator } from '@marsad/search';
 import { errorFields, type HealthRegistry, type Logger, type PipelineMetrics } from '@marsad/observability';
 import { createIndexHandler } from './index-handler';
+import { INDEX_HANDLER, IndexConsumer } from './index.consumer';
+import { KafkaConsumerTransport, bindRunners } from '@marsad/messaging/nest';
+import type { PipelineNest } from '@marsad/host';
+
+/** Sets marsad_last_indexed_timestamp_seconds after each bulk that indexed at least one article. */
+function lastIndexed(metrics: PipelineMetrics, handler: BatchHandler): BatchHandler {
+  return async (messages, ctx) => {
+    const res = await handler(messages, ctx);
+    if ((res?.dlq?.length ?? 0) < messages.length) metrics.lastIndexedTimestamp.set(Date.now() / 1000);
+    return res;
+  };
+}
 
 export class IndexerPipeline {
   readonly names;
   readonly es: Client;
   readonly runner: ConsumerRunner;
+  readonly control: ConsumerControl;
+  /** The stage's batch handler, served by IndexConsumer (@EventPattern('articlesEnriched')). */
+  readonly handler: BatchHandler;
   private readonly publisher: Publisher;
   private readonly kafkaHealth: KafkaHealthIndicator;
   private readonly abort = new AbortController();
@@ -51,8 +68,17 @@ export class IndexerPipeline {
     const topicMax = topicMaxMessageBytes(cfg.MARSAD_MAX_BODY_BYTES);
     this.publisher = new Publisher(kafka, { logger, metrics, compression: compressionType(cfg.MARSAD_KAFKA_COMPRESSION) });
     const dlq = new DlqWriter(this.publisher, n.topic('articlesDlq'), { logger, metrics, maxRecordBytes: topicMax - 64 * 1024 });
+    this.control = new ConsumerControl({
+      kafka,
+      topic: n.topic('control'),
+      groupIdPrefix: n.consumerGroup('indexer-control'),
+      publisher: this.publisher,
+      logger,
+      metrics,
+    });
     this.runner = new ConsumerRunner({
       kafka,
+      control: this.control,
       groupId: n.consumerGroup('indexer'),
       topics: [n.topic('articlesEnriched')],
       stage: 'index',
@@ -60,16 +86,21 @@ export class IndexerPipeline {
       logger,
       metrics,
       maxBatchSize: cfg.MARSAD_INDEX_BATCH_SIZE,
+      partitionsConsumedConcurrently: 2,
       // Big fetches so a bulk can carry up to MARSAD_INDEX_BATCH_SIZE documents.
       consumer: { maxBytesPerPartition: 16 * 1024 * 1024, maxBytes: 64 * 1024 * 1024 },
-      handler: createIndexHandler({
+    });
+    this.handler = lastIndexed(
+      metrics,
+      createIndexHandler({
         names: n,
         writer: new BulkWriter(this.es),
         normalize: normalizeForSearch,
         maxMessageBytes: topicMax,
         logger,
       }),
-    });
+    );
+    health.add(this.runner.healthIndicator());
   }
 
   /**
@@ -93,9 +124,19 @@ export class IndexerPipeline {
         },
       );
       if (signal.aborted) return;
+      void this.control.start();
       await this.runner.start();
     })().catch((err) => this.logger.error('indexer pipeline failed to start', errorFields(err)));
     return this.started;
+  }
+
+  /** Nest microservice wiring: the consumer controller, its handler, the transport bound to the runner. */
+  nest(): PipelineNest {
+    return {
+      controllers: [IndexConsumer],
+      providers: [{ provide: INDEX_HANDLER, useValue: this.handler }],
+      strategy: new KafkaConsumerTransport(bindRunners(this.names, [this.runner])),
+    };
   }
 
   status() {
@@ -105,6 +146,7 @@ export class IndexerPipeline {
   async stop(): Promise<void> {
     this.abort.abort();
     await this.runner.stop();
+    await this.control.stop();
     await this.publisher.disconnect().catch(() => undefined);
     await this.kafkaHealth.close();
     await this.es.close().catch(() => undefined);

@@ -10,3 +10,4 @@ export * from './jobs';
 export * from './digest';
 export * from './decide';
 export * from './special-addresses';
+export * from './queue';

@@ -17,7 +17,7 @@ export function relevantClaims(article: EnrichedArticle, match: Pick<Match, 'act
     .slice(0, MAX_PAYLOAD_CLAIMS);
 }
 
-/** The webhook body, exactly the shape ARCHITECTURE.md fixes (and nothing else). */
+/** The webhook body, exactly the shape docs/architecture.md fixes (and nothing else). */
 export function buildWebhookPayload(
   watch: Pick<Watch, 'id' | 'name'>,
   article: EnrichedArticle,

@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 /**
  * Environment, validated once at start-up into a typed object (one name per setting, as in
- * ARCHITECTURE.md and the README). A missing or malformed variable stops the process with a
+ * docs/architecture.md and the README). A missing or malformed variable stops the process with a
  * message naming it: `ConfigError: KAFKA_BROKERS: ...`.
  */
 export class ConfigError extends Error {

@@ -112,6 +112,8 @@ export const DlqRecordSchema = z.object({
   payloadBytes: z.number().int().nonnegative(),
   payloadSha256: z.string(),
   payloadTruncated: z.boolean().optional(),
+  /** Set when an operator skipped an unreadable range: the last offset skipped (offset..lastOffset). */
+  lastOffset: z.string().optional(),
   failedAt: isoDate,
   attempts: z.number().int().positive(),
 });
@@ -199,7 +201,7 @@ export const WatchSchema = z
   .passthrough();
 export type Watch = z.infer<typeof WatchSchema>;
 
-/** Webhook body, exactly as ARCHITECTURE.md specifies. */
+/** Webhook body, exactly as docs/architecture.md specifies. */
 export interface WebhookPayload {
   alertId: string;
   watch: { id: string; name: string };
@@ -235,3 +237,38 @@ export type KbActor = z.infer<typeof KbActorSchema>;
 /** Value on `marsad.kb` (key = actor id): the full actor after an operator's edit; null = removed. */
 export const KbChangeSchema = z.object({ schemaVersion: z.number().int().positive(), actor: KbActorSchema, updatedAt: isoDate });
 export type KbChange = z.infer<typeof KbChangeSchema>;
+
+/**
+ * Values on the compacted `marsad.control` topic. Key `skip|<group>|<topic>|<partition>`: an
+ * operator's request to skip the unreadable range that starts at `offset` (the replica that owns the
+ * partition performs it, then deletes the key). Key `wedge|<group>|<topic>|<partition>`: a consumer's
+ * report that it cannot read that partition at `offset` (deleted once it flows again).
+ */
+export const ConsumerSkipRequestSchema = z.object({
+  schemaVersion: z.number().int().positive(),
+  kind: z.literal('skip'),
+  groupId: z.string().min(1),
+  topic: z.string().min(1),
+  partition: z.number().int().nonnegative(),
+  offset: z.string().regex(/^\d+$/, 'must be a non-negative integer offset'),
+  reason: z.string().max(2000).optional(),
+  requestedBy: z.string().optional(),
+  requestedAt: isoDate,
+});
+export type ConsumerSkipRequest = z.infer<typeof ConsumerSkipRequestSchema>;
+export const WedgeReportSchema = z.object({
+  schemaVersion: z.number().int().positive(),
+  kind: z.literal('wedge'),
+  groupId: z.string().min(1),
+  topic: z.string().min(1),
+  partition: z.number().int().nonnegative(),
+  offset: z.string(),
+  reason: z.string(),
+  since: isoDate,
+  reportedBy: z.string().optional(),
+});
+export type WedgeReport = z.infer<typeof WedgeReportSchema>;
+export const ControlRecordSchema = z.discriminatedUnion('kind', [ConsumerSkipRequestSchema, WedgeReportSchema]);
+export type ControlRecord = z.infer<typeof ControlRecordSchema>;
+export const controlKey = (kind: ControlRecord['kind'], groupId: string, topic: string, partition: number) =>
+  `${kind}|${groupId}|${topic}|${partition}`;

@@ -8,11 +8,13 @@ export const TOPIC = {
   articlesDlq: 'marsad.articles.dlq',
   watches: 'marsad.watches',
   kb: 'marsad.kb',
+  /** Operator commands to the consumers (skip an unreadable range) and their wedge reports. */
+  control: 'marsad.control',
 } as const;
 export type TopicKey = keyof typeof TOPIC;
 
 /** Topics that are log-compacted: the latest value per key is the state. */
-export const COMPACTED_TOPICS: readonly TopicKey[] = ['watches', 'kb'];
+export const COMPACTED_TOPICS: readonly TopicKey[] = ['watches', 'kb', 'control'];
 
 export const INDEX = {
   /** Read alias over the monthly `marsad-articles-YYYY.MM` indices. */

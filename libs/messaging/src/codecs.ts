@@ -1,4 +1,4 @@
-import { CompressionCodecs, CompressionTypes } from 'kafkajs';
+import { CompressionCodecs, CompressionTypes, KafkaJSNotImplemented } from 'kafkajs';
 import { decompressFrame, compressFrame } from 'lz4-napi';
 import { decompress as zstdDecompress } from 'fzstd';
 import snappyCodec = require('kafkajs-snappy');
@@ -60,7 +60,13 @@ const CODECS: Record<'snappy' | 'lz4' | 'zstd', { type: CompressionTypes; codec:
 export function registerKafkaCodecs(unregister: readonly string[] = []): void {
   const registry = CompressionCodecs as unknown as Record<number, (() => Codec) | undefined>;
   for (const [name, { type, codec }] of Object.entries(CODECS)) {
-    if (unregister.includes(name)) delete registry[type];
+    // Unregistered = what kafkajs itself does for a codec it lacks: throw while decoding (deleting
+    // the entry would make kafkajs read the compressed bytes as plain records: garbage, no error).
+    if (unregister.includes(name))
+      registry[type] = () => {
+        const NotImplemented = KafkaJSNotImplemented as unknown as new (message: string) => Error;
+        throw new NotImplemented(`${name} compression not implemented (MARSAD_TEST_UNREGISTER_CODEC)`);
+      };
     else registry[type] = codec;
   }
 }

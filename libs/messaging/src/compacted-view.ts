@@ -152,7 +152,9 @@ export class CompactedTopicView<T> {
       groupId: this.groupId,
       allowAutoTopicCreation: false,
       maxWaitTimeInMs: 500,
-      sessionTimeout: 30_000,
+      // Same as the runner's (ADR 0009): a dead replica's throw-away group expires sooner.
+      sessionTimeout: 10_000,
+      heartbeatInterval: 1000,
     });
     this.consumer = consumer;
     consumer.on(consumer.events.CRASH, (e) => {

@@ -123,6 +123,7 @@ describe('topics and backoff', () => {
       't1.marsad.articles.dlq',
       't1.marsad.watches',
       't1.marsad.kb',
+      't1.marsad.control',
     ]);
     const policy = (t: string) => specs.find((s) => s.topic === t)!.configEntries!.find((c) => c.name === 'cleanup.policy')!.value;
     expect(policy('t1.marsad.watches')).toBe('compact');

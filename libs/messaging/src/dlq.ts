@@ -13,6 +13,8 @@ export interface DlqInput {
   message: Pick<InboundMessage, 'topic' | 'partition' | 'offset' | 'key' | 'value'>;
   attempts?: number;
   failedAt?: Date;
+  /** An operator's skip of an unreadable range: the range's last offset (`offset` is its first). */
+  lastOffset?: string;
 }
 
 export interface DlqBuildOptions {
@@ -69,6 +71,7 @@ export function buildDlqRecord(input: DlqInput, opts: DlqBuildOptions = {}): Dlq
     topic: input.message.topic,
     partition: input.message.partition,
     offset: String(input.message.offset),
+    ...(input.lastOffset !== undefined ? { lastOffset: input.lastOffset } : {}),
     key: input.message.key ?? null,
     payloadBytes: raw.length,
     payloadSha256: createHash('sha256').update(raw).digest('hex'),
@@ -114,6 +117,7 @@ export class DlqWriter {
     );
     for (const r of records) {
       this.opts.metrics?.messagesFailed.inc({ topic: r.topic, reason: 'dlq' });
+      this.opts.metrics?.dlqMessages.inc({ stage: r.stage });
       this.opts.logger.warn('message sent to DLQ', {
         stage: r.stage,
         reason: r.error,

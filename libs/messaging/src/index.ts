@@ -9,3 +9,5 @@ export * from './dlq';
 export * from './runner';
 export * from './compacted-view';
 export * from './health';
+export * from './probe';
+export * from './control';

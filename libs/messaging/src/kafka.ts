@@ -28,12 +28,18 @@ const LEVEL_NAME: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
   [logLevel.DEBUG]: 'debug',
 };
 
+const QUIET_NAMESPACES = new Set(['Connection', 'BrokerPool', 'Cluster']);
+
 /** kafkajs `logCreator` that writes kafkajs log entries as our structured JSON lines. */
 export function kafkaLogCreator(logger: Logger): KafkaConfig['logCreator'] {
   return () =>
     ({ namespace, level, log }: LogEntry) => {
       const { message, timestamp: _ts, logger: _l, ...extra } = log as Record<string, unknown> & { message: string };
-      const lvl = LEVEL_NAME[level] ?? 'info';
+      let lvl = LEVEL_NAME[level] ?? 'info';
+      // Connection-level errors repeat for every request while a broker restarts (~20 lines per
+      // service): the runner and the readiness watch log the outage once when it starts and once
+      // when it ends, so these go to debug. Same for kafkajs' crash lines, which the runner reports.
+      if (lvl === 'error' && (QUIET_NAMESPACES.has(namespace) || /^(Crash:|Restarting the consumer)/.test(message))) lvl = 'debug';
       logger[lvl](`kafkajs: ${message}`, { kafkajs: namespace, ...extra });
     };
 }

@@ -298,6 +298,23 @@ export class InMemoryDedupStore implements DedupStore {
   }
 }
 
+/** One article of a chunk to assign (in chunk order). */
+export interface DedupItem {
+  articleId: string;
+  sketch: DedupSketch;
+}
+
+/**
+ * A store that can assign a whole chunk at once, atomically (the Redis store runs one Lua script):
+ * the result must equal `NearDuplicateIndex.assign` called for each item in order, so copies inside
+ * one chunk join each other's cluster and concurrent replicas behave as one sequential run.
+ */
+export interface BatchDedupStore extends DedupStore {
+  assignMany(items: DedupItem[], maxHamming: number): Promise<DedupResult[]>;
+}
+
+const isBatchStore = (s: DedupStore): s is BatchDedupStore => typeof (s as Partial<BatchDedupStore>).assignMany === 'function';
+
 export interface NearDuplicateOptions {
   maxHamming?: number;
 }
@@ -315,6 +332,18 @@ export class NearDuplicateIndex {
     opts: NearDuplicateOptions = {},
   ) {
     this.maxHamming = opts.maxHamming ?? DEDUP_MAX_HAMMING;
+  }
+
+  /**
+   * A chunk in order, same result as `assign` one after another: one round trip (one Lua script)
+   * when the store supports it, instead of two per article.
+   */
+  async assignMany(items: DedupItem[]): Promise<DedupResult[]> {
+    if (!items.length) return [];
+    if (isBatchStore(this.store)) return this.store.assignMany(items, this.maxHamming);
+    const out: DedupResult[] = [];
+    for (const it of items) out.push(await this.assign(it.articleId, it.sketch));
+    return out;
   }
 
   /** Candidates come from the LSH keys; the verdict is the SimHash distance (<= maxHamming). */

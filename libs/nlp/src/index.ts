@@ -13,7 +13,10 @@ export {
   DEDUP_LSH_BANDS,
   DEDUP_MAX_HAMMING,
   type DedupSketch,
+  type DedupItem,
+  type BatchDedupStore,
 } from './dedup';
+export { warmUpEnricher, type WarmableEnricher } from './warmup';
 export { detectLanguage } from './langid';
 export type { LanguageGuess } from './langid';
 export { foldWithMap, foldText, normalizeForSearch, nfc, tokenize, arabicVariants, splitSentences, detectBoilerplate } from './text';

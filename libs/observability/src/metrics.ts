@@ -12,6 +12,12 @@ export class PipelineMetrics {
   readonly batchSize: Histogram<'topic'>;
   readonly processingSeconds: Histogram<'stage'>;
   readonly dependencyUp: Gauge<'dependency'>;
+  /** 1 while a partition cannot be read and waits for an operator's skip (issue 9). */
+  readonly partitionWedged: Gauge<'group' | 'topic' | 'partition'>;
+  readonly consumerLag: Gauge<'group' | 'topic' | 'partition'>;
+  readonly consumerJoined: Gauge<'group'>;
+  readonly dlqMessages: Counter<'stage'>;
+  readonly lastIndexedTimestamp: Gauge;
 
   constructor(readonly service: string) {
     this.registry.setDefaultLabels({ service });
@@ -48,6 +54,35 @@ export class PipelineMetrics {
       name: 'marsad_dependency_up',
       help: '1 when the dependency answered its last health check',
       labelNames: ['dependency'],
+      registers,
+    });
+    this.partitionWedged = new Gauge({
+      name: 'marsad_partition_wedged',
+      help: '1 while the consumer cannot read the partition (waits for an operator skip), else 0',
+      labelNames: ['group', 'topic', 'partition'],
+      registers,
+    });
+    this.consumerLag = new Gauge({
+      name: 'marsad_consumer_lag',
+      help: 'Messages behind the high watermark (committed offset of the group), per assigned partition',
+      labelNames: ['group', 'topic', 'partition'],
+      registers,
+    });
+    this.consumerJoined = new Gauge({
+      name: 'marsad_consumer_joined',
+      help: '1 while this replica is a member of its consumer group',
+      labelNames: ['group'],
+      registers,
+    });
+    this.dlqMessages = new Counter({
+      name: 'marsad_dlq_messages_total',
+      help: 'Records written to the DLQ, by stage',
+      labelNames: ['stage'],
+      registers,
+    });
+    this.lastIndexedTimestamp = new Gauge({
+      name: 'marsad_last_indexed_timestamp_seconds',
+      help: 'Unix time of the last successful bulk index of articles',
       registers,
     });
   }

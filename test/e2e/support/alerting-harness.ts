@@ -31,6 +31,8 @@ export interface AlertingHarnessOptions {
   /** Delivery attempts and base backoff, small so failure paths finish quickly. */
   attempts: number;
   backoffMs: number;
+  /** Extra environment for the services (e.g. REDIS_URL through a test proxy). */
+  env?: Record<string, string>;
 }
 
 const quiet = createLogger('e2e', 'error');
@@ -196,6 +198,7 @@ export class AlertingHarness {
       MARSAD_WEBHOOK_TIMEOUT_MS: '3000',
       SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
       LOG_LEVEL: 'info',
+      ...this.opts.env,
     });
     [this.admin, this.alerter] = await Promise.all([
       bootstrapAdmin(env, { port: 0, logFile: testLogFile(`${this.ns}-admin`) }),

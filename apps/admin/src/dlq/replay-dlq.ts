@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DLQ_STAGES, DlqRecordSchema } from '@marsad/contracts';
 import { uniqueGroupId, type OutboundMessage } from '@marsad/messaging';
-import { errorFields } from '@marsad/observability';
+import { errorFields, fulfilledWithin } from '@marsad/observability';
 import { ValidationFailed } from '../http/errors';
 import type { AdminContext } from '../context';
 import { parseRecordRefs } from './cursor';
@@ -196,11 +196,7 @@ export async function replayDlq(ctx: AdminContext, body: unknown, timeoutMs = 30
         /* not assigned yet: the offset filter above still applies */
       }
     }
-    const timedOut = await Promise.race([
-      finished.then(() => false),
-      new Promise<boolean>((r) => setTimeout(() => r(true), timeoutMs).unref()),
-    ]);
-    result.complete = !timedOut && !limitHit;
+    result.complete = (await fulfilledWithin(finished, timeoutMs)) && !limitHit;
   } catch (err) {
     ctx.logger.error('DLQ replay failed', errorFields(err));
     throw err;

@@ -1,6 +1,7 @@
 import type { KafkaMessage } from 'kafkajs';
 import { uniqueGroupId } from '@marsad/messaging';
 import type { AdminContext } from '../context';
+import { fulfilledWithin } from '@marsad/observability';
 
 /** Half-open offset range [from, to) of one partition. */
 export interface OffsetRange {
@@ -59,11 +60,7 @@ export async function readRanges(
         /* not assigned yet: the offset filter above still applies */
       }
     }
-    const timedOut = await Promise.race([
-      finished.then(() => false),
-      new Promise<boolean>((r) => setTimeout(() => r(true), opts.timeoutMs ?? 20_000).unref()),
-    ]);
-    return { complete: !timedOut };
+    return { complete: await fulfilledWithin(finished, opts.timeoutMs ?? 20_000) };
   } finally {
     await consumer.disconnect().catch(() => undefined);
   }

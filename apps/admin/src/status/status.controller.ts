@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, OnApplicationShutdown } from '@nestjs/common';
 import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Queue } from 'bullmq';
+import { ALERTS_QUEUE, alertsQueueOptions } from '@marsad/alerts';
 import { RequireRole } from '../auth/auth';
 import { ADMIN_CTX, type AdminContext } from '../context';
 import { ReprocessJobs } from '../reprocess/reprocess';
@@ -32,19 +33,7 @@ export class StatusController implements OnApplicationShutdown {
       this.ctx,
       () => {
         if (this.queue) return this.queue;
-        const u = new URL(this.ctx.config.REDIS_URL);
-        this.queue = new Queue('alerts', {
-          prefix: this.ctx.names.queuePrefix,
-          connection: {
-            host: u.hostname,
-            port: Number(u.port || 6379),
-            ...(u.password ? { password: decodeURIComponent(u.password) } : {}),
-            ...(u.username ? { username: decodeURIComponent(u.username) } : {}),
-            ...(u.protocol === 'rediss:' ? { tls: {} } : {}),
-            enableOfflineQueue: false,
-            maxRetriesPerRequest: 1,
-          },
-        });
+        this.queue = new Queue(ALERTS_QUEUE, alertsQueueOptions(this.ctx.names.queuePrefix, this.ctx.config.REDIS_URL, 'client'));
         // Once, with the queue (one listener per /v1/status call grew without bound).
         this.queue.on('error', () => undefined);
         return this.queue;

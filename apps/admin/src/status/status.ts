@@ -1,7 +1,7 @@
-import type { Admin } from 'kafkajs';
+import { AssignerProtocol, type Admin } from 'kafkajs';
 import type { Queue } from 'bullmq';
 import type { Client } from '@elastic/elasticsearch';
-import { errorFields } from '@marsad/observability';
+import { errorFields, withTimeout } from '@marsad/observability';
 import type { AdminContext } from '../context';
 
 export interface GroupLag {
@@ -10,7 +10,33 @@ export interface GroupLag {
   topic: string;
   lag: number | null;
   partitions: { partition: number; committed: string | null; high: string; lag: number }[];
+  /** Group state and live members as the broker's group coordinator knows them (every replica). */
+  group?: GroupMembers;
   error?: string;
+}
+
+export interface GroupMembers {
+  state: string;
+  members: { memberId: string; clientId: string; host: string; partitions: number[] }[];
+  /** Partitions no live member owns (nobody consumes them until a replica joins). */
+  unassigned: number[];
+}
+
+/** admin.describeGroups → state, members and their partitions of `topic`. */
+export async function groupMembers(admin: Admin, groupId: string, topic: string, partitions: number[]): Promise<GroupMembers> {
+  const { groups } = await admin.describeGroups([groupId]);
+  const g = groups[0];
+  const members = (g?.members ?? []).map((m) => {
+    let owned: number[] = [];
+    try {
+      owned = AssignerProtocol.MemberAssignment.decode(m.memberAssignment)?.assignment[topic] ?? [];
+    } catch {
+      owned = [];
+    }
+    return { memberId: m.memberId, clientId: m.clientId, host: m.clientHost, partitions: [...owned].sort((a, b) => a - b) };
+  });
+  const owned = new Set(members.flatMap((m) => m.partitions));
+  return { state: g?.state ?? 'Unknown', members, unassigned: partitions.filter((p) => !owned.has(p)) };
 }
 
 /** Which consumer group reads which topic (per service). */
@@ -29,7 +55,13 @@ async function groupLag(admin: Admin, groupId: string, topic: string): Promise<O
     const lag = Number(BigInt(e.high) - from);
     return { partition: e.partition, committed: c !== undefined && c !== '-1' ? c : null, high: e.high, lag: Math.max(0, lag) };
   });
-  return { groupId, topic, lag: partitions.reduce((n, p) => n + p.lag, 0), partitions };
+  const group = await groupMembers(
+    admin,
+    groupId,
+    topic,
+    partitions.map((p) => p.partition),
+  ).catch((err: Error) => ({ state: 'Unknown', members: [], unassigned: [], error: err.message }));
+  return { groupId, topic, lag: partitions.reduce((n, p) => n + p.lag, 0), partitions, group };
 }
 
 /**
@@ -216,6 +248,16 @@ export async function pipelineStatus(ctx: AdminContext, queue: () => Queue, extr
   } finally {
     await admin.disconnect().catch(() => undefined);
   }
+  // Wedged partitions as every replica of every consumer group reports them on marsad.control.
+  out.wedged = (ctx.control?.wedges() ?? []).map(({ groupId, topic, partition, offset, reason, since, reportedBy }) => ({
+    groupId,
+    topic,
+    partition,
+    offset,
+    reason,
+    since,
+    reportedBy,
+  }));
   out.watches = {
     count: ctx.watches.size,
     enabled: ctx.watches.values().filter((w) => w.enabled).length,
@@ -225,10 +267,7 @@ export async function pipelineStatus(ctx: AdminContext, queue: () => Queue, extr
   // Records the compacted-topic views skipped (each logged once with its key).
   if (ctx.kbView) out.kb = { caughtUp: ctx.kbView.caughtUp, invalidRecords: ctx.kbView.invalidRecords };
   try {
-    out.alertsQueue = await Promise.race([
-      queue().getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed'),
-      new Promise((_, rej) => setTimeout(() => rej(new Error('Redis did not answer within 2000 ms')), 2000).unref()),
-    ]);
+    out.alertsQueue = await withTimeout(queue().getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed'), 2000, 'Redis');
   } catch (err) {
     out.alertsQueue = { error: (err as Error).message };
   }

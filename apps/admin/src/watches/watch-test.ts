@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { NotFoundException, ServiceUnavailableException } from '@nestjs/common';
 import { JITTERED_BACKOFF, buildTestPayload, sendJobId, type SendJobData } from '@marsad/alerts';
-import { errorFields } from '@marsad/observability';
+import { errorFields, fulfilledWithin } from '@marsad/observability';
 import { bounded, type AlertsBackend } from '../alerts/alerts-backend';
 
 export const TEST_ALERT_ATTEMPTS = 3;
@@ -25,11 +25,7 @@ export async function sendTestAlert(
 }> {
   const ctx = backend.ctx;
   if (!ctx.watches.caughtUp) {
-    const ok = await Promise.race([
-      ctx.watches.ready().then(() => true),
-      new Promise<boolean>((r) => setTimeout(() => r(false), 5000).unref()),
-    ]);
-    if (!ok)
+    if (!(await fulfilledWithin(ctx.watches.ready(), 5000)))
       throw new ServiceUnavailableException({
         error: 'unavailable',
         message: 'the watches view is still loading from Kafka; retry shortly',

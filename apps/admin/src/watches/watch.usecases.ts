@@ -4,6 +4,7 @@ import { SCHEMA_VERSION, WatchInputSchema, type Channel, type FieldError, type W
 import { QueryParseError, UnsafeUrlError, parseQuery } from '@marsad/alerts';
 import { ValidationFailed } from '../http/errors';
 import type { AdminContext } from '../context';
+import { fulfilledWithin } from '@marsad/observability';
 
 /** A watch as the API shows it: webhook secrets replaced by `secretSet`. */
 export type PublicChannel = { type: 'webhook'; url: string; secretSet: boolean; secret?: string } | { type: 'email'; to: string[] };
@@ -126,11 +127,7 @@ async function awaitView(ctx: AdminContext, id: string, done: (w: Watch | undefi
 
 async function requireView(ctx: AdminContext): Promise<void> {
   if (ctx.watches.caughtUp) return;
-  const ok = await Promise.race([
-    ctx.watches.ready().then(() => true),
-    new Promise<boolean>((r) => setTimeout(() => r(false), 5000).unref()),
-  ]);
-  if (!ok)
+  if (!(await fulfilledWithin(ctx.watches.ready(), 5000)))
     throw new ServiceUnavailableException({ error: 'unavailable', message: 'the watches view is still loading from Kafka; retry shortly' });
 }
 

@@ -1,4 +1,6 @@
 import {
+  type Provider,
+  type Type,
   BeforeApplicationShutdown,
   Controller,
   DynamicModule,
@@ -8,7 +10,8 @@ import {
   Module,
   OnApplicationBootstrap,
 } from '@nestjs/common';
-import type { HealthRegistry, PipelineMetrics, Logger } from '../index';
+import type { CustomTransportStrategy } from '@nestjs/microservices';
+import type { HealthRegistry, PipelineMetrics, Logger } from '@marsad/observability';
 import { ObservabilityModule } from './observability.module';
 
 /** A consumer pipeline as the Nest host sees it: started after boot, stopped before shutdown. */
@@ -16,6 +19,14 @@ export interface ServicePipeline {
   start(): void;
   stop(): Promise<void>;
   status(): unknown;
+  /** The consumer handlers as Nest microservice controllers (@EventPattern) and their transport. */
+  nest?(): PipelineNest;
+}
+
+export interface PipelineNest {
+  controllers: Type[];
+  providers?: Provider[];
+  strategy: CustomTransportStrategy;
 }
 
 export const PIPELINE = Symbol('PIPELINE');
@@ -45,12 +56,18 @@ class StatusController {
 /** Nest host for a Kafka pipeline service (enricher, indexer): observability + lifecycle + /status. */
 @Module({})
 export class PipelineAppModule {
-  static forRoot(pipeline: ServicePipeline, logger: Logger, metrics: PipelineMetrics, health: HealthRegistry): DynamicModule {
+  static forRoot(
+    pipeline: ServicePipeline,
+    logger: Logger,
+    metrics: PipelineMetrics,
+    health: HealthRegistry,
+    nest?: PipelineNest,
+  ): DynamicModule {
     return {
       module: PipelineAppModule,
       imports: [ObservabilityModule.forService(logger, metrics, health)],
-      controllers: [StatusController],
-      providers: [{ provide: PIPELINE, useValue: pipeline }, PipelineLifecycle],
+      controllers: [StatusController, ...(nest?.controllers ?? [])],
+      providers: [{ provide: PIPELINE, useValue: pipeline }, PipelineLifecycle, ...(nest?.providers ?? [])],
     };
   }
 }

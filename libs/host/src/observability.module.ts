@@ -1,10 +1,6 @@
-import { Controller, DynamicModule, Get, Global, Inject, Module, Res } from '@nestjs/common';
+import { Controller, DynamicModule, Get, Global, Module, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { HealthRegistry } from '../health';
-import { PipelineMetrics } from '../metrics';
-import { Logger } from '../logger';
-
-export const LOGGER = Symbol('LOGGER');
+import { HealthRegistry, PipelineMetrics, type Logger } from '@marsad/observability';
 
 @Controller()
 class ObservabilityController {
@@ -39,18 +35,15 @@ class ObservabilityController {
 @Global()
 @Module({})
 export class ObservabilityModule {
-  static forService(logger: Logger, metrics: PipelineMetrics, health: HealthRegistry): DynamicModule {
+  static forService(_logger: Logger, metrics: PipelineMetrics, health: HealthRegistry): DynamicModule {
     return {
       module: ObservabilityModule,
       controllers: [ObservabilityController],
       providers: [
-        { provide: LOGGER, useValue: logger },
         { provide: PipelineMetrics, useValue: metrics },
         { provide: HealthRegistry, useValue: health },
       ],
-      exports: [LOGGER, PipelineMetrics, HealthRegistry],
+      exports: [PipelineMetrics, HealthRegistry],
     };
   }
 }
-
-export const InjectLogger = () => Inject(LOGGER);

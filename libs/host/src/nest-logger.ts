@@ -1,5 +1,5 @@
 import type { LoggerService } from '@nestjs/common';
-import type { Logger } from '../logger';
+import type { Logger } from '@marsad/observability';
 
 /** Routes Nest's own log lines through the structured logger so every line is JSON. */
 export class NestJsonLogger implements LoggerService {

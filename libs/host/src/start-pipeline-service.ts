@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
-import type { AddressInfo } from 'node:net';
-import { HealthRegistry, PipelineMetrics, serviceLogger, type Logger } from '../index';
+import type { HealthRegistry, PipelineMetrics, Logger } from '@marsad/observability';
+import { listen, serviceRuntime } from './runtime';
 import { NestJsonLogger } from './nest-logger';
 import { PipelineAppModule, type ServicePipeline } from './pipeline-app.module';
 
@@ -46,17 +46,21 @@ export async function startPipelineService<C extends ServiceConfig, P extends Se
   opts: BootstrapOptions,
   startupFields: Record<string, unknown> = {},
 ): Promise<RunningPipelineService<P>> {
-  const { logger, close: closeLog } = serviceLogger(service, cfg.LOG_LEVEL, opts.logFile);
-  const metrics = new PipelineMetrics(service);
-  const health = new HealthRegistry(3000, (name, up) => metrics.dependencyUp.set({ dependency: name }, up ? 1 : 0));
+  const runtime = serviceRuntime(service, cfg.LOG_LEVEL, opts.logFile);
+  const { logger, metrics, health } = runtime;
   const pipeline = create(cfg, logger, metrics, health);
-  const app = await NestFactory.create(PipelineAppModule.forRoot(pipeline, logger, metrics, health), {
+  const nest = pipeline.nest?.();
+  const app = await NestFactory.create(PipelineAppModule.forRoot(pipeline, logger, metrics, health, nest), {
     logger: new NestJsonLogger(logger),
     abortOnError: false,
   });
   if (opts.handleSignals !== false) app.enableShutdownHooks();
-  await app.listen(opts.port ?? cfg.PORT, cfg.HOST);
-  const port = (app.getHttpServer().address() as AddressInfo).port;
+  if (nest) {
+    // The Kafka consumers: @EventPattern handlers bound to the pipeline's runners by the transport.
+    app.connectMicroservice({ strategy: nest.strategy }, { inheritAppConfig: true });
+    await app.startAllMicroservices();
+  }
+  const port = await listen(app, opts.port ?? cfg.PORT, cfg.HOST);
   logger.info(`${service} listening`, { port, namespace: cfg.MARSAD_NAMESPACE ?? null, ...startupFields });
   let closing: Promise<void> | undefined;
   return {
@@ -66,7 +70,7 @@ export async function startPipelineService<C extends ServiceConfig, P extends Se
     close: () =>
       (closing ??= (async () => {
         await app.close();
-        await closeLog();
+        await runtime.close();
       })()),
   };
 }

@@ -3,3 +3,4 @@ export * from './nest-logger';
 export * from './run-main';
 export * from './pipeline-app.module';
 export * from './start-pipeline-service';
+export * from './runtime';

@@ -1,0 +1,132 @@
+// Helpers for the benches that run against the local stack: is it up, what machine is this and how
+// loaded, CPU-seconds and peak RSS of a process from /proc, and cleaning up a bench namespace.
+
+import { readFileSync, readdirSync } from 'node:fs';
+import Redis from 'ioredis';
+import { Client as EsClient } from '@elastic/elasticsearch';
+import type { Names } from '@marsad/contracts';
+import { createKafka } from '@marsad/messaging';
+import { createLogger } from '@marsad/observability';
+
+export const KAFKA = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
+export const ES = process.env.ELASTICSEARCH_URL ?? 'http://127.0.0.1:9200';
+export const REDIS = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+export async function within<T>(p: Promise<T>, ms: number): Promise<T> {
+  let t: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([p, new Promise<never>((_, rej) => (t = setTimeout(() => rej(new Error(`no answer within ${ms} ms`)), ms)))]);
+  } finally {
+    clearTimeout(t);
+  }
+}
+
+/** Which of Kafka, Elasticsearch, Redis do not answer (the benches never start or stop servers). */
+export async function checkStack(): Promise<string[]> {
+  const down: string[] = [];
+  const quiet = createLogger('bench', 'error');
+  const kadmin = createKafka({ brokers: KAFKA.split(','), clientId: 'bench-probe', logger: quiet }).admin();
+  try {
+    await within(kadmin.connect(), 5000);
+    await within(kadmin.listTopics(), 5000);
+  } catch (e) {
+    down.push(`Kafka ${KAFKA} (${(e as Error).message})`);
+  } finally {
+    await kadmin.disconnect().catch(() => undefined);
+  }
+  try {
+    const r = await within(fetch(`${ES}/_cluster/health`), 5000);
+    if (!r.ok) throw new Error(`HTTP ${r.status}`);
+  } catch (e) {
+    down.push(`Elasticsearch ${ES} (${(e as Error).message})`);
+  }
+  const redis = new Redis(REDIS, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 3000, retryStrategy: () => null });
+  redis.on('error', () => undefined);
+  try {
+    await within(redis.connect(), 4000);
+    if ((await redis.ping()) !== 'PONG') throw new Error('no PONG');
+  } catch (e) {
+    down.push(`Redis ${REDIS} (${(e as Error).message})`);
+  } finally {
+    redis.disconnect();
+  }
+  return down;
+}
+
+export { load, machine } from './support';
+
+const TICK = 100; // USER_HZ: clock ticks per second in /proc/<pid>/stat (100 on Linux)
+
+/** User + system CPU-seconds a process (all threads) has used so far; NaN when it is gone. */
+export function cpuSeconds(pid: number): number {
+  try {
+    const s = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = s.slice(s.lastIndexOf(')') + 2).split(' ');
+    // fields 14 and 15 (utime, stime); f[0] is field 3
+    return (Number(f[11]) + Number(f[12])) / TICK;
+  } catch {
+    return NaN;
+  }
+}
+
+/** Peak resident set (VmHWM) in MB; NaN when the process is gone. */
+export function peakRssMb(pid: number): number {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+/** The pids of the shared stack's servers, found by command line (undefined when not visible). */
+export function stackPids(): { es?: number; kafka?: number; redis?: number } {
+  const out: { es?: number; kafka?: number; redis?: number } = {};
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    let cmd = '';
+    try {
+      cmd = readFileSync(`/proc/${d}/cmdline`, 'utf8').replace(/\0/g, ' ');
+    } catch {
+      continue;
+    }
+    const pid = Number(d);
+    // the shared stack lives in /var/tmp/marsad-stack (other engineers' private ones elsewhere)
+    if (!out.es && cmd.includes('-Des.path.home=/var/tmp/marsad-stack/')) out.es = pid;
+    else if (!out.kafka && cmd.includes('-Dkafka.logs.dir=/var/tmp/marsad-stack/')) out.kafka = pid;
+    else if (!out.redis && /^\S*redis-server\s\S*:6379\b/.test(cmd)) out.redis = pid;
+  }
+  return out;
+}
+
+/** Leaves nothing behind: the namespace's topics, ES indices and template, Redis keys. */
+export async function cleanupNamespace(ns: string, n: Names): Promise<void> {
+  const kafka = createKafka({ brokers: KAFKA.split(','), clientId: 'bench-cleanup', logger: createLogger('bench', 'error') });
+  const kadmin = kafka.admin();
+  await kadmin.connect();
+  const topics = (await kadmin.listTopics()).filter((t) => t.startsWith(`${ns}.`));
+  if (topics.length) await kadmin.deleteTopics({ topics }).catch(() => undefined);
+  const groups = (await kadmin.listGroups()).groups.map((g) => g.groupId).filter((g) => g.startsWith(`${ns}.`));
+  if (groups.length) await kadmin.deleteGroups(groups).catch(() => undefined);
+  await kadmin.disconnect();
+  const es = new EsClient({ node: ES });
+  // by name: ES 8 refuses wildcard deletes (action.destructive_requires_name)
+  const indices = Object.keys(
+    await es.indices
+      .get({ index: [n.articlesIndexPattern, n.alertsIndex], allow_no_indices: true, ignore_unavailable: true })
+      .catch(() => ({})),
+  );
+  if (indices.length) await es.indices.delete({ index: indices }).catch(() => undefined);
+  await es.indices.deleteIndexTemplate({ name: n.articlesTemplate }).catch(() => undefined);
+  await es.close();
+  const redis = new Redis(REDIS);
+  for (const pattern of [`${n.queuePrefix}:*`, `marsad:${ns}:*`]) {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  }
+  redis.disconnect();
+}
