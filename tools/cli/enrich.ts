@@ -121,7 +121,10 @@ export async function main(
 
 if (require.main === module) {
   main().then(
-    (code) => process.exit(code),
+    // exit only once stdout has drained: on a pipe, process.stdout.write is asynchronous and an immediate exit cut
+    // the buffered output short (the scorer got 2 of 64 lines); the callback of an empty write runs after every
+    // earlier write has been handed to the OS
+    (code) => process.stdout.write('', () => process.exit(code)),
     (e) => {
       process.stderr.write(String(e?.stack ?? e) + '\n');
       process.exit(0);
