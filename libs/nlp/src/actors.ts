@@ -25,6 +25,15 @@ import {
   set,
 } from './lexicon';
 import { foldText, tokenVariants, type Token } from './text';
+import {
+  arIsNisba,
+  arCoordinatedNext,
+  arDefHeadAfterTitle,
+  arEndsName,
+  arIsRelative,
+  arHeadAfterTitleNamesBody,
+  arHeadComplementNotName,
+} from './org-cues';
 
 export interface MentionX {
   actorId: string;
@@ -198,9 +207,19 @@ export function kbActors(doc: Doc, gaz: Gazetteer, set: ActorSet, cover: (string
   }
 }
 
-function addRule(ctx: ExtractCtx, type: ActorType, name: string, first: number, last: number, start?: number, end?: number): ActorAcc {
+export function addRule(
+  ctx: ExtractCtx,
+  type: ActorType,
+  name: string,
+  first: number,
+  last: number,
+  start?: number,
+  end?: number,
+): ActorAcc {
   const { doc, set, cover } = ctx;
   const id = ruleActorId(type, name);
+  // issue 11 (org-cues): a country matched inside a person's name (a family name that is also a nisba) is not the country
+  if (type === 'person') for (let k = first; k <= last; k++) if (cover[k] && set.byId.get(cover[k]!)?.type === 'country') uncover(ctx, k);
   const a = set.add(id, name, type, 'rule');
   set.mention(a, { start: start ?? doc.toks[first].start, end: end ?? doc.toks[last].end, first, last, field: doc.field });
   for (let k = first; k <= last; k++) if (!cover[k]) cover[k] = id;
@@ -394,7 +413,7 @@ const AR_ADJ_STOP = set(
 const AR_NOT_NAME_AFTER_HEAD = set(
   'تعرف يعرف تدعي يدعي تسمي يسمي تابعه تابع مرتبطه مرتبط كبري كبيره صغيره جديده اخري اخرى عملاقه ناشئه محليه اجنبيه دوليه عربيه امريكيه اميركيه غربيه خاصه حكوميه تقنيه متخصصه مختلفه عديده عده كل بعض',
 );
-const AR_NAME_CONNECT = set('بن ابن بنت ابو ابي عبد ال دي دو فان فون دا در دير');
+export const AR_NAME_CONNECT = set('بن ابن بنت ابو ابي عبد ال دي دو فان فون دا در دير');
 
 function isArabicWord(t: Token): boolean {
   return t.script === 'arabic' && t.norm.length >= 2;
@@ -421,10 +440,17 @@ function arVerbOf0(t: Token): { verb: string; strip: number } | undefined {
 }
 
 /** Could token k be part of an Arabic personal name? */
-function arNameTok(ctx: ExtractCtx, k: number, pos: number): boolean {
+export function arNameTok(ctx: ExtractCtx, k: number, pos: number): boolean {
   const t = ctx.doc.toks[k];
   if (!isArabicWord(t)) return false;
   if (ctx.cover[k]) {
+    // issue 11 (org-cues): a country nisba closing a name chain is a family name (عبدالله بن عبدالمحسن التركي), not the
+    // country: the KB match inside a person's name is dropped when the person is added (addRule)
+    const ca = ctx.set.byId.get(ctx.cover[k]!);
+    if (ca && ca.type === 'country' && pos >= 2 && t.norm.startsWith('ال') && t.norm.endsWith('ي') && ctx.cover[k - 1] === undefined) {
+      const pv = ctx.doc.toks[k - 1].norm;
+      if (!pv.startsWith('ال') || AR_NAME_CONNECT.has(ctx.doc.toks[k - 2].norm)) return true;
+    }
     // "يوجين كاسبرسكي": a surname that is also a one-word organisation alias
     const a = ctx.set.byId.get(ctx.cover[k]!);
     const m = a?.mentions.find((x) => x.field === ctx.doc.field && x.first === k);
@@ -459,6 +485,13 @@ function arNameTok(ctx: ExtractCtx, k: number, pos: number): boolean {
   // a 3-letter word opening with a present-tense prefix (يشن، تشن، نرى) is a verb
   if (pos === 0 && w.length === 3 && /^[يتن]/.test(w)) return false;
   if (AR_COMMON_NOT_NAME.has(w)) return false;
+  // issue 11 (org-cues): a clitic on an organisation head or a title (بشركة، لوزارة، للرئيس) is never part of a name
+  if (
+    /^[وفبلك]/.test(w) &&
+    w.length >= 4 &&
+    tokenVariants(t).some((v) => v.strip > 0 && (AR_ORG_HEADS.has(v.form) || AR_PERSON_TITLES.has(v.form)))
+  )
+    return false;
   if (/^(به|بهذه|بهذا|بكافه|بكل|لكل|لهذه|لهذا|لاخري|لاخر|لشركه|بمجال)$/.test(w)) return false;
   return true;
 }
@@ -506,7 +539,7 @@ function skipTitleModifiers(ctx: ExtractCtx, k: number): number {
       }
       continue;
     }
-    if ((w.startsWith('ال') || /^(لل|وال)/.test(w)) && !AR_DAYS.has(w)) {
+    if ((w.startsWith('ال') || /^(لل|وال)/.test(w)) && !AR_DAYS.has(w) && !arIsRelative(w)) {
       q++;
       steps++;
       continue;
@@ -807,13 +840,18 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
       i > 0 &&
       (AR_PERSON_TITLES.has(toks[i - 1].norm) ||
         (MAY_TITLE(toks[i - 1].norm) && tokenVariants(toks[i - 1]).some((x) => AR_PERSON_TITLES.has(x.form))));
-    if (head && !head.def && !afterTitle && !cover[i] && i + 1 < n && toks[i + 1].gap <= 1) {
+    // issue 11 (org-cues): after a title, an explicit head names a body of its own (رئيس منظمة X)
+    const headOk = !afterTitle || (!!head && arHeadAfterTitleNamesBody(head.form, i + 1 < n ? toks[i + 1].norm : undefined));
+    if (head && !head.def && headOk && !cover[i] && i + 1 < n && toks[i + 1].gap <= 1) {
       // definite construct: حزب العدالة والتنمية / وزارة الخارجية السعودية / مجلس الأمن
       let q = i + 1;
       let defEnd = i;
       while (q < n && toks[q].gap <= 1 && q - i <= 4) {
         const w2 = toks[q].norm;
         if (q === i + 1 && /^لل/.test(w2)) break; // "منظمة للدفاع عن ...": a description
+        // issue 11 (org-cues): traffic (حركة المسافرين), outside modifiers (المكلف، الذي), a second body after و
+        if (q === i + 1 && arHeadComplementNotName(head.form, w2)) break;
+        if (arEndsName(w2) || (q > i + 1 && arCoordinatedNext(toks[q - 1].norm, w2))) break;
         // after a nisba adjective (الإثيوبية، السعودية) a plain definite noun starts the next phrase: "وزارة الخارجية
         // الإثيوبية البيان" (rejected the statement)
         if (/^(التابعه|التابع|التابعين|التابعتين)$/.test(w2)) break; // "بعثة المراقبة التابعة لـ X": an affiliation follows
@@ -879,6 +917,18 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
         q2++;
       if (cover[q2]) continue;
       if (AR_NOT_NAME_AFTER_HEAD.has(toks[q2].norm)) continue;
+      if (arHeadComplementNotName(head.form, toks[q2].norm)) continue;
+      // issue 11 (org-cues): head + indefinite noun + definite noun(s) is one construct name, head kept (هيئة كبار
+      // العلماء، لجنة حقوق الإنسان العربية); a nisba right after the noun is an adjective of a foreign name instead
+      const idafa = arIdafaEnd(ctx, i, q2);
+      if (idafa > q2) {
+        const name = doc.src.slice(t.start + (head.strip ? offsetAfter(doc.src, t, head.strip) - t.start : 0), toks[idafa].end);
+        const s0 = head.strip ? offsetAfter(doc.src, t, head.strip) : t.start;
+        addRule(ctx, isGroup ? 'group' : 'organization', name, i, idafa, s0, toks[idafa].end);
+        i = idafa;
+        continue;
+      }
+      if (afterTitle) continue; // after a title only a full construct names the body
       const e = arNameRun(ctx, q2, 3);
       const w0 = toks[q2].norm;
       const adjLike =
@@ -894,7 +944,7 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
     }
     // definite organisation heads + nisba adjectives (الحكومة الروسية, الحزب الديمقراطي, المخابرات العسكرية الروسية)
     const dh = MAY_ORG_HEAD_DEF(t.norm) ? tokenVariants(t).find((v) => AR_ORG_HEADS_DEF.has(v.form) && v.form.startsWith('ال')) : undefined;
-    if (dh && !afterTitle && !cover[i] && i + 1 < n && toks[i + 1].gap <= 1) {
+    if (dh && (!afterTitle || arDefHeadAfterTitle(dh.form)) && !cover[i] && i + 1 < n && toks[i + 1].gap <= 1) {
       let q = i + 1;
       let e = i;
       let country = false;
@@ -940,6 +990,30 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
       }
     }
   }
+}
+
+/** issue 11 (org-cues): end of "HEAD N ال-X [ال-Y…]" (construct state) at q2, or q2 itself when it is not one. */
+function arIdafaEnd(ctx: ExtractCtx, i: number, q2: number): number {
+  const toks = ctx.doc.toks;
+  const n = toks.length;
+  if (q2 + 1 >= n || toks[q2 + 1].gap > 1 || ctx.cover[q2 + 1]) return q2;
+  for (let k = i + 1; k <= q2; k++) if (toks[k].gap > 1) return q2;
+  if (toks[i].norm.endsWith('موقع')) return q2; // موقع: a site (موقع تحطم الطائرة), not a construct name
+  const w0 = toks[q2].norm;
+  if (!isArabicWord(toks[q2]) || AR_STOP.has(w0) || AR_NAME_STOP.has(w0) || arVerbOf(toks[q2]) || w0.startsWith('ال')) return q2;
+  if (w0.length <= 4 && /^[يت]/.test(w0)) return q2; // a verb (تطور، يعمل), not a noun of the name
+  const w1 = toks[q2 + 1].norm;
+  const notNameWord = (w: string) =>
+    AR_DAYS.has(w) || AR_ADJ_STOP.has(w) || arEndsName(w) || AR_PERSON_TITLES.has(w) || /^الم.*ه$/.test(w) || AR_STOP.has(w);
+  if (!w1.startsWith('ال') || arIsNisba(w1) || notNameWord(w1)) return q2;
+  let e = q2 + 1;
+  while (e + 1 < n && e - i < 6 && toks[e + 1].gap <= 1 && !ctx.cover[e + 1]) {
+    const w = toks[e + 1].norm;
+    if (!(w.startsWith('ال') || w.startsWith('وال')) || notNameWord(w)) break;
+    if (arCoordinatedNext(toks[e].norm, w)) break;
+    e++;
+  }
+  return e;
 }
 
 /** Remove the mention covering token k (its actor goes if it has no mention left). */
