@@ -1,6 +1,7 @@
 // Small built-in word lists (folded forms: lower-case, Arabic letters unified — أ/إ/آ → ا, ة → ه, ى → ي).
 
 import { foldText } from './text';
+import { EN_FIRST_NAMES_EXTRA } from './lexicon/first-names';
 
 /** A word set; entries are folded like text tokens (Arabic letter variants unified, lower case). */
 export const set = (s: string) =>
@@ -46,7 +47,7 @@ export const EN_NAME_TITLES = set(
 export const EN_ORG_HEADS =
   set(`party council committee commission agency ministry department office bank court union association institute university
 college school group inc ltd plc corp corporation company co llc gmbh sa ag holdings partners fund foundation authority service services
-board bureau organisation organization federation league alliance coalition movement front army navy police force forces guard parliament
+board bureau organisation organization federation league alliance coalition caucus movement front army navy police force forces guard parliament
 assembly congress senate house chambers times post news herald journal telegraph guardian tribune broadcasting network airlines airways
 gazette chronicle courier motors systems technologies industries communications media press club trust society centre center institution unit tribunal exchange
 secretariat cabinet government administration regime directorate command corps brigade commandos police`);
@@ -196,6 +197,9 @@ clare claire cherie harriet tessa margaret hilary hillary nigel malcolm hugh nei
 vladimir dmitry dmitri mikhail boris sergei sergey viktor victor yulia leonid mikhail ivan yuri igor alexei alexey andrei andrey oleg gennady nikolai mahmoud mohammed muhammad mohamed ahmed ahmad ali hassan hussein omar abdullah abdul khalid saad saeed
 recep tayyip bashar hosni yasser ariel ehud benjamin shimon kofi ban xi hu wen jiang li junichiro shinzo kim rupert bernie carly steve sergey larry eric bill warren alan ben gordon tony john howard michael charles
 lakshmi mittal ratan mukesh anil sonia rahul manmohan atal pervez nawaz benazir hamid ashraf jalal nouri ayad iyad muqtada mahmoud ismail ismail ehud hosni zine muammar kofi nelson thabo jacob robert morgan olusegun`);
+
+// issue 11 (names): more given names frequent in world news, kept as data in lexicon/first-names.ts
+for (const w of EN_FIRST_NAMES_EXTRA.split(/\s+/)) if (w) EN_FIRST_NAMES.add(foldText(w));
 
 // ---------------- Arabic (folded)
 export interface ArVerb {
