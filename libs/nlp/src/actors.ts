@@ -1084,7 +1084,8 @@ function arIdafaEnd(ctx: ExtractCtx, i: number, q2: number): number {
     AR_DAYS.has(w) || AR_ADJ_STOP.has(w) || arEndsName(w) || AR_PERSON_TITLES.has(w) || /^الم.*ه$/.test(w) || AR_STOP.has(w);
   if (!w1.startsWith('ال') || arIsNisba(w1) || notNameWord(w1)) return q2;
   let e = q2 + 1;
-  while (e + 1 < n && e - i < 6 && toks[e + 1].gap <= 1 && !ctx.cover[e + 1]) {
+  // (a country nisba closing the name is part of it: لجنة حقوق الإنسان الزاندرية; the country keeps its own mention)
+  while (e + 1 < n && e - i < 6 && toks[e + 1].gap <= 1 && (!ctx.cover[e + 1] || ctx.set.byId.get(ctx.cover[e + 1]!)?.type === 'country')) {
     const w = toks[e + 1].norm;
     if (!(w.startsWith('ال') || w.startsWith('وال')) || notNameWord(w)) break;
     if (arCoordinatedNext(toks[e].norm, w)) break;

@@ -49,8 +49,9 @@ export function arabicLexiconPersons(ctx: ExtractCtx): void {
     const g = arGivenName(ctx, i);
     if (!g) continue;
     if (i + 1 >= n || toks[i + 1].gap > 1 || cover[i + 1]) continue;
-    // a given name right after a title or another name is a surname or a second name (الملا منصور), not a start
-    if (i > 0 && toks[i].gap <= 1) {
+    // a given name right after a title or another name is a surname or a second name (الملا منصور), not a start;
+    // with و it opens the next item of a list (محمود ترابي وحسين جافري)
+    if (i > 0 && toks[i].gap <= 1 && !g.strip) {
       const pv = toks[i - 1];
       if (AR_PERSON_TITLES.has(pv.norm) || (cover[i - 1] && ctx.set.byId.get(cover[i - 1]!)?.type === 'person')) continue;
     }

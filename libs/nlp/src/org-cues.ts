@@ -135,7 +135,20 @@ export function acronymDefinitions(ctx: ExtractCtx): void {
       owner = addRule(ctx, 'organization', name, found, i - 1);
     }
     if (!owner) continue;
-    if (cover[i] && cover[i] !== owner.id) continue; // the acronym is another KB actor's alias: keep that
+    if (cover[i] && cover[i] !== owner.id) {
+      // a rule actor made of the acronym alone ("HSB said") is the same body; another KB actor's alias is kept
+      const other = actors.byId.get(cover[i]!);
+      if (!other || other.source !== 'rule' || other.name.toLowerCase() !== t.norm) continue;
+      for (const m of other.mentions) {
+        actors.mention(owner, m);
+        for (let k = m.first; k <= m.last; k++) if (m.field === doc.field) cover[k] = owner.id;
+      }
+      actors.byId.delete(other.id);
+    }
+    if (!cover[i]) {
+      actors.mention(owner, { start: t.start, end: t.end, first: i, last: i, field: doc.field });
+      cover[i] = owner.id;
+    }
     defined.set(t.norm, owner);
   }
   if (!defined.size) return;
