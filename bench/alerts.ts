@@ -133,7 +133,7 @@ async function main(): Promise<void> {
     REDIS_URL: REDIS,
     MARSAD_NAMESPACE: ns,
     MARSAD_ADMIN_KEYS: `operator:${key}`,
-    MARSAD_WEBHOOK_ALLOW_PRIVATE: 'true',
+    MARSAD_WEBHOOK_ALLOW_CIDRS: '127.0.0.0/8,::1/128',
     LOG_LEVEL: 'warn',
   };
   err(`bench:alerts  namespace ${ns}; ${N} articles at ${RATE}/s; logs in ${logDir}/${ns}-*.log`);

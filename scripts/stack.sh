@@ -538,7 +538,10 @@ es_start() {
   log "es: starting $ES_VERSION on $ES_BIND_HOST:$ES_PORT (heap $ES_HEAP, security off, single-node), logs in $ES_DIR/logs"
   local start=$SECONDS
   # -d: the CLI returns once the node started (or failed); the server then runs detached.
-  if ! (close_fds; cd "$ES_HOME" && as_es env HOME="$ES_DIR" ES_JAVA_HOME="$es_java_home" ES_PATH_CONF="$ES_HOME/config" \
+  # setsid: the node gets a session (and process group) of its own, like Kafka: a hangup of the
+  # caller's terminal, or a signal to its process group (Ctrl-C), must not stop Elasticsearch.
+  # -w waits for the CLI so its exit status still tells whether the node started.
+  if ! (close_fds; cd "$ES_HOME" && as_es setsid -w env HOME="$ES_DIR" ES_JAVA_HOME="$es_java_home" ES_PATH_CONF="$ES_HOME/config" \
         ES_TMPDIR="$ES_DIR/tmp" ES_JAVA_OPTS="-Xms$ES_HEAP -Xmx$ES_HEAP" \
         "$ES_HOME/bin/elasticsearch" -d -p "$ES_DIR/pid" \
         -Ecluster.name="$ES_CLUSTER_NAME" -Enode.name="$ES_CLUSTER_NAME-1" \

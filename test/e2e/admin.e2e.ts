@@ -56,7 +56,7 @@ beforeAll(async () => {
   admin = await bootstrapAdmin(
     stackEnv(ns, {
       MARSAD_ADMIN_KEYS: `viewer:${KEYS.viewer},operator:${KEYS.operator},admin:${KEYS.admin}`,
-      MARSAD_WEBHOOK_ALLOW_PRIVATE: 'true',
+      MARSAD_WEBHOOK_ALLOW_CIDRS: '127.0.0.0/8,::1/128',
       MARSAD_MAX_BODY_BYTES: '4096',
     }),
     { port: 0, logFile },
@@ -179,10 +179,10 @@ describe('validation and bodies', () => {
   });
 
   test('the webhook URL guard applies when private targets are not allowed', async () => {
-    const strict = await bootstrapAdmin(
-      stackEnv(ns, { MARSAD_ADMIN_KEYS: `operator:${KEYS.operator}`, MARSAD_WEBHOOK_ALLOW_PRIVATE: 'false' }),
-      { port: 0, logFile },
-    );
+    const strict = await bootstrapAdmin(stackEnv(ns, { MARSAD_ADMIN_KEYS: `operator:${KEYS.operator}`, MARSAD_WEBHOOK_ALLOW_CIDRS: '' }), {
+      port: 0,
+      logFile,
+    });
     try {
       const r = await fetch(`http://127.0.0.1:${strict.port}/v1/watches`, {
         method: 'POST',

@@ -111,7 +111,7 @@ describe('docker-compose.yml', () => {
       'MARSAD_ADMIN_KEYS',
       'MARSAD_NAMESPACE',
       'MARSAD_MAX_BODY_BYTES',
-      'MARSAD_WEBHOOK_ALLOW_PRIVATE',
+      'MARSAD_WEBHOOK_ALLOW_CIDRS',
       'LOG_LEVEL',
       'MARSAD_DEDUP',
       'MARSAD_INDEX_BATCH_SIZE',

@@ -158,8 +158,9 @@ export async function main(): Promise<void> {
     ELASTICSEARCH_URL: env.esUrl,
     REDIS_URL: env.redisUrl,
     MARSAD_ADMIN_KEYS: adminKeys,
-    // the demo receiver listens on loopback, which production refuses
-    MARSAD_WEBHOOK_ALLOW_PRIVATE: 'true',
+    // the demo receiver listens on loopback, which production refuses; loopback only (never
+    // link-local: a watch must not reach a cloud VM's metadata service through the demo)
+    MARSAD_WEBHOOK_ALLOW_CIDRS: '127.0.0.0/8,::1/128',
   };
   const ports = Object.fromEntries(SERVICES.map((s) => [s.name, portOf(s.name, s.port)])) as Record<string, number>;
   for (const s of SERVICES) startService(s.name, ports[s.name], serviceEnv);

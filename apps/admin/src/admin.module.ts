@@ -1,9 +1,10 @@
 import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ObservabilityModule } from '@marsad/observability/nest';
 import { ADMIN_CTX, type AdminContext } from './context';
 import { RolesGuard } from './auth/auth';
 import { JsonExceptionFilter } from './http/errors';
+import { EdgeErrorInterceptor } from './http/edge';
 import { ArticlesController } from './articles/articles.controller';
 import { WatchesController } from './watches/watches.controller';
 import { StatusController } from './status/status.controller';
@@ -39,6 +40,7 @@ export class AdminModule implements NestModule {
         ReprocessJobs,
         AlertsBackend,
         { provide: APP_GUARD, useClass: RolesGuard },
+        { provide: APP_INTERCEPTOR, useClass: EdgeErrorInterceptor },
         { provide: APP_FILTER, useFactory: () => new JsonExceptionFilter(ctx.logger) },
       ],
     };

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import type { NextFunction, Response } from 'express';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -24,6 +24,7 @@ import { ApiKeyVerifier } from './auth/api-keys';
 import { apiKeyMiddleware, type AuthedRequest } from './auth/auth';
 import { PRE_AUTH_FACTOR, preAuthRateLimit } from './ratelimit/rate-limit.middleware';
 import { bodyParserErrorHandler } from './http/errors';
+import { installEdge, jsonBody } from './http/edge';
 import { ActorResolver, type ActorLookup } from './watches/actor-resolver';
 import type { AdminContext } from './context';
 
@@ -103,7 +104,7 @@ export async function bootstrapAdmin(env?: Record<string, string | undefined>, o
     kafka,
     publisher,
     watches,
-    guard: new UrlGuard({ allowPrivate: config.MARSAD_WEBHOOK_ALLOW_PRIVATE }),
+    guard: new UrlGuard({ allowCidrs: config.MARSAD_WEBHOOK_ALLOW_CIDRS }),
     actors: new ActorResolver(kb as ActorLookup | undefined),
     kbView,
   };
@@ -139,25 +140,13 @@ export async function bootstrapAdmin(env?: Record<string, string | undefined>, o
     });
     next();
   });
+  installEdge(app, config.MARSAD_MAX_BODY_BYTES); // early 413, timeouts, no X-Powered-By, single query values
   // Per-address limit in front of authentication, so guessing keys is throttled too (the per-key
   // limit, MARSAD_ADMIN_RATE_LIMIT, applies after authentication in RateLimitMiddleware).
   app.use('/v1', preAuthRateLimit(config.MARSAD_ADMIN_RATE_LIMIT * PRE_AUTH_FACTOR));
   app.use('/v1', apiKeyMiddleware(new ApiKeyVerifier(config.MARSAD_ADMIN_KEYS)));
-  app.use(express.json({ limit: config.MARSAD_MAX_BODY_BYTES, type: ['application/json', 'application/*+json'] }));
+  app.use(jsonBody(config.MARSAD_MAX_BODY_BYTES));
   app.use(bodyParserErrorHandler(config.MARSAD_MAX_BODY_BYTES));
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    // A write without a JSON body (wrong or missing Content-Type) is a client error, said plainly.
-    if (
-      (req.method === 'POST' || req.method === 'PUT') &&
-      req.path.startsWith('/v1/') &&
-      !req.is('application/json') &&
-      !req.is('application/*+json')
-    ) {
-      res.status(415).json({ error: 'unsupported_media_type', message: 'send the body as JSON with "Content-Type: application/json"' });
-      return;
-    }
-    next();
-  });
 
   const doc = SwaggerModule.createDocument(
     app,

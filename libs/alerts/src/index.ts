@@ -9,3 +9,4 @@ export * from './backoff';
 export * from './jobs';
 export * from './digest';
 export * from './decide';
+export * from './special-addresses';

@@ -1,13 +1,17 @@
 /**
- * Text normalisation and tokenisation for keyword matching. Kept local (and tiny) so the alerts
- * library stays free of the NLP engine: lower-case (NFKC), Arabic folding (diacritics, tatweel,
- * alef/hamza variants, alef maqsura, ta marbuta), Latin diacritics removed. Tokens are runs of
- * letters, marks and digits.
+ * Text normalisation and tokenisation for keyword matching: lower-case (NFKC), Arabic folding by the
+ * shared table of @marsad/kb (diacritics, tatweel, alef/hamza variants, alef maqsura, ta marbuta,
+ * Persian letter variants, Arabic-Indic digits; ADR 0015) so that a watch keyword meets the article
+ * text and the KB names on the same form, Latin diacritics removed. Tokens are runs of letters, marks
+ * and digits.
  */
-const ARABIC_MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g;
+import { foldArabicUnit } from '@marsad/kb';
 
 const NON_ASCII = /[^\x00-\x7f]/;
 const ARABIC = /[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]/; // incl. presentation forms (NFKC maps them)
+/** Arabic block (U+0600–06FF) code unit → its normalised form, for the ones the shared table changes. */
+const ARABIC_FOLD = /[\u0600-\u06ff]/g;
+const arabicFold = (ch: string) => foldArabicUnit(ch.charCodeAt(0)) ?? ch;
 
 export function normalizeText(s: string): string {
   // Fast path (most Latin text, every ASCII token): NFKC, NFD and the Arabic folds change nothing.
@@ -34,12 +38,7 @@ function foldArabic(s: string): string {
   return s
     .normalize('NFKC')
     .toLowerCase()
-    .replace(ARABIC_MARKS, '')
-    .replace(/[\u0622\u0623\u0625\u0671]/g, '\u0627') // آ أ إ ٱ → ا
-    .replace(/\u0649/g, '\u064A') // ى → ي
-    .replace(/\u0629/g, '\u0647') // ة → ه
-    .replace(/[\u0624]/g, '\u0648') // ؤ → و
-    .replace(/[\u0626]/g, '\u064A') // ئ → ي
+    .replace(ARABIC_FOLD, arabicFold)
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .normalize('NFC');

@@ -35,6 +35,22 @@ describe('typed env config', () => {
     ]);
   });
 
+  it('MARSAD_WEBHOOK_ALLOW_CIDRS: CIDRs checked at start; the removed MARSAD_WEBHOOK_ALLOW_PRIVATE stops start-up naming its successor', () => {
+    const keys = { MARSAD_ADMIN_KEYS: 'admin:abcdefghijkl' };
+    expect(loadAdminConfig(keys).MARSAD_WEBHOOK_ALLOW_CIDRS).toEqual([]);
+    expect(loadAdminConfig({ ...keys, MARSAD_WEBHOOK_ALLOW_CIDRS: '127.0.0.0/8, ::1/128' }).MARSAD_WEBHOOK_ALLOW_CIDRS).toEqual([
+      '127.0.0.0/8',
+      '::1/128',
+    ]);
+    expect(() => loadAdminConfig({ ...keys, MARSAD_WEBHOOK_ALLOW_CIDRS: '10.0.0.0/33' })).toThrow(
+      /MARSAD_WEBHOOK_ALLOW_CIDRS: "10.0.0.0\/33"/,
+    );
+    for (const v of ['true', 'false'])
+      expect(() => loadEnricherConfig({ MARSAD_WEBHOOK_ALLOW_PRIVATE: v })).toThrow(
+        /^invalid environment variable MARSAD_WEBHOOK_ALLOW_PRIVATE: was removed: use MARSAD_WEBHOOK_ALLOW_CIDRS/,
+      );
+  });
+
   it('mergeEnv overlays overrides on process.env; undefined deletes', () => {
     process.env.MARSAD_TEST_MERGE = 'x';
     const merged = mergeEnv({ MARSAD_TEST_MERGE: undefined, OTHER: 'y' });

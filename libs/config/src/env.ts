@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /**
@@ -135,13 +136,42 @@ export const commonEnv = {
     .refine((l) => l.every((c) => ['snappy', 'lz4', 'zstd'].includes(c)), 'must list snappy, lz4 or zstd'),
 };
 
-export const env = { httpUrl, redisUrl, intVar, boolVar, adminKeys, namespace };
+/**
+ * MARSAD_WEBHOOK_ALLOW_CIDRS: comma-separated CIDRs (or bare addresses) webhook targets may be in
+ * although special-purpose (private, loopback...). The guard in libs/alerts refuses link-local and
+ * cloud-metadata addresses whatever this says. Syntax is checked here so a typo stops the service.
+ */
+const allowCidrs = z
+  .string()
+  .default('')
+  .transform((s) => s.split(/[\s,]+/).filter(Boolean))
+  .superRefine((list, ctx) => {
+    for (const c of list) {
+      const [addr, bits, extra] = c.split('/');
+      const fam = isIP(addr);
+      const max = fam === 4 ? 32 : 128;
+      if (!fam || extra !== undefined || (bits !== undefined && (!/^\d{1,3}$/.test(bits) || Number(bits) > max)))
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `"${c}" is not a CIDR (e.g. 10.0.0.0/8,fd00::/8,127.0.0.0/8,::1/128)` });
+    }
+  });
+
+export const env = { httpUrl, redisUrl, intVar, boolVar, adminKeys, namespace, allowCidrs };
+
+/**
+ * Variables that no longer exist: set (even empty), they stop every service at start with a
+ * message naming the successor, so an old deployment cannot silently lose a security setting.
+ */
+export const REMOVED_ENV: Record<string, string> = {
+  MARSAD_WEBHOOK_ALLOW_PRIVATE:
+    'was removed: use MARSAD_WEBHOOK_ALLOW_CIDRS instead, a comma-separated list of CIDRs webhook targets may be in (e.g. 127.0.0.0/8,::1/128 for a local demo); link-local and cloud-metadata addresses are refused whatever it says',
+};
 
 /**
  * Parses `source` (normally process.env) with `shape`; throws ConfigError naming the first bad
  * variable. Unknown variables are ignored (the environment carries many).
  */
 export function loadConfig<S extends z.ZodRawShape>(shape: S, source: NodeJS.ProcessEnv = process.env): z.infer<z.ZodObject<S>> {
+  for (const [name, why] of Object.entries(REMOVED_ENV)) if (source[name] !== undefined) throw new ConfigError(name, why);
   const input: Record<string, string | undefined> = {};
   for (const key of Object.keys(shape)) {
     const v = source[key];

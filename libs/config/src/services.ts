@@ -16,7 +16,8 @@ export const alerterEnv = {
   ...commonEnv,
   PORT: env.intVar(8083, 1, 65535),
   SMTP_URL: z.string().optional(),
-  MARSAD_WEBHOOK_ALLOW_PRIVATE: env.boolVar(false),
+  /** Special-purpose ranges webhook targets may be in (empty: public addresses only). */
+  MARSAD_WEBHOOK_ALLOW_CIDRS: env.allowCidrs,
   MARSAD_WEBHOOK_TIMEOUT_MS: env.intVar(10000, 100, 120000),
   MARSAD_ALERT_ATTEMPTS: env.intVar(8, 1, 50),
   MARSAD_ALERT_BACKOFF_MS: env.intVar(1000, 10, 3600000),
@@ -27,7 +28,8 @@ export const adminEnv = {
   ...commonEnv,
   PORT: env.intVar(8080, 1, 65535),
   MARSAD_ADMIN_KEYS: env.adminKeys,
-  MARSAD_WEBHOOK_ALLOW_PRIVATE: env.boolVar(false),
+  /** Special-purpose ranges webhook targets may be in (empty: public addresses only). */
+  MARSAD_WEBHOOK_ALLOW_CIDRS: env.allowCidrs,
   /** Requests per minute per API key (token bucket; /health, /metrics, /docs exempt). */
   MARSAD_ADMIN_RATE_LIMIT: env.intVar(600, 1, 1_000_000),
   /** GET /v1/status flags the feed as stale when the newest article is older than this. */

@@ -50,7 +50,11 @@ export type ActorType = (typeof ACTOR_TYPES)[number];
 export const ActorSchema = z
   .object({
     id: z.string().min(1),
-    name: z.string().min(1),
+    // Blank names index under an empty key: refused by every reader of marsad.kb.
+    name: z
+      .string()
+      .min(1)
+      .refine((s) => s.trim().length > 0, 'must not be blank'),
     type: z.enum(ACTOR_TYPES),
     mentions: z.array(MentionSchema),
     count: z.number().int().nonnegative().optional(),
@@ -129,6 +133,19 @@ export const EmailChannelSchema = z.object({
 export const ChannelSchema = z.discriminatedUnion('type', [WebhookChannelSchema, EmailChannelSchema]);
 export type Channel = z.infer<typeof ChannelSchema>;
 
+/**
+ * Bounds of a watch's numbers. JSON has no Infinity, but `1e309` parses to it, and once stored it
+ * serialises as null, which every reader rejects: finite and in range, or 400.
+ */
+export const MAX_WATCH_MINUTES = 525_600; // a year
+export const MAX_THROTTLE = 1_000_000;
+export const MAX_MENTIONS = 10_000;
+const minutes = z
+  .number({ invalid_type_error: 'must be a number of minutes' })
+  .finite('must be a finite number')
+  .positive()
+  .max(MAX_WATCH_MINUTES, `must be at most ${MAX_WATCH_MINUTES} (a year)`);
+
 /** Watch as written by an operator (id optional on create). */
 export const WatchInputSchema = z
   .object({
@@ -144,10 +161,13 @@ export const WatchInputSchema = z
     query: z.string().trim().min(1).max(4000).optional(),
     languages: z.array(z.string().min(2).max(8)).optional(),
     sources: z.array(z.string().min(1)).optional(),
-    minMentions: z.number().int().positive().optional(),
+    minMentions: z.number().int().positive().max(MAX_MENTIONS).optional(),
     channels: z.array(ChannelSchema).min(1, 'needs at least one channel'),
-    throttle: z.object({ max: z.number().int().positive(), perMinutes: z.number().positive() }).optional(),
-    digest: z.object({ everyMinutes: z.number().positive() }).optional(),
+    throttle: z
+      .object({ max: z.number().int().positive().max(MAX_THROTTLE), perMinutes: minutes })
+      .strict()
+      .optional(),
+    digest: z.object({ everyMinutes: minutes }).strict().optional(),
     enabled: z.boolean().default(true),
   })
   .strict()
@@ -170,8 +190,8 @@ export const WatchSchema = z
     sources: z.array(z.string()).optional(),
     minMentions: z.number().int().positive().optional(),
     channels: z.array(ChannelSchema),
-    throttle: z.object({ max: z.number().int().positive(), perMinutes: z.number().positive() }).optional(),
-    digest: z.object({ everyMinutes: z.number().positive() }).optional(),
+    throttle: z.object({ max: z.number().int().positive(), perMinutes: z.number().finite().positive() }).optional(),
+    digest: z.object({ everyMinutes: z.number().finite().positive() }).optional(),
     enabled: z.boolean(),
     createdAt: isoDate,
     updatedAt: isoDate,
@@ -199,7 +219,11 @@ export const KbActorSchema = z
         /^(person|org|country|group|location|other):[a-z0-9][a-z0-9._-]*$/i,
         'must look like "<type-prefix>:<slug>", e.g. org:kaspersky-lab',
       ),
-    name: z.string().min(1),
+    // Blank names index under an empty key: refused by every reader of marsad.kb.
+    name: z
+      .string()
+      .min(1)
+      .refine((s) => s.trim().length > 0, 'must not be blank'),
     type: z.enum(ACTOR_TYPES),
     aliases: z.array(z.string().min(1)).default([]),
     country: z.string().length(2).optional(),

@@ -1,5 +1,6 @@
 // The actor knowledge base (issue 3): data files (libs/kb/data) + loader. See libs/kb/README.md.
 export { aliasKey, dedupeByKey, slugify } from './keys';
+export { ARABIC_LETTER_FOLDS, arabicDigit, foldArabicUnit, isArabicMark } from './arabic';
 export { countryIdFromIso2, iso2FromCountryId, buildCountries } from './countries';
 export type { CountryOverride, CountriesFile } from './countries';
 export { arabicNisbaForms, arabicDefaultNisba, russianAdjectiveForms, russianNounForms } from './inflect';

@@ -1,10 +1,13 @@
+import { foldArabicUnit } from './arabic';
+
 /**
  * Lookup keys for actor names and aliases. Two strings that a reader would take for the same name
  * written with different letter variants get the same key:
  * - Unicode NFKC, lower case (Latin, Cyrillic, Greek...), Latin diacritics removed (Erdoğan →
  *   erdogan, Élysée → elysee), ß → ss, ё → е;
- * - Arabic: diacritics (harakat, shadda, sukun, dagger alef) and tatweel removed, alef forms
- *   إ أ آ ٱ → ا, ى → ي, ة → ه, ؤ → و, ئ → ي, Persian ی ک → ي ك, Arabic-Indic digits → 0-9;
+ * - Arabic: the shared normalisation table (arabic.ts, ADR 0015): diacritics (harakat, shadda, sukun,
+ *   dagger alef) and tatweel removed, alef forms → ا, ى ئ ی ے → ي, ة ۀ ە → ه, ؤ → و, ک ڪ → ك,
+ *   Arabic-Indic digits → 0-9;
  * - dots and apostrophes removed (U.S. → us, Russia's → russias, O'Brien → obrien), every other
  *   punctuation or symbol becomes a space (al-Qaeda → al qaeda, بي.بي.سي → بيبيسي), spaces collapsed.
  *
@@ -31,17 +34,10 @@ const CHAR_MAP = new Map<number, string>();
   const set = (from: number | number[], to: string) => {
     for (const c of Array.isArray(from) ? from : [from]) CHAR_MAP.set(c, to);
   };
-  const range = (a: number, b: number) => Array.from({ length: b - a + 1 }, (_, i) => a + i);
-  set([...range(0x0610, 0x061a), ...range(0x064b, 0x065f), 0x0670, ...range(0x06d6, 0x06ed), 0x0640], ''); // harakat, marks, tatweel
-  set([0x0622, 0x0623, 0x0625, 0x0671, 0x0672, 0x0673], '\u0627'); // alef variants → ا
-  set([0x0649, 0x06cc], '\u064a'); // ى ی → ي
-  set(0x0629, '\u0647'); // ة → ه
-  set(0x0624, '\u0648'); // ؤ → و
-  set(0x0626, '\u064a'); // ئ → ي
-  set(0x06a9, '\u0643'); // ک → ك
-  for (let d = 0; d < 10; d++) {
-    set(0x0660 + d, String(d));
-    set(0x06f0 + d, String(d));
+  // Arabic: the shared table (arabic.ts): marks and tatweel dropped, letter variants and digits folded
+  for (let c = 0x0600; c <= 0x06ff; c++) {
+    const f = foldArabicUnit(c);
+    if (f !== undefined) set(c, f);
   }
   set(0x0451, '\u0435'); // ё → е
   set(0x00df, 'ss');

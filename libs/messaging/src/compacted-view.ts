@@ -46,6 +46,13 @@ export function uniqueGroupId(prefix: string): string {
  * A tombstone (null value) deletes the key; an invalid value is logged, counted
  * (`marsad_messages_failed_total{reason="invalid"}`) and skipped (the previous value stays).
  */
+export interface InvalidRecord {
+  key: string | null;
+  partition: number;
+  offset: string;
+  reason: string;
+}
+
 export class CompactedTopicView<T> {
   private readonly map = new Map<string, T>();
   private readonly listeners = new Set<ViewListener<T>>();
@@ -190,7 +197,20 @@ export class CompactedTopicView<T> {
     }
   }
 
+  /**
+   * Records skipped as invalid (logged once each, even when a rebuilt consumer reads them again),
+   * for /v1/status: a bad record in a compacted topic lives until its key is rewritten.
+   */
+  get invalidRecords(): { count: number; records: InvalidRecord[] } {
+    return { count: this.skipped.size, records: [...this.skipped.values()].slice(-20) };
+  }
+  private readonly skipped = new Map<string, InvalidRecord>();
+
   private invalid(partition: number, offset: string, reason: string, key?: string) {
+    const at = `${partition}:${offset}`;
+    if (this.skipped.has(at)) return;
+    if (this.skipped.size >= 1000) this.skipped.delete(this.skipped.keys().next().value as string);
+    this.skipped.set(at, { key: key ?? null, partition, offset, reason: reason.slice(0, 300) });
     this.o.metrics?.messagesFailed.inc({ topic: this.o.topic, reason: 'invalid' });
     this.log.warn('skipping invalid record on compacted topic', { partition, offset, key, reason });
     this.advance(partition, offset);

@@ -4,7 +4,10 @@ import { articleIdFromUrl, SCHEMA_VERSION, type Actor, type Claim, type KbActor,
 import type { EnrichedDraft } from './api';
 import {
   ActorSet,
+  acronymDefinitions,
   administrations,
+  arabicLexiconPersons,
+  isPlatformUse,
   arabicRuleActors,
   kbActors,
   latinRuleActors,
@@ -17,8 +20,6 @@ import { sketchArticle } from './dedup';
 import { prepare, type Doc } from './doc';
 import { Gazetteer } from './gazetteer';
 import { detectLanguage } from './langid';
-import { arabicLexiconPersons } from './names';
-import { acronymDefinitions, isPlatformUse } from './org-cues';
 import { foldText, normalizeForSearch, type Folded } from './text';
 
 /** Bump when extraction output changes for the same input (reprocessing uses it). */
@@ -182,7 +183,7 @@ function runActors(doc: Doc, gaz: Gazetteer, set: ActorSet, lang: string, mix: {
     const keep = a.mentions.filter((m) => {
       if (m.field !== doc.field || m.first === 0) return true;
       const pv = doc.toks[m.first - 1].norm;
-      // issue 11 (org-cues): a definite body after على is acted upon (الضغط على الكونغرس), not a platform
+      // issue 11 (actors/cues.ts): a definite body after على is acted upon (الضغط على الكونغرس), not a platform
       return !isPlatformUse(pv, foldText(doc.src.slice(m.start, m.end)).startsWith('ال')) || doc.toks[m.first].gap > 1;
     });
     if (keep.length !== a.mentions.length) {
@@ -193,10 +194,10 @@ function runActors(doc: Doc, gaz: Gazetteer, set: ActorSet, lang: string, mix: {
   const ctx: ExtractCtx = { doc, gaz, set, cover, lang };
   if (mix.arabic > 0) {
     arabicRuleActors(ctx);
-    arabicLexiconPersons(ctx); // issue 11: persons named with no title cue (names.ts)
+    arabicLexiconPersons(ctx); // issue 11: persons named with no title cue (actors/ar/given-names.ts)
   }
   if (mix.latin > 0) latinRuleActors(ctx);
-  acronymDefinitions(ctx); // issue 11: "Full Name (ABC)" (org-cues.ts)
+  acronymDefinitions(ctx); // issue 11: "Full Name (ABC)" (actors/cues.ts)
   linkSurnames(ctx);
   administrations(ctx);
 }

@@ -3,6 +3,8 @@
 // Discipline: the original string is never modified; every derived view carries, per derived
 // character, the index of the original UTF-16 code unit it came from.
 
+import { ARABIC_LETTER_FOLDS, arabicDigit, isArabicMark } from '@marsad/kb';
+
 /** Per-code-unit class: 0 other, 1 letter/digit/mark (word char), 2 whitespace. */
 const CLASS = new Uint8Array(65536);
 const FOLD: (string | undefined)[] = new Array(65536);
@@ -12,26 +14,9 @@ const WORD_RE = /[\p{L}\p{N}\p{M}]/u;
 const SPACE_RE = /[\s\u00A0\u2000-\u200B\u2028\u2029\u202F\u205F\u3000\uFEFF]/u;
 let classReady = false;
 
-// Arabic letters folded for matching (diacritics/tatweel removed; alef/hamza/yaa/taa-marbuta unified).
-const AR_DROP = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/;
-const AR_MAP: Record<string, string> = {
-  '\u0622': '\u0627',
-  '\u0623': '\u0627',
-  '\u0625': '\u0627',
-  '\u0671': '\u0627',
-  '\u0672': '\u0627',
-  '\u0673': '\u0627',
-  '\u0649': '\u064A',
-  '\u0626': '\u064A',
-  '\u06CC': '\u064A',
-  '\u06D2': '\u064A',
-  '\u0624': '\u0648',
-  '\u0629': '\u0647',
-  '\u06A9': '\u0643',
-  '\u06AA': '\u0643',
-  '\u06C0': '\u0647',
-  '\u06D5': '\u0647',
-};
+// Arabic letters folded for matching: the shared table of @marsad/kb (diacritics/tatweel removed;
+// alef/hamza/yaa/taa-marbuta and Persian letter variants unified, Arabic-Indic digits → 0-9; ADR 0015).
+
 // Invisible controls dropped in folded views: bidi marks/embeddings/isolates, ZW(N)J, soft hyphen, BOM.
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\u00AD\uFEFF\u061C]/;
 
@@ -44,7 +29,7 @@ function initClasses(): void {
     } // surrogates: treat astral as word chars
     const ch = String.fromCharCode(c);
     if (INVISIBLE.test(ch)) CLASS[c] = 3;
-    else if (AR_DROP.test(ch))
+    else if (isArabicMark(c))
       CLASS[c] = 4; // dropped, joins words
     else if (WORD_RE.test(ch)) CLASS[c] = 1;
     else if (SPACE_RE.test(ch)) CLASS[c] = 2;
@@ -61,9 +46,8 @@ function foldUnit(c: number): string {
   const cls = CLASS[c];
   if (cls === 3 || cls === 4) f = '';
   else if (c < 128) f = ch.toLowerCase();
-  else if (AR_MAP[ch]) f = AR_MAP[ch];
-  else if (c >= 0x0660 && c <= 0x0669) f = String(c - 0x0660);
-  else if (c >= 0x06f0 && c <= 0x06f9) f = String(c - 0x06f0);
+  else if (ARABIC_LETTER_FOLDS.has(c)) f = String.fromCharCode(ARABIC_LETTER_FOLDS.get(c)!);
+  else if (arabicDigit(c) >= 0) f = String(arabicDigit(c));
   else if (c >= 0xd800 && c <= 0xdfff) f = ch;
   else if (cls === 2) f = ' ';
   else if (c === 0x2019 || c === 0x2018 || c === 0x02bc) f = "'";

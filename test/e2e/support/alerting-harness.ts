@@ -190,7 +190,7 @@ export class AlertingHarness {
 
     const env = stackEnv(this.ns, {
       MARSAD_ADMIN_KEYS: `operator:${this.opts.operatorKey},viewer:${this.opts.viewerKey}`,
-      MARSAD_WEBHOOK_ALLOW_PRIVATE: 'true',
+      MARSAD_WEBHOOK_ALLOW_CIDRS: '127.0.0.0/8,::1/128',
       MARSAD_ALERT_ATTEMPTS: String(this.opts.attempts),
       MARSAD_ALERT_BACKOFF_MS: String(this.opts.backoffMs),
       MARSAD_WEBHOOK_TIMEOUT_MS: '3000',

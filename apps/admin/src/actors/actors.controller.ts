@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, type OnApplicationShutdown } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ACTOR_TYPES } from '@marsad/contracts';
 import { RequireRole } from '../auth/auth';
 import { ADMIN_CTX, type AdminContext } from '../context';
 import { ErrorSchema } from '../openapi';
 import { addActorAliases, createActor, searchActors } from './kb-edits';
+import { closeKbEditLock } from './kb-edit-lock';
 
 const ActorOut = {
   type: 'object',
@@ -38,8 +39,12 @@ const EditOut = {
 @ApiBearerAuth()
 @ApiResponse({ status: 401, description: 'No or invalid API key' })
 @Controller('v1/actors')
-export class ActorsController {
+export class ActorsController implements OnApplicationShutdown {
   constructor(@Inject(ADMIN_CTX) private readonly ctx: AdminContext) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await closeKbEditLock(this.ctx);
+  }
 
   @Get()
   @RequireRole('viewer')
@@ -50,7 +55,7 @@ export class ActorsController {
     description: 'Knowledge-base actors (operator edits included), best match first',
     schema: { type: 'object', properties: { actors: { type: 'array', items: ActorOut } } },
   })
-  search(@Query('q') q = '', @Query('limit') limit = '20') {
+  search(@Query('q') q: unknown = '', @Query('limit') limit: unknown = '20') {
     return searchActors(this.ctx, q, limit);
   }
 

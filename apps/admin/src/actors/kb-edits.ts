@@ -1,16 +1,85 @@
 import { ConflictException, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
 import { z } from 'zod';
 import { KbActorSchema, SCHEMA_VERSION, sha256Hex, type FieldError, type KbActor, type KbChange } from '@marsad/contracts';
-import { ID_PREFIX_BY_TYPE, slugify, validateActor } from '@marsad/kb';
+import { ID_PREFIX_BY_TYPE, KnowledgeBase, aliasKey, slugify, validateActor } from '@marsad/kb';
 import { ValidationFailed } from '../http/errors';
 import type { AdminContext } from '../context';
+import { withActorLock } from './kb-edit-lock';
+
+/** A name or alias a reader can index: not blank, and with at least one letter or digit (its lookup key is not empty). */
+const actorName = z
+  .string({ invalid_type_error: 'must be a string' })
+  .trim()
+  .min(1, 'must be a non-empty string')
+  .max(200)
+  .refine((s) => aliasKey(s).trim().length > 0, 'must contain a letter or a digit');
 
 /** POST /v1/actors: a KbActor whose id may be omitted (then derived from type + name). */
-export const ActorInputSchema = KbActorSchema.extend({ id: KbActorSchema.shape.id.optional() });
+export const ActorInputSchema = KbActorSchema.extend({
+  id: KbActorSchema.shape.id.max(120).optional(),
+  name: actorName,
+  aliases: z.array(actorName).max(200).default([]),
+  description: z.string().max(2000).optional(),
+});
 
-export const AddAliasesSchema = z
-  .object({ aliases: z.array(z.string().trim().min(1, 'must be a non-empty string').max(200)).min(1, 'needs at least one alias').max(200) })
-  .strict();
+export const AddAliasesSchema = z.object({ aliases: z.array(actorName).min(1, 'needs at least one alias').max(200) }).strict();
+
+/**
+ * KB edits are read-modify-write on the compacted marsad.kb (the full actor is the value), so two
+ * concurrent edits of one actor would each start from the same state and the later publish would
+ * drop the earlier one's aliases. Edits of one actor are serialised on this replica (a promise
+ * chain), then across replicas (withActorLock: a Redis lock per actor, and the view caught up with
+ * the last locked write); each starts from the newest of the view and what this replica last
+ * published.
+ */
+const editChains = new WeakMap<AdminContext, Map<string, Promise<unknown>>>();
+const lastPublished = new WeakMap<AdminContext, Map<string, KbActor>>();
+const lastChangeAt = new WeakMap<AdminContext, Map<string, string>>();
+
+export async function serialisedEdit<T>(ctx: AdminContext, id: string, fn: () => Promise<T>): Promise<T> {
+  let chains = editChains.get(ctx);
+  if (!chains) editChains.set(ctx, (chains = new Map()));
+  const prev = chains.get(id) ?? Promise.resolve();
+  const run = prev
+    .catch(() => undefined)
+    .then(() =>
+      withActorLock(ctx, id, async () => {
+        const before = lastChangeAt.get(ctx)?.get(id);
+        const result = await fn();
+        const after = lastChangeAt.get(ctx)?.get(id);
+        return { result, updatedAt: after !== before ? after : undefined };
+      }),
+    );
+  const tail = run.catch(() => undefined);
+  chains.set(id, tail);
+  void tail.then(() => {
+    if (chains.get(id) === tail) chains.delete(id);
+  });
+  return run;
+}
+
+/** The actor as the next edit must see it: the view, plus aliases this replica published that the view does not show yet. */
+function currentActor(ctx: AdminContext, id: string): KbActor | undefined {
+  const seen = kbActor(ctx, id);
+  const mine = lastPublished.get(ctx)?.get(id);
+  if (!mine) return seen;
+  if (!seen) return mine;
+  const missing = mine.aliases.filter((a) => !seen.aliases.includes(a));
+  return missing.length ? { ...seen, aliases: [...seen.aliases, ...missing] } : seen;
+}
+
+/**
+ * The record exactly as every reader of marsad.kb will parse it (after the JSON round trip),
+ * applied to an empty knowledge base: if a reader would reject it, the API refuses it (400) rather
+ * than publishing a poison record that compaction keeps forever.
+ */
+function readerCheck(change: KbChange): void {
+  try {
+    new KnowledgeBase().applyChange(change.actor.id, JSON.parse(JSON.stringify(change)));
+  } catch (err) {
+    throw new ValidationFailed([kbError(err)]);
+  }
+}
 
 /**
  * The id of a new actor: `<type prefix>:<slug>` from its name, else from the first alias that has
@@ -71,8 +140,17 @@ function sharedNames(ctx: AdminContext, id: string, forms: string[]): { alias: s
  * so GET /v1/actors and watch resolution right after the call see the edit.
  */
 async function publishActor(ctx: AdminContext, actor: KbActor, done: (a: KbActor | undefined) => boolean): Promise<boolean> {
-  const change: KbChange = { schemaVersion: SCHEMA_VERSION, actor, updatedAt: new Date().toISOString() };
+  // Never older than what the view holds (another replica's clock may be ahead): the lock waits on it.
+  const prev = Date.parse(ctx.kbView?.get(actor.id)?.updatedAt ?? '') || 0;
+  const change: KbChange = { schemaVersion: SCHEMA_VERSION, actor, updatedAt: new Date(Math.max(Date.now(), prev + 1)).toISOString() };
+  readerCheck(change);
   await ctx.publisher.publish(ctx.names.topic('kb'), actor.id, change);
+  let mine = lastPublished.get(ctx);
+  if (!mine) lastPublished.set(ctx, (mine = new Map()));
+  mine.set(actor.id, actor);
+  let at = lastChangeAt.get(ctx);
+  if (!at) lastChangeAt.set(ctx, (at = new Map()));
+  at.set(actor.id, change.updatedAt);
   const deadline = Date.now() + 5000;
   while (Date.now() < deadline) {
     if (done(kbActor(ctx, actor.id))) return true;
@@ -102,7 +180,11 @@ export async function createActor(ctx: AdminContext, body: unknown): Promise<Act
   } catch (err) {
     throw new ValidationFailed([kbError(err)]);
   }
-  if (kbActor(ctx, id))
+  return serialisedEdit(ctx, id, () => createSerialised(ctx, id, actor));
+}
+
+async function createSerialised(ctx: AdminContext, id: string, actor: KbActor): Promise<ActorEditResult> {
+  if (currentActor(ctx, id))
     throw new ConflictException({
       error: 'conflict',
       message: `actor "${id}" already exists: POST /v1/actors/${id}/aliases adds aliases`,
@@ -119,10 +201,15 @@ export async function addActorAliases(ctx: AdminContext, id: string, body: unkno
   requireKb(ctx);
   const res = AddAliasesSchema.safeParse(body);
   if (!res.success) throw ValidationFailed.fromZod(res.error);
-  const current = kbActor(ctx, id);
+  const wanted = res.data.aliases;
+  return serialisedEdit(ctx, id, () => addSerialised(ctx, id, wanted));
+}
+
+async function addSerialised(ctx: AdminContext, id: string, wanted: string[]): Promise<ActorEditResult & { added: string[] }> {
+  const current = currentActor(ctx, id);
   if (!current) throw new NotFoundException({ error: 'not_found', message: `no actor "${id}" in the knowledge base` });
   const have = new Set([current.name, ...current.aliases].map((s) => s.trim()));
-  const added = [...new Set(res.data.aliases)].filter((a) => !have.has(a));
+  const added = [...new Set(wanted)].filter((a) => !have.has(a));
   if (!added.length) return { actor: current, added: [], sharedAliases: [], visible: true };
   let actor: KbActor;
   try {
@@ -136,8 +223,12 @@ export async function addActorAliases(ctx: AdminContext, id: string, body: unkno
   return { actor, added, sharedAliases, visible };
 }
 
-export function searchActors(ctx: AdminContext, q: string, limit: string) {
-  const n = Number(limit);
+/** GET /v1/actors?q=&limit=: each parameter once, as a string (a repeated ?q=a&q=b is an array: 400). */
+export function searchActors(ctx: AdminContext, q: unknown, limit: unknown) {
+  if (typeof q !== 'string') throw ValidationFailed.field('q', 'must be given once, as text');
+  if (q.length > 200) throw ValidationFailed.field('q', 'must be at most 200 characters');
+  if (typeof limit !== 'string') throw ValidationFailed.field('limit', 'must be given once, as a whole number between 1 and 200');
+  const n = /^\d{1,3}$/.test(limit.trim()) ? Number(limit) : NaN;
   if (!Number.isInteger(n) || n < 1 || n > 200) throw ValidationFailed.field('limit', 'must be a whole number between 1 and 200');
   return { actors: ctx.actors.search(q, n).map((a) => ({ id: a.id, name: a.name, type: a.type, aliases: a.aliases })) };
 }

@@ -42,6 +42,24 @@ describe('GET /v1/alerts query', () => {
       expect.objectContaining({ response: expect.objectContaining({ field: 'from' }) }),
     );
   });
+  const fieldsOf = (q: Record<string, unknown>) => {
+    try {
+      parseAlertQuery(q);
+      return [];
+    } catch (err) {
+      return (err as { response: { errors: { field: string }[] } }).response.errors.map((e) => e.field);
+    }
+  };
+  it('refuses pages past the store window, dates the store cannot parse, repeated and unknown parameters', () => {
+    expect(fieldsOf({ page: '51', size: '200' })).toEqual(['page', 'size']);
+    expect(fieldsOf({ page: '50', size: '200' })).toEqual([]);
+    expect(fieldsOf({ from: '-271821-04-20T00:00:00Z' })).toEqual(['from']);
+    expect(fieldsOf({ to: '+275760-09-13T00:00:00.000Z' })).toEqual(['to']);
+    expect(fieldsOf({ from: '1' })).toEqual(['from']);
+    expect(fieldsOf({ status: ['failed', 'delivered'] })).toEqual(['status']);
+    expect(fieldsOf({ page: '1e3' })).toEqual(['page']);
+    expect(fieldsOf({ nope: 'x' })).toEqual(['nope']);
+  });
 });
 
 describe('latest state of an alert', () => {

@@ -54,38 +54,66 @@ export interface AlertView {
   jobs: AlertJobView[];
 }
 
-const one = (v: unknown): string | undefined =>
-  Array.isArray(v) ? (v.length ? String(v[v.length - 1]) : undefined) : v === undefined ? undefined : String(v);
+/**
+ * Elasticsearch's window for from + size paging (index.max_result_window, default 10,000): a page
+ * past it is a 400 naming page and size, never an Elasticsearch error.
+ */
+export const MAX_RESULT_WINDOW = 10_000;
+
+/** ISO 8601 date or date-time, years 0000-9999 (what Elasticsearch's date field parses). */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
 
 /** Validates the query string of GET /v1/alerts (400 names the field). */
 export function parseAlertQuery(q: Record<string, unknown>): AlertQuery {
   const errors: FieldError[] = [];
   const out: AlertQuery = { page: 1, size: 50 };
-  const watch = one(q.watch ?? q.watchId);
+  // Every parameter is a single string: repeated (?status=a&status=b) or nested ones are refused.
+  const one = (name: string): string | undefined => {
+    const v = q[name];
+    if (v === undefined) return undefined;
+    if (typeof v !== 'string') {
+      errors.push({ field: name, message: 'must be given once, as a plain value' });
+      return undefined;
+    }
+    return v;
+  };
+  for (const k of Object.keys(q))
+    if (!['watch', 'watchId', 'status', 'from', 'to', 'page', 'size'].includes(k))
+      errors.push({ field: k, message: 'unknown parameter (use watch, status, from, to, page, size)' });
+  const watch = one('watch') ?? one('watchId');
   if (watch) out.watchId = watch;
-  const status = one(q.status);
+  const status = one('status');
   if (status) {
     if ((ALERT_STATUSES as readonly string[]).includes(status)) out.status = status as AlertStatus;
     else errors.push({ field: 'status', message: `must be one of ${ALERT_STATUSES.join(', ')}` });
   }
   for (const f of ['from', 'to'] as const) {
-    const v = one(q[f]);
+    const v = one(f);
     if (!v) continue;
-    const t = Date.parse(v);
-    if (Number.isNaN(t)) errors.push({ field: f, message: 'must be an ISO 8601 date-time, e.g. 2026-11-30T20:00:00Z' });
-    else out[f] = new Date(t).toISOString();
+    const t = ISO_DATE.test(v.trim()) ? Date.parse(v.trim()) : NaN;
+    const iso = Number.isNaN(t) ? '' : new Date(t).toISOString();
+    // Years outside 0000-9999 print as ±YYYYYY, which the store cannot parse.
+    if (!/^\d{4}-/.test(iso))
+      errors.push({ field: f, message: 'must be an ISO 8601 date-time between years 0000 and 9999, e.g. 2026-11-30T20:00:00Z' });
+    else out[f] = iso;
   }
   if (out.from && out.to && out.from > out.to) errors.push({ field: 'from', message: 'must not be after "to"' });
   for (const [f, min, max] of [
     ['page', 1, 1000],
     ['size', 1, 200],
   ] as const) {
-    const v = one(q[f]);
+    const v = one(f);
     if (v === undefined) continue;
-    const n = Number(v);
+    const n = /^\d{1,6}$/.test(v.trim()) ? Number(v) : NaN;
     if (!Number.isInteger(n) || n < min || n > max) errors.push({ field: f, message: `must be a whole number between ${min} and ${max}` });
     else out[f] = n;
   }
+  if (!errors.length && out.page * out.size > MAX_RESULT_WINDOW)
+    for (const field of ['page', 'size'])
+      errors.push({
+        field,
+        message: `page × size must be at most ${MAX_RESULT_WINDOW} (page ${out.page} × size ${out.size}); narrow the time range with from/to instead of paging deeper`,
+      });
   if (errors.length) throw new ValidationFailed(errors);
   return out;
 }
@@ -158,10 +186,11 @@ export function toAlertView(docs: Doc[]): AlertView {
 const isMissingIndex = (err: unknown) => /index_not_found_exception/.test(String((err as Error)?.message ?? err));
 
 function unavailable(backend: AlertsBackend, what: string, err: unknown): never {
+  // The store's own error text stays in the log: it can carry internals (index names, queries).
   backend.ctx.logger.warn(`alerts API: ${what} unavailable`, errorFields(err));
   throw new ServiceUnavailableException({
     error: 'unavailable',
-    message: `${what} is unavailable: ${(err as Error)?.message ?? String(err)}`,
+    message: `${what} is unavailable; retry later (details in the admin log)`,
   });
 }
 
@@ -292,7 +321,7 @@ export async function retryAlert(
     if (/not in the failed state|is not in/.test(String((err as Error)?.message))) {
       throw new ConflictException({
         error: 'conflict',
-        message: `alert "${id}" changed state while retrying: ${(err as Error).message}`,
+        message: `alert "${id}" changed state while retrying; list it again (GET /v1/alerts)`,
         retried,
       });
     }

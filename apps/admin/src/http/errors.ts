@@ -3,6 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { ZodError } from 'zod';
 import { fieldErrors, type FieldError } from '@marsad/contracts';
 import { errorFields, type Logger } from '@marsad/observability';
+import { deferRefusal } from './edge';
 
 /** 400 `{ error: "validation_failed", field, message, errors: [{ field, message }...] }`. */
 export class ValidationFailed extends HttpException {
@@ -68,24 +69,34 @@ export class JsonExceptionFilter implements ExceptionFilter {
 }
 
 /**
- * Express error handler placed right after the JSON body parser: malformed JSON → 400, body over
- * MARSAD_MAX_BODY_BYTES → 413, wrong charset → 415, always as JSON (Express would answer HTML).
+ * Express error handler placed right after the JSON body parser: body over MARSAD_MAX_BODY_BYTES →
+ * 413 at once; malformed JSON → 400 and wrong charset → 415 after the roles guard; always as JSON
+ * (Express would answer HTML).
  */
 export function bodyParserErrorHandler(maxBytes: number) {
-  return (err: Error & { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
+  return (err: Error & { status?: number; type?: string }, req: Request, res: Response, next: NextFunction) => {
     if (!err || typeof err.status !== 'number') return next(err);
     if (err.type === 'entity.too.large' || err.status === 413) {
+      // Close rather than drain the rest of an over-long (chunked) body.
+      res.setHeader('Connection', 'close');
       res.status(413).json({ error: 'payload_too_large', message: `request body exceeds ${maxBytes} bytes (MARSAD_MAX_BODY_BYTES)` });
       return;
     }
-    if (err.type === 'entity.parse.failed') {
-      res.status(400).json({ error: 'invalid_json', field: '(body)', message: `request body is not valid JSON: ${err.message}` });
-      return;
-    }
-    if (err.status === 415 || err.type === 'charset.unsupported' || err.type === 'encoding.unsupported') {
-      res.status(415).json({ error: 'unsupported_media_type', message: err.message });
-      return;
-    }
-    res.status(err.status >= 400 && err.status < 500 ? err.status : 400).json({ error: 'bad_request', message: err.message });
+    // The others are answered after the roles guard (EdgeErrorInterceptor): 403 comes first.
+    if (err.type === 'entity.parse.failed')
+      deferRefusal(req, 400, {
+        error: 'invalid_json',
+        field: '(body)',
+        message: `request body is not valid JSON: ${err.message.slice(0, 200)}`,
+      });
+    else if (err.status === 415 || err.type === 'charset.unsupported' || err.type === 'encoding.unsupported')
+      deferRefusal(req, 415, { error: 'unsupported_media_type', message: err.message.slice(0, 200) });
+    else
+      deferRefusal(req, err.status >= 400 && err.status < 500 ? err.status : 400, {
+        error: 'bad_request',
+        message: err.message.slice(0, 200),
+      });
+    req.body = undefined;
+    next();
   };
 }

@@ -8,6 +8,7 @@ import { errorFields } from '@marsad/observability';
 import { ValidationFailed } from '../http/errors';
 import { ADMIN_CTX, type AdminContext } from '../context';
 import { AdminSearch } from '../status/search';
+import { esErrorSummary } from '../status/status';
 
 const isoDate = z
   .string({ required_error: 'is required', invalid_type_error: 'must be an ISO-8601 date-time string' })
@@ -230,7 +231,8 @@ export class ReprocessJobs implements OnApplicationShutdown {
       job.state = 'done';
     } catch (err) {
       job.state = 'failed';
-      job.error = (err as Error).message ?? String(err);
+      // The store's own error text stays in the log (it can carry cluster internals).
+      job.error = `${esErrorSummary(err)} (details in the admin log)`;
       this.ctx.logger.error('reprocess failed', { reprocessId: job.id, ...errorFields(err) });
     } finally {
       job.finishedAt = new Date().toISOString();

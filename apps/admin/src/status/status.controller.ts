@@ -31,8 +31,9 @@ export class StatusController implements OnApplicationShutdown {
     return pipelineStatus(
       this.ctx,
       () => {
+        if (this.queue) return this.queue;
         const u = new URL(this.ctx.config.REDIS_URL);
-        this.queue ??= new Queue('alerts', {
+        this.queue = new Queue('alerts', {
           prefix: this.ctx.names.queuePrefix,
           connection: {
             host: u.hostname,
@@ -44,6 +45,7 @@ export class StatusController implements OnApplicationShutdown {
             maxRetriesPerRequest: 1,
           },
         });
+        // Once, with the queue (one listener per /v1/status call grew without bound).
         this.queue.on('error', () => undefined);
         return this.queue;
       },

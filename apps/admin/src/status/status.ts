@@ -118,6 +118,16 @@ const maxDate = (aggs: Record<string, unknown> | undefined, name: string): strin
   return a && a.value !== null && a.value !== undefined ? (a.value_as_string ?? new Date(a.value).toISOString()) : null;
 };
 
+/**
+ * An Elasticsearch failure as the status page shows it: its kind and HTTP status only. The
+ * client's message can carry the cluster's internal error text (the full text is in the log).
+ */
+export function esErrorSummary(err: unknown): string {
+  const e = err as { name?: string; meta?: { statusCode?: number; body?: { error?: { type?: string } } } };
+  const type = e.meta?.body?.error?.type;
+  return [e.name ?? 'Error', e.meta?.statusCode ? `HTTP ${e.meta.statusCode}` : undefined, type].filter(Boolean).join(', ');
+}
+
 /** Document counts (articles alias, alerts index) and the newest article dates, each part bounded. */
 async function searchStatus(ctx: AdminContext, es: Client, timeoutMs: number, now: number) {
   const opts = { requestTimeout: timeoutMs, maxRetries: 0 };
@@ -128,7 +138,8 @@ async function searchStatus(ctx: AdminContext, es: Client, timeoutMs: number, no
       return { index, count: (await es.count({ index, ignore_unavailable: true, allow_no_indices: true }, opts)).count };
     } catch (err) {
       if ((err as { meta?: { statusCode?: number } }).meta?.statusCode === 404) return { index, count: 0, exists: false };
-      return { index, count: null, error: (err as Error).message };
+      ctx.logger.warn('status: Elasticsearch count failed', { index, ...errorFields(err) });
+      return { index, count: null, error: esErrorSummary(err) };
     }
   };
   const [articles, alertsCount, newest] = await Promise.all([
@@ -153,7 +164,10 @@ async function searchStatus(ctx: AdminContext, es: Client, timeoutMs: number, no
         const aggs = r.aggregations as Record<string, unknown> | undefined;
         return { fetchedAt: maxDate(aggs, 'fetchedAt'), enrichedAt: maxDate(aggs, 'enrichedAt'), indexedAt: maxDate(aggs, 'indexedAt') };
       })
-      .catch((err: Error) => ({ error: err.message })),
+      .catch((err: Error) => {
+        ctx.logger.warn('status: Elasticsearch search failed', errorFields(err));
+        return { error: esErrorSummary(err) };
+      }),
   ]);
   const feed =
     'error' in newest
@@ -202,7 +216,14 @@ export async function pipelineStatus(ctx: AdminContext, queue: () => Queue, extr
   } finally {
     await admin.disconnect().catch(() => undefined);
   }
-  out.watches = { count: ctx.watches.size, enabled: ctx.watches.values().filter((w) => w.enabled).length, caughtUp: ctx.watches.caughtUp };
+  out.watches = {
+    count: ctx.watches.size,
+    enabled: ctx.watches.values().filter((w) => w.enabled).length,
+    caughtUp: ctx.watches.caughtUp,
+    invalidRecords: ctx.watches.invalidRecords,
+  };
+  // Records the compacted-topic views skipped (each logged once with its key).
+  if (ctx.kbView) out.kb = { caughtUp: ctx.kbView.caughtUp, invalidRecords: ctx.kbView.invalidRecords };
   try {
     out.alertsQueue = await Promise.race([
       queue().getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed'),

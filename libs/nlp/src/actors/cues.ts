@@ -1,10 +1,10 @@
 // Organisation recognition from cues (issue 11 item 3; ADR 0017): which head-noun phrases name a body, where their span
-// ends, and acronyms defined in the text. The head-noun rules themselves run in actors.ts; these are the decisions they
-// ask for, kept here as data and small predicates.
+// ends, and acronyms defined in the text. The head-noun rules themselves run in ar/rules.ts and en/rules.ts; these are the decisions
+// they ask for, kept here as data and small predicates.
 
-import type { ActorAcc, ExtractCtx } from './actors';
-import { addRule } from './actors';
-import { set, EN_ORG_HEADS } from './lexicon';
+import { EN_ORG_HEADS } from '../lexicon/en';
+import { set } from '../lexicon/shared';
+import { addRule, type ActorAcc, type ExtractCtx } from './shared';
 
 /** Complements that make حركة "traffic/movement of" rather than a named movement (حركة المسافرين، حركة الطيران). */
 const AR_TRAFFIC = set(

@@ -2,12 +2,13 @@
 // (lexicon/first-names.ts) followed by one to three more name tokens is a person ("محمود باقري"، "وعلي رضا هاشمي").
 // The lexicon also gives the person's gender, which the claim rules use for pronoun agreement.
 
-import { addRule, arNameTok, arVerbOf, offsetAfter, AR_NAME_CONNECT, type ExtractCtx } from './actors';
-import { AR_FIRST_NAMES_F, AR_FIRST_NAMES_M } from './lexicon/first-names';
-import { AR_COMP, AR_PERSON_TITLES } from './lexicon';
+import { AR_COMP, AR_NAME_CONNECT, AR_PERSON_TITLES } from '../../lexicon/ar';
+import { AR_FIRST_NAMES_F, AR_FIRST_NAMES_M } from '../../lexicon/first-names';
+import { foldText } from '../../text';
+import { addRule, offsetAfter, type ExtractCtx } from '../shared';
+import { arNameTok, arVerbOf } from './names';
 
 const AR_PRONOUNS = new Set(['هو', 'هي', 'هم', 'هما', 'هن', 'انا', 'نحن', 'انت', 'انتم']);
-import { foldText } from './text';
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean).map(foldText);
 

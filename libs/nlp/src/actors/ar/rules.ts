@@ -1,0 +1,422 @@
+// Arabic actors, rule phase: titled persons ("الرئيس التركي رجب طيب أردوغان"), subjects of reporting verbs,
+// organisations by their heads ("وزارة ...", "حركة ...").
+
+import type { ActorType } from '@marsad/contracts';
+import {
+  AR_ADJ_STOP,
+  AR_ADVERBIAL,
+  AR_COMMON_NOT_NAME,
+  AR_COMP,
+  AR_DAYS,
+  AR_GROUP_HEADS,
+  AR_GROUP_NOUNS,
+  AR_NAME_STOP,
+  AR_NOT_FIRST_NAME,
+  AR_NOT_NAME_AFTER_HEAD,
+  AR_ORG_HEADS,
+  AR_ORG_HEADS_DEF,
+  AR_PERSON_TITLES,
+  AR_STOP,
+  AR_TITLE_LIKE,
+  AR_VERBS,
+} from '../../lexicon/ar';
+import { tokenVariants } from '../../text';
+import { arCoordinatedNext, arDefHeadAfterTitle, arEndsName, arHeadAfterTitleNamesBody, arHeadComplementNotName, arIsNisba } from '../cues';
+import { addRule, type ExtractCtx, offsetAfter, ruleActorId, uncover } from '../shared';
+import { arNameRun, arVerbOf, MAY_ORG_HEAD, MAY_ORG_HEAD_DEF, MAY_TITLE, skipTitleModifiers } from './names'; /**
+ * TITLE [modifiers] [،] NAME after a title word at token i: the last token of the person's name when one was added,
+ * -1 to skip token i, -2 when the other rules should look at it. Its own function so that the first use of one of its
+ * rare paths deoptimises only this rule, not all of arabicRuleActors (which was recompiled ~3 times per process).
+ */
+function arTitledPerson(ctx: ExtractCtx, i: number): number {
+  const { doc, cover } = ctx;
+  const toks = doc.toks;
+  const n = toks.length;
+  // TITLE [modifiers] [،] NAME
+  let q = skipTitleModifiers(ctx, i + 1);
+  if (q < 0) return -1;
+  // apposition after a longer title phrase: "مديرة وحدة استخبارات التهديدات في الشركة، كلارا فيشر، إن"
+  let appos = false;
+  if (q < n && toks[q].gap !== 2) {
+    for (let r = q + 1; r < Math.min(n, i + 12); r++) {
+      const commaSep = toks[r].gap === 2 || (toks[r].gap === 4 && /[،,]/.test(toks[r].sep));
+      if (toks[r].gap >= 3 && !commaSep && !(toks[r].gap === 4)) break;
+      if (cover[r] && ctx.set.byId.get(cover[r]!)?.type === 'person') break;
+      if (!commaSep) continue;
+      const e2 = arNameRun(ctx, r, 4);
+      if (e2 > r || (e2 === r && toks[r].norm.length >= 4)) {
+        const after = e2 + 1 < n ? toks[e2 + 1] : undefined;
+        if (!after || after.gap === 2 || AR_COMP.has(after.norm) || !!arVerbOf(after)) {
+          q = r;
+          appos = true;
+        }
+      }
+      break;
+    }
+  }
+  // (an apposition may follow a quoted name: شركة "بيمكو"، يواكيم فيلس،)
+  if (q < n && (toks[q].gap <= 2 || appos)) {
+    let e = arNameRun(ctx, q);
+    // TITLE + first name + ال-surname (وزير الطاقة خالد الفالح،): the surname closes the name before a boundary
+    if (
+      e === q &&
+      e + 1 < n &&
+      toks[e + 1].gap <= 1 &&
+      !cover[e + 1] &&
+      /^ال/.test(ctx.doc.src.slice(toks[e + 1].start, toks[e + 1].end)) &&
+      toks[e + 1].norm.length >= 5 &&
+      !AR_DAYS.has(toks[e + 1].norm) &&
+      !AR_ADJ_STOP.has(toks[e + 1].norm) &&
+      !AR_STOP.has(toks[e + 1].norm) &&
+      !AR_PERSON_TITLES.has(toks[e + 1].norm) &&
+      !arVerbOf(toks[e + 1])
+    ) {
+      const nx = e + 2 < n ? toks[e + 2] : undefined;
+      if (!nx || nx.gap >= 2 || AR_COMP.has(nx.norm) || !!arVerbOf(nx)) e++;
+    }
+    if (e >= q) {
+      const single = e === q;
+      const after = e + 1 < n ? toks[e + 1] : undefined;
+      const okEnd =
+        !single ||
+        !after ||
+        after.gap >= 2 ||
+        AR_COMP.has(after.norm) ||
+        AR_NAME_STOP.has(after.norm) ||
+        !!arVerbOf(after) ||
+        AR_ADVERBIAL.has(after.norm) ||
+        after.norm.startsWith('ل');
+      const adjAfterTitle = single && toks[q].gap <= 1 && /(ي|ا)$/.test(toks[q].norm);
+      if (okEnd && (!single || toks[q].norm.length >= 3) && !adjAfterTitle) {
+        for (let k = q; k <= e; k++) if (cover[k]) uncover(ctx, k);
+        const name = doc.src.slice(toks[q].start, toks[e].end);
+        const a = addRule(ctx, 'person', name, q, e);
+        a.nameToks = toks.slice(q, e + 1).map((x) => x.norm);
+        return e;
+      }
+    }
+  }
+  return -2;
+}
+
+/**
+ * VERB NAME (verb-subject order) after the reporting verb at token i: the last token of the name when an actor was
+ * added, else -1. Its own function for the same reason as arTitledPerson.
+ */
+function arVerbSubject(ctx: ExtractCtx, i: number, verb: { verb: string; strip: number }): number {
+  const { doc, cover } = ctx;
+  const toks = doc.toks;
+  const n = toks.length;
+  // VERB NAME (verb-subject order), the name followed by a comma, complementiser, adverbial or colon
+  const q = i + 1;
+  let e = arNameRun(ctx, q, 3);
+  // "قال جمال الفضل، ..." / "قال محمد الحلبوسي إن": first name + ال-surname, closed by a comma or a complementiser
+  if (
+    e === q &&
+    q + 2 < n &&
+    !cover[q + 1] &&
+    toks[q + 1].gap <= 1 &&
+    !AR_NOT_FIRST_NAME.test(toks[q].norm) &&
+    !AR_GROUP_NOUNS.has(toks[q].norm)
+  ) {
+    const s1 = toks[q + 1];
+    const raw1 = doc.src.slice(s1.start, s1.end);
+    const nx = toks[q + 2];
+    if (
+      /^ال/.test(raw1) &&
+      s1.norm.length >= 5 &&
+      !/ة$/.test(raw1) &&
+      !AR_DAYS.has(s1.norm) &&
+      !AR_ADJ_STOP.has(s1.norm) &&
+      !AR_STOP.has(s1.norm) &&
+      !AR_PERSON_TITLES.has(s1.norm) &&
+      !arVerbOf(s1) &&
+      !AR_ORG_HEADS_DEF.has(s1.norm) &&
+      (nx.gap === 2 || AR_COMP.has(nx.norm))
+    )
+      e = q + 1;
+  }
+  if (e >= q) {
+    const after = e + 1 < n ? toks[e + 1] : undefined;
+    const okEnd =
+      !after ||
+      after.gap >= 2 ||
+      AR_COMP.has(after.norm) ||
+      AR_ADVERBIAL.has(after.norm) ||
+      after.norm === 'في' ||
+      (after.norm.startsWith('ل') && after.norm.length > 3) ||
+      AR_PERSON_TITLES.has(after.norm) ||
+      (e > q && (AR_COMMON_NOT_NAME.has(after.norm) || AR_TITLE_LIKE.test(after.norm)));
+    const w1 = toks[q].norm;
+    const singleBad =
+      e === q &&
+      ((/^[لب]/.test(w1) && w1.length <= 5) ||
+        (/(ه|ها|هم|هما)$/.test(w1) && w1.length > 4) ||
+        (/^م/.test(w1) && w1.length <= 5) ||
+        /^س[تين]/.test(w1) ||
+        /ا$/.test(w1) ||
+        w1.length < 4);
+    if (okEnd && w1.length >= 3 && !singleBad) {
+      const fem = AR_VERBS.get(verb.verb)!.fem;
+      const type: ActorType = e > q ? 'person' : fem ? 'organization' : 'person';
+      const name = doc.src.slice(toks[q].start, toks[e].end);
+      const a = addRule(ctx, type, name, q, e);
+      if (type === 'person') a.nameToks = toks.slice(q, e + 1).map((x) => x.norm);
+      return e;
+    }
+  }
+  return -1;
+}
+
+export function arabicRuleActors(ctx: ExtractCtx): void {
+  const { doc, cover } = ctx;
+  const toks = doc.toks;
+  const n = toks.length;
+  for (let i = 0; i < n; i++) {
+    const t = toks[i];
+    if (t.script !== 'arabic') continue;
+    const w = MAY_TITLE(t.norm) ? tokenVariants(t).find((v) => AR_PERSON_TITLES.has(v.form))?.form : undefined;
+    const verb = arVerbOf(t);
+    if (w && (!cover[i] || ctx.set.byId.get(cover[i]!)?.type === 'organization')) {
+      const r = arTitledPerson(ctx, i);
+      if (r !== -2) {
+        if (r >= 0) i = r;
+        continue;
+      }
+    }
+    if (verb && i + 1 < n && !cover[i + 1] && toks[i + 1].gap <= 1) {
+      const e = arVerbSubject(ctx, i, verb);
+      if (e >= 0) {
+        i = e;
+        continue;
+      }
+    }
+    // organisations: HEAD + name
+    const head = MAY_ORG_HEAD(t.norm) ? tokenVariants(t).find((v) => AR_ORG_HEADS.has(v.form)) : undefined;
+    // شركة تحليلات البلوك تشين "تشيناليسس": up to three descriptor words between the head and a quoted name
+    let qStart = i + 1;
+    if (head && !head.def) {
+      for (let r = i + 1; r < Math.min(n, i + 5); r++) {
+        if (toks[r].gap === 4 && /["«\u201C]\s*$/.test(toks[r].sep)) {
+          qStart = r;
+          break;
+        }
+        if (
+          toks[r].gap > 1 ||
+          (cover[r] && ctx.set.byId.get(cover[r]!)?.type !== 'country') ||
+          toks[r].script !== 'arabic' ||
+          arVerbOf(toks[r]) ||
+          AR_COMP.has(toks[r].norm) ||
+          AR_STOP.has(toks[r].norm)
+        )
+          break;
+      }
+    }
+    if (head && !head.def && qStart < n && toks[qStart].gap === 4 && /["«\u201C]\s*$/.test(toks[qStart].sep)) {
+      // صحيفة "واشنطن بوست"، شركة «أرامكو»: a quoted name after an organisation head
+      const i0 = i;
+      i = qStart - 1;
+      let e = i + 1;
+      while (e + 1 < n && e - i < 5 && toks[e + 1].gap <= 1) e++;
+      const closeOk = e + 1 >= n || /^["»\u201D]/.test(toks[e + 1].sep.trimStart()) || /["»\u201D]/.test(toks[e + 1].sep);
+      const inner = toks.slice(i + 1, e + 1);
+      const nameLike = inner.every(
+        (x) =>
+          (x.script === 'arabic' || x.script === 'latin') &&
+          !/(يه|يا)$/.test(x.norm) &&
+          !AR_COMMON_NOT_NAME.has(x.norm) &&
+          !/^(جدا|كثيرا|للغايه)$/.test(x.norm) &&
+          !/[\u064B-\u064D]/.test(doc.src.slice(x.start, x.end)),
+      );
+      if (closeOk && nameLike && !(i0 > 0 && cover[i0 - 1])) {
+        const covered = cover[i + 1] && ctx.set.byId.get(cover[i + 1]!);
+        if (!(covered && covered.source === 'kb')) {
+          for (let k = i + 1; k <= e; k++) if (cover[k]) uncover(ctx, k);
+          const name = doc.src.slice(toks[i + 1].start, toks[e].end);
+          addRule(ctx, AR_GROUP_HEADS.has(head.form) ? 'group' : 'organization', name, i + 1, e);
+        }
+        i = e;
+        continue;
+      }
+      i = i0;
+    }
+    const afterTitle =
+      i > 0 &&
+      (AR_PERSON_TITLES.has(toks[i - 1].norm) ||
+        (MAY_TITLE(toks[i - 1].norm) && tokenVariants(toks[i - 1]).some((x) => AR_PERSON_TITLES.has(x.form))));
+    // issue 11 (cues): after a title, an explicit head names a body of its own (رئيس منظمة X)
+    const headOk = !afterTitle || (!!head && arHeadAfterTitleNamesBody(head.form, i + 1 < n ? toks[i + 1].norm : undefined));
+    if (head && !head.def && headOk && !cover[i] && i + 1 < n && toks[i + 1].gap <= 1) {
+      // definite construct: حزب العدالة والتنمية / وزارة الخارجية السعودية / مجلس الأمن
+      let q = i + 1;
+      let defEnd = i;
+      while (q < n && toks[q].gap <= 1 && q - i <= 4) {
+        const w2 = toks[q].norm;
+        if (q === i + 1 && /^لل/.test(w2)) break; // "منظمة للدفاع عن ...": a description
+        // issue 11 (cues): traffic (حركة المسافرين), outside modifiers (المكلف، الذي), a second body after و
+        if (q === i + 1 && arHeadComplementNotName(head.form, w2)) break;
+        if (arEndsName(w2) || (q > i + 1 && arCoordinatedNext(toks[q - 1].norm, w2))) break;
+        // after a nisba adjective (الإثيوبية، السعودية) a plain definite noun starts the next phrase: "وزارة الخارجية
+        // الإثيوبية البيان" (rejected the statement)
+        if (/^(التابعه|التابع|التابعين|التابعتين)$/.test(w2)) break; // "بعثة المراقبة التابعة لـ X": an affiliation follows
+        if (q > i + 2 && /^ال.*ي(ه)?$/.test(toks[q - 1].norm) && toks[q - 1].norm.length >= 6 && /^ال/.test(w2) && !/ي(ه)?$/.test(w2))
+          break;
+        if ((w2.startsWith('ال') || /^وال/.test(w2) || /^لل/.test(w2)) && !AR_DAYS.has(w2) && !AR_ADJ_STOP.has(w2)) {
+          defEnd = q;
+          q++;
+          continue;
+        }
+        if (
+          cover[q] &&
+          q === defEnd + 1 &&
+          q > i + 1 &&
+          ctx.set.byId.get(cover[q]!)?.source === 'rule' &&
+          ctx.set.byId.get(cover[q]!)?.type !== 'person'
+        ) {
+          defEnd = q;
+          q++;
+          continue;
+        }
+        break;
+      }
+      const isGroup = AR_GROUP_HEADS.has(head.form);
+      if (
+        defEnd > i &&
+        defEnd === i + 1 &&
+        /^(شركه|مجموعه|موقع|قناه|صحيفه|مركز|موسسه|مكتب|شبكه|اذاعه|تلفزيون|بنك|مصرف|صندوق|جمعيه|مرصد|معهد)$/.test(head.form)
+      ) {
+        i = defEnd;
+        continue; // "شركة الاستثمار": a description, not a name
+      }
+      if (defEnd > i) {
+        // head + article words
+        let s = t.start;
+        const keep = head.def ? 2 : 0;
+        if (head.strip - keep > 0) s = offsetAfter(doc.src, t, head.strip - keep);
+        if (head.form === 'اداره') continue;
+        const name = doc.src.slice(s, toks[defEnd].end);
+        addRule(ctx, isGroup ? 'group' : 'organization', name, i, defEnd, s, toks[defEnd].end);
+        i = defEnd;
+        continue;
+      }
+      if (head.form === 'اداره') {
+        // إدارة بايدن: the person (the organisation "X administration" is added later)
+        const e = arNameRun(ctx, i + 1, 2);
+        if (e > i && toks[i + 1].norm.length >= 3) {
+          const name = doc.src.slice(toks[i + 1].start, toks[e].end);
+          const a = addRule(ctx, 'person', name, i + 1, e);
+          a.nameToks = toks.slice(i + 1, e + 1).map((x) => x.norm);
+          i = e;
+        }
+        continue;
+      }
+      // indefinite name (foreign name): شركة كاسبرسكي، وكالة رويترز، شركة طيران بيغاسوس
+      let q2 = i + 1;
+      if (
+        q2 < n &&
+        !cover[q2] &&
+        ['طيران', 'النفط', 'نفط', 'انباء', 'الانباء', 'التكنولوجيا', 'الاتصالات'].includes(toks[q2].norm) &&
+        q2 + 1 < n
+      )
+        q2++;
+      if (cover[q2]) continue;
+      if (AR_NOT_NAME_AFTER_HEAD.has(toks[q2].norm)) continue;
+      if (arHeadComplementNotName(head.form, toks[q2].norm)) continue;
+      // issue 11 (cues): head + indefinite noun + definite noun(s) is one construct name, head kept (هيئة كبار
+      // العلماء، لجنة حقوق الإنسان العربية); a nisba right after the noun is an adjective of a foreign name instead
+      const idafa = arIdafaEnd(ctx, i, q2);
+      if (idafa > q2) {
+        const s0 = head.strip ? offsetAfter(doc.src, t, head.strip) : t.start;
+        addRule(ctx, isGroup ? 'group' : 'organization', doc.src.slice(s0, toks[idafa].end), i, idafa, s0, toks[idafa].end);
+        i = idafa;
+        continue;
+      }
+      if (afterTitle) continue; // after a title only a full construct names the body
+      const e = arNameRun(ctx, q2, 3);
+      const w0 = toks[q2].norm;
+      const adjLike =
+        /يه$/.test(w0) ||
+        (w0.length >= 5 && /ات$/.test(w0)) ||
+        (e === q2 && /\u0629$/.test(doc.src.slice(toks[q2].start, toks[q2].end))) ||
+        (w0.length <= 4 && /^[تي]/.test(w0) && e + 1 < n && /^(علي|الي|في|من|عن|ب|مع)$/.test(toks[e + 1].norm));
+      if (e >= q2 && w0.length >= 3 && !adjLike) {
+        const name = doc.src.slice(toks[q2].start, toks[e].end);
+        addRule(ctx, isGroup ? 'group' : 'organization', name, q2, e);
+        i = e;
+      }
+    }
+    // definite organisation heads + nisba adjectives (الحكومة الروسية, الحزب الديمقراطي, المخابرات العسكرية الروسية)
+    const dh = MAY_ORG_HEAD_DEF(t.norm) ? tokenVariants(t).find((v) => AR_ORG_HEADS_DEF.has(v.form) && v.form.startsWith('ال')) : undefined;
+    if (dh && (!afterTitle || arDefHeadAfterTitle(dh.form)) && !cover[i] && i + 1 < n && toks[i + 1].gap <= 1) {
+      let q = i + 1;
+      let e = i;
+      let country = false;
+      let nisba = false;
+      while (q < n && toks[q].gap <= 1 && q - i <= 3) {
+        const w2 = toks[q].norm;
+        const isAdj = w2.startsWith('ال') && /(ي|يه)$/.test(w2) && !AR_ADJ_STOP.has(w2);
+        if (cover[q] && ctx.set.byId.get(cover[q]!)?.type === 'country') {
+          country = true;
+          e = q;
+          q++;
+          continue;
+        }
+        if (isAdj) {
+          nisba = true;
+          e = q;
+          q++;
+          continue;
+        }
+        break;
+      }
+      const strongHead = [
+        'الحزب',
+        'اللجنه',
+        'المخابرات',
+        'الاستخبارات',
+        'الجيش',
+        'البنك',
+        'المجلس',
+        'الاتحاد',
+        'الكونغرس',
+        'البرلمان',
+      ].includes(dh.form);
+      if (e > i && (country || (nisba && strongHead))) {
+        let s = t.start;
+        if (dh.strip > 0) s = offsetAfter(doc.src, t, dh.strip);
+        if (i + 1 < n && toks[i + 1].norm === 'الرئيس') continue;
+        const name = doc.src.slice(s, toks[e].end);
+        const a = ctx.set.add(ruleActorId('organization', name), name, 'organization', 'rule');
+        ctx.set.mention(a, { start: s, end: toks[e].end, first: i, last: e, field: doc.field });
+        for (let k = i; k <= e; k++) if (!cover[k]) cover[k] = a.id;
+        i = e;
+      }
+    }
+  }
+}
+
+/** issue 11 (cues): end of "HEAD N ال-X [ال-Y…]" (construct state) at q2, or q2 itself when it is not one. */
+function arIdafaEnd(ctx: ExtractCtx, i: number, q2: number): number {
+  const toks = ctx.doc.toks;
+  const n = toks.length;
+  if (q2 + 1 >= n || toks[q2 + 1].gap > 1 || ctx.cover[q2 + 1]) return q2;
+  for (let k = i + 1; k <= q2; k++) if (toks[k].gap > 1) return q2;
+  if (toks[i].norm.endsWith('موقع')) return q2; // موقع: a site (موقع تحطم الطائرة), not a construct name
+  const w0 = toks[q2].norm;
+  if (toks[q2].script !== 'arabic' || w0.length < 2 || AR_STOP.has(w0) || AR_NAME_STOP.has(w0) || arVerbOf(toks[q2]) || w0.startsWith('ال'))
+    return q2;
+  if (w0.length <= 4 && /^[يت]/.test(w0)) return q2; // a verb (تطور، يعمل), not a noun of the name
+  const w1 = toks[q2 + 1].norm;
+  const notNameWord = (w: string) =>
+    AR_DAYS.has(w) || AR_ADJ_STOP.has(w) || arEndsName(w) || AR_PERSON_TITLES.has(w) || /^الم.*ه$/.test(w) || AR_STOP.has(w);
+  if (!w1.startsWith('ال') || arIsNisba(w1) || notNameWord(w1)) return q2;
+  let e = q2 + 1;
+  // (a country nisba closing the name is part of it: لجنة حقوق الإنسان الزاندرية; the country keeps its own mention)
+  while (e + 1 < n && e - i < 6 && toks[e + 1].gap <= 1 && (!ctx.cover[e + 1] || ctx.set.byId.get(ctx.cover[e + 1]!)?.type === 'country')) {
+    const w = toks[e + 1].norm;
+    if (!(w.startsWith('ال') || w.startsWith('وال')) || notNameWord(w)) break;
+    if (arCoordinatedNext(toks[e].norm, w)) break;
+    e++;
+  }
+  return e;
+}

@@ -1,0 +1,294 @@
+// English actors, rule phase: runs of capitalised Latin words the KB does not know, typed as person,
+// organisation, place or group by their heads, titles and context.
+
+import type { ActorType } from '@marsad/contracts';
+import {
+  EN_ACRONYM_STOP,
+  EN_CONNECT,
+  EN_FIRST_NAMES,
+  EN_HEAD_TITLES,
+  EN_HONORIFIC,
+  EN_LOC_PREP,
+  EN_MONTHS_DAYS,
+  EN_NAME_SUFFIX,
+  EN_NAME_TITLES,
+  EN_NOT_NAME,
+  EN_ORG_HEADS,
+  EN_PERSON_TITLES,
+  EN_PLACE_HEADS,
+  EN_ROLE_NOUNS,
+  EN_STOP_CAPS,
+  EN_VERB,
+} from '../../lexicon/en';
+import { set } from '../../lexicon/shared';
+import { foldText, type Token } from '../../text';
+import { addRule, type ExtractCtx, uncover } from '../shared';
+const isLatinCap = (t: Token) => (t.script === 'latin' || t.script === 'cyrillic') && t.caps > 0;
+
+/** Evidence that a capitalised 2–3 word run is a person: first name, role noun around it, Mr/Ms + surname elsewhere, reporting verb. */
+function personEvidence(ctx: ExtractCtx, a: number, b: number, words: string[]): boolean {
+  const toks = ctx.doc.toks;
+  if (EN_FIRST_NAMES.has(words[0])) return true;
+  const prev = a > 0 ? toks[a - 1].norm : '';
+  if (EN_ROLE_NOUNS.has(prev) && toks[a].gap === 0) return true;
+  if ((prev === 'said' || prev === 'says' || prev === 'added' || prev === 'according') && toks[a].gap === 0) return true; // "…," said Clint Watts
+  if (b + 2 < toks.length && toks[b + 1].norm === 'who' && toks[b + 1].gap === 2) return true; // "Clint Watts, who heads …"
+  const next = b + 1 < toks.length ? toks[b + 1] : undefined;
+  if (next && EN_VERB.get(next.norm) && next.gap === 0) return true;
+  if (next && next.gap === 2) {
+    for (let k = b + 1; k < Math.min(toks.length, b + 6); k++) if (EN_ROLE_NOUNS.has(toks[k].norm)) return true;
+  }
+  const last = words[words.length - 1];
+  for (let k = 1; k < toks.length; k++) if (toks[k].norm === last && EN_HONORIFIC.has(toks[k - 1].norm)) return true;
+  return false;
+}
+
+// ------------------------------------------------------------------ English / Latin rules
+
+export function latinRuleActors(ctx: ExtractCtx): void {
+  const { doc, cover } = ctx;
+  const toks = doc.toks;
+  const n = toks.length;
+  const lowerSeen = new Set<string>();
+  for (const t of toks) if (t.script === 'latin' && t.caps === 0 && !doc.sentStart[t.index]) lowerSeen.add(t.norm);
+  const capMid = new Map<string, number>();
+  for (const t of toks) if (isLatinCap(t) && !doc.sentStart[t.index]) capMid.set(t.norm, (capMid.get(t.norm) ?? 0) + 1);
+  let i = 0;
+  while (i < n) {
+    const t = toks[i];
+    if (cover[i] || !isLatinCap(t) || /^\d/.test(t.norm)) {
+      i++;
+      continue;
+    }
+    // collect a run of capitalised tokens (connectors allowed inside)
+    let j = i;
+    while (j + 1 < n) {
+      const nx = toks[j + 1];
+      // middle initials: "John E. Kelly", "Charles A. Blixt"
+      const initial = toks[j].norm.length === 1 && toks[j].caps > 0 && /^\.\s?$/.test(nx.sep) && isLatinCap(nx) && j > i;
+      // issue 11 (names): "Robert O’Brien", "D’Souza": an apostrophe after a capital initial joins the name
+      if (
+        nx.gap === 1 &&
+        /^['\u2019]$/.test(nx.sep) &&
+        (toks[j].norm === 'o' || toks[j].norm === 'd') &&
+        toks[j].caps > 0 &&
+        isLatinCap(nx) &&
+        !cover[j + 1]
+      ) {
+        j++;
+        continue;
+      }
+      // issue 11 (names): a first name before a KB person's bare surname names someone else ("Scott McConnell")
+      if (j === i && cover[j + 1] && nx.gap === 0 && EN_FIRST_NAMES.has(toks[i].norm) && kbSurnameOfOther(ctx, j + 1, toks[i].norm)) {
+        uncover(ctx, j + 1);
+        j++;
+        continue;
+      }
+      if ((nx.gap > 1 && !initial) || cover[j + 1]) break;
+      if (nx.gap === 1 && !/^[-\u2010\u2011]$/.test(nx.sep) && !/^'$/.test(nx.sep)) break;
+      if (nx.sep === "'" || nx.sep === '\u2019') break; // possessive 's
+      if (isLatinCap(nx)) {
+        j++;
+        continue;
+      }
+      const hasOf = toks.slice(i, j + 1).some((x) => x.norm === 'of');
+      if (
+        EN_CONNECT.has(nx.norm) &&
+        j + 2 < n &&
+        isLatinCap(toks[j + 2]) &&
+        toks[j + 2].gap <= 1 &&
+        !cover[j + 2] &&
+        (nx.norm !== 'and' || hasOf) &&
+        nx.norm !== 'the'
+      ) {
+        j += 2;
+        continue;
+      }
+      break;
+    }
+    processLatinRun(ctx, i, j, lowerSeen, capMid);
+    i = j + 1;
+  }
+}
+
+/** issue 11 (names): token k is a one-token mention of a KB person whose given name is not `given`. */
+function kbSurnameOfOther(ctx: ExtractCtx, k: number, given: string): boolean {
+  const a = ctx.set.byId.get(ctx.cover[k]!);
+  if (!a || a.source !== 'kb' || a.type !== 'person') return false;
+  const m = a.mentions.find((x) => x.field === ctx.doc.field && x.first === k);
+  if (!m || m.last !== k) return false;
+  return foldText(a.name).split(/\s+/)[0] !== given;
+}
+
+/** Titles that split a capitalised run: "Wisconsin Elections Commission Administrator Michael Haas". */
+const EN_SPLIT_TITLES = set(
+  'administrator representative secretary director chairman chairwoman spokesman spokeswoman commissioner minister governor senator ambassador president chief executive ceo state general',
+);
+
+/** Capitalised generic nouns that never name an actor alone. */
+const EN_GENERIC_SINGLE = set(
+  'party council committee commission agency ministry department office bank court union association institute university college school group company corporation fund foundation authority service board bureau organisation organization federation league alliance coalition movement army navy police force forces assembly government administration cabinet state staff regime military caucus tribunal',
+);
+
+function processLatinRun(
+  ctx: ExtractCtx,
+  i: number,
+  j: number,
+  lowerSeen: Set<string>,
+  capMid: Map<string, number>,
+  forcePerson = false,
+): void {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  // issue 11 (names): a title inside the run separates what precedes it (a body, a place) from the person after it
+  if (!forcePerson) {
+    for (let p = j - 1; p > i; p--) {
+      if (!EN_SPLIT_TITLES.has(toks[p].norm) || !EN_FIRST_NAMES.has(toks[p + 1].norm)) continue;
+      processLatinRun(ctx, i, p, lowerSeen, capMid);
+      processLatinRun(ctx, p + 1, j, lowerSeen, capMid, true);
+      return;
+    }
+  }
+  let a = i;
+  let personHint = false;
+  let honorific = -1;
+  // strip leading stop words (sentence-initial "The", "But", months) and titles
+  let titleEnd = -1;
+  for (let k = a; k <= j; k++) {
+    const w = toks[k].norm;
+    if (EN_PERSON_TITLES.has(w) || EN_STOP_CAPS.has(w)) {
+      if (EN_HEAD_TITLES.has(w)) titleEnd = k;
+      continue;
+    }
+    break;
+  }
+  // also a title just before the run, in lower case ("the prime minister, Tony Blair" / "minister Yuri Trutnev")
+  if (a > 0 && EN_HEAD_TITLES.has(toks[a - 1].norm) && toks[a].gap === 0) personHint = true;
+  if (a > 0 && EN_HONORIFIC.has(toks[a - 1].norm)) {
+    personHint = true;
+    honorific = a - 1;
+  }
+  if (titleEnd >= a) {
+    // issue 11 (cues): "Director of National Intelligence", "Secretary of State": a portfolio, not a name
+    if (titleEnd + 1 <= j && toks[titleEnd + 1].norm === 'of' && toks[titleEnd + 1].caps === 0) return;
+    // "General Court": a title word before a lone organisation head is part of the body's name
+    if (titleEnd + 1 === j && EN_ORG_HEADS.has(toks[j].norm) && !EN_HONORIFIC.has(toks[titleEnd].norm)) {
+      addRule(ctx, 'organization', doc.src.slice(toks[a].start, toks[j].end).replace(/\s+/g, ' '), a, j);
+      return;
+    }
+    for (let k = a; k <= titleEnd; k++) if (EN_HONORIFIC.has(toks[k].norm)) honorific = k;
+    a = titleEnd + 1;
+    personHint = true;
+  }
+  if (forcePerson) personHint = true;
+  while (
+    a <= j &&
+    ((EN_STOP_CAPS.has(toks[a].norm) && !EN_NAME_TITLES.has(toks[a].norm)) ||
+      EN_MONTHS_DAYS.has(toks[a].norm) ||
+      (EN_CONNECT.has(toks[a].norm) &&
+        (toks[a].caps === 0 ||
+          a === j ||
+          toks[a].norm === 'the' ||
+          toks[a].norm === 'and' ||
+          toks[a].norm === 'of' ||
+          toks[a].norm === 'for')))
+  )
+    a++;
+  let b = j;
+  while (
+    b >= a &&
+    (EN_STOP_CAPS.has(toks[b].norm) ||
+      EN_CONNECT.has(toks[b].norm) ||
+      EN_MONTHS_DAYS.has(toks[b].norm) ||
+      (b > a && EN_NAME_SUFFIX.has(toks[b].norm)) ||
+      // issue 11 (cues): a trailing title is the post of a person named elsewhere ("Conservative Party Co-Chairman")
+      (b > a && EN_SPLIT_TITLES.has(toks[b].norm)) ||
+      (toks[b].norm === 'co' && b + 1 <= j && toks[b + 1].gap === 1 && EN_SPLIT_TITLES.has(toks[b + 1].norm)))
+  )
+    b--;
+  if (b < a) return;
+  // issue 11: a lone generic noun ("Army" of "Army General") is not a name, unless glued to a KB name before it
+  if (b === a && EN_GENERIC_SINGLE.has(toks[a].norm) && !(a > 0 && ctx.cover[a - 1] && toks[a].gap === 0 && toks[a - 1].caps > 0)) return;
+  // name titles (Lord, Prince) stay in the name and make it a person
+  if (EN_NAME_TITLES.has(toks[a].norm) && b > a) personHint = true;
+  // split runs at a trailing reporting verb capitalised by the writer? (rare) — ignore
+  const len = b - a + 1;
+  const words = [];
+  for (let k = a; k <= b; k++) words.push(toks[k].norm);
+  const lastW = words[words.length - 1];
+  const firstW = words[0];
+  const startsSentence = doc.sentStart[a] === 1 || (a > 0 && doc.toks[a].gap === 4 && doc.sentStart[a - 1] === 0 && false);
+  const isAcr = len === 1 && toks[a].caps === 2 && toks[a].norm.length >= 2 && toks[a].norm.length <= 6 && /^[a-z]+$/.test(toks[a].norm);
+  let type: ActorType | undefined;
+  const prevW = a > 0 ? toks[a - 1].norm : '';
+  const nextW = b + 1 < toks.length ? toks[b + 1].norm : '';
+  const orgHead =
+    EN_ORG_HEADS.has(lastW) ||
+    (len >= 3 && words.includes('of') && EN_ORG_HEADS.has(firstW)) ||
+    (len >= 2 && words.some((w) => EN_ORG_HEADS.has(w)) && !EN_FIRST_NAMES.has(firstW));
+  if (orgHead && !personHint) type = 'organization';
+  else if (personHint) type = 'person';
+  else if (len >= 2 && EN_PLACE_HEADS.has(lastW))
+    type = 'location'; // issue 11: "Nathan Road" is a street
+  else if (len >= 2 && EN_FIRST_NAMES.has(firstW)) type = 'person';
+  else if (isAcr && (EN_VERB.get(nextW) || (capMid.get(firstW) ?? 0) >= 2)) {
+    if (EN_ACRONYM_STOP.has(toks[a].norm)) return;
+    type = 'organization';
+  } else if (len >= 2) {
+    const allNamey = words.every((w) => !EN_NOT_NAME.has(w) && !EN_STOP_CAPS.has(w) && !EN_PERSON_TITLES.has(w) && !lowerSeen.has(w));
+    if (!allNamey) {
+      if (words.some((w) => EN_ORG_HEADS.has(w))) type = 'organization';
+      else return;
+    } else if (EN_PLACE_HEADS.has(lastW)) type = 'location';
+    else if (len <= 3 && personEvidence(ctx, a, b, words)) type = 'person';
+    else if (EN_VERB.get(nextW) || (b + 1 < toks.length && toks[b + 1].sep === "'")) type = 'organization';
+    else if (EN_LOC_PREP.has(prevW)) type = 'location';
+    else return;
+    if (type === 'person' && EN_LOC_PREP.has(prevW) && !EN_FIRST_NAMES.has(firstW)) type = 'location';
+  } else {
+    // single capitalised word
+    const w = firstW;
+    if (EN_NOT_NAME.has(w) || EN_STOP_CAPS.has(w) || EN_PERSON_TITLES.has(w) || EN_MONTHS_DAYS.has(w)) return;
+    if (EN_GENERIC_SINGLE.has(w)) return; // issue 11: "Police said", "the Court": a generic noun, not a name
+    if (lowerSeen.has(w)) return;
+    if (startsSentence && !(EN_VERB.get(nextW) && nextW !== 'says') && (capMid.get(w) ?? 0) === 0) return;
+    if (startsSentence && (capMid.get(w) ?? 0) === 0 && /[^s]s$/.test(w)) return; // "Analysts said"
+    if (isAcr && (capMid.get(w) ?? 0) < 2 && !EN_VERB.get(nextW)) return;
+    if (EN_LOC_PREP.has(prevW)) type = 'location';
+    else if (
+      EN_VERB.get(nextW) ||
+      isAcr ||
+      (b + 1 < toks.length && toks[b + 1].sep === "'" && toks[b + 1].norm === 's' && (capMid.get(w) ?? 0) >= 2)
+    )
+      type = 'organization';
+    else return;
+  }
+  if (!type) return;
+  if (type === 'person' && !EN_NAME_TITLES.has(toks[a].norm)) {
+    // issue 11 (names): "Mark Stephen Trotter of California": a person's name ends before "of"
+    for (let k = a + 1; k <= b; k++)
+      if (toks[k].norm === 'of' && toks[k].caps === 0) {
+        b = k - 1;
+        words.length = b - a + 1;
+        break;
+      }
+  }
+  const name = doc.src.slice(toks[a].start, toks[b].end).replace(/\s+/g, ' ');
+  let first = a;
+  if (honorific >= 0 && type === 'person') first = honorific;
+  if (type === 'organization' && first > 0 && toks[first].gap === 0 && ctx.cover[first - 1] && toks[first - 1].caps > 0) {
+    // "United States Forces Korea", "European Investment Bank": a capitalised KB name glued before an organisation head
+    const pid = ctx.cover[first - 1]!;
+    const pa = ctx.set.byId.get(pid);
+    const pm = pa?.mentions.find((m) => m.field === doc.field && m.last === first - 1);
+    if (pa && pm && pm.first >= 0 && toks[pm.first].caps > 0 && toks[pm.first].start >= doc.sents[doc.sentOf[first]].start) {
+      const full = doc.src.slice(pm.start, toks[b].end).replace(/\s+/g, ' ');
+      for (let k = pm.first; k < first; k++) uncover(ctx, k);
+      const acc2 = addRule(ctx, 'organization', full, pm.first, b, pm.start, toks[b].end);
+      void acc2;
+      return;
+    }
+  }
+  const acc = addRule(ctx, type, name, first, b, toks[first].start, toks[b].end);
+  if (type === 'person') acc.nameToks = words.filter((w) => !EN_NAME_TITLES.has(w));
+}

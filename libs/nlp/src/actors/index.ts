@@ -1,0 +1,9 @@
+// Actor extraction: gazetteer (KB) matches plus rules for actors the KB does not know. Layout: ADR 0015.
+
+export { ActorSet, kbActors, ruleActorId, type ActorAcc, type ExtractCtx, type MentionX } from './shared';
+export { latinRuleActors } from './en/rules';
+export { arabicRuleActors } from './ar/rules';
+export { arVerbOf, variantEndFilter } from './ar/names';
+export { administrations, linkSurnames } from './link';
+export { arabicLexiconPersons } from './ar/given-names';
+export { acronymDefinitions, isPlatformUse } from './cues';

@@ -1,0 +1,225 @@
+// Actor extraction, linking phase (both languages): administrations ("the Trump administration") and surnames
+// linked to the full names introduced earlier.
+
+import type { Doc } from '../doc';
+import { EAST_ASIAN_FAMILY, EN_HONORIFIC } from '../lexicon/en';
+import { foldText, tokenVariants } from '../text';
+import { MAY_ADMIN } from './ar/names';
+import { type ActorAcc, ActorSet, type ExtractCtx, offsetAfter, ruleActorId } from './shared'; // ------------------------------------------------------------------ administrations
+
+/** "Biden administration" / "إدارة بايدن" / "إدارة الرئيس الأميركي، جو بايدن" / "Mr Yushchenko's administration" → an organisation. */
+export function administrations(ctx: ExtractCtx): void {
+  const { doc, set } = ctx;
+  const toks = doc.toks;
+  const personAt = (k: number): ActorAcc | undefined => {
+    const id = ctx.cover[k];
+    const a = id ? set.byId.get(id) : undefined;
+    return a && a.type === 'person' ? a : undefined;
+  };
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (t.script === 'arabic') {
+      const v = MAY_ADMIN(t.norm) ? tokenVariants(t).find((x) => x.form === 'اداره') : undefined;
+      if (!v || i + 1 >= toks.length || toks[i + 1].gap > 1) continue;
+      const k = i + 1;
+      let end = k;
+      let p = personAt(k);
+      if (!p && (toks[k].norm === 'الرئيس' || toks[k].norm === 'الرييس')) {
+        // إدارة الرئيس [nisba] [، NAME]
+        end = k;
+        let q = k + 1;
+        while (q < toks.length && toks[q].gap <= 1 && toks[q].norm.startsWith('ال') && q - k <= 2) {
+          end = q;
+          q++;
+        }
+        // find the president's name right after (apposition) or the last president mentioned
+        for (let r = q; r < Math.min(toks.length, q + 3); r++) {
+          p = personAt(r);
+          if (p) break;
+        }
+      } else if (p) {
+        end = p.mentions.find((m) => m.first === k)?.last ?? k;
+      }
+      if (!p) continue;
+      const surname = p.name.split(/\s+/).pop()!;
+      const name = /[a-z]/i.test(surname) ? `${surname} administration` : `إدارة ${surname}`;
+      const s = v.strip > 0 ? offsetAfter(doc.src, t, v.strip) : t.start;
+      const a = findAdmin(set, p, doc) ?? set.add(ruleActorId('organization', name), name, 'organization', 'rule');
+      set.mention(a, { start: s, end: toks[end].end, first: i, last: end, field: doc.field });
+    } else if (t.norm === 'administration' && i > 0) {
+      let k = i - 1;
+      if (toks[k].norm === 's' && toks[i - 1].sep === "'" && k > 0) k--;
+      const p = personAt(k);
+      if (!p) continue;
+      const m = p.mentions.find((x) => x.last === k && x.field === doc.field);
+      const surname = p.name.split(/\s+/).pop()!;
+      const name = `${surname} administration`;
+      const a = findAdmin(set, p, doc) ?? set.add(ruleActorId('organization', name), name, 'organization', 'rule');
+      const start = m ? m.start : toks[k].start;
+      set.mention(a, { start, end: t.end, first: m ? m.first : k, last: i, field: doc.field });
+    }
+  }
+}
+
+/** An organisation already found for "<person> administration" (KB entry or an earlier rule). */
+function findAdmin(set: ActorSet, p: ActorAcc, doc: Doc): ActorAcc | undefined {
+  const surnames = new Set<string>([foldText(p.name.split(/\s+/).pop()!)]);
+  for (const m of p.mentions) {
+    const txt = m.field === doc.field ? doc.src.slice(m.start, m.end) : '';
+    if (txt) surnames.add(foldText(txt.split(/\s+/).pop()!));
+  }
+  for (const a of set.byId.values()) {
+    if (a.type !== 'organization') continue;
+    const n = foldText(a.name);
+    for (const sn of surnames) {
+      if (n === `${sn} administration` || n === `اداره ${sn}`) return a;
+      for (const m of a.mentions)
+        if (m.field === doc.field && foldText(doc.src.slice(m.start, m.end)).replace(/\s+/g, ' ') === `اداره ${sn}`) return a;
+    }
+  }
+  return undefined;
+}
+
+// ------------------------------------------------------------------ surname linking
+
+/**
+ * Link later surname-only mentions ("Blair", "Mr Blair", "بوتين") to the full name in the article. In five phases,
+ * each its own function: a rarely-taken path's first use deoptimises only its phase (as one function it was
+ * recompiled ~5 times per process).
+ */
+export function linkSurnames(ctx: ExtractCtx): void {
+  const bySurname = surnameIndex(ctx);
+  relinkBareSurnames(ctx, bySurname);
+  mergePartialNames(ctx);
+  mergeSingleNames(ctx, bySurname);
+  if (!bySurname.size) return;
+  linkSurnameTokens(ctx, bySurname);
+}
+
+/** Surname (folded) → the person it names. */
+function surnameIndex(ctx: ExtractCtx): Map<string, ActorAcc> {
+  const { doc, set } = ctx;
+  const toks = doc.toks;
+  const bySurname = new Map<string, ActorAcc>();
+  for (const a of set.byId.values()) {
+    if (a.type !== 'person') continue;
+    const nt = a.nameToks ?? (a.source === 'kb' ? undefined : undefined);
+    const toksOfName = nt ?? [];
+    if (a.source === 'kb') {
+      // KB persons: surnames of the matched multi-token mentions
+      // (a 1–2 letter last token is a particle, not a surname: «مون جاي إن» must not claim every «إن»)
+      for (const m of a.mentions)
+        if (m.field === doc.field && m.last > m.first) {
+          const w = toks[m.last].norm;
+          if (w.length >= 3 && !bySurname.has(w)) bySurname.set(w, a);
+        }
+    } else if (toksOfName.length >= 2) {
+      const w = toksOfName[toksOfName.length - 1];
+      if (w.length >= 3 && !bySurname.has(w)) bySurname.set(w, a);
+    }
+    // family name first (Kim Yo Jong → Kim, Park Sun-won → Park)
+    const first = (a.source === 'kb' ? foldText(a.name).split(/\s+/)[0] : toksOfName[0]) ?? '';
+    if (EAST_ASIAN_FAMILY.has(first) && !bySurname.has(first)) bySurname.set(first, a);
+    if (a.source === 'kb') {
+      const last = foldText(a.name).split(/\s+/).pop() ?? '';
+      if (last.length >= 3 && /^[a-z]/.test(last) && !bySurname.has(last) && a.mentions.some((m) => m.field === doc.field))
+        bySurname.set(last, a);
+    }
+  }
+  return bySurname;
+}
+
+/** A KB person matched only by a bare surname, while the article names someone else with it → re-link. */
+function relinkBareSurnames(ctx: ExtractCtx, bySurname: Map<string, ActorAcc>): void {
+  const { doc, set, cover } = ctx;
+  const toks = doc.toks;
+  for (const a of [...set.byId.values()]) {
+    if (a.source !== 'kb' || a.type !== 'person') continue;
+    const ms = a.mentions.filter((m) => m.field === doc.field);
+    if (!ms.length || ms.some((m) => m.last > m.first && !EN_HONORIFIC.has(toks[m.first].norm))) continue;
+    const other = bySurname.get(toks[ms[0].last].norm);
+    if (!other || other === a) continue;
+    for (const m of ms) {
+      set.mention(other, m);
+      for (let k = m.first; k <= m.last; k++) cover[k] = other.id;
+    }
+    a.mentions = a.mentions.filter((m) => m.field !== doc.field);
+    if (!a.mentions.length) set.byId.delete(a.id);
+  }
+}
+
+/** Partial rule names merged into the full names they end. */
+function mergePartialNames(ctx: ExtractCtx): void {
+  const { set, cover } = ctx;
+  const persons = [...set.byId.values()].filter((a) => a.type === 'person' && (a.nameToks?.length ?? 0) >= 1);
+  for (const a of persons) {
+    if (a.source !== 'rule' || !set.byId.has(a.id)) continue;
+    const nt = a.nameToks!;
+    const full = persons.find(
+      (b) =>
+        b !== a && set.byId.has(b.id) && (b.nameToks?.length ?? 0) > nt.length && b.nameToks!.slice(-nt.length).join(' ') === nt.join(' '),
+    );
+    if (full && nt.length >= 2) {
+      for (const m of a.mentions) {
+        set.mention(full, m);
+        for (let k = m.first; k <= m.last; k++) cover[k] = full.id;
+      }
+      set.byId.delete(a.id);
+    }
+  }
+}
+
+/** Single-token rule persons (and capitalised one-word "organisations") merged into a full-name person. */
+function mergeSingleNames(ctx: ExtractCtx, bySurname: Map<string, ActorAcc>): void {
+  const { set, cover } = ctx;
+  // merge single-token rule persons (and single words typed as organisations only because a verb followed: "Szijjarto said") into a full-name person
+  for (const a of [...set.byId.values()]) {
+    if (a.source !== 'rule') continue;
+    let key: string | undefined;
+    if (a.type === 'person' && (a.nameToks?.length ?? 0) === 1) key = a.nameToks![0];
+    else if (a.type === 'organization' && !/\s/.test(a.name.trim()) && /^\p{Lu}\p{Ll}/u.test(a.name)) key = foldText(a.name.trim());
+    if (!key) continue;
+    const full = bySurname.get(key);
+    if (full && full !== a) {
+      for (const m of a.mentions) {
+        set.mention(full, m);
+        for (let k = m.first; k <= m.last; k++) cover[k] = full.id;
+      }
+      set.byId.delete(a.id);
+    }
+  }
+}
+
+/** Uncovered tokens that are a known surname (or a clitic form of one) become mentions of its person. */
+function linkSurnameTokens(ctx: ExtractCtx, bySurname: Map<string, ActorAcc>): void {
+  const { doc, set, cover } = ctx;
+  const toks = doc.toks;
+  // endings of the surnames (see variantEndFilter): tokens ending otherwise need no clitic variants
+  const ends = new Set<number>();
+  for (const k of bySurname.keys()) if (k.length >= 2) ends.add(k.charCodeAt(k.length - 2) * 65536 + k.charCodeAt(k.length - 1));
+  for (let i = 0; i < toks.length; i++) {
+    if (cover[i]) continue;
+    const t = toks[i];
+    let w = t.norm;
+    let strip = 0;
+    if (t.script === 'arabic') {
+      if (w.length >= 3 && !ends.has(w.charCodeAt(w.length - 2) * 65536 + w.charCodeAt(w.length - 1))) continue;
+      const v = tokenVariants(t).find((x) => bySurname.has(x.form) && !x.def);
+      if (!v) continue;
+      w = v.form;
+      strip = v.strip;
+    } else if (t.script === 'latin') {
+      if (t.caps === 0) continue;
+    } else continue;
+    const a = bySurname.get(w);
+    if (!a) continue;
+    let first = i;
+    let start = strip ? offsetAfter(doc.src, t, strip) : t.start;
+    if (i > 0 && EN_HONORIFIC.has(toks[i - 1].norm) && toks[i].gap === 0) {
+      first = i - 1;
+      start = toks[i - 1].start;
+    }
+    set.mention(a, { start, end: t.end, first, last: i, field: doc.field });
+    cover[i] = a.id;
+  }
+}

@@ -1,0 +1,190 @@
+// Actor extraction, shared by both languages: the mention/actor records, the actor set, rule-actor ids, the
+// extraction context, KB (gazetteer) actors and the helpers the language rules use to add an actor.
+
+import type { ActorType, KbActor } from '@marsad/contracts';
+import type { Doc } from '../doc';
+import { Gazetteer } from '../gazetteer';
+import { CAPITALS, LOCATIVE_PREPS } from '../lexicon/shared';
+import { foldText, type Token } from '../text';
+export interface MentionX {
+  actorId: string;
+  start: number;
+  end: number;
+  first: number;
+  last: number;
+  field: 'body' | 'title';
+}
+
+export interface ActorAcc {
+  id: string;
+  name: string;
+  type: ActorType;
+  source: 'kb' | 'rule';
+  mentions: MentionX[];
+  gender?: 'm' | 'f';
+  /** folded name tokens (rule persons), for surname linking */
+  nameToks?: string[];
+}
+
+export class ActorSet {
+  readonly byId = new Map<string, ActorAcc>();
+  add(id: string, name: string, type: ActorType, source: 'kb' | 'rule'): ActorAcc {
+    let a = this.byId.get(id);
+    // every field initialised: one hidden class for all actors, so the rule/claim passes that read
+    // gender/nameToks stay monomorphic (adding them later made V8 deopt and recompile those passes)
+    if (!a) {
+      a = { id, name, type, source, mentions: [], gender: undefined, nameToks: undefined };
+      this.byId.set(id, a);
+    }
+    return a;
+  }
+  /** mention keys per actor id: ((start * 2^25 + end) * 2 + field bit), exact while offsets < 2^25 */
+  private readonly keys = new Map<string, Set<number | string>>();
+  mention(a: ActorAcc, m: Omit<MentionX, 'actorId'>): void {
+    if (m.end <= m.start) return;
+    let ks = this.keys.get(a.id);
+    if (!ks) {
+      ks = new Set();
+      this.keys.set(a.id, ks);
+    }
+    const key =
+      m.end < 33554432 ? (m.start * 33554432 + m.end) * 2 + (m.field === 'title' ? 1 : 0) : `${m.field}\u0000${m.start}\u0000${m.end}`;
+    if (ks.has(key)) return;
+    ks.add(key);
+    // a fixed literal, not { ...m, actorId }: one shape for every mention whatever object m was
+    a.mentions.push({ actorId: a.id, start: m.start, end: m.end, first: m.first, last: m.last, field: m.field });
+  }
+}
+
+const TYPE_PREFIX: Record<string, string> = {
+  person: 'person',
+  organization: 'org',
+  country: 'country',
+  group: 'group',
+  location: 'location',
+  other: 'other',
+};
+
+/** Short stable hash (base36) of a string — for ids of names with no Latin slug. */
+export function shortHash(s: string): string {
+  let h1 = 0x811c9dc5 | 0,
+    h2 = 0x01234567 | 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 13);
+  }
+  return ((h1 >>> 0).toString(36) + (h2 >>> 0).toString(36)).slice(0, 10);
+}
+
+// slugs of recent names: the same actors recur across articles and slugOf (fold, NFKD, regexes, hash) is pure
+const SLUGS = new Map<string, string>();
+
+export function slugOf(name: string): string {
+  let slug = SLUGS.get(name);
+  if (slug === undefined) {
+    if (SLUGS.size >= 20000) SLUGS.clear(); // bounded: a long-running enricher sees unbounded names
+    SLUGS.set(name, (slug = slugOf0(name)));
+  }
+  return slug;
+}
+
+function slugOf0(name: string): string {
+  const f = foldText(name);
+  const latin = f.normalize('NFKD').replace(/\p{M}/gu, '').replace(/['’.]/g, '');
+  const slug = latin.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  if (slug && /^[a-z0-9-]+$/.test(slug) && !/[^\x00-\x7f]/.test(latin.replace(/[^\p{L}]/gu, ''))) return slug;
+  return 'x' + shortHash(f.replace(/\s+/g, ' ').trim());
+}
+
+/** Deterministic id for an actor unknown to the KB, from its normalised name. */
+export function ruleActorId(type: ActorType, name: string): string {
+  return `${TYPE_PREFIX[type] ?? 'other'}:${slugOf(name)}`;
+}
+
+export interface ExtractCtx {
+  doc: Doc;
+  gaz: Gazetteer;
+  set: ActorSet;
+  /** token → actor id covering it (body) */
+  cover: (string | undefined)[];
+  lang: string;
+}
+
+/** KB matches over a document; returns the token coverage. */
+export function kbActors(doc: Doc, gaz: Gazetteer, set: ActorSet, cover: (string | undefined)[]): void {
+  const ms = gaz.match(doc.src, doc.toks, doc.sentStart);
+  for (const m of ms) {
+    const kb = gaz.actors.get(m.actorId) as KbActor | undefined;
+    if (!kb) continue;
+    if (kb.type === 'country' && m.first === m.last) {
+      // a capital used as a place ("in Moscow", "في موسكو", "بموسكو") is a location, not the state
+      const t = doc.toks[m.first];
+      const stripped = m.start > t.start ? doc.src.slice(t.start, m.start) : '';
+      const prev = m.first > 0 ? doc.toks[m.first - 1] : undefined;
+      const locative =
+        /^[وف]?[ب]$/.test(stripped) || /^[وف]?(الي|لل)$/.test(stripped) || (prev && LOCATIVE_PREPS.has(prev.norm) && t.gap <= 1);
+      // the capital test folds the mention text: only worth it after a locative
+      if (locative && (CAPITALS.has(foldText(doc.src.slice(m.start, m.end))) || CAPITALS.has(t.norm))) {
+        const name = doc.src.slice(m.start, m.end);
+        const loc = set.add(ruleActorId('location', kb.name + ' ' + name), name, 'location', 'rule');
+        set.mention(loc, { start: m.start, end: m.end, first: m.first, last: m.last, field: doc.field });
+        for (let k = m.first; k <= m.last; k++) cover[k] = loc.id;
+        continue;
+      }
+    }
+    const a = set.add(kb.id, kb.name, kb.type, 'kb');
+    set.mention(a, { start: m.start, end: m.end, first: m.first, last: m.last, field: doc.field });
+    for (let k = m.first; k <= m.last; k++) cover[k] = kb.id;
+  }
+}
+
+export function addRule(
+  ctx: ExtractCtx,
+  type: ActorType,
+  name: string,
+  first: number,
+  last: number,
+  start?: number,
+  end?: number,
+): ActorAcc {
+  const { doc, set, cover } = ctx;
+  const id = ruleActorId(type, name);
+  // issue 11 (cues): a country matched inside a person's name (a family name that is also a nisba) is not the country
+  if (type === 'person') for (let k = first; k <= last; k++) if (cover[k] && set.byId.get(cover[k]!)?.type === 'country') uncover(ctx, k);
+  const a = set.add(id, name, type, 'rule');
+  set.mention(a, { start: start ?? doc.toks[first].start, end: end ?? doc.toks[last].end, first, last, field: doc.field });
+  for (let k = first; k <= last; k++) if (!cover[k]) cover[k] = id;
+  return a;
+}
+
+/** Remove the mention covering token k (its actor goes if it has no mention left). */
+export function uncover(ctx: ExtractCtx, k: number): void {
+  const id = ctx.cover[k];
+  if (!id) return;
+  const a = ctx.set.byId.get(id);
+  if (a) {
+    a.mentions = a.mentions.filter((m) => !(m.field === ctx.doc.field && m.first <= k && k <= m.last));
+    if (!a.mentions.length) ctx.set.byId.delete(id);
+  }
+  ctx.cover[k] = undefined;
+}
+
+/** Original offset after `strip` surviving letters of token t. */
+export function offsetAfter(src: string, t: Token, strip: number): number {
+  let count = 0;
+  for (let p = t.start; p < t.end; p++) {
+    const c = src.charCodeAt(p);
+    const dropped =
+      (c >= 0x0610 && c <= 0x061a) ||
+      (c >= 0x064b && c <= 0x065f) ||
+      c === 0x0670 ||
+      (c >= 0x06d6 && c <= 0x06ed) ||
+      c === 0x0640 ||
+      (c >= 0x200b && c <= 0x200f);
+    if (dropped) continue;
+    if (count === strip) return p;
+    count++;
+  }
+  return t.start;
+}

@@ -1,0 +1,486 @@
+// Arabic claims, reporting-verb phase: the main pass over the document (قال/أكد/نفى ... + content), which also
+// dispatches to the attribution phase (ar/attribution.ts).
+
+import { arVerbOf } from '../../actors/ar/names';
+import type { ActorAcc } from '../../actors/shared';
+import {
+  AR_ACCORDING_WORDS,
+  AR_ADVERBIAL,
+  AR_COMP,
+  AR_DESCRIPTIONS,
+  AR_PERSON_TITLES,
+  AR_PREP_BEFORE_QUOTE,
+  AR_PREPS,
+  AR_QAWL_WORDS,
+  AR_RECIPIENT_PREFIX,
+  AR_TITLE_WORDS,
+  AR_VERBS,
+} from '../../lexicon/ar';
+import { arabicVariants, type CliticVariant, inSpans } from '../../text';
+import { actorOf, type Ctx, cutAtNextReport, lastClaimBefore, mentionText, OPENQ, personByTitle, pushClaim } from '../shared';
+import { arabicAccording, arabicObjectClaim, arabicQuoting } from './attribution';
+import { closesOf, jointPartners, qualifiedDescription, resolveArPronoun, resolveDescription, skipSpaces, titledSubject } from './speaker';
+/** The first clitic variant form that passes `ok` (a loop, not .map().find(): the arrays .map makes vary in
+ * elements kind, and each new kind deoptimised arabicClaims, a ~0.2 CPU-second recompile). */
+function firstForm(vs: CliticVariant[], ok: (form: string) => boolean): string | undefined {
+  for (const v of vs) if (ok(v.form)) return v.form;
+  return undefined;
+}
+
+export function arabicClaims(ctx: Ctx): void {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  const src = doc.src;
+  const n = toks.length;
+  for (let i = 0; i < n; i++) {
+    // set lookups, not regex tests, on every token (the sets spell out /^و?(بحسب|حسب|وفقا|طبقا)$/ and /^(قوله|قولها|قولهم|قوله:)$/)
+    if (toks[i].script === 'arabic' && AR_ACCORDING_WORDS.has(toks[i].norm)) {
+      arabicAccording(ctx, i);
+      continue;
+    }
+    if (toks[i].script === 'arabic' && AR_QAWL_WORDS.has(toks[i].norm)) {
+      arabicQuoting(ctx, i);
+      continue;
+    }
+    const vv = arVerbOf(toks[i]);
+    if (!vv) continue;
+    const info = AR_VERBS.get(vv.verb)!;
+    if (inSpans(doc.skip, toks[i].start, toks[i].end)) continue;
+    if (i > 0 && /^(اذا|واذا|لو|ولو|عندما|حين)$/.test(toks[i - 1].norm)) continue; // "وإذا رأى الرئيس أن ..." is a condition, not a statement
+    // "ويذكر أن ..." (it is worth noting) is the reporter's own aside
+    if (/^(يذكر|ويذكر)$/.test(toks[i].norm) && i + 1 < n && AR_COMP.has(toks[i + 1].norm) && (doc.sentStart[i] || toks[i].gap >= 2))
+      continue;
+    // an imperfect verb right after أن/لن is subjunctive ("تريد أن ترى"، "لن يقول"), not a report
+    if (
+      vv.strip === 0 &&
+      /^[يت]/.test(vv.verb) &&
+      i > 0 &&
+      doc.sentOf[i - 1] === doc.sentOf[i] &&
+      /^(أن|ان|لن|كي|لكي)$/.test(src.slice(toks[i - 1].start, toks[i - 1].end))
+    )
+      continue;
+    // رفض/وصف/نفي are also nouns: "إن رفض قطر لقائمة ..." / "بعد نفي الحريري"
+    if (
+      vv.strip === 0 &&
+      /^(رفض|وصف|نفي)$/.test(vv.verb) &&
+      i > 0 &&
+      doc.sentOf[i - 1] === doc.sentOf[i] &&
+      (AR_COMP.has(toks[i - 1].norm) || /^(في|من|علي|عن|بعد|قبل|رغم|بسبب|عقب|اثر|الي|مع)$/.test(toks[i - 1].norm))
+    )
+      continue;
+    // "ما قالت إنه" — a reported claim inside a relative clause is still a claim of its subject; keep.
+    const sent = doc.sentOf[i];
+    let comp = -1; // token index of the complementiser
+    let contentStart = -1;
+    let q = i + 1;
+    const limit = Math.min(n, i + 24);
+    for (; q < limit; q++) {
+      const t = toks[q];
+      if (doc.sentOf[q] !== sent && !(q === i + 1 && doc.sentOf[q] === sent + 1 && /:\s*$/.test(src.slice(toks[i].end, t.start)))) break;
+      // colon / quote opens the content
+      if (/[:"\u201C\u00AB]/.test(t.sep) && q > i) {
+        const sepStart = t.start - t.sep.length;
+        const qi = t.sep.search(/["\u201C\u00AB]/);
+        const ci = t.sep.indexOf(':');
+        // a short quoted name inside the speaker phrase (الرئيس التنفيذي لشركة "أوبر"، دارا خسروشاهي، إن), or a quoted
+        // object of a preposition (متحدث باسم "وايمو"، ردا على "العدوان") does not open the content
+        let nameQuote = false;
+        if (qi >= 0 && ci < 0) {
+          if (closesOf(doc).has(sepStart + qi))
+            nameQuote = true; // a closing mark
+          else {
+            const qx = doc.quoteAt.get(sepStart + qi);
+            if (qx !== undefined) {
+              const qq = doc.quotes[qx];
+              let words = 0;
+              let r = q;
+              while (r < n && toks[r].start < qq.close) {
+                words++;
+                r++;
+              }
+              let compSoon = false;
+              for (let r2 = r; r2 < Math.min(n, r + 4) && doc.sentOf[r2] === sent; r2++)
+                if (AR_COMP.has(toks[r2].norm)) {
+                  compSoon = true;
+                  break;
+                }
+              const prepBefore = q > i + 1 && AR_PREP_BEFORE_QUOTE.test(toks[q - 1].norm);
+              // a short quote that is exactly an actor's name (شركة ... "تشيناليسس" في تقرير ... أن) is a name
+              const mq = ctx.mAt[q];
+              const isName = !!mq && mq.first === q && mq.last === r - 1 && ctx.set.byId.get(mq.actorId)?.type !== 'location';
+              if (isName && words <= 3 && r < n && doc.sentOf[r] === sent) {
+                q = r - 1;
+                continue;
+              }
+              if (
+                q > i + 1 &&
+                r < n &&
+                doc.sentOf[r] === sent &&
+                ((prepBefore && words <= 6) ||
+                  (words <= 3 && (/^["\u201D\u00BB]?\s*[,،]/.test(src.slice(qq.close, toks[r].start)) || compSoon)))
+              ) {
+                q = r - 1;
+                continue;
+              }
+            }
+          }
+        }
+        if (!nameQuote) {
+          if (qi >= 0) contentStart = sepStart + qi;
+          else contentStart = sepStart + ci + 1;
+          comp = q - 1;
+          break;
+        }
+      }
+      const w = t.norm;
+      if (AR_COMP.has(w)) {
+        comp = q;
+        contentStart = t.end;
+        break;
+      }
+      if (
+        t.gap >= 3 &&
+        !(t.gap === 4 && !/[.!?؟:\n]/.test(t.sep) && closesOf(doc).has(t.start - t.sep.length + t.sep.search(/["\u201D\u00BB]/)))
+      )
+        break;
+      if (arVerbOf(t)) break; // another reporting verb: its own claim
+    }
+    // "أشار إلى ضرورة ... "الجرح المتقيح""، "مشيرا إلى اختراق "ياهو"": pointing to a noun phrase is not a statement, even
+    // when a quotation follows inside it
+    if (
+      info.prep === 'الي' &&
+      comp >= 0 &&
+      !(toks[comp] && AR_COMP.has(toks[comp].norm)) &&
+      !/:/.test(src.slice(toks[i].end, contentStart))
+    ) {
+      let pi = -1;
+      for (let r = i + 1; r <= comp; r++)
+        if (toks[r].norm === 'الي') {
+          pi = r;
+          break;
+        }
+      if (pi >= 0 && pi < comp) continue;
+    }
+    // the speaker region is (i, comp]
+    const regionEnd = comp >= 0 ? (contentStart >= 0 && toks[comp] && AR_COMP.has(toks[comp].norm) ? comp - 1 : comp) : -1;
+    let speaker: ActorAcc | undefined;
+    let speakerText = '';
+    let explicit = false;
+    let unresolvedNoun = false;
+    let titleCountry = false;
+    let spTok = -1; // token of the explicit speaker's mention (for joint statements)
+    // the subject right before the verb, also across "قد" (وكان الحوثيون قد أعلنوا أنهم)
+    let subjTok =
+      i > 1 && /^(قد|وقد|فقد|لقد)$/.test(toks[i - 1].norm) && toks[i].gap <= 1 && toks[i - 1].gap <= 1 && doc.sentOf[i - 2] === sent
+        ? i - 2
+        : i - 1;
+    if (
+      subjTok === i - 2 &&
+      !(
+        ctx.mAt[i - 2] &&
+        actorOf(ctx, i - 2)?.type !== 'location' &&
+        !(ctx.mAt[i - 2]!.first > 0 && /^(في|من|الي|علي|عن|مع|ضد|بين|بقياده)$/.test(toks[ctx.mAt[i - 2]!.first - 1].norm))
+      )
+    ) {
+      // "وكان التحالف العسكري بقيادة السعودية في اليمن قد أعلن": the subject follows كان
+      for (let b = i - 3; b >= Math.max(0, i - 14) && doc.sentOf[b] === sent; b--) {
+        if (!/^(كان|وكان|كانت|وكانت|فكان|فكانت)$/.test(toks[b].norm)) continue;
+        const mS = ctx.mAt[b + 1];
+        if (mS && mS.first === b + 1 && mS.last < i - 1 && actorOf(ctx, b + 1)?.type !== 'location') subjTok = mS.last;
+        break;
+      }
+    }
+    // (computed only when a subject-before-verb reading is tried: it may resolve a role description)
+    let tsMemo: ReturnType<typeof titledSubject> | null = null;
+    const titledSubjOf = () => (tsMemo === null ? (tsMemo = subjTok >= 0 ? titledSubject(ctx, subjTok, i) : undefined) : tsMemo);
+    const pickRegion = (from: number, to: number) => {
+      let best: ActorAcc | undefined;
+      let bestRank = 9;
+      let bestK = -1;
+      // a region opening with a preposition (في لقاء مع X، خلال مؤتمر مع X) holds no subject
+      const w0 = toks[from].norm;
+      const ppStart = /^(في|خلال|عبر|امام|علي|عن|مع|لدي|بعد|قبل|اثناء)$/.test(w0);
+      let f1 = from;
+      while (f1 < to && AR_ADVERBIAL.has(toks[f1].norm)) f1++;
+      const titledRegion = AR_TITLE_WORDS.has(toks[f1].norm) || AR_PERSON_TITLES.has(toks[f1].norm);
+      for (let k = from; k <= to; k++) {
+        const mk = ctx.mAt[k];
+        if (!mk || (mk.first !== k && k !== from)) continue;
+        const a = actorOf(ctx, k);
+        if (!a || a.type === 'location') continue;
+        const f0 = mk.first;
+        const prevTok = f0 > 0 ? toks[f0 - 1] : undefined;
+        // recipients: للصحفيين، لوكالة رويترز، لبي بي سي
+        const authorOf = prevTok && /^(التابعه|التابع|تابعه|تابع|تقرير|بيان|دراسه|تحقيق|مقال|تقريرا)$/.test(prevTok.norm); // "تقرير لموقع X": X wrote it
+        if (AR_RECIPIENT_PREFIX.test(toks[f0].norm) && mk.start > toks[f0].start && !authorOf) continue;
+        // "لصحيفة X" is a recipient, but "تقرير لموقع X" names the author
+        if (
+          prevTok &&
+          f0 - 1 >= from &&
+          /^(لوكاله|لصحيفه|لقناه|لشبكه|لتلفزيون|لموقع|لراديو|لمحطه)$/.test(prevTok.norm) &&
+          !(f0 - 2 >= from && /^(تقرير|بيان|دراسه|تحقيق|مقال|تقريرا)$/.test(toks[f0 - 2].norm))
+        )
+          continue;
+        // "بحسب تقرير وكالة رويترز" inside the region: a source of the report, not the speaker
+        let src2 = false;
+        for (let b = Math.max(from, f0 - 3); b < f0; b++)
+          if (
+            /^(بحسب|حسب|وبحسب|وفقا|نقلا)$/.test(toks[b].norm) ||
+            (toks[b].norm === 'تقرير' && b > from && /^(بحسب|حسب|وبحسب|وفقا|نقلا|في)$/.test(toks[b - 1].norm))
+          )
+            src2 = true;
+        if (src2) continue;
+        // a country adjective inside a title phrase (الرئيس الروسي) is not the speaker
+        if (a.type === 'country' && f0 > from && AR_TITLE_WORDS.has(toks[f0 - 1].norm)) {
+          titleCountry = true;
+          continue;
+        }
+        let rank: number;
+        if ((prevTok && prevTok.norm === 'باسم') || /^باسم/.test(toks[f0].norm))
+          rank = 5; // المتحدث باسم X: X only if no name follows
+        else if (a.type !== 'person' && prevTok && f0 > from && /^(في|من|الي|علي|عن|مع|خلال|لدي|امام|بين)$/.test(prevTok.norm))
+          rank = 6; // inside a prepositional phrase
+        else if (a.type !== 'person' && mk.start > toks[f0].start && /^[بل]/.test(toks[f0].norm) && !authorOf)
+          rank = 6; // بالبيت الأبيض
+        else {
+          const inTitle =
+            a.type !== 'person' && f0 > from && (AR_TITLE_WORDS.has(toks[f0 - 1].norm) || AR_PERSON_TITLES.has(toks[f0 - 1].norm));
+          rank = a.type === 'country' ? 3 : inTitle ? 2 : 1;
+        }
+        if (ppStart && a.type !== 'person') rank = Math.max(rank, 6);
+        // "قال المدير العام للوكالة الدولية، رافائيل غروسي، إن": in a region opened by a role word, the named person is
+        // the speaker and the body is only the affiliation of the role
+        if (a.type === 'person' && titledRegion && rank <= 3) rank = 0;
+        if (
+          rank === 6 &&
+          /^(مسوول|مسووله|مسوولون|مسوولين|مسوولان|مسوولو|متحدث|متحدثه|مصدر|مصدران|مصادر|ناطق|ممثل|ممثلو|ممثلي)$/.test(toks[from].norm)
+        )
+          rank = 2;
+        if (rank < bestRank) {
+          best = a;
+          bestRank = rank;
+          bestK = k;
+        }
+      }
+      if (best && bestRank === 6) {
+        best = undefined;
+      }
+      // "بعثة المراقبة التابعة لمنظمة X": an unnamed unit (a rule-made name) affiliated to a named body speaks for it
+      if (best && best.source === 'rule' && best.type === 'organization' && bestK >= 0) {
+        const mb = ctx.mAt[bestK]!;
+        const aff = mb.last + 2 <= to ? toks[mb.last + 1] : undefined;
+        if (aff && /^(التابعه|التابع|التابعين)$/.test(aff.norm)) {
+          const ma = ctx.mAt[mb.last + 2];
+          const body = ma && ma.first === mb.last + 2 ? ctx.set.byId.get(ma.actorId) : undefined;
+          if (body && body.type !== 'location' && body.type !== 'person') {
+            best = body;
+            bestK = mb.last + 2;
+          }
+        }
+      }
+      if (best) {
+        speaker = best;
+        speakerText = mentionText(ctx, bestK);
+        explicit = true;
+        spTok = bestK;
+      }
+    };
+    // accuse/describe-type verbs right after their subject (وكانت واشنطن قد اتهمت موسكو بأنها ...): an actor after the
+    // verb is the object, not the speaker
+    const svoObj =
+      comp >= 0 &&
+      info.objectText &&
+      info.kind !== 'statement' &&
+      subjTok >= 0 &&
+      toks[i].gap <= 1 &&
+      doc.sentOf[subjTok] === sent &&
+      ctx.mAt[subjTok]?.last === subjTok &&
+      actorOf(ctx, subjTok)?.type !== 'location' &&
+      !(ctx.mAt[subjTok]!.first > 0 && /^(في|من|الي|علي|عن|مع|ضد|بين|باسم)$/.test(toks[ctx.mAt[subjTok]!.first - 1].norm));
+    const ts0 = svoObj ? titledSubjOf() : undefined;
+    if (svoObj && ts0) {
+      if (ts0.person) {
+        speaker = ts0.person;
+        speakerText = ts0.text;
+        contentStart = toks[i + 1].start;
+      }
+    } else if (svoObj) {
+      speaker = actorOf(ctx, subjTok);
+      speakerText = mentionText(ctx, subjTok);
+      explicit = true;
+      spTok = subjTok;
+      contentStart = toks[i + 1].start;
+    } else if (
+      comp >= 0 &&
+      regionEnd >= i + 1 &&
+      info.participle &&
+      info.objectText &&
+      info.kind !== 'statement' &&
+      !AR_PREPS.test(toks[i + 1].norm)
+    ) {
+      // "متهما واشنطن بـ"..."": a participle speaks for the sentence's subject; what follows it is the object and charge
+      speaker = resolveArPronoun(ctx, i, info.fem, true);
+      contentStart = toks[i + 1].start;
+    } else if (comp >= 0 && regionEnd >= i + 1) pickRegion(i + 1, regionEnd);
+    if (speaker && speaker.type === 'country' && regionEnd >= i + 1) {
+      // "وقال المركز، وهو منظمة أمريكية ..." — the head description, not the appositive's adjective
+      let f = i + 1;
+      while (f <= regionEnd && AR_ADVERBIAL.has(toks[f].norm)) f++;
+      const dw =
+        f <= regionEnd
+          ? firstForm(arabicVariants(toks[f].norm), (x) => !!AR_DESCRIPTIONS[x] && AR_DESCRIPTIONS[x] !== 'person')
+          : undefined;
+      if (dw && !ctx.mAt[f]) {
+        const d = resolveDescription(ctx, i, AR_DESCRIPTIONS[dw], dw);
+        if (d) {
+          speaker = d;
+          speakerText = toks[f].norm;
+        }
+      }
+    }
+    if (speaker && speaker.type === 'country' && regionEnd >= i + 1) {
+      // "أعرب عمدة العاصمة البريطانية لندن عن اعتقاده" — a titled person, not the country of the adjective
+      let f = i + 1;
+      while (f <= regionEnd && AR_ADVERBIAL.has(toks[f].norm)) f++;
+      if (f <= regionEnd && (AR_PERSON_TITLES.has(toks[f].norm) || AR_TITLE_WORDS.has(toks[f].norm))) {
+        const p = resolveDescription(ctx, i, 'person', toks[f].norm);
+        if (p) {
+          speaker = p;
+          speakerText = toks[f].norm;
+        }
+      }
+    }
+    if (!speaker && comp >= 0) {
+      // definite descriptions / pronoun subjects
+      let first = i + 1;
+      while (first <= regionEnd && AR_ADVERBIAL.has(toks[first].norm)) first++;
+      const firstW = first <= regionEnd ? toks[first].norm : '';
+      const prevW = i > 0 ? toks[i - 1].norm : '';
+      const rawFirst = i + 1 <= regionEnd ? toks[i + 1].norm : '';
+      const ppFirst = AR_PREPS.test(firstW) || AR_PREPS.test(rawFirst) || (/^ل/.test(firstW) && !AR_DESCRIPTIONS[firstW]);
+      // (a participle — قائلا، مضيفا — is never preceded by its own subject: "انتقد دول الناتو قائلا")
+      let before =
+        i > 0 && !info.participle && doc.sentOf[subjTok] === sent && (toks[i].gap <= 1 || (toks[i].gap === 2 && toks[i].norm[0] === 'ف'))
+          ? actorOf(ctx, subjTok)
+          : undefined;
+      let beforeTok = subjTok;
+      if (!before && !info.participle && toks[i].gap === 2 && !/^[وف]/.test(toks[i].norm)) {
+        // "وكالة الأنباء اليمنية "سبأ"، المتحدثة باسم الحكومة، قالت إن": subject, apposition, verb
+        for (let c = i - 1; c > 0 && c >= i - 15 && doc.sentOf[c] === sent; c--) {
+          const commaLike = toks[c].gap === 2 || (toks[c].gap === 4 && /[,،]/.test(toks[c].sep));
+          if (!commaLike) {
+            if (arVerbOf(toks[c]) || (toks[c].gap >= 3 && toks[c].gap !== 4)) break;
+            continue;
+          }
+          const mS = ctx.mAt[c - 1];
+          const aS = mS && mS.last === c - 1 ? ctx.set.byId.get(mS.actorId) : undefined;
+          if (aS && aS.type !== 'location' && (/^ال/.test(toks[c].norm) || /^(وهو|وهي|التي|الذي|الذين|وهم)$/.test(toks[c].norm))) {
+            before = aS;
+            beforeTok = c - 1;
+          }
+          break;
+        }
+      }
+      if ((prevW === 'الذي' || prevW === 'التي') && i > 1 && actorOf(ctx, i - 2) && (first > regionEnd || ppFirst)) {
+        speaker = actorOf(ctx, i - 2);
+        speakerText = mentionText(ctx, i - 2);
+        explicit = true;
+      } else if (before && (first > regionEnd || ppFirst) && titledSubjOf()) {
+        speaker = titledSubjOf()!.person;
+        speakerText = titledSubjOf()!.text;
+      } else if (before && before.type !== 'location' && (first > regionEnd || ppFirst)) {
+        // subject-verb order: "وكان وزير الخارجية التركي مولود جاويش أوغلو قال، الخميس، إن"
+        speaker = before;
+        speakerText = mentionText(ctx, beforeTok);
+        explicit = true;
+        spTok = beforeTok;
+        const mb = ctx.mAt[beforeTok]!;
+        if (
+          before.type === 'country' &&
+          mb.first > 0 &&
+          (AR_TITLE_WORDS.has(toks[mb.first - 1].norm) || AR_PERSON_TITLES.has(toks[mb.first - 1].norm))
+        ) {
+          // "المستشار النمساوي أوضح" — the titled person
+          const p = resolveDescription(ctx, i, 'person', toks[mb.first - 1].norm);
+          if (p) {
+            speaker = p;
+            speakerText = toks[mb.first - 1].norm;
+            explicit = false;
+          }
+        }
+      } else if (first > regionEnd || ppFirst) {
+        speaker = resolveArPronoun(ctx, i, info.fem, !!info.participle);
+      } else if (titleCountry || AR_TITLE_WORDS.has(firstW)) {
+        // an indefinite role ("مدير إحدى الوكالات", "متحدث عسكري") is an anonymous source unless that role named someone before
+        speaker =
+          firstW.startsWith('ال') || titleCountry
+            ? resolveDescription(ctx, i, 'person', firstW)
+            : personByTitle(ctx, firstW, toks[i].start);
+        speakerText = toks[first].norm;
+      } else {
+        const w = firstForm(arabicVariants(toks[first].norm), (f) => !!AR_DESCRIPTIONS[f]);
+        if (w) {
+          const typ = AR_DESCRIPTIONS[w];
+          if (w === 'البيان') speaker = lastClaimBefore(ctx, i) ? ctx.set.byId.get(lastClaimBefore(ctx, i)!.speaker.actorId!) : undefined;
+          else
+            speaker =
+              (typ !== 'person' ? qualifiedDescription(ctx, i, first, regionEnd, typ) : undefined) ?? resolveDescription(ctx, i, typ, w);
+          speakerText = toks[first].norm;
+        } else unresolvedNoun = true;
+      }
+      if (speaker && !speakerText) speakerText = '';
+    }
+    if (comp < 0) {
+      const st = { speaker, speakerText, explicit, spTok, contentStart };
+      if (!arabicObjectClaim(ctx, i, vv, info, sent, subjTok, titledSubjOf, st)) continue;
+      ({ speaker, speakerText, explicit, spTok, contentStart } = st);
+    }
+    if (!speaker) continue;
+    if (unresolvedNoun && !explicit) continue;
+    // accuse/describe-type verbs with "بأن": the object before it is part of the text (اتهم X الدول الأوروبية بأنها "...",
+    // وصف X القناة بأنها "...")
+    if (
+      comp >= 0 &&
+      info.objectText &&
+      info.kind !== 'statement' &&
+      spTok > i &&
+      toks[comp] &&
+      /^ب/.test(toks[comp].norm) &&
+      AR_COMP.has(toks[comp].norm)
+    ) {
+      let o = ctx.mAt[spTok]!.last + 1;
+      for (const jp of jointPartners(ctx, spTok, speaker)) if (jp.last + 1 > o) o = jp.last + 1;
+      while (o < comp && AR_ADVERBIAL.has(toks[o].norm)) o++;
+      if (o < comp && !(toks[o].gap === 2 && comp - o <= 1)) contentStart = toks[o].start;
+    }
+    if (explicit && speaker.type === 'person' && !speaker.gender) speaker.gender = info.fem ? 'f' : 'm';
+    // content end: sentence end, extended to the closing quote when the content opens one
+    let end = doc.sents[sent]?.end ?? src.length;
+    const cs = skipSpaces(src, contentStart);
+    if (cs < src.length && OPENQ.test(src[cs])) {
+      // bounds tested first: an out-of-bounds read deoptimised arabicClaims
+      const qs = doc.quoteAt.get(cs);
+      if (qs !== undefined) end = Math.max(end, doc.quotes[qs].close + 1);
+    }
+    end = cutAtNextReport(ctx, cs, end);
+    const verbText = src.slice(toks[i].start + (vv.strip ? 1 : 0), toks[i].end);
+    const made = pushClaim(
+      ((ctx.rule = comp < 0 ? 'ar-object' : explicit ? 'ar-explicit' : speakerText ? 'ar-description' : 'ar-pronoun'), ctx),
+      speaker,
+      speakerText,
+      verbText,
+      info.kind,
+      cs,
+      end,
+      i,
+    );
+    if (made) made.fem = info.fem;
+    // a joint statement: one claim per coordinated speaker (حركتا حماس والجهاد أعلنتا، أكد كيم والرئيس مون)
+    if (made && explicit && spTok >= 0 && speaker === actorOf(ctx, spTok)) {
+      for (const jp of jointPartners(ctx, spTok, speaker)) {
+        const c2 = pushClaim(((ctx.rule = 'ar-joint'), ctx), jp.actor, jp.text, verbText, info.kind, cs, end, i);
+        if (c2) c2.fem = info.fem;
+      }
+    }
+  }
+}

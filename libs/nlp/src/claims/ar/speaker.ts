@@ -1,0 +1,272 @@
+// Arabic claims, speaker-resolution phase: titled subjects, coordinated speakers, pronouns (هو/هي, attached
+// pronouns) and descriptions ("الوزير", "الوكالة الرسمية") resolved to actors.
+
+import type { ActorAcc, MentionX } from '../../actors/shared';
+import { type Doc, tokenAt } from '../../doc';
+import { AR_PERSON_TITLES, AR_TITLE_WORDS } from '../../lexicon/ar';
+import { foldText } from '../../text';
+import {
+  actorOf,
+  type ClaimX,
+  type Ctx,
+  firstInRecentSentence,
+  fitsTitle,
+  isOrgish,
+  lastActor,
+  lastClaimBefore,
+  orderAt,
+  paraGap,
+  personByTitle,
+  recentCompatibleSpeaker,
+} from '../shared';
+const closeSets = new WeakMap<Doc, Set<number>>();
+/** Positions of closing quotation marks (paired quotes). */
+export function closesOf(doc: Doc): Set<number> {
+  let c = closeSets.get(doc);
+  if (!c) {
+    c = new Set(doc.quotes.map((q) => q.close));
+    closeSets.set(doc, c);
+  }
+  return c;
+}
+
+/** A body named only as the complement of a role before the verb ("الأمين العام لحزب الله قد نفى", "وزير خارجية
+ * إيران قال") is not the subject: the titled person is (when the story named one), else nobody. */
+export function titledSubject(ctx: Ctx, k: number, v: number): { inTitle: boolean; person?: ActorAcc; text: string } | undefined {
+  const m = ctx.mAt[k];
+  if (!m || m.last !== k) return undefined;
+  const a = ctx.set.byId.get(m.actorId);
+  if (!a || a.type === 'person') return undefined;
+  const toks = ctx.doc.toks;
+  const t0 = toks[m.first];
+  const lPrefixed = m.start > t0.start && /^ل/.test(t0.norm);
+  let b = m.first - 1;
+  while (b >= 0 && b >= m.first - 3 && /^(عام|العام|التنفيذي|الاعلي|الخاص)$/.test(toks[b].norm)) b--;
+  const titleW =
+    b >= 0 && b < m.first && toks[b + 1].gap <= 1 && (AR_TITLE_WORDS.has(toks[b].norm) || AR_PERSON_TITLES.has(toks[b].norm))
+      ? toks[b].norm
+      : '';
+  if (!titleW && !(lPrefixed && b >= 0 && (AR_TITLE_WORDS.has(toks[b].norm) || AR_PERSON_TITLES.has(toks[b].norm)))) return undefined;
+  const w = titleW || toks[b].norm;
+  const p = resolveDescription(ctx, v, 'person', w.startsWith('ال') ? w : 'ال' + w);
+  return { inTitle: true, person: p && p.type === 'person' ? p : undefined, text: w };
+}
+
+/** Actors coordinated with the speaker mention at token k ("X وY", "X، Y وZ", "X والرئيس الروسي Y"), same kind of actor. */
+export function jointPartners(ctx: Ctx, k: number, sp: ActorAcc): { actor: ActorAcc; text: string; last: number }[] {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  const m0 = ctx.mAt[k];
+  if (!m0) return [];
+  if (m0.first > 0 && /^(في|من|الي|علي|عن|مع|ضد|بين|باسم|لدي|حول)$/.test(toks[m0.first - 1].norm)) return [];
+  const same = (a: ActorAcc) =>
+    a.id !== sp.id &&
+    a.type !== 'location' &&
+    (a.type === sp.type || (a.type !== 'person' && sp.type !== 'person' && a.type !== 'country' && sp.type !== 'country'));
+  const out: { actor: ActorAcc; text: string; last: number }[] = [];
+  const seen = new Set<string>([sp.id]);
+  // forward: و + (titles/modifiers)? + mention
+  let e = m0.last;
+  for (let guard = 0; guard < 4; guard++) {
+    const r = e + 1;
+    if (r >= toks.length || doc.sentOf[r] !== doc.sentOf[k] || toks[r].gap > 2) break;
+    const listComma = toks[r].gap === 2;
+    if (!/^و/.test(toks[r].norm) && !listComma) break;
+    if (listComma && guard === 0 && !/^و/.test(toks[r].norm)) {
+      // "X، Y وZ": only when a و-coordinated actor closes the list
+      const mA = ctx.mAt[r];
+      if (!mA || mA.first !== r) break;
+      const z = mA.last + 1;
+      const mZ = z < toks.length && /^و/.test(toks[z].norm) && toks[z].gap <= 1 ? ctx.mAt[z] : undefined;
+      if (!mZ) break;
+    }
+    // skip a title phrase: والرئيس الكوري الجنوبي مون جاي إن
+    let q = r;
+    let steps = 0;
+    while (
+      q < toks.length &&
+      !ctx.mAt[q] &&
+      steps < 4 &&
+      toks[q].gap <= 1 &&
+      (AR_TITLE_WORDS.has(toks[q].norm.replace(/^و/, '')) ||
+        AR_PERSON_TITLES.has(toks[q].norm.replace(/^و/, '')) ||
+        (steps > 0 && /^ال/.test(toks[q].norm)))
+    ) {
+      q++;
+      steps++;
+    }
+    const mq = q < toks.length ? ctx.mAt[q] : undefined;
+    if (!mq || mq.first !== q || (q > r && toks[q].gap > 1)) break;
+    const a = ctx.set.byId.get(mq.actorId);
+    if (!a || !same(a) || seen.has(a.id)) break;
+    if (q === r && !/^و/.test(toks[r].norm) && !listComma) break;
+    if (steps > 0 && a.type !== 'person') break;
+    seen.add(a.id);
+    out.push({ actor: a, text: doc.src.slice(mq.start, mq.end), last: mq.last });
+    e = mq.last;
+  }
+  // backward: the speaker mention itself is the و-coordinated one ("حماس والجهاد الإسلامي أعلنتا")
+  let f = m0.first;
+  for (let guard = 0; guard < 3; guard++) {
+    if (!/^و/.test(toks[f].norm) || f === 0 || toks[f].gap > 2) break;
+    const mp = ctx.mAt[f - 1];
+    if (!mp || mp.last !== f - 1) break;
+    const a = ctx.set.byId.get(mp.actorId);
+    if (!a || !same(a) || seen.has(a.id)) break;
+    seen.add(a.id);
+    out.push({ actor: a, text: doc.src.slice(mp.start, mp.end), last: mp.last });
+    f = mp.first;
+  }
+  return out;
+}
+
+export function skipSpaces(src: string, p: number): number {
+  while (p < src.length && /\s/.test(src[p])) p++;
+  return p;
+}
+
+export function resolveArPronoun(ctx: Ctx, k: number, fem: boolean, participle = false): ActorAcc | undefined {
+  const compatible = (a: ActorAcc) => {
+    if (a.gender) return a.gender === (fem ? 'f' : 'm');
+    if (a.type === 'person') return !fem;
+    return true;
+  };
+  const lc = lastClaimBefore(ctx, k);
+  const lcA = lc?.speaker.actorId ? ctx.set.byId.get(lc.speaker.actorId) : undefined;
+  const sent = ctx.doc.sentOf[k];
+  const lastSent = lc ? ctx.doc.sentOf[lc.at] : -99;
+  const ok = (x: ActorAcc) =>
+    compatible(x) && (fem ? isOrgish(x) || x.gender === 'f' : x.type === 'person' || (x.type === 'organization' && x.gender === 'm'));
+  const notCountry = (x: ActorAcc) => ok(x) && x.type !== 'country';
+  // "وعندما أعلن أردوغان ...، قال إن": after a fronted temporal clause the subject of that clause speaks
+  const toks0 = ctx.doc.toks;
+  const st0 = ctx.doc.sents[sent];
+  const lead = st0 ? tokenAt(ctx.doc, st0.start) : -1;
+  const fronted =
+    !participle && lead >= 0 && lead < k && toks0[k].gap === 2 && /^(و|ف)?(عندما|حين|حينما|لما|بعدما|لدي|اثر|عقب)$/.test(toks0[lead].norm);
+  if (participle || fronted) {
+    // "..., مشيرا إلى أن": the subject of this sentence
+    if (participle && lcA && lastSent === sent && compatible(lcA)) return lcA;
+    const st = ctx.doc.sents[sent];
+    if (st) {
+      // the subject: a person named in the sentence (not inside a prepositional phrase), else the first body
+      let firstPerson: ActorAcc | undefined;
+      let firstBody: ActorAcc | undefined;
+      const toks = ctx.doc.toks;
+      for (let oi = orderAt(ctx, st.start); oi < ctx.order.length && ctx.order[oi].start < toks[k].start; oi++) {
+        const m = ctx.order[oi];
+        const a = ctx.set.byId.get(m.actorId);
+        if (!a || a.type === 'location' || !notCountry(a) || ctx.doc.quoteOf[m.first] >= 0) continue;
+        const t0 = toks[m.first];
+        if (m.start > t0.start && /^[بل]/.test(t0.norm)) continue; // بجونسون، لروسيا
+        const pv = m.first > 0 ? toks[m.first - 1].norm : '';
+        if (/^(في|من|علي|عن|مع|الي|لدي|عبر|امام|بين|باسم)$/.test(pv)) continue;
+        if (a.type === 'person') {
+          firstPerson ??= a;
+        } else firstBody ??= a;
+      }
+      if (firstPerson || firstBody) return firstPerson ?? firstBody;
+    }
+  }
+  // the verb of the last claim agrees in gender (قالت ... وأضافت; قال ... وأضاف)
+  const agrees = (c: ClaimX | undefined, a: ActorAcc) =>
+    compatible(a) && (c?.fem === undefined || c.fem === fem || (a.type === 'person' && !!a.gender));
+  if (lcA && agrees(lc, lcA) && (sent - lastSent <= 3 || paraGap(ctx, lc!.start, ctx.doc.toks[k].start) <= 1)) return lcA;
+  // speaker continuity: a subject-less reporting verb continues the most recent claim of the same or the previous
+  // paragraph whose verb and speaker agree with this verb's gender (وقال X ... وقالت Y ... وأضاف → X)
+  const cont = recentCompatibleSpeaker(ctx, k, (x, c) => agrees(c, x) && (fem || x.type !== 'country'));
+  if (cont) return cont;
+  // countries are rarely the unnamed subject of a reporting verb: prefer people and organisations;
+  // actors named inside an earlier claim's content are what was said, not who is speaking
+  const notCont = (x: ActorAcc) => notCountry(x);
+  const a =
+    firstInRecentSentence(ctx, k, notCont, true) ?? lastActor(ctx, k, notCont, true, true) ?? firstInRecentSentence(ctx, k, ok, true);
+  return a ?? (lcA && compatible(lcA) ? lcA : undefined);
+}
+
+/** "الوكالة الكورية الشمالية" / "الوكالة الرسمية في كوريا الشمالية": a description qualified by a country refers to the
+ * body of that type whose name carries that country, not simply the last such body. */
+export function qualifiedDescription(ctx: Ctx, k: number, first: number, regionEnd: number, type: string): ActorAcc | undefined {
+  let country: ActorAcc | undefined;
+  for (let r = first + 1; r <= Math.min(regionEnd, first + 3); r++) {
+    const a = actorOf(ctx, r);
+    if (a) {
+      if (a.type === 'country') country = a;
+      break;
+    }
+  }
+  if (!country) return undefined;
+  const forms = new Set<string>();
+  for (const m of country.mentions)
+    if (m.field === ctx.doc.field) forms.add(foldText(ctx.doc.src.slice(m.start, m.end)).replace(/^(ال|ب|ل|و)/, ''));
+  for (const al of [country.name]) forms.add(foldName(al));
+  const typeOk = (a: ActorAcc) => (type === 'organization' ? a.type === 'organization' : a.type === type);
+  return lastActor(
+    ctx,
+    k,
+    (a) =>
+      typeOk(a) &&
+      a.mentions.some((m) => {
+        if (m.field !== ctx.doc.field || m.end - m.start > 80) return false;
+        const t = foldText(ctx.doc.src.slice(m.start, m.end));
+        for (const f of forms) if (f.length >= 4 && t.includes(f)) return true;
+        return false;
+      }),
+  );
+}
+
+export function resolveDescription(ctx: Ctx, k: number, type: string, word: string): ActorAcc | undefined {
+  if (/^(المتحدث|المتحدثه|الناطق|الناطقه)$/.test(word)) {
+    // "وقال المتحدث ..." after "متحدث باسم وزارة الخارجية": the body the spokesman speaks for, unless a named spokesman exists
+    const toks = ctx.doc.toks;
+    for (let b = k - 1; b >= Math.max(0, k - 1500); b--) {
+      if (toks[b].norm !== 'باسم') continue;
+      const m = ctx.mAt[b + 1];
+      const a = m ? ctx.set.byId.get(m.actorId) : undefined;
+      if (!a) break;
+      // a named spokesman right after "باسم X،" wins
+      for (let r = m!.last + 1; r < Math.min(toks.length, m!.last + 4); r++) {
+        const p = actorOf(ctx, r);
+        if (p && p.type === 'person') return p;
+      }
+      return a;
+    }
+  }
+  if (type === 'person') {
+    const byTitle = personByTitle(ctx, word, ctx.doc.toks[k]?.start ?? Infinity);
+    if (byTitle) return byTitle;
+  }
+  const lc = lastClaimBefore(ctx, k);
+  const lcA = lc?.speaker.actorId ? ctx.set.byId.get(lc.speaker.actorId) : undefined;
+  const typeOk = (a: ActorAcc) =>
+    type === 'organization' ? a.type === 'organization' || (word === 'التقرير' && a.type === 'group') : a.type === type;
+  if (word === 'التقرير' || word === 'البيان') {
+    if (lcA && lcA.type !== 'person') return lcA;
+  }
+  const hint = word.replace(/^ال/, '');
+  // the body whose name carries the head noun ("وزارة الخزانة" for الوزارة), or that was introduced with it ("لموقع
+  // غيزمودو"، "حركة حماس" for الموقع، الحركة)
+  const toks = ctx.doc.toks;
+  const headOf = (m: MentionX) => (m.first > 0 && m.first - 1 < toks.length ? toks[m.first - 1].norm.replace(/^[وف]?[لب]?(ال)?/, '') : '');
+  const named = lastActor(
+    ctx,
+    k,
+    (a) =>
+      typeOk(a) &&
+      (foldName(a.name).includes(hint) ||
+        a.mentions.some(
+          (m) =>
+            m.field === ctx.doc.field &&
+            m.end - m.start < 60 &&
+            (foldText(ctx.doc.src.slice(m.start, m.end)).includes(hint) || (hint.length >= 3 && headOf(m) === hint)),
+        )),
+  );
+  if (named) return named;
+  // a role word never refers to a person the story introduced with another role (the head of state is not "الوزير")
+  if (lcA && typeOk(lcA) && fitsTitle(ctx, lcA, word)) return lcA;
+  return lastActor(ctx, k, (a) => typeOk(a) && fitsTitle(ctx, a, word));
+}
+
+function foldName(s: string): string {
+  return s.toLowerCase().replace(/[أإآ]/g, 'ا').replace(/ة/g, 'ه').replace(/ى/g, 'ي');
+}

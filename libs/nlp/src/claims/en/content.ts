@@ -1,0 +1,204 @@
+// English claims, content phase: where the reported content starts and ends after the verb (that-clauses,
+// objects of told/warned, adverbials), and the quotation index.
+
+import type { Doc } from '../../doc';
+import { EN_DET, EN_FINITE, EN_NP_OBJ_VERBS, EN_OBJ_VERBS, EN_PP_HEAD, EN_PRONOUNS, EN_RECIP, EN_TIME } from '../../lexicon/en';
+import {
+  type Ctx,
+  cutAtNextReport,
+} from '../shared'; /** Content after the verb (index of the last verb token): skip "that", objects of told/warned, adverbials. */
+export function contentAfter(ctx: Ctx, v: number, verb: string): { s: number; e: number } | undefined {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  const sent = doc.sentOf[v];
+  const n = toks.length;
+  let k = v + 1;
+  if (k >= n) return undefined;
+  // colon or quote right after the verb
+  const sepAfter = toks[k].sep;
+  // ('... Ms Short said. "I don't know ..."': a quote after a full stop is not this verb's content)
+  if ((/:/.test(sepAfter) || /["\u201C]/.test(sepAfter)) && !/^[^"\u201C:]*[.!?]/.test(sepAfter)) {
+    const qi = sepAfter.search(/["\u201C]/);
+    const s = qi >= 0 ? toks[k].start - sepAfter.length + qi : toks[k].start;
+    const qsi = doc.quoteAt.get(s);
+    let e = qsi !== undefined ? doc.quotes[qsi].close + 1 : doc.sents[doc.sentOf[k]].end;
+    // a quotation left open at the end of its paragraph (BBC style) ends there; the next paragraph is its own segment
+    const nl = doc.src.indexOf('\n', s);
+    if (nl >= 0 && nl < e) e = nl;
+    return { s, e };
+  }
+  if (doc.sentOf[k] !== sent) return undefined;
+  if (toks[k].gap >= 2 && toks[k].gap !== 4) {
+    // ", in a statement, ..." parenthetical after the verb
+    if (toks[k].gap === 2) {
+      let c = k;
+      while (c < n && doc.sentOf[c] === sent && c - k < 10 && !(c > k && toks[c].gap === 2)) c++;
+      if (c < n && doc.sentOf[c] === sent && toks[c].gap === 2 && EN_TIME.has(toks[k].norm)) k = c;
+      else return undefined;
+    } else return undefined;
+  }
+  // objects of told / warned / urged
+  if (EN_OBJ_VERBS.has(verb) && !(toks[k].norm === 'that')) {
+    let thatAt = -1;
+    for (let j = k; j < Math.min(n, k + 9); j++) {
+      if (doc.sentOf[j] !== sent || toks[j].gap >= 2) break;
+      if (toks[j].norm === 'that') {
+        thatAt = j;
+        break;
+      }
+    }
+    if (thatAt >= 0) k = thatAt + 1;
+    else {
+      const m = ctx.mAt[k];
+      if (m) {
+        k = m.last + 1;
+        if (k < n && toks[k].norm === 's' && toks[k].sep === "'") {
+          k++;
+          while (k < n && toks[k].caps && toks[k].gap === 0) k++;
+        }
+      } else if (EN_RECIP.has(toks[k].norm)) {
+        const det = EN_DET.has(toks[k].norm);
+        k++;
+        if (det) {
+          // skip the rest of the NP: adjectives/nouns until a word that starts a clause
+          let steps = 0;
+          while (
+            k < n &&
+            doc.sentOf[k] === sent &&
+            toks[k].gap < 2 &&
+            steps < 4 &&
+            !/^(the|a|an|he|she|it|they|we|i|there|this|his|her|its|their|our|mr|mrs|ms)$/.test(toks[k].norm) &&
+            !ctx.mAt[k]
+          ) {
+            k++;
+            steps++;
+          }
+          // "told the Observer his ...": the recipient is a named outlet
+          if (
+            steps === 0 &&
+            k < n &&
+            ctx.mAt[k] &&
+            ctx.mAt[k]!.first === k &&
+            ctx.set.byId.get(ctx.mAt[k]!.actorId)?.type === 'organization'
+          )
+            k = ctx.mAt[k]!.last + 1;
+        }
+      } else if (['accused', 'accuses', 'accusing', 'blamed', 'blames'].includes(verb)) {
+        // the object is part of the content
+      } else if (ctx.mAt[k] === undefined && toks[k].caps === 0 && verb !== 'warned' && verb !== 'warns') {
+        k++;
+      }
+    }
+  }
+  // "told BBC Radio 4's Today programme: "..."": the colon after the recipient opens the content
+  if (EN_OBJ_VERBS.has(verb) && k < n && !/:/.test(toks[k].sep)) {
+    for (let r = k + 1; r < n && r <= k + 6 && !EN_FINITE.has(toks[r].norm) && toks[r - 1].norm !== 'that'; r++) {
+      if (/:/.test(toks[r].sep) && !/[.!?]/.test(toks[r].sep)) {
+        const qi0 = toks[r].sep.search(/["\u201C]/);
+        const s0 = qi0 >= 0 ? toks[r].start - toks[r].sep.length + qi0 : toks[r].start;
+        const qs0 = doc.quoteAt.get(s0);
+        let e0 = qs0 !== undefined ? doc.quotes[qs0].close + 1 : doc.sents[doc.sentOf[r]].end;
+        const nl = doc.src.indexOf('\n', s0);
+        if (nl >= 0 && nl < e0) e0 = nl;
+        return { s: s0, e: e0 };
+      }
+      if (doc.sentOf[r] !== sent || toks[r].gap >= 2) break;
+    }
+  }
+  // adverbials: on Friday, last week, in a statement
+  while (
+    k < n &&
+    doc.sentOf[k] === sent &&
+    (toks[k].norm === 'on' ||
+      toks[k].norm === 'last' ||
+      toks[k].norm === 'yesterday' ||
+      toks[k].norm === 'today' ||
+      toks[k].norm === 'earlier' ||
+      toks[k].norm === 'later') &&
+    k + 1 < n &&
+    EN_TIME.has(toks[k + 1].norm)
+  ) {
+    k += toks[k].norm === 'yesterday' || toks[k].norm === 'today' ? 1 : 2;
+  }
+  // "said on Twitter that ...", "told a news conference in Geneva that ...", "said in an interview that ...": a
+  // prepositional phrase before the complementiser is not content
+  if (k < n && (EN_PP_HEAD.has(toks[k].norm) || toks[k].norm === 'to') && toks[k].gap < 2) {
+    for (
+      let r = k + 1;
+      (r < n && r <= k + 7 && doc.sentOf[r] === sent && toks[r].gap < 2 && !EN_FINITE.has(toks[r].norm) && !ctx.mAt[r]) ||
+      (r < n && r <= k + 7 && ctx.mAt[r] && toks[r].gap < 2);
+      r++
+    ) {
+      if (toks[r].norm === 'that') {
+        k = r;
+        break;
+      }
+    }
+  }
+  // "has said repeatedly that ...", "said publicly that ..."
+  for (
+    let r = k, hops = 0;
+    r < n && hops < 2 && toks[r].gap === 0 && /^[a-z]+ly$/.test(toks[r].norm) && doc.sentOf[r] === sent && toks[r].caps === 0;
+    r++, hops++
+  ) {
+    if (r + 1 < n && toks[r + 1].norm === 'that' && toks[r + 1].gap < 2) {
+      k = r + 1;
+      break;
+    }
+  }
+  let hadThat = false;
+  if (k < n && toks[k].norm === 'that' && toks[k].gap < 2) {
+    k++;
+    hadThat = true;
+  }
+  if (k >= n || doc.sentOf[k] !== sent) return undefined;
+  // "X has said during a visit to Britain": a prepositional phrase is no content
+  if (!hadThat && EN_PP_HEAD.has(toks[k].norm) && !enLooksClausal(ctx, k)) {
+    // "said in an official statement: "..."" — the colon or quotation after the phrase opens the content
+    let r = k + 1;
+    while (r < n && r < k + 7 && doc.sentOf[r] === sent && toks[r].gap < 2 && !/[:"\u201C]/.test(toks[r].sep)) r++;
+    if (!(r < n && r < k + 7 && /[:"\u201C]/.test(toks[r].sep) && (doc.sentOf[r] === sent || /:/.test(toks[r].sep)))) return undefined;
+    const qi0 = toks[r].sep.search(/["\u201C]/);
+    const s0 = qi0 >= 0 ? toks[r].start - toks[r].sep.length + qi0 : toks[r].start;
+    const qs0 = doc.quoteAt.get(s0);
+    return { s: s0, e: qs0 !== undefined ? doc.quotes[qs0].close + 1 : doc.sents[doc.sentOf[r]].end };
+  }
+  // "announced the settlements", "agreed a deal", "wrote an account": a noun object, not a reported proposition
+  if (!hadThat && EN_NP_OBJ_VERBS.has(verb) && !/["\u201C]/.test(toks[k].sep) && !enLooksClausal(ctx, k)) return undefined;
+  // quote opening right here?
+  const sep = toks[k].sep;
+  let s = toks[k].start;
+  const qi = sep.search(/["\u201C]/);
+  if (qi >= 0) s = toks[k].start - sep.length + qi;
+  let e = doc.sents[sent].end;
+  for (let qi = quoteIdxAt(doc, s); qi < doc.quotes.length && doc.quotes[qi].open < e; qi++) {
+    const q = doc.quotes[qi];
+    if (q.open >= s && q.close >= e) e = q.close + 1;
+  }
+  e = cutAtNextReport(ctx, s, e);
+  if (e - s < 8) return undefined;
+  return { s, e };
+}
+
+/** Does the text from token k look like a clause (a finite verb or a pronoun subject before the first comma)? */
+export function enLooksClausal(ctx: Ctx, k: number): boolean {
+  const toks = ctx.doc.toks;
+  const sent = ctx.doc.sentOf[k];
+  if (EN_PRONOUNS[toks[k].norm] || /^(there|i|we|you)$/.test(toks[k].norm)) return true;
+  for (let r = k; r < toks.length && r < k + 14 && ctx.doc.sentOf[r] === sent; r++) {
+    if (r > k && toks[r].gap >= 2) return false;
+    if (EN_FINITE.has(toks[r].norm)) return true;
+  }
+  return false;
+}
+
+export function quoteIdxAt(doc: Doc, pos: number): number {
+  let lo = 0,
+    hi = doc.quotes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (doc.quotes[mid].open < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,215 @@
+// English claims, back-reference phase: pronouns (he/she/they/it) and descriptions ("the company", "the bureau")
+// resolved to the actor in focus.
+
+import type { ActorAcc } from '../../actors/shared';
+import { tokenAt } from '../../doc';
+import { EN_DET, EN_VERB } from '../../lexicon/en';
+import {
+  type ClaimX,
+  type Ctx,
+  firstInRecentSentence,
+  inClaimContent,
+  isOrgish,
+  lastActor,
+  lastClaimBefore,
+  orderAt,
+  recentCompatibleSpeaker,
+} from '../shared';
+/** The organisation a description ("the company", "a spokesperson") refers to: the organisation speaking in the last
+ * three sentences, else the last one named outside claim contents, unless another is far more present in the story. */
+export function enOrgInFocus(ctx: Ctx, k: number, pred: (a: ActorAcc) => boolean): ActorAcc | undefined {
+  const lc = lastClaimBefore(ctx, k);
+  const lcA = lc?.speaker.actorId ? ctx.set.byId.get(lc.speaker.actorId) : undefined;
+  if (lc && lcA && pred(lcA) && ctx.doc.sentOf[k] - ctx.doc.sentOf[lc.at] <= 3) return lcA;
+  const recent = lastActor(ctx, k, pred, false, true) ?? lastActor(ctx, k, pred);
+  if (!recent) return undefined;
+  const pos = ctx.doc.toks[k].start;
+  const counts = new Map<string, number>();
+  for (let i = Math.max(0, orderAt(ctx, pos) - 300); i < ctx.order.length && ctx.order[i].end <= pos; i++) {
+    const id = ctx.order[i].actorId;
+    counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  let best = recent;
+  let bc = counts.get(recent.id) ?? 0;
+  const rc = bc;
+  for (const [id, c] of counts) {
+    if (c > bc) {
+      const a = ctx.set.byId.get(id);
+      if (a && a.type !== 'location' && pred(a)) {
+        best = a;
+        bc = c;
+      }
+    }
+  }
+  return bc >= 2 * rc + 2 ? best : recent;
+}
+
+/** In the lead sentence, a description ("a security firm has warned", "Amnesty's chief has said") refers to the
+ * first matching actor named in the next two sentences. */
+export function enLeadForward(ctx: Ctx, v: number, pred: (a: ActorAcc) => boolean): ActorAcc | undefined {
+  const { doc } = ctx;
+  if (doc.sentOf[v] !== 0) return undefined;
+  const pos = doc.toks[v].end;
+  const lim = doc.sents[Math.min(doc.sents.length - 1, 2)].end;
+  for (let i = orderAt(ctx, pos); i < ctx.order.length && ctx.order[i].start < lim; i++) {
+    const a = ctx.set.byId.get(ctx.order[i].actorId);
+    if (a && a.type !== 'location' && pred(a)) return a;
+  }
+  return undefined;
+}
+
+/** "The FBI said ... . "...," the bureau said": an institution noun whose name does not contain it refers to the
+ * organisation that spoke in this or the previous two sentences. */
+export function enRecentOrgSpeaker(ctx: Ctx, v: number): ActorAcc | undefined {
+  const lc = lastClaimBefore(ctx, v);
+  const a = lc?.speaker.actorId ? ctx.set.byId.get(lc.speaker.actorId) : undefined;
+  return lc && a && a.type === 'organization' && ctx.doc.sentOf[v] - ctx.doc.sentOf[lc.at] <= 2 ? a : undefined;
+}
+
+export function nameHas(a: ActorAcc, w: string): boolean {
+  const n = a.name.toLowerCase();
+  if (/^(company|firm|group|giant|airline|carrier|retailer|maker|insurer|operator|bank)$/.test(w) && !n.includes(w))
+    return !/(ministry|department|party|court|government|council|commission|administration|agency|parliament|union|army|police|office|bureau|nations|committee|kremlin|white house|pentagon|downing street|senate|congress)/.test(
+      n,
+    );
+  return n.includes(w);
+}
+
+export function lastClaimSpeakerOfType(ctx: Ctx, v: number, type: string): ActorAcc | undefined {
+  for (let i = ctx.claims.length - 1; i >= 0; i--) {
+    const c = ctx.claims[i];
+    if (c.at >= v) continue;
+    const a = ctx.set.byId.get(c.speaker.actorId!);
+    if (a && a.type === type) return a;
+  }
+  return undefined;
+}
+
+export function mostSalient(ctx: Ctx, v: number, type: string): ActorAcc | undefined {
+  const counts = new Map<string, number>();
+  const pos = ctx.doc.toks[v].start;
+  for (let i = Math.max(0, orderAt(ctx, pos) - 300); i < ctx.order.length && ctx.order[i].end <= pos; i++) {
+    const m = ctx.order[i];
+    counts.set(m.actorId, (counts.get(m.actorId) ?? 0) + 1);
+  }
+  let best: ActorAcc | undefined;
+  let bc = 0;
+  for (const [id, c] of counts) {
+    const a = ctx.set.byId.get(id);
+    if (a && a.type === type && c > bc) {
+      best = a;
+      bc = c;
+    }
+  }
+  return best;
+}
+
+export function resolveEnPronoun(ctx: Ctx, v: number, p: 'm' | 'f' | 'p' | 'n'): ActorAcc | undefined {
+  const lc = lastClaimBefore(ctx, v);
+  const lcA = lc?.speaker.actorId ? ctx.set.byId.get(lc.speaker.actorId) : undefined;
+  const near = lc ? ctx.doc.sentOf[v] - ctx.doc.sentOf[lc.at] <= 2 : false;
+  if (p === 'm' || p === 'f') {
+    // a person opening the previous sentence (or this one) as its subject, after the last claim or as the subject of the
+    // sentence holding it ("But Mr Howard denied Mr Yeo ... said ... . He also said"), is the referent
+    // "Commissioner Teresa Ribera said ... . "...," she said": an unknown name speaking in the previous sentence (no
+    // actor, no claim) is the referent — do not hand her words to an earlier speaker
+    if (enUnknownSpeakerBefore(ctx, v, lc)) return undefined;
+    const subjS = sentenceSubjectPersonAt(ctx, v, p);
+    if (subjS && subjS.sent < ctx.doc.sentOf[v] && subjS.actor !== lcA && (!lc || ctx.doc.sentOf[lc.at] <= subjS.sent)) return subjS.actor;
+    if (lcA && lcA.type === 'person' && near && (!lcA.gender || lcA.gender === p)) return lcA;
+    // a person opening this or the previous sentence as its subject ("Mr Blair told ... . "...," he said) is the referent
+    const subj = sentenceSubjectPerson(ctx, v, p);
+    if (subj) return subj;
+    // speaker continuity: the last speaker of this gender in the same or the previous paragraph
+    const cont = recentCompatibleSpeaker(ctx, v, (a) => a.type === 'person' && (!a.gender || a.gender === p));
+    if (cont) return cont;
+    // people named inside an earlier claim are what was said, not who speaks
+    return (
+      lastActor(ctx, v, (a) => a.type === 'person' && (!a.gender || a.gender === p), true, true) ??
+      lastActor(ctx, v, (a) => a.type === 'person' && (!a.gender || a.gender === p), true)
+    );
+  }
+  // "Delta has been hit by ... . It has said ...": an organisation opening the previous sentence as its subject
+  {
+    const { doc } = ctx;
+    const ps = doc.sentOf[v] - 1;
+    const st = ps >= 0 ? doc.sents[ps] : undefined;
+    if (st) {
+      let k = tokenAt(doc, st.start);
+      if (k < v && ['but', 'and', 'however', 'meanwhile', 'the'].includes(doc.toks[k].norm) && !ctx.mAt[k]) k++;
+      const m = k < v ? ctx.mAt[k] : undefined;
+      const a = m && m.first === k ? ctx.set.byId.get(m.actorId) : undefined;
+      const nx = m ? doc.toks[m.last + 1] : undefined;
+      if (
+        a &&
+        (a.type === 'organization' || a.type === 'group' || (p === 'n' && a.type === 'country')) &&
+        nx &&
+        nx.gap === 0 &&
+        nx.norm !== 's' &&
+        nx.norm !== 'and' &&
+        doc.quoteOf[k] < 0 &&
+        !inClaimContent(ctx, m!) &&
+        (!lc || doc.sentOf[lc.at] < ps)
+      )
+        return a;
+    }
+  }
+  if (lcA && isOrgish(lcA) && near && (p === 'n' || lcA.type !== 'country')) return lcA;
+  // "Delta has been hit by rising costs. It has said ...": the body opening a recent sentence, before any country
+  const subjOrg = firstInRecentSentence(ctx, v, (a) => a.type === 'organization' || a.type === 'group', true);
+  if (subjOrg) return subjOrg;
+  // "they" is rarely a country in running text; "it" may be
+  return lastActor(ctx, v, (a) => a.type === 'organization' || a.type === 'group' || (p === 'n' && a.type === 'country'), true);
+}
+
+function sentenceSubjectPerson(ctx: Ctx, v: number, p: 'm' | 'f'): ActorAcc | undefined {
+  return sentenceSubjectPersonAt(ctx, v, p)?.actor;
+}
+
+/** A reporting verb in the previous sentence (or earlier in this one) whose subject is a capitalised name that is no
+ * known actor ("Commissioner Teresa Ribera said"), after the last claim. */
+function enUnknownSpeakerBefore(ctx: Ctx, v: number, lc: ClaimX | undefined): boolean {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  const ps = doc.sentOf[v] - 1;
+  if (ps < 0) return false;
+  const from = tokenAt(doc, doc.sents[ps].start);
+  if (lc && lc.at >= from) return false;
+  for (let r = from + 1; r < v; r++) {
+    if (!EN_VERB.get(toks[r].norm) || toks[r].gap !== 0 || doc.quoteOf[r] >= 0) continue;
+    const b = toks[r - 1];
+    if (
+      b.caps === 1 &&
+      !ctx.mAt[r - 1] &&
+      r - 1 > from &&
+      toks[r - 2].caps === 1 &&
+      toks[r - 1].gap === 0 &&
+      !ctx.mAt[r - 2] &&
+      !EN_DET.has(toks[r - 2].norm)
+    )
+      return true;
+  }
+  return false;
+}
+
+/** A gender-compatible person opening (as subject) the sentence of token v or the one before, not inside a claim. */
+function sentenceSubjectPersonAt(ctx: Ctx, v: number, p: 'm' | 'f'): { actor: ActorAcc; sent: number } | undefined {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  const sent = doc.sentOf[v];
+  for (let s = sent; s >= Math.max(0, sent - 1); s--) {
+    const st = doc.sents[s];
+    if (!st) continue;
+    let k = tokenAt(doc, st.start);
+    if (k >= v) continue;
+    if (k < toks.length && ['but', 'and', 'however', 'meanwhile', 'earlier', 'later', 'then'].includes(toks[k].norm)) k++;
+    if (k < toks.length && /^(mr|mrs|ms|dr|miss|sir|lord|lady)$/.test(toks[k].norm) && !ctx.mAt[k]) k++;
+    const m = k < v ? ctx.mAt[k] : undefined;
+    if (!m || (m.first !== k && m.first < tokenAt(doc, st.start))) continue;
+    if (doc.quoteOf[k] >= 0 || inClaimContent(ctx, m)) continue;
+    const a = ctx.set.byId.get(m.actorId);
+    if (a && a.type === 'person' && (!a.gender || a.gender === p)) return { actor: a, sent: s };
+    if (a && a.type !== 'location') return undefined; // another subject: leave it to the other rules
+  }
+  return undefined;
+}

@@ -1,0 +1,606 @@
+// English claims, reporting-verb phase: the main pass (X said/told/warned ..., "...," X said, according to X),
+// multi-paragraph quotations and quoted continuations of a claim.
+
+import type { ActorAcc } from '../../actors/shared';
+import { tokenAt } from '../../doc';
+import {
+  EN_DESCRIPTIONS,
+  EN_DET,
+  EN_INV_ROLE,
+  EN_INV_SKIP,
+  EN_INVERTIBLE,
+  EN_PARTICIPLES,
+  EN_PASSIVE,
+  EN_PP_HEAD,
+  EN_PRONOUNS,
+  EN_TIME,
+  EN_VERB,
+  EN_VERB_OR_CLAIM,
+} from '../../lexicon/en';
+import { inSpans } from '../../text';
+import { actorOf, type ClaimX, type Ctx, cutAtNextReport, lastActor, lastClaimBefore, mentionText, orderAt, pushClaim } from '../shared';
+import { contentAfter, enLooksClausal } from './content';
+import { lastClaimSpeakerOfType } from './coref';
+import { enJoint, invertedSpeaker, quoteBefore, resolveNP, type Subj, subjectBefore, subjectOfSentence } from './speaker';
+export function englishClaims(ctx: Ctx): void {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  const src = doc.src;
+  const n = toks.length;
+  for (let v = 0; v < n; v++) {
+    const t = toks[v];
+    if (t.script !== 'latin') continue;
+    const w = t.norm;
+    let kind = EN_VERB_OR_CLAIM.get(w);
+    let verbTokEnd = v;
+    if (w === 'according' && v + 1 < n && toks[v + 1].norm === 'to') {
+      kind = 'statement';
+      verbTokEnd = v + 1;
+    }
+    if (!kind && (w === 'asked' || w === 'asks')) kind = 'question';
+    if (!kind) continue;
+    if (t.caps === 2) continue;
+    // "he asked why/whether ...", '"...?" he asked' — not "asked X to ...", "Asked about X, he said"
+    if (
+      kind === 'question' &&
+      (doc.sentStart[v] ||
+        !(
+          quoteBefore(ctx, v) ||
+          (v + 1 < n && /^(why|whether|if|how|what|when|who|where)$/.test(toks[v + 1].norm)) ||
+          (v + 1 < n && /[:"\u201C]/.test(toks[v + 1].sep))
+        ))
+    )
+      continue;
+    if (inSpans(doc.skip, t.start, t.end)) continue;
+    const prev = v > 0 ? toks[v - 1] : undefined;
+    const wentOnTo = prev && prev.norm === 'to' && v >= 3 && /^(on)$/.test(toks[v - 2].norm) && /^(went|goes|go)$/.test(toks[v - 3].norm);
+    if (prev && EN_PASSIVE.has(prev.norm) && prev.gap === 0 && t.gap === 0 && w !== 'according' && !wentOnTo) {
+      // "His claims were denied by Foreign Secretary Jack Straw": a deny/reject-type passive with its agent; the subject
+      // is the content
+      if (
+        /^(denied|disputed|refuted|contested)$/.test(w) &&
+        /^(was|were|been|is|are)$/.test(prev.norm) &&
+        v + 2 < n &&
+        toks[v + 1].norm === 'by' &&
+        toks[v + 1].gap === 0 &&
+        doc.sentOf[v + 1] === doc.sentOf[v]
+      ) {
+        const ag = invertedSpeaker(ctx, v + 2);
+        let aux = v - 1;
+        if (aux > 0 && /^(has|have|had)$/.test(toks[aux - 1].norm)) aux--;
+        const s0 = clauseStartBefore(ctx, v);
+        const e0 = toks[aux].start - toks[aux].sep.length;
+        if (
+          ag &&
+          e0 > s0 &&
+          pushClaim(((ctx.rule = 'en-passive-agent'), ctx), ag.actor, ag.text, src.slice(t.start, t.end), kind, s0, e0, v)
+        )
+          continue;
+      }
+      continue;
+    }
+    if (wentOnTo) {
+      // "Chief Supt Deats went on to warn: ..."
+      const sb0 = subjectBefore(ctx, v - 3);
+      const c0 = sb0 ? contentAfter(ctx, v, w) : undefined;
+      if (sb0 && c0 && pushClaim(((ctx.rule = 'en-sv'), ctx), sb0.actor, sb0.text, src.slice(t.start, t.end), kind, c0.s, c0.e, v))
+        continue;
+    }
+    if (v + 1 < n && toks[v + 1].norm === 'to' && w !== 'told' && w !== 'according' && (w === 'said' || w === 'says')) continue; // "said to be"
+    const sent = doc.sentOf[v];
+    if (w === 'according') {
+      englishAccording(ctx, v, verbTokEnd);
+      continue;
+    }
+    // "X, who insists ...": the antecedent of the relative pronoun
+    if (prev && (prev.norm === 'who' || prev.norm === 'which') && v >= 2 && (prev.gap === 2 || ctx.mAt[v - 2])) {
+      // the antecedent may sit in a prepositional phrase ("rejected by Mr Blair, who said: ...")
+      const am = ctx.mAt[v - 2];
+      const aa = am && am.last === v - 2 ? ctx.set.byId.get(am.actorId) : undefined;
+      const ant =
+        aa && aa.type !== 'location' ? { actor: aa, text: src.slice(am!.start, am!.end), pronoun: false } : resolveNP(ctx, v - 2, v);
+      const c = ant && !ant.pronoun ? contentAfter(ctx, v, w) : undefined;
+      // "Mr Mubanga, who insists he does not feel bitter, said: ..." — the relative clause ends before the main verb
+      if (c)
+        for (let r = v + 2; r < n && toks[r].start < c.e; r++)
+          if (toks[r].gap === 2 && EN_VERB.get(toks[r].norm) && doc.quoteOf[r] < 0) {
+            c.e = toks[r].start - toks[r].sep.length;
+            break;
+          }
+      if (c && (kind === 'promise' || kind === 'demand') && /^(to|for)\s/i.test(src.slice(c.s, c.s + 4))) continue;
+      if (ant && c && pushClaim(((ctx.rule = 'en-relative'), ctx), ant.actor, ant.text, t.norm, kind, c.s, c.e, v)) continue;
+    }
+    // "was quoted as saying", "quoted by KCNA as saying"
+    if (w === 'saying' && prev && prev.norm === 'as') {
+      // "CONTENT, minister Yuri Trutnev was quoted as saying (by Interfax)." — the content comes first
+      if (
+        v >= 3 &&
+        toks[v - 2].norm === 'quoted' &&
+        /^(was|were)$/.test(toks[v - 3].norm) &&
+        (v + 1 >= n || doc.sentOf[v + 1] !== sent || toks[v + 1].norm === 'by' || toks[v + 1].gap >= 2)
+      ) {
+        const sq = subjectBefore(ctx, v - 3);
+        if (sq && !sq.pronoun) {
+          let ct = sq.first;
+          for (let r = ct, hops = 0; hops < 4 && r > 0 && toks[r].gap < 2 && doc.sentOf[r - 1] === sent; hops++) {
+            const wv = toks[r - 1];
+            if (ctx.mAt[r - 1] || !(wv.caps === 0 || EN_INV_SKIP.has(wv.norm))) break;
+            r--;
+            if (toks[r].gap === 2) {
+              ct = r;
+              break;
+            }
+          }
+          const s0 = doc.sents[sent].start;
+          const e0 = toks[ct].start - toks[ct].sep.length + Math.max(0, toks[ct].sep.indexOf(','));
+          if (
+            toks[ct].gap === 2 &&
+            e0 - s0 > 10 &&
+            pushClaim(((ctx.rule = 'en-quoted-as'), ctx), sq.actor, sq.text, 'quoted as saying', kind, s0, e0, v)
+          )
+            continue;
+        }
+      }
+      const sp0 = subjectOfSentence(ctx, v);
+      const c = sp0 ? contentAfter(ctx, v, w) : undefined;
+      if (sp0 && c && pushClaim(((ctx.rule = 'en-quoted-as'), ctx), sp0, '', 'quoted as saying', kind, c.s, c.e, v)) continue;
+    }
+    // participle clause: ", saying ..." → the subject of the sentence
+    const withSubj =
+      t.gap === 0 && v >= 2 && ctx.mAt[v - 1] && ctx.mAt[v - 1]!.last === v - 1 && toks[ctx.mAt[v - 1]!.first - 1]?.norm === 'with';
+    if (
+      EN_PARTICIPLES.has(w) &&
+      (t.gap === 2 ||
+        (t.gap === 4 && /,/.test(t.sep) && !/[.!?:;]/.test(t.sep)) ||
+        (prev && prev.norm === 'by' && prev.gap === 0 && t.gap === 0) ||
+        withSubj)
+    ) {
+      const lc = lastClaimBefore(ctx, v);
+      let sp: ActorAcc | undefined;
+      if (lc && doc.sentOf[lc.at] === sent) sp = ctx.set.byId.get(lc.speaker.actorId!);
+      // "..., with Mr Trutnev suggesting that ...": the participle's own subject
+      if (!sp && t.gap === 0 && prev && ctx.mAt[v - 1] && ctx.mAt[v - 1]!.last === v - 1) {
+        const a = actorOf(ctx, v - 1);
+        if (a && a.type !== 'location') sp = a;
+      }
+      if (!sp) sp = subjectOfSentence(ctx, v);
+      if (!sp) continue;
+      const c = contentAfter(ctx, v, w);
+      if (c && !((kind === 'warning' || kind === 'demand') && isRequest(src.slice(c.s, Math.min(c.e, c.s + 60)))))
+        pushClaim(((ctx.rule = 'en-participle'), ctx), sp, '', t.norm, kind, c.s, c.e, v);
+      continue;
+    }
+    if (EN_PARTICIPLES.has(w) && w !== 'warning') continue;
+    // (A) quote before the verb: "...," X said / "...," said X / "...," he said
+    const qa = quoteBefore(ctx, v);
+    if (qa) {
+      const sp = qa.speaker;
+      if (sp) {
+        const q = doc.quotes[qa.q];
+        // '"A.¶¶"B," he said': one claim per paragraph segment of the quotation
+        const segs: [number, number][] = [];
+        for (let a0 = q.open + 1, nl = src.indexOf('\n', a0); ; nl = src.indexOf('\n', a0)) {
+          if (nl < 0 || nl >= q.close) {
+            segs.push([a0, q.close]);
+            break;
+          }
+          segs.push([a0, nl]);
+          let p = nl;
+          while (p < q.close && /\s/.test(src[p])) p++;
+          if (/["\u201C]/.test(src[p])) p++;
+          a0 = p;
+        }
+        let c: ClaimX | undefined;
+        for (let si = segs.length - 1; si >= 0; si--) {
+          const cc = pushClaim(
+            ((ctx.rule = 'en-quote-before'), ctx),
+            sp,
+            qa.text,
+            src.slice(t.start, t.end),
+            kind,
+            segs[si][0],
+            segs[si][1],
+            v,
+            true,
+          );
+          if (si === segs.length - 1) c = cc;
+        }
+        if (c) {
+          ctx.usedQuotes.add(qa.q);
+          continue;
+        }
+      }
+    }
+    if (ctx.doc.quoteOf[v] >= 0) continue; // reporting verbs inside a quotation belong to the quoted speech
+    // (C') "CONTENT, said X [of Y / , a role]." — verb-subject inversion after a comma (say-type verbs only: "..., accused
+    // Mr Clarke of ..." has its subject before); also without the comma ("... turn to Windows said Dominic Hirsch, ...")
+    const inv = v + 1 < n && EN_INVERTIBLE.has(w) ? invertedSpeaker(ctx, v + 1) : undefined;
+    const noComma =
+      inv &&
+      t.gap === 0 &&
+      (!ctx.mAt[v - 1] || actorOf(ctx, v - 1)!.type === 'location') &&
+      !EN_PRONOUNS[toks[v - 1].norm] &&
+      !EN_DET.has(toks[v - 1].norm) &&
+      v - tokenAt(doc, doc.sents[sent].start) >= 6 &&
+      /^(said|says|added|argued)$/.test(w);
+    if (inv && (t.gap === 2 || noComma)) {
+      const e2 = inv.last + 1;
+      let rest = 0;
+      for (let r = e2; r < n && doc.sentOf[r] === sent; r++) rest++;
+      if (
+        !noComma &&
+        e2 < n &&
+        doc.sentOf[e2] === sent &&
+        toks[e2].gap === 2 &&
+        rest >= 4 &&
+        !EN_INV_ROLE.has(toks[e2].norm) &&
+        !EN_DET.has(toks[e2].norm)
+      ) {
+        // "Incidents like this happen, said Mr Thiemann, because when banks ..." — the content follows
+        const e1 = cutAtNextReport(ctx, toks[e2].start, doc.sents[sent].end);
+        if (
+          pushClaim(((ctx.rule = 'en-inversion-after'), ctx), inv.actor, inv.text, src.slice(t.start, t.end), kind, toks[e2].start, e1, v)
+        )
+          continue;
+      }
+      if (
+        e2 >= n ||
+        doc.sentOf[e2] !== sent ||
+        (toks[e2].gap >= 2 && toks[e2].gap !== 4) ||
+        ['of', 'at', 'from', 'for'].includes(toks[e2].norm)
+      ) {
+        const s0 = clauseStartBefore(ctx, v);
+        const e0 = noComma
+          ? toks[v].start - toks[v].sep.length
+          : toks[v].start - toks[v].sep.length + Math.max(0, toks[v].sep.indexOf(','));
+        if (e0 - s0 > 10 && pushClaim(((ctx.rule = 'en-inversion'), ctx), inv.actor, inv.text, src.slice(t.start, t.end), kind, s0, e0, v))
+          continue;
+      }
+    }
+    // (B) subject before, content after
+    let sb = subjectBefore(ctx, v);
+    if (v > 0 && (toks[v - 1].norm === 'and' || toks[v - 1].norm === 'but') && (!sb || sb.pronoun)) {
+      // coordinated verb: the subject of the sentence (the speaker of its first claim, if any)
+      let a0: ActorAcc | undefined;
+      for (const c of ctx.claims)
+        if (doc.sentOf[c.at] === sent && c.at < v) {
+          a0 = ctx.set.byId.get(c.speaker.actorId!);
+          // "KCNA reported that Kim Jong Un had inspected ... and said ...": inside that claim's content, the subject of
+          // the reported clause is the one that speaks
+          if (c.start <= t.start && (t.start < c.end || doc.src.slice(c.end, t.start).trim() === 'and')) {
+            for (let i = orderAt(ctx, c.start); i < ctx.order.length && ctx.order[i].end <= t.start; i++) {
+              const a = ctx.set.byId.get(ctx.order[i].actorId);
+              if (a && a.type !== 'location' && a.id !== c.speaker.actorId) {
+                if (ctx.order[i].first <= tokenAt(doc, c.start) + 1) a0 = a;
+                break;
+              }
+            }
+          }
+          break;
+        }
+      a0 ??= subjectOfSentence(ctx, v);
+      if (a0) sb = { actor: a0, text: '', first: v - 1 };
+    }
+    const after = contentAfter(ctx, verbTokEnd, w);
+    if (after) after.e = enCutTrailingAside(ctx, after.s, after.e);
+    if (sb && after) {
+      // "pledged to oppose", "urged X to ...", "called for": commitments and requests without a proposition
+      const head = src.slice(after.s, Math.min(after.e, after.s + 4)).toLowerCase();
+      if ((kind === 'promise' || kind === 'demand') && (/^to\s/.test(head) || /^for\s/.test(head))) continue;
+      enPushJoint(ctx, sb, (a, tx) => pushClaim(((ctx.rule = 'en-sv'), ctx), a, tx, src.slice(t.start, t.end), kind, after.s, after.e, v));
+      continue;
+    }
+    // (C) content before: "CONTENT, X said." / "CONTENT, said X."
+    // "..., the company said on Tuesday." / "..., he said last week." — a trailing time adverbial still ends the clause
+    const endsHere = (k: number) => {
+      // "..., President Musharraf has said during a visit to Britain."
+      if (k < n && doc.sentOf[k] === sent && toks[k].gap < 2 && EN_PP_HEAD.has(toks[k].norm) && !enLooksClausal(ctx, k)) return true;
+      if (k < n && doc.sentOf[k] === sent && toks[k].gap < 2 && /^(on|last|yesterday|today|earlier|later|this|in)$/.test(toks[k].norm)) {
+        let r = toks[k].norm === 'yesterday' || toks[k].norm === 'today' ? k + 1 : k + 2;
+        if (
+          toks[k].norm === 'in' &&
+          !(k + 2 < n && /^(a|an|the)$/.test(toks[k + 1].norm) && /^(statement|interview|letter|speech)$/.test(toks[k + 2].norm))
+        )
+          return false;
+        if (toks[k].norm === 'in') r = k + 3;
+        else if (r === k + 2 && !(k + 1 < n && EN_TIME.has(toks[k + 1].norm))) return false;
+        k = r;
+      }
+      return k >= n || doc.sentOf[k] !== sent || toks[k].gap >= 2;
+    };
+    let sp: ActorAcc | undefined;
+    let spText = '';
+    let endTok = v + 1;
+    if (sb && endsHere(v + 1)) {
+      sp = sb.actor;
+      spText = sb.text;
+    } else if (!sb && v + 1 < n && doc.sentOf[v + 1] === sent && toks[v + 1].gap < 2 && actorOf(ctx, v + 1)) {
+      const m = ctx.mAt[v + 1]!;
+      endTok = m.last + 1;
+      if (endsHere(endTok)) {
+        sp = actorOf(ctx, v + 1);
+        spText = mentionText(ctx, v + 1);
+      }
+    }
+    // "Already, he said, there have been ..." / "Incidents like this happen, said Mr Thiemann, because ..." — attribution in the middle
+    const attrStart = sb ? sb.first : v;
+    if (sp && v + 1 < n && endTok < n && doc.sentOf[endTok] === sent && toks[endTok].gap === 2 && toks[attrStart].gap === 2) {
+      let rest = 0;
+      for (let r = endTok; r < n && doc.sentOf[r] === sent; r++) rest++;
+      if (rest >= 4) {
+        const s1 = toks[endTok].start;
+        const e1 = cutAtNextReport(ctx, s1, doc.sents[sent].end);
+        if (pushClaim(((ctx.rule = 'en-mid'), ctx), sp, spText, src.slice(t.start, t.end), kind, s1, e1, v)) continue;
+      }
+    }
+    if (sp) {
+      // the content runs from the sentence start to the comma before the speaker/verb
+      const subjStart = sb ? sb.first : v;
+      let commaTok = subjStart;
+      // "..., watchdog Ofcom has said", "..., President Musharraf of Pakistan has said": role words before the name
+      for (let r = commaTok, hops = 0; sb && hops < 3 && r > 0 && toks[r].gap < 2 && doc.sentOf[r - 1] === sent; hops++) {
+        const wv = toks[r - 1];
+        if (ctx.mAt[r - 1] || EN_VERB.get(wv.norm) || !(wv.caps === 0 || EN_INV_SKIP.has(wv.norm))) break;
+        r--;
+        if (toks[r].gap === 2) {
+          commaTok = r;
+          break;
+        }
+      }
+      if (toks[commaTok].gap !== 2) continue;
+      const s0 = doc.sents[sent].start;
+      const e0 = toks[commaTok].start - toks[commaTok].sep.length;
+      if (e0 - s0 < 10) continue;
+      const e1 = e0 + toks[commaTok].sep.indexOf(',') + 0;
+      if (sb && sp === sb.actor)
+        enPushJoint(ctx, sb, (a, tx) =>
+          pushClaim(((ctx.rule = 'en-content-before'), ctx), a, tx, src.slice(t.start, t.end), kind, s0, e1, v),
+        );
+      else pushClaim(((ctx.rule = 'en-content-before'), ctx), sp, spText, src.slice(t.start, t.end), kind, s0, e1, v);
+    }
+  }
+  enParagraphQuotes(ctx);
+  continuationQuotes(ctx);
+}
+
+/** "exchanges to lock down ...", "them to leave": warn/urge + object + to-infinitive is a request, not a statement. */
+function isRequest(head: string): boolean {
+  return /^(?:[\w'’-]+\s+){0,3}to\s+[a-z]/i.test(head) && !/\bthat\b/i.test(head.split(/\s+to\s+/)[0]);
+}
+
+const EN_QCHARS = /["\u201C\u201D]/g;
+
+/** BBC-style quotation over several paragraphs: 'X said: "A.¶¶"B.¶¶"C."' — the quotation is left open at a paragraph
+ * end and the next paragraph reopens it; each paragraph is its own segment of the same speaker's claim. */
+function enParagraphQuotes(ctx: Ctx, only?: ClaimX[]): void {
+  const src = ctx.doc.src;
+  const made = only ?? ctx.claims.filter((c) => c.rule.startsWith('en-'));
+  for (const c0 of made) {
+    let c: ClaimX | undefined = c0;
+    for (let guard = 0; c && guard < 8; guard++) {
+      // the content's quotation must still be open at the end of its paragraph
+      let pe = src.indexOf('\n', c.end);
+      if (pe < 0) break;
+      if (!/["\u201C]/.test(src[c.start - 1] ?? '')) break;
+      if ((src.slice(c.start, pe).match(EN_QCHARS) ?? []).length !== 0) break;
+      let p = pe;
+      while (p < src.length && /\s/.test(src[p])) p++;
+      if (!/["\u201C]/.test(src[p] ?? '')) break;
+      pe = src.indexOf('\n', p);
+      if (pe < 0) pe = src.length;
+      const close = src.slice(p + 1, pe).search(/["\u201D]/);
+      const e = close >= 0 ? p + 1 + close : pe;
+      const a = ctx.set.byId.get(c.speaker.actorId!);
+      if (!a) break;
+      const nc = pushClaim(
+        ((ctx.rule = 'en-paragraph-quote'), ctx),
+        a,
+        c.speaker.text,
+        c.verb,
+        c.kind,
+        p + 1,
+        e,
+        tokenAt(ctx.doc, p),
+        true,
+      );
+      if (!nc || close >= 0) break;
+      c = nc;
+    }
+  }
+}
+
+/** Push one claim for the subject and one per co-speaker of a joint statement; remember the group for "they". */
+function enPushJoint(ctx: Ctx, sb: Subj, push: (a: ActorAcc, text: string) => ClaimX | undefined): ClaimX | undefined {
+  const c = push(sb.actor, sb.text);
+  if (!sb.others?.length) return c;
+  const group = [sb.actor, ...sb.others];
+  const made: ClaimX[] = c ? [c] : [];
+  for (const o of sb.others) {
+    const co = push(o, o.name);
+    if (co) made.push(co);
+  }
+  for (const m of made)
+    enJoint.set(
+      m,
+      group.filter((a) => a.id !== m.speaker.actorId),
+    );
+  return c;
+}
+
+/** "..., state media reported." / "..., officials said." closing a content span is a reporter aside. */
+function enCutTrailingAside(ctx: Ctx, s: number, e: number): number {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  let last = tokenAt(doc, e) - 1;
+  while (last >= 0 && toks[last].end > e) last--;
+  if (last < 0 || !(EN_VERB.get(toks[last].norm) || /^(reported|reports|reporting)$/.test(toks[last].norm)) || doc.quoteOf[last] >= 0)
+    return e;
+  for (let r = last; r > last - 5 && r >= 0 && toks[r].start > s; r--) {
+    if (toks[r].gap >= 2) {
+      if (!/,/.test(toks[r].sep) || (ctx.mAt[r] && r === last - 1)) return e; // ", Mr X said" is handled as content-before elsewhere
+      return toks[r].start - toks[r].sep.length + toks[r].sep.indexOf(',');
+    }
+  }
+  return e;
+}
+
+/** Start of the clause ending at token v: its sentence's start. */
+function clauseStartBefore(ctx: Ctx, v: number): number {
+  const { doc } = ctx;
+  return doc.sents[doc.sentOf[v]].start;
+}
+
+function englishAccording(ctx: Ctx, v: number, toIdx: number): void {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  const k = toIdx + 1;
+  if (k >= toks.length) return;
+  let a = actorOf(ctx, k);
+  let kk = k;
+  if (!a) {
+    for (let r = k + 1; r < Math.min(toks.length, k + 6); r++) {
+      if (toks[r].gap >= 2) break;
+      a = actorOf(ctx, r);
+      if (a) {
+        kk = r;
+        break;
+      }
+    }
+  }
+  let m = a ? ctx.mAt[kk]! : undefined;
+  if (!a && EN_DET.has(toks[k].norm)) {
+    // "According to the bureau," → the last organisation so named
+    for (let r = k + 1; r < Math.min(toks.length, k + 4); r++) {
+      if (toks[r].gap >= 2) break;
+      const d =
+        EN_DESCRIPTIONS[toks[r].norm] ??
+        (/^(bureau|office|agency|ministry|department|statement|report)$/.test(toks[r].norm) ? 'organization' : undefined);
+      if (d === 'organization') {
+        const w = toks[r].norm;
+        a =
+          lastActor(ctx, k, (x) => x.type === 'organization' && x.name.toLowerCase().includes(w)) ??
+          lastClaimSpeakerOfType(ctx, v, 'organization');
+        if (a) {
+          kk = r;
+          m = { actorId: a.id, start: toks[k].start, end: toks[r].end, first: k, last: r, field: doc.field };
+        }
+        break;
+      }
+    }
+  }
+  if (!a || a.type === 'location' || !m) return;
+  const sent = doc.sentOf[v];
+  const s0 = doc.sents[sent].start;
+  const e0 = doc.sents[sent].end;
+  if (doc.sentStart[v]) {
+    // According to X, CONTENT.
+    let c = m.last + 1;
+    while (c < toks.length && doc.sentOf[c] === sent && toks[c].gap !== 2) c++;
+    if (c >= toks.length || doc.sentOf[c] !== sent) return;
+    pushClaim(((ctx.rule = 'en-according'), ctx), a, doc.src.slice(m.start, m.end), 'according to', 'statement', toks[c].start, e0, v);
+  } else if (toks[v].gap === 2) {
+    // "The ministry said ..., according to the Associated Press": the agency relays the ministry's statement
+    for (let b = v - 1; b >= 0 && doc.sentOf[b] === sent; b--)
+      if (EN_VERB.get(toks[b].norm) && toks[b].script === 'latin' && doc.quoteOf[b] < 0 && !(b > 0 && EN_PASSIVE.has(toks[b - 1].norm)))
+        return;
+    pushClaim(
+      ((ctx.rule = 'en-according-end'), ctx),
+      a,
+      doc.src.slice(m.start, m.end),
+      'according to',
+      'statement',
+      s0,
+      toks[v].start - toks[v].sep.length,
+      v,
+    );
+  }
+}
+
+/** A quoted sentence/paragraph right after a claim, without attribution of its own, continues it. */
+function continuationQuotes(ctx: Ctx): void {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  const byStart = [...ctx.claims].sort((a, b) => a.start - b.start);
+  let ptr = 0;
+  let prev: ClaimX | undefined;
+  for (let qi = 0; qi < doc.quotes.length; qi++) {
+    while (ptr < byStart.length && byStart[ptr].end <= doc.quotes[qi].open) {
+      if (!prev || byStart[ptr].end >= prev.end) prev = byStart[ptr];
+      ptr++;
+    }
+    if (ctx.usedQuotes.has(qi)) continue;
+    const q = doc.quotes[qi];
+    // the quote must start a sentence or paragraph
+    let p = q.open - 1;
+    while (p >= 0 && (doc.src[p] === ' ' || doc.src[p] === '\t')) p--;
+    if (p >= 0 && !/[.!?\n]/.test(doc.src[p]) && !/["\u201D]/.test(doc.src[p])) continue;
+    // already covered by a claim?
+    let overl = false;
+    for (let j = Math.max(0, ptr - 3); j < Math.min(byStart.length, ptr + 3); j++) {
+      const c = byStart[j];
+      if (c.start < q.close && q.open < c.end) overl = true;
+    }
+    if (overl) continue;
+    // the previous claim ends within ~2 sentences before
+    if (!prev) continue;
+    const between = doc.src.slice(prev.end, q.open);
+    const sentsBetween = (between.match(/[.!?\n]/g) ?? []).length;
+    if (between.length > 220 || sentsBetween > 3) continue;
+    // something other than the attribution between? (another named actor → skip)
+    let other = false;
+    const prevSent = doc.sentOf[Math.min(toks.length - 1, Math.max(0, prev.at))];
+    for (let ti = tokenAt(doc, prev.end); ti < toks.length && toks[ti].end <= q.open; ti++)
+      if (doc.sentOf[ti] > prevSent && ctx.mAt[ti] && ctx.mAt[ti]!.actorId !== prev.speaker.actorId) other = true;
+    if (other) continue;
+    // after the quote, an attribution of its own ('"...," she said') that found no speaker: not a continuation
+    {
+      let ti = tokenAt(doc, q.close + 1);
+      let own = false;
+      // only a quotation ended by a comma ('"...," she said') announces its own attribution
+      if (!(doc.src[q.close - 1] === ',' || /^\s*,/.test(doc.src.slice(q.close + 1, q.close + 4)))) ti = toks.length;
+      for (
+        let h = 0;
+        ti < toks.length &&
+        h < 4 &&
+        !/[.!?\n]/.test(
+          doc.src
+            .slice(q.close + 1, toks[ti].start)
+            .replace(/^["\u201D]/, '')
+            .replace(/^\s*,/, ''),
+        );
+        ti++, h++
+      )
+        if (EN_VERB.get(toks[ti].norm)) {
+          own = true;
+          break;
+        }
+      if (own) continue;
+    }
+    // after the quote, an attribution to someone else? (handled by quoteBefore already)
+    const a = ctx.set.byId.get(prev.speaker.actorId!);
+    if (!a) continue;
+    // a quotation "closed" only by the next paragraph's opening mark ends at its own paragraph
+    const nl = doc.src.indexOf('\n', q.open);
+    const qe = nl >= 0 && nl < q.close ? nl : q.close;
+    const c = pushClaim(
+      ((ctx.rule = 'en-continuation'), ctx),
+      a,
+      prev.speaker.text,
+      prev.verb,
+      prev.kind,
+      q.open + 1,
+      qe,
+      tokenAt(doc, q.open),
+      true,
+    );
+    if (c) {
+      ctx.usedQuotes.add(qi);
+      prev = c;
+      if (qe !== q.close) {
+        const before = ctx.claims.length;
+        enParagraphQuotes(ctx, [c]);
+        if (ctx.claims.length > before) prev = ctx.claims[ctx.claims.length - 1];
+      }
+    }
+  }
+}

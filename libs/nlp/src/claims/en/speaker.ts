@@ -1,0 +1,574 @@
+// English claims, speaker-resolution phase: the subject before a reporting verb, the speaker after an inverted
+// verb ("said Mr X"), noun phrases (names, affiliations, descriptions) resolved to actors.
+
+import type { ActorAcc } from '../../actors/shared';
+import { tokenAt } from '../../doc';
+import {
+  EN_AFF_ROLE,
+  EN_COMPANY_NOUN,
+  EN_DESCRIPTIONS,
+  EN_DET,
+  EN_FINITE,
+  EN_GENERIC_ORG,
+  EN_INV_ROLE,
+  EN_INV_SKIP,
+  EN_NOT_SUBJ,
+  EN_PRONOUNS,
+  EN_SKIP_BACK,
+  EN_TIME,
+  EN_VERB,
+} from '../../lexicon/en';
+import { actorOf, type ClaimX, type Ctx, isOrgish, lastActor, lastClaimBefore, personByTitle } from '../shared';
+import { quoteIdxAt } from './content';
+import { enLeadForward, enOrgInFocus, enRecentOrgSpeaker, lastClaimSpeakerOfType, mostSalient, nameHas, resolveEnPronoun } from './coref';
+/** The speaker named right after an inverted verb ("said Mr X", "say the Tories", "said Professor X, head of ...",
+ * "said Daiwa Securities analyst Mark Pervan", "say Cranfield University experts"): actor, its text and last token. */
+export function invertedSpeaker(ctx: Ctx, k: number): { actor: ActorAcc; text: string; last: number } | undefined {
+  const toks = ctx.doc.toks;
+  const n = toks.length;
+  const sent = ctx.doc.sentOf[k - 1];
+  let j = k;
+  for (
+    let hops = 0;
+    j < n && hops < 4 && !ctx.mAt[j] && EN_INV_SKIP.has(toks[j].norm) && ctx.doc.sentOf[j] === sent && toks[j].gap < 2;
+    hops++
+  )
+    j++;
+  // "said Pieter de Vries" when only "Vries" is known: a first name and name particles before the mention
+  if (j < n && !ctx.mAt[j]) {
+    let r = j;
+    for (
+      let hops = 0;
+      r < n &&
+      hops < 3 &&
+      !ctx.mAt[r] &&
+      ctx.doc.sentOf[r] === sent &&
+      (r === j || toks[r].gap === 0) &&
+      (toks[r].caps === 1 || /^(de|van|von|der|den|al|el|bin|da|di|du|la|le)$/.test(toks[r].norm));
+      hops++
+    )
+      r++;
+    const mr = r < n && r > j && toks[r].gap === 0 ? ctx.mAt[r] : undefined;
+    if (mr && mr.first === r && ctx.set.byId.get(mr.actorId)?.type === 'person') j = r;
+  }
+  if (j >= n || ctx.doc.sentOf[j] !== sent || (j > k && toks[j].gap >= 2)) return undefined;
+  const m = ctx.mAt[j];
+  if (!m) return undefined;
+  const a = ctx.set.byId.get(m.actorId);
+  if (!a || a.type === 'location') return undefined;
+  let last = m.last;
+  if (a.type !== 'person') {
+    // "Daiwa Securities analyst Mark Pervan": the person after the affiliation and role
+    let r = m.last + 1;
+    let roles = 0;
+    while (r < n && roles < 3 && toks[r].gap < 2 && !ctx.mAt[r] && EN_INV_ROLE.has(toks[r].norm)) {
+      r++;
+      roles++;
+    }
+    const pm = r < n && toks[r].gap < 2 ? ctx.mAt[r] : undefined;
+    const p = pm && pm.first === r ? ctx.set.byId.get(pm.actorId) : undefined;
+    if (roles > 0 && p && p.type === 'person') return { actor: p, text: ctx.doc.src.slice(toks[k].start, pm!.end), last: pm!.last };
+    if (roles > 0) last = r - 1;
+  }
+  return { actor: a, text: ctx.doc.src.slice(m.start, m.end), last };
+}
+
+/** A quote closing right before verb v, with at most a speaker NP between (or the speaker right after v). */
+export function quoteBefore(ctx: Ctx, v: number): { q: number; speaker?: ActorAcc; text: string } | undefined {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  const vStart = toks[v].start;
+  // nearest quote closing before v
+  let qi = quoteIdxAt(doc, vStart) - 1;
+  while (qi >= 0 && doc.quotes[qi].close >= vStart) qi--;
+  if (qi < 0) return undefined;
+  const q = doc.quotes[qi];
+  const between = doc.src.slice(q.close + 1, vStart);
+  if (between.length > 80 || /[.!?\n]/.test(between.replace(/^[\s,]*/, '')) || /\n/.test(between)) return undefined;
+  // '"...begging Pyongyang for talks", while the ruling party said ...': a new clause, not an attribution of the quote
+  if (/\b(while|whereas|but|and|as|after|before|because|although|though|when)\b/i.test(between)) return undefined;
+  // '"… ended."  Next sentence said' — a quote closed by a full stop is not attributed by what follows
+  const lastIn = doc.src
+    .slice(Math.max(q.open, q.close - 3), q.close)
+    .trim()
+    .slice(-1);
+  if ((lastIn === '.' || lastIn === '\u2026') && !/^\s*,/.test(between)) return undefined;
+  // 'The question is: "Should ...?" The Electoral Commission said' — a quotation introduced by a colon belongs to its own sentence
+  if ((lastIn === '?' || lastIn === '!') && !/^\s*,/.test(between) && /:\s*$/.test(doc.src.slice(Math.max(0, q.open - 3), q.open)))
+    return undefined;
+  // tokens between the quote and the verb
+  const first = tokenAt(doc, q.close + 1);
+  if (first >= toks.length) return undefined;
+  if (first === v) {
+    // said X / said Mr X
+    const inv = invertedSpeaker(ctx, v + 1);
+    if (inv) return { q: qi, speaker: inv.actor, text: inv.text };
+    // "said a spokesman for X" / "said the company"
+    return undefined;
+  }
+  if (v - first > 12) return undefined;
+  const sb = subjectBefore(ctx, v);
+  if (sb && sb.first >= first) return { q: qi, speaker: sb.actor, text: sb.text };
+  return undefined;
+}
+
+export interface Subj {
+  actor: ActorAcc;
+  text: string;
+  first: number;
+  pronoun?: boolean;
+  /** co-speakers of a coordinated subject */ others?: ActorAcc[];
+  /** resolved from a description ("the company", "a spokesman"), not a name */ desc?: boolean;
+}
+
+/** The co-speakers of a joint claim (its first speaker's claim → the others), for a later "they said". */
+export const enJoint = new WeakMap<ClaimX, ActorAcc[]>();
+
+/** subjectBefore, plus the other speakers of a coordinated subject ("Lord Justice Rix and Mr Justice Forbes ruled",
+ * "The Conservatives and Liberal Democrats say", "X, Y and Z said") and of a joint claim continued by "they". */
+export function subjectBefore(ctx: Ctx, v: number): Subj | undefined {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  let k = v - 1;
+  while (k > 0 && EN_SKIP_BACK.has(toks[k].norm) && toks[k + 1].gap === 0 && v - k < 4) k--;
+  if (k >= 0 && toks[k].norm === 'they' && doc.sentOf[k] === doc.sentOf[v]) {
+    // "they said" right after a joint claim continues all its speakers
+    const lc = lastClaimBefore(ctx, v);
+    const others = lc ? enJoint.get(lc) : undefined;
+    const lcA = lc?.speaker.actorId ? ctx.set.byId.get(lc.speaker.actorId) : undefined;
+    if (lc && lcA && others && doc.sentOf[v] - doc.sentOf[lc.at] <= 2)
+      return { actor: lcA, text: toks[k].norm, first: k, pronoun: true, others };
+  }
+  const sb = subjectBefore0(ctx, v);
+  if (!sb || sb.pronoun) return sb;
+  if (sb.desc || !ctx.mAt[sb.first]) return sb;
+  const others: ActorAcc[] = [];
+  let j = sb.first - 1;
+  for (let guard = 0; guard < 6 && j > 0; guard++) {
+    while (j > 0 && EN_INV_SKIP.has(toks[j].norm) && !ctx.mAt[j] && toks[j + 1].gap < 2) j--; // "Mr Justice"
+    let conj = false;
+    if (toks[j].norm === 'and' && toks[j + 1].gap < 2) {
+      conj = true;
+      j--;
+    } else if (others.length && toks[j + 1].gap === 2) conj = true; // "X, Y and Z"
+    if (!conj || j < 0 || doc.sentOf[j] !== doc.sentOf[v]) break;
+    const m = ctx.mAt[j];
+    if (!m || m.last !== j) break;
+    const a = ctx.set.byId.get(m.actorId);
+    if (!a || a.type === 'location' || (a.type === 'person') !== (sb.actor.type === 'person') || a === sb.actor) break;
+    // not inside a prepositional phrase ("talks between X and Y")
+    const pb = m.first - 1;
+    if (pb >= 0 && /^(between|with|of|for|to|by|from|against|and|on|in|at)$/.test(toks[pb].norm) && toks[m.first].gap < 2) {
+      if (toks[pb].norm !== 'and') break;
+    }
+    others.push(a);
+    j = m.first - 1;
+    if (j >= 0 && toks[m.first].gap === 2) j = m.first; // comma before: next round looks at the token before it
+    if (toks[m.first].gap === 2) j = m.first - 1;
+  }
+  return others.length ? { ...sb, others } : sb;
+}
+
+function subjectBefore0(ctx: Ctx, v: number): Subj | undefined {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  const sent = doc.sentOf[v];
+  let k = v - 1;
+  let hops = 0;
+  // "Guy Mansfield QC warned", "Tom Smith MP said": a post-nominal after a name
+  if (k >= 1 && /^(qc|kc|mp|mep|msp|jr|sr)$/.test(toks[k].norm) && ctx.mAt[k - 1] && !ctx.mAt[k] && toks[k].gap === 0) k--;
+  for (;;) {
+    if (k >= 0 && doc.sentOf[k] === sent && EN_SKIP_BACK.has(toks[k].norm) && toks[k + 1].gap === 0 && hops < 4) {
+      k--;
+      hops++;
+      continue;
+    }
+    // "The Electoral Commission on Thursday said", "X last week said"
+    if (k >= 1 && EN_TIME.has(toks[k].norm) && /^(on|last|this|earlier|in)$/.test(toks[k - 1].norm) && toks[k + 1].gap === 0 && hops < 4) {
+      k -= 2;
+      hops++;
+      continue;
+    }
+    break;
+  }
+  if (k < 0 || doc.sentOf[k] !== sent) return undefined;
+  // parenthetical between subject and verb: "Mr Mates, who is ..., told"
+  if (toks[k + 1].gap === 2) {
+    let direct = resolveNP(ctx, k, v);
+    // "BT Openzone, which operates ... in the UK, told": a name inside a relative clause is not the subject
+    for (let r = k, lim = 0; r > 0 && lim < 30 && doc.sentOf[r] === sent; r--, lim++) {
+      if (toks[r].gap === 2) {
+        if (/^(which|who|whose|where|when)$/.test(toks[r].norm)) direct = undefined;
+        break;
+      }
+    }
+    if (direct && direct.actor.type === 'person' && toks[k + 1].gap === 2) {
+      // "X, the foreign minister, said" → direct might be the appositive; look further back first
+    }
+    // walk back over comma-separated appositions ("Mr Mubanga, 32, from Wembley, London, said")
+    let c = k;
+    let lim = 0;
+    let best: Subj | undefined;
+    while (c > 0 && doc.sentOf[c] === sent && lim < 45) {
+      if (toks[c].gap === 2) {
+        const r = resolveNP(ctx, c - 1, v);
+        if (r && !r.pronoun && r.actor.type !== 'country' && (!best || best.pronoun || best.actor.type === 'country')) best = r;
+        else if (r && !best) best = r;
+      }
+      if (doc.sentStart[c]) break;
+      c--;
+      lim++;
+    }
+    // the sentence opens with an actor: that is the subject
+    let s0 = c;
+    // "SEOUL - Kim Yo Jong, ..., warned": a dateline is not the subject
+    {
+      const md = ctx.mAt[s0];
+      if (md && md.last + 1 < k && /\s[-\u2013\u2014]+\s/.test(toks[md.last + 1].sep) && toks[s0].caps === 2) s0 = md.last + 1;
+    }
+    const m0 =
+      ctx.mAt[s0] ??
+      (EN_DET.has(toks[s0].norm) || ['but', 'and', 'however', 'meanwhile', 'earlier'].includes(toks[s0].norm)
+        ? ctx.mAt[s0 + 1]
+        : undefined);
+    if (m0 && m0.last < k && !(toks[m0.first].caps === 2 && /[-\u2013\u2014]/.test(toks[m0.last + 1]?.sep ?? ''))) {
+      const a0 = ctx.set.byId.get(m0.actorId);
+      if (a0 && a0.type !== 'location' && toks[m0.last + 1] && toks[m0.last + 1].gap === 2)
+        return { actor: a0, text: doc.src.slice(m0.start, m0.end), first: m0.first };
+    }
+    // "A spokesman for X, Name, said" / "Its spokesman, Name, told" / "Ukraine's foreign minister, Name, said": a person
+    // named in the apposition right before the verb speaks, not the description or the affiliation body
+    if (direct && !direct.pronoun && !direct.desc && direct.actor.type === 'person' && (!best || best.desc || best.actor.type !== 'person'))
+      return direct;
+    return best ?? direct;
+  }
+  return resolveNP(ctx, k, v);
+}
+
+/** "Name, spokeswoman for X said" → Name; "A spokesman for X said" / "the head of X said" → X. p is the preposition
+ * token before the mention of X (org). */
+function enAffiliation(ctx: Ctx, p: number, org: ActorAcc): Subj | undefined {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  let b = p - 1;
+  let roles = 0;
+  // role words (and their modifiers: "world-wide Linux strategy manager", "senior", "chief")
+  while (b >= 0 && roles < 5 && !ctx.mAt[b] && !EN_DET.has(toks[b].norm) && toks[b + 1].gap < 2 && doc.sentOf[b] === doc.sentOf[p]) {
+    if (!EN_AFF_ROLE.has(toks[b].norm) && !(toks[b].caps === 0 && roles > 0) && !EN_INV_SKIP.has(toks[b].norm)) return undefined;
+    b--;
+    roles++;
+  }
+  if (roles === 0 || !EN_AFF_ROLE.has(toks[p - 1].norm)) return undefined;
+  const first = b + 1;
+  // "Name, role for X"
+  if (toks[first].gap === 2 && b >= 0) {
+    const pm = ctx.mAt[b];
+    const pa = pm && pm.last === b ? ctx.set.byId.get(pm.actorId) : undefined;
+    if (pa && pa.type === 'person') return { actor: pa, text: doc.src.slice(pm!.start, pm!.end), first: pm!.first };
+    return undefined;
+  }
+  // "A/The/Its spokesman for X", sentence-initial "Spokesman for X"
+  if ((b >= 0 && EN_DET.has(toks[b].norm)) || b < 0 || doc.sentStart[first]) {
+    if (org.type === 'person') return undefined;
+    const f = b >= 0 && EN_DET.has(toks[b].norm) ? b : first;
+    return { actor: org, text: doc.src.slice(toks[f].start, toks[p + 1].end), first: f, desc: true };
+  }
+  return undefined;
+}
+
+/** Resolve the noun phrase ending at token k to an actor. */
+export function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  if (k < 0) return undefined;
+  const m = ctx.mAt[k];
+  if (m && m.last === k) {
+    const a = ctx.set.byId.get(m.actorId);
+    if (a && a.type !== 'location') {
+      // "Stuart Hensel of the Economist Intelligence Unit said" → the person before "of"
+      const before = m.first - 1;
+      const prep = before > 0 && EN_DET.has(toks[before].norm) && toks[m.first].gap < 2 ? before - 1 : before;
+      if (prep > 0 && ['of', 'at', 'for', 'from'].includes(toks[prep].norm) && prep !== before) {
+        const aff = enAffiliation(ctx, prep, a);
+        if (aff) return aff;
+      }
+      if (before > 0 && ['of', 'at', 'for', 'from'].includes(toks[before].norm)) {
+        // "a spokesman for the Kremlin said", "officials of the ministry said": the body speaks
+        if (
+          a.type !== 'person' &&
+          a.type !== 'country' &&
+          /^(spokesman|spokeswoman|spokesperson|spokespeople|official|officials|representative|representatives|source|sources|lawyer|lawyers)$/.test(
+            toks[before - 1].norm,
+          ) &&
+          (before - 2 < 0 || !ctx.mAt[before - 2])
+        )
+          return {
+            actor: a,
+            text: doc.src.slice(toks[before - 1].start, m.end),
+            first: before - 2 >= 0 && EN_DET.has(toks[before - 2].norm) ? before - 2 : before - 1,
+          };
+        const m2 = ctx.mAt[before - 1];
+        let b2 = before - 1;
+        if (!m2 && EN_DET.has(toks[before - 1].norm)) b2 = before - 2;
+        const m3 = ctx.mAt[b2];
+        if (m3) {
+          const a2 = ctx.set.byId.get(m3.actorId);
+          if (a2 && a2.type === 'person') return { actor: a2, text: doc.src.slice(m3.start, m3.end), first: m3.first };
+        }
+        const aff = enAffiliation(ctx, before, a);
+        if (aff) return aff;
+      }
+      // "Pakistan's High Commissioner to Britain said": a mention inside a prepositional phrase is not the subject
+      if (before >= 0 && /^(to|in|of|for|from|at|with|by|on|into|against|over)$/.test(toks[before].norm)) return undefined;
+      // possessive: "the BBC's correspondent said" → not the BBC
+      return { actor: a, text: doc.src.slice(m.start, m.end), first: m.first };
+    }
+    if (a && a.type === 'location') return undefined;
+  }
+  const w = toks[k].norm;
+  const pr = EN_PRONOUNS[w];
+  if (pr) {
+    if (pr === 'w') return undefined;
+    const a = resolveEnPronoun(ctx, v, pr);
+    if (a && a.type === 'person' && !a.gender && (pr === 'm' || pr === 'f')) a.gender = pr; // "he said" tells the speaker's gender
+    return a ? { actor: a, text: doc.src.slice(toks[k].start, toks[k].end), first: k, pronoun: true } : undefined;
+  }
+  if (EN_NOT_SUBJ.has(w)) return undefined;
+  // "X's (official) spokesman/lawyer", "X lawyers/officials" → X
+  // "The statement said ...", "Its report said ...": the body that spoke last, if it did so recently
+  if (
+    /^(statement|report|ruling|judgment|judgement|communique|declaration)$/.test(w) &&
+    k >= 1 &&
+    /^(the|its|their)$/.test(toks[k - 1].norm)
+  ) {
+    const lc = lastClaimBefore(ctx, v);
+    const lcA = lc?.speaker.actorId ? ctx.set.byId.get(lc.speaker.actorId) : undefined;
+    if (lc && lcA && lcA.type !== 'person' && doc.sentOf[v] - doc.sentOf[lc.at] <= 3)
+      return { actor: lcA, text: doc.src.slice(toks[k - 1].start, toks[k].end), first: k - 1, desc: true };
+  }
+  // "Mr Sands' book suggests", "the agency's report said": the author of a document speaks through it
+  if (/^(book|report|study|statement|letter|survey|memo|blog|documentary|filing|ruling|judgment|judgement)$/.test(w) && k >= 1) {
+    let j = k - 1;
+    if (toks[j].norm === 's' && /['\u2019]/.test(toks[j].sep) && toks[j].gap <= 1) j--;
+    else if (!/['\u2019]\s*$/.test(toks[k].sep)) j = -1;
+    const mm = j >= 0 ? ctx.mAt[j] : undefined;
+    const a = mm && mm.last === j ? ctx.set.byId.get(mm.actorId) : undefined;
+    if (a && a.type !== 'location') return { actor: a, text: doc.src.slice(mm!.start, toks[k].end), first: mm!.first, desc: true };
+  }
+  if (
+    /^(spokesman|spokeswoman|spokesperson|spokespeople|lawyer|lawyers|officials|official|sources|source|representatives|solicitor|aides|aide|agent|agents|officer|officers|investigators|executives|diplomats|negotiators)$/.test(
+      w,
+    )
+  ) {
+    let j = k - 1;
+    let mods = 0;
+    while (
+      j >= 0 &&
+      toks[j].caps === 0 &&
+      !ctx.mAt[j] &&
+      !EN_DET.has(toks[j].norm) &&
+      toks[j].norm !== 's' &&
+      mods < 2 &&
+      toks[j + 1].gap === 0
+    ) {
+      j--;
+      mods++;
+    }
+    if (j >= 1 && toks[j].norm === 's' && /['\u2019]/.test(toks[j].sep)) j--;
+    const mm = j >= 0 ? ctx.mAt[j] : undefined;
+    if (mm && mm.last === j) {
+      const a = ctx.set.byId.get(mm.actorId);
+      if (a && a.type !== 'location' && (a.type !== 'country' || /^(officials|official|sources|source|representatives)$/.test(w)))
+        return { actor: a, text: doc.src.slice(mm.start, toks[k].end), first: mm.first };
+    }
+  }
+  let d = EN_DESCRIPTIONS[w];
+  if (!d && w === 'general' && k > 0 && toks[k - 1].norm === 'secretary') {
+    d = 'person';
+    k--;
+  }
+  if (d) {
+    // "the company", "a spokesman", "the prime minister", "Exxon spokesman" (mention before)
+    let j = k - 1;
+    if (
+      j >= 0 &&
+      [
+        'prime',
+        'foreign',
+        'home',
+        'vice',
+        'deputy',
+        'finance',
+        'defence',
+        'defense',
+        'trade',
+        'chief',
+        'company',
+        'government',
+        'ministry',
+        'party',
+        'white',
+        'press',
+        'justice',
+      ].includes(toks[j].norm)
+    )
+      j--;
+    // "Australia's competition watchdog", "Amnesty International's chief": possessor + up to two modifiers
+    {
+      let jj = j;
+      let mods = 0;
+      while (
+        jj >= 1 &&
+        mods < 2 &&
+        toks[jj].caps === 0 &&
+        !ctx.mAt[jj] &&
+        !EN_DET.has(toks[jj].norm) &&
+        toks[jj].norm !== 's' &&
+        toks[jj + 1].gap === 0 &&
+        !EN_VERB.get(toks[jj].norm) &&
+        !EN_SKIP_BACK.has(toks[jj].norm)
+      ) {
+        jj--;
+        mods++;
+      }
+      if (jj >= 1 && toks[jj].norm === 's' && /['\u2019]/.test(toks[jj].sep) && toks[jj + 1].gap === 0) {
+        const pm = ctx.mAt[jj - 1];
+        const pa = pm && pm.last === jj - 1 ? ctx.set.byId.get(pm.actorId) : undefined;
+        if (pa && pa.type !== 'location' && pa.type !== 'person') {
+          const text = doc.src.slice(pm!.start, toks[k].end);
+          if (d === 'person' && !/^spokes/.test(w)) {
+            const p =
+              pa.type === 'country'
+                ? personByTitle(ctx, w, toks[k].start)
+                : (personByTitle(ctx, w, toks[k].start) ?? lastClaimSpeakerOfType(ctx, v, 'person') ?? mostSalient(ctx, v, 'person'));
+            return { actor: p ?? enLeadForward(ctx, v, (x) => x.type === 'person') ?? pa, text, first: pm!.first, desc: true };
+          }
+          return { actor: pa, text, first: pm!.first, desc: true };
+        }
+      }
+    }
+    const mm0 = j >= 0 ? ctx.mAt[j] : undefined;
+    // "the US firm": a country modifying an organisation noun is not the organisation
+    const mm =
+      mm0 &&
+      d === 'organization' &&
+      ctx.set.byId.get(mm0.actorId)?.type === 'country' &&
+      mm0.first > 0 &&
+      EN_DET.has(toks[mm0.first - 1].norm)
+        ? undefined
+        : mm0;
+    if (!mm && mm0) j = mm0.first - 1;
+    if (mm && mm.last === j) {
+      const a = ctx.set.byId.get(mm.actorId);
+      if (a && a.type !== 'location' && a.type !== 'person') {
+        // "Armando Falcon, OFHEO director said": the person named before the apposition
+        const pb =
+          mm.first >= 1 && toks[mm.first].gap === 2 && doc.sentOf[mm.first - 1] === doc.sentOf[k] ? ctx.mAt[mm.first - 1] : undefined;
+        const pa = pb && pb.last === mm.first - 1 ? ctx.set.byId.get(pb.actorId) : undefined;
+        if (pa && pa.type === 'person') return { actor: pa, text: doc.src.slice(pb!.start, pb!.end), first: pb!.first };
+        // "Tory leader", "Exxon chief" → the person holding the role; "Foreign Office spokesman" → the body
+        if (d === 'person' && !/^spokes/.test(w)) {
+          const p = personByTitle(ctx, w, toks[k].start) ?? lastClaimSpeakerOfType(ctx, v, 'person') ?? mostSalient(ctx, v, 'person');
+          if (p) return { actor: p, text: doc.src.slice(mm.start, toks[k].end), first: mm.first, desc: true };
+        }
+        return { actor: a, text: doc.src.slice(mm.start, toks[k].end), first: mm.first };
+      }
+    }
+    if (j >= 1 && !EN_DET.has(toks[j].norm) && toks[j].caps === 0 && EN_DET.has(toks[j - 1].norm) && !ctx.mAt[j]) j--; // "the tech giant"
+    if (j >= 0 && (EN_DET.has(toks[j].norm) || toks[j].norm === 's')) {
+      const isSpokes = /^spokes/.test(w);
+      if (isSpokes) {
+        // "a spokesman for X said" handled when X follows; else the organisation in focus
+        const a = enOrgInFocus(ctx, k, isOrgish);
+        return a ? { actor: a, text: doc.src.slice(toks[j].start, toks[k].end), first: j, desc: true } : undefined;
+      }
+      const orgOk = (x: ActorAcc) => x.type === 'organization' && (!EN_COMPANY_NOUN.has(w) || nameHas(x, 'company'));
+      const a =
+        d === 'person'
+          ? (personByTitle(ctx, w, toks[k].start) ?? lastClaimSpeakerOfType(ctx, v, 'person') ?? mostSalient(ctx, v, 'person'))
+          : /^(company|firm|group|giant)$/.test(w)
+            ? enOrgInFocus(ctx, k, orgOk)
+            : (lastActor(ctx, k, (x) => x.type === 'organization' && nameHas(x, w)) ??
+              (EN_GENERIC_ORG.has(w) ? enOrgInFocus(ctx, k, orgOk) : w !== 'government' ? enRecentOrgSpeaker(ctx, v) : undefined));
+      return a ? { actor: a, text: doc.src.slice(toks[j].start, toks[k].end), first: j, desc: true } : undefined;
+    }
+  }
+  return undefined;
+}
+
+export function subjectOfSentence(ctx: Ctx, v: number): ActorAcc | undefined {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  const sent = doc.sentOf[v];
+  for (let k = v - 1; k >= 0 && doc.sentOf[k] === sent; k--) {
+    if (doc.sentStart[k] || doc.sentOf[k - 1] !== sent) {
+      // "Despite her concerns, Ms Khan dubbed ...": skip a fronted adverbial without names
+      for (let j = k + 1; j < Math.min(v, k + 7); j++) {
+        if (ctx.mAt[j - 1] || doc.quoteOf[j] >= 0) break;
+        if (toks[j].gap === 2) {
+          if (
+            /^(despite|after|before|in|on|at|during|speaking|asked|later|earlier|however|meanwhile|but|yet|still|last|this|following|with)$/.test(
+              toks[k].norm,
+            )
+          )
+            k = j;
+          break;
+        }
+      }
+      // first mention of the sentence ("Former Cabinet minister Clare Short": the person after an affiliation + role)
+      for (let j = k; j < v; j++) {
+        const a = actorOf(ctx, j);
+        if (a && a.type !== 'location') {
+          const m = ctx.mAt[j]!;
+          if (
+            a.type !== 'person' &&
+            m.last + 2 < v &&
+            toks[m.last + 1].gap === 0 &&
+            (EN_AFF_ROLE.has(toks[m.last + 1].norm) || EN_INV_SKIP.has(toks[m.last + 1].norm))
+          ) {
+            for (let r = m.last + 2; r < Math.min(v, m.last + 4); r++) {
+              const p = actorOf(ctx, r);
+              if (p && p.type === 'person') return p;
+              if (toks[r].gap >= 2) break;
+            }
+          }
+          return a;
+        }
+        if (j > k + 3) break;
+      }
+      const r = resolveNP(ctx, k, v);
+      if (r) return r.actor;
+      // "The foreign secretary hit back by saying ...": a description opening the sentence
+      for (let j = k + 1; j < Math.min(v, k + 4); j++) {
+        if (toks[j].gap >= 2) break;
+        if (EN_DESCRIPTIONS[toks[j].norm] && !(j + 1 < v && EN_DESCRIPTIONS[toks[j + 1].norm])) {
+          const r2 = resolveNP(ctx, j, v);
+          if (r2 && !r2.pronoun) return r2.actor;
+        }
+      }
+      // "During his second day of questioning Mr Ebbers played down ... and denied ...": the first name followed by a verb
+      for (let j = k; j < v; j++) {
+        const m = ctx.mAt[j];
+        if (!m || m.first !== j || doc.quoteOf[j] >= 0) continue;
+        const a = ctx.set.byId.get(m.actorId);
+        const nx = toks[m.last + 1];
+        const pb = j > 0 ? toks[j - 1].norm : '';
+        if (
+          a &&
+          a.type !== 'location' &&
+          nx &&
+          m.last + 1 < v &&
+          nx.gap === 0 &&
+          nx.caps === 0 &&
+          /^[a-z]+(ed|s)$/.test(nx.norm) &&
+          !EN_FINITE.has(nx.norm) &&
+          !/^(of|in|at|to|for|from|with|by|on|and|between|against)$/.test(pb)
+        )
+          return a;
+        j = m.last;
+      }
+      return undefined;
+    }
+  }
+  return undefined;
+}

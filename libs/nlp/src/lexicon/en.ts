@@ -1,0 +1,270 @@
+// English word lists (folded, lower case): the data the English actor and claim rules look words up in.
+
+import { EN_FIRST_NAMES_EXTRA } from './first-names';
+import { mapView, set } from './shared';
+// ---------------- English
+export const EN_STOP_CAPS =
+  set(`the a an and but or so yet for nor if then than when while where after before as at by in on of to from with without into onto
+upon over under about against between among during since until unless although though because however meanwhile moreover furthermore nevertheless
+he she it they we i you his her its their our my your him them us me this that these those there here what which who whom whose why how
+all any both each every few many most much more less no not none some such other another one two three four five six seven eight nine ten
+first second third last next new old former ex also even only just still already now today tonight tomorrow yesterday earlier later
+is are was were be been being has have had do does did will would shall should can could may might must
+mr mrs ms dr prof sir lord lady dame baroness baron earl duke prince princess king queen
+yes no please thanks thank according despite instead indeed perhaps maybe speaking asked asked writing
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec christmas easter ramadan eid new year`);
+
+export const EN_MONTHS_DAYS = set(
+  `monday tuesday wednesday thursday friday saturday sunday january february march april june july august september october november december christmas easter`,
+);
+
+/** Titles that precede a person's name and are NOT part of the name. */
+export const EN_PERSON_TITLES =
+  set(`mr mrs ms miss dr prof professor president vice premier chancellor minister secretary senator sen rep representative governor gov
+mayor general gen colonel col captain capt lieutenant lt sergeant sgt commander admiral judge justice chief chairman chairwoman chair ceo
+director executive spokesman spokeswoman spokesperson ambassador envoy commissioner deputy leader officer inspector detective agent
+pope archbishop bishop cardinal rev reverend father imam sheikh ayatollah rabbi mp mep mps coach manager striker defender midfielder
+analyst economist journalist editor correspondent lawyer attorney prosecutor founder boss head chef professor rapper singer actor actress
+candidate nominee president-elect prime foreign home defence defense trade commerce finance treasury health education culture interior
+justice energy environment transport labor labour shadow state`);
+
+/** Titles that are part of the name as written (Lord Goldsmith, Prince Charles, Sir Elton John). */
+export const EN_NAME_TITLES = set(
+  `lord lady sir dame baroness baron earl duke duchess prince princess king queen emperor sultan emir sheikh`,
+);
+
+export const EN_ORG_HEADS =
+  set(`party council committee commission agency ministry department office bank court union association institute university
+college school group inc ltd plc corp corporation company co llc gmbh sa ag holdings partners fund foundation authority service services
+board bureau organisation organization federation league alliance coalition caucus movement front army navy police force forces guard parliament
+assembly congress senate house chambers times post news herald journal telegraph guardian tribune broadcasting network airlines airways
+gazette chronicle courier motors systems technologies industries communications media press club trust society centre center institution unit tribunal exchange
+secretariat cabinet government administration regime directorate command corps brigade commandos police`);
+
+export const EN_GROUP_HEADS = set(`brigade brigades front movement militia taliban`);
+
+/** Capitalised words that are not names by themselves (when alone). */
+export const EN_NOT_NAME =
+  set(`god internet web government state states city world war peace north south east west northern southern eastern western central
+european african asian arab islamic muslim christian jewish catholic protestant sunni shia shiite international national federal royal
+republic republican democrat democratic liberal conservative socialist communist labour green independent
+tv radio online email phone mobile chief executive officer senior junior general attorney secretary minister
+english french german spanish italian russian chinese arabic persian turkish latin`);
+
+/** Reporting verbs (lower-case) → kind. */
+export const EN_VERBS: Record<string, string> = {};
+const addEn = (kind: string, words: string) => {
+  for (const w of words.split(/\s+/).filter(Boolean)) EN_VERBS[w] = kind;
+};
+addEn(
+  'statement',
+  'said says say saying told tells tell telling added adds adding stated states explained explains noted notes insisted insists argued argues claimed claims maintained maintains believes believe stressed stresses replied replies responded responds wrote writes suggested suggests suggesting remarked observed commented indicated reiterated asserted asserts declared declares acknowledged acknowledges admitted admits conceded concedes predicted predicts estimated estimates agreed agrees countered counters continued',
+);
+addEn('announcement', 'announced announces announcing revealed reveals confirmed confirms disclosed unveiled');
+addEn('statement', 'welcomed welcomes ruled rules concluded concludes described describes estimate estimates estimated');
+addEn('accusation', 'accused accuses accusing alleged alleges blamed blames criticised criticized condemned');
+addEn('denial', 'denied denies denying rejected rejects dismissed dismisses refuted disputed');
+addEn('warning', 'warned warns warning cautioned');
+addEn('demand', 'urged urges urging called demanded demands');
+addEn('promise', 'promised promises pledged vowed vows');
+// "branded the scheme a waste", "likened the plan to ...", "hinted that ...", "the Times reports ...", "BT advises that ..."
+
+/** Reporting verbs used by the claim rules only (not as name cues by the actor rules): plural present forms ("officials
+ * claim"), "branded the scheme a waste", "likened the plan to ...", "hinted that ...", "the Times reports ...". */
+export const EN_CLAIM_VERBS: Record<string, string> = {};
+const addEnC = (kind: string, words: string) => {
+  for (const w of words.split(/\s+/).filter(Boolean)) EN_CLAIM_VERBS[w] = kind;
+};
+addEnC(
+  'statement',
+  'claim insist argue predict suggest admit acknowledge confirm think branded brands dubbed dubs likened likens labelled labeled hinted hints thinks reports reported',
+);
+addEnC('denial', 'deny');
+addEnC('warning', 'warn');
+addEnC('accusation', 'allege');
+addEnC('demand', 'advises advised');
+export const EN_VERB = mapView(EN_VERBS);
+export const EN_VERB_OR_CLAIM = mapView(EN_VERBS, EN_CLAIM_VERBS);
+
+/** Verbs after which an object NP precedes the content. */
+export const EN_OBJ_VERBS = set('told tells tell telling warned warns urged urges assured informed reminded');
+
+export const EN_PRONOUNS: Record<string, 'm' | 'f' | 'p' | 'n' | 'w'> = { he: 'm', she: 'f', they: 'p', it: 'n', we: 'w' };
+
+export const EN_DESCRIPTIONS: Record<string, 'person' | 'organization' | 'country' | 'group'> = {
+  company: 'organization',
+  firm: 'organization',
+  group: 'organization',
+  bank: 'organization',
+  giant: 'organization',
+  ministry: 'organization',
+  department: 'organization',
+  newspaper: 'organization',
+  paper: 'organization',
+  website: 'organization',
+  broadcaster: 'organization',
+  channel: 'organization',
+  network: 'organization',
+  daily: 'organization',
+  agency: 'organization',
+  party: 'organization',
+  government: 'organization',
+  court: 'organization',
+  commission: 'organization',
+  council: 'organization',
+  committee: 'organization',
+  bureau: 'organization',
+  authority: 'organization',
+  institute: 'organization',
+  foundation: 'organization',
+  association: 'organization',
+  federation: 'organization',
+  alliance: 'organization',
+  coalition: 'organization',
+  charity: 'organization',
+  unit: 'organization',
+  university: 'organization',
+  army: 'organization',
+  military: 'organization',
+  police: 'organization',
+  organisation: 'organization',
+  organization: 'organization',
+  body: 'organization',
+  watchdog: 'organization',
+  regulator: 'organization',
+  union: 'organization',
+  club: 'organization',
+  board: 'organization',
+  airline: 'organization',
+  carrier: 'organization',
+  retailer: 'organization',
+  maker: 'organization',
+  insurer: 'organization',
+  operator: 'organization',
+  minister: 'person',
+  president: 'person',
+  chancellor: 'person',
+  secretary: 'person',
+  spokesman: 'person',
+  spokeswoman: 'person',
+  spokesperson: 'person',
+  chief: 'person',
+  chairman: 'person',
+  leader: 'person',
+  premier: 'person',
+  boss: 'person',
+  executive: 'person',
+  director: 'person',
+  official: 'person',
+  mp: 'person',
+  judge: 'person',
+  governor: 'person',
+  mayor: 'person',
+  senator: 'person',
+};
+
+export const EN_FIRST_NAMES =
+  set(`john james robert michael william david richard joseph thomas charles christopher daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy
+ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory alexander frank patrick raymond jack dennis jerry tyler aaron jose adam nathan henry douglas zachary peter kyle
+noah ethan jeremy walter christian keith roger terry austin sean gerald carl harold dylan arthur lawrence jordan jesse bryan billy bruce gabriel joe logan alan juan albert willie elijah wayne randy vincent mason roy ralph bobby russell bradley philip eugene
+mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy betty sandra margaret ashley kimberly emily donna michelle carol amanda melissa deborah stephanie dorothy rebecca sharon laura cynthia amy kathleen angela shirley brenda emma anna pamela
+nicole samantha katherine christine helen debra rachel carolyn janet maria catherine heather diane olivia julie joyce victoria ruth virginia lauren kelly christina joan evelyn judith andrea hannah megan cheryl jacqueline martha madison teresa gloria sara janice ann kathryn
+abigail sophia frances jean alice judy isabella julia grace amber denise danielle marilyn beverly charlotte natalie theresa diana brittany doris kayla alexis lori marie tony tom tim jim bill bob mike dave steve ian gordon nick chris ben sam dan matt alex
+clare claire cherie harriet tessa margaret hilary hillary nigel malcolm hugh neil colin alistair alastair iain gerry ken charlie philippe jacques francois nicolas jean-claude jean-marie angela gerhard helmut joschka silvio romano jose luis carlos juan manuel
+vladimir dmitry dmitri mikhail boris sergei sergey viktor victor yulia leonid mikhail ivan yuri igor alexei alexey andrei andrey oleg gennady nikolai mahmoud mohammed muhammad mohamed ahmed ahmad ali hassan hussein omar abdullah abdul khalid saad saeed
+recep tayyip bashar hosni yasser ariel ehud benjamin shimon kofi ban xi hu wen jiang li junichiro shinzo kim rupert bernie carly steve sergey larry eric bill warren alan ben gordon tony john howard michael charles
+lakshmi mittal ratan mukesh anil sonia rahul manmohan atal pervez nawaz benazir hamid ashraf jalal nouri ayad iyad muqtada mahmoud ismail ismail ehud hosni zine muammar kofi nelson thabo jacob robert morgan olusegun`);
+
+// ---------------- English claim rules
+
+// issue 11 (names): more given names frequent in world news, kept as data in first-names.ts
+for (const w of EN_FIRST_NAMES_EXTRA.split(/\s+/)) if (w) EN_FIRST_NAMES.add(w);
+
+export const EN_ASIDE = set('according while whereas although though');
+
+export const EN_PASSIVE = set('was were is are be been being to');
+
+export const EN_RECIP = set(
+  'reporters journalists mps jurors lawmakers parliament delegates investors supporters listeners viewers readers congress senators members students officials the a an his her its their bbc radio news television tv',
+);
+
+export const EN_INVERTIBLE = set(
+  'said says say added adds told tells argued argues wrote writes asked explained explains insisted insists predicted predicts warned warns continued observed noted notes claimed claims stated suggested suggests remarked concluded replied responded',
+);
+
+export const EN_PARTICIPLES = set(
+  'saying adding warning insisting arguing claiming noting accusing denying suggesting stressing explaining',
+);
+
+export const EN_SKIP_BACK = set(
+  'both jointly all meanwhile also has have had repeatedly previously later earlier then again recently now publicly reportedly once already further however would will still yesterday today separately subsequently since even',
+);
+
+export const EN_NOT_SUBJ = set('i you we');
+
+export const EN_DET = set('the a an his her its their our this that these those');
+
+export const EN_TIME = set(
+  'on in at during last this yesterday today earlier later afterwards tuesday monday wednesday thursday friday saturday sunday week month year statement interview conference',
+);
+
+export const EN_INV_SKIP = set(
+  'the mr mrs ms miss dr prof professor general gen mp mep sir lord lady president senator judge justice chief executive director secretary minister analyst economist spokesman spokeswoman spokesperson acting detective superintendent supt colonel captain commander foreign home prime deputy vice shadow defence defense finance interior former',
+);
+
+export const EN_INV_ROLE = set(
+  'analyst analysts economist economists expert experts official officials spokesman spokeswoman spokesperson chief boss head director chairman president secretary minister lawyer researcher researchers professor leader founder executive manager partner',
+);
+
+export const EN_AFF_ROLE = set(
+  'spokesman spokeswoman spokesperson spokespeople official officials representative representatives lawyer lawyers head chief director chairman chairwoman president secretary minister executive boss manager analyst analysts researcher researchers expert experts source sources member members',
+);
+
+/** Organisation nouns that may refer to any organisation ("the firm" = the last company); institution nouns (court,
+ * ministry, government, party ...) refer only to a body whose name has that word. */
+export const EN_COMPANY_NOUN = set('company firm group giant maker retailer carrier airline insurer operator bank exchange');
+
+export const EN_GENERIC_ORG = set(
+  'company firm group giant maker retailer carrier airline insurer operator newspaper paper website broadcaster channel network daily watchdog regulator body organisation organization bank exchange',
+);
+
+export const EN_NP_OBJ_VERBS = set(
+  'announced announces unveiled unveils revealed reveals disclosed agreed agrees wrote writes reiterated reiterates criticised criticized criticises criticizes condemned condemns',
+);
+
+export const EN_PP_HEAD = set('during at in on after before while following ahead outside inside amid since');
+
+export const EN_FINITE = set('is are was were be been has have had will would could can may might must should shall did does do am');
+
+// ---------------- English actor rules
+
+export const EN_HONORIFIC = set('mr mrs ms miss dr');
+
+export const EN_CONNECT = set('of for the de du da del la le van von der den al el bin bint ibn y and');
+
+export const EN_HEAD_TITLES = set(
+  'mr mrs ms miss dr prof professor president chancellor minister secretary senator sen governor mayor general gen colonel col captain capt judge justice chairman chairwoman ceo director spokesman spokeswoman spokesperson ambassador envoy commissioner leader inspector detective pope archbishop bishop cardinal rev reverend imam ayatollah rabbi mp mep coach manager analyst economist journalist editor correspondent lawyer attorney prosecutor founder boss chief candidate premier executive officer',
+);
+
+export const EN_ACRONYM_STOP = set(
+  'tv gdp ceo cfo coo cto am pm mp mps mep meps id it pc ok hiv aids dna uk us usa eu un bbc vat ipo sms dvd cd pr hr ad bc ps ii iii iv vi faq www html pdf mr ms dr st uae ussr',
+);
+
+export const EN_NAME_SUFFIX = set('qc mp mep jr sr cbe obe mbe kbe phd md');
+
+export const EN_PLACE_HEADS = set(
+  'street square road avenue dam island islands river sea ocean bay valley mountains mountain hills city county province state desert lake park bridge airport station gate',
+);
+
+export const EN_ROLE_NOUNS = set(
+  'spokesman spokeswoman spokesperson analyst economist journalist editor correspondent lawyer attorney prosecutor director chairman chairwoman chief executive head founder president minister secretary official adviser advisor professor researcher expert author member leader manager boss owner judge officer commissioner ambassador envoy mp mep senator governor mayor campaigner activist consultant partner deputy',
+);
+
+export const EN_LOC_PREP = set('in at near from to into across outside inside around throughout toward towards via');
+
+// surname linking (actors/link.ts): family names written first
+
+export const EAST_ASIAN_FAMILY = set(
+  'kim lee park choi jung kang cho yoon jang lim moon xi li wang zhang liu chen yang zhao huang zhou wu hu abe kishida',
+);
