@@ -183,3 +183,21 @@ describe('acronyms defined in the text', () => {
     expect(un?.mentions.map((m) => m.text)).toEqual(['United Nations', 'UN']);
   });
 });
+
+describe('credits and datelines', () => {
+  it('names in photo credits and contributor lines are not actors', () => {
+    const body =
+      'The minister visited the port [Jane Pellow/Harbour Pool/Flitter]\n\nShe said trade was up.\n\n' +
+      'Enlarge this image toggle caption Omar Velde/AP Omar Velde/AP\n\nOfficials agreed.\n\n' +
+      '-- Carla Minsk and Peter Oakes contributed to this report.';
+    const out = enrich(body, 'en');
+    const n = names(out);
+    for (const x of ['Jane Pellow', 'Flitter', 'Omar Velde', 'Carla Minsk', 'Peter Oakes']) expect(n).not.toContain(x);
+  });
+
+  it('the outlet in an English dateline is an actor, the place is not', () => {
+    const body = 'LONDON (Flitter) — The Xandrian embassy said on Monday that talks would resume.';
+    const out = enrich(body, 'en');
+    expect(names(out)).toContain('Flitter');
+  });
+});

@@ -7,6 +7,7 @@ import {
   acronymDefinitions,
   administrations,
   arabicLexiconPersons,
+  creditTokens,
   isPlatformUse,
   arabicRuleActors,
   kbActors,
@@ -168,14 +169,29 @@ function runActors(doc: Doc, gaz: Gazetteer, set: ActorSet, lang: string, mix: {
   const dateline = doc.skip.find((x) => x.reason === 'dateline');
   if (dateline) {
     for (const a of [...set.byId.values()]) {
-      const keep = a.mentions.filter((m) => m.field !== doc.field || m.end > dateline.end);
+      // issue 11: in English the outlet in a dateline's brackets is an actor ("NEW DELHI (AP) —", GOLD-GUIDELINES)
+      const outlet = (m: { start: number }) =>
+        lang === 'en' && a.type === 'organization' && /\(\s*$/.test(doc.src.slice(Math.max(0, m.start - 2), m.start));
+      const keep = a.mentions.filter((m) => m.field !== doc.field || m.end > dateline.end || outlet(m));
       if (keep.length !== a.mentions.length) {
         for (const m of a.mentions)
-          if (m.field === doc.field && m.end <= dateline.end) for (let k = m.first; k <= m.last; k++) cover[k] = 'skip:dateline';
+          if (m.field === doc.field && m.end <= dateline.end && !outlet(m))
+            for (let k = m.first; k <= m.last; k++) cover[k] = 'skip:dateline';
         a.mentions = keep;
         if (!keep.length) set.byId.delete(a.id);
       }
     }
+  }
+  // issue 11: names in photo credits and contributor lines are not actors (actors/credits.ts)
+  const credit = creditTokens(doc);
+  if (credit.size) {
+    for (const a of [...set.byId.values()]) {
+      const keep = a.mentions.filter((m) => m.field !== doc.field || !credit.has(m.first));
+      if (keep.length === a.mentions.length) continue;
+      a.mentions = keep;
+      if (!keep.length) set.byId.delete(a.id);
+    }
+    for (const k of credit) cover[k] = 'skip:credit';
   }
   // an organisation reached "on"/"via" (على تويتر، عبر فيسبوك، on Twitter) is a platform used as a place
   for (const a of [...set.byId.values()]) {

@@ -7,3 +7,4 @@ export { arVerbOf, variantEndFilter } from './ar/names';
 export { administrations, linkSurnames } from './link';
 export { arabicLexiconPersons } from './ar/given-names';
 export { acronymDefinitions, isPlatformUse } from './cues';
+export { creditTokens } from './credits';
