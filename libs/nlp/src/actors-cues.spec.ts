@@ -15,6 +15,10 @@ const KB: KbActor[] = [
   { id: 'person:tom-brackett', name: 'Tom Brackett', type: 'person', aliases: ['Tom Brackett', 'Brackett'] },
   { id: 'org:united-nations', name: 'United Nations', type: 'organization', aliases: ['الأمم المتحدة', 'United Nations', 'UN'] },
   { id: 'org:flitter', name: 'Flitter', type: 'organization', aliases: ['فليتر', 'Flitter'] },
+  { id: 'org:meta', name: 'Meta', type: 'organization', aliases: ['فيسبوك', 'Facebook'] },
+  { id: 'org:aerodyne', name: 'Aerodyne', type: 'organization', aliases: ['إيروداين', 'Aerodyne'] },
+  { id: 'org:treasury-xa', name: 'Xandrian Treasury', type: 'organization', aliases: ['وزارة المالية الزاندرية', 'وزارة المالية'] },
+  { id: 'country:HK', name: 'Hong Kong', type: 'country', aliases: ['هونغ كونغ', 'Hong Kong'] },
 ];
 const enricher = new Enricher({ version: 1, actors: () => KB });
 const enrich = (body: string, language: string) =>
@@ -199,5 +203,33 @@ describe('credits and datelines', () => {
     const body = 'LONDON (Flitter) — The Xandrian embassy said on Monday that talks would resume.';
     const out = enrich(body, 'en');
     expect(names(out)).toContain('Flitter');
+  });
+});
+
+describe('products, platforms, territories, ordinary words', () => {
+  it('a maker with a model number is a product; a count after a body is not', () => {
+    const body = 'وعثر على حطام طائرة «إيروداين 818» قرب الساحل. وتستهدف عقوبات وزارة المالية 3 أشخاص.';
+    const out = enrich(body, 'ar');
+    expect(names(out)).not.toContain('Aerodyne');
+    expect(names(out)).toContain('Xandrian Treasury');
+  });
+
+  it('a platform after "site/platform" is a place, and no rule actor replaces it', () => {
+    const body = 'وكتب الوزير في بيان على موقع «فيسبوك» الاجتماعي أن الحطام يعود للطائرة.';
+    const out = enrich(body, 'ar');
+    expect(mentions(out, body, 'organization').some((m) => m.includes('فيسبوك'))).toBe(false);
+  });
+
+  it('a dependent territory is a place, not a country', () => {
+    const body = 'Protesters marched in Hong Kong on Sunday, Xandrian officials said.';
+    const out = enrich(body, 'en');
+    expect(out.actors.find((a) => a.name === 'Hong Kong')?.type).toBe('location');
+  });
+
+  it('honorific pronouns, quantity words and adverbs are not person names', () => {
+    const body = 'وأكد سموه أن الجريمة خطيرة. وقال كثير من المنظمات إن الهجمات مستمرة. وقال باحثون إن الاقتصاد سينمو.';
+    const out = enrich(body, 'ar');
+    const ps = mentions(out, body, 'person');
+    for (const x of ['سموه', 'كثير', 'باحثون']) expect(ps).not.toContain(x);
   });
 });

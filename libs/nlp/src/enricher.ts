@@ -9,6 +9,7 @@ import {
   arabicLexiconPersons,
   creditTokens,
   isPlatformUse,
+  productOrPlatformUse,
   arabicRuleActors,
   kbActors,
   latinRuleActors,
@@ -200,6 +201,10 @@ function runActors(doc: Doc, gaz: Gazetteer, set: ActorSet, lang: string, mix: {
       if (m.field !== doc.field || m.first === 0) return true;
       const pv = doc.toks[m.first - 1].norm;
       // issue 11 (actors/cues.ts): a definite body after على is acted upon (الضغط على الكونغرس), not a platform
+      if (productOrPlatformUse(doc, a.id, m)) {
+        for (let k = m.first; k <= m.last; k++) cover[k] = 'skip:product'; // "بوينغ 777", "موقع فيسبوك": a product or a site
+        return false;
+      }
       return !isPlatformUse(pv, foldText(doc.src.slice(m.start, m.end)).startsWith('ال')) || doc.toks[m.first].gap > 1;
     });
     if (keep.length !== a.mentions.length) {

@@ -4,6 +4,8 @@
 
 import { EN_ORG_HEADS } from '../lexicon/en';
 import { set } from '../lexicon/shared';
+import type { Doc } from '../doc';
+import { tokenVariants } from '../text';
 import { addRule, type ActorAcc, type ExtractCtx } from './shared';
 
 /** Complements that make حركة "traffic/movement of" rather than a named movement (حركة المسافرين، حركة الطيران). */
@@ -76,6 +78,33 @@ export function isPlatformUse(prevNorm: string, mentionDefinite: boolean): boole
   // a definite noun phrase after على is an institution acted upon (الضغط على الكونغرس، اللوم على الجيش), not a platform
   if (mentionDefinite) return false;
   return /^(علي|عبر|on|via)$/.test(prevNorm);
+}
+
+/** Social platforms and sites: after "the site/platform/app/account" (موقع فيسبوك، منصة إكس) they are places. */
+const PLATFORMS = new Set(['org:meta', 'org:x-corp', 'org:tiktok', 'org:telegram', 'org:youtube', 'org:instagram', 'org:whatsapp']);
+const PLATFORM_NOUNS = set('موقع منصه تطبيق حساب صفحه شبكه التواصل الاجتماعي site platform app account page');
+/** Model and type nouns before a maker's name: the product is meant (طائرة بوينغ، طراز إيرباص). */
+const PRODUCT_NOUNS = set('طراز طائره طائرات نوع هاتف هواتف سياره سيارات model');
+
+/**
+ * A mention of an organisation that names a product or a platform, not the body: a maker followed by a model number
+ * ("بوينغ 777", "Boeing 737") or after a model noun (طراز بوينج), a platform after a site/platform noun.
+ */
+export function productOrPlatformUse(doc: Doc, actorId: string, m: { first: number; last: number }): boolean {
+  const toks = doc.toks;
+  const next = m.last + 1 < toks.length ? toks[m.last + 1] : undefined;
+  // a model number right after a one-word maker ("بوينغ 777»", "Boeing 737 Max"), not a count ("وزارة الخزانة 3 أشخاص")
+  if (m.first === m.last && next && next.gap <= 1 && /^[a-z]?\d{3}[a-z0-9]*$/.test(next.norm)) {
+    const after = m.last + 2 < toks.length ? toks[m.last + 2] : undefined;
+    if (!after || after.gap > 0 || after.script !== 'arabic') return true;
+  }
+  for (let k = m.first - 1; k >= Math.max(0, m.first - 3); k--) {
+    const vs = tokenVariants(toks[k]);
+    if (vs.some((v) => PRODUCT_NOUNS.has(v.form)) && k === m.first - 1) return true;
+    if (PLATFORMS.has(actorId) && vs.some((v) => PLATFORM_NOUNS.has(v.form))) return true;
+    if (toks[k + 1].gap > 1 && toks[k + 1].gap !== 4) break;
+  }
+  return false;
 }
 
 // ------------------------------------------------------------------ acronyms defined in the text

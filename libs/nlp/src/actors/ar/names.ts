@@ -16,9 +16,14 @@ import {
   AR_STOP,
   AR_VERBS,
 } from '../../lexicon/ar';
+import { set } from '../../lexicon/shared';
 import { tokenVariants, type Token } from '../../text';
 import { arIsRelative } from '../cues';
 import type { ExtractCtx } from '../shared';
+const AR_NOT_NAME_EXTRA = set(
+  'سموه سموها اياه اياها اياهم جلالته فخامته معاليه كثير كثيرا عديد عديدا بعض كافه جميع باحثون باحثين قاده ميدانيون ميدانيين مسوولون مسوولين اعضاء',
+);
+
 function isArabicWord(t: Token): boolean {
   return t.script === 'arabic' && t.norm.length >= 2;
 }
@@ -89,6 +94,11 @@ export function arNameTok(ctx: ExtractCtx, k: number, pos: number): boolean {
   // a 3-letter word opening with a present-tense prefix (يشن، تشن، نرى) is a verb
   if (pos === 0 && w.length === 3 && /^[يتن]/.test(w)) return false;
   if (AR_COMMON_NOT_NAME.has(w)) return false;
+  // issue 11 (names): honorific pronouns (سموه، إياه), quantity words (كثير، عديد), plural role nouns (وباحثون), an
+  // adverbial -يا after the first name token (اقتصاديا), a clitic on a ة-noun (بشدة) are never name tokens
+  if (AR_NOT_NAME_EXTRA.has(w) || AR_NOT_NAME_EXTRA.has(stripWF(w)) || AR_COMMON_NOT_NAME.has(stripWF(w))) return false;
+  if (pos >= 1 && w.length >= 5 && w.endsWith('يا')) return false;
+  if (/^[بلك]/.test(rawT) && rawT.length >= 4 && rawT.endsWith('ة')) return false;
   // issue 11 (cues): a clitic on an organisation head or a title (بشركة، لوزارة، للرئيس) is never part of a name
   if (
     /^[وفبلك]/.test(w) &&

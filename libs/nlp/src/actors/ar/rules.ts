@@ -230,7 +230,7 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
       );
       if (closeOk && nameLike && !(i0 > 0 && cover[i0 - 1])) {
         const covered = cover[i + 1] && ctx.set.byId.get(cover[i + 1]!);
-        if (!(covered && covered.source === 'kb')) {
+        if (!(covered && covered.source === 'kb') && !cover[i + 1]?.startsWith('skip:')) {
           for (let k = i + 1; k <= e; k++) if (cover[k]) uncover(ctx, k);
           const name = doc.src.slice(toks[i + 1].start, toks[e].end);
           addRule(ctx, AR_GROUP_HEADS.has(head.form) ? 'group' : 'organization', name, i + 1, e);
@@ -354,7 +354,7 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
       let nisba = false;
       while (q < n && toks[q].gap <= 1 && q - i <= 3) {
         const w2 = toks[q].norm;
-        const isAdj = w2.startsWith('ال') && /(ي|يه)$/.test(w2) && !AR_ADJ_STOP.has(w2);
+        const isAdj = w2.startsWith('ال') && /(ي|يه)$/.test(w2) && !AR_ADJ_STOP.has(w2) && !arEndsName(w2); // (الذي ends in ي)
         if (cover[q] && ctx.set.byId.get(cover[q]!)?.type === 'country') {
           country = true;
           e = q;
