@@ -6,6 +6,7 @@ import { AR_COMP, AR_NAME_CONNECT, AR_PERSON_TITLES } from '../../lexicon/ar';
 import { AR_FIRST_NAMES_F, AR_FIRST_NAMES_M } from '../../lexicon/first-names';
 import { foldText } from '../../text';
 import { addRule, offsetAfter, type ExtractCtx } from '../shared';
+import { arIsRelative } from '../cues';
 import { arNameTok, arVerbOf } from './names';
 
 const AR_PRONOUNS = new Set(['هو', 'هي', 'هم', 'هما', 'هن', 'انا', 'نحن', 'انت', 'انتم']);
@@ -72,7 +73,8 @@ export function arabicLexiconPersons(ctx: ExtractCtx): void {
     if (e <= i) continue;
     const after = e + 1 < n ? toks[e + 1] : undefined;
     // the name must be closed: punctuation, the next list item (و…), a complementiser or a reporting verb
-    const boundary = !after || after.gap >= 2 || after.norm[0] === 'و' || AR_COMP.has(after.norm) || !!arVerbOf(after);
+    const boundary =
+      !after || after.gap >= 2 || after.norm[0] === 'و' || AR_COMP.has(after.norm) || !!arVerbOf(after) || arIsRelative(after.norm);
     if (!boundary) continue;
     const start = g.strip ? offsetAfter(doc.src, toks[i], g.strip) : toks[i].start;
     const name = doc.src.slice(start, toks[e].end);
