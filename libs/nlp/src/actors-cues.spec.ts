@@ -233,3 +233,11 @@ describe('products, platforms, territories, ordinary words', () => {
     for (const x of ['سموه', 'كثير', 'باحثون']) expect(ps).not.toContain(x);
   });
 });
+
+describe('possessives with a typographic apostrophe', () => {
+  it('"ABC’s programme" marks ABC as a body, as "ABC\'s" does', () => {
+    const body = 'She said on Monday, speaking on RTV’s morning programme, that the party would not attend, and she told RTV’s editors so.';
+    const out = enrich(body, 'en');
+    expect(names(out, 'organization')).toContain('RTV');
+  });
+});

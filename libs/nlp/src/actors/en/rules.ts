@@ -241,7 +241,8 @@ function processLatinRun(
       else return;
     } else if (EN_PLACE_HEADS.has(lastW)) type = 'location';
     else if (len <= 3 && personEvidence(ctx, a, b, words)) type = 'person';
-    else if (EN_VERB.get(nextW) || (b + 1 < toks.length && toks[b + 1].sep === "'")) type = 'organization';
+    else if (EN_VERB.get(nextW) || (b + 1 < toks.length && (toks[b + 1].sep === "'" || toks[b + 1].sep === '\u2019')))
+      type = 'organization';
     else if (EN_LOC_PREP.has(prevW)) type = 'location';
     else return;
     if (type === 'person' && EN_LOC_PREP.has(prevW) && !EN_FIRST_NAMES.has(firstW)) type = 'location';
@@ -258,7 +259,10 @@ function processLatinRun(
     else if (
       EN_VERB.get(nextW) ||
       isAcr ||
-      (b + 1 < toks.length && toks[b + 1].sep === "'" && toks[b + 1].norm === 's' && (capMid.get(w) ?? 0) >= 2)
+      (b + 1 < toks.length &&
+        (toks[b + 1].sep === "'" || toks[b + 1].sep === '\u2019') &&
+        toks[b + 1].norm === 's' &&
+        (capMid.get(w) ?? 0) >= 2)
     )
       type = 'organization';
     else return;
