@@ -241,3 +241,13 @@ describe('possessives with a typographic apostrophe', () => {
     expect(names(out, 'organization')).toContain('RTV');
   });
 });
+
+describe('short and full forms of one name', () => {
+  it('given name + family name is the same person as the fuller name with a middle name', () => {
+    const body = 'وتوفي الطفل حسين سعد نوراني، متأثرا بجروحه. وقدمت المنظمة تعازيها لأسرة الطفل حسين نوراني، وطالبت بالتحقيق.';
+    const out = enrich(body, 'ar');
+    const ps = out.actors.filter((a) => a.type === 'person');
+    const full = ps.find((a) => a.mentions.some((m) => m.text === 'حسين سعد نوراني'));
+    expect(full?.mentions.map((m) => m.text)).toEqual(expect.arrayContaining(['حسين سعد نوراني', 'حسين نوراني']));
+  });
+});
