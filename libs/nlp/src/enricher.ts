@@ -4,7 +4,12 @@ import { articleIdFromUrl, SCHEMA_VERSION, type Actor, type Claim, type KbActor,
 import type { EnrichedDraft } from './api';
 import {
   ActorSet,
+  acronymDefinitions,
   administrations,
+  arabicLexiconPersons,
+  creditTokens,
+  isPlatformUse,
+  productOrPlatformUse,
   arabicRuleActors,
   kbActors,
   latinRuleActors,
@@ -165,14 +170,29 @@ function runActors(doc: Doc, gaz: Gazetteer, set: ActorSet, lang: string, mix: {
   const dateline = doc.skip.find((x) => x.reason === 'dateline');
   if (dateline) {
     for (const a of [...set.byId.values()]) {
-      const keep = a.mentions.filter((m) => m.field !== doc.field || m.end > dateline.end);
+      // issue 11: in English the outlet in a dateline's brackets is an actor ("NEW DELHI (AP) —", GOLD-GUIDELINES)
+      const outlet = (m: { start: number }) =>
+        lang === 'en' && a.type === 'organization' && /\(\s*$/.test(doc.src.slice(Math.max(0, m.start - 2), m.start));
+      const keep = a.mentions.filter((m) => m.field !== doc.field || m.end > dateline.end || outlet(m));
       if (keep.length !== a.mentions.length) {
         for (const m of a.mentions)
-          if (m.field === doc.field && m.end <= dateline.end) for (let k = m.first; k <= m.last; k++) cover[k] = 'skip:dateline';
+          if (m.field === doc.field && m.end <= dateline.end && !outlet(m))
+            for (let k = m.first; k <= m.last; k++) cover[k] = 'skip:dateline';
         a.mentions = keep;
         if (!keep.length) set.byId.delete(a.id);
       }
     }
+  }
+  // issue 11: names in photo credits and contributor lines are not actors (actors/credits.ts)
+  const credit = creditTokens(doc);
+  if (credit.size) {
+    for (const a of [...set.byId.values()]) {
+      const keep = a.mentions.filter((m) => m.field !== doc.field || !credit.has(m.first));
+      if (keep.length === a.mentions.length) continue;
+      a.mentions = keep;
+      if (!keep.length) set.byId.delete(a.id);
+    }
+    for (const k of credit) cover[k] = 'skip:credit';
   }
   // an organisation reached "on"/"via" (على تويتر، عبر فيسبوك، on Twitter) is a platform used as a place
   for (const a of [...set.byId.values()]) {
@@ -180,7 +200,12 @@ function runActors(doc: Doc, gaz: Gazetteer, set: ActorSet, lang: string, mix: {
     const keep = a.mentions.filter((m) => {
       if (m.field !== doc.field || m.first === 0) return true;
       const pv = doc.toks[m.first - 1].norm;
-      return !/^(علي|عبر|on|via)$/.test(pv) || doc.toks[m.first].gap > 1;
+      // issue 11 (actors/cues.ts): a definite body after على is acted upon (الضغط على الكونغرس), not a platform
+      if (productOrPlatformUse(doc, a.id, m)) {
+        for (let k = m.first; k <= m.last; k++) cover[k] = 'skip:product'; // "بوينغ 777", "موقع فيسبوك": a product or a site
+        return false;
+      }
+      return !isPlatformUse(pv, foldText(doc.src.slice(m.start, m.end)).startsWith('ال')) || doc.toks[m.first].gap > 1;
     });
     if (keep.length !== a.mentions.length) {
       a.mentions = keep;
@@ -188,8 +213,12 @@ function runActors(doc: Doc, gaz: Gazetteer, set: ActorSet, lang: string, mix: {
     }
   }
   const ctx: ExtractCtx = { doc, gaz, set, cover, lang };
-  if (mix.arabic > 0) arabicRuleActors(ctx);
+  if (mix.arabic > 0) {
+    arabicRuleActors(ctx);
+    arabicLexiconPersons(ctx); // issue 11: persons named with no title cue (actors/ar/given-names.ts)
+  }
   if (mix.latin > 0) latinRuleActors(ctx);
+  acronymDefinitions(ctx); // issue 11: "Full Name (ABC)" (actors/cues.ts)
   linkSurnames(ctx);
   administrations(ctx);
 }

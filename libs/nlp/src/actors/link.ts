@@ -157,7 +157,12 @@ function mergePartialNames(ctx: ExtractCtx): void {
     const nt = a.nameToks!;
     const full = persons.find(
       (b) =>
-        b !== a && set.byId.has(b.id) && (b.nameToks?.length ?? 0) > nt.length && b.nameToks!.slice(-nt.length).join(' ') === nt.join(' '),
+        b !== a &&
+        set.byId.has(b.id) &&
+        (b.nameToks?.length ?? 0) > nt.length &&
+        (b.nameToks!.slice(-nt.length).join(' ') === nt.join(' ') ||
+          // issue 11 (names): given name + family name of a fuller name (علي دوابشة → علي سعد دوابشة)
+          (nt.length === 2 && b.nameToks![0] === nt[0] && b.nameToks![b.nameToks!.length - 1] === nt[1] && nt[0].length >= 3)),
     );
     if (full && nt.length >= 2) {
       for (const m of a.mentions) {

@@ -112,11 +112,25 @@ export interface ExtractCtx {
 }
 
 /** KB matches over a document; returns the token coverage. */
+/** ISO 3166 codes of dependent territories (not sovereign states) the KB lists as countries. */
+const TERRITORIES = new Set(
+  'HK MO GU AS PR VI MP GL FO GI BM KY TC VG AI MS FK SH PN GS IO AW CW SX BQ NC PF WF PM YT RE GP MQ GF BL MF TK NU CK NF CX CC HM UM AX SJ BV TF IM JE GG'
+    .split(' ')
+    .map((c) => `country:${c}`),
+);
+
 export function kbActors(doc: Doc, gaz: Gazetteer, set: ActorSet, cover: (string | undefined)[]): void {
   const ms = gaz.match(doc.src, doc.toks, doc.sentStart);
   for (const m of ms) {
     const kb = gaz.actors.get(m.actorId) as KbActor | undefined;
     if (!kb) continue;
+    // issue 11 (cues): dependent territories are places in the guidelines (Hong Kong, Macau, Guam), not states
+    if (kb.type === 'country' && TERRITORIES.has(kb.id)) {
+      const loc = set.add(ruleActorId('location', kb.name), kb.name, 'location', 'rule');
+      set.mention(loc, { start: m.start, end: m.end, first: m.first, last: m.last, field: doc.field });
+      for (let k = m.first; k <= m.last; k++) cover[k] = loc.id;
+      continue;
+    }
     if (kb.type === 'country' && m.first === m.last) {
       // a capital used as a place ("in Moscow", "في موسكو", "بموسكو") is a location, not the state
       const t = doc.toks[m.first];
@@ -150,6 +164,8 @@ export function addRule(
 ): ActorAcc {
   const { doc, set, cover } = ctx;
   const id = ruleActorId(type, name);
+  // issue 11 (cues): a country matched inside a person's name (a family name that is also a nisba) is not the country
+  if (type === 'person') for (let k = first; k <= last; k++) if (cover[k] && set.byId.get(cover[k]!)?.type === 'country') uncover(ctx, k);
   const a = set.add(id, name, type, 'rule');
   set.mention(a, { start: start ?? doc.toks[first].start, end: end ?? doc.toks[last].end, first, last, field: doc.field });
   for (let k = first; k <= last; k++) if (!cover[k]) cover[k] = id;

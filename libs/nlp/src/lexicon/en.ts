@@ -1,5 +1,6 @@
 // English word lists (folded, lower case): the data the English actor and claim rules look words up in.
 
+import { EN_FIRST_NAMES_EXTRA } from './first-names';
 import { mapView, set } from './shared';
 // ---------------- English
 export const EN_STOP_CAPS =
@@ -36,7 +37,7 @@ export const EN_NAME_TITLES = set(
 export const EN_ORG_HEADS =
   set(`party council committee commission agency ministry department office bank court union association institute university
 college school group inc ltd plc corp corporation company co llc gmbh sa ag holdings partners fund foundation authority service services
-board bureau organisation organization federation league alliance coalition movement front army navy police force forces guard parliament
+board bureau organisation organization federation league alliance coalition caucus movement front army navy police force forces guard parliament
 assembly congress senate house chambers times post news herald journal telegraph guardian tribune broadcasting network airlines airways
 gazette chronicle courier motors systems technologies industries communications media press club trust society centre center institution unit tribunal exchange
 secretariat cabinet government administration regime directorate command corps brigade commandos police`);
@@ -176,6 +177,9 @@ recep tayyip bashar hosni yasser ariel ehud benjamin shimon kofi ban xi hu wen j
 lakshmi mittal ratan mukesh anil sonia rahul manmohan atal pervez nawaz benazir hamid ashraf jalal nouri ayad iyad muqtada mahmoud ismail ismail ehud hosni zine muammar kofi nelson thabo jacob robert morgan olusegun`);
 
 // ---------------- English claim rules
+
+// issue 11 (names): more given names frequent in world news, kept as data in first-names.ts
+for (const w of EN_FIRST_NAMES_EXTRA.split(/\s+/)) if (w) EN_FIRST_NAMES.add(w);
 
 export const EN_ASIDE = set('according while whereas although though');
 

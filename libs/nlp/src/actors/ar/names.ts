@@ -16,8 +16,14 @@ import {
   AR_STOP,
   AR_VERBS,
 } from '../../lexicon/ar';
-import type { Token } from '../../text';
+import { set } from '../../lexicon/shared';
+import { tokenVariants, type Token } from '../../text';
+import { arIsRelative } from '../cues';
 import type { ExtractCtx } from '../shared';
+const AR_NOT_NAME_EXTRA = set(
+  'سموه سموها اياه اياها اياهم جلالته فخامته معاليه كثير كثيرا عديد عديدا بعض كافه جميع باحثون باحثين قاده ميدانيون ميدانيين مسوولون مسوولين اعضاء',
+);
+
 function isArabicWord(t: Token): boolean {
   return t.script === 'arabic' && t.norm.length >= 2;
 }
@@ -43,10 +49,17 @@ function arVerbOf0(t: Token): { verb: string; strip: number } | undefined {
 }
 
 /** Could token k be part of an Arabic personal name? */
-function arNameTok(ctx: ExtractCtx, k: number, pos: number): boolean {
+export function arNameTok(ctx: ExtractCtx, k: number, pos: number): boolean {
   const t = ctx.doc.toks[k];
   if (!isArabicWord(t)) return false;
   if (ctx.cover[k]) {
+    // issue 11 (cues): a country nisba closing a name chain is a family name (عبدالله بن عبدالمحسن التركي), not the
+    // country: the KB match inside a person's name is dropped when the person is added (addRule)
+    const ca = ctx.set.byId.get(ctx.cover[k]!);
+    if (ca && ca.type === 'country' && pos >= 2 && t.norm.startsWith('ال') && t.norm.endsWith('ي') && ctx.cover[k - 1] === undefined) {
+      const pv = ctx.doc.toks[k - 1].norm;
+      if (!pv.startsWith('ال') || AR_NAME_CONNECT.has(ctx.doc.toks[k - 2].norm)) return true;
+    }
     // "يوجين كاسبرسكي": a surname that is also a one-word organisation alias
     const a = ctx.set.byId.get(ctx.cover[k]!);
     const m = a?.mentions.find((x) => x.field === ctx.doc.field && x.first === k);
@@ -81,6 +94,18 @@ function arNameTok(ctx: ExtractCtx, k: number, pos: number): boolean {
   // a 3-letter word opening with a present-tense prefix (يشن، تشن، نرى) is a verb
   if (pos === 0 && w.length === 3 && /^[يتن]/.test(w)) return false;
   if (AR_COMMON_NOT_NAME.has(w)) return false;
+  // issue 11 (names): honorific pronouns (سموه، إياه), quantity words (كثير، عديد), plural role nouns (وباحثون), an
+  // adverbial -يا after the first name token (اقتصاديا), a clitic on a ة-noun (بشدة) are never name tokens
+  if (AR_NOT_NAME_EXTRA.has(w) || AR_NOT_NAME_EXTRA.has(stripWF(w)) || AR_COMMON_NOT_NAME.has(stripWF(w))) return false;
+  if (pos >= 1 && w.length >= 5 && w.endsWith('يا')) return false;
+  if (/^[بلك]/.test(rawT) && rawT.length >= 4 && rawT.endsWith('ة')) return false;
+  // issue 11 (cues): a clitic on an organisation head or a title (بشركة، لوزارة، للرئيس) is never part of a name
+  if (
+    /^[وفبلك]/.test(w) &&
+    w.length >= 4 &&
+    tokenVariants(t).some((v) => v.strip > 0 && (AR_ORG_HEADS.has(v.form) || AR_PERSON_TITLES.has(v.form)))
+  )
+    return false;
   if (/^(به|بهذه|بهذا|بكافه|بكل|لكل|لهذه|لهذا|لاخري|لاخر|لشركه|بمجال)$/.test(w)) return false;
   return true;
 }
@@ -120,7 +145,7 @@ export function skipTitleModifiers(ctx: ExtractCtx, k: number): number {
       }
       continue;
     }
-    if ((w.startsWith('ال') || /^(لل|وال)/.test(w)) && !AR_DAYS.has(w)) {
+    if ((w.startsWith('ال') || /^(لل|وال)/.test(w)) && !AR_DAYS.has(w) && !arIsRelative(w)) {
       q++;
       steps++;
       continue;

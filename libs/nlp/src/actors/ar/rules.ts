@@ -21,6 +21,7 @@ import {
   AR_VERBS,
 } from '../../lexicon/ar';
 import { tokenVariants } from '../../text';
+import { arCoordinatedNext, arDefHeadAfterTitle, arEndsName, arHeadAfterTitleNamesBody, arHeadComplementNotName, arIsNisba } from '../cues';
 import { addRule, type ExtractCtx, offsetAfter, ruleActorId, uncover } from '../shared';
 import { arNameRun, arVerbOf, MAY_ORG_HEAD, MAY_ORG_HEAD_DEF, MAY_TITLE, skipTitleModifiers } from './names'; /**
  * TITLE [modifiers] [،] NAME after a title word at token i: the last token of the person's name when one was added,
@@ -229,7 +230,7 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
       );
       if (closeOk && nameLike && !(i0 > 0 && cover[i0 - 1])) {
         const covered = cover[i + 1] && ctx.set.byId.get(cover[i + 1]!);
-        if (!(covered && covered.source === 'kb')) {
+        if (!(covered && covered.source === 'kb') && !cover[i + 1]?.startsWith('skip:')) {
           for (let k = i + 1; k <= e; k++) if (cover[k]) uncover(ctx, k);
           const name = doc.src.slice(toks[i + 1].start, toks[e].end);
           addRule(ctx, AR_GROUP_HEADS.has(head.form) ? 'group' : 'organization', name, i + 1, e);
@@ -243,13 +244,18 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
       i > 0 &&
       (AR_PERSON_TITLES.has(toks[i - 1].norm) ||
         (MAY_TITLE(toks[i - 1].norm) && tokenVariants(toks[i - 1]).some((x) => AR_PERSON_TITLES.has(x.form))));
-    if (head && !head.def && !afterTitle && !cover[i] && i + 1 < n && toks[i + 1].gap <= 1) {
+    // issue 11 (cues): after a title, an explicit head names a body of its own (رئيس منظمة X)
+    const headOk = !afterTitle || (!!head && arHeadAfterTitleNamesBody(head.form, i + 1 < n ? toks[i + 1].norm : undefined));
+    if (head && !head.def && headOk && !cover[i] && i + 1 < n && toks[i + 1].gap <= 1) {
       // definite construct: حزب العدالة والتنمية / وزارة الخارجية السعودية / مجلس الأمن
       let q = i + 1;
       let defEnd = i;
       while (q < n && toks[q].gap <= 1 && q - i <= 4) {
         const w2 = toks[q].norm;
         if (q === i + 1 && /^لل/.test(w2)) break; // "منظمة للدفاع عن ...": a description
+        // issue 11 (cues): traffic (حركة المسافرين), outside modifiers (المكلف، الذي), a second body after و
+        if (q === i + 1 && arHeadComplementNotName(head.form, w2)) break;
+        if (arEndsName(w2) || (q > i + 1 && arCoordinatedNext(toks[q - 1].norm, w2))) break;
         // after a nisba adjective (الإثيوبية، السعودية) a plain definite noun starts the next phrase: "وزارة الخارجية
         // الإثيوبية البيان" (rejected the statement)
         if (/^(التابعه|التابع|التابعين|التابعتين)$/.test(w2)) break; // "بعثة المراقبة التابعة لـ X": an affiliation follows
@@ -315,6 +321,17 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
         q2++;
       if (cover[q2]) continue;
       if (AR_NOT_NAME_AFTER_HEAD.has(toks[q2].norm)) continue;
+      if (arHeadComplementNotName(head.form, toks[q2].norm)) continue;
+      // issue 11 (cues): head + indefinite noun + definite noun(s) is one construct name, head kept (هيئة كبار
+      // العلماء، لجنة حقوق الإنسان العربية); a nisba right after the noun is an adjective of a foreign name instead
+      const idafa = arIdafaEnd(ctx, i, q2);
+      if (idafa > q2) {
+        const s0 = head.strip ? offsetAfter(doc.src, t, head.strip) : t.start;
+        addRule(ctx, isGroup ? 'group' : 'organization', doc.src.slice(s0, toks[idafa].end), i, idafa, s0, toks[idafa].end);
+        i = idafa;
+        continue;
+      }
+      if (afterTitle) continue; // after a title only a full construct names the body
       const e = arNameRun(ctx, q2, 3);
       const w0 = toks[q2].norm;
       const adjLike =
@@ -330,14 +347,14 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
     }
     // definite organisation heads + nisba adjectives (الحكومة الروسية, الحزب الديمقراطي, المخابرات العسكرية الروسية)
     const dh = MAY_ORG_HEAD_DEF(t.norm) ? tokenVariants(t).find((v) => AR_ORG_HEADS_DEF.has(v.form) && v.form.startsWith('ال')) : undefined;
-    if (dh && !afterTitle && !cover[i] && i + 1 < n && toks[i + 1].gap <= 1) {
+    if (dh && (!afterTitle || arDefHeadAfterTitle(dh.form)) && !cover[i] && i + 1 < n && toks[i + 1].gap <= 1) {
       let q = i + 1;
       let e = i;
       let country = false;
       let nisba = false;
       while (q < n && toks[q].gap <= 1 && q - i <= 3) {
         const w2 = toks[q].norm;
-        const isAdj = w2.startsWith('ال') && /(ي|يه)$/.test(w2) && !AR_ADJ_STOP.has(w2);
+        const isAdj = w2.startsWith('ال') && /(ي|يه)$/.test(w2) && !AR_ADJ_STOP.has(w2) && !arEndsName(w2); // (الذي ends in ي)
         if (cover[q] && ctx.set.byId.get(cover[q]!)?.type === 'country') {
           country = true;
           e = q;
@@ -376,4 +393,30 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
       }
     }
   }
+}
+
+/** issue 11 (cues): end of "HEAD N ال-X [ال-Y…]" (construct state) at q2, or q2 itself when it is not one. */
+function arIdafaEnd(ctx: ExtractCtx, i: number, q2: number): number {
+  const toks = ctx.doc.toks;
+  const n = toks.length;
+  if (q2 + 1 >= n || toks[q2 + 1].gap > 1 || ctx.cover[q2 + 1]) return q2;
+  for (let k = i + 1; k <= q2; k++) if (toks[k].gap > 1) return q2;
+  if (toks[i].norm.endsWith('موقع')) return q2; // موقع: a site (موقع تحطم الطائرة), not a construct name
+  const w0 = toks[q2].norm;
+  if (toks[q2].script !== 'arabic' || w0.length < 2 || AR_STOP.has(w0) || AR_NAME_STOP.has(w0) || arVerbOf(toks[q2]) || w0.startsWith('ال'))
+    return q2;
+  if (w0.length <= 4 && /^[يت]/.test(w0)) return q2; // a verb (تطور، يعمل), not a noun of the name
+  const w1 = toks[q2 + 1].norm;
+  const notNameWord = (w: string) =>
+    AR_DAYS.has(w) || AR_ADJ_STOP.has(w) || arEndsName(w) || AR_PERSON_TITLES.has(w) || /^الم.*ه$/.test(w) || AR_STOP.has(w);
+  if (!w1.startsWith('ال') || arIsNisba(w1) || notNameWord(w1)) return q2;
+  let e = q2 + 1;
+  // (a country nisba closing the name is part of it: لجنة حقوق الإنسان الزاندرية; the country keeps its own mention)
+  while (e + 1 < n && e - i < 6 && toks[e + 1].gap <= 1 && (!ctx.cover[e + 1] || ctx.set.byId.get(ctx.cover[e + 1]!)?.type === 'country')) {
+    const w = toks[e + 1].norm;
+    if (!(w.startsWith('ال') || w.startsWith('وال')) || notNameWord(w)) break;
+    if (arCoordinatedNext(toks[e].norm, w)) break;
+    e++;
+  }
+  return e;
 }

@@ -20,7 +20,8 @@ import {
   EN_STOP_CAPS,
   EN_VERB,
 } from '../../lexicon/en';
-import type { Token } from '../../text';
+import { set } from '../../lexicon/shared';
+import { foldText, type Token } from '../../text';
 import { addRule, type ExtractCtx, uncover } from '../shared';
 const isLatinCap = (t: Token) => (t.script === 'latin' || t.script === 'cyrillic') && t.caps > 0;
 
@@ -65,6 +66,24 @@ export function latinRuleActors(ctx: ExtractCtx): void {
       const nx = toks[j + 1];
       // middle initials: "John E. Kelly", "Charles A. Blixt"
       const initial = toks[j].norm.length === 1 && toks[j].caps > 0 && /^\.\s?$/.test(nx.sep) && isLatinCap(nx) && j > i;
+      // issue 11 (names): "Robert O’Brien", "D’Souza": an apostrophe after a capital initial joins the name
+      if (
+        nx.gap === 1 &&
+        /^['\u2019]$/.test(nx.sep) &&
+        (toks[j].norm === 'o' || toks[j].norm === 'd') &&
+        toks[j].caps > 0 &&
+        isLatinCap(nx) &&
+        !cover[j + 1]
+      ) {
+        j++;
+        continue;
+      }
+      // issue 11 (names): a first name before a KB person's bare surname names someone else ("Scott McConnell")
+      if (j === i && cover[j + 1] && nx.gap === 0 && EN_FIRST_NAMES.has(toks[i].norm) && kbSurnameOfOther(ctx, j + 1, toks[i].norm)) {
+        uncover(ctx, j + 1);
+        j++;
+        continue;
+      }
       if ((nx.gap > 1 && !initial) || cover[j + 1]) break;
       if (nx.gap === 1 && !/^[-\u2010\u2011]$/.test(nx.sep) && !/^'$/.test(nx.sep)) break;
       if (nx.sep === "'" || nx.sep === '\u2019') break; // possessive 's
@@ -92,9 +111,44 @@ export function latinRuleActors(ctx: ExtractCtx): void {
   }
 }
 
-function processLatinRun(ctx: ExtractCtx, i: number, j: number, lowerSeen: Set<string>, capMid: Map<string, number>): void {
+/** issue 11 (names): token k is a one-token mention of a KB person whose given name is not `given`. */
+function kbSurnameOfOther(ctx: ExtractCtx, k: number, given: string): boolean {
+  const a = ctx.set.byId.get(ctx.cover[k]!);
+  if (!a || a.source !== 'kb' || a.type !== 'person') return false;
+  const m = a.mentions.find((x) => x.field === ctx.doc.field && x.first === k);
+  if (!m || m.last !== k) return false;
+  return foldText(a.name).split(/\s+/)[0] !== given;
+}
+
+/** Titles that split a capitalised run: "Wisconsin Elections Commission Administrator Michael Haas". */
+const EN_SPLIT_TITLES = set(
+  'administrator representative secretary director chairman chairwoman spokesman spokeswoman commissioner minister governor senator ambassador president chief executive ceo state general',
+);
+
+/** Capitalised generic nouns that never name an actor alone. */
+const EN_GENERIC_SINGLE = set(
+  'party council committee commission agency ministry department office bank court union association institute university college school group company corporation fund foundation authority service board bureau organisation organization federation league alliance coalition movement army navy police force forces assembly government administration cabinet state staff regime military caucus tribunal',
+);
+
+function processLatinRun(
+  ctx: ExtractCtx,
+  i: number,
+  j: number,
+  lowerSeen: Set<string>,
+  capMid: Map<string, number>,
+  forcePerson = false,
+): void {
   const { doc } = ctx;
   const toks = doc.toks;
+  // issue 11 (names): a title inside the run separates what precedes it (a body, a place) from the person after it
+  if (!forcePerson) {
+    for (let p = j - 1; p > i; p--) {
+      if (!EN_SPLIT_TITLES.has(toks[p].norm) || !EN_FIRST_NAMES.has(toks[p + 1].norm)) continue;
+      processLatinRun(ctx, i, p, lowerSeen, capMid);
+      processLatinRun(ctx, p + 1, j, lowerSeen, capMid, true);
+      return;
+    }
+  }
   let a = i;
   let personHint = false;
   let honorific = -1;
@@ -115,10 +169,18 @@ function processLatinRun(ctx: ExtractCtx, i: number, j: number, lowerSeen: Set<s
     honorific = a - 1;
   }
   if (titleEnd >= a) {
+    // issue 11 (cues): "Director of National Intelligence", "Secretary of State": a portfolio, not a name
+    if (titleEnd + 1 <= j && toks[titleEnd + 1].norm === 'of' && toks[titleEnd + 1].caps === 0) return;
+    // "General Court": a title word before a lone organisation head is part of the body's name
+    if (titleEnd + 1 === j && EN_ORG_HEADS.has(toks[j].norm) && !EN_HONORIFIC.has(toks[titleEnd].norm)) {
+      addRule(ctx, 'organization', doc.src.slice(toks[a].start, toks[j].end).replace(/\s+/g, ' '), a, j);
+      return;
+    }
     for (let k = a; k <= titleEnd; k++) if (EN_HONORIFIC.has(toks[k].norm)) honorific = k;
     a = titleEnd + 1;
     personHint = true;
   }
+  if (forcePerson) personHint = true;
   while (
     a <= j &&
     ((EN_STOP_CAPS.has(toks[a].norm) && !EN_NAME_TITLES.has(toks[a].norm)) ||
@@ -138,10 +200,15 @@ function processLatinRun(ctx: ExtractCtx, i: number, j: number, lowerSeen: Set<s
     (EN_STOP_CAPS.has(toks[b].norm) ||
       EN_CONNECT.has(toks[b].norm) ||
       EN_MONTHS_DAYS.has(toks[b].norm) ||
-      (b > a && EN_NAME_SUFFIX.has(toks[b].norm)))
+      (b > a && EN_NAME_SUFFIX.has(toks[b].norm)) ||
+      // issue 11 (cues): a trailing title is the post of a person named elsewhere ("Conservative Party Co-Chairman")
+      (b > a && EN_SPLIT_TITLES.has(toks[b].norm)) ||
+      (toks[b].norm === 'co' && b + 1 <= j && toks[b + 1].gap === 1 && EN_SPLIT_TITLES.has(toks[b + 1].norm)))
   )
     b--;
   if (b < a) return;
+  // issue 11: a lone generic noun ("Army" of "Army General") is not a name, unless glued to a KB name before it
+  if (b === a && EN_GENERIC_SINGLE.has(toks[a].norm) && !(a > 0 && ctx.cover[a - 1] && toks[a].gap === 0 && toks[a - 1].caps > 0)) return;
   // name titles (Lord, Prince) stay in the name and make it a person
   if (EN_NAME_TITLES.has(toks[a].norm) && b > a) personHint = true;
   // split runs at a trailing reporting verb capitalised by the writer? (rare) — ignore
@@ -161,6 +228,8 @@ function processLatinRun(ctx: ExtractCtx, i: number, j: number, lowerSeen: Set<s
     (len >= 2 && words.some((w) => EN_ORG_HEADS.has(w)) && !EN_FIRST_NAMES.has(firstW));
   if (orgHead && !personHint) type = 'organization';
   else if (personHint) type = 'person';
+  else if (len >= 2 && EN_PLACE_HEADS.has(lastW))
+    type = 'location'; // issue 11: "Nathan Road" is a street
   else if (len >= 2 && EN_FIRST_NAMES.has(firstW)) type = 'person';
   else if (isAcr && (EN_VERB.get(nextW) || (capMid.get(firstW) ?? 0) >= 2)) {
     if (EN_ACRONYM_STOP.has(toks[a].norm)) return;
@@ -172,7 +241,8 @@ function processLatinRun(ctx: ExtractCtx, i: number, j: number, lowerSeen: Set<s
       else return;
     } else if (EN_PLACE_HEADS.has(lastW)) type = 'location';
     else if (len <= 3 && personEvidence(ctx, a, b, words)) type = 'person';
-    else if (EN_VERB.get(nextW) || (b + 1 < toks.length && toks[b + 1].sep === "'")) type = 'organization';
+    else if (EN_VERB.get(nextW) || (b + 1 < toks.length && (toks[b + 1].sep === "'" || toks[b + 1].sep === '\u2019')))
+      type = 'organization';
     else if (EN_LOC_PREP.has(prevW)) type = 'location';
     else return;
     if (type === 'person' && EN_LOC_PREP.has(prevW) && !EN_FIRST_NAMES.has(firstW)) type = 'location';
@@ -180,6 +250,7 @@ function processLatinRun(ctx: ExtractCtx, i: number, j: number, lowerSeen: Set<s
     // single capitalised word
     const w = firstW;
     if (EN_NOT_NAME.has(w) || EN_STOP_CAPS.has(w) || EN_PERSON_TITLES.has(w) || EN_MONTHS_DAYS.has(w)) return;
+    if (EN_GENERIC_SINGLE.has(w)) return; // issue 11: "Police said", "the Court": a generic noun, not a name
     if (lowerSeen.has(w)) return;
     if (startsSentence && !(EN_VERB.get(nextW) && nextW !== 'says') && (capMid.get(w) ?? 0) === 0) return;
     if (startsSentence && (capMid.get(w) ?? 0) === 0 && /[^s]s$/.test(w)) return; // "Analysts said"
@@ -188,12 +259,24 @@ function processLatinRun(ctx: ExtractCtx, i: number, j: number, lowerSeen: Set<s
     else if (
       EN_VERB.get(nextW) ||
       isAcr ||
-      (b + 1 < toks.length && toks[b + 1].sep === "'" && toks[b + 1].norm === 's' && (capMid.get(w) ?? 0) >= 2)
+      (b + 1 < toks.length &&
+        (toks[b + 1].sep === "'" || toks[b + 1].sep === '\u2019') &&
+        toks[b + 1].norm === 's' &&
+        (capMid.get(w) ?? 0) >= 2)
     )
       type = 'organization';
     else return;
   }
   if (!type) return;
+  if (type === 'person' && !EN_NAME_TITLES.has(toks[a].norm)) {
+    // issue 11 (names): "Mark Stephen Trotter of California": a person's name ends before "of"
+    for (let k = a + 1; k <= b; k++)
+      if (toks[k].norm === 'of' && toks[k].caps === 0) {
+        b = k - 1;
+        words.length = b - a + 1;
+        break;
+      }
+  }
   const name = doc.src.slice(toks[a].start, toks[b].end).replace(/\s+/g, ' ');
   let first = a;
   if (honorific >= 0 && type === 'person') first = honorific;

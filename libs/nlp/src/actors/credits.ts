@@ -1,0 +1,40 @@
+// Photo credits and contributor lines (issue 11; ADR 0017): names there ("[Jane Doe/Pool/EPA]", "toggle caption Jane
+// Doe/AP", "-- Jane Doe and John Roe contributed to this report") are not actors of the story (GOLD-GUIDELINES).
+
+import type { Doc } from '../doc';
+
+export interface CreditSpan {
+  start: number;
+  end: number;
+}
+
+// "[Name/Agency/Agency]" on one line
+const BRACKET_CREDIT = /\[[^\]\n]{0,160}\/[^\]\n]{0,160}\]/g;
+// a short line, or the rest of a line after a caption cue, made of "Name Name/Agency" credits
+const SLASH_CREDIT = /(?:toggle caption|caption|photo(?:graph)?:?|image:?|credit:?)[^\n]{0,200}/gi;
+const CONTRIBUTED =
+  /(?:^|\n)[^\n]{0,200}\b(?:contributed (?:to )?(?:this )?(?:report|reporting|writing)|contributed reporting|reporting by|editing by|writing by)\b[^\n]*/gi;
+
+/** Spans of the text that hold credits only. */
+export function creditSpans(src: string): CreditSpan[] {
+  const out: CreditSpan[] = [];
+  if (src.indexOf('/') >= 0) {
+    for (const m of src.matchAll(BRACKET_CREDIT)) out.push({ start: m.index!, end: m.index! + m[0].length });
+    for (const m of src.matchAll(SLASH_CREDIT)) {
+      // only when the cue is followed by a "Name/Agency" credit
+      if (/\p{Lu}[\p{L}.'’-]*\s?\/\s?\p{Lu}/u.test(m[0])) out.push({ start: m.index!, end: m.index! + m[0].length });
+    }
+  }
+  for (const m of src.matchAll(CONTRIBUTED)) out.push({ start: m.index!, end: m.index! + m[0].length });
+  return out;
+}
+
+/** Token indexes of `doc` inside credit spans (empty for most articles: one scan for '/' and the cue words). */
+export function creditTokens(doc: Doc): Set<number> {
+  const spans = creditSpans(doc.src);
+  const ks = new Set<number>();
+  if (!spans.length) return ks;
+  const toks = doc.toks;
+  for (const sp of spans) for (let k = 0; k < toks.length && toks[k].start < sp.end; k++) if (toks[k].start >= sp.start) ks.add(k);
+  return ks;
+}

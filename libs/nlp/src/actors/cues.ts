@@ -1,0 +1,192 @@
+// Organisation recognition from cues (issue 11 item 3; ADR 0017): which head-noun phrases name a body, where their span
+// ends, and acronyms defined in the text. The head-noun rules themselves run in ar/rules.ts and en/rules.ts; these are the decisions
+// they ask for, kept here as data and small predicates.
+
+import { EN_ORG_HEADS } from '../lexicon/en';
+import { set } from '../lexicon/shared';
+import type { Doc } from '../doc';
+import { tokenVariants } from '../text';
+import { addRule, type ActorAcc, type ExtractCtx } from './shared';
+
+/** Complements that make حركة "traffic/movement of" rather than a named movement (حركة المسافرين، حركة الطيران). */
+const AR_TRAFFIC = set(
+  `المسافرين الركاب النقل الطيران الملاحه السير المرور السياحه التجاره الشحن السفن القطارات الحافلات السيارات البضائع الاموال
+الاستثمار الاستثمارات الاعمال التداول الاسواق السوق الاسعار البيع الشراء النزوح اللاجئين الهجره التنقل الدخول الخروج العبور
+الاسهم الصادرات الواردات المبيعات الحجوزات الزوار السكان الرحلات الانتاج التصدير التوظيف`,
+);
+
+/** A head + this complement is a description, not a name. */
+/** جهاز/أجهزة name a body only for the security and state services (جهاز الأمن، أجهزة الاستخبارات), else devices. */
+const AR_SERVICE = set('الامن الاستخبارات المخابرات الشرطه الرقابه التحقيقات المباحث الاستخبارات الامنيه الدوله');
+
+export function arHeadComplementNotName(head: string, complement: string): boolean {
+  if (head === 'جهاز' || head === 'اجهزه') return !AR_SERVICE.has(complement);
+  return head === 'حركه' && AR_TRAFFIC.has(complement);
+}
+
+/**
+ * Definite participles and relatives that modify a name from outside it: the name ends before them
+ * ("مكتب التحقيقات والتحليل المكلف التحقيق" → the office is "مكتب التحقيقات والتحليل").
+ */
+const AR_NAME_MODIFIER = set(
+  `المكلف المكلفه المكلفين المسوول المسووله المسوولين المعني المعنيه المعنيين المختص المختصه المتخصص المتخصصه المشرف المشرفه
+المنوط المنوطه المعنيه المتهم المتهمه المدعوم المدعومه المقرب المقربه المقربين الموالي المواليه الموالين المناهض المناهضه
+المنبثق المنبثقه المنضوي المنضويه المشارك المشاركه المشاركين الذي التي الذين اللذين اللتين`,
+);
+const AR_RELATIVES = set('الذي التي الذين اللذين اللتين اللواتي');
+
+export function arEndsName(w: string): boolean {
+  return AR_NAME_MODIFIER.has(w);
+}
+
+/** A relative pronoun: ends a title phrase (الرئيس الذي …), the name is not after it. */
+export function arIsRelative(w: string): boolean {
+  return AR_RELATIVES.has(w);
+}
+
+/** A definite nisba adjective (الماليزية، الإيرانية، المركزي): closes a construct name. */
+export function arIsNisba(w: string): boolean {
+  return w.length >= 6 && w.startsWith('ال') && /ي(ه)?$/.test(w);
+}
+
+/**
+ * Two bodies coordinated with و are two names: after a nisba adjective has closed the first name, a وال-word opens the
+ * next body ("وكالة النقل الماليزية والخطوط الجوية الماليزية"), never the same one.
+ */
+export function arCoordinatedNext(prev: string, w: string): boolean {
+  return w.startsWith('وال') && arIsNisba(prev);
+}
+
+/**
+ * After a person's title an organisation named with an explicit head noun is an actor of its own (رئيس منظمة X، مدير
+ * شركة X، رئيس لجنة X), except heads whose complement makes the whole a post title (رئيس مجلس الوزراء، مجلس الإدارة).
+ */
+export function arHeadAfterTitleNamesBody(head: string, next: string | undefined): boolean {
+  if (head === 'اداره' || head === 'مكتب') return false;
+  if (head === 'مجلس' && next !== undefined && /^(الوزراء|الاداره|اداره|امناء|الامناء)$/.test(next)) return false;
+  return true;
+}
+
+/** Definite heads that name a body even after a title when a nisba or country follows (حاكم المصرف المركزي الإيراني); not roles that are posts (ضابط المخابرات الروسي). */
+const AR_DEF_AFTER_TITLE = set('المصرف البنك الحزب البرلمان الكونغرس الكونجرس');
+export function arDefHeadAfterTitle(head: string): boolean {
+  return AR_DEF_AFTER_TITLE.has(head);
+}
+
+/** Social platforms: reached "on"/"via" (على تويتر، عبر فيسبوك) or as "موقع فيسبوك" they are places, not actors. */
+export function isPlatformUse(prevNorm: string, mentionDefinite: boolean): boolean {
+  // a definite noun phrase after على is an institution acted upon (الضغط على الكونغرس، اللوم على الجيش), not a platform
+  if (mentionDefinite) return false;
+  return /^(علي|عبر|on|via)$/.test(prevNorm);
+}
+
+/** Social platforms and sites: after "the site/platform/app/account" (موقع فيسبوك، منصة إكس) they are places. */
+const PLATFORMS = new Set(['org:meta', 'org:x-corp', 'org:tiktok', 'org:telegram', 'org:youtube', 'org:instagram', 'org:whatsapp']);
+const PLATFORM_NOUNS = set('موقع منصه تطبيق حساب صفحه شبكه التواصل الاجتماعي site platform app account page');
+/** Model and type nouns before a maker's name: the product is meant (طائرة بوينغ، طراز إيرباص). */
+const PRODUCT_NOUNS = set('طراز طائره طائرات نوع هاتف هواتف سياره سيارات model');
+
+/**
+ * A mention of an organisation that names a product or a platform, not the body: a maker followed by a model number
+ * ("بوينغ 777", "Boeing 737") or after a model noun (طراز بوينج), a platform after a site/platform noun.
+ */
+export function productOrPlatformUse(doc: Doc, actorId: string, m: { first: number; last: number }): boolean {
+  const toks = doc.toks;
+  const next = m.last + 1 < toks.length ? toks[m.last + 1] : undefined;
+  // a model number right after a one-word maker ("بوينغ 777»", "Boeing 737 Max"), not a count ("وزارة الخزانة 3 أشخاص")
+  if (m.first === m.last && next && next.gap <= 1 && /^[a-z]?\d{3}[a-z0-9]*$/.test(next.norm)) {
+    const after = m.last + 2 < toks.length ? toks[m.last + 2] : undefined;
+    if (!after || after.gap > 0 || after.script !== 'arabic') return true;
+  }
+  for (let k = m.first - 1; k >= Math.max(0, m.first - 3); k--) {
+    const vs = tokenVariants(toks[k]);
+    if (vs.some((v) => PRODUCT_NOUNS.has(v.form)) && k === m.first - 1) return true;
+    if (PLATFORMS.has(actorId) && vs.some((v) => PLATFORM_NOUNS.has(v.form))) return true;
+    if (toks[k + 1].gap > 1 && toks[k + 1].gap !== 4) break;
+  }
+  return false;
+}
+
+// ------------------------------------------------------------------ acronyms defined in the text
+
+const EN_ACR_SKIP = set('of for the and de du la le des al el on in to');
+
+/** Initials of a Latin name span ("Atomic Energy Organization of Iran" → "aeoi", connectors skipped). */
+function initials(ctx: ExtractCtx, first: number, last: number): string {
+  let s = '';
+  for (let k = first; k <= last; k++) {
+    const t = ctx.doc.toks[k];
+    if (EN_ACR_SKIP.has(t.norm) && t.caps === 0) continue;
+    s += t.norm[0];
+  }
+  return s;
+}
+
+/**
+ * "Full Name (ABC)" and "الاسم الكامل (ABC)": the acronym in brackets right after a name is that body's short name.
+ * When the full name is already an actor (KB or rule), the acronym and its later bare uses become its mentions; when
+ * it is a capitalised Latin run whose initials spell the acronym (or open it: tickers, "Best Buy (BBY)"), the run is
+ * an organisation. Acronyms of persons are ignored.
+ */
+export function acronymDefinitions(ctx: ExtractCtx): void {
+  const { doc, cover, set: actors } = ctx;
+  const toks = doc.toks;
+  const n = toks.length;
+  const defined = new Map<string, ActorAcc>();
+  for (let i = 1; i < n; i++) {
+    const t = toks[i];
+    if (t.script !== 'latin' || t.caps !== 2 || t.norm.length < 2 || t.norm.length > 6 || !/^[a-z]+$/.test(t.norm)) continue;
+    if (!/\(\s*$/.test(t.sep)) continue;
+    const closeOk = i + 1 >= n || /^\s*\)/.test(toks[i + 1].sep);
+    if (!closeOk) continue;
+    const prevId = cover[i - 1];
+    let owner = prevId ? actors.byId.get(prevId) : undefined;
+    if (owner && owner.type !== 'organization' && owner.type !== 'group') continue;
+    if (!owner && toks[i - 1].script === 'latin' && toks[i - 1].caps > 0) {
+      // an uncovered capitalised run before the bracket whose initials spell (or open) the acronym
+      let a = i - 1;
+      while (a > 0 && i - a < 8 && toks[a].gap <= 1 && !cover[a - 1] && (toks[a - 1].caps > 0 || EN_ACR_SKIP.has(toks[a - 1].norm))) a--;
+      while (a < i - 1 && EN_ACR_SKIP.has(toks[a].norm)) a++;
+      // the shortest run ending before the bracket whose initials match
+      let found = -1;
+      for (let s = i - 1; s >= a; s--) {
+        if (toks[s].caps === 0) continue;
+        const ini = initials(ctx, s, i - 1);
+        if (ini === t.norm || (ini.length >= 2 && t.norm.startsWith(ini))) {
+          found = s;
+          break;
+        }
+      }
+      if (found < 0) continue;
+      const hasHead = toks.slice(found, i).some((x) => EN_ORG_HEADS.has(x.norm));
+      if (i - found < 2 && !hasHead) continue;
+      const name = doc.src.slice(toks[found].start, toks[i - 1].end).replace(/\s+/g, ' ');
+      owner = addRule(ctx, 'organization', name, found, i - 1);
+    }
+    if (!owner) continue;
+    if (cover[i] && cover[i] !== owner.id) {
+      // a rule actor made of the acronym alone ("HSB said") is the same body; another KB actor's alias is kept
+      const other = actors.byId.get(cover[i]!);
+      if (!other || other.source !== 'rule' || other.name.toLowerCase() !== t.norm) continue;
+      for (const m of other.mentions) {
+        actors.mention(owner, m);
+        for (let k = m.first; k <= m.last; k++) if (m.field === doc.field) cover[k] = owner.id;
+      }
+      actors.byId.delete(other.id);
+    }
+    if (!cover[i]) {
+      actors.mention(owner, { start: t.start, end: t.end, first: i, last: i, field: doc.field });
+      cover[i] = owner.id;
+    }
+    defined.set(t.norm, owner);
+  }
+  if (!defined.size) return;
+  for (let k = 0; k < n; k++) {
+    const t = toks[k];
+    if (t.caps !== 2 || cover[k]) continue;
+    const owner = defined.get(t.norm);
+    if (!owner || !actors.byId.has(owner.id)) continue;
+    actors.mention(owner, { start: t.start, end: t.end, first: k, last: k, field: doc.field });
+    cover[k] = owner.id;
+  }
+}
