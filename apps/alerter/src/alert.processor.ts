@@ -4,6 +4,8 @@ import { UnrecoverableError, type Job, type JobsOptions, type Queue } from 'bull
 import type { Watch } from '@marsad/contracts';
 import {
   ALERT_JOB_NAMES,
+  ALERTS_QUEUE,
+  alertJobOptions,
   ALERT_STATE_TTL_SECONDS,
   decideAlert,
   buildDigestPayload,
@@ -22,26 +24,14 @@ import {
   type SendJobData,
 } from '@marsad/alerts';
 import { errorFields } from '@marsad/observability';
-import { ALERTER_CTX, ALERTS_QUEUE, type AlerterContext } from './context';
+import { ALERTER_CTX, type AlerterContext } from './context';
 import { postWebhook, WebhookHttpError } from './webhook-sender';
 import type { AlertLogEntry } from './alert-log';
 import { RedisAlertStateRepository } from './alert-state.repository';
 
-/** Completed jobs are kept as long as alert state: their ids de-duplicate redelivered messages. */
-export const KEEP_COMPLETED_SECONDS = ALERT_STATE_TTL_SECONDS;
-
-export const KEEP_FAILED_SECONDS = 14 * 24 * 3600;
-
-/** Retry policy of every alert job: attempts and base delay from config, jittered exponential. */
+/** Retry policy of every alert job (libs/alerts alertJobOptions) with this alerter's settings. */
 export function jobOptions(ctx: AlerterContext, jobId: string): JobsOptions {
-  return {
-    jobId,
-    attempts: ctx.config.MARSAD_ALERT_ATTEMPTS,
-    backoff: { type: JITTERED_BACKOFF, delay: ctx.config.MARSAD_ALERT_BACKOFF_MS },
-    // Completed jobs stay for days: their ids keep de-duplicating redelivered Kafka messages.
-    removeOnComplete: { age: KEEP_COMPLETED_SECONDS },
-    removeOnFail: { age: KEEP_FAILED_SECONDS },
-  };
+  return alertJobOptions(jobId, { attempts: ctx.config.MARSAD_ALERT_ATTEMPTS, backoffMs: ctx.config.MARSAD_ALERT_BACKOFF_MS });
 }
 
 /** BullMQ calls this for backoff types it does not know: ours is `marsad-jittered`. */

@@ -1,9 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
 import { ObservabilityModule } from '@marsad/host';
-import { ALERTER_CTX, ALERTS_QUEUE, type AlerterContext } from './context';
+import { ALERTS_QUEUE } from '@marsad/alerts';
+import { ALERTER_CTX, type AlerterContext } from './context';
 import { AlertProcessor } from './alert.processor';
-import { redisOptionsFromUrl } from './redis';
+import { alerterQueueOptions } from './redis';
 
 @Module({})
 export class AlerterModule {
@@ -12,7 +13,7 @@ export class AlerterModule {
       module: AlerterModule,
       imports: [
         ObservabilityModule.forService(ctx.logger, ctx.metrics, ctx.health),
-        BullModule.forRoot({ connection: redisOptionsFromUrl(ctx.config.REDIS_URL), prefix: ctx.names.queuePrefix }),
+        BullModule.forRoot(alerterQueueOptions(ctx.names.queuePrefix, ctx.config.REDIS_URL)),
         // The worker shares these connection options (BullMQ needs maxRetriesPerRequest: null);
         // the Kafka intake bounds its enqueue with a timeout instead (see intake.ts).
         BullModule.registerQueue({ name: ALERTS_QUEUE }),

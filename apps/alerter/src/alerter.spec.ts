@@ -2,13 +2,20 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { JITTERED_BACKOFF, UrlGuard, verifyWebhookSignature } from '@marsad/alerts';
 import { backoffStrategy } from './alert.processor';
-import { redisOptionsFromUrl } from './redis';
+import { alerterQueueOptions } from './redis';
+import { redisConnectionOptions } from '@marsad/config';
 import { postWebhook, WebhookHttpError } from './webhook-sender';
 
-describe('redisOptionsFromUrl', () => {
+describe('REDIS_URL → connection options', () => {
+  it('the alerter worker: one parser, BullMQ worker behaviour, a short reconnect delay', () => {
+    const o = alerterQueueOptions('marsad-x', 'redis://127.0.0.1:6379');
+    expect(o.prefix).toBe('marsad-x');
+    expect(o.connection).toMatchObject({ host: '127.0.0.1', port: 6379, maxRetriesPerRequest: null });
+    expect((o.connection.retryStrategy as (n: number) => number)(50)).toBeLessThanOrEqual(1000);
+  });
+
   it('parses host, port, credentials, db and TLS', () => {
-    expect(redisOptionsFromUrl('redis://127.0.0.1:6379')).toMatchObject({ host: '127.0.0.1', port: 6379, maxRetriesPerRequest: null });
-    expect(redisOptionsFromUrl('rediss://u:p%40ss@redis.example.com:6380/2')).toMatchObject({
+    expect(redisConnectionOptions('rediss://u:p%40ss@redis.example.com:6380/2')).toMatchObject({
       host: 'redis.example.com',
       port: 6380,
       username: 'u',

@@ -7,9 +7,9 @@ import { Client } from '@elastic/elasticsearch';
 import nodemailer from 'nodemailer';
 import Redis from 'ioredis';
 import { Counter, Histogram } from 'prom-client';
-import { loadAlerterConfig, mergeEnv } from '@marsad/config';
+import { loadAlerterConfig, mergeEnv, redisConnectionOptions } from '@marsad/config';
 import { WatchSchema, names as namesFor, type Watch } from '@marsad/contracts';
-import { UrlGuard, WatchMatcher } from '@marsad/alerts';
+import { ALERTS_QUEUE, UrlGuard, WatchMatcher } from '@marsad/alerts';
 import {
   CompactedTopicView,
   ConsumerControl,
@@ -24,7 +24,7 @@ import {
 import { errorFields, type PipelineMetrics } from '@marsad/observability';
 import { NestJsonLogger, listen, serviceRuntime } from '@marsad/host';
 import { AlerterModule } from './alerter.module';
-import { ALERTS_QUEUE, type AlertMetrics, type AlerterContext } from './context';
+import { type AlertMetrics, type AlerterContext } from './context';
 import { AlertLog } from './alert-log';
 import { alertIntakeHandler } from './intake';
 import { ALERT_INTAKE, AlertIntakeConsumer, type AlertIntake } from './intake.consumer';
@@ -117,11 +117,9 @@ export async function bootstrapAlerter(env?: Record<string, string | undefined>,
     if (matcher.rejected.has(c.key)) logger.warn('watch ignored: invalid query', { watchId: c.key, reason: matcher.rejected.get(c.key) });
   });
   // Fails fast while Redis is down (the job then fails and BullMQ retries it later).
-  const redis = new Redis(config.REDIS_URL, {
-    maxRetriesPerRequest: 2,
-    connectTimeout: 3000,
-    retryStrategy: redisRetryStrategy,
-  });
+  const redis = new Redis(
+    redisConnectionOptions(config.REDIS_URL, { maxRetriesPerRequest: 2, connectTimeout: 3000, retryStrategy: redisRetryStrategy }),
+  );
   redis.on('error', (err) => logger.debug('redis connection error', errorFields(err)));
   let mailer: AlerterContext['mailer'];
   if (config.SMTP_URL) mailer = nodemailer.createTransport(config.SMTP_URL);

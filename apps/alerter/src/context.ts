@@ -39,4 +39,3 @@ export interface AlertMetrics {
 }
 
 export const ALERTER_CTX = Symbol('ALERTER_CTX');
-export const ALERTS_QUEUE = 'alerts';

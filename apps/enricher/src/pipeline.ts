@@ -25,6 +25,7 @@ import { KafkaConsumerTransport, bindRunners } from '@marsad/messaging/nest';
 import type { PipelineNest } from '@marsad/host';
 import { RedisDedupStore, dedupPrefix } from './redis-dedup.store';
 import { redisHealthIndicator } from './redis.health';
+import { redisConnectionOptions } from '@marsad/config';
 
 /**
  * The enricher's moving parts, transport-level and Nest-free: KB (+ live `marsad.kb` view),
@@ -66,12 +67,14 @@ export class EnricherPipeline {
 
     let dedup: NearDuplicateIndex | undefined;
     if (cfg.MARSAD_DEDUP === 'redis') {
-      this.redis = new Redis(cfg.REDIS_URL, {
-        maxRetriesPerRequest: 1,
-        connectTimeout: 3000,
-        retryStrategy: (times) => Math.min(times * 250, 5000),
-        lazyConnect: false,
-      });
+      this.redis = new Redis(
+        redisConnectionOptions(cfg.REDIS_URL, {
+          maxRetriesPerRequest: 1,
+          connectTimeout: 3000,
+          retryStrategy: (times: number) => Math.min(times * 250, 5000),
+          lazyConnect: false,
+        }),
+      );
       let lastLog = 0;
       this.redis.on('error', (err) => {
         if (Date.now() - lastLog > 10_000) {
