@@ -23,58 +23,15 @@ import { bootstrapAdmin } from '../apps/admin/src/bootstrap';
 import { bootstrapAlerter } from '../apps/alerter/src/bootstrap';
 import { bootstrapEnricher } from '../apps/enricher/src/bootstrap';
 import { findRoot, lcg } from './support';
+import { ES, KAFKA, REDIS, checkStack } from './stack';
 
 const N = Number(process.env.BENCH_ALERTS_N ?? 1000);
 const RATE = Number(process.env.BENCH_ALERTS_RATE ?? 50);
 const TIMEOUT_S = Number(process.env.BENCH_ALERTS_TIMEOUT_S ?? 300);
-const KAFKA = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
-const ES = process.env.ELASTICSEARCH_URL ?? 'http://127.0.0.1:9200';
-const REDIS = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 const err = (s: string) => process.stderr.write(s + '\n');
 const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function within<T>(p: Promise<T>, ms: number): Promise<T> {
-  let t: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([p, new Promise<never>((_, rej) => (t = setTimeout(() => rej(new Error(`no answer within ${ms} ms`)), ms)))]);
-  } finally {
-    clearTimeout(t);
-  }
-}
-
-/** The stack must already run: this bench never starts or stops servers. */
-async function checkStack(): Promise<string[]> {
-  const down: string[] = [];
-  const quiet = createLogger('bench', 'error');
-  const kadmin = createKafka({ brokers: KAFKA.split(','), clientId: 'bench-alerts-probe', logger: quiet }).admin();
-  try {
-    await within(kadmin.connect(), 5000);
-    await within(kadmin.listTopics(), 5000);
-  } catch (e) {
-    down.push(`Kafka ${KAFKA} (${(e as Error).message})`);
-  } finally {
-    await kadmin.disconnect().catch(() => undefined);
-  }
-  try {
-    const r = await within(fetch(`${ES}/_cluster/health`), 5000);
-    if (!r.ok) throw new Error(`HTTP ${r.status}`);
-  } catch (e) {
-    down.push(`Elasticsearch ${ES} (${(e as Error).message})`);
-  }
-  const redis = new Redis(REDIS, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 3000, retryStrategy: () => null });
-  redis.on('error', () => undefined);
-  try {
-    await within(redis.connect(), 4000);
-    if ((await redis.ping()) !== 'PONG') throw new Error('no PONG');
-  } catch (e) {
-    down.push(`Redis ${REDIS} (${(e as Error).message})`);
-  } finally {
-    redis.disconnect();
-  }
-  return down;
-}
 
 // Distinct texts (so near-duplicate detection does not fold them into one story): random
 // sentences over the words of demo/articles (a small vocabulary would make near-duplicates),

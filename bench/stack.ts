@@ -6,20 +6,13 @@ import Redis from 'ioredis';
 import { Client as EsClient } from '@elastic/elasticsearch';
 import type { Names } from '@marsad/contracts';
 import { createKafka } from '@marsad/messaging';
-import { createLogger } from '@marsad/observability';
+import { createLogger, withTimeout } from '@marsad/observability';
 
 export const KAFKA = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
 export const ES = process.env.ELASTICSEARCH_URL ?? 'http://127.0.0.1:9200';
 export const REDIS = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-export async function within<T>(p: Promise<T>, ms: number): Promise<T> {
-  let t: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([p, new Promise<never>((_, rej) => (t = setTimeout(() => rej(new Error(`no answer within ${ms} ms`)), ms)))]);
-  } finally {
-    clearTimeout(t);
-  }
-}
+const within = <T>(p: Promise<T>, ms: number): Promise<T> => withTimeout(p, ms, 'it');
 
 /** Which of Kafka, Elasticsearch, Redis do not answer (the benches never start or stop servers). */
 export async function checkStack(): Promise<string[]> {

@@ -296,7 +296,7 @@ export class Gazetteer {
             bestLen = len;
             // original offset of the stripped form: map folded index back
             let start = t0.start;
-            if (strip > 0) start = this.origOffset(src, t0, strip);
+            if (strip > 0) start = offsetAfter(src, t0, strip);
             best = { actorId: okE.actorId, first: i, last: okJ, start, end: toks[okJ].end, alias: okE.alias };
           }
         }
@@ -307,26 +307,6 @@ export class Gazetteer {
       } else i++;
     }
     return out;
-  }
-
-  /** Original offset after skipping `strip` folded chars of token t (diacritics between letters are skipped too). */
-  private origOffset(src: string, t: Token, strip: number): number {
-    // Walk the original token counting letters that survive folding.
-    let count = 0;
-    for (let p = t.start; p < t.end; p++) {
-      const c = src.charCodeAt(p);
-      const dropped =
-        (c >= 0x0610 && c <= 0x061a) ||
-        (c >= 0x064b && c <= 0x065f) ||
-        c === 0x0670 ||
-        (c >= 0x06d6 && c <= 0x06ed) ||
-        c === 0x0640 ||
-        (c >= 0x200b && c <= 0x200f);
-      if (dropped) continue;
-      if (count === strip) return p;
-      count++;
-    }
-    return t.start;
   }
 
   private pickEntry(
@@ -359,4 +339,26 @@ export class Gazetteer {
     }
     return undefined;
   }
+}
+
+/**
+ * Original offset after `strip` folded characters of token t: walks the original token counting the
+ * letters that survive folding (diacritics, tatweel and zero-width marks between letters are skipped).
+ */
+export function offsetAfter(src: string, t: Token, strip: number): number {
+  let count = 0;
+  for (let p = t.start; p < t.end; p++) {
+    const c = src.charCodeAt(p);
+    const dropped =
+      (c >= 0x0610 && c <= 0x061a) ||
+      (c >= 0x064b && c <= 0x065f) ||
+      c === 0x0670 ||
+      (c >= 0x06d6 && c <= 0x06ed) ||
+      c === 0x0640 ||
+      (c >= 0x200b && c <= 0x200f);
+    if (dropped) continue;
+    if (count === strip) return p;
+    count++;
+  }
+  return t.start;
 }

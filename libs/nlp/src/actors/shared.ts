@@ -5,7 +5,7 @@ import type { ActorType, KbActor } from '@marsad/contracts';
 import type { Doc } from '../doc';
 import { Gazetteer } from '../gazetteer';
 import { CAPITALS, LOCATIVE_PREPS } from '../lexicon/shared';
-import { foldText, type Token } from '../text';
+import { foldText } from '../text';
 export interface MentionX {
   actorId: string;
   start: number;
@@ -184,21 +184,4 @@ export function uncover(ctx: ExtractCtx, k: number): void {
   ctx.cover[k] = undefined;
 }
 
-/** Original offset after `strip` surviving letters of token t. */
-export function offsetAfter(src: string, t: Token, strip: number): number {
-  let count = 0;
-  for (let p = t.start; p < t.end; p++) {
-    const c = src.charCodeAt(p);
-    const dropped =
-      (c >= 0x0610 && c <= 0x061a) ||
-      (c >= 0x064b && c <= 0x065f) ||
-      c === 0x0670 ||
-      (c >= 0x06d6 && c <= 0x06ed) ||
-      c === 0x0640 ||
-      (c >= 0x200b && c <= 0x200f);
-    if (dropped) continue;
-    if (count === strip) return p;
-    count++;
-  }
-  return t.start;
-}
+export { offsetAfter } from '../gazetteer';
