@@ -13,8 +13,6 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import Redis from 'ioredis';
-import { Client as EsClient } from '@elastic/elasticsearch';
 import { names, type RawArticle } from '@marsad/contracts';
 import { verifyWebhookSignature } from '@marsad/alerts';
 import { createKafka, ensureTopics, Publisher } from '@marsad/messaging';
@@ -23,7 +21,7 @@ import { bootstrapAdmin } from '../apps/admin/src/bootstrap';
 import { bootstrapAlerter } from '../apps/alerter/src/bootstrap';
 import { bootstrapEnricher } from '../apps/enricher/src/bootstrap';
 import { findRoot, lcg } from './support';
-import { ES, KAFKA, REDIS, checkStack } from './stack';
+import { ES, KAFKA, REDIS, checkStack, cleanupNamespace } from './stack';
 
 const N = Number(process.env.BENCH_ALERTS_N ?? 1000);
 const RATE = Number(process.env.BENCH_ALERTS_RATE ?? 50);
@@ -278,30 +276,8 @@ async function main(): Promise<void> {
     err('cleaning up…');
     await Promise.allSettled([admin.close(), alerter.close(), enricher.close(), publisher.disconnect(), probe.disconnect()]);
     await new Promise((r) => receiver.close(r));
-    await cleanup(kafka, ns, N_).catch((e) => err(`cleanup incomplete: ${(e as Error).message}`));
+    await cleanupNamespace(ns).catch((e) => err(`cleanup incomplete: ${(e as Error).message}`));
   }
-}
-
-/** Leaves nothing behind: this namespace's topics, ES indices and Redis keys. */
-async function cleanup(kafka: ReturnType<typeof createKafka>, ns: string, N_: ReturnType<typeof names>): Promise<void> {
-  const kadmin = kafka.admin();
-  await kadmin.connect();
-  const topics = (await kadmin.listTopics()).filter((t) => t.startsWith(`${ns}.`));
-  if (topics.length) await kadmin.deleteTopics({ topics }).catch(() => undefined);
-  await kadmin.disconnect();
-  const es = new EsClient({ node: ES });
-  await es.indices.delete({ index: N_.alertsIndex, ignore_unavailable: true }).catch(() => undefined);
-  await es.close();
-  const redis = new Redis(REDIS);
-  for (const pattern of [`${N_.queuePrefix}:*`, `marsad:${ns}:*`]) {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  }
-  redis.disconnect();
 }
 
 main().then(

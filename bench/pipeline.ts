@@ -474,7 +474,7 @@ async function pipelineRun(
   } finally {
     await Promise.allSettled(services.map(stopService));
     await pub.disconnect().catch(() => undefined);
-    await cleanupNamespace(ns, n).catch((e) => err(`cleanup of ${ns} incomplete: ${(e as Error).message}`));
+    await cleanupNamespace(ns).catch((e) => err(`cleanup of ${ns} incomplete: ${(e as Error).message}`));
   }
 }
 
@@ -526,7 +526,7 @@ async function scratchIndexing(kind: 'bulk' | 'naive', docs: EnrichedArticle[]):
     const secs = ((t1 ?? Date.now()) - t0) / 1000;
     return { rate: t1 ? prepared.length / secs : NaN, secs, load: load() };
   } finally {
-    await cleanupNamespace(ns, n).catch(() => undefined);
+    await cleanupNamespace(ns).catch(() => undefined);
   }
 }
 

@@ -3,10 +3,9 @@
 
 import { readFileSync, readdirSync } from 'node:fs';
 import Redis from 'ioredis';
-import { Client as EsClient } from '@elastic/elasticsearch';
-import type { Names } from '@marsad/contracts';
 import { createKafka } from '@marsad/messaging';
 import { createLogger, withTimeout } from '@marsad/observability';
+import { removeNamespace } from '../tools/support/namespace';
 
 export const KAFKA = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
 export const ES = process.env.ELASTICSEARCH_URL ?? 'http://127.0.0.1:9200';
@@ -92,34 +91,8 @@ export function stackPids(): { es?: number; kafka?: number; redis?: number } {
   return out;
 }
 
-/** Leaves nothing behind: the namespace's topics, ES indices and template, Redis keys. */
-export async function cleanupNamespace(ns: string, n: Names): Promise<void> {
+/** Leaves nothing behind: the namespace's topics, groups, ES indices and template, Redis keys. */
+export async function cleanupNamespace(ns: string): Promise<void> {
   const kafka = createKafka({ brokers: KAFKA.split(','), clientId: 'bench-cleanup', logger: createLogger('bench', 'error') });
-  const kadmin = kafka.admin();
-  await kadmin.connect();
-  const topics = (await kadmin.listTopics()).filter((t) => t.startsWith(`${ns}.`));
-  if (topics.length) await kadmin.deleteTopics({ topics }).catch(() => undefined);
-  const groups = (await kadmin.listGroups()).groups.map((g) => g.groupId).filter((g) => g.startsWith(`${ns}.`));
-  if (groups.length) await kadmin.deleteGroups(groups).catch(() => undefined);
-  await kadmin.disconnect();
-  const es = new EsClient({ node: ES });
-  // by name: ES 8 refuses wildcard deletes (action.destructive_requires_name)
-  const indices = Object.keys(
-    await es.indices
-      .get({ index: [n.articlesIndexPattern, n.alertsIndex], allow_no_indices: true, ignore_unavailable: true })
-      .catch(() => ({})),
-  );
-  if (indices.length) await es.indices.delete({ index: indices }).catch(() => undefined);
-  await es.indices.deleteIndexTemplate({ name: n.articlesTemplate }).catch(() => undefined);
-  await es.close();
-  const redis = new Redis(REDIS);
-  for (const pattern of [`${n.queuePrefix}:*`, `marsad:${ns}:*`]) {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  }
-  redis.disconnect();
+  await removeNamespace(ns, kafka, { elasticsearch: ES, redis: REDIS });
 }

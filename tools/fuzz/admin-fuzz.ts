@@ -17,11 +17,11 @@
 import * as http from 'node:http';
 import * as net from 'node:net';
 import * as fc from 'fast-check';
-import Redis from 'ioredis';
 import { names } from '@marsad/contracts';
 import { createKafka, ensureTopics } from '@marsad/messaging';
 import { createLogger } from '@marsad/observability';
 import { bootstrapAdmin, type AdminHandle } from '../../apps/admin/src/bootstrap';
+import { removeNamespace } from '../support/namespace';
 
 export type Role = 'none' | 'badkey' | 'viewer' | 'operator' | 'admin';
 const RANK: Record<Role, number> = { none: -2, badkey: -1, viewer: 0, operator: 1, admin: 2 };
@@ -492,7 +492,10 @@ export async function runAdminFuzz(opts: FuzzOptions): Promise<FuzzReport> {
   } finally {
     agent.destroy();
     await admin.close();
-    await cleanup(ns, kafka).catch(() => undefined);
+    await removeNamespace(ns, kafka, {
+      elasticsearch: process.env.ELASTICSEARCH_URL ?? 'http://127.0.0.1:9200',
+      redis: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    }).catch(() => undefined);
   }
 }
 
@@ -855,32 +858,6 @@ export function regressions(watchId: string, actorId: string): Sent[] {
       unsafeTarget: u,
     })),
   ];
-}
-
-/** Removes the namespace's topics and Redis keys (best effort). */
-async function cleanup(ns: string, kafka: ReturnType<typeof createKafka>): Promise<void> {
-  const kadmin = kafka.admin();
-  await kadmin.connect();
-  try {
-    const topics = (await kadmin.listTopics()).filter((t) => t.startsWith(`${ns}.`));
-    if (topics.length) await kadmin.deleteTopics({ topics }).catch(() => undefined);
-  } finally {
-    await kadmin.disconnect();
-  }
-  const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: 1, lazyConnect: true });
-  try {
-    await redis.connect();
-    for (const pattern of [`marsad-${ns}:*`, `marsad:${ns}:*`]) {
-      let cursor = '0';
-      do {
-        const [c, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
-        cursor = c;
-        if (keys.length) await redis.del(...keys);
-      } while (cursor !== '0');
-    }
-  } finally {
-    redis.disconnect();
-  }
 }
 
 /** The figures, one per line, as both the e2e test and the CLI print them. */
