@@ -255,6 +255,24 @@ const xyDefaults = {
   yRightExtent: { mode: 'full' },
 };
 
+/** Horizontal bars of the 20 most frequent values of an articles field (one series: no legend). */
+function topArticlesBar(id, title, description, { key, field, label }, countLabel) {
+  return lens(
+    id,
+    title,
+    description,
+    ARTICLES,
+    'lnsXY',
+    { [key]: col.terms(field, 20, 'count', label), count: col.count(countLabel) },
+    (layerId) => ({
+      ...xyDefaults,
+      legend: { isVisible: false, position: 'right' },
+      preferredSeriesType: 'bar_horizontal',
+      layers: [{ layerId, layerType: 'data', seriesType: 'bar_horizontal', xAccessor: key, accessors: ['count'] }],
+    }),
+  );
+}
+
 const delivered = { language: 'kuery', query: 'status : "delivered"' };
 
 const visualisations = [
@@ -271,33 +289,19 @@ const visualisations = [
       layers: [{ layerId, layerType: 'data', seriesType: 'bar_stacked', xAccessor: 'date', splitAccessor: 'lang', accessors: ['count'] }],
     }),
   ),
-  lens(
+  topArticlesBar(
     'marsad-lens-top-actors',
     'Top actors',
     'Actors mentioned in the most articles (canonical names: one actor whatever the script).',
-    ARTICLES,
-    'lnsXY',
-    { actor: col.terms('actorNames', 20, 'count', 'Actor'), count: col.count('Articles') },
-    (layerId) => ({
-      ...xyDefaults,
-      legend: { isVisible: false, position: 'right' },
-      preferredSeriesType: 'bar_horizontal',
-      layers: [{ layerId, layerType: 'data', seriesType: 'bar_horizontal', xAccessor: 'actor', accessors: ['count'] }],
-    }),
+    { key: 'actor', field: 'actorNames', label: 'Actor' },
+    'Articles',
   ),
-  lens(
+  topArticlesBar(
     'marsad-lens-top-claim-speakers',
     'Top claim speakers',
     'Speakers (actor ids) of the most attributed claims.',
-    ARTICLES,
-    'lnsXY',
-    { speaker: col.terms('claimSpeakerIds', 20, 'count', 'Speaker'), count: col.count('Articles with claims') },
-    (layerId) => ({
-      ...xyDefaults,
-      legend: { isVisible: false, position: 'right' },
-      preferredSeriesType: 'bar_horizontal',
-      layers: [{ layerId, layerType: 'data', seriesType: 'bar_horizontal', xAccessor: 'speaker', accessors: ['count'] }],
-    }),
+    { key: 'speaker', field: 'claimSpeakerIds', label: 'Speaker' },
+    'Articles with claims',
   ),
   lens(
     'marsad-lens-actor-cooccurrence',
