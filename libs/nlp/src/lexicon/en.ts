@@ -1,7 +1,7 @@
 // English word lists (folded, lower case): the data the English actor and claim rules look words up in.
 
 import { EN_FIRST_NAMES_EXTRA } from './first-names';
-import { mapView, set } from './shared';
+import { mapView, set, sets } from './shared';
 // ---------------- English
 export const EN_STOP_CAPS =
   set(`the a an and but or so yet for nor if then than when while where after before as at by in on of to from with without into onto
@@ -181,125 +181,121 @@ lakshmi mittal ratan mukesh anil sonia rahul manmohan atal pervez nawaz benazir 
 // issue 11 (names): more given names frequent in world news, kept as data in first-names.ts
 for (const w of EN_FIRST_NAMES_EXTRA.split(/\s+/)) if (w) EN_FIRST_NAMES.add(w);
 
-export const EN_ASIDE = set('according while whereas although though');
+// The lists below as one table (name → words), loaded by `sets` into the same exported Sets.
+export const {
+  EN_ASIDE,
+  EN_PASSIVE,
+  EN_RECIP,
+  EN_INVERTIBLE,
+  EN_PARTICIPLES,
+  EN_SKIP_BACK,
+  EN_NOT_SUBJ,
+  EN_DET,
+  EN_TIME,
+  EN_INV_SKIP,
+  EN_INV_ROLE,
+  EN_AFF_ROLE,
+  EN_COMPANY_NOUN,
+  EN_GENERIC_ORG,
+  EN_NP_OBJ_VERBS,
+  EN_PP_HEAD,
+  EN_FINITE,
+  EN_HONORIFIC,
+  EN_CONNECT,
+  EN_HEAD_TITLES,
+  EN_ACRONYM_STOP,
+  EN_NAME_SUFFIX,
+  EN_PLACE_HEADS,
+  EN_ROLE_NOUNS,
+  EN_LOC_PREP,
+  EAST_ASIAN_FAMILY,
+  EN_OFFICER,
+  EN_FEM_ROLE,
+  EN_PHRASE_FINITE,
+  EN_FAMILY_TRIGGERS,
+  EN_REPORT_ING,
+  EN_DO_VERBS,
+  EN_OFFICER_HEAD,
+  EN_PAREN_START,
+} = sets({
+  EN_ASIDE: 'according while whereas although though',
+  EN_PASSIVE: 'was were is are be been being to',
+  EN_RECIP: `reporters journalists mps jurors lawmakers parliament delegates investors supporters listeners viewers readers congress senators
+members students officials the a an his her its their bbc radio news television tv`,
+  EN_INVERTIBLE: `said says say added adds told tells argued argues wrote writes asked explained explains insisted insists predicted predicts warned
+warns continued observed noted notes claimed claims stated suggested suggests remarked concluded replied responded`,
+  EN_PARTICIPLES: 'saying adding warning insisting arguing claiming noting accusing denying suggesting stressing explaining',
+  EN_SKIP_BACK: `both jointly all meanwhile also has have had repeatedly previously later earlier then again recently now publicly reportedly once
+already further however would will still yesterday today separately subsequently since even`,
+  EN_NOT_SUBJ: 'i you we',
+  EN_DET: 'the a an his her its their our this that these those',
+  EN_TIME: `on in at during last this yesterday today earlier later afterwards tuesday monday wednesday thursday friday saturday sunday week
+month year statement interview conference`,
+  EN_INV_SKIP: `the mr mrs ms miss dr prof professor general gen mp mep sir lord lady president senator judge justice chief executive director
+secretary minister analyst economist spokesman spokeswoman spokesperson acting detective superintendent supt colonel captain
+commander foreign home prime deputy vice shadow defence defense finance interior former`,
+  EN_INV_ROLE: `analyst analysts economist economists expert experts official officials spokesman spokeswoman spokesperson chief boss head
+director chairman president secretary minister lawyer researcher researchers professor leader founder executive manager partner`,
+  EN_AFF_ROLE: `spokesman spokeswoman spokesperson spokespeople official officials representative representatives lawyer lawyers head chief
+director chairman chairwoman president secretary minister executive boss manager analyst analysts researcher researchers expert
+experts source sources member members`,
 
-export const EN_PASSIVE = set('was were is are be been being to');
+  /** Organisation nouns that may refer to any organisation ("the firm" = the last company); institution nouns (court,
+   * ministry, government, party ...) refer only to a body whose name has that word. */
+  EN_COMPANY_NOUN: 'company firm group giant maker retailer carrier airline insurer operator bank exchange',
+  EN_GENERIC_ORG: `company firm group giant maker retailer carrier airline insurer operator newspaper paper website broadcaster channel network daily
+watchdog regulator body organisation organization bank exchange`,
+  EN_NP_OBJ_VERBS: `announced announces unveiled unveils revealed reveals disclosed agreed agrees wrote writes reiterated reiterates criticised
+criticized criticises criticizes condemned condemns`,
+  EN_PP_HEAD: 'during at in on after before while following ahead outside inside amid since',
+  EN_FINITE: 'is are was were be been has have had will would could can may might must should shall did does do am',
 
-export const EN_RECIP = set(
-  'reporters journalists mps jurors lawmakers parliament delegates investors supporters listeners viewers readers congress senators members students officials the a an his her its their bbc radio news television tv',
-);
+  // ---------------- English actor rules
+  EN_HONORIFIC: 'mr mrs ms miss dr',
+  EN_CONNECT: 'of for the de du da del la le van von der den al el bin bint ibn y and',
+  EN_HEAD_TITLES: `mr mrs ms miss dr prof professor president chancellor minister secretary senator sen governor mayor general gen colonel col
+captain capt judge justice chairman chairwoman ceo director spokesman spokeswoman spokesperson ambassador envoy commissioner
+leader inspector detective pope archbishop bishop cardinal rev reverend imam ayatollah rabbi mp mep coach manager analyst
+economist journalist editor correspondent lawyer attorney prosecutor founder boss chief candidate premier executive officer`,
+  EN_ACRONYM_STOP: `tv gdp ceo cfo coo cto am pm mp mps mep meps id it pc ok hiv aids dna uk us usa eu un bbc vat ipo sms dvd cd pr hr ad bc ps ii iii
+iv vi faq www html pdf mr ms dr st uae ussr`,
+  EN_NAME_SUFFIX: 'qc mp mep jr sr cbe obe mbe kbe phd md',
+  EN_PLACE_HEADS: `street square road avenue dam island islands river sea ocean bay valley mountains mountain hills city county province state desert
+lake park bridge airport station gate`,
+  EN_ROLE_NOUNS: `spokesman spokeswoman spokesperson analyst economist journalist editor correspondent lawyer attorney prosecutor director chairman
+chairwoman chief executive head founder president minister secretary official adviser advisor professor researcher expert author
+member leader manager boss owner judge officer commissioner ambassador envoy mp mep senator governor mayor campaigner activist
+consultant partner deputy`,
+  EN_LOC_PREP: 'in at near from to into across outside inside around throughout toward towards via',
 
-export const EN_INVERTIBLE = set(
-  'said says say added adds told tells argued argues wrote writes asked explained explains insisted insists predicted predicts warned warns continued observed noted notes claimed claims stated suggested suggests remarked concluded replied responded',
-);
+  // surname linking (actors/link.ts): family names written first
+  EAST_ASIAN_FAMILY: 'kim lee park choi jung kang cho yoon jang lim moon xi li wang zhang liu chen yang zhao huang zhou wu hu abe kishida',
 
-export const EN_PARTICIPLES = set(
-  'saying adding warning insisting arguing claiming noting accusing denying suggesting stressing explaining',
-);
+  // ADR 0016 (claims/discourse.ts)
+  EN_OFFICER: `official officials spokesman spokeswoman spokesperson spokespeople source sources aide aides diplomat diplomats
+representative representatives officer officers minister ministry`,
 
-export const EN_SKIP_BACK = set(
-  'both jointly all meanwhile also has have had repeatedly previously later earlier then again recently now publicly reportedly once already further however would will still yesterday today separately subsequently since even',
-);
+  // ADR 0016 (claims/discourse.ts)
+  EN_FEM_ROLE: 'spokeswoman chairwoman businesswoman congresswoman she her',
 
-export const EN_NOT_SUBJ = set('i you we');
+  // ADR 0016 (claims/discourse.ts)
+  EN_PHRASE_FINITE: 'said says say told tells has have had is are was were will would could can may might added warned stressed',
 
-export const EN_DET = set('the a an his her its their our this that these those');
+  // ADR 0016 (claims/en/families.ts)
+  EN_FAMILY_TRIGGERS: `urging warning insisting arguing claiming saying suggesting stressing adding noting maintaining predicting
+telling explaining charged tweeted said says`,
 
-export const EN_TIME = set(
-  'on in at during last this yesterday today earlier later afterwards tuesday monday wednesday thursday friday saturday sunday week month year statement interview conference',
-);
+  // ADR 0016 (claims/en/families.ts)
+  EN_REPORT_ING: 'urging warning insisting arguing claiming saying suggesting stressing adding noting maintaining predicting explaining',
 
-export const EN_INV_SKIP = set(
-  'the mr mrs ms miss dr prof professor general gen mp mep sir lord lady president senator judge justice chief executive director secretary minister analyst economist spokesman spokeswoman spokesperson acting detective superintendent supt colonel captain commander foreign home prime deputy vice shadow defence defense finance interior former',
-);
+  // ADR 0016 (claims/en/families.ts)
+  EN_DO_VERBS: 'say warn insist admit argue claim acknowledge concede predict suggest stress deny',
 
-export const EN_INV_ROLE = set(
-  'analyst analysts economist economists expert experts official officials spokesman spokeswoman spokesperson chief boss head director chairman president secretary minister lawyer researcher researchers professor leader founder executive manager partner',
-);
+  // ADR 0016 (claims/en/families.ts)
+  EN_OFFICER_HEAD: `spokesman spokeswoman spokesperson official officials source sources minister secretary director chief head executive aide
+diplomat`,
 
-export const EN_AFF_ROLE = set(
-  'spokesman spokeswoman spokesperson spokespeople official officials representative representatives lawyer lawyers head chief director chairman chairwoman president secretary minister executive boss manager analyst analysts researcher researchers expert experts source sources member members',
-);
-
-/** Organisation nouns that may refer to any organisation ("the firm" = the last company); institution nouns (court,
- * ministry, government, party ...) refer only to a body whose name has that word. */
-export const EN_COMPANY_NOUN = set('company firm group giant maker retailer carrier airline insurer operator bank exchange');
-
-export const EN_GENERIC_ORG = set(
-  'company firm group giant maker retailer carrier airline insurer operator newspaper paper website broadcaster channel network daily watchdog regulator body organisation organization bank exchange',
-);
-
-export const EN_NP_OBJ_VERBS = set(
-  'announced announces unveiled unveils revealed reveals disclosed agreed agrees wrote writes reiterated reiterates criticised criticized criticises criticizes condemned condemns',
-);
-
-export const EN_PP_HEAD = set('during at in on after before while following ahead outside inside amid since');
-
-export const EN_FINITE = set('is are was were be been has have had will would could can may might must should shall did does do am');
-
-// ---------------- English actor rules
-
-export const EN_HONORIFIC = set('mr mrs ms miss dr');
-
-export const EN_CONNECT = set('of for the de du da del la le van von der den al el bin bint ibn y and');
-
-export const EN_HEAD_TITLES = set(
-  'mr mrs ms miss dr prof professor president chancellor minister secretary senator sen governor mayor general gen colonel col captain capt judge justice chairman chairwoman ceo director spokesman spokeswoman spokesperson ambassador envoy commissioner leader inspector detective pope archbishop bishop cardinal rev reverend imam ayatollah rabbi mp mep coach manager analyst economist journalist editor correspondent lawyer attorney prosecutor founder boss chief candidate premier executive officer',
-);
-
-export const EN_ACRONYM_STOP = set(
-  'tv gdp ceo cfo coo cto am pm mp mps mep meps id it pc ok hiv aids dna uk us usa eu un bbc vat ipo sms dvd cd pr hr ad bc ps ii iii iv vi faq www html pdf mr ms dr st uae ussr',
-);
-
-export const EN_NAME_SUFFIX = set('qc mp mep jr sr cbe obe mbe kbe phd md');
-
-export const EN_PLACE_HEADS = set(
-  'street square road avenue dam island islands river sea ocean bay valley mountains mountain hills city county province state desert lake park bridge airport station gate',
-);
-
-export const EN_ROLE_NOUNS = set(
-  'spokesman spokeswoman spokesperson analyst economist journalist editor correspondent lawyer attorney prosecutor director chairman chairwoman chief executive head founder president minister secretary official adviser advisor professor researcher expert author member leader manager boss owner judge officer commissioner ambassador envoy mp mep senator governor mayor campaigner activist consultant partner deputy',
-);
-
-export const EN_LOC_PREP = set('in at near from to into across outside inside around throughout toward towards via');
-
-// surname linking (actors/link.ts): family names written first
-
-export const EAST_ASIAN_FAMILY = set(
-  'kim lee park choi jung kang cho yoon jang lim moon xi li wang zhang liu chen yang zhao huang zhou wu hu abe kishida',
-);
-
-// ADR 0016 (claims/discourse.ts)
-export const EN_OFFICER =
-  set(`official officials spokesman spokeswoman spokesperson spokespeople source sources aide aides diplomat diplomats
-representative representatives officer officers minister ministry`);
-
-// ADR 0016 (claims/discourse.ts)
-export const EN_FEM_ROLE = set('spokeswoman chairwoman businesswoman congresswoman she her');
-
-// ADR 0016 (claims/discourse.ts)
-export const EN_PHRASE_FINITE = set(
-  'said says say told tells has have had is are was were will would could can may might added warned stressed',
-);
-
-// ADR 0016 (claims/en/families.ts)
-export const EN_FAMILY_TRIGGERS =
-  set(`urging warning insisting arguing claiming saying suggesting stressing adding noting maintaining predicting
-telling explaining charged tweeted said says`);
-
-// ADR 0016 (claims/en/families.ts)
-export const EN_REPORT_ING = set(
-  'urging warning insisting arguing claiming saying suggesting stressing adding noting maintaining predicting explaining',
-);
-
-// ADR 0016 (claims/en/families.ts)
-export const EN_DO_VERBS = set('say warn insist admit argue claim acknowledge concede predict suggest stress deny');
-
-// ADR 0016 (claims/en/families.ts)
-export const EN_OFFICER_HEAD = set(
-  'spokesman spokeswoman spokesperson official officials source sources minister secretary director chief head executive aide diplomat',
-);
-
-// ADR 0016 (claims/en/content.ts): a short parenthetical between a reporting verb and its content
-// ("said, by 2008, he wanted ...", "said, however, that ...") opens with one of these
-export const EN_PAREN_START = set('by in on at after before during for from under within however though meanwhile moreover also still yet');
+  // ADR 0016 (claims/en/content.ts): a short parenthetical between a reporting verb and its content
+  // ("said, by 2008, he wanted ...", "said, however, that ...") opens with one of these
+  EN_PAREN_START: 'by in on at after before during for from under within however though meanwhile moreover also still yet',
+});

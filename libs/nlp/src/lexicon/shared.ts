@@ -11,6 +11,13 @@ export const set = (s: string) =>
       .map((w) => foldText(w)),
   );
 
+/** Word sets by name from a table of word lists: `sets({ A: 'x y' }).A` is `set('x y')`. */
+export function sets<K extends string>(lists: Record<K, string>): Record<K, Set<string>> {
+  const out = {} as Record<K, Set<string>>;
+  for (const k of Object.keys(lists) as K[]) out[k] = set(lists[k]);
+  return out;
+}
+
 /** Map views of EN_VERBS and of `EN_VERBS[w] ?? EN_CLAIM_VERBS[w]` for the per-token lookups: indexing a plain
  * object with a token's (sliced, never internalised) string costs V8 a string-table probe per lookup (~0.2 µs,
  * ~3 % of the engine in englishClaims alone); Map.get hashes the string once. Object.prototype's names
