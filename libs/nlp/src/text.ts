@@ -595,7 +595,8 @@ export interface Sentence {
   end: number;
 }
 
-const ABBREV = new Set([
+/** Abbreviations a period does not end a sentence after (exported for the regex oracle in fast-paths.spec.ts). */
+export const ABBREV = new Set([
   'mr',
   'mrs',
   'ms',
