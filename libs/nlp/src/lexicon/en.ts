@@ -1,7 +1,7 @@
 // English word lists (folded, lower case): the data the English actor and claim rules look words up in.
 
 import { EN_FIRST_NAMES_EXTRA } from './first-names';
-import { mapView, set, sets } from './shared';
+import { kinds, mapView, set, sets } from './shared';
 // ---------------- English
 export const EN_STOP_CAPS =
   set(`the a an and but or so yet for nor if then than when while where after before as at by in on of to from with without into onto
@@ -53,37 +53,38 @@ tv radio online email phone mobile chief executive officer senior junior general
 english french german spanish italian russian chinese arabic persian turkish latin`);
 
 /** Reporting verbs (lower-case) → kind. */
-export const EN_VERBS: Record<string, string> = {};
-const addEn = (kind: string, words: string) => {
-  for (const w of words.split(/\s+/).filter(Boolean)) EN_VERBS[w] = kind;
-};
-addEn(
-  'statement',
-  'said says say saying told tells tell telling added adds adding stated states explained explains noted notes insisted insists argued argues claimed claims maintained maintains believes believe stressed stresses replied replies responded responds wrote writes suggested suggests suggesting remarked observed commented indicated reiterated asserted asserts declared declares acknowledged acknowledges admitted admits conceded concedes predicted predicts estimated estimates agreed agrees countered counters continued',
-);
-addEn('announcement', 'announced announces announcing revealed reveals confirmed confirms disclosed unveiled');
-addEn('statement', 'welcomed welcomes ruled rules concluded concludes described describes estimate estimates estimated');
-addEn('accusation', 'accused accuses accusing alleged alleges blamed blames criticised criticized condemned');
-addEn('denial', 'denied denies denying rejected rejects dismissed dismisses refuted disputed');
-addEn('warning', 'warned warns warning cautioned');
-addEn('demand', 'urged urges urging called demanded demands');
-addEn('promise', 'promised promises pledged vowed vows');
+export const EN_VERBS: Record<string, string> = kinds([
+  [
+    'statement',
+    `said says say saying told tells tell telling added adds adding stated states explained explains noted notes insisted insists
+argued argues claimed claims maintained maintains believes believe stressed stresses replied replies responded responds wrote
+writes suggested suggests suggesting remarked observed commented indicated reiterated asserted asserts declared declares
+acknowledged acknowledges admitted admits conceded concedes predicted predicts estimated estimates agreed agrees countered
+counters continued`,
+  ],
+  ['announcement', 'announced announces announcing revealed reveals confirmed confirms disclosed unveiled'],
+  ['statement', 'welcomed welcomes ruled rules concluded concludes described describes estimate estimates estimated'],
+  ['accusation', 'accused accuses accusing alleged alleges blamed blames criticised criticized condemned'],
+  ['denial', 'denied denies denying rejected rejects dismissed dismisses refuted disputed'],
+  ['warning', 'warned warns warning cautioned'],
+  ['demand', 'urged urges urging called demanded demands'],
+  ['promise', 'promised promises pledged vowed vows'],
+]);
 // "branded the scheme a waste", "likened the plan to ...", "hinted that ...", "the Times reports ...", "BT advises that ..."
 
 /** Reporting verbs used by the claim rules only (not as name cues by the actor rules): plural present forms ("officials
  * claim"), "branded the scheme a waste", "likened the plan to ...", "hinted that ...", "the Times reports ...". */
-export const EN_CLAIM_VERBS: Record<string, string> = {};
-const addEnC = (kind: string, words: string) => {
-  for (const w of words.split(/\s+/).filter(Boolean)) EN_CLAIM_VERBS[w] = kind;
-};
-addEnC(
-  'statement',
-  'claim insist argue predict suggest admit acknowledge confirm think branded brands dubbed dubs likened likens labelled labeled hinted hints thinks reports reported',
-);
-addEnC('denial', 'deny');
-addEnC('warning', 'warn');
-addEnC('accusation', 'allege');
-addEnC('demand', 'advises advised');
+export const EN_CLAIM_VERBS: Record<string, string> = kinds([
+  [
+    'statement',
+    `claim insist argue predict suggest admit acknowledge confirm think branded brands dubbed dubs likened likens labelled labeled
+hinted hints thinks reports reported`,
+  ],
+  ['denial', 'deny'],
+  ['warning', 'warn'],
+  ['accusation', 'allege'],
+  ['demand', 'advises advised'],
+]);
 export const EN_VERB = mapView(EN_VERBS);
 export const EN_VERB_OR_CLAIM = mapView(EN_VERBS, EN_CLAIM_VERBS);
 

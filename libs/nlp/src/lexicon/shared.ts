@@ -18,6 +18,14 @@ export function sets<K extends string>(lists: Record<K, string>): Record<K, Set<
   return out;
 }
 
+/** word → kind from [kind, words] rows, in order: a word in two rows keeps its first position and the
+ * later kind (as one assignment per word, row after row, would). */
+export function kinds(rows: readonly (readonly [kind: string, words: string])[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [kind, words] of rows) for (const w of words.split(/\s+/).filter(Boolean)) out[w] = kind;
+  return out;
+}
+
 /** Map views of EN_VERBS and of `EN_VERBS[w] ?? EN_CLAIM_VERBS[w]` for the per-token lookups: indexing a plain
  * object with a token's (sliced, never internalised) string costs V8 a string-table probe per lookup (~0.2 µs,
  * ~3 % of the engine in englishClaims alone); Map.get hashes the string once. Object.prototype's names
