@@ -5,6 +5,7 @@
  * handled and committed, and the shutdown order: stop intake (consumer stopped) → drain (the app's
  * module hooks) → close clients (the app's, then the host's views).
  */
+import { readFileSync } from 'node:fs';
 import { Controller, Injectable, Module, type OnModuleDestroy } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { Partitioners } from 'kafkajs';
@@ -47,6 +48,9 @@ class DrainProbe implements OnModuleDestroy {
 
 @Module({ controllers: [TestConsumer], providers: [DrainProbe] })
 class TestAppModule {}
+
+@Module({})
+class EmptyModule {}
 
 let service: RunningService;
 const url = (path: string) => `http://127.0.0.1:${service.port}${path}`;
@@ -117,6 +121,21 @@ test('the @EventPattern handler consumes the namespaced topic; offsets are commi
   await admin.disconnect();
   expect(committed.offset).toBe('1');
   expect(await (await fetch(url('/status'))).json()).toEqual({ consumer: 'running' });
+});
+
+test('a start that fails half way (port taken) rejects and closes what it opened', async () => {
+  const logFile = testLogFile(`${ns}-host-taken`);
+  const taken = startService('indexer', loadEnricherConfig(mergeEnv(stackEnv(ns))), { port: service.port, logFile }, () => ({
+    module: { module: EmptyModule },
+    kafkaTopics: [],
+  }));
+  await expect(taken).rejects.toThrow(/EADDRINUSE/);
+  const lines = readFileSync(logFile, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l).msg);
+  expect(lines).toContain('indexer shutting down');
+  expect(lines.at(-1)).toBe('indexer stopped');
 });
 
 test('close(): stop intake, then drain, then close clients', async () => {

@@ -202,75 +202,91 @@ export async function startService<C extends HostConfig>(
     },
   };
 
-  const wiring = await wire(host);
-  const kafkaHealth = new KafkaHealthIndicator(
-    kafka,
-    wiring.kafkaTopics.map((k) => names.topic(k)),
-  );
-  for (const check of [kafkaHealth, ...checks, ...(wiring.health ?? [])]) health.add(check);
-
-  const app = await NestFactory.create(ServiceHostModule.forRoot(wiring, metrics, health), {
-    logger: new NestJsonLogger(logger),
-    abortOnError: false,
-    bodyParser: wiring.http?.bodyParser ?? true,
-  });
-  wiring.init?.(app);
-  wiring.http?.configure?.(app);
-  if (wiring.openApi) {
-    const { title, description, bearerAuth } = wiring.openApi;
-    const builder = new DocumentBuilder().setTitle(title).setDescription(description).setVersion('1');
-    if (bearerAuth) builder.addBearerAuth({ type: 'http', scheme: 'bearer', description: bearerAuth });
-    SwaggerModule.setup('docs', app, SwaggerModule.createDocument(app, builder.build()), { jsonDocumentUrl: 'docs-json' });
-  }
-  if (runners.length) {
-    // The Kafka consumers: the app's @EventPattern handlers, bound by the transport to the runners.
-    app.connectMicroservice({ strategy: new KafkaConsumerTransport(bindRunners(names, runners)) }, { inheritAppConfig: true });
-    await app.startAllMicroservices();
-  }
-
   const abort = new AbortController();
-  const started = (async () => {
-    const signal = abort.signal;
-    await ensureTopicsWhenReachable(kafka, names, config, { logger, signal });
-    if (signal.aborted) return;
-    for (const view of views) void view.start();
-    void control.start();
-    await wiring.start?.(signal);
-    if (signal.aborted) return;
-    for (const runner of runners) void runner.start();
-  })().catch((err) => logger.error(`${service} failed to start`, errorFields(err)));
-  void publisher.connect().catch((err) => logger.warn('Kafka producer not connected yet (will retry on first publish)', errorFields(err)));
-
-  const port = await listen(app, opts.port ?? config.PORT, config.HOST);
-  logger.info(`${service} started`, {
-    port,
-    host: config.HOST,
-    namespace: config.MARSAD_NAMESPACE ?? null,
-    ...(runners.length ? { consumerGroup: names.consumerGroup(service) } : {}),
-    ...wiring.startupFields,
-  });
-
+  let started: Promise<void> = Promise.resolve();
+  let app: INestApplication | undefined;
+  let wiring: ServiceWiring | undefined;
+  let kafkaHealth: KafkaHealthIndicator | undefined;
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
       logger.info(`${service} shutting down`);
-      // 1. Stop intake: nothing new is taken from Kafka; each consumer commits what it finished.
-      abort.abort();
-      await started;
-      for (const runner of runners) await runner.stop();
-      // 2. Drain: the HTTP server and the app's module hooks (e.g. the BullMQ worker) finish their work.
-      await app.close();
-      // 3. Close clients: the app's, then the host's.
-      await wiring.close?.();
-      for (const view of views) await view.stop();
-      await control.stop();
-      await kafkaHealth.close();
-      await publisher.disconnect().catch(() => undefined);
-      logger.info(`${service} stopped`);
-      await runtime.close();
+      try {
+        // 1. Stop intake: nothing new is taken from Kafka; each consumer commits what it finished.
+        abort.abort();
+        await started;
+        for (const runner of runners) await runner.stop();
+        // 2. Drain: the HTTP server and the app's module hooks (e.g. the BullMQ worker) finish their work.
+        await app?.close();
+      } finally {
+        // 3. Close clients: the app's, then the host's.
+        await wiring?.close?.();
+        for (const view of views) await view.stop();
+        await control.stop();
+        await kafkaHealth?.close();
+        await publisher.disconnect().catch(() => undefined);
+        logger.info(`${service} stopped`);
+        await runtime.close();
+      }
     })());
-  if (opts.handleSignals) exitOnSignal(service, close);
-  return { app, port, host, close };
+
+  try {
+    wiring = await wire(host);
+    const w = wiring;
+    kafkaHealth = new KafkaHealthIndicator(
+      kafka,
+      w.kafkaTopics.map((k) => names.topic(k)),
+    );
+    for (const check of [kafkaHealth, ...checks, ...(w.health ?? [])]) health.add(check);
+
+    app = await NestFactory.create(ServiceHostModule.forRoot(w, metrics, health), {
+      logger: new NestJsonLogger(logger),
+      abortOnError: false,
+      bodyParser: w.http?.bodyParser ?? true,
+    });
+    w.init?.(app);
+    w.http?.configure?.(app);
+    if (w.openApi) {
+      const { title, description, bearerAuth } = w.openApi;
+      const builder = new DocumentBuilder().setTitle(title).setDescription(description).setVersion('1');
+      if (bearerAuth) builder.addBearerAuth({ type: 'http', scheme: 'bearer', description: bearerAuth });
+      SwaggerModule.setup('docs', app, SwaggerModule.createDocument(app, builder.build()), { jsonDocumentUrl: 'docs-json' });
+    }
+    if (runners.length) {
+      // The Kafka consumers: the app's @EventPattern handlers, bound by the transport to the runners.
+      app.connectMicroservice({ strategy: new KafkaConsumerTransport(bindRunners(names, runners)) }, { inheritAppConfig: true });
+      await app.startAllMicroservices();
+    }
+
+    started = (async () => {
+      const signal = abort.signal;
+      await ensureTopicsWhenReachable(kafka, names, config, { logger, signal });
+      if (signal.aborted) return;
+      for (const view of views) void view.start();
+      void control.start();
+      await w.start?.(signal);
+      if (signal.aborted) return;
+      for (const runner of runners) void runner.start();
+    })().catch((err) => logger.error(`${service} failed to start`, errorFields(err)));
+    void publisher
+      .connect()
+      .catch((err) => logger.warn('Kafka producer not connected yet (will retry on first publish)', errorFields(err)));
+
+    const port = await listen(app, opts.port ?? config.PORT, config.HOST);
+    logger.info(`${service} started`, {
+      port,
+      host: config.HOST,
+      namespace: config.MARSAD_NAMESPACE ?? null,
+      ...(runners.length ? { consumerGroup: names.consumerGroup(service) } : {}),
+      ...w.startupFields,
+    });
+    if (opts.handleSignals) exitOnSignal(service, close);
+    return { app, port, host, close };
+  } catch (err) {
+    // A start that failed half way (port taken, a module that cannot be built) leaves nothing open.
+    await close().catch(() => undefined);
+    throw err;
+  }
 }
 
 /** SIGTERM/SIGINT: close in the host's order, then exit (forced after 30 s); a second signal does nothing more. */
