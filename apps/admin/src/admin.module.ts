@@ -1,6 +1,5 @@
 import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
-import { ObservabilityModule } from '@marsad/host';
 import { ADMIN_CTX, type AdminContext } from './context';
 import { RolesGuard } from './auth/auth';
 import { JsonExceptionFilter } from './http/errors';
@@ -24,7 +23,6 @@ export class AdminModule implements NestModule {
   static forRoot(ctx: AdminContext): DynamicModule {
     return {
       module: AdminModule,
-      imports: [ObservabilityModule.forService(ctx.logger, ctx.metrics, ctx.health)],
       controllers: [
         ArticlesController,
         WatchesController,

@@ -6,7 +6,7 @@ import type { CompactedTopicView, ConsumerControl, Publisher } from '@marsad/mes
 import type { HealthRegistry, Logger, PipelineMetrics } from '@marsad/observability';
 import type { ActorResolver } from './watches/actor-resolver';
 
-/** What the admin's use cases share, built once in bootstrap. */
+/** What the admin's use cases share, built once in bootstrap (mostly from the service host). */
 export interface AdminContext {
   config: AdminConfig;
   names: Names;

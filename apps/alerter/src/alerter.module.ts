@@ -1,6 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
-import { ObservabilityModule } from '@marsad/host';
 import { ALERTS_QUEUE } from '@marsad/alerts';
 import { ALERTER_CTX, type AlerterContext } from './context';
 import { AlertProcessor } from './alert.processor';
@@ -12,7 +11,6 @@ export class AlerterModule {
     return {
       module: AlerterModule,
       imports: [
-        ObservabilityModule.forService(ctx.logger, ctx.metrics, ctx.health),
         BullModule.forRoot(alerterQueueOptions(ctx.names.queuePrefix, ctx.config.REDIS_URL)),
         // The worker shares these connection options (BullMQ needs maxRetriesPerRequest: null);
         // the Kafka intake bounds its enqueue with a timeout instead (see intake.ts).

@@ -1,35 +1,25 @@
-import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import { Module, type INestApplication } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { Client } from '@elastic/elasticsearch';
 import nodemailer from 'nodemailer';
 import Redis from 'ioredis';
 import { Counter, Histogram } from 'prom-client';
-import { loadAlerterConfig, mergeEnv, redisConnectionOptions } from '@marsad/config';
-import { WatchSchema, names as namesFor, type Watch } from '@marsad/contracts';
+import { loadAlerterConfig, mergeEnv, redisConnectionOptions, type AlerterConfig } from '@marsad/config';
+import { WatchSchema, type Watch } from '@marsad/contracts';
 import { ALERTS_QUEUE, UrlGuard, WatchMatcher } from '@marsad/alerts';
-import {
-  CompactedTopicView,
-  ConsumerControl,
-  ConsumerRunner,
-  DlqWriter,
-  KafkaHealthIndicator,
-  Publisher,
-  compressionType,
-  createKafka,
-  ensureTopicsWhenReachable,
-} from '@marsad/messaging';
+import type { ConsumerRunner } from '@marsad/messaging';
 import { errorFields, type PipelineMetrics } from '@marsad/observability';
-import { NestJsonLogger, listen, serviceRuntime } from '@marsad/host';
+import { startService, type BootstrapOptions, type ServiceHost, type ServiceWiring } from '@marsad/host';
 import { AlerterModule } from './alerter.module';
 import { type AlertMetrics, type AlerterContext } from './context';
 import { AlertLog } from './alert-log';
 import { alertIntakeHandler } from './intake';
 import { ALERT_INTAKE, AlertIntakeConsumer, type AlertIntake } from './intake.consumer';
-import { KafkaConsumerTransport, bindRunners } from '@marsad/messaging/nest';
 import { redisRetryStrategy } from './redis';
+
+export type { BootstrapOptions };
 
 export interface AlerterHandle {
   app: INestApplication;
@@ -41,14 +31,9 @@ export interface AlerterHandle {
   close(): Promise<void>;
 }
 
-/** Root of the alerter's Nest app: AlerterModule (queue, worker, HTTP) plus the Kafka intake controller. */
+/** Root of the alerter's Nest app: AlerterModule (queue, worker) plus the Kafka intake controller. */
 @Module({})
 class AlerterHostModule {}
-
-export interface BootstrapOptions {
-  logFile?: string;
-  port?: number;
-}
 
 function alertMetrics(metrics: PipelineMetrics): AlertMetrics {
   const registers = [metrics.registry];
@@ -83,181 +68,122 @@ function alertMetrics(metrics: PipelineMetrics): AlertMetrics {
 }
 
 /**
- * Starts the alerter: watches view (marsad.watches), Kafka intake (marsad.articles.enriched →
- * BullMQ `alerts`), the BullMQ worker (decide/render + webhook/e-mail sends), and the HTTP
- * surface (/health/live, /health/ready, /metrics). Usable in-process (tests: port 0, own
- * MARSAD_NAMESPACE) and from main.ts.
+ * Starts the alerter on the service host: watches view (marsad.watches), Kafka intake
+ * (marsad.articles.enriched → BullMQ `alerts`), the BullMQ worker (decide/render + webhook/e-mail
+ * sends), and the HTTP surface (/health/live, /health/ready, /metrics). Usable in-process (tests:
+ * port 0, own MARSAD_NAMESPACE) and from main.ts. `env` overrides process.env; undefined deletes a variable.
  */
 export async function bootstrapAlerter(env?: Record<string, string | undefined>, opts: BootstrapOptions = {}): Promise<AlerterHandle> {
-  // `env` overrides process.env (tests pass MARSAD_NAMESPACE, PORT...); undefined deletes a variable.
-  const config = loadAlerterConfig(mergeEnv(env));
-  const runtime = serviceRuntime('alerter', config.LOG_LEVEL, opts.logFile);
-  const { logger, metrics, health } = runtime;
-  const names = namesFor(config.MARSAD_NAMESPACE);
-  const kafka = createKafka({
-    brokers: config.KAFKA_BROKERS,
-    clientId: 'marsad-alerter',
-    logger,
-    unregisterCodecs: config.MARSAD_TEST_UNREGISTER_CODEC,
-  });
-  const es = new Client({ node: config.ELASTICSEARCH_URL, requestTimeout: 5000, maxRetries: 1 });
-  const am = alertMetrics(metrics);
-  const watches = new CompactedTopicView<Watch>({
-    kafka,
-    topic: names.topic('watches'),
-    groupIdPrefix: names.consumerGroup('alerter-watches'),
-    schema: WatchSchema as never,
-    logger,
-    metrics,
-  });
-  const matcher = new WatchMatcher();
-  watches.onChange((c) => {
-    if (c.value) matcher.upsert(c.value);
-    else matcher.remove(c.key);
-    if (matcher.rejected.has(c.key)) logger.warn('watch ignored: invalid query', { watchId: c.key, reason: matcher.rejected.get(c.key) });
-  });
-  // Fails fast while Redis is down (the job then fails and BullMQ retries it later).
-  const redis = new Redis(
-    redisConnectionOptions(config.REDIS_URL, { maxRetriesPerRequest: 2, connectTimeout: 3000, retryStrategy: redisRetryStrategy }),
-  );
-  redis.on('error', (err) => logger.debug('redis connection error', errorFields(err)));
-  let mailer: AlerterContext['mailer'];
-  if (config.SMTP_URL) mailer = nodemailer.createTransport(config.SMTP_URL);
-  const ctx: AlerterContext = {
-    config,
-    names,
-    logger,
-    metrics,
-    alertMetrics: am,
-    health,
-    kafka,
-    es,
-    watches,
-    matcher,
-    guard: new UrlGuard({ allowCidrs: config.MARSAD_WEBHOOK_ALLOW_CIDRS }),
-    alertLog: new AlertLog(es, names.alertsIndex, logger, () => am.logErrors.inc()),
-    mailer,
-    redis,
-    mailFrom: config.MARSAD_MAIL_FROM,
-  };
-
-  const intake: AlertIntake = {};
-  const app = await NestFactory.create(
-    {
-      module: AlerterHostModule,
-      imports: [AlerterModule.forRoot(ctx)],
-      controllers: [AlertIntakeConsumer],
-      providers: [{ provide: ALERT_INTAKE, useValue: intake }],
-    },
-    { logger: new NestJsonLogger(logger), abortOnError: false },
-  );
-  await app.init();
-  const queue = app.get<Queue>(getQueueToken(ALERTS_QUEUE));
-  intake.handle = alertIntakeHandler(ctx, queue);
-
-  const publisher = new Publisher(kafka, { logger, metrics, compression: compressionType(config.MARSAD_KAFKA_COMPRESSION) });
-  const dlq = new DlqWriter(publisher, names.topic('articlesDlq'), { logger, metrics });
-  const control = new ConsumerControl({
-    kafka,
-    topic: names.topic('control'),
-    groupIdPrefix: names.consumerGroup('alerter-control'),
-    publisher,
-    logger,
-    metrics,
-  });
-  const runner = new ConsumerRunner({
-    kafka,
-    control,
-    groupId: names.consumerGroup('alerter'),
-    topics: [names.topic('articlesEnriched')],
-    stage: 'alert',
-    dlq,
-    logger,
-    metrics,
-    maxBatchSize: 200,
-    // Enqueues fail fast while Redis is down: short pauses, so intake resumes within ~2 s of its return.
-    pause: { initialMs: 500, maxMs: 2000 },
-  });
-
-  // The Kafka intake as a Nest microservice handler (AlertIntakeConsumer, @EventPattern('articlesEnriched')).
-  app.connectMicroservice({ strategy: new KafkaConsumerTransport(bindRunners(names, [runner])) }, { inheritAppConfig: true });
-  await app.startAllMicroservices();
-
-  const kafkaHealth = new KafkaHealthIndicator(kafka, [names.topic('articlesEnriched'), names.topic('watches')]);
-  health
-    .add(kafkaHealth)
-    .add(runner.healthIndicator())
-    .add({
-      name: 'redis',
-      check: async () => {
-        const pong = await redis.ping();
-        if (pong !== 'PONG') throw new Error(`unexpected answer ${pong}`);
-      },
-    })
-    .add({
-      name: 'queue',
-      check: async () => {
-        const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'failed');
-        if (counts.waiting === undefined) throw new Error('no job counts');
-      },
-    })
-    .add({
-      name: 'watches',
-      check: async () => {
-        if (!watches.caughtUp) throw new Error('still replaying marsad.watches');
-      },
-    });
-
-  // Background start (never blocks the HTTP server; retries while Kafka is away): ensure the
-  // topics exist (idempotent, same specs as every service), then follow watches and consume.
-  const abort = new AbortController();
-  const started = (async () => {
-    await ensureTopicsWhenReachable(kafka, names, config, { logger, signal: abort.signal });
-    if (abort.signal.aborted) return;
-    void watches.start();
-    void control.start();
-    void runner.start();
-  })();
-  void ctx.alertLog.ensureIndex().catch((err) => logger.warn('alerts index not ready yet (will retry on first write)', errorFields(err)));
-
-  const host = config.HOST;
-  const port = await listen(app, opts.port ?? config.PORT, host);
-  logger.info('alerter started', {
-    port,
-    host,
-    namespace: config.MARSAD_NAMESPACE ?? null,
-    queuePrefix: names.queuePrefix,
-    consumerGroup: names.consumerGroup('alerter'),
-  });
-
-  let closing: Promise<void> | undefined;
-  const close = () =>
-    (closing ??= (async () => {
-      logger.info('alerter shutting down');
-      abort.abort();
-      await started.catch(() => undefined);
-      await runner.stop(); // stop taking new articles first
-      await control.stop();
-      await app.close(); // closes the worker (waits for running jobs) and the queue
-      await watches.stop();
-      await kafkaHealth.close();
-      await publisher.disconnect().catch(() => undefined);
-      await es.close().catch(() => undefined);
-      mailer?.close();
-      redis.disconnect();
-      logger.info('alerter stopped');
-      await runtime.close();
-    })());
-
+  let alerter!: AlerterWiring;
+  const running = await startService('alerter', loadAlerterConfig(mergeEnv(env)), opts, (host) => (alerter = new AlerterWiring(host)));
+  const { ctx, runner, queue } = alerter;
   return {
-    app,
-    port,
+    app: running.app,
+    port: running.port,
     ctx,
     queue,
     ready: async () => {
-      await watches.ready();
+      await ctx.watches.ready();
       await runner.joined;
     },
-    close,
+    close: running.close,
   };
+}
+
+/** The alerter's parts: Elasticsearch (delivery log), Redis (alert state), mail, the watch matcher, the intake consumer. */
+class AlerterWiring implements ServiceWiring {
+  readonly ctx: AlerterContext;
+  readonly runner: ConsumerRunner;
+  queue!: Queue;
+  readonly kafkaTopics = ['articlesEnriched', 'watches'] as const;
+  private readonly intake: AlertIntake = {};
+
+  constructor(host: ServiceHost<AlerterConfig>) {
+    const { config, names, logger, metrics } = host;
+    const es = new Client({ node: config.ELASTICSEARCH_URL, requestTimeout: 5000, maxRetries: 1 });
+    const am = alertMetrics(metrics);
+    const watches = host.view<Watch>('watches', WatchSchema as never, { readiness: true });
+    const matcher = new WatchMatcher();
+    watches.onChange((c) => {
+      if (c.value) matcher.upsert(c.value);
+      else matcher.remove(c.key);
+      if (matcher.rejected.has(c.key)) logger.warn('watch ignored: invalid query', { watchId: c.key, reason: matcher.rejected.get(c.key) });
+    });
+    // Fails fast while Redis is down (the job then fails and BullMQ retries it later).
+    const redis = new Redis(
+      redisConnectionOptions(config.REDIS_URL, { maxRetriesPerRequest: 2, connectTimeout: 3000, retryStrategy: redisRetryStrategy }),
+    );
+    redis.on('error', (err) => logger.debug('redis connection error', errorFields(err)));
+    this.ctx = {
+      config,
+      names,
+      logger,
+      metrics,
+      alertMetrics: am,
+      health: host.health,
+      kafka: host.kafka,
+      es,
+      watches,
+      matcher,
+      guard: new UrlGuard({ allowCidrs: config.MARSAD_WEBHOOK_ALLOW_CIDRS }),
+      alertLog: new AlertLog(es, names.alertsIndex, logger, () => am.logErrors.inc()),
+      mailer: config.SMTP_URL ? nodemailer.createTransport(config.SMTP_URL) : undefined,
+      redis,
+      mailFrom: config.MARSAD_MAIL_FROM,
+    };
+    this.runner = host.consumer({
+      topic: 'articlesEnriched',
+      stage: 'alert',
+      maxBatchSize: 200,
+      // Enqueues fail fast while Redis is down: short pauses, so intake resumes within ~2 s of its return.
+      pause: { initialMs: 500, maxMs: 2000 },
+    });
+  }
+
+  get module() {
+    return {
+      module: AlerterHostModule,
+      imports: [AlerterModule.forRoot(this.ctx)],
+      controllers: [AlertIntakeConsumer], // @EventPattern('articlesEnriched')
+      providers: [{ provide: ALERT_INTAKE, useValue: this.intake }],
+    };
+  }
+
+  get health() {
+    const { redis } = this.ctx;
+    return [
+      {
+        name: 'redis',
+        check: async () => {
+          const pong = await redis.ping();
+          if (pong !== 'PONG') throw new Error(`unexpected answer ${pong}`);
+        },
+      },
+      {
+        name: 'queue',
+        check: async () => {
+          const counts = await this.queue.getJobCounts('waiting', 'active', 'delayed', 'failed');
+          if (counts.waiting === undefined) throw new Error('no job counts');
+        },
+      },
+    ];
+  }
+
+  get startupFields() {
+    return { queuePrefix: this.ctx.names.queuePrefix };
+  }
+
+  /** The alerts queue exists once Nest built AlerterModule: the intake enqueues into it. */
+  init(app: INestApplication): void {
+    this.queue = app.get<Queue>(getQueueToken(ALERTS_QUEUE));
+    this.intake.handle = alertIntakeHandler(this.ctx, this.queue);
+    const { alertLog, logger } = this.ctx;
+    void alertLog.ensureIndex().catch((err) => logger.warn('alerts index not ready yet (will retry on first write)', errorFields(err)));
+  }
+
+  async close(): Promise<void> {
+    await this.ctx.es.close().catch(() => undefined);
+    this.ctx.mailer?.close();
+    this.ctx.redis.disconnect();
+  }
 }

@@ -1,23 +1,26 @@
-import { loadEnricherConfig, mergeEnv } from '@marsad/config';
-import { startPipelineService, type BootstrapOptions, type RunningPipelineService } from '@marsad/host';
+import { loadEnricherConfig, mergeEnv, type EnricherConfig } from '@marsad/config';
+import { startService, type BootstrapOptions, type RunningService } from '@marsad/host';
 import { EnricherPipeline } from './pipeline';
 
 export type { BootstrapOptions };
-export type RunningEnricher = RunningPipelineService<EnricherPipeline>;
+export type RunningEnricher = RunningService<EnricherConfig> & { pipeline: EnricherPipeline };
 
 /**
- * Starts the enricher: config (throws ConfigError naming the variable), KB + Enricher, consumer of
- * `marsad.articles.raw` → `marsad.articles.enriched` / DLQ, `marsad.kb` view, HTTP /health/live,
- * /health/ready, /metrics, /status (default port 8081). `env` overrides process.env (tests pass
- * MARSAD_NAMESPACE...).
+ * Starts the enricher on the service host: config (throws ConfigError naming the variable), KB +
+ * Enricher, consumer of `marsad.articles.raw` → `marsad.articles.enriched` / DLQ, `marsad.kb` view,
+ * HTTP /health/live, /health/ready, /metrics, /status (default port 8081). `env` overrides
+ * process.env (tests pass MARSAD_NAMESPACE...).
  */
 export async function bootstrapEnricher(
   env: Record<string, string | undefined> = {},
   opts: BootstrapOptions = {},
 ): Promise<RunningEnricher> {
-  const cfg = loadEnricherConfig(mergeEnv(env));
-  return startPipelineService('enricher', cfg, (c, logger, metrics, health) => new EnricherPipeline(c, logger, metrics, health), opts, {
-    dedup: cfg.MARSAD_DEDUP,
-    maxBodyBytes: cfg.MARSAD_MAX_BODY_BYTES,
-  });
+  let pipeline!: EnricherPipeline;
+  const running = await startService(
+    'enricher',
+    loadEnricherConfig(mergeEnv(env)),
+    opts,
+    (host) => (pipeline = new EnricherPipeline(host)),
+  );
+  return { ...running, pipeline };
 }

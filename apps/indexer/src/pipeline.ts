@@ -1,27 +1,14 @@
 import type { Client } from '@elastic/elasticsearch';
-import { names as namesFor } from '@marsad/contracts';
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { Names, TopicKey } from '@marsad/contracts';
 import type { IndexerConfig } from '@marsad/config';
-import type { Kafka } from 'kafkajs';
-import {
-  type BatchHandler,
-  ConsumerControl,
-  ConsumerRunner,
-  DlqWriter,
-  KafkaHealthIndicator,
-  Publisher,
-  compressionType,
-  createKafka,
-  retryUntil,
-  topicMaxMessageBytes,
-  ensureTopicsWhenReachable,
-} from '@marsad/messaging';
+import { type BatchHandler, type ConsumerRunner, retryUntil, topicMaxMessageBytes } from '@marsad/messaging';
 import { normalizeForSearch } from '@marsad/nlp';
 import { BulkWriter, createEsClient, ensureArticlesTemplate, esHealthIndicator } from '@marsad/search';
-import { errorFields, type HealthRegistry, type Logger, type PipelineMetrics } from '@marsad/observability';
+import { errorFields, type HealthIndicator, type PipelineMetrics } from '@marsad/observability';
+import type { ServiceHost, ServiceWiring } from '@marsad/host';
 import { createIndexHandler } from './index-handler';
 import { INDEX_HANDLER, IndexConsumer } from './index.consumer';
-import { KafkaConsumerTransport, bindRunners } from '@marsad/messaging/nest';
-import type { PipelineNest } from '@marsad/host';
 
 /** Sets marsad_last_indexed_timestamp_seconds after each bulk that indexed at least one article. */
 function lastIndexed(metrics: PipelineMetrics, handler: BatchHandler): BatchHandler {
@@ -32,59 +19,34 @@ function lastIndexed(metrics: PipelineMetrics, handler: BatchHandler): BatchHand
   };
 }
 
-export class IndexerPipeline {
-  readonly names;
+@Module({})
+class IndexerModule {}
+
+/**
+ * The indexer's wiring on the service host: Elasticsearch client and index template, the consumer of
+ * `marsad.articles.enriched` served by IndexConsumer (@EventPattern('articlesEnriched')) → bulk into
+ * `<ns>-marsad-articles-YYYY.MM` (alias `<ns>-marsad-articles`) / DLQ.
+ */
+export class IndexerPipeline implements ServiceWiring {
+  readonly names: Names;
   readonly es: Client;
   readonly runner: ConsumerRunner;
-  readonly control: ConsumerControl;
-  /** The stage's batch handler, served by IndexConsumer (@EventPattern('articlesEnriched')). */
+  /** The stage's batch handler, served by IndexConsumer. */
   readonly handler: BatchHandler;
-  private readonly publisher: Publisher;
-  private readonly kafkaHealth: KafkaHealthIndicator;
-  private readonly abort = new AbortController();
-  private started?: Promise<void>;
+  readonly module: DynamicModule;
+  readonly kafkaTopics: TopicKey[] = ['articlesEnriched', 'articlesDlq'];
+  readonly health: HealthIndicator[];
+  readonly startupFields: Record<string, unknown>;
   private templateReady = false;
-  private readonly kafka: Kafka;
 
-  constructor(
-    private readonly cfg: IndexerConfig,
-    private readonly logger: Logger,
-    metrics: PipelineMetrics,
-    health: HealthRegistry,
-  ) {
-    this.names = namesFor(cfg.MARSAD_NAMESPACE);
-    const n = this.names;
-    const kafka = createKafka({
-      brokers: cfg.KAFKA_BROKERS,
-      clientId: 'marsad-indexer',
-      logger,
-      unregisterCodecs: cfg.MARSAD_TEST_UNREGISTER_CODEC,
-    });
-    this.kafka = kafka;
+  constructor(private readonly host: ServiceHost<IndexerConfig>) {
+    const { config: cfg, names: n, logger, metrics } = host;
+    this.names = n;
     this.es = createEsClient(cfg.ELASTICSEARCH_URL, { requestTimeout: 30_000, maxRetries: 1 });
-    this.kafkaHealth = new KafkaHealthIndicator(kafka, [n.topic('articlesEnriched'), n.topic('articlesDlq')]);
-    health.add(this.kafkaHealth);
-    health.add(esHealthIndicator(this.es));
-    const topicMax = topicMaxMessageBytes(cfg.MARSAD_MAX_BODY_BYTES);
-    this.publisher = new Publisher(kafka, { logger, metrics, compression: compressionType(cfg.MARSAD_KAFKA_COMPRESSION) });
-    const dlq = new DlqWriter(this.publisher, n.topic('articlesDlq'), { logger, metrics, maxRecordBytes: topicMax - 64 * 1024 });
-    this.control = new ConsumerControl({
-      kafka,
-      topic: n.topic('control'),
-      groupIdPrefix: n.consumerGroup('indexer-control'),
-      publisher: this.publisher,
-      logger,
-      metrics,
-    });
-    this.runner = new ConsumerRunner({
-      kafka,
-      control: this.control,
-      groupId: n.consumerGroup('indexer'),
-      topics: [n.topic('articlesEnriched')],
+    this.health = [esHealthIndicator(this.es)];
+    this.runner = host.consumer({
+      topic: 'articlesEnriched',
       stage: 'index',
-      dlq,
-      logger,
-      metrics,
       maxBatchSize: cfg.MARSAD_INDEX_BATCH_SIZE,
       partitionsConsumedConcurrently: 2,
       // Big fetches so a bulk can carry up to MARSAD_INDEX_BATCH_SIZE documents.
@@ -96,59 +58,40 @@ export class IndexerPipeline {
         names: n,
         writer: new BulkWriter(this.es),
         normalize: normalizeForSearch,
-        maxMessageBytes: topicMax,
+        maxMessageBytes: topicMaxMessageBytes(cfg.MARSAD_MAX_BODY_BYTES),
         logger,
       }),
     );
-    health.add(this.runner.healthIndicator());
-  }
-
-  /**
-   * Background start (never blocks the HTTP server): ensure the topics and the index template,
-   * retrying while Kafka/ES are away, then consume.
-   */
-  start(): Promise<void> {
-    this.started ??= (async () => {
-      const signal = this.abort.signal;
-      await ensureTopicsWhenReachable(this.kafka, this.names, this.cfg, { logger: this.logger, signal: signal });
-      await retryUntil(
-        async () => {
-          const r = await ensureArticlesTemplate(this.es, this.names, { replicas: this.cfg.MARSAD_INDEX_REPLICAS });
-          if (r.mappingConflicts.length) this.logger.warn('mapping conflicts on existing indices', { conflicts: r.mappingConflicts });
-          this.templateReady = true;
-          this.logger.info('articles index template ensured', { template: this.names.articlesTemplate, alias: this.names.articlesAlias });
-        },
-        {
-          signal,
-          onError: (err, attempt) => this.logger.warn('cannot ensure the index template yet; retrying', { attempt, ...errorFields(err) }),
-        },
-      );
-      if (signal.aborted) return;
-      void this.control.start();
-      await this.runner.start();
-    })().catch((err) => this.logger.error('indexer pipeline failed to start', errorFields(err)));
-    return this.started;
-  }
-
-  /** Nest microservice wiring: the consumer controller, its handler, the transport bound to the runner. */
-  nest(): PipelineNest {
-    return {
+    this.module = {
+      module: IndexerModule,
       controllers: [IndexConsumer],
       providers: [{ provide: INDEX_HANDLER, useValue: this.handler }],
-      strategy: new KafkaConsumerTransport(bindRunners(this.names, [this.runner])),
     };
+    this.startupFields = { batchSize: cfg.MARSAD_INDEX_BATCH_SIZE };
+  }
+
+  /** Consume only once the index template is in place (retrying while Elasticsearch is away). */
+  async start(signal: AbortSignal): Promise<void> {
+    const { logger, names } = this.host;
+    await retryUntil(
+      async () => {
+        const r = await ensureArticlesTemplate(this.es, names, { replicas: this.host.config.MARSAD_INDEX_REPLICAS });
+        if (r.mappingConflicts.length) logger.warn('mapping conflicts on existing indices', { conflicts: r.mappingConflicts });
+        this.templateReady = true;
+        logger.info('articles index template ensured', { template: names.articlesTemplate, alias: names.articlesAlias });
+      },
+      {
+        signal,
+        onError: (err, attempt) => logger.warn('cannot ensure the index template yet; retrying', { attempt, ...errorFields(err) }),
+      },
+    );
   }
 
   status() {
     return { consumer: this.runner.status(), templateReady: this.templateReady, alias: this.names.articlesAlias };
   }
 
-  async stop(): Promise<void> {
-    this.abort.abort();
-    await this.runner.stop();
-    await this.control.stop();
-    await this.publisher.disconnect().catch(() => undefined);
-    await this.kafkaHealth.close();
+  async close(): Promise<void> {
     await this.es.close().catch(() => undefined);
   }
 }

@@ -1,6 +1,6 @@
 import { Controller, DynamicModule, Get, Global, Module, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { HealthRegistry, PipelineMetrics, type Logger } from '@marsad/observability';
+import { HealthRegistry, PipelineMetrics } from '@marsad/observability';
 
 @Controller()
 class ObservabilityController {
@@ -29,13 +29,13 @@ class ObservabilityController {
 
 /**
  * Nest binding for the transport-neutral observability pieces: `/health/live`, `/health/ready`,
- * `/metrics`, and injectable logger/metrics/health registry. Apps add their indicators to the
- * HealthRegistry they receive.
+ * `/metrics`, and injectable metrics and health registry. The service host adds one readiness check
+ * per dependency to the HealthRegistry.
  */
 @Global()
 @Module({})
 export class ObservabilityModule {
-  static forService(_logger: Logger, metrics: PipelineMetrics, health: HealthRegistry): DynamicModule {
+  static forService(metrics: PipelineMetrics, health: HealthRegistry): DynamicModule {
     return {
       module: ObservabilityModule,
       controllers: [ObservabilityController],
