@@ -148,6 +148,18 @@ describe('persons named before a title apposition (Arabic)', () => {
   });
 });
 
+describe('corpus-frequent common words are not name tokens (Arabic)', () => {
+  it('a title followed by a name and an ordinary verb or noun: the name ends before the common word', () => {
+    const body = 'وقال إن مبعوث زاندريا الجديد سامر دلال طرح المخاوف خلال اجتماعه.';
+    const ps = mentions(enrich(body, 'ar'), body, 'person');
+    expect(ps.some((m) => m.includes('طرح'))).toBe(false);
+  });
+  it('a reporting verb followed by ordinary words (masdar, adjective) makes no person', () => {
+    const body = 'وقال الوزير إن الاتصالات تؤكد إرساء أساس متين للتعاون بين البلدين.';
+    expect(names(enrich(body, 'ar'), 'person')).toEqual([]);
+  });
+});
+
 describe('English capitalised runs', () => {
   it('a title inside a run splits the body from the person after it', () => {
     const body = 'Ruritania Elections Commission Administrator Michael Dovey said the vote was secure.';

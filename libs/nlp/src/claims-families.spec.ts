@@ -142,6 +142,29 @@ describe('ADR 0016 — segmentation: nested statements of other named actors', (
   });
 });
 
+describe('issue 11 — Arabic: a topic subject before a ف-verb (أما X فاتهم Y)', () => {
+  it('the named subject before فاتهم/فنفى speaks; the actor after the verb is the object', () => {
+    const body = 'وأما وزير الخارجية الزاندري عمر فايد فاتهم يبيريا بعرقلة التحقيق في الحادث.';
+    const out = enrich(body, 'ar');
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(who(out, 'بعرقلة التحقيق')).toEqual(['Omar Fayed | ar-object']);
+  });
+  it('a body before the verb too; a place after a preposition is never the topic', () => {
+    const out = enrich('أما بترو يونيون فنفت أي صلة لها بالصفقة.', 'ar');
+    expect(who(out, 'أي صلة')).toEqual(['Petro Union | ar-object']);
+    const out2 = enrich('وفي زاندريا فاتهمت لينا هارت الشركة بالتقصير.', 'ar');
+    expect(out2.claims.map((c) => c.speaker.name)).not.toContain('Xandria');
+  });
+});
+
+describe('issue 11 — Arabic: a speaker named with a title apposition (وهو متحدث …)', () => {
+  it('قال NAME وهو متحدث باسم X إن …: the person speaks, not the body of the affiliation', () => {
+    const body = 'وقال سليم داوود وهو متحدث عسكري باسم الحكومة الزاندرية إن القصف توقف.';
+    const out = enrich(body, 'ar');
+    expect(who(out, 'القصف توقف').map((x) => x.split(' | ')[0])).toEqual(['سليم داوود']);
+  });
+});
+
 describe('ADR 0016 — English families', () => {
   it('progressive reporting with a that-clause, one claim per coordinated speaker', () => {
     const a = enrich('Gridco is urging that the regulator delay the new tariff.', 'en');

@@ -440,7 +440,7 @@ function arAppositionTitle(norm: string): boolean {
 
 /**
  * issue 11 (names): end of a 2–3 token name at q closed by a comma and a title apposition ("أكبر الباكر، الرئيس
- * التنفيذي"), or -1. Every token must be a plain Arabic word: not covered, not a verb, function word, title or head,
+ * التنفيذي", or "… وهو متحدث …"), or -1. Every token must be a plain Arabic word: not covered, not a verb, function word, title or head,
  * without tanween or an attached pronoun; only the last may carry ال (a surname) unless a connector precedes it.
  */
 export function arNameBeforeTitle(ctx: ExtractCtx, q: number): number {
@@ -452,7 +452,9 @@ export function arNameBeforeTitle(ctx: ExtractCtx, q: number): number {
     const t = toks[r];
     if (t.gap > 1) return -1;
     const nx = toks[r + 1];
-    if (nx.gap !== 2 || !arAppositionTitle(nx.norm)) continue;
+    // "، TITLE" or "وهو/وهي TITLE" (قال ياروسلاف شيبورني وهو متحدث عسكري)
+    const huwa = nx.gap <= 1 && (nx.norm === 'وهو' || nx.norm === 'وهي') && r + 2 < n && toks[r + 2].gap <= 1;
+    if (!(nx.gap === 2 && arAppositionTitle(nx.norm)) && !(huwa && arAppositionTitle(toks[r + 2].norm))) continue;
     for (let k = q; k <= r; k++) {
       const x = toks[k];
       const w = x.norm;
