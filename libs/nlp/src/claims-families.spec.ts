@@ -165,6 +165,28 @@ describe('issue 11 — Arabic: a speaker named with a title apposition (وهو �
   });
 });
 
+describe('issue 11 — Arabic: the report and the newspaper', () => {
+  it('"وقال التقرير" is the body that issued the report, not the last-named group', () => {
+    const body =
+      'أشار تقرير حديث أصدرته منظمة رقابة الموانئ إلى تورط جماعة الفجر في الهجوم. ' +
+      'وقال التقرير إن جماعة الفجر استهدفت الأحياء السكنية.';
+    const out = enrich(body, 'ar');
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(who(out, 'استهدفت الأحياء').map((x) => x.split(' | ')[0])).toEqual(['رقابة الموانئ']);
+  });
+  it('a report about a body (تقرير عن X) does not make X its author', () => {
+    const body = 'ونشر موقع إخباري تقريرا عن منظمة رقابة الموانئ. وقال التقرير إن المنظمة تعاني.';
+    const out = enrich(body, 'ar');
+    expect(who(out, 'المنظمة تعاني').map((x) => x.split(' | ')[0])).not.toContain('رقابة الموانئ');
+  });
+  it('جريدة + a quoted name is a newspaper, and it speaks', () => {
+    const body = 'وقالت جريدة «الصباح الجديد» الزاندرية، مساء أمس، إن المفاوضات توقفت.';
+    const out = enrich(body, 'ar');
+    expect(out.actors.map((a) => a.name)).toContain('الصباح الجديد');
+    expect(who(out, 'المفاوضات توقفت').map((x) => x.split(' | ')[0])).toEqual(['الصباح الجديد']);
+  });
+});
+
 describe('ADR 0016 — English families', () => {
   it('progressive reporting with a that-clause, one claim per coordinated speaker', () => {
     const a = enrich('Gridco is urging that the regulator delay the new tariff.', 'en');

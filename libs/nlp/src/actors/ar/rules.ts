@@ -294,7 +294,7 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
       if (
         defEnd > i &&
         defEnd === i + 1 &&
-        /^(شركه|مجموعه|موقع|قناه|صحيفه|مركز|موسسه|مكتب|شبكه|اذاعه|تلفزيون|بنك|مصرف|صندوق|جمعيه|مرصد|معهد)$/.test(head.form)
+        /^(شركه|مجموعه|موقع|قناه|صحيفه|جريده|منتدي|مركز|موسسه|مكتب|شبكه|اذاعه|تلفزيون|بنك|مصرف|صندوق|جمعيه|مرصد|معهد)$/.test(head.form)
       ) {
         i = defEnd;
         continue; // "شركة الاستثمار": a description, not a name
