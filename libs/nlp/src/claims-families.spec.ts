@@ -187,6 +187,19 @@ describe('issue 11 — Arabic: the report and the newspaper', () => {
   });
 });
 
+describe('issue 11 — Arabic: a coordinated reporting verb after another verb of the same subject', () => {
+  it('"تجنب X …، وقال: «…»": X, the subject of the sentence, not the previous speaker', () => {
+    const body = 'وقال عمر فايد إن الأسعار سترتفع. بدوره، تجنب الوزير سامر دلال الإشارة إلى الخلاف في بيانه، وقال: «بيننا مصالح مشتركة».';
+    const out = enrich(body, 'ar');
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(who(out, 'بيننا مصالح')).toEqual(['سامر دلال | ar-pronoun']);
+  });
+  it('refuses a subject that disagrees with the verb, falling back to the earlier speaker', () => {
+    const body = 'وقال عمر فايد إن الأسعار سترتفع. بدورها، تجنبت لينا هارت الإشارة إلى الخلاف، وقال: «بيننا مصالح مشتركة».';
+    expect(who(enrich(body, 'ar'), 'بيننا مصالح')).toEqual(['Omar Fayed | ar-pronoun']);
+  });
+});
+
 describe('ADR 0016 — English families', () => {
   it('progressive reporting with a that-clause, one claim per coordinated speaker', () => {
     const a = enrich('Gridco is urging that the regulator delay the new tariff.', 'en');

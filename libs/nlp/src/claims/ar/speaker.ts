@@ -145,7 +145,10 @@ export function resolveArPronoun(ctx: Ctx, k: number, fem: boolean, participle =
   const lead = st0 ? tokenAt(ctx.doc, st0.start) : -1;
   const fronted =
     !participle && lead >= 0 && lead < k && toks0[k].gap === 2 && /^(و|ف)?(عندما|حين|حينما|لما|بعدما|لدي|اثر|عقب)$/.test(toks0[lead].norm);
-  if (participle || fronted) {
+  // issue 11 (attribution): "تجنب X الإشارة إلى …، وقال: «…»": a coordinated reporting verb with no subject, in a
+  // sentence with no earlier claim, has the person who is the subject of the sentence's first verb
+  const coordSubj = !participle && !fronted && lastSent !== sent && lead >= 0 && lead < k - 1 && /^[وف]/.test(toks0[k].norm);
+  if (participle || fronted || coordSubj) {
     // "..., مشيرا إلى أن": the subject of this sentence
     if (participle && lcA && lastSent === sent && compatible(lcA)) return lcA;
     // ADR 0016: a participle disagreeing with the speaker of its own sentence ("قال X ...، مضيفة") — refuse, not guess
@@ -172,7 +175,9 @@ export function resolveArPronoun(ctx: Ctx, k: number, fem: boolean, participle =
           firstPerson ??= a;
         } else firstBody ??= a;
       }
-      if (firstPerson || firstBody || vsoCountry) return firstPerson ?? firstBody ?? vsoCountry;
+      if (coordSubj) {
+        if (firstPerson && compatible(firstPerson)) return firstPerson;
+      } else if (firstPerson || firstBody || vsoCountry) return firstPerson ?? firstBody ?? vsoCountry;
     }
   }
   // the verb of the last claim agrees in gender (قالت ... وأضافت; قال ... وأضاف)
