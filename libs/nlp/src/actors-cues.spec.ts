@@ -160,6 +160,15 @@ describe('corpus-frequent common words are not name tokens (Arabic)', () => {
   });
 });
 
+describe('boards of directors (Arabic)', () => {
+  it('"رئيس مجلس إدارة X" names no administration and no person X', () => {
+    const body = 'وكشف رئيس مجلس إدارة موانئ نوفاريس العالمية أن الأرباح لن تتأثر.';
+    const out = enrich(body, 'ar');
+    expect(names(out, 'person')).toEqual([]);
+    expect(mentions(out, body).some((m) => m.startsWith('إدارة'))).toBe(false);
+  });
+});
+
 describe('English capitalised runs', () => {
   it('a title inside a run splits the body from the person after it', () => {
     const body = 'Ruritania Elections Commission Administrator Michael Dovey said the vote was secure.';

@@ -310,6 +310,8 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
         i = defEnd;
         continue;
       }
+      // issue 11 (cues): "مجلس إدارة X" is a board of directors of the company X, not an administration of a person
+      if (head.form === 'اداره' && i > 0 && /^[وفلب]?(مجلس|لمجلس)$/.test(toks[i - 1].norm)) continue;
       if (head.form === 'اداره') {
         // إدارة بايدن: the person (the organisation "X administration" is added later)
         const e = arNameRun(ctx, i + 1, 2);
