@@ -127,6 +127,48 @@ describe('persons with no title cue: first-name lexicon', () => {
   });
 });
 
+describe('persons named before a title apposition (Arabic)', () => {
+  it('VERB NAME، TITLE …: the name is a person even when a token is also a common word, and speaks', () => {
+    const body = 'وقال أكبر الفاروقي، الرئيس التنفيذي لشركة «نوفاريس»: "نحن مستعدون". وتابع الفاروقي أن الأسعار ستنخفض.';
+    const out = enrich(body, 'ar');
+    expect(mentions(out, body, 'person')).toContain('أكبر الفاروقي');
+    expect(out.claims.map((c) => c.speaker.name)).toEqual(['أكبر الفاروقي', 'أكبر الفاروقي']);
+  });
+
+  it('three name tokens with a connector, a title without the article (مدير …)', () => {
+    const body = 'وقال سليم بن داوود، مدير الاتصال في الوكالة، إن الأنظمة آمنة.';
+    const out = enrich(body, 'ar');
+    expect(mentions(out, body, 'person')).toContain('سليم بن داوود');
+  });
+
+  it('a definite noun, a verb or a complementiser before the comma is no name', () => {
+    const body = 'وقال المسؤولون الزاندريون، الرئيس غائب. وأضاف إنه سيأتي، الرئيس يعلم.';
+    const ps = mentions(enrich(body, 'ar'), body, 'person');
+    expect(ps.some((m) => /المسؤولون|الزاندريون|إنه|سيأتي/.test(m))).toBe(false);
+  });
+});
+
+describe('corpus-frequent common words are not name tokens (Arabic)', () => {
+  it('a title followed by a name and an ordinary verb or noun: the name ends before the common word', () => {
+    const body = 'وقال إن مبعوث زاندريا الجديد سامر دلال طرح المخاوف خلال اجتماعه.';
+    const ps = mentions(enrich(body, 'ar'), body, 'person');
+    expect(ps.some((m) => m.includes('طرح'))).toBe(false);
+  });
+  it('a reporting verb followed by ordinary words (masdar, adjective) makes no person', () => {
+    const body = 'وقال الوزير إن الاتصالات تؤكد إرساء أساس متين للتعاون بين البلدين.';
+    expect(names(enrich(body, 'ar'), 'person')).toEqual([]);
+  });
+});
+
+describe('boards of directors (Arabic)', () => {
+  it('"رئيس مجلس إدارة X" names no administration and no person X', () => {
+    const body = 'وكشف رئيس مجلس إدارة موانئ نوفاريس العالمية أن الأرباح لن تتأثر.';
+    const out = enrich(body, 'ar');
+    expect(names(out, 'person')).toEqual([]);
+    expect(mentions(out, body).some((m) => m.startsWith('إدارة'))).toBe(false);
+  });
+});
+
 describe('English capitalised runs', () => {
   it('a title inside a run splits the body from the person after it', () => {
     const body = 'Ruritania Elections Commission Administrator Michael Dovey said the vote was secure.';

@@ -142,6 +142,64 @@ describe('ADR 0016 — segmentation: nested statements of other named actors', (
   });
 });
 
+describe('issue 11 — Arabic: a topic subject before a ف-verb (أما X فاتهم Y)', () => {
+  it('the named subject before فاتهم/فنفى speaks; the actor after the verb is the object', () => {
+    const body = 'وأما وزير الخارجية الزاندري عمر فايد فاتهم يبيريا بعرقلة التحقيق في الحادث.';
+    const out = enrich(body, 'ar');
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(who(out, 'بعرقلة التحقيق')).toEqual(['Omar Fayed | ar-object']);
+  });
+  it('a body before the verb too; a place after a preposition is never the topic', () => {
+    const out = enrich('أما بترو يونيون فنفت أي صلة لها بالصفقة.', 'ar');
+    expect(who(out, 'أي صلة')).toEqual(['Petro Union | ar-object']);
+    const out2 = enrich('وفي زاندريا فاتهمت لينا هارت الشركة بالتقصير.', 'ar');
+    expect(out2.claims.map((c) => c.speaker.name)).not.toContain('Xandria');
+  });
+});
+
+describe('issue 11 — Arabic: a speaker named with a title apposition (وهو متحدث …)', () => {
+  it('قال NAME وهو متحدث باسم X إن …: the person speaks, not the body of the affiliation', () => {
+    const body = 'وقال سليم داوود وهو متحدث عسكري باسم الحكومة الزاندرية إن القصف توقف.';
+    const out = enrich(body, 'ar');
+    expect(who(out, 'القصف توقف').map((x) => x.split(' | ')[0])).toEqual(['سليم داوود']);
+  });
+});
+
+describe('issue 11 — Arabic: the report and the newspaper', () => {
+  it('"وقال التقرير" is the body that issued the report, not the last-named group', () => {
+    const body =
+      'أشار تقرير حديث أصدرته منظمة رقابة الموانئ إلى تورط جماعة الفجر في الهجوم. ' +
+      'وقال التقرير إن جماعة الفجر استهدفت الأحياء السكنية.';
+    const out = enrich(body, 'ar');
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(who(out, 'استهدفت الأحياء').map((x) => x.split(' | ')[0])).toEqual(['رقابة الموانئ']);
+  });
+  it('a report about a body (تقرير عن X) does not make X its author', () => {
+    const body = 'ونشر موقع إخباري تقريرا عن منظمة رقابة الموانئ. وقال التقرير إن المنظمة تعاني.';
+    const out = enrich(body, 'ar');
+    expect(who(out, 'المنظمة تعاني').map((x) => x.split(' | ')[0])).not.toContain('رقابة الموانئ');
+  });
+  it('جريدة + a quoted name is a newspaper, and it speaks', () => {
+    const body = 'وقالت جريدة «الصباح الجديد» الزاندرية، مساء أمس، إن المفاوضات توقفت.';
+    const out = enrich(body, 'ar');
+    expect(out.actors.map((a) => a.name)).toContain('الصباح الجديد');
+    expect(who(out, 'المفاوضات توقفت').map((x) => x.split(' | ')[0])).toEqual(['الصباح الجديد']);
+  });
+});
+
+describe('issue 11 — Arabic: a coordinated reporting verb after another verb of the same subject', () => {
+  it('"تجنب X …، وقال: «…»": X, the subject of the sentence, not the previous speaker', () => {
+    const body = 'وقال عمر فايد إن الأسعار سترتفع. بدوره، تجنب الوزير سامر دلال الإشارة إلى الخلاف في بيانه، وقال: «بيننا مصالح مشتركة».';
+    const out = enrich(body, 'ar');
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(who(out, 'بيننا مصالح')).toEqual(['سامر دلال | ar-pronoun']);
+  });
+  it('refuses a subject that disagrees with the verb, falling back to the earlier speaker', () => {
+    const body = 'وقال عمر فايد إن الأسعار سترتفع. بدورها، تجنبت لينا هارت الإشارة إلى الخلاف، وقال: «بيننا مصالح مشتركة».';
+    expect(who(enrich(body, 'ar'), 'بيننا مصالح')).toEqual(['Omar Fayed | ar-pronoun']);
+  });
+});
+
 describe('ADR 0016 — English families', () => {
   it('progressive reporting with a that-clause, one claim per coordinated speaker', () => {
     const a = enrich('Gridco is urging that the regulator delay the new tariff.', 'en');

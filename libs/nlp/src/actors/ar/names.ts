@@ -16,6 +16,7 @@ import {
   AR_STOP,
   AR_VERBS,
 } from '../../lexicon/ar';
+import { AR_CORPUS_COMMON } from '../../lexicon/ar-common';
 import { set } from '../../lexicon/shared';
 import { tokenVariants, type Token } from '../../text';
 import { arIsRelative } from '../cues';
@@ -94,6 +95,8 @@ export function arNameTok(ctx: ExtractCtx, k: number, pos: number): boolean {
   // a 3-letter word opening with a present-tense prefix (يشن، تشن، نرى) is a verb
   if (pos === 0 && w.length === 3 && /^[يتن]/.test(w)) return false;
   if (AR_COMMON_NOT_NAME.has(w)) return false;
+  // issue 11 (names): a corpus-frequent common word (verb, masdar, adjective) is never a name token
+  if (AR_CORPUS_COMMON.has(w)) return false;
   // issue 11 (names): honorific pronouns (سموه، إياه), quantity words (كثير، عديد), plural role nouns (وباحثون), an
   // adverbial -يا after the first name token (اقتصاديا), a clitic on a ة-noun (بشدة) are never name tokens
   if (AR_NOT_NAME_EXTRA.has(w) || AR_NOT_NAME_EXTRA.has(stripWF(w)) || AR_COMMON_NOT_NAME.has(stripWF(w))) return false;

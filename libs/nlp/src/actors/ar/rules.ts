@@ -10,6 +10,7 @@ import {
   AR_DAYS,
   AR_GROUP_HEADS,
   AR_GROUP_NOUNS,
+  AR_NAME_CONNECT,
   AR_NAME_STOP,
   AR_NOT_FIRST_NAME,
   AR_NOT_NAME_AFTER_HEAD,
@@ -109,6 +110,16 @@ function arVerbSubject(ctx: ExtractCtx, i: number, verb: { verb: string; strip: 
   const n = toks.length;
   // VERB NAME (verb-subject order), the name followed by a comma, complementiser, adverbial or colon
   const q = i + 1;
+  // issue 11 (names): "قال أكبر الباكر، الرئيس التنفيذي لـ…": a title apposition after the comma marks the run as a
+  // person's name even when a token is also a common word
+  const ap = arNameBeforeTitle(ctx, q);
+  if (ap > q) {
+    const name = doc.src.slice(toks[q].start, toks[ap].end);
+    for (let k = q; k <= ap; k++) if (cover[k]) uncover(ctx, k);
+    const a = addRule(ctx, 'person', name, q, ap);
+    a.nameToks = toks.slice(q, ap + 1).map((x) => x.norm);
+    return ap;
+  }
   let e = arNameRun(ctx, q, 3);
   // "قال جمال الفضل، ..." / "قال محمد الحلبوسي إن": first name + ال-surname, closed by a comma or a complementiser
   if (
@@ -283,7 +294,7 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
       if (
         defEnd > i &&
         defEnd === i + 1 &&
-        /^(شركه|مجموعه|موقع|قناه|صحيفه|مركز|موسسه|مكتب|شبكه|اذاعه|تلفزيون|بنك|مصرف|صندوق|جمعيه|مرصد|معهد)$/.test(head.form)
+        /^(شركه|مجموعه|موقع|قناه|صحيفه|جريده|منتدي|مركز|موسسه|مكتب|شبكه|اذاعه|تلفزيون|بنك|مصرف|صندوق|جمعيه|مرصد|معهد)$/.test(head.form)
       ) {
         i = defEnd;
         continue; // "شركة الاستثمار": a description, not a name
@@ -299,6 +310,8 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
         i = defEnd;
         continue;
       }
+      // issue 11 (cues): "مجلس إدارة X" is a board of directors of the company X, not an administration of a person
+      if (head.form === 'اداره' && i > 0 && /^[وفلب]?(مجلس|لمجلس)$/.test(toks[i - 1].norm)) continue;
       if (head.form === 'اداره') {
         // إدارة بايدن: the person (the organisation "X administration" is added later)
         const e = arNameRun(ctx, i + 1, 2);
@@ -419,4 +432,45 @@ function arIdafaEnd(ctx: ExtractCtx, i: number, q2: number): number {
     e++;
   }
   return e;
+}
+
+/** Words of a title apposition after a name (الرئيس التنفيذي، المتحدث باسم، مدير، رئيس قسم), ال and و/ف stripped. */
+function arAppositionTitle(norm: string): boolean {
+  const w = norm.startsWith('ال') ? norm.slice(2) : norm;
+  return AR_PERSON_TITLES.has(norm) || AR_PERSON_TITLES.has(w) || AR_PERSON_TITLES.has('ال' + w) || AR_TITLE_LIKE.test(w);
+}
+
+/**
+ * issue 11 (names): end of a 2–3 token name at q closed by a comma and a title apposition ("أكبر الباكر، الرئيس
+ * التنفيذي", or "… وهو متحدث …"), or -1. Every token must be a plain Arabic word: not covered, not a verb, function word, title or head,
+ * without tanween or an attached pronoun; only the last may carry ال (a surname) unless a connector precedes it.
+ */
+export function arNameBeforeTitle(ctx: ExtractCtx, q: number): number {
+  const { doc, cover } = ctx;
+  const toks = doc.toks;
+  const n = toks.length;
+  if (q >= n || toks[q].gap > 1) return -1;
+  for (let r = q + 1; r <= q + 2 && r + 1 < n; r++) {
+    const t = toks[r];
+    if (t.gap > 1) return -1;
+    const nx = toks[r + 1];
+    // "، TITLE" or "وهو/وهي TITLE" (قال ياروسلاف شيبورني وهو متحدث عسكري)
+    const huwa = nx.gap <= 1 && (nx.norm === 'وهو' || nx.norm === 'وهي') && r + 2 < n && toks[r + 2].gap <= 1;
+    if (!(nx.gap === 2 && arAppositionTitle(nx.norm)) && !(huwa && arAppositionTitle(toks[r + 2].norm))) continue;
+    for (let k = q; k <= r; k++) {
+      const x = toks[k];
+      const w = x.norm;
+      const raw = doc.src.slice(x.start, x.end);
+      if (x.script !== 'arabic' || w.length < 2 || cover[k]) return -1;
+      if (AR_STOP.has(w) || AR_NAME_STOP.has(w) || AR_COMP.has(w) || AR_ADVERBIAL.has(w) || arVerbOf(x)) return -1;
+      if (AR_PERSON_TITLES.has(w) || AR_ORG_HEADS.has(w) || AR_ORG_HEADS_DEF.has(w) || AR_GROUP_NOUNS.has(w)) return -1;
+      if (/[\u064B-\u064D]/.test(raw) || /^(لل|بال|وال|فال|كال)/.test(raw)) return -1;
+      if (raw.length >= 5 && /(\u0647|\u0647\u0627|\u0647\u0645)$/.test(raw) && !/الله$/.test(raw)) return -1;
+      if (raw.startsWith('ال') && k < r && !AR_NAME_CONNECT.has(toks[k + 1].norm)) return -1;
+      if (raw.startsWith('ال') && k === q) return -1;
+      if (k === q && (AR_NOT_FIRST_NAME.test(w) || /ة$/.test(raw))) return -1;
+    }
+    return r;
+  }
+  return -1;
 }

@@ -162,7 +162,16 @@ export function arabicObjectClaim(
   let a = actorOf(ctx, i + 1);
   let k = i + 1;
   // "وكانت X قد اتهمت Y بـ...": after قد the subject precedes the verb and the actor after it is the object
-  const sv = subjTok === i - 2 && actorOf(ctx, subjTok) && actorOf(ctx, subjTok)!.type !== 'location';
+  // issue 11 (attribution): "أما وزير الخارجية X فاتهم Y بـ…": a verb with ف right after a named subject (a topic) has
+  // that subject; the actor after the verb is the object
+  const mT = subjTok === i - 1 && vv.strip === 1 && toks[i].norm[0] === 'ف' && toks[i].gap <= 1 ? ctx.mAt[i - 1] : undefined;
+  const fTopic =
+    !!mT &&
+    mT.last === i - 1 &&
+    doc.sentOf[i - 1] === sent &&
+    actorOf(ctx, i - 1)?.type !== 'location' &&
+    !(mT.first > 0 && /^[وف]?(في|من|الي|علي|عن|مع|ضد|بين|باسم|لدي)$/.test(toks[mT.first - 1].norm));
+  const sv = ((subjTok === i - 2 && actorOf(ctx, subjTok)) || fTopic) && actorOf(ctx, subjTok)!.type !== 'location';
   const ts1 = sv ? titledSubjOf() : undefined;
   if (sv && ts1) {
     if (!ts1.person) return false;

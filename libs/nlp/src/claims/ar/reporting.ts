@@ -222,7 +222,7 @@ export function arabicClaims(ctx: Ctx): void {
         if (
           prevTok &&
           f0 - 1 >= from &&
-          /^(لوكاله|لصحيفه|لقناه|لشبكه|لتلفزيون|لموقع|لراديو|لمحطه)$/.test(prevTok.norm) &&
+          /^(لوكاله|لصحيفه|لجريده|لقناه|لشبكه|لتلفزيون|لموقع|لراديو|لمحطه)$/.test(prevTok.norm) &&
           !(f0 - 2 >= from && /^(تقرير|بيان|دراسه|تحقيق|مقال|تقريرا)$/.test(toks[f0 - 2].norm))
         )
           continue;

@@ -145,7 +145,10 @@ export function resolveArPronoun(ctx: Ctx, k: number, fem: boolean, participle =
   const lead = st0 ? tokenAt(ctx.doc, st0.start) : -1;
   const fronted =
     !participle && lead >= 0 && lead < k && toks0[k].gap === 2 && /^(و|ف)?(عندما|حين|حينما|لما|بعدما|لدي|اثر|عقب)$/.test(toks0[lead].norm);
-  if (participle || fronted) {
+  // issue 11 (attribution): "تجنب X الإشارة إلى …، وقال: «…»": a coordinated reporting verb with no subject, in a
+  // sentence with no earlier claim, has the person who is the subject of the sentence's first verb
+  const coordSubj = !participle && !fronted && lastSent !== sent && lead >= 0 && lead < k - 1 && /^[وف]/.test(toks0[k].norm);
+  if (participle || fronted || coordSubj) {
     // "..., مشيرا إلى أن": the subject of this sentence
     if (participle && lcA && lastSent === sent && compatible(lcA)) return lcA;
     // ADR 0016: a participle disagreeing with the speaker of its own sentence ("قال X ...، مضيفة") — refuse, not guess
@@ -172,7 +175,9 @@ export function resolveArPronoun(ctx: Ctx, k: number, fem: boolean, participle =
           firstPerson ??= a;
         } else firstBody ??= a;
       }
-      if (firstPerson || firstBody || vsoCountry) return firstPerson ?? firstBody ?? vsoCountry;
+      if (coordSubj) {
+        if (firstPerson && compatible(firstPerson)) return firstPerson;
+      } else if (firstPerson || firstBody || vsoCountry) return firstPerson ?? firstBody ?? vsoCountry;
     }
   }
   // the verb of the last claim agrees in gender (قالت ... وأضافت; قال ... وأضاف)
@@ -258,6 +263,13 @@ export function resolveDescription(ctx: Ctx, k: number, type: string, word: stri
   const lcA = lc?.speaker.actorId ? ctx.set.byId.get(lc.speaker.actorId) : undefined;
   const typeOk = (a: ActorAcc) =>
     type === 'organization' ? a.type === 'organization' || (word === 'التقرير' && a.type === 'group') : a.type === type;
+  if (word === 'التقرير') {
+    // issue 11 (discourse): "التقرير" is the report the story introduced with its author ("تقرير حديث أصدرته منظمة X"،
+    // "تقرير لمنظمة X"، "في تقريرها")
+    const au = reportAuthor(ctx, k);
+    if (au) return au;
+    if (au === null) return undefined; // a report with no named author (تقريرا عن X): refuse rather than guess
+  }
   if (word === 'التقرير' || word === 'البيان') {
     if (lcA && lcA.type !== 'person') return lcA;
   }
@@ -289,4 +301,27 @@ export function resolveDescription(ctx: Ctx, k: number, type: string, word: stri
 
 function foldName(s: string): string {
   return s.toLowerCase().replace(/[أإآ]/g, 'ا').replace(/ة/g, 'ه').replace(/ى/g, 'ي');
+}
+
+const AR_REPORT_NOUN = /^[وف]?[بل]?(تقرير|تقريرا)$/;
+
+/**
+ * issue 11 (discourse): the author of the nearest report introduced before token k: a body (organisation or group)
+ * named within five tokens after "تقرير" (تقرير حديث أصدرته منظمة X، تقرير لمنظمة X، تقرير X), not as its topic (عن،
+ * حول، بشأن X). null when the nearest report was introduced by its topic only. Bounded backward scan (2,000 tokens),
+ * only for the description التقرير.
+ */
+function reportAuthor(ctx: Ctx, k: number): ActorAcc | null | undefined {
+  const toks = ctx.doc.toks;
+  for (let b = k - 1; b >= Math.max(0, k - 2000); b--) {
+    if (!AR_REPORT_NOUN.test(toks[b].norm)) continue;
+    for (let r = b + 1; r < Math.min(toks.length, b + 6, k); r++) {
+      if (toks[r].gap >= 2) break;
+      if (/^(عن|حول|بشان|ضد|في|علي)$/.test(toks[r].norm)) return null;
+      const a = actorOf(ctx, r);
+      if (a && (a.type === 'organization' || a.type === 'group')) return a;
+    }
+    return undefined;
+  }
+  return undefined;
 }
