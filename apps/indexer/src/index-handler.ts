@@ -1,4 +1,4 @@
-import { EnrichedArticleSchema, type EnrichedArticle, type Names } from '@marsad/contracts';
+import { EnrichedArticleSchema, isCanonicalEnrichedArticle, type EnrichedArticle, type Names } from '@marsad/contracts';
 import { TransientError, decodeJson, errorMessage, type BatchHandler, type DlqItem, type InboundMessage } from '@marsad/messaging';
 import { BulkWriter, isTransientRequestError, monthlyIndexFor, toIndexDocument, type BulkDoc } from '@marsad/search';
 import type { Logger } from '@marsad/observability';
@@ -27,6 +27,7 @@ export function createIndexHandler(d: IndexHandlerDeps): BatchHandler {
       const dec = decodeJson(m.value, EnrichedArticleSchema, {
         maxBytes: d.maxMessageBytes,
         limitName: 'max.message.bytes of the enriched topic',
+        accept: isCanonicalEnrichedArticle, // zod only for what this check cannot vouch for
       });
       if (!dec.ok) {
         dlq.push({ message: m, error: dec.error });
