@@ -166,5 +166,8 @@ describe('template', () => {
     expect(t.template.aliases).toEqual({ 'ns1-marsad-articles': {} });
     expect(t.template.settings.number_of_replicas).toBe(0);
     expect(t.template.mappings.dynamic).toBe(false);
+    // normalised copies are indexed (mapped) but not stored
+    expect(t.template.mappings._source.excludes).toEqual(['titleNormalized', 'bodyNormalized']);
+    expect(t.template.mappings.properties.bodyNormalized).toMatchObject({ type: 'text' });
   });
 });
