@@ -100,6 +100,7 @@ export class IndexerPipeline {
         writer: new BulkWriter(this.es, { maxRequestBytes: cfg.MARSAD_INDEX_BATCH_BYTES }),
         normalize: normalizeForSearch,
         maxMessageBytes: topicMax,
+        sliceBytes: cfg.MARSAD_INDEX_BATCH_BYTES,
         logger,
       }),
     );
