@@ -43,7 +43,7 @@ export interface AlertLogEntry {
 export interface AlertLogOptions {
   /** Entries gathered for at most this long before one `_bulk` (default 50 ms). */
   lingerMs?: number;
-  /** Entries per `_bulk` at most (default 500). */
+  /** Entries per `_bulk` at most (default 2,000: ~1 MB; one request in flight must keep up with ~1,000 entries/s). */
   maxBatch?: number;
   /** Entries waiting at most; beyond, new entries are counted as errors and not written (default 20,000). */
   maxPending?: number;
@@ -79,7 +79,7 @@ export class AlertLog {
     opts: AlertLogOptions = {},
   ) {
     this.lingerMs = opts.lingerMs ?? 50;
-    this.maxBatch = opts.maxBatch ?? 500;
+    this.maxBatch = opts.maxBatch ?? 2000;
     this.maxPending = opts.maxPending ?? 20_000;
   }
 
@@ -168,7 +168,8 @@ export class AlertLog {
         operations.push({ index: { _index: this.index, _id: id } }, entry);
         byId.set(id, entry);
       }
-      const res = await this.es.bulk({ operations, filter_path: 'errors,items.*.error,items.*._id' } as never);
+      // A longer timeout than the client's 5 s: nobody waits for it (record() returns after 2 s at most).
+      const res = await this.es.bulk({ operations, filter_path: 'errors,items.*.error,items.*._id' } as never, { requestTimeout: 30_000 });
       if (!res.errors) return;
       for (const item of res.items ?? []) {
         const r = Object.values(item)[0];
