@@ -179,14 +179,20 @@ describe('pipeline: raw → enricher → enriched → indexer → Elasticsearch'
       if (f.language) expect(doc.language).toBe(f.language);
       expect(Array.isArray(doc.actorIds)).toBe(true);
       expect(Array.isArray(doc.actors)).toBe(true);
-      expect(typeof doc.bodyNormalized).toBe('string');
-      if (f.raw.title) expect(typeof doc.titleNormalized).toBe('string');
+      // The normalised copies are indexed for search but not stored (template _source.excludes)
+      expect(doc.bodyNormalized).toBeUndefined();
+      expect(doc.titleNormalized).toBeUndefined();
       expect(doc.enrichmentVersion).toBe(ENRICHMENT_VERSION);
       expect(doc.schemaVersion).toBe(SCHEMA_VERSION);
       expect(typeof doc.dedup.clusterId).toBe('string');
       if (f.raw.publishedAt)
         expect(h._index).toBe(n.articlesIndex(new Date(f.raw.publishedAt).toISOString().slice(0, 7).replace('-', '.')));
     }
+    const normalized = await es.count({
+      index: n.articlesAlias,
+      query: { bool: { filter: [{ ids: { values: ids } }, { exists: { field: 'bodyNormalized' } }] } },
+    });
+    expect(normalized.count).toBe(ids.length);
     const seed = hits.find((h) => byId.get(h._id!)!.file.endsWith('ar-seed-microsoft-kaspersky.json'));
     if (seed) {
       const doc = seed._source as { actorIds: string[]; language: string };

@@ -40,20 +40,48 @@ export interface AlertLogEntry {
   attemptedAt: string;
 }
 
+export interface AlertLogOptions {
+  /** Entries gathered for at most this long before one `_bulk` (default 50 ms). */
+  lingerMs?: number;
+  /** Entries per `_bulk` at most (default 2,000: ~1 MB; one request in flight must keep up with ~1,000 entries/s). */
+  maxBatch?: number;
+  /** Entries waiting at most; beyond, new entries are counted as errors and not written (default 20,000). */
+  maxPending?: number;
+}
+
+interface Pending {
+  entry: AlertLogEntry;
+  done: () => void;
+}
+
 /**
  * Delivery log in Elasticsearch (`marsad-alerts`, namespaced). One document per attempt, id
  * `<jobId>-a<attempt>`, so a retried write is idempotent. Best effort: the log must never block or
- * fail a delivery, so a write error is logged and counted, not thrown.
+ * fail a delivery, so a write error is logged and counted, not thrown. Entries are written in
+ * `_bulk` requests (up to `maxBatch`, after at most `lingerMs`, one request in flight): one HTTP
+ * request per entry cost the alerter more CPU than matching, and Elasticsearch a refresh-bound
+ * write each (issue 10).
  */
 export class AlertLog {
   private ensured?: Promise<void>;
+  private pending: Pending[] = [];
+  private timer?: NodeJS.Timeout;
+  private flushing?: Promise<void>;
+  private readonly lingerMs: number;
+  private readonly maxBatch: number;
+  private readonly maxPending: number;
 
   constructor(
     private readonly es: Client,
     readonly index: string,
     private readonly logger: Logger,
     private readonly onError?: () => void,
-  ) {}
+    opts: AlertLogOptions = {},
+  ) {
+    this.lingerMs = opts.lingerMs ?? 50;
+    this.maxBatch = opts.maxBatch ?? 2000;
+    this.maxPending = opts.maxPending ?? 20_000;
+  }
 
   ensureIndex(): Promise<void> {
     this.ensured ??= (async () => {
@@ -80,28 +108,77 @@ export class AlertLog {
   }
 
   /**
-   * Writes one entry. Waits at most `waitMs` (a slow Elasticsearch must not hold deliveries up);
-   * past that the write finishes in the background and errors are still logged and counted.
+   * Writes one entry (with the next `_bulk`). Waits at most `waitMs` (a slow Elasticsearch must
+   * not hold deliveries up); past that the write finishes in the background and errors are still
+   * logged and counted.
    */
   async record(entry: AlertLogEntry, waitMs = 2000): Promise<void> {
-    const write = (async () => {
-      try {
-        await this.ensureIndex();
-        await this.es.index({
-          index: this.index,
-          id: `${entry.jobId}${entry.retryRound ? `-r${entry.retryRound}` : ''}-a${entry.attempt}`,
-          document: entry,
-        });
-      } catch (err) {
-        this.onError?.();
-        this.logger.warn('could not record alert delivery in Elasticsearch', {
-          index: this.index,
-          alertId: entry.alertId,
-          status: entry.status,
-          ...errorFields(err),
-        });
+    if (this.pending.length >= this.maxPending) {
+      this.onError?.();
+      this.logger.warn('alert delivery not recorded: too many entries waiting for Elasticsearch', {
+        index: this.index,
+        alertId: entry.alertId,
+        status: entry.status,
+        waiting: this.pending.length,
+      });
+      return;
+    }
+    const written = new Promise<void>((done) => this.pending.push({ entry, done }));
+    this.schedule();
+    await fulfilledWithin(written, waitMs);
+  }
+
+  private schedule(): void {
+    if (this.flushing) return; // the running flush takes the next batch when it ends
+    if (this.pending.length >= this.maxBatch) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+      void this.flush();
+    } else this.timer ??= setTimeout(() => void this.flush(), this.lingerMs);
+  }
+
+  private async flush(): Promise<void> {
+    this.timer = undefined;
+    const batch = this.pending.splice(0, this.maxBatch);
+    if (!batch.length) return;
+    this.flushing = this.write(batch).finally(() => {
+      for (const p of batch) p.done();
+    });
+    await this.flushing;
+    this.flushing = undefined;
+    if (this.pending.length) this.schedule();
+  }
+
+  private async write(batch: Pending[]): Promise<void> {
+    const fail = (entry: AlertLogEntry, err: unknown) => {
+      this.onError?.();
+      this.logger.warn('could not record alert delivery in Elasticsearch', {
+        index: this.index,
+        alertId: entry.alertId,
+        status: entry.status,
+        ...(typeof err === 'string' ? { error: err } : errorFields(err)),
+      });
+    };
+    try {
+      await this.ensureIndex();
+      const operations: unknown[] = [];
+      const byId = new Map<string, AlertLogEntry>();
+      for (const { entry } of batch) {
+        const id = `${entry.jobId}${entry.retryRound ? `-r${entry.retryRound}` : ''}-a${entry.attempt}`;
+        operations.push({ index: { _index: this.index, _id: id } }, entry);
+        byId.set(id, entry);
       }
-    })();
-    await fulfilledWithin(write, waitMs);
+      // A longer timeout than the client's 5 s: nobody waits for it (record() returns after 2 s at most).
+      const res = await this.es.bulk({ operations, filter_path: 'errors,items.*.error,items.*._id' } as never, { requestTimeout: 30_000 });
+      if (!res.errors) return;
+      for (const item of res.items ?? []) {
+        const r = Object.values(item)[0];
+        const entry = typeof r?._id === 'string' ? byId.get(r._id) : undefined;
+        if (r?.error && entry) fail(entry, `${r.error.type}: ${r.error.reason}`);
+      }
+    } catch (err) {
+      // The whole request failed (ES away, timeout): every entry of the batch is lost, each counted.
+      for (const { entry } of batch) fail(entry, err);
+    }
   }
 }

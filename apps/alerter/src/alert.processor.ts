@@ -174,7 +174,10 @@ export class AlertProcessor extends WorkerHost implements OnModuleInit {
       data: { alertId: id, watchId: watch.id, channelIndex: i, payload, articleTime } satisfies SendJobData,
       opts: jobOptions(this.ctx, sendJobId(id, i)),
     }));
-    await this.queue.addBulk(jobs);
+    // One channel (the usual watch): a plain add. addBulk builds an ioredis pipeline, whose
+    // constructor copies every loaded script (BullMQ's ~40) onto it: a cost per alert.
+    if (jobs.length === 1) await this.queue.add(jobs[0].name, jobs[0].data, jobs[0].opts);
+    else await this.queue.addBulk(jobs);
     this.ctx.alertMetrics.enqueued.inc({ kind: 'send' }, jobs.length);
     return { channels: jobs.map((j) => j.name) };
   }

@@ -1,5 +1,5 @@
 import type { Queue } from 'bullmq';
-import { EnrichedArticleSchema, alertId as computeAlertId } from '@marsad/contracts';
+import { EnrichedArticleSchema, isCanonicalEnrichedArticle, alertId as computeAlertId } from '@marsad/contracts';
 import { buildWebhookPayload, type AlertJobData } from '@marsad/alerts';
 import { decodeJson, type BatchHandler, type DlqItem } from '@marsad/messaging';
 import type { AlerterContext } from './context';
@@ -36,7 +36,7 @@ export function alertIntakeHandler(ctx: AlerterContext, queue: Queue): BatchHand
     const dlq: DlqItem[] = [];
     const jobs: { name: 'alert'; data: AlertJobData; opts: ReturnType<typeof jobOptions> }[] = [];
     for (const m of messages) {
-      const decoded = decodeJson(m.value, EnrichedArticleSchema);
+      const decoded = decodeJson(m.value, EnrichedArticleSchema, { accept: isCanonicalEnrichedArticle });
       if (!decoded.ok) {
         dlq.push({ message: m, error: decoded.error, attempts: hctx.attempt });
         continue;

@@ -67,7 +67,7 @@ describe('index handler', () => {
       ['a', 'u2-marsad-articles-2023.11'],
       ['b', 'u2-marsad-articles-2024.05'],
     ]);
-    expect(calls[0][0].doc.bodyNormalized).toBe('B');
+    expect(JSON.parse(calls[0][0].json!).bodyNormalized).toBe('B');
   });
 
   it('DLQs invalid messages and permanently rejected documents; indexes the rest', async () => {
@@ -121,5 +121,25 @@ describe('index handler', () => {
     );
     expect(calls.length).toBe(4);
     expect(res!.dlq!.map((d) => d.error)).toEqual(['elasticsearch rejected the document (400): bad request']);
+  });
+
+  it('sends a chunk in slices of about sliceBytes of JSON; a transient failure in a later slice throws (nothing DLQed, chunk retried)', async () => {
+    const { writer, calls } = writerWith(okItem);
+    const h = createIndexHandler({ names: n, writer, maxMessageBytes: 100_000, logger: quiet, sliceBytes: 1 });
+    expect(await h([msg(article('a')), msg('{nope'), msg(article('b')), msg(article('c'))], ctx)).toEqual({
+      dlq: [expect.objectContaining({ error: expect.stringMatching(/^invalid JSON/) })],
+    });
+    expect(calls.map((c) => c.map((d) => d.id))).toEqual([['a'], ['b'], ['c']]);
+    const later = writerWith((d) =>
+      d.id === 'c'
+        ? { id: d.id, index: d.index, ok: false, status: 503, type: 'unavailable_shards_exception', reason: 'x', transient: true }
+        : okItem(d),
+    );
+    await expect(
+      createIndexHandler({ names: n, writer: later.writer, maxMessageBytes: 100_000, logger: quiet, sliceBytes: 1 })(
+        [msg(article('a')), msg(article('c'))],
+        ctx,
+      ),
+    ).rejects.toThrow(/1 of 1 documents not indexed yet/);
   });
 });

@@ -1,4 +1,4 @@
-import { EnrichedArticleSchema, type EnrichedArticle, type Names } from '@marsad/contracts';
+import { EnrichedArticleSchema, isCanonicalEnrichedArticle, type EnrichedArticle, type Names } from '@marsad/contracts';
 import { TransientError, decodeJson, errorMessage, type BatchHandler, type DlqItem, type InboundMessage } from '@marsad/messaging';
 import { BulkWriter, isTransientRequestError, monthlyIndexFor, toIndexDocument, type BulkDoc } from '@marsad/search';
 import type { Logger } from '@marsad/observability';
@@ -10,70 +10,36 @@ export interface IndexHandlerDeps {
   normalize?: (s: string) => string;
   /** Largest enriched message accepted (the enriched topic's max.message.bytes). */
   maxMessageBytes: number;
+  /**
+   * Serialised documents sent per `_bulk` (roughly: characters of JSON, the writer splits by exact
+   * bytes): a chunk goes out in slices, so only one slice of parsed articles is alive at a time.
+   */
+  sliceBytes?: number;
   logger: Logger;
 }
 
+type Doc = BulkDoc & { message: InboundMessage };
+type WriteResult = Pick<Awaited<ReturnType<BulkWriter['write']>>, 'items' | 'transient' | 'permanent'>;
+
 /**
- * One chunk of `marsad.articles.enriched` → one `_bulk` into the monthly indices (`_id` = article
- * id, so redelivery overwrites). Invalid messages and documents ES rejects for good go to the DLQ
- * (stage `index`); a failed request or transient item failures THROW, so the runner retries with
- * backoff and pauses the partition while ES is down, committing nothing.
+ * One chunk of `marsad.articles.enriched` → `_bulk` requests into the monthly indices (`_id` =
+ * article id, so redelivery overwrites), sent slice by slice as the chunk is decoded. Invalid
+ * messages and documents ES rejects for good go to the DLQ (stage `index`); a failed request or
+ * transient item failures THROW, so the runner retries the chunk with backoff (the slices already
+ * written are overwritten: same ids) and pauses the partition while ES is down, committing nothing.
  */
 export function createIndexHandler(d: IndexHandlerDeps): BatchHandler {
+  const sliceBytes = d.sliceBytes ?? 5 * 1024 * 1024;
   return async (messages, ctx) => {
     const dlq: DlqItem[] = [];
-    const docs: (BulkDoc & { message: InboundMessage })[] = [];
-    for (const m of messages) {
-      const dec = decodeJson(m.value, EnrichedArticleSchema, {
-        maxBytes: d.maxMessageBytes,
-        limitName: 'max.message.bytes of the enriched topic',
-      });
-      if (!dec.ok) {
-        dlq.push({ message: m, error: dec.error });
-        continue;
-      }
-      const a = dec.value as EnrichedArticle;
-      try {
-        docs.push({ id: a.id, index: monthlyIndexFor(a, d.names), doc: toIndexDocument(a, { normalize: d.normalize }), message: m });
-      } catch (err) {
-        dlq.push({ message: m, error: `cannot build the index document: ${errorMessage(err)}` });
-      }
-    }
-    if (docs.length) {
-      let result;
-      try {
-        result = await d.writer.write(docs);
-      } catch (err) {
-        if (isTransientRequestError(err) || docs.length === 0) throw err;
-        // The whole request was refused (400/413...): find the culprit(s) one document at a time.
-        d.logger.warn('bulk request refused; retrying documents one by one', { error: errorMessage(err), docs: docs.length });
-        result = {
-          items: [] as Awaited<ReturnType<BulkWriter['write']>>['items'],
-          transient: [] as Awaited<ReturnType<BulkWriter['write']>>['items'],
-          permanent: [] as Awaited<ReturnType<BulkWriter['write']>>['items'],
-        };
-        for (const doc of docs) {
-          try {
-            const r = await d.writer.write([doc]);
-            result.items.push(...r.items);
-            result.transient.push(...r.transient);
-            result.permanent.push(...r.permanent);
-          } catch (e) {
-            if (isTransientRequestError(e)) throw e;
-            const item = {
-              id: doc.id,
-              index: doc.index,
-              ok: false as const,
-              status: 400,
-              type: 'request_refused',
-              reason: errorMessage(e),
-              transient: false,
-            };
-            result.items.push(item);
-            result.permanent.push(item);
-          }
-        }
-      }
+    let slice: Doc[] = [];
+    let bytes = 0;
+    const flush = async () => {
+      const docs = slice;
+      slice = [];
+      bytes = 0;
+      if (!docs.length) return;
+      const result = await writeSlice(d, docs);
       if (result.transient.length) {
         const first = result.transient[0];
         throw new TransientError(
@@ -86,7 +52,65 @@ export function createIndexHandler(d: IndexHandlerDeps): BatchHandler {
         const message = byId.get(`${p.index}\u0000${p.id}`);
         if (message) dlq.push({ message, error: `elasticsearch rejected the document (${p.status}): ${p.reason}`, attempts: ctx.attempt });
       }
+    };
+    for (const m of messages) {
+      const dec = decodeJson(m.value, EnrichedArticleSchema, {
+        maxBytes: d.maxMessageBytes,
+        limitName: 'max.message.bytes of the enriched topic',
+        accept: isCanonicalEnrichedArticle, // zod only for what this check cannot vouch for
+      });
+      if (!dec.ok) {
+        dlq.push({ message: m, error: dec.error });
+        continue;
+      }
+      const a = dec.value as EnrichedArticle;
+      let json: string;
+      let index: string;
+      try {
+        index = monthlyIndexFor(a, d.names);
+        json = JSON.stringify(toIndexDocument(a, { normalize: d.normalize }));
+      } catch (err) {
+        dlq.push({ message: m, error: `cannot build the index document: ${errorMessage(err)}` });
+        continue;
+      }
+      slice.push({ id: a.id, index, json, message: m });
+      bytes += json.length;
+      if (bytes >= sliceBytes) await flush();
     }
+    await flush();
     return { dlq };
   };
+}
+
+/** One `_bulk` of a slice; a request refused as a whole (400/413...) is retried document by document to find the culprit(s). */
+async function writeSlice(d: IndexHandlerDeps, docs: Doc[]): Promise<WriteResult> {
+  try {
+    return await d.writer.write(docs);
+  } catch (err) {
+    if (isTransientRequestError(err)) throw err;
+    d.logger.warn('bulk request refused; retrying documents one by one', { error: errorMessage(err), docs: docs.length });
+    const result: WriteResult = { items: [], transient: [], permanent: [] };
+    for (const doc of docs) {
+      try {
+        const r = await d.writer.write([doc]);
+        result.items.push(...r.items);
+        result.transient.push(...r.transient);
+        result.permanent.push(...r.permanent);
+      } catch (e) {
+        if (isTransientRequestError(e)) throw e;
+        const item = {
+          id: doc.id,
+          index: doc.index,
+          ok: false as const,
+          status: 400,
+          type: 'request_refused',
+          reason: errorMessage(e),
+          transient: false,
+        };
+        result.items.push(item);
+        result.permanent.push(item);
+      }
+    }
+    return result;
+  }
 }

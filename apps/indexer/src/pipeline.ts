@@ -49,16 +49,20 @@ export class IndexerPipeline implements ServiceWiring {
       stage: 'index',
       maxBatchSize: cfg.MARSAD_INDEX_BATCH_SIZE,
       partitionsConsumedConcurrently: 2,
-      // Big fetches so a bulk can carry up to MARSAD_INDEX_BATCH_SIZE documents.
-      consumer: { maxBytesPerPartition: 16 * 1024 * 1024, maxBytes: 64 * 1024 * 1024 },
+      // Fetches of MARSAD_INDEX_BATCH_BYTES per partition (compressed: a few times more documents
+      // than one bulk's bytes), two partitions at once: enough for full chunks, and a bounded heap
+      // (16/64 MiB fetches held the indexer over 350 MB RSS). A larger single message still comes
+      // (the broker returns at least one record).
+      consumer: { maxBytesPerPartition: cfg.MARSAD_INDEX_BATCH_BYTES, maxBytes: 2 * cfg.MARSAD_INDEX_BATCH_BYTES },
     });
     this.handler = lastIndexed(
       metrics,
       createIndexHandler({
         names: n,
-        writer: new BulkWriter(this.es),
+        writer: new BulkWriter(this.es, { maxRequestBytes: cfg.MARSAD_INDEX_BATCH_BYTES }),
         normalize: normalizeForSearch,
         maxMessageBytes: topicMaxMessageBytes(cfg.MARSAD_MAX_BODY_BYTES),
+        sliceBytes: cfg.MARSAD_INDEX_BATCH_BYTES,
         logger,
       }),
     );

@@ -11,6 +11,8 @@ export const indexerEnv = {
   ...commonEnv,
   PORT: env.intVar(8082, 1, 65535),
   MARSAD_INDEX_BATCH_SIZE: env.intVar(500, 1, 10000),
+  /** Bytes of NDJSON per `_bulk` request at most (a chunk is split above it) and of each Kafka fetch per partition. */
+  MARSAD_INDEX_BATCH_BYTES: env.intVar(5 * 1024 * 1024, 64 * 1024, 100 * 1024 * 1024),
 };
 export const alerterEnv = {
   ...commonEnv,

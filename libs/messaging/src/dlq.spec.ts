@@ -106,6 +106,15 @@ describe('decodeJson', () => {
     const d = decodeJson(Buffer.from('x'.repeat(2000)), RawArticleSchema, { maxBytes: 1024, limitName: 'MARSAD_MAX_BODY_BYTES' });
     expect(!d.ok && d.error).toBe('message is 2000 bytes, over the limit of 1024 bytes (MARSAD_MAX_BODY_BYTES)');
   });
+  it('`accept`: a yes skips the schema (value as parsed); a no runs it, which gives the verdict and the reason', () => {
+    const padded = Buffer.from(JSON.stringify({ ...ok, url: ' https://e.org/a ' }));
+    const fast = decodeJson(padded, RawArticleSchema, { accept: () => true });
+    expect(fast.ok && fast.value.url).toBe(' https://e.org/a ');
+    const slow = decodeJson(padded, RawArticleSchema, { accept: () => false });
+    expect(slow.ok && slow.value.url).toBe('https://e.org/a'); // zod trimmed it
+    const bad = decodeJson(Buffer.from(JSON.stringify({ ...ok, body: undefined })), RawArticleSchema, { accept: () => false });
+    expect(!bad.ok && bad.error).toBe('body: is required');
+  });
   it('rejects empty values and invalid UTF-8', () => {
     expect(decodeJson(null, RawArticleSchema).ok).toBe(false);
     const d = decodeJson(Buffer.from([0x7b, 0xff]), RawArticleSchema);

@@ -37,6 +37,12 @@ export interface DecodeOptions {
   maxBytes?: number;
   /** How the limit is named in the reason, e.g. `MARSAD_MAX_BODY_BYTES`. */
   limitName?: string;
+  /**
+   * Fast path: when it returns true the parsed JSON is taken as is and the schema is not run. It
+   * must say true only for values the schema accepts unchanged (e.g. isCanonicalEnrichedArticle);
+   * false runs the schema, which gives the verdict and the reason.
+   */
+  accept?: (json: unknown) => boolean;
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
@@ -68,6 +74,7 @@ export function decodeJson<T>(value: Buffer | null, schema: ZodType<T, any, any>
   } catch (err) {
     return { ok: false, error: `invalid JSON: ${err instanceof Error ? err.message : String(err)}`, bytes };
   }
+  if (opts.accept?.(json)) return { ok: true, value: json as T, bytes };
   const res = schema.safeParse(json);
   if (!res.success) return { ok: false, error: describeZodError(res.error), bytes };
   return { ok: true, value: res.data, bytes };

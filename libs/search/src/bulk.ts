@@ -4,7 +4,9 @@ export interface BulkDoc {
   /** `_id`: the article id (idempotent: re-delivery overwrites). */
   id: string;
   index: string;
-  doc: Record<string, unknown>;
+  /** The `_source`; or `json`, the same already serialised (the indexer serialises as it goes). */
+  doc?: Record<string, unknown>;
+  json?: string;
 }
 
 export type BulkItemResult =
@@ -90,24 +92,26 @@ export class BulkWriter {
     const t0 = Date.now();
     const items: BulkItemResult[] = [];
     const max = this.opts.maxRequestBytes ?? 16 * 1024 * 1024;
-    let ops: string[] = [];
+    // The NDJSON body as UTF-8 buffers, one per document, joined once per request: the client
+    // sends a Buffer as is (no second serialisation), and no UTF-16 copy of the body stays alive.
+    let lines: Buffer[] = [];
     let opsDocs: BulkDoc[] = [];
     let bytes = 0;
     const flush = async () => {
       if (!opsDocs.length) return;
-      items.push(...(await this.send(ops, opsDocs)));
-      ops = [];
+      const body = Buffer.concat(lines, bytes);
+      lines = [];
+      items.push(...(await this.send(body, opsDocs)));
       opsDocs = [];
       bytes = 0;
     };
     for (const d of docs) {
       const action = JSON.stringify({ index: { _index: d.index, _id: d.id } });
-      const source = JSON.stringify(d.doc);
-      const size = Buffer.byteLength(action) + Buffer.byteLength(source) + 2;
-      if (bytes + size > max && opsDocs.length) await flush();
-      ops.push(action, source);
+      const line = Buffer.from(`${action}\n${d.json ?? JSON.stringify(d.doc ?? {})}\n`, 'utf8');
+      if (bytes + line.length > max && opsDocs.length) await flush();
+      lines.push(line);
       opsDocs.push(d);
-      bytes += size;
+      bytes += line.length;
     }
     await flush();
     return {
@@ -119,10 +123,10 @@ export class BulkWriter {
     };
   }
 
-  private async send(lines: string[], docs: BulkDoc[]): Promise<BulkItemResult[]> {
+  private async send(body: Buffer, docs: BulkDoc[]): Promise<BulkItemResult[]> {
     const res = await this.client.bulk(
       {
-        operations: lines,
+        body,
         refresh: this.opts.refresh ?? false,
         filter_path: 'errors,items.*.status,items.*.error,items.*._id,items.*._index',
       } as never,

@@ -125,11 +125,12 @@ describe('failure classification', () => {
   it('BulkWriter maps per-item answers in order and splits by size', async () => {
     const calls: string[][] = [];
     const client = {
-      bulk: async (p: { operations: string[] }) => {
-        calls.push(p.operations);
+      bulk: async (p: { body: Buffer }) => {
+        const operations = p.body.toString('utf8').split('\n').slice(0, -1);
+        calls.push(operations);
         return {
           errors: true,
-          items: p.operations
+          items: operations
             .filter((_, i) => i % 2 === 0)
             .map((a) => {
               const id = JSON.parse(a).index._id as string;
@@ -166,5 +167,8 @@ describe('template', () => {
     expect(t.template.aliases).toEqual({ 'ns1-marsad-articles': {} });
     expect(t.template.settings.number_of_replicas).toBe(0);
     expect(t.template.mappings.dynamic).toBe(false);
+    // normalised copies are indexed (mapped) but not stored
+    expect(t.template.mappings._source.excludes).toEqual(['titleNormalized', 'bodyNormalized']);
+    expect(t.template.mappings.properties.bodyNormalized).toMatchObject({ type: 'text' });
   });
 });

@@ -2,7 +2,7 @@ import type { Client } from '@elastic/elasticsearch';
 import type { Names } from '@marsad/contracts';
 
 /** Bump when the mapping changes; stored in the template's `_meta`. */
-export const ARTICLES_TEMPLATE_VERSION = 1;
+export const ARTICLES_TEMPLATE_VERSION = 2;
 
 const keyword = (ignoreAbove = 1024) => ({ type: 'keyword', ignore_above: ignoreAbove });
 const text = { type: 'text', analyzer: 'standard' };
@@ -68,6 +68,16 @@ export const ARTICLES_MAPPINGS = {
   },
 } as const;
 
+/**
+ * Indexed but not stored in `_source`: the Arabic-normalised copies of title and body exist only
+ * for search (the `standard` analyzer over folded text). Nothing reads them back — the admin API
+ * reads the raw fields, Kibana's data view already hid them (sourceFilters) — and they were ~20%
+ * of every stored document. A reindex from `_source` therefore cannot rebuild them: re-run the
+ * articles through the pipeline (admin reprocess) instead. Only new indices get this (an existing
+ * index cannot change `_source.excludes`); ensureArticlesTemplate does not push it to them.
+ */
+export const ARTICLES_SOURCE_EXCLUDES = ['titleNormalized', 'bodyNormalized'] as const;
+
 export interface ArticlesTemplateOptions {
   /**
    * `index.number_of_replicas`: 0 on the single-node local stack (else every index stays yellow);
@@ -94,7 +104,7 @@ export function articlesTemplateBody(names: Names, opts: ArticlesTemplateOptions
         'mapping.nested_objects.limit': 20_000,
       },
       aliases: { [names.articlesAlias]: {} },
-      mappings: ARTICLES_MAPPINGS,
+      mappings: { _source: { excludes: [...ARTICLES_SOURCE_EXCLUDES] }, ...ARTICLES_MAPPINGS },
     },
   };
 }
