@@ -2,7 +2,7 @@
 // local stack (Kafka, Elasticsearch, Redis must be up; refuses with a message otherwise). Each
 // pipeline run uses its own random MARSAD_NAMESPACE (topics, indices, template, consumer groups,
 // Redis keys: all deleted at the end) and starts the enricher (1 or 2 replicas), the indexer and
-// the alerter as SEPARATE processes (node dist/apps/<svc>/main.js, logs in .marsad/bench-logs/).
+// the alerter as SEPARATE processes (node dist/apps/<svc>/src/main.js, logs in .marsad/bench-logs/).
 //
 //   - Marsad end to end: BENCH_N (20,000) ~3 KB ar/en articles, ~20% near-duplicate wire copies,
 //     published at full speed → all searchable in the index (articles/s), for every run in BENCH_RUNS

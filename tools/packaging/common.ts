@@ -22,7 +22,7 @@ export const SERVICE_ENV: Record<string, string[]> = {
 };
 export const SERVICES = Object.keys(SERVICE_ENV);
 export const SERVICE_PORTS: Record<string, number> = { admin: 8080, enricher: 8081, indexer: 8082, alerter: 8083 };
-/** Variables read outside libs/config (apps/alerter/src/bootstrap.ts, the Kibana importer). */
+/** Variables a service must be given beyond its libs/config shape (MARSAD_MAIL_FROM is in alerterEnv too now: no addition today). */
 export const EXTRA_ENV: Record<string, string[]> = { alerter: ['MARSAD_MAIL_FROM'] };
 /** Partitions per topic created by tools/cli/topics.ts (libs/messaging topicSpecs default). */
 export const DEFAULT_PARTITIONS = 3;

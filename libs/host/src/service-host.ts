@@ -71,12 +71,12 @@ export interface ServiceHost<C extends HostConfig = HostConfig> {
   readonly publisher: Publisher;
   readonly control: ConsumerControl;
   /**
-   * A consumer group `<ns>-marsad-<service>` on one topic, with the DLQ writer (records bounded to
+   * A consumer group `<ns>.marsad.<service>` on one topic, with the DLQ writer (records bounded to
    * the DLQ topic's size), wedge reports through marsad.control and a readiness check (`consumer`).
    * Its handler is the app's `@EventPattern(spec.topic)` controller method (KafkaConsumerTransport).
    */
   consumer(spec: ConsumerSpec): ConsumerRunner;
-  /** In-memory view of a compacted topic (group `<ns>-marsad-<service>-<key>-…`, one per replica). */
+  /** In-memory view of a compacted topic (group `<ns>.marsad.<service>-<key>-<host>-<pid>-<random>`, one per replica). */
   view<T>(key: TopicKey, schema: ZodType<T, any, any>, opts?: ViewOptions): CompactedTopicView<T>; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
