@@ -263,27 +263,39 @@ export function englishClaims(ctx: Ctx): void {
     }
     // (B) subject before, content after
     let sb = subjectBefore(ctx, v);
-    if (v > 0 && (toks[v - 1].norm === 'and' || toks[v - 1].norm === 'but') && (!sb || sb.pronoun)) {
-      // coordinated verb: the subject of the sentence (the speaker of its first claim, if any)
+    // "... and has blamed ...", "..., and have warned ...": an auxiliary or adverb may sit between "and" and the verb
+    let cj = v - 1;
+    while (cj > 0 && v - cj <= 2 && /^(has|have|had|also|again)$/.test(toks[cj].norm) && toks[cj + 1].gap === 0) cj--;
+    const coord = cj >= 0 && cj < v && (toks[cj].norm === 'and' || toks[cj].norm === 'but') && toks[cj + 1].gap === 0;
+    if (v > 0 && coord && (!sb || sb.pronoun || (cj < v - 1 && !ctx.mAt[v - 1] && sb.first < cj))) {
+      // coordinated verb: the subject of the sentence (the speaker of its first claim, if any, with its joint speakers)
       let a0: ActorAcc | undefined;
+      let joint: ActorAcc[] | undefined;
       for (const c of ctx.claims)
         if (doc.sentOf[c.at] === sent && c.at < v) {
           a0 = ctx.set.byId.get(c.speaker.actorId!);
+          joint = enJoint.get(c);
           // "KCNA reported that Kim Jong Un had inspected ... and said ...": inside that claim's content, the subject of
           // the reported clause is the one that speaks
           if (c.start <= t.start && (t.start < c.end || doc.src.slice(c.end, t.start).trim() === 'and')) {
             for (let i = orderAt(ctx, c.start); i < ctx.order.length && ctx.order[i].end <= t.start; i++) {
               const a = ctx.set.byId.get(ctx.order[i].actorId);
               if (a && a.type !== 'location' && a.id !== c.speaker.actorId) {
-                if (ctx.order[i].first <= tokenAt(doc, c.start) + 1) a0 = a;
+                if (ctx.order[i].first <= tokenAt(doc, c.start) + 1) {
+                  a0 = a;
+                  joint = undefined;
+                }
                 break;
               }
             }
           }
           break;
         }
-      a0 ??= subjectOfSentence(ctx, v);
-      if (a0) sb = { actor: a0, text: '', first: v - 1 };
+      if (a0 && joint) sb = { actor: a0, text: '', first: cj, others: joint };
+      else {
+        a0 ??= subjectOfSentence(ctx, v);
+        if (a0) sb = { actor: a0, text: '', first: cj };
+      }
     }
     const after = contentAfter(ctx, verbTokEnd, w);
     if (after) after.e = enCutTrailingAside(ctx, after.s, after.e);

@@ -1,0 +1,67 @@
+// Issue 11, English: claim segmentation and speaker resolution families (claims/en). Every sentence is invented
+// (fictional people, bodies and countries); the KB is a small stand-in.
+import { Enricher } from './index';
+import type { KbActor } from '@marsad/contracts';
+
+const KB: KbActor[] = [
+  { id: 'country:XA', name: 'Xandria', type: 'country', aliases: ['Xandria', 'Xandrian'] },
+  { id: 'country:YB', name: 'Yberia', type: 'country', aliases: ['Yberia', 'Yberian'] },
+  { id: 'person:omar-fayed', name: 'Omar Fayed', type: 'person', aliases: ['Omar Fayed', 'Fayed'] },
+  { id: 'person:lina-hart', name: 'Lina Hart', type: 'person', aliases: ['Lina Hart', 'Hart'] },
+  { id: 'org:gridco', name: 'Gridco', type: 'organization', aliases: ['Gridco'] },
+  { id: 'org:petro-union', name: 'Petro Union', type: 'organization', aliases: ['Petro Union'] },
+];
+const enricher = new Enricher({ version: 1, actors: () => KB });
+const enrich = (body: string) =>
+  enricher.enrich(
+    { url: 'https://x.test/r', source: { name: 't' }, title: 'Title', body, language: 'en' },
+    { now: new Date('2026-01-01T00:00:00Z') },
+  );
+type Out = ReturnType<typeof enrich>;
+
+const offsetsOk = (out: Out, body: string) => out.claims.every((c) => body.slice(c.start, c.end) === c.text);
+/** All claims as "speaker | verb | text". */
+const all = (out: Out) => out.claims.map((c) => `${c.speaker.name} | ${c.verb} | ${c.text}`).sort();
+
+describe('issue 11 — English: a coordinated clause ends the reported content', () => {
+  it('"denies X and has blamed Y": the content stops before the auxiliary and the second verb', () => {
+    const body = 'Xandria denies meddling in the vote and has blamed foreign agents for the unrest.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(all(out).some((c) => c.startsWith('Xandria | denies | meddling in the vote'))).toBe(true);
+    expect(out.claims.every((c) => !c.text.includes('meddling in the vote and'))).toBe(true);
+  });
+  it('"A, and President X has denied B": two claims, one per speaker', () => {
+    const body = 'Xandria has denied any role in the blockade, and President Omar Fayed has denied any talks with the rebels.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(all(out)).toEqual(['Omar Fayed | denied | any talks with the rebels', 'Xandria | denied | any role in the blockade']);
+  });
+  it('a joint subject keeps both speakers for the coordinated verb ("X and Y say A, and have warned B")', () => {
+    const body = 'Xandria and Yberia say they should be exempted from the levy, and have warned they could retaliate.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(all(out)).toEqual([
+      'Xandria | say | they should be exempted from the levy',
+      'Xandria | warned | they could retaliate',
+      'Yberia | say | they should be exempted from the levy',
+      'Yberia | warned | they could retaliate',
+    ]);
+  });
+  it('", but <affiliation> <person> said": the second speaker gets the second clause', () => {
+    const body = 'Petro Union says it will study the plan, but Gridco chief Lina Hart said the plan was unworkable.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(all(out)).toContain('Petro Union | says | it will study the plan');
+    expect(all(out).filter((c) => c.includes('study the plan, but'))).toEqual([]);
+  });
+  it('a backshifted "had" inside the reported clause does not cut it', () => {
+    const body = 'Omar Fayed told the court he met Lina Hart often and had warned her the accounts were wrong.';
+    const out = enrich(body);
+    expect(all(out)).toEqual(['Omar Fayed | told | he met Lina Hart often and had warned her the accounts were wrong']);
+  });
+  it('subjects coordinated inside the content are left alone ("said A and B have agreed")', () => {
+    const body = 'Lina Hart said Xandria and Yberia have agreed to reopen the border.';
+    expect(all(enrich(body))).toEqual(['Lina Hart | said | Xandria and Yberia have agreed to reopen the border']);
+  });
+});
