@@ -65,3 +65,30 @@ describe('issue 11 — English: a coordinated clause ends the reported content',
     expect(all(enrich(body))).toEqual(['Lina Hart | said | Xandria and Yberia have agreed to reopen the border']);
   });
 });
+
+describe('issue 11 — English: the speaker after the content with a told-type verb and its addressee', () => {
+  it('"CONTENT, X told reporters." / "..., X told a local newspaper on Sunday.": the content is before', () => {
+    for (const tail of ['told reporters.', 'told a local newspaper on Sunday.', 'told the Gridco newspaper.']) {
+      const body = `The border will reopen next month, Omar Fayed ${tail}`;
+      const out = enrich(body);
+      expect(offsetsOk(out, body)).toBe(true);
+      expect(all(out)).toEqual(['Omar Fayed | told | The border will reopen next month']);
+    }
+  });
+  it('the addressee is not taken for the content ("told a Xandrian network on Sunday")', () => {
+    const out = enrich('Gridco will close the plant, Lina Hart told a Xandrian network on Sunday.');
+    expect(all(out)).toEqual(['Lina Hart | told | Gridco will close the plant']);
+  });
+  it('content after the addressee still wins ("told reporters in Gridco that ...", "told the paper: ...")', () => {
+    expect(all(enrich('Omar Fayed told reporters in Xandria that the border will reopen.'))).toEqual([
+      'Omar Fayed | told | the border will reopen',
+    ]);
+    expect(all(enrich('Omar Fayed told reporters in Xandria: "The border will reopen."'))).toEqual([
+      'Omar Fayed | told | The border will reopen',
+    ]);
+  });
+  it('an object that is no addressee is not skipped ("..., X has urged an increase")', () => {
+    const out = enrich('Six states want the budget capped - Gridco has urged an increase to two percent.');
+    expect(all(out).filter((c) => c.includes('Six states want'))).toEqual([]);
+  });
+});

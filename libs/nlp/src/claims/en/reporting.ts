@@ -8,11 +8,13 @@ import {
   EN_DET,
   EN_INV_ROLE,
   EN_INV_SKIP,
+  EN_FINITE,
   EN_INVERTIBLE,
   EN_PARTICIPLES,
   EN_PASSIVE,
   EN_PP_HEAD,
   EN_PRONOUNS,
+  EN_RECIP,
   EN_TIME,
   EN_VERB,
   EN_VERB_OR_CLAIM,
@@ -297,15 +299,6 @@ export function englishClaims(ctx: Ctx): void {
         if (a0) sb = { actor: a0, text: '', first: cj };
       }
     }
-    const after = contentAfter(ctx, verbTokEnd, w);
-    if (after) after.e = enCutTrailingAside(ctx, after.s, after.e);
-    if (sb && after) {
-      // "pledged to oppose", "urged X to ...", "called for": commitments and requests without a proposition
-      const head = src.slice(after.s, Math.min(after.e, after.s + 4)).toLowerCase();
-      if ((kind === 'promise' || kind === 'demand') && (/^to\s/.test(head) || /^for\s/.test(head))) continue;
-      enPushJoint(ctx, sb, (a, tx) => pushClaim(((ctx.rule = 'en-sv'), ctx), a, tx, src.slice(t.start, t.end), kind, after.s, after.e, v));
-      continue;
-    }
     // (C) content before: "CONTENT, X said." / "CONTENT, said X."
     // "..., the company said on Tuesday." / "..., he said last week." — a trailing time adverbial still ends the clause
     const endsHere = (k: number) => {
@@ -324,10 +317,23 @@ export function englishClaims(ctx: Ctx): void {
       }
       return k >= n || doc.sentOf[k] !== sent || toks[k].gap >= 2;
     };
+    // "..., X told a US network on Sunday.": the recipient (and a time adverbial) close the sentence, the content is before
+    // (not 'told the BBC: "..."', where the colon opens the content)
+    const rcp = EN_TELL.has(w) ? enAfterRecipient(ctx, v + 1) : v + 1;
+    const recipientEnds = rcp > v + 1 && endsHere(rcp) && enNothingReported(ctx, rcp);
+    const after = recipientEnds ? undefined : contentAfter(ctx, verbTokEnd, w);
+    if (after) after.e = enCutTrailingAside(ctx, after.s, after.e);
+    if (sb && after) {
+      // "pledged to oppose", "urged X to ...", "called for": commitments and requests without a proposition
+      const head = src.slice(after.s, Math.min(after.e, after.s + 4)).toLowerCase();
+      if ((kind === 'promise' || kind === 'demand') && (/^to\s/.test(head) || /^for\s/.test(head))) continue;
+      enPushJoint(ctx, sb, (a, tx) => pushClaim(((ctx.rule = 'en-sv'), ctx), a, tx, src.slice(t.start, t.end), kind, after.s, after.e, v));
+      continue;
+    }
     let sp: ActorAcc | undefined;
     let spText = '';
     let endTok = v + 1;
-    if (sb && endsHere(v + 1)) {
+    if (sb && (endsHere(v + 1) || recipientEnds)) {
       sp = sb.actor;
       spText = sb.text;
     } else if (!sb && v + 1 < n && doc.sentOf[v + 1] === sent && toks[v + 1].gap < 2 && actorOf(ctx, v + 1)) {
@@ -377,6 +383,45 @@ export function englishClaims(ctx: Ctx): void {
   }
   enParagraphQuotes(ctx);
   continuationQuotes(ctx);
+}
+
+/** Issue 11: "CONTENT, X told reporters." / "..., X told a local newspaper on Sunday." — the token after the recipient of a
+ * told-type verb (a named outlet, a plural audience noun, or a short determiner phrase), or k when there is none. */
+function enAfterRecipient(ctx: Ctx, k: number): number {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  const n = toks.length;
+  if (k >= n || toks[k].gap >= 2 || doc.sentOf[k] !== doc.sentOf[k - 1]) return k;
+  const m = ctx.mAt[k];
+  if (m && m.first === k) return ctx.set.byId.get(m.actorId)?.type === 'organization' ? m.last + 1 : k;
+  if (!EN_RECIP.has(toks[k].norm)) return k;
+  if (!EN_DET.has(toks[k].norm)) return k + 1;
+  // "a local newspaper", "the BBC", "a US network": up to four words, a named outlet may close it
+  let r = k + 1;
+  for (let steps = 0; r < n && steps < 4 && toks[r].gap < 2 && doc.sentOf[r] === doc.sentOf[k]; steps++) {
+    const mr = ctx.mAt[r];
+    if (mr && mr.first === r) {
+      r = mr.last + 1;
+      continue;
+    }
+    if (EN_VERB.get(toks[r].norm) || EN_FINITE.has(toks[r].norm) || EN_PRONOUNS[toks[r].norm] || toks[r].norm === 'that') return k;
+    r++;
+  }
+  return r;
+}
+
+/** Verbs whose object is the addressee, not the content. */
+const EN_TELL = new Set(['told', 'tells', 'assured', 'informed']);
+
+/** Nothing after token k in its sentence opens reported content (no "that", colon or quotation, at most six words). */
+function enNothingReported(ctx: Ctx, k: number): boolean {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  const sent = doc.sentOf[k - 1];
+  for (let r = k; r < toks.length && doc.sentOf[r] === sent; r++) {
+    if (r - k > 6 || toks[r].norm === 'that' || /[:"\u201C]/.test(toks[r].sep)) return false;
+  }
+  return true;
 }
 
 /** "exchanges to lock down ...", "them to leave": warn/urge + object + to-infinitive is a request, not a statement. */
