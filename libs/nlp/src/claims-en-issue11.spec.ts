@@ -92,3 +92,15 @@ describe('issue 11 — English: the speaker after the content with a told-type v
     expect(all(out).filter((c) => c.includes('Six states want'))).toEqual([]);
   });
 });
+
+describe('issue 11 — English: a plural noun is not a reporting verb', () => {
+  it('"at the X claims that", "X\'s claims that", "its reports" are noun phrases', () => {
+    expect(enrich('Xandria has scoffed at the Yberia claims that its army is defensive.').claims).toEqual([]);
+    expect(all(enrich("Despite Gridco's claims that the plant is safe, Omar Fayed said it would close."))).toEqual([
+      'Omar Fayed | said | it would close',
+    ]);
+  });
+  it('a sentence subject keeps the verb ("Yberia claims that ...")', () => {
+    expect(all(enrich('Yberia claims that its army is defensive.'))).toEqual(['Yberia | claims | its army is defensive']);
+  });
+});

@@ -46,6 +46,7 @@ export function englishClaims(ctx: Ctx): void {
     if (!kind && (w === 'asked' || w === 'asks')) kind = 'question';
     if (!kind) continue;
     if (t.caps === 2) continue;
+    if (enPluralNoun(ctx, v)) continue;
     // "he asked why/whether ...", '"...?" he asked' — not "asked X to ...", "Asked about X, he said"
     if (
       kind === 'question' &&
@@ -408,6 +409,23 @@ function enAfterRecipient(ctx: Ctx, k: number): number {
     r++;
   }
   return r;
+}
+
+/** Issue 11 (spurious claims): "claims", "reports", "denials"-like -s forms used as nouns — after a possessive or a
+ * determiner ("Russia's claims that", "its reports"), or after a noun phrase that is the object of a preposition ("scoffed
+ * at the US claims that"). A sentence subject ("The US claims that ...") stays a verb. */
+function enPluralNoun(ctx: Ctx, v: number): boolean {
+  const toks = ctx.doc.toks;
+  const w = toks[v].norm;
+  if (v < 1 || !/s$/.test(w) || toks[v].gap !== 0) return false;
+  const b = toks[v - 1];
+  if (b.norm === 's' && /['\u2019]/.test(b.sep) && b.gap <= 1) return true;
+  if (/^(the|his|her|its|their|these|those|our|such)$/.test(b.norm)) return true;
+  const m = ctx.mAt[v - 1];
+  if (!m || m.last !== v - 1) return false;
+  let j = m.first - 1;
+  if (j >= 0 && /^(the|a|an)$/.test(toks[j].norm) && toks[m.first].gap === 0) j--;
+  return j >= 0 && toks[j + 1].gap === 0 && /^(at|of|to|with|by|on|against|over|about|despite|from|into|for)$/.test(toks[j].norm);
 }
 
 /** Verbs whose object is the addressee, not the content. */
