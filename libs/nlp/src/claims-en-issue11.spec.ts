@@ -10,6 +10,7 @@ const KB: KbActor[] = [
   { id: 'person:lina-hart', name: 'Lina Hart', type: 'person', aliases: ['Lina Hart', 'Hart'] },
   { id: 'org:gridco', name: 'Gridco', type: 'organization', aliases: ['Gridco'] },
   { id: 'org:petro-union', name: 'Petro Union', type: 'organization', aliases: ['Petro Union'] },
+  { id: 'group:red-hand', name: 'Red Hand', type: 'group', aliases: ['Red Hand'] },
 ];
 const enricher = new Enricher({ version: 1, actors: () => KB });
 const enrich = (body: string) =>
@@ -102,5 +103,23 @@ describe('issue 11 — English: a plural noun is not a reporting verb', () => {
   });
   it('a sentence subject keeps the verb ("Yberia claims that ...")', () => {
     expect(all(enrich('Yberia claims that its army is defensive.'))).toEqual(['Yberia | claims | its army is defensive']);
+  });
+});
+
+describe('issue 11 — English: descriptions after the quotation', () => {
+  it('"the group" refers to a militant group in focus, "said the statement" to the body that spoke last', () => {
+    const body =
+      'The Red Hand condemned the decision. "This will harm nobody but the rulers," the group said in a statement on Sunday. ' +
+      '"Our struggle will continue until the occupation ends," said the statement.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(all(out)).toEqual([
+      'Red Hand | said | Our struggle will continue until the occupation ends',
+      'Red Hand | said | This will harm nobody but the rulers',
+    ]);
+  });
+  it('"said the statement" after a person\'s words is refused, not guessed', () => {
+    const out = enrich('Omar Fayed said on Monday profits fell. "We had a hard year," said the statement.');
+    expect(all(out)).toEqual(['Omar Fayed | said | profits fell']);
   });
 });

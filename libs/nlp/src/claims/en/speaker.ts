@@ -103,6 +103,20 @@ export function quoteBefore(ctx: Ctx, v: number): { q: number; speaker?: ActorAc
     // said X / said Mr X
     const inv = invertedSpeaker(ctx, v + 1);
     if (inv) return { q: qi, speaker: inv.actor, text: inv.text };
+    // issue 11: '"...," said the statement.' / '"...," said the group.': a description closing the sentence, resolved like a
+    // subject description (a document → the body that spoke last; "the group" → the group in focus)
+    const nd = v + 2;
+    if (
+      nd < toks.length &&
+      /^(the|its|their)$/.test(toks[v + 1].norm) &&
+      toks[v + 1].gap === 0 &&
+      toks[nd].gap === 0 &&
+      doc.sentOf[nd] === doc.sentOf[v] &&
+      (nd + 1 >= toks.length || doc.sentOf[nd + 1] !== doc.sentOf[v] || toks[nd + 1].gap >= 2)
+    ) {
+      const r = resolveNP(ctx, nd, v);
+      if (r && r.desc && !r.pronoun) return { q: qi, speaker: r.actor, text: doc.src.slice(toks[v + 1].start, toks[nd].end) };
+    }
     // "said a spokesman for X" / "said the company"
     return undefined;
   }
@@ -482,7 +496,9 @@ export function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
         const a = enOrgInFocus(ctx, k, isOrgish);
         return a ? { actor: a, text: doc.src.slice(toks[j].start, toks[k].end), first: j, desc: true } : undefined;
       }
-      const orgOk = (x: ActorAcc) => x.type === 'organization' && (!EN_COMPANY_NOUN.has(w) || nameHas(x, 'company'));
+      // "the group" may be a militant or political group as well as a company group
+      const orgOk = (x: ActorAcc) =>
+        (x.type === 'organization' || (w === 'group' && x.type === 'group')) && (!EN_COMPANY_NOUN.has(w) || nameHas(x, 'company'));
       const a =
         d === 'person'
           ? (personByTitle(ctx, w, toks[k].start) ?? lastClaimSpeakerOfType(ctx, v, 'person') ?? mostSalient(ctx, v, 'person'))
