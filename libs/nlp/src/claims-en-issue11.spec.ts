@@ -123,3 +123,26 @@ describe('issue 11 — English: descriptions after the quotation', () => {
     expect(all(out)).toEqual(['Omar Fayed | said | profits fell']);
   });
 });
+
+describe('issue 11 — English: a lead description resolved to the person the next sentences introduce', () => {
+  it('"X\'s defence minister reported to President Y that ...": the minister named next, not the addressee', () => {
+    const body =
+      "Xandria's defence minister reported to President Omar Fayed that a new missile became operational on Friday. " +
+      'Defence Minister Lina Hart informed Fayed that the first unit entered combat duty, the ministry said.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(all(out)).toContain('Lina Hart | reported | a new missile became operational on Friday');
+    expect(all(out).filter((c) => c.startsWith('Omar Fayed'))).toEqual([]);
+  });
+  it('"the deputy head of X has warned" in the lead: the officer of X named in the next sentence', () => {
+    const body =
+      'The storm clouds of the next crisis are gathering, the deputy head of Gridco has warned. ' +
+      'Lina Hart, the first deputy managing director of Gridco, said that prevention is incomplete.';
+    const out = enrich(body);
+    expect(all(out)).toContain('Lina Hart | warned | The storm clouds of the next crisis are gathering');
+  });
+  it('without a named officer the body keeps the claim', () => {
+    const out = enrich('The storm clouds of the next crisis are gathering, the deputy head of Gridco has warned.');
+    expect(all(out)).toEqual(['Gridco | warned | The storm clouds of the next crisis are gathering']);
+  });
+});

@@ -46,14 +46,53 @@ export function enOrgInFocus(ctx: Ctx, k: number, pred: (a: ActorAcc) => boolean
 
 /** In the lead sentence, a description ("a security firm has warned", "Amnesty's chief has said") refers to the
  * first matching actor named in the next two sentences. */
-export function enLeadForward(ctx: Ctx, v: number, pred: (a: ActorAcc) => boolean): ActorAcc | undefined {
+export function enLeadForward(ctx: Ctx, v: number, pred: (a: ActorAcc) => boolean, role?: string): ActorAcc | undefined {
   const { doc } = ctx;
   if (doc.sentOf[v] !== 0) return undefined;
   const pos = doc.toks[v].end;
   const lim = doc.sents[Math.min(doc.sents.length - 1, 2)].end;
+  // issue 11: "Russia's defence minister reported to President X that ... . Defence Minister Y informed X ...": the person
+  // introduced with the same role word is the referent, not the addressee named first
+  if (role)
+    for (let i = orderAt(ctx, pos); i < ctx.order.length && ctx.order[i].start < lim; i++) {
+      const a = ctx.set.byId.get(ctx.order[i].actorId);
+      if (a && a.type === 'person' && pred(a) && ctx.titleOf.get(a.id)?.has(role)) return a;
+    }
   for (let i = orderAt(ctx, pos); i < ctx.order.length && ctx.order[i].start < lim; i++) {
     const a = ctx.set.byId.get(ctx.order[i].actorId);
-    if (a && a.type !== 'location' && pred(a)) return a;
+    if (!a || a.type === 'location' || !pred(a)) continue;
+    // the addressee of the lead's own verb ("reported to President X", "met X") is not who speaks
+    if (doc.sentOf[ctx.order[i].first] === 0 && enIsObject(ctx, ctx.order[i].first)) continue;
+    return a;
+  }
+  return undefined;
+}
+
+/** Is the mention starting at token f the object of a preposition or verb (up to two title words before it)? */
+function enIsObject(ctx: Ctx, f: number): boolean {
+  const toks = ctx.doc.toks;
+  let j = f - 1;
+  for (let hops = 0; j >= 0 && hops < 2 && toks[j].caps === 1 && !ctx.mAt[j] && toks[j + 1].gap === 0; hops++) j--;
+  return j >= 0 && toks[j + 1].gap === 0 && (/^(to|with|by|for|from|on|against|at|of)$/.test(toks[j].norm) || !!EN_VERB.get(toks[j].norm));
+}
+
+/** In the lead sentence, "the deputy head of X has warned": the person the next two sentences introduce as an officer of
+ * X ("Y, the first deputy managing director of X, said"), if any. */
+export function enLeadOfficerOf(ctx: Ctx, v: number, org: ActorAcc): ActorAcc | undefined {
+  const { doc } = ctx;
+  if (doc.sentOf[v] !== 0 || doc.sents.length < 2) return undefined;
+  const toks = doc.toks;
+  const lim = doc.sents[Math.min(doc.sents.length - 1, 2)].end;
+  for (let i = orderAt(ctx, doc.sents[0].end); i < ctx.order.length && ctx.order[i].start < lim; i++) {
+    const m = ctx.order[i];
+    const a = ctx.set.byId.get(m.actorId);
+    if (!a || a.type !== 'person' || m.last + 1 >= toks.length || toks[m.last + 1].gap !== 2) continue;
+    // the apposition right after the name, up to its closing comma
+    for (let r = m.last + 1; r < toks.length && r <= m.last + 12 && doc.sentOf[r] === doc.sentOf[m.first]; r++) {
+      if (r > m.last + 1 && toks[r].gap >= 2) break;
+      const mr = ctx.mAt[r];
+      if (mr && mr.actorId === org.id) return a;
+    }
   }
   return undefined;
 }

@@ -20,7 +20,16 @@ import {
 } from '../../lexicon/en';
 import { actorOf, type ClaimX, type Ctx, isOrgish, lastActor, lastClaimBefore, personByTitle } from '../shared';
 import { quoteIdxAt } from './content';
-import { enLeadForward, enOrgInFocus, enRecentOrgSpeaker, lastClaimSpeakerOfType, mostSalient, nameHas, resolveEnPronoun } from './coref';
+import {
+  enLeadForward,
+  enLeadOfficerOf,
+  enOrgInFocus,
+  enRecentOrgSpeaker,
+  lastClaimSpeakerOfType,
+  mostSalient,
+  nameHas,
+  resolveEnPronoun,
+} from './coref';
 /** The speaker named right after an inverted verb ("said Mr X", "say the Tories", "said Professor X, head of ...",
  * "said Daiwa Securities analyst Mark Pervan", "say Cranfield University experts"): actor, its text and last token. */
 export function invertedSpeaker(ctx: Ctx, k: number): { actor: ActorAcc; text: string; last: number } | undefined {
@@ -285,10 +294,33 @@ function enAffiliation(ctx: Ctx, p: number, org: ActorAcc): Subj | undefined {
   if ((b >= 0 && EN_DET.has(toks[b].norm)) || b < 0 || doc.sentStart[first]) {
     if (org.type === 'person') return undefined;
     const f = b >= 0 && EN_DET.has(toks[b].norm) ? b : first;
+    // issue 11: in the lead, "the deputy head of X has warned" is the officer of X named next, if the story names one
+    if (!/^spokes/.test(toks[p - 1].norm) && EN_PERSON_ROLE.has(toks[p - 1].norm)) {
+      const holder = enLeadOfficerOf(ctx, p, org);
+      if (holder) return { actor: holder, text: doc.src.slice(toks[f].start, toks[p + 1].end), first: f, desc: true };
+    }
     return { actor: org, text: doc.src.slice(toks[f].start, toks[p + 1].end), first: f, desc: true };
   }
   return undefined;
 }
+
+/** Role words of one person (not a spokesman, who speaks for the body). */
+const EN_PERSON_ROLE = new Set([
+  'head',
+  'chief',
+  'director',
+  'chairman',
+  'chairwoman',
+  'chair',
+  'president',
+  'leader',
+  'governor',
+  'secretary',
+  'minister',
+  'commissioner',
+  'boss',
+  'founder',
+]);
 
 /** Resolve the noun phrase ending at token k to an actor. */
 export function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
@@ -455,7 +487,7 @@ export function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
               pa.type === 'country'
                 ? personByTitle(ctx, w, toks[k].start)
                 : (personByTitle(ctx, w, toks[k].start) ?? lastClaimSpeakerOfType(ctx, v, 'person') ?? mostSalient(ctx, v, 'person'));
-            return { actor: p ?? enLeadForward(ctx, v, (x) => x.type === 'person') ?? pa, text, first: pm!.first, desc: true };
+            return { actor: p ?? enLeadForward(ctx, v, (x) => x.type === 'person', w) ?? pa, text, first: pm!.first, desc: true };
           }
           return { actor: pa, text, first: pm!.first, desc: true };
         }
