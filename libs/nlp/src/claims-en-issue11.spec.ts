@@ -146,3 +146,21 @@ describe('issue 11 — English: a lead description resolved to the person the ne
     expect(all(out)).toEqual(['Gridco | warned | The storm clouds of the next crisis are gathering']);
   });
 });
+
+describe('issue 11 — English: a relative clause closing with a quotation between subject and verb', () => {
+  it('\'X - who called it "a row" - told ...\': the relative claim ends at the dash, the main verb keeps X', () => {
+    for (const [o, c] of [
+      [', ', ', '],
+      [' - ', ' - '],
+    ]) {
+      const body = `Omar Fayed${o}who called the row "a difference of opinion"${c}told reporters that the talks would go on. "We do not want poor relations," he said.`;
+      const out = enrich(body);
+      expect(offsetsOk(out, body)).toBe(true);
+      expect(all(out)).toEqual([
+        'Omar Fayed | called | the row "a difference of opinion',
+        'Omar Fayed | said | We do not want poor relations',
+        'Omar Fayed | told | the talks would go on',
+      ]);
+    }
+  });
+});

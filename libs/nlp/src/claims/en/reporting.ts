@@ -110,7 +110,12 @@ export function englishClaims(ctx: Ctx): void {
       // "Mr Mubanga, who insists he does not feel bitter, said: ..." — the relative clause ends before the main verb
       if (c)
         for (let r = v + 2; r < n && toks[r].start < c.e; r++)
-          if (toks[r].gap === 2 && EN_VERB.get(toks[r].norm) && doc.quoteOf[r] < 0) {
+          // (also after a closing quotation: 'X, who called it "a row", told ...', 'X - who called it "a row" - told ...')
+          if (
+            (toks[r].gap === 2 || (toks[r].gap === 4 && /[,\u2013\u2014]|\s-\s/.test(toks[r].sep))) &&
+            EN_VERB.get(toks[r].norm) &&
+            doc.quoteOf[r] < 0
+          ) {
             c.e = toks[r].start - toks[r].sep.length;
             break;
           }

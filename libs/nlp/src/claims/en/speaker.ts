@@ -215,8 +215,11 @@ function subjectBefore0(ctx: Ctx, v: number): Subj | undefined {
     break;
   }
   if (k < 0 || doc.sentOf[k] !== sent) return undefined;
-  // parenthetical between subject and verb: "Mr Mates, who is ..., told"
-  if (toks[k + 1].gap === 2) {
+  // parenthetical between subject and verb: "Mr Mates, who is ..., told" (also closing with a quotation: 'X - who called it
+  // "a row" - told')
+  const paren =
+    toks[k + 1].gap === 2 || (toks[k + 1].gap === 4 && /[,\u2013\u2014]|\s-\s/.test(toks[k + 1].sep) && !/[.!?:;]/.test(toks[k + 1].sep));
+  if (paren) {
     let direct = resolveNP(ctx, k, v);
     // "BT Openzone, which operates ... in the UK, told": a name inside a relative clause is not the subject
     for (let r = k, lim = 0; r > 0 && lim < 30 && doc.sentOf[r] === sent; r--, lim++) {
@@ -225,7 +228,7 @@ function subjectBefore0(ctx: Ctx, v: number): Subj | undefined {
         break;
       }
     }
-    if (direct && direct.actor.type === 'person' && toks[k + 1].gap === 2) {
+    if (direct && direct.actor.type === 'person' && paren) {
       // "X, the foreign minister, said" → direct might be the appositive; look further back first
     }
     // walk back over comma-separated appositions ("Mr Mubanga, 32, from Wembley, London, said")
