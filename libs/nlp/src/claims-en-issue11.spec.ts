@@ -164,3 +164,13 @@ describe('issue 11 — English: a relative clause closing with a quotation betwe
     }
   });
 });
+
+describe('issue 11 — English: "tweeted" attributes a quotation', () => {
+  it('a quotation followed by "X tweeted" is X\'s, not a continuation of the previous speaker', () => {
+    const body = '"This is a big scam," Omar Fayed said. "Your claims fool no one," Lina Hart tweeted over the weekend.';
+    expect(all(enrich(body))).toEqual(['Lina Hart | tweeted | Your claims fool no one', 'Omar Fayed | said | This is a big scam']);
+  });
+  it('"tweeted a photo" has no content', () => {
+    expect(enrich('Omar Fayed tweeted a photo of the plant.').claims).toEqual([]);
+  });
+});

@@ -78,7 +78,7 @@ const addEnC = (kind: string, words: string) => {
 };
 addEnC(
   'statement',
-  'claim insist argue predict suggest admit acknowledge confirm think branded brands dubbed dubs likened likens labelled labeled hinted hints thinks reports reported',
+  'claim insist argue predict suggest admit acknowledge confirm think branded brands dubbed dubs likened likens labelled labeled hinted hints thinks reports reported tweeted tweets',
 );
 addEnC('denial', 'deny');
 addEnC('warning', 'warn');
@@ -230,7 +230,7 @@ export const EN_GENERIC_ORG = set(
 );
 
 export const EN_NP_OBJ_VERBS = set(
-  'announced announces unveiled unveils revealed reveals disclosed agreed agrees wrote writes reiterated reiterates criticised criticized criticises criticizes condemned condemns',
+  'announced announces unveiled unveils revealed reveals disclosed agreed agrees wrote writes reiterated reiterates criticised criticized criticises criticizes condemned condemns tweeted tweets',
 );
 
 export const EN_PP_HEAD = set('during at in on after before while following ahead outside inside amid since');
