@@ -174,3 +174,14 @@ describe('issue 11 — English: "tweeted" attributes a quotation', () => {
     expect(enrich('Omar Fayed tweeted a photo of the plant.').claims).toEqual([]);
   });
 });
+
+describe('issue 11 — English: a description with a nationality resolves to the person introduced with it', () => {
+  it('"the Yberian president" is the one introduced as "Yberian President X", not the president named last', () => {
+    const body =
+      'Yberian President Lina Hart rejected the plan. Omar Fayed urged leaders to back it. His words about President Fayed ' +
+      'met a cool reception. The Yberian president told reporters: "The union must reinforce itself."';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(all(out)).toContain('Lina Hart | told | The union must reinforce itself');
+  });
+});

@@ -307,6 +307,25 @@ function enAffiliation(ctx: Ctx, p: number, org: ActorAcc): Subj | undefined {
   return undefined;
 }
 
+/** The person last introduced before pos with this role word and this country in front of it ("French President X",
+ * "Xandria's foreign minister X"). */
+function enPersonByTitleOf(ctx: Ctx, word: string, pos: number, country: ActorAcc): ActorAcc | undefined {
+  const list = ctx.titles.get(word);
+  if (!list) return undefined;
+  const toks = ctx.doc.toks;
+  let best: { pos: number; actor: ActorAcc } | undefined;
+  for (const e of list) {
+    if (e.pos >= pos || (best && e.pos <= best.pos)) continue;
+    // back from the name over the title and its capitalised modifiers to the country
+    let j = tokenAt(ctx.doc, e.pos) - 1;
+    for (let hops = 0; j >= 0 && hops < 3 && !ctx.mAt[j] && toks[j + 1].gap === 0; hops++) j--;
+    if (j >= 1 && toks[j].norm === 's' && /['\u2019]/.test(toks[j].sep)) j--;
+    const m = j >= 0 ? ctx.mAt[j] : undefined;
+    if (m && m.last === j && m.actorId === country.id) best = e;
+  }
+  return best?.actor;
+}
+
 /** Role words of one person (not a spokesman, who speaks for the body). */
 const EN_PERSON_ROLE = new Set([
   'head',
@@ -517,7 +536,12 @@ export function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
         if (pa && pa.type === 'person') return { actor: pa, text: doc.src.slice(pb!.start, pb!.end), first: pb!.first };
         // "Tory leader", "Exxon chief" → the person holding the role; "Foreign Office spokesman" → the body
         if (d === 'person' && !/^spokes/.test(w)) {
-          const p = personByTitle(ctx, w, toks[k].start) ?? lastClaimSpeakerOfType(ctx, v, 'person') ?? mostSalient(ctx, v, 'person');
+          // issue 11: "the French president" → the person introduced as "French President X", not the last president named
+          const p =
+            (a.type === 'country' ? enPersonByTitleOf(ctx, w, toks[k].start, a) : undefined) ??
+            personByTitle(ctx, w, toks[k].start) ??
+            lastClaimSpeakerOfType(ctx, v, 'person') ??
+            mostSalient(ctx, v, 'person');
           if (p) return { actor: p, text: doc.src.slice(mm.start, toks[k].end), first: mm.first, desc: true };
         }
         return { actor: a, text: doc.src.slice(mm.start, toks[k].end), first: mm.first };
