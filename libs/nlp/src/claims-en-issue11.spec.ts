@@ -185,3 +185,17 @@ describe('issue 11 — English: a description with a nationality resolves to the
     expect(all(out)).toContain('Lina Hart | told | The union must reinforce itself');
   });
 });
+
+describe('issue 11 — English: "he" after a sentence that names one person', () => {
+  it('the one person named in the previous sentence (after the last claim) is the referent, not the last speaker', () => {
+    const body =
+      'Treasury chief Lina Hart said a strong currency was in the national interest. But that was not enough for Mr Fayed. ' +
+      '"If the Yberians want a change, it is up to them to say so," he said.';
+    const out = enrich(body.replace('Mr Fayed', 'Mr Omar Fayed'));
+    expect(all(out)).toContain('Omar Fayed | said | If the Yberians want a change, it is up to them to say so');
+  });
+  it('a previous sentence with its own pronoun subject leaves the last speaker', () => {
+    const body = 'Omar Fayed said the plan was sound. He met Mr Petro Ivanov on Friday. "It will work," he said.';
+    expect(all(enrich(body))).toContain('Omar Fayed | said | It will work');
+  });
+});

@@ -155,6 +155,10 @@ export function resolveEnPronoun(ctx: Ctx, v: number, p: 'm' | 'f' | 'p' | 'n'):
     if (enUnknownSpeakerBefore(ctx, v, lc)) return undefined;
     const subjS = sentenceSubjectPersonAt(ctx, v, p);
     if (subjS && subjS.sent < ctx.doc.sentOf[v] && subjS.actor !== lcA && (!lc || ctx.doc.sentOf[lc.at] <= subjS.sent)) return subjS.actor;
+    // issue 11: '... said A. But that was not enough for Mr X. "...," he said': the one person named in the previous
+    // sentence, after the last claim, in a sentence without a pronoun subject of its own, is the referent
+    const only = enOnlyPersonInPrevSentence(ctx, v, p, lc);
+    if (only && only !== lcA) return only;
     if (lcA && lcA.type === 'person' && near && (!lcA.gender || lcA.gender === p)) return lcA;
     // a person opening this or the previous sentence as its subject ("Mr Blair told ... . "...," he said) is the referent
     const subj = sentenceSubjectPerson(ctx, v, p);
@@ -200,6 +204,31 @@ export function resolveEnPronoun(ctx: Ctx, v: number, p: 'm' | 'f' | 'p' | 'n'):
   // "they" is rarely a country in running text; "it" may be
   return lastActor(ctx, v, (a) => a.type === 'organization' || a.type === 'group' || (p === 'n' && a.type === 'country'), true);
 }
+
+function enOnlyPersonInPrevSentence(ctx: Ctx, v: number, p: 'm' | 'f', lc: ClaimX | undefined): ActorAcc | undefined {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  const ps = doc.sentOf[v] - 1;
+  if (ps < 0 || (lc && doc.sentOf[lc.at] >= ps)) return undefined;
+  const st = doc.sents[ps];
+  const from = tokenAt(doc, st.start);
+  // the current sentence up to v names nobody
+  for (let r = tokenAt(doc, doc.sents[ps + 1].start); r < v; r++) if (ctx.mAt[r] && doc.quoteOf[r] < 0) return undefined;
+  let only: ActorAcc | undefined;
+  for (let r = from; r < toks.length && toks[r].start < st.end; r++) {
+    if (doc.quoteOf[r] >= 0) return undefined;
+    if (EN_PRONOUNS_SUBJ.has(toks[r].norm)) return undefined;
+    const m = ctx.mAt[r];
+    if (!m || m.first !== r) continue;
+    const a = ctx.set.byId.get(m.actorId);
+    if (!a || a.type !== 'person') continue;
+    if (only && only !== a) return undefined;
+    only = a;
+  }
+  return only && (!only.gender || only.gender === p) ? only : undefined;
+}
+
+const EN_PRONOUNS_SUBJ = new Set(['he', 'she', 'they', 'his', 'her', 'him']);
 
 function sentenceSubjectPerson(ctx: Ctx, v: number, p: 'm' | 'f'): ActorAcc | undefined {
   return sentenceSubjectPersonAt(ctx, v, p)?.actor;
