@@ -11,6 +11,7 @@ const KB: KbActor[] = [
   { id: 'org:gridco', name: 'Gridco', type: 'organization', aliases: ['Gridco'] },
   { id: 'org:petro-union', name: 'Petro Union', type: 'organization', aliases: ['Petro Union'] },
   { id: 'group:red-hand', name: 'Red Hand', type: 'group', aliases: ['Red Hand'] },
+  { id: 'person:karl-brenner', name: 'Karl Brenner', type: 'person', aliases: ['Karl Brenner', 'Brenner'] },
 ];
 const enricher = new Enricher({ version: 1, actors: () => KB });
 const enrich = (body: string) =>
@@ -189,7 +190,7 @@ describe('issue 11 — English: a description with a nationality resolves to the
 describe('issue 11 — English: "he" after a sentence that names one person', () => {
   it('the one person named in the previous sentence (after the last claim) is the referent, not the last speaker', () => {
     const body =
-      'Treasury chief Lina Hart said a strong currency was in the national interest. But that was not enough for Mr Fayed. ' +
+      'Treasury chief Karl Brenner said a strong currency was in the national interest. But that was not enough for Mr Fayed. ' +
       '"If the Yberians want a change, it is up to them to say so," he said.';
     const out = enrich(body.replace('Mr Fayed', 'Mr Omar Fayed'));
     expect(all(out)).toContain('Omar Fayed | said | If the Yberians want a change, it is up to them to say so');
