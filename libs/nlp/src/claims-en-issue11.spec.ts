@@ -154,7 +154,9 @@ describe('issue 11 — English: a relative clause closing with a quotation betwe
       [', ', ', '],
       [' - ', ' - '],
     ]) {
-      const body = `Omar Fayed${o}who called the row "a difference of opinion"${c}told reporters that the talks would go on. "We do not want poor relations," he said.`;
+      const body =
+        `Omar Fayed${o}who called the row "a difference of opinion"${c}told reporters that the talks would go on. ` +
+        '"We do not want poor relations," he said.';
       const out = enrich(body);
       expect(offsetsOk(out, body)).toBe(true);
       expect(all(out)).toEqual([
