@@ -85,6 +85,9 @@ export function collectTitles(ctx: Ctx): void {
         !/^(عام|وزراء|الوزراء|للشوون|لشوون|دوله)$/.test(toks[b + 1].norm)
       )
         break;
+      // English: only a capitalised modifier may sit between ("Minister Designate X"); a verb, a lower-case word or another
+      // name means the title is another person's ("Defence Minister Y informed X")
+      if (b < m.first - 1 && toks[b + 1].script === 'latin' && (toks[b + 1].caps === 0 || ctx.mAt[b + 1])) break;
       const w = toks[b].norm.replace(/^(ال|و|ف)/, '').replace(/^ال/, '');
       if (TITLE_KEYS.has(w) || TITLE_KEYS.has(toks[b].norm)) {
         const key = TITLE_KEYS.has(w) ? w : toks[b].norm;

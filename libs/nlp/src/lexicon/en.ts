@@ -78,7 +78,7 @@ export const EN_CLAIM_VERBS: Record<string, string> = kinds([
   [
     'statement',
     `claim insist argue predict suggest admit acknowledge confirm think branded brands dubbed dubs likened likens labelled labeled
-hinted hints thinks reports reported`,
+hinted hints thinks reports reported tweeted tweets`,
   ],
   ['denial', 'deny'],
   ['warning', 'warn'],
@@ -247,7 +247,7 @@ experts source sources member members`,
   EN_GENERIC_ORG: `company firm group giant maker retailer carrier airline insurer operator newspaper paper website broadcaster channel network daily
 watchdog regulator body organisation organization bank exchange`,
   EN_NP_OBJ_VERBS: `announced announces unveiled unveils revealed reveals disclosed agreed agrees wrote writes reiterated reiterates criticised
-criticized criticises criticizes condemned condemns`,
+criticized criticises criticizes condemned condemns tweeted tweets`,
   EN_PP_HEAD: 'during at in on after before while following ahead outside inside amid since',
   EN_FINITE: 'is are was were be been has have had will would could can may might must should shall did does do am',
 

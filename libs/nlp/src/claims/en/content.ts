@@ -1,7 +1,7 @@
 // English claims, content phase: where the reported content starts and ends after the verb (that-clauses,
 // objects of told/warned, adverbials), and the quotation index.
 
-import type { Doc } from '../../doc';
+import { type Doc, tokenAt } from '../../doc';
 import {
   EN_DET,
   EN_FINITE,
@@ -12,6 +12,7 @@ import {
   EN_PRONOUNS,
   EN_RECIP,
   EN_TIME,
+  EN_VERB,
 } from '../../lexicon/en';
 import {
   type Ctx,
@@ -188,9 +189,62 @@ export function contentAfter(ctx: Ctx, v: number, verb: string): { s: number; e:
     if (q.open >= s && q.close >= e) e = q.close + 1;
   }
   e = cutAtNextReport(ctx, s, e);
+  e = enCutCoordinated(ctx, s, e);
   if (e - s < 8) return undefined;
   return { s, e };
 }
+
+/** Issue 11 (claim segmentation): the reported content ends where the reporter coordinates a new clause with its own
+ * reporting verb, after an auxiliary or adverb ("denies X and has blamed Y", "say A, and have warned B") or with a new
+ * named subject after a comma ("denied A, and President X has denied B", "say A, but Tory X said B"). The verb right
+ * after "and" is cutAtNextReport's; words inside a quotation are speech, not the reporter's. */
+export function enCutCoordinated(ctx: Ctx, s: number, e: number): number {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  const n = toks.length;
+  for (let ti = tokenAt(doc, s); ti < n && toks[ti].start < e; ti++) {
+    const t = toks[ti];
+    if (t.start <= s || (t.norm !== 'and' && t.norm !== 'but') || t.script !== 'latin' || doc.quoteOf[ti] >= 0) continue;
+    let r = ti + 1;
+    let named = false;
+    if (/,/.test(t.sep) && !/[.!?;:]/.test(t.sep)) {
+      // ", and President X has denied": up to two capitalised title words, then a named actor opening the clause
+      while (r < n && r < ti + 3 && toks[r].caps === 1 && !ctx.mAt[r] && toks[r].gap === 0) r++;
+      const m = r < n ? ctx.mAt[r] : undefined;
+      const a = m && m.first === r ? ctx.set.byId.get(m.actorId) : undefined;
+      if (a && a.type !== 'location') {
+        r = m!.last + 1;
+        // "but Tory Liam Fox said", "but Gridco chief Lina Hart said": an affiliation (and a role word) before the name
+        for (let r2 = r; r2 < n && r2 <= r + 2 && toks[r2].gap === 0; r2++) {
+          const m2 = ctx.mAt[r2];
+          if (m2 && m2.first === r2 && ctx.set.byId.get(m2.actorId)?.type === 'person') {
+            r = m2.last + 1;
+            break;
+          }
+          if (m2 || toks[r2].caps === 2) break;
+        }
+        named = true;
+      } else r = ti + 1;
+    }
+    let aux = 0;
+    // without a new subject, "had" is a backshifted tense inside the reported clause ("told jurors he met X ... and had
+    // warned him ...")
+    while (r < n && aux < 2 && EN_COORD_AUX.has(toks[r].norm) && toks[r].gap === 0 && (named || toks[r].norm !== 'had')) {
+      r++;
+      aux++;
+    }
+    if (!named && aux === 0) continue;
+    const w = r < n ? toks[r] : undefined;
+    if (!w || w.gap !== 0 || w.start >= e || doc.sentOf[r] !== doc.sentOf[ti] || !EN_VERB.get(w.norm) || EN_COORD_NOT.has(w.norm)) continue;
+    return t.start - t.sep.length;
+  }
+  return e;
+}
+
+/** Auxiliaries and adverbs between "and" and a coordinated reporting verb. */
+const EN_COORD_AUX = new Set(['has', 'have', 'had', 'also', 'again', 'later', 'then', 'since', 'previously', 'repeatedly']);
+/** Verbs that coordinate inside the content as often as outside it ("A and B have agreed", "prices rose and continued"). */
+const EN_COORD_NOT = new Set(['agreed', 'agrees', 'continued', 'called', 'states', 'ruled', 'rules', 'estimated', 'estimates']);
 
 /** Does the text from token k look like a clause (a finite verb or a pronoun subject before the first comma)? */
 export function enLooksClausal(ctx: Ctx, k: number): boolean {

@@ -46,14 +46,53 @@ export function enOrgInFocus(ctx: Ctx, k: number, pred: (a: ActorAcc) => boolean
 
 /** In the lead sentence, a description ("a security firm has warned", "Amnesty's chief has said") refers to the
  * first matching actor named in the next two sentences. */
-export function enLeadForward(ctx: Ctx, v: number, pred: (a: ActorAcc) => boolean): ActorAcc | undefined {
+export function enLeadForward(ctx: Ctx, v: number, pred: (a: ActorAcc) => boolean, role?: string): ActorAcc | undefined {
   const { doc } = ctx;
   if (doc.sentOf[v] !== 0) return undefined;
   const pos = doc.toks[v].end;
   const lim = doc.sents[Math.min(doc.sents.length - 1, 2)].end;
+  // issue 11: "Russia's defence minister reported to President X that ... . Defence Minister Y informed X ...": the person
+  // introduced with the same role word is the referent, not the addressee named first
+  if (role)
+    for (let i = orderAt(ctx, pos); i < ctx.order.length && ctx.order[i].start < lim; i++) {
+      const a = ctx.set.byId.get(ctx.order[i].actorId);
+      if (a && a.type === 'person' && pred(a) && ctx.titleOf.get(a.id)?.has(role)) return a;
+    }
   for (let i = orderAt(ctx, pos); i < ctx.order.length && ctx.order[i].start < lim; i++) {
     const a = ctx.set.byId.get(ctx.order[i].actorId);
-    if (a && a.type !== 'location' && pred(a)) return a;
+    if (!a || a.type === 'location' || !pred(a)) continue;
+    // the addressee of the lead's own verb ("reported to President X", "met X") is not who speaks
+    if (doc.sentOf[ctx.order[i].first] === 0 && enIsObject(ctx, ctx.order[i].first)) continue;
+    return a;
+  }
+  return undefined;
+}
+
+/** Is the mention starting at token f the object of a preposition or verb (up to two title words before it)? */
+function enIsObject(ctx: Ctx, f: number): boolean {
+  const toks = ctx.doc.toks;
+  let j = f - 1;
+  for (let hops = 0; j >= 0 && hops < 2 && toks[j].caps === 1 && !ctx.mAt[j] && toks[j + 1].gap === 0; hops++) j--;
+  return j >= 0 && toks[j + 1].gap === 0 && (/^(to|with|by|for|from|on|against|at|of)$/.test(toks[j].norm) || !!EN_VERB.get(toks[j].norm));
+}
+
+/** In the lead sentence, "the deputy head of X has warned": the person the next two sentences introduce as an officer of
+ * X ("Y, the first deputy managing director of X, said"), if any. */
+export function enLeadOfficerOf(ctx: Ctx, v: number, org: ActorAcc): ActorAcc | undefined {
+  const { doc } = ctx;
+  if (doc.sentOf[v] !== 0 || doc.sents.length < 2) return undefined;
+  const toks = doc.toks;
+  const lim = doc.sents[Math.min(doc.sents.length - 1, 2)].end;
+  for (let i = orderAt(ctx, doc.sents[0].end); i < ctx.order.length && ctx.order[i].start < lim; i++) {
+    const m = ctx.order[i];
+    const a = ctx.set.byId.get(m.actorId);
+    if (!a || a.type !== 'person' || m.last + 1 >= toks.length || toks[m.last + 1].gap !== 2) continue;
+    // the apposition right after the name, up to its closing comma
+    for (let r = m.last + 1; r < toks.length && r <= m.last + 12 && doc.sentOf[r] === doc.sentOf[m.first]; r++) {
+      if (r > m.last + 1 && toks[r].gap >= 2) break;
+      const mr = ctx.mAt[r];
+      if (mr && mr.actorId === org.id) return a;
+    }
   }
   return undefined;
 }
@@ -116,6 +155,10 @@ export function resolveEnPronoun(ctx: Ctx, v: number, p: 'm' | 'f' | 'p' | 'n'):
     if (enUnknownSpeakerBefore(ctx, v, lc)) return undefined;
     const subjS = sentenceSubjectPersonAt(ctx, v, p);
     if (subjS && subjS.sent < ctx.doc.sentOf[v] && subjS.actor !== lcA && (!lc || ctx.doc.sentOf[lc.at] <= subjS.sent)) return subjS.actor;
+    // issue 11: '... said A. But that was not enough for Mr X. "...," he said': the one person named in the previous
+    // sentence, after the last claim, in a sentence without a pronoun subject of its own, is the referent
+    const only = enOnlyPersonInPrevSentence(ctx, v, p, lc);
+    if (only && only !== lcA) return only;
     if (lcA && lcA.type === 'person' && near && (!lcA.gender || lcA.gender === p)) return lcA;
     // a person opening this or the previous sentence as its subject ("Mr Blair told ... . "...," he said) is the referent
     const subj = sentenceSubjectPerson(ctx, v, p);
@@ -161,6 +204,31 @@ export function resolveEnPronoun(ctx: Ctx, v: number, p: 'm' | 'f' | 'p' | 'n'):
   // "they" is rarely a country in running text; "it" may be
   return lastActor(ctx, v, (a) => a.type === 'organization' || a.type === 'group' || (p === 'n' && a.type === 'country'), true);
 }
+
+function enOnlyPersonInPrevSentence(ctx: Ctx, v: number, p: 'm' | 'f', lc: ClaimX | undefined): ActorAcc | undefined {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  const ps = doc.sentOf[v] - 1;
+  if (ps < 0 || (lc && doc.sentOf[lc.at] >= ps)) return undefined;
+  const st = doc.sents[ps];
+  const from = tokenAt(doc, st.start);
+  // the current sentence up to v names nobody
+  for (let r = tokenAt(doc, doc.sents[ps + 1].start); r < v; r++) if (ctx.mAt[r] && doc.quoteOf[r] < 0) return undefined;
+  let only: ActorAcc | undefined;
+  for (let r = from; r < toks.length && toks[r].start < st.end; r++) {
+    if (doc.quoteOf[r] >= 0) return undefined;
+    if (EN_PRONOUNS_SUBJ.has(toks[r].norm)) return undefined;
+    const m = ctx.mAt[r];
+    if (!m || m.first !== r) continue;
+    const a = ctx.set.byId.get(m.actorId);
+    if (!a || a.type !== 'person') continue;
+    if (only && only !== a) return undefined;
+    only = a;
+  }
+  return only && (!only.gender || only.gender === p) ? only : undefined;
+}
+
+const EN_PRONOUNS_SUBJ = new Set(['he', 'she', 'they', 'his', 'her', 'him']);
 
 function sentenceSubjectPerson(ctx: Ctx, v: number, p: 'm' | 'f'): ActorAcc | undefined {
   return sentenceSubjectPersonAt(ctx, v, p)?.actor;

@@ -8,11 +8,13 @@ import {
   EN_DET,
   EN_INV_ROLE,
   EN_INV_SKIP,
+  EN_FINITE,
   EN_INVERTIBLE,
   EN_PARTICIPLES,
   EN_PASSIVE,
   EN_PP_HEAD,
   EN_PRONOUNS,
+  EN_RECIP,
   EN_TIME,
   EN_VERB,
   EN_VERB_OR_CLAIM,
@@ -44,6 +46,7 @@ export function englishClaims(ctx: Ctx): void {
     if (!kind && (w === 'asked' || w === 'asks')) kind = 'question';
     if (!kind) continue;
     if (t.caps === 2) continue;
+    if (enPluralNoun(ctx, v)) continue;
     // "he asked why/whether ...", '"...?" he asked' — not "asked X to ...", "Asked about X, he said"
     if (
       kind === 'question' &&
@@ -107,7 +110,12 @@ export function englishClaims(ctx: Ctx): void {
       // "Mr Mubanga, who insists he does not feel bitter, said: ..." — the relative clause ends before the main verb
       if (c)
         for (let r = v + 2; r < n && toks[r].start < c.e; r++)
-          if (toks[r].gap === 2 && EN_VERB.get(toks[r].norm) && doc.quoteOf[r] < 0) {
+          // (also after a closing quotation: 'X, who called it "a row", told ...', 'X - who called it "a row" - told ...')
+          if (
+            (toks[r].gap === 2 || (toks[r].gap === 4 && /[,\u2013\u2014]|\s-\s/.test(toks[r].sep))) &&
+            EN_VERB.get(toks[r].norm) &&
+            doc.quoteOf[r] < 0
+          ) {
             c.e = toks[r].start - toks[r].sep.length;
             break;
           }
@@ -263,36 +271,39 @@ export function englishClaims(ctx: Ctx): void {
     }
     // (B) subject before, content after
     let sb = subjectBefore(ctx, v);
-    if (v > 0 && (toks[v - 1].norm === 'and' || toks[v - 1].norm === 'but') && (!sb || sb.pronoun)) {
-      // coordinated verb: the subject of the sentence (the speaker of its first claim, if any)
+    // "... and has blamed ...", "..., and have warned ...": an auxiliary or adverb may sit between "and" and the verb
+    let cj = v - 1;
+    while (cj > 0 && v - cj <= 2 && /^(has|have|had|also|again)$/.test(toks[cj].norm) && toks[cj + 1].gap === 0) cj--;
+    const coord = cj >= 0 && cj < v && (toks[cj].norm === 'and' || toks[cj].norm === 'but') && toks[cj + 1].gap === 0;
+    if (v > 0 && coord && (!sb || sb.pronoun || (cj < v - 1 && !ctx.mAt[v - 1] && sb.first < cj))) {
+      // coordinated verb: the subject of the sentence (the speaker of its first claim, if any, with its joint speakers)
       let a0: ActorAcc | undefined;
+      let joint: ActorAcc[] | undefined;
       for (const c of ctx.claims)
         if (doc.sentOf[c.at] === sent && c.at < v) {
           a0 = ctx.set.byId.get(c.speaker.actorId!);
+          joint = enJoint.get(c);
           // "KCNA reported that Kim Jong Un had inspected ... and said ...": inside that claim's content, the subject of
           // the reported clause is the one that speaks
           if (c.start <= t.start && (t.start < c.end || doc.src.slice(c.end, t.start).trim() === 'and')) {
             for (let i = orderAt(ctx, c.start); i < ctx.order.length && ctx.order[i].end <= t.start; i++) {
               const a = ctx.set.byId.get(ctx.order[i].actorId);
               if (a && a.type !== 'location' && a.id !== c.speaker.actorId) {
-                if (ctx.order[i].first <= tokenAt(doc, c.start) + 1) a0 = a;
+                if (ctx.order[i].first <= tokenAt(doc, c.start) + 1) {
+                  a0 = a;
+                  joint = undefined;
+                }
                 break;
               }
             }
           }
           break;
         }
-      a0 ??= subjectOfSentence(ctx, v);
-      if (a0) sb = { actor: a0, text: '', first: v - 1 };
-    }
-    const after = contentAfter(ctx, verbTokEnd, w);
-    if (after) after.e = enCutTrailingAside(ctx, after.s, after.e);
-    if (sb && after) {
-      // "pledged to oppose", "urged X to ...", "called for": commitments and requests without a proposition
-      const head = src.slice(after.s, Math.min(after.e, after.s + 4)).toLowerCase();
-      if ((kind === 'promise' || kind === 'demand') && (/^to\s/.test(head) || /^for\s/.test(head))) continue;
-      enPushJoint(ctx, sb, (a, tx) => pushClaim(((ctx.rule = 'en-sv'), ctx), a, tx, src.slice(t.start, t.end), kind, after.s, after.e, v));
-      continue;
+      if (a0 && joint) sb = { actor: a0, text: '', first: cj, others: joint };
+      else {
+        a0 ??= subjectOfSentence(ctx, v);
+        if (a0) sb = { actor: a0, text: '', first: cj };
+      }
     }
     // (C) content before: "CONTENT, X said." / "CONTENT, said X."
     // "..., the company said on Tuesday." / "..., he said last week." — a trailing time adverbial still ends the clause
@@ -312,10 +323,23 @@ export function englishClaims(ctx: Ctx): void {
       }
       return k >= n || doc.sentOf[k] !== sent || toks[k].gap >= 2;
     };
+    // "..., X told a US network on Sunday.": the recipient (and a time adverbial) close the sentence, the content is before
+    // (not 'told the BBC: "..."', where the colon opens the content)
+    const rcp = EN_TELL.has(w) ? enAfterRecipient(ctx, v + 1) : v + 1;
+    const recipientEnds = rcp > v + 1 && endsHere(rcp) && enNothingReported(ctx, rcp);
+    const after = recipientEnds ? undefined : contentAfter(ctx, verbTokEnd, w);
+    if (after) after.e = enCutTrailingAside(ctx, after.s, after.e);
+    if (sb && after) {
+      // "pledged to oppose", "urged X to ...", "called for": commitments and requests without a proposition
+      const head = src.slice(after.s, Math.min(after.e, after.s + 4)).toLowerCase();
+      if ((kind === 'promise' || kind === 'demand') && (/^to\s/.test(head) || /^for\s/.test(head))) continue;
+      enPushJoint(ctx, sb, (a, tx) => pushClaim(((ctx.rule = 'en-sv'), ctx), a, tx, src.slice(t.start, t.end), kind, after.s, after.e, v));
+      continue;
+    }
     let sp: ActorAcc | undefined;
     let spText = '';
     let endTok = v + 1;
-    if (sb && endsHere(v + 1)) {
+    if (sb && (endsHere(v + 1) || recipientEnds)) {
       sp = sb.actor;
       spText = sb.text;
     } else if (!sb && v + 1 < n && doc.sentOf[v + 1] === sent && toks[v + 1].gap < 2 && actorOf(ctx, v + 1)) {
@@ -365,6 +389,62 @@ export function englishClaims(ctx: Ctx): void {
   }
   enParagraphQuotes(ctx);
   continuationQuotes(ctx);
+}
+
+/** Issue 11: "CONTENT, X told reporters." / "..., X told a local newspaper on Sunday." — the token after the recipient of a
+ * told-type verb (a named outlet, a plural audience noun, or a short determiner phrase), or k when there is none. */
+function enAfterRecipient(ctx: Ctx, k: number): number {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  const n = toks.length;
+  if (k >= n || toks[k].gap >= 2 || doc.sentOf[k] !== doc.sentOf[k - 1]) return k;
+  const m = ctx.mAt[k];
+  if (m && m.first === k) return ctx.set.byId.get(m.actorId)?.type === 'organization' ? m.last + 1 : k;
+  if (!EN_RECIP.has(toks[k].norm)) return k;
+  if (!EN_DET.has(toks[k].norm)) return k + 1;
+  // "a local newspaper", "the BBC", "a US network": up to four words, a named outlet may close it
+  let r = k + 1;
+  for (let steps = 0; r < n && steps < 4 && toks[r].gap < 2 && doc.sentOf[r] === doc.sentOf[k]; steps++) {
+    const mr = ctx.mAt[r];
+    if (mr && mr.first === r) {
+      r = mr.last + 1;
+      continue;
+    }
+    if (EN_VERB.get(toks[r].norm) || EN_FINITE.has(toks[r].norm) || EN_PRONOUNS[toks[r].norm] || toks[r].norm === 'that') return k;
+    r++;
+  }
+  return r;
+}
+
+/** Issue 11 (spurious claims): "claims", "reports", "denials"-like -s forms used as nouns — after a possessive or a
+ * determiner ("Russia's claims that", "its reports"), or after a noun phrase that is the object of a preposition ("scoffed
+ * at the US claims that"). A sentence subject ("The US claims that ...") stays a verb. */
+function enPluralNoun(ctx: Ctx, v: number): boolean {
+  const toks = ctx.doc.toks;
+  const w = toks[v].norm;
+  if (v < 1 || !/s$/.test(w) || toks[v].gap !== 0) return false;
+  const b = toks[v - 1];
+  if (b.norm === 's' && /['\u2019]/.test(b.sep) && b.gap <= 1) return true;
+  if (/^(the|his|her|its|their|these|those|our|such)$/.test(b.norm)) return true;
+  const m = ctx.mAt[v - 1];
+  if (!m || m.last !== v - 1) return false;
+  let j = m.first - 1;
+  if (j >= 0 && /^(the|a|an)$/.test(toks[j].norm) && toks[m.first].gap === 0) j--;
+  return j >= 0 && toks[j + 1].gap === 0 && /^(at|of|to|with|by|on|against|over|about|despite|from|into|for)$/.test(toks[j].norm);
+}
+
+/** Verbs whose object is the addressee, not the content. */
+const EN_TELL = new Set(['told', 'tells', 'assured', 'informed']);
+
+/** Nothing after token k in its sentence opens reported content (no "that", colon or quotation, at most six words). */
+function enNothingReported(ctx: Ctx, k: number): boolean {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  const sent = doc.sentOf[k - 1];
+  for (let r = k; r < toks.length && doc.sentOf[r] === sent; r++) {
+    if (r - k > 6 || toks[r].norm === 'that' || /[:"\u201C]/.test(toks[r].sep)) return false;
+  }
+  return true;
 }
 
 /** "exchanges to lock down ...", "them to leave": warn/urge + object + to-infinitive is a request, not a statement. */

@@ -20,7 +20,16 @@ import {
 } from '../../lexicon/en';
 import { actorOf, type ClaimX, type Ctx, isOrgish, lastActor, lastClaimBefore, personByTitle } from '../shared';
 import { quoteIdxAt } from './content';
-import { enLeadForward, enOrgInFocus, enRecentOrgSpeaker, lastClaimSpeakerOfType, mostSalient, nameHas, resolveEnPronoun } from './coref';
+import {
+  enLeadForward,
+  enLeadOfficerOf,
+  enOrgInFocus,
+  enRecentOrgSpeaker,
+  lastClaimSpeakerOfType,
+  mostSalient,
+  nameHas,
+  resolveEnPronoun,
+} from './coref';
 /** The speaker named right after an inverted verb ("said Mr X", "say the Tories", "said Professor X, head of ...",
  * "said Daiwa Securities analyst Mark Pervan", "say Cranfield University experts"): actor, its text and last token. */
 export function invertedSpeaker(ctx: Ctx, k: number): { actor: ActorAcc; text: string; last: number } | undefined {
@@ -103,6 +112,20 @@ export function quoteBefore(ctx: Ctx, v: number): { q: number; speaker?: ActorAc
     // said X / said Mr X
     const inv = invertedSpeaker(ctx, v + 1);
     if (inv) return { q: qi, speaker: inv.actor, text: inv.text };
+    // issue 11: '"...," said the statement.' / '"...," said the group.': a description closing the sentence, resolved like a
+    // subject description (a document → the body that spoke last; "the group" → the group in focus)
+    const nd = v + 2;
+    if (
+      nd < toks.length &&
+      /^(the|its|their)$/.test(toks[v + 1].norm) &&
+      toks[v + 1].gap === 0 &&
+      toks[nd].gap === 0 &&
+      doc.sentOf[nd] === doc.sentOf[v] &&
+      (nd + 1 >= toks.length || doc.sentOf[nd + 1] !== doc.sentOf[v] || toks[nd + 1].gap >= 2)
+    ) {
+      const r = resolveNP(ctx, nd, v);
+      if (r && r.desc && !r.pronoun) return { q: qi, speaker: r.actor, text: doc.src.slice(toks[v + 1].start, toks[nd].end) };
+    }
     // "said a spokesman for X" / "said the company"
     return undefined;
   }
@@ -192,8 +215,11 @@ function subjectBefore0(ctx: Ctx, v: number): Subj | undefined {
     break;
   }
   if (k < 0 || doc.sentOf[k] !== sent) return undefined;
-  // parenthetical between subject and verb: "Mr Mates, who is ..., told"
-  if (toks[k + 1].gap === 2) {
+  // parenthetical between subject and verb: "Mr Mates, who is ..., told" (also closing with a quotation: 'X - who called it
+  // "a row" - told')
+  const paren =
+    toks[k + 1].gap === 2 || (toks[k + 1].gap === 4 && /[,\u2013\u2014]|\s-\s/.test(toks[k + 1].sep) && !/[.!?:;]/.test(toks[k + 1].sep));
+  if (paren) {
     let direct = resolveNP(ctx, k, v);
     // "BT Openzone, which operates ... in the UK, told": a name inside a relative clause is not the subject
     for (let r = k, lim = 0; r > 0 && lim < 30 && doc.sentOf[r] === sent; r--, lim++) {
@@ -202,7 +228,7 @@ function subjectBefore0(ctx: Ctx, v: number): Subj | undefined {
         break;
       }
     }
-    if (direct && direct.actor.type === 'person' && toks[k + 1].gap === 2) {
+    if (direct && direct.actor.type === 'person' && paren) {
       // "X, the foreign minister, said" → direct might be the appositive; look further back first
     }
     // walk back over comma-separated appositions ("Mr Mubanga, 32, from Wembley, London, said")
@@ -271,10 +297,52 @@ function enAffiliation(ctx: Ctx, p: number, org: ActorAcc): Subj | undefined {
   if ((b >= 0 && EN_DET.has(toks[b].norm)) || b < 0 || doc.sentStart[first]) {
     if (org.type === 'person') return undefined;
     const f = b >= 0 && EN_DET.has(toks[b].norm) ? b : first;
+    // issue 11: in the lead, "the deputy head of X has warned" is the officer of X named next, if the story names one
+    if (!/^spokes/.test(toks[p - 1].norm) && EN_PERSON_ROLE.has(toks[p - 1].norm)) {
+      const holder = enLeadOfficerOf(ctx, p, org);
+      if (holder) return { actor: holder, text: doc.src.slice(toks[f].start, toks[p + 1].end), first: f, desc: true };
+    }
     return { actor: org, text: doc.src.slice(toks[f].start, toks[p + 1].end), first: f, desc: true };
   }
   return undefined;
 }
+
+/** The person last introduced before pos with this role word and this country in front of it ("French President X",
+ * "Xandria's foreign minister X"). */
+function enPersonByTitleOf(ctx: Ctx, word: string, pos: number, country: ActorAcc): ActorAcc | undefined {
+  const list = ctx.titles.get(word);
+  if (!list) return undefined;
+  const toks = ctx.doc.toks;
+  let best: { pos: number; actor: ActorAcc } | undefined;
+  for (const e of list) {
+    if (e.pos >= pos || (best && e.pos <= best.pos)) continue;
+    // back from the name over the title and its capitalised modifiers to the country
+    let j = tokenAt(ctx.doc, e.pos) - 1;
+    for (let hops = 0; j >= 0 && hops < 3 && !ctx.mAt[j] && toks[j + 1].gap === 0; hops++) j--;
+    if (j >= 1 && toks[j].norm === 's' && /['\u2019]/.test(toks[j].sep)) j--;
+    const m = j >= 0 ? ctx.mAt[j] : undefined;
+    if (m && m.last === j && m.actorId === country.id) best = e;
+  }
+  return best?.actor;
+}
+
+/** Role words of one person (not a spokesman, who speaks for the body). */
+const EN_PERSON_ROLE = new Set([
+  'head',
+  'chief',
+  'director',
+  'chairman',
+  'chairwoman',
+  'chair',
+  'president',
+  'leader',
+  'governor',
+  'secretary',
+  'minister',
+  'commissioner',
+  'boss',
+  'founder',
+]);
 
 /** Resolve the noun phrase ending at token k to an actor. */
 export function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
@@ -441,7 +509,7 @@ export function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
               pa.type === 'country'
                 ? personByTitle(ctx, w, toks[k].start)
                 : (personByTitle(ctx, w, toks[k].start) ?? lastClaimSpeakerOfType(ctx, v, 'person') ?? mostSalient(ctx, v, 'person'));
-            return { actor: p ?? enLeadForward(ctx, v, (x) => x.type === 'person') ?? pa, text, first: pm!.first, desc: true };
+            return { actor: p ?? enLeadForward(ctx, v, (x) => x.type === 'person', w) ?? pa, text, first: pm!.first, desc: true };
           }
           return { actor: pa, text, first: pm!.first, desc: true };
         }
@@ -468,7 +536,12 @@ export function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
         if (pa && pa.type === 'person') return { actor: pa, text: doc.src.slice(pb!.start, pb!.end), first: pb!.first };
         // "Tory leader", "Exxon chief" → the person holding the role; "Foreign Office spokesman" → the body
         if (d === 'person' && !/^spokes/.test(w)) {
-          const p = personByTitle(ctx, w, toks[k].start) ?? lastClaimSpeakerOfType(ctx, v, 'person') ?? mostSalient(ctx, v, 'person');
+          // issue 11: "the French president" → the person introduced as "French President X", not the last president named
+          const p =
+            (a.type === 'country' ? enPersonByTitleOf(ctx, w, toks[k].start, a) : undefined) ??
+            personByTitle(ctx, w, toks[k].start) ??
+            lastClaimSpeakerOfType(ctx, v, 'person') ??
+            mostSalient(ctx, v, 'person');
           if (p) return { actor: p, text: doc.src.slice(mm.start, toks[k].end), first: mm.first, desc: true };
         }
         return { actor: a, text: doc.src.slice(mm.start, toks[k].end), first: mm.first };
@@ -482,7 +555,9 @@ export function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
         const a = enOrgInFocus(ctx, k, isOrgish);
         return a ? { actor: a, text: doc.src.slice(toks[j].start, toks[k].end), first: j, desc: true } : undefined;
       }
-      const orgOk = (x: ActorAcc) => x.type === 'organization' && (!EN_COMPANY_NOUN.has(w) || nameHas(x, 'company'));
+      // "the group" may be a militant or political group as well as a company group
+      const orgOk = (x: ActorAcc) =>
+        (x.type === 'organization' || (w === 'group' && x.type === 'group')) && (!EN_COMPANY_NOUN.has(w) || nameHas(x, 'company'));
       const a =
         d === 'person'
           ? (personByTitle(ctx, w, toks[k].start) ?? lastClaimSpeakerOfType(ctx, v, 'person') ?? mostSalient(ctx, v, 'person'))
