@@ -112,6 +112,7 @@ export class EnricherPipeline {
       logger,
       metrics,
       maxBatchSize: 100,
+      maxBatchBytes: cfg.MARSAD_ENRICH_BATCH_BYTES,
       partitionsConsumedConcurrently: 2,
       consumer: { maxBytesPerPartition: 8 * 1024 * 1024 },
     });
