@@ -172,7 +172,7 @@ async function startService(svc: Service, label: string, ns: string): Promise<Sv
       ELASTICSEARCH_URL: ES,
       REDIS_URL: REDIS,
       MARSAD_NAMESPACE: ns,
-      MARSAD_WEBHOOK_ALLOW_PRIVATE: 'true',
+      MARSAD_WEBHOOK_ALLOW_CIDRS: '127.0.0.0/8,::1/128',
       MARSAD_LOG_FILE: logFile,
       LOG_LEVEL: 'warn',
       PORT: String(port),
