@@ -1,7 +1,11 @@
 // Tokenisation (Arabic-clitic aware) over the folded view, and the clitic variants of Arabic
 // tokens (part of text.ts, split by concern). Tokens carry exact offsets into the original text.
 
-import { CLASS, foldWithMap, initClasses, type Folded } from './text-fold';
+import { CLASS as CLASS_TABLE, foldWithMap, initClasses, type Folded } from './text-fold';
+
+// a module-local binding, as before the split: the per-character reads in tokenize stay a context
+// slot load instead of a property load on the compiled module's exports object
+const CLASS = CLASS_TABLE;
 
 export type Script = 'arabic' | 'latin' | 'cyrillic' | 'han' | 'other' | 'digit';
 
