@@ -31,20 +31,31 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** Lines to stdout in blocks of ~1 MB (one write per line costs a syscall each on a pipe). */
+/**
+ * Lines to stdout in blocks of ~1 MB (one write per line costs a syscall each on a pipe). Each line is
+ * UTF-8-encoded straight into the block (no joined string, no second copy); a new block per flush,
+ * as the stream may still hold the previous one.
+ */
 function bufferedStdout(): { out: Out; flush(): void } {
-  let buf: string[] = [];
-  let size = 0;
+  const BLOCK = 1 << 20;
+  let buf = Buffer.allocUnsafe(2 * BLOCK);
+  let used = 0;
   const flush = () => {
-    if (buf.length) process.stdout.write(buf.join(''));
-    buf = [];
-    size = 0;
+    if (used) process.stdout.write(buf.subarray(0, used));
+    buf = Buffer.allocUnsafe(2 * BLOCK);
+    used = 0;
   };
   return {
     out: (l) => {
-      buf.push(l + '\n');
-      size += l.length;
-      if (size > 1 << 20) flush();
+      // worst case 3 bytes per UTF-16 unit, plus the newline
+      const max = 3 * l.length + 1;
+      if (used + max > buf.length) {
+        flush();
+        if (max > buf.length) buf = Buffer.allocUnsafe(max);
+      }
+      used += buf.write(l, used, 'utf8');
+      buf[used++] = 10;
+      if (used > BLOCK) flush();
     },
     flush,
   };

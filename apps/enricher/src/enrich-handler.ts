@@ -3,6 +3,7 @@ import {
   EnrichedArticleSchema,
   RawArticleSchema,
   describeZodError,
+  isCanonicalEnrichedArticle,
   type EnrichedArticle,
   type KbActor,
   type Names,
@@ -95,26 +96,30 @@ export function createEnrichHandler(d: EnrichHandlerDeps): BatchHandler {
       d.dedup,
       drafts.map(({ draft }) => ({ articleId: draft.id, sketch: draft.dedup })),
     );
-    const out: EnrichedArticle[] = [];
+    const out: { key: string; value: Buffer }[] = [];
     drafts.forEach(({ m, draft }, i) => {
       const enriched = { ...draft, dedup: { fingerprint: draft.dedup.fingerprint, ...clusters[i] } };
-      const check = EnrichedArticleSchema.safeParse(enriched);
-      if (!check.success) {
-        dlq.push({ message: m, error: `enriched article violates the contract: ${describeZodError(check.error)}` });
+      // the fast pre-check accepts only what the zod schema accepts; zod (~0.5 ms) runs when it does not, for the reason
+      if (!isCanonicalEnrichedArticle(enriched)) {
+        const check = EnrichedArticleSchema.safeParse(enriched);
+        if (!check.success) {
+          dlq.push({ message: m, error: `enriched article violates the contract: ${describeZodError(check.error)}` });
+          return;
+        }
+      }
+      // serialised once: the size check and the produce use the same bytes
+      const value = Buffer.from(JSON.stringify(enriched), 'utf8');
+      if (value.length > d.maxOutputBytes) {
+        dlq.push({
+          message: m,
+          error: `enriched article is ${value.length} bytes, over the ${outTopic} limit of ${d.maxOutputBytes} bytes`,
+        });
         return;
       }
-      const size = Buffer.byteLength(JSON.stringify(enriched), 'utf8');
-      if (size > d.maxOutputBytes) {
-        dlq.push({ message: m, error: `enriched article is ${size} bytes, over the ${outTopic} limit of ${d.maxOutputBytes} bytes` });
-        return;
-      }
-      out.push(enriched as EnrichedArticle);
+      out.push({ key: (enriched as EnrichedArticle).id, value });
     });
     // Durable before the runner commits: acks=all from the idempotent producer.
-    await d.publisher.send(
-      outTopic,
-      out.map((a) => ({ key: a.id, value: a })),
-    );
+    await d.publisher.send(outTopic, out);
     return { dlq };
   };
 }

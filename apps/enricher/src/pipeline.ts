@@ -74,6 +74,7 @@ export class EnricherPipeline implements ServiceWiring {
       topic: 'articlesRaw',
       stage: 'enrich',
       maxBatchSize: 100,
+      maxBatchBytes: cfg.MARSAD_ENRICH_BATCH_BYTES,
       partitionsConsumedConcurrently: 2,
       consumer: { maxBytesPerPartition: 8 * 1024 * 1024 },
     });

@@ -6,6 +6,8 @@ export const enricherEnv = {
   ...commonEnv,
   PORT: env.intVar(8081, 1, 65535),
   MARSAD_DEDUP: z.enum(['redis', 'memory', 'off']).default('redis'),
+  /** Most raw-article bytes enriched and produced as one chunk (and at most 100 articles): bounds a chunk's memory and latency. */
+  MARSAD_ENRICH_BATCH_BYTES: env.intVar(1_048_576, 1024, 64 * 1_048_576),
 };
 export const indexerEnv = {
   ...commonEnv,

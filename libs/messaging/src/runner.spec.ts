@@ -1,6 +1,7 @@
 import type { EachBatchPayload, Kafka } from 'kafkajs';
 import { createLogger } from '@marsad/observability';
-import { ConsumerRunner, type BatchHandler } from './runner';
+import { ConsumerRunner, chunkMessages, type BatchHandler } from './runner';
+import type { InboundMessage } from './message';
 import type { DlqInput, DlqWriter } from './dlq';
 
 const quiet = createLogger('test', 'error', {}, () => undefined);
@@ -62,7 +63,11 @@ function fakeDlq(log: string[], fail = false) {
   } as unknown as DlqWriter;
 }
 
-async function runnerWith(handler: BatchHandler, log: string[], opts: { failDlq?: boolean; maxBatchSize?: number } = {}) {
+async function runnerWith(
+  handler: BatchHandler,
+  log: string[],
+  opts: { failDlq?: boolean; maxBatchSize?: number; maxBatchBytes?: number } = {},
+) {
   const { kafka, state } = fakeKafka();
   const runner = new ConsumerRunner({
     kafka,
@@ -73,6 +78,7 @@ async function runnerWith(handler: BatchHandler, log: string[], opts: { failDlq?
     dlq: fakeDlq(log, opts.failDlq),
     logger: quiet,
     maxBatchSize: opts.maxBatchSize ?? 2,
+    maxBatchBytes: opts.maxBatchBytes,
     retry: { attempts: 2, initialMs: 1, maxMs: 2 },
     pause: { initialMs: 60_000, maxMs: 60_000 },
   });
@@ -133,5 +139,56 @@ describe('ConsumerRunner', () => {
     expect(log).toEqual(['effect', 'resolve 7', 'commit 8']);
     expect(state.paused).toHaveLength(0);
     await runner.stop();
+  });
+
+  it('cuts chunks by bytes too (maxBatchBytes) and commits each after its side effect', async () => {
+    const log: string[] = [];
+    // each message: key `k1x` (3 bytes) + value `{"n":1x}` (8 bytes) = 11 bytes
+    const { state, runner } = await runnerWith(
+      async (msgs) => {
+        log.push(`effect ${msgs.map((m) => m.offset).join(',')}`);
+      },
+      log,
+      { maxBatchSize: 10, maxBatchBytes: 25 },
+    );
+    await state.run!.eachBatch(payload([10, 11, 12, 13, 14], log));
+    expect(log).toEqual([
+      'effect 10,11',
+      'resolve 11',
+      'commit 12',
+      'effect 12,13',
+      'resolve 13',
+      'commit 14',
+      'effect 14',
+      'resolve 14',
+      'commit 15',
+    ]);
+    await runner.stop();
+  });
+});
+
+describe('chunkMessages', () => {
+  const msg = (offset: number, bytes: number): InboundMessage => ({
+    topic: 't',
+    partition: 0,
+    offset: String(offset),
+    key: null,
+    value: Buffer.alloc(bytes),
+    headers: {},
+    timestamp: '0',
+  });
+  const offsets = (chunks: InboundMessage[][]) => chunks.map((c) => c.map((m) => Number(m.offset)));
+
+  it('ends a chunk at the count or the byte bound, whichever comes first, keeping offset order', () => {
+    const ms = [msg(0, 10), msg(1, 10), msg(2, 10), msg(3, 30), msg(4, 1), msg(5, 1), msg(6, 1)];
+    expect(offsets(chunkMessages(ms, 2))).toEqual([[0, 1], [2, 3], [4, 5], [6]]);
+    expect(offsets(chunkMessages(ms, 100, 25))).toEqual([[0, 1], [2], [3], [4, 5, 6]]);
+    expect(offsets(chunkMessages(ms, 2, 25))).toEqual([[0, 1], [2], [3], [4, 5], [6]]);
+  });
+
+  it('gives a message larger than the byte bound a chunk of its own, and never an empty chunk', () => {
+    expect(offsets(chunkMessages([msg(0, 100), msg(1, 5)], 10, 50))).toEqual([[0], [1]]);
+    expect(chunkMessages([], 10, 50)).toEqual([]);
+    expect(offsets(chunkMessages([msg(0, 1), msg(1, 1)], 0))).toEqual([[0], [1]]);
   });
 });

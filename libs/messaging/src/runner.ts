@@ -55,6 +55,12 @@ export interface ConsumerRunnerOptions {
   metrics?: PipelineMetrics;
   /** Most messages handed to the handler at once (kafkajs batches are cut into chunks). Default 100. */
   maxBatchSize?: number;
+  /**
+   * Most value + key bytes handed to the handler at once (default: no byte bound). A chunk ends at
+   * whichever of maxBatchSize and maxBatchBytes comes first; a single larger message is a chunk alone.
+   * Bounds a chunk's memory and latency when messages are large (a count alone lets 100 bodies of 1 MB through).
+   */
+  maxBatchBytes?: number;
   /** In-batch retries of a failing chunk before pausing (default 3 attempts, 250 ms → 4 s). */
   retry?: Partial<BackoffOptions> & { attempts?: number };
   /** Pause length while a dependency is down; grows per consecutive pause (default 1 s → 15 s). */
@@ -120,6 +126,29 @@ export interface RunnerStatus {
   /** Last lag sample of the assigned partitions. */
   lag: PartitionLag[];
   lastError?: string;
+}
+
+/**
+ * Cuts messages (in offset order) into consecutive chunks of at most `maxCount` messages and at most
+ * `maxBytes` value + key bytes; a message larger than `maxBytes` on its own makes a chunk of one.
+ */
+export function chunkMessages(messages: InboundMessage[], maxCount: number, maxBytes = Infinity): InboundMessage[][] {
+  const count = Math.max(1, maxCount);
+  const out: InboundMessage[][] = [];
+  let chunk: InboundMessage[] = [];
+  let bytes = 0;
+  for (const m of messages) {
+    const b = (m.value?.length ?? 0) + (m.key?.length ?? 0);
+    if (chunk.length && (chunk.length >= count || bytes + b > maxBytes)) {
+      out.push(chunk);
+      chunk = [];
+      bytes = 0;
+    }
+    chunk.push(m);
+    bytes += b;
+  }
+  if (chunk.length) out.push(chunk);
+  return out;
 }
 
 const tpKey = (topic: string, partition: number) => `${topic}\u0000${partition}`;
@@ -391,12 +420,10 @@ export class ConsumerRunner {
     isStale,
   }: EachBatchPayload): Promise<void> {
     const { topic, partition } = batch;
-    const size = Math.max(1, this.o.maxBatchSize ?? 100);
     const messages = batch.messages.map((m) => toInbound(topic, partition, m));
     this.log.debug('batch fetched', { topic, partition, messages: messages.length, firstOffset: messages[0]?.offset });
-    for (let i = 0; i < messages.length; i += size) {
+    for (const chunk of this.chunks(messages)) {
       if (!isRunning() || isStale() || this.abort.signal.aborted) return;
-      const chunk = messages.slice(i, i + size);
       const ok = await this.processChunk(chunk, topic, partition, heartbeat);
       if (!ok) {
         if (!this.abort.signal.aborted) this.pausePartition(topic, partition);
@@ -409,6 +436,10 @@ export class ConsumerRunner {
     }
     const p = this.pauses.get(tpKey(topic, partition));
     if (p && !p.timer) this.pauses.delete(tpKey(topic, partition));
+  }
+
+  private chunks(messages: InboundMessage[]): InboundMessage[][] {
+    return chunkMessages(messages, this.o.maxBatchSize ?? 100, this.o.maxBatchBytes ?? Infinity);
   }
 
   /** true = side effect done, DLQ written; false = still failing after the in-batch retries. */
@@ -619,9 +650,7 @@ export class ConsumerRunner {
     this.probe ??= new PartitionProbe(this.o.kafka);
     const r = await this.probe.firstUnreadable(w.topic, w.partition, from);
     if (!r || 'unknown' in r || r.offset.toString() !== w.offset) return;
-    const size = Math.max(1, this.o.maxBatchSize ?? 100);
-    for (let i = 0; i < r.before.length; i += size) {
-      const chunk = r.before.slice(i, i + size);
+    for (const chunk of this.chunks(r.before)) {
       if (!(await this.processChunk(chunk, w.topic, w.partition, async () => undefined))) return; // retried at the next join
     }
     if (consumer !== this.consumer) return;

@@ -1,0 +1,157 @@
+// Sentence splitting (part of text.ts, split by concern): offsets into the original text.
+
+export interface Sentence {
+  start: number;
+  end: number;
+}
+
+/** Abbreviations a period does not end a sentence after (exported for the regex oracle in fast-paths.spec.ts). */
+export const ABBREV = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'st',
+  'sr',
+  'jr',
+  'gen',
+  'col',
+  'lt',
+  'sgt',
+  'capt',
+  'cmdr',
+  'adm',
+  'gov',
+  'sen',
+  'rep',
+  'rev',
+  'hon',
+  'messrs',
+  'inc',
+  'ltd',
+  'corp',
+  'co',
+  'vs',
+  'etc',
+  'no',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'u.s',
+  'u.k',
+  'e.g',
+  'i.e',
+  'mt',
+  'ft',
+  'approx',
+  'dept',
+  'est',
+  'fig',
+  'al',
+]);
+
+/**
+ * Split into sentences on . ! ? ؟ … and newlines (Arabic comma ، is not an end). Handles
+ * abbreviations (Mr., Dr., U.S.), decimal numbers, initials (J. K.), ellipses inside quotes, and
+ * closing quotes after the terminator. Returns offsets into the original text.
+ */
+export function splitSentences(src: string): Sentence[] {
+  // Char-code version of the regex tests it replaced (\s, [\p{L}.], \p{Lu}, \p{Ll} on single code
+  // units, via a table built from those same regexes): src[i] and regex calls allocated per char.
+  const cl = charFlags();
+  const out: Sentence[] = [];
+  const n = src.length;
+  let start = 0;
+  for (let i = 0; i < n; i++) {
+    const cc = src.charCodeAt(i);
+    if (cc === 10) {
+      pushSentence(out, src, start, i, cl);
+      start = i + 1;
+      continue;
+    }
+    if (cc === 46 || cc === 33 || cc === 63 || cc === 0x061f || cc === 0x2026) {
+      let j = i + 1;
+      for (; j < n; j++) {
+        const d = src.charCodeAt(j);
+        if (d !== 46 && d !== 33 && d !== 63 && d !== 0x061f && d !== 0x2026) break;
+      }
+      // closing quotes/brackets belong to this sentence
+      for (; j < n; j++) {
+        const d = src.charCodeAt(j);
+        if (d !== 34 && d !== 39 && d !== 0x201d && d !== 0x2019 && d !== 0xbb && d !== 41 && d !== 93) break;
+      }
+      if (j < n && !(cl[src.charCodeAt(j)] & F_SPACE)) {
+        i = j - 1;
+        continue;
+      } // "U.S.A", "3.5", "..."+letter
+      if (cc === 46 && j === i + 1) {
+        // abbreviation / initial?
+        let w = i - 1;
+        while (w >= 0) {
+          const d = src.charCodeAt(w);
+          if (d !== 46 && !(cl[d] & F_LETTER)) break;
+          w--;
+        }
+        const wl = i - w - 1;
+        if (wl <= 6 && ABBREV.has(src.slice(w + 1, i).toLowerCase())) continue; // longest abbreviation: 6 chars
+        if (wl === 1 && cl[src.charCodeAt(w + 1)] & F_UPPER) continue; // single initial "J."
+        // next non-space char lower-case → not a sentence end
+        let q = j;
+        while (q < n && src.charCodeAt(q) === 32) q++;
+        if (q < n && cl[src.charCodeAt(q)] & F_LOWER) continue;
+      }
+      if (cc === 0x2026 || (j - i >= 3 && src.charCodeAt(i) === 46 && src.charCodeAt(i + 1) === 46 && src.charCodeAt(i + 2) === 46)) {
+        let q = j;
+        while (q < n && src.charCodeAt(q) === 32) q++;
+        if (q < n && cl[src.charCodeAt(q)] & F_LOWER && q > 0 && src.charCodeAt(q - 1) === 32) {
+          i = j - 1;
+          continue;
+        }
+      }
+      pushSentence(out, src, start, j, cl);
+      start = j;
+      i = j - 1;
+    }
+  }
+  pushSentence(out, src, start, n, cl);
+  return out;
+}
+
+function pushSentence(out: Sentence[], src: string, s: number, e: number, cl: Uint8Array): void {
+  while (s < e && cl[src.charCodeAt(s)] & F_SPACE) s++;
+  let t = e;
+  while (t > s && cl[src.charCodeAt(t - 1)] & F_SPACE) t--;
+  if (t > s) out.push({ start: s, end: t });
+}
+
+const F_SPACE = 1,
+  F_LETTER = 2,
+  F_UPPER = 4,
+  F_LOWER = 8;
+let CHAR_FLAGS: Uint8Array | undefined;
+/** Per BMP code unit: /\s/, /\p{L}/u, /\p{Lu}/u, /\p{Ll}/u as tested on that one unit (surrogates: none). */
+function charFlags(): Uint8Array {
+  if (CHAR_FLAGS) return CHAR_FLAGS;
+  const t = new Uint8Array(65536);
+  const sp = /\s/,
+    l = /\p{L}/u,
+    lu = /\p{Lu}/u,
+    ll = /\p{Ll}/u;
+  for (let c = 0; c < 65536; c++) {
+    const ch = String.fromCharCode(c);
+    let f = sp.test(ch) ? F_SPACE : 0;
+    if (c < 0xd800 || c > 0xdfff) f |= (l.test(ch) ? F_LETTER : 0) | (lu.test(ch) ? F_UPPER : 0) | (ll.test(ch) ? F_LOWER : 0);
+    t[c] = f;
+  }
+  return (CHAR_FLAGS = t);
+}
