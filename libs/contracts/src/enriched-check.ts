@@ -9,7 +9,9 @@ import type { EnrichedArticle } from './schemas';
 
 type Obj = Record<string, unknown>;
 
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** An object zod treats as one: not an array, Date, Map, Set or Promise (by tag, so any realm). */
+const isObj = (v: unknown): v is Obj =>
+  typeof v === 'object' && v !== null && Object.prototype.toString.call(v) === '[object Object]' && typeof (v as Obj).then !== 'function';
 const isStr = (v: unknown): v is string => typeof v === 'string';
 const optStr = (v: unknown) => v === undefined || typeof v === 'string';
 const isNat = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0;
@@ -67,7 +69,7 @@ export function isCanonicalEnrichedArticle(v: unknown): v is EnrichedArticle {
   if (!optDate(v.publishedAt) || !optDate(v.fetchedAt) || !isDate(v.enrichedAt) || !isStr(v.enrichmentVersion)) return false;
   if (!(v.metadata === undefined || isObj(v.metadata))) return false;
   const ld = v.languageDetection;
-  if (!isObj(ld) || !isStr(ld.code) || typeof ld.confidence !== 'number' || !isStr(ld.extractor)) return false;
+  if (!isObj(ld) || !isStr(ld.code) || !Number.isFinite(ld.confidence) || !isStr(ld.extractor)) return false;
   const d = v.dedup;
   if (!isObj(d) || !isStr(d.fingerprint) || !isStr(d.clusterId) || !optStr(d.duplicateOf)) return false;
   for (const k in d) if (k !== 'fingerprint' && k !== 'clusterId' && k !== 'duplicateOf') return false;
