@@ -14,6 +14,7 @@ import { NearDuplicateIndex, hamming, sketchArticle, DEDUP_MAX_HAMMING, type Ded
 import type { DedupEntry } from '@marsad/nlp';
 import { RedisDedupStore } from '../apps/enricher/src/redis-dedup.store';
 import { findRoot, jsonFiles, lcg, percentile } from './support';
+import { redisConnectionOptions } from '@marsad/config';
 
 const root = findRoot();
 const TOTAL = Number(process.env.BENCH_DEDUP_ARTICLES ?? 50_000);
@@ -57,7 +58,7 @@ class CountingStore extends RedisDedupStore {
 }
 
 async function main(): Promise<void> {
-  const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: 1 });
+  const redis = new Redis(redisConnectionOptions(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: 1 }));
   const prefix = `marsad:bench-dedup-${process.pid}:`;
   const store = new CountingStore(redis, { prefix });
   const index = new NearDuplicateIndex(store);

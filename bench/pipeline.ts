@@ -38,6 +38,7 @@ import { RedisDedupStore, dedupPrefix } from '../apps/enricher/src/redis-dedup.s
 import { isAr, readJsonDir } from './articles';
 import { ES, KAFKA, REDIS, checkStack, cleanupNamespace, cpuSeconds, load, machine, peakRssMb, stackPids } from './stack';
 import { findRoot, lcg, percentile } from './support';
+import { redisConnectionOptions } from '@marsad/config';
 
 const N = Number(process.env.BENCH_N ?? 20_000);
 const PREFILL = Number(process.env.BENCH_PREFILL ?? 100_000);
@@ -322,7 +323,7 @@ interface RunResult {
 }
 
 async function prefill(ns: string, pools: Pools): Promise<number> {
-  const redis = new Redis(REDIS);
+  const redis = new Redis(redisConnectionOptions(REDIS));
   const store = new RedisDedupStore(redis, { prefix: dedupPrefix(ns) });
   const t0 = Date.now();
   let inflight: Promise<void>[] = [];

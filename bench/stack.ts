@@ -6,6 +6,7 @@ import Redis from 'ioredis';
 import { createKafka } from '@marsad/messaging';
 import { createLogger, withTimeout } from '@marsad/observability';
 import { removeNamespace } from '../tools/support/namespace';
+import { redisConnectionOptions } from '@marsad/config';
 
 export const KAFKA = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
 export const ES = process.env.ELASTICSEARCH_URL ?? 'http://127.0.0.1:9200';
@@ -32,7 +33,9 @@ export async function checkStack(): Promise<string[]> {
   } catch (e) {
     down.push(`Elasticsearch ${ES} (${(e as Error).message})`);
   }
-  const redis = new Redis(REDIS, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 3000, retryStrategy: () => null });
+  const redis = new Redis(
+    redisConnectionOptions(REDIS, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 3000, retryStrategy: () => null }),
+  );
   redis.on('error', () => undefined);
   try {
     await within(redis.connect(), 4000);

@@ -9,7 +9,8 @@
 //   npm test -- --unit            unit tests and quality gates only (no stack)
 //   MARSAD_KEEP_STACK=1 npm test  leave a stack this run started running afterwards
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -36,9 +37,13 @@ const step = (name, ok) => {
 };
 
 // 1. dependencies
-const lock = join(root, 'package-lock.json');
-const marker = join(root, 'node_modules', '.package-lock.json');
-if (!existsSync(marker) || statSync(lock).mtimeMs > statSync(marker).mtimeMs) {
+// Installed when node_modules is missing or came from another package-lock.json: compared by content
+// (the hash bin/marsad writes too), not mtime — a clone or `git worktree add` makes the lock newer.
+const lockHash = createHash('sha256')
+  .update(readFileSync(join(root, 'package-lock.json')))
+  .digest('hex');
+const marker = join(root, 'node_modules', '.marsad-lock.sha256');
+if (!existsSync(marker) || readFileSync(marker, 'utf8').trim() !== lockHash) {
   say('installing dependencies (npm ci)…');
   const r = run('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error']);
   if (r.status !== 0) {
@@ -46,6 +51,7 @@ if (!existsSync(marker) || statSync(lock).mtimeMs > statSync(marker).mtimeMs) {
     console.log('0 passed, 1 failed');
     process.exit(1);
   }
+  writeFileSync(marker, `${lockHash}\n`);
 }
 
 // 2. type-check and build (bin/marsad runs the compiled code)

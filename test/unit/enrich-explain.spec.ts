@@ -50,4 +50,18 @@ describe('enrich --explain', () => {
     );
     expect(quiet).toEqual([]);
   });
+
+  it('refuses an unknown option or no input with exit code 2 and writes no article', async () => {
+    const out: string[] = [];
+    const write = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      expect(await main(['--bogus'], (l) => out.push(l))).toBe(2);
+      expect(await main([], (l) => out.push(l))).toBe(2);
+      expect(String(write.mock.calls[0][0])).toContain('unknown option: --bogus');
+      expect(String(write.mock.calls[1][0])).toContain('no input');
+    } finally {
+      write.mockRestore();
+    }
+    expect(out).toEqual([]);
+  });
 });

@@ -61,6 +61,12 @@ function bufferedStdout(): { out: Out; flush(): void } {
   };
 }
 
+const ENRICH_USAGE = `usage: bin/marsad enrich [--explain] FILE...     one RawArticle JSON per file
+       bin/marsad enrich [--explain] --jsonl      RawArticle JSON lines on stdin
+Prints one EnrichedArticle JSON line per input (or {"error":{field,message},"index":n});
+--explain also prints each claim with the rule that produced it on stderr.
+`;
+
 export async function main(
   argv: string[] = process.argv.slice(2),
   out?: Out,
@@ -72,7 +78,18 @@ export async function main(
   const emit: Out = out ?? stdout!.out;
   const jsonl = argv.includes('--jsonl');
   const explain = argv.includes('--explain');
-  const files = argv.filter((a) => !a.startsWith('--'));
+  const files = argv.filter((a) => !a.startsWith('-'));
+  const unknown = argv.filter((a) => a.startsWith('-') && a !== '--jsonl' && a !== '--explain');
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(ENRICH_USAGE);
+    return 0;
+  }
+  if (unknown.length > 0 || (!jsonl && files.length === 0)) {
+    process.stderr.write(
+      `${unknown.length > 0 ? `unknown option: ${unknown.join(' ')}\n` : 'no input: give FILE... or --jsonl\n'}${ENRICH_USAGE}`,
+    );
+    return 2;
+  }
   const inputs: { parsed?: unknown; parseError?: string }[] = [];
   if (jsonl) {
     const text = await readStdin();

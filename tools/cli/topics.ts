@@ -33,6 +33,16 @@ export async function ensureInfrastructure(opts: { quiet?: boolean } = {}): Prom
 }
 
 if (require.main === module) {
+  const args = process.argv.slice(2);
+  if (args.length > 0) {
+    // Takes no options: say so rather than create topics on whatever stack the env points at.
+    const help = args.every((a) => a === '--help' || a === '-h');
+    process[help ? 'stdout' : 'stderr'].write(
+      `${help ? '' : `unknown argument: ${args.join(' ')}\n`}usage: bin/marsad topics   creates the Kafka topics and the Elasticsearch index template ` +
+        `of MARSAD_NAMESPACE on KAFKA_BROKERS / ELASTICSEARCH_URL (idempotent; no options)\n`,
+    );
+    process.exit(help ? 0 : 2);
+  }
   ensureInfrastructure().catch((err) => {
     const hint = (err as Error)?.name === 'ConfigError' ? '' : ' — is the stack up? (bin/marsad stack status)';
     progress(`error: could not create topics / index template: ${err instanceof Error ? err.message : String(err)}${hint}`);

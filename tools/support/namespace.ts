@@ -1,6 +1,7 @@
 import Redis from 'ioredis';
 import type { Kafka } from 'kafkajs';
 import { names } from '@marsad/contracts';
+import { redisConnectionOptions } from '@marsad/config';
 import { createEsClient } from '@marsad/search';
 
 /**
@@ -30,7 +31,7 @@ export async function removeNamespace(ns: string, kafka: Kafka, urls: { elastics
   } finally {
     await es.close();
   }
-  const redis = new Redis(urls.redis, { maxRetriesPerRequest: 1 });
+  const redis = new Redis(redisConnectionOptions(urls.redis, { maxRetriesPerRequest: 1 }));
   try {
     for (const pattern of [`${N.queuePrefix}:*`, `marsad:${ns}:*`]) {
       let cursor = '0';

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { ConflictException, ServiceUnavailableException } from '@nestjs/common';
 import Redis from 'ioredis';
 import { errorFields } from '@marsad/observability';
+import { redisConnectionOptions } from '@marsad/config';
 import type { AdminContext } from '../context';
 
 /**
@@ -26,7 +27,7 @@ const clients = new WeakMap<AdminContext, Redis>();
 function redisFor(ctx: AdminContext): Redis {
   let r = clients.get(ctx);
   if (!r) {
-    r = new Redis(ctx.config.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
+    r = new Redis(redisConnectionOptions(ctx.config.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false }));
     r.on('error', () => undefined);
     clients.set(ctx, r);
   }
