@@ -118,7 +118,6 @@ describe('docker-compose.yml', () => {
       'MARSAD_WEBHOOK_TIMEOUT_MS',
       'MARSAD_ALERT_ATTEMPTS',
       'MARSAD_ALERT_BACKOFF_MS',
-      'MARSAD_PUBLIC_URL',
     ]) {
       expect(envExample).toMatch(new RegExp(`^#? ?${v}=`, 'm'));
     }

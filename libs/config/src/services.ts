@@ -25,7 +25,6 @@ export const alerterEnv = {
   MARSAD_WEBHOOK_TIMEOUT_MS: env.intVar(10000, 100, 120000),
   MARSAD_ALERT_ATTEMPTS: env.intVar(8, 1, 50),
   MARSAD_ALERT_BACKOFF_MS: env.intVar(1000, 10, 3600000),
-  MARSAD_PUBLIC_URL: z.string().optional(),
   MARSAD_MAIL_FROM: z.string().min(3).default('Marsad <alerts@marsad.local>'),
 };
 export const adminEnv = {
