@@ -41,3 +41,17 @@ describe('issue 11 — Arabic: the object of a preposition is not the subject of
     expect(who(out, 'هذه الاتهامات')).toEqual(['Petro Union | ar-object']);
   });
 });
+
+describe('issue 11 — Arabic: a body after a preposition in the speaker region or before the verb', () => {
+  it('"قال أيضا في مقابلة مع قناة زاندرية إنه": the interviewer\'s country is not the speaker', () => {
+    const body = 'وكان الوزير عمر فايد قد قال أيضا في مقابلة مع إحدى القنوات الزاندرية إنه لن يستقيل من منصبه.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(who(out, 'لن يستقيل')).toEqual(['Omar Fayed | ar-explicit']);
+  });
+  it('"شركة «تيكو» في سوق زاندريا قالت إنها": an unrecognised subject, no claim for the place (refused)', () => {
+    const body = 'أعلنت بترو يونيون خطتها. غير أن شركة «تيكو» في سوق زاندريا قالت إنها لم تبدأ بعد إجراء أبحاث حول السوق.';
+    const out = enrich(body);
+    expect(who(out, 'لم تبدأ بعد')).toEqual([]);
+  });
+});

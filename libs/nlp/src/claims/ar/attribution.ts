@@ -14,7 +14,7 @@ const AR_PREP_BEFORE_SUBJ = /^[وف]?(في|من|الي|علي|عن|مع|ضد|ب�
  * Whether the mention starting at token f is the object of a preposition, directly (على X) or as the last member of a
  * construct chain (على حكومة X، لدى شركات X): up to two indefinite heads, with no punctuation, between them.
  */
-function prepObject(ctx: Ctx, f: number): boolean {
+export function prepObject(ctx: Ctx, f: number): boolean {
   const toks = ctx.doc.toks;
   for (let b = f - 1, heads = 0; b >= 0 && heads <= 2; b--, heads++) {
     if (toks[b + 1].gap > 1) return false;
