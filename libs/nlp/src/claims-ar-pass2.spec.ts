@@ -55,3 +55,13 @@ describe('issue 11 — Arabic: a body after a preposition in the speaker region 
     expect(who(out, 'لم تبدأ بعد')).toEqual([]);
   });
 });
+
+describe('issue 11 — Arabic actors: a fused لل on a definite body head', () => {
+  it('"للحكومة الزاندرية" and "الحكومة الزاندرية" are one actor, named in its ال form', () => {
+    const body = 'أكد بيان للحكومة الزاندرية أن الهجوم كان متعمدا. وقالت الحكومة الزاندرية إن التحقيق مستمر.';
+    const out = enrich(body);
+    const gov = out.actors.filter((a) => a.type === 'organization' && a.name.includes('الزاندرية'));
+    expect(gov.map((a) => a.name)).toEqual(['الحكومة الزاندرية']);
+    expect(gov[0].mentions.map((m) => m.text)).toEqual(['للحكومة الزاندرية', 'الحكومة الزاندرية']);
+  });
+});

@@ -398,7 +398,9 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
         let s = t.start;
         if (dh.strip > 0) s = offsetAfter(doc.src, t, dh.strip);
         if (i + 1 < n && toks[i + 1].norm === 'الرئيس') continue;
-        const name = doc.src.slice(s, toks[e].end);
+        // issue 11: a fused لل (للحكومة السنغافورية) names the same body as its ال form — one actor, not two
+        const raw = doc.src.slice(s, toks[e].end);
+        const name = raw.startsWith('لل') ? 'ا' + raw.slice(1) : raw;
         const a = ctx.set.add(ruleActorId('organization', name), name, 'organization', 'rule');
         ctx.set.mention(a, { start: s, end: toks[e].end, first: i, last: e, field: doc.field });
         for (let k = i; k <= e; k++) if (!cover[k]) cover[k] = a.id;
