@@ -65,3 +65,18 @@ describe('issue 11 — Arabic actors: a fused لل on a definite body head', () 
     expect(gov[0].mentions.map((m) => m.text)).toEqual(['للحكومة الزاندرية', 'الحكومة الزاندرية']);
   });
 });
+
+describe('issue 11 — Arabic: a reporting verb right after أنه/إنها is nested in the outer claim', () => {
+  it('"وأضاف أنه أبلغ المسؤولين الزاندريين أن …": no claim for the addressee', () => {
+    const body = 'وقال عمر فايد إنه أبلغ المسؤولين الزاندريين، في وقت مبكر من الأسبوع، أن بلاده تشعر بقلق شديد إزاء التطورات.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(out.claims.map((c) => c.speaker.name)).toEqual(['Omar Fayed']);
+    expect(out.claims[0].text).toContain('بلاده تشعر بقلق');
+  });
+  it('after a connective (إلا أنها أضافت، بيد أنه تدارك) the verb is the main one and still speaks', () => {
+    const body = 'وقالت بترو يونيون إن الأسعار سترتفع. إلا أنها أضافت أن الإمدادات ستبقى مستقرة حتى نهاية العام.';
+    const out = enrich(body);
+    expect(who(out, 'الإمدادات ستبقى مستقرة')).toEqual(['Petro Union | ar-pronoun']);
+  });
+});

@@ -73,6 +73,18 @@ export function arabicClaims(ctx: Ctx): void {
       (AR_COMP.has(toks[i - 1].norm) || /^(في|من|علي|عن|بعد|قبل|رغم|بسبب|عقب|اثر|الي|مع)$/.test(toks[i - 1].norm))
     )
       continue;
+    // issue 11: a verb right after a complementiser with a pronoun ("وأضاف أنه أبلغ المسؤولين الأمريكيين أن …") has that
+    // pronoun as subject — the outer speaker, whose claim already holds this clause; a body after the verb is its addressee
+    // (after a connective — إلا أنها أضافت، بيد أنه تدارك، غير أنه قال — the verb is the main one and speaks)
+    if (
+      i > 1 &&
+      toks[i].gap <= 1 &&
+      vv.strip === 0 &&
+      doc.sentOf[i - 1] === doc.sentOf[i] &&
+      /^ان(ه|ها|هم|هما)$/.test(toks[i - 1].norm) &&
+      !/^[وف]?(الا|بيد|غير|لكن|رغم|برغم|مع|كما|حيث|بما|اذ|بل|علما)$/.test(toks[i - 2].norm)
+    )
+      continue;
     // "ما قالت إنه" — a reported claim inside a relative clause is still a claim of its subject; keep.
     const sent = doc.sentOf[i];
     let comp = -1; // token index of the complementiser
