@@ -80,3 +80,27 @@ describe('issue 11 — Arabic: a reporting verb right after أنه/إنها is n
     expect(who(out, 'الإمدادات ستبقى مستقرة')).toEqual(['Petro Union | ar-pronoun']);
   });
 });
+
+describe('issue 11 — Arabic: an institution noun refers only to a body named with it', () => {
+  it('"وأكدت المحكمة" after a named company is an unrecognised court: refused', () => {
+    const body =
+      'وقالت بترو يونيون إن الأسعار ستنخفض. وأكدت المحكمة الدولية للتحكيم أن القرار نهائي. وقالت الهيئة العامة للإحصاء إن التضخم ارتفع.';
+    const out = enrich(body);
+    expect(who(out, 'القرار نهائي')).toEqual([]);
+    expect(who(out, 'التضخم ارتفع')).toEqual([]);
+    expect(who(out, 'الأسعار ستنخفض')).toEqual(['Petro Union | ar-explicit']);
+  });
+  it('a body named with the head noun is still found (مركز X … وأضاف المركز)', () => {
+    const body = 'وقال مركز الخليج للأبحاث إن الأسعار ستنخفض. وأضاف المركز أن الطلب سيرتفع في الربع المقبل.';
+    const out = enrich(body);
+    expect(who(out, 'الطلب سيرتفع')).toEqual(['مركز الخليج للأبحاث | ar-description']);
+  });
+});
+
+describe('issue 11 — Arabic: a country in a ل-complement of a name is not the speaker', () => {
+  it('"وقالت الجبهة الشعبية لتحرير زاندريا إنها": no claim for Xandria', () => {
+    const body = 'وقالت الجبهة الشعبية لتحرير زاندريا إنها ترفض القرار الأخير بشكل قاطع.';
+    const out = enrich(body);
+    expect(out.claims.filter((c) => c.speaker.name === 'Xandria')).toEqual([]);
+  });
+});

@@ -232,6 +232,19 @@ export function arabicClaims(ctx: Ctx): void {
         // recipients: للصحفيين، لوكالة رويترز، لبي بي سي
         const authorOf = prevTok && /^(التابعه|التابع|تابعه|تابع|تقرير|بيان|دراسه|تحقيق|مقال|تقريرا)$/.test(prevTok.norm); // "تقرير لموقع X": X wrote it
         if (AR_RECIPIENT_PREFIX.test(toks[f0].norm) && mk.start > toks[f0].start && !authorOf) continue;
+        // issue 11: a body or country in a ل-complement of an unrecognised name ("الجبهة الشعبية لتحرير X"، "المجلس
+        // الأعلى للتنمية في X") is what the name is about, not the speaker
+        if (
+          prevTok &&
+          f0 - 1 >= from &&
+          toks[f0].gap <= 1 &&
+          !ctx.mAt[f0 - 1] &&
+          !authorOf &&
+          prevTok.norm.length >= 5 &&
+          /^(لت|لل)/.test(prevTok.norm) &&
+          !/^(لوكاله|لصحيفه|لجريده|لقناه|لشبكه|لتلفزيون|لموقع)$/.test(prevTok.norm)
+        )
+          continue;
         // "لصحيفة X" is a recipient, but "تقرير لموقع X" names the author
         if (
           prevTok &&
