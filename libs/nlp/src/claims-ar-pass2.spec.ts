@@ -104,18 +104,3 @@ describe('issue 11 — Arabic: a country in a ل-complement of a name is not the
     expect(out.claims.filter((c) => c.speaker.name === 'Xandria')).toEqual([]);
   });
 });
-
-describe('issue 11 — Arabic: a continuation after an unresolved speaker is refused', () => {
-  it('"قال أحد المحللين إن …. وتابع: «…». وأضاف أن …": not the speaker before the analyst', () => {
-    const body =
-      'وقال عمر فايد إن الأسعار لن تنخفض. في المقابل، قال أحد المحللين إن الأزمة ستطول. وتابع: «لا أحد يريد الحرب الآن». وأضاف أن الحل سياسي.';
-    const out = enrich(body);
-    expect(offsetsOk(out, body)).toBe(true);
-    expect(out.claims.map((c) => c.text)).toEqual(['الأسعار لن تنخفض']);
-  });
-  it('an object pronoun or a recipient after the verb is no unresolved subject (واصفا إياه … وقائلا إنه)', () => {
-    const body = 'وقال عمر فايد للصحفيين إن الأسعار لن تنخفض، واصفا إياه بأنه قرار خاطئ، ومضيفا أن الحكومة ستراجع الخطة.';
-    const out = enrich(body);
-    expect(who(out, 'الحكومة ستراجع الخطة')).toEqual(['Omar Fayed | ar-pronoun']);
-  });
-});

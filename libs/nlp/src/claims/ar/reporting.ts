@@ -29,24 +29,12 @@ function firstForm(vs: CliticVariant[], ok: (form: string) => boolean): string |
   return undefined;
 }
 
-/**
- * Whether the word right after a verb can open its subject: not a pronoun object or adverb (إياه، فيه، حينها), not a
- * recipient or prepositional phrase (للصحفيين، بشأن).
- */
-function arSubjectLike(w: string): boolean {
-  if (w.length <= 5 && /(ه|ها|هم|هما)$/.test(w)) return false;
-  return !/^[لب]/.test(w) && !AR_PREPS.test(w);
-}
-
 export function arabicClaims(ctx: Ctx): void {
   const { doc } = ctx;
   const toks = doc.toks;
   const src = doc.src;
   const n = toks.length;
   const view = viewOf(ctx);
-  // issue 11: the last reporting verb whose explicit subject (an anonymous source, an unknown body) was not resolved —
-  // a subject-less continuation after it (وتابع، وأضاف) is that source speaking, not the speaker before it
-  let lastUnresolved = -1;
   for (let i = 0; i < n; i++) {
     // ADR 0016 hook: the attribution families of ar/families.ts (speaker after the content, بقوله, documents)
     if (toks[i].script === 'arabic' && arabicAttribution(view, i)) continue;
@@ -196,7 +184,6 @@ export function arabicClaims(ctx: Ctx): void {
     let speakerText = '';
     let explicit = false;
     let unresolvedNoun = false;
-    let subjRegion = false; // a subject noun phrase follows the verb (not a pronoun reading)
     let titleCountry = false;
     let spTok = -1; // token of the explicit speaker's mention (for joint statements)
     // the subject right before the verb, also across "قد" (وكان الحوثيون قد أعلنوا أنهم)
@@ -470,10 +457,8 @@ export function arabicClaims(ctx: Ctx): void {
           speaker = sn;
           speakerText = doc.src.slice(toks[i + 1].start, toks[i + 1].end);
           explicit = true;
-        } else if (!ppObj && !(lastUnresolved >= 0 && lastUnresolved > (lastClaimBefore(ctx, i)?.at ?? -1)))
-          speaker = resolveArPronoun(ctx, i, info.fem, !!info.participle);
+        } else if (!ppObj) speaker = resolveArPronoun(ctx, i, info.fem, !!info.participle);
       } else if (titleCountry || AR_TITLE_WORDS.has(firstW)) {
-        subjRegion = true;
         // an indefinite role ("مدير إحدى الوكالات", "متحدث عسكري") is an anonymous source unless that role named someone before
         speaker =
           firstW.startsWith('ال') || titleCountry
@@ -481,7 +466,6 @@ export function arabicClaims(ctx: Ctx): void {
             : personByTitle(ctx, firstW, toks[i].start);
         speakerText = toks[first].norm;
       } else {
-        subjRegion = true;
         const w = firstForm(arabicVariants(toks[first].norm), (f) => !!AR_DESCRIPTIONS[f]);
         if (w) {
           const typ = AR_DESCRIPTIONS[w];
@@ -507,10 +491,8 @@ export function arabicClaims(ctx: Ctx): void {
       if (!arabicObjectClaim(ctx, i, vv, info, sent, subjTok, titledSubjOf, st)) continue;
       ({ speaker, speakerText, explicit, spTok, contentStart } = st);
     }
-    if (!speaker || (unresolvedNoun && !explicit)) {
-      if (subjRegion && comp >= 0 && arSubjectLike(toks[i + 1 < n ? i + 1 : i].norm)) lastUnresolved = i;
-      continue;
-    }
+    if (!speaker) continue;
+    if (unresolvedNoun && !explicit) continue;
     // accuse/describe-type verbs with "بأن": the object before it is part of the text (اتهم X الدول الأوروبية بأنها "...",
     // وصف X القناة بأنها "...")
     if (
