@@ -104,3 +104,18 @@ describe('issue 11 — Arabic: a country in a ل-complement of a name is not the
     expect(out.claims.filter((c) => c.speaker.name === 'Xandria')).toEqual([]);
   });
 });
+
+describe('issue 11 — Arabic actors: a remit complement belongs to the body name', () => {
+  it('"هيئة التنمية الزاندرية لحقوق العمال" is one body, its remit kept in the span', () => {
+    const body = 'وقالت هيئة التنمية الزاندرية لحقوق العمال إن الأجور سترتفع. وقالت بترو يونيون لاحقا إن الخطة جاهزة.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(out.actors.map((a) => a.name)).toContain('هيئة التنمية الزاندرية لحقوق العمال');
+    expect(who(out, 'الأجور سترتفع')).toEqual(['هيئة التنمية الزاندرية لحقوق العمال | ar-explicit']);
+  });
+  it('an ordinary ل-phrase after a body is not part of its name (لبحث الأزمة)', () => {
+    const body = 'ودعت هيئة التنمية الزاندرية لبحث الأزمة في اجتماع طارئ.';
+    const out = enrich(body);
+    expect(out.actors.some((a) => a.name.includes('لبحث'))).toBe(false);
+  });
+});
