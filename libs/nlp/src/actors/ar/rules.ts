@@ -179,6 +179,9 @@ function arVerbSubject(ctx: ExtractCtx, i: number, verb: { verb: string; strip: 
   return -1;
 }
 
+/** ل + a remit noun, inside an organisation's name (لحقوق الإنسان، لشؤون اللاجئين، لتحرير فلسطين). */
+const AR_REMIT_NOUNS = new Set('لحقوق لشوون لتحرير لغوث لاغاثه لتنميه لمكافحه لرعايه لحمايه'.split(' '));
+
 export function arabicRuleActors(ctx: ExtractCtx): void {
   const { doc, cover } = ctx;
   const toks = doc.toks;
@@ -275,6 +278,20 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
         if ((w2.startsWith('ال') || /^وال/.test(w2) || /^لل/.test(w2)) && !AR_DAYS.has(w2) && !AR_ADJ_STOP.has(w2)) {
           defEnd = q;
           q++;
+          continue;
+        }
+        // issue 11: a ل-complement that names the body's remit (مفوضية الأمم المتحدة لحقوق الإنسان، الجبهة الشعبية لتحرير
+        // فلسطين) belongs to the name: the remit noun and its definite complement
+        if (
+          q === defEnd + 1 &&
+          q > i + 1 &&
+          AR_REMIT_NOUNS.has(w2) &&
+          q + 1 < n &&
+          toks[q + 1].gap <= 1 &&
+          (toks[q + 1].norm.startsWith('ال') || (cover[q + 1] && ctx.set.byId.get(cover[q + 1]!)?.type === 'country'))
+        ) {
+          defEnd = q + 1;
+          q += 2;
           continue;
         }
         if (
@@ -398,7 +415,9 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
         let s = t.start;
         if (dh.strip > 0) s = offsetAfter(doc.src, t, dh.strip);
         if (i + 1 < n && toks[i + 1].norm === 'الرئيس') continue;
-        const name = doc.src.slice(s, toks[e].end);
+        // issue 11: a fused لل (للحكومة السنغافورية) names the same body as its ال form — one actor, not two
+        const raw = doc.src.slice(s, toks[e].end);
+        const name = raw.startsWith('لل') ? 'ا' + raw.slice(1) : raw;
         const a = ctx.set.add(ruleActorId('organization', name), name, 'organization', 'rule');
         ctx.set.mention(a, { start: s, end: toks[e].end, first: i, last: e, field: doc.field });
         for (let k = i; k <= e; k++) if (!cover[k]) cover[k] = a.id;

@@ -7,6 +7,23 @@ import { AR_ADVERBIAL, AR_COMP, AR_DECLINE_ACTS, AR_DESCRIPTIONS, AR_FACT_MASDAR
 import { actorOf, type Ctx, lastClaimBefore, mentionText, personByTitle, pushClaim } from '../shared';
 import { jointPartners, resolveArPronoun, resolveDescription, skipSpaces, titledSubject } from './speaker';
 /** "وبحسب X، فإن ..." / "وفقا لـX، ..." at the start of a sentence; "..., بحسب X." at its end. */
+/** A preposition before an actor: the actor is its object, never the subject of the verb after it. */
+const AR_PREP_BEFORE_SUBJ = /^[وف]?(في|من|الي|علي|عن|مع|ضد|بين|باسم|لدي|عبر|بحق|تجاه)$/;
+
+/**
+ * Whether the mention starting at token f is the object of a preposition, directly (على X) or as the last member of a
+ * construct chain (على حكومة X، لدى شركات X): up to two indefinite heads, with no punctuation, between them.
+ */
+export function prepObject(ctx: Ctx, f: number): boolean {
+  const toks = ctx.doc.toks;
+  for (let b = f - 1, heads = 0; b >= 0 && heads <= 2; b--, heads++) {
+    if (toks[b + 1].gap > 1) return false;
+    if (AR_PREP_BEFORE_SUBJ.test(toks[b].norm)) return true;
+    if (ctx.mAt[b] || /^ال/.test(toks[b].norm) || arVerbOf(toks[b])) return false;
+  }
+  return false;
+}
+
 export function arabicAccording(ctx: Ctx, i: number): void {
   const { doc } = ctx;
   const toks = doc.toks;
@@ -214,7 +231,9 @@ export function arabicObjectClaim(
     doc.sentOf[subjTok] === sent &&
     toks[i].gap <= 1 &&
     actorOf(ctx, subjTok) &&
-    actorOf(ctx, subjTok)!.type !== 'location'
+    actorOf(ctx, subjTok)!.type !== 'location' &&
+    // issue 11: the object of a preposition is no subject ("على حكومة X رفض المطالب" — it is up to X to reject)
+    !prepObject(ctx, ctx.mAt[subjTok]!.first)
   ) {
     // subject-verb: "لكن حزب الشعوب نفى هذه الاتهامات"
     const ts2 = titledSubjOf();

@@ -18,7 +18,7 @@ import {
 } from '../../lexicon/ar';
 import { arabicVariants, type CliticVariant, inSpans } from '../../text';
 import { actorOf, type Ctx, cutAtNextReport, lastClaimBefore, mentionText, OPENQ, personByTitle, pushClaim } from '../shared';
-import { arabicAccording, arabicObjectClaim, arabicQuoting } from './attribution';
+import { arabicAccording, arabicObjectClaim, arabicQuoting, prepObject } from './attribution';
 import { discourseOf, viewOf } from '../discourse';
 import { arabicAttribution } from './families';
 import { closesOf, jointPartners, qualifiedDescription, resolveArPronoun, resolveDescription, skipSpaces, titledSubject } from './speaker';
@@ -71,6 +71,18 @@ export function arabicClaims(ctx: Ctx): void {
       i > 0 &&
       doc.sentOf[i - 1] === doc.sentOf[i] &&
       (AR_COMP.has(toks[i - 1].norm) || /^(في|من|علي|عن|بعد|قبل|رغم|بسبب|عقب|اثر|الي|مع)$/.test(toks[i - 1].norm))
+    )
+      continue;
+    // issue 11: a verb right after a complementiser with a pronoun ("وأضاف أنه أبلغ المسؤولين الأمريكيين أن …") has that
+    // pronoun as subject — the outer speaker, whose claim already holds this clause; a body after the verb is its addressee
+    // (after a connective — إلا أنها أضافت، بيد أنه تدارك، غير أنه قال — the verb is the main one and speaks)
+    if (
+      i > 1 &&
+      toks[i].gap <= 1 &&
+      vv.strip === 0 &&
+      doc.sentOf[i - 1] === doc.sentOf[i] &&
+      /^ان(ه|ها|هم|هما)$/.test(toks[i - 1].norm) &&
+      !/^[وف]?(الا|بيد|غير|لكن|رغم|برغم|مع|كما|حيث|بما|اذ|بل|علما)$/.test(toks[i - 2].norm)
     )
       continue;
     // "ما قالت إنه" — a reported claim inside a relative clause is still a claim of its subject; keep.
@@ -203,10 +215,12 @@ export function arabicClaims(ctx: Ctx): void {
       let bestRank = 9;
       let bestK = -1;
       // a region opening with a preposition (في لقاء مع X، خلال مؤتمر مع X) holds no subject
-      const w0 = toks[from].norm;
-      const ppStart = /^(في|خلال|عبر|امام|علي|عن|مع|لدي|بعد|قبل|اثناء)$/.test(w0);
       let f1 = from;
       while (f1 < to && AR_ADVERBIAL.has(toks[f1].norm)) f1++;
+      // (also after an adverb: "قال أيضا في مقابلة مع قناة X إن")
+      const ppStart =
+        /^(في|خلال|عبر|امام|علي|عن|مع|لدي|بعد|قبل|اثناء)$/.test(toks[from].norm) ||
+        /^(في|خلال|عبر|امام|علي|عن|مع|لدي|بعد|قبل|اثناء)$/.test(toks[f1].norm);
       const titledRegion = AR_TITLE_WORDS.has(toks[f1].norm) || AR_PERSON_TITLES.has(toks[f1].norm);
       for (let k = from; k <= to; k++) {
         const mk = ctx.mAt[k];
@@ -218,6 +232,19 @@ export function arabicClaims(ctx: Ctx): void {
         // recipients: للصحفيين، لوكالة رويترز، لبي بي سي
         const authorOf = prevTok && /^(التابعه|التابع|تابعه|تابع|تقرير|بيان|دراسه|تحقيق|مقال|تقريرا)$/.test(prevTok.norm); // "تقرير لموقع X": X wrote it
         if (AR_RECIPIENT_PREFIX.test(toks[f0].norm) && mk.start > toks[f0].start && !authorOf) continue;
+        // issue 11: a body or country in a ل-complement of an unrecognised name ("الجبهة الشعبية لتحرير X"، "المجلس
+        // الأعلى للتنمية في X") is what the name is about, not the speaker
+        if (
+          prevTok &&
+          f0 - 1 >= from &&
+          toks[f0].gap <= 1 &&
+          !ctx.mAt[f0 - 1] &&
+          !authorOf &&
+          prevTok.norm.length >= 5 &&
+          /^(لت|لل)/.test(prevTok.norm) &&
+          !/^(لوكاله|لصحيفه|لجريده|لقناه|لشبكه|لتلفزيون|لموقع)$/.test(prevTok.norm)
+        )
+          continue;
         // "لصحيفة X" is a recipient, but "تقرير لموقع X" names the author
         if (
           prevTok &&
@@ -366,8 +393,16 @@ export function arabicClaims(ctx: Ctx): void {
       const rawFirst = i + 1 <= regionEnd ? toks[i + 1].norm : '';
       const ppFirst = AR_PREPS.test(firstW) || AR_PREPS.test(rawFirst) || (/^ل/.test(firstW) && !AR_DESCRIPTIONS[firstW]);
       // (a participle — قائلا، مضيفا — is never preceded by its own subject: "انتقد دول الناتو قائلا")
+      // (an actor after a preposition, also at the end of a construct chain — "في سوق لندن قالت" — is no subject)
+      // — and then the subject is an unrecognised noun phrase: refuse a pronoun reading too
+      const ppSubj = i > 0 && !info.participle && doc.sentOf[subjTok] === sent && toks[i].gap <= 1 && !!ctx.mAt[subjTok];
+      const ppObj = ppSubj && prepObject(ctx, ctx.mAt[subjTok]!.first);
       let before =
-        i > 0 && !info.participle && doc.sentOf[subjTok] === sent && (toks[i].gap <= 1 || (toks[i].gap === 2 && toks[i].norm[0] === 'ف'))
+        i > 0 &&
+        !info.participle &&
+        doc.sentOf[subjTok] === sent &&
+        (toks[i].gap <= 1 || (toks[i].gap === 2 && toks[i].norm[0] === 'ف')) &&
+        !ppObj
           ? actorOf(ctx, subjTok)
           : undefined;
       let beforeTok = subjTok;
@@ -422,7 +457,7 @@ export function arabicClaims(ctx: Ctx): void {
           speaker = sn;
           speakerText = doc.src.slice(toks[i + 1].start, toks[i + 1].end);
           explicit = true;
-        } else speaker = resolveArPronoun(ctx, i, info.fem, !!info.participle);
+        } else if (!ppObj) speaker = resolveArPronoun(ctx, i, info.fem, !!info.participle);
       } else if (titleCountry || AR_TITLE_WORDS.has(firstW)) {
         // an indefinite role ("مدير إحدى الوكالات", "متحدث عسكري") is an anonymous source unless that role named someone before
         speaker =

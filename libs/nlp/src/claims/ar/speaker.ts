@@ -294,10 +294,20 @@ export function resolveDescription(ctx: Ctx, k: number, type: string, word: stri
   if (named) return named;
   // ADR 0016: a ministry's short name only ever refers to a ministry named so — no fallback to another body
   if (word === 'الخارجيه' || word === 'الداخليه') return undefined;
+  // issue 11 (discourse): nor does an institution's head noun (المحكمة، الهيئة، المركز …): "وأكدت المحكمة" after a named
+  // research centre is some court the rules did not recognise — refuse rather than give the centre its statement
+  if (AR_STRICT_HEADS.has(word)) return undefined;
   // a role word never refers to a person the story introduced with another role (the head of state is not "الوزير")
   if (lcA && typeOk(lcA) && fitsTitle(ctx, lcA, word)) return lcA;
   return lastActor(ctx, k, (a) => typeOk(a) && fitsTitle(ctx, a, word));
 }
+
+/** Definite institution nouns that refer only to a body named with the same head (no fallback to the last body). */
+const AR_STRICT_HEADS = new Set(
+  'المحكمه الهيئه الهييه المركز الجامعه البنك المصرف الوكاله اللجنه المجلس البرلمان الشرطه المعهد المرصد الصندوق النقابه البعثه الجمعيه المفوضيه الجبهه'.split(
+    ' ',
+  ),
+);
 
 function foldName(s: string): string {
   return s.toLowerCase().replace(/[أإآ]/g, 'ا').replace(/ة/g, 'ه').replace(/ى/g, 'ي');
