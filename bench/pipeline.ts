@@ -16,7 +16,7 @@
 //     service's peak RSS (VmHWM); nothing lost or duplicated (count by URL in the index);
 //   - the ratios as the last line. CPU model, Node version and load average beside the figures.
 // Env: BENCH_N, BENCH_RUNS, BENCH_PREFILL, BENCH_WATCHES (1,000 generated + the demo watch),
-// BENCH_LATENCY_S, BENCH_TIMEOUT_S (600 per run), BENCH_NAIVE_N (= BENCH_N), BENCH_CPU_PROF=1 (V8 CPU
+// BENCH_LATENCY_S, BENCH_TIMEOUT_S (600 per run), BENCH_SERVICE_HEAP_MB (--max-old-space-size of each service), BENCH_NAIVE_N (= BENCH_N), BENCH_CPU_PROF=1 (V8 CPU
 // profiles of the services in .marsad/bench-logs/prof/), BENCH_PEERS=0 (skip raw _bulk and naive).
 
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -165,7 +165,9 @@ async function startService(svc: Service, label: string, ns: string): Promise<Sv
   const prof = process.env.BENCH_CPU_PROF
     ? ['--cpu-prof', `--cpu-prof-dir=${join(logDir, 'prof')}`, `--cpu-prof-name=${ns}-${label}.cpuprofile`]
     : [];
-  const proc = spawn(process.execPath, [...prof, join(root, 'dist', 'apps', svc, 'src', 'main.js')], {
+  // BENCH_SERVICE_HEAP_MB: V8 old-space limit of each service (as NODE_OPTIONS in k8s/base); unset = Node's default
+  const heap = process.env.BENCH_SERVICE_HEAP_MB ? [`--max-old-space-size=${Number(process.env.BENCH_SERVICE_HEAP_MB)}`] : [];
+  const proc = spawn(process.execPath, [...heap, ...prof, join(root, 'dist', 'apps', svc, 'src', 'main.js')], {
     cwd: root,
     env: {
       ...process.env,
