@@ -11,12 +11,12 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { names, type RawArticle } from '@marsad/contracts';
 import { verifyWebhookSignature } from '@marsad/alerts';
 import { createKafka, ensureTopics, Publisher } from '@marsad/messaging';
 import { createLogger } from '@marsad/observability';
+import { demoWords } from '../tools/support/words';
 import { bootstrapAdmin } from '../apps/admin/src/bootstrap';
 import { bootstrapAlerter } from '../apps/alerter/src/bootstrap';
 import { bootstrapEnricher } from '../apps/enricher/src/bootstrap';
@@ -34,22 +34,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 // Distinct texts (so near-duplicate detection does not fold them into one story): random
 // sentences over the words of demo/articles (a small vocabulary would make near-duplicates),
 // each mentioning Kaspersky.
-const FALLBACK_WORDS =
-  'security researchers report campaign network attack ministry bank energy grid phishing malware ransomware exploit vulnerability patch government agency statement investigation company espionage data breach leak servers customers regulators sanctions court appeal hackers group operation infrastructure warning analysts telecom election officials cloud software update email credentials access persistent backdoor firmware supply chain defence contractor'.split(
-    ' ',
-  );
 const rnd = lcg(11);
-let WORDS = FALLBACK_WORDS;
-function loadWords(root: string): void {
-  const dir = join(root, 'demo', 'articles');
-  if (!existsSync(dir)) return;
-  const words = new Set<string>();
-  for (const f of readdirSync(dir).filter((x) => x.endsWith('.json'))) {
-    const a = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { body?: string };
-    for (const w of String(a.body ?? '').split(/[^A-Za-z]+/)) if (w.length > 3 && w.toLowerCase() === w) words.add(w);
-  }
-  if (words.size > 200) WORDS = [...words];
-}
+let WORDS: string[] = [];
 function article(i: number, ns: string): RawArticle {
   const sentence = () => Array.from({ length: 14 }, () => WORDS[Math.floor(rnd() * WORDS.length)]).join(' ');
   const body = [
@@ -76,7 +62,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const root = findRoot();
-  loadWords(root);
+  WORDS = demoWords(root);
   const logDir = join(root, '.marsad', 'bench-logs');
   mkdirSync(logDir, { recursive: true });
   const ns = `bench${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;

@@ -1,29 +1,18 @@
 // test:faults — the load: distinct articles at FAULTS_RATE per second, some about the watched actor,
 // some poison.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { articleIdFromUrl } from '@marsad/contracts';
 import { N, ns } from './clients';
 import { POISON_PCT, RATE, root, sleep, state } from './env';
+import { demoWords } from '../../tools/support/words';
 
 // ---------------------------------------------------------------------------------------------
 // Load: distinct articles (random sentences, so near-duplicate detection folds none of them), 10%
 // mentioning Kaspersky (the watch), ~1% poison (invalid JSON, schema violation, bytes that are not UTF-8)
 
-let WORDS =
-  'security researchers report campaign network attack ministry bank energy grid phishing malware ransomware exploit vulnerability patch government agency statement investigation company espionage data breach leak servers customers regulators sanctions court appeal hackers group operation infrastructure warning analysts telecom election officials cloud software update email credentials access persistent backdoor firmware supply chain defence contractor'.split(
-    ' ',
-  );
+let WORDS: string[] = [];
 export function loadWords(): void {
-  const dir = join(root, 'demo', 'articles');
-  if (!existsSync(dir)) return;
-  const words = new Set<string>();
-  for (const f of readdirSync(dir).filter((x) => x.endsWith('.json'))) {
-    const a = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { body?: string };
-    for (const w of String(a.body ?? '').split(/[^A-Za-z]+/)) if (w.length > 3 && w.toLowerCase() === w) words.add(w);
-  }
-  if (words.size > 200) WORDS = [...words];
+  WORDS = demoWords(root);
 }
 export const sentence = () => Array.from({ length: 14 }, () => WORDS[Math.floor(Math.random() * WORDS.length)]).join(' ');
 

@@ -2,6 +2,7 @@
 // extraction context, KB (gazetteer) actors and the helpers the language rules use to add an actor.
 
 import type { ActorType, KbActor } from '@marsad/contracts';
+import { ID_PREFIX_BY_TYPE } from '@marsad/kb';
 import type { Doc } from '../doc';
 import { Gazetteer } from '../gazetteer';
 import { CAPITALS, LOCATIVE_PREPS } from '../lexicon/shared';
@@ -56,15 +57,6 @@ export class ActorSet {
   }
 }
 
-const TYPE_PREFIX: Record<string, string> = {
-  person: 'person',
-  organization: 'org',
-  country: 'country',
-  group: 'group',
-  location: 'location',
-  other: 'other',
-};
-
 /** Short stable hash (base36) of a string — for ids of names with no Latin slug. */
 export function shortHash(s: string): string {
   let h1 = 0x811c9dc5 | 0,
@@ -99,7 +91,7 @@ function slugOf0(name: string): string {
 
 /** Deterministic id for an actor unknown to the KB, from its normalised name. */
 export function ruleActorId(type: ActorType, name: string): string {
-  return `${TYPE_PREFIX[type] ?? 'other'}:${slugOf(name)}`;
+  return `${(ID_PREFIX_BY_TYPE as Record<string, string>)[type] ?? 'other'}:${slugOf(name)}`;
 }
 
 export interface ExtractCtx {
