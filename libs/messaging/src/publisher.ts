@@ -39,6 +39,7 @@ export class Publisher {
   private readonly producer: Producer;
   private chain: Promise<unknown> = Promise.resolve();
   private connected = false;
+  private connecting?: Promise<void>;
 
   constructor(
     kafka: Kafka,
@@ -57,10 +58,23 @@ export class Publisher {
     });
   }
 
+  /**
+   * Connects once: concurrent callers (the host's connect at start and a first send racing it) share
+   * one `producer.connect()`. Two at once leave kafkajs's producer half set up ("Cannot read
+   * properties of undefined (reading 'release')" on the next send), which failed the first chunk
+   * after a restart and sent it twice.
+   */
   async connect(): Promise<void> {
     if (this.connected) return;
-    await this.producer.connect();
-    this.connected = true;
+    this.connecting ??= this.producer
+      .connect()
+      .then(() => {
+        this.connected = true;
+      })
+      .finally(() => {
+        this.connecting = undefined;
+      });
+    await this.connecting;
   }
 
   /** Disconnects at once (a send still retrying against an absent broker is abandoned, not awaited). */
