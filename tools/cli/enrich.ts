@@ -3,6 +3,9 @@
 // {"error":{"field","message"},"index":n}; exit 0. Near-duplicates are detected within the run.
 // The engine is warmed on built-in text first (a cold V8 runs the first few hundred articles
 // ~20% slower); MARSAD_ENRICH_TIMING=1 prints start-up, warm-up and articles/s to stderr.
+// `--threads=N` (or MARSAD_ENRICH_THREADS) enriches on N worker threads (enrich-worker.ts): each parses,
+// checks, enriches and serialises; this thread assigns near-duplicate clusters and writes, in input
+// order (enrich-item.ts), so the output is the same as in process.
 // `--explain` also prints each claim with the rule that produced it, one human-readable line per claim, on
 // stderr (stdout stays one JSON line per article), for analysts checking why a claim was (or was not) made.
 
@@ -83,15 +86,20 @@ const ENRICH_USAGE = `usage: bin/marsad enrich [--explain] [--threads=N] FILE...
        bin/marsad enrich [--explain] [--threads=N] --jsonl      RawArticle JSON lines on stdin
 Prints one EnrichedArticle JSON line per input (or {"error":{field,message},"index":n});
 --explain also prints each claim with the rule that produced it on stderr.
---threads=N enriches on N worker threads from ${MIN_THREADED_INPUTS} inputs on (default: one per core, at most 4,
-or MARSAD_ENRICH_THREADS; 1 = in process); the output is the same, in input order.
+--threads=N enriches on N worker threads from ${MIN_THREADED_INPUTS} inputs on (auto: one per core, at most 4;
+default MARSAD_ENRICH_THREADS, else 1 = in process); the output is the same, in input order.
 `;
 
-/** `--threads=N` (1 = in process), else MARSAD_ENRICH_THREADS, else one worker per core (at most 4). */
+/**
+ * `--threads=N`, else MARSAD_ENRICH_THREADS, else 1 (in process). Not one per core by default: each
+ * worker pays its own KB load, warm-up and, above all, V8's optimising compiles of the rule passes
+ * (ADR 0022: +30-40% CPU for 4,000 articles with 2 workers), which is a loss on a busy machine;
+ * `auto` is one worker per core (at most 4).
+ */
 function threadCount(argv: string[], inputs: number): number {
   const opt = argv.find((a) => a.startsWith('--threads='))?.slice('--threads='.length) ?? process.env.MARSAD_ENRICH_THREADS;
-  const n = opt ? Number(opt) : Math.min(4, availableParallelism());
-  if (!Number.isInteger(n) || n < 1) throw new Error(`--threads / MARSAD_ENRICH_THREADS must be a whole number >= 1, got "${opt}"`);
+  const n = !opt ? 1 : opt === 'auto' ? Math.min(4, availableParallelism()) : Number(opt);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--threads / MARSAD_ENRICH_THREADS must be a whole number >= 1 or auto, got "${opt}"`);
   return inputs < MIN_THREADED_INPUTS ? 1 : n;
 }
 
