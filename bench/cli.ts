@@ -5,6 +5,9 @@
 // BENCH_RUNS times in turn (default 2), output to /dev/null. BENCH_CLI=path/to/enrich.js runs another build. Each line: the CLI's own timing (articles/s
 // wall and per CPU-second of all its threads, beyond start-up), the whole run's wall time from spawn to
 // exit, CPU model, Node version and load average.
+// BENCH_JIT=1: one more in-process run under `--single-threaded --trace-opt --trace-deopt` (every V8
+// compile on the main thread, so its time is this process's CPU), summarised: optimising-compile
+// time in all and per function, and where optimised code was thrown away (ADR 0022).
 
 import { spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
@@ -47,6 +50,51 @@ try {
         `threads=${mode.padEnd(4)} ${timing.replace(/^enrich: /, '')} · whole run ${wall.toFixed(1)} s = ${(articles.length / wall).toFixed(0)} articles/s · load ${load}`,
       );
     }
+  if (process.env.BENCH_JIT === '1') jitSummary();
 } finally {
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** Compiles and deopts of one fresh in-process run, from V8's traces on stdout (article lines start with "{"). */
+function jitSummary(): void {
+  const input = openSync(file, 'r');
+  const res = spawnSync(process.execPath, ['--single-threaded', '--trace-opt', '--trace-deopt-verbose', cli, '--jsonl', '--threads=1'], {
+    stdio: [input, 'pipe', 'pipe'],
+    env: { ...process.env, MARSAD_ENRICH_TIMING: '1' },
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
+  closeSync(input);
+  const byFn = new Map<string, { ms: number; n: number }>();
+  const deopts = new Map<string, number>();
+  let total = 0;
+  let lastDeoptFn = '';
+  for (const line of (res.stdout ?? '').split('\n')) {
+    if (line.startsWith('{')) continue;
+    const c = /^\[completed compiling .*?<JSFunction (\S*) .*took ([\d.]+), ([\d.]+), ([\d.]+) ms/.exec(line);
+    if (c) {
+      const ms = Number(c[2]) + Number(c[3]) + Number(c[4]);
+      const f = byFn.get(c[1]) ?? { ms: 0, n: 0 };
+      f.ms += ms;
+      f.n++;
+      byFn.set(c[1], f);
+      total += ms;
+      continue;
+    }
+    const d = /^\[bailout .*deoptimizing \S+ <JSFunction (\S*)/.exec(line);
+    if (d) lastDeoptFn = d[1];
+    const at = /deoptimize at <([^>]*)>/.exec(line);
+    if (at && lastDeoptFn) {
+      const k = `${lastDeoptFn} at ${at[1].replace(/^.*\/dist\//, 'dist/')}`;
+      deopts.set(k, (deopts.get(k) ?? 0) + 1);
+      lastDeoptFn = '';
+    }
+  }
+  const timing = (res.stderr ?? '').trim().split('\n').pop() ?? '';
+  console.log(`jit  --single-threaded, in process: ${timing.replace(/^enrich: /, '')}`);
+  console.log(`jit  optimising compiles ${(total / 1000).toFixed(2)} s in all (start-up and warm-up included); by function:`);
+  for (const [fn, f] of [...byFn].sort((a, b) => b[1].ms - a[1].ms).slice(0, 12))
+    console.log(`       ${(f.ms / 1000).toFixed(2).padStart(6)} s  ${String(f.n).padStart(2)}×  ${fn}`);
+  console.log(`jit  optimised code thrown away (deopts), most frequent:`);
+  for (const [k, n] of [...deopts].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`       ${String(n).padStart(3)}×  ${k}`);
 }
