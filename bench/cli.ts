@@ -1,7 +1,8 @@
 // npm run bench:cli — `marsad enrich --jsonl` in a FRESH process each run (issue 10 item 4): the 4,000
 // bench articles (~3 KB, bench/articles.ts, BENCH_N to change) are written once as JSON lines to a
 // temporary file, then `node dist/tools/cli/enrich.js --jsonl` runs on it with MARSAD_ENRICH_TIMING=1
-// for each mode of BENCH_CLI_MODES (default "1,auto": in process, then one worker thread per core),
+// for each mode of BENCH_CLI_MODES (default "1,auto": `--threads=1`, in process, then `--threads=auto`,
+// one worker thread per core; "default" passes no option, for builds that have none),
 // BENCH_RUNS times in turn (default 2), output to /dev/null. BENCH_CLI=path/to/enrich.js runs another build. Each line: the CLI's own timing (articles/s
 // wall and per CPU-second of all its threads, beyond start-up), the whole run's wall time from spawn to
 // exit, CPU model, Node version and load average.
@@ -37,7 +38,7 @@ try {
         .join(' ');
       const input = openSync(file, 'r');
       const t0 = process.hrtime.bigint();
-      const res = spawnSync(process.execPath, [cli, '--jsonl', ...(mode === 'auto' ? [] : [`--threads=${mode}`])], {
+      const res = spawnSync(process.execPath, [cli, '--jsonl', ...(mode === 'default' ? [] : [`--threads=${mode}`])], {
         stdio: [input, 'ignore', 'pipe'],
         env: { ...process.env, MARSAD_ENRICH_TIMING: '1' },
         encoding: 'utf8',
@@ -66,7 +67,7 @@ function jitSummary(): void {
   });
   closeSync(input);
   const byFn = new Map<string, { ms: number; n: number }>();
-  const deopts = new Map<string, number>();
+  const deopts = new Map<string, { fn: string; n: number }>();
   let total = 0;
   let lastDeoptFn = '';
   for (const line of (res.stdout ?? '').split('\n')) {
@@ -86,7 +87,9 @@ function jitSummary(): void {
     const at = /deoptimize at <([^>]*)>/.exec(line);
     if (at && lastDeoptFn) {
       const k = `${lastDeoptFn} at ${at[1].replace(/^.*\/dist\//, 'dist/')}`;
-      deopts.set(k, (deopts.get(k) ?? 0) + 1);
+      const e = deopts.get(k) ?? { fn: lastDeoptFn, n: 0 };
+      e.n++;
+      deopts.set(k, e);
       lastDeoptFn = '';
     }
   }
@@ -95,6 +98,9 @@ function jitSummary(): void {
   console.log(`jit  optimising compiles ${(total / 1000).toFixed(2)} s in all (start-up and warm-up included); by function:`);
   for (const [fn, f] of [...byFn].sort((a, b) => b[1].ms - a[1].ms).slice(0, 12))
     console.log(`       ${(f.ms / 1000).toFixed(2).padStart(6)} s  ${String(f.n).padStart(2)}×  ${fn}`);
-  console.log(`jit  optimised code thrown away (deopts), most frequent:`);
-  for (const [k, n] of [...deopts].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`       ${String(n).padStart(3)}×  ${k}`);
+  // the sites that cost recompiles first: by the compile time of their function
+  const cost = (fn: string) => byFn.get(fn)?.ms ?? 0;
+  console.log(`jit  optimised code thrown away (deopts), functions by compile time:`);
+  for (const [k, d] of [...deopts].sort((a, b) => cost(b[1].fn) - cost(a[1].fn) || b[1].n - a[1].n).slice(0, 16))
+    console.log(`       ${String(d.n).padStart(3)}×  ${k}`);
 }
