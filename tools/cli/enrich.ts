@@ -93,7 +93,7 @@ default MARSAD_ENRICH_THREADS, else 1 = in process); the output is the same, in 
 /**
  * `--threads=N`, else MARSAD_ENRICH_THREADS, else 1 (in process). Not one per core by default: each
  * worker pays its own KB load, warm-up and, above all, V8's optimising compiles of the rule passes
- * (ADR 0022: +30-40% CPU for 4,000 articles with 2 workers), which is a loss on a busy machine;
+ * (ADR 0022: 7-45% more CPU for 4,000 articles with 2 workers), which is a loss on a busy machine;
  * `auto` is one worker per core (at most 4).
  */
 function threadCount(argv: string[], inputs: number): number {
@@ -210,6 +210,7 @@ async function startWorkers(file: string, n: number): Promise<{ workers: Worker[
             'ready' in m ? resolve(m.warm) : reject(new Error('enrich worker: unexpected first message')),
           );
           w.once('error', reject);
+          w.once('exit', (code) => reject(new Error(`enrich worker exited with code ${code} while starting`)));
         }),
     ),
   );
