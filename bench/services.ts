@@ -1,0 +1,193 @@
+// node dist/bench/services.js — the enricher and the indexer SERVICES one at a time, each draining a
+// backlog on the local stack (the "after an outage" case of issue 10), so each one's CPU per article
+// and peak RSS is measured without the other services sharing the two cores:
+//   1. BENCH_N (5,000) bench articles (bench/articles.ts, ~3 KB ar/en) are published to the raw topic
+//      of a fresh namespace;
+//   2. the enricher starts (node dist/apps/enricher/src/main.js), and runs until its group has no lag;
+//   3. it stops; the indexer starts on the enriched backlog and runs until its group has no lag, then
+//      the index is counted by URL (nothing lost, nothing duplicated).
+// CPU is the service's own (/proc/<pid>/stat) from ready to no lag, per article; RSS is its peak
+// (VmHWM, start-up included) and, sampled every 250 ms, its RSS at the end of the drain. The namespace
+// (topics, groups, index, Redis keys) is removed at the end. Env: BENCH_N, BENCH_SERVICES
+// (`enricher,indexer`; the indexer needs the enricher's output), BENCH_SERVICE_ENV (extra
+// `K=V,K=V` for the services, e.g. MARSAD_KAFKA_COMPRESSION=none).
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+import net from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { Client as EsClient } from '@elastic/elasticsearch';
+import { articleIdFromUrl, names } from '@marsad/contracts';
+import { createKafka, ensureTopics, Publisher } from '@marsad/messaging';
+import { createLogger } from '@marsad/observability';
+import { benchArticles } from './articles';
+import { ES, KAFKA, REDIS, checkStack, cleanupNamespace, cpuSeconds, load, machine, peakRssMb } from './stack';
+import { findRoot } from './support';
+
+const N = Number(process.env.BENCH_N ?? 5000);
+const SERVICES = (process.env.BENCH_SERVICES ?? 'enricher,indexer').split(',');
+const EXTRA_ENV = Object.fromEntries(
+  (process.env.BENCH_SERVICE_ENV ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
+);
+const root = findRoot();
+const logDir = join(root, '.marsad', 'bench-logs');
+const quiet = createLogger('bench', 'error');
+const err = (s: string) => process.stderr.write(s + '\n');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const kafka = createKafka({ brokers: KAFKA.split(','), clientId: 'bench-services', logger: quiet });
+
+function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const s = net.createServer();
+    s.on('error', rej);
+    s.listen(0, '127.0.0.1', () => {
+      const p = (s.address() as AddressInfo).port;
+      s.close(() => res(p));
+    });
+  });
+}
+
+async function start(svc: string, ns: string): Promise<{ proc: ChildProcess; port: number }> {
+  const port = await freePort();
+  const logFile = join(logDir, `${ns}-${svc}.log`);
+  const out = createWriteStream(logFile, { flags: 'a' });
+  const proc = spawn(process.execPath, [join(root, 'dist', 'apps', svc, 'src', 'main.js')], {
+    cwd: root,
+    env: {
+      ...process.env,
+      KAFKA_BROKERS: KAFKA,
+      ELASTICSEARCH_URL: ES,
+      REDIS_URL: REDIS,
+      MARSAD_NAMESPACE: ns,
+      MARSAD_LOG_FILE: logFile,
+      LOG_LEVEL: 'warn',
+      PORT: String(port),
+      ...EXTRA_ENV,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  proc.stdout?.pipe(out);
+  proc.stderr?.pipe(out);
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (proc.exitCode !== null) throw new Error(`${svc} exited with ${proc.exitCode} (see ${logFile})`);
+    const ok = await fetch(`http://127.0.0.1:${port}/health/ready`, { signal: AbortSignal.timeout(2000) }).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return { proc, port };
+    await sleep(250);
+  }
+  throw new Error(`${svc} not ready within 120 s (see ${logFile})`);
+}
+
+async function stop(proc: ChildProcess): Promise<void> {
+  if (proc.exitCode !== null) return;
+  const exited = new Promise((r) => proc.once('exit', r));
+  proc.kill('SIGTERM');
+  const t = setTimeout(() => proc.kill('SIGKILL'), 20_000);
+  await exited;
+  clearTimeout(t);
+}
+
+/** Uncommitted messages of `groupId` on `topic` (everything while it has committed nothing). */
+async function lag(groupId: string, topic: string): Promise<number> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const ends = await admin.fetchTopicOffsets(topic);
+    const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
+    let l = 0;
+    for (const e of ends) {
+      const c = committed?.partitions.find((p) => p.partition === e.partition);
+      l += Number(e.high) - (c && Number(c.offset) >= 0 ? Number(c.offset) : Number(e.low));
+    }
+    return l;
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+function rssMb(pid: number): number {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+async function drain(svc: string, ns: string, groupId: string, topic: string): Promise<void> {
+  const { proc } = await start(svc, ns);
+  const pid = proc.pid!;
+  try {
+    const c0 = cpuSeconds(pid);
+    const t0 = Date.now();
+    let l = N;
+    let lastLog = t0;
+    while ((l = await lag(groupId, topic)) > 0) {
+      if (proc.exitCode !== null) throw new Error(`${svc} exited with ${proc.exitCode}`);
+      if (Date.now() - t0 > 900_000) throw new Error(`${svc}: still ${l} behind after 900 s`);
+      if (Date.now() - lastLog > 10_000) {
+        lastLog = Date.now();
+        err(`  ${svc}: ${N - l}/${N} · RSS ${rssMb(pid).toFixed(0)} MB · ${load()}`);
+      }
+      await sleep(250);
+    }
+    const secs = (Date.now() - t0) / 1000;
+    const cpuMs = ((cpuSeconds(pid) - c0) * 1000) / N;
+    console.log(
+      `${svc.padEnd(9)} ${N} articles in ${secs.toFixed(1)} s (${(N / secs).toFixed(0)}/s) · ${cpuMs.toFixed(2)} ms CPU/article · ` +
+        `peak RSS ${peakRssMb(pid).toFixed(0)} MB, at the end ${rssMb(pid).toFixed(0)} MB · ${load()}`,
+    );
+  } finally {
+    await stop(proc);
+  }
+}
+
+async function main(): Promise<void> {
+  const down = await checkStack();
+  if (down.length) throw new Error(`the local stack is not up: ${down.join('; ')}`);
+  mkdirSync(logDir, { recursive: true });
+  const ns = `bs${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
+  const n = names(ns);
+  const articles = benchArticles(N).map((a) => ({ ...a, id: articleIdFromUrl(a.url) }));
+  console.log(`bench:services  ${machine()} · ${load()} · N=${N} · namespace ${ns} · logs ${logDir}/${ns}-*.log`);
+  const pub = new Publisher(kafka, { logger: quiet });
+  try {
+    const admin = kafka.admin();
+    await admin.connect();
+    await ensureTopics(admin, n);
+    await admin.disconnect();
+    for (let i = 0; i < articles.length; i += 1000)
+      await pub.send(
+        n.topic('articlesRaw'),
+        articles.slice(i, i + 1000).map((a) => ({ key: a.id, value: a })),
+      );
+    if (SERVICES.includes('enricher')) await drain('enricher', ns, n.consumerGroup('enricher'), n.topic('articlesRaw'));
+    if (SERVICES.includes('indexer')) {
+      await drain('indexer', ns, n.consumerGroup('indexer'), n.topic('articlesEnriched'));
+      const es = new EsClient({ node: ES });
+      await es.indices.refresh({ index: n.articlesAlias });
+      const c = (await es.count({ index: n.articlesAlias })).count;
+      await es.close();
+      if (c !== N) console.log(`indexer   WRONG COUNT: ${c} documents for ${N} articles`);
+    }
+  } finally {
+    await pub.disconnect().catch(() => undefined);
+    await cleanupNamespace(ns).catch((e) => err(`cleanup of ${ns} incomplete: ${(e as Error).message}`));
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    err(`bench:services failed: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  },
+);
