@@ -7,10 +7,11 @@
 //   3. it stops; the indexer starts on the enriched backlog and runs until its group has no lag, then
 //      the index is counted by URL (nothing lost, nothing duplicated).
 // CPU is the service's own (/proc/<pid>/stat) from ready to no lag, per article; RSS is its peak
-// (VmHWM, start-up included) and, sampled every 250 ms, its RSS at the end of the drain. The namespace
+// (VmHWM, start-up included) and its RSS at the end of the drain; the first ~10% of the backlog is
+// also reported apart (a fresh process should be at full speed from its first seconds: warm-up). The namespace
 // (topics, groups, index, Redis keys) is removed at the end. Env: BENCH_N, BENCH_SERVICES
 // (`enricher,indexer`; the indexer needs the enricher's output), BENCH_SERVICE_ENV (extra
-// `K=V,K=V` for the services, e.g. MARSAD_KAFKA_COMPRESSION=none).
+// `K=V,K=V` for the services, e.g. MARSAD_KAFKA_COMPRESSION=none), BENCH_CPU_PROF=1 (V8 CPU profiles).
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
@@ -56,7 +57,11 @@ async function start(svc: string, ns: string): Promise<{ proc: ChildProcess; por
   const port = await freePort();
   const logFile = join(logDir, `${ns}-${svc}.log`);
   const out = createWriteStream(logFile, { flags: 'a' });
-  const proc = spawn(process.execPath, [join(root, 'dist', 'apps', svc, 'src', 'main.js')], {
+  // BENCH_CPU_PROF=1: each service writes a V8 CPU profile at exit (.marsad/bench-logs/prof/)
+  const prof = process.env.BENCH_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${join(logDir, 'prof')}`, `--cpu-prof-name=${ns}-${svc}.cpuprofile`]
+    : [];
+  const proc = spawn(process.execPath, [...prof, join(root, 'dist', 'apps', svc, 'src', 'main.js')], {
     cwd: root,
     env: {
       ...process.env,
@@ -130,7 +135,10 @@ async function drain(svc: string, ns: string, groupId: string, topic: string): P
     const t0 = Date.now();
     let l = N;
     let lastLog = t0;
+    // the first ~10% of the backlog apart: is a fresh process at full speed from its first seconds?
+    let first: { n: number; cpu: number; secs: number } | undefined;
     while ((l = await lag(groupId, topic)) > 0) {
+      if (!first && N - l >= N / 10) first = { n: N - l, cpu: cpuSeconds(pid) - c0, secs: (Date.now() - t0) / 1000 };
       if (proc.exitCode !== null) throw new Error(`${svc} exited with ${proc.exitCode}`);
       if (Date.now() - t0 > 900_000) throw new Error(`${svc}: still ${l} behind after 900 s`);
       if (Date.now() - lastLog > 10_000) {
@@ -145,6 +153,11 @@ async function drain(svc: string, ns: string, groupId: string, topic: string): P
       `${svc.padEnd(9)} ${N} articles in ${secs.toFixed(1)} s (${(N / secs).toFixed(0)}/s) · ${cpuMs.toFixed(2)} ms CPU/article · ` +
         `peak RSS ${peakRssMb(pid).toFixed(0)} MB, at the end ${rssMb(pid).toFixed(0)} MB · ${load()}`,
     );
+    if (first)
+      console.log(
+        `${''.padEnd(9)} of which the first ${first.n} in ${first.secs.toFixed(1)} s: ${((first.cpu * 1000) / first.n).toFixed(2)} ms CPU/article, ` +
+          `the rest ${(((cpuSeconds(pid) - c0 - first.cpu) * 1000) / (N - first.n)).toFixed(2)}`,
+      );
   } finally {
     await stop(proc);
   }

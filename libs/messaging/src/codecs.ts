@@ -1,5 +1,5 @@
 import { CompressionCodecs, CompressionTypes, KafkaJSNotImplemented } from 'kafkajs';
-import { compressFrame } from 'lz4-napi';
+import { compressFrameSync } from 'lz4-napi';
 import { decompress as zstdDecompress } from 'fzstd';
 import snappyCodec = require('kafkajs-snappy');
 import { lz4DecompressFrame } from './lz4';
@@ -36,7 +36,10 @@ async function zstdEncoder() {
 }
 
 const lz4: Codec = {
-  compress: async (encoder) => compressFrame(encoder.buffer),
+  // On the calling thread: the async variant compresses on libuv's pool, whose threads keep the
+  // freed buffers in their own malloc arenas (~45 MB more RSS in the enricher, ADR 0021). A 100-article
+  // chunk (~2 MB) takes a few ms. (Not decompressFrameSync: it leaks its output, ./lz4.ts reads instead.)
+  compress: async (encoder) => compressFrameSync(encoder.buffer),
   decompress: async (buffer) => lz4DecompressFrame(buffer),
 };
 
