@@ -1,11 +1,11 @@
 // node dist/bench/services.js — the enricher and the indexer SERVICES one at a time, each draining a
 // backlog on the local stack (the "after an outage" case of issue 10), so each one's CPU per article
 // and peak RSS is measured without the other services sharing the two cores:
-//   1. BENCH_N (5,000) bench articles (bench/articles.ts, ~3 KB ar/en) are published to the raw topic
-//      of a fresh namespace;
-//   2. the enricher starts (node dist/apps/enricher/src/main.js), and runs until its group has no lag;
-//   3. it stops; the indexer starts on the enriched backlog and runs until its group has no lag, then
-//      the index is counted by URL (nothing lost, nothing duplicated).
+//   1. the enricher starts (node dist/apps/enricher/src/main.js); once it is ready, BENCH_N (5,000)
+//      bench articles (bench/articles.ts, ~3 KB ar/en) are published at full speed to the raw topic
+//      of a fresh namespace, and it runs until its group has no lag;
+//   2. it stops; the indexer starts on the enriched backlog and runs until its group has no lag, then
+//      the index is counted (N documents: nothing lost; the _id is the article id).
 // CPU is the service's own (/proc/<pid>/stat) from ready to no lag, per article; RSS is its peak
 // (VmHWM, start-up included) and its RSS at the end of the drain; the first ~10% of the backlog is
 // also reported apart (a fresh process should be at full speed from its first seconds: warm-up). The namespace
@@ -127,18 +127,24 @@ function rssMb(pid: number): number {
   }
 }
 
-async function drain(svc: string, ns: string, groupId: string, topic: string): Promise<void> {
+async function drain(svc: string, ns: string, groupId: string, topic: string, publish?: () => Promise<void>): Promise<void> {
   const { proc } = await start(svc, ns);
   const pid = proc.pid!;
   try {
+    // From ready on: start-up (and the enricher's warm-up) is not counted. The enricher's backlog is
+    // published now; the indexer's is there already, and what it took before ready is left out.
     const c0 = cpuSeconds(pid);
     const t0 = Date.now();
+    const before = publish ? 0 : N - (await lag(groupId, topic));
+    if (publish) await publish();
+    const counted = N - before;
     let l = N;
     let lastLog = t0;
-    // the first ~10% of the backlog apart: is a fresh process at full speed from its first seconds?
+    // the first ~10% apart: is a fresh process at full speed from its first seconds?
     let first: { n: number; cpu: number; secs: number } | undefined;
     while ((l = await lag(groupId, topic)) > 0) {
-      if (!first && N - l >= N / 10) first = { n: N - l, cpu: cpuSeconds(pid) - c0, secs: (Date.now() - t0) / 1000 };
+      const done = N - l - before;
+      if (!first && done >= counted / 10) first = { n: done, cpu: cpuSeconds(pid) - c0, secs: (Date.now() - t0) / 1000 };
       if (proc.exitCode !== null) throw new Error(`${svc} exited with ${proc.exitCode}`);
       if (Date.now() - t0 > 900_000) throw new Error(`${svc}: still ${l} behind after 900 s`);
       if (Date.now() - lastLog > 10_000) {
@@ -148,15 +154,15 @@ async function drain(svc: string, ns: string, groupId: string, topic: string): P
       await sleep(250);
     }
     const secs = (Date.now() - t0) / 1000;
-    const cpuMs = ((cpuSeconds(pid) - c0) * 1000) / N;
+    const cpu = cpuSeconds(pid) - c0;
     console.log(
-      `${svc.padEnd(9)} ${N} articles in ${secs.toFixed(1)} s (${(N / secs).toFixed(0)}/s) · ${cpuMs.toFixed(2)} ms CPU/article · ` +
-        `peak RSS ${peakRssMb(pid).toFixed(0)} MB, at the end ${rssMb(pid).toFixed(0)} MB · ${load()}`,
+      `${svc.padEnd(9)} ${counted} articles in ${secs.toFixed(1)} s (${(counted / secs).toFixed(0)}/s) · ${((cpu * 1000) / counted).toFixed(2)} ms CPU/article` +
+        `${before ? ` (${before} taken before ready, not counted)` : ''} · peak RSS ${peakRssMb(pid).toFixed(0)} MB, at the end ${rssMb(pid).toFixed(0)} MB · ${load()}`,
     );
     if (first)
       console.log(
-        `${''.padEnd(9)} of which the first ${first.n} in ${first.secs.toFixed(1)} s: ${((first.cpu * 1000) / first.n).toFixed(2)} ms CPU/article, ` +
-          `the rest ${(((cpuSeconds(pid) - c0 - first.cpu) * 1000) / (N - first.n)).toFixed(2)}`,
+        `${svc.padEnd(9)} the first ${first.n} in ${first.secs.toFixed(1)} s: ${((first.cpu * 1000) / first.n).toFixed(2)} ms CPU/article, ` +
+          `the rest ${(((cpu - first.cpu) * 1000) / (counted - first.n)).toFixed(2)}`,
       );
   } finally {
     await stop(proc);
@@ -177,12 +183,15 @@ async function main(): Promise<void> {
     await admin.connect();
     await ensureTopics(admin, n);
     await admin.disconnect();
-    for (let i = 0; i < articles.length; i += 1000)
-      await pub.send(
-        n.topic('articlesRaw'),
-        articles.slice(i, i + 1000).map((a) => ({ key: a.id, value: a })),
-      );
-    if (SERVICES.includes('enricher')) await drain('enricher', ns, n.consumerGroup('enricher'), n.topic('articlesRaw'));
+    const publish = async () => {
+      for (let i = 0; i < articles.length; i += 1000)
+        await pub.send(
+          n.topic('articlesRaw'),
+          articles.slice(i, i + 1000).map((a) => ({ key: a.id, value: a })),
+        );
+    };
+    if (SERVICES.includes('enricher')) await drain('enricher', ns, n.consumerGroup('enricher'), n.topic('articlesRaw'), publish);
+    else await publish();
     if (SERVICES.includes('indexer')) {
       await drain('indexer', ns, n.consumerGroup('indexer'), n.topic('articlesEnriched'));
       const es = new EsClient({ node: ES });
