@@ -55,7 +55,8 @@ export function lz4DecompressFrame(src: Buffer): Buffer {
     if (contentSize) {
       if (ip + 8 > src.length) fail('truncated content size');
       const size = Number(src.readBigUInt64LE(ip));
-      if (size <= 0x7fffffff) ensure(size);
+      // a hint only, and never trusted beyond what the input can expand to (LZ4 at most ~255:1)
+      if (size <= (src.length - ip) * 255 + 65536) ensure(size);
       ip += 8;
     }
     if (dictId) fail('dictionaries are not supported');
