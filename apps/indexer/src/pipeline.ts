@@ -49,11 +49,12 @@ export class IndexerPipeline implements ServiceWiring {
       stage: 'index',
       maxBatchSize: cfg.MARSAD_INDEX_BATCH_SIZE,
       partitionsConsumedConcurrently: 2,
-      // Fetches of MARSAD_INDEX_BATCH_BYTES per partition (compressed: a few times more documents
-      // than one bulk's bytes), two partitions at once: enough for full chunks, and a bounded heap
-      // (16/64 MiB fetches held the indexer over 350 MB RSS). A larger single message still comes
+      // Fetches of half MARSAD_INDEX_BATCH_BYTES per partition, two partitions at once: the enriched
+      // topic is lz4 (~3× smaller on the wire), so one fetch still decodes to more than a bulk slice;
+      // a full MARSAD_INDEX_BATCH_BYTES per partition held ~100 MB of decoded batches (ADR 0021;
+      // 16/64 MiB fetches had held the indexer over 350 MB RSS). A larger single message still comes
       // (the broker returns at least one record).
-      consumer: { maxBytesPerPartition: cfg.MARSAD_INDEX_BATCH_BYTES, maxBytes: 2 * cfg.MARSAD_INDEX_BATCH_BYTES },
+      consumer: { maxBytesPerPartition: Math.ceil(cfg.MARSAD_INDEX_BATCH_BYTES / 2), maxBytes: cfg.MARSAD_INDEX_BATCH_BYTES },
     });
     this.handler = lastIndexed(
       metrics,

@@ -1,0 +1,215 @@
+// node dist/bench/services.js — the enricher and the indexer SERVICES one at a time, each draining a
+// backlog on the local stack (the "after an outage" case of issue 10), so each one's CPU per article
+// and peak RSS is measured without the other services sharing the two cores:
+//   1. the enricher starts (node dist/apps/enricher/src/main.js); once it is ready, BENCH_N (5,000)
+//      bench articles (bench/articles.ts, ~3 KB ar/en) are published at full speed to the raw topic
+//      of a fresh namespace, and it runs until its group has no lag;
+//   2. it stops; the indexer starts on the enriched backlog and runs until its group has no lag, then
+//      the index is counted (N documents: nothing lost; the _id is the article id).
+// CPU is the service's own (/proc/<pid>/stat) from ready to no lag, per article; RSS is its peak
+// (VmHWM, start-up included) and its RSS at the end of the drain; the first ~10% of the backlog is
+// also reported apart (a fresh process should be at full speed from its first seconds: warm-up). The namespace
+// (topics, groups, index, Redis keys) is removed at the end. Env: BENCH_N, BENCH_SERVICES
+// (`enricher,indexer`; the indexer needs the enricher's output), BENCH_SERVICE_ENV (extra
+// `K=V,K=V` for the services, e.g. MARSAD_KAFKA_COMPRESSION=none), BENCH_CPU_PROF=1 (V8 CPU profiles).
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+import net from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { Client as EsClient } from '@elastic/elasticsearch';
+import { articleIdFromUrl, names } from '@marsad/contracts';
+import { createKafka, ensureTopics, Publisher } from '@marsad/messaging';
+import { createLogger } from '@marsad/observability';
+import { benchArticles } from './articles';
+import { ES, KAFKA, REDIS, checkStack, cleanupNamespace, cpuSeconds, load, machine, peakRssMb } from './stack';
+import { findRoot } from './support';
+
+const N = Number(process.env.BENCH_N ?? 5000);
+const SERVICES = (process.env.BENCH_SERVICES ?? 'enricher,indexer').split(',');
+const EXTRA_ENV = Object.fromEntries(
+  (process.env.BENCH_SERVICE_ENV ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
+);
+const root = findRoot();
+const logDir = join(root, '.marsad', 'bench-logs');
+const quiet = createLogger('bench', 'error');
+const err = (s: string) => process.stderr.write(s + '\n');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const kafka = createKafka({ brokers: KAFKA.split(','), clientId: 'bench-services', logger: quiet });
+
+function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const s = net.createServer();
+    s.on('error', rej);
+    s.listen(0, '127.0.0.1', () => {
+      const p = (s.address() as AddressInfo).port;
+      s.close(() => res(p));
+    });
+  });
+}
+
+async function start(svc: string, ns: string): Promise<{ proc: ChildProcess; port: number }> {
+  const port = await freePort();
+  const logFile = join(logDir, `${ns}-${svc}.log`);
+  const out = createWriteStream(logFile, { flags: 'a' });
+  // BENCH_CPU_PROF=1: each service writes a V8 CPU profile at exit (.marsad/bench-logs/prof/)
+  const prof = process.env.BENCH_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${join(logDir, 'prof')}`, `--cpu-prof-name=${ns}-${svc}.cpuprofile`]
+    : [];
+  const proc = spawn(process.execPath, [...prof, join(root, 'dist', 'apps', svc, 'src', 'main.js')], {
+    cwd: root,
+    env: {
+      ...process.env,
+      KAFKA_BROKERS: KAFKA,
+      ELASTICSEARCH_URL: ES,
+      REDIS_URL: REDIS,
+      MARSAD_NAMESPACE: ns,
+      MARSAD_LOG_FILE: logFile,
+      LOG_LEVEL: 'warn',
+      PORT: String(port),
+      ...EXTRA_ENV,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  proc.stdout?.pipe(out);
+  proc.stderr?.pipe(out);
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (proc.exitCode !== null) throw new Error(`${svc} exited with ${proc.exitCode} (see ${logFile})`);
+    const ok = await fetch(`http://127.0.0.1:${port}/health/ready`, { signal: AbortSignal.timeout(2000) }).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return { proc, port };
+    await sleep(250);
+  }
+  throw new Error(`${svc} not ready within 120 s (see ${logFile})`);
+}
+
+async function stop(proc: ChildProcess): Promise<void> {
+  if (proc.exitCode !== null) return;
+  const exited = new Promise((r) => proc.once('exit', r));
+  proc.kill('SIGTERM');
+  const t = setTimeout(() => proc.kill('SIGKILL'), 20_000);
+  await exited;
+  clearTimeout(t);
+}
+
+/** Uncommitted messages of `groupId` on `topic` (everything while it has committed nothing). */
+async function lag(groupId: string, topic: string): Promise<number> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const ends = await admin.fetchTopicOffsets(topic);
+    const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
+    let l = 0;
+    for (const e of ends) {
+      const c = committed?.partitions.find((p) => p.partition === e.partition);
+      l += Number(e.high) - (c && Number(c.offset) >= 0 ? Number(c.offset) : Number(e.low));
+    }
+    return l;
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+function rssMb(pid: number): number {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+async function drain(svc: string, ns: string, groupId: string, topic: string, publish?: () => Promise<void>): Promise<void> {
+  const { proc } = await start(svc, ns);
+  const pid = proc.pid!;
+  try {
+    // From ready on: start-up (and the enricher's warm-up) is not counted. The enricher's backlog is
+    // published now; the indexer's is there already, and what it took before ready is left out.
+    const c0 = cpuSeconds(pid);
+    const t0 = Date.now();
+    const before = publish ? 0 : N - (await lag(groupId, topic));
+    if (publish) await publish();
+    const counted = N - before;
+    let l = N;
+    let lastLog = t0;
+    // the first ~10% apart: is a fresh process at full speed from its first seconds?
+    let first: { n: number; cpu: number; secs: number } | undefined;
+    while ((l = await lag(groupId, topic)) > 0) {
+      const done = N - l - before;
+      if (!first && done >= counted / 10) first = { n: done, cpu: cpuSeconds(pid) - c0, secs: (Date.now() - t0) / 1000 };
+      if (proc.exitCode !== null) throw new Error(`${svc} exited with ${proc.exitCode}`);
+      if (Date.now() - t0 > 900_000) throw new Error(`${svc}: still ${l} behind after 900 s`);
+      if (Date.now() - lastLog > 10_000) {
+        lastLog = Date.now();
+        err(`  ${svc}: ${N - l}/${N} · RSS ${rssMb(pid).toFixed(0)} MB · ${load()}`);
+      }
+      await sleep(250);
+    }
+    const secs = (Date.now() - t0) / 1000;
+    const cpu = cpuSeconds(pid) - c0;
+    console.log(
+      `${svc.padEnd(9)} ${counted} articles in ${secs.toFixed(1)} s (${(counted / secs).toFixed(0)}/s) · ${((cpu * 1000) / counted).toFixed(2)} ms CPU/article` +
+        `${before ? ` (${before} taken before ready, not counted)` : ''} · peak RSS ${peakRssMb(pid).toFixed(0)} MB, at the end ${rssMb(pid).toFixed(0)} MB · ${load()}`,
+    );
+    if (first)
+      console.log(
+        `${svc.padEnd(9)} the first ${first.n} in ${first.secs.toFixed(1)} s: ${((first.cpu * 1000) / first.n).toFixed(2)} ms CPU/article, ` +
+          `the rest ${(((cpu - first.cpu) * 1000) / (counted - first.n)).toFixed(2)}`,
+      );
+  } finally {
+    await stop(proc);
+  }
+}
+
+async function main(): Promise<void> {
+  const down = await checkStack();
+  if (down.length) throw new Error(`the local stack is not up: ${down.join('; ')}`);
+  mkdirSync(logDir, { recursive: true });
+  const ns = `bs${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
+  const n = names(ns);
+  const articles = benchArticles(N).map((a) => ({ ...a, id: articleIdFromUrl(a.url) }));
+  console.log(`bench:services  ${machine()} · ${load()} · N=${N} · namespace ${ns} · logs ${logDir}/${ns}-*.log`);
+  const pub = new Publisher(kafka, { logger: quiet });
+  try {
+    const admin = kafka.admin();
+    await admin.connect();
+    await ensureTopics(admin, n);
+    await admin.disconnect();
+    const publish = async () => {
+      for (let i = 0; i < articles.length; i += 1000)
+        await pub.send(
+          n.topic('articlesRaw'),
+          articles.slice(i, i + 1000).map((a) => ({ key: a.id, value: a })),
+        );
+    };
+    if (SERVICES.includes('enricher')) await drain('enricher', ns, n.consumerGroup('enricher'), n.topic('articlesRaw'), publish);
+    else await publish();
+    if (SERVICES.includes('indexer')) {
+      await drain('indexer', ns, n.consumerGroup('indexer'), n.topic('articlesEnriched'));
+      const es = new EsClient({ node: ES });
+      await es.indices.refresh({ index: n.articlesAlias });
+      const c = (await es.count({ index: n.articlesAlias })).count;
+      await es.close();
+      if (c !== N) console.log(`indexer   WRONG COUNT: ${c} documents for ${N} articles`);
+    }
+  } finally {
+    await pub.disconnect().catch(() => undefined);
+    await cleanupNamespace(ns).catch((e) => err(`cleanup of ${ns} incomplete: ${(e as Error).message}`));
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    err(`bench:services failed: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  },
+);
