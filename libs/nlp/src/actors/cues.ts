@@ -190,3 +190,32 @@ export function acronymDefinitions(ctx: ExtractCtx): void {
     cover[k] = owner.id;
   }
 }
+
+/**
+ * issue 11 (cues): "رئيس الحكومة الإيطالية" is a post title (the Italian prime minister): by GOLD-GUIDELINES a body
+ * implied only by a title is no actor, and the nisba is the country. A KB government matched right after رئيس/رئيسة
+ * (with its clitics) becomes a mention of its country on the nisba token. Affiliations ("المتحدث باسم الحكومة X") and
+ * the government as a subject keep the body.
+ */
+export function arTitleGovernments(ctx: ExtractCtx): void {
+  const { doc, set: actors, cover, gaz } = ctx;
+  for (const a of [...actors.byId.values()]) {
+    if (a.source !== 'kb' || !a.id.startsWith('org:government-of-')) continue;
+    const iso = gaz.actors.get(a.id)?.country;
+    const country = iso && /^[A-Za-z]{2}$/.test(iso) ? gaz.actors.get(`country:${iso.toUpperCase()}`) : undefined;
+    if (!country) continue;
+    a.mentions = a.mentions.filter((m) => {
+      if (m.field !== doc.field || m.first === 0 || m.last === m.first) return true;
+      if (!/^(ال)?حكومه$/.test(doc.toks[m.first].norm) || doc.toks[m.first].gap > 1) return true;
+      if (!AR_HEAD_OF_GOVERNMENT.has(doc.toks[m.first - 1].norm)) return true;
+      const c = actors.add(country.id, country.name, country.type, 'kb');
+      const nis = doc.toks[m.last];
+      actors.mention(c, { start: nis.start, end: nis.end, first: m.last, last: m.last, field: doc.field });
+      for (let k = m.first; k < m.last; k++) cover[k] = undefined;
+      cover[m.last] = c.id;
+      return false;
+    });
+    if (!a.mentions.length) actors.byId.delete(a.id);
+  }
+}
+const AR_HEAD_OF_GOVERNMENT = set('رئيس رئيسه لرئيس لرئيسه ورئيس ورئيسه برئيس برئيسه');

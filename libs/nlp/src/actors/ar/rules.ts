@@ -275,7 +275,8 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
         if (/^(التابعه|التابع|التابعين|التابعتين)$/.test(w2)) break; // "بعثة المراقبة التابعة لـ X": an affiliation follows
         if (q > i + 2 && /^ال.*ي(ه)?$/.test(toks[q - 1].norm) && toks[q - 1].norm.length >= 6 && /^ال/.test(w2) && !/ي(ه)?$/.test(w2))
           break;
-        if ((w2.startsWith('ال') || /^وال/.test(w2) || /^لل/.test(w2)) && !AR_DAYS.has(w2) && !AR_ADJ_STOP.has(w2)) {
+        // (AR_STOP: إلى folds to الي, an ال-word in shape only — "تقييم اللجنة إلى")
+        if ((w2.startsWith('ال') || /^وال/.test(w2) || /^لل/.test(w2)) && !AR_DAYS.has(w2) && !AR_ADJ_STOP.has(w2) && !AR_STOP.has(w2)) {
           defEnd = q;
           q++;
           continue;
@@ -384,7 +385,7 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
       let nisba = false;
       while (q < n && toks[q].gap <= 1 && q - i <= 3) {
         const w2 = toks[q].norm;
-        const isAdj = w2.startsWith('ال') && /(ي|يه)$/.test(w2) && !AR_ADJ_STOP.has(w2) && !arEndsName(w2); // (الذي ends in ي)
+        const isAdj = w2.startsWith('ال') && /(ي|يه)$/.test(w2) && !AR_ADJ_STOP.has(w2) && !AR_STOP.has(w2) && !arEndsName(w2); // (الذي ends in ي; إلى folds to الي)
         if (cover[q] && ctx.set.byId.get(cover[q]!)?.type === 'country') {
           country = true;
           e = q;
