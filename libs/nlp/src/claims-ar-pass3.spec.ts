@@ -1,0 +1,59 @@
+// Issue 11, third Arabic pass (branch ar-extract): construction families, each with invented sentences (fictional
+// people, bodies and countries); the KB is a small stand-in.
+import { Enricher } from './index';
+import type { KbActor } from '@marsad/contracts';
+import { arVerbNumber } from './claims/ar/speaker';
+
+const KB: KbActor[] = [
+  { id: 'country:XA', name: 'Xandria', type: 'country', aliases: ['زاندريا', 'الزاندري', 'الزاندرية', 'زاندري', 'Xandria'] },
+  { id: 'country:YB', name: 'Yberia', type: 'country', aliases: ['يبيريا', 'اليبيري', 'اليبيرية', 'Yberia'] },
+  { id: 'person:omar-fayed', name: 'Omar Fayed', type: 'person', aliases: ['عمر فايد', 'فايد', 'Omar Fayed'] },
+  { id: 'org:petro-union', name: 'Petro Union', type: 'organization', aliases: ['بترو يونيون', 'Petro Union'] },
+  { id: 'group:red-wolves', name: 'Red Wolves', type: 'group', aliases: ['الذئاب الحمر', 'Red Wolves'] },
+];
+const enricher = new Enricher({ version: 1, actors: () => KB });
+const enrich = (body: string) =>
+  enricher.enrich(
+    { url: 'https://x.test/r', source: { name: 't' }, title: 'عنوان', body, language: 'ar' },
+    { now: new Date('2026-01-01T00:00:00Z') },
+  );
+type Out = ReturnType<typeof enrich>;
+type C = Out['claims'][number];
+
+const offsetsOk = (out: Out, body: string) => out.claims.every((c) => body.slice(c.start, c.end) === c.text);
+const rule = (c: C) => (c as C & { rule?: string }).rule;
+/** The claims whose text contains `needle`, as "speaker | rule". */
+const who = (out: Out, needle: string) =>
+  out.claims
+    .filter((c) => c.text.includes(needle))
+    .map((c) => `${c.speaker.name} | ${rule(c)}`)
+    .sort();
+
+describe('issue 11 — Arabic: number agreement of a subject-less reporting verb', () => {
+  it('reads the number of verb forms (plural, dual, singular; participles)', () => {
+    expect(['قالوا', 'يقولون', 'واضافوا', 'قايلين'].map(arVerbNumber)).toEqual(['pl', 'pl', 'pl', 'pl']);
+    expect(['قالا', 'اكدتا', 'اعلنتا'].map(arVerbNumber)).toEqual(['du', 'du', 'du']);
+    expect(['قال', 'قالت', 'قايلا', 'مضيفا', 'دعا', 'لافتا', 'نافيا'].map(arVerbNumber)).toEqual(Array(7).fill('sg'));
+  });
+
+  it('a plural verb after a single named person is an anonymous source, not that person', () => {
+    const body =
+      'وقال عمر فايد إن المفاوضات ستستأنف الأسبوع المقبل. وقال شهود عيان في المدينة إن الطرق أغلقت. وأضافوا أن الجنود انتشروا في الساحات.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(who(out, 'المفاوضات ستستأنف')).toEqual(['Omar Fayed | ar-explicit']);
+    expect(who(out, 'الجنود انتشروا')).toEqual([]);
+  });
+
+  it('a plural verb with no subject after a single speaker is refused ("يقولون")', () => {
+    const body = 'وقالت زاندريا إن الاتفاق يخدم مصالح البلدين. ويقولون إن الاتفاق لن يصمد طويلا.';
+    const out = enrich(body);
+    expect(who(out, 'لن يصمد')).toEqual([]);
+  });
+
+  it('a plural verb continues a group or a joint subject', () => {
+    const body = 'وقالت الذئاب الحمر إن الهجوم استهدف مواقع عسكرية. وأضافوا أن العملية انتهت.';
+    const out = enrich(body);
+    expect(who(out, 'العملية انتهت')).toEqual(['Red Wolves | ar-pronoun']);
+  });
+});
