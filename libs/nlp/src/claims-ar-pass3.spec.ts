@@ -57,3 +57,24 @@ describe('issue 11 — Arabic: number agreement of a subject-less reporting verb
     expect(who(out, 'العملية انتهت')).toEqual(['Red Wolves | ar-pronoun']);
   });
 });
+
+describe('issue 11 — Arabic: أن governed by a particle is no complement of the reporting verb', () => {
+  it('"إلا أن" (however) after a warning starts a new clause, not what was warned', () => {
+    const body = 'وحذرت زاندريا يبيريا من التدخل في شؤونها، إلا أن ذلك لم يمنع الحكومة من إرسال مستشارين.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(who(out, 'لم يمنع')).toEqual([]);
+  });
+
+  it('"بعد أن" (after) is a clause of time, not the content of an expression of regret', () => {
+    const body = 'وأعرب عمر فايد أمس عن أسفه بعد أن رفضت اللجنة مشروع القرار.';
+    const out = enrich(body);
+    expect(who(out, 'رفضت اللجنة')).toEqual([]);
+  });
+
+  it('a plain complement is still found, also after such a clause elsewhere in the text', () => {
+    const body = 'وقال عمر فايد إن المشروع سيكتمل قبل أن ينتهي العام.';
+    const out = enrich(body);
+    expect(who(out, 'المشروع سيكتمل')).toEqual(['Omar Fayed | ar-explicit']);
+  });
+});

@@ -29,6 +29,9 @@ function firstForm(vs: CliticVariant[], ok: (form: string) => boolean): string |
   return undefined;
 }
 
+/** Particles that govern a following أن themselves (folded): "however", "after", "before", "without", "despite", "since". */
+const AR_GOVERNED_COMP = new Set(['الا', 'والا', 'غير', 'بيد', 'بعد', 'وبعد', 'قبل', 'دون', 'بدون', 'رغم', 'برغم', 'منذ', 'لولا']);
+
 export function arabicClaims(ctx: Ctx): void {
   const { doc } = ctx;
   const toks = doc.toks;
@@ -151,6 +154,10 @@ export function arabicClaims(ctx: Ctx): void {
       }
       const w = t.norm;
       if (AR_COMP.has(w)) {
+        // issue 11 (attribution): أن governed by a particle of its own (إلا أن، غير أن: "however"; بعد أن، قبل أن، دون
+        // أن، رغم أن، منذ أن: a clause of time or concession) opens no complement of this verb: "حذرت X من …، إلا أن ذلك
+        // لم يمنع"، "أعرب عن أسفه بعد أن استخدمت …"
+        if (q > i + 1 && AR_GOVERNED_COMP.has(toks[q - 1].norm) && w !== 'لان') break;
         comp = q;
         contentStart = t.end;
         break;
