@@ -78,3 +78,17 @@ describe('issue 11 — Arabic: أن governed by a particle is no complement of t
     expect(who(out, 'المشروع سيكتمل')).toEqual(['Omar Fayed | ar-explicit']);
   });
 });
+
+describe('issue 11 — Arabic: a person in apposition after a role phrase speaks, not the body of the role', () => {
+  it('"قال مسؤول … في الوزارة، NAME، إن" is NAME', () => {
+    const body = 'وقال مسؤول الرقابة والامتثال في بترو يونيون، عمر فايد، في بيان، إن الشركة ستراجع عقودها.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(who(out, 'ستراجع عقودها')).toEqual(['Omar Fayed | ar-explicit']);
+  });
+  it('with no name in the region the body still speaks', () => {
+    const body = 'وقالت بترو يونيون في بيان إن الشركة ستراجع عقودها.';
+    const out = enrich(body);
+    expect(who(out, 'ستراجع عقودها')).toEqual(['Petro Union | ar-explicit']);
+  });
+});

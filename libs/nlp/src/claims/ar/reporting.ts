@@ -32,6 +32,9 @@ function firstForm(vs: CliticVariant[], ok: (form: string) => boolean): string |
 /** Particles that govern a following أن themselves (folded): "however", "after", "before", "without", "despite", "since". */
 const AR_GOVERNED_COMP = new Set(['الا', 'والا', 'غير', 'بيد', 'بعد', 'وبعد', 'قبل', 'دون', 'بدون', 'رغم', 'برغم', 'منذ', 'لولا']);
 
+/** Role nouns (folded) that open a speaker phrase naming a person's post, beside AR_TITLE_WORDS / AR_PERSON_TITLES. */
+const AR_ROLE_OPENERS = new Set(['مسوول', 'مسووله', 'رئيس', 'رئيسه', 'نائب', 'نايب', 'نائبه', 'نايبه', 'عضو', 'عضوه']);
+
 export function arabicClaims(ctx: Ctx): void {
   const { doc } = ctx;
   const toks = doc.toks;
@@ -228,7 +231,9 @@ export function arabicClaims(ctx: Ctx): void {
       const ppStart =
         /^(في|خلال|عبر|امام|علي|عن|مع|لدي|بعد|قبل|اثناء)$/.test(toks[from].norm) ||
         /^(في|خلال|عبر|امام|علي|عن|مع|لدي|بعد|قبل|اثناء)$/.test(toks[f1].norm);
-      const titledRegion = AR_TITLE_WORDS.has(toks[f1].norm) || AR_PERSON_TITLES.has(toks[f1].norm);
+      // (issue 11: also the role nouns the title lists leave out — مسؤول، رئيس، نائب، عضو: "قال مسؤول مكافحة الإرهاب
+      // والاستخبارات المالية في الوزارة، X، إن" is X, not the body of the role)
+      const titledRegion = AR_TITLE_WORDS.has(toks[f1].norm) || AR_PERSON_TITLES.has(toks[f1].norm) || AR_ROLE_OPENERS.has(toks[f1].norm);
       for (let k = from; k <= to; k++) {
         const mk = ctx.mAt[k];
         if (!mk || (mk.first !== k && k !== from)) continue;
