@@ -92,3 +92,18 @@ describe('issue 11 — Arabic: a person in apposition after a role phrase speaks
     expect(who(out, 'ستراجع عقودها')).toEqual(['Petro Union | ar-explicit']);
   });
 });
+
+describe('issue 11 — Arabic: a second reporting verb after "، ثم" is its own claim', () => {
+  it('"قال X إن A، ثم تابع قائلا إن B" gives A and B to X, each alone', () => {
+    const body = 'وقال عمر فايد إن الأسعار سترتفع، ثم تابع قائلا إن الرواتب ستبقى كما هي.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(out.claims.map((c) => c.text).sort()).toEqual(['الأسعار سترتفع', 'الرواتب ستبقى كما هي']);
+    expect(who(out, 'الرواتب')).toEqual(['Omar Fayed | ar-pronoun']);
+  });
+  it('"ثم" followed by no reporting verb stays inside the content', () => {
+    const body = 'وقال عمر فايد إن الأسعار سترتفع، ثم تنخفض في الصيف.';
+    const out = enrich(body);
+    expect(out.claims.map((c) => c.text)).toEqual(['الأسعار سترتفع، ثم تنخفض في الصيف']);
+  });
+});
