@@ -337,3 +337,18 @@ describe('word shapes that are not names (issue 11, third Arabic pass)', () => {
     expect(out.claims.find((c) => c.text.startsWith('الاتفاق'))?.speaker.name).toBe('ليلى مراد');
   });
 });
+
+describe('generic definite heads with only a country adjective (issue 11, third Arabic pass)', () => {
+  it('"القوات الزاندرية" and "الوكالة الزاندرية" describe bodies; the adjective is the country', () => {
+    const body = 'وقالت الوكالة الزاندرية إن القوات الزاندرية انسحبت من الحدود.';
+    const out = enrich(body, 'ar');
+    const orgs = mentions(out, body, 'organization');
+    expect(orgs.some((x) => x.startsWith('القوات') || x.startsWith('الوكالة'))).toBe(false);
+    expect(mentions(out, body, 'country').filter((x) => x === 'الزاندرية')).toHaveLength(2);
+  });
+  it('a branch adjective before the country keeps the name (القوات الجوية الزاندرية)', () => {
+    const body = 'وأعلنت القوات الجوية الزاندرية أن الطائرات عادت إلى قواعدها.';
+    const out = enrich(body, 'ar');
+    expect(mentions(out, body, 'organization')).toContain('القوات الجوية الزاندرية');
+  });
+});

@@ -412,7 +412,11 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
         'الكونغرس',
         'البرلمان',
       ].includes(dh.form);
-      if (e > i && (country || (nisba && strongHead))) {
+      // issue 11 (names): "القوات السورية"، "الوكالة الكورية الشمالية"، "المنظمة الدولية" — a generic head with only
+      // adjectives describes a body ("the Syrian forces", "the North Korean agency") without naming it; the nisba stays
+      // the country and a claim resolves the description (ar/speaker.ts qualifiedDescription)
+      const describes = /^(القوات|الوكاله|المنظمه)$/.test(dh.form) && !nisba; // (القوات الجوية الأمريكية names a branch)
+      if (e > i && (country || (nisba && strongHead)) && !describes) {
         let s = t.start;
         if (dh.strip > 0) s = offsetAfter(doc.src, t, dh.strip);
         if (i + 1 < n && toks[i + 1].norm === 'الرئيس') continue;
