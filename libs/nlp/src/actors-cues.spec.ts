@@ -352,3 +352,11 @@ describe('generic definite heads with only a country adjective (issue 11, third 
     expect(mentions(out, body, 'organization')).toContain('القوات الجوية الزاندرية');
   });
 });
+
+describe('"المعروفة باسم" ends a description (issue 11, third Arabic pass)', () => {
+  it('"مجموعة القرصنة المعروفة باسم X": the head phrase is no actor', () => {
+    const body = 'وقالت الشركة إن مجموعة القرصنة المعروفة باسم "الذئب الرمادي" استهدفت خوادمها.';
+    const out = enrich(body, 'ar');
+    expect(mentions(out, body).some((x) => x.startsWith('مجموعة القرصنة'))).toBe(false);
+  });
+});
