@@ -107,3 +107,17 @@ describe('issue 11 — Arabic: a second reporting verb after "، ثم" is its ow
     expect(out.claims.map((c) => c.text)).toEqual(['الأسعار سترتفع، ثم تنخفض في الصيف']);
   });
 });
+
+describe('issue 11 — Arabic: the person after an indefinite role noun is its possessor, not its holder', () => {
+  it('"قال مستشار X الدكتور Y:" is Y', () => {
+    const body = 'وقال مستشار عمر فايد الدكتور سامي دلال: إن الشركة لن تبيع أصولها.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(out.claims.filter((c) => c.text.includes('لن تبيع')).map((c) => c.speaker.name)).toEqual(['سامي دلال']);
+  });
+  it('a definite title before a single name still gives that name ("قال المستشار X إن")', () => {
+    const body = 'وقال المستشار عمر فايد إن الشركة لن تبيع أصولها.';
+    const out = enrich(body);
+    expect(who(out, 'لن تبيع')).toEqual(['Omar Fayed | ar-explicit']);
+  });
+});

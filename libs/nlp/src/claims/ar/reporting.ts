@@ -311,6 +311,28 @@ export function arabicClaims(ctx: Ctx): void {
       if (best && bestRank === 6) {
         best = undefined;
       }
+      // issue 11 (discourse): a person right after an indefinite role noun is that role's possessor ("مستشار X الدكتور
+      // Y"، "نائب X، Y،"): when another person follows in the region, that one holds the role and speaks
+      if (best && best.type === 'person' && bestK > from) {
+        const mb = ctx.mAt[bestK]!;
+        const role = toks[mb.first - 1].norm;
+        if (
+          mb.first - 1 >= from &&
+          !role.startsWith('ال') &&
+          (AR_TITLE_WORDS.has(role) || AR_PERSON_TITLES.has(role) || AR_ROLE_OPENERS.has(role))
+        ) {
+          for (let k = mb.last + 1; k <= Math.min(to, mb.last + 4); k++) {
+            const mk = ctx.mAt[k];
+            if (!mk || mk.first !== k) continue;
+            const a = actorOf(ctx, k);
+            if (a && a.type === 'person' && a !== best) {
+              best = a;
+              bestK = k;
+            }
+            break;
+          }
+        }
+      }
       // "بعثة المراقبة التابعة لمنظمة X": an unnamed unit (a rule-made name) affiliated to a named body speaks for it
       if (best && best.source === 'rule' && best.type === 'organization' && bestK >= 0) {
         const mb = ctx.mAt[bestK]!;
