@@ -360,3 +360,23 @@ describe('"المعروفة باسم" ends a description (issue 11, third Arabic
     expect(mentions(out, body).some((x) => x.startsWith('مجموعة القرصنة'))).toBe(false);
   });
 });
+
+describe('a capital in construct with a place noun is the city (issue 11, third Arabic pass)', () => {
+  const e2 = new Enricher({
+    version: 1,
+    actors: () => [{ id: 'country:GB', name: 'United Kingdom', type: 'country', aliases: ['بريطانيا', 'لندن'] }],
+  });
+  const run = (body: string) =>
+    e2.enrich(
+      { url: 'https://x.test/c', source: { name: 't' }, title: 'title', body, language: 'ar' },
+      { now: new Date('2026-01-01T00:00:00Z') },
+    );
+  it('"بورصة لندن" and "العاصمة لندن" are the city, not the state', () => {
+    const out = run('وارتفعت الأسهم في بورصة لندن أمس. وقال تجار في العاصمة لندن إن السوق هادئة.');
+    expect(out.actors.filter((a) => a.type === 'country')).toEqual([]);
+  });
+  it('the capital acting is still the state', () => {
+    const out = run('ورفضت لندن الاتهامات الموجهة إليها.');
+    expect(out.actors.filter((a) => a.type === 'country').map((a) => a.name)).toEqual(['United Kingdom']);
+  });
+});
