@@ -121,3 +121,23 @@ describe('issue 11 — Arabic: the person after an indefinite role noun is its p
     expect(who(out, 'لن تبيع')).toEqual(['Omar Fayed | ar-explicit']);
   });
 });
+
+describe('issue 11 — Arabic: the single actor between an accuse verb and its ب-charge is the accused', () => {
+  it('"واتهم X بـ…" after a named speaker: the speaker accuses X, X accuses nobody', () => {
+    const body = 'وقال عمر فايد إن الهدنة انتهت، واتهم زاندريا بشن هجمات على القرى الحدودية.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(out.claims.filter((c) => c.speaker.name === 'Xandria')).toEqual([]);
+    expect(who(out, 'زاندريا بشن')).toEqual(['Omar Fayed | ar-object']);
+  });
+  it('subject-verb order: the actor before the verb accuses', () => {
+    const body = 'وقالت الصحيفة إن بترو يونيون تتهم زاندريا بخرق العقد.';
+    const out = enrich(body);
+    expect(who(out, 'زاندريا بخرق')).toEqual(['Petro Union | ar-object']);
+  });
+  it('verb-subject-object with two actors is unchanged: the first accuses the second', () => {
+    const body = 'واتهمت زاندريا يبيريا بخرق الاتفاق.';
+    const out = enrich(body);
+    expect(who(out, 'يبيريا بخرق')).toEqual(['Xandria | ar-object']);
+  });
+});
