@@ -122,9 +122,11 @@ export function arNameTok(ctx: ExtractCtx, k: number, pos: number): boolean {
  * in no development article (the corpus-frequency list only knows those).
  */
 export function arMorphNotName(w: string, pos: number): boolean {
-  if (pos === 0 && (/^ي.ت..$/.test(w) || /^[يت]ست...?$/.test(w))) return true;
   if (w.length >= 5 && w.endsWith('اتنا')) return true;
-  return w.length >= 4 && /^ب(م..|ت[^اوي][^اوي]ي[^اوي]$)/.test(w);
+  // (a first-letter switch: most name-run candidates start with none of ي ت ب, and skip the regexes)
+  const c = w.charCodeAt(0);
+  if (c === 0x064a || c === 0x062a) return pos === 0 && (/^ي.ت..$/.test(w) || /^[يت]ست...?$/.test(w));
+  return c === 0x0628 && w.length >= 4 && /^ب(م..|ت[^اوي][^اوي]ي[^اوي]$)/.test(w);
 }
 
 /** Longest run of name tokens starting at k (max 4), contiguous (no punctuation between). */
