@@ -19,6 +19,13 @@ const KB: KbActor[] = [
   { id: 'org:aerodyne', name: 'Aerodyne', type: 'organization', aliases: ['إيروداين', 'Aerodyne'] },
   { id: 'org:treasury-xa', name: 'Xandrian Treasury', type: 'organization', aliases: ['وزارة المالية الزاندرية', 'وزارة المالية'] },
   { id: 'country:HK', name: 'Hong Kong', type: 'country', aliases: ['هونغ كونغ', 'Hong Kong'] },
+  {
+    id: 'org:government-of-xandria',
+    name: 'Xandrian government',
+    type: 'organization',
+    country: 'XA',
+    aliases: ['الحكومة الزاندرية', 'Xandrian government'],
+  },
 ];
 const enricher = new Enricher({ version: 1, actors: () => KB });
 const enrich = (body: string, language: string) =>
@@ -291,5 +298,85 @@ describe('short and full forms of one name', () => {
     const ps = out.actors.filter((a) => a.type === 'person');
     const full = ps.find((a) => a.mentions.some((m) => m.text === 'حسين سعد نوراني'));
     expect(full?.mentions.map((m) => m.text)).toEqual(expect.arrayContaining(['حسين سعد نوراني', 'حسين نوراني']));
+  });
+});
+
+describe('word shapes that are not names (issue 11, third Arabic pass)', () => {
+  it('an imperfect verb after a title phrase is not a person', () => {
+    const body = 'السفير اليبيري بزاندريا يجتمع مع قادة المعارضة في العاصمة. وقال السفير إن اللقاء كان مثمرا.';
+    const out = enrich(body, 'ar');
+    expect(mentions(out, body, 'person')).not.toContain('يجتمع');
+  });
+
+  it('a plural with the pronoun نا after a head is not a body', () => {
+    const body = 'وقال المدير إن الشركة تعمل على توسيع شبكة رحلاتنا في المنطقة.';
+    const out = enrich(body, 'ar');
+    expect(mentions(out, body)).not.toContain('رحلاتنا');
+  });
+
+  it('ب + a participle or a masdar ends a person name (the complement of the verb before it)', () => {
+    const body = 'وأشاد رئيس الحركة الشيخ سامر دلال بمواقف الجمعية الداعمة للمزارعين. واتهم سامر دلال خصومه بتنفيذ حملات تشويه.';
+    const out = enrich(body, 'ar');
+    const ps = mentions(out, body, 'person');
+    expect(ps.some((x) => x.includes('بمواقف'))).toBe(false);
+    expect(ps.some((x) => x.includes('بتنفيذ'))).toBe(false);
+  });
+
+  it('إلى after a definite head is no nisba of a body name', () => {
+    const body = 'وأشار تقييم اللجنة إلى ثغرات في شهادات الموظفين.';
+    const out = enrich(body, 'ar');
+    expect(mentions(out, body, 'organization')).not.toContain('اللجنة إلى');
+  });
+
+  it('"head of the X government" is a title: the nisba is the country, not the government as a body', () => {
+    const body = 'وقالت رئيسة الحكومة الزاندرية ليلى مراد إن الاتفاق متوازن. ورفضت الحكومة الزاندرية الاتهامات.';
+    const out = enrich(body, 'ar');
+    const orgs = mentions(out, body, 'organization');
+    expect(orgs).toEqual(['الحكومة الزاندرية']); // only the second, a subject of its own
+    expect(mentions(out, body, 'country')).toContain('الزاندرية');
+    expect(out.claims.find((c) => c.text.startsWith('الاتفاق'))?.speaker.name).toBe('ليلى مراد');
+  });
+});
+
+describe('generic definite heads with only a country adjective (issue 11, third Arabic pass)', () => {
+  it('"القوات الزاندرية" and "الوكالة الزاندرية" describe bodies; the adjective is the country', () => {
+    const body = 'وقالت الوكالة الزاندرية إن القوات الزاندرية انسحبت من الحدود.';
+    const out = enrich(body, 'ar');
+    const orgs = mentions(out, body, 'organization');
+    expect(orgs.some((x) => x.startsWith('القوات') || x.startsWith('الوكالة'))).toBe(false);
+    expect(mentions(out, body, 'country').filter((x) => x === 'الزاندرية')).toHaveLength(2);
+  });
+  it('a branch adjective before the country keeps the name (القوات الجوية الزاندرية)', () => {
+    const body = 'وأعلنت القوات الجوية الزاندرية أن الطائرات عادت إلى قواعدها.';
+    const out = enrich(body, 'ar');
+    expect(mentions(out, body, 'organization')).toContain('القوات الجوية الزاندرية');
+  });
+});
+
+describe('"المعروفة باسم" ends a description (issue 11, third Arabic pass)', () => {
+  it('"مجموعة القرصنة المعروفة باسم X": the head phrase is no actor', () => {
+    const body = 'وقالت الشركة إن مجموعة القرصنة المعروفة باسم "الذئب الرمادي" استهدفت خوادمها.';
+    const out = enrich(body, 'ar');
+    expect(mentions(out, body).some((x) => x.startsWith('مجموعة القرصنة'))).toBe(false);
+  });
+});
+
+describe('a capital in construct with a place noun is the city (issue 11, third Arabic pass)', () => {
+  const e2 = new Enricher({
+    version: 1,
+    actors: () => [{ id: 'country:GB', name: 'United Kingdom', type: 'country', aliases: ['بريطانيا', 'لندن'] }],
+  });
+  const run = (body: string) =>
+    e2.enrich(
+      { url: 'https://x.test/c', source: { name: 't' }, title: 'title', body, language: 'ar' },
+      { now: new Date('2026-01-01T00:00:00Z') },
+    );
+  it('"بورصة لندن" and "العاصمة لندن" are the city, not the state', () => {
+    const out = run('وارتفعت الأسهم في بورصة لندن أمس. وقال تجار في العاصمة لندن إن السوق هادئة.');
+    expect(out.actors.filter((a) => a.type === 'country')).toEqual([]);
+  });
+  it('the capital acting is still the state', () => {
+    const out = run('ورفضت لندن الاتهامات الموجهة إليها.');
+    expect(out.actors.filter((a) => a.type === 'country').map((a) => a.name)).toEqual(['United Kingdom']);
   });
 });

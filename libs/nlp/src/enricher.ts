@@ -11,6 +11,7 @@ import {
   isPlatformUse,
   productOrPlatformUse,
   arabicRuleActors,
+  arTitleGovernments,
   kbActors,
   latinRuleActors,
   linkSurnames,
@@ -214,6 +215,7 @@ function runActors(doc: Doc, gaz: Gazetteer, set: ActorSet, lang: string, mix: {
   }
   const ctx: ExtractCtx = { doc, gaz, set, cover, lang };
   if (mix.arabic > 0) {
+    arTitleGovernments(ctx); // issue 11: "رئيس الحكومة الإيطالية" is a title; the nisba is the country (actors/cues.ts)
     arabicRuleActors(ctx);
     arabicLexiconPersons(ctx); // issue 11: persons named with no title cue (actors/ar/given-names.ts)
   }

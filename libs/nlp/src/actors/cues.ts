@@ -26,12 +26,14 @@ export function arHeadComplementNotName(head: string, complement: string): boole
 
 /**
  * Definite participles and relatives that modify a name from outside it: the name ends before them
- * ("مكتب التحقيقات والتحليل المكلف التحقيق" → the office is "مكتب التحقيقات والتحليل").
+ * ("مكتب التحقيقات والتحليل المكلف التحقيق" → the office is "مكتب التحقيقات والتحليل"; "مجموعة القرصنة المعروفة باسم X":
+ * the name is X, and the head phrase before المعروفة only describes it).
  */
 const AR_NAME_MODIFIER = set(
   `المكلف المكلفه المكلفين المسوول المسووله المسوولين المعني المعنيه المعنيين المختص المختصه المتخصص المتخصصه المشرف المشرفه
 المنوط المنوطه المعنيه المتهم المتهمه المدعوم المدعومه المقرب المقربه المقربين الموالي المواليه الموالين المناهض المناهضه
-المنبثق المنبثقه المنضوي المنضويه المشارك المشاركه المشاركين الذي التي الذين اللذين اللتين`,
+المنبثق المنبثقه المنضوي المنضويه المشارك المشاركه المشاركين الذي التي الذين اللذين اللتين
+المعروف المعروفه المعروفين المسمي المسماه المسمات الملقب الملقبه`,
 );
 const AR_RELATIVES = set('الذي التي الذين اللذين اللتين اللواتي');
 
@@ -190,3 +192,32 @@ export function acronymDefinitions(ctx: ExtractCtx): void {
     cover[k] = owner.id;
   }
 }
+
+/**
+ * issue 11 (cues): "رئيس الحكومة الإيطالية" is a post title (the Italian prime minister): by GOLD-GUIDELINES a body
+ * implied only by a title is no actor, and the nisba is the country. A KB government matched right after رئيس/رئيسة
+ * (with its clitics) becomes a mention of its country on the nisba token. Affiliations ("المتحدث باسم الحكومة X") and
+ * the government as a subject keep the body.
+ */
+export function arTitleGovernments(ctx: ExtractCtx): void {
+  const { doc, set: actors, cover, gaz } = ctx;
+  for (const a of [...actors.byId.values()]) {
+    if (a.source !== 'kb' || !a.id.startsWith('org:government-of-')) continue;
+    const iso = gaz.actors.get(a.id)?.country;
+    const country = iso && /^[A-Za-z]{2}$/.test(iso) ? gaz.actors.get(`country:${iso.toUpperCase()}`) : undefined;
+    if (!country) continue;
+    a.mentions = a.mentions.filter((m) => {
+      if (m.field !== doc.field || m.first === 0 || m.last === m.first) return true;
+      if (!/^(ال)?حكومه$/.test(doc.toks[m.first].norm) || doc.toks[m.first].gap > 1) return true;
+      if (!AR_HEAD_OF_GOVERNMENT.has(doc.toks[m.first - 1].norm)) return true;
+      const c = actors.add(country.id, country.name, country.type, 'kb');
+      const nis = doc.toks[m.last];
+      actors.mention(c, { start: nis.start, end: nis.end, first: m.last, last: m.last, field: doc.field });
+      for (let k = m.first; k < m.last; k++) cover[k] = undefined;
+      cover[m.last] = c.id;
+      return false;
+    });
+    if (!a.mentions.length) actors.byId.delete(a.id);
+  }
+}
+const AR_HEAD_OF_GOVERNMENT = set('رئيس رئيسه لرئيس لرئيسه ورئيس ورئيسه برئيس برئيسه');

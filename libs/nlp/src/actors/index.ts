@@ -6,5 +6,5 @@ export { arabicRuleActors } from './ar/rules';
 export { arVerbOf, variantEndFilter } from './ar/names';
 export { administrations, linkSurnames } from './link';
 export { arabicLexiconPersons } from './ar/given-names';
-export { acronymDefinitions, isPlatformUse, productOrPlatformUse } from './cues';
+export { acronymDefinitions, arTitleGovernments, isPlatformUse, productOrPlatformUse } from './cues';
 export { creditTokens } from './credits';

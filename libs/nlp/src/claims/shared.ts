@@ -4,7 +4,7 @@
 import { arVerbOf } from '../actors/ar/names';
 import { type ActorAcc, ActorSet, type MentionX } from '../actors/shared';
 import { type Doc, tokenAt } from '../doc';
-import { AR_ASIDE, AR_COMP, AR_FEM_TITLE, AR_VERBS } from '../lexicon/ar';
+import { AR_ASIDE, AR_COMP, AR_FEM_TITLE, AR_RESPONSE, AR_VERBS } from '../lexicon/ar';
 import { EN_ASIDE, EN_VERB } from '../lexicon/en';
 import { TITLE_KEYS } from '../lexicon/shared';
 import { inSpans } from '../text';
@@ -333,7 +333,9 @@ export function cutAtNextReport(ctx: Ctx, s: number, e: number): number {
       )
         return t.start - t.sep.length;
       if (t.script === 'arabic' && t.norm === 'في' && nx && /^(اشاره|حين|اطار)$/.test(nx.norm)) return t.start - t.sep.length;
-      if (t.script === 'arabic' && /^(اذ|حيث|فيما|بينما)$/.test(t.norm) && nx && arVerbOf(nx)) return t.start - t.sep.length;
+      // (issue 11: also "، ثم استطرد/تابع قائلا": a second reporting verb of the same speaker, its own claim)
+      if (t.script === 'arabic' && /^(اذ|حيث|فيما|بينما|ثم|وثم)$/.test(t.norm) && nx && (arVerbOf(nx) || AR_RESPONSE.has(nx.norm)))
+        return t.start - t.sep.length;
       if (t.script === 'latin' && EN_ASIDE.has(t.norm)) return t.start - t.sep.length;
     }
     const v = arVerbOf(t);

@@ -48,7 +48,10 @@ lisbon stockholm oslo helsinki copenhagen dublin bern rabat algiers tunis muscat
 باكو تبليسي يريفان طشقند ابوظبي نيودلهي اسلام
 москва вашингтон лондон париж пекин тегеран киев токио сеул берлин`);
 export const LOCATIVE_PREPS = set(
-  'in at from to into near inside outside across via visiting visit في من الي الى علي إلى داخل خارج قرب عبر نحو',
+  'in at from to into near inside outside across via visiting visit في من الي الى علي إلى داخل خارج قرب عبر نحو' +
+    // issue 11 (Arabic): a place noun in construct with the capital names the city, not the state (بورصة لندن، مطار
+    // بغداد، شرق دمشق، العاصمة طهران، محكمة لندن للتحكيم)
+    ' بورصه مطار جامعه بلديه شوارع ضواحي وسط شمال جنوب شرق غرب سكان اهالي مدينه العاصمه ميناء محكمه',
 );
 
 // ---------------- Role words of both languages (claims: who a title refers back to)

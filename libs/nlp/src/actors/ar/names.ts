@@ -110,7 +110,23 @@ export function arNameTok(ctx: ExtractCtx, k: number, pos: number): boolean {
   )
     return false;
   if (/^(به|بهذه|بهذا|بكافه|بكل|لكل|لهذه|لهذا|لاخري|لاخر|لشركه|بمجال)$/.test(w)) return false;
+  if (arMorphNotName(stripWF(w), pos)) return false;
   return true;
+}
+
+/**
+ * issue 11 (names): word shapes that transliterated and Arabic names do not take (checked against every KB alias, dev
+ * gold alias and given name: no collision): an imperfect verb of the افتعل/استفعل stems as the first token (يجتمع،
+ * يستخدم), a plural noun with the pronoun نا (رحلاتنا، وجهاتنا), and ب + a participle/plural in م or a تفعيل masdar
+ * (بمواقف، بتنفيذ) — the preposition opening a complement after the name. Shape tests, so they reach words that occur
+ * in no development article (the corpus-frequency list only knows those).
+ */
+export function arMorphNotName(w: string, pos: number): boolean {
+  if (w.length >= 5 && w.endsWith('اتنا')) return true;
+  // (a first-letter switch: most name-run candidates start with none of ي ت ب, and skip the regexes)
+  const c = w.charCodeAt(0);
+  if (c === 0x064a || c === 0x062a) return pos === 0 && (/^ي.ت..$/.test(w) || /^[يت]ست...?$/.test(w));
+  return c === 0x0628 && w.length >= 4 && /^ب(م..|ت[^اوي][^اوي]ي[^اوي]$)/.test(w);
 }
 
 /** Longest run of name tokens starting at k (max 4), contiguous (no punctuation between). */

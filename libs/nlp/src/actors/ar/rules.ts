@@ -275,7 +275,8 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
         if (/^(التابعه|التابع|التابعين|التابعتين)$/.test(w2)) break; // "بعثة المراقبة التابعة لـ X": an affiliation follows
         if (q > i + 2 && /^ال.*ي(ه)?$/.test(toks[q - 1].norm) && toks[q - 1].norm.length >= 6 && /^ال/.test(w2) && !/ي(ه)?$/.test(w2))
           break;
-        if ((w2.startsWith('ال') || /^وال/.test(w2) || /^لل/.test(w2)) && !AR_DAYS.has(w2) && !AR_ADJ_STOP.has(w2)) {
+        // (AR_STOP: إلى folds to الي, an ال-word in shape only — "تقييم اللجنة إلى")
+        if ((w2.startsWith('ال') || /^وال/.test(w2) || /^لل/.test(w2)) && !AR_DAYS.has(w2) && !AR_ADJ_STOP.has(w2) && !AR_STOP.has(w2)) {
           defEnd = q;
           q++;
           continue;
@@ -384,7 +385,7 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
       let nisba = false;
       while (q < n && toks[q].gap <= 1 && q - i <= 3) {
         const w2 = toks[q].norm;
-        const isAdj = w2.startsWith('ال') && /(ي|يه)$/.test(w2) && !AR_ADJ_STOP.has(w2) && !arEndsName(w2); // (الذي ends in ي)
+        const isAdj = w2.startsWith('ال') && /(ي|يه)$/.test(w2) && !AR_ADJ_STOP.has(w2) && !AR_STOP.has(w2) && !arEndsName(w2); // (الذي ends in ي; إلى folds to الي)
         if (cover[q] && ctx.set.byId.get(cover[q]!)?.type === 'country') {
           country = true;
           e = q;
@@ -411,7 +412,11 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
         'الكونغرس',
         'البرلمان',
       ].includes(dh.form);
-      if (e > i && (country || (nisba && strongHead))) {
+      // issue 11 (names): "القوات السورية"، "الوكالة الكورية الشمالية"، "المنظمة الدولية" — a generic head with only
+      // adjectives describes a body ("the Syrian forces", "the North Korean agency") without naming it; the nisba stays
+      // the country and a claim resolves the description (ar/speaker.ts qualifiedDescription)
+      const describes = /^(القوات|الوكاله|المنظمه)$/.test(dh.form) && !nisba; // (القوات الجوية الأمريكية names a branch)
+      if (e > i && (country || (nisba && strongHead)) && !describes) {
         let s = t.start;
         if (dh.strip > 0) s = offsetAfter(doc.src, t, dh.strip);
         if (i + 1 < n && toks[i + 1].norm === 'الرئيس') continue;

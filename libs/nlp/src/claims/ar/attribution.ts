@@ -208,6 +208,22 @@ export function arabicObjectClaim(
     a = undefined;
     if (!st.speaker) return false;
   }
+  // issue 11 (attribution): "واتهم X بـ…" / "تتهم X بـ…" — one actor right after an accuse verb and then the ب-charge is
+  // the accused (the object), not the subject (which would be followed by its own object: "اتهمت قطر السعودية بـ"); the
+  // subject is the actor right before the verb, else the verb's pronoun
+  if (a && !st.speaker && info.kind === 'accusation' && !info.participle && ctx.mAt[k]) {
+    let e = ctx.mAt[k]!.last;
+    for (const jp of jointPartners(ctx, k, a)) if (jp.last > e) e = jp.last;
+    const nx = e + 1 < n && doc.sentOf[e + 1] === sent ? toks[e + 1] : undefined;
+    if (nx && nx.gap <= 1 && nx.norm.length >= 3 && nx.norm[0] === 'ب' && !/^(بها|بهم|بين)$/.test(nx.norm) && !AR_COMP.has(nx.norm)) {
+      a = undefined;
+      const sa = i > 0 && doc.sentOf[subjTok] === sent && toks[i].gap <= 1 ? actorOf(ctx, subjTok) : undefined;
+      if (!(sa && sa.type !== 'location' && !prepObject(ctx, ctx.mAt[subjTok]!.first))) {
+        st.speaker = resolveArPronoun(ctx, i, info.fem, false);
+        if (!st.speaker) return false;
+      }
+    }
+  }
   if (st.speaker) {
     /* subject before the verb: content right after it */
   } else if (!a && i + 2 < n && /^(السلطات|المسوولون|المسوولين|الحكومه|مسوولون|سلطات)$/.test(toks[i + 1].norm) && actorOf(ctx, i + 2)) {
@@ -285,7 +301,7 @@ export function arabicObjectClaim(
     if (!st.speaker) return false;
   } else if (info.participle) {
     st.speaker = resolveArPronoun(ctx, i, info.fem, true);
-  } else return false;
+  } else if (!st.speaker) return false; // (set above: the pronoun subject of "واتهم X بـ…")
   if (!st.speaker || k >= n || doc.sentOf[k] !== sent) return false;
   while (k < n && doc.sentOf[k] === sent && AR_ADVERBIAL.has(toks[k].norm) && toks[k].norm !== 'من') k++;
   if (k >= n || doc.sentOf[k] !== sent) return false;

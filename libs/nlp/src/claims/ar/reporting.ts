@@ -29,6 +29,12 @@ function firstForm(vs: CliticVariant[], ok: (form: string) => boolean): string |
   return undefined;
 }
 
+/** Particles that govern a following أن themselves (folded): "however", "after", "before", "without", "despite", "since". */
+const AR_GOVERNED_COMP = new Set(['الا', 'والا', 'غير', 'بيد', 'بعد', 'وبعد', 'قبل', 'دون', 'بدون', 'رغم', 'برغم', 'منذ', 'لولا']);
+
+/** Role nouns (folded) that open a speaker phrase naming a person's post, beside AR_TITLE_WORDS / AR_PERSON_TITLES. */
+const AR_ROLE_OPENERS = new Set(['مسوول', 'مسووله', 'رئيس', 'رئيسه', 'نائب', 'نايب', 'نائبه', 'نايبه', 'عضو', 'عضوه']);
+
 export function arabicClaims(ctx: Ctx): void {
   const { doc } = ctx;
   const toks = doc.toks;
@@ -151,6 +157,10 @@ export function arabicClaims(ctx: Ctx): void {
       }
       const w = t.norm;
       if (AR_COMP.has(w)) {
+        // issue 11 (attribution): أن governed by a particle of its own (إلا أن، غير أن: "however"; بعد أن، قبل أن، دون
+        // أن، رغم أن، منذ أن: a clause of time or concession) opens no complement of this verb: "حذرت X من …، إلا أن ذلك
+        // لم يمنع"، "أعرب عن أسفه بعد أن استخدمت …"
+        if (q > i + 1 && AR_GOVERNED_COMP.has(toks[q - 1].norm) && w !== 'لان') break;
         comp = q;
         contentStart = t.end;
         break;
@@ -221,7 +231,9 @@ export function arabicClaims(ctx: Ctx): void {
       const ppStart =
         /^(في|خلال|عبر|امام|علي|عن|مع|لدي|بعد|قبل|اثناء)$/.test(toks[from].norm) ||
         /^(في|خلال|عبر|امام|علي|عن|مع|لدي|بعد|قبل|اثناء)$/.test(toks[f1].norm);
-      const titledRegion = AR_TITLE_WORDS.has(toks[f1].norm) || AR_PERSON_TITLES.has(toks[f1].norm);
+      // (issue 11: also the role nouns the title lists leave out — مسؤول، رئيس، نائب، عضو: "قال مسؤول مكافحة الإرهاب
+      // والاستخبارات المالية في الوزارة، X، إن" is X, not the body of the role)
+      const titledRegion = AR_TITLE_WORDS.has(toks[f1].norm) || AR_PERSON_TITLES.has(toks[f1].norm) || AR_ROLE_OPENERS.has(toks[f1].norm);
       for (let k = from; k <= to; k++) {
         const mk = ctx.mAt[k];
         if (!mk || (mk.first !== k && k !== from)) continue;
@@ -298,6 +310,28 @@ export function arabicClaims(ctx: Ctx): void {
       }
       if (best && bestRank === 6) {
         best = undefined;
+      }
+      // issue 11 (discourse): a person right after an indefinite role noun is that role's possessor ("مستشار X الدكتور
+      // Y"، "نائب X، Y،"): when another person follows in the region, that one holds the role and speaks
+      if (best && best.type === 'person' && bestK > from) {
+        const mb = ctx.mAt[bestK]!;
+        const role = toks[mb.first - 1].norm;
+        if (
+          mb.first - 1 >= from &&
+          !role.startsWith('ال') &&
+          (AR_TITLE_WORDS.has(role) || AR_PERSON_TITLES.has(role) || AR_ROLE_OPENERS.has(role))
+        ) {
+          for (let k = mb.last + 1; k <= Math.min(to, mb.last + 4); k++) {
+            const mk = ctx.mAt[k];
+            if (!mk || mk.first !== k) continue;
+            const a = actorOf(ctx, k);
+            if (a && a.type === 'person' && a !== best) {
+              best = a;
+              bestK = k;
+            }
+            break;
+          }
+        }
       }
       // "بعثة المراقبة التابعة لمنظمة X": an unnamed unit (a rule-made name) affiliated to a named body speaks for it
       if (best && best.source === 'rule' && best.type === 'organization' && bestK >= 0) {

@@ -3,7 +3,7 @@
 
 import type { ActorAcc, MentionX } from '../../actors/shared';
 import { type Doc, tokenAt } from '../../doc';
-import { AR_PERSON_TITLES, AR_TITLE_WORDS } from '../../lexicon/ar';
+import { AR_PERSON_TITLES, AR_TITLE_WORDS, AR_VERBS } from '../../lexicon/ar';
 import { foldText } from '../../text';
 import {
   actorOf,
@@ -126,7 +126,37 @@ export function skipSpaces(src: string, p: number): number {
   return p;
 }
 
+/**
+ * issue 11 (discourse): grammatical number of a folded Arabic reporting-verb form — plural (قالوا، يقولون، قائلين) or
+ * dual (قالا، أكدتا: the verb minus its final ا is a finite form) — 'sg' otherwise (قال، قائلا، دعا، لافتا).
+ */
+export function arVerbNumber(norm: string): 'sg' | 'du' | 'pl' {
+  const w = norm.length > 3 && /^[وف]/.test(norm) && AR_VERBS.has(norm.slice(1)) ? norm.slice(1) : norm;
+  const participle = /^(م|قائل|قايل)/.test(w);
+  if (/(وا|ون)$/.test(w) || (participle && /ين$/.test(w))) return 'pl';
+  if (!participle && w.length >= 4 && w.endsWith('ا')) {
+    const base = AR_VERBS.get(w.slice(0, -1));
+    if (base && !base.participle) return 'du';
+  }
+  return 'sg';
+}
+
+/** A plural or dual subject: a joint claim, a group, a plural noun phrase (مسؤولون، الحوثيون، المحققون). */
+function pluralSubject(c: ClaimX, a: ActorAcc | undefined): boolean {
+  if (c.rule === 'ar-joint' || arVerbNumber(foldText(c.verb)) !== 'sg') return true;
+  if (a?.type === 'group') return true;
+  return /(ون|ين|يون|يين)$/.test(foldText(c.speaker.text).split(/\s+/)[0] ?? '');
+}
+
 export function resolveArPronoun(ctx: Ctx, k: number, fem: boolean, participle = false): ActorAcc | undefined {
+  // issue 11 (discourse): a plural or dual verb with no subject of its own ("وأضافوا"، "قالا") continues a plural or
+  // joint subject of the same or the previous sentence; no single named actor fits it, so anything else is refused
+  if (arVerbNumber(ctx.doc.toks[k].norm) !== 'sg') {
+    const pc = lastClaimBefore(ctx, k);
+    const pa = pc?.speaker.actorId ? ctx.set.byId.get(pc.speaker.actorId) : undefined;
+    if (pc && pa && ctx.doc.sentOf[k] - ctx.doc.sentOf[pc.at] <= 1 && pluralSubject(pc, pa)) return pa;
+    return undefined;
+  }
   const compatible = (a: ActorAcc) => {
     if (a.gender) return a.gender === (fem ? 'f' : 'm');
     if (a.type === 'person') return !fem;
