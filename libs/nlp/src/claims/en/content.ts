@@ -11,6 +11,7 @@ import {
   EN_PP_HEAD,
   EN_PRONOUNS,
   EN_RECIP,
+  EN_REPORT_ING,
   EN_TIME,
   EN_VERB,
 } from '../../lexicon/en';
@@ -204,6 +205,19 @@ export function enCutCoordinated(ctx: Ctx, s: number, e: number): number {
   const n = toks.length;
   for (let ti = tokenAt(doc, s); ti < n && toks[ti].start < e; ti++) {
     const t = toks[ti];
+    // issue 11 (en): "said A - albeit stressing that B", "said A, while adding that B": the participle clause is the
+    // reporter's (en-while-participle makes it its own claim of the same speaker)
+    if (
+      (t.norm === 'albeit' || t.norm === 'while') &&
+      t.gap === 2 &&
+      t.start > s &&
+      doc.quoteOf[ti] < 0 &&
+      ti + 2 < n &&
+      EN_REPORT_ING.has(toks[ti + 1].norm) &&
+      toks[ti + 1].gap === 0 &&
+      toks[ti + 2].norm === 'that'
+    )
+      return t.start - t.sep.length;
     if (t.start <= s || (t.norm !== 'and' && t.norm !== 'but') || t.script !== 'latin' || doc.quoteOf[ti] >= 0) continue;
     let r = ti + 1;
     let named = false;

@@ -22,7 +22,7 @@ import {
 import { inSpans } from '../../text';
 import { actorOf, type ClaimX, type Ctx, cutAtNextReport, lastActor, lastClaimBefore, mentionText, orderAt, pushClaim } from '../shared';
 import { contentAfter, enLooksClausal } from './content';
-import { englishAttribution, englishView, type EnglishEngineView, isEnglishTrigger } from './families';
+import { englishAttribution, englishView, type EnglishEngineView, isEnglishTrigger, relativeWho } from './families';
 import { lastClaimSpeakerOfType } from './coref';
 import { enJoint, invertedSpeaker, quoteBefore, resolveNP, type Subj, subjectBefore, subjectOfSentence } from './speaker';
 export function englishClaims(ctx: Ctx): void {
@@ -99,13 +99,15 @@ export function englishClaims(ctx: Ctx): void {
       englishAccording(ctx, v, verbTokEnd);
       continue;
     }
-    // "X, who insists ...": the antecedent of the relative pronoun
-    if (prev && (prev.norm === 'who' || prev.norm === 'which') && v >= 2 && (prev.gap === 2 || ctx.mAt[v - 2])) {
+    // "X, who insists ...": the antecedent of the relative pronoun; issue 11 (en): also with auxiliaries and short
+    // adverbials between the pronoun and the verb ("X, who this week criticised", "X - who has at times doubted that")
+    const wi = relativeWho(doc, ctx.mAt, v);
+    if (wi > 0 && (toks[wi].gap === 2 || ctx.mAt[wi - 1])) {
       // the antecedent may sit in a prepositional phrase ("rejected by Mr Blair, who said: ...")
-      const am = ctx.mAt[v - 2];
-      const aa = am && am.last === v - 2 ? ctx.set.byId.get(am.actorId) : undefined;
+      const am = ctx.mAt[wi - 1];
+      const aa = am && am.last === wi - 1 ? ctx.set.byId.get(am.actorId) : undefined;
       const ant =
-        aa && aa.type !== 'location' ? { actor: aa, text: src.slice(am!.start, am!.end), pronoun: false } : resolveNP(ctx, v - 2, v);
+        aa && aa.type !== 'location' ? { actor: aa, text: src.slice(am!.start, am!.end), pronoun: false } : resolveNP(ctx, wi - 1, wi + 1);
       const c = ant && !ant.pronoun ? contentAfter(ctx, v, w) : undefined;
       // "Mr Mubanga, who insists he does not feel bitter, said: ..." — the relative clause ends before the main verb
       if (c)
@@ -113,7 +115,7 @@ export function englishClaims(ctx: Ctx): void {
           // (also after a closing quotation: 'X, who called it "a row", told ...', 'X - who called it "a row" - told ...')
           if (
             (toks[r].gap === 2 || (toks[r].gap === 4 && /[,\u2013\u2014]|\s-\s/.test(toks[r].sep))) &&
-            EN_VERB.get(toks[r].norm) &&
+            (EN_VERB.get(toks[r].norm) || EN_REL_MAIN_AUX.has(toks[r].norm)) &&
             doc.quoteOf[r] < 0
           ) {
             c.e = toks[r].start - toks[r].sep.length;
@@ -121,6 +123,7 @@ export function englishClaims(ctx: Ctx): void {
           }
       if (c && (kind === 'promise' || kind === 'demand') && /^(to|for)\s/i.test(src.slice(c.s, c.s + 4))) continue;
       if (ant && c && pushClaim(((ctx.rule = 'en-relative'), ctx), ant.actor, ant.text, t.norm, kind, c.s, c.e, v)) continue;
+      if (wi < v - 1) continue; // an auxiliary reading of the relative clause: never the main-clause rules
     }
     // "was quoted as saying", "quoted by KCNA as saying"
     if (w === 'saying' && prev && prev.norm === 'as') {
@@ -688,3 +691,25 @@ function continuationQuotes(ctx: Ctx): void {
     }
   }
 }
+
+/** issue 11 (en): an auxiliary after the comma that closes a relative clause starts the main clause ("X, who warned
+ * that A, will meet ..."). */
+const EN_REL_MAIN_AUX = new Set([
+  'will',
+  'would',
+  'has',
+  'have',
+  'had',
+  'is',
+  'was',
+  'are',
+  'were',
+  'can',
+  'could',
+  'may',
+  'might',
+  'must',
+  'should',
+  'did',
+  'does',
+]);

@@ -388,6 +388,15 @@ export function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
       }
       // "Pakistan's High Commissioner to Britain said": a mention inside a prepositional phrase is not the subject
       if (before >= 0 && /^(to|in|of|for|from|at|with|by|on|into|against|over)$/.test(toks[before].norm)) return undefined;
+      // issue 11 (en): also after a determiner ("A legal expert in the US said", "Pakistan's envoy to the UK said"); a
+      // place is no affiliation, except for the state's own officers ("officials in the US said" → the US, as "US officials")
+      if (
+        prep !== before &&
+        prep > 0 &&
+        /^(to|in|with|by|on|into|against|over)$/.test(toks[prep].norm) &&
+        !/^(officials|authorities|sources|official|source)$/.test(toks[prep - 1].norm)
+      )
+        return undefined;
       // possessive: "the BBC's correspondent said" → not the BBC
       return { actor: a, text: doc.src.slice(m.start, m.end), first: m.first };
     }

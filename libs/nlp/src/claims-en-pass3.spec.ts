@@ -1,0 +1,87 @@
+// Issue 11, English, third pass: construction families (claims/en). Every sentence is invented (fictional people,
+// bodies and countries); the KB is a small stand-in.
+import { Enricher } from './index';
+import type { KbActor } from '@marsad/contracts';
+
+const KB: KbActor[] = [
+  { id: 'country:XA', name: 'Xandria', type: 'country', aliases: ['Xandria', 'Xandrian'] },
+  { id: 'country:YB', name: 'Yberia', type: 'country', aliases: ['Yberia', 'Yberian'] },
+  { id: 'person:omar-fayed', name: 'Omar Fayed', type: 'person', aliases: ['Omar Fayed', 'Fayed'] },
+  { id: 'person:lina-hart', name: 'Lina Hart', type: 'person', aliases: ['Lina Hart', 'Hart'] },
+  { id: 'org:gridco', name: 'Gridco', type: 'organization', aliases: ['Gridco'] },
+  { id: 'org:petro-union', name: 'Petro Union', type: 'organization', aliases: ['Petro Union'] },
+];
+const enricher = new Enricher({ version: 1, actors: () => KB });
+const enrich = (body: string) =>
+  enricher.enrich(
+    { url: 'https://x.test/p3', source: { name: 't' }, title: 'Title', body, language: 'en' },
+    { now: new Date('2026-01-01T00:00:00Z') },
+  );
+type Out = ReturnType<typeof enrich>;
+
+const offsetsOk = (out: Out, body: string) => out.claims.every((c) => body.slice(c.start, c.end) === c.text);
+/** All claims as "speaker | verb | text". */
+const all = (out: Out) => out.claims.map((c) => `${c.speaker.name} | ${c.verb} | ${c.text}`).sort();
+
+describe('issue 11 — English participle clauses report for the subject of the sentence', () => {
+  it('", arguing <clause>" without "that"', () => {
+    const body = 'Omar Fayed has threatened to leave the pact, arguing the old treaty has drained jobs from the north.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(all(out)).toEqual(['Omar Fayed | arguing | the old treaty has drained jobs from the north']);
+  });
+  it('", noting that <clause>" after a plain action', () => {
+    const body = 'Gridco opened the new plant on Monday, noting that its output would double by spring.';
+    const out = enrich(body);
+    expect(all(out)).toEqual(['Gridco | noting | its output would double by spring']);
+  });
+  it('"- albeit stressing that": the first content ends before the participle, which is its own claim', () => {
+    const body = 'Lina Hart said the talks were slow - albeit stressing that her side still wanted a deal.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(all(out)).toEqual(['Lina Hart | said | the talks were slow', 'Lina Hart | stressing | her side still wanted a deal']);
+  });
+  it('a participle with a noun object is no claim ("insisting on a vote")', () => {
+    const body = 'Omar Fayed left the chamber, insisting on a recorded vote.';
+    expect(enrich(body).claims).toEqual([]);
+  });
+});
+
+describe('issue 11 — English verbs that report only with a that-clause', () => {
+  it('"emphasised that", "complained that"', () => {
+    const body = 'Omar Fayed emphasised that Xandria would not pay. Petro Union complained that the tender was rigged.';
+    const out = enrich(body);
+    expect(all(out)).toEqual(['Omar Fayed | emphasised | Xandria would not pay', 'Petro Union | complained | the tender was rigged']);
+  });
+  it('the same verbs with a noun object are no claims ("emphasised the need")', () => {
+    const body = 'Omar Fayed emphasised the need for calm. Petro Union complained about the delay.';
+    expect(enrich(body).claims).toEqual([]);
+  });
+  it('"X - who has at times doubted that ...": the antecedent of the relative pronoun', () => {
+    const body = 'The vote angered Omar Fayed - who has at times doubted that the count was fair.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(all(out)).toEqual(['Omar Fayed | doubted | the count was fair']);
+  });
+});
+
+describe('issue 11 — English relative clauses with an adverbial before the verb', () => {
+  it('"X, who this week warned that ..., will ..."', () => {
+    const body = 'Lina Hart, who this week warned that the grid was failing, will meet the board.';
+    const out = enrich(body);
+    expect(all(out)).toEqual(['Lina Hart | warned | the grid was failing']);
+  });
+  it('a noun phrase between "who" and the verb is not skipped', () => {
+    const body = 'Lina Hart met the minister who the union said was to blame.';
+    expect(all(enrich(body)).filter((c) => c.startsWith('Lina Hart'))).toEqual([]);
+  });
+});
+
+describe('issue 11 — English: a place after an anonymous head is no speaker', () => {
+  it('"A legal expert in the X said" is refused; "a spokesman for the X said" is X', () => {
+    const body =
+      'A legal expert in the Petro Union said that the ruling was weak. A spokesman for the Petro Union said that the strike would go on.';
+    const out = enrich(body);
+    expect(all(out)).toEqual(['Petro Union | said | the strike would go on']);
+  });
+});
