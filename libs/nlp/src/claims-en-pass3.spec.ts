@@ -85,3 +85,41 @@ describe('issue 11 — English: a place after an anonymous head is no speaker', 
     expect(all(out)).toEqual(['Petro Union | said | the strike would go on']);
   });
 });
+
+describe('issue 11 — English: the speaker after the content', () => {
+  it('"…," said <lower-case descriptor> <person>', () => {
+    const body = '"We will not give up," said retired teacher Lina Hart, 61.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(all(out)).toEqual(['Lina Hart | said | We will not give up']);
+  });
+  it('a free descriptor is taken only before a person ("said energy giant X" is left to the older rules)', () => {
+    const body = '"The plant is safe," said energy giant Gridco.';
+    expect(all(enrich(body))).toEqual([]);
+  });
+  it('"CONTENT, <multi-word title> X told a <recipient> on Sunday."', () => {
+    const body = 'The talks are over for the time being, Secretary of State Omar Fayed told a local network on Sunday.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(all(out)).toEqual(['Omar Fayed | told | The talks are over for the time being']);
+  });
+  it('"CONTENT, X said Monday." — a bare weekday closes the attribution', () => {
+    const body = 'The delegation will arrive from Tuesday through Saturday, Petro Union said Monday.';
+    expect(all(enrich(body))).toEqual(['Petro Union | said | The delegation will arrive from Tuesday through Saturday']);
+  });
+});
+
+describe('issue 11 — English: a named body through a document or a descriptive apposition', () => {
+  it('"A Petro Union statement said ..." → the body', () => {
+    const body = 'A Petro Union statement later said the pipeline had been shut.';
+    expect(all(enrich(body))).toEqual(['Petro Union | said | the pipeline had been shut']);
+  });
+  it('"The Petro Union trade body said ..." → the body', () => {
+    const body = 'The Petro Union trade body said exports had fallen by a third.';
+    expect(all(enrich(body))).toEqual(['Petro Union | said | exports had fallen by a third']);
+  });
+  it('a statement about a body ("a statement on Gridco said") does not make the body speak', () => {
+    const body = 'A statement on Gridco said the plant was closed.';
+    expect(all(enrich(body))).toEqual([]);
+  });
+});

@@ -8,6 +8,7 @@ import {
   EN_DET,
   EN_INV_ROLE,
   EN_INV_SKIP,
+  EN_PERSON_TITLES,
   EN_FINITE,
   EN_INVERTIBLE,
   EN_PARTICIPLES,
@@ -313,7 +314,14 @@ export function englishClaims(ctx: Ctx): void {
     const endsHere = (k: number) => {
       // "..., President Musharraf has said during a visit to Britain."
       if (k < n && doc.sentOf[k] === sent && toks[k].gap < 2 && EN_PP_HEAD.has(toks[k].norm) && !enLooksClausal(ctx, k)) return true;
-      if (k < n && doc.sentOf[k] === sent && toks[k].gap < 2 && /^(on|last|yesterday|today|earlier|later|this|in)$/.test(toks[k].norm)) {
+      // issue 11 (en): "..., the ministry said Monday." — a bare weekday (news agency style)
+      if (k < n && doc.sentOf[k] === sent && toks[k].gap < 2 && EN_WEEKDAYS.has(toks[k].norm) && toks[k].caps > 0) k++;
+      else if (
+        k < n &&
+        doc.sentOf[k] === sent &&
+        toks[k].gap < 2 &&
+        /^(on|last|yesterday|today|earlier|later|this|in)$/.test(toks[k].norm)
+      ) {
         let r = toks[k].norm === 'yesterday' || toks[k].norm === 'today' ? k + 1 : k + 2;
         if (
           toks[k].norm === 'in' &&
@@ -369,9 +377,10 @@ export function englishClaims(ctx: Ctx): void {
       const subjStart = sb ? sb.first : v;
       let commaTok = subjStart;
       // "..., watchdog Ofcom has said", "..., President Musharraf of Pakistan has said": role words before the name
-      for (let r = commaTok, hops = 0; sb && hops < 3 && r > 0 && toks[r].gap < 2 && doc.sentOf[r - 1] === sent; hops++) {
+      // (issue 11: also a multi-word title, "..., Secretary of State X told")
+      for (let r = commaTok, hops = 0; sb && hops < 5 && r > 0 && toks[r].gap < 2 && doc.sentOf[r - 1] === sent; hops++) {
         const wv = toks[r - 1];
-        if (ctx.mAt[r - 1] || EN_VERB.get(wv.norm) || !(wv.caps === 0 || EN_INV_SKIP.has(wv.norm))) break;
+        if (ctx.mAt[r - 1] || EN_VERB.get(wv.norm) || !(wv.caps === 0 || EN_INV_SKIP.has(wv.norm) || EN_PERSON_TITLES.has(wv.norm))) break;
         r--;
         if (toks[r].gap === 2) {
           commaTok = r;
@@ -713,3 +722,5 @@ const EN_REL_MAIN_AUX = new Set([
   'did',
   'does',
 ]);
+
+const EN_WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);

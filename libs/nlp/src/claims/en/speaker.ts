@@ -37,12 +37,22 @@ export function invertedSpeaker(ctx: Ctx, k: number): { actor: ActorAcc; text: s
   const n = toks.length;
   const sent = ctx.doc.sentOf[k - 1];
   let j = k;
+  // issue 11 (en): a lower-case descriptor the title list lacks ("said protester X", "said longtime resident X") is
+  // skipped too, but then only a person may follow
+  let free = false;
   for (
     let hops = 0;
-    j < n && hops < 4 && !ctx.mAt[j] && EN_INV_SKIP.has(toks[j].norm) && ctx.doc.sentOf[j] === sent && toks[j].gap < 2;
+    j < n &&
+    hops < 4 &&
+    !ctx.mAt[j] &&
+    ctx.doc.sentOf[j] === sent &&
+    toks[j].gap < 2 &&
+    (EN_INV_SKIP.has(toks[j].norm) || (toks[j].caps === 0 && toks[j].script === 'latin' && !EN_INV_NOT_DESC.has(toks[j].norm)));
     hops++
-  )
+  ) {
+    if (!EN_INV_SKIP.has(toks[j].norm)) free = true;
     j++;
+  }
   // "said Pieter de Vries" when only "Vries" is known: a first name and name particles before the mention
   if (j < n && !ctx.mAt[j]) {
     let r = j;
@@ -64,7 +74,7 @@ export function invertedSpeaker(ctx: Ctx, k: number): { actor: ActorAcc; text: s
   const m = ctx.mAt[j];
   if (!m) return undefined;
   const a = ctx.set.byId.get(m.actorId);
-  if (!a || a.type === 'location') return undefined;
+  if (!a || a.type === 'location' || (free && (a.type !== 'person' || m.first !== j))) return undefined;
   let last = m.last;
   if (a.type !== 'person') {
     // "Daiwa Securities analyst Mark Pervan": the person after the affiliation and role
@@ -81,6 +91,46 @@ export function invertedSpeaker(ctx: Ctx, k: number): { actor: ActorAcc; text: s
   }
   return { actor: a, text: ctx.doc.src.slice(m.start, m.end), last };
 }
+
+/** Lower-case words that never belong to a descriptor before a name after an inverted verb ("said in a statement X"). */
+const EN_INV_NOT_DESC = new Set([
+  'in',
+  'on',
+  'at',
+  'of',
+  'for',
+  'to',
+  'from',
+  'by',
+  'with',
+  'and',
+  'or',
+  'but',
+  'that',
+  'a',
+  'an',
+  'this',
+  'last',
+  'he',
+  'she',
+  'it',
+  'they',
+  'we',
+  'i',
+  'you',
+  'his',
+  'her',
+  'its',
+  'their',
+  'who',
+  'which',
+  'when',
+  'after',
+  'before',
+  'as',
+  'than',
+  'not',
+]);
 
 /** A quote closing right before verb v, with at most a speaker NP between (or the speaker right after v). */
 export function quoteBefore(ctx: Ctx, v: number): { q: number; speaker?: ActorAcc; text: string } | undefined {
@@ -427,7 +477,13 @@ export function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
   if (/^(book|report|study|statement|letter|survey|memo|blog|documentary|filing|ruling|judgment|judgement)$/.test(w) && k >= 1) {
     let j = k - 1;
     if (toks[j].norm === 's' && /['\u2019]/.test(toks[j].sep) && toks[j].gap <= 1) j--;
-    else if (!/['\u2019]\s*$/.test(toks[k].sep)) j = -1;
+    else if (!/['\u2019]\s*$/.test(toks[k].sep)) {
+      // issue 11 (en): attributive, "An X statement said", "a Y report found": the name right before the noun, itself
+      // opening the noun phrase (after a/an/the or at the start of the sentence)
+      const ma = ctx.mAt[j];
+      const p0 = ma && ma.last === j && toks[k].gap === 0 ? ma.first - 1 : -2;
+      if (!(p0 === -1 || (p0 >= 0 && (doc.sentOf[p0] !== doc.sentOf[k] || /^(a|an|the)$/.test(toks[p0].norm))))) j = -1;
+    }
     const mm = j >= 0 ? ctx.mAt[j] : undefined;
     const a = mm && mm.last === j ? ctx.set.byId.get(mm.actorId) : undefined;
     if (a && a.type !== 'location') return { actor: a, text: doc.src.slice(mm!.start, toks[k].end), first: mm!.first, desc: true };
@@ -507,6 +563,14 @@ export function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
       ) {
         jj--;
         mods++;
+      }
+      // issue 11 (en): a named body with a descriptive apposition before the verb ("The X Observatory monitoring group
+      // said", "the Y Institute think tank said"): the body itself
+      if (d === 'organization' && mods > 0 && jj >= 0 && toks[jj + 1].gap === 0) {
+        const om = ctx.mAt[jj];
+        const oa = om && om.last === jj ? ctx.set.byId.get(om.actorId) : undefined;
+        if (oa && (oa.type === 'organization' || oa.type === 'group'))
+          return { actor: oa, text: doc.src.slice(om!.start, toks[k].end), first: om!.first };
       }
       if (jj >= 1 && toks[jj].norm === 's' && /['\u2019]/.test(toks[jj].sep) && toks[jj + 1].gap === 0) {
         const pm = ctx.mAt[jj - 1];
