@@ -123,3 +123,23 @@ describe('issue 11 — English: a named body through a document or a descriptive
     expect(all(enrich(body))).toEqual([]);
   });
 });
+
+describe('issue 11 — English: a person after a capitalised title phrase, with an unknown first name', () => {
+  it('"Xandrian Economy Minister Ruperto Valcarce" is a person, and "Valcarce told" is that person', () => {
+    const body = 'He met Xandrian Economy Minister Ruperto Valcarce on Monday. Valcarce told reporters the talks had gone well.';
+    const out = enrich(body);
+    expect(out.actors.find((a) => a.name === 'Ruperto Valcarce')?.type).toBe('person');
+    expect(all(out)).toEqual(['Ruperto Valcarce | told | the talks had gone well']);
+  });
+  it('a body after the title is no person ("Economy Minister Office Building")', () => {
+    const body = 'Staff left the Economy Minister Office Building on Monday.';
+    expect(enrich(body).actors.filter((a) => a.type === 'person')).toEqual([]);
+  });
+});
+
+describe('issue 11 — English: requests stay out of claims', () => {
+  it('"urged all sides, however, to avoid ..." is a request; the coordinated "said" is a claim', () => {
+    const body = 'Omar Fayed urged all sides, however, to avoid a trade war and said Xandria would wait for a decision.';
+    expect(all(enrich(body))).toEqual(['Omar Fayed | said | Xandria would wait for a decision']);
+  });
+});

@@ -344,6 +344,12 @@ export function englishClaims(ctx: Ctx): void {
       // "pledged to oppose", "urged X to ...", "called for": commitments and requests without a proposition
       const head = src.slice(after.s, Math.min(after.e, after.s + 4)).toLowerCase();
       if ((kind === 'promise' || kind === 'demand') && (/^to\s/.test(head) || /^for\s/.test(head))) continue;
+      // issue 11 (en): "urged all sides, however, to avoid ...": a request with an adverb aside before its infinitive
+      if (
+        (kind === 'promise' || kind === 'demand') &&
+        isRequest(src.slice(after.s, Math.min(after.e, after.s + 80)).replace(/^([^,]{1,40}),\s*[a-z]+,\s*to\s/i, '$1 to '))
+      )
+        continue;
       enPushJoint(ctx, sb, (a, tx) => pushClaim(((ctx.rule = 'en-sv'), ctx), a, tx, src.slice(t.start, t.end), kind, after.s, after.e, v));
       continue;
     }
