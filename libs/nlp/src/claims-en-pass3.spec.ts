@@ -143,3 +143,22 @@ describe('issue 11 — English: requests stay out of claims', () => {
     expect(all(enrich(body))).toEqual(['Omar Fayed | said | Xandria would wait for a decision']);
   });
 });
+
+describe('issue 11 — English: officers and descriptions resolve only to who fits', () => {
+  it('"told MPs A and stressed that B": two claims, the first without a complementiser', () => {
+    const body = 'Omar Fayed told MPs the plan would work and stressed that no one would lose out.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(all(out)).toEqual(['Omar Fayed | stressed | no one would lose out', 'Omar Fayed | told | the plan would work']);
+  });
+  it('"X\'s director said" is a person tied to X in the text, else X — never the last person who spoke', () => {
+    const body = "Omar Fayed said the grid was failing. Gridco's director said the plant was safe.";
+    expect(all(enrich(body))).toEqual(['Gridco | said | the plant was safe', 'Omar Fayed | said | the grid was failing']);
+    const body2 = "Gridco chief Lina Hart met investors. Omar Fayed said the grid was failing. Gridco's chief said the plant was safe.";
+    expect(all(enrich(body2))).toContain('Lina Hart | said | the plant was safe');
+  });
+  it('an indefinite person description ("a director said") is nobody named before', () => {
+    const body = 'Omar Fayed said the grid was failing. A director said the deal was off.';
+    expect(all(enrich(body))).toEqual(['Omar Fayed | said | the grid was failing']);
+  });
+});

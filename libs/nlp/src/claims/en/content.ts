@@ -60,6 +60,9 @@ export function contentAfter(ctx: Ctx, v: number, verb: string): { s: number; e:
         thatAt = j;
         break;
       }
+      // issue 11 (en): "told MPs the plan would work and stressed that ...": a finite or reporting verb before any
+      // "that" means the content has already begun without one
+      if (j > k && (EN_FINITE.has(toks[j].norm) || EN_VERB.get(toks[j].norm))) break;
     }
     if (thatAt >= 0) k = thatAt + 1;
     else {

@@ -578,10 +578,15 @@ export function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
         if (pa && pa.type !== 'location' && pa.type !== 'person') {
           const text = doc.src.slice(pm!.start, toks[k].end);
           if (d === 'person' && !/^spokes/.test(w)) {
+            // issue 11 (en): "Gridco's director said" is the body's own officer: a person who spoke last is taken only if
+            // the text ties them to the body ("Gridco chief X", "X of Gridco"), else the officer of a named body → the body
+            const tied = (x: ActorAcc | undefined) => (x && affiliatedWith(ctx, x, pa) ? x : undefined);
             const p =
               pa.type === 'country'
                 ? personByTitle(ctx, w, toks[k].start)
-                : (personByTitle(ctx, w, toks[k].start) ?? lastClaimSpeakerOfType(ctx, v, 'person') ?? mostSalient(ctx, v, 'person'));
+                : (personByTitle(ctx, w, toks[k].start) ??
+                  tied(lastClaimSpeakerOfType(ctx, v, 'person')) ??
+                  tied(mostSalient(ctx, v, 'person')));
             return { actor: p ?? enLeadForward(ctx, v, (x) => x.type === 'person', w) ?? pa, text, first: pm!.first, desc: true };
           }
           return { actor: pa, text, first: pm!.first, desc: true };
@@ -628,6 +633,9 @@ export function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
         const a = enOrgInFocus(ctx, k, isOrgish);
         return a ? { actor: a, text: doc.src.slice(toks[j].start, toks[k].end), first: j, desc: true } : undefined;
       }
+      // issue 11 (en): an indefinite person description ("a director said", "an official said") introduces someone new,
+      // never a person named before
+      if (d === 'person' && /^(a|an)$/.test(toks[j].norm)) return undefined;
       // "the group" may be a militant or political group as well as a company group
       const orgOk = (x: ActorAcc) =>
         (x.type === 'organization' || (w === 'group' && x.type === 'group')) && (!EN_COMPANY_NOUN.has(w) || nameHas(x, 'company'));
@@ -719,4 +727,19 @@ export function subjectOfSentence(ctx: Ctx, v: number): ActorAcc | undefined {
     }
   }
   return undefined;
+}
+
+/** issue 11 (en): is person p named next to body o somewhere in the body text ("Gridco chief Lina Hart", "Lina Hart of
+ * Gridco", "Lina Hart, head of Gridco")? A mention of o ending at most four tokens before p's or starting at most four
+ * tokens after it, in the same sentence. */
+function affiliatedWith(ctx: Ctx, p: ActorAcc, o: ActorAcc): boolean {
+  const { doc } = ctx;
+  for (const pm of p.mentions) {
+    if (pm.field !== doc.field) continue;
+    for (const om of o.mentions) {
+      if (om.field !== doc.field || doc.sentOf[om.first] !== doc.sentOf[pm.first]) continue;
+      if ((om.last < pm.first && pm.first - om.last <= 4) || (om.first > pm.last && om.first - pm.last <= 4)) return true;
+    }
+  }
+  return false;
 }
