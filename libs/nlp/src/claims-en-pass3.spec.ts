@@ -162,3 +162,16 @@ describe('issue 11 — English: officers and descriptions resolve only to who fi
     expect(all(enrich(body))).toEqual(['Omar Fayed | said | the grid was failing']);
   });
 });
+
+describe('issue 11 — English: bodies that report', () => {
+  it('"The <Name> reported that ..." makes an unknown outlet an organisation and a speaker', () => {
+    const body = 'The Harbour Ledger reported that the senator was the first known target.';
+    const out = enrich(body);
+    expect(out.actors.find((a) => a.name === 'Harbour Ledger')?.type).toBe('organization');
+    expect(all(out)).toEqual(['Harbour Ledger | reported | the senator was the first known target']);
+  });
+  it('"<Demonym> authorities have said" is the country (as "X officials")', () => {
+    const body = 'Xandrian authorities have said the scanners are needed to stop smuggling.';
+    expect(all(enrich(body))).toEqual(['Xandria | said | the scanners are needed to stop smuggling']);
+  });
+});

@@ -152,6 +152,9 @@ function nameLikeTail(toks: Token[], a: number, b: number): boolean {
   return true;
 }
 
+/** issue 11 (en): "reported" after a capitalised name is a cue for a body (an outlet), like a reporting verb. */
+const EN_REPORTED = set('reported reports');
+
 /** Capitalised generic nouns that never name an actor alone. */
 const EN_GENERIC_SINGLE = set(
   'party council committee commission agency ministry department office bank court union association institute university college school group company corporation fund foundation authority service board bureau organisation organization federation league alliance coalition movement army navy police force forces assembly government administration cabinet state staff regime military caucus tribunal',
@@ -271,7 +274,12 @@ function processLatinRun(
       else return;
     } else if (EN_PLACE_HEADS.has(lastW)) type = 'location';
     else if (len <= 3 && personEvidence(ctx, a, b, words)) type = 'person';
-    else if (EN_VERB.get(nextW) || (b + 1 < toks.length && (toks[b + 1].sep === "'" || toks[b + 1].sep === '\u2019')))
+    // issue 11 (en): "The Daily Beast reported that ...": an outlet reporting on its own account
+    else if (
+      EN_VERB.get(nextW) ||
+      EN_REPORTED.has(nextW) ||
+      (b + 1 < toks.length && (toks[b + 1].sep === "'" || toks[b + 1].sep === '\u2019'))
+    )
       type = 'organization';
     else if (EN_LOC_PREP.has(prevW)) type = 'location';
     else return;
@@ -288,6 +296,7 @@ function processLatinRun(
     if (EN_LOC_PREP.has(prevW)) type = 'location';
     else if (
       EN_VERB.get(nextW) ||
+      EN_REPORTED.has(nextW) ||
       isAcr ||
       (b + 1 < toks.length &&
         (toks[b + 1].sep === "'" || toks[b + 1].sep === '\u2019') &&

@@ -489,7 +489,7 @@ export function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
     if (a && a.type !== 'location') return { actor: a, text: doc.src.slice(mm!.start, toks[k].end), first: mm!.first, desc: true };
   }
   if (
-    /^(spokesman|spokeswoman|spokesperson|spokespeople|lawyer|lawyers|officials|official|sources|source|representatives|solicitor|aides|aide|agent|agents|officer|officers|investigators|executives|diplomats|negotiators)$/.test(
+    /^(spokesman|spokeswoman|spokesperson|spokespeople|lawyer|lawyers|officials|official|authorities|sources|source|representatives|solicitor|aides|aide|agent|agents|officer|officers|investigators|executives|diplomats|negotiators)$/.test(
       w,
     )
   ) {
@@ -511,7 +511,12 @@ export function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
     const mm = j >= 0 ? ctx.mAt[j] : undefined;
     if (mm && mm.last === j) {
       const a = ctx.set.byId.get(mm.actorId);
-      if (a && a.type !== 'location' && (a.type !== 'country' || /^(officials|official|sources|source|representatives)$/.test(w)))
+      // ("X authorities/officials" → country X: GOLD-GUIDELINES; "authorities" added by issue 11)
+      if (
+        a &&
+        a.type !== 'location' &&
+        (a.type !== 'country' || /^(officials|official|authorities|sources|source|representatives)$/.test(w))
+      )
         return { actor: a, text: doc.src.slice(mm.start, toks[k].end), first: mm.first };
     }
   }
