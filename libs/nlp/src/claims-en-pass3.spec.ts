@@ -175,3 +175,12 @@ describe('issue 11 — English: bodies that report', () => {
     expect(all(enrich(body))).toEqual(['Xandria | said | the scanners are needed to stop smuggling']);
   });
 });
+
+describe('issue 11 — English: a role description agrees with the role a person was introduced with', () => {
+  it('"the minister" is not the spokesman who spoke last; it is the person introduced as minister', () => {
+    const body =
+      'The spokesman, Omar Fayed, said the port was open. The minister later said the plan would not change. ' +
+      'Energy Minister Lina Hart met him on Monday. The minister said talks would go on.';
+    expect(all(enrich(body))).toEqual(['Lina Hart | said | talks would go on', 'Omar Fayed | said | the port was open']);
+  });
+});

@@ -18,7 +18,7 @@ import {
   EN_TIME,
   EN_VERB,
 } from '../../lexicon/en';
-import { actorOf, type ClaimX, type Ctx, isOrgish, lastActor, lastClaimBefore, personByTitle } from '../shared';
+import { actorOf, type ClaimX, type Ctx, fitsTitle, isOrgish, lastActor, lastClaimBefore, personByTitle } from '../shared';
 import { quoteIdxAt } from './content';
 import {
   enLeadForward,
@@ -644,9 +644,11 @@ export function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
       // "the group" may be a militant or political group as well as a company group
       const orgOk = (x: ActorAcc) =>
         (x.type === 'organization' || (w === 'group' && x.type === 'group')) && (!EN_COMPANY_NOUN.has(w) || nameHas(x, 'company'));
+      // issue 11 (en): "the minister" is not a person the story introduced with another role only (a spokesman)
+      const fit = (x: ActorAcc | undefined) => (x && fitsTitle(ctx, x, w) ? x : undefined);
       const a =
         d === 'person'
-          ? (personByTitle(ctx, w, toks[k].start) ?? lastClaimSpeakerOfType(ctx, v, 'person') ?? mostSalient(ctx, v, 'person'))
+          ? (personByTitle(ctx, w, toks[k].start) ?? fit(lastClaimSpeakerOfType(ctx, v, 'person')) ?? fit(mostSalient(ctx, v, 'person')))
           : /^(company|firm|group|giant)$/.test(w)
             ? enOrgInFocus(ctx, k, orgOk)
             : (lastActor(ctx, k, (x) => x.type === 'organization' && nameHas(x, w)) ??
