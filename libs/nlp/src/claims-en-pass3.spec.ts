@@ -184,3 +184,18 @@ describe('issue 11 — English: a role description agrees with the role a person
     expect(all(enrich(body))).toEqual(['Lina Hart | said | talks would go on', 'Omar Fayed | said | the port was open']);
   });
 });
+
+describe('issue 11 — English: "according to the order" is the document of the body that spoke just before', () => {
+  it('the issuer of the last claim (also after a closing quotation mark)', () => {
+    const body =
+      'Scanners will be used at ten stations, Petro Union said in a notice on Friday. ' +
+      'Their data will not be kept "for any other purpose", according to the order.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(all(out)).toContain('Petro Union | according to | Their data will not be kept "for any other purpose');
+  });
+  it('no body spoke recently (or a person did): nobody is guessed', () => {
+    const body = 'Omar Fayed said the port was open. Their data will not be kept, according to the order.';
+    expect(all(enrich(body))).toEqual(['Omar Fayed | said | the port was open']);
+  });
+});

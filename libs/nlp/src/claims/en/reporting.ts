@@ -574,6 +574,18 @@ function englishAccording(ctx: Ctx, v: number, toIdx: number): void {
     // "According to the bureau," → the last organisation so named
     for (let r = k + 1; r < Math.min(toks.length, k + 4); r++) {
       if (toks[r].gap >= 2) break;
+      // issue 11 (en): "according to the order/notification/filing" — a document of the body that spoke just before
+      // ("X said in an online notification ... . Y, according to the order."); nobody else is guessed
+      if (EN_ACCORDING_DOCS.has(toks[r].norm)) {
+        const lc = lastClaimBefore(ctx, v);
+        const la = lc?.speaker.actorId ? ctx.set.byId.get(lc.speaker.actorId) : undefined;
+        if (lc && la && la.type !== 'person' && la.type !== 'location' && doc.sentOf[v] - doc.sentOf[lc.at] <= 2) {
+          a = la;
+          kk = r;
+          m = { actorId: la.id, start: toks[k].start, end: toks[r].end, first: k, last: r, field: doc.field };
+        }
+        break;
+      }
       const d =
         EN_DESCRIPTIONS[toks[r].norm] ??
         (/^(bureau|office|agency|ministry|department|statement|report)$/.test(toks[r].norm) ? 'organization' : undefined);
@@ -600,7 +612,8 @@ function englishAccording(ctx: Ctx, v: number, toIdx: number): void {
     while (c < toks.length && doc.sentOf[c] === sent && toks[c].gap !== 2) c++;
     if (c >= toks.length || doc.sentOf[c] !== sent) return;
     pushClaim(((ctx.rule = 'en-according'), ctx), a, doc.src.slice(m.start, m.end), 'according to', 'statement', toks[c].start, e0, v);
-  } else if (toks[v].gap === 2) {
+  } else if (toks[v].gap === 2 || (toks[v].gap === 4 && /,\s*$/.test(toks[v].sep))) {
+    // (issue 11: also after a closing quotation mark, '... "for any other purpose", according to the order')
     // "The ministry said ..., according to the Associated Press": the agency relays the ministry's statement
     for (let b = v - 1; b >= 0 && doc.sentOf[b] === sent; b--)
       if (EN_VERB.get(toks[b].norm) && toks[b].script === 'latin' && doc.quoteOf[b] < 0 && !(b > 0 && EN_PASSIVE.has(toks[b - 1].norm)))
@@ -730,3 +743,16 @@ const EN_REL_MAIN_AUX = new Set([
 ]);
 
 const EN_WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+
+/** Documents a body issues, for "according to the order" (issue 11). */
+const EN_ACCORDING_DOCS = new Set([
+  'order',
+  'notification',
+  'notice',
+  'filing',
+  'complaint',
+  'indictment',
+  'document',
+  'circular',
+  'directive',
+]);
