@@ -199,3 +199,14 @@ describe('issue 11 — English: "according to the order" is the document of the 
     expect(all(enrich(body))).toEqual(['Omar Fayed | said | the port was open']);
   });
 });
+
+describe('issue 11 — English: time adverbials after the verb are no content', () => {
+  it('"said late last week", "said early Monday" close a content-before attribution', () => {
+    const body = 'The talks failed, Petro Union said late last week. Prices rose, Petro Union said early Monday.';
+    expect(all(enrich(body))).toEqual(['Petro Union | said | Prices rose', 'Petro Union | said | The talks failed']);
+  });
+  it('"said Tuesday it would act": the weekday is skipped; "said late fees would rise" is content', () => {
+    const body = 'Petro Union said Tuesday it would act. Gridco said late fees would rise.';
+    expect(all(enrich(body))).toEqual(['Gridco | said | late fees would rise', 'Petro Union | said | it would act']);
+  });
+});

@@ -122,7 +122,21 @@ export function contentAfter(ctx: Ctx, v: number, verb: string): { s: number; e:
       if (doc.sentOf[r] !== sent || toks[r].gap >= 2) break;
     }
   }
-  // adverbials: on Friday, last week, in a statement
+  // adverbials: on Friday, last week, in a statement (issue 11: also "late last week", "early on Monday")
+  if (
+    k + 2 < n &&
+    doc.sentOf[k] === sent &&
+    /^(late|early)$/.test(toks[k].norm) &&
+    /^(on|last|yesterday|today)$/.test(toks[k + 1].norm) &&
+    toks[k + 1].gap === 0
+  )
+    k++;
+  // "said Monday that ...", "said early Tuesday": a bare weekday (news agency style) is no content
+  if (k + 1 < n && /^(late|early)$/.test(toks[k].norm) && EN_WEEKDAY.has(toks[k + 1].norm) && toks[k + 1].caps > 0) k++;
+  if (k < n && doc.sentOf[k] === sent && EN_WEEKDAY.has(toks[k].norm) && toks[k].caps > 0 && toks[k].gap < 2) {
+    k++;
+    if (k >= n || doc.sentOf[k] !== sent || toks[k].gap >= 2) return undefined;
+  }
   while (
     k < n &&
     doc.sentOf[k] === sent &&
@@ -285,3 +299,5 @@ export function quoteIdxAt(doc: Doc, pos: number): number {
   }
   return lo;
 }
+
+const EN_WEEKDAY = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);

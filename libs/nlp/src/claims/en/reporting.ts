@@ -314,6 +314,15 @@ export function englishClaims(ctx: Ctx): void {
     const endsHere = (k: number) => {
       // "..., President Musharraf has said during a visit to Britain."
       if (k < n && doc.sentOf[k] === sent && toks[k].gap < 2 && EN_PP_HEAD.has(toks[k].norm) && !enLooksClausal(ctx, k)) return true;
+      // issue 11 (en): "said late last week", "said early on Monday": the degree word before a time adverbial
+      if (
+        k + 1 < n &&
+        doc.sentOf[k] === sent &&
+        toks[k].gap < 2 &&
+        /^(late|early)$/.test(toks[k].norm) &&
+        (/^(on|last|this|yesterday|today)$/.test(toks[k + 1].norm) || EN_WEEKDAYS.has(toks[k + 1].norm))
+      )
+        k++;
       // issue 11 (en): "..., the ministry said Monday." — a bare weekday (news agency style)
       if (k < n && doc.sentOf[k] === sent && toks[k].gap < 2 && EN_WEEKDAYS.has(toks[k].norm) && toks[k].caps > 0) k++;
       else if (
