@@ -210,3 +210,23 @@ describe('issue 11 — English: time adverbials after the verb are no content', 
     expect(all(enrich(body))).toEqual(['Gridco | said | late fees would rise', 'Petro Union | said | it would act']);
   });
 });
+
+describe('issue 11 — English: a fronted clause before the speaker', () => {
+  it('a quotation inside a fronted clause is not the content of the main verb', () => {
+    const body = 'While accepting that people "have to be ready" for a strike, Omar Fayed said he had doubts about the plan.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(all(out)).toEqual([
+      'Omar Fayed | accepting | people "have to be ready" for a strike',
+      'Omar Fayed | said | he had doubts about the plan',
+    ]);
+  });
+  it('"While acknowledging that A, X said B": the participle belongs to the subject named after the comma', () => {
+    const body = 'Prices fell. While acknowledging that costs rose, Lina Hart said the plan worked.';
+    expect(all(enrich(body))).toEqual(['Lina Hart | acknowledging | costs rose', 'Lina Hart | said | the plan worked']);
+  });
+  it('a quotation right before the subject is still attributed ("…," Energy Minister X said)', () => {
+    const body = '"We will fight," Energy Minister Omar Fayed said.';
+    expect(all(enrich(body))).toEqual(['Omar Fayed | said | We will fight']);
+  });
+});

@@ -288,11 +288,12 @@ representative representatives officer officers minister ministry`,
 
   // ADR 0016 (claims/en/families.ts)
   EN_FAMILY_TRIGGERS: `urging warning insisting arguing claiming saying suggesting stressing adding noting maintaining predicting
-telling explaining charged tweeted said says emphasised emphasized emphasises emphasizes underscored underlined contended
+telling explaining accepting acknowledging admitting conceding charged tweeted said says emphasised emphasized emphasises emphasizes underscored underlined contended
 contends complained complains lamented laments doubted doubts affirmed reaffirmed speculated`,
 
   // ADR 0016 (claims/en/families.ts)
-  EN_REPORT_ING: 'urging warning insisting arguing claiming saying suggesting stressing adding noting maintaining predicting explaining',
+  EN_REPORT_ING: `urging warning insisting arguing claiming saying suggesting stressing adding noting maintaining predicting explaining
+accepting acknowledging admitting conceding`,
 
   // issue 11 (en, claims/en/families.ts en-that-verb): verbs that report only with a that-clause right after them
   EN_THAT_VERBS: `charged tweeted emphasised emphasized emphasises emphasizes underscored underlined contended contends complained

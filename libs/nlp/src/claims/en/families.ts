@@ -12,7 +12,7 @@
 //                       "CONTENT, said an airline spokeswoman for X." / "CONTENT, the interior minister of X has said."
 // (To-infinitive commitments and requests, "vowed to", "urged X to", stay out: test/gold/README.md decisions.)
 
-import { EN_FAMILY_TRIGGERS, EN_REPORT_ING, EN_DO_VERBS, EN_OFFICER_HEAD, EN_THAT_VERBS } from '../../lexicon/en';
+import { EN_FAMILY_TRIGGERS, EN_REPORT_ING, EN_DO_VERBS, EN_OFFICER_HEAD, EN_THAT_VERBS, EN_VERB } from '../../lexicon/en';
 import type { ActorAcc } from '../../actors/shared';
 import { speakerPhrase, viewOf, type EngineView } from '../discourse';
 import type { Doc } from '../../doc';
@@ -117,7 +117,14 @@ function whileParticiple(v: EnglishEngineView, k: number): boolean {
   const toks = v.doc.toks;
   let p = k - 1;
   if (p >= 0 && toks[p].norm === 'also') p--;
-  if (p < 1 || !/^(while|before|after|and|albeit)$/.test(toks[p].norm) || toks[k].gap !== 0 || !thatNext(v, k)) return false;
+  if (
+    p < 0 ||
+    (p === 0 && toks[p].norm !== 'while') ||
+    !/^(while|before|after|and|albeit)$/.test(toks[p].norm) ||
+    toks[k].gap !== 0 ||
+    !thatNext(v, k)
+  )
+    return false;
   // "and warning that" only right after a comma-less clause of the same subject; while/before may follow a comma
   if (toks[p].norm === 'and' && toks[p].gap === 2) return false;
   const sent = v.doc.sentOf[k];
@@ -130,10 +137,15 @@ function whileParticiple(v: EnglishEngineView, k: number): boolean {
       break;
     }
   }
+  // issue 11 (en): a fronted "While accepting that A, X said B": the subject named right after the fronted clause
+  const fr = !sp && v.doc.sentStart[p] ? subjectAfterFronted(v, k) : undefined;
+  if (fr) sp = fr.actor;
   sp ??= v.subjectOfSentence(k);
   if (!sp) return false;
   const c = v.contentAfter(k, toks[k].norm);
   if (!c) return false;
+  if (fr) c.e = Math.min(c.e, toks[fr.comma].start - toks[fr.comma].sep.length + toks[fr.comma].sep.indexOf(','));
+  if (c.e - c.s < 8) return false;
   return !!v.push('en-while-participle', sp, '', toks[k].norm, KIND_OF[toks[k].norm] ?? 'statement', c.s, c.e, k);
 }
 
@@ -292,4 +304,25 @@ export function relativeWho(doc: Doc, mAt: EngineView['mAt'], v: number): number
     if (!EN_REL_SKIP.has(w) || toks[r].gap !== 0 || mAt[r]) return -1;
   }
   return -1;
+}
+
+/** The named subject opening the main clause after a fronted clause that starts at the sentence start ("While
+ * accepting that A, Mr X said B" → X): the first comma outside quotations, then a name (titles before it allowed)
+ * directly followed by a verb. */
+function subjectAfterFronted(v: EngineView, k: number): { actor: ActorAcc; comma: number } | undefined {
+  const { doc } = v;
+  const toks = doc.toks;
+  const sent = doc.sentOf[k];
+  for (let r = k + 1; r < toks.length && doc.sentOf[r] === sent && r < k + 40; r++) {
+    if (toks[r].gap !== 2 || doc.quoteOf[r] >= 0 || !/,/.test(toks[r].sep)) continue;
+    let j = r;
+    while (j < toks.length && j < r + 3 && !v.mAt[j] && toks[j].caps > 0) j++; // "Mr", "Foreign Minister"
+    const m = v.mAt[j];
+    const a = m && m.first === j ? v.set.byId.get(m.actorId) : undefined;
+    const nx = m ? toks[m.last + 1] : undefined;
+    if (a && a.type !== 'location' && nx && nx.gap === 0 && doc.sentOf[m!.last + 1] === sent && EN_VERB.get(nx.norm))
+      return { actor: a, comma: r };
+    return undefined;
+  }
+  return undefined;
 }

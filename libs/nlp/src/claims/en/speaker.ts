@@ -181,6 +181,9 @@ export function quoteBefore(ctx: Ctx, v: number): { q: number; speaker?: ActorAc
   }
   if (v - first > 12) return undefined;
   const sb = subjectBefore(ctx, v);
+  // issue 11 (en): 'While accepting that people "have to be prepared" for an attack, Mr X said he had ...': words and a
+  // comma between the quotation and the subject make the quotation part of a fronted clause, not this verb's content
+  if (sb && sb.first >= first && /[A-Za-z][^,]*,/.test(doc.src.slice(q.close + 1, toks[sb.first].start))) return undefined;
   if (sb && sb.first >= first) return { q: qi, speaker: sb.actor, text: sb.text };
   return undefined;
 }
