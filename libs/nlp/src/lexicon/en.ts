@@ -80,6 +80,9 @@ export const EN_CLAIM_VERBS: Record<string, string> = kinds([
     `claim insist argue predict suggest admit acknowledge confirm think branded brands dubbed dubs likened likens labelled labeled
 hinted hints thinks reports reported tweeted tweets`,
   ],
+  // issue 11 (en): the participle forms of EN_PARTICIPLES that had no entry, so ", arguing the accord ..." and
+  // ", noting that ..." were skipped before the participle rule saw them
+  ['statement', 'arguing noting insisting claiming stressing explaining maintaining predicting'],
   ['denial', 'deny'],
   ['warning', 'warn'],
   ['accusation', 'allege'],
@@ -215,6 +218,7 @@ export const {
   EN_PHRASE_FINITE,
   EN_FAMILY_TRIGGERS,
   EN_REPORT_ING,
+  EN_THAT_VERBS,
   EN_DO_VERBS,
   EN_OFFICER_HEAD,
   EN_PAREN_START,
@@ -284,10 +288,16 @@ representative representatives officer officers minister ministry`,
 
   // ADR 0016 (claims/en/families.ts)
   EN_FAMILY_TRIGGERS: `urging warning insisting arguing claiming saying suggesting stressing adding noting maintaining predicting
-telling explaining charged tweeted said says`,
+telling explaining accepting acknowledging admitting conceding charged tweeted said says emphasised emphasized emphasises emphasizes underscored underlined contended
+contends complained complains lamented laments doubted doubts affirmed reaffirmed speculated`,
 
   // ADR 0016 (claims/en/families.ts)
-  EN_REPORT_ING: 'urging warning insisting arguing claiming saying suggesting stressing adding noting maintaining predicting explaining',
+  EN_REPORT_ING: `urging warning insisting arguing claiming saying suggesting stressing adding noting maintaining predicting explaining
+accepting acknowledging admitting conceding`,
+
+  // issue 11 (en, claims/en/families.ts en-that-verb): verbs that report only with a that-clause right after them
+  EN_THAT_VERBS: `charged tweeted emphasised emphasized emphasises emphasizes underscored underlined contended contends complained
+complains lamented laments doubted doubts affirmed reaffirmed speculated`,
 
   // ADR 0016 (claims/en/families.ts)
   EN_DO_VERBS: 'say warn insist admit argue claim acknowledge concede predict suggest stress deny',

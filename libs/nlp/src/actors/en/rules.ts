@@ -125,6 +125,36 @@ const EN_SPLIT_TITLES = set(
   'administrator representative secretary director chairman chairwoman spokesman spokeswoman commissioner minister governor senator ambassador president chief executive ceo state general',
 );
 
+/** Split titles that stand right before a person's name (not "state", "general", "executive", "chief"). */
+const EN_TITLE_BEFORE_NAME = set(
+  'administrator representative secretary director chairman chairwoman spokesman spokeswoman commissioner minister governor senator ambassador president ceo',
+);
+
+/** Tokens a..b (two or three) look like a personal name: capitalised, no organisation or place head, no title, no stop word. */
+function nameLikeTail(toks: Token[], a: number, b: number): boolean {
+  const len = b - a + 1;
+  if (len < 2 || len > 3) return false;
+  for (let k = a; k <= b; k++) {
+    const t = toks[k];
+    const w = t.norm;
+    if (
+      t.caps !== 1 ||
+      (k > a && t.gap !== 0) ||
+      EN_ORG_HEADS.has(w) ||
+      EN_PLACE_HEADS.has(w) ||
+      EN_NOT_NAME.has(w) ||
+      EN_STOP_CAPS.has(w) ||
+      EN_PERSON_TITLES.has(w) ||
+      EN_MONTHS_DAYS.has(w)
+    )
+      return false;
+  }
+  return true;
+}
+
+/** issue 11 (en): "reported" after a capitalised name is a cue for a body (an outlet), like a reporting verb. */
+const EN_REPORTED = set('reported reports');
+
 /** Capitalised generic nouns that never name an actor alone. */
 const EN_GENERIC_SINGLE = set(
   'party council committee commission agency ministry department office bank court union association institute university college school group company corporation fund foundation authority service board bureau organisation organization federation league alliance coalition movement army navy police force forces assembly government administration cabinet state staff regime military caucus tribunal',
@@ -143,7 +173,10 @@ function processLatinRun(
   // issue 11 (names): a title inside the run separates what precedes it (a body, a place) from the person after it
   if (!forcePerson) {
     for (let p = j - 1; p > i; p--) {
-      if (!EN_SPLIT_TITLES.has(toks[p].norm) || !EN_FIRST_NAMES.has(toks[p + 1].norm)) continue;
+      if (!EN_SPLIT_TITLES.has(toks[p].norm)) continue;
+      // issue 11 (en): an unknown first name too, when two or three name-like words close the run after a personal
+      // title ("Economy Minister Ildefonso Guajardo"; not "Secretary of State", "Attorney General Office")
+      if (!EN_FIRST_NAMES.has(toks[p + 1].norm) && !(EN_TITLE_BEFORE_NAME.has(toks[p].norm) && nameLikeTail(toks, p + 1, j))) continue;
       processLatinRun(ctx, i, p, lowerSeen, capMid);
       processLatinRun(ctx, p + 1, j, lowerSeen, capMid, true);
       return;
@@ -241,7 +274,12 @@ function processLatinRun(
       else return;
     } else if (EN_PLACE_HEADS.has(lastW)) type = 'location';
     else if (len <= 3 && personEvidence(ctx, a, b, words)) type = 'person';
-    else if (EN_VERB.get(nextW) || (b + 1 < toks.length && (toks[b + 1].sep === "'" || toks[b + 1].sep === '\u2019')))
+    // issue 11 (en): "The Daily Beast reported that ...": an outlet reporting on its own account
+    else if (
+      EN_VERB.get(nextW) ||
+      EN_REPORTED.has(nextW) ||
+      (b + 1 < toks.length && (toks[b + 1].sep === "'" || toks[b + 1].sep === '\u2019'))
+    )
       type = 'organization';
     else if (EN_LOC_PREP.has(prevW)) type = 'location';
     else return;
@@ -258,6 +296,7 @@ function processLatinRun(
     if (EN_LOC_PREP.has(prevW)) type = 'location';
     else if (
       EN_VERB.get(nextW) ||
+      EN_REPORTED.has(nextW) ||
       isAcr ||
       (b + 1 < toks.length &&
         (toks[b + 1].sep === "'" || toks[b + 1].sep === '\u2019') &&

@@ -11,6 +11,7 @@ import {
   EN_PP_HEAD,
   EN_PRONOUNS,
   EN_RECIP,
+  EN_REPORT_ING,
   EN_TIME,
   EN_VERB,
 } from '../../lexicon/en';
@@ -59,6 +60,9 @@ export function contentAfter(ctx: Ctx, v: number, verb: string): { s: number; e:
         thatAt = j;
         break;
       }
+      // issue 11 (en): "told MPs the plan would work and stressed that ...": a finite or reporting verb before any
+      // "that" means the content has already begun without one
+      if (j > k && (EN_FINITE.has(toks[j].norm) || EN_VERB.get(toks[j].norm))) break;
     }
     if (thatAt >= 0) k = thatAt + 1;
     else {
@@ -118,7 +122,21 @@ export function contentAfter(ctx: Ctx, v: number, verb: string): { s: number; e:
       if (doc.sentOf[r] !== sent || toks[r].gap >= 2) break;
     }
   }
-  // adverbials: on Friday, last week, in a statement
+  // adverbials: on Friday, last week, in a statement (issue 11: also "late last week", "early on Monday")
+  if (
+    k + 2 < n &&
+    doc.sentOf[k] === sent &&
+    /^(late|early)$/.test(toks[k].norm) &&
+    /^(on|last|yesterday|today)$/.test(toks[k + 1].norm) &&
+    toks[k + 1].gap === 0
+  )
+    k++;
+  // "said Monday that ...", "said early Tuesday": a bare weekday (news agency style) is no content
+  if (k + 1 < n && /^(late|early)$/.test(toks[k].norm) && EN_WEEKDAY.has(toks[k + 1].norm) && toks[k + 1].caps > 0) k++;
+  if (k < n && doc.sentOf[k] === sent && EN_WEEKDAY.has(toks[k].norm) && toks[k].caps > 0 && toks[k].gap < 2) {
+    k++;
+    if (k >= n || doc.sentOf[k] !== sent || toks[k].gap >= 2) return undefined;
+  }
   while (
     k < n &&
     doc.sentOf[k] === sent &&
@@ -204,6 +222,19 @@ export function enCutCoordinated(ctx: Ctx, s: number, e: number): number {
   const n = toks.length;
   for (let ti = tokenAt(doc, s); ti < n && toks[ti].start < e; ti++) {
     const t = toks[ti];
+    // issue 11 (en): "said A - albeit stressing that B", "said A, while adding that B": the participle clause is the
+    // reporter's (en-while-participle makes it its own claim of the same speaker)
+    if (
+      (t.norm === 'albeit' || t.norm === 'while') &&
+      t.gap === 2 &&
+      t.start > s &&
+      doc.quoteOf[ti] < 0 &&
+      ti + 2 < n &&
+      EN_REPORT_ING.has(toks[ti + 1].norm) &&
+      toks[ti + 1].gap === 0 &&
+      toks[ti + 2].norm === 'that'
+    )
+      return t.start - t.sep.length;
     if (t.start <= s || (t.norm !== 'and' && t.norm !== 'but') || t.script !== 'latin' || doc.quoteOf[ti] >= 0) continue;
     let r = ti + 1;
     let named = false;
@@ -268,3 +299,5 @@ export function quoteIdxAt(doc: Doc, pos: number): number {
   }
   return lo;
 }
+
+const EN_WEEKDAY = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);

@@ -6,14 +6,16 @@
 // - en-progressive      a progressive report with a that-clause: "X is urging that ...", "X were insisting that ..."
 // - en-while-participle a participle after while/before/also: "..., while adding that ...", "before warning that ..."
 // - en-do-support       emphatic do: "X did warn that ...", "X does insist that ..."
-// - en-that-verb        verbs that report only with a that-clause: "X has charged that ...", "X tweeted that ..."
+// - en-that-verb        verbs that report only with a that-clause: "X has charged that ...", "X tweeted that ...",
+//                       "X emphasised / doubted / complained that ..." (EN_THAT_VERBS)
 // - en-postposed-officer the speaker after the content as an unnamed officer of a named body:
 //                       "CONTENT, said an airline spokeswoman for X." / "CONTENT, the interior minister of X has said."
 // (To-infinitive commitments and requests, "vowed to", "urged X to", stay out: test/gold/README.md decisions.)
 
-import { EN_FAMILY_TRIGGERS, EN_REPORT_ING, EN_DO_VERBS, EN_OFFICER_HEAD } from '../../lexicon/en';
+import { EN_FAMILY_TRIGGERS, EN_REPORT_ING, EN_DO_VERBS, EN_OFFICER_HEAD, EN_THAT_VERBS, EN_VERB } from '../../lexicon/en';
 import type { ActorAcc } from '../../actors/shared';
 import { speakerPhrase, viewOf, type EngineView } from '../discourse';
+import type { Doc } from '../../doc';
 import type { Ctx } from '../shared';
 import { contentAfter } from './content';
 import { subjectBefore, subjectOfSentence } from './speaker';
@@ -53,7 +55,14 @@ export function englishView(ctx: Ctx): EnglishEngineView {
   return v;
 }
 
-const KIND_OF: Record<string, string> = { urging: 'demand', warning: 'warning', warn: 'warning', charged: 'accusation' };
+const KIND_OF: Record<string, string> = {
+  urging: 'demand',
+  warning: 'warning',
+  warn: 'warning',
+  charged: 'accusation',
+  complained: 'accusation',
+  complains: 'accusation',
+};
 /** Tokens on which a family may fire (the engine's per-token gate: one Set lookup for every other token). */
 export function isEnglishTrigger(w: string): boolean {
   return EN_FAMILY_TRIGGERS.has(w) || EN_DO_VERBS.has(w);
@@ -66,7 +75,7 @@ export function englishAttribution(v: EnglishEngineView, k: number): boolean {
   if (EN_DO_VERBS.has(w) && k > 1 && /^(did|does|do)$/.test(toks[k - 1].norm)) return doSupport(v, k);
   if (!EN_FAMILY_TRIGGERS.has(w)) return false;
   if (EN_REPORT_ING.has(w)) return progressive(v, k) || whileParticiple(v, k);
-  if (w === 'charged' || w === 'tweeted') return thatVerb(v, k);
+  if (EN_THAT_VERBS.has(w)) return thatVerb(v, k);
   if (w === 'said' || w === 'says') return postposedOfficer(v, k);
   return false;
 }
@@ -108,7 +117,14 @@ function whileParticiple(v: EnglishEngineView, k: number): boolean {
   const toks = v.doc.toks;
   let p = k - 1;
   if (p >= 0 && toks[p].norm === 'also') p--;
-  if (p < 1 || !/^(while|before|after|and)$/.test(toks[p].norm) || toks[k].gap !== 0 || !thatNext(v, k)) return false;
+  if (
+    p < 0 ||
+    (p === 0 && toks[p].norm !== 'while') ||
+    !/^(while|before|after|and|albeit)$/.test(toks[p].norm) ||
+    toks[k].gap !== 0 ||
+    !thatNext(v, k)
+  )
+    return false;
   // "and warning that" only right after a comma-less clause of the same subject; while/before may follow a comma
   if (toks[p].norm === 'and' && toks[p].gap === 2) return false;
   const sent = v.doc.sentOf[k];
@@ -121,10 +137,15 @@ function whileParticiple(v: EnglishEngineView, k: number): boolean {
       break;
     }
   }
+  // issue 11 (en): a fronted "While accepting that A, X said B": the subject named right after the fronted clause
+  const fr = !sp && v.doc.sentStart[p] ? subjectAfterFronted(v, k) : undefined;
+  if (fr) sp = fr.actor;
   sp ??= v.subjectOfSentence(k);
   if (!sp) return false;
   const c = v.contentAfter(k, toks[k].norm);
   if (!c) return false;
+  if (fr) c.e = Math.min(c.e, toks[fr.comma].start - toks[fr.comma].sep.length + toks[fr.comma].sep.indexOf(','));
+  if (c.e - c.s < 8) return false;
   return !!v.push('en-while-participle', sp, '', toks[k].norm, KIND_OF[toks[k].norm] ?? 'statement', c.s, c.e, k);
 }
 
@@ -155,6 +176,23 @@ function thatVerb(v: EnglishEngineView, k: number): boolean {
   let b = k;
   if (b > 0 && /^(has|have|had)$/.test(toks[b - 1].norm) && toks[b].gap === 0) b--;
   if (b > 0 && /^(is|are|was|were|be|been)$/.test(toks[b - 1].norm)) return false; // "was charged that" is not a report
+  // issue 11 (en): "X - who has at times doubted that ...": the named antecedent of the relative pronoun
+  const wi = relativeWho(v.doc, v.mAt, k);
+  if (wi > 0) {
+    const am = v.mAt[wi - 1];
+    const aa = am && am.last === wi - 1 ? v.set.byId.get(am.actorId) : undefined;
+    const c0 = aa && aa.type !== 'location' ? v.contentAfter(k, toks[k].norm) : undefined;
+    if (!aa || !c0) return false;
+    return pushAll(
+      v,
+      'en-that-verb',
+      { actor: aa, text: v.doc.src.slice(am!.start, am!.end) },
+      toks[k].norm,
+      KIND_OF[toks[k].norm] ?? 'statement',
+      c0,
+      k,
+    );
+  }
   const sb = v.subjectBefore(b);
   if (!sb) return false;
   const c = v.contentAfter(k, toks[k].norm);
@@ -219,4 +257,72 @@ function postposedOfficer(v: EngineView, k: number): boolean {
   const e = toks[comma].start - toks[comma].sep.length + Math.max(0, toks[comma].sep.indexOf(','));
   if (e - s < 10) return false;
   return !!v.push('en-postposed-officer', sp.actor, doc.src.slice(toks[np].start, toks[npEnd].end), toks[k].norm, 'statement', s, e, k);
+}
+
+/** Words that may sit between a relative "who" and its reporting verb ("who this week criticised", "who has at times
+ * doubted"): auxiliaries and short time/frequency adverbials, never a noun phrase of its own. */
+const EN_REL_SKIP = new Set([
+  'has',
+  'have',
+  'had',
+  'also',
+  'this',
+  'last',
+  'week',
+  'month',
+  'year',
+  'at',
+  'times',
+  'repeatedly',
+  'previously',
+  'earlier',
+  'already',
+  'long',
+  'recently',
+  'publicly',
+  'often',
+  'once',
+  'later',
+  'then',
+  'again',
+  'since',
+  'herself',
+  'himself',
+]);
+
+/** The index of the relative "who"/"which" that governs the verb at v (directly before it, or before up to four
+ * auxiliary/adverbial words in the same clause), or -1. */
+export function relativeWho(doc: Doc, mAt: EngineView['mAt'], v: number): number {
+  const toks = doc.toks;
+  if (v < 2) return -1;
+  const p = toks[v - 1].norm;
+  if (p === 'who' || p === 'which') return v - 1;
+  if (toks[v].gap !== 0) return -1;
+  for (let r = v - 1; r > 0 && r >= v - 4; r--) {
+    const w = toks[r].norm;
+    if (w === 'who') return r;
+    if (!EN_REL_SKIP.has(w) || toks[r].gap !== 0 || mAt[r]) return -1;
+  }
+  return -1;
+}
+
+/** The named subject opening the main clause after a fronted clause that starts at the sentence start ("While
+ * accepting that A, Mr X said B" → X): the first comma outside quotations, then a name (titles before it allowed)
+ * directly followed by a verb. */
+function subjectAfterFronted(v: EngineView, k: number): { actor: ActorAcc; comma: number } | undefined {
+  const { doc } = v;
+  const toks = doc.toks;
+  const sent = doc.sentOf[k];
+  for (let r = k + 1; r < toks.length && doc.sentOf[r] === sent && r < k + 40; r++) {
+    if (toks[r].gap !== 2 || doc.quoteOf[r] >= 0 || !/,/.test(toks[r].sep)) continue;
+    let j = r;
+    while (j < toks.length && j < r + 3 && !v.mAt[j] && toks[j].caps > 0) j++; // "Mr", "Foreign Minister"
+    const m = v.mAt[j];
+    const a = m && m.first === j ? v.set.byId.get(m.actorId) : undefined;
+    const nx = m ? toks[m.last + 1] : undefined;
+    if (a && a.type !== 'location' && nx && nx.gap === 0 && doc.sentOf[m!.last + 1] === sent && EN_VERB.get(nx.norm))
+      return { actor: a, comma: r };
+    return undefined;
+  }
+  return undefined;
 }

@@ -8,6 +8,7 @@ import {
   EN_DET,
   EN_INV_ROLE,
   EN_INV_SKIP,
+  EN_PERSON_TITLES,
   EN_FINITE,
   EN_INVERTIBLE,
   EN_PARTICIPLES,
@@ -22,7 +23,7 @@ import {
 import { inSpans } from '../../text';
 import { actorOf, type ClaimX, type Ctx, cutAtNextReport, lastActor, lastClaimBefore, mentionText, orderAt, pushClaim } from '../shared';
 import { contentAfter, enLooksClausal } from './content';
-import { englishAttribution, englishView, type EnglishEngineView, isEnglishTrigger } from './families';
+import { englishAttribution, englishView, type EnglishEngineView, isEnglishTrigger, relativeWho } from './families';
 import { lastClaimSpeakerOfType } from './coref';
 import { enJoint, invertedSpeaker, quoteBefore, resolveNP, type Subj, subjectBefore, subjectOfSentence } from './speaker';
 export function englishClaims(ctx: Ctx): void {
@@ -99,13 +100,15 @@ export function englishClaims(ctx: Ctx): void {
       englishAccording(ctx, v, verbTokEnd);
       continue;
     }
-    // "X, who insists ...": the antecedent of the relative pronoun
-    if (prev && (prev.norm === 'who' || prev.norm === 'which') && v >= 2 && (prev.gap === 2 || ctx.mAt[v - 2])) {
+    // "X, who insists ...": the antecedent of the relative pronoun; issue 11 (en): also with auxiliaries and short
+    // adverbials between the pronoun and the verb ("X, who this week criticised", "X - who has at times doubted that")
+    const wi = relativeWho(doc, ctx.mAt, v);
+    if (wi > 0 && (toks[wi].gap === 2 || ctx.mAt[wi - 1])) {
       // the antecedent may sit in a prepositional phrase ("rejected by Mr Blair, who said: ...")
-      const am = ctx.mAt[v - 2];
-      const aa = am && am.last === v - 2 ? ctx.set.byId.get(am.actorId) : undefined;
+      const am = ctx.mAt[wi - 1];
+      const aa = am && am.last === wi - 1 ? ctx.set.byId.get(am.actorId) : undefined;
       const ant =
-        aa && aa.type !== 'location' ? { actor: aa, text: src.slice(am!.start, am!.end), pronoun: false } : resolveNP(ctx, v - 2, v);
+        aa && aa.type !== 'location' ? { actor: aa, text: src.slice(am!.start, am!.end), pronoun: false } : resolveNP(ctx, wi - 1, wi + 1);
       const c = ant && !ant.pronoun ? contentAfter(ctx, v, w) : undefined;
       // "Mr Mubanga, who insists he does not feel bitter, said: ..." — the relative clause ends before the main verb
       if (c)
@@ -113,7 +116,7 @@ export function englishClaims(ctx: Ctx): void {
           // (also after a closing quotation: 'X, who called it "a row", told ...', 'X - who called it "a row" - told ...')
           if (
             (toks[r].gap === 2 || (toks[r].gap === 4 && /[,\u2013\u2014]|\s-\s/.test(toks[r].sep))) &&
-            EN_VERB.get(toks[r].norm) &&
+            (EN_VERB.get(toks[r].norm) || EN_REL_MAIN_AUX.has(toks[r].norm)) &&
             doc.quoteOf[r] < 0
           ) {
             c.e = toks[r].start - toks[r].sep.length;
@@ -121,6 +124,7 @@ export function englishClaims(ctx: Ctx): void {
           }
       if (c && (kind === 'promise' || kind === 'demand') && /^(to|for)\s/i.test(src.slice(c.s, c.s + 4))) continue;
       if (ant && c && pushClaim(((ctx.rule = 'en-relative'), ctx), ant.actor, ant.text, t.norm, kind, c.s, c.e, v)) continue;
+      if (wi < v - 1) continue; // an auxiliary reading of the relative clause: never the main-clause rules
     }
     // "was quoted as saying", "quoted by KCNA as saying"
     if (w === 'saying' && prev && prev.norm === 'as') {
@@ -310,7 +314,23 @@ export function englishClaims(ctx: Ctx): void {
     const endsHere = (k: number) => {
       // "..., President Musharraf has said during a visit to Britain."
       if (k < n && doc.sentOf[k] === sent && toks[k].gap < 2 && EN_PP_HEAD.has(toks[k].norm) && !enLooksClausal(ctx, k)) return true;
-      if (k < n && doc.sentOf[k] === sent && toks[k].gap < 2 && /^(on|last|yesterday|today|earlier|later|this|in)$/.test(toks[k].norm)) {
+      // issue 11 (en): "said late last week", "said early on Monday": the degree word before a time adverbial
+      if (
+        k + 1 < n &&
+        doc.sentOf[k] === sent &&
+        toks[k].gap < 2 &&
+        /^(late|early)$/.test(toks[k].norm) &&
+        (/^(on|last|this|yesterday|today)$/.test(toks[k + 1].norm) || EN_WEEKDAYS.has(toks[k + 1].norm))
+      )
+        k++;
+      // issue 11 (en): "..., the ministry said Monday." — a bare weekday (news agency style)
+      if (k < n && doc.sentOf[k] === sent && toks[k].gap < 2 && EN_WEEKDAYS.has(toks[k].norm) && toks[k].caps > 0) k++;
+      else if (
+        k < n &&
+        doc.sentOf[k] === sent &&
+        toks[k].gap < 2 &&
+        /^(on|last|yesterday|today|earlier|later|this|in)$/.test(toks[k].norm)
+      ) {
         let r = toks[k].norm === 'yesterday' || toks[k].norm === 'today' ? k + 1 : k + 2;
         if (
           toks[k].norm === 'in' &&
@@ -333,6 +353,12 @@ export function englishClaims(ctx: Ctx): void {
       // "pledged to oppose", "urged X to ...", "called for": commitments and requests without a proposition
       const head = src.slice(after.s, Math.min(after.e, after.s + 4)).toLowerCase();
       if ((kind === 'promise' || kind === 'demand') && (/^to\s/.test(head) || /^for\s/.test(head))) continue;
+      // issue 11 (en): "urged all sides, however, to avoid ...": a request with an adverb aside before its infinitive
+      if (
+        (kind === 'promise' || kind === 'demand') &&
+        isRequest(src.slice(after.s, Math.min(after.e, after.s + 80)).replace(/^([^,]{1,40}),\s*[a-z]+,\s*to\s/i, '$1 to '))
+      )
+        continue;
       enPushJoint(ctx, sb, (a, tx) => pushClaim(((ctx.rule = 'en-sv'), ctx), a, tx, src.slice(t.start, t.end), kind, after.s, after.e, v));
       continue;
     }
@@ -366,9 +392,10 @@ export function englishClaims(ctx: Ctx): void {
       const subjStart = sb ? sb.first : v;
       let commaTok = subjStart;
       // "..., watchdog Ofcom has said", "..., President Musharraf of Pakistan has said": role words before the name
-      for (let r = commaTok, hops = 0; sb && hops < 3 && r > 0 && toks[r].gap < 2 && doc.sentOf[r - 1] === sent; hops++) {
+      // (issue 11: also a multi-word title, "..., Secretary of State X told")
+      for (let r = commaTok, hops = 0; sb && hops < 5 && r > 0 && toks[r].gap < 2 && doc.sentOf[r - 1] === sent; hops++) {
         const wv = toks[r - 1];
-        if (ctx.mAt[r - 1] || EN_VERB.get(wv.norm) || !(wv.caps === 0 || EN_INV_SKIP.has(wv.norm))) break;
+        if (ctx.mAt[r - 1] || EN_VERB.get(wv.norm) || !(wv.caps === 0 || EN_INV_SKIP.has(wv.norm) || EN_PERSON_TITLES.has(wv.norm))) break;
         r--;
         if (toks[r].gap === 2) {
           commaTok = r;
@@ -556,6 +583,18 @@ function englishAccording(ctx: Ctx, v: number, toIdx: number): void {
     // "According to the bureau," → the last organisation so named
     for (let r = k + 1; r < Math.min(toks.length, k + 4); r++) {
       if (toks[r].gap >= 2) break;
+      // issue 11 (en): "according to the order/notification/filing" — a document of the body that spoke just before
+      // ("X said in an online notification ... . Y, according to the order."); nobody else is guessed
+      if (EN_ACCORDING_DOCS.has(toks[r].norm)) {
+        const lc = lastClaimBefore(ctx, v);
+        const la = lc?.speaker.actorId ? ctx.set.byId.get(lc.speaker.actorId) : undefined;
+        if (lc && la && la.type !== 'person' && la.type !== 'location' && doc.sentOf[v] - doc.sentOf[lc.at] <= 2) {
+          a = la;
+          kk = r;
+          m = { actorId: la.id, start: toks[k].start, end: toks[r].end, first: k, last: r, field: doc.field };
+        }
+        break;
+      }
       const d =
         EN_DESCRIPTIONS[toks[r].norm] ??
         (/^(bureau|office|agency|ministry|department|statement|report)$/.test(toks[r].norm) ? 'organization' : undefined);
@@ -582,7 +621,8 @@ function englishAccording(ctx: Ctx, v: number, toIdx: number): void {
     while (c < toks.length && doc.sentOf[c] === sent && toks[c].gap !== 2) c++;
     if (c >= toks.length || doc.sentOf[c] !== sent) return;
     pushClaim(((ctx.rule = 'en-according'), ctx), a, doc.src.slice(m.start, m.end), 'according to', 'statement', toks[c].start, e0, v);
-  } else if (toks[v].gap === 2) {
+  } else if (toks[v].gap === 2 || (toks[v].gap === 4 && /,\s*$/.test(toks[v].sep))) {
+    // (issue 11: also after a closing quotation mark, '... "for any other purpose", according to the order')
     // "The ministry said ..., according to the Associated Press": the agency relays the ministry's statement
     for (let b = v - 1; b >= 0 && doc.sentOf[b] === sent; b--)
       if (EN_VERB.get(toks[b].norm) && toks[b].script === 'latin' && doc.quoteOf[b] < 0 && !(b > 0 && EN_PASSIVE.has(toks[b - 1].norm)))
@@ -688,3 +728,40 @@ function continuationQuotes(ctx: Ctx): void {
     }
   }
 }
+
+/** issue 11 (en): an auxiliary after the comma that closes a relative clause starts the main clause ("X, who warned
+ * that A, will meet ..."). */
+const EN_REL_MAIN_AUX = new Set([
+  'will',
+  'would',
+  'has',
+  'have',
+  'had',
+  'is',
+  'was',
+  'are',
+  'were',
+  'can',
+  'could',
+  'may',
+  'might',
+  'must',
+  'should',
+  'did',
+  'does',
+]);
+
+const EN_WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+
+/** Documents a body issues, for "according to the order" (issue 11). */
+const EN_ACCORDING_DOCS = new Set([
+  'order',
+  'notification',
+  'notice',
+  'filing',
+  'complaint',
+  'indictment',
+  'document',
+  'circular',
+  'directive',
+]);

@@ -18,7 +18,7 @@ import {
   EN_TIME,
   EN_VERB,
 } from '../../lexicon/en';
-import { actorOf, type ClaimX, type Ctx, isOrgish, lastActor, lastClaimBefore, personByTitle } from '../shared';
+import { actorOf, type ClaimX, type Ctx, fitsTitle, isOrgish, lastActor, lastClaimBefore, personByTitle } from '../shared';
 import { quoteIdxAt } from './content';
 import {
   enLeadForward,
@@ -37,12 +37,22 @@ export function invertedSpeaker(ctx: Ctx, k: number): { actor: ActorAcc; text: s
   const n = toks.length;
   const sent = ctx.doc.sentOf[k - 1];
   let j = k;
+  // issue 11 (en): a lower-case descriptor the title list lacks ("said protester X", "said longtime resident X") is
+  // skipped too, but then only a person may follow
+  let free = false;
   for (
     let hops = 0;
-    j < n && hops < 4 && !ctx.mAt[j] && EN_INV_SKIP.has(toks[j].norm) && ctx.doc.sentOf[j] === sent && toks[j].gap < 2;
+    j < n &&
+    hops < 4 &&
+    !ctx.mAt[j] &&
+    ctx.doc.sentOf[j] === sent &&
+    toks[j].gap < 2 &&
+    (EN_INV_SKIP.has(toks[j].norm) || (toks[j].caps === 0 && toks[j].script === 'latin' && !EN_INV_NOT_DESC.has(toks[j].norm)));
     hops++
-  )
+  ) {
+    if (!EN_INV_SKIP.has(toks[j].norm)) free = true;
     j++;
+  }
   // "said Pieter de Vries" when only "Vries" is known: a first name and name particles before the mention
   if (j < n && !ctx.mAt[j]) {
     let r = j;
@@ -64,7 +74,7 @@ export function invertedSpeaker(ctx: Ctx, k: number): { actor: ActorAcc; text: s
   const m = ctx.mAt[j];
   if (!m) return undefined;
   const a = ctx.set.byId.get(m.actorId);
-  if (!a || a.type === 'location') return undefined;
+  if (!a || a.type === 'location' || (free && (a.type !== 'person' || m.first !== j))) return undefined;
   let last = m.last;
   if (a.type !== 'person') {
     // "Daiwa Securities analyst Mark Pervan": the person after the affiliation and role
@@ -81,6 +91,46 @@ export function invertedSpeaker(ctx: Ctx, k: number): { actor: ActorAcc; text: s
   }
   return { actor: a, text: ctx.doc.src.slice(m.start, m.end), last };
 }
+
+/** Lower-case words that never belong to a descriptor before a name after an inverted verb ("said in a statement X"). */
+const EN_INV_NOT_DESC = new Set([
+  'in',
+  'on',
+  'at',
+  'of',
+  'for',
+  'to',
+  'from',
+  'by',
+  'with',
+  'and',
+  'or',
+  'but',
+  'that',
+  'a',
+  'an',
+  'this',
+  'last',
+  'he',
+  'she',
+  'it',
+  'they',
+  'we',
+  'i',
+  'you',
+  'his',
+  'her',
+  'its',
+  'their',
+  'who',
+  'which',
+  'when',
+  'after',
+  'before',
+  'as',
+  'than',
+  'not',
+]);
 
 /** A quote closing right before verb v, with at most a speaker NP between (or the speaker right after v). */
 export function quoteBefore(ctx: Ctx, v: number): { q: number; speaker?: ActorAcc; text: string } | undefined {
@@ -131,6 +181,9 @@ export function quoteBefore(ctx: Ctx, v: number): { q: number; speaker?: ActorAc
   }
   if (v - first > 12) return undefined;
   const sb = subjectBefore(ctx, v);
+  // issue 11 (en): 'While accepting that people "have to be prepared" for an attack, Mr X said he had ...': words and a
+  // comma between the quotation and the subject make the quotation part of a fronted clause, not this verb's content
+  if (sb && sb.first >= first && /[A-Za-z][^,]*,/.test(doc.src.slice(q.close + 1, toks[sb.first].start))) return undefined;
   if (sb && sb.first >= first) return { q: qi, speaker: sb.actor, text: sb.text };
   return undefined;
 }
@@ -388,6 +441,15 @@ export function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
       }
       // "Pakistan's High Commissioner to Britain said": a mention inside a prepositional phrase is not the subject
       if (before >= 0 && /^(to|in|of|for|from|at|with|by|on|into|against|over)$/.test(toks[before].norm)) return undefined;
+      // issue 11 (en): also after a determiner ("A legal expert in the US said", "Pakistan's envoy to the UK said"); a
+      // place is no affiliation, except for the state's own officers ("officials in the US said" → the US, as "US officials")
+      if (
+        prep !== before &&
+        prep > 0 &&
+        /^(to|in|with|by|on|into|against|over)$/.test(toks[prep].norm) &&
+        !/^(officials|authorities|sources|official|source)$/.test(toks[prep - 1].norm)
+      )
+        return undefined;
       // possessive: "the BBC's correspondent said" → not the BBC
       return { actor: a, text: doc.src.slice(m.start, m.end), first: m.first };
     }
@@ -418,13 +480,19 @@ export function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
   if (/^(book|report|study|statement|letter|survey|memo|blog|documentary|filing|ruling|judgment|judgement)$/.test(w) && k >= 1) {
     let j = k - 1;
     if (toks[j].norm === 's' && /['\u2019]/.test(toks[j].sep) && toks[j].gap <= 1) j--;
-    else if (!/['\u2019]\s*$/.test(toks[k].sep)) j = -1;
+    else if (!/['\u2019]\s*$/.test(toks[k].sep)) {
+      // issue 11 (en): attributive, "An X statement said", "a Y report found": the name right before the noun, itself
+      // opening the noun phrase (after a/an/the or at the start of the sentence)
+      const ma = ctx.mAt[j];
+      const p0 = ma && ma.last === j && toks[k].gap === 0 ? ma.first - 1 : -2;
+      if (!(p0 === -1 || (p0 >= 0 && (doc.sentOf[p0] !== doc.sentOf[k] || /^(a|an|the)$/.test(toks[p0].norm))))) j = -1;
+    }
     const mm = j >= 0 ? ctx.mAt[j] : undefined;
     const a = mm && mm.last === j ? ctx.set.byId.get(mm.actorId) : undefined;
     if (a && a.type !== 'location') return { actor: a, text: doc.src.slice(mm!.start, toks[k].end), first: mm!.first, desc: true };
   }
   if (
-    /^(spokesman|spokeswoman|spokesperson|spokespeople|lawyer|lawyers|officials|official|sources|source|representatives|solicitor|aides|aide|agent|agents|officer|officers|investigators|executives|diplomats|negotiators)$/.test(
+    /^(spokesman|spokeswoman|spokesperson|spokespeople|lawyer|lawyers|officials|official|authorities|sources|source|representatives|solicitor|aides|aide|agent|agents|officer|officers|investigators|executives|diplomats|negotiators)$/.test(
       w,
     )
   ) {
@@ -446,7 +514,12 @@ export function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
     const mm = j >= 0 ? ctx.mAt[j] : undefined;
     if (mm && mm.last === j) {
       const a = ctx.set.byId.get(mm.actorId);
-      if (a && a.type !== 'location' && (a.type !== 'country' || /^(officials|official|sources|source|representatives)$/.test(w)))
+      // ("X authorities/officials" → country X: GOLD-GUIDELINES; "authorities" added by issue 11)
+      if (
+        a &&
+        a.type !== 'location' &&
+        (a.type !== 'country' || /^(officials|official|authorities|sources|source|representatives)$/.test(w))
+      )
         return { actor: a, text: doc.src.slice(mm.start, toks[k].end), first: mm.first };
     }
   }
@@ -499,16 +572,29 @@ export function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
         jj--;
         mods++;
       }
+      // issue 11 (en): a named body with a descriptive apposition before the verb ("The X Observatory monitoring group
+      // said", "the Y Institute think tank said"): the body itself
+      if (d === 'organization' && mods > 0 && jj >= 0 && toks[jj + 1].gap === 0) {
+        const om = ctx.mAt[jj];
+        const oa = om && om.last === jj ? ctx.set.byId.get(om.actorId) : undefined;
+        if (oa && (oa.type === 'organization' || oa.type === 'group'))
+          return { actor: oa, text: doc.src.slice(om!.start, toks[k].end), first: om!.first };
+      }
       if (jj >= 1 && toks[jj].norm === 's' && /['\u2019]/.test(toks[jj].sep) && toks[jj + 1].gap === 0) {
         const pm = ctx.mAt[jj - 1];
         const pa = pm && pm.last === jj - 1 ? ctx.set.byId.get(pm.actorId) : undefined;
         if (pa && pa.type !== 'location' && pa.type !== 'person') {
           const text = doc.src.slice(pm!.start, toks[k].end);
           if (d === 'person' && !/^spokes/.test(w)) {
+            // issue 11 (en): "Gridco's director said" is the body's own officer: a person who spoke last is taken only if
+            // the text ties them to the body ("Gridco chief X", "X of Gridco"), else the officer of a named body → the body
+            const tied = (x: ActorAcc | undefined) => (x && affiliatedWith(ctx, x, pa) ? x : undefined);
             const p =
               pa.type === 'country'
                 ? personByTitle(ctx, w, toks[k].start)
-                : (personByTitle(ctx, w, toks[k].start) ?? lastClaimSpeakerOfType(ctx, v, 'person') ?? mostSalient(ctx, v, 'person'));
+                : (personByTitle(ctx, w, toks[k].start) ??
+                  tied(lastClaimSpeakerOfType(ctx, v, 'person')) ??
+                  tied(mostSalient(ctx, v, 'person')));
             return { actor: p ?? enLeadForward(ctx, v, (x) => x.type === 'person', w) ?? pa, text, first: pm!.first, desc: true };
           }
           return { actor: pa, text, first: pm!.first, desc: true };
@@ -555,12 +641,17 @@ export function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
         const a = enOrgInFocus(ctx, k, isOrgish);
         return a ? { actor: a, text: doc.src.slice(toks[j].start, toks[k].end), first: j, desc: true } : undefined;
       }
+      // issue 11 (en): an indefinite person description ("a director said", "an official said") introduces someone new,
+      // never a person named before
+      if (d === 'person' && /^(a|an)$/.test(toks[j].norm)) return undefined;
       // "the group" may be a militant or political group as well as a company group
       const orgOk = (x: ActorAcc) =>
         (x.type === 'organization' || (w === 'group' && x.type === 'group')) && (!EN_COMPANY_NOUN.has(w) || nameHas(x, 'company'));
+      // issue 11 (en): "the minister" is not a person the story introduced with another role only (a spokesman)
+      const fit = (x: ActorAcc | undefined) => (x && fitsTitle(ctx, x, w) ? x : undefined);
       const a =
         d === 'person'
-          ? (personByTitle(ctx, w, toks[k].start) ?? lastClaimSpeakerOfType(ctx, v, 'person') ?? mostSalient(ctx, v, 'person'))
+          ? (personByTitle(ctx, w, toks[k].start) ?? fit(lastClaimSpeakerOfType(ctx, v, 'person')) ?? fit(mostSalient(ctx, v, 'person')))
           : /^(company|firm|group|giant)$/.test(w)
             ? enOrgInFocus(ctx, k, orgOk)
             : (lastActor(ctx, k, (x) => x.type === 'organization' && nameHas(x, w)) ??
@@ -646,4 +737,19 @@ export function subjectOfSentence(ctx: Ctx, v: number): ActorAcc | undefined {
     }
   }
   return undefined;
+}
+
+/** issue 11 (en): is person p named next to body o somewhere in the body text ("Gridco chief Lina Hart", "Lina Hart of
+ * Gridco", "Lina Hart, head of Gridco")? A mention of o ending at most four tokens before p's or starting at most four
+ * tokens after it, in the same sentence. */
+function affiliatedWith(ctx: Ctx, p: ActorAcc, o: ActorAcc): boolean {
+  const { doc } = ctx;
+  for (const pm of p.mentions) {
+    if (pm.field !== doc.field) continue;
+    for (const om of o.mentions) {
+      if (om.field !== doc.field || doc.sentOf[om.first] !== doc.sentOf[pm.first]) continue;
+      if ((om.last < pm.first && pm.first - om.last <= 4) || (om.first > pm.last && om.first - pm.last <= 4)) return true;
+    }
+  }
+  return false;
 }
