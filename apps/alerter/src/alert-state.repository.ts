@@ -8,7 +8,11 @@ local r = redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2])
 redis.call('EXPIRE', KEYS[1], tonumber(ARGV[3]))
 return r`;
 
-/** The alert rules' state in Redis, under `<queue prefix>:alerter:*` (shared by every replica). */
+/**
+ * The alert rules' state in Redis, under `<queue prefix>:alerter:*` (shared by every replica). The
+ * intake decides a chunk's alerts concurrently: give it a connection with `enableAutoPipelining`,
+ * so the commands of one tick go out as one pipeline (a round trip per rule step, not per alert).
+ */
 export class RedisAlertStateRepository implements AlertStateRepository {
   constructor(
     private readonly redis: Redis,
@@ -17,6 +21,21 @@ export class RedisAlertStateRepository implements AlertStateRepository {
 
   private key(...parts: string[]): string {
     return [this.prefix, 'alerter', ...parts].join(':');
+  }
+
+  async decided(alertIds: string[]): Promise<boolean[]> {
+    if (!alertIds.length) return [];
+    const seen = await this.redis.mget(alertIds.map((id) => this.key('decided', id)));
+    return seen.map((v) => v !== null);
+  }
+
+  async markDecided(alertIds: string[], ttlSeconds: number): Promise<void> {
+    if (!alertIds.length) return;
+    const p = this.redis.pipeline();
+    for (const id of alertIds) p.set(this.key('decided', id), '1', 'EX', ttlSeconds);
+    const res = await p.exec();
+    const err = res?.find(([e]) => e)?.[0];
+    if (err) throw err;
   }
 
   async claimStory(watchId: string, clusterId: string, alertId: string, ttlSeconds: number): Promise<string> {

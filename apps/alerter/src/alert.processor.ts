@@ -7,7 +7,6 @@ import {
   ALERTS_QUEUE,
   alertJobOptions,
   ALERT_STATE_TTL_SECONDS,
-  decideAlert,
   buildDigestPayload,
   isDigestPayload,
   renderDigestEmail,
@@ -18,8 +17,8 @@ import {
   renderAlertEmail,
   sendJobId,
   serializePayload,
-  type AlertJobData,
   type AlertJobHandlers,
+  type FiledAlert,
   type AlertJobName,
   type SendJobData,
 } from '@marsad/alerts';
@@ -45,8 +44,10 @@ export function backoffStrategy(attemptsMade: number, type?: string, _err?: Erro
 const articleTimeMs = (t?: string) => (t ? Date.parse(t) : NaN);
 
 /**
- * The BullMQ worker of queue `alerts`. Job names are typed (AlertJobs) and dispatched through a
- * handler table that is checked at start-up: a job name without handler stops the service.
+ * The BullMQ worker of queue `alerts`: deliveries (`send-webhook`, `send-email`) and digest windows
+ * (`digest`); the decide step runs in the Kafka intake (intake.ts). Job names are typed (AlertJobs)
+ * and dispatched through a handler table that is checked at start-up: a job name without handler
+ * stops the service.
  */
 @Processor(ALERTS_QUEUE, { concurrency: 16, settings: { backoffStrategy } })
 export class AlertProcessor extends WorkerHost implements OnModuleInit {
@@ -58,7 +59,6 @@ export class AlertProcessor extends WorkerHost implements OnModuleInit {
   ) {
     super();
     this.handlers = {
-      alert: (d) => this.decide(d),
       'send-webhook': (d, c) => this.sendWebhook(d, c),
       'send-email': (d, c) => this.sendEmail(d, c),
       digest: (d) => this.closeDigest(d),
@@ -88,7 +88,7 @@ export class AlertProcessor extends WorkerHost implements OnModuleInit {
   }
 
   private base(
-    d: AlertJobData | SendJobData,
+    d: SendJobData,
     watch: Pick<Watch, 'name'> | undefined,
   ): Omit<AlertLogEntry, 'jobId' | 'channel' | 'status' | 'attempt' | 'maxAttempts' | 'attemptedAt'> {
     const now = Date.now();
@@ -118,56 +118,6 @@ export class AlertProcessor extends WorkerHost implements OnModuleInit {
     };
   }
 
-  /** Decide + render: is this alert still wanted, and through which channels? (rules: decideAlert) */
-  private async decide(d: AlertJobData): Promise<unknown> {
-    const watch = this.currentWatch(d.watchId);
-    const record = (status: AlertLogEntry['status'], reason: string, extra: Partial<AlertLogEntry> = {}) =>
-      this.ctx.alertLog.record({
-        ...this.base(d, watch),
-        jobId: d.alertId,
-        channel: 'none',
-        status,
-        reason,
-        attempt: 1,
-        maxAttempts: 1,
-        attemptedAt: new Date().toISOString(),
-        ...extra,
-      });
-    const filed = JSON.stringify({ payload: d.payload, articleTime: d.articleTime });
-    const decision = await decideAlert(watch, d, filed, this.state);
-    switch (decision.action) {
-      case 'skip':
-        await record('skipped', decision.reason);
-        return { skipped: decision.reason };
-      case 'suppress':
-        this.ctx.alertMetrics.suppressed.inc({ reason: decision.reason });
-        this.ctx.logger.info('alert suppressed: near-duplicate of a story already alerted for this watch', {
-          alertId: d.alertId,
-          watchId: d.watchId,
-          clusterId: d.clusterId,
-          firstAlertId: decision.firstAlertId,
-        });
-        await record('suppressed', `near-duplicate of alert ${decision.firstAlertId}`);
-        return { suppressed: decision.reason, firstAlertId: decision.firstAlertId };
-      case 'digest': {
-        const { digestId: id, window, reason } = decision;
-        await this.queue.add('digest', { digestId: id, watchId: d.watchId, window, reason } satisfies DigestJobData, {
-          ...jobOptions(this.ctx, id),
-          delay: Math.max(0, decision.closeAt - Date.now()),
-        });
-        this.ctx.alertMetrics.enqueued.inc({ kind: 'digest' });
-        if (reason === 'throttle') {
-          const t = watch!.throttle!;
-          this.ctx.alertMetrics.suppressed.inc({ reason: 'throttled' });
-          await record('folded', `throttled: more than ${t.max} alerts in ${t.perMinutes} min; folded into digest ${id}`, { digestId: id });
-        }
-        return { digest: id, window: window.start, reason };
-      }
-      case 'send':
-        return this.fanOut(watch!, d.alertId, d.payload, d.articleTime);
-    }
-  }
-
   private async fanOut(watch: Watch, id: string, payload: SendJobData['payload'], articleTime?: string): Promise<unknown> {
     const jobs = watch.channels.map((ch, i) => ({
       name: ch.type === 'webhook' ? ('send-webhook' as const) : ('send-email' as const),
@@ -185,7 +135,7 @@ export class AlertProcessor extends WorkerHost implements OnModuleInit {
   /** End of a digest window: one delivery per channel with every alert filed in the window. */
   private async closeDigest(d: DigestJobData): Promise<unknown> {
     const values = await this.state.closeDigest(d.watchId, d.window.start, ALERT_STATE_TTL_SECONDS);
-    const items = values.map((v) => JSON.parse(v) as { payload: AlertJobData['payload']; articleTime?: string });
+    const items = values.map((v) => JSON.parse(v) as FiledAlert);
     if (!items.length) return { skipped: 'empty window' };
     const watch = this.currentWatch(d.watchId);
     if (!watch) {
