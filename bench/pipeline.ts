@@ -33,7 +33,7 @@ import { normalizeForSearch, sketchArticle } from '@marsad/nlp';
 import { ensureArticlesTemplate, monthlyIndexFor, toIndexDocument } from '@marsad/search';
 import { RedisDedupStore, dedupPrefix } from '../apps/enricher/src/redis-dedup.store';
 import { isAr } from './articles';
-import { kafka, lag, logDir, readEnriched, startService, stopService, waitGroup, waitReady, type Svc } from './services';
+import { alerterDrained, kafka, logDir, readEnriched, startService, stopService, waitGroup, waitReady, type Svc } from './services';
 import { WATCHES, articleStream, loadPools, watches, type Pools } from './workload';
 import { ES, REDIS, checkStack, cleanupNamespace, cpuSeconds, load, machine, peakRssMb, stackPids } from './stack';
 import { findRoot, percentile } from './support';
@@ -214,8 +214,11 @@ async function pipelineRun(
     );
     const runLoad = load();
     const secs = ((t1 ?? Date.now()) - t0) / 1000;
-    // the alerter's CPU counts all of its work: wait until it has caught up
-    for (let k = 0; k < 240 && (await lag(n.consumerGroup('alerter'), n.topic('articlesEnriched'))) > 0; k++) await sleep(500);
+    // The alerter's CPU counts all of its work: wait until it has consumed everything AND delivered
+    // it (its queue empty; before ADR 0020 only the consumption was awaited, and most deliveries
+    // were still queued when its CPU was read).
+    const alertsLeft = await alerterDrained(ns, TIMEOUT_S * 1000);
+    if (alertsLeft) err(`  alerter: ${alertsLeft} jobs still queued after ${TIMEOUT_S} s; its CPU figure misses them`);
     const cpu1 = cpuNow();
     const cpuMs: Record<string, number> = {};
     for (const k of Object.keys(cpu1)) cpuMs[k] = ((cpu1[k] - cpu0[k]) * 1000) / articles.length;

@@ -6,7 +6,10 @@ import { createWriteStream } from 'node:fs';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { EnrichedArticle, Names } from '@marsad/contracts';
+import { names, type EnrichedArticle, type Names } from '@marsad/contracts';
+import { Queue } from 'bullmq';
+import { ALERTS_QUEUE } from '@marsad/alerts';
+import { redisConnectionOptions } from '@marsad/config';
 import { createKafka } from '@marsad/messaging';
 import { createLogger } from '@marsad/observability';
 import { ES, KAFKA, REDIS } from './stack';
@@ -143,4 +146,28 @@ export async function readEnriched(n: Names, want: number): Promise<EnrichedArti
   await Promise.race([done, sleep(120_000)]);
   await c.disconnect();
   return [...byId.values()].slice(0, want);
+}
+
+/**
+ * Waits (at most `ms`) until the alerter of namespace `ns` has consumed `marsad.articles.enriched`
+ * (no lag) and its alerts queue is empty (no waiting, active or delayed job: every delivery done);
+ * returns the jobs still queued (0 when drained).
+ */
+export async function alerterDrained(ns: string, ms: number, quietFor = () => true): Promise<number> {
+  const n = names(ns);
+  const queue = new Queue(ALERTS_QUEUE, { prefix: n.queuePrefix, connection: redisConnectionOptions(REDIS) });
+  const left = async () => {
+    const c = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+    return c.waiting + c.active + c.delayed + (c.prioritized ?? 0);
+  };
+  try {
+    const deadline = Date.now() + ms;
+    while (Date.now() < deadline) {
+      if ((await lag(n.consumerGroup('alerter'), n.topic('articlesEnriched'))) === 0 && (await left()) === 0 && quietFor()) return 0;
+      await sleep(500);
+    }
+    return await left();
+  } finally {
+    await queue.close().catch(() => undefined);
+  }
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Queue } from 'bullmq';
 import {
   EnrichedArticleSchema,
@@ -10,12 +11,14 @@ import {
   ALERT_STATE_TTL_SECONDS,
   buildWebhookPayload,
   decideAlerts,
+  SEND_BATCH,
   sendJobId,
   type AlertJobName,
   type AlertJobs,
   type DecideCandidate,
   type FiledAlert,
   type Match,
+  type SendJobData,
 } from '@marsad/alerts';
 import { decodeJson, type BatchHandler, type DlqItem } from '@marsad/messaging';
 import type { AlerterContext } from './context';
@@ -26,12 +29,13 @@ import { jobOptions } from './alert.processor';
 /**
  * The Kafka side of the alerter: for a chunk of enriched articles, match the in-memory watches and
  * decide every match at once (decideAlerts: a few Redis round trips for the whole chunk), then
- * enqueue only what must be delivered: one `send-webhook`/`send-email` job per channel (job id
- * `<alertId>-c<n>`) and the digest windows' delayed `digest` jobs, in one addBulk. The handler
+ * enqueue only what must be delivered, in one addBulk: the webhooks in `send-webhooks` batches of
+ * SEND_BATCH, a `send-email` job per e-mail channel (job id `<alertId>-c<n>`), and the digest
+ * windows' delayed `digest` jobs. The handler
  * returns only after Redis acknowledged the decisions and the enqueue, so the runner commits
  * offsets after them. A redelivered message finds its alerts marked decided and enqueues nothing;
  * one redelivered after a crash between enqueue and mark re-decides the same way (idempotent rules)
- * and its send jobs' ids already exist. Invalid messages go to the DLQ. (ADR 0020)
+ * and its deliveries are already claimed (batches) or their job ids exist (e-mail). Invalid messages go to the DLQ. (ADR 0020)
  */
 export const ENQUEUE_TIMEOUT_MS = 5000;
 
@@ -134,6 +138,7 @@ export function alertIntakeHandler(ctx: AlerterContext, queue: Queue): BatchHand
     const decided = await withTimeout(decideAlerts(candidates, state), ENQUEUE_TIMEOUT_MS, 'alert decisions in Redis');
 
     const jobs: Job[] = [];
+    const webhooks: SendJobData[] = [];
     const digests = new Set<string>();
     const entries: AlertLogEntry[] = [];
     let sends = 0;
@@ -177,16 +182,23 @@ export function alertIntakeHandler(ctx: AlerterContext, queue: Queue): BatchHand
           const { alertId: id } = c.alert;
           const payload = buildWebhookPayload(c.watch, c.article, c.match, c.firedAt);
           c.watch.channels.forEach((ch, i) => {
-            jobs.push({
-              name: ch.type === 'webhook' ? 'send-webhook' : 'send-email',
-              data: { alertId: id, watchId: c.watch.id, channelIndex: i, payload, articleTime: articleTime(c.article) },
-              opts: jobOptions(ctx, sendJobId(id, i)),
-            });
+            const data: SendJobData = { alertId: id, watchId: c.watch.id, channelIndex: i, payload, articleTime: articleTime(c.article) };
+            if (ch.type === 'webhook') webhooks.push(data);
+            else jobs.push({ name: 'send-email', data, opts: jobOptions(ctx, sendJobId(id, i)) });
             sends++;
           });
           break;
         }
       }
+    }
+    // Webhooks in batches: one job per SEND_BATCH deliveries instead of one each. The job id is a
+    // digest of the deliveries, so a re-decided chunk adds the same batch again (ignored).
+    for (let i = 0; i < webhooks.length; i += SEND_BATCH) {
+      const deliveries = webhooks.slice(i, i + SEND_BATCH);
+      const h = createHash('sha256');
+      for (const x of deliveries) h.update(sendJobId(x.alertId, x.channelIndex)).update('\n');
+      const batchId = `b-${h.digest('hex').slice(0, 32)}`;
+      jobs.push({ name: 'send-webhooks', data: { deliveries }, opts: jobOptions(ctx, batchId) });
     }
     if (jobs.length) await withTimeout(queue.addBulk(jobs), ENQUEUE_TIMEOUT_MS, 'enqueue to Redis (BullMQ alerts)');
     await withTimeout(

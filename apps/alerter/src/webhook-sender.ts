@@ -21,11 +21,12 @@ export class WebhookHttpError extends Error {
  * Connections kept open between deliveries (a new TCP connection per webhook cost the alerter more
  * CPU than the rest of a delivery, ADR 0020). Sockets are pooled per host and port; each new one
  * still connects through the guard's safeLookup, so the address connected to is checked as before.
- * Idle sockets close after 4 s, before the usual 5 s server keep-alive timeout.
+ * Idle sockets close after 4 s, before the usual 5 s server keep-alive timeout. At most 256 per
+ * host: above the worker's own bound (16 jobs × 8 deliveries of a batch), so nothing waits for one.
  */
 const agents = {
-  http: new http.Agent({ keepAlive: true, maxSockets: 64, maxFreeSockets: 16, timeout: 4000, scheduling: 'lifo' }),
-  https: new https.Agent({ keepAlive: true, maxSockets: 64, maxFreeSockets: 16, timeout: 4000, scheduling: 'lifo' }),
+  http: new http.Agent({ keepAlive: true, maxSockets: 256, maxFreeSockets: 32, timeout: 4000, scheduling: 'lifo' }),
+  https: new https.Agent({ keepAlive: true, maxSockets: 256, maxFreeSockets: 32, timeout: 4000, scheduling: 'lifo' }),
 };
 
 /**
@@ -62,13 +63,13 @@ export async function postWebhook(args: {
     ...(args.test ? { 'X-Marsad-Test': 'true' } : {}),
   };
   return new Promise<WebhookResult>((resolve, reject) => {
+    let timer: NodeJS.Timeout | undefined;
     const req = mod.request(
       u,
       {
         method: 'POST',
         headers,
         lookup: args.guard.safeLookup() as unknown as http.RequestOptions['lookup'],
-        signal: AbortSignal.timeout(args.timeoutMs),
         agent: tls ? agents.https : agents.http,
       },
       (res) => {
@@ -79,6 +80,7 @@ export async function postWebhook(args: {
           if (seen > 64 * 1024) res.destroy(); // we never need a large answer
         });
         const done = () => {
+          clearTimeout(timer);
           const durationMs = Date.now() - t0;
           if (status >= 200 && status < 300) resolve({ status, durationMs });
           else reject(new WebhookHttpError(status, `webhook answered HTTP ${status}`));
@@ -88,9 +90,15 @@ export async function postWebhook(args: {
         res.on('error', () => undefined);
       },
     );
-    req.on('error', (err: Error & { code?: string }) => {
-      if (err.name === 'AbortError' || err.code === 'ABORT_ERR') reject(new Error(`webhook timed out after ${args.timeoutMs} ms`));
-      else reject(err);
+    // The timeout runs from the moment the request has its socket (connect included), not while it
+    // waits for a pooled one: a request sent just before its deadline would otherwise be aborted
+    // after the receiver got it, and retried — a duplicate.
+    req.once('socket', () => {
+      timer = setTimeout(() => req.destroy(new Error(`webhook timed out after ${args.timeoutMs} ms`)), args.timeoutMs);
+    });
+    req.on('error', (err: Error) => {
+      clearTimeout(timer);
+      reject(err);
     });
     req.end(args.body);
   });
