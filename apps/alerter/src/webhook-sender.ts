@@ -22,11 +22,12 @@ export class WebhookHttpError extends Error {
  * CPU than the rest of a delivery, ADR 0020). Sockets are pooled per host and port; each new one
  * still connects through the guard's safeLookup, so the address connected to is checked as before.
  * Idle sockets close after 4 s, before the usual 5 s server keep-alive timeout. At most 256 per
- * host: above the worker's own bound (16 jobs × 8 deliveries of a batch), so nothing waits for one.
+ * host, all of them kept while idle: above the worker's own bound (16 jobs × 8 deliveries of a
+ * batch), so nothing waits for a socket and a burst does not close and reopen connections.
  */
 const agents = {
-  http: new http.Agent({ keepAlive: true, maxSockets: 256, maxFreeSockets: 32, timeout: 4000, scheduling: 'lifo' }),
-  https: new https.Agent({ keepAlive: true, maxSockets: 256, maxFreeSockets: 32, timeout: 4000, scheduling: 'lifo' }),
+  http: new http.Agent({ keepAlive: true, maxSockets: 256, maxFreeSockets: 256, timeout: 4000, scheduling: 'lifo' }),
+  https: new https.Agent({ keepAlive: true, maxSockets: 256, maxFreeSockets: 256, timeout: 4000, scheduling: 'lifo' }),
 };
 
 /**
