@@ -66,9 +66,14 @@ export class RedisAlertStateRepository implements AlertStateRepository {
     return res.map((r) => Number(r) === 1);
   }
 
-  /** A claimed delivery is made (or handed over to its own job): no batch makes it again. */
-  async deliveryDone(deliveryId: string, ttlSeconds: number): Promise<void> {
-    await this.redis.set(this.key('delivery', deliveryId), 'done', 'EX', ttlSeconds);
+  /** Claimed deliveries made (or handed over to their own jobs): no batch makes them again. */
+  async deliveriesDone(deliveryIds: string[], ttlSeconds: number): Promise<void> {
+    if (!deliveryIds.length) return;
+    const p = this.redis.pipeline();
+    for (const id of deliveryIds) p.set(this.key('delivery', id), 'done', 'EX', ttlSeconds);
+    const res = await p.exec();
+    const err = res?.find(([e]) => e)?.[0];
+    if (err) throw err;
   }
 
   async claimStory(watchId: string, clusterId: string, alertId: string, ttlSeconds: number): Promise<string> {

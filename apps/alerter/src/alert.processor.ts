@@ -66,10 +66,10 @@ const BATCH_CONCURRENCY = 8;
 const articleTimeMs = (t?: string) => (t ? Date.parse(t) : NaN);
 
 /**
- * The BullMQ worker of queue `alerts`: deliveries (`send-webhooks` batches, `send-webhook`, `send-email`) and digest windows
- * (`digest`); the decide step runs in the Kafka intake (intake.ts). Job names are typed (AlertJobs)
- * and dispatched through a handler table that is checked at start-up: a job name without handler
- * stops the service.
+ * The BullMQ worker of queue `alerts`: deliveries (`send-webhooks` batches, `send-webhook`,
+ * `send-email`) and digest windows (`digest`); the decide step runs in the Kafka intake
+ * (intake.ts). Job names are typed (AlertJobs) and dispatched through a handler table that is
+ * checked at start-up: a job name without handler stops the service.
  */
 @Processor(ALERTS_QUEUE, { concurrency: 16, settings: { backoffStrategy } })
 export class AlertProcessor extends WorkerHost implements OnModuleInit {
@@ -263,7 +263,8 @@ export class AlertProcessor extends WorkerHost implements OnModuleInit {
 
   /**
    * A batch of webhook deliveries (one chunk's), each tried once: claimed first (a delivery another
-   * batch made, or handed over, is not made again), then POSTed, at most BATCH_CONCURRENCY at once.
+   * batch made, or handed over, is not made again), then POSTed, at most BATCH_CONCURRENCY at once,
+   * and marked done (a delivery skipped because its watch or channel is gone counts as made).
    * A failed one is handed over to its own `send-webhook` job (`<alertId>-c<n>`) from attempt 2,
    * after the first backoff; an unrecoverable one from attempt 1, so it ends in the failed set.
    */
@@ -273,7 +274,7 @@ export class AlertProcessor extends WorkerHost implements OnModuleInit {
     const mine = await this.state.claimDeliveries(ids, c.jobId, ttl);
     const attempts = this.ctx.config.MARSAD_ALERT_ATTEMPTS;
     const handover: { name: 'send-webhook'; data: SendJobData; opts: JobsOptions }[] = [];
-    let delivered = 0;
+    const made: string[] = [];
     await eachLimit(
       d.deliveries.filter((_, i) => mine[i]),
       BATCH_CONCURRENCY,
@@ -281,8 +282,7 @@ export class AlertProcessor extends WorkerHost implements OnModuleInit {
         const jobId = sendJobId(x.alertId, x.channelIndex);
         try {
           await this.attempt(x, { attemptsMade: 0, jobId, maxAttempts: attempts }, 'webhook', (w) => this.postTo(w, x, 1), true);
-          delivered++;
-          await this.state.deliveryDone(jobId, ttl);
+          made.push(jobId);
         } catch (err) {
           const later = !(err instanceof UnrecoverableError) && attempts > 1;
           handover.push({
@@ -299,9 +299,11 @@ export class AlertProcessor extends WorkerHost implements OnModuleInit {
     if (handover.length) {
       await this.queue.addBulk(handover);
       this.ctx.alertMetrics.enqueued.inc({ kind: 'send' }, handover.length);
-      await Promise.all(handover.map((h) => this.state.deliveryDone(h.opts.jobId!, ttl)));
     }
-    return { delivered, handedOver: handover.length, skipped: mine.filter((m) => !m).length };
+    // Marked once the batch is through (one pipeline): a Redis error here fails the batch, whose
+    // re-run makes the unmarked deliveries again (at least once, as an interrupted job did).
+    await this.state.deliveriesDone([...made, ...handover.map((h) => h.opts.jobId!)], ttl);
+    return { made: made.length, handedOver: handover.length, skipped: mine.filter((m) => !m).length };
   }
 
   private sendWebhook(d: SendJobData, c: { attemptsMade: number; jobId: string; maxAttempts: number }): Promise<unknown> {
