@@ -112,6 +112,7 @@ async function main(): Promise<void> {
   for (const w of watches()) matcher.upsert(w);
   const matches = msgs.reduce((s, m) => s + matcher.match(JSON.parse(m.value!.toString())).length, 0);
   const redis = new Redis(redisConnectionOptions(REDIS, { enableAutoPipelining: true }));
+  await redis.ping(); // connected: the intake refuses to decide on a connection that is not ready
   let pass = 0;
   // A fresh key prefix per pass: every alert is decided anew (a second pass under the same prefix
   // would find them all decided).
