@@ -69,6 +69,10 @@ export class RedisAlertStateRepository implements AlertStateRepository {
   /** Claimed deliveries made (or handed over to their own jobs): no batch makes them again. */
   async deliveriesDone(deliveryIds: string[], ttlSeconds: number): Promise<void> {
     if (!deliveryIds.length) return;
+    if (deliveryIds.length === 1) {
+      await this.redis.set(this.key('delivery', deliveryIds[0]), 'done', 'EX', ttlSeconds); // auto-pipelined
+      return;
+    }
     const p = this.redis.pipeline();
     for (const id of deliveryIds) p.set(this.key('delivery', id), 'done', 'EX', ttlSeconds);
     const res = await p.exec();

@@ -264,7 +264,7 @@ export class AlertProcessor extends WorkerHost implements OnModuleInit {
   /**
    * A batch of webhook deliveries (one chunk's), each tried once: claimed first (a delivery another
    * batch made, or handed over, is not made again), then POSTed, at most BATCH_CONCURRENCY at once,
-   * and marked done (a delivery skipped because its watch or channel is gone counts as made).
+   * and marked done one by one (a delivery skipped because its watch or channel is gone counts as made).
    * A failed one is handed over to its own `send-webhook` job (`<alertId>-c<n>`) from attempt 2,
    * after the first backoff; an unrecoverable one from attempt 1, so it ends in the failed set.
    */
@@ -274,7 +274,8 @@ export class AlertProcessor extends WorkerHost implements OnModuleInit {
     const mine = await this.state.claimDeliveries(ids, c.jobId, ttl);
     const attempts = this.ctx.config.MARSAD_ALERT_ATTEMPTS;
     const handover: { name: 'send-webhook'; data: SendJobData; opts: JobsOptions }[] = [];
-    const made: string[] = [];
+    let made = 0;
+    let markError: unknown;
     await eachLimit(
       d.deliveries.filter((_, i) => mine[i]),
       BATCH_CONCURRENCY,
@@ -282,7 +283,6 @@ export class AlertProcessor extends WorkerHost implements OnModuleInit {
         const jobId = sendJobId(x.alertId, x.channelIndex);
         try {
           await this.attempt(x, { attemptsMade: 0, jobId, maxAttempts: attempts }, 'webhook', (w) => this.postTo(w, x, 1), true);
-          made.push(jobId);
         } catch (err) {
           const later = !(err instanceof UnrecoverableError) && attempts > 1;
           handover.push({
@@ -293,17 +293,25 @@ export class AlertProcessor extends WorkerHost implements OnModuleInit {
               ...(later ? { attempts: attempts - 1, delay: jitteredBackoffDelay(1, this.ctx.config.MARSAD_ALERT_BACKOFF_MS) } : {}),
             },
           });
+          return;
         }
+        made++;
+        // Marked as soon as made (auto-pipelined with the batch's other marks), so a re-run after a
+        // crash repeats only what was in flight. A failed mark fails the batch once it is through:
+        // its re-run makes the unmarked deliveries again (at least once, as an interrupted job did).
+        await this.state.deliveriesDone([jobId], ttl).catch((e: unknown) => (markError ??= e));
       },
     );
     if (handover.length) {
       await this.queue.addBulk(handover);
       this.ctx.alertMetrics.enqueued.inc({ kind: 'send' }, handover.length);
+      await this.state.deliveriesDone(
+        handover.map((h) => h.opts.jobId!),
+        ttl,
+      );
     }
-    // Marked once the batch is through (one pipeline): a Redis error here fails the batch, whose
-    // re-run makes the unmarked deliveries again (at least once, as an interrupted job did).
-    await this.state.deliveriesDone([...made, ...handover.map((h) => h.opts.jobId!)], ttl);
-    return { made: made.length, handedOver: handover.length, skipped: mine.filter((m) => !m).length };
+    if (markError) throw markError;
+    return { made, handedOver: handover.length, skipped: mine.filter((m) => !m).length };
   }
 
   private sendWebhook(d: SendJobData, c: { attemptsMade: number; jobId: string; maxAttempts: number }): Promise<unknown> {
