@@ -4,10 +4,11 @@
 // process, then fed as Kafka-like messages in chunks of 200:
 //   - indexer: createIndexHandler with the real BulkWriter into a scratch namespace on the local
 //     Elasticsearch (template and indices removed at the end);
-//   - alerter intake: alertIntakeHandler with BENCH_WATCHES (1,000) generated actor/keyword watches,
-//     once with the queue stubbed (decode + match + payloads) and once with a real BullMQ queue
-//     on the local Redis (new jobs; the queue is obliterated at the end). The worker's jobs are
-//     not counted.
+//   - alerter intake: alertIntakeHandler with BENCH_WATCHES (1,000) generated actor/keyword watches
+//     (each article its own near-duplicate cluster, so every match is sent), deciding on the local
+//     Redis (a fresh key prefix per pass), once with the queue stubbed (decode + match + decide +
+//     payloads) and once with a real BullMQ queue (new send jobs; the queue is obliterated at the
+//     end). The worker's jobs are not counted: bench:alerter runs the whole service.
 // Env: BENCH_N (400 articles), BENCH_ROUNDS (5, the stubbed passes), BENCH_WATCHES.
 
 import { redisConnectionOptions } from '@marsad/config';
@@ -19,6 +20,7 @@ import type { BatchHandler, InboundMessage } from '@marsad/messaging';
 import { createLogger } from '@marsad/observability';
 import { BulkWriter, createEsClient, ensureArticlesTemplate } from '@marsad/search';
 import { Queue } from 'bullmq';
+import Redis from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { createIndexHandler } from '../apps/indexer/src/index-handler';
 import { alertIntakeHandler } from '../apps/alerter/src/intake';
@@ -65,14 +67,16 @@ function watches(): Watch[] {
   }));
 }
 
-/** Process CPU (all threads) per article of `rounds` passes over `msgs`, in chunks. */
-async function cpuPerArticle(h: BatchHandler, msgs: InboundMessage[], rounds: number): Promise<number> {
+/** Process CPU (all threads) per article of `rounds` passes over `msgs`, in chunks; `handler(r)` serves pass r. */
+async function cpuPerArticle(handler: (round: number) => BatchHandler, msgs: InboundMessage[], rounds: number): Promise<number> {
   const c0 = process.cpuUsage();
-  for (let r = 0; r < rounds; r++)
+  for (let r = 0; r < rounds; r++) {
+    const h = handler(r);
     for (let i = 0; i < msgs.length; i += CHUNK) {
       const res = await h(msgs.slice(i, i + CHUNK), hctx);
       if (res?.dlq?.length) throw new Error(`unexpected DLQ: ${res.dlq[0].error}`);
     }
+  }
   const c = process.cpuUsage(c0);
   return (c.user + c.system) / 1000 / (rounds * msgs.length);
 }
@@ -93,8 +97,10 @@ async function main(): Promise<void> {
       maxMessageBytes: 9e6,
       logger: quiet,
     });
-    await cpuPerArticle(index, msgs, 1); // warm-up (JIT, index creation)
-    console.log(`indexer handler (real _bulk)        ${(await cpuPerArticle(index, msgs, ROUNDS)).toFixed(3)} ms CPU/article · ${load()}`);
+    await cpuPerArticle(() => index, msgs, 1); // warm-up (JIT, index creation)
+    console.log(
+      `indexer handler (real _bulk)        ${(await cpuPerArticle(() => index, msgs, ROUNDS)).toFixed(3)} ms CPU/article · ${load()}`,
+    );
   } finally {
     const indices = Object.keys(await es.indices.get({ index: n.articlesIndexPattern, allow_no_indices: true }).catch(() => ({})));
     if (indices.length) await es.indices.delete({ index: indices.join(',') }).catch(() => undefined);
@@ -105,27 +111,42 @@ async function main(): Promise<void> {
   const matcher = new WatchMatcher();
   for (const w of watches()) matcher.upsert(w);
   const matches = msgs.reduce((s, m) => s + matcher.match(JSON.parse(m.value!.toString())).length, 0);
-  const ctx = {
-    watches: { caughtUp: true },
-    matcher,
-    alertMetrics: { enqueued: { inc: () => undefined } },
-    logger: quiet,
-    config: { MARSAD_ALERT_ATTEMPTS: 8, MARSAD_ALERT_BACKOFF_MS: 1000 },
-  } as unknown as AlerterContext;
+  const redis = new Redis(redisConnectionOptions(REDIS, { enableAutoPipelining: true }));
+  await redis.ping(); // connected: the intake refuses to decide on a connection that is not ready
+  let pass = 0;
+  // A fresh key prefix per pass: every alert is decided anew (a second pass under the same prefix
+  // would find them all decided).
+  const ctxFor = (): AlerterContext =>
+    ({
+      watches: { caughtUp: true },
+      matcher,
+      redis,
+      names: { queuePrefix: `marsad-${ns}-p${pass++}` },
+      alertLog: { record: async () => undefined },
+      alertMetrics: { enqueued: { inc: () => undefined }, suppressed: { inc: () => undefined } },
+      logger: quiet,
+      config: { MARSAD_ALERT_ATTEMPTS: 8, MARSAD_ALERT_BACKOFF_MS: 1000 },
+    }) as unknown as AlerterContext;
   const stub = { client: Promise.resolve({ status: 'ready' }), addBulk: async () => [] } as unknown as Queue;
-  const intake = alertIntakeHandler(ctx, stub);
-  await cpuPerArticle(intake, msgs, 1);
-  const m = (matches / msgs.length).toFixed(1);
-  console.log(
-    `alerter intake (queue stubbed)      ${(await cpuPerArticle(intake, msgs, ROUNDS)).toFixed(3)} ms CPU/article · ${m} matches/article · ${load()}`,
-  );
   const queue = new Queue('alerts', { prefix: `marsad-${ns}`, connection: redisConnectionOptions(REDIS) });
   try {
-    const real = alertIntakeHandler(ctx, queue);
-    console.log(`alerter intake (real BullMQ, new)   ${(await cpuPerArticle(real, msgs, 1)).toFixed(3)} ms CPU/article · ${load()}`);
+    const intake = () => alertIntakeHandler(ctxFor(), stub);
+    await cpuPerArticle(intake, msgs, 1);
+    const m = (matches / msgs.length).toFixed(1);
+    console.log(
+      `alerter intake (decide, queue stubbed) ${(await cpuPerArticle(intake, msgs, ROUNDS)).toFixed(3)} ms CPU/article · ${m} matches/article · ${load()}`,
+    );
+    const real = alertIntakeHandler(ctxFor(), queue);
+    console.log(
+      `alerter intake (real BullMQ, new)      ${(await cpuPerArticle(() => real, msgs, 1)).toFixed(3)} ms CPU/article · ${load()}`,
+    );
   } finally {
     await queue.obliterate({ force: true }).catch(() => undefined);
     await queue.close();
+    for (let p = 0; p < pass; p++)
+      for await (const keys of redis.scanStream({ match: `marsad-${ns}-p${p}:alerter:*`, count: 1000 }))
+        if ((keys as string[]).length) await redis.del(...(keys as string[]));
+    redis.disconnect();
   }
 }
 

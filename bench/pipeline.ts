@@ -19,30 +19,28 @@
 // BENCH_LATENCY_S, BENCH_TIMEOUT_S (600 per run), BENCH_SERVICE_HEAP_MB (--max-old-space-size of each service), BENCH_NAIVE_N (= BENCH_N), BENCH_CPU_PROF=1 (V8 CPU
 // profiles of the services in .marsad/bench-logs/prof/), BENCH_PEERS=0 (skip raw _bulk and naive).
 
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
 import { Client as EsClient } from '@elastic/elasticsearch';
-import { SCHEMA_VERSION, articleIdFromUrl, names, type EnrichedArticle, type Names, type RawArticle, type Watch } from '@marsad/contracts';
-import { createKafka, ensureTopics, Publisher } from '@marsad/messaging';
+import { names, type EnrichedArticle, type RawArticle } from '@marsad/contracts';
+import { ensureTopics, Publisher } from '@marsad/messaging';
 import { createLogger } from '@marsad/observability';
-import { loadKnowledgeBase } from '@marsad/kb';
 import { normalizeForSearch, sketchArticle } from '@marsad/nlp';
 import { ensureArticlesTemplate, monthlyIndexFor, toIndexDocument } from '@marsad/search';
 import { RedisDedupStore, dedupPrefix } from '../apps/enricher/src/redis-dedup.store';
-import { isAr, readJsonDir } from './articles';
-import { ES, KAFKA, REDIS, checkStack, cleanupNamespace, cpuSeconds, load, machine, peakRssMb, stackPids } from './stack';
-import { findRoot, lcg, percentile } from './support';
+import { isAr } from './articles';
+import { alerterDrained, kafka, logDir, readEnriched, startService, stopService, waitGroup, waitReady, type Svc } from './service-procs';
+import { WATCHES, articleStream, loadPools, watches, type Pools } from './workload';
+import { ES, REDIS, checkStack, cleanupNamespace, cpuSeconds, load, machine, peakRssMb, stackPids } from './stack';
+import { findRoot, percentile } from './support';
 import { redisConnectionOptions } from '@marsad/config';
 
 const N = Number(process.env.BENCH_N ?? 20_000);
 const PREFILL = Number(process.env.BENCH_PREFILL ?? 100_000);
-const WATCHES = Number(process.env.BENCH_WATCHES ?? 1000);
 const LATENCY_S = Number(process.env.BENCH_LATENCY_S ?? 30);
 const TIMEOUT_S = Number(process.env.BENCH_TIMEOUT_S ?? 600);
 const NAIVE_N = Math.min(N, Number(process.env.BENCH_NAIVE_N ?? N));
@@ -57,197 +55,9 @@ const err = (s: string) => process.stderr.write(s + '\n');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const quiet = createLogger('bench', 'error');
 const root = findRoot();
-const logDir = join(root, '.marsad', 'bench-logs');
 const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '–');
-const f2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : '–');
-
-// ---------- articles: ~3 KB, alternating ar/en, recombined paragraphs; ~20% near-duplicate copies
-type Pools = { ar: string[]; en: string[] };
-function loadPools(): Pools {
-  const shared = resolve(root, '..', 'shared');
-  const sources = [
-    ...readJsonDir(join(root, 'demo', 'articles')),
-    ...readJsonDir(join(shared, 'corpus', 'ar')),
-    ...readJsonDir(join(shared, 'corpus', 'en')),
-  ];
-  const pools: Pools = { ar: [], en: [] };
-  for (const a of sources)
-    for (const p of String(a.body ?? '').split(/\n+/)) if (p.trim().length > 40) (isAr(p) ? pools.ar : pools.en).push(p.trim());
-  if (!pools.ar.length || !pools.en.length) throw new Error('bench:pipeline needs Arabic and English paragraphs in demo/articles');
-  return pools;
-}
-
-const WIRE = ['(Reuters) —', '(AP) —', '(AFP) —', '(وكالات) —', '(رويترز) —'];
-function* articleStream(pools: Pools, seed: number, tag: string, n: number): Generator<RawArticle> {
-  const rnd = lcg(seed);
-  const recent: RawArticle[] = [];
-  const now = Date.now();
-  for (let i = 0; i < n; i++) {
-    let a: RawArticle;
-    if (recent.length > 20 && rnd() < 0.2) {
-      // a wire copy of a recent story: retitled, a credit line, ~4% of the words replaced
-      const o = recent[Math.floor(rnd() * recent.length)];
-      const words = o.body.split(' ');
-      for (let k = 0; k < words.length * 0.04; k++) words[Math.floor(rnd() * words.length)] = words[Math.floor(rnd() * words.length)];
-      a = {
-        ...o,
-        url: `https://wire${i % 7}.bench.example/${tag}/${i}`,
-        source: { name: `Wire ${i % 7}`, domain: `wire${i % 7}.bench.example` },
-        title: `${o.title} — ${WIRE[i % WIRE.length]}`,
-        body: `${WIRE[i % WIRE.length]} ${words.join(' ')}`,
-      };
-    } else {
-      const pool = i % 2 ? pools.en : pools.ar;
-      let body = '';
-      while (body.length < 3000) body += pool[Math.floor(rnd() * pool.length)] + '\n\n';
-      a = {
-        url: `https://news${i % 13}.bench.example/${tag}/${i}`,
-        source: { name: `News ${i % 13}`, domain: `news${i % 13}.bench.example` },
-        title: pool[Math.floor(rnd() * pool.length)].slice(0, 90),
-        body,
-        language: i % 2 ? 'en' : 'ar',
-        publishedAt: new Date(now - (n - i) * 1000).toISOString(),
-      };
-      recent.push(a);
-      if (recent.length > 500) recent.shift();
-    }
-    a.id = articleIdFromUrl(a.url);
-    yield a;
-  }
-}
-
-// ---------- watches: the demo watch plus generated actor and keyword watches, webhooks to `url`
-function watches(url: string, pools: Pools): Watch[] {
-  const kb = loadKnowledgeBase();
-  const actors = kb.actors();
-  const rnd = lcg(5);
-  const vocab = [...new Set(pools.en.join(' ').split(/[^A-Za-z]+/))].filter((w) => w.length > 6);
-  const now = new Date().toISOString();
-  const base = (id: string, name: string): Watch => ({
-    schemaVersion: SCHEMA_VERSION,
-    id,
-    name,
-    channels: [{ type: 'webhook', url, secret: 'bench-secret-0123456789' }],
-    enabled: true,
-    createdAt: now,
-    updatedAt: now,
-  });
-  const out: Watch[] = [{ ...base('demo-kaspersky', 'Demo: Kaspersky'), actors: ['Kaspersky'] }];
-  for (let i = 0; i < WATCHES; i++) {
-    const w = base(`bench-w${i}`, `bench watch ${i}`);
-    if (i % 2) w.actorIds = [actors[Math.floor(rnd() * actors.length)].id];
-    else w.query = `${vocab[Math.floor(rnd() * vocab.length)]} AND ${vocab[Math.floor(rnd() * vocab.length)]}`;
-    out.push(w);
-  }
-  return out;
-}
-
-// ---------- processes
-type Service = 'enricher' | 'indexer' | 'alerter';
-type Svc = { name: string; proc: ChildProcess; port: number };
-
-function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const s = net.createServer();
-    s.on('error', rej);
-    s.listen(0, '127.0.0.1', () => {
-      const p = (s.address() as AddressInfo).port;
-      s.close(() => res(p));
-    });
-  });
-}
-
-async function startService(svc: Service, label: string, ns: string): Promise<Svc> {
-  const port = await freePort();
-  const logFile = join(logDir, `${ns}-${label}.log`);
-  const out = createWriteStream(logFile, { flags: 'a' });
-  // BENCH_CPU_PROF=1: each service writes a V8 CPU profile at exit (open in Chrome DevTools)
-  const prof = process.env.BENCH_CPU_PROF
-    ? ['--cpu-prof', `--cpu-prof-dir=${join(logDir, 'prof')}`, `--cpu-prof-name=${ns}-${label}.cpuprofile`]
-    : [];
-  // BENCH_SERVICE_HEAP_MB: V8 old-space limit of each service (as NODE_OPTIONS in k8s/base); unset = Node's default
-  const heap = process.env.BENCH_SERVICE_HEAP_MB ? [`--max-old-space-size=${Number(process.env.BENCH_SERVICE_HEAP_MB)}`] : [];
-  const proc = spawn(process.execPath, [...heap, ...prof, join(root, 'dist', 'apps', svc, 'src', 'main.js')], {
-    cwd: root,
-    env: {
-      ...process.env,
-      KAFKA_BROKERS: KAFKA,
-      ELASTICSEARCH_URL: ES,
-      REDIS_URL: REDIS,
-      MARSAD_NAMESPACE: ns,
-      MARSAD_WEBHOOK_ALLOW_CIDRS: '127.0.0.0/8,::1/128',
-      MARSAD_LOG_FILE: logFile,
-      LOG_LEVEL: 'warn',
-      PORT: String(port),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  proc.stdout?.pipe(out);
-  proc.stderr?.pipe(out);
-  return { name: label, proc, port };
-}
-
-async function waitReady(s: Svc, ms = 120_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (s.proc.exitCode !== null) throw new Error(`${s.name} exited with ${s.proc.exitCode} (see its log)`);
-    const ok = await fetch(`http://127.0.0.1:${s.port}/health/ready`, { signal: AbortSignal.timeout(2000) }).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await sleep(250);
-  }
-  throw new Error(`${s.name} not ready within ${ms / 1000} s`);
-}
-
-async function stopService(s: Svc): Promise<void> {
-  if (s.proc.exitCode !== null) return;
-  const exited = new Promise((r) => s.proc.once('exit', r));
-  s.proc.kill('SIGTERM');
-  const t = setTimeout(() => s.proc.kill('SIGKILL'), 20_000);
-  await exited;
-  clearTimeout(t);
-}
-
-// ---------- Kafka / ES helpers
-const kafka = createKafka({ brokers: KAFKA.split(','), clientId: 'bench-pipeline', logger: quiet });
 const es = new EsClient({ node: ES, requestTimeout: 120_000 });
-
-async function waitGroup(groupId: string, members: number, ms = 120_000): Promise<void> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const deadline = Date.now() + ms;
-    while (Date.now() < deadline) {
-      const g = (await admin.describeGroups([groupId])).groups[0];
-      if (g?.state === 'Stable' && g.members.length >= members) return;
-      await sleep(500);
-    }
-    throw new Error(`consumer group ${groupId} did not reach ${members} member(s) within ${ms / 1000} s`);
-  } finally {
-    await admin.disconnect();
-  }
-}
-
-/** Messages the group has not committed yet on `topic` (-1 while it has committed nothing). */
-async function lag(groupId: string, topic: string): Promise<number> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const ends = await admin.fetchTopicOffsets(topic);
-    const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
-    let l = 0;
-    for (const e of ends) {
-      const c = committed?.partitions.find((p) => p.partition === e.partition);
-      const off = c && Number(c.offset) >= 0 ? Number(c.offset) : Number(e.low);
-      l += Number(e.high) - off;
-    }
-    return l;
-  } finally {
-    await admin.disconnect();
-  }
-}
+const f2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : '–');
 
 async function count(index: string): Promise<number> {
   try {
@@ -404,8 +214,11 @@ async function pipelineRun(
     );
     const runLoad = load();
     const secs = ((t1 ?? Date.now()) - t0) / 1000;
-    // the alerter's CPU counts all of its work: wait until it has caught up
-    for (let k = 0; k < 240 && (await lag(n.consumerGroup('alerter'), n.topic('articlesEnriched'))) > 0; k++) await sleep(500);
+    // The alerter's CPU counts all of its work: wait until it has consumed everything AND delivered
+    // it (its queue empty; before ADR 0020 only the consumption was awaited, and most deliveries
+    // were still queued when its CPU was read).
+    const alertsLeft = await alerterDrained(ns, TIMEOUT_S * 1000);
+    if (alertsLeft) err(`  alerter: ${alertsLeft} jobs still queued after ${TIMEOUT_S} s; its CPU figure misses them`);
     const cpu1 = cpuNow();
     const cpuMs: Record<string, number> = {};
     for (const k of Object.keys(cpu1)) cpuMs[k] = ((cpu1[k] - cpu0[k]) * 1000) / articles.length;
@@ -479,28 +292,6 @@ async function pipelineRun(
     await pub.disconnect().catch(() => undefined);
     await cleanupNamespace(ns).catch((e) => err(`cleanup of ${ns} incomplete: ${(e as Error).message}`));
   }
-}
-
-/** The enriched articles of a run, read back from its enriched topic (first copy per id). */
-async function readEnriched(n: Names, want: number): Promise<EnrichedArticle[]> {
-  const byId = new Map<string, EnrichedArticle>();
-  const c = kafka.consumer({ groupId: `${n.consumerGroup('bench-reader')}`, maxBytesPerPartition: 16 * 1024 * 1024 });
-  await c.connect();
-  await c.subscribe({ topic: n.topic('articlesEnriched'), fromBeginning: true });
-  const done = new Promise<void>((res) => {
-    void c.run({
-      eachBatch: async ({ batch }) => {
-        for (const m of batch.messages) {
-          const a = JSON.parse(m.value!.toString('utf8')) as EnrichedArticle;
-          if (!byId.has(a.id)) byId.set(a.id, a);
-        }
-        if (byId.size >= want) res();
-      },
-    });
-  });
-  await Promise.race([done, sleep(120_000)]);
-  await c.disconnect();
-  return [...byId.values()].slice(0, want);
 }
 
 // ---------- the limit and the naive peer on the same documents

@@ -4,7 +4,7 @@
  * (in-process) → enriched → alerter → BullMQ `alerts` → signed webhook to a real HTTP receiver.
  */
 import { alertId, digestId, type WebhookPayload } from '@marsad/contracts';
-import { verifyWebhookSignature } from '@marsad/alerts';
+import { sendJobId, verifyWebhookSignature } from '@marsad/alerts';
 import { waitFor } from './support/env';
 import { AlertingHarness, enrichedArticle as enriched } from './support/alerting-harness';
 
@@ -89,7 +89,7 @@ test('a watch naming an actor + an article mentioning it → exactly one signed 
   expect(at('/kaspersky')).toHaveLength(1);
 });
 
-test('a redelivered enriched message does not send again (job id = alert id)', async () => {
+test('a redelivered enriched message does not send again (alert marked decided, delivery marked done)', async () => {
   const watch = await createWatch('Redelivery (e2e)', {
     actors: ['org:e2e-redelivery'],
     channels: [{ type: 'webhook', url: `${h.receiverUrl}/redelivery` }],
@@ -106,9 +106,13 @@ test('a redelivered enriched message does not send again (job id = alert id)', a
   await new Promise((r) => setTimeout(r, 1500));
   expect(at('/redelivery')).toHaveLength(1);
   expect(at('/redelivery')[0].headers['x-marsad-alert-id']).toBe(id);
-  const job = await h.alerter.queue.getJob(id);
-  expect(job?.id).toBe(id);
-  expect(await job?.isCompleted()).toBe(true);
+  // No job per (watch, article) or per delivery any more: the intake decided the alert once (marked
+  // decided) and its delivery went out in a `send-webhooks` batch (marked done). ADR 0020.
+  expect(await h.alerter.queue.getJob(id)).toBeUndefined();
+  expect(await h.alerter.queue.getJob(sendJobId(id, 0))).toBeUndefined();
+  const { redis, names } = h.alerter.ctx;
+  expect(await redis.exists(`${names.queuePrefix}:alerter:decided:${id}`)).toBe(1);
+  expect(await redis.get(`${names.queuePrefix}:alerter:delivery:${sendJobId(id, 0)}`)).toBe('done');
 });
 
 test('a receiver answering 500 twice then 200 gets exactly one successful delivery, same alert id throughout', async () => {

@@ -8,7 +8,31 @@ local r = redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2])
 redis.call('EXPIRE', KEYS[1], tonumber(ARGV[3]))
 return r`;
 
-/** The alert rules' state in Redis, under `<queue prefix>:alerter:*` (shared by every replica). */
+/**
+ * KEYS: one delivery key per delivery. ARGV: owner (the batch job id), ttl seconds. Per key 1 when
+ * the owner may make the delivery (unclaimed, or claimed by this same batch before a crash: sent
+ * again, at least once as any interrupted job), 0 when another batch has it or it is done.
+ */
+const CLAIM_DELIVERIES = `
+local out = {}
+for i, k in ipairs(KEYS) do
+  local v = redis.call('GET', k)
+  if not v then
+    redis.call('SET', k, ARGV[1], 'EX', tonumber(ARGV[2]))
+    out[i] = 1
+  elseif v == ARGV[1] then
+    out[i] = 1
+  else
+    out[i] = 0
+  end
+end
+return out`;
+
+/**
+ * The alert rules' state in Redis, under `<queue prefix>:alerter:*` (shared by every replica). The
+ * intake decides a chunk's alerts concurrently: give it a connection with `enableAutoPipelining`,
+ * so the commands of one tick go out as one pipeline (a round trip per rule step, not per alert).
+ */
 export class RedisAlertStateRepository implements AlertStateRepository {
   constructor(
     private readonly redis: Redis,
@@ -17,6 +41,43 @@ export class RedisAlertStateRepository implements AlertStateRepository {
 
   private key(...parts: string[]): string {
     return [this.prefix, 'alerter', ...parts].join(':');
+  }
+
+  async decided(alertIds: string[]): Promise<boolean[]> {
+    if (!alertIds.length) return [];
+    const seen = await this.redis.mget(alertIds.map((id) => this.key('decided', id)));
+    return seen.map((v) => v !== null);
+  }
+
+  async markDecided(alertIds: string[], ttlSeconds: number): Promise<void> {
+    if (!alertIds.length) return;
+    const p = this.redis.pipeline();
+    for (const id of alertIds) p.set(this.key('decided', id), '1', 'EX', ttlSeconds);
+    const res = await p.exec();
+    const err = res?.find(([e]) => e)?.[0];
+    if (err) throw err;
+  }
+
+  /** Claims the deliveries (`<alertId>-c<n>`) for batch `owner`: true per delivery it may make. */
+  async claimDeliveries(deliveryIds: string[], owner: string, ttlSeconds: number): Promise<boolean[]> {
+    if (!deliveryIds.length) return [];
+    const keys = deliveryIds.map((id) => this.key('delivery', id));
+    const res = (await this.redis.eval(CLAIM_DELIVERIES, keys.length, ...keys, owner, String(ttlSeconds))) as number[];
+    return res.map((r) => Number(r) === 1);
+  }
+
+  /** Claimed deliveries made (or handed over to their own jobs): no batch makes them again. */
+  async deliveriesDone(deliveryIds: string[], ttlSeconds: number): Promise<void> {
+    if (!deliveryIds.length) return;
+    if (deliveryIds.length === 1) {
+      await this.redis.set(this.key('delivery', deliveryIds[0]), 'done', 'EX', ttlSeconds); // auto-pipelined
+      return;
+    }
+    const p = this.redis.pipeline();
+    for (const id of deliveryIds) p.set(this.key('delivery', id), 'done', 'EX', ttlSeconds);
+    const res = await p.exec();
+    const err = res?.find(([e]) => e)?.[0];
+    if (err) throw err;
   }
 
   async claimStory(watchId: string, clusterId: string, alertId: string, ttlSeconds: number): Promise<string> {

@@ -7,7 +7,6 @@ import {
   ALERTS_QUEUE,
   alertJobOptions,
   ALERT_STATE_TTL_SECONDS,
-  decideAlert,
   buildDigestPayload,
   isDigestPayload,
   renderDigestEmail,
@@ -18,9 +17,10 @@ import {
   renderAlertEmail,
   sendJobId,
   serializePayload,
-  type AlertJobData,
   type AlertJobHandlers,
+  type FiledAlert,
   type AlertJobName,
+  type SendBatchJobData,
   type SendJobData,
 } from '@marsad/alerts';
 import { errorFields } from '@marsad/observability';
@@ -35,18 +35,41 @@ export function jobOptions(ctx: AlerterContext, jobId: string): JobsOptions {
 }
 
 /** BullMQ calls this for backoff types it does not know: ours is `marsad-jittered`. */
-export function backoffStrategy(attemptsMade: number, type?: string, _err?: Error, job?: { opts?: JobsOptions }): number {
+export function backoffStrategy(
+  attemptsMade: number,
+  type?: string,
+  _err?: Error,
+  job?: { opts?: JobsOptions; data?: Partial<SendJobData> },
+): number {
   const b = job?.opts?.backoff;
   const base = typeof b === 'object' && b?.delay ? b.delay : typeof b === 'number' ? b : 1000;
   if (type !== JITTERED_BACKOFF) return base;
-  return jitteredBackoffDelay(attemptsMade, base);
+  // A delivery handed over by a batch continues the batch's backoff sequence.
+  return jitteredBackoffDelay(attemptsMade + attemptOffset(job?.data), base);
 }
+
+/** Attempts a `send-webhooks` batch made before the job took the delivery over (none after a manual retry). */
+const attemptOffset = (d?: Partial<SendJobData>) => (d && !d.retryRound ? (d.attemptOffset ?? 0) : 0);
+
+/** Runs `fn` over `items`, at most `limit` at once. */
+async function eachLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await fn(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+/** Webhook deliveries of one `send-webhooks` batch in flight at once. */
+const BATCH_CONCURRENCY = 8;
 
 const articleTimeMs = (t?: string) => (t ? Date.parse(t) : NaN);
 
 /**
- * The BullMQ worker of queue `alerts`. Job names are typed (AlertJobs) and dispatched through a
- * handler table that is checked at start-up: a job name without handler stops the service.
+ * The BullMQ worker of queue `alerts`: deliveries (`send-webhooks` batches, `send-webhook`,
+ * `send-email`) and digest windows (`digest`); the decide step runs in the Kafka intake
+ * (intake.ts). Job names are typed (AlertJobs) and dispatched through a handler table that is
+ * checked at start-up: a job name without handler stops the service.
  */
 @Processor(ALERTS_QUEUE, { concurrency: 16, settings: { backoffStrategy } })
 export class AlertProcessor extends WorkerHost implements OnModuleInit {
@@ -58,7 +81,7 @@ export class AlertProcessor extends WorkerHost implements OnModuleInit {
   ) {
     super();
     this.handlers = {
-      alert: (d) => this.decide(d),
+      'send-webhooks': (d, c) => this.sendWebhookBatch(d, c),
       'send-webhook': (d, c) => this.sendWebhook(d, c),
       'send-email': (d, c) => this.sendEmail(d, c),
       digest: (d) => this.closeDigest(d),
@@ -88,7 +111,7 @@ export class AlertProcessor extends WorkerHost implements OnModuleInit {
   }
 
   private base(
-    d: AlertJobData | SendJobData,
+    d: SendJobData,
     watch: Pick<Watch, 'name'> | undefined,
   ): Omit<AlertLogEntry, 'jobId' | 'channel' | 'status' | 'attempt' | 'maxAttempts' | 'attemptedAt'> {
     const now = Date.now();
@@ -118,56 +141,6 @@ export class AlertProcessor extends WorkerHost implements OnModuleInit {
     };
   }
 
-  /** Decide + render: is this alert still wanted, and through which channels? (rules: decideAlert) */
-  private async decide(d: AlertJobData): Promise<unknown> {
-    const watch = this.currentWatch(d.watchId);
-    const record = (status: AlertLogEntry['status'], reason: string, extra: Partial<AlertLogEntry> = {}) =>
-      this.ctx.alertLog.record({
-        ...this.base(d, watch),
-        jobId: d.alertId,
-        channel: 'none',
-        status,
-        reason,
-        attempt: 1,
-        maxAttempts: 1,
-        attemptedAt: new Date().toISOString(),
-        ...extra,
-      });
-    const filed = JSON.stringify({ payload: d.payload, articleTime: d.articleTime });
-    const decision = await decideAlert(watch, d, filed, this.state);
-    switch (decision.action) {
-      case 'skip':
-        await record('skipped', decision.reason);
-        return { skipped: decision.reason };
-      case 'suppress':
-        this.ctx.alertMetrics.suppressed.inc({ reason: decision.reason });
-        this.ctx.logger.info('alert suppressed: near-duplicate of a story already alerted for this watch', {
-          alertId: d.alertId,
-          watchId: d.watchId,
-          clusterId: d.clusterId,
-          firstAlertId: decision.firstAlertId,
-        });
-        await record('suppressed', `near-duplicate of alert ${decision.firstAlertId}`);
-        return { suppressed: decision.reason, firstAlertId: decision.firstAlertId };
-      case 'digest': {
-        const { digestId: id, window, reason } = decision;
-        await this.queue.add('digest', { digestId: id, watchId: d.watchId, window, reason } satisfies DigestJobData, {
-          ...jobOptions(this.ctx, id),
-          delay: Math.max(0, decision.closeAt - Date.now()),
-        });
-        this.ctx.alertMetrics.enqueued.inc({ kind: 'digest' });
-        if (reason === 'throttle') {
-          const t = watch!.throttle!;
-          this.ctx.alertMetrics.suppressed.inc({ reason: 'throttled' });
-          await record('folded', `throttled: more than ${t.max} alerts in ${t.perMinutes} min; folded into digest ${id}`, { digestId: id });
-        }
-        return { digest: id, window: window.start, reason };
-      }
-      case 'send':
-        return this.fanOut(watch!, d.alertId, d.payload, d.articleTime);
-    }
-  }
-
   private async fanOut(watch: Watch, id: string, payload: SendJobData['payload'], articleTime?: string): Promise<unknown> {
     const jobs = watch.channels.map((ch, i) => ({
       name: ch.type === 'webhook' ? ('send-webhook' as const) : ('send-email' as const),
@@ -185,7 +158,7 @@ export class AlertProcessor extends WorkerHost implements OnModuleInit {
   /** End of a digest window: one delivery per channel with every alert filed in the window. */
   private async closeDigest(d: DigestJobData): Promise<unknown> {
     const values = await this.state.closeDigest(d.watchId, d.window.start, ALERT_STATE_TTL_SECONDS);
-    const items = values.map((v) => JSON.parse(v) as { payload: AlertJobData['payload']; articleTime?: string });
+    const items = values.map((v) => JSON.parse(v) as FiledAlert);
     if (!items.length) return { skipped: 'empty window' };
     const watch = this.currentWatch(d.watchId);
     if (!watch) {
@@ -226,9 +199,12 @@ export class AlertProcessor extends WorkerHost implements OnModuleInit {
     c: { attemptsMade: number; jobId: string; maxAttempts: number },
     channel: 'webhook' | 'email',
     run: (watch: Watch) => Promise<{ httpStatus?: number; durationMs: number }>,
+    inBatch = false,
   ): Promise<unknown> {
     const found = this.channelOf(d, channel);
-    const attempt = c.attemptsMade + 1;
+    const offset = attemptOffset(d);
+    const attempt = c.attemptsMade + 1 + offset;
+    c = { ...c, maxAttempts: c.maxAttempts + offset };
     const entry = (watch: Pick<Watch, 'name'> | undefined) => ({
       ...this.base(d, watch),
       ...(d.test ? { kind: 'test' as const } : {}),
@@ -260,6 +236,9 @@ export class AlertProcessor extends WorkerHost implements OnModuleInit {
       await this.ctx.alertLog.record({ ...e, status: 'delivered', ...r });
       return { delivered: true, attempt, ...r };
     } catch (err) {
+      // In a batch, an unrecoverable failure is left to the delivery's own job (attempt 1 there):
+      // it fails for good in BullMQ's failed set, where POST /v1/alerts/:id/retry finds it.
+      if (inBatch && err instanceof UnrecoverableError) throw err;
       const final = err instanceof UnrecoverableError || attempt >= c.maxAttempts;
       // `failed` is the end state (attempts exhausted or unrecoverable); `retrying` means BullMQ will try again.
       const status = final ? 'failed' : 'retrying';
@@ -282,26 +261,81 @@ export class AlertProcessor extends WorkerHost implements OnModuleInit {
     }
   }
 
+  /**
+   * A batch of webhook deliveries (one chunk's), each tried once: claimed first (a delivery another
+   * batch made, or handed over, is not made again), then POSTed, at most BATCH_CONCURRENCY at once,
+   * and marked done one by one (a delivery skipped because its watch or channel is gone counts as made).
+   * A failed one is handed over to its own `send-webhook` job (`<alertId>-c<n>`) from attempt 2,
+   * after the first backoff; an unrecoverable one from attempt 1, so it ends in the failed set.
+   */
+  private async sendWebhookBatch(d: SendBatchJobData, c: { jobId: string }): Promise<unknown> {
+    const ttl = ALERT_STATE_TTL_SECONDS;
+    const ids = d.deliveries.map((x) => sendJobId(x.alertId, x.channelIndex));
+    const mine = await this.state.claimDeliveries(ids, c.jobId, ttl);
+    const attempts = this.ctx.config.MARSAD_ALERT_ATTEMPTS;
+    const handover: { name: 'send-webhook'; data: SendJobData; opts: JobsOptions }[] = [];
+    let made = 0;
+    let markError: unknown;
+    await eachLimit(
+      d.deliveries.filter((_, i) => mine[i]),
+      BATCH_CONCURRENCY,
+      async (x) => {
+        const jobId = sendJobId(x.alertId, x.channelIndex);
+        try {
+          await this.attempt(x, { attemptsMade: 0, jobId, maxAttempts: attempts }, 'webhook', (w) => this.postTo(w, x, 1), true);
+        } catch (err) {
+          const later = !(err instanceof UnrecoverableError) && attempts > 1;
+          handover.push({
+            name: 'send-webhook',
+            data: { ...x, ...(later ? { attemptOffset: 1 } : {}) },
+            opts: {
+              ...jobOptions(this.ctx, jobId),
+              ...(later ? { attempts: attempts - 1, delay: jitteredBackoffDelay(1, this.ctx.config.MARSAD_ALERT_BACKOFF_MS) } : {}),
+            },
+          });
+          return;
+        }
+        made++;
+        // Marked as soon as made (auto-pipelined with the batch's other marks), so a re-run after a
+        // crash repeats only what was in flight. A failed mark fails the batch once it is through:
+        // its re-run makes the unmarked deliveries again (at least once, as an interrupted job did).
+        await this.state.deliveriesDone([jobId], ttl).catch((e: unknown) => (markError ??= e));
+      },
+    );
+    if (handover.length) {
+      await this.queue.addBulk(handover);
+      this.ctx.alertMetrics.enqueued.inc({ kind: 'send' }, handover.length);
+      await this.state.deliveriesDone(
+        handover.map((h) => h.opts.jobId!),
+        ttl,
+      );
+    }
+    if (markError) throw markError;
+    return { made, handedOver: handover.length, skipped: mine.filter((m) => !m).length };
+  }
+
   private sendWebhook(d: SendJobData, c: { attemptsMade: number; jobId: string; maxAttempts: number }): Promise<unknown> {
-    return this.attempt(d, c, 'webhook', async (watch) => {
-      const ch = watch.channels[d.channelIndex];
-      if (ch.type !== 'webhook') throw new UnrecoverableError('channel is not a webhook');
-      if (!ch.secret) throw new UnrecoverableError('webhook channel has no secret: refusing to send unsigned');
-      const r = await postWebhook({
-        url: ch.url,
-        body: serializePayload(d.payload),
-        alertId: d.alertId,
-        secret: ch.secret,
-        timeoutMs: this.ctx.config.MARSAD_WEBHOOK_TIMEOUT_MS,
-        guard: this.ctx.guard,
-        attempt: c.attemptsMade + 1,
-        test: d.test,
-      }).catch((err) => {
-        if (err?.name === 'UnsafeUrlError') throw new UnrecoverableError(`unsafe webhook target: ${err.message}`);
-        throw err;
-      });
-      return { httpStatus: r.status, durationMs: r.durationMs };
+    return this.attempt(d, c, 'webhook', (watch) => this.postTo(watch, d, c.attemptsMade + 1 + attemptOffset(d)));
+  }
+
+  private async postTo(watch: Watch, d: SendJobData, attempt: number): Promise<{ httpStatus: number; durationMs: number }> {
+    const ch = watch.channels[d.channelIndex];
+    if (ch.type !== 'webhook') throw new UnrecoverableError('channel is not a webhook');
+    if (!ch.secret) throw new UnrecoverableError('webhook channel has no secret: refusing to send unsigned');
+    const r = await postWebhook({
+      url: ch.url,
+      body: serializePayload(d.payload),
+      alertId: d.alertId,
+      secret: ch.secret,
+      timeoutMs: this.ctx.config.MARSAD_WEBHOOK_TIMEOUT_MS,
+      guard: this.ctx.guard,
+      attempt,
+      test: d.test,
+    }).catch((err) => {
+      if (err?.name === 'UnsafeUrlError') throw new UnrecoverableError(`unsafe webhook target: ${err.message}`);
+      throw err;
     });
+    return { httpStatus: r.status, durationMs: r.durationMs };
   }
 
   private sendEmail(d: SendJobData, c: { attemptsMade: number; jobId: string; maxAttempts: number }): Promise<unknown> {

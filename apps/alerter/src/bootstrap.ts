@@ -40,7 +40,7 @@ function alertMetrics(metrics: PipelineMetrics): AlertMetrics {
   return {
     enqueued: new Counter({
       name: 'marsad_alerts_enqueued_total',
-      help: 'Alert jobs enqueued (kind=alert|send)',
+      help: 'Alert jobs enqueued (kind=send|digest)',
       labelNames: ['kind'],
       registers,
     }),
@@ -69,8 +69,8 @@ function alertMetrics(metrics: PipelineMetrics): AlertMetrics {
 
 /**
  * Starts the alerter on the service host: watches view (marsad.watches), Kafka intake
- * (marsad.articles.enriched → BullMQ `alerts`), the BullMQ worker (decide/render + webhook/e-mail
- * sends), and the HTTP surface (/health/live, /health/ready, /metrics). Usable in-process (tests:
+ * (marsad.articles.enriched → match, decide → BullMQ `alerts`), the BullMQ worker (webhook/e-mail
+ * sends, digest windows), and the HTTP surface (/health/live, /health/ready, /metrics). Usable in-process (tests:
  * port 0, own MARSAD_NAMESPACE) and from main.ts. `env` overrides process.env; undefined deletes a variable.
  */
 export async function bootstrapAlerter(env?: Record<string, string | undefined>, opts: BootstrapOptions = {}): Promise<AlerterHandle> {
@@ -109,9 +109,16 @@ class AlerterWiring implements ServiceWiring {
       else matcher.remove(c.key);
       if (matcher.rejected.has(c.key)) logger.warn('watch ignored: invalid query', { watchId: c.key, reason: matcher.rejected.get(c.key) });
     });
-    // Fails fast while Redis is down (the job then fails and BullMQ retries it later).
+    // Fails fast while Redis is down (the intake does not commit; a digest job fails and BullMQ
+    // retries it later). Auto-pipelining: the intake decides a chunk's alerts concurrently, and the
+    // commands of one tick go out as one pipeline (ADR 0020).
     const redis = new Redis(
-      redisConnectionOptions(config.REDIS_URL, { maxRetriesPerRequest: 2, connectTimeout: 3000, retryStrategy: redisRetryStrategy }),
+      redisConnectionOptions(config.REDIS_URL, {
+        maxRetriesPerRequest: 2,
+        connectTimeout: 3000,
+        retryStrategy: redisRetryStrategy,
+        enableAutoPipelining: true,
+      }),
     );
     redis.on('error', (err) => logger.debug('redis connection error', errorFields(err)));
     this.ctx = {

@@ -1,16 +1,41 @@
+import { createHash } from 'node:crypto';
 import type { Queue } from 'bullmq';
-import { EnrichedArticleSchema, isCanonicalEnrichedArticle, alertId as computeAlertId } from '@marsad/contracts';
-import { buildWebhookPayload, type AlertJobData } from '@marsad/alerts';
+import {
+  EnrichedArticleSchema,
+  isCanonicalEnrichedArticle,
+  alertId as computeAlertId,
+  type EnrichedArticle,
+  type Watch,
+} from '@marsad/contracts';
+import {
+  ALERT_STATE_TTL_SECONDS,
+  buildWebhookPayload,
+  decideAlerts,
+  SEND_BATCH,
+  sendJobId,
+  type AlertJobName,
+  type AlertJobs,
+  type DecideCandidate,
+  type FiledAlert,
+  type Match,
+  type SendJobData,
+} from '@marsad/alerts';
 import { decodeJson, type BatchHandler, type DlqItem } from '@marsad/messaging';
 import type { AlerterContext } from './context';
+import type { AlertLogEntry } from './alert-log';
+import { RedisAlertStateRepository } from './alert-state.repository';
 import { jobOptions } from './alert.processor';
 
 /**
- * The Kafka side of the alerter: for each enriched article, match the in-memory watches and
- * enqueue one `alert` job per match, with job id = alertId(watch, article). The handler returns
- * only after Redis acknowledged every add, so the runner commits offsets after the enqueue; a
- * redelivered message adds jobs whose ids already exist, which BullMQ ignores (completed jobs are
- * kept for days for exactly this). Invalid messages go to the DLQ.
+ * The Kafka side of the alerter: for a chunk of enriched articles, match the in-memory watches and
+ * decide every match at once (decideAlerts: a few Redis round trips for the whole chunk), then
+ * enqueue only what must be delivered, in one addBulk: the webhooks in `send-webhooks` batches of
+ * SEND_BATCH, a `send-email` job per e-mail channel (job id `<alertId>-c<n>`), and the digest
+ * windows' delayed `digest` jobs. The handler
+ * returns only after Redis acknowledged the decisions and the enqueue, so the runner commits
+ * offsets after them. A redelivered message finds its alerts marked decided and enqueues nothing;
+ * one redelivered after a crash between enqueue and mark re-decides the same way (idempotent rules)
+ * and its deliveries are already claimed (batches) or their job ids exist (e-mail). Invalid messages go to the DLQ. (ADR 0020)
  */
 export const ENQUEUE_TIMEOUT_MS = 5000;
 
@@ -24,7 +49,44 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   ]).finally(() => clearTimeout(timer));
 }
 
+interface Candidate extends DecideCandidate {
+  watch: Watch;
+  article: EnrichedArticle;
+  match: Match;
+  firedAt: Date;
+}
+
+type Job = { [K in AlertJobName]: { name: K; data: AlertJobs[K]; opts: ReturnType<typeof jobOptions> } }[AlertJobName];
+
+const articleTime = (a: EnrichedArticle) => a.publishedAt ?? a.fetchedAt;
+
+/** A delivery-log entry for an alert decided not to be sent on its own (suppressed, folded, skipped). */
+function decisionEntry(c: Candidate, status: AlertLogEntry['status'], reason: string, extra: Partial<AlertLogEntry> = {}): AlertLogEntry {
+  const now = Date.now();
+  const t = articleTime(c.article);
+  const at = t ? Date.parse(t) : NaN;
+  return {
+    kind: 'alert',
+    alertId: c.alert.alertId,
+    jobId: c.alert.alertId,
+    watchId: c.watch.id,
+    watchName: c.watch.name,
+    articleId: c.article.id,
+    articleUrl: c.article.url,
+    ...(c.article.title ? { articleTitle: c.article.title } : {}),
+    ...(Number.isFinite(at) ? { latencyMs: Math.max(0, now - at), articleTime: t } : {}),
+    channel: 'none',
+    status,
+    reason,
+    attempt: 1,
+    maxAttempts: 1,
+    attemptedAt: new Date(now).toISOString(),
+    ...extra,
+  };
+}
+
 export function alertIntakeHandler(ctx: AlerterContext, queue: Queue): BatchHandler {
+  const state = new RedisAlertStateRepository(ctx.redis, ctx.names.queuePrefix);
   return async (messages, hctx) => {
     // Never match against a half-loaded set of watches: wait until marsad.watches is replayed.
     if (!ctx.watches.caughtUp) {
@@ -34,7 +96,8 @@ export function alertIntakeHandler(ctx: AlerterContext, queue: Queue): BatchHand
       ]);
     }
     const dlq: DlqItem[] = [];
-    const jobs: { name: 'alert'; data: AlertJobData; opts: ReturnType<typeof jobOptions> }[] = [];
+    const candidates: Candidate[] = [];
+    const seen = new Set<string>();
     for (const m of messages) {
       const decoded = decodeJson(m.value, EnrichedArticleSchema, { accept: isCanonicalEnrichedArticle });
       if (!decoded.ok) {
@@ -45,31 +108,117 @@ export function alertIntakeHandler(ctx: AlerterContext, queue: Queue): BatchHand
       const firedAt = new Date();
       for (const match of ctx.matcher.match(article)) {
         const id = computeAlertId(match.watch.id, article.id);
-        const payload = buildWebhookPayload(match.watch, article, match, firedAt);
-        jobs.push({
-          name: 'alert',
-          data: {
-            alertId: id,
-            watchId: match.watch.id,
-            clusterId: article.dedup?.clusterId,
-            payload,
-            articleTime: article.publishedAt ?? article.fetchedAt,
-          },
-          opts: { ...jobOptions(ctx, id), attempts: 5 },
-        });
+        if (seen.has(id)) continue; // the same article twice in one chunk
+        seen.add(id);
+        const c: Candidate = {
+          watch: match.watch,
+          article,
+          match,
+          firedAt,
+          alert: { alertId: id, watchId: match.watch.id, clusterId: article.dedup?.clusterId },
+          // Only digest and throttled watches file the payload; a suppressed alert never builds one.
+          filed: () =>
+            JSON.stringify({
+              payload: buildWebhookPayload(match.watch, article, match, firedAt),
+              articleTime: articleTime(article),
+            } satisfies FiledAlert),
+        };
+        candidates.push(c);
       }
     }
-    if (jobs.length) {
-      // Fail fast while Redis is away (ioredis would queue the commands until it reconnects): the
-      // runner retries, then pauses the partition briefly (nothing committed) and tries again.
-      const client = await queue.client;
-      if (client.status !== 'ready') throw new Error(`Redis unavailable for the alerts queue (connection ${client.status})`);
-      // Bound the wait anyway (Redis may stall without dropping the connection). A late add is
-      // harmless: job ids.
-      await withTimeout(queue.addBulk(jobs), ENQUEUE_TIMEOUT_MS, 'enqueue to Redis (BullMQ alerts)');
-      ctx.alertMetrics.enqueued.inc({ kind: 'alert' }, jobs.length);
-      ctx.logger.debug('alerts enqueued', { count: jobs.length, partition: hctx.partition });
+    if (!candidates.length) return { dlq };
+
+    // Fail fast while Redis is away (ioredis would queue the commands until it reconnects): the
+    // runner retries, then pauses the partition briefly (nothing committed) and tries again.
+    const client = await queue.client;
+    if (client.status !== 'ready') throw new Error(`Redis unavailable for the alerts queue (connection ${client.status})`);
+    if (ctx.redis.status !== 'ready') throw new Error(`Redis unavailable for the alert state (connection ${ctx.redis.status})`);
+    // Bound the waits anyway (Redis may stall without dropping the connection): nothing is
+    // committed, and a redelivery re-decides the same way.
+    const decided = await withTimeout(decideAlerts(candidates, state), ENQUEUE_TIMEOUT_MS, 'alert decisions in Redis');
+
+    const jobs: Job[] = [];
+    const webhooks: SendJobData[] = [];
+    const digests = new Set<string>();
+    const entries: AlertLogEntry[] = [];
+    let sends = 0;
+    for (const { candidate: c, decision } of decided) {
+      switch (decision.action) {
+        case 'skip':
+          entries.push(decisionEntry(c, 'skipped', decision.reason));
+          break;
+        case 'suppress':
+          ctx.alertMetrics.suppressed.inc({ reason: decision.reason });
+          ctx.logger.info('alert suppressed: near-duplicate of a story already alerted for this watch', {
+            alertId: c.alert.alertId,
+            watchId: c.watch.id,
+            clusterId: c.alert.clusterId,
+            firstAlertId: decision.firstAlertId,
+          });
+          entries.push(decisionEntry(c, 'suppressed', `near-duplicate of alert ${decision.firstAlertId}`));
+          break;
+        case 'digest': {
+          const { digestId: id, window, reason } = decision;
+          if (!digests.has(id)) {
+            digests.add(id);
+            jobs.push({
+              name: 'digest',
+              data: { digestId: id, watchId: c.watch.id, window, reason },
+              opts: { ...jobOptions(ctx, id), delay: Math.max(0, decision.closeAt - Date.now()) },
+            });
+          }
+          if (reason === 'throttle') {
+            const t = c.watch.throttle!;
+            ctx.alertMetrics.suppressed.inc({ reason: 'throttled' });
+            entries.push(
+              decisionEntry(c, 'folded', `throttled: more than ${t.max} alerts in ${t.perMinutes} min; folded into digest ${id}`, {
+                digestId: id,
+              }),
+            );
+          }
+          break;
+        }
+        case 'send': {
+          const { alertId: id } = c.alert;
+          const payload = buildWebhookPayload(c.watch, c.article, c.match, c.firedAt);
+          c.watch.channels.forEach((ch, i) => {
+            const data: SendJobData = { alertId: id, watchId: c.watch.id, channelIndex: i, payload, articleTime: articleTime(c.article) };
+            if (ch.type === 'webhook') webhooks.push(data);
+            else jobs.push({ name: 'send-email', data, opts: jobOptions(ctx, sendJobId(id, i)) });
+            sends++;
+          });
+          break;
+        }
+      }
     }
+    // Webhooks in batches: one job per SEND_BATCH deliveries instead of one each. The job id is a
+    // digest of the deliveries, so a re-decided chunk adds the same batch again (ignored).
+    for (let i = 0; i < webhooks.length; i += SEND_BATCH) {
+      const deliveries = webhooks.slice(i, i + SEND_BATCH);
+      const h = createHash('sha256');
+      for (const x of deliveries) h.update(sendJobId(x.alertId, x.channelIndex)).update('\n');
+      const batchId = `b-${h.digest('hex').slice(0, 32)}`;
+      jobs.push({ name: 'send-webhooks', data: { deliveries }, opts: jobOptions(ctx, batchId) });
+    }
+    if (jobs.length) await withTimeout(queue.addBulk(jobs), ENQUEUE_TIMEOUT_MS, 'enqueue to Redis (BullMQ alerts)');
+    await withTimeout(
+      state.markDecided(
+        decided.map((d) => d.candidate.alert.alertId),
+        ALERT_STATE_TTL_SECONDS,
+      ),
+      ENQUEUE_TIMEOUT_MS,
+      'marking alerts decided in Redis',
+    );
+    // The log is best effort and batched: the intake does not wait for Elasticsearch.
+    for (const e of entries) void ctx.alertLog.record(e);
+    if (sends) ctx.alertMetrics.enqueued.inc({ kind: 'send' }, sends);
+    if (digests.size) ctx.alertMetrics.enqueued.inc({ kind: 'digest' }, digests.size);
+    ctx.logger.debug('alerts decided', {
+      matches: candidates.length,
+      decided: decided.length,
+      jobs: jobs.length,
+      partition: hctx.partition,
+    });
     return { dlq };
   };
 }

@@ -1,5 +1,5 @@
 import type { Watch } from '@marsad/contracts';
-import { decideAlert, type AlertStateRepository } from './decide';
+import { decideAlert, decideAlerts, type AlertStateRepository, type DecideCandidate } from './decide';
 
 /** The repository's contract in memory (the alerter's is Redis; alerting e2e covers that one). */
 class MemoryState implements AlertStateRepository {
@@ -7,6 +7,13 @@ class MemoryState implements AlertStateRepository {
   throttle = new Map<string, Set<string>>();
   digests = new Map<string, Map<string, string>>();
   closed = new Set<string>();
+  marked = new Set<string>();
+  async decided(ids: string[]) {
+    return ids.map((id) => this.marked.has(id));
+  }
+  async markDecided(ids: string[]) {
+    for (const id of ids) this.marked.add(id);
+  }
   async claimStory(w: string, c: string, a: string) {
     const k = `${w}/${c}`;
     if (!this.stories.has(k)) this.stories.set(k, a);
@@ -93,5 +100,60 @@ describe('decideAlert (alert rules, no Redis)', () => {
     const late = await decideAlert(w, { alertId: 'a2', watchId: 'w1' }, '"a2"', s, T0);
     expect(late).toMatchObject({ action: 'digest', window: { start: '2026-12-07T11:00:00.000Z', end: '2026-12-07T12:00:00.000Z' } });
     expect((late as { digestId: string }).digestId).not.toBe((first as { digestId: string }).digestId);
+  });
+});
+
+describe('decideAlerts (a chunk at once)', () => {
+  const cand = (w: Watch | undefined, alertId: string, clusterId?: string, built?: string[]): DecideCandidate => ({
+    watch: w,
+    alert: { alertId, watchId: 'w1', ...(clusterId ? { clusterId } : {}) },
+    filed: () => {
+      built?.push(alertId);
+      return `"${alertId}"`;
+    },
+  });
+
+  it('decides in chunk order: the first alert of a story in the chunk claims it, the later ones are suppressed', async () => {
+    const s = new MemoryState();
+    const w = watch();
+    const out = await decideAlerts([cand(w, 'a1', 'c1'), cand(w, 'a2', 'c1'), cand(w, 'a3', 'c2'), cand(w, 'a4')], s, T0);
+    expect(out.map((o) => [o.candidate.alert.alertId, o.decision.action])).toEqual([
+      ['a1', 'send'],
+      ['a2', 'suppress'],
+      ['a3', 'send'],
+      ['a4', 'send'],
+    ]);
+    expect(out[1].decision).toEqual({ action: 'suppress', reason: 'duplicate_story', firstAlertId: 'a1' });
+  });
+
+  it('leaves out alerts already marked decided (a redelivered chunk decides nothing again)', async () => {
+    const s = new MemoryState();
+    const w = watch({ throttle: { max: 1, perMinutes: 10 } } as Partial<Watch>);
+    const chunk = [cand(w, 'a1'), cand(w, 'a2')];
+    const first = await decideAlerts(chunk, s, T0);
+    expect(first.map((o) => o.decision.action)).toEqual(['send', 'digest']);
+    await s.markDecided(first.map((o) => o.candidate.alert.alertId));
+    expect(await decideAlerts(chunk, s, T0)).toEqual([]);
+    // Only the new alert of a partly redelivered chunk is decided.
+    const next = await decideAlerts([...chunk, cand(w, 'a3')], s, T0);
+    expect(next.map((o) => [o.candidate.alert.alertId, o.decision.action])).toEqual([['a3', 'digest']]);
+  });
+
+  it('re-deciding an alert that was not marked (crash before the mark) gives the same decision', async () => {
+    const s = new MemoryState();
+    const w = watch({ throttle: { max: 1, perMinutes: 10 } } as Partial<Watch>);
+    const a = await decideAlerts([cand(w, 'a1', 'c1'), cand(w, 'a2', 'c1'), cand(w, 'a3', 'c3')], s, T0);
+    const b = await decideAlerts([cand(w, 'a1', 'c1'), cand(w, 'a2', 'c1'), cand(w, 'a3', 'c3')], s, T0);
+    expect(b.map((o) => o.decision)).toEqual(a.map((o) => o.decision));
+    expect(a.map((o) => o.decision.action)).toEqual(['send', 'suppress', 'digest']);
+  });
+
+  it('builds what a digest files only for digest and throttled alerts that fold', async () => {
+    const s = new MemoryState();
+    const built: string[] = [];
+    const plain = watch();
+    const digest = watch({ digest: { everyMinutes: 60 } } as Partial<Watch>);
+    await decideAlerts([cand(plain, 'p1', 'c1', built), cand(plain, 'p2', 'c1', built), cand(digest, 'd1', undefined, built)], s, T0);
+    expect(built).toEqual(['d1']);
   });
 });

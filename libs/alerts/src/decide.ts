@@ -1,7 +1,7 @@
 import { digestId as computeDigestId, type Watch } from '@marsad/contracts';
 import { digestWindow } from './digest';
 
-/** How long alert state (story claims, digest entries) is kept: as long as completed jobs (7 days). */
+/** How long alert state (decided alerts, story claims, digest entries) is kept: as long as completed jobs (7 days). */
 export const ALERT_STATE_TTL_SECONDS = 7 * 24 * 3600;
 
 /**
@@ -10,6 +10,10 @@ export const ALERT_STATE_TTL_SECONDS = 7 * 24 * 3600;
  * own: replicas decide concurrently.
  */
 export interface AlertStateRepository {
+  /** Which of these alerts were already decided (a redelivered Kafka message): one answer per id, in order. */
+  decided(alertIds: string[]): Promise<boolean[]>;
+  /** Marks alerts decided for `ttlSeconds`, once what their decisions enqueue is acknowledged. */
+  markDecided(alertIds: string[], ttlSeconds: number): Promise<void>;
   /** Claims (watch, story) for `alertId` unless another alert holds it; returns the holder. */
   claimStory(watchId: string, clusterId: string, alertId: string, ttlSeconds: number): Promise<string>;
   /** Adds the alert to the watch's throttle window (a set: a retried job counts once); returns its size. */
@@ -29,7 +33,7 @@ export interface AlertCandidate {
   clusterId?: string;
 }
 
-/** What the decide job does with an alert. */
+/** What the decide step does with an alert. */
 export type AlertDecision =
   | { action: 'skip'; reason: string }
   | { action: 'suppress'; reason: 'duplicate_story'; firstAlertId: string }
@@ -52,7 +56,7 @@ export type AlertDecision =
 export async function decideAlert(
   watch: Watch | undefined,
   alert: AlertCandidate,
-  filedValue: string,
+  filedValue: string | (() => string),
   state: AlertStateRepository,
   now = Date.now(),
 ): Promise<AlertDecision> {
@@ -80,17 +84,18 @@ export async function decideAlert(
 async function fileInDigest(
   watch: Watch,
   alert: AlertCandidate,
-  value: string,
+  value: string | (() => string),
   everyMinutes: number,
   reason: 'digest' | 'throttle',
   state: AlertStateRepository,
   now: number,
 ): Promise<AlertDecision> {
   let at = now;
+  const filed = typeof value === 'string' ? value : value();
   for (let i = 0; i < 5; i++) {
     const win = digestWindow(everyMinutes, at);
     const ttl = Math.ceil((win.remainingMs + ALERT_STATE_TTL_SECONDS * 1000) / 1000);
-    if (!(await state.fileInDigest(watch.id, win.start, alert.clusterId ?? alert.alertId, value, ttl))) {
+    if (!(await state.fileInDigest(watch.id, win.start, alert.clusterId ?? alert.alertId, filed, ttl))) {
       at = Date.parse(win.end) + 1; // that window was already sent: the next one
       continue;
     }
@@ -103,4 +108,33 @@ async function fileInDigest(
     };
   }
   throw new Error(`could not file alert ${alert.alertId} in an open digest window of watch ${watch.id}`);
+}
+
+export interface DecideCandidate {
+  /** The watch as matched (undefined or disabled: skipped). */
+  watch: Watch | undefined;
+  alert: AlertCandidate;
+  /** What a digest files for this alert (built only for digest and throttled watches). */
+  filed: () => string;
+}
+
+/**
+ * The decide step for a whole chunk of alerts (the alerter's Kafka intake): alerts already decided
+ * (a redelivered message) are left out, the others go through decideAlert in order. Started
+ * together, so a repository that pipelines the commands of one tick (the alerter's Redis
+ * connection auto-pipelines) answers a chunk in a few round trips instead of one per alert; the
+ * commands keep the chunk's order, so the first alert of a story in the chunk claims it. The caller
+ * enqueues what the decisions need, then calls `state.markDecided` (a crash in between re-decides
+ * on redelivery: every rule is idempotent per alert id, and send job ids de-duplicate).
+ */
+export async function decideAlerts<C extends DecideCandidate>(
+  candidates: C[],
+  state: AlertStateRepository,
+  now = Date.now(),
+): Promise<{ candidate: C; decision: AlertDecision }[]> {
+  if (!candidates.length) return [];
+  const seen = await state.decided(candidates.map((c) => c.alert.alertId));
+  const fresh = candidates.filter((_, i) => !seen[i]);
+  const decisions = await Promise.all(fresh.map((c) => decideAlert(c.watch, c.alert, c.filed, state, now)));
+  return fresh.map((candidate, i) => ({ candidate, decision: decisions[i] }));
 }

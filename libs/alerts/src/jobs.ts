@@ -2,36 +2,47 @@ import type { WebhookPayload } from '@marsad/contracts';
 import type { DigestPayload } from './digest';
 
 /**
- * Jobs on the BullMQ queue `alerts`, typed per job name.
- * - `alert` (decide + render): one per (watch, article), job id = alertId. Re-checks the watch,
- *   suppresses near-duplicates of a story already alerted for the watch, then fans out one send
- *   job per channel.
- * - `digest`: for watches with `digest`, the decide step files the alert under the watch's current
- *   window (Redis hash) and schedules one delayed `digest` job per window (job id = digestId), which
- *   sends all the window's alerts as one delivery.
+ * Jobs on the BullMQ queue `alerts`, typed per job name. There is no job per (watch, article): the
+ * alerter's Kafka intake decides every match of a chunk itself (decideAlerts: already decided?
+ * near-duplicate of a story already alerted for the watch? digest or throttle?) in a few Redis round
+ * trips and enqueues only what must be delivered (ADR 0020).
+ * - `send-webhooks`: up to SEND_BATCH webhook deliveries of one chunk, each tried once (one job,
+ *   not one per delivery: a BullMQ job costs the alerter more CPU than the POST itself). Each
+ *   delivery is claimed in Redis first, so one that another batch already made is not made twice.
+ *   A delivery that fails is handed over to its own `send-webhook` job (from attempt 2, after the
+ *   first backoff), which is what the retries, the failed set and `POST /v1/alerts/:id/retry` see.
  * - `send-webhook` / `send-email`: one per (alert, channel), job id = `<alertId>-c<index>`;
  *   retried with jittered exponential backoff. Secrets and addresses are read from the current
- *   watch at send time, so they never sit in Redis.
+ *   watch at send time, so they never sit in Redis. Completed ones are kept 7 days: their ids keep
+ *   a handed-over delivery from being enqueued twice. E-mails, digests and test alerts always use
+ *   these.
+ * - `digest`: for watches with `digest` (and throttled alerts over the limit), the decide step files
+ *   the alert under the watch's current window (Redis hash) and schedules one delayed `digest` job
+ *   per window (job id = digestId), which sends all the window's alerts as one delivery.
  */
-export interface AlertJobData {
-  alertId: string;
-  watchId: string;
-  clusterId?: string;
-  payload: WebhookPayload;
-  /** When the article was published (else fetched), for delivery latency. */
-  articleTime?: string;
-}
 export interface SendJobData {
   /** The alert id, or the digest id for a digest delivery. */
   alertId: string;
   watchId: string;
   channelIndex: number;
   payload: WebhookPayload | DigestPayload;
+  /** When the article was published (else fetched; a digest: its oldest article), for delivery latency. */
   articleTime?: string;
   /** A test alert (POST /v1/watches/:id/test): sent even to a disabled watch, logged as kind `test`. */
   test?: boolean;
   /** Bumped by each manual retry (POST /v1/alerts/:id/retry), so its attempts log under new ids. */
   retryRound?: number;
+  /** Attempts already made in a `send-webhooks` batch before this job took the delivery over. */
+  attemptOffset?: number;
+}
+/** Webhook deliveries of one chunk, each tried once (see `send-webhooks` above). */
+export interface SendBatchJobData {
+  deliveries: SendJobData[];
+}
+/** A digest window's alert as filed by the decide step (Redis hash value, JSON). */
+export interface FiledAlert {
+  payload: WebhookPayload;
+  articleTime?: string;
 }
 /** Closes a digest window: collects the window's alerts and fans out one send per channel. */
 export interface DigestJobData {
@@ -42,13 +53,13 @@ export interface DigestJobData {
   reason?: 'digest' | 'throttle';
 }
 export interface AlertJobs {
-  alert: AlertJobData;
+  'send-webhooks': SendBatchJobData;
   'send-webhook': SendJobData;
   'send-email': SendJobData;
   digest: DigestJobData;
 }
 export type AlertJobName = keyof AlertJobs;
-export const ALERT_JOB_NAMES: readonly AlertJobName[] = ['alert', 'send-webhook', 'send-email', 'digest'];
+export const ALERT_JOB_NAMES: readonly AlertJobName[] = ['send-webhooks', 'send-webhook', 'send-email', 'digest'];
 
 export function isDigestPayload(p: WebhookPayload | DigestPayload): p is DigestPayload {
   return (p as DigestPayload).digestId !== undefined;
@@ -67,6 +78,9 @@ export function assertHandlers(
 }
 
 export const sendJobId = (alertId: string, channelIndex: number) => `${alertId}-c${channelIndex}`;
+
+/** Webhook deliveries per `send-webhooks` job. */
+export const SEND_BATCH = 50;
 
 /** Channel indexes tried when looking up the send jobs of an alert (a watch has few channels). */
 export const MAX_CHANNELS_LOOKUP = 16;

@@ -1,7 +1,7 @@
 import { alertId, type EnrichedArticle } from '@marsad/contracts';
 import { buildWebhookPayload } from './payload';
 import { renderAlertEmail } from './email';
-import { assertHandlers } from './jobs';
+import { ALERT_JOB_NAMES, assertHandlers } from './jobs';
 import { jitteredBackoffDelay } from './backoff';
 
 const article: EnrichedArticle = {
@@ -70,11 +70,13 @@ describe('buildWebhookPayload', () => {
 
 describe('jobs and backoff', () => {
   it('refuses a handler table with a missing job name', () => {
-    expect(() => assertHandlers({ alert: async () => 1, 'send-webhook': async () => 1 })).toThrow(/send-email/);
-    expect(() => assertHandlers({ alert: async () => 1, 'send-webhook': async () => 1, 'send-email': async () => 1 })).toThrow(/digest/);
-    expect(() =>
-      assertHandlers({ alert: async () => 1, 'send-webhook': async () => 1, 'send-email': async () => 1, digest: async () => 1 }),
-    ).not.toThrow();
+    const one = async () => 1;
+    expect(() => assertHandlers({ 'send-webhooks': one, 'send-webhook': one })).toThrow(/send-email/);
+    expect(() => assertHandlers({ 'send-webhook': one, 'send-email': one, digest: one })).toThrow(/send-webhooks/);
+    expect(() => assertHandlers({ 'send-webhooks': one, 'send-webhook': one, 'send-email': one })).toThrow(/digest/);
+    expect(() => assertHandlers({ 'send-webhooks': one, 'send-webhook': one, 'send-email': one, digest: one })).not.toThrow();
+    // The decide step runs in the Kafka intake: no `alert` job name any more (ADR 0020).
+    expect(ALERT_JOB_NAMES).toEqual(['send-webhooks', 'send-webhook', 'send-email', 'digest']);
   });
 
   it('backs off exponentially with jitter in the upper half, capped', () => {

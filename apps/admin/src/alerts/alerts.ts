@@ -259,7 +259,8 @@ export async function listAlerts(
 
 /**
  * POST /v1/alerts/:id/retry: re-queues the FAILED jobs of an alert (or digest) — its send jobs
- * `<id>-c<n>`, and its decide/digest job `<id>` — with BullMQ `job.retry()`, under the same job ids,
+ * `<id>-c<n>` (a delivery that failed in a `send-webhooks` batch continues in such a job), and a
+ * digest's job `<id>` — with BullMQ `job.retry()`, under the same job ids,
  * so the receiver sees the same `X-Marsad-Alert-Id`. Each retry gets a fresh set of attempts and a
  * `retryRound` so its attempts are logged next to the earlier ones. 404: unknown id; 409: nothing
  * failed (delivered, still retrying, or the failed job is past its retention).
@@ -302,7 +303,9 @@ export async function retryAlert(
       error: 'conflict',
       message: jobs.length
         ? `alert "${id}" has no failed job to retry (${states})`
-        : `alert "${id}" has no job left in the queue (failed jobs are kept 14 days)`,
+        : logged.some((d) => d.status === 'failed')
+          ? `alert "${id}" has no job left in the queue (failed jobs are kept 14 days)`
+          : `alert "${id}" has no failed delivery to retry`,
       jobs: jobs.map((j) => ({ jobId: j.job.id, name: j.job.name, state: j.state })),
     });
   }
