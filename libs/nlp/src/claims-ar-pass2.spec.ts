@@ -1,6 +1,6 @@
 // Issue 11, second Arabic pass (branch ext-ar2): construction families, each with invented sentences (fictional people,
 // bodies and countries); the KB is a small stand-in.
-import { Enricher } from './index';
+import { claimsHarness, offsetsOk, who } from './claims-spec-support';
 import type { KbActor } from '@marsad/contracts';
 
 const KB: KbActor[] = [
@@ -9,23 +9,7 @@ const KB: KbActor[] = [
   { id: 'person:omar-fayed', name: 'Omar Fayed', type: 'person', aliases: ['عمر فايد', 'فايد', 'Omar Fayed'] },
   { id: 'org:petro-union', name: 'Petro Union', type: 'organization', aliases: ['بترو يونيون', 'Petro Union'] },
 ];
-const enricher = new Enricher({ version: 1, actors: () => KB });
-const enrich = (body: string) =>
-  enricher.enrich(
-    { url: 'https://x.test/r', source: { name: 't' }, title: 'عنوان', body, language: 'ar' },
-    { now: new Date('2026-01-01T00:00:00Z') },
-  );
-type Out = ReturnType<typeof enrich>;
-type C = Out['claims'][number];
-
-const offsetsOk = (out: Out, body: string) => out.claims.every((c) => body.slice(c.start, c.end) === c.text);
-const rule = (c: C) => (c as C & { rule?: string }).rule;
-/** The claims whose text contains `needle`, as "speaker | rule". */
-const who = (out: Out, needle: string) =>
-  out.claims
-    .filter((c) => c.text.includes(needle))
-    .map((c) => `${c.speaker.name} | ${rule(c)}`)
-    .sort();
+const enrich = claimsHarness(KB, { title: 'عنوان', language: 'ar' });
 
 describe('issue 11 — Arabic: the object of a preposition is not the subject of the verb after it', () => {
   it('"على حكومة X رفض المطالب" inside a quotation: an obligation, not a statement of X', () => {

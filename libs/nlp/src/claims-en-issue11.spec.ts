@@ -1,6 +1,6 @@
 // Issue 11, English: claim segmentation and speaker resolution families (claims/en). Every sentence is invented
 // (fictional people, bodies and countries); the KB is a small stand-in.
-import { Enricher } from './index';
+import { claimsHarness, offsetsOk, all } from './claims-spec-support';
 import type { KbActor } from '@marsad/contracts';
 
 const KB: KbActor[] = [
@@ -13,17 +13,7 @@ const KB: KbActor[] = [
   { id: 'group:red-hand', name: 'Red Hand', type: 'group', aliases: ['Red Hand'] },
   { id: 'person:karl-brenner', name: 'Karl Brenner', type: 'person', aliases: ['Karl Brenner', 'Brenner'] },
 ];
-const enricher = new Enricher({ version: 1, actors: () => KB });
-const enrich = (body: string) =>
-  enricher.enrich(
-    { url: 'https://x.test/r', source: { name: 't' }, title: 'Title', body, language: 'en' },
-    { now: new Date('2026-01-01T00:00:00Z') },
-  );
-type Out = ReturnType<typeof enrich>;
-
-const offsetsOk = (out: Out, body: string) => out.claims.every((c) => body.slice(c.start, c.end) === c.text);
-/** All claims as "speaker | verb | text". */
-const all = (out: Out) => out.claims.map((c) => `${c.speaker.name} | ${c.verb} | ${c.text}`).sort();
+const enrich = claimsHarness(KB, { title: 'Title', language: 'en' });
 
 describe('issue 11 — English: a coordinated clause ends the reported content', () => {
   it('"denies X and has blamed Y": the content stops before the auxiliary and the second verb', () => {

@@ -1,6 +1,6 @@
 // Issue 11, English, third pass: construction families (claims/en). Every sentence is invented (fictional people,
 // bodies and countries); the KB is a small stand-in.
-import { Enricher } from './index';
+import { claimsHarness, offsetsOk, all } from './claims-spec-support';
 import type { KbActor } from '@marsad/contracts';
 
 const KB: KbActor[] = [
@@ -11,17 +11,7 @@ const KB: KbActor[] = [
   { id: 'org:gridco', name: 'Gridco', type: 'organization', aliases: ['Gridco'] },
   { id: 'org:petro-union', name: 'Petro Union', type: 'organization', aliases: ['Petro Union'] },
 ];
-const enricher = new Enricher({ version: 1, actors: () => KB });
-const enrich = (body: string) =>
-  enricher.enrich(
-    { url: 'https://x.test/p3', source: { name: 't' }, title: 'Title', body, language: 'en' },
-    { now: new Date('2026-01-01T00:00:00Z') },
-  );
-type Out = ReturnType<typeof enrich>;
-
-const offsetsOk = (out: Out, body: string) => out.claims.every((c) => body.slice(c.start, c.end) === c.text);
-/** All claims as "speaker | verb | text". */
-const all = (out: Out) => out.claims.map((c) => `${c.speaker.name} | ${c.verb} | ${c.text}`).sort();
+const enrich = claimsHarness(KB, { title: 'Title', language: 'en', url: 'https://x.test/p3' });
 
 describe('issue 11 — English participle clauses report for the subject of the sentence', () => {
   it('", arguing <clause>" without "that"', () => {

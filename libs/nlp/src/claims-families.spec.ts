@@ -1,6 +1,6 @@
 // The attribution families and discourse resolution of ADR 0016 (claims/ar/families.ts, claims/en/families.ts,
 // claims/discourse.ts). Every sentence is invented (fictional people, bodies and countries); the KB is a small stand-in.
-import { Enricher } from './index';
+import { claimsHarness, offsetsOk, who } from './claims-spec-support';
 import type { KbActor } from '@marsad/contracts';
 
 const KB: KbActor[] = [
@@ -12,23 +12,7 @@ const KB: KbActor[] = [
   { id: 'org:gridco', name: 'Gridco', type: 'organization', aliases: ['غريدكو', 'Gridco'] },
   { id: 'org:xa-mfa', name: 'Xandrian Foreign Ministry', type: 'organization', aliases: ['الخارجية الزاندرية'] },
 ];
-const enricher = new Enricher({ version: 1, actors: () => KB });
-const enrich = (body: string, language: string) =>
-  enricher.enrich(
-    { url: 'https://x.test/r', source: { name: 't' }, title: 'عنوان', body, language },
-    { now: new Date('2026-01-01T00:00:00Z') },
-  );
-type Out = ReturnType<typeof enrich>;
-type C = Out['claims'][number];
-
-const offsetsOk = (out: Out, body: string) => out.claims.every((c) => body.slice(c.start, c.end) === c.text);
-const rule = (c: C) => (c as C & { rule?: string }).rule;
-/** The claims whose text contains `needle`, as "speaker | rule". */
-const who = (out: Out, needle: string) =>
-  out.claims
-    .filter((c) => c.text.includes(needle))
-    .map((c) => `${c.speaker.name} | ${rule(c)}`)
-    .sort();
+const enrich = claimsHarness(KB, { title: 'عنوان' });
 
 describe('ADR 0016 — Arabic: the speaker after the content (aside)', () => {
   it('كما أوضح X closing the sentence: X said the clause before it', () => {
