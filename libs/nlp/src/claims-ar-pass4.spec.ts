@@ -102,3 +102,18 @@ describe('issue 11 — Arabic: a one-word KB alias that is also a common word ne
     expect(actorIds(enrich('وصوت عدد من النواب من التقدميين ضد القرار.'))).toContain('org:progressives');
   });
 });
+
+describe('issue 11 — Arabic: a participle is never preceded by its own subject (object claims too)', () => {
+  it('"…في المياه الزاندرية مهددا بفرض عقوبات": the country before the participle is not the one who threatens', () => {
+    const body = 'وانتقد عمر فايد الوجود العسكري في المياه الزاندرية مهددا بفرض عقوبات جديدة.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(who(out, 'بفرض عقوبات')).toEqual(['Omar Fayed | ar-object']);
+  });
+
+  it('a finite verb right after its subject keeps it ("وعمر فايد اتهم زاندريا بـ…")', () => {
+    const body = 'وكان عمر فايد قد اتهم زاندريا بعرقلة المفاوضات.';
+    const out = enrich(body);
+    expect(who(out, 'عرقلة المفاوضات')).toEqual(['Omar Fayed | ar-object']);
+  });
+});
