@@ -7,6 +7,7 @@ import { arConditionalVerb } from './claims/ar/reporting';
 const KB: KbActor[] = [
   { id: 'country:XA', name: 'Xandria', type: 'country', aliases: ['زاندريا', 'الزاندري', 'الزاندرية', 'زاندري', 'Xandria'] },
   { id: 'person:omar-fayed', name: 'Omar Fayed', type: 'person', aliases: ['عمر فايد', 'فايد', 'Omar Fayed'] },
+  { id: 'person:sami-nassar', name: 'Sami Nassar', type: 'person', aliases: ['سامي نصار', 'Sami Nassar'] },
   // a person whose first name folds like the complementiser بأن
   { id: 'person:ban-soo-jin', name: 'Ban Soo-jin', type: 'person', aliases: ['بان سو جين', 'Ban Soo-jin'] },
   // one-word aliases that are also common words (ADR 0003: listed in ambiguousAliases)
@@ -115,5 +116,22 @@ describe('issue 11 — Arabic: a participle is never preceded by its own subject
     const body = 'وكان عمر فايد قد اتهم زاندريا بعرقلة المفاوضات.';
     const out = enrich(body);
     expect(who(out, 'عرقلة المفاوضات')).toEqual(['Omar Fayed | ar-object']);
+  });
+});
+
+describe('issue 11 — Arabic: a deceased topic person is not a speaker to continue', () => {
+  it('"الراحل X" is not the referent of a subject-less "وأضاف"', () => {
+    const body = 'وتوفي الرئيس الراحل سامي نصار أمس عن ثمانين عاما في المستشفى. وأضاف أن جنازته ستقام الجمعة في العاصمة.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(who(out, 'جنازته ستقام')).toEqual([]);
+  });
+
+  it('a quoted past statement of that person is still continued ("وكان X قد قال … وأضاف")', () => {
+    const body =
+      'وأعلنت زاندريا وفاة سامي نصار. وكان سامي نصار قد قال العام الماضي إن الإصلاح ضروري. وأضاف أن البلاد تحتاج إلى دستور جديد.';
+    const out = enrich(body);
+    expect(who(out, 'الإصلاح ضروري')).toEqual(['Sami Nassar | ar-explicit']);
+    expect(who(out, 'دستور جديد')).toEqual(['Sami Nassar | ar-pronoun']);
   });
 });
