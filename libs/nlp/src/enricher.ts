@@ -11,6 +11,7 @@ import {
   isPlatformUse,
   productOrPlatformUse,
   arabicRuleActors,
+  arAmbiguousAliases,
   arTitleGovernments,
   kbActors,
   latinRuleActors,
@@ -215,6 +216,7 @@ function runActors(doc: Doc, gaz: Gazetteer, set: ActorSet, lang: string, mix: {
   }
   const ctx: ExtractCtx = { doc, gaz, set, cover, lang };
   if (mix.arabic > 0) {
+    arAmbiguousAliases(ctx); // issue 11: one-word KB aliases that are common words need a name context (actors/ar/ambiguous.ts)
     arTitleGovernments(ctx); // issue 11: "رئيس الحكومة الإيطالية" is a title; the nisba is the country (actors/cues.ts)
     arabicRuleActors(ctx);
     arabicLexiconPersons(ctx); // issue 11: persons named with no title cue (actors/ar/given-names.ts)

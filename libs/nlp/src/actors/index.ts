@@ -3,6 +3,7 @@
 export { ActorSet, kbActors, ruleActorId, type ActorAcc, type ExtractCtx, type MentionX } from './shared';
 export { latinRuleActors } from './en/rules';
 export { arabicRuleActors } from './ar/rules';
+export { arAmbiguousAliases } from './ar/ambiguous';
 export { arVerbOf, variantEndFilter } from './ar/names';
 export { administrations, linkSurnames } from './link';
 export { arabicLexiconPersons } from './ar/given-names';

@@ -244,6 +244,9 @@ export function arabicObjectClaim(
     }
   } else if (
     i > 0 &&
+    // issue 11: a participle (واصفا، متهما) is never preceded by its own subject — "في وفاة X واصفا إياه" describes X;
+    // it speaks for the sentence's subject (the pronoun branch below), as in arabicClaims
+    !info.participle &&
     doc.sentOf[subjTok] === sent &&
     toks[i].gap <= 1 &&
     actorOf(ctx, subjTok) &&

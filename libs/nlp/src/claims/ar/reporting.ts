@@ -32,6 +32,17 @@ function firstForm(vs: CliticVariant[], ok: (form: string) => boolean): string |
 /** Particles that govern a following أن themselves (folded): "however", "after", "before", "without", "despite", "since". */
 const AR_GOVERNED_COMP = new Set(['الا', 'والا', 'غير', 'بيد', 'بعد', 'وبعد', 'قبل', 'دون', 'بدون', 'رغم', 'برغم', 'منذ', 'لولا']);
 
+/**
+ * A folded word that can only be a verb opening a clause, so an إن right before it is the conditional "if" and not
+ * the complementiser (which takes a noun or pronoun subject): negation لم، the verbs كان/تم/ظل/بقي/عاد, and perfect verbs
+ * of the استفعل stem (استمر، استخدمت، استمروا — the masdar استمرار/استخدام has an alef before its last letter, and
+ * a name from this stem would carry ال or a long vowel).
+ */
+export function arConditionalVerb(norm: string): boolean {
+  if (/^(لم|كان|كانت|كانوا|تم|تمت|ظل|ظلت|بقي|بقيت|عاد|عادت|وقع|وقعت)$/.test(norm)) return true;
+  return /^است[^اوي]{2,3}(ت|وا)?$/.test(norm);
+}
+
 /** Role nouns (folded) that open a speaker phrase naming a person's post, beside AR_TITLE_WORDS / AR_PERSON_TITLES. */
 const AR_ROLE_OPENERS = new Set(['مسوول', 'مسووله', 'رئيس', 'رئيسه', 'نائب', 'نايب', 'نائبه', 'نايبه', 'عضو', 'عضوه']);
 
@@ -156,11 +167,21 @@ export function arabicClaims(ctx: Ctx): void {
         }
       }
       const w = t.norm;
+      // issue 11: a multi-word name whose first word folds like a complementiser ("وقال بان كي مون إن": بان = بأن) is
+      // the speaker, not the start of the content; the complementiser after it is the real one
+      const mw = AR_COMP.has(w) ? ctx.mAt[q] : undefined;
+      if (mw && mw.first === q && mw.last > q && doc.sentOf[mw.last] === sent) {
+        q = mw.last;
+        continue;
+      }
       if (AR_COMP.has(w)) {
         // issue 11 (attribution): أن governed by a particle of its own (إلا أن، غير أن: "however"; بعد أن، قبل أن، دون
         // أن، رغم أن، منذ أن: a clause of time or concession) opens no complement of this verb: "حذرت X من …، إلا أن ذلك
         // لم يمنع"، "أعرب عن أسفه بعد أن استخدمت …"
         if (q > i + 1 && AR_GOVERNED_COMP.has(toks[q - 1].norm) && w !== 'لان') break;
+        // issue 11: إنّ the complementiser is followed by its subject, never by a verb: a bare إن before a verb is the
+        // conditional "if" ("هدد X باستهداف … إن استمر التصعيد")
+        if (w === 'ان' && q > i + 1 && q + 1 < n && doc.sentOf[q + 1] === sent && arConditionalVerb(toks[q + 1].norm)) break;
         comp = q;
         contentStart = t.end;
         break;

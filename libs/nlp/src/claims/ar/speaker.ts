@@ -148,7 +148,31 @@ function pluralSubject(c: ClaimX, a: ActorAcc | undefined): boolean {
   return /(ون|ين|يون|يين)$/.test(foldText(c.speaker.text).split(/\s+/)[0] ?? '');
 }
 
+/**
+ * The referent of a subject-less reporting verb or participle at token k (pronoun resolution), or undefined (refused).
+ * issue 11 (discourse): a person the article calls late (الراحل، الفقيد، المرحوم X) or whose death it reports (وفاة X،
+ * رحيل X) is the topic of what others say, not a speaker to continue, unless the last claim before k is that person's
+ * own (a quoted past statement continued: "وكان X قد قال … وأضاف").
+ */
 export function resolveArPronoun(ctx: Ctx, k: number, fem: boolean, participle = false): ActorAcc | undefined {
+  const a = resolveArPronoun0(ctx, k, fem, participle);
+  if (!a || a.type !== 'person' || !deceased(ctx, a)) return a;
+  const lc = lastClaimBefore(ctx, k);
+  return lc && lc.speaker.actorId === a.id ? a : undefined;
+}
+
+const AR_DECEASED_CUE = /^[وفلب]?(الراحل|الراحله|الفقيد|الفقيده|المرحوم|المرحومه|وفاه|رحيل|نعي|لوفاه|بوفاه|برحيل)$/;
+
+function deceased(ctx: Ctx, a: ActorAcc): boolean {
+  const toks = ctx.doc.toks;
+  for (const m of a.mentions) {
+    if (m.field !== ctx.doc.field || m.first === 0) continue;
+    if (AR_DECEASED_CUE.test(toks[m.first - 1].norm) && toks[m.first].gap <= 1) return true;
+  }
+  return false;
+}
+
+function resolveArPronoun0(ctx: Ctx, k: number, fem: boolean, participle: boolean): ActorAcc | undefined {
   // issue 11 (discourse): a plural or dual verb with no subject of its own ("وأضافوا"، "قالا") continues a plural or
   // joint subject of the same or the previous sentence; no single named actor fits it, so anything else is refused
   if (arVerbNumber(ctx.doc.toks[k].norm) !== 'sg') {
