@@ -310,3 +310,24 @@ diplomat`,
   // ("said, by 2008, he wanted ...", "said, however, that ...") opens with one of these
   EN_PAREN_START: 'by in on at after before during for from under within however though meanwhile moreover also still yet',
 });
+
+/** issue 11 (en): federated units that speak as bodies ("Wisconsin said", "Texas and 10 other states said"; typed as
+ * organisations by GOLD-GUIDELINES): US states, Canadian provinces and territories, Australian states. Folded words,
+ * multi-word names joined by one space. Only a unit in subject position becomes an actor; elsewhere it stays a place. */
+export const EN_FEDERATED_UNITS = new Set(
+  `alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|georgia|hawaii|idaho|illinois|indiana|
+iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|minnesota|mississippi|missouri|montana|nebraska|nevada|
+new hampshire|new jersey|new mexico|new york|north carolina|north dakota|ohio|oklahoma|oregon|pennsylvania|rhode island|
+south carolina|south dakota|tennessee|texas|utah|vermont|virginia|washington|west virginia|wisconsin|wyoming|
+alberta|british columbia|manitoba|new brunswick|newfoundland and labrador|nova scotia|ontario|prince edward island|quebec|
+saskatchewan|yukon|nunavut|new south wales|victoria|queensland|south australia|western australia|tasmania`
+    .split('|')
+    .map((w) => w.trim()),
+);
+/** Plural nouns that close "X, Y and N other states said" (the unnamed rest of a list of units). */
+export const EN_UNIT_PLURALS = set('states provinces territories others');
+/** Plural roles whose "of X and Y" names the units that speak ("the attorneys general of X and Y said"). */
+export const EN_UNIT_ROLES = set('general generals governors officials secretaries legislatures premiers');
+/** Units whose bare name more often means something else (a capital, a country, a given name): a unit only in a list
+ * of units or with "state" after it. */
+export const EN_UNIT_AMBIGUOUS = set('washington georgia victoria');

@@ -16,6 +16,8 @@ import {
   EN_PRONOUNS,
   EN_SKIP_BACK,
   EN_TIME,
+  EN_UNIT_PLURALS,
+  EN_UNIT_ROLES,
   EN_VERB,
 } from '../../lexicon/en';
 import { actorOf, type ClaimX, type Ctx, fitsTitle, isOrgish, lastActor, lastClaimBefore, personByTitle } from '../shared';
@@ -215,18 +217,20 @@ export function subjectBefore(ctx: Ctx, v: number): Subj | undefined {
     if (lc && lcA && others && doc.sentOf[v] - doc.sentOf[lc.at] <= 2)
       return { actor: lcA, text: toks[k].norm, first: k, pronoun: true, others };
   }
-  const sb = subjectBefore0(ctx, v);
+  // issue 11 (en): "X, Y and 10 other states said": the named units before the unnamed rest are the subject
+  const tail = enListTail(ctx, v);
+  const sb = subjectBefore0(ctx, tail ?? v);
   if (!sb || sb.pronoun) return sb;
   if (sb.desc || !ctx.mAt[sb.first]) return sb;
   const others: ActorAcc[] = [];
   let j = sb.first - 1;
-  for (let guard = 0; guard < 6 && j > 0; guard++) {
+  for (let guard = 0; guard < 12 && j >= 0; guard++) {
     while (j > 0 && EN_INV_SKIP.has(toks[j].norm) && !ctx.mAt[j] && toks[j + 1].gap < 2) j--; // "Mr Justice"
     let conj = false;
     if (toks[j].norm === 'and' && toks[j + 1].gap < 2) {
       conj = true;
       j--;
-    } else if (others.length && toks[j + 1].gap === 2) conj = true; // "X, Y and Z"
+    } else if ((others.length || tail !== undefined) && toks[j + 1].gap === 2 && toks[j + 1].sep.includes(',')) conj = true; // "X, Y and Z", "X, Y and 10 others"
     if (!conj || j < 0 || doc.sentOf[j] !== doc.sentOf[v]) break;
     const m = ctx.mAt[j];
     if (!m || m.last !== j) break;
@@ -235,7 +239,8 @@ export function subjectBefore(ctx: Ctx, v: number): Subj | undefined {
     // not inside a prepositional phrase ("talks between X and Y")
     const pb = m.first - 1;
     if (pb >= 0 && /^(between|with|of|for|to|by|from|against|and|on|in|at)$/.test(toks[pb].norm) && toks[m.first].gap < 2) {
-      if (toks[pb].norm !== 'and') break;
+      // "the attorneys general of X and Y said": both units speak
+      if (toks[pb].norm !== 'and' && !(toks[pb].norm === 'of' && pb > 0 && EN_UNIT_ROLES.has(toks[pb - 1].norm))) break;
     }
     others.push(a);
     j = m.first - 1;
@@ -243,6 +248,23 @@ export function subjectBefore(ctx: Ctx, v: number): Subj | undefined {
     if (toks[m.first].gap === 2) j = m.first - 1;
   }
   return others.length ? { ...sb, others } : sb;
+}
+
+/** The "and" opening the unnamed rest of a subject list right before verb v ("..., California and 10 other states
+ * said", "X and others said"), or undefined. */
+function enListTail(ctx: Ctx, v: number): number | undefined {
+  const toks = ctx.doc.toks;
+  let k = v - 1;
+  while (k > 0 && EN_SKIP_BACK.has(toks[k].norm) && toks[k + 1].gap === 0) k--;
+  if (k < 2 || !EN_UNIT_PLURALS.has(toks[k].norm) || toks[k + 1].gap !== 0) return undefined;
+  let j = k - 1;
+  if (toks[k].norm !== 'others') {
+    if (toks[j].norm !== 'other') return undefined;
+    j--;
+    if (j > 0 && toks[j].norm !== 'and' && toks[j].caps === 0 && toks[j + 1].gap === 0) j--; // a count
+  }
+  if (toks[j].norm !== 'and' || toks[j + 1].gap !== 0 || !ctx.mAt[j - 1] || ctx.doc.sentOf[j] !== ctx.doc.sentOf[v]) return undefined;
+  return j;
 }
 
 function subjectBefore0(ctx: Ctx, v: number): Subj | undefined {

@@ -1,0 +1,65 @@
+// Issue 11, English, fourth pass: construction families (claims/en, actors/en). Every sentence is invented; the KB is a
+// small stand-in (fictional people and bodies; the federated units are the real ones of the lexicon).
+import { claimsHarness, offsetsOk, all } from './claims-spec-support';
+import type { KbActor } from '@marsad/contracts';
+
+const KB: KbActor[] = [
+  { id: 'country:XA', name: 'Xandria', type: 'country', aliases: ['Xandria', 'Xandrian'] },
+  { id: 'person:omar-fayed', name: 'Omar Fayed', type: 'person', aliases: ['Omar Fayed', 'Fayed'] },
+  { id: 'person:lina-hart', name: 'Lina Hart', type: 'person', aliases: ['Lina Hart', 'Hart'] },
+  { id: 'org:gridco', name: 'Gridco', type: 'organization', aliases: ['Gridco'] },
+  { id: 'country:GE', name: 'Georgia', type: 'country', aliases: ['Georgia', 'Georgian'] },
+];
+const enrich = claimsHarness(KB, { title: 'Title', language: 'en', url: 'https://x.test/p4' });
+const actorsOf = (out: ReturnType<typeof enrich>) => out.actors.map((a) => `${a.name} | ${a.type}`).sort();
+
+describe('issue 11 — federated units (US states, provinces) speak as bodies in subject position', () => {
+  it('"X, Y, Z and 7 other states said": one claim per named unit, none for the unnamed rest', () => {
+    const body = 'Oregon, Nevada, North Carolina and 7 other states said on Tuesday their tax portals had been probed.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(all(out)).toEqual([
+      'Nevada | said | their tax portals had been probed',
+      'North Carolina | said | their tax portals had been probed',
+      'Oregon | said | their tax portals had been probed',
+    ]);
+    expect(actorsOf(out)).toEqual(['Nevada | organization', 'North Carolina | organization', 'Oregon | organization']);
+  });
+  it('a sentence-initial pair and "X state" ("Idaho and Washington state also confirmed")', () => {
+    const body = 'The audit took months. Idaho and Washington state also confirmed they had received the letters.';
+    const out = enrich(body);
+    expect(all(out)).toEqual([
+      'Idaho | confirmed | they had received the letters',
+      'Washington state | confirmed | they had received the letters',
+    ]);
+  });
+  it('"the attorneys general of X and Y said" → both units', () => {
+    const body = 'The attorneys general of Vermont and Kansas said the merger would raise prices for farmers.';
+    const out = enrich(body);
+    expect(all(out)).toEqual([
+      'Kansas | said | the merger would raise prices for farmers',
+      'Vermont | said | the merger would raise prices for farmers',
+    ]);
+  });
+  it('a Canadian province after a fronting comma ("In a filing, Manitoba said")', () => {
+    const body = 'In a filing, Manitoba said the pipeline permit was never valid.';
+    expect(all(enrich(body))).toEqual(['Manitoba | said | the pipeline permit was never valid']);
+  });
+  it('a unit used as a place is no speaker ("officials in Ohio said" has no named speaker; "a Utah farmer said")', () => {
+    expect(enrich('Officials in Ohio said the bridge would reopen in May.').claims).toEqual([]);
+    const out = enrich('A Utah farmer said the drought had cut his harvest by half.');
+    expect(out.claims).toEqual([]);
+    expect(actorsOf(out)).not.toContain('Utah | organization');
+  });
+  it('"City, State" before a verb is a place ("in Newark, New Jersey, estimate")', () => {
+    const body = 'The prosecutors, based in Newark, New Jersey, estimate the losses at $4m.';
+    const out = enrich(body);
+    expect(actorsOf(out)).not.toContain('New Jersey | organization');
+  });
+  it('an ambiguous unit alone keeps its KB reading ("Georgia said" is the country); in a list of units it is the state', () => {
+    expect(all(enrich('Georgia said the border talks would resume.'))).toEqual(['Georgia | said | the border talks would resume']);
+    expect(actorsOf(enrich('Georgia said the border talks would resume.'))).toEqual(['Georgia | country']);
+    const out = enrich('Alabama and Georgia said the ballots would be recounted by hand.');
+    expect(actorsOf(out)).toEqual(['Alabama | organization', 'Georgia | organization']);
+  });
+});
