@@ -63,3 +63,76 @@ describe('issue 11 — federated units (US states, provinces) speak as bodies in
     expect(actorsOf(out)).toEqual(['Alabama | organization', 'Georgia | organization']);
   });
 });
+
+describe('issue 11 — criticism idioms: the object and its charge are the content (en-object-criticism)', () => {
+  it('"lashed out at", "hit back at", "took issue with", "objected to", "railed against"', () => {
+    const body =
+      'Omar Fayed lashed out at the new levy on imported grain. Lina Hart hit back at critics of the harbour plan. ' +
+      "Gridco took issue with the regulator's pricing formula. Omar Fayed objected to subsidies that favour large farms. " +
+      'Lina Hart railed against the decision to close the rail depot.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(all(out)).toEqual([
+      "Gridco | took issue with | the regulator's pricing formula",
+      'Lina Hart | hit back at | critics of the harbour plan',
+      'Lina Hart | railed against | the decision to close the rail depot',
+      'Omar Fayed | lashed out at | the new levy on imported grain',
+      'Omar Fayed | objected to | subsidies that favour large farms',
+    ]);
+  });
+  it('"criticised X for Y" and a relative "who criticised ..." (the antecedent speaks); a trailing time adverbial is cut', () => {
+    const body =
+      'Omar Fayed criticised Gridco for its slow repairs on Tuesday. The panel will hear Lina Hart, who this week criticised ' +
+      'ministers who ignored the flood warnings.';
+    expect(all(enrich(body))).toEqual([
+      'Lina Hart | criticised | ministers who ignored the flood warnings',
+      'Omar Fayed | criticised | Gridco for its slow repairs',
+    ]);
+  });
+  it('criticism without a charge is no claim: a bare name or pronoun, or a charge given by a participle report', () => {
+    expect(enrich('Omar Fayed criticised Gridco.').claims).toEqual([]);
+    expect(enrich('Lina Hart lashed out at him.').claims).toEqual([]);
+    expect(all(enrich('Lina Hart criticised the new port authority, saying it had wasted millions.'))).toEqual([
+      'Lina Hart | saying | it had wasted millions',
+    ]);
+  });
+  it('a passive is no report by its subject ("was criticised by unions for")', () => {
+    expect(enrich('Omar Fayed was criticised by unions for the cuts.').claims).toEqual([]);
+  });
+  it('a literal "hit" or "took" is no report', () => {
+    expect(enrich('Gridco took over the harbour works. Omar Fayed hit the ball.').claims).toEqual([]);
+  });
+});
+
+describe('issue 11 — "made (it) clear (that)" reports the clause after "clear" (en-made-clear)', () => {
+  it('with and without "it" and "that"', () => {
+    const body = 'Omar Fayed made it clear that he would not resign. Lina Hart has made clear her party would vote against it.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(all(out)).toEqual([
+      'Lina Hart | made clear | her party would vote against it',
+      'Omar Fayed | made it clear | he would not resign',
+    ]);
+  });
+  it('"made it clear" with a noun object is no claim', () => {
+    expect(enrich('Omar Fayed made the rules clear to staff.').claims).toEqual([]);
+  });
+});
+
+describe("issue 11 — a country's officer named only after the description (cataphora)", () => {
+  const enrichKb = claimsHarness(
+    [
+      ...KB,
+      { id: 'country:RU', name: 'Ruritania', type: 'country', aliases: ['Ruritania', 'Ruritanian'] },
+      { id: 'person:ivo-stan', name: 'Ivo Stan', type: 'person', aliases: ['Ivo Stan', 'Stan'] },
+    ],
+    { title: 'Title', language: 'en' },
+  );
+  it('"Country\'s finance minister, lashed out ... ¶ Name, Country\'s finance minister, argued ..." → Name', () => {
+    const body =
+      "At a forum on Thursday, Ruritania's finance minister, lashed out at the tariff rules of rich nations.\n\n" +
+      "Ivo Stan, Ruritania's finance minister, argued that the rules were unfair.";
+    const out = enrichKb(body);
+    expect(all(out)).toEqual(['Ivo Stan | argued | the rules were unfair', 'Ivo Stan | lashed out at | the tariff rules of rich nations']);
+  });
+});

@@ -289,7 +289,8 @@ representative representatives officer officers minister ministry`,
   // ADR 0016 (claims/en/families.ts)
   EN_FAMILY_TRIGGERS: `urging warning insisting arguing claiming saying suggesting stressing adding noting maintaining predicting
 telling explaining accepting acknowledging admitting conceding charged tweeted said says emphasised emphasized emphasises emphasizes underscored underlined contended
-contends complained complains lamented laments doubted doubts affirmed reaffirmed speculated`,
+contends complained complains lamented laments doubted doubts affirmed reaffirmed speculated lashed lashes hit hits took takes
+objected objects railed rails criticised criticized criticises criticizes made makes`,
 
   // ADR 0016 (claims/en/families.ts)
   EN_REPORT_ING: `urging warning insisting arguing claiming saying suggesting stressing adding noting maintaining predicting explaining
@@ -331,3 +332,18 @@ export const EN_UNIT_ROLES = set('general generals governors officials secretari
 /** Units whose bare name more often means something else (a capital, a country, a given name): a unit only in a list
  * of units or with "state" after it. */
 export const EN_UNIT_AMBIGUOUS = set('washington georgia victoria');
+
+/** ADR 0016, pass 4 (claims/en/families.ts, en-object-criticism): criticism idioms whose object (with its charge) is the
+ * content, as head → the particle sequences after it ("lashed out at", "took issue with"); [] = the object follows the
+ * head directly ("criticised the plan to ..."). */
+export const EN_CRITICISM_IDIOMS = new Map<string, string[][]>(
+  `lashed:out at|out against lashes:out at|out against hit:back at|out at hits:back at|out at took:issue with takes:issue with
+objected:to objects:to railed:against rails:against criticised: criticized: criticises: criticizes:`
+    .split(/\s+(?=[a-z]+:)/)
+    .map((row) => {
+      const [head, alts] = row.trim().split(':');
+      return [head, alts ? alts.split('|').map((a) => a.trim().split(/\s+/)) : [[]]] as [string, string[][]];
+    }),
+);
+/** "made it clear that ...", "makes clear ...": the clause after "clear" is the content. */
+export const EN_MADE_CLEAR = set('made makes');

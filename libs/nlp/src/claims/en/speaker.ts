@@ -401,6 +401,33 @@ function enPersonByTitleOf(ctx: Ctx, word: string, pos: number, country: ActorAc
   return best?.actor;
 }
 
+/** issue 11 (en): the speaker named only after the description ("Xandria's finance minister, lashed out at ... ¶ Omar
+ * Fayed, Xandria's finance minister, argued ..."): a person given the same role of the same country in an apposition
+ * within the next three sentences ("Name, Country's [adj] role" or "Country's [adj] role(,) Name"). */
+function enHolderNamedNext(ctx: Ctx, k: number, word: string, country: ActorAcc): ActorAcc | undefined {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  const lastSent = Math.min(doc.sents.length - 1, doc.sentOf[k] + 3);
+  for (let j = k + 1; j < toks.length && doc.sentOf[j] <= lastSent; j++) {
+    const m = ctx.mAt[j];
+    if (!m || m.first !== j || m.actorId !== country.id) continue;
+    // "Country's [one or two modifiers] role"
+    const r = m.last + 1;
+    if (r >= toks.length || toks[r].norm !== 's' || !/['\u2019]/.test(toks[r].sep)) continue;
+    let w = r + 1;
+    while (w < toks.length && w <= r + 3 && toks[w].norm !== word && toks[w].gap === 0 && !ctx.mAt[w]) w++;
+    if (w >= toks.length || toks[w].norm !== word || toks[w].gap !== 0) continue;
+    // the person before it ("Name, Country's role") or after it ("Country's role, Name" / "Country's role Name")
+    const before = m.first > 0 && toks[m.first].gap === 2 ? ctx.mAt[m.first - 1] : undefined;
+    const pb = before && before.last === m.first - 1 ? ctx.set.byId.get(before.actorId) : undefined;
+    if (pb && pb.type === 'person') return pb;
+    const after = w + 1 < toks.length && toks[w + 1].gap <= 2 ? ctx.mAt[w + 1] : undefined;
+    const pa = after && after.first === w + 1 ? ctx.set.byId.get(after.actorId) : undefined;
+    if (pa && pa.type === 'person') return pa;
+  }
+  return undefined;
+}
+
 /** Role words of one person (not a spokesman, who speaks for the body). */
 const EN_PERSON_ROLE = new Set([
   'head',
@@ -613,7 +640,7 @@ export function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
             const tied = (x: ActorAcc | undefined) => (x && affiliatedWith(ctx, x, pa) ? x : undefined);
             const p =
               pa.type === 'country'
-                ? personByTitle(ctx, w, toks[k].start)
+                ? (personByTitle(ctx, w, toks[k].start) ?? enHolderNamedNext(ctx, k, w, pa))
                 : (personByTitle(ctx, w, toks[k].start) ??
                   tied(lastClaimSpeakerOfType(ctx, v, 'person')) ??
                   tied(mostSalient(ctx, v, 'person')));
@@ -646,7 +673,7 @@ export function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
         if (d === 'person' && !/^spokes/.test(w)) {
           // issue 11: "the French president" → the person introduced as "French President X", not the last president named
           const p =
-            (a.type === 'country' ? enPersonByTitleOf(ctx, w, toks[k].start, a) : undefined) ??
+            (a.type === 'country' ? (enPersonByTitleOf(ctx, w, toks[k].start, a) ?? enHolderNamedNext(ctx, k, w, a)) : undefined) ??
             personByTitle(ctx, w, toks[k].start) ??
             lastClaimSpeakerOfType(ctx, v, 'person') ??
             mostSalient(ctx, v, 'person');
