@@ -136,3 +136,39 @@ describe("issue 11 — a country's officer named only after the description (cat
     expect(all(out)).toEqual(['Ivo Stan | argued | the rules were unfair', 'Ivo Stan | lashed out at | the tariff rules of rich nations']);
   });
 });
+
+describe('issue 11 — naming verbs with an object complement (en-naming)', () => {
+  it('", calling X an \'Y\' to ...": its own claim, and the said-content ends before it', () => {
+    const body = 'Lina Hart said the levy would stay until a deal was signed, calling the levy an "incentive" to finish the talks.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(all(out)).toEqual([
+      'Lina Hart | calling | the levy an "incentive" to finish the talks',
+      'Lina Hart | said | the levy would stay until a deal was signed',
+    ]);
+  });
+  it('"has called it a priority as ...": a subordinate clause after the complement is the reporter\'s', () => {
+    const body = 'Omar Fayed has called it a priority as the ministry works on new canals.';
+    expect(all(enrich(body))).toEqual(['Omar Fayed | called | it a priority']);
+  });
+  it('a participle after a plain action gives the sentence subject; commas inside the quoted complement stay', () => {
+    const body = 'Gridco has refused to meet the union, calling its demands "absurd, costly and late".';
+    expect(all(enrich(body))).toEqual(['Gridco | calling | its demands "absurd, costly and late']);
+  });
+  it('"X - who referred to the row as \'...\' - told": the antecedent; "described X as Y and moved on" ends at the verb', () => {
+    const body =
+      'Omar Fayed - who referred to the row as "a difference of opinion" - told reporters the talks would resume. ' +
+      'Lina Hart described the vote as "a mistake" and moved on.';
+    expect(all(enrich(body))).toEqual([
+      'Lina Hart | described | the vote as "a mistake',
+      'Omar Fayed | referred | the row as "a difference of opinion',
+      'Omar Fayed | told | the talks would resume',
+    ]);
+  });
+  it('no complement, no claim: "called for", "called on X to", "called the meeting", "referring to X such as Y"', () => {
+    const body =
+      'Omar Fayed called for calm. Lina Hart called on Gridco to resign. ' +
+      'Gridco said sales had doubled, referring to demand for games such as racing titles.';
+    expect(all(enrich(body))).toEqual(['Gridco | said | sales had doubled']);
+  });
+});

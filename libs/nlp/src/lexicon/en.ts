@@ -290,7 +290,8 @@ representative representatives officer officers minister ministry`,
   EN_FAMILY_TRIGGERS: `urging warning insisting arguing claiming saying suggesting stressing adding noting maintaining predicting
 telling explaining accepting acknowledging admitting conceding charged tweeted said says emphasised emphasized emphasises emphasizes underscored underlined contended
 contends complained complains lamented laments doubted doubts affirmed reaffirmed speculated lashed lashes hit hits took takes
-objected objects railed rails criticised criticized criticises criticizes made makes`,
+objected objects railed rails criticised criticized criticises criticizes made makes calling called calls describing
+described describes referred referring`,
 
   // ADR 0016 (claims/en/families.ts)
   EN_REPORT_ING: `urging warning insisting arguing claiming saying suggesting stressing adding noting maintaining predicting explaining
@@ -347,3 +348,15 @@ objected:to objects:to railed:against rails:against criticised: criticized: crit
 );
 /** "made it clear that ...", "makes clear ...": the clause after "clear" is the content. */
 export const EN_MADE_CLEAR = set('made makes');
+/** Naming verbs with an object complement ("calling the plan a 'disaster'", "described the row as ...", "referred to
+ * it as ..."): the complement marker "as" they need (for call: none, a following "as" ends the content). */
+export const EN_NAMING = new Map<string, string>([
+  ['calling', ''],
+  ['called', ''],
+  ['calls', ''],
+  ['describing', 'as'],
+  ['described', 'as'],
+  ['describes', 'as'],
+  ['referred', 'as'],
+  ['referring', 'as'],
+]);

@@ -14,12 +14,15 @@
 //                       "X took issue with the ruling", "X, who criticised nations which ...", "X criticised Y for Z";
 //                       a bare name or pronoun as object is criticism without a charge (no claim)
 // - en-made-clear       "X made it clear that ...", "X has made clear (that) ..."
+// - en-naming          an object complement: ", calling the tariffs an 'incentive' to ...", "X has called it a priority",
+//                       "X - who referred to the matter as '...' -", "X described the row as '...'"
 // (To-infinitive commitments and requests, "vowed to", "urged X to", stay out: test/gold/README.md decisions.)
 
 import {
   EN_CRITICISM_IDIOMS,
   EN_FAMILY_TRIGGERS,
   EN_MADE_CLEAR,
+  EN_NAMING,
   EN_PRONOUNS,
   EN_REPORT_ING,
   EN_DO_VERBS,
@@ -93,6 +96,7 @@ export function englishAttribution(v: EnglishEngineView, k: number): boolean {
   if (EN_THAT_VERBS.has(w)) return thatVerb(v, k);
   if (EN_CRITICISM_IDIOMS.has(w)) return objectCriticism(v, k);
   if (EN_MADE_CLEAR.has(w)) return madeClear(v, k);
+  if (EN_NAMING.has(w)) return naming(v, k);
   if (w === 'said' || w === 'says') return postposedOfficer(v, k);
   return false;
 }
@@ -289,6 +293,74 @@ function objectCriticism(v: EnglishEngineView, k: number): boolean {
   if (!sb) return false;
   const verb = doc.src.slice(toks[k].start, toks[o - 1].end);
   return pushAll(v, 'en-object-criticism', sb, verb, 'accusation', { s: toks[o].start, e: toks[e].end }, k);
+}
+
+/** Words that end a naming complement: a subordinate clause or a coordinated verb. */
+const EN_NAMING_STOP = /^(because|while|when|since|although|though|after|before|but|whereas|which|saying|adding)$/;
+
+/** ", calling X Y", "X called X Y", "X described X as Y", "X - who referred to X as Y -": "X (as) Y" is the content, up
+ * to the end of the clause (punctuation other than quotation marks, a subordinate clause, a second "as" or a coordinated
+ * verb). "called for/on", "called X to ..." and a call without a complement are no report. */
+function naming(v: EnglishEngineView, k: number): boolean {
+  const { doc } = v;
+  const toks = doc.toks;
+  const n = toks.length;
+  const w = toks[k].norm;
+  const sent = doc.sentOf[k];
+  let o = k + 1;
+  if (w.startsWith('referr')) {
+    if (o >= n || toks[o].norm !== 'to' || toks[o].gap !== 0) return false;
+    o++;
+  }
+  if (o >= n || doc.sentOf[o] !== sent || toks[o].gap !== 0) return false;
+  if (/^(for|on|upon|off|in|out|up|back|to|into|that|a|an|him|her|them|me|us|it's)$/.test(toks[o].norm) && !(toks[o].norm === 'it')) {
+    if (!/^(a|an)$/.test(toks[o].norm) || w !== 'described') return false;
+  }
+  const needAs = EN_NAMING.get(w) === 'as';
+  let e = o;
+  let sawAs = false;
+  let steps = 0;
+  while (e + 1 < n && doc.sentOf[e + 1] === sent && steps < 40) {
+    const nx = toks[e + 1];
+    if (/[,;:.!?()\u2013\u2014]|\s-\s/.test(nx.sep) && doc.quoteOf[e + 1] < 0) break; // not inside the quoted complement
+    if (EN_NAMING_STOP.test(nx.norm) && doc.quoteOf[e + 1] < 0) break;
+    if (nx.norm === 'as' && doc.quoteOf[e + 1] < 0 && toks[e].norm !== 'such') {
+      if (!needAs || sawAs) break;
+      sawAs = true;
+    }
+    if (nx.norm === 'and' && e + 2 < n && (EN_VERB.get(toks[e + 2].norm) || /ed$/.test(toks[e + 2].norm)) && doc.quoteOf[e + 1] < 0) break;
+    e++;
+    steps++;
+  }
+  // the complement: "X as Y"; for call, a pronoun object with anything after it ("called it a priority"), or an
+  // article or a quotation opening a second noun phrase ("calling the tariffs an 'incentive'"; not "called the meeting")
+  if (needAs && !sawAs) return false;
+  if (!needAs) {
+    let compl = e > o && /^(it|this|that|them|him|her)$/.test(toks[o].norm);
+    for (let r = o + 1; r <= e && !compl; r++) compl = /^(a|an)$/.test(toks[r].norm) || /["\u201C]/.test(toks[r].sep);
+    if (!compl) return false;
+  }
+  const sb = w === 'calling' || w === 'describing' || w === 'referring' ? participleSpeaker(v, k) : speakerOf(v, k);
+  if (!sb) return false;
+  // a closing quotation mark right after the content belongs to it
+  const c = { s: toks[o].start, e: toks[e].end };
+  return pushAll(v, 'en-naming', sb, w, 'statement', c, k);
+}
+
+/** The speaker of a participle after a comma: the last claim's speaker in its sentence, else the sentence's subject. */
+function participleSpeaker(v: EnglishEngineView, k: number): { actor: ActorAcc; text: string } | undefined {
+  const toks = v.doc.toks;
+  if (toks[k].gap !== 2) return undefined;
+  const sent = v.doc.sentOf[k];
+  for (let i = v.claims.length - 1, lim = 0; i >= 0 && lim < 20; i--, lim++) {
+    const c = v.claims[i];
+    if (c.at < k && v.doc.sentOf[c.at] === sent && c.speaker.actorId) {
+      const a = v.set.byId.get(c.speaker.actorId);
+      return a ? { actor: a, text: '' } : undefined;
+    }
+  }
+  const a = v.subjectOfSentence(k);
+  return a ? { actor: a, text: '' } : undefined;
 }
 
 /** "X made it clear that ...", "X has made clear ...": the clause after "clear". */
