@@ -326,6 +326,8 @@ saskatchewan|yukon|nunavut|new south wales|victoria|queensland|south australia|w
     .split('|')
     .map((w) => w.trim()),
 );
+/** First words of EN_FEDERATED_UNITS: the gate that skips the subject search in articles naming no unit. */
+export const EN_UNIT_FIRST = new Set([...EN_FEDERATED_UNITS].map((u) => u.split(' ')[0]));
 /** Plural nouns that close "X, Y and N other states said" (the unnamed rest of a list of units). */
 export const EN_UNIT_PLURALS = set('states provinces territories others');
 /** Plural roles whose "of X and Y" names the units that speak ("the attorneys general of X and Y said"). */

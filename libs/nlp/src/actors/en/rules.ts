@@ -21,6 +21,7 @@ import {
   EN_SKIP_BACK,
   EN_FEDERATED_UNITS,
   EN_UNIT_AMBIGUOUS,
+  EN_UNIT_FIRST,
   EN_UNIT_PLURALS,
   EN_UNIT_ROLES,
   EN_VERB,
@@ -132,6 +133,10 @@ function federatedSubjects(ctx: ExtractCtx): Map<number, number> {
   const { doc } = ctx;
   const toks = doc.toks;
   const out = new Map<number, number>();
+  // most articles name no unit: one Set lookup per capitalised token, then nothing
+  let any = false;
+  for (let i = 0; i < toks.length && !any; i++) any = toks[i].caps > 0 && EN_UNIT_FIRST.has(toks[i].norm);
+  if (!any) return out;
   for (let v = 1; v < toks.length; v++) {
     if (toks[v].caps || !EN_VERB.get(toks[v].norm)) continue;
     const sent = doc.sentOf[v];
