@@ -172,3 +172,13 @@ describe('issue 11 — naming verbs with an object complement (en-naming)', () =
     expect(all(enrich(body))).toEqual(['Gridco | said | sales had doubled']);
   });
 });
+
+describe('issue 11 — a sentence that ends in a preposition does not hide the next subject', () => {
+  it('"... moved on. Name said ..." (the "on" is no preposition before the name)', () => {
+    const body = 'The committee moved on. Lina Hart said the vote was a mistake. It was all over by noon. Omar Fayed said he agreed.';
+    expect(all(enrich(body))).toEqual(['Lina Hart | said | the vote was a mistake', 'Omar Fayed | said | he agreed']);
+  });
+  it('inside one sentence the prepositional phrase still blocks ("the envoy to Gridco said" is not Gridco)', () => {
+    expect(enrich('The envoy to Gridco said the plant would close.').claims.map((c) => c.speaker.name)).not.toContain('Gridco');
+  });
+});

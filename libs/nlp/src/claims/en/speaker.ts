@@ -456,7 +456,8 @@ export function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
     const a = ctx.set.byId.get(m.actorId);
     if (a && a.type !== 'location') {
       // "Stuart Hensel of the Economist Intelligence Unit said" → the person before "of"
-      const before = m.first - 1;
+      // (a word that ends the previous sentence is no preposition of this one: "He moved on. Lina Hart said")
+      const before = doc.sentStart[m.first] ? -1 : m.first - 1;
       const prep = before > 0 && EN_DET.has(toks[before].norm) && toks[m.first].gap < 2 ? before - 1 : before;
       if (prep > 0 && ['of', 'at', 'for', 'from'].includes(toks[prep].norm) && prep !== before) {
         const aff = enAffiliation(ctx, prep, a);
