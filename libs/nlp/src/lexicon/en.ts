@@ -289,7 +289,9 @@ representative representatives officer officers minister ministry`,
   // ADR 0016 (claims/en/families.ts)
   EN_FAMILY_TRIGGERS: `urging warning insisting arguing claiming saying suggesting stressing adding noting maintaining predicting
 telling explaining accepting acknowledging admitting conceding charged tweeted said says emphasised emphasized emphasises emphasizes underscored underlined contended
-contends complained complains lamented laments doubted doubts affirmed reaffirmed speculated`,
+contends complained complains lamented laments doubted doubts affirmed reaffirmed speculated lashed lashes hit hits took takes
+objected objects railed rails criticised criticized criticises criticizes made makes calling called calls describing
+described describes referred referring`,
 
   // ADR 0016 (claims/en/families.ts)
   EN_REPORT_ING: `urging warning insisting arguing claiming saying suggesting stressing adding noting maintaining predicting explaining
@@ -310,3 +312,53 @@ diplomat`,
   // ("said, by 2008, he wanted ...", "said, however, that ...") opens with one of these
   EN_PAREN_START: 'by in on at after before during for from under within however though meanwhile moreover also still yet',
 });
+
+/** issue 11 (en): federated units that speak as bodies ("Wisconsin said", "Texas and 10 other states said"; typed as
+ * organisations by GOLD-GUIDELINES): US states, Canadian provinces and territories, Australian states. Folded words,
+ * multi-word names joined by one space. Only a unit in subject position becomes an actor; elsewhere it stays a place. */
+export const EN_FEDERATED_UNITS = new Set(
+  `alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|georgia|hawaii|idaho|illinois|indiana|
+iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|minnesota|mississippi|missouri|montana|nebraska|nevada|
+new hampshire|new jersey|new mexico|new york|north carolina|north dakota|ohio|oklahoma|oregon|pennsylvania|rhode island|
+south carolina|south dakota|tennessee|texas|utah|vermont|virginia|washington|west virginia|wisconsin|wyoming|
+alberta|british columbia|manitoba|new brunswick|newfoundland and labrador|nova scotia|ontario|prince edward island|quebec|
+saskatchewan|yukon|nunavut|new south wales|victoria|queensland|south australia|western australia|tasmania`
+    .split('|')
+    .map((w) => w.trim()),
+);
+/** First words of EN_FEDERATED_UNITS: the gate that skips the subject search in articles naming no unit. */
+export const EN_UNIT_FIRST = new Set([...EN_FEDERATED_UNITS].map((u) => u.split(' ')[0]));
+/** Plural nouns that close "X, Y and N other states said" (the unnamed rest of a list of units). */
+export const EN_UNIT_PLURALS = set('states provinces territories others');
+/** Plural roles whose "of X and Y" names the units that speak ("the attorneys general of X and Y said"). */
+export const EN_UNIT_ROLES = set('general generals governors officials secretaries legislatures premiers');
+/** Units whose bare name more often means something else (a capital, a country, a given name): a unit only in a list
+ * of units or with "state" after it. */
+export const EN_UNIT_AMBIGUOUS = set('washington georgia victoria');
+
+/** ADR 0016, pass 4 (claims/en/families.ts, en-object-criticism): criticism idioms whose object (with its charge) is the
+ * content, as head → the particle sequences after it ("lashed out at", "took issue with"); [] = the object follows the
+ * head directly ("criticised the plan to ..."). */
+export const EN_CRITICISM_IDIOMS = new Map<string, string[][]>(
+  `lashed:out at|out against lashes:out at|out against hit:back at|out at hits:back at|out at took:issue with takes:issue with
+objected:to objects:to railed:against rails:against criticised: criticized: criticises: criticizes:`
+    .split(/\s+(?=[a-z]+:)/)
+    .map((row) => {
+      const [head, alts] = row.trim().split(':');
+      return [head, alts ? alts.split('|').map((a) => a.trim().split(/\s+/)) : [[]]] as [string, string[][]];
+    }),
+);
+/** "made it clear that ...", "makes clear ...": the clause after "clear" is the content. */
+export const EN_MADE_CLEAR = set('made makes');
+/** Naming verbs with an object complement ("calling the plan a 'disaster'", "described the row as ...", "referred to
+ * it as ..."): the complement marker "as" they need (for call: none, a following "as" ends the content). */
+export const EN_NAMING = new Map<string, string>([
+  ['calling', ''],
+  ['called', ''],
+  ['calls', ''],
+  ['describing', 'as'],
+  ['described', 'as'],
+  ['describes', 'as'],
+  ['referred', 'as'],
+  ['referring', 'as'],
+]);

@@ -18,6 +18,12 @@ import {
   EN_PLACE_HEADS,
   EN_ROLE_NOUNS,
   EN_STOP_CAPS,
+  EN_SKIP_BACK,
+  EN_FEDERATED_UNITS,
+  EN_UNIT_AMBIGUOUS,
+  EN_UNIT_FIRST,
+  EN_UNIT_PLURALS,
+  EN_UNIT_ROLES,
   EN_VERB,
 } from '../../lexicon/en';
 import { set } from '../../lexicon/shared';
@@ -53,9 +59,17 @@ export function latinRuleActors(ctx: ExtractCtx): void {
   for (const t of toks) if (t.script === 'latin' && t.caps === 0 && !doc.sentStart[t.index]) lowerSeen.add(t.norm);
   const capMid = new Map<string, number>();
   for (const t of toks) if (isLatinCap(t) && !doc.sentStart[t.index]) capMid.set(t.norm, (capMid.get(t.norm) ?? 0) + 1);
+  const units = federatedSubjects(ctx);
   let i = 0;
   while (i < n) {
     const t = toks[i];
+    const ue = units.get(i);
+    if (ue !== undefined) {
+      for (let k = i; k <= ue; k++) uncover(ctx, k);
+      addRule(ctx, 'organization', doc.src.slice(t.start, toks[ue].end).replace(/\s+/g, ' '), i, ue);
+      i = ue + 1;
+      continue;
+    }
     if (cover[i] || !isLatinCap(t) || /^\d/.test(t.norm)) {
       i++;
       continue;
@@ -109,6 +123,107 @@ export function latinRuleActors(ctx: ExtractCtx): void {
     processLatinRun(ctx, i, j, lowerSeen, capMid);
     i = j + 1;
   }
+}
+
+/** issue 11 (en): federated units (US states, provinces) in subject position of a reporting verb speak as bodies:
+ * "Wisconsin, Ohio, California and 10 other states said", "Arizona and Illinois confirmed", "Washington state also
+ * said", "the attorneys general of Texas and Ohio said". Elsewhere ("officials in Ohio said", "a Virginia Democrat")
+ * a unit stays a place. Returns each unit's first token → last token. */
+function federatedSubjects(ctx: ExtractCtx): Map<number, number> {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  const out = new Map<number, number>();
+  // most articles name no unit: one Set lookup per capitalised token, then nothing
+  let any = false;
+  for (let i = 0; i < toks.length && !any; i++) any = toks[i].caps > 0 && EN_UNIT_FIRST.has(toks[i].norm);
+  if (!any) return out;
+  for (let v = 1; v < toks.length; v++) {
+    if (toks[v].caps || !EN_VERB.get(toks[v].norm)) continue;
+    const sent = doc.sentOf[v];
+    let k = v - 1;
+    while (k > 0 && EN_SKIP_BACK.has(toks[k].norm) && toks[k + 1].gap === 0) k--;
+    // the unnamed rest of the list: "... and 10 other states", "... and other provinces", "... and others"
+    if (EN_UNIT_PLURALS.has(toks[k].norm) && toks[k + 1].gap === 0) {
+      let j = k - 1;
+      if (toks[k].norm !== 'others') {
+        if (j < 0 || toks[j].norm !== 'other') continue;
+        j--;
+        if (j >= 0 && toks[j].norm !== 'and' && toks[j].caps === 0 && toks[j + 1].gap === 0) j--; // a count
+      }
+      if (j < 1 || toks[j].norm !== 'and' || toks[j + 1].gap !== 0) continue;
+      k = j - 1;
+    }
+    if (k < 0 || toks[k + 1].gap !== 0) continue; // nothing but spaces between the subject and its verb
+    const found: Array<[number, number]> = [];
+    let open = false; // the list ends on a separator (its left boundary)
+    for (;;) {
+      const u = unitEndingAt(toks, k);
+      if (u < 0 || doc.sentOf[u] !== sent) break;
+      found.push([u, k]);
+      open = false;
+      const p = u - 1;
+      if (p < 0 || doc.sentOf[p] !== sent || doc.sentStart[u]) break;
+      if (toks[p].norm === 'and' && toks[u].gap === 0) {
+        k = p - 1;
+        open = true;
+        continue;
+      }
+      // a comma: another unit before it, or the list's left edge ("In a statement, Texas said"; not "Newark, New
+      // Jersey", a city and its state)
+      if (toks[u].gap === 2 && toks[u].sep.includes(',')) {
+        if (toks[p].caps > 0 && unitEndingAt(toks, p) < 0) {
+          found.length = 0;
+          break;
+        }
+        k = p;
+        open = true;
+        continue;
+      }
+      break;
+    }
+    if (!found.length) continue;
+    const f = found[found.length - 1][0];
+    // subject position: the list opens its sentence or clause, or follows "the attorneys general of"
+    const subject =
+      open ||
+      doc.sentStart[f] ||
+      (f > 0 && toks[f].gap >= 2) ||
+      (f > 0 && /^(but|and|while|whereas)$/.test(toks[f - 1].norm)) ||
+      (f > 1 && toks[f - 1].norm === 'of' && EN_UNIT_ROLES.has(toks[f - 2].norm));
+    if (!subject) continue;
+    for (const [a, b] of found) {
+      // "Washington said" is the US government, "Georgia said" the country: a unit only in a list or as "X state"
+      if (found.length === 1 && EN_UNIT_AMBIGUOUS.has(toks[a].norm) && toks[b].norm !== 'state') continue;
+      out.set(a, b);
+    }
+  }
+  return out;
+}
+
+/** The first token of a federated unit's name ending at token k (with a lower-case "state" after it: "Washington
+ * state"), or -1. */
+function unitEndingAt(toks: Token[], k: number): number {
+  if (k < 0) return -1;
+  let e = k;
+  if (toks[e].norm === 'state' && toks[e].caps === 0 && toks[e].gap === 0) e--;
+  for (let len = 3; len >= 1; len--) {
+    const a = e - len + 1;
+    if (a < 0 || toks[a].caps === 0) continue;
+    let ok = true;
+    let name = toks[a].norm;
+    for (let x = a + 1; x <= e && ok; x++) {
+      ok = toks[x].gap === 0 && (toks[x].caps > 0 || toks[x].norm === 'and');
+      name += ' ' + toks[x].norm;
+    }
+    // not the tail of a longer capitalised name ("University of Texas" is handled by the caller; "Jack Texas" is no unit)
+    if (ok && EN_FEDERATED_UNITS.has(name) && !(a > 0 && toks[a].gap === 0 && toks[a - 1].caps > 0 && !doc0(toks, a))) return a;
+  }
+  return -1;
+}
+
+/** Token a opens a sentence-like position (its predecessor is a sentence-initial capitalised word such as "But"). */
+function doc0(toks: Token[], a: number): boolean {
+  return /^(but|and|the|while)$/.test(toks[a - 1].norm);
 }
 
 /** issue 11 (names): token k is a one-token mention of a KB person whose given name is not `given`. */

@@ -235,6 +235,9 @@ export function enCutCoordinated(ctx: Ctx, s: number, e: number): number {
       toks[ti + 2].norm === 'that'
     )
       return t.start - t.sep.length;
+    // issue 11 (en): "said A, calling the tariffs an incentive": the naming participle is its own claim (en-naming)
+    if (t.start > s && t.gap === 2 && /,/.test(t.sep) && /^(calling|describing|referring)$/.test(t.norm) && doc.quoteOf[ti] < 0)
+      return t.start - t.sep.length;
     if (t.start <= s || (t.norm !== 'and' && t.norm !== 'but') || t.script !== 'latin' || doc.quoteOf[ti] >= 0) continue;
     let r = ti + 1;
     let named = false;

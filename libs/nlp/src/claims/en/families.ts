@@ -10,9 +10,27 @@
 //                       "X emphasised / doubted / complained that ..." (EN_THAT_VERBS)
 // - en-postposed-officer the speaker after the content as an unnamed officer of a named body:
 //                       "CONTENT, said an airline spokeswoman for X." / "CONTENT, the interior minister of X has said."
+// - en-object-criticism criticism idioms whose object and charge are the content: "X lashed out at the new tax",
+//                       "X took issue with the ruling", "X, who criticised nations which ...", "X criticised Y for Z";
+//                       a bare name or pronoun as object is criticism without a charge (no claim)
+// - en-made-clear       "X made it clear that ...", "X has made clear (that) ..."
+// - en-naming          an object complement: ", calling the tariffs an 'incentive' to ...", "X has called it a priority",
+//                       "X - who referred to the matter as '...' -", "X described the row as '...'"
 // (To-infinitive commitments and requests, "vowed to", "urged X to", stay out: test/gold/README.md decisions.)
 
-import { EN_FAMILY_TRIGGERS, EN_REPORT_ING, EN_DO_VERBS, EN_OFFICER_HEAD, EN_THAT_VERBS, EN_VERB } from '../../lexicon/en';
+import {
+  EN_CRITICISM_IDIOMS,
+  EN_FAMILY_TRIGGERS,
+  EN_MADE_CLEAR,
+  EN_NAMING,
+  EN_PRONOUNS,
+  EN_REPORT_ING,
+  EN_DO_VERBS,
+  EN_OFFICER_HEAD,
+  EN_THAT_VERBS,
+  EN_TIME,
+  EN_VERB,
+} from '../../lexicon/en';
 import type { ActorAcc } from '../../actors/shared';
 import { speakerPhrase, viewOf, type EngineView } from '../discourse';
 import type { Doc } from '../../doc';
@@ -76,6 +94,9 @@ export function englishAttribution(v: EnglishEngineView, k: number): boolean {
   if (!EN_FAMILY_TRIGGERS.has(w)) return false;
   if (EN_REPORT_ING.has(w)) return progressive(v, k) || whileParticiple(v, k);
   if (EN_THAT_VERBS.has(w)) return thatVerb(v, k);
+  if (EN_CRITICISM_IDIOMS.has(w)) return objectCriticism(v, k);
+  if (EN_MADE_CLEAR.has(w)) return madeClear(v, k);
+  if (EN_NAMING.has(w)) return naming(v, k);
   if (w === 'said' || w === 'says') return postposedOfficer(v, k);
   return false;
 }
@@ -198,6 +219,162 @@ function thatVerb(v: EnglishEngineView, k: number): boolean {
   const c = v.contentAfter(k, toks[k].norm);
   if (!c) return false;
   return pushAll(v, 'en-that-verb', sb, toks[k].norm, KIND_OF[toks[k].norm] ?? 'statement', c, k);
+}
+
+/** The speaker of the verb at k: the named antecedent of a relative "who" ("X, who this week criticised"), else the
+ * subject before the verb (auxiliaries skipped); none for a passive ("was criticised by"). */
+function speakerOf(v: EnglishEngineView, k: number): { actor: ActorAcc; text: string; others?: ActorAcc[] } | undefined {
+  const toks = v.doc.toks;
+  let b = k;
+  if (b > 0 && /^(has|have|had)$/.test(toks[b - 1].norm) && toks[b].gap === 0) b--;
+  if (b > 0 && /^(is|are|was|were|be|been|being)$/.test(toks[b - 1].norm)) return undefined;
+  const wi = relativeWho(v.doc, v.mAt, k);
+  if (wi > 0) {
+    const am = v.mAt[wi - 1];
+    const aa = am && am.last === wi - 1 ? v.set.byId.get(am.actorId) : undefined;
+    return aa && aa.type !== 'location' ? { actor: aa, text: v.doc.src.slice(am!.start, am!.end) } : undefined;
+  }
+  return v.subjectBefore(b);
+}
+
+/** Words that end a criticised object (a new clause or a following report). */
+const EN_OBJ_STOP = /^(saying|adding|calling|arguing|insisting|noting|and|but|while|whereas|although|because)$/;
+
+/** "X lashed out at OBJ", "X took issue with OBJ", "X criticised OBJ for CHARGE": OBJ (with its charge) is the content,
+ * up to the end of the clause (a comma, dash, colon or a coordinated report). A bare name or pronoun with no charge is
+ * criticism without content ("lashed out at Xandria", "criticised him"), as the gold decisions read it. */
+function objectCriticism(v: EnglishEngineView, k: number): boolean {
+  const { doc } = v;
+  const toks = doc.toks;
+  const n = toks.length;
+  const sent = doc.sentOf[k];
+  let o = -1;
+  for (const alt of EN_CRITICISM_IDIOMS.get(toks[k].norm)!) {
+    let j = k + 1;
+    for (const p of alt) {
+      if (j >= n || toks[j].norm !== p || toks[j].gap !== 0 || doc.sentOf[j] !== sent) {
+        j = -1;
+        break;
+      }
+      j++;
+    }
+    if (j > 0) {
+      o = j;
+      break;
+    }
+  }
+  if (o < 0 || o >= n || doc.sentOf[o] !== sent || toks[o].gap >= 2 || toks[o].norm === 'that') return false;
+  let e = o;
+  while (e + 1 < n && doc.sentOf[e + 1] === sent && toks[e + 1].gap < 2 && !EN_OBJ_STOP.test(toks[e + 1].norm)) e++;
+  // "criticised X, saying Y": the participle report carries the charge (its own claim); the bare criticism is none
+  if (
+    e + 2 < n &&
+    doc.sentOf[e + 2] === sent &&
+    toks[e + 1].gap === 2 &&
+    /^(saying|arguing|adding|insisting|claiming|noting|calling)$/.test(toks[e + 1].norm)
+  )
+    return false;
+  // a trailing time adverbial is the reporter's ("... on Monday", "... last week")
+  for (let r = o + 1; r < e; r++)
+    if (/^(on|last|this|earlier|yesterday|today)$/.test(toks[r].norm) && (r + 1 > e || EN_TIME.has(toks[r + 1].norm)) && e - r <= 2) {
+      e = r - 1;
+      break;
+    }
+  // criticism without a charge: the object is only a name (a mention or a capitalised run) or a pronoun
+  const m = v.mAt[o];
+  let caps = true;
+  for (let r = o; r <= e && caps; r++) caps = toks[r].caps > 0;
+  const bare =
+    caps ||
+    (m && m.first === o && m.last >= e) ||
+    (o === e && (EN_PRONOUNS[toks[o].norm] !== undefined || /^(him|her|them|us|me)$/.test(toks[o].norm)));
+  if (bare) return false;
+  const sb = speakerOf(v, k);
+  if (!sb) return false;
+  const verb = doc.src.slice(toks[k].start, toks[o - 1].end);
+  return pushAll(v, 'en-object-criticism', sb, verb, 'accusation', { s: toks[o].start, e: toks[e].end }, k);
+}
+
+/** Words that end a naming complement: a subordinate clause or a coordinated verb. */
+const EN_NAMING_STOP = /^(because|while|when|since|although|though|after|before|but|whereas|which|saying|adding)$/;
+
+/** ", calling X Y", "X called X Y", "X described X as Y", "X - who referred to X as Y -": "X (as) Y" is the content, up
+ * to the end of the clause (punctuation other than quotation marks, a subordinate clause, a second "as" or a coordinated
+ * verb). "called for/on", "called X to ..." and a call without a complement are no report. */
+function naming(v: EnglishEngineView, k: number): boolean {
+  const { doc } = v;
+  const toks = doc.toks;
+  const n = toks.length;
+  const w = toks[k].norm;
+  const sent = doc.sentOf[k];
+  let o = k + 1;
+  if (w.startsWith('referr')) {
+    if (o >= n || toks[o].norm !== 'to' || toks[o].gap !== 0) return false;
+    o++;
+  }
+  if (o >= n || doc.sentOf[o] !== sent || toks[o].gap !== 0) return false;
+  if (/^(for|on|upon|off|in|out|up|back|to|into|that|a|an|him|her|them|me|us|it's)$/.test(toks[o].norm) && !(toks[o].norm === 'it')) {
+    if (!/^(a|an)$/.test(toks[o].norm) || w !== 'described') return false;
+  }
+  const needAs = EN_NAMING.get(w) === 'as';
+  let e = o;
+  let sawAs = false;
+  let steps = 0;
+  while (e + 1 < n && doc.sentOf[e + 1] === sent && steps < 40) {
+    const nx = toks[e + 1];
+    if (/[,;:.!?()\u2013\u2014]|\s-\s/.test(nx.sep) && doc.quoteOf[e + 1] < 0) break; // not inside the quoted complement
+    if (EN_NAMING_STOP.test(nx.norm) && doc.quoteOf[e + 1] < 0) break;
+    if (nx.norm === 'as' && doc.quoteOf[e + 1] < 0 && toks[e].norm !== 'such') {
+      if (!needAs || sawAs) break;
+      sawAs = true;
+    }
+    if (nx.norm === 'and' && e + 2 < n && (EN_VERB.get(toks[e + 2].norm) || /ed$/.test(toks[e + 2].norm)) && doc.quoteOf[e + 1] < 0) break;
+    e++;
+    steps++;
+  }
+  // the complement: "X as Y"; for call, a pronoun object with anything after it ("called it a priority"), or an
+  // article or a quotation opening a second noun phrase ("calling the tariffs an 'incentive'"; not "called the meeting")
+  if (needAs && !sawAs) return false;
+  if (!needAs) {
+    let compl = e > o && /^(it|this|that|them|him|her)$/.test(toks[o].norm);
+    for (let r = o + 1; r <= e && !compl; r++) compl = /^(a|an)$/.test(toks[r].norm) || /["\u201C]/.test(toks[r].sep);
+    if (!compl) return false;
+  }
+  const sb = w === 'calling' || w === 'describing' || w === 'referring' ? participleSpeaker(v, k) : speakerOf(v, k);
+  if (!sb) return false;
+  // a closing quotation mark right after the content belongs to it
+  const c = { s: toks[o].start, e: toks[e].end };
+  return pushAll(v, 'en-naming', sb, w, 'statement', c, k);
+}
+
+/** The speaker of a participle after a comma: the last claim's speaker in its sentence, else the sentence's subject. */
+function participleSpeaker(v: EnglishEngineView, k: number): { actor: ActorAcc; text: string } | undefined {
+  const toks = v.doc.toks;
+  if (toks[k].gap !== 2) return undefined;
+  const sent = v.doc.sentOf[k];
+  for (let i = v.claims.length - 1, lim = 0; i >= 0 && lim < 20; i--, lim++) {
+    const c = v.claims[i];
+    if (c.at < k && v.doc.sentOf[c.at] === sent && c.speaker.actorId) {
+      const a = v.set.byId.get(c.speaker.actorId);
+      return a ? { actor: a, text: '' } : undefined;
+    }
+  }
+  const a = v.subjectOfSentence(k);
+  return a ? { actor: a, text: '' } : undefined;
+}
+
+/** "X made it clear that ...", "X has made clear ...": the clause after "clear". */
+function madeClear(v: EnglishEngineView, k: number): boolean {
+  const { doc } = v;
+  const toks = doc.toks;
+  let c = k + 1;
+  if (c < toks.length && toks[c].norm === 'it' && toks[c].gap === 0) c++;
+  if (c >= toks.length || toks[c].norm !== 'clear' || toks[c].gap !== 0 || doc.sentOf[c] !== doc.sentOf[k]) return false;
+  const sb = speakerOf(v, k);
+  if (!sb) return false;
+  const ct = v.contentAfter(c, 'stated');
+  if (!ct) return false;
+  return pushAll(v, 'en-made-clear', sb, doc.src.slice(toks[k].start, toks[c].end), 'statement', ct, k);
 }
 
 /**

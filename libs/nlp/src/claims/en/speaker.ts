@@ -16,6 +16,8 @@ import {
   EN_PRONOUNS,
   EN_SKIP_BACK,
   EN_TIME,
+  EN_UNIT_PLURALS,
+  EN_UNIT_ROLES,
   EN_VERB,
 } from '../../lexicon/en';
 import { actorOf, type ClaimX, type Ctx, fitsTitle, isOrgish, lastActor, lastClaimBefore, personByTitle } from '../shared';
@@ -215,18 +217,20 @@ export function subjectBefore(ctx: Ctx, v: number): Subj | undefined {
     if (lc && lcA && others && doc.sentOf[v] - doc.sentOf[lc.at] <= 2)
       return { actor: lcA, text: toks[k].norm, first: k, pronoun: true, others };
   }
-  const sb = subjectBefore0(ctx, v);
+  // issue 11 (en): "X, Y and 10 other states said": the named units before the unnamed rest are the subject
+  const tail = enListTail(ctx, v);
+  const sb = subjectBefore0(ctx, tail ?? v);
   if (!sb || sb.pronoun) return sb;
   if (sb.desc || !ctx.mAt[sb.first]) return sb;
   const others: ActorAcc[] = [];
   let j = sb.first - 1;
-  for (let guard = 0; guard < 6 && j > 0; guard++) {
+  for (let guard = 0; guard < 12 && j >= 0; guard++) {
     while (j > 0 && EN_INV_SKIP.has(toks[j].norm) && !ctx.mAt[j] && toks[j + 1].gap < 2) j--; // "Mr Justice"
     let conj = false;
     if (toks[j].norm === 'and' && toks[j + 1].gap < 2) {
       conj = true;
       j--;
-    } else if (others.length && toks[j + 1].gap === 2) conj = true; // "X, Y and Z"
+    } else if ((others.length || tail !== undefined) && toks[j + 1].gap === 2 && toks[j + 1].sep.includes(',')) conj = true; // "X, Y and Z", "X, Y and 10 others"
     if (!conj || j < 0 || doc.sentOf[j] !== doc.sentOf[v]) break;
     const m = ctx.mAt[j];
     if (!m || m.last !== j) break;
@@ -235,7 +239,8 @@ export function subjectBefore(ctx: Ctx, v: number): Subj | undefined {
     // not inside a prepositional phrase ("talks between X and Y")
     const pb = m.first - 1;
     if (pb >= 0 && /^(between|with|of|for|to|by|from|against|and|on|in|at)$/.test(toks[pb].norm) && toks[m.first].gap < 2) {
-      if (toks[pb].norm !== 'and') break;
+      // "the attorneys general of X and Y said": both units speak
+      if (toks[pb].norm !== 'and' && !(toks[pb].norm === 'of' && pb > 0 && EN_UNIT_ROLES.has(toks[pb - 1].norm))) break;
     }
     others.push(a);
     j = m.first - 1;
@@ -243,6 +248,23 @@ export function subjectBefore(ctx: Ctx, v: number): Subj | undefined {
     if (toks[m.first].gap === 2) j = m.first - 1;
   }
   return others.length ? { ...sb, others } : sb;
+}
+
+/** The "and" opening the unnamed rest of a subject list right before verb v ("..., California and 10 other states
+ * said", "X and others said"), or undefined. */
+function enListTail(ctx: Ctx, v: number): number | undefined {
+  const toks = ctx.doc.toks;
+  let k = v - 1;
+  while (k > 0 && EN_SKIP_BACK.has(toks[k].norm) && toks[k + 1].gap === 0) k--;
+  if (k < 2 || !EN_UNIT_PLURALS.has(toks[k].norm) || toks[k + 1].gap !== 0) return undefined;
+  let j = k - 1;
+  if (toks[k].norm !== 'others') {
+    if (toks[j].norm !== 'other') return undefined;
+    j--;
+    if (j > 0 && toks[j].norm !== 'and' && toks[j].caps === 0 && toks[j + 1].gap === 0) j--; // a count
+  }
+  if (toks[j].norm !== 'and' || toks[j + 1].gap !== 0 || !ctx.mAt[j - 1] || ctx.doc.sentOf[j] !== ctx.doc.sentOf[v]) return undefined;
+  return j;
 }
 
 function subjectBefore0(ctx: Ctx, v: number): Subj | undefined {
@@ -379,6 +401,33 @@ function enPersonByTitleOf(ctx: Ctx, word: string, pos: number, country: ActorAc
   return best?.actor;
 }
 
+/** issue 11 (en): the speaker named only after the description ("Xandria's finance minister, lashed out at ... ¶ Omar
+ * Fayed, Xandria's finance minister, argued ..."): a person given the same role of the same country in an apposition
+ * within the next three sentences ("Name, Country's [adj] role" or "Country's [adj] role(,) Name"). */
+function enHolderNamedNext(ctx: Ctx, k: number, word: string, country: ActorAcc): ActorAcc | undefined {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  const lastSent = Math.min(doc.sents.length - 1, doc.sentOf[k] + 3);
+  for (let j = k + 1; j < toks.length && doc.sentOf[j] <= lastSent; j++) {
+    const m = ctx.mAt[j];
+    if (!m || m.first !== j || m.actorId !== country.id) continue;
+    // "Country's [one or two modifiers] role"
+    const r = m.last + 1;
+    if (r >= toks.length || toks[r].norm !== 's' || !/['\u2019]/.test(toks[r].sep)) continue;
+    let w = r + 1;
+    while (w < toks.length && w <= r + 3 && toks[w].norm !== word && toks[w].gap === 0 && !ctx.mAt[w]) w++;
+    if (w >= toks.length || toks[w].norm !== word || toks[w].gap !== 0) continue;
+    // the person before it ("Name, Country's role") or after it ("Country's role, Name" / "Country's role Name")
+    const before = m.first > 0 && toks[m.first].gap === 2 ? ctx.mAt[m.first - 1] : undefined;
+    const pb = before && before.last === m.first - 1 ? ctx.set.byId.get(before.actorId) : undefined;
+    if (pb && pb.type === 'person') return pb;
+    const after = w + 1 < toks.length && toks[w + 1].gap <= 2 ? ctx.mAt[w + 1] : undefined;
+    const pa = after && after.first === w + 1 ? ctx.set.byId.get(after.actorId) : undefined;
+    if (pa && pa.type === 'person') return pa;
+  }
+  return undefined;
+}
+
 /** Role words of one person (not a spokesman, who speaks for the body). */
 const EN_PERSON_ROLE = new Set([
   'head',
@@ -407,7 +456,8 @@ export function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
     const a = ctx.set.byId.get(m.actorId);
     if (a && a.type !== 'location') {
       // "Stuart Hensel of the Economist Intelligence Unit said" → the person before "of"
-      const before = m.first - 1;
+      // (a word that ends the previous sentence is no preposition of this one: "He moved on. Lina Hart said")
+      const before = doc.sentStart[m.first] ? -1 : m.first - 1;
       const prep = before > 0 && EN_DET.has(toks[before].norm) && toks[m.first].gap < 2 ? before - 1 : before;
       if (prep > 0 && ['of', 'at', 'for', 'from'].includes(toks[prep].norm) && prep !== before) {
         const aff = enAffiliation(ctx, prep, a);
@@ -591,7 +641,7 @@ export function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
             const tied = (x: ActorAcc | undefined) => (x && affiliatedWith(ctx, x, pa) ? x : undefined);
             const p =
               pa.type === 'country'
-                ? personByTitle(ctx, w, toks[k].start)
+                ? (personByTitle(ctx, w, toks[k].start) ?? enHolderNamedNext(ctx, k, w, pa))
                 : (personByTitle(ctx, w, toks[k].start) ??
                   tied(lastClaimSpeakerOfType(ctx, v, 'person')) ??
                   tied(mostSalient(ctx, v, 'person')));
@@ -624,7 +674,7 @@ export function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
         if (d === 'person' && !/^spokes/.test(w)) {
           // issue 11: "the French president" → the person introduced as "French President X", not the last president named
           const p =
-            (a.type === 'country' ? enPersonByTitleOf(ctx, w, toks[k].start, a) : undefined) ??
+            (a.type === 'country' ? (enPersonByTitleOf(ctx, w, toks[k].start, a) ?? enHolderNamedNext(ctx, k, w, a)) : undefined) ??
             personByTitle(ctx, w, toks[k].start) ??
             lastClaimSpeakerOfType(ctx, v, 'person') ??
             mostSalient(ctx, v, 'person');
