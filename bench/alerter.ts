@@ -11,7 +11,7 @@
 // this process), the alerter started and ready, the enriched articles published to
 // marsad.articles.enriched, and the CPU counted until the group has no lag, the alerts queue is
 // empty and no webhook arrived for 3 s.
-// Env: BENCH_N (5000), BENCH_WATCHES (1000), BENCH_ALERTER_ROOTS (comma-separated checkouts whose
+// Env: BENCH_SERVICE_HEAP_MB (as bench:pipeline: default k8s/base's), BENCH_N (5000), BENCH_WATCHES (1000), BENCH_ALERTER_ROOTS (comma-separated checkouts whose
 // dist/ is run, default this one: give a baseline checkout and this one to alternate before/after),
 // BENCH_REPEAT (1: rounds over the roots).
 

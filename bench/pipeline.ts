@@ -16,7 +16,7 @@
 //     service's peak RSS (VmHWM); nothing lost or duplicated (count by URL in the index);
 //   - the ratios as the last line. CPU model, Node version and load average beside the figures.
 // Env: BENCH_N, BENCH_RUNS, BENCH_PREFILL, BENCH_WATCHES (1,000 generated + the demo watch),
-// BENCH_LATENCY_S, BENCH_TIMEOUT_S (600 per run), BENCH_SERVICE_HEAP_MB (--max-old-space-size of each service), BENCH_NAIVE_N (= BENCH_N), BENCH_CPU_PROF=1 (V8 CPU
+// BENCH_LATENCY_S, BENCH_TIMEOUT_S (600 per run), BENCH_SERVICE_HEAP_MB (--max-old-space-size of each service; default that of its NODE_OPTIONS in k8s/base, 0 = Node's default), BENCH_NAIVE_N (= BENCH_N), BENCH_CPU_PROF=1 (V8 CPU
 // profiles of the services in .marsad/bench-logs/prof/), BENCH_PEERS=0 (skip raw _bulk and naive).
 
 import { existsSync, mkdirSync } from 'node:fs';

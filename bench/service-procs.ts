@@ -2,7 +2,7 @@
 // (bench:pipeline, bench:alerter).
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -34,6 +34,21 @@ function freePort(): Promise<number> {
   });
 }
 
+/**
+ * The V8 old-space limit a bench gives service `svc`: by default the `--max-old-space-size` of its
+ * NODE_OPTIONS in k8s/base/<svc>.yaml, so the bench measures what production runs. It matters: with
+ * Node's default limit (~4 GB on a 24 GB machine) V8 lets the heap grow before collecting, and the
+ * alerter peaked at ~375 MB RSS in bench:alerter against ~234 MB with production's 384 (ADR 0019,
+ * 2026-12-07 afternoon). BENCH_SERVICE_HEAP_MB=<MB> overrides it; BENCH_SERVICE_HEAP_MB=0 = Node's default.
+ */
+export function serviceHeapArgs(svc: string, distRoot = root): string[] {
+  const env = process.env.BENCH_SERVICE_HEAP_MB;
+  if (env !== undefined && env !== '') return Number(env) > 0 ? [`--max-old-space-size=${Number(env)}`] : [];
+  const manifest = join(distRoot, 'k8s', 'base', `${svc}.yaml`);
+  const m = existsSync(manifest) ? /--max-old-space-size=(\d+)/.exec(readFileSync(manifest, 'utf8')) : null;
+  return m ? [`--max-old-space-size=${m[1]}`] : [];
+}
+
 /** Starts `node <distRoot>/dist/apps/<svc>/src/main.js` in namespace `ns` on a free port, logs in .marsad/bench-logs/. */
 export async function startService(svc: Service, label: string, ns: string, distRoot = root): Promise<Svc> {
   const port = await freePort();
@@ -43,23 +58,25 @@ export async function startService(svc: Service, label: string, ns: string, dist
   const prof = process.env.BENCH_CPU_PROF
     ? ['--cpu-prof', `--cpu-prof-dir=${join(logDir, 'prof')}`, `--cpu-prof-name=${ns}-${label}.cpuprofile`]
     : [];
-  // BENCH_SERVICE_HEAP_MB: V8 old-space limit of each service (as NODE_OPTIONS in k8s/base); unset = Node's default
-  const heap = process.env.BENCH_SERVICE_HEAP_MB ? [`--max-old-space-size=${Number(process.env.BENCH_SERVICE_HEAP_MB)}`] : [];
-  const proc = spawn(process.execPath, [...heap, ...prof, join(distRoot, 'dist', 'apps', svc, 'src', 'main.js')], {
-    cwd: distRoot,
-    env: {
-      ...process.env,
-      KAFKA_BROKERS: KAFKA,
-      ELASTICSEARCH_URL: ES,
-      REDIS_URL: REDIS,
-      MARSAD_NAMESPACE: ns,
-      MARSAD_WEBHOOK_ALLOW_CIDRS: '127.0.0.0/8,::1/128',
-      MARSAD_LOG_FILE: logFile,
-      LOG_LEVEL: 'warn',
-      PORT: String(port),
+  const proc = spawn(
+    process.execPath,
+    [...serviceHeapArgs(svc, distRoot), ...prof, join(distRoot, 'dist', 'apps', svc, 'src', 'main.js')],
+    {
+      cwd: distRoot,
+      env: {
+        ...process.env,
+        KAFKA_BROKERS: KAFKA,
+        ELASTICSEARCH_URL: ES,
+        REDIS_URL: REDIS,
+        MARSAD_NAMESPACE: ns,
+        MARSAD_WEBHOOK_ALLOW_CIDRS: '127.0.0.0/8,::1/128',
+        MARSAD_LOG_FILE: logFile,
+        LOG_LEVEL: 'warn',
+        PORT: String(port),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   proc.stdout?.pipe(out);
   proc.stderr?.pipe(out);
   return { name: label, proc, port };

@@ -9,7 +9,7 @@
 // CPU is the service's own (/proc/<pid>/stat) from ready to no lag, per article; RSS is its peak
 // (VmHWM, start-up included) and its RSS at the end of the drain; the first ~10% of the backlog is
 // also reported apart (a fresh process should be at full speed from its first seconds: warm-up). The namespace
-// (topics, groups, index, Redis keys) is removed at the end. Env: BENCH_N, BENCH_SERVICES
+// (topics, groups, index, Redis keys) is removed at the end. Env: BENCH_SERVICE_HEAP_MB (as bench:pipeline: default k8s/base's), BENCH_N, BENCH_SERVICES
 // (`enricher,indexer`; the indexer needs the enricher's output), BENCH_SERVICE_ENV (extra
 // `K=V,K=V` for the services, e.g. MARSAD_KAFKA_COMPRESSION=none), BENCH_CPU_PROF=1 (V8 CPU profiles).
 
@@ -25,6 +25,7 @@ import { createKafka, ensureTopics, Publisher } from '@marsad/messaging';
 import { createLogger } from '@marsad/observability';
 import { benchArticles } from './articles';
 import { ES, KAFKA, REDIS, checkStack, cleanupNamespace, cpuSeconds, load, machine, peakRssMb } from './stack';
+import { serviceHeapArgs } from './service-procs';
 import { findRoot } from './support';
 
 const N = Number(process.env.BENCH_N ?? 5000);
@@ -61,7 +62,7 @@ async function start(svc: string, ns: string): Promise<{ proc: ChildProcess; por
   const prof = process.env.BENCH_CPU_PROF
     ? ['--cpu-prof', `--cpu-prof-dir=${join(logDir, 'prof')}`, `--cpu-prof-name=${ns}-${svc}.cpuprofile`]
     : [];
-  const proc = spawn(process.execPath, [...prof, join(root, 'dist', 'apps', svc, 'src', 'main.js')], {
+  const proc = spawn(process.execPath, [...serviceHeapArgs(svc), ...prof, join(root, 'dist', 'apps', svc, 'src', 'main.js')], {
     cwd: root,
     env: {
       ...process.env,
