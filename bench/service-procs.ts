@@ -49,8 +49,17 @@ export function serviceHeapArgs(svc: string, distRoot = root): string[] {
   return m ? [`--max-old-space-size=${m[1]}`] : [];
 }
 
-/** Starts `node <distRoot>/dist/apps/<svc>/src/main.js` in namespace `ns` on a free port, logs in .marsad/bench-logs/. */
-export async function startService(svc: Service, label: string, ns: string, distRoot = root): Promise<Svc> {
+/**
+ * Starts `node <distRoot>/dist/apps/<svc>/src/main.js` in namespace `ns` on a free port, logs in
+ * .marsad/bench-logs/; `extraEnv` is added last (bench:services' BENCH_SERVICE_ENV).
+ */
+export async function startService(
+  svc: Service,
+  label: string,
+  ns: string,
+  distRoot = root,
+  extraEnv: Record<string, string> = {},
+): Promise<Svc> {
   const port = await freePort();
   const logFile = join(logDir, `${ns}-${label}.log`);
   const out = createWriteStream(logFile, { flags: 'a' });
@@ -73,6 +82,7 @@ export async function startService(svc: Service, label: string, ns: string, dist
         MARSAD_LOG_FILE: logFile,
         LOG_LEVEL: 'warn',
         PORT: String(port),
+        ...extraEnv,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },

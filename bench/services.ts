@@ -13,20 +13,15 @@
 // (`enricher,indexer`; the indexer needs the enricher's output), BENCH_SERVICE_ENV (extra
 // `K=V,K=V` for the services, e.g. MARSAD_KAFKA_COMPRESSION=none), BENCH_CPU_PROF=1 (V8 CPU profiles).
 
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
-import net from 'node:net';
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { Client as EsClient } from '@elastic/elasticsearch';
 import { articleIdFromUrl, names } from '@marsad/contracts';
-import { createKafka, ensureTopics, Publisher } from '@marsad/messaging';
+import { ensureTopics, Publisher } from '@marsad/messaging';
 import { createLogger } from '@marsad/observability';
 import { benchArticles } from './articles';
-import { ES, KAFKA, REDIS, checkStack, cleanupNamespace, cpuSeconds, load, machine, peakRssMb } from './stack';
-import { serviceHeapArgs } from './service-procs';
-import { findRoot } from './support';
+import { ES, checkStack, cleanupNamespace, cpuSeconds, load, machine, peakRssMb } from './stack';
+import { kafka, lag, logDir, startService, stopService, waitReady, type Service } from './service-procs';
 
 const N = Number(process.env.BENCH_N ?? 5000);
 const SERVICES = (process.env.BENCH_SERVICES ?? 'enricher,indexer').split(',');
@@ -36,88 +31,9 @@ const EXTRA_ENV = Object.fromEntries(
     .filter(Boolean)
     .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
 );
-const root = findRoot();
-const logDir = join(root, '.marsad', 'bench-logs');
 const quiet = createLogger('bench', 'error');
 const err = (s: string) => process.stderr.write(s + '\n');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const kafka = createKafka({ brokers: KAFKA.split(','), clientId: 'bench-services', logger: quiet });
-
-function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const s = net.createServer();
-    s.on('error', rej);
-    s.listen(0, '127.0.0.1', () => {
-      const p = (s.address() as AddressInfo).port;
-      s.close(() => res(p));
-    });
-  });
-}
-
-async function start(svc: string, ns: string): Promise<{ proc: ChildProcess; port: number }> {
-  const port = await freePort();
-  const logFile = join(logDir, `${ns}-${svc}.log`);
-  const out = createWriteStream(logFile, { flags: 'a' });
-  // BENCH_CPU_PROF=1: each service writes a V8 CPU profile at exit (.marsad/bench-logs/prof/)
-  const prof = process.env.BENCH_CPU_PROF
-    ? ['--cpu-prof', `--cpu-prof-dir=${join(logDir, 'prof')}`, `--cpu-prof-name=${ns}-${svc}.cpuprofile`]
-    : [];
-  const proc = spawn(process.execPath, [...serviceHeapArgs(svc), ...prof, join(root, 'dist', 'apps', svc, 'src', 'main.js')], {
-    cwd: root,
-    env: {
-      ...process.env,
-      KAFKA_BROKERS: KAFKA,
-      ELASTICSEARCH_URL: ES,
-      REDIS_URL: REDIS,
-      MARSAD_NAMESPACE: ns,
-      MARSAD_LOG_FILE: logFile,
-      LOG_LEVEL: 'warn',
-      PORT: String(port),
-      ...EXTRA_ENV,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  proc.stdout?.pipe(out);
-  proc.stderr?.pipe(out);
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (proc.exitCode !== null) throw new Error(`${svc} exited with ${proc.exitCode} (see ${logFile})`);
-    const ok = await fetch(`http://127.0.0.1:${port}/health/ready`, { signal: AbortSignal.timeout(2000) }).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return { proc, port };
-    await sleep(250);
-  }
-  throw new Error(`${svc} not ready within 120 s (see ${logFile})`);
-}
-
-async function stop(proc: ChildProcess): Promise<void> {
-  if (proc.exitCode !== null) return;
-  const exited = new Promise((r) => proc.once('exit', r));
-  proc.kill('SIGTERM');
-  const t = setTimeout(() => proc.kill('SIGKILL'), 20_000);
-  await exited;
-  clearTimeout(t);
-}
-
-/** Uncommitted messages of `groupId` on `topic` (everything while it has committed nothing). */
-async function lag(groupId: string, topic: string): Promise<number> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const ends = await admin.fetchTopicOffsets(topic);
-    const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
-    let l = 0;
-    for (const e of ends) {
-      const c = committed?.partitions.find((p) => p.partition === e.partition);
-      l += Number(e.high) - (c && Number(c.offset) >= 0 ? Number(c.offset) : Number(e.low));
-    }
-    return l;
-  } finally {
-    await admin.disconnect();
-  }
-}
 
 function rssMb(pid: number): number {
   try {
@@ -128,8 +44,10 @@ function rssMb(pid: number): number {
   }
 }
 
-async function drain(svc: string, ns: string, groupId: string, topic: string, publish?: () => Promise<void>): Promise<void> {
-  const { proc } = await start(svc, ns);
+async function drain(svc: Service, ns: string, groupId: string, topic: string, publish?: () => Promise<void>): Promise<void> {
+  const service = await startService(svc, svc, ns, undefined, EXTRA_ENV);
+  await waitReady(service);
+  const { proc } = service;
   const pid = proc.pid!;
   try {
     // From ready on: start-up (and the enricher's warm-up) is not counted. The enricher's backlog is
@@ -166,7 +84,7 @@ async function drain(svc: string, ns: string, groupId: string, topic: string, pu
           `the rest ${(((cpu - first.cpu) * 1000) / (counted - first.n)).toFixed(2)}`,
       );
   } finally {
-    await stop(proc);
+    await stopService(service);
   }
 }
 
