@@ -21,6 +21,7 @@ import {
   type SendJobData,
 } from '@marsad/alerts';
 import { decodeJson, type BatchHandler, type DlqItem } from '@marsad/messaging';
+import { withTimeout } from '@marsad/observability';
 import type { AlerterContext } from './context';
 import type { AlertLogEntry } from './alert-log';
 import { RedisAlertStateRepository } from './alert-state.repository';
@@ -38,16 +39,6 @@ import { jobOptions } from './alert.processor';
  * and its deliveries are already claimed (batches) or their job ids exist (e-mail). Invalid messages go to the DLQ. (ADR 0020)
  */
 export const ENQUEUE_TIMEOUT_MS = 5000;
-
-function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
-    p,
-    new Promise<never>((_, rej) => {
-      timer = setTimeout(() => rej(new Error(`${what} timed out after ${ms} ms`)), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
-}
 
 interface Candidate extends DecideCandidate {
   watch: Watch;
