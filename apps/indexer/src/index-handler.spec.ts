@@ -54,6 +54,8 @@ function writerWith(answer: (d: BulkDoc) => BulkItemResult | 'throw-transient' |
   } as unknown as BulkWriter;
   return { writer, calls };
 }
+/** The `_source` a bulk document sends. */
+const source = (d: BulkDoc) => JSON.parse(d.parts ? Buffer.concat(d.parts).toString('utf8') : d.json!);
 const okItem = (d: BulkDoc): BulkItemResult => ({ id: d.id, index: d.index, ok: true, status: 201 });
 
 describe('index handler', () => {
@@ -67,7 +69,7 @@ describe('index handler', () => {
       ['a', 'u2-marsad-articles-2023.11'],
       ['b', 'u2-marsad-articles-2024.05'],
     ]);
-    expect(JSON.parse(calls[0][0].json!).bodyNormalized).toBe('B');
+    expect(source(calls[0][0]).bodyNormalized).toBe('B');
   });
 
   it('DLQs invalid messages and permanently rejected documents; indexes the rest', async () => {
@@ -92,6 +94,41 @@ describe('index handler', () => {
       'elasticsearch rejected the document (400): mapper_parsing_exception: failed to parse',
     ]);
     expect(res!.dlq![2].attempts).toBe(2);
+  });
+
+  it("sends a canonical article's own JSON with the index fields appended; one ES refuses is sent once more serialised, then DLQed", async () => {
+    const canonical = (id: string) =>
+      article(id, { enrichedAt: '2024-02-03T00:00:00.000Z', publishedAt: '2023-11-30T23:00:00.000Z', bodyNormalized: 'b' });
+    const refused = (d: BulkDoc): BulkItemResult => ({
+      id: d.id,
+      index: d.index,
+      ok: false,
+      status: 400,
+      type: 'document_parsing_exception',
+      reason: 'document_parsing_exception: Duplicate field',
+      transient: false,
+    });
+    // the producer's JSON has a duplicate key (JSON.parse keeps the last): refused as sent, fine serialised
+    const dup = `{"body":"first",${JSON.stringify(canonical('dup')).slice(1)}`;
+    const { writer, calls } = writerWith((d) => (d.parts && d.id !== 'ok' ? refused(d) : d.id === 'bad' ? refused(d) : okItem(d)));
+    const h = createIndexHandler({ names: n, writer, maxMessageBytes: 100_000, logger: quiet, normalize: (s) => s.toUpperCase() });
+    const res = await h([msg(canonical('ok')), msg(dup), msg(canonical('bad')), msg(article('plain'))], ctx);
+    expect(calls[0].map((d) => [d.id, !!d.parts])).toEqual([
+      ['ok', true],
+      ['dup', true],
+      ['bad', true],
+      ['plain', false], // dates not as toIndexDocument writes them: serialised
+    ]);
+    expect(source(calls[0][0])).toMatchObject({ id: 'ok', bodyNormalized: 'b', actorIds: [], indexedAt: expect.any(String) });
+    expect(calls[1].map((d) => [d.id, !!d.parts])).toEqual([
+      ['dup', false],
+      ['bad', false],
+    ]);
+    expect(source(calls[1][0]).body).toBe('b');
+    expect(res!.dlq!.map((d) => [d.message.offset, d.error])).toEqual([
+      [expect.any(String), 'elasticsearch rejected the document (400): document_parsing_exception: Duplicate field'],
+    ]);
+    expect(JSON.parse(res!.dlq![0].message.value!.toString()).id).toBe('bad');
   });
 
   it('throws on transient item failures and on connection errors (the runner retries / pauses)', async () => {

@@ -1,6 +1,6 @@
 import { EnrichedArticleSchema, isCanonicalEnrichedArticle, type EnrichedArticle, type Names } from '@marsad/contracts';
 import { TransientError, decodeJson, errorMessage, type BatchHandler, type DlqItem, type InboundMessage } from '@marsad/messaging';
-import { BulkWriter, isTransientRequestError, monthlyIndexFor, toIndexDocument, type BulkDoc } from '@marsad/search';
+import { BulkWriter, isTransientRequestError, monthlyIndexFor, spliceIndexDocument, toIndexDocument, type BulkDoc } from '@marsad/search';
 import type { Logger } from '@marsad/observability';
 
 export interface IndexHandlerDeps {
@@ -19,6 +19,34 @@ export interface IndexHandlerDeps {
 }
 
 type Doc = BulkDoc & { message: InboundMessage };
+type Built = { ok: true; doc: Doc; bytes: number } | { ok: false; error: string };
+
+/**
+ * One enriched message → its bulk document. `splice`: the article's own JSON with the index fields
+ * appended (spliceIndexDocument) when toIndexDocument would copy it unchanged — no second
+ * serialisation of a ~22 KB article; else (or `splice: false`) JSON.stringify(toIndexDocument(a)).
+ */
+function buildDoc(d: IndexHandlerDeps, m: InboundMessage, splice: boolean): Built {
+  let vouched = false;
+  const dec = decodeJson(m.value, EnrichedArticleSchema, {
+    maxBytes: d.maxMessageBytes,
+    limitName: 'max.message.bytes of the enriched topic',
+    accept: (v) => (vouched = isCanonicalEnrichedArticle(v)), // zod only for what this check cannot vouch for
+  });
+  if (!dec.ok) return { ok: false, error: dec.error };
+  const a = dec.value as EnrichedArticle;
+  try {
+    const index = monthlyIndexFor(a, d.names);
+    // Only a value the fast check vouched for is the parse of m.value itself (zod's is a copy,
+    // possibly with trimmed or stripped fields).
+    const parts = splice && vouched ? spliceIndexDocument(a, m.value!, { normalize: d.normalize }) : undefined;
+    if (parts) return { ok: true, doc: { id: a.id, index, parts, message: m }, bytes: parts[0].length + parts[1].length };
+    const json = JSON.stringify(toIndexDocument(a, { normalize: d.normalize }));
+    return { ok: true, doc: { id: a.id, index, json, message: m }, bytes: json.length };
+  } catch (err) {
+    return { ok: false, error: `cannot build the index document: ${errorMessage(err)}` };
+  }
+}
 type WriteResult = Pick<Awaited<ReturnType<BulkWriter['write']>>, 'items' | 'transient' | 'permanent'>;
 
 /**
@@ -39,47 +67,56 @@ export function createIndexHandler(d: IndexHandlerDeps): BatchHandler {
       slice = [];
       bytes = 0;
       if (!docs.length) return;
-      const result = await writeSlice(d, docs);
-      if (result.transient.length) {
-        const first = result.transient[0];
-        throw new TransientError(
-          `${result.transient.length} of ${docs.length} documents not indexed yet (${first.ok ? '' : first.reason})`,
-        );
+      let rejected = await writeChecked(d, docs);
+      // A spliced document sends the producer's own JSON: one that Elasticsearch refuses (e.g. a
+      // duplicate key, which JSON.parse let through) is sent once more as toIndexDocument's JSON,
+      // so what is indexed or DLQed is what the serialising path would have given.
+      const again = rejected.filter((r) => r.doc.parts);
+      if (again.length) {
+        rejected = rejected.filter((r) => !r.doc.parts);
+        const rebuilt: Doc[] = [];
+        for (const { doc } of again) {
+          const b = buildDoc(d, doc.message, false);
+          if (b.ok) rebuilt.push(b.doc);
+          else dlq.push({ message: doc.message, error: b.error });
+        }
+        if (rebuilt.length) rejected.push(...(await writeChecked(d, rebuilt)));
       }
-      const byId = new Map(docs.map((x) => [`${x.index}\u0000${x.id}`, x.message] as const));
-      for (const p of result.permanent) {
-        if (p.ok) continue;
-        const message = byId.get(`${p.index}\u0000${p.id}`);
-        if (message) dlq.push({ message, error: `elasticsearch rejected the document (${p.status}): ${p.reason}`, attempts: ctx.attempt });
-      }
+      for (const r of rejected) dlq.push({ message: r.doc.message, error: r.error, attempts: ctx.attempt });
     };
     for (const m of messages) {
-      const dec = decodeJson(m.value, EnrichedArticleSchema, {
-        maxBytes: d.maxMessageBytes,
-        limitName: 'max.message.bytes of the enriched topic',
-        accept: isCanonicalEnrichedArticle, // zod only for what this check cannot vouch for
-      });
-      if (!dec.ok) {
-        dlq.push({ message: m, error: dec.error });
+      const b = buildDoc(d, m, true);
+      if (!b.ok) {
+        dlq.push({ message: m, error: b.error });
         continue;
       }
-      const a = dec.value as EnrichedArticle;
-      let json: string;
-      let index: string;
-      try {
-        index = monthlyIndexFor(a, d.names);
-        json = JSON.stringify(toIndexDocument(a, { normalize: d.normalize }));
-      } catch (err) {
-        dlq.push({ message: m, error: `cannot build the index document: ${errorMessage(err)}` });
-        continue;
-      }
-      slice.push({ id: a.id, index, json, message: m });
-      bytes += json.length;
+      slice.push(b.doc);
+      bytes += b.bytes;
       if (bytes >= sliceBytes) await flush();
     }
     await flush();
     return { dlq };
   };
+}
+
+/**
+ * Writes `docs`; throws TransientError when any is not indexed yet (the runner retries the chunk);
+ * returns the documents Elasticsearch refused for good, with the reason.
+ */
+async function writeChecked(d: IndexHandlerDeps, docs: Doc[]): Promise<{ doc: Doc; error: string }[]> {
+  const result = await writeSlice(d, docs);
+  if (result.transient.length) {
+    const first = result.transient[0];
+    throw new TransientError(`${result.transient.length} of ${docs.length} documents not indexed yet (${first.ok ? '' : first.reason})`);
+  }
+  const byId = new Map(docs.map((x) => [`${x.index}\u0000${x.id}`, x] as const));
+  const rejected: { doc: Doc; error: string }[] = [];
+  for (const p of result.permanent) {
+    if (p.ok) continue;
+    const doc = byId.get(`${p.index}\u0000${p.id}`);
+    if (doc) rejected.push({ doc, error: `elasticsearch rejected the document (${p.status}): ${p.reason}` });
+  }
+  return rejected;
 }
 
 /** One `_bulk` of a slice; a request refused as a whole (400/413...) is retried document by document to find the culprit(s). */

@@ -7,7 +7,11 @@ export interface BulkDoc {
   /** The `_source`; or `json`, the same already serialised (the indexer serialises as it goes). */
   doc?: Record<string, unknown>;
   json?: string;
+  /** The same as UTF-8 pieces sent back to back (the indexer's spliced article JSON: spliceIndexDocument). */
+  parts?: Buffer[];
 }
+
+const NEWLINE = Buffer.from('\n');
 
 export type BulkItemResult =
   | { id: string; index: string; ok: true; status: number }
@@ -107,11 +111,15 @@ export class BulkWriter {
     };
     for (const d of docs) {
       const action = JSON.stringify({ index: { _index: d.index, _id: d.id } });
-      const line = Buffer.from(`${action}\n${d.json ?? JSON.stringify(d.doc ?? {})}\n`, 'utf8');
-      if (bytes + line.length > max && opsDocs.length) await flush();
-      lines.push(line);
+      let line: Buffer[];
+      if (d.parts) line = [Buffer.from(`${action}\n`, 'utf8'), ...d.parts, NEWLINE];
+      else line = [Buffer.from(`${action}\n${d.json ?? JSON.stringify(d.doc ?? {})}\n`, 'utf8')];
+      let length = 0;
+      for (const b of line) length += b.length;
+      if (bytes + length > max && opsDocs.length) await flush();
+      lines.push(...line);
       opsDocs.push(d);
-      bytes += line.length;
+      bytes += length;
     }
     await flush();
     return {

@@ -93,6 +93,8 @@ export function toIndexDocument(a: Enriched, opts: ToIndexDocumentOptions = {}):
       field: c.field,
       start: c.start,
       end: c.end,
+      // the engine's provenance of the claim (stored, not indexed: `dynamic: false`)
+      rule: (c as Claim & { rule?: unknown }).rule,
     }),
   );
   const normalize = opts.normalize;
@@ -129,4 +131,92 @@ export function toIndexDocument(a: Enriched, opts: ToIndexDocumentOptions = {}):
     dedup: dropUndefined({ fingerprint: a.dedup.fingerprint, clusterId: a.dedup.clusterId, duplicateOf: a.dedup.duplicateOf }),
     metadata: a.metadata,
   });
+}
+
+// Keys toIndexDocument copies unchanged, per level (indexedAt is added, never copied).
+const TOP_KEYS = new Set([
+  'id',
+  'schemaVersion',
+  'url',
+  'source',
+  'title',
+  'body',
+  'titleNormalized',
+  'bodyNormalized',
+  'language',
+  'languageDetection',
+  'publishedAt',
+  'fetchedAt',
+  'enrichedAt',
+  'enrichmentVersion',
+  'actorIds',
+  'actorNames',
+  'actorTypes',
+  'claimSpeakerIds',
+  'actors',
+  'claims',
+  'dedup',
+  'metadata',
+]);
+const SOURCE_KEYS = new Set(['name', 'domain', 'country']);
+const DETECTION_KEYS = new Set(['code', 'confidence', 'extractor']);
+const ACTOR_KEYS = new Set(['id', 'name', 'type', 'count', 'salience', 'source', 'mentions']);
+const CLAIM_KEYS = new Set(['speaker', 'verb', 'kind', 'text', 'quoted', 'actorIds', 'field', 'start', 'end', 'rule']);
+const SPEAKER_KEYS = new Set(['actorId', 'name', 'text']);
+const DEDUP_KEYS = new Set(['fingerprint', 'clusterId', 'duplicateOf']);
+/** Fields toIndexDocument takes from the article when present (not null), else derives. */
+const DERIVED = ['titleNormalized', 'bodyNormalized', 'actorIds', 'actorNames', 'actorTypes', 'claimSpeakerIds'] as const;
+
+const keysIn = (o: unknown, allowed: Set<string>): boolean => {
+  if (typeof o !== 'object' || o === null || Array.isArray(o)) return false;
+  for (const k in o) if (!allowed.has(k)) return false;
+  return true;
+};
+const sameDate = (s: unknown) => s === undefined || (typeof s === 'string' && iso(s) === s);
+
+/**
+ * True when toIndexDocument(a) is `a` itself plus derived fields: every key at every level is one
+ * it copies unchanged, the dates are already ISO-8601 UTC as it writes them, each actor carries its
+ * `count`, no field it derives is null. Then the document's JSON is the article's own JSON with
+ * those fields appended (spliceIndexDocument).
+ */
+function indexableAsIs(a: Record<string, unknown>): boolean {
+  if (!keysIn(a, TOP_KEYS) || !keysIn(a.source, SOURCE_KEYS) || !keysIn(a.dedup, DEDUP_KEYS)) return false;
+  if (a.languageDetection !== undefined && !keysIn(a.languageDetection, DETECTION_KEYS)) return false;
+  if (!sameDate(a.publishedAt) || !sameDate(a.fetchedAt) || !sameDate(a.enrichedAt)) return false;
+  for (const k of DERIVED) if (a[k] === null) return false;
+  // toIndexDocument writes `actors: []` / `claims: []` for missing lists: only arrays are copied as is
+  if (!Array.isArray(a.actors) || !Array.isArray(a.claims)) return false;
+  for (const x of a.actors) if (!keysIn(x, ACTOR_KEYS) || x.count === undefined || x.count === null) return false;
+  for (const c of a.claims) if (!keysIn(c, CLAIM_KEYS) || !keysIn(c.speaker, SPEAKER_KEYS)) return false;
+  return true;
+}
+
+/**
+ * The `_source` of toIndexDocument(a) without re-serialising the article: `json` is the UTF-8 JSON
+ * `a` was parsed from (a ~22 KB enriched article), returned as two pieces to send back to back —
+ * `json` up to its closing brace (a view, not a copy) and the fields toIndexDocument adds (indexedAt,
+ * and any derived field the article does not carry). The same document as
+ * `JSON.stringify(toIndexDocument(a, opts))` up to key order (search.spec.ts holds it to that).
+ * undefined when `a` is not indexable as is (see indexableAsIs) or `json` does not start with `{`:
+ * the caller serialises toIndexDocument(a) instead. Callers must make sure `json` parses to `a`.
+ */
+export function spliceIndexDocument(a: Enriched, json: Buffer, opts: ToIndexDocumentOptions = {}): Buffer[] | undefined {
+  if (json[0] !== 0x7b || !indexableAsIs(a as unknown as Record<string, unknown>)) return undefined;
+  let end = json.length - 1;
+  while (end > 0 && (json[end] === 0x20 || json[end] === 0x0a || json[end] === 0x0d || json[end] === 0x09)) end--;
+  if (json[end] !== 0x7d) return undefined;
+  let tail = '';
+  const add = (k: string, v: unknown) => {
+    if (v !== undefined) tail += `,${JSON.stringify(k)}:${JSON.stringify(v)}`;
+  };
+  if (a.titleNormalized === undefined && a.title !== undefined && opts.normalize) add('titleNormalized', opts.normalize(a.title));
+  if (a.bodyNormalized === undefined && opts.normalize) add('bodyNormalized', opts.normalize(a.body));
+  if (opts.indexedAt !== false) add('indexedAt', (opts.now?.() ?? new Date()).toISOString());
+  const actors = a.actors ?? [];
+  if (a.actorIds === undefined) add('actorIds', uniq(actors.map((x) => x.id)));
+  if (a.actorNames === undefined) add('actorNames', uniq(actors.map((x) => x.name)));
+  if (a.actorTypes === undefined) add('actorTypes', uniq(actors.map((x) => x.type)));
+  if (a.claimSpeakerIds === undefined) add('claimSpeakerIds', uniq((a.claims ?? []).map((c) => c.speaker.actorId)));
+  return [json.subarray(0, end), Buffer.from(`${tail}}`, 'utf8')];
 }

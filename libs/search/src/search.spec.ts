@@ -1,5 +1,5 @@
 import { names, type EnrichedArticle } from '@marsad/contracts';
-import { articleMonth, monthlyIndexFor, toIndexDocument } from './document';
+import { articleMonth, monthlyIndexFor, spliceIndexDocument, toIndexDocument } from './document';
 import { isTransientFailure, isTransientRequestError, BulkWriter } from './bulk';
 import { articlesTemplateBody, ARTICLES_MAPPINGS } from './template';
 
@@ -105,6 +105,74 @@ describe('toIndexDocument', () => {
   });
 });
 
+describe('spliceIndexDocument', () => {
+  const now = () => new Date('2025-01-01T00:00:00Z');
+  const normalize = (s: string) => s.toLowerCase();
+  // as the enricher writes it: UTC dates, counts, derived fields and the claims' `rule`
+  const canonical = {
+    ...base,
+    publishedAt: '2024-07-01T01:30:00.000Z',
+    actors: base.actors.map((a) => ({ ...a, count: a.mentions.length })),
+    claims: base.claims.map((c) => ({ ...c, rule: 'en-said' })),
+    titleNormalized: 'kaspersky',
+    bodyNormalized: 'kaspersky said "hello".',
+    actorIds: ['org:kaspersky-lab', 'country:RU'],
+    actorNames: ['Kaspersky Lab', 'Russia'],
+    actorTypes: ['organization', 'country'],
+    claimSpeakerIds: ['org:kaspersky-lab'],
+  } as EnrichedArticle;
+  const spliced = (a: object, text = JSON.stringify(a)) => {
+    const parts = spliceIndexDocument(a as EnrichedArticle, Buffer.from(text), { normalize, now });
+    return parts && JSON.parse(Buffer.concat(parts).toString('utf8'));
+  };
+  const expected = (a: object) => JSON.parse(JSON.stringify(toIndexDocument(a as EnrichedArticle, { normalize, now })));
+
+  it("is toIndexDocument's document, from the article's own JSON plus the fields it adds", () => {
+    const doc = spliced(canonical);
+    expect(doc).toEqual(expected(canonical));
+    expect(doc.indexedAt).toBe('2025-01-01T00:00:00.000Z');
+    expect(doc.claims[0].rule).toBe('en-said');
+    // derived fields the article does not carry are appended; trailing whitespace is fine
+    const bare = { ...canonical } as Record<string, unknown>;
+    for (const k of ['titleNormalized', 'bodyNormalized', 'actorIds', 'actorNames', 'actorTypes', 'claimSpeakerIds']) delete bare[k];
+    expect(spliced(bare, JSON.stringify(bare, null, 2) + '\n ')).toEqual(expected(bare));
+    expect(spliced({ ...bare, title: undefined })).toEqual(expected({ ...bare, title: undefined }));
+    // the first piece is a view of the input (no copy)
+    const text = Buffer.from(JSON.stringify(canonical));
+    const parts = spliceIndexDocument(canonical, text, { now })!;
+    expect(parts[0].buffer).toBe(text.buffer);
+  });
+
+  it('declines what toIndexDocument would change (the caller serialises instead)', () => {
+    const declined: object[] = [
+      { ...canonical, publishedAt: '2024-06-30T23:30:00-02:00' }, // normalised to UTC
+      { ...canonical, fetchedAt: '2024-07-01T01:30:00Z' }, // milliseconds added
+      { ...canonical, enrichedAt: 'not a date' }, // dropped
+      { ...canonical, junkTop: 1 },
+      { ...canonical, source: { ...canonical.source, extra: 1 } },
+      { ...canonical, languageDetection: { ...canonical.languageDetection, extra: 1 } },
+      { ...canonical, dedup: { ...canonical.dedup, extra: 1 } },
+      { ...canonical, actors: [{ ...canonical.actors[0], aliases: ['x'] }] },
+      { ...canonical, actors: [{ ...canonical.actors[0], count: undefined }] },
+      { ...canonical, actors: [{ ...canonical.actors[0], count: null }] },
+      { ...canonical, claims: [{ ...canonical.claims[0], extra: 1 }] },
+      { ...canonical, claims: [{ ...canonical.claims[0], speaker: { ...canonical.claims[0].speaker, extra: 1 } }] },
+      { ...canonical, actorIds: null },
+      { ...canonical, bodyNormalized: null },
+      { ...canonical, actors: undefined },
+      { ...canonical, indexedAt: '2024-01-01T00:00:00.000Z' },
+      JSON.parse(`{"__proto__": 1, ${JSON.stringify(canonical).slice(1)}`),
+    ];
+    for (const a of declined) expect(spliced(a)).toBeUndefined();
+    // nor text that does not start with the object (a BOM, whitespace)
+    expect(spliced(canonical, `\ufeff${JSON.stringify(canonical)}`)).toBeUndefined();
+    expect(spliced(canonical, ` ${JSON.stringify(canonical)}`)).toBeUndefined();
+    // and what it declines, toIndexDocument indeed changes
+    for (const a of declined.slice(0, 14))
+      expect(expected(a)).not.toEqual({ ...JSON.parse(JSON.stringify(a)), indexedAt: expect.anything() });
+  });
+});
+
 describe('failure classification', () => {
   it('classifies bulk item failures', () => {
     expect(isTransientFailure(429, 'es_rejected_execution_exception')).toBe(true);
@@ -150,8 +218,12 @@ describe('failure classification', () => {
       },
     };
     const w = new BulkWriter(client as never, { maxRequestBytes: 120 });
-    const res = await w.write(['ok1', 'bad', 'busy', 'ok2'].map((id) => ({ id, index: 'i', doc: { id, pad: 'x'.repeat(20) } })));
+    const res = await w.write([
+      ...['ok1', 'bad', 'busy'].map((id) => ({ id, index: 'i', doc: { id, pad: 'x'.repeat(20) } })),
+      { id: 'ok2', index: 'i', parts: [Buffer.from('{"id":"ok2"'), Buffer.from(',"pad":"é"}')] },
+    ]);
     expect(calls.length).toBeGreaterThan(1);
+    expect(calls.flat().slice(-2)).toEqual(['{"index":{"_index":"i","_id":"ok2"}}', '{"id":"ok2","pad":"é"}']);
     expect(res.succeeded.map((i) => i.id)).toEqual(['ok1', 'ok2']);
     expect(res.permanent.map((i) => i.id)).toEqual(['bad']);
     expect(res.transient.map((i) => i.id)).toEqual(['busy']);
