@@ -4,6 +4,7 @@ import {
   RawArticleSchema,
   describeZodError,
   isCanonicalEnrichedArticle,
+  isCanonicalRawArticle,
   type EnrichedArticle,
   type KbActor,
   type Names,
@@ -77,13 +78,19 @@ export function createEnrichHandler(d: EnrichHandlerDeps): BatchHandler {
           continue;
         }
       }
-      const raw = RawArticleSchema.safeParse(parsed.value);
-      if (!raw.success) {
-        dlq.push({ message: m, error: describeZodError(raw.error) });
-        continue;
+      // the fast pre-check accepts only what the schema returns unchanged; zod runs when it does not
+      let raw: RawArticle;
+      if (isCanonicalRawArticle(parsed.value)) raw = parsed.value;
+      else {
+        const r = RawArticleSchema.safeParse(parsed.value);
+        if (!r.success) {
+          dlq.push({ message: m, error: describeZodError(r.error) });
+          continue;
+        }
+        raw = r.data;
       }
       try {
-        drafts.push({ m, draft: d.engine.enrich(raw.data) });
+        drafts.push({ m, draft: d.engine.enrich(raw) });
       } catch (err) {
         d.logger.error('enrichment failed', { offset: m.offset, partition: m.partition, key: m.key, error: errorMessage(err) });
         dlq.push({ message: m, error: `enrichment failed: ${errorMessage(err)}` });

@@ -1,4 +1,4 @@
-import type { EnrichedArticle } from './schemas';
+import type { EnrichedArticle, RawArticle } from './schemas';
 
 // A hand-written twin of EnrichedArticleSchema for the consumers' hot path: zod costs ~0.5 ms per
 // ~20 KB enriched article (a hundred nested objects: actors, mentions, claims), more than the rest
@@ -54,6 +54,29 @@ function claimOk(c: unknown): boolean {
   return true;
 }
 
+/** SourceSchema's fields as the schema would return them (trimmed, non-empty; country 2–3 characters). */
+function sourceOk(src: unknown): boolean {
+  if (!isObj(src) || !trimmed(src.name) || !(src.domain === undefined || trimmed(src.domain))) return false;
+  return src.country === undefined || (trimmed(src.country, 2) && src.country.length <= 3);
+}
+
+/**
+ * The same question for RawArticleSchema (the enricher's input, ~0.05 ms of zod per article): true
+ * only when the schema would accept `v` and return it unchanged; false means "run the schema".
+ */
+export function isCanonicalRawArticle(v: unknown): v is RawArticle {
+  if (!isObj(v)) return false;
+  const sv = v.schemaVersion;
+  if (!(sv === undefined || (typeof sv === 'number' && Number.isInteger(sv) && sv > 0))) return false;
+  const id = v.id;
+  if (!(id === undefined || (isStr(id) && id.length >= 1 && id.length <= 128 && /^[^:\s]+$/.test(id)))) return false;
+  if (!trimmed(v.url) || !sourceOk(v.source) || !isStr(v.body) || !optStr(v.title)) return false;
+  const lang = v.language;
+  if (!(lang === undefined || (isStr(lang) && lang.length >= 2 && lang.length <= 8))) return false;
+  if (!optDate(v.publishedAt) || !optDate(v.fetchedAt)) return false;
+  return v.metadata === undefined || isObj(v.metadata);
+}
+
 /**
  * True only when EnrichedArticleSchema would accept `v` and return it unchanged. False means "run
  * the schema" (it may still accept, e.g. after trimming the url): never a verdict on its own.
@@ -63,9 +86,7 @@ export function isCanonicalEnrichedArticle(v: unknown): v is EnrichedArticle {
   const sv = v.schemaVersion;
   if (typeof sv !== 'number' || !Number.isInteger(sv) || sv <= 0) return false;
   if (!isStr(v.id) || v.id.length === 0 || !trimmed(v.url) || !isStr(v.body) || !optStr(v.title) || !isStr(v.language)) return false;
-  const src = v.source;
-  if (!isObj(src) || !trimmed(src.name) || !(src.domain === undefined || trimmed(src.domain))) return false;
-  if (!(src.country === undefined || (trimmed(src.country, 2) && src.country.length <= 3))) return false;
+  if (!sourceOk(v.source)) return false;
   if (!optDate(v.publishedAt) || !optDate(v.fetchedAt) || !isDate(v.enrichedAt) || !isStr(v.enrichmentVersion)) return false;
   if (!(v.metadata === undefined || isObj(v.metadata))) return false;
   const ld = v.languageDetection;
