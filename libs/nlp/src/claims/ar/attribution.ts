@@ -6,6 +6,7 @@ import type { ActorAcc } from '../../actors/shared';
 import { AR_ADVERBIAL, AR_COMP, AR_DECLINE_ACTS, AR_DESCRIPTIONS, AR_FACT_MASDAR, AR_TITLE_WORDS, type ArVerb } from '../../lexicon/ar';
 import { actorOf, type Ctx, lastClaimBefore, mentionText, personByTitle, pushClaim } from '../shared';
 import { jointPartners, resolveArPronoun, resolveDescription, skipSpaces, titledSubject } from './speaker';
+import { discourseOf, viewOf } from '../discourse';
 /** "وبحسب X، فإن ..." / "وفقا لـX، ..." at the start of a sentence; "..., بحسب X." at its end. */
 /** A preposition before an actor: the actor is its object, never the subject of the verb after it. */
 const AR_PREP_BEFORE_SUBJ = /^[وف]?(في|من|الي|علي|عن|مع|ضد|بين|باسم|لدي|عبر|بحق|تجاه)$/;
@@ -44,6 +45,8 @@ export function arabicAccording(ctx: Ctx, i: number): void {
       a = lc?.speaker.actorId ? ctx.set.byId.get(lc.speaker.actorId) : undefined;
     } else if (AR_DESCRIPTIONS[hintTok] && AR_DESCRIPTIONS[hintTok] !== 'person')
       a = resolveDescription(ctx, i, AR_DESCRIPTIONS[hintTok], hintTok);
+    // issue 11 round 5: "وحسب المصادر فإن" — the unnamed officers introduced earlier ("مصادر فلسطينية")
+    else a = discourseOf(viewOf(ctx)).definiteOfficer(hintTok, t.start) ?? undefined;
     if (a) {
       const last = hintTok === w2 ? k : k + 1;
       m = { actorId: a.id, start: toks[k].start, end: toks[last].end, first: k, last, field: doc.field };

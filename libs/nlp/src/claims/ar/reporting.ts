@@ -522,7 +522,14 @@ export function arabicClaims(ctx: Ctx): void {
         speakerText = toks[first].norm;
       } else {
         const w = firstForm(arabicVariants(toks[first].norm), (f) => !!AR_DESCRIPTIONS[f]);
-        if (w) {
+        // issue 11 round 5: "وذكرت المصادر أن" / "وأضاف المسؤولون" — the unnamed officers introduced earlier, or refuse
+        const off = w ? undefined : discourseOf(view).definiteOfficer(firstW, toks[i].start);
+        if (off !== undefined) {
+          if (off) {
+            speaker = off;
+            speakerText = src.slice(toks[first].start, toks[first].end);
+          } else unresolvedNoun = true;
+        } else if (w) {
           const typ = AR_DESCRIPTIONS[w];
           if (w === 'البيان') speaker = lastClaimBefore(ctx, i) ? ctx.set.byId.get(lastClaimBefore(ctx, i)!.speaker.actorId!) : undefined;
           else

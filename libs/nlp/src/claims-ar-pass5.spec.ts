@@ -1,0 +1,57 @@
+// Issue 11, fifth Arabic pass (branch ar-claims): construction families, each with invented sentences (fictional
+// people, bodies and countries); the KB is a small stand-in.
+import { claimsHarness, offsetsOk, who } from './claims-spec-support';
+import type { KbActor } from '@marsad/contracts';
+
+const KB: KbActor[] = [
+  {
+    id: 'country:XA',
+    name: 'Xandria',
+    type: 'country',
+    aliases: ['زاندريا', 'الزاندري', 'الزاندرية', 'زاندري', 'زاندرية', 'زاندريون', 'زاندريين', 'Xandria'],
+  },
+  { id: 'country:VL', name: 'Velmora', type: 'country', aliases: ['فيلمورا', 'الفيلموري', 'فيلموري', 'فيلمورية', 'فيلموريون', 'Velmora'] },
+  { id: 'person:omar-fayed', name: 'Omar Fayed', type: 'person', aliases: ['عمر فايد', 'فايد', 'Omar Fayed'] },
+];
+const enrich = claimsHarness(KB, { title: 'عنوان', language: 'ar' });
+
+describe('issue 11 round 5 — Arabic: a definite officer noun refers back to the unnamed officers introduced earlier', () => {
+  it('"مصادر زاندرية … وذكرت المصادر أن" gives the sources\' country to the later statements', () => {
+    const body =
+      'وكانت مصادر زاندرية قد ذكرت أن السفينة غرقت قرب الميناء. وذكرت المصادر أن الطاقم نجا بالكامل. وأضافت المصادر أن التحقيق بدأ أمس.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(who(out, 'الطاقم نجا')).toEqual(['Xandria | ar-description']);
+    expect(who(out, 'التحقيق بدأ')).toEqual(['Xandria | ar-description']);
+  });
+
+  it('the singular "المصدر" after "مصدر فيلموري" and the plural "المسؤولون" after "مسؤولون زاندريون"', () => {
+    const body =
+      'وقال مصدر فيلموري إن المعبر سيفتح غدا. وذكر المصدر أن الشاحنات ستدخل صباحا. وقال مسؤولون زاندريون إن الحدود آمنة. وأضاف المسؤولون أن الدوريات ستزداد.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(who(out, 'الشاحنات ستدخل')).toEqual(['Velmora | ar-description']);
+    expect(who(out, 'الدوريات ستزداد')).toEqual(['Xandria | ar-description']);
+  });
+
+  it('"وحسب المصادر، فإن" resolves like the subject of a reporting verb', () => {
+    const body = 'وقالت مصادر زاندرية إن الوفد وصل. وحسب المصادر، فإن المفاوضات ستبدأ غدا.';
+    const out = enrich(body);
+    expect(who(out, 'المفاوضات ستبدأ')).toEqual(['Xandria | ar-according']);
+  });
+
+  it('refuses when no officer was introduced, when the last plural sources have no known body, or the number disagrees', () => {
+    // no sources introduced before: a named minister spoke, not "the sources"
+    let body = 'وقال عمر فايد إن الاجتماع انتهى. وذكرت المصادر أن الوفد غادر.';
+    let out = enrich(body);
+    expect(who(out, 'الوفد غادر')).toEqual([]);
+    // the most recent sources ("مصدران" with no affiliation) are not the country's sources named before them
+    body = 'وذكرت مصادر زاندرية أن السفينة غرقت. وقال مصدران مطلعان إن الطاقم نجا. وقالت المصادر إن التحقيق بدأ.';
+    out = enrich(body);
+    expect(who(out, 'التحقيق بدأ')).toEqual([]);
+    // a single official is not "the officials"
+    body = 'وقال مسؤول زاندري إن القوات ستنسحب. وأضاف المسؤولون أن الانسحاب سيبدأ غدا.';
+    out = enrich(body);
+    expect(who(out, 'الانسحاب سيبدأ')).toEqual([]);
+  });
+});
