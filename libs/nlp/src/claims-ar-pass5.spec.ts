@@ -10,7 +10,12 @@ const KB: KbActor[] = [
     type: 'country',
     aliases: ['زاندريا', 'الزاندري', 'الزاندرية', 'زاندري', 'زاندرية', 'زاندريون', 'زاندريين', 'Xandria'],
   },
-  { id: 'country:VL', name: 'Velmora', type: 'country', aliases: ['فيلمورا', 'الفيلموري', 'فيلموري', 'فيلمورية', 'فيلموريون', 'Velmora'] },
+  {
+    id: 'country:VL',
+    name: 'Velmora',
+    type: 'country',
+    aliases: ['فيلمورا', 'الفيلموري', 'فيلموري', 'فيلمورية', 'فيلموريون', 'فيلموريين', 'Velmora'],
+  },
   { id: 'person:omar-fayed', name: 'Omar Fayed', type: 'person', aliases: ['عمر فايد', 'فايد', 'Omar Fayed'] },
 ];
 const enrich = claimsHarness(KB, { title: 'عنوان', language: 'ar' });
@@ -53,5 +58,37 @@ describe('issue 11 round 5 — Arabic: a definite officer noun refers back to th
     body = 'وقال مسؤول زاندري إن القوات ستنسحب. وأضاف المسؤولون أن الانسحاب سيبدأ غدا.';
     out = enrich(body);
     expect(who(out, 'الانسحاب سيبدأ')).toEqual([]);
+  });
+});
+
+describe('issue 11 round 5 — Arabic: a negated reporting verb reports nothing', () => {
+  it('"ولم يوضح X …، لكن مسؤولين زاندريين أفادوا أنه" gives only the officials\' statement', () => {
+    const body = 'ولم يوضح عمر فايد تحديدا التقارير التي يتحدث عنها، لكن مسؤولين زاندريين أفادوا أمس أنه تم العثور على قطعة من الحطام.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(who(out, 'تم العثور')).toEqual(['Xandria | ar-explicit']);
+    expect(out.claims.some((c) => c.speaker.name === 'Omar Fayed')).toBe(false);
+  });
+
+  it('"لم يذكر X أن" is no claim; the same verb without لم is', () => {
+    let body = 'ولم يذكر عمر فايد أن القوات انسحبت من المدينة.';
+    expect(enrich(body).claims).toEqual([]);
+    body = 'وذكر عمر فايد أن القوات انسحبت من المدينة.';
+    expect(who(enrich(body), 'القوات انسحبت')).toEqual(['Omar Fayed | ar-explicit']);
+  });
+});
+
+describe('issue 11 round 5 — Arabic: the plural of every reporting verb (perfect وا, imperfect ون, participle ين)', () => {
+  it('plural verbs with a plural subject before or after them speak for it', () => {
+    const body = 'وأوضح مسؤولون زاندريون أن المعبر سيفتح غدا. لكن مسؤولين فيلموريين أفادوا أن الحدود مغلقة. ويؤكدون أن القرار نهائي.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(who(out, 'المعبر سيفتح')).toEqual(['Xandria | ar-explicit']);
+    expect(who(out, 'الحدود مغلقة')).toEqual(['Velmora | ar-explicit']);
+  });
+
+  it('a plural verb with no plural subject in reach is refused, not given to a single person', () => {
+    const body = 'وقال عمر فايد إن الاجتماع انتهى. وأوضحوا أن الوفد غادر.';
+    expect(who(enrich(body), 'الوفد غادر')).toEqual([]);
   });
 });

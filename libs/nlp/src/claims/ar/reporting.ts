@@ -69,6 +69,9 @@ export function arabicClaims(ctx: Ctx): void {
     const info = AR_VERBS.get(vv.verb)!;
     if (inSpans(doc.skip, toks[i].start, toks[i].end)) continue;
     if (i > 0 && /^(اذا|واذا|لو|ولو|عندما|حين)$/.test(toks[i - 1].norm)) continue; // "وإذا رأى الرئيس أن ..." is a condition, not a statement
+    // issue 11 round 5: a negated report says nothing ("ولم يوضح X تحديدا التقارير"، "لم يذكر X أن"). (A negated denial —
+    // "لم ينفِ" — is a jussive form the verb lists do not hold, so it never reaches here.)
+    if (i > 0 && /^[وف]?لم$/.test(toks[i - 1].norm) && doc.sentOf[i - 1] === doc.sentOf[i]) continue;
     // "ويذكر أن ..." (it is worth noting) is the reporter's own aside
     if (/^(يذكر|ويذكر)$/.test(toks[i].norm) && i + 1 < n && AR_COMP.has(toks[i + 1].norm) && (doc.sentStart[i] || toks[i].gap >= 2))
       continue;
