@@ -92,3 +92,19 @@ describe('issue 11 round 5 — Arabic: the plural of every reporting verb (perfe
     expect(who(enrich(body), 'الوفد غادر')).toEqual([]);
   });
 });
+
+describe('issue 11 round 5 — Arabic: the quoted source of "نقل X عن Y قوله" is the noun phrase right after عن', () => {
+  it('an actor inside a prepositional phrase after a plain noun ("عن سكان محليين في مناطق X") is not the source', () => {
+    const body = 'ونقل عمر فايد عن سكان محليين في مناطق زاندريا قولهم إن المسلحين غادروا القرية.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(who(out, 'المسلحين غادروا')).toEqual([]);
+  });
+
+  it('an officer carries the body named in its prepositional phrase; a named source right after عن is kept', () => {
+    let body = 'ونقلت الإذاعة عن مسؤول في حكومة زاندريا قوله إن المعبر سيفتح غدا.';
+    expect(who(enrich(body), 'المعبر سيفتح')).toEqual(['Xandria | ar-quoting']);
+    body = 'ونقلت الإذاعة عن عمر فايد في زاندريا قوله إن المعبر سيفتح غدا.';
+    expect(who(enrich(body), 'المعبر سيفتح')).toEqual(['Omar Fayed | ar-quoting']);
+  });
+});
