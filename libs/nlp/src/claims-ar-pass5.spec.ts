@@ -108,3 +108,25 @@ describe('issue 11 round 5 — Arabic: the quoted source of "نقل X عن Y ق�
     expect(who(enrich(body), 'المعبر سيفتح')).toEqual(['Omar Fayed | ar-quoting']);
   });
 });
+
+describe('issue 11 round 5 — Arabic: a verb whose subject is an unrecognised definite noun phrase has no pronoun subject', () => {
+  it('"…، ولكن التقديرات الأولية تشير إلى أن" is not a statement of the previous speaker', () => {
+    const body = 'وقال عمر فايد إن الميزانية لم تحدد بعد، ولكن التقديرات الأولية تشير إلى أن التكلفة قد تبلغ مليون دولار.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(who(out, 'التكلفة قد تبلغ')).toEqual([]);
+    expect(who(out, 'الميزانية لم تحدد')).toEqual(['Omar Fayed | ar-explicit']);
+  });
+
+  it('the same at a sentence start ("والأرقام الرسمية تؤكد أن")', () => {
+    const body = 'وقال عمر فايد إن الاقتصاد يتعافى. والأرقام الرسمية تؤكد أن النمو بلغ ثلاثة في المئة.';
+    expect(who(enrich(body), 'النمو بلغ')).toEqual([]);
+  });
+
+  it('a fronted prepositional phrase or a time word before the verb leaves the pronoun reading', () => {
+    let body = 'وتحدث عمر فايد إلى الصحفيين أمس. وفي المؤتمر الصحفي قال إن الحكومة ستستقيل.';
+    expect(who(enrich(body), 'الحكومة ستستقيل')).toEqual(['Omar Fayed | ar-pronoun']);
+    body = 'وتحدث عمر فايد إلى الصحفيين. وأضاف اليوم أن الحكومة ستستقيل.';
+    expect(who(enrich(body), 'الحكومة ستستقيل')).toEqual(['Omar Fayed | ar-pronoun']);
+  });
+});

@@ -46,6 +46,31 @@ export function arConditionalVerb(norm: string): boolean {
 /** Role nouns (folded) that open a speaker phrase naming a person's post, beside AR_TITLE_WORDS / AR_PERSON_TITLES. */
 const AR_ROLE_OPENERS = new Set(['مسوول', 'مسووله', 'رئيس', 'رئيسه', 'نائب', 'نايب', 'نائبه', 'نايبه', 'عضو', 'عضوه']);
 
+/** Words that open a clause, so a definite noun phrase after them is the subject of the next verb. */
+const AR_CLAUSE_OPENERS = new Set(['لكن', 'ولكن', 'بينما', 'فيما', 'كما', 'حيث', 'اذ', 'لذا', 'ثم', 'بل', 'الا']);
+
+/**
+ * issue 11 round 5: the verb at i has its own subject, a definite noun phrase that is no actor, right before it at the
+ * start of a clause ("…، ولكن التقديرات الأولية تشير إلى أن"، "والأرقام الرسمية تؤكد أن"): then the verb has no pronoun
+ * subject to resolve. Not for a fronted prepositional phrase (the words carry a preposition, or one precedes them), a
+ * time word, or a description/role noun the other rules resolve (الوزارة، المسؤول).
+ */
+function unrecognisedSubject(ctx: Ctx, i: number): boolean {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  if (i < 1 || toks[i].gap > 1 || doc.sentOf[i - 1] !== doc.sentOf[i]) return false;
+  let j = i - 1;
+  const definite = (k: number) => !ctx.mAt[k] && /^[وف]?ال/.test(toks[k].norm) && !AR_ADVERBIAL.has(toks[k].norm);
+  if (!definite(j)) return false;
+  while (j > 0 && toks[j].gap <= 1 && doc.sentOf[j - 1] === doc.sentOf[j] && definite(j - 1) && i - j < 4) j--;
+  const head = toks[j].norm.replace(/^[وف](?=ال)/, '');
+  if (AR_DESCRIPTIONS[head] || AR_TITLE_WORDS.has(head) || AR_PERSON_TITLES.has(head) || /^ال(مسوول|مصدر|مصادر|متحدث|ناطق)/.test(head))
+    return false;
+  // the phrase opens a clause: sentence start, after a comma, or after a clause opener
+  if (doc.sentStart[j] || toks[j].gap >= 2) return true;
+  return j > 0 && AR_CLAUSE_OPENERS.has(toks[j - 1].norm);
+}
+
 export function arabicClaims(ctx: Ctx): void {
   const { doc } = ctx;
   const toks = doc.toks;
@@ -515,7 +540,8 @@ export function arabicClaims(ctx: Ctx): void {
           speaker = sn;
           speakerText = doc.src.slice(toks[i + 1].start, toks[i + 1].end);
           explicit = true;
-        } else if (!ppObj) speaker = resolveArPronoun(ctx, i, info.fem, !!info.participle);
+        } else if (!ppObj && (info.participle || !unrecognisedSubject(ctx, i)))
+          speaker = resolveArPronoun(ctx, i, info.fem, !!info.participle);
       } else if (titleCountry || AR_TITLE_WORDS.has(firstW)) {
         // an indefinite role ("مدير إحدى الوكالات", "متحدث عسكري") is an anonymous source unless that role named someone before
         speaker =
