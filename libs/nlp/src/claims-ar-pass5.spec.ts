@@ -130,3 +130,21 @@ describe('issue 11 round 5 — Arabic: a verb whose subject is an unrecognised d
     expect(who(enrich(body), 'الحكومة ستستقيل')).toEqual(['Omar Fayed | ar-pronoun']);
   });
 });
+
+describe('issue 11 round 5 — Arabic: a subject with a relative clause before the verb ("X الذي … قال")', () => {
+  it('an officer with a nationality stands for the country ("المسؤول الزاندري الذي رفض ذكر اسمه قال إن")', () => {
+    const body = 'وقال عمر فايد إن المحادثات فشلت. المسؤول الزاندري الذي رفض ذكر اسمه قال إن رئيس الأركان طالب بوقف العمليات.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(who(out, 'رئيس الأركان طالب')).toEqual(['Xandria | ar-description']);
+  });
+
+  it('a named antecedent speaks; an unknown noun phrase or an unnamed title is refused, not given to the last speaker', () => {
+    let body = 'وقال سامي إن الحرب انتهت. وعمر فايد الذي زار العاصمة أمس قال إن الحدود ستفتح.';
+    expect(who(enrich(body), 'الحدود ستفتح')).toEqual(['Omar Fayed | ar-description']);
+    body = 'وقال عمر فايد إن الحرب انتهت. والرجل الذي التقى الوفد قال إن الحدود ستفتح.';
+    expect(who(enrich(body), 'الحدود ستفتح')).toEqual([]);
+    body = 'وقال عمر فايد إن الحرب انتهت. وزير الخارجية الفيلموري الذي زار العاصمة أمس قال إن الحدود ستفتح.';
+    expect(who(enrich(body), 'الحدود ستفتح')).toEqual([]);
+  });
+});

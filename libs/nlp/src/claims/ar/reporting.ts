@@ -8,6 +8,7 @@ import {
   AR_ADVERBIAL,
   AR_COMP,
   AR_DESCRIPTIONS,
+  AR_OFFICER,
   AR_PERSON_TITLES,
   AR_PREP_BEFORE_QUOTE,
   AR_PREPS,
@@ -70,6 +71,55 @@ function unrecognisedSubject(ctx: Ctx, i: number): boolean {
   if (doc.sentStart[j] || toks[j].gap >= 2) return true;
   return j > 0 && AR_CLAUSE_OPENERS.has(toks[j - 1].norm);
 }
+
+const AR_RELATIVE = new Set(['الذي', 'التي', 'الذين', 'اللذين', 'اللتين', 'اللذان', 'اللتان']);
+
+/**
+ * issue 11 round 5: the verb at i closes a subject that carries a relative clause ("المسؤول العراقي الذي رفض ذكر اسمه
+ * قال إن"، "وزير الخارجية الفيلموري الذي زار العاصمة أمس قال إن"): the antecedent right before الذي/التي is the subject.
+ * Returns the speaker it names (an actor; an officer's country; a titled person the story named), `{}` when the
+ * antecedent is no actor or a title the story did not name (refuse: the pronoun reading would give the last speaker),
+ * or undefined when there is no such relative clause (at most eight tokens, no punctuation, before the verb).
+ */
+function relativeSubject(ctx: Ctx, i: number): { actor?: ActorAcc; text?: string } | undefined {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  const sent = doc.sentOf[i];
+  if (toks[i].gap > 1) return undefined;
+  let b = i - 2; // at least one word of the relative clause between الذي and the verb
+  for (; b > 0 && b >= i - 9; b--) {
+    if (doc.sentOf[b] !== sent || toks[b + 1].gap > 1) return undefined;
+    if (AR_RELATIVE.has(toks[b].norm)) break;
+  }
+  if (b <= 0 || !AR_RELATIVE.has(toks[b].norm) || toks[b].gap > 1 || doc.sentOf[b - 1] !== sent) return undefined;
+  const a = b - 1;
+  const m = ctx.mAt[a];
+  const act = m && m.last === a ? ctx.set.byId.get(m.actorId) : undefined;
+  if (!act || act.type === 'location') {
+    // "والرجل الذي التقى الوفد قال": a noun phrase the rules do not know; a description resolves as usual
+    const w = toks[a].norm.replace(/^[وف](?=ال)/, '');
+    if (AR_DESCRIPTIONS[w] && AR_DESCRIPTIONS[w] !== 'person') {
+      const d = resolveDescription(ctx, i, AR_DESCRIPTIONS[w], w);
+      return d ? { actor: d, text: tokText(ctx, a) } : {};
+    }
+    return /^[وف]?ال/.test(toks[a].norm) ? {} : undefined;
+  }
+  if (prepObject(ctx, m!.first)) return {};
+  // "المسؤول العراقي" stands for its country, like "مسؤول عراقي" (ADR 0016 unnamed officers)
+  if (act.type === 'country' && m!.first > 0 && AR_OFFICER.has(toks[m!.first - 1].norm.replace(/^[وف]?ال/, '')))
+    return { actor: act, text: tokText(ctx, a) };
+  const ts = titledSubject(ctx, a, i);
+  if (ts?.person) return { actor: ts.person, text: ts.text };
+  if (act.type === 'country' && m!.first > 0) {
+    // a title the story named nobody with ("وزير الخارجية التركي الذي"): refuse
+    if (ts?.inTitle) return {};
+    for (let t = m!.first - 1; t >= Math.max(0, m!.first - 3) && toks[t + 1].gap <= 1; t--)
+      if (AR_TITLE_WORDS.has(toks[t].norm) || AR_PERSON_TITLES.has(toks[t].norm)) return {};
+  }
+  return { actor: act, text: tokText(ctx, a) };
+}
+
+const tokText = (ctx: Ctx, k: number) => ctx.doc.src.slice(ctx.doc.toks[k].start, ctx.doc.toks[k].end);
 
 export function arabicClaims(ctx: Ctx): void {
   const { doc } = ctx;
@@ -540,8 +590,16 @@ export function arabicClaims(ctx: Ctx): void {
           speaker = sn;
           speakerText = doc.src.slice(toks[i + 1].start, toks[i + 1].end);
           explicit = true;
-        } else if (!ppObj && (info.participle || !unrecognisedSubject(ctx, i)))
-          speaker = resolveArPronoun(ctx, i, info.fem, !!info.participle);
+        } else if (!ppObj) {
+          // issue 11 round 5: "المسؤول العراقي الذي رفض ذكر اسمه قال إن" — the antecedent of a relative clause before the verb
+          const rel = info.participle ? undefined : relativeSubject(ctx, i);
+          if (rel) {
+            if (rel.actor) {
+              speaker = rel.actor;
+              speakerText = rel.text ?? '';
+            }
+          } else if (info.participle || !unrecognisedSubject(ctx, i)) speaker = resolveArPronoun(ctx, i, info.fem, !!info.participle);
+        }
       } else if (titleCountry || AR_TITLE_WORDS.has(firstW)) {
         // an indefinite role ("مدير إحدى الوكالات", "متحدث عسكري") is an anonymous source unless that role named someone before
         speaker =
