@@ -16,6 +16,8 @@ const KB: KbActor[] = [
     type: 'country',
     aliases: ['فيلمورا', 'الفيلموري', 'فيلموري', 'فيلمورية', 'فيلموريون', 'فيلموريين', 'Velmora'],
   },
+  { id: 'group:nour', name: 'Nour Movement', type: 'group', aliases: ['حركة النور', 'Nour Movement'] },
+  { id: 'group:fajr', name: 'Fajr Front', type: 'group', aliases: ['جبهة الفجر', 'Fajr Front'] },
   { id: 'person:omar-fayed', name: 'Omar Fayed', type: 'person', aliases: ['عمر فايد', 'فايد', 'Omar Fayed'] },
 ];
 const enrich = claimsHarness(KB, { title: 'عنوان', language: 'ar' });
@@ -146,5 +148,20 @@ describe('issue 11 round 5 — Arabic: a subject with a relative clause before t
     expect(who(enrich(body), 'الحدود ستفتح')).toEqual([]);
     body = 'وقال عمر فايد إن الحرب انتهت. وزير الخارجية الفيلموري الذي زار العاصمة أمس قال إن الحدود ستفتح.';
     expect(who(enrich(body), 'الحدود ستفتح')).toEqual([]);
+  });
+});
+
+describe('issue 11 round 5 — Arabic: a participle after a description subject speaks for the body it describes', () => {
+  it('"وكانت الحركة نعت X في بيان، مؤكدة" gives the movement, not another body of the story', () => {
+    const body =
+      'وأعلنت حركة النور تعيين قائد جديد. وتحالفت جبهة الفجر معها العام الماضي. وكانت الحركة نعت قائدها السابق في بيان، الخميس، مؤكدة بذلك ما أعلنته الحكومة.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(who(out, 'ما أعلنته الحكومة')).toEqual(['Nour Movement | ar-object']);
+  });
+
+  it('refuses when the description fits no body of the story', () => {
+    const body = 'وقال عمر فايد إن الاجتماع انتهى. وكانت المحكمة رفضت الطعن في جلسة أمس، مؤكدة أن القرار نهائي.';
+    expect(who(enrich(body), 'القرار نهائي')).toEqual([]);
   });
 });
