@@ -162,8 +162,11 @@ export class Discourse {
       const t = toks[k];
       if (this.v.mAt[k]) continue;
       if (t.script === 'arabic') {
-        const w = t.norm.replace(/^(و|ف)/, '');
-        if (!AR_OFFICER.has(w)) continue;
+        let w = t.norm.replace(/^(و|ف)/, '');
+        // issue 11 round 5: the dual ("مصدران"، "مسؤولان") is a plural group of officers too — a later "المصادر" refers to it
+        const dual = /^(مصدران|مسوولان|مسيولان)$/.test(w);
+        if (dual) w = w === 'مصدران' ? 'مصادر' : 'مسوولين';
+        else if (!AR_OFFICER.has(w)) continue;
         // "مسؤول أميركي" / "مسؤول في وزارة الخارجية" / "متحدث باسم الجيش" / "مسؤولون بالوزارة" — and no name right after
         let r = k + 1;
         if (r < toks.length && /^(في|ب|باسم|من|بوزاره|بالوزاره|لدي)$/.test(toks[r].norm) && doc.sentOf[r] === doc.sentOf[k]) r++;
@@ -177,7 +180,7 @@ export class Discourse {
         out.push({
           actor: h?.actor,
           unnamed: true,
-          roles: new Set([w.replace(/(ه|ون|ين)$/, '')]),
+          roles: new Set([w.replace(/(ه|ون|ين)$/, '').replace(/^مسيول/, 'مسوول')]),
           gender: plural ? undefined : arRoleGender(w),
           number: plural ? 'pl' : 'sg',
           pos: t.start,
@@ -228,15 +231,37 @@ export class Discourse {
    * with that role, when it was introduced after any named person carrying the role. `null` means "an unnamed
    * officer is meant, but its body is unknown": refuse; `undefined` means "no opinion" (the engine's own resolution).
    */
-  officerDescription(pos: number, role: string, namedRolePos: number): ActorAcc | null | undefined {
+  officerDescription(pos: number, role: string, namedRolePos: number, num?: GNumber): ActorAcc | null | undefined {
     let best: Entity | undefined;
     for (const e of this.unnamedOfficers()) {
       if (e.pos >= pos) break;
-      if (e.roles.has(role)) best = e;
+      if (e.roles.has(role) && (!num || e.number === num)) best = e;
     }
     if (!best) return undefined;
     if (Math.max(namedRolePos, this.namedRolePos(role, pos)) > best.pos) return undefined;
     return best.actor ?? null;
+  }
+
+  /**
+   * issue 11 round 5: a definite officer noun with no name ("المصدر"، "المصادر"، "المسؤولون") as the subject of a reporting
+   * verb. Folded word → the unnamed officer introduced earlier with that role and number ("مصادر فلسطينية … وذكرت
+   * المصادر" → Palestine). `null`: an officer is meant but its body is unknown, or none was introduced — refuse;
+   * `undefined`: not an officer description.
+   */
+  definiteOfficer(word: string, pos: number): ActorAcc | null | undefined {
+    const m = /^[وف]?ال(مصدر|مصادر|مصدران|مصدرين|مسوول|مسوولون|مسوولين|مسوولان|مسيول|مسيولون|مسيولين)$/.exec(word);
+    if (!m) return undefined;
+    const w = m[1].replace(/^مسيول/, 'مسوول');
+    const plural = /(ون|ين|ان)$/.test(w) || w === 'مصادر';
+    const role = w === 'مصادر' ? 'مصادر' : w.replace(/(ون|ين|ان)$/, '');
+    // the dual (المصدران) refers back to a plural or dual introduction; the model records both as plural
+    const d = this.officerDescription(
+      pos,
+      role === 'مصدر' && plural ? 'مصادر' : role,
+      this.namedRolePos(role, pos),
+      plural ? 'pl' : undefined,
+    );
+    return d === undefined ? null : d;
   }
 
   /**

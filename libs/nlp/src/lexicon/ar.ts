@@ -61,6 +61,22 @@ addAr('threat', 'هدد هددت يهدد تهدد مهددا', { objectText: tr
 addAr('description', 'وصف وصفت يصف تصف واصفا واصفه وصفوا', { objectText: true });
 addAr('denial', 'رفض رفضت يرفض ترفض رافضا رافضه رفضوا', { objectText: true });
 
+// issue 11 round 5 (claims/ar): the plural of every reporting verb above, by construction rather than one list per
+// verb — the perfect + وا (أفادوا، أوضحوا), the imperfect + ون (يؤكدون), the participle + ين (مضيفين، معتبرين) — and the
+// feminine participle (مبينة). Duals are not generated: "Xا" is often an accusative noun (ذكرا، وصفا، كتبا).
+for (const [f, info] of [...AR_VERBS]) {
+  const put = (form: string, fem: boolean) => {
+    if (!AR_VERBS.has(form)) AR_VERBS.set(form, { ...info, fem });
+  };
+  if (info.participle) {
+    if (f.startsWith('م') && f.endsWith('ا')) {
+      put(f.slice(0, -1) + 'ين', false);
+      put(f.slice(0, -1) + 'ه', true);
+    }
+  } else if (/^ي/.test(f) && /[^اويىن]$/.test(f)) put(f + 'ون', false);
+  else if (!/^[يتل]/.test(f) && /[^اويىته]$/.test(f)) put(f + 'وا', false);
+}
+
 /** Complementisers (folded): إن/أن/بأن + attached pronouns; "that". */
 export const AR_COMP = set('ان انه انها انهم انهما انهن انني انى اننا انك بان بانه بانها بانهم بانهما باننا لان');
 

@@ -3,9 +3,21 @@
 
 import { arVerbOf } from '../../actors/ar/names';
 import type { ActorAcc } from '../../actors/shared';
-import { AR_ADVERBIAL, AR_COMP, AR_DECLINE_ACTS, AR_DESCRIPTIONS, AR_FACT_MASDAR, AR_TITLE_WORDS, type ArVerb } from '../../lexicon/ar';
+import {
+  AR_ADVERBIAL,
+  AR_COMP,
+  AR_DECLINE_ACTS,
+  AR_DESCRIPTIONS,
+  AR_DOC_NOUNS,
+  AR_FACT_MASDAR,
+  AR_OFFICER,
+  AR_PERSON_TITLES,
+  AR_TITLE_WORDS,
+  type ArVerb,
+} from '../../lexicon/ar';
 import { actorOf, type Ctx, lastClaimBefore, mentionText, personByTitle, pushClaim } from '../shared';
 import { jointPartners, resolveArPronoun, resolveDescription, skipSpaces, titledSubject } from './speaker';
+import { discourseOf, viewOf } from '../discourse';
 /** "وبحسب X، فإن ..." / "وفقا لـX، ..." at the start of a sentence; "..., بحسب X." at its end. */
 /** A preposition before an actor: the actor is its object, never the subject of the verb after it. */
 const AR_PREP_BEFORE_SUBJ = /^[وف]?(في|من|الي|علي|عن|مع|ضد|بين|باسم|لدي|عبر|بحق|تجاه)$/;
@@ -44,6 +56,8 @@ export function arabicAccording(ctx: Ctx, i: number): void {
       a = lc?.speaker.actorId ? ctx.set.byId.get(lc.speaker.actorId) : undefined;
     } else if (AR_DESCRIPTIONS[hintTok] && AR_DESCRIPTIONS[hintTok] !== 'person')
       a = resolveDescription(ctx, i, AR_DESCRIPTIONS[hintTok], hintTok);
+    // issue 11 round 5: "وحسب المصادر فإن" — the unnamed officers introduced earlier ("مصادر فلسطينية")
+    else a = discourseOf(viewOf(ctx)).definiteOfficer(hintTok, t.start) ?? undefined;
     if (a) {
       const last = hintTok === w2 ? k : k + 1;
       m = { actorId: a.id, start: toks[k].start, end: toks[last].end, first: k, last, field: doc.field };
@@ -130,7 +144,14 @@ export function arabicQuoting(ctx: Ctx, i: number): void {
   if (an < 0) return;
   let sp: ActorAcc | undefined;
   let spText = '';
+  // issue 11 round 5: the source is the noun phrase right after عن. An officer or a titled person carries its body or
+  // country in a prepositional phrase ("عن مسؤول في وزارة X"); any other head ("عن سكان محليين في مناطق X") does not: an
+  // actor after a preposition there is a place or a topic, not who is quoted
+  const head = an + 1 < i ? toks[an + 1].norm : '';
+  const headCarries =
+    !!actorOf(ctx, an + 1) || AR_OFFICER.has(head) || AR_TITLE_WORDS.has(head) || AR_PERSON_TITLES.has(head) || AR_DOC_NOUNS.has(head);
   for (let k = an + 1; k < i; k++) {
+    if (!headCarries && k > an + 1 && AR_PREP_BEFORE_SUBJ.test(toks[k].norm)) break;
     const a = actorOf(ctx, k);
     if (a && a.type !== 'location' && (!sp || (sp.type === 'country' && a.type !== 'country'))) {
       sp = a;

@@ -8,6 +8,7 @@ import {
   AR_ADVERBIAL,
   AR_COMP,
   AR_DESCRIPTIONS,
+  AR_OFFICER,
   AR_PERSON_TITLES,
   AR_PREP_BEFORE_QUOTE,
   AR_PREPS,
@@ -46,6 +47,80 @@ export function arConditionalVerb(norm: string): boolean {
 /** Role nouns (folded) that open a speaker phrase naming a person's post, beside AR_TITLE_WORDS / AR_PERSON_TITLES. */
 const AR_ROLE_OPENERS = new Set(['مسوول', 'مسووله', 'رئيس', 'رئيسه', 'نائب', 'نايب', 'نائبه', 'نايبه', 'عضو', 'عضوه']);
 
+/** Words that open a clause, so a definite noun phrase after them is the subject of the next verb. */
+const AR_CLAUSE_OPENERS = new Set(['لكن', 'ولكن', 'بينما', 'فيما', 'كما', 'حيث', 'اذ', 'لذا', 'ثم', 'بل', 'الا']);
+
+/**
+ * issue 11 round 5: the verb at i has its own subject, a definite noun phrase that is no actor, right before it at the
+ * start of a clause ("…، ولكن التقديرات الأولية تشير إلى أن"، "والأرقام الرسمية تؤكد أن"): then the verb has no pronoun
+ * subject to resolve. Not for a fronted prepositional phrase (the words carry a preposition, or one precedes them), a
+ * time word, or a description/role noun the other rules resolve (الوزارة، المسؤول).
+ */
+function unrecognisedSubject(ctx: Ctx, i: number): boolean {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  if (i < 1 || toks[i].gap > 1 || doc.sentOf[i - 1] !== doc.sentOf[i]) return false;
+  let j = i - 1;
+  const definite = (k: number) => !ctx.mAt[k] && /^[وف]?ال/.test(toks[k].norm) && !AR_ADVERBIAL.has(toks[k].norm);
+  if (!definite(j)) return false;
+  while (j > 0 && toks[j].gap <= 1 && doc.sentOf[j - 1] === doc.sentOf[j] && definite(j - 1) && i - j < 4) j--;
+  const head = toks[j].norm.replace(/^[وف](?=ال)/, '');
+  if (AR_DESCRIPTIONS[head] || AR_TITLE_WORDS.has(head) || AR_PERSON_TITLES.has(head) || /^ال(مسوول|مصدر|مصادر|متحدث|ناطق)/.test(head))
+    return false;
+  // the phrase opens a clause: sentence start, after a comma, or after a clause opener
+  if (doc.sentStart[j] || toks[j].gap >= 2) return true;
+  return j > 0 && AR_CLAUSE_OPENERS.has(toks[j - 1].norm);
+}
+
+const AR_RELATIVE = new Set(['الذي', 'التي', 'الذين', 'اللذين', 'اللتين', 'اللذان', 'اللتان']);
+
+/**
+ * issue 11 round 5: the verb at i closes a subject that carries a relative clause ("المسؤول العراقي الذي رفض ذكر اسمه
+ * قال إن"، "وزير الخارجية الفيلموري الذي زار العاصمة أمس قال إن"): the antecedent right before الذي/التي is the subject.
+ * Returns the speaker it names (an actor; an officer's country; a titled person the story named), `{}` when the
+ * antecedent is no actor or a title the story did not name (refuse: the pronoun reading would give the last speaker),
+ * or undefined when there is no such relative clause (at most eight tokens, no punctuation, before the verb).
+ */
+function relativeSubject(ctx: Ctx, i: number): { actor?: ActorAcc; text?: string } | undefined {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  const sent = doc.sentOf[i];
+  if (toks[i].gap > 1) return undefined;
+  let b = i - 2; // at least one word of the relative clause between الذي and the verb
+  for (; b > 0 && b >= i - 9; b--) {
+    if (doc.sentOf[b] !== sent || toks[b + 1].gap > 1) return undefined;
+    if (AR_RELATIVE.has(toks[b].norm)) break;
+  }
+  if (b <= 0 || !AR_RELATIVE.has(toks[b].norm) || toks[b].gap > 1 || doc.sentOf[b - 1] !== sent) return undefined;
+  const a = b - 1;
+  const m = ctx.mAt[a];
+  const act = m && m.last === a ? ctx.set.byId.get(m.actorId) : undefined;
+  if (!act || act.type === 'location') {
+    // "والرجل الذي التقى الوفد قال": a noun phrase the rules do not know; a description resolves as usual
+    const w = toks[a].norm.replace(/^[وف](?=ال)/, '');
+    if (AR_DESCRIPTIONS[w] && AR_DESCRIPTIONS[w] !== 'person') {
+      const d = resolveDescription(ctx, i, AR_DESCRIPTIONS[w], w);
+      return d ? { actor: d, text: tokText(ctx, a) } : {};
+    }
+    return /^[وف]?ال/.test(toks[a].norm) ? {} : undefined;
+  }
+  if (prepObject(ctx, m!.first)) return {};
+  // "المسؤول العراقي" stands for its country, like "مسؤول عراقي" (ADR 0016 unnamed officers)
+  if (act.type === 'country' && m!.first > 0 && AR_OFFICER.has(toks[m!.first - 1].norm.replace(/^[وف]?ال/, '')))
+    return { actor: act, text: tokText(ctx, a) };
+  const ts = titledSubject(ctx, a, i);
+  if (ts?.person) return { actor: ts.person, text: ts.text };
+  if (act.type === 'country' && m!.first > 0) {
+    // a title the story named nobody with ("وزير الخارجية التركي الذي"): refuse
+    if (ts?.inTitle) return {};
+    for (let t = m!.first - 1; t >= Math.max(0, m!.first - 3) && toks[t + 1].gap <= 1; t--)
+      if (AR_TITLE_WORDS.has(toks[t].norm) || AR_PERSON_TITLES.has(toks[t].norm)) return {};
+  }
+  return { actor: act, text: tokText(ctx, a) };
+}
+
+const tokText = (ctx: Ctx, k: number) => ctx.doc.src.slice(ctx.doc.toks[k].start, ctx.doc.toks[k].end);
+
 export function arabicClaims(ctx: Ctx): void {
   const { doc } = ctx;
   const toks = doc.toks;
@@ -69,6 +144,9 @@ export function arabicClaims(ctx: Ctx): void {
     const info = AR_VERBS.get(vv.verb)!;
     if (inSpans(doc.skip, toks[i].start, toks[i].end)) continue;
     if (i > 0 && /^(اذا|واذا|لو|ولو|عندما|حين)$/.test(toks[i - 1].norm)) continue; // "وإذا رأى الرئيس أن ..." is a condition, not a statement
+    // issue 11 round 5: a negated report says nothing ("ولم يوضح X تحديدا التقارير"، "لم يذكر X أن"). (A negated denial —
+    // "لم ينفِ" — is a jussive form the verb lists do not hold, so it never reaches here.)
+    if (i > 0 && /^[وف]?لم$/.test(toks[i - 1].norm) && doc.sentOf[i - 1] === doc.sentOf[i]) continue;
     // "ويذكر أن ..." (it is worth noting) is the reporter's own aside
     if (/^(يذكر|ويذكر)$/.test(toks[i].norm) && i + 1 < n && AR_COMP.has(toks[i + 1].norm) && (doc.sentStart[i] || toks[i].gap >= 2))
       continue;
@@ -512,7 +590,16 @@ export function arabicClaims(ctx: Ctx): void {
           speaker = sn;
           speakerText = doc.src.slice(toks[i + 1].start, toks[i + 1].end);
           explicit = true;
-        } else if (!ppObj) speaker = resolveArPronoun(ctx, i, info.fem, !!info.participle);
+        } else if (!ppObj) {
+          // issue 11 round 5: "المسؤول العراقي الذي رفض ذكر اسمه قال إن" — the antecedent of a relative clause before the verb
+          const rel = info.participle ? undefined : relativeSubject(ctx, i);
+          if (rel) {
+            if (rel.actor) {
+              speaker = rel.actor;
+              speakerText = rel.text ?? '';
+            }
+          } else if (info.participle || !unrecognisedSubject(ctx, i)) speaker = resolveArPronoun(ctx, i, info.fem, !!info.participle);
+        }
       } else if (titleCountry || AR_TITLE_WORDS.has(firstW)) {
         // an indefinite role ("مدير إحدى الوكالات", "متحدث عسكري") is an anonymous source unless that role named someone before
         speaker =
@@ -522,7 +609,14 @@ export function arabicClaims(ctx: Ctx): void {
         speakerText = toks[first].norm;
       } else {
         const w = firstForm(arabicVariants(toks[first].norm), (f) => !!AR_DESCRIPTIONS[f]);
-        if (w) {
+        // issue 11 round 5: "وذكرت المصادر أن" / "وأضاف المسؤولون" — the unnamed officers introduced earlier, or refuse
+        const off = w ? undefined : discourseOf(view).definiteOfficer(firstW, toks[i].start);
+        if (off !== undefined) {
+          if (off) {
+            speaker = off;
+            speakerText = src.slice(toks[first].start, toks[first].end);
+          } else unresolvedNoun = true;
+        } else if (w) {
           const typ = AR_DESCRIPTIONS[w];
           if (w === 'البيان') speaker = lastClaimBefore(ctx, i) ? ctx.set.byId.get(lastClaimBefore(ctx, i)!.speaker.actorId!) : undefined;
           else

@@ -3,7 +3,7 @@
 
 import type { ActorAcc, MentionX } from '../../actors/shared';
 import { type Doc, tokenAt } from '../../doc';
-import { AR_PERSON_TITLES, AR_TITLE_WORDS, AR_VERBS } from '../../lexicon/ar';
+import { AR_DESCRIPTIONS, AR_PERSON_TITLES, AR_PREPS, AR_TITLE_WORDS, AR_VERBS } from '../../lexicon/ar';
 import { foldText } from '../../text';
 import {
   actorOf,
@@ -207,6 +207,16 @@ function resolveArPronoun0(ctx: Ctx, k: number, fem: boolean, participle: boolea
     if (participle && lcA && lastSent === sent && compatible(lcA)) return lcA;
     // ADR 0016: a participle disagreeing with the speaker of its own sentence ("قال X ...، مضيفة") — refuse, not guess
     if (participle && lcA && lastSent === sent && lcA.type === 'person' && lcA.gender) return undefined;
+    // issue 11 round 5: a description right after the sentence's opening verb is its subject ("وكانت الحركة نعت X في
+    // بيان، مؤكدة"، "ونفت الوزارة …، مشيرة"): the participle speaks for the body it describes, or for nobody
+    if (participle && lastSent !== sent && lead >= 0 && lead + 1 < k && ctx.doc.sentOf[lead + 1] === sent) {
+      const dw = toks0[lead + 1].norm;
+      const typ = !ctx.mAt[lead + 1] && toks0[lead + 1].gap <= 1 && !AR_PREPS.test(toks0[lead].norm) ? AR_DESCRIPTIONS[dw] : undefined;
+      if (typ && typ !== 'person') {
+        const d = resolveDescription(ctx, lead + 1, typ, dw);
+        return d && compatible(d) ? d : undefined;
+      }
+    }
     const st = ctx.doc.sents[sent];
     if (st) {
       // the subject: a person named in the sentence (not inside a prepositional phrase), else the first body
