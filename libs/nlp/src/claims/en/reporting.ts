@@ -381,7 +381,14 @@ export function englishClaims(ctx: Ctx): void {
     if (sp && v + 1 < n && endTok < n && doc.sentOf[endTok] === sent && toks[endTok].gap === 2 && toks[attrStart].gap === 2) {
       let rest = 0;
       for (let r = endTok; r < n && doc.sentOf[r] === sent; r++) rest++;
-      if (rest >= 4) {
+      // round 5 (en): "CLAUSE, he said, including X." — a participle or prepositional tail after the attribution adds to
+      // the clause before it, which is the content (below); only a clausal remainder is the mid-attribution content
+      const tail = toks[endTok].norm;
+      const tailAdjunct =
+        (/ing$/.test(tail) || EN_PP_HEAD.has(tail) || /^(including|with|without|as|despite)$/.test(tail)) &&
+        !enLooksClausal(ctx, endTok) &&
+        attrStart - tokenAt(doc, doc.sents[sent].start) >= 4;
+      if (rest >= 4 && !tailAdjunct) {
         const s1 = toks[endTok].start;
         const e1 = cutAtNextReport(ctx, s1, doc.sents[sent].end);
         if (pushClaim(((ctx.rule = 'en-mid'), ctx), sp, spText, src.slice(t.start, t.end), kind, s1, e1, v)) continue;
@@ -657,7 +664,16 @@ function continuationQuotes(ctx: Ctx): void {
     // the quote must start a sentence or paragraph
     let p = q.open - 1;
     while (p >= 0 && (doc.src[p] === ' ' || doc.src[p] === '\t')) p--;
-    if (p >= 0 && !/[.!?\n]/.test(doc.src[p]) && !/["\u201D]/.test(doc.src[p])) continue;
+    // round 5 (en): or it resumes a quotation split by its attribution ('"A," said X, "B."', '"A," X said, "B."'): the
+    // previous claim is that quotation and only the attribution and a comma stand between
+    const resumes =
+      p >= 0 &&
+      doc.src[p] === ',' &&
+      !!prev &&
+      prev.quoted &&
+      prev.rule === 'en-quote-before' &&
+      EN_SPLIT_ATTR.test(doc.src.slice(prev.end, q.open));
+    if (p >= 0 && !resumes && !/[.!?\n]/.test(doc.src[p]) && !/["\u201D]/.test(doc.src[p])) continue;
     // already covered by a claim?
     let overl = false;
     for (let j = Math.max(0, ptr - 3); j < Math.min(byStart.length, ptr + 3); j++) {
@@ -728,6 +744,10 @@ function continuationQuotes(ctx: Ctx): void {
     }
   }
 }
+
+/** The attribution between the two halves of a split quotation: '," said X, ' (closing mark, comma, up to 60 characters
+ * with no sentence end or quotation mark, comma). */
+const EN_SPLIT_ATTR = /^["\u201D]?,?["\u201D]?\s+[^.!?;:"\u201C\u201D\n]{2,60},\s*$/;
 
 /** issue 11 (en): an auxiliary after the comma that closes a relative clause starts the main clause ("X, who warned
  * that A, will meet ..."). */

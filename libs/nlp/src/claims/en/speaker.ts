@@ -731,11 +731,32 @@ export function subjectOfSentence(ctx: Ctx, v: number): ActorAcc | undefined {
           break;
         }
       }
+      // round 5 (en): a pronoun opening the sentence is its subject ("He restated ... while also saying ...")
+      if (EN_PRONOUNS[toks[k].norm] && toks[k + 1]?.gap === 0) {
+        const rp = resolveNP(ctx, k, v);
+        return rp && !rp.pronoun ? rp.actor : rp?.actor;
+      }
       // first mention of the sentence ("Former Cabinet minister Clare Short": the person after an affiliation + role)
       for (let j = k; j < v; j++) {
+        // round 5 (en): a name after the main verb is its object, not the subject ("X simultaneously restated U.S. plans")
+        if (j > k && toks[j - 1].caps === 0 && !ctx.mAt[j - 1] && (EN_VERB.get(toks[j - 1].norm) || /ed$/.test(toks[j - 1].norm))) break;
         const a = actorOf(ctx, j);
         if (a && a.type !== 'location') {
           const m = ctx.mAt[j]!;
+          // round 5 (en): "the U.S. president ratcheted up ...": a country or body before a role word is attributive; the
+          // description names the holder (resolved as a subject would be)
+          if (
+            a.type !== 'person' &&
+            m.last + 2 < v &&
+            (toks[m.last + 1].gap === 0 || toks[m.last + 1].gap === 3) && // 3: after "U.S."
+            EN_HOLDER_ROLE.test(toks[m.last + 1].norm) &&
+            !ctx.mAt[m.last + 2] &&
+            toks[m.last + 2].caps === 0
+          ) {
+            const rh = resolveNP(ctx, m.last + 1, v);
+            // an unknown holder, or the body itself: refuse rather than make the country speak
+            return rh && rh.actor.type === 'person' ? rh.actor : undefined;
+          }
           if (
             a.type !== 'person' &&
             m.last + 2 < v &&
@@ -788,6 +809,10 @@ export function subjectOfSentence(ctx: Ctx, v: number): ActorAcc | undefined {
   }
   return undefined;
 }
+
+/** Singular roles one person holds ("the U.S. president"): never the country or body itself. */
+const EN_HOLDER_ROLE =
+  /^(president|minister|secretary|chairman|director|leader|chief|head|boss|founder|executive|manager|spokesman|spokeswoman|spokesperson)$/;
 
 /** issue 11 (en): is person p named next to body o somewhere in the body text ("Gridco chief Lina Hart", "Lina Hart of
  * Gridco", "Lina Hart, head of Gridco")? A mention of o ending at most four tokens before p's or starting at most four
