@@ -112,3 +112,35 @@ describe('round 5 — joint accusations and characterisations', () => {
     expect(claimsOf('Omar Fayed dismissed the report as fabricated.')).toEqual(['Omar Fayed | dismissed | the report as fabricated']);
   });
 });
+
+describe('round 5 — a quoted fragment ending the reported clause', () => {
+  it('\'CLAUSE to "fragment", X said\': the whole clause, not the fragment alone', () => {
+    expect(claimsOf('Voting machines will be checked in ten towns to "reduce fraud", Gridco said in a notice last week.')).toEqual([
+      'Gridco | said | Voting machines will be checked in ten towns to "reduce fraud"',
+    ]);
+  });
+  it('the clause is widened ("The price was "a farce", X said"), but not over a named actor before the fragment', () => {
+    expect(claimsOf('The price was "a farce", Omar Fayed said.')).toEqual(['Omar Fayed | said | The price was "a farce"']);
+    expect(claimsOf('Voltan called the price "a farce", Omar Fayed said.')).toEqual([
+      'Omar Fayed | said | a farce',
+      'Voltan | called | the price "a farce',
+    ]);
+  });
+  it('"condemned US-style X\'s decision as ...": a capitalised US is no pronoun object', () => {
+    expect(claimsOf("Gridco condemned US regulator Voltan's decision as an anti-market move.")).toEqual([
+      "Gridco | condemned | US regulator Voltan's decision as an anti-market move",
+    ]);
+  });
+});
+
+describe('round 5 — "the company" continues the previous sentence\'s subject', () => {
+  it('the subject, not a body named later in a prepositional phrase', () => {
+    const body =
+      'Gridco was fighting several lawsuits, most notably against Voltan, which is seeking damages. The company said the filing would help it keep trading.';
+    expect(claimsOf(body)).toEqual(['Gridco | said | the filing would help it keep trading']);
+  });
+  it('a previous sentence opened by a person leaves the last company in focus', () => {
+    const body = 'Lina Hart met Voltan executives on Monday. The company said the talks had gone well.';
+    expect(claimsOf(body)).toEqual(['Voltan | said | the talks had gone well']);
+  });
+});

@@ -351,7 +351,11 @@ function naming(v: EnglishEngineView, k: number): boolean {
     o++;
   }
   if (o >= n || doc.sentOf[o] !== sent || toks[o].gap !== 0) return false;
-  if (/^(for|on|upon|off|in|out|up|back|to|into|that|a|an|him|her|them|me|us|it's)$/.test(toks[o].norm) && !(toks[o].norm === 'it')) {
+  // (round 5: "US President X's decision" is no pronoun object: "us" only in lower case)
+  if (
+    /^(for|on|upon|off|in|out|up|back|to|into|that|a|an|him|her|them|me|us|it's)$/.test(toks[o].norm) &&
+    !(toks[o].norm === 'us' && toks[o].caps > 0)
+  ) {
     if (!/^(a|an)$/.test(toks[o].norm) || w !== 'described') return false;
   }
   const needAs = EN_NAMING.get(w) === 'as';

@@ -206,6 +206,17 @@ export function englishClaims(ctx: Ctx): void {
           if (/["\u201C]/.test(src[p])) p++;
           a0 = p;
         }
+        // round 5 (en): 'Roads will close to "reduce congestion", the council said': a quoted fragment that ends the
+        // reported clause is part of it; the content runs from the clause start (no colon, quotation or verb of its
+        // own before the fragment)
+        let quoted = true;
+        if (segs.length === 1) {
+          const cs = enClauseBeforeFragment(ctx, q.open);
+          if (cs >= 0) {
+            segs[0] = [cs, Math.min(q.close + 1, doc.src.length)];
+            quoted = false;
+          }
+        }
         let c: ClaimX | undefined;
         for (let si = segs.length - 1; si >= 0; si--) {
           const cc = pushClaim(
@@ -217,7 +228,7 @@ export function englishClaims(ctx: Ctx): void {
             segs[si][0],
             segs[si][1],
             v,
-            true,
+            quoted,
           );
           if (si === segs.length - 1) c = cc;
         }
@@ -743,6 +754,29 @@ function continuationQuotes(ctx: Ctx): void {
       }
     }
   }
+}
+
+/** Round 5 (en): the start of the reported clause around a quoted fragment opening at `open`, or -1: the sentence
+ * start, when at least three words of the same sentence stand before the fragment with no quotation mark, colon or
+ * reporting verb among them, and the sentence opens in upper case (not a continuation). */
+function enClauseBeforeFragment(ctx: Ctx, open: number): number {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  const k = tokenAt(doc, open);
+  if (k <= 0 || k >= toks.length) return -1;
+  const sent = doc.sentOf[Math.min(k, toks.length - 1)];
+  const s0 = doc.sents[sent].start;
+  if (s0 >= open) return -1;
+  const pre = doc.src.slice(s0, open);
+  if (/["\u201C\u201D:;\n]/.test(pre) || !/^[A-Z]/.test(pre)) return -1;
+  let words = 0;
+  for (let r = tokenAt(doc, s0); r < toks.length && toks[r].start < open; r++) {
+    if (EN_VERB.get(toks[r].norm)) return -1;
+    const m = ctx.mAt[r];
+    if (m && ctx.set.byId.get(m.actorId)?.type !== 'location') return -1; // a named actor: maybe the fragment's own speaker
+    words++;
+  }
+  return words >= 3 ? s0 : -1;
 }
 
 /** The attribution between the two halves of a split quotation: '," said X, ' (closing mark, comma, up to 60 characters
