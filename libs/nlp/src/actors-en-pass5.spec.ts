@@ -25,3 +25,12 @@ describe('round 5 — one-word organisation names recognised at every occurrence
     expect(z?.mentions.map((m) => m.start)).toEqual([0]);
   });
 });
+
+describe('round 5 — an organisation noun in apposition before a one-word name', () => {
+  it('"rights group Zentrix", "watchdog Carvex" are organisations; "group" without a name is nothing', () => {
+    const out = enrich('Human rights group Zentrix has argued that the law is unfair. It was listed by the watchdog Carvex in May.');
+    const orgs = out.actors.filter((a) => a.type === 'organization').map((a) => a.name);
+    expect(orgs.sort()).toEqual(['Carvex', 'Zentrix']);
+    expect(out.claims.map((c) => `${c.speaker.name} | ${c.text}`)).toEqual(['Zentrix | the law is unfair']);
+  });
+});

@@ -144,3 +144,18 @@ describe('round 5 — "the company" continues the previous sentence\'s subject',
     expect(claimsOf(body)).toEqual(['Voltan | said | the talks had gone well']);
   });
 });
+
+describe('round 5 — refusals: a topic after "told", navigation lines', () => {
+  it('"told X about Y", "told members of Y", "told X but nobody told him" are no propositions', () => {
+    expect(claimsOf('Lina Hart told him last month about efforts to boost the fund.')).toEqual([]);
+    expect(claimsOf('Omar Fayed told members of the audit committee during a closed hearing.')).toEqual([]);
+    expect(claimsOf('Gridco told Voltan but nobody told the regulators.')).toEqual([]);
+  });
+  it('"told X (that) CLAUSE" still reports', () => {
+    expect(claimsOf('Lina Hart told reporters the fund would close.')).toEqual(['Lina Hart | told | the fund would close']);
+  });
+  it('a "Related:" or "More:" link line is navigation, not a claim', () => {
+    const body = 'Gridco said prices would rise.\n\nRelated: Voltan says costs will fall\n\nMore: Hart says talks will resume';
+    expect(claimsOf(body)).toEqual(['Gridco | said | prices would rise']);
+  });
+});

@@ -126,6 +126,11 @@ export function latinRuleActors(ctx: ExtractCtx): void {
   propagateSingleOrgs(ctx);
 }
 
+/** Lower-case organisation nouns that stand in apposition before a one-word name ("watchdog Spamhaus"). */
+const EN_ORG_APPOSITION = set(
+  'group watchdog firm company charity broadcaster regulator startup start-up lender insurer retailer carrier airline network channel newspaper website outlet agency',
+);
+
 /** Round 5 (en): a one-word organisation the rules recognised at one occurrence by its cue ("OptInRealBig claimed")
  * is the same organisation wherever else the word stands alone, capitalised and uncovered ("OptInRealBig was fighting
  * ..."), and where the rules took it for a place only because of a preposition before it ("from OptInRealBig"). One
@@ -438,6 +443,12 @@ function processLatinRun(
     const w = firstW;
     if (EN_NOT_NAME.has(w) || EN_STOP_CAPS.has(w) || EN_PERSON_TITLES.has(w) || EN_MONTHS_DAYS.has(w)) return;
     if (EN_GENERIC_SINGLE.has(w)) return; // issue 11: "Police said", "the Court": a generic noun, not a name
+    // round 5 (en): an organisation noun in lower case right before the name is its apposition ("rights group
+    // Liberty", "junk mail watchdog Spamhaus", "the broadcaster Zentel"), even for a word also used in lower case
+    if (a > 0 && toks[a].gap === 0 && toks[a - 1].caps === 0 && EN_ORG_APPOSITION.has(prevW) && !startsSentence && !isAcr) {
+      addRule(ctx, 'organization', doc.src.slice(toks[a].start, toks[a].end), a, a);
+      return;
+    }
     if (lowerSeen.has(w)) return;
     if (startsSentence && !(EN_VERB.get(nextW) && nextW !== 'says') && (capMid.get(w) ?? 0) === 0) return;
     if (startsSentence && (capMid.get(w) ?? 0) === 0 && /[^s]s$/.test(w)) return; // "Analysts said"

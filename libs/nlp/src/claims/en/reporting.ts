@@ -32,9 +32,11 @@ export function englishClaims(ctx: Ctx): void {
   const src = doc.src;
   const n = toks.length;
   let view: EnglishEngineView | undefined; // built on the first trigger
+  const nav = enNavigationSentences(ctx);
   for (let v = 0; v < n; v++) {
     const t = toks[v];
     if (t.script !== 'latin') continue;
+    if (nav && nav.has(doc.sentOf[v])) continue;
     // ADR 0016 hook: the attribution families of en/families.ts (progressive, while + participle, did warn, ...)
     if (isEnglishTrigger(t.norm) && englishAttribution((view ??= englishView(ctx)), v)) continue;
     const w = t.norm;
@@ -361,6 +363,9 @@ export function englishClaims(ctx: Ctx): void {
     const after = recipientEnds ? undefined : contentAfter(ctx, verbTokEnd, w);
     if (after) after.e = enCutTrailingAside(ctx, after.s, after.e);
     if (sb && after) {
+      // round 5 (en): "told him last month about X", "told members of the committee", "told Sanders but nobody told
+      // him": after a recipient, a topic or a conjunction is no proposition
+      if (EN_TELL_TOPIC.has(w) && /^(about|of|but|and|or)\s/i.test(src.slice(after.s, after.s + 6))) continue;
       // "pledged to oppose", "urged X to ...", "called for": commitments and requests without a proposition
       const head = src.slice(after.s, Math.min(after.e, after.s + 4)).toLowerCase();
       if ((kind === 'promise' || kind === 'demand') && (/^to\s/.test(head) || /^for\s/.test(head))) continue;
@@ -778,6 +783,21 @@ function enClauseBeforeFragment(ctx: Ctx, open: number): number {
   }
   return words >= 3 ? s0 : -1;
 }
+
+const EN_TELL_TOPIC = new Set(['told', 'tells', 'tell', 'telling', 'informed', 'assured']);
+
+/** Round 5 (en): sentences that are navigation, not reporting — a link line opened by a label ("Related: X says ...",
+ * "More: ...", "Read more: ...", "See also: ..."). One look at each sentence start; undefined when there is none. */
+function enNavigationSentences(ctx: Ctx): Set<number> | undefined {
+  const { doc } = ctx;
+  let out: Set<number> | undefined;
+  for (let i = 0; i < doc.sents.length; i++) {
+    const st = doc.sents[i].start;
+    if (EN_NAV_LABEL.test(doc.src.slice(st, st + 14))) (out ??= new Set()).add(i);
+  }
+  return out;
+}
+const EN_NAV_LABEL = /^\s*(Related|More|Read more|Read also|See also|Also read|Watch|Listen)\s*:/;
 
 /** The attribution between the two halves of a split quotation: '," said X, ' (closing mark, comma, up to 60 characters
  * with no sentence end or quotation mark, comma). */
