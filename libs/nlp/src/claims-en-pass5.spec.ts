@@ -159,3 +159,18 @@ describe('round 5 — refusals: a topic after "told", navigation lines', () => {
     expect(claimsOf(body)).toEqual(['Gridco | said | prices would rise']);
   });
 });
+
+describe('round 5 — a lead description named in the next sentence', () => {
+  it('"..., a senior official says. Name, the foreign policy chief, says ..." → that person', () => {
+    expect(
+      claimsOf('The plan is naive, a senior official says.  Omar Fayed, the foreign policy chief, says the ban works elsewhere.'),
+    ).toEqual(['Omar Fayed | says | The plan is naive', 'Omar Fayed | says | the ban works elsewhere']);
+  });
+  it('no role apposition, or another speaker first: no speaker for the description', () => {
+    expect(claimsOf('The plan is naive, a senior official says.  Lina Hart said it was fine.')).toEqual(['Lina Hart | said | it was fine']);
+    expect(claimsOf('The plan is naive, a senior official says.  Omar Fayed, 55, was arrested.')).toEqual([]);
+  });
+  it('outside the lead sentence an indefinite description stays unresolved', () => {
+    expect(claimsOf('Gridco opened a plant. The plan is naive, an official said.  Omar Fayed, the plant chief, said little.')).toEqual([]);
+  });
+});
