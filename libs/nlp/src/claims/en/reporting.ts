@@ -793,11 +793,14 @@ function enNavigationSentences(ctx: Ctx): Set<number> | undefined {
   let out: Set<number> | undefined;
   for (let i = 0; i < doc.sents.length; i++) {
     const st = doc.sents[i].start;
+    const c = doc.src.charCodeAt(st);
+    // first letters of the labels (R M S A W L): most sentences are passed over without a slice
+    if (c !== 82 && c !== 77 && c !== 83 && c !== 65 && c !== 87 && c !== 76) continue;
     if (EN_NAV_LABEL.test(doc.src.slice(st, st + 14))) (out ??= new Set()).add(i);
   }
   return out;
 }
-const EN_NAV_LABEL = /^\s*(Related|More|Read more|Read also|See also|Also read|Watch|Listen)\s*:/;
+const EN_NAV_LABEL = /^(Related|More|Read more|Read also|See also|Also read|Watch|Listen)\s*:/;
 
 /** The attribution between the two halves of a split quotation: '," said X, ' (closing mark, comma, up to 60 characters
  * with no sentence end or quotation mark, comma). */
