@@ -174,3 +174,11 @@ describe('round 5 — a lead description named in the next sentence', () => {
     expect(claimsOf('Gridco opened a plant. The plan is naive, an official said.  Omar Fayed, the plant chief, said little.')).toEqual([]);
   });
 });
+
+describe('round 5 — "notified N customers that ..."', () => {
+  it('the recipient of notified is skipped: the that-clause is the content', () => {
+    expect(claimsOf('Gridco notified about 1,200 customers that they had been overcharged.')).toEqual([
+      'Gridco | notified | they had been overcharged',
+    ]);
+  });
+});

@@ -96,7 +96,9 @@ export const EN_VERB = mapView(EN_VERBS);
 export const EN_VERB_OR_CLAIM = mapView(EN_VERBS, EN_CLAIM_VERBS);
 
 /** Verbs after which an object NP precedes the content. */
-export const EN_OBJ_VERBS = set('told tells tell telling warned warns urged urges assured informed reminded');
+export const EN_OBJ_VERBS = set(
+  'told tells tell telling warned warns urged urges assured informed reminded assures informs reminds notified notifies',
+);
 
 export const EN_PRONOUNS: Record<string, 'm' | 'f' | 'p' | 'n' | 'w'> = { he: 'm', she: 'f', they: 'p', it: 'n', we: 'w' };
 

@@ -445,7 +445,15 @@ function processLatinRun(
     if (EN_GENERIC_SINGLE.has(w)) return; // issue 11: "Police said", "the Court": a generic noun, not a name
     // round 5 (en): an organisation noun in lower case right before the name is its apposition ("rights group
     // Liberty", "junk mail watchdog Spamhaus", "the broadcaster Zentel"), even for a word also used in lower case
-    if (a > 0 && toks[a].gap === 0 && toks[a - 1].caps === 0 && EN_ORG_APPOSITION.has(prevW) && !startsSentence && !isAcr) {
+    if (
+      a > 0 &&
+      toks[a].gap === 0 &&
+      toks[a - 1].caps === 0 &&
+      EN_ORG_APPOSITION.has(prevW) &&
+      !startsSentence &&
+      !isAcr &&
+      w.length >= 3
+    ) {
       addRule(ctx, 'organization', doc.src.slice(toks[a].start, toks[a].end), a, a);
       return;
     }

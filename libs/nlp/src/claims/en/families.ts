@@ -181,7 +181,9 @@ function objectThat(v: EnglishEngineView, k: number): boolean {
   const n = toks.length;
   const sent = doc.sentOf[k];
   let j = k + 1;
-  for (; j < n && j <= k + 7 && doc.sentOf[j] === sent && toks[j].gap === 0 && toks[j].norm !== 'that'; j++)
+  // (a thousands comma, "1,200", joins its number)
+  const joined = (r: number) => toks[r].gap === 0 || (toks[r].sep === ',' && /^\d/.test(toks[r].norm) && /\d$/.test(toks[r - 1].norm));
+  for (; j < n && j <= k + 7 && doc.sentOf[j] === sent && joined(j) && toks[j].norm !== 'that'; j++)
     if (EN_VERB.get(toks[j].norm) || EN_FINITE_RE.test(toks[j].norm)) return false;
   if (j === k + 1 || j >= n || j > k + 7 || toks[j].norm !== 'that' || toks[j].gap !== 0 || doc.sentOf[j] !== sent) return false;
   const sb = speakerOf(v, k);
