@@ -80,6 +80,10 @@ export const EN_CLAIM_VERBS: Record<string, string> = kinds([
     `claim insist argue predict suggest admit acknowledge confirm think branded brands dubbed dubs likened likens labelled labeled
 hinted hints thinks reports reported tweeted tweets`,
   ],
+  // round 5 (en): a recipient object before a that-clause ("informed Putin that ...", en-object-that in families.ts);
+  // "tweeting" for "by tweeting that ..." (the participle rule)
+  ['statement', 'informed informs assured assures reminded reminds notified notifies tweeting'],
+  ['accusation', 'accuse'],
   // issue 11 (en): the participle forms of EN_PARTICIPLES that had no entry, so ", arguing the accord ..." and
   // ", noting that ..." were skipped before the participle rule saw them
   ['statement', 'arguing noting insisting claiming stressing explaining maintaining predicting'],
@@ -92,7 +96,9 @@ export const EN_VERB = mapView(EN_VERBS);
 export const EN_VERB_OR_CLAIM = mapView(EN_VERBS, EN_CLAIM_VERBS);
 
 /** Verbs after which an object NP precedes the content. */
-export const EN_OBJ_VERBS = set('told tells tell telling warned warns urged urges assured informed reminded');
+export const EN_OBJ_VERBS = set(
+  'told tells tell telling warned warns urged urges assured informed reminded assures informs reminds notified notifies',
+);
 
 export const EN_PRONOUNS: Record<string, 'm' | 'f' | 'p' | 'n' | 'w'> = { he: 'm', she: 'f', they: 'p', it: 'n', we: 'w' };
 
@@ -229,7 +235,7 @@ export const {
 members students officials the a an his her its their bbc radio news television tv`,
   EN_INVERTIBLE: `said says say added adds told tells argued argues wrote writes asked explained explains insisted insists predicted predicts warned
 warns continued observed noted notes claimed claims stated suggested suggests remarked concluded replied responded`,
-  EN_PARTICIPLES: 'saying adding warning insisting arguing claiming noting accusing denying suggesting stressing explaining',
+  EN_PARTICIPLES: 'saying adding warning insisting arguing claiming noting accusing denying suggesting stressing explaining tweeting',
   EN_SKIP_BACK: `both jointly all meanwhile also has have had repeatedly previously later earlier then again recently now publicly reportedly once
 already further however would will still yesterday today separately subsequently since even`,
   EN_NOT_SUBJ: 'i you we',
@@ -291,7 +297,8 @@ representative representatives officer officers minister ministry`,
 telling explaining accepting acknowledging admitting conceding charged tweeted said says emphasised emphasized emphasises emphasizes underscored underlined contended
 contends complained complains lamented laments doubted doubts affirmed reaffirmed speculated lashed lashes hit hits took takes
 objected objects railed rails criticised criticized criticises criticizes made makes calling called calls describing
-described describes referred referring`,
+described describes referred referring informed informs assured assures reminded reminds notified notifies condemned
+condemns denounced denounces dismissed dismisses`,
 
   // ADR 0016 (claims/en/families.ts)
   EN_REPORT_ING: `urging warning insisting arguing claiming saying suggesting stressing adding noting maintaining predicting explaining
@@ -361,4 +368,14 @@ export const EN_NAMING = new Map<string, string>([
   ['describes', 'as'],
   ['referred', 'as'],
   ['referring', 'as'],
+  // round 5 (en): a characterisation with "as" ("condemned the decision as an 'anti-peace' move", "dismissed the report
+  // as fabricated"); without "as" these stay out ("condemned the attack", "dismissed the minister")
+  ['condemned', 'as'],
+  ['condemns', 'as'],
+  ['denounced', 'as'],
+  ['denounces', 'as'],
+  ['dismissed', 'as'],
+  ['dismisses', 'as'],
 ]);
+/** Round 5 (en, en-object-that): verbs whose recipient object comes before a that-clause ("informed Putin that ..."). */
+export const EN_OBJECT_THAT = set('informed informs assured assures reminded reminds notified notifies');

@@ -28,7 +28,7 @@ import {
 } from '../../lexicon/en';
 import { set } from '../../lexicon/shared';
 import { foldText, type Token } from '../../text';
-import { addRule, type ExtractCtx, uncover } from '../shared';
+import { type ActorAcc, addRule, type ExtractCtx, uncover } from '../shared';
 const isLatinCap = (t: Token) => (t.script === 'latin' || t.script === 'cyrillic') && t.caps > 0;
 
 /** Evidence that a capitalised 2–3 word run is a person: first name, role noun around it, Mr/Ms + surname elsewhere, reporting verb. */
@@ -122,6 +122,45 @@ export function latinRuleActors(ctx: ExtractCtx): void {
     }
     processLatinRun(ctx, i, j, lowerSeen, capMid);
     i = j + 1;
+  }
+  propagateSingleOrgs(ctx);
+}
+
+/** Lower-case organisation nouns that stand in apposition before a one-word name ("watchdog Spamhaus"). */
+const EN_ORG_APPOSITION = set(
+  'group watchdog firm company charity broadcaster regulator startup start-up lender insurer retailer carrier airline network channel newspaper website outlet agency',
+);
+
+/** Round 5 (en): a one-word organisation the rules recognised at one occurrence by its cue ("OptInRealBig claimed")
+ * is the same organisation wherever else the word stands alone, capitalised and uncovered ("OptInRealBig was fighting
+ * ..."), and where the rules took it for a place only because of a preposition before it ("from OptInRealBig"). One
+ * pass over the tokens, only in an article with such a name. */
+function propagateSingleOrgs(ctx: ExtractCtx): void {
+  const { doc, cover, set } = ctx;
+  const toks = doc.toks;
+  let names: Map<string, ActorAcc> | undefined;
+  for (const a of set.byId.values()) {
+    if (a.source !== 'rule' || a.type !== 'organization') continue;
+    const m = a.mentions.find((x) => x.field === doc.field && x.first === x.last);
+    if (!m || /\s/.test(a.name)) continue;
+    (names ??= new Map()).set(toks[m.first].norm, a);
+  }
+  if (!names) return;
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k];
+    const a = t.caps > 0 ? names.get(t.norm) : undefined;
+    if (!a) continue;
+    // alone: no capitalised word glued on either side (not part of a longer name)
+    if ((k > 0 && toks[k].gap <= 1 && isLatinCap(toks[k - 1])) || (k + 1 < toks.length && toks[k + 1].gap <= 1 && isLatinCap(toks[k + 1])))
+      continue;
+    const cur = cover[k] ? set.byId.get(cover[k]!) : undefined;
+    if (cur === a) continue;
+    if (cur) {
+      if (cur.source !== 'rule' || cur.type !== 'location' || cur.name !== a.name) continue;
+      uncover(ctx, k);
+    }
+    set.mention(a, { start: t.start, end: t.end, first: k, last: k, field: doc.field });
+    cover[k] = a.id;
   }
 }
 
@@ -404,6 +443,20 @@ function processLatinRun(
     const w = firstW;
     if (EN_NOT_NAME.has(w) || EN_STOP_CAPS.has(w) || EN_PERSON_TITLES.has(w) || EN_MONTHS_DAYS.has(w)) return;
     if (EN_GENERIC_SINGLE.has(w)) return; // issue 11: "Police said", "the Court": a generic noun, not a name
+    // round 5 (en): an organisation noun in lower case right before the name is its apposition ("rights group
+    // Liberty", "junk mail watchdog Spamhaus", "the broadcaster Zentel"), even for a word also used in lower case
+    if (
+      a > 0 &&
+      toks[a].gap === 0 &&
+      toks[a - 1].caps === 0 &&
+      EN_ORG_APPOSITION.has(prevW) &&
+      !startsSentence &&
+      !isAcr &&
+      w.length >= 3
+    ) {
+      addRule(ctx, 'organization', doc.src.slice(toks[a].start, toks[a].end), a, a);
+      return;
+    }
     if (lowerSeen.has(w)) return;
     if (startsSentence && !(EN_VERB.get(nextW) && nextW !== 'says') && (capMid.get(w) ?? 0) === 0) return;
     if (startsSentence && (capMid.get(w) ?? 0) === 0 && /[^s]s$/.test(w)) return; // "Analysts said"

@@ -222,6 +222,15 @@ export function enCutCoordinated(ctx: Ctx, s: number, e: number): number {
   const n = toks.length;
   for (let ti = tokenAt(doc, s); ti < n && toks[ti].start < e; ti++) {
     const t = toks[ti];
+    // round 5 (en): "denied there was any snub - he is going to ...": an unpaired dash outside a quotation ends the
+    // reported clause (what follows is the reporter's aside or a new clause); a paired dash is a parenthesis inside it
+    if (t.start > s + 8 && doc.quoteOf[ti] < 0 && EN_DASH_SEP.test(t.sep)) {
+      let close = -1;
+      for (let r = ti + 1; r < n && toks[r].start < e && close < 0; r++) if (EN_DASH_SEP.test(toks[r].sep)) close = r;
+      if (close < 0) return t.start - t.sep.length;
+      ti = close; // the parenthesis is skipped whole (its closing dash ends nothing)
+      continue;
+    }
     // issue 11 (en): "said A - albeit stressing that B", "said A, while adding that B": the participle clause is the
     // reporter's (en-while-participle makes it its own claim of the same speaker)
     if (
@@ -275,6 +284,7 @@ export function enCutCoordinated(ctx: Ctx, s: number, e: number): number {
   return e;
 }
 
+const EN_DASH_SEP = /\s[-\u2013\u2014]\s|\u2014/;
 /** Auxiliaries and adverbs between "and" and a coordinated reporting verb. */
 const EN_COORD_AUX = new Set(['has', 'have', 'had', 'also', 'again', 'later', 'then', 'since', 'previously', 'repeatedly']);
 /** Verbs that coordinate inside the content as often as outside it ("A and B have agreed", "prices rose and continued"). */

@@ -21,6 +21,10 @@ export function enOrgInFocus(ctx: Ctx, k: number, pred: (a: ActorAcc) => boolean
   const lc = lastClaimBefore(ctx, k);
   const lcA = lc?.speaker.actorId ? ctx.set.byId.get(lc.speaker.actorId) : undefined;
   if (lc && lcA && pred(lcA) && ctx.doc.sentOf[k] - ctx.doc.sentOf[lc.at] <= 3) return lcA;
+  // round 5 (en): a description opening its sentence continues the subject of the previous sentence ("X was fighting
+  // lawsuits, most notably against Y, which ... . The company said ..." → X, not the more recent Y)
+  const ps = enPrevSentenceSubject(ctx, k);
+  if (ps && pred(ps)) return ps;
   const recent = lastActor(ctx, k, pred, false, true) ?? lastActor(ctx, k, pred);
   if (!recent) return undefined;
   const pos = ctx.doc.toks[k].start;
@@ -42,6 +46,28 @@ export function enOrgInFocus(ctx: Ctx, k: number, pred: (a: ActorAcc) => boolean
     }
   }
   return bc >= 2 * rc + 2 ? best : recent;
+}
+
+/** The named subject of the sentence before the one of token k (a mention opening it, after at most a determiner),
+ * when k's description itself opens its sentence (a determiner and up to two words before it); else undefined. */
+function enPrevSentenceSubject(ctx: Ctx, k: number): ActorAcc | undefined {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  const sent = doc.sentOf[k];
+  if (sent === 0) return undefined;
+  let b = k;
+  while (b > 0 && k - b < 3 && doc.sentOf[b - 1] === sent) b--;
+  if (doc.sentOf[b - 1] === sent || !doc.sentStart[b]) return undefined;
+  let f = tokenAt(doc, doc.sents[sent - 1].start);
+  if (f < toks.length && /^(the)$/.test(toks[f].norm) && !ctx.mAt[f]) f++;
+  const m = f < toks.length ? ctx.mAt[f] : undefined;
+  if (!m || m.first !== f || doc.quoteOf[f] >= 0) return undefined;
+  const a = ctx.set.byId.get(m.actorId);
+  // the subject is followed by its verb phrase, not by a possessive or a role ("X's chief", "X officials")
+  const nx = m.last + 1 < toks.length ? toks[m.last + 1] : undefined;
+  if (!a || a.type === 'location' || !nx || nx.gap !== 0 || nx.caps !== 0 || /^(s|officials|spokesman|chief|head)$/.test(nx.norm))
+    return undefined;
+  return a;
 }
 
 /** In the lead sentence, a description ("a security firm has warned", "Amnesty's chief has said") refers to the

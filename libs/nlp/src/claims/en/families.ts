@@ -14,6 +14,7 @@
 //                       "X took issue with the ruling", "X, who criticised nations which ...", "X criticised Y for Z";
 //                       a bare name or pronoun as object is criticism without a charge (no claim)
 // - en-made-clear       "X made it clear that ...", "X has made clear (that) ..."
+// - en-object-that     a recipient object before a that-clause: "X informed Y that ...", "X assured Y that ..." (round 5)
 // - en-naming          an object complement: ", calling the tariffs an 'incentive' to ...", "X has called it a priority",
 //                       "X - who referred to the matter as '...' -", "X described the row as '...'"
 // (To-infinitive commitments and requests, "vowed to", "urged X to", stay out: test/gold/README.md decisions.)
@@ -23,6 +24,7 @@ import {
   EN_FAMILY_TRIGGERS,
   EN_MADE_CLEAR,
   EN_NAMING,
+  EN_OBJECT_THAT,
   EN_PRONOUNS,
   EN_REPORT_ING,
   EN_DO_VERBS,
@@ -97,6 +99,7 @@ export function englishAttribution(v: EnglishEngineView, k: number): boolean {
   if (EN_CRITICISM_IDIOMS.has(w)) return objectCriticism(v, k);
   if (EN_MADE_CLEAR.has(w)) return madeClear(v, k);
   if (EN_NAMING.has(w)) return naming(v, k);
+  if (EN_OBJECT_THAT.has(w)) return objectThat(v, k);
   if (w === 'said' || w === 'says') return postposedOfficer(v, k);
   return false;
 }
@@ -143,7 +146,7 @@ function whileParticiple(v: EnglishEngineView, k: number): boolean {
     (p === 0 && toks[p].norm !== 'while') ||
     !/^(while|before|after|and|albeit)$/.test(toks[p].norm) ||
     toks[k].gap !== 0 ||
-    !thatNext(v, k)
+    !(thatNext(v, k) || (toks[k].norm === 'saying' && toks[p].norm === 'while' && bareClauseNext(v, k)))
   )
     return false;
   // "and warning that" only right after a comma-less clause of the same subject; while/before may follow a comma
@@ -168,6 +171,43 @@ function whileParticiple(v: EnglishEngineView, k: number): boolean {
   if (fr) c.e = Math.min(c.e, toks[fr.comma].start - toks[fr.comma].sep.length + toks[fr.comma].sep.indexOf(','));
   if (c.e - c.s < 8) return false;
   return !!v.push('en-while-participle', sp, '', toks[k].norm, KIND_OF[toks[k].norm] ?? 'statement', c.s, c.e, k);
+}
+
+/** Round 5 (en): "X informed/assured/reminded Y that ...": a short recipient (no comma, no verb) and then "that"; without
+ * the that-clause no report ("informed the police", "well-informed sources"). */
+function objectThat(v: EnglishEngineView, k: number): boolean {
+  const { doc } = v;
+  const toks = doc.toks;
+  const n = toks.length;
+  const sent = doc.sentOf[k];
+  let j = k + 1;
+  // (a thousands comma, "1,200", joins its number)
+  const joined = (r: number) => toks[r].gap === 0 || (toks[r].sep === ',' && /^\d/.test(toks[r].norm) && /\d$/.test(toks[r - 1].norm));
+  for (; j < n && j <= k + 7 && doc.sentOf[j] === sent && joined(j) && toks[j].norm !== 'that'; j++)
+    if (EN_VERB.get(toks[j].norm) || EN_FINITE_RE.test(toks[j].norm)) return false;
+  if (j === k + 1 || j >= n || j > k + 7 || toks[j].norm !== 'that' || toks[j].gap !== 0 || doc.sentOf[j] !== sent) return false;
+  const sb = speakerOf(v, k);
+  if (!sb || j + 1 >= n || doc.sentOf[j + 1] !== sent) return false;
+  const c = v.contentAfter(j, 'that');
+  if (!c || c.s < toks[j + 1].start) return false;
+  return pushAll(v, 'en-object-that', sb, toks[k].norm, 'statement', c, k);
+}
+const EN_FINITE_RE = /^(is|are|was|were|has|have|had|will|would|could|can|may|might|must|should)$/;
+
+/** Round 5 (en): "while also saying Washington would never allow ...": a say-participle without "that" reports only
+ * a clause — a named actor or a pronoun right after it and a finite verb within the next few words. */
+function bareClauseNext(v: EnglishEngineView, k: number): boolean {
+  const { doc } = v;
+  const toks = doc.toks;
+  const sent = doc.sentOf[k];
+  const j = k + 1;
+  if (j >= toks.length || doc.sentOf[j] !== sent || toks[j].gap !== 0) return false;
+  let r = j;
+  const m = v.mAt[j];
+  if (m && m.first === j) r = m.last + 1;
+  else if (EN_PRONOUNS[toks[j].norm] || /^(i|you)$/.test(toks[j].norm)) r = j + 1;
+  else return false;
+  return r < toks.length && doc.sentOf[r] === sent && toks[r].gap === 0 && EN_FINITE_RE.test(toks[r].norm);
 }
 
 function doSupport(v: EnglishEngineView, k: number): boolean {
@@ -313,7 +353,11 @@ function naming(v: EnglishEngineView, k: number): boolean {
     o++;
   }
   if (o >= n || doc.sentOf[o] !== sent || toks[o].gap !== 0) return false;
-  if (/^(for|on|upon|off|in|out|up|back|to|into|that|a|an|him|her|them|me|us|it's)$/.test(toks[o].norm) && !(toks[o].norm === 'it')) {
+  // (round 5: "US President X's decision" is no pronoun object: "us" only in lower case)
+  if (
+    /^(for|on|upon|off|in|out|up|back|to|into|that|a|an|him|her|them|me|us|it's)$/.test(toks[o].norm) &&
+    !(toks[o].norm === 'us' && toks[o].caps > 0)
+  ) {
     if (!/^(a|an)$/.test(toks[o].norm) || w !== 'described') return false;
   }
   const needAs = EN_NAMING.get(w) === 'as';

@@ -32,9 +32,11 @@ export function englishClaims(ctx: Ctx): void {
   const src = doc.src;
   const n = toks.length;
   let view: EnglishEngineView | undefined; // built on the first trigger
+  const nav = enNavigationSentences(ctx);
   for (let v = 0; v < n; v++) {
     const t = toks[v];
     if (t.script !== 'latin') continue;
+    if (nav && nav.has(doc.sentOf[v])) continue;
     // ADR 0016 hook: the attribution families of en/families.ts (progressive, while + participle, did warn, ...)
     if (isEnglishTrigger(t.norm) && englishAttribution((view ??= englishView(ctx)), v)) continue;
     const w = t.norm;
@@ -206,6 +208,17 @@ export function englishClaims(ctx: Ctx): void {
           if (/["\u201C]/.test(src[p])) p++;
           a0 = p;
         }
+        // round 5 (en): 'Roads will close to "reduce congestion", the council said': a quoted fragment that ends the
+        // reported clause is part of it; the content runs from the clause start (no colon, quotation or verb of its
+        // own before the fragment)
+        let quoted = true;
+        if (segs.length === 1) {
+          const cs = enClauseBeforeFragment(ctx, q.open);
+          if (cs >= 0) {
+            segs[0] = [cs, Math.min(q.close + 1, doc.src.length)];
+            quoted = false;
+          }
+        }
         let c: ClaimX | undefined;
         for (let si = segs.length - 1; si >= 0; si--) {
           const cc = pushClaim(
@@ -217,7 +230,7 @@ export function englishClaims(ctx: Ctx): void {
             segs[si][0],
             segs[si][1],
             v,
-            true,
+            quoted,
           );
           if (si === segs.length - 1) c = cc;
         }
@@ -350,6 +363,9 @@ export function englishClaims(ctx: Ctx): void {
     const after = recipientEnds ? undefined : contentAfter(ctx, verbTokEnd, w);
     if (after) after.e = enCutTrailingAside(ctx, after.s, after.e);
     if (sb && after) {
+      // round 5 (en): "told him last month about X", "told members of the committee", "told Sanders but nobody told
+      // him": after a recipient, a topic or a conjunction is no proposition
+      if (EN_TELL_TOPIC.has(w) && /^(about|of|but|and|or)\s/i.test(src.slice(after.s, after.s + 6))) continue;
       // "pledged to oppose", "urged X to ...", "called for": commitments and requests without a proposition
       const head = src.slice(after.s, Math.min(after.e, after.s + 4)).toLowerCase();
       if ((kind === 'promise' || kind === 'demand') && (/^to\s/.test(head) || /^for\s/.test(head))) continue;
@@ -381,7 +397,14 @@ export function englishClaims(ctx: Ctx): void {
     if (sp && v + 1 < n && endTok < n && doc.sentOf[endTok] === sent && toks[endTok].gap === 2 && toks[attrStart].gap === 2) {
       let rest = 0;
       for (let r = endTok; r < n && doc.sentOf[r] === sent; r++) rest++;
-      if (rest >= 4) {
+      // round 5 (en): "CLAUSE, he said, including X." — a participle or prepositional tail after the attribution adds to
+      // the clause before it, which is the content (below); only a clausal remainder is the mid-attribution content
+      const tail = toks[endTok].norm;
+      const tailAdjunct =
+        (/ing$/.test(tail) || EN_PP_HEAD.has(tail) || /^(including|with|without|as|despite)$/.test(tail)) &&
+        !enLooksClausal(ctx, endTok) &&
+        attrStart - tokenAt(doc, doc.sents[sent].start) >= 4;
+      if (rest >= 4 && !tailAdjunct) {
         const s1 = toks[endTok].start;
         const e1 = cutAtNextReport(ctx, s1, doc.sents[sent].end);
         if (pushClaim(((ctx.rule = 'en-mid'), ctx), sp, spText, src.slice(t.start, t.end), kind, s1, e1, v)) continue;
@@ -657,7 +680,16 @@ function continuationQuotes(ctx: Ctx): void {
     // the quote must start a sentence or paragraph
     let p = q.open - 1;
     while (p >= 0 && (doc.src[p] === ' ' || doc.src[p] === '\t')) p--;
-    if (p >= 0 && !/[.!?\n]/.test(doc.src[p]) && !/["\u201D]/.test(doc.src[p])) continue;
+    // round 5 (en): or it resumes a quotation split by its attribution ('"A," said X, "B."', '"A," X said, "B."'): the
+    // previous claim is that quotation and only the attribution and a comma stand between
+    const resumes =
+      p >= 0 &&
+      doc.src[p] === ',' &&
+      !!prev &&
+      prev.quoted &&
+      prev.rule === 'en-quote-before' &&
+      EN_SPLIT_ATTR.test(doc.src.slice(prev.end, q.open));
+    if (p >= 0 && !resumes && !/[.!?\n]/.test(doc.src[p]) && !/["\u201D]/.test(doc.src[p])) continue;
     // already covered by a claim?
     let overl = false;
     for (let j = Math.max(0, ptr - 3); j < Math.min(byStart.length, ptr + 3); j++) {
@@ -728,6 +760,51 @@ function continuationQuotes(ctx: Ctx): void {
     }
   }
 }
+
+/** Round 5 (en): the start of the reported clause around a quoted fragment opening at `open`, or -1: the sentence
+ * start, when at least three words of the same sentence stand before the fragment with no quotation mark, colon or
+ * reporting verb among them, and the sentence opens in upper case (not a continuation). */
+function enClauseBeforeFragment(ctx: Ctx, open: number): number {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  const k = tokenAt(doc, open);
+  if (k <= 0 || k >= toks.length) return -1;
+  const sent = doc.sentOf[Math.min(k, toks.length - 1)];
+  const s0 = doc.sents[sent].start;
+  if (s0 >= open) return -1;
+  const pre = doc.src.slice(s0, open);
+  if (/["\u201C\u201D:;\n]/.test(pre) || !/^[A-Z]/.test(pre)) return -1;
+  let words = 0;
+  for (let r = tokenAt(doc, s0); r < toks.length && toks[r].start < open; r++) {
+    if (EN_VERB.get(toks[r].norm)) return -1;
+    const m = ctx.mAt[r];
+    if (m && ctx.set.byId.get(m.actorId)?.type !== 'location') return -1; // a named actor: maybe the fragment's own speaker
+    words++;
+  }
+  return words >= 3 ? s0 : -1;
+}
+
+const EN_TELL_TOPIC = new Set(['told', 'tells', 'tell', 'telling', 'informed', 'assured']);
+
+/** Round 5 (en): sentences that are navigation, not reporting — a link line opened by a label ("Related: X says ...",
+ * "More: ...", "Read more: ...", "See also: ..."). One look at each sentence start; undefined when there is none. */
+function enNavigationSentences(ctx: Ctx): Set<number> | undefined {
+  const { doc } = ctx;
+  let out: Set<number> | undefined;
+  for (let i = 0; i < doc.sents.length; i++) {
+    const st = doc.sents[i].start;
+    const c = doc.src.charCodeAt(st);
+    // first letters of the labels (R M S A W L): most sentences are passed over without a slice
+    if (c !== 82 && c !== 77 && c !== 83 && c !== 65 && c !== 87 && c !== 76) continue;
+    if (EN_NAV_LABEL.test(doc.src.slice(st, st + 14))) (out ??= new Set()).add(i);
+  }
+  return out;
+}
+const EN_NAV_LABEL = /^(Related|More|Read more|Read also|See also|Also read|Watch|Listen)\s*:/;
+
+/** The attribution between the two halves of a split quotation: '," said X, ' (closing mark, comma, up to 60 characters
+ * with no sentence end or quotation mark, comma). */
+const EN_SPLIT_ATTR = /^["\u201D]?,?["\u201D]?\s+[^.!?;:"\u201C\u201D\n]{2,60},\s*$/;
 
 /** issue 11 (en): an auxiliary after the comma that closes a relative clause starts the main clause ("X, who warned
  * that A, will meet ..."). */

@@ -693,7 +693,12 @@ export function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
       }
       // issue 11 (en): an indefinite person description ("a director said", "an official said") introduces someone new,
       // never a person named before
-      if (d === 'person' && /^(a|an)$/.test(toks[j].norm)) return undefined;
+      // (round 5: except in the lead sentence of a story whose next sentence opens on a newly named person who speaks
+      // or is given a role: "..., a senior Xandrian politician says. Omar Fayed, the foreign policy chief, says ...")
+      if (d === 'person' && /^(a|an)$/.test(toks[j].norm)) {
+        const nx = enLeadNamedNext(ctx, k);
+        return nx ? { actor: nx, text: doc.src.slice(toks[j].start, toks[k].end), first: j, desc: true } : undefined;
+      }
       // "the group" may be a militant or political group as well as a company group
       const orgOk = (x: ActorAcc) =>
         (x.type === 'organization' || (w === 'group' && x.type === 'group')) && (!EN_COMPANY_NOUN.has(w) || nameHas(x, 'company'));
@@ -731,11 +736,32 @@ export function subjectOfSentence(ctx: Ctx, v: number): ActorAcc | undefined {
           break;
         }
       }
+      // round 5 (en): a pronoun opening the sentence is its subject ("He restated ... while also saying ...")
+      if (EN_PRONOUNS[toks[k].norm] && toks[k + 1]?.gap === 0) {
+        const rp = resolveNP(ctx, k, v);
+        return rp && !rp.pronoun ? rp.actor : rp?.actor;
+      }
       // first mention of the sentence ("Former Cabinet minister Clare Short": the person after an affiliation + role)
       for (let j = k; j < v; j++) {
+        // round 5 (en): a name after the main verb is its object, not the subject ("X simultaneously restated U.S. plans")
+        if (j > k && toks[j - 1].caps === 0 && !ctx.mAt[j - 1] && (EN_VERB.get(toks[j - 1].norm) || /ed$/.test(toks[j - 1].norm))) break;
         const a = actorOf(ctx, j);
         if (a && a.type !== 'location') {
           const m = ctx.mAt[j]!;
+          // round 5 (en): "the U.S. president ratcheted up ...": a country or body before a role word is attributive; the
+          // description names the holder (resolved as a subject would be)
+          if (
+            a.type !== 'person' &&
+            m.last + 2 < v &&
+            (toks[m.last + 1].gap === 0 || toks[m.last + 1].gap === 3) && // 3: after "U.S."
+            EN_HOLDER_ROLE.test(toks[m.last + 1].norm) &&
+            !ctx.mAt[m.last + 2] &&
+            toks[m.last + 2].caps === 0
+          ) {
+            const rh = resolveNP(ctx, m.last + 1, v);
+            // an unknown holder, or the body itself: refuse rather than make the country speak
+            return rh && rh.actor.type === 'person' ? rh.actor : undefined;
+          }
           if (
             a.type !== 'person' &&
             m.last + 2 < v &&
@@ -788,6 +814,32 @@ export function subjectOfSentence(ctx: Ctx, v: number): ActorAcc | undefined {
   }
   return undefined;
 }
+
+/** Round 5 (en): for a description in the lead sentence, the person opening the second sentence, named there for the
+ * first time with an apposition that gives a role; else undefined. */
+function enLeadNamedNext(ctx: Ctx, k: number): ActorAcc | undefined {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  if (doc.sentOf[k] !== 0 || doc.sents.length < 2) return undefined;
+  const f = tokenAt(doc, doc.sents[1].start);
+  const m = f < toks.length ? ctx.mAt[f] : undefined;
+  if (!m || m.first !== f || m.last + 1 >= toks.length || doc.sentOf[m.last + 1] !== 1) return undefined;
+  const a = ctx.set.byId.get(m.actorId);
+  if (!a || a.type !== 'person' || a.mentions.some((x) => x.field === doc.field && x.first < f)) return undefined;
+  // an apposition that gives the role ("Name, EU foreign policy chief, says"): the introduction of the lead's person;
+  // a bare "Name said" may be someone else answering
+  const nx = toks[m.last + 1];
+  if (nx.gap !== 2 || /[.;:]/.test(nx.sep)) return undefined;
+  for (let r = m.last + 1; r < toks.length && r <= m.last + 7 && doc.sentOf[r] === 1; r++) {
+    if (r > m.last + 1 && toks[r].gap >= 2) break;
+    if (EN_INV_ROLE.has(toks[r].norm)) return a;
+  }
+  return undefined;
+}
+
+/** Singular roles one person holds ("the U.S. president"): never the country or body itself. */
+const EN_HOLDER_ROLE =
+  /^(president|minister|secretary|chairman|director|leader|chief|head|boss|founder|executive|manager|spokesman|spokeswoman|spokesperson)$/;
 
 /** issue 11 (en): is person p named next to body o somewhere in the body text ("Gridco chief Lina Hart", "Lina Hart of
  * Gridco", "Lina Hart, head of Gridco")? A mention of o ending at most four tokens before p's or starting at most four
