@@ -316,6 +316,41 @@ describe('pipeline: raw → enricher → enriched → indexer → Elasticsearch'
     expect(count.count).toBe(1);
   });
 
+  it('indexes enriched articles from another producer as sent, pretty-printed JSON included (no DLQ)', async () => {
+    // The indexer sends a canonical article's own bytes to _bulk (ADR 0019); JSON with line breaks
+    // between its tokens must not be split across bulk lines, and must not hold up its neighbours.
+    const engine = new Enricher(loadKnowledgeBase());
+    const articles = [0, 1, 2].map((i) => {
+      const d = engine.enrich({
+        url: `https://example.org/foreign-producer/${ns}/${i}`,
+        source: { name: 'Example' },
+        title: `Foreign producer ${i}`,
+        body: `Microsoft said on day ${i} that the attack was over. The Kremlin denied it.`,
+        publishedAt: '2024-05-10T00:00:00.000Z',
+      });
+      return { ...d, dedup: { fingerprint: d.dedup.fingerprint, clusterId: d.id } } as EnrichedArticle;
+    });
+    const values = [JSON.stringify(articles[0]), JSON.stringify(articles[1], null, 2), `${JSON.stringify(articles[2])}\r\n`];
+    await producer.send({ topic: n.topic('articlesEnriched'), messages: articles.map((a, i) => ({ key: a.id, value: values[i] })) });
+    const ids = articles.map((a) => a.id);
+    const hits = await waitFor(
+      'all three indexed',
+      async () => {
+        const h = await docsByIds(es, n.articlesAlias, ids);
+        return h.length === 3 ? h : undefined;
+      },
+      60_000,
+      300,
+    );
+    for (const a of articles) {
+      const doc = hits.find((h) => h._id === a.id)!._source as EnrichedArticle;
+      expect(doc.title).toBe(a.title);
+      expect(doc.claims.map((c) => c.text)).toEqual(a.claims.map((c) => c.text));
+      expect(doc.actors.map((x) => x.id)).toEqual(a.actors.map((x) => x.id));
+    }
+    expect(dlq.messages.filter((m) => ids.includes(m.key ?? ''))).toEqual([]);
+  });
+
   it('near-duplicates share a cluster through the Redis dedup store', async () => {
     const story = [
       'The Kremlin said on Friday that the American decision to ban sales of Kaspersky antivirus software was a typical move by Washington to crush foreign competition.',

@@ -206,6 +206,10 @@ export function spliceIndexDocument(a: Enriched, json: Buffer, opts: ToIndexDocu
   let end = json.length - 1;
   while (end > 0 && (json[end] === 0x20 || json[end] === 0x0a || json[end] === 0x0d || json[end] === 0x09)) end--;
   if (json[end] !== 0x7d) return undefined;
+  // _bulk is newline-delimited: JSON with a line break between its tokens (pretty-printed by some
+  // other producer) is valid for JSON.parse but would split the document across bulk lines.
+  const lf = json.indexOf(0x0a);
+  if (lf !== -1 && lf < end) return undefined;
   let tail = '';
   const add = (k: string, v: unknown) => {
     if (v !== undefined) tail += `,${JSON.stringify(k)}:${JSON.stringify(v)}`;
