@@ -13,6 +13,7 @@ const KB: KbActor[] = [
   },
   { id: 'country:YB', name: 'Yberia', type: 'country', aliases: ['يبيريا', 'اليبيري', 'اليبيرية', 'Yberia'] },
   { id: 'org:aerodyne', name: 'Aerodyne', type: 'organization', aliases: ['إيروداين', 'Aerodyne'] },
+  { id: 'group:struggle', name: 'Struggle Movement', type: 'group', aliases: ['حركة النضال الشعبي في زاندريا'] },
   {
     id: 'org:xa-defence',
     name: 'Xandrian Defence Ministry',
@@ -130,6 +131,11 @@ describe('short forms of qualified bodies (round 5)', () => {
     const out = enrich(body);
     expect(actorOf(out, 'وزارة الدفاع')?.id).toBe('org:xa-defence');
   });
+  it('a bare movement name is the movement whose full name it opens', () => {
+    const body = 'وقالت حركة النضال الشعبي في زاندريا إن الهدنة صامدة. وقال المتحدث باسم حركة النضال إن الحوار مستمر.';
+    const out = enrich(body);
+    expect(actorOf(out, 'حركة النضال')?.id).toBe('group:struggle');
+  });
   it('two candidate bodies, or another country just before it: left alone', () => {
     const b1 = 'وقالت وزارة الدفاع الزاندرية إن الحفل مكلف. وردت وزارة الدفاع اليبيرية بالرفض. وقالت وزارة الدفاع في بيان إن القرار نهائي.';
     const o1 = enrich(b1);
@@ -170,5 +176,26 @@ describe('products and places after a head (round 5)', () => {
     expect(mentions(enrich(b1), b1, 'organization')).toEqual([]);
     const b2 = 'ونشر موقع كورتكس الوثائق أمس.';
     expect(mentions(enrich(b2), b2, 'organization')).toContain('كورتكس');
+  });
+});
+
+describe('bodies inside a title phrase before an apposed person (round 5)', () => {
+  it('"خبير في شركة "X"، NAME،": the company is an actor as well as the person', () => {
+    const body = 'وقال خبير اقتصادي في شركة الاستثمار "كورتكس"، يواكيم فيلس، إن الأسواق قلقة.';
+    const out = enrich(body);
+    expect(mentions(out, body, 'organization')).toContain('كورتكس');
+    expect(mentions(out, body, 'person')).toContain('يواكيم فيلس');
+  });
+  it('a title right before the person is not part of the body name', () => {
+    const body = 'وأشاد عضو المكتب السياسي لحركة النهضة الشيخ سالم دراج بمواقف الحكومة.';
+    const orgs = mentions(enrich(body), body);
+    expect(orgs).toContain('حركة النهضة');
+    expect(orgs.some((m) => m.includes('الشيخ'))).toBe(false);
+  });
+  it('a quoted one-word name may end in يا; a quoted adjective in يه is no name', () => {
+    const b1 = 'وكانت شركة "كورفيا" لصناعة الشرائح قد نشرت تقريرا.';
+    expect(mentions(enrich(b1), b1, 'organization')).toContain('كورفيا');
+    const b2 = 'وقالت شركة "زاندرية" إن الأرباح ارتفعت.';
+    expect(mentions(enrich(b2), b2, 'organization')).not.toContain('زاندرية');
   });
 });

@@ -247,8 +247,8 @@ function linkSurnameTokens(ctx: ExtractCtx, bySurname: Map<string, ActorAcc>): v
 const normName = (s: string) => foldText(s).replace(/\s+/g, ' ').trim();
 
 /**
- * issue 11 (round 5): a bare body name made by a head rule (وزارة الخارجية، وزارة الدفاع) is the short form of the one
- * organisation of the article whose name, mention or KB alias it opens (وزارة الخارجية الأمريكية; البنتاغون, KB alias
+ * issue 11 (round 5): a bare body name made by a head rule (وزارة الخارجية، وزارة الدفاع، حركة الجهاد) is the short form of the
+ * one organisation (or group) of the article whose name, mention or KB alias it opens (وزارة الخارجية الأمريكية; البنتاغون, KB alias
  * وزارة الدفاع الأمريكية): a mention of that body, not a body of its own. With two candidates (two countries'
  * ministries) it is left alone.
  */
@@ -256,12 +256,12 @@ export function arShortBodyNames(ctx: ExtractCtx): void {
   const { doc, set, cover, gaz } = ctx;
   let orgs: { a: ActorAcc; forms: string[] }[] | undefined;
   for (const a of [...set.byId.values()]) {
-    if (a.source !== 'rule' || a.type !== 'organization') continue;
+    if (a.source !== 'rule' || (a.type !== 'organization' && a.type !== 'group')) continue;
     const key = normName(a.name);
     const words = key.split(' ').length;
     if (words < 2 || words > 3) continue;
     orgs ??= [...set.byId.values()]
-      .filter((b) => b.type === 'organization')
+      .filter((b) => b.type === 'organization' || b.type === 'group')
       .map((b) => ({
         a: b,
         forms: [
@@ -271,12 +271,14 @@ export function arShortBodyNames(ctx: ExtractCtx): void {
         ].map(normName),
       }));
     const prefix = key + ' ';
-    const owners = orgs.filter((o) => o.a !== a && set.byId.has(o.a.id) && o.forms.some((f) => f.startsWith(prefix)));
+    const owners = orgs.filter(
+      (o) => o.a !== a && o.a.type === a.type && set.byId.has(o.a.id) && o.forms.some((f) => f.startsWith(prefix)),
+    );
     if (owners.length !== 1) continue;
     const owner = owners[0].a;
     // another country named before the short form in its sentence ("…إذاعة الجيش الإسرائيلي عن مسؤولين في وزارة
     // الدفاع"): the ministry may be that country's, so the US one is not assumed
-    const home = countryOf(ctx, owner);
+    const home = owner.type === 'organization' ? countryOf(ctx, owner) : undefined; // (a movement has no ministries abroad)
     if (home && a.mentions.some((m) => m.field === doc.field && otherCountryInSentence(ctx, m.first, home, a.id))) continue;
     for (const m of a.mentions) {
       set.mention(owner, m);

@@ -196,15 +196,40 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
   const { doc, cover } = ctx;
   const toks = doc.toks;
   const n = toks.length;
+  // issue 11 (round 5): a title phrase skipped by an apposition ("خبير في شركة "X"، NAME،") is revisited for
+  // organisation heads only, up to the person (orgOnlyUntil), then the loop resumes after the person (resumeAt)
+  let orgOnlyUntil = -1;
+  let resumeAt = -1;
   for (let i = 0; i < n; i++) {
+    if (resumeAt >= 0 && i >= orgOnlyUntil) {
+      if (i <= resumeAt) i = resumeAt + 1;
+      orgOnlyUntil = resumeAt = -1;
+      if (i >= n) break;
+    }
+    const orgOnly = i < orgOnlyUntil;
     const t = toks[i];
     if (t.script !== 'arabic') continue;
-    const w = MAY_TITLE(t.norm) ? tokenVariants(t).find((v) => AR_PERSON_TITLES.has(v.form))?.form : undefined;
-    const verb = arVerbOf(t);
+    const w = !orgOnly && MAY_TITLE(t.norm) ? tokenVariants(t).find((v) => AR_PERSON_TITLES.has(v.form))?.form : undefined;
+    const verb = orgOnly ? undefined : arVerbOf(t);
     if (w && (!cover[i] || ctx.set.byId.get(cover[i]!)?.type === 'organization')) {
       const r = arTitledPerson(ctx, i);
       if (r !== -2) {
-        if (r >= 0) i = r;
+        if (r >= 0) {
+          const pid = cover[r];
+          const ps = pid ? ctx.set.byId.get(pid)?.mentions.find((m) => m.field === doc.field && m.last === r)?.first : undefined;
+          if (ps !== undefined && ps > i + 3) {
+            // (a title right before the person is no part of a body's name: "لحركة الجهاد الشيخ X")
+            let p0 = ps;
+            while (p0 > i + 1 && !cover[p0 - 1] && tokenVariants(toks[p0 - 1]).some((v) => AR_PERSON_TITLES.has(v.form))) {
+              p0--;
+              cover[p0] = 'skip:title';
+            }
+            orgOnlyUntil = p0;
+            resumeAt = r;
+            continue;
+          }
+          i = r;
+        }
         continue;
       }
     }
@@ -255,7 +280,8 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
       const nameLike = inner.every(
         (x) =>
           (x.script === 'arabic' || x.script === 'latin') &&
-          !/(يه|يا)$/.test(x.norm) &&
+          // (a nisba adjective in يه is no name; a quoted one-word name may end in يا: "نفيديا"، "نوكيا")
+          !(/يه$/.test(x.norm) || (/يا$/.test(x.norm) && (e > i + 1 || x.norm.length < 5))) &&
           !AR_COMMON_NOT_NAME.has(x.norm) &&
           !/^(جدا|كثيرا|للغايه)$/.test(x.norm) &&
           !/[\u064B-\u064D]/.test(doc.src.slice(x.start, x.end)),
@@ -284,6 +310,7 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
       let defEnd = i;
       while (q < n && toks[q].gap <= 1 && q - i <= 4) {
         const w2 = toks[q].norm;
+        if (cover[q]?.startsWith('skip:')) break; // (a title before a person, a common word)
         if (q === i + 1 && /^لل/.test(w2)) break; // "منظمة للدفاع عن ...": a description
         // issue 11 (cues): traffic (حركة المسافرين), outside modifiers (المكلف، الذي), a second body after و
         if (q === i + 1 && arHeadComplementNotName(head.form, w2)) break;
