@@ -189,6 +189,9 @@ function arVerbSubject(ctx: ExtractCtx, i: number, verb: { verb: string; strip: 
   return -1;
 }
 
+/** Adjectives of company names (global, international, holding, limited), never a country. */
+const AR_CORPORATE_ADJ = new Set('العالميه العالمي الدوليه الدولي القابضه القابض المحدوده المحدود'.split(' '));
+
 /** ل + a remit noun, inside an organisation's name (لحقوق الإنسان، لشؤون اللاجئين، لتحرير فلسطين). */
 const AR_REMIT_NOUNS = new Set('لحقوق لشوون لتحرير لغوث لاغاثه لتنميه لمكافحه لرعايه لحمايه'.split(' '));
 
@@ -451,9 +454,13 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
           i = e2;
           continue;
         }
-        const name = doc.src.slice(toks[q2].start, toks[e].end);
-        addRule(ctx, isGroup ? 'group' : 'organization', name, q2, e);
-        i = e;
+        // issue 11 (round 5): a corporate adjective after a foreign name is part of it (موانئ دبي العالمية، X القابضة);
+        // a country adjective is not (شركة X الروسية)
+        let e3 = e;
+        if (e3 + 1 < n && toks[e3 + 1].gap <= 1 && !cover[e3 + 1] && AR_CORPORATE_ADJ.has(toks[e3 + 1].norm)) e3++;
+        const name = doc.src.slice(toks[q2].start, toks[e3].end);
+        addRule(ctx, isGroup ? 'group' : 'organization', name, q2, e3);
+        i = e3;
       }
     }
     // definite organisation heads + nisba adjectives (الحكومة الروسية, الحزب الديمقراطي, المخابرات العسكرية الروسية)
