@@ -246,6 +246,15 @@ function linkSurnameTokens(ctx: ExtractCtx, bySurname: Map<string, ActorAcc>): v
 
 const normName = (s: string) => foldText(s).replace(/\s+/g, ' ').trim();
 
+/** Folded aliases of a KB actor, computed once per KB record (the KB is static; folding every alias per article is not free). */
+const FOLDED_ALIASES = new WeakMap<object, string[]>();
+function kbFoldedAliases(kb: { aliases?: string[] } | undefined): string[] {
+  if (!kb) return [];
+  let f = FOLDED_ALIASES.get(kb);
+  if (!f) FOLDED_ALIASES.set(kb, (f = (kb.aliases ?? []).map(normName)));
+  return f;
+}
+
 /**
  * issue 11 (round 5): a bare body name made by a head rule (وزارة الخارجية، وزارة الدفاع، حركة الجهاد) is the short form of the
  * one organisation (or group) of the article whose name, mention or KB alias it opens (وزارة الخارجية الأمريكية; البنتاغون, KB alias
@@ -264,11 +273,9 @@ export function arShortBodyNames(ctx: ExtractCtx): void {
       .filter((b) => b.type === 'organization' || b.type === 'group')
       .map((b) => ({
         a: b,
-        forms: [
-          b.name,
-          ...b.mentions.filter((m) => m.field === doc.field).map((m) => doc.src.slice(m.start, m.end)),
-          ...(b.source === 'kb' ? (gaz.actors.get(b.id)?.aliases ?? []) : []),
-        ].map(normName),
+        forms: [b.name, ...b.mentions.filter((m) => m.field === doc.field).map((m) => doc.src.slice(m.start, m.end))]
+          .map(normName)
+          .concat(b.source === 'kb' ? kbFoldedAliases(gaz.actors.get(b.id)) : []),
       }));
     const prefix = key + ' ';
     const owners = orgs.filter(
