@@ -12,6 +12,10 @@ import {
   productOrPlatformUse,
   arabicRuleActors,
   arAmbiguousAliases,
+  arFamilyNames,
+  arHonorificNames,
+  arHonorificPersons,
+  arShortBodyNames,
   arTitleGovernments,
   kbActors,
   latinRuleActors,
@@ -220,10 +224,14 @@ function runActors(doc: Doc, gaz: Gazetteer, set: ActorSet, lang: string, mix: {
     arTitleGovernments(ctx); // issue 11: "رئيس الحكومة الإيطالية" is a title; the nisba is the country (actors/cues.ts)
     arabicRuleActors(ctx);
     arabicLexiconPersons(ctx); // issue 11: persons named with no title cue (actors/ar/given-names.ts)
+    arHonorificPersons(ctx); // issue 11: الملا X (actors/ar/given-names.ts)
+    arFamilyNames(ctx); // issue 11: a family name آل X after a person's name belongs to it (actors/cues.ts)
+    arShortBodyNames(ctx); // issue 11: وزارة الخارجية = the one body of the article it is a short form of (actors/link.ts)
   }
   if (mix.latin > 0) latinRuleActors(ctx);
   acronymDefinitions(ctx); // issue 11: "Full Name (ABC)" (actors/cues.ts)
   linkSurnames(ctx);
+  if (mix.arabic > 0) arHonorificNames(ctx); // issue 11: الملا عمر — an honorific that is part of the name (actors/cues.ts)
   administrations(ctx);
 }
 

@@ -6,7 +6,7 @@ import { EN_ORG_HEADS } from '../lexicon/en';
 import { set } from '../lexicon/shared';
 import type { Doc } from '../doc';
 import { tokenVariants } from '../text';
-import { addRule, type ActorAcc, type ExtractCtx } from './shared';
+import { addRule, type ActorAcc, type ExtractCtx, offsetAfter } from './shared';
 
 /** Complements that make حركة "traffic/movement of" rather than a named movement (حركة المسافرين، حركة الطيران). */
 const AR_TRAFFIC = set(
@@ -221,3 +221,88 @@ export function arTitleGovernments(ctx: ExtractCtx): void {
   }
 }
 const AR_HEAD_OF_GOVERNMENT = set('رئيس رئيسه لرئيس لرئيسه ورئيس ورئيسه برئيس برئيسه');
+
+/**
+ * issue 11 (cues, round 5): institutions named after a person or place keep their head in the name (مركز كارنيغي،
+ * معهد بروكينغز، جامعة هارفارد = Carnegie Center, Brookings Institution, Harvard University), unlike companies and
+ * outlets where the head only describes (شركة كاسبرسكي = Kaspersky). Their field after a fused لل belongs to the name
+ * (مركز X للأبحاث، معهد X للدراسات الاستراتيجية).
+ */
+const AR_INSTITUTION_HEADS = set('مركز معهد جامعه');
+export function arHeadKeptInName(head: string): boolean {
+  return AR_INSTITUTION_HEADS.has(head);
+}
+
+/**
+ * issue 11 (cues, round 5): heads that only describe when a common noun and a country adjective follow them and a name
+ * comes after ("وكالة الأنباء الروسية نوفوستي"، "شركة النفط السعودية أرامكو"، "مجموعة الاستثمار الأميركية X"): the
+ * name is the actor and the phrase before it a description (GOLD-GUIDELINES: descriptions are not actors or aliases).
+ */
+const AR_DESCRIPTIVE_HEADS = set('شركه مجموعه وكاله صحيفه قناه شبكه جريده مجله موقع بنك مصرف صندوق');
+export function arDescriptiveHead(head: string): boolean {
+  return AR_DESCRIPTIVE_HEADS.has(head);
+}
+
+/**
+ * issue 11 (span, round 5): a family name آل X after a person's name belongs to it (عبدالله بن زايد آل نهيان، سعود بن
+ * فيصل آل سعود): the mention of a KB or rule person is extended over it, so the full name is the alias. Only a written
+ * آل (or a bare ال token) followed by one plain Arabic word; a country or body there (آل + a KB match) is left alone.
+ */
+export function arFamilyNames(ctx: ExtractCtx): void {
+  const { doc, set: actors, cover } = ctx;
+  const toks = doc.toks;
+  const n = toks.length;
+  for (const a of actors.byId.values()) {
+    if (a.type !== 'person') continue;
+    for (const m of a.mentions) {
+      if (m.field !== doc.field || m.last + 2 >= n) continue;
+      const al = toks[m.last + 1];
+      const fam = toks[m.last + 2];
+      if (al.gap > 1 || fam.gap > 1 || cover[m.last + 1] || cover[m.last + 2] || fam.script !== 'arabic' || fam.norm.length < 3) continue;
+      const rawAl = doc.src.slice(al.start, al.end);
+      if (rawAl !== 'آل' && rawAl !== 'ال') continue;
+      if (fam.norm.startsWith('ال') || /[\u064B-\u064D]/.test(doc.src.slice(fam.start, fam.end))) continue;
+      const oldText = doc.src.slice(m.start, m.end);
+      m.last += 2;
+      m.end = fam.end;
+      cover[m.last - 1] = a.id;
+      cover[m.last] = a.id;
+      if (a.source === 'rule' && a.name === oldText) a.name = doc.src.slice(m.start, m.end);
+    }
+  }
+}
+
+/**
+ * issue 11 (span, round 5): honorifics that are part of how a person is named (الملا عمر، الملا منصور: "Mullah Omar"),
+ * unlike a post title (الرئيس، الوزير) or a courtesy (السيد): the mention of a person right after one is extended over
+ * it (a fused ل of للملا stays, as for other fused لل forms; و/ف/ب are left out).
+ */
+const AR_NAME_HONORIFICS = set('الملا ملا');
+
+/** The honorific at token k (و/ف/ب and the fused ل of للملا allowed): how many letters to strip, or -1. */
+export function arHonorificAt(ctx: ExtractCtx, k: number): number {
+  let w = ctx.doc.toks[k].norm;
+  const strip = /^[وفب]/.test(w) && w.length > 4 ? 1 : 0;
+  if (strip) w = w.slice(1);
+  if (w.startsWith('لل')) w = 'ا' + w.slice(1);
+  return AR_NAME_HONORIFICS.has(w) ? strip : -1;
+}
+
+/** Extends person mentions over an honorific right before them (see above; runs after surname linking). */
+export function arHonorificNames(ctx: ExtractCtx): void {
+  const { doc, set: actors, cover } = ctx;
+  const toks = doc.toks;
+  for (const a of actors.byId.values()) {
+    if (a.type !== 'person') continue;
+    for (const m of a.mentions) {
+      if (m.field !== doc.field || m.first === 0 || toks[m.first].gap > 1 || m.start !== toks[m.first].start) continue;
+      if (cover[m.first - 1] && cover[m.first - 1] !== a.id) continue;
+      const strip = arHonorificAt(ctx, m.first - 1);
+      if (strip < 0) continue;
+      const h = toks[m.first - 1];
+      m.start = strip ? offsetAfter(doc.src, h, 1) : h.start;
+      m.first -= 1;
+      cover[m.first] = a.id;
+    }
+  }
+}

@@ -4,7 +4,7 @@
 import type { Doc } from '../doc';
 import { EAST_ASIAN_FAMILY, EN_HONORIFIC } from '../lexicon/en';
 import { foldText, tokenVariants } from '../text';
-import { MAY_ADMIN } from './ar/names';
+import { arVerbOf, MAY_ADMIN } from './ar/names';
 import { type ActorAcc, ActorSet, type ExtractCtx, offsetAfter, ruleActorId } from './shared'; // ------------------------------------------------------------------ administrations
 
 /** "Biden administration" / "إدارة بايدن" / "إدارة الرئيس الأميركي، جو بايدن" / "Mr Yushchenko's administration" → an organisation. */
@@ -126,6 +126,11 @@ function surnameIndex(ctx: ExtractCtx): Map<string, ActorAcc> {
         bySurname.set(last, a);
     }
   }
+  // issue 11 (round 5): G is written غ or ج (زوكربرغ / زوكربرج): a surname also answers in the other spelling
+  for (const [w, a] of [...bySurname]) {
+    if (!/[غج]/.test(w)) continue;
+    for (const v of [w.replace(/[غج]/g, 'ج'), w.replace(/[غج]/g, 'غ')]) if (!bySurname.has(v)) bySurname.set(v, a);
+  }
   return bySurname;
 }
 
@@ -183,6 +188,14 @@ function mergeSingleNames(ctx: ExtractCtx, bySurname: Map<string, ActorAcc>): vo
     let key: string | undefined;
     if (a.type === 'person' && (a.nameToks?.length ?? 0) === 1) key = a.nameToks![0];
     else if (a.type === 'organization' && !/\s/.test(a.name.trim()) && /^\p{Lu}\p{Ll}/u.test(a.name)) key = foldText(a.name.trim());
+    // issue 11 (round 5): an Arabic one-word "organisation" typed so only by a feminine verb (وصرحت نولاند) that is the
+    // surname of a person of the article is that person
+    else if (
+      a.type === 'organization' &&
+      /^[\u0600-\u06FF]+$/.test(a.name.trim()) &&
+      a.mentions.every((m) => m.field !== ctx.doc.field || (m.first > 0 && !!arVerbOf(ctx.doc.toks[m.first - 1])))
+    )
+      key = foldText(a.name.trim());
     if (!key) continue;
     const full = bySurname.get(key);
     if (full && full !== a) {
@@ -227,4 +240,80 @@ function linkSurnameTokens(ctx: ExtractCtx, bySurname: Map<string, ActorAcc>): v
     set.mention(a, { start, end: t.end, first, last: i, field: doc.field });
     cover[i] = a.id;
   }
+}
+
+// ------------------------------------------------------------------ short forms of qualified bodies
+
+const normName = (s: string) => foldText(s).replace(/\s+/g, ' ').trim();
+
+/** Folded aliases of a KB actor, computed once per KB record (the KB is static; folding every alias per article is not free). */
+const FOLDED_ALIASES = new WeakMap<object, string[]>();
+function kbFoldedAliases(kb: { aliases?: string[] } | undefined): string[] {
+  if (!kb) return [];
+  let f = FOLDED_ALIASES.get(kb);
+  if (!f) FOLDED_ALIASES.set(kb, (f = (kb.aliases ?? []).map(normName)));
+  return f;
+}
+
+/**
+ * issue 11 (round 5): a bare body name made by a head rule (وزارة الخارجية، وزارة الدفاع، حركة الجهاد) is the short form of the
+ * one organisation (or group) of the article whose name, mention or KB alias it opens (وزارة الخارجية الأمريكية; البنتاغون, KB alias
+ * وزارة الدفاع الأمريكية): a mention of that body, not a body of its own. With two candidates (two countries'
+ * ministries) it is left alone.
+ */
+export function arShortBodyNames(ctx: ExtractCtx): void {
+  const { doc, set, cover, gaz } = ctx;
+  let orgs: { a: ActorAcc; forms: string[] }[] | undefined;
+  for (const a of [...set.byId.values()]) {
+    if (a.source !== 'rule' || (a.type !== 'organization' && a.type !== 'group')) continue;
+    const key = normName(a.name);
+    const words = key.split(' ').length;
+    if (words < 2 || words > 3) continue;
+    orgs ??= [...set.byId.values()]
+      .filter((b) => b.type === 'organization' || b.type === 'group')
+      .map((b) => ({
+        a: b,
+        forms: [b.name, ...b.mentions.filter((m) => m.field === doc.field).map((m) => doc.src.slice(m.start, m.end))]
+          .map(normName)
+          .concat(b.source === 'kb' ? kbFoldedAliases(gaz.actors.get(b.id)) : []),
+      }));
+    const prefix = key + ' ';
+    const owners = orgs.filter(
+      (o) => o.a !== a && o.a.type === a.type && set.byId.has(o.a.id) && o.forms.some((f) => f.startsWith(prefix)),
+    );
+    if (owners.length !== 1) continue;
+    const owner = owners[0].a;
+    // another country named before the short form in its sentence ("…إذاعة الجيش الإسرائيلي عن مسؤولين في وزارة
+    // الدفاع"): the ministry may be that country's, so the US one is not assumed
+    const home = owner.type === 'organization' ? countryOf(ctx, owner) : undefined; // (a movement has no ministries abroad)
+    if (home && a.mentions.some((m) => m.field === doc.field && otherCountryInSentence(ctx, m.first, home, a.id))) continue;
+    for (const m of a.mentions) {
+      set.mention(owner, m);
+      if (m.field === doc.field) for (let k = m.first; k <= m.last; k++) if (cover[k] === a.id) cover[k] = owner.id;
+    }
+    set.byId.delete(a.id);
+  }
+}
+
+/** ISO code of a country actor, or the KB `country` of a body. */
+function countryOf(ctx: ExtractCtx, a: ActorAcc): string | undefined {
+  if (a.type === 'country') return a.id.startsWith('country:') ? a.id.slice(8).toUpperCase() : undefined;
+  const c = a.source === 'kb' ? ctx.gaz.actors.get(a.id)?.country : undefined;
+  return c ? c.toUpperCase() : undefined;
+}
+
+/** A country other than `home` named between the start of token k's sentence and k. */
+function otherCountryInSentence(ctx: ExtractCtx, k: number, home: string, self: string): boolean {
+  const { doc, set, cover } = ctx;
+  const s = doc.sentOf[k];
+  let a = k;
+  while (a > 0 && doc.sentOf[a - 1] === s) a--;
+  for (let j = a; j < k; j++) {
+    const id = cover[j];
+    if (!id || id === self || id.startsWith('skip:')) continue;
+    const b = set.byId.get(id);
+    const c = b ? countryOf(ctx, b) : undefined;
+    if (c && c !== home) return true;
+  }
+  return false;
 }

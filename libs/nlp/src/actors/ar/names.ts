@@ -90,6 +90,9 @@ export function arNameTok(ctx: ExtractCtx, k: number, pos: number): boolean {
   // case endings (tanween) mark common nouns/adverbs (تحديداً، جديدٌ), never transliterated names
   const raw = ctx.doc.src.slice(t.start, t.end);
   if (/[\u064B-\u064D]/.test(raw)) return false;
+  // (issue 11, round 5: a tanween after a final alef is tokenised as the next token's separator: أميراً، زعيماً)
+  const nx = k + 1 < ctx.doc.toks.length ? ctx.doc.toks[k + 1] : undefined;
+  if (nx && nx.sep.length > 0 && nx.sep.charCodeAt(0) >= 0x064b && nx.sep.charCodeAt(0) <= 0x064d) return false;
   // attached pronouns (ووزرائه، حملتها) mark common nouns; ة is kept distinct from ه in the original
   if (raw.length >= 5 && /(\u0647|\u0647\u0627|\u0647\u0645|\u0647\u0645\u0627)$/.test(raw) && !/الله$/.test(raw)) return false;
   // a 3-letter word opening with a present-tense prefix (يشن، تشن، نرى) is a verb

@@ -22,8 +22,18 @@ import {
   AR_VERBS,
 } from '../../lexicon/ar';
 import { tokenVariants } from '../../text';
-import { arCoordinatedNext, arDefHeadAfterTitle, arEndsName, arHeadAfterTitleNamesBody, arHeadComplementNotName, arIsNisba } from '../cues';
+import {
+  arCoordinatedNext,
+  arDefHeadAfterTitle,
+  arDescriptiveHead,
+  arEndsName,
+  arHeadAfterTitleNamesBody,
+  arHeadComplementNotName,
+  arHeadKeptInName,
+  arIsNisba,
+} from '../cues';
 import { addRule, type ExtractCtx, offsetAfter, ruleActorId, uncover } from '../shared';
+import { AR_FIRST_NAME_GENDER } from './given-names';
 import { arNameRun, arVerbOf, MAY_ORG_HEAD, MAY_ORG_HEAD_DEF, MAY_TITLE, skipTitleModifiers } from './names'; /**
  * TITLE [modifiers] [،] NAME after a title word at token i: the last token of the person's name when one was added,
  * -1 to skip token i, -2 when the other rules should look at it. Its own function so that the first use of one of its
@@ -179,6 +189,9 @@ function arVerbSubject(ctx: ExtractCtx, i: number, verb: { verb: string; strip: 
   return -1;
 }
 
+/** Adjectives of company names (global, international, holding, limited), never a country. */
+const AR_CORPORATE_ADJ = new Set('العالميه العالمي الدوليه الدولي القابضه القابض المحدوده المحدود'.split(' '));
+
 /** ل + a remit noun, inside an organisation's name (لحقوق الإنسان، لشؤون اللاجئين، لتحرير فلسطين). */
 const AR_REMIT_NOUNS = new Set('لحقوق لشوون لتحرير لغوث لاغاثه لتنميه لمكافحه لرعايه لحمايه'.split(' '));
 
@@ -186,15 +199,40 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
   const { doc, cover } = ctx;
   const toks = doc.toks;
   const n = toks.length;
+  // issue 11 (round 5): a title phrase skipped by an apposition ("خبير في شركة "X"، NAME،") is revisited for
+  // organisation heads only, up to the person (orgOnlyUntil), then the loop resumes after the person (resumeAt)
+  let orgOnlyUntil = -1;
+  let resumeAt = -1;
   for (let i = 0; i < n; i++) {
+    if (resumeAt >= 0 && i >= orgOnlyUntil) {
+      if (i <= resumeAt) i = resumeAt + 1;
+      orgOnlyUntil = resumeAt = -1;
+      if (i >= n) break;
+    }
+    const orgOnly = i < orgOnlyUntil;
     const t = toks[i];
     if (t.script !== 'arabic') continue;
-    const w = MAY_TITLE(t.norm) ? tokenVariants(t).find((v) => AR_PERSON_TITLES.has(v.form))?.form : undefined;
-    const verb = arVerbOf(t);
+    const w = !orgOnly && MAY_TITLE(t.norm) ? tokenVariants(t).find((v) => AR_PERSON_TITLES.has(v.form))?.form : undefined;
+    const verb = orgOnly ? undefined : arVerbOf(t);
     if (w && (!cover[i] || ctx.set.byId.get(cover[i]!)?.type === 'organization')) {
       const r = arTitledPerson(ctx, i);
       if (r !== -2) {
-        if (r >= 0) i = r;
+        if (r >= 0) {
+          const pid = cover[r];
+          const ps = pid ? ctx.set.byId.get(pid)?.mentions.find((m) => m.field === doc.field && m.last === r)?.first : undefined;
+          if (ps !== undefined && ps > i + 3) {
+            // (a title right before the person is no part of a body's name: "لحركة الجهاد الشيخ X")
+            let p0 = ps;
+            while (p0 > i + 1 && !cover[p0 - 1] && tokenVariants(toks[p0 - 1]).some((v) => AR_PERSON_TITLES.has(v.form))) {
+              p0--;
+              cover[p0] = 'skip:title';
+            }
+            orgOnlyUntil = p0;
+            resumeAt = r;
+            continue;
+          }
+          i = r;
+        }
         continue;
       }
     }
@@ -226,7 +264,15 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
           break;
       }
     }
-    if (head && !head.def && qStart < n && toks[qStart].gap === 4 && /["«\u201C]\s*$/.test(toks[qStart].sep)) {
+    // (issue 11, round 5: أجهزة "X" are devices of a make, a product, unless a security service is named)
+    if (
+      head &&
+      !head.def &&
+      qStart < n &&
+      toks[qStart].gap === 4 &&
+      /["«\u201C]\s*$/.test(toks[qStart].sep) &&
+      !(qStart === i + 1 && arHeadComplementNotName(head.form, toks[qStart].norm))
+    ) {
       // صحيفة "واشنطن بوست"، شركة «أرامكو»: a quoted name after an organisation head
       const i0 = i;
       i = qStart - 1;
@@ -237,7 +283,8 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
       const nameLike = inner.every(
         (x) =>
           (x.script === 'arabic' || x.script === 'latin') &&
-          !/(يه|يا)$/.test(x.norm) &&
+          // (a nisba adjective in يه is no name; a quoted one-word name may end in يا: "نفيديا"، "نوكيا")
+          !(/يه$/.test(x.norm) || (/يا$/.test(x.norm) && (e > i + 1 || x.norm.length < 5))) &&
           !AR_COMMON_NOT_NAME.has(x.norm) &&
           !/^(جدا|كثيرا|للغايه)$/.test(x.norm) &&
           !/[\u064B-\u064D]/.test(doc.src.slice(x.start, x.end)),
@@ -266,6 +313,7 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
       let defEnd = i;
       while (q < n && toks[q].gap <= 1 && q - i <= 4) {
         const w2 = toks[q].norm;
+        if (cover[q]?.startsWith('skip:')) break; // (a title before a person, a common word)
         if (q === i + 1 && /^لل/.test(w2)) break; // "منظمة للدفاع عن ...": a description
         // issue 11 (cues): traffic (حركة المسافرين), outside modifiers (المكلف، الذي), a second body after و
         if (q === i + 1 && arHeadComplementNotName(head.form, w2)) break;
@@ -309,6 +357,15 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
         break;
       }
       const isGroup = AR_GROUP_HEADS.has(head.form);
+      // issue 11 (cues, round 5): HEAD + common noun + country adjective + NAME: the name after the description is the
+      // actor ("وكالة الأنباء الروسية نوفوستي"، "شركة النفط السعودية أرامكو")
+      if (defEnd >= i + 2 && !isGroup && arDescriptiveHead(head.form) && describedBeforeName(ctx, i, defEnd)) {
+        const app = arAppositionName(ctx, defEnd + 1, afterTitle);
+        if (app !== -2) {
+          i = app >= 0 ? app : defEnd;
+          continue;
+        }
+      }
       if (
         defEnd > i &&
         defEnd === i + 1 &&
@@ -352,6 +409,19 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
         q2++;
       if (cover[q2]) continue;
       if (AR_NOT_NAME_AFTER_HEAD.has(toks[q2].norm)) continue;
+      // issue 11 (round 5): after a preposition, موقع + a noun in construct with a definite noun is a place (إلى موقع
+      // تحطم الطائرة، قرب موقع سقوط الصاروخ); a site's name takes an adjective, not a construct (على موقع X الإلكتروني),
+      // and after a verb the definite noun may be the object (نشر موقع X الوثائق)
+      if (
+        head.form === 'موقع' &&
+        i > 0 &&
+        /^(الي|في|من|عند|قرب|حول|داخل|خارج|علي|نحو)$/.test(toks[i - 1].norm) &&
+        q2 + 1 < n &&
+        toks[q2 + 1].gap <= 1 &&
+        toks[q2 + 1].norm.startsWith('ال') &&
+        !arIsNisba(toks[q2 + 1].norm)
+      )
+        continue;
       if (arHeadComplementNotName(head.form, toks[q2].norm)) continue;
       // issue 11 (cues): head + indefinite noun + definite noun(s) is one construct name, head kept (هيئة كبار
       // العلماء، لجنة حقوق الإنسان العربية); a nisba right after the noun is an adjective of a foreign name instead
@@ -371,9 +441,26 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
         (e === q2 && /\u0629$/.test(doc.src.slice(toks[q2].start, toks[q2].end))) ||
         (w0.length <= 4 && /^[تي]/.test(w0) && e + 1 < n && /^(علي|الي|في|من|عن|ب|مع)$/.test(toks[e + 1].norm));
       if (e >= q2 && w0.length >= 3 && !adjLike) {
-        const name = doc.src.slice(toks[q2].start, toks[e].end);
-        addRule(ctx, isGroup ? 'group' : 'organization', name, q2, e);
-        i = e;
+        if (arHeadKeptInName(head.form) && q2 === i + 1) {
+          // issue 11 (cues, round 5): مركز كارنيغي، جامعة هارفارد: the head is part of the name, and so is a field after
+          // لل with its adjectives (مركز X للأبحاث، معهد X للدراسات الاستراتيجية)
+          let e2 = e;
+          if (e2 + 1 < n && toks[e2 + 1].gap <= 1 && !cover[e2 + 1] && /^لل../.test(toks[e2 + 1].norm) && !arVerbOf(toks[e2 + 1])) {
+            e2++;
+            while (e2 + 1 < n && e2 - e < 3 && toks[e2 + 1].gap <= 1 && !cover[e2 + 1] && arIsNisba(toks[e2 + 1].norm)) e2++;
+          }
+          const s0 = head.strip ? offsetAfter(doc.src, t, head.strip) : t.start;
+          addRule(ctx, 'organization', doc.src.slice(s0, toks[e2].end), i, e2, s0, toks[e2].end);
+          i = e2;
+          continue;
+        }
+        // issue 11 (round 5): a corporate adjective after a foreign name is part of it (موانئ دبي العالمية، X القابضة);
+        // a country adjective is not (شركة X الروسية)
+        let e3 = e;
+        if (e3 + 1 < n && toks[e3 + 1].gap <= 1 && !cover[e3 + 1] && AR_CORPORATE_ADJ.has(toks[e3 + 1].norm)) e3++;
+        const name = doc.src.slice(toks[q2].start, toks[e3].end);
+        addRule(ctx, isGroup ? 'group' : 'organization', name, q2, e3);
+        i = e3;
       }
     }
     // definite organisation heads + nisba adjectives (الحكومة الروسية, الحزب الديمقراطي, المخابرات العسكرية الروسية)
@@ -430,6 +517,52 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
       }
     }
   }
+}
+
+/** HEAD + one or two uncovered definite nouns + a country adjective at `last` (the shape of a description). */
+function describedBeforeName(ctx: ExtractCtx, i: number, last: number): boolean {
+  if (last - i > 3) return false;
+  const c = ctx.cover[last];
+  if (!c || ctx.set.byId.get(c)?.type !== 'country') return false;
+  for (let k = i + 1; k < last; k++) if (ctx.cover[k] || !ctx.doc.toks[k].norm.startsWith('ال')) return false;
+  return true;
+}
+
+/**
+ * issue 11 (cues, round 5): a name in apposition at token k after a description: -2 when none; -1 when a KB body or a
+ * Latin name follows (that actor stands, the description is dropped); else the last token of the organisation added
+ * (a quoted name, or two or three plain name tokens ending at a boundary; not after a title, where a person's name
+ * follows: "مدير شركة النفط الزاندرية سليم دراج").
+ */
+function arAppositionName(ctx: ExtractCtx, k: number, afterTitle: boolean): number {
+  const { doc, cover } = ctx;
+  const toks = doc.toks;
+  const n = toks.length;
+  if (k >= n) return -2;
+  const t = toks[k];
+  const quoted = /["«\u201C]\s*$|''\s*$/.test(t.sep);
+  if (t.gap > 1 && !quoted) return -2;
+  if (cover[k]) {
+    const a = ctx.set.byId.get(cover[k]!);
+    return a && a.source === 'kb' && (a.type === 'organization' || a.type === 'group') ? -1 : -2;
+  }
+  if (t.script === 'latin') return t.caps > 0 ? -1 : -2;
+  if (t.script !== 'arabic') return -2;
+  if (quoted) {
+    let e = k;
+    while (e + 1 < n && e - k < 3 && toks[e + 1].gap <= 1 && !/'/.test(toks[e + 1].sep) && !cover[e + 1]) e++;
+    const close = e + 1 >= n || /["»\u201D]|''/.test(toks[e + 1].sep);
+    if (!close || toks.slice(k, e + 1).some((x) => AR_COMMON_NOT_NAME.has(x.norm) || AR_STOP.has(x.norm))) return -2;
+    addRule(ctx, 'organization', doc.src.slice(t.start, toks[e].end), k, e);
+    return e;
+  }
+  if (afterTitle || AR_FIRST_NAME_GENDER.has(t.norm)) return -2;
+  const e = arNameRun(ctx, k, 3);
+  if (e < k + 1) return -2;
+  const after = e + 1 < n ? toks[e + 1] : undefined;
+  if (after && after.gap <= 1 && !AR_COMP.has(after.norm) && !arVerbOf(after) && !AR_STOP.has(after.norm)) return -2;
+  addRule(ctx, 'organization', doc.src.slice(t.start, toks[e].end), k, e);
+  return e;
 }
 
 /** issue 11 (cues): end of "HEAD N ال-X [ال-Y…]" (construct state) at q2, or q2 itself when it is not one. */
