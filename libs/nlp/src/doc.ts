@@ -60,10 +60,11 @@ function closeOf(open: number): number {
 }
 const isOpenQuote = (c: number) => c === Q_STRAIGHT || c === Q_LEFT || c === Q_LAQUO || c === Q_LOW;
 
+let SPACE: Uint8Array | undefined;
 /** Pair quotation marks: straight quotes alternate within a paragraph; curly and guillemets pair by kind. */
 export function findQuotes(src: string): QuoteSpan[] {
   // char codes and a \s table instead of src[i] + regex tests (same decisions, no per-char strings)
-  const sp = codeUnitTable(/\s/); // (\s matches no surrogate)
+  const sp = (SPACE ??= codeUnitTable(/\s/)); // (\s matches no surrogate)
   const out: QuoteSpan[] = [];
   let open = -1;
   let openC = 0;

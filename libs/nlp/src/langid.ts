@@ -554,7 +554,8 @@ const stopKey = (c0: number, len: number) => ((c0 << 4) ^ len) & 0xffff;
 for (const w of STOP_INDEX.keys()) STOP_KEY[stopKey(w.charCodeAt(0), w.length)] = 1;
 
 /** 1 when /[\p{L}\p{M}]/u matches the BMP code unit (lone surrogates: 0). */
-const lmTable = (): Uint8Array => codeUnitTable(/[\p{L}\p{M}]/u);
+let LM: Uint8Array | undefined;
+const lmTable = (): Uint8Array => (LM ??= codeUnitTable(/[\p{L}\p{M}]/u));
 const LM_PAIR = /^[\p{L}\p{M}]$/u;
 
 /**

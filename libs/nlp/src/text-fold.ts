@@ -308,5 +308,9 @@ export function codeUnitTable(re: RegExp): Uint8Array {
   return t;
 }
 
-/** 1 when the BMP code unit is a letter or number (\p{L}\p{N}); surrogates 0 (pairs are checked one by one). */
-export const letterNumberTable = (): Uint8Array => codeUnitTable(/[\p{L}\p{N}]/u);
+let LETTER_NUMBER: Uint8Array | undefined;
+/**
+ * 1 when the BMP code unit is a letter or number (\p{L}\p{N}); surrogates 0 (pairs are checked one by one).
+ * Held once built: callers ask per line, and each codeUnitTable call builds a key string and a RegExp.
+ */
+export const letterNumberTable = (): Uint8Array => (LETTER_NUMBER ??= codeUnitTable(/[\p{L}\p{N}]/u));
