@@ -192,6 +192,10 @@ export function scriptMix(s: string): { arabic: number; latin: number } {
 
 /** Arabic + Latin folding of a short string (names, aliases, keys). */
 let FOLD_BUF = new Uint16Array(4096);
+// foldText folds names, aliases and slices of every kind of string: `s.charCodeAt(i)` there is a megamorphic
+// property load per character in optimised code; the built-in called through `.call` is the same read
+// without it (see text-tokens.ts).
+const charCodeAt = String.prototype.charCodeAt;
 
 export function foldText(s: string): string {
   initClasses();
@@ -200,7 +204,7 @@ export function foldText(s: string): string {
   let buf = FOLD_BUF;
   let k = 0;
   for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
+    const c = charCodeAt.call(s, i);
     if (c < 128) {
       buf[k++] = c >= 65 && c <= 90 ? c + 32 : c;
       continue;
@@ -216,7 +220,7 @@ export function foldText(s: string): string {
     }
     if (fc === -2) continue;
     let f: string;
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && s.charCodeAt(i + 1) >= 0xdc00 && s.charCodeAt(i + 1) <= 0xdfff) {
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && charCodeAt.call(s, i + 1) >= 0xdc00 && charCodeAt.call(s, i + 1) <= 0xdfff) {
       f = s.slice(i, i + 2);
       i++;
     } else if (c >= 0xd800 && c <= 0xdfff) f = '\uFFFD';

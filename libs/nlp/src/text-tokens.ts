@@ -6,6 +6,12 @@ import { CLASS as CLASS_TABLE, foldWithMap, initClasses, type Folded } from './t
 // a module-local binding, as before the split: the per-character reads in tokenize stay a context
 // slot load instead of a property load on the compiled module's exports object
 const CLASS = CLASS_TABLE;
+// Called through the one built-in: `s.charCodeAt(i)` / `s.slice(a, b)` on strings of many representations
+// (sliced, cons, one- or two-byte, internalised: bodies, titles, folded text, KB aliases) is a megamorphic
+// property load in optimised code, per character here (callgrind, ADR 0022 2026-12-07: ~3% of the engine's
+// instructions in tokenize and foldText); `.call` on a constant function is the same read without it.
+const charCodeAt = String.prototype.charCodeAt;
+const slice = String.prototype.slice;
 
 export type Script = 'arabic' | 'latin' | 'cyrillic' | 'han' | 'other' | 'digit';
 
@@ -100,7 +106,7 @@ export function tokenize(src: string, folded?: Folded): Token[] {
   let prevEnd = 0;
   while (k < n) {
     // find start of word in folded text
-    const c = ft.charCodeAt(k);
+    const c = charCodeAt.call(ft, k);
     const isW = c < 128 ? (c >= 48 && c <= 57) || (c >= 97 && c <= 122) : CLASS[c] === 1 || (c >= 0xd800 && c <= 0xdfff);
     if (!isW) {
       k++;
@@ -108,7 +114,7 @@ export function tokenize(src: string, folded?: Folded): Token[] {
     }
     let e = k + 1;
     while (e < n) {
-      const d = ft.charCodeAt(e);
+      const d = charCodeAt.call(ft, e);
       const w = d < 128 ? (d >= 48 && d <= 57) || (d >= 97 && d <= 122) : CLASS[d] === 1 || (d >= 0xd800 && d <= 0xdfff);
       if (!w) break;
       // a word never spans a dropped/invisible region that contained whitespace: check original contiguity
@@ -116,7 +122,7 @@ export function tokenize(src: string, folded?: Folded): Token[] {
         // original chars between were dropped (diacritics, bidi marks): keep joined only if none is whitespace
         let ok = true;
         for (let q = oe[e - 1]; q < os[e]; q++) {
-          const cls = CLASS[src.charCodeAt(q)];
+          const cls = CLASS[charCodeAt.call(src, q)];
           if (cls !== 4 && cls !== 3) {
             ok = false;
             break;
@@ -128,8 +134,8 @@ export function tokenize(src: string, folded?: Folded): Token[] {
     }
     const start = os[k];
     const end = oe[e - 1];
-    const sep = src.slice(prevEnd, start);
-    const c0 = src.charCodeAt(start);
+    const sep = slice.call(src, prevEnd, start);
+    const c0 = charCodeAt.call(src, start);
     let caps: 0 | 1 | 2 = 0;
     const script = scriptOf(c0);
     if (script === 'latin' && c0 < 128) {
@@ -140,7 +146,7 @@ export function tokenize(src: string, folded?: Folded): Token[] {
           let ascii = true,
             lower = false;
           for (let q = start + 1; q < end; q++) {
-            const d = src.charCodeAt(q);
+            const d = charCodeAt.call(src, q);
             if (d >= 128) {
               ascii = false;
               break;
@@ -159,7 +165,7 @@ export function tokenize(src: string, folded?: Folded): Token[] {
     }
     // `vars` is part of the literal so every token keeps one hidden class (memoising it later would add a property)
     toks.push({
-      norm: ft.slice(k, e),
+      norm: slice.call(ft, k, e),
       start,
       end,
       nStart: k,
