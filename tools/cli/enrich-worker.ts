@@ -8,12 +8,11 @@ import { Enricher, warmUpEnricher } from '@marsad/nlp';
 import { enrichItem, type EnrichInput, type ItemResult } from './enrich-item';
 
 export interface WorkerBatch {
-  /** the inputs' positions in the run (not contiguous: the main thread routes by script) */
-  indices: number[];
+  start: number;
   inputs: EnrichInput[];
   explain: boolean;
 }
-export type WorkerReply = { ready: true; warm: { articles: number; ms: number } } | { indices: number[]; results: ItemResult[] };
+export type WorkerReply = { ready: true; warm: { articles: number; ms: number } } | { start: number; results: ItemResult[] };
 
 if (parentPort) {
   const port = parentPort;
@@ -23,7 +22,7 @@ if (parentPort) {
   port.postMessage({ ready: true, warm } satisfies WorkerReply);
   port.on('message', (m: WorkerBatch) => {
     const results: ItemResult[] = [];
-    for (let k = 0; k < m.inputs.length; k++) results.push(enrichItem(enricher, m.inputs[k], m.indices[k], m.explain));
-    port.postMessage({ indices: m.indices, results } satisfies WorkerReply);
+    for (let k = 0; k < m.inputs.length; k++) results.push(enrichItem(enricher, m.inputs[k], m.start + k, m.explain));
+    port.postMessage({ start: m.start, results } satisfies WorkerReply);
   });
 }

@@ -219,38 +219,10 @@ async function startWorkers(file: string, n: number): Promise<{ workers: Worker[
 
 /** Batches of this many inputs per message: few messages, and a slow article delays the order little. */
 const BATCH = 8;
-/**
- * How far (in input positions) one script's queue may run ahead of the other's before its workers help the
- * other script: bounds the results held back for in-order writing (~22 KB each) when one script is dearer.
- */
-const LAG = 512;
-
-/**
- * 1 when an input looks Arabic (more Arabic than Latin letters in the first 1,000 code units of its JSON
- * text: title and body start), else 0. A routing hint only: any worker gives the same output for any input.
- */
-export function scriptClass(input: EnrichInput): 0 | 1 {
-  if (!('text' in input)) return 0;
-  const s = input.text;
-  const n = Math.min(s.length, 1000);
-  let ar = 0;
-  let latin = 0;
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0x0600 && c <= 0x06ff) ar++;
-    else if (((c | 32) - 97) >>> 0 < 26) latin++;
-  }
-  return ar > latin ? 1 : 0;
-}
 
 /**
  * Feeds the workers batches (two in flight each, the next one sent as a batch comes back, so a busier
  * worker simply takes fewer) and writes the results in input order as they become available.
- * With two or more workers, each has a script (worker k: k % 2): it takes the inputs of its script, in
- * order, and the other script's only when its own are used up or more than LAG positions ahead. Each
- * worker is a V8 isolate that optimises the rule passes it runs; one that runs only Arabic never compiles
- * (nor deoptimises) the English passes and the other way round, which halves the optimising compiles a
- * fresh run pays on top of its articles (ADR 0022: ~0.45 ms per article per isolate over 4,000 articles).
  */
 async function runThreaded(
   workers: Worker[],
@@ -259,28 +231,20 @@ async function runThreaded(
   write: (i: number, r: ItemResult) => Promise<void>,
 ): Promise<void> {
   const results: (ItemResult | undefined)[] = new Array(inputs.length);
-  // the input positions of each script, in order, and how many of each were sent
-  const queues: [number[], number[]] = [[], []];
-  for (let i = 0; i < inputs.length; i++) queues[workers.length > 1 ? scriptClass(inputs[i]) : 0].push(i);
-  const heads = [0, 0];
-  const next = (c: number) => (heads[c] < queues[c].length ? queues[c][heads[c]] : Infinity);
+  let sent = 0;
   let failed: Error | undefined;
   let wake: (() => void) | undefined;
-  const send = (w: Worker, k: number) => {
-    let c = k % 2;
-    const o = 1 - c;
-    if (next(c) === Infinity || next(c) > next(o) + LAG) c = o;
-    if (next(c) === Infinity) return;
-    const q = queues[c];
-    const indices = q.slice(heads[c], heads[c] + BATCH);
-    heads[c] += indices.length;
-    w.postMessage({ indices, inputs: indices.map((i) => inputs[i]), explain } satisfies WorkerBatch);
+  const send = (w: Worker) => {
+    if (sent >= inputs.length) return;
+    const start = sent;
+    sent = Math.min(inputs.length, sent + BATCH);
+    w.postMessage({ start, inputs: inputs.slice(start, sent), explain } satisfies WorkerBatch);
   };
-  workers.forEach((w, k) => {
+  for (const w of workers) {
     w.on('message', (m: WorkerReply) => {
       if ('ready' in m) return;
-      for (let j = 0; j < m.results.length; j++) results[m.indices[j]] = m.results[j];
-      send(w, k);
+      for (let k = 0; k < m.results.length; k++) results[m.start + k] = m.results[k];
+      send(w);
       wake?.();
     });
     w.on('error', (e) => {
@@ -291,12 +255,12 @@ async function runThreaded(
       failed ??= new Error(`enrich worker exited with code ${code} before the input was done`);
       wake?.();
     });
-  });
+  }
   try {
-    workers.forEach((w, k) => {
-      send(w, k);
-      send(w, k);
-    });
+    for (const w of workers) {
+      send(w);
+      send(w);
+    }
     for (let i = 0; i < inputs.length; i++) {
       let r: ItemResult | undefined;
       while ((r = results[i]) === undefined) {
