@@ -60,7 +60,7 @@ function gapOf(sep: string): number {
   if (n === 0) return 0;
   let g = 0;
   for (let i = 0; i < n; i++) {
-    const c = sep.charCodeAt(i);
+    const c = charCodeAt.call(sep, i);
     let v = 0;
     if (c === 10 || c === 13)
       v = 5; // \n \r
@@ -218,25 +218,26 @@ function computeVariants(norm: string): CliticVariant[] {
   const n = norm.length;
   if (n < 3) return out;
   let s = 0;
-  const c0 = norm.charCodeAt(0);
+  const c0 = charCodeAt.call(norm, 0);
   if ((c0 === 0x0648 || c0 === 0x0641) && n > 3) {
     s = 1;
     pushVariant(out, norm, 1, false);
   } // و ف
   // لل → ال (الl fused with the article)
-  if (norm.charCodeAt(s) === 0x0644 && norm.charCodeAt(s + 1) === 0x0644 && n - s > 3) {
+  if (charCodeAt.call(norm, s) === 0x0644 && charCodeAt.call(norm, s + 1) === 0x0644 && n - s > 3) {
     const form = 'ال' + norm.slice(s + 2);
     if (!hasForm(out, form)) out.push({ form, strip: s, def: false }); // the mention keeps لل (fused article)
     pushVariant(out, norm, s + 2, true);
     return out;
   }
-  const cs = norm.charCodeAt(s);
+  const cs = charCodeAt.call(norm, s);
   if ((cs === 0x0628 || cs === 0x0643 || cs === 0x0644) && n - s > 3) {
     // ب ك ل
     pushVariant(out, norm, s + 1, false);
-    if (norm.charCodeAt(s + 1) === 0x0627 && norm.charCodeAt(s + 2) === 0x0644 && n - s - 1 > 3) pushVariant(out, norm, s + 3, true);
+    if (charCodeAt.call(norm, s + 1) === 0x0627 && charCodeAt.call(norm, s + 2) === 0x0644 && n - s - 1 > 3)
+      pushVariant(out, norm, s + 3, true);
   }
-  if (norm.charCodeAt(s) === 0x0627 && norm.charCodeAt(s + 1) === 0x0644 && n - s > 3) pushVariant(out, norm, s + 2, true); // ال
+  if (charCodeAt.call(norm, s) === 0x0627 && charCodeAt.call(norm, s + 1) === 0x0644 && n - s > 3) pushVariant(out, norm, s + 2, true); // ال
   return out;
 }
 
@@ -255,7 +256,7 @@ export function variantSlots(norm: string, out: Int32Array): number {
   const n = norm.length;
   if (n < 3) return k;
   let s = 0;
-  const c0 = norm.charCodeAt(0);
+  const c0 = charCodeAt.call(norm, 0);
   if ((c0 === 0x0648 || c0 === 0x0641) && n > 3) {
     s = 1;
     if (n - 1 >= 2) {
@@ -265,7 +266,7 @@ export function variantSlots(norm: string, out: Int32Array): number {
       k++;
     }
   }
-  if (norm.charCodeAt(s) === 0x0644 && norm.charCodeAt(s + 1) === 0x0644 && n - s > 3) {
+  if (charCodeAt.call(norm, s) === 0x0644 && charCodeAt.call(norm, s + 1) === 0x0644 && n - s > 3) {
     out[3 * k] = s + 2;
     out[3 * k + 1] = 1;
     out[3 * k + 2] = s;
@@ -278,7 +279,7 @@ export function variantSlots(norm: string, out: Int32Array): number {
     }
     return k;
   }
-  const cs = norm.charCodeAt(s);
+  const cs = charCodeAt.call(norm, s);
   if ((cs === 0x0628 || cs === 0x0643 || cs === 0x0644) && n - s > 3) {
     if (n - s - 1 >= 2) {
       out[3 * k] = s + 1;
@@ -286,14 +287,14 @@ export function variantSlots(norm: string, out: Int32Array): number {
       out[3 * k + 2] = s + 1;
       k++;
     }
-    if (norm.charCodeAt(s + 1) === 0x0627 && norm.charCodeAt(s + 2) === 0x0644 && n - s - 1 > 3 && n - s - 3 >= 2) {
+    if (charCodeAt.call(norm, s + 1) === 0x0627 && charCodeAt.call(norm, s + 2) === 0x0644 && n - s - 1 > 3 && n - s - 3 >= 2) {
       out[3 * k] = s + 3;
       out[3 * k + 1] = 0;
       out[3 * k + 2] = s + 3;
       k++;
     }
   }
-  if (norm.charCodeAt(s) === 0x0627 && norm.charCodeAt(s + 1) === 0x0644 && n - s > 3 && n - s - 2 >= 2) {
+  if (charCodeAt.call(norm, s) === 0x0627 && charCodeAt.call(norm, s + 1) === 0x0644 && n - s > 3 && n - s - 2 >= 2) {
     out[3 * k] = s + 2;
     out[3 * k + 1] = 0;
     out[3 * k + 2] = s + 2;
