@@ -6,6 +6,11 @@
 import type { DedupEntry, DedupResult, DedupStore } from './api';
 import { foldText, letterNumberTable } from './text';
 
+// Code units are read through the one built-in (`charCodeAt.call(s, i)`): these functions read strings of
+// many representations (sliced, cons, one- or two-byte, internalised), on which `s.charCodeAt(i)` is a
+// megamorphic property load per character in optimised code (ADR 0022, 2026-12-07).
+const charCodeAt = String.prototype.charCodeAt;
+
 /**
  * Hamming distance at or below which two fingerprints are the same story. Tuned on the 80 corpus
  * articles: unrelated pairs are >= 17 bits apart; retitled copies with boilerplate lines and ~7% of
@@ -52,7 +57,7 @@ function hashWords(s: string, count = 0): number {
   let i = 0;
   while (i < n) {
     // skip separators
-    let c = s.charCodeAt(i);
+    let c = charCodeAt.call(s, i);
     if (c >= 0xd800 && c <= 0xdfff) {
       const l = astralLen(s, i, c);
       if (l > 0) {
@@ -66,7 +71,7 @@ function hashWords(s: string, count = 0): number {
     // a word: [ws, we)
     const ws = i;
     while (i < n) {
-      c = s.charCodeAt(i);
+      c = charCodeAt.call(s, i);
       if (c >= 0xd800 && c <= 0xdfff) {
         const l = astralLen(s, i, c);
         if (l < 0) {
@@ -82,13 +87,14 @@ function hashWords(s: string, count = 0): number {
     const len = we - ws;
     if (len <= 1) continue;
     let p = ws;
-    const c0 = s.charCodeAt(ws);
-    if (len > 4 && c0 === 0x0627 && s.charCodeAt(ws + 1) === 0x0644) p = ws + 2;
-    else if (len > 3 && (c0 === 0x0648 || c0 === 0x0641) && s.charCodeAt(ws + 1) === 0x0627 && s.charCodeAt(ws + 2) === 0x0644) p = ws + 3;
+    const c0 = charCodeAt.call(s, ws);
+    if (len > 4 && c0 === 0x0627 && charCodeAt.call(s, ws + 1) === 0x0644) p = ws + 2;
+    else if (len > 3 && (c0 === 0x0648 || c0 === 0x0641) && charCodeAt.call(s, ws + 1) === 0x0627 && charCodeAt.call(s, ws + 2) === 0x0644)
+      p = ws + 3;
     let a = 0x811c9dc5 | 0;
     let b = 0x9747b28c | 0;
     for (; p < we; p++) {
-      const d = s.charCodeAt(p);
+      const d = charCodeAt.call(s, p);
       a = Math.imul(a ^ d, 0x01000193);
       b = Math.imul(b ^ d, 0x5bd1e995);
       b ^= b >>> 15;
@@ -121,7 +127,7 @@ function hashWords(s: string, count = 0): number {
 /** At a surrogate code unit: -1 when a valid pair forming a letter/number starts here (word, 2 units), else the separator width (1 or 2). */
 function astralLen(s: string, i: number, c: number): number {
   if (c <= 0xdbff && i + 1 < s.length) {
-    const d = s.charCodeAt(i + 1);
+    const d = charCodeAt.call(s, i + 1);
     if (d >= 0xdc00 && d <= 0xdfff) return LN_ASTRAL.test(s.slice(i, i + 2)) ? -1 : 2;
   }
   return 1;

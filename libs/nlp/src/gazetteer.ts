@@ -10,6 +10,11 @@
 import type { KbActor } from '@marsad/contracts';
 import { foldWithMap, tokenize, variantSlots, type Token } from './text';
 
+// Code units are read through the one built-in (`charCodeAt.call(s, i)`): these functions read strings of
+// many representations (sliced, cons, one- or two-byte, internalised), on which `s.charCodeAt(i)` is a
+// megamorphic property load per character in optimised code (ADR 0022, 2026-12-07).
+const charCodeAt = String.prototype.charCodeAt;
+
 export interface GazEntry {
   actorId: string;
   /** Required case per token for Latin-script aliases: 2 all-caps, 1 initial capital, 0 any. */
@@ -186,7 +191,7 @@ export class Gazetteer {
   private insertSlot(id: number): void {
     const v = this.vocab[id];
     let h = SEED;
-    for (let p = v.length - 1; p >= 0; p--) h = step(h, v.charCodeAt(p));
+    for (let p = v.length - 1; p >= 0; p--) h = step(h, charCodeAt.call(v, p));
     h = finish(h);
     const mask = this.slotCount - 1;
     let i = h & mask;
@@ -214,11 +219,11 @@ export class Gazetteer {
       if (v.length !== len) continue;
       let q = 0;
       if (al) {
-        if (v.charCodeAt(0) !== ALEF || v.charCodeAt(1) !== LAM) continue;
+        if (charCodeAt.call(v, 0) !== ALEF || charCodeAt.call(v, 1) !== LAM) continue;
         q = 2;
       }
       let p = from;
-      while (q < len && v.charCodeAt(q) === norm.charCodeAt(p)) {
+      while (q < len && charCodeAt.call(v, q) === charCodeAt.call(norm, p)) {
         q++;
         p++;
       }
@@ -229,7 +234,7 @@ export class Gazetteer {
   /** Id of a whole token's folded form, or -1. */
   private tokenId(norm: string): number {
     let h = SEED;
-    for (let p = norm.length - 1; p >= 0; p--) h = step(h, norm.charCodeAt(p));
+    for (let p = norm.length - 1; p >= 0; p--) h = step(h, charCodeAt.call(norm, p));
     return this.lookup(norm, 0, false, h);
   }
 
@@ -254,7 +259,7 @@ export class Gazetteer {
       if (SUFFIX.length <= len0) SUFFIX = new Int32Array(len0 * 2 + 1);
       let h = SEED;
       SUFFIX[len0] = h;
-      for (let p = len0 - 1; p >= 0; p--) SUFFIX[p] = h = step(h, norm.charCodeAt(p));
+      for (let p = len0 - 1; p >= 0; p--) SUFFIX[p] = h = step(h, charCodeAt.call(norm, p));
       // non-Arabic tokens have one variant (the token itself); Arabic ones their clitic-stripped forms, in tokenVariants order
       const nv = t0.script === 'arabic' ? variantSlots(norm, SLOTS) : ((SLOTS[0] = 0), (SLOTS[1] = 0), (SLOTS[2] = 0), 1);
       for (let vi = 0; vi < nv; vi++) {
@@ -348,7 +353,7 @@ export class Gazetteer {
 export function offsetAfter(src: string, t: Token, strip: number): number {
   let count = 0;
   for (let p = t.start; p < t.end; p++) {
-    const c = src.charCodeAt(p);
+    const c = charCodeAt.call(src, p);
     const dropped =
       (c >= 0x0610 && c <= 0x061a) ||
       (c >= 0x064b && c <= 0x065f) ||

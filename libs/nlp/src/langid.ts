@@ -2,6 +2,11 @@
 // profiles built into the code (no downloads). Deterministic, O(n) over at most the first 4,000 chars.
 
 import { codeUnitTable } from './text';
+
+// Code units are read through the one built-in (`charCodeAt.call(s, i)`): these functions read strings of
+// many representations (sliced, cons, one- or two-byte, internalised), on which `s.charCodeAt(i)` is a
+// megamorphic property load per character in optimised code (ADR 0022, 2026-12-07).
+const charCodeAt = String.prototype.charCodeAt;
 export interface LanguageGuess {
   code: string;
   confidence: number;
@@ -521,7 +526,7 @@ function scriptCounts(s: string): Record<string, number> {
     urOnly: 0,
   };
   for (let i = 0; i < s.length; i++) {
-    const x = s.charCodeAt(i);
+    const x = charCodeAt.call(s, i);
     if (x < 0x41) continue;
     if ((x >= 0x41 && x <= 0x5a) || (x >= 0x61 && x <= 0x7a) || (x >= 0xc0 && x <= 0x24f)) c.latin++;
     else if ((x >= 0x0600 && x <= 0x06ff) || (x >= 0xfb50 && x <= 0xfeff) || (x >= 0x0750 && x <= 0x077f)) {
@@ -551,10 +556,11 @@ const STOP_MAXLEN = Math.max(...[...STOP_INDEX.keys()].map((w) => w.length));
 /** (first code unit, length) pairs of the stopwords: most words are rejected without slicing them */
 const STOP_KEY = new Uint8Array(1 << 16);
 const stopKey = (c0: number, len: number) => ((c0 << 4) ^ len) & 0xffff;
-for (const w of STOP_INDEX.keys()) STOP_KEY[stopKey(w.charCodeAt(0), w.length)] = 1;
+for (const w of STOP_INDEX.keys()) STOP_KEY[stopKey(charCodeAt.call(w, 0), w.length)] = 1;
 
 /** 1 when /[\p{L}\p{M}]/u matches the BMP code unit (lone surrogates: 0). */
-const lmTable = (): Uint8Array => codeUnitTable(/[\p{L}\p{M}]/u);
+let LM: Uint8Array | undefined;
+const lmTable = (): Uint8Array => (LM ??= codeUnitTable(/[\p{L}\p{M}]/u));
 const LM_PAIR = /^[\p{L}\p{M}]$/u;
 
 /**
@@ -571,9 +577,9 @@ function stopHits(s: string): string[][] {
   for (let i = 0; i <= n; i++) {
     let w = 0; // width of a letter/mark code point at i (0 = separator or end)
     if (i < n) {
-      const c = lower.charCodeAt(i);
+      const c = charCodeAt.call(lower, i);
       if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
-        const d = lower.charCodeAt(i + 1);
+        const d = charCodeAt.call(lower, i + 1);
         if (d >= 0xdc00 && d <= 0xdfff && LM_PAIR.test(lower.slice(i, i + 2))) w = 2;
       } else if (lm[c]) w = 1;
     }
@@ -584,7 +590,7 @@ function stopHits(s: string): string[][] {
     }
     if (a >= 0) {
       const len = i - a;
-      if (len <= STOP_MAXLEN && STOP_KEY[stopKey(lower.charCodeAt(a), len)]) {
+      if (len <= STOP_MAXLEN && STOP_KEY[stopKey(charCodeAt.call(lower, a), len)]) {
         const ls = STOP_INDEX.get(lower.slice(a, i));
         if (ls) hits.push(ls);
       }
@@ -654,7 +660,7 @@ export function detectLanguage(text: string, hint?: string): LanguageGuess {
     // Arabic-only letters: taa marbuta and alef maqsura are rare in Persian
     let arOnly = 0;
     for (let i = 0; i < s.length; i++) {
-      const x = s.charCodeAt(i);
+      const x = charCodeAt.call(s, i);
       if (x === 0x0629 || x === 0x0649 || x === 0x064a) arOnly++;
     }
     sc.ar += arOnly * 0.3;
@@ -680,7 +686,7 @@ export function detectLanguage(text: string, hint?: string): LanguageGuess {
   const sc = scoreStop(ws, LATIN_LANGS);
   for (let i = 0; i < s.length; i++) {
     const ch = s[i];
-    if (s.charCodeAt(i) < 0xc0 && ch !== 'İ') continue;
+    if (charCodeAt.call(s, i) < 0xc0 && ch !== 'İ') continue;
     for (const l of LATIN_LANGS) if (LATIN_CHARS[l].includes(ch)) sc[l] += 0.25;
   }
   if (h && sc[h] !== undefined) sc[h] += 0.5;

@@ -382,3 +382,24 @@ describe('properties', () => {
     expect(offsetsValid(out, big)).toBe(true);
   });
 });
+
+describe('the enriched object', () => {
+  it('keeps the raw keys first, in their order, then the engine keys, as the spread literal it replaced', () => {
+    const raw = JSON.parse(
+      '{"language":"en","url":"https://x.test/b","__proto__":{"a":1},"metadata":{"k":2},"source":{"name":"t"},"id":"given","body":"Russia said so."}',
+    );
+    const now = new Date('2024-01-01T00:00:00Z');
+    const out = enricher.enrich(raw, { now }) as unknown as Record<string, unknown>;
+    // the oracle: the literal `{ ...raw, k: v, ... }` with the engine's own values
+    const oracle: Record<string, unknown> = { ...raw, schemaVersion: out.schemaVersion, id: out.id, language: out.language };
+    for (const k of Object.keys(out)) if (!(k in oracle)) oracle[k] = out[k];
+    expect(Object.keys(out)).toEqual(Object.keys(oracle));
+    expect(JSON.stringify(out)).toBe(JSON.stringify(oracle));
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+    expect(Object.prototype.hasOwnProperty.call(out, '__proto__')).toBe(true);
+    expect(Object.keys(out).slice(0, 8)).toEqual(['language', 'url', '__proto__', 'metadata', 'source', 'id', 'body', 'schemaVersion']);
+    // without the odd key: the same order
+    const plain = enricher.enrich({ url: 'https://x.test/c', source: { name: 't' }, body: 'Russia said so.' }, { now });
+    expect(Object.keys(plain).slice(0, 5)).toEqual(['url', 'source', 'body', 'schemaVersion', 'id']);
+  });
+});

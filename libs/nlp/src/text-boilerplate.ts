@@ -3,6 +3,11 @@
 
 import { codesToString, foldText, letterNumberTable } from './text-fold';
 
+// Code units are read through the one built-in (`charCodeAt.call(s, i)`): these functions read strings of
+// many representations (sliced, cons, one- or two-byte, internalised), on which `s.charCodeAt(i)` is a
+// megamorphic property load per character in optimised code (ADR 0022, 2026-12-07).
+const charCodeAt = String.prototype.charCodeAt;
+
 export interface Span {
   start: number;
   end: number;
@@ -56,10 +61,10 @@ function keyLine(s: string): string {
   let k = 0;
   let pendingSpace = false;
   for (let i = 0; i < n; i++) {
-    const c = f.charCodeAt(i);
+    const c = charCodeAt.call(f, i);
     let w = 0; // width of a letter/number at i (0 = separator)
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
-      const d = f.charCodeAt(i + 1);
+      const d = charCodeAt.call(f, i + 1);
       if (d >= 0xdc00 && d <= 0xdfff) {
         if (LN_PAIR.test(f.slice(i, i + 2))) w = 2;
         else {
@@ -76,7 +81,7 @@ function keyLine(s: string): string {
     if (pendingSpace && k > 0) buf[k++] = 32;
     pendingSpace = false;
     buf[k++] = c;
-    if (w === 2) buf[k++] = f.charCodeAt(++i);
+    if (w === 2) buf[k++] = charCodeAt.call(f, ++i);
   }
   return codesToString(buf, k);
 }

@@ -6,6 +6,11 @@
 
 import { ARABIC_LETTER_FOLDS, arabicDigit, isArabicMark } from '@marsad/kb';
 
+// Code units are read through the one built-in (`charCodeAt.call(s, i)`): these functions read strings of
+// many representations (sliced, cons, one- or two-byte, internalised), on which `s.charCodeAt(i)` is a
+// megamorphic property load per character in optimised code (ADR 0022, 2026-12-07).
+const charCodeAt = String.prototype.charCodeAt;
+
 /** Per-code-unit class: 0 other, 1 letter/digit/mark (word char), 2 whitespace, 3 invisible, 4 Arabic mark.
  * Read by the tokenizer (text-tokens.ts) after initClasses(). */
 export const CLASS = new Uint8Array(65536);
@@ -113,7 +118,7 @@ export function foldWithMap(src: string): Folded {
   // no closure over out/os/oe/k: captured mutable locals would live in a context object and every
   // store in this loop would go through it
   for (let i = 0; i < n; i++) {
-    const c = src.charCodeAt(i);
+    const c = charCodeAt.call(src, i);
     if (c < 128) {
       if (((c | 32) - 97) >>> 0 < 26) latin++; // A–Z, a–z
       out[k] = c >= 65 && c <= 90 ? c + 32 : c;
@@ -126,7 +131,7 @@ export function foldWithMap(src: string): Folded {
     let fc = FOLDC[c];
     if (fc === -1) {
       const fs = c >= 0xd800 && c <= 0xdfff ? 'xx' : foldUnit(c);
-      fc = FOLDC[c] = fs.length === 0 ? -2 : fs.length === 1 ? fs.charCodeAt(0) : -3;
+      fc = FOLDC[c] = fs.length === 0 ? -2 : fs.length === 1 ? charCodeAt.call(fs, 0) : -3;
     }
     if (fc >= 0) {
       out[k] = fc;
@@ -139,7 +144,7 @@ export function foldWithMap(src: string): Folded {
     let f: string;
     let w = 1;
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
-      const d = src.charCodeAt(i + 1);
+      const d = charCodeAt.call(src, i + 1);
       if (d >= 0xdc00 && d <= 0xdfff) {
         f = src.slice(i, i + 2);
         w = 2;
@@ -164,7 +169,7 @@ export function foldWithMap(src: string): Folded {
       oe = b;
     }
     for (let j = 0; j < fl; j++) {
-      out[k] = f.charCodeAt(j);
+      out[k] = charCodeAt.call(f, j);
       os[k] = i;
       oe[k] = i + w;
       k++;
@@ -183,7 +188,7 @@ export function scriptMix(s: string): { arabic: number; latin: number } {
     latin = 0;
   const n = Math.min(s.length, SCRIPT_MIX_MAX);
   for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
+    const c = charCodeAt.call(s, i);
     if (c >= 0x0600 && c <= 0x06ff) arabic++;
     else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) latin++;
   }
@@ -200,7 +205,7 @@ export function foldText(s: string): string {
   let buf = FOLD_BUF;
   let k = 0;
   for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
+    const c = charCodeAt.call(s, i);
     if (c < 128) {
       buf[k++] = c >= 65 && c <= 90 ? c + 32 : c;
       continue;
@@ -208,7 +213,7 @@ export function foldText(s: string): string {
     let fc = FOLDC[c];
     if (fc === -1) {
       const fs = c >= 0xd800 && c <= 0xdfff ? 'xx' : foldUnit(c);
-      fc = FOLDC[c] = fs.length === 0 ? -2 : fs.length === 1 ? fs.charCodeAt(0) : -3;
+      fc = FOLDC[c] = fs.length === 0 ? -2 : fs.length === 1 ? charCodeAt.call(fs, 0) : -3;
     }
     if (fc >= 0) {
       buf[k++] = fc;
@@ -216,7 +221,7 @@ export function foldText(s: string): string {
     }
     if (fc === -2) continue;
     let f: string;
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && s.charCodeAt(i + 1) >= 0xdc00 && s.charCodeAt(i + 1) <= 0xdfff) {
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && charCodeAt.call(s, i + 1) >= 0xdc00 && charCodeAt.call(s, i + 1) <= 0xdfff) {
       f = s.slice(i, i + 2);
       i++;
     } else if (c >= 0xd800 && c <= 0xdfff) f = '\uFFFD';
@@ -226,7 +231,7 @@ export function foldText(s: string): string {
       b2.set(buf.subarray(0, k));
       buf = FOLD_BUF = b2;
     }
-    for (let j = 0; j < f.length; j++) buf[k++] = f.charCodeAt(j);
+    for (let j = 0; j < f.length; j++) buf[k++] = charCodeAt.call(f, j);
   }
   return codesToString(buf, k);
 }
@@ -265,8 +270,8 @@ function collapseSpaces(s: string): string {
   // fast check: any tab/newline/CR/VT/FF or two spaces in a row?
   let i = 0;
   for (; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c <= 32 && (c === 32 ? i + 1 < n && isAsciiSpace(s.charCodeAt(i + 1)) : c >= 9 && c <= 13)) break;
+    const c = charCodeAt.call(s, i);
+    if (c <= 32 && (c === 32 ? i + 1 < n && isAsciiSpace(charCodeAt.call(s, i + 1)) : c >= 9 && c <= 13)) break;
   }
   if (i === n) return s;
   if (SPACE_BUF.length < n) SPACE_BUF = new Uint16Array(n * 2);
@@ -274,7 +279,7 @@ function collapseSpaces(s: string): string {
   let k = 0;
   let prevSpace = false;
   for (let j = 0; j < n; j++) {
-    const c = s.charCodeAt(j);
+    const c = charCodeAt.call(s, j);
     if (c <= 32 && isAsciiSpace(c)) {
       if (!prevSpace) {
         buf[k++] = 32;
@@ -308,5 +313,9 @@ export function codeUnitTable(re: RegExp): Uint8Array {
   return t;
 }
 
-/** 1 when the BMP code unit is a letter or number (\p{L}\p{N}); surrogates 0 (pairs are checked one by one). */
-export const letterNumberTable = (): Uint8Array => codeUnitTable(/[\p{L}\p{N}]/u);
+let LETTER_NUMBER: Uint8Array | undefined;
+/**
+ * 1 when the BMP code unit is a letter or number (\p{L}\p{N}); surrogates 0 (pairs are checked one by one).
+ * Held once built: callers ask per line, and each codeUnitTable call builds a key string and a RegExp.
+ */
+export const letterNumberTable = (): Uint8Array => (LETTER_NUMBER ??= codeUnitTable(/[\p{L}\p{N}]/u));

@@ -6,6 +6,12 @@ import { CLASS as CLASS_TABLE, foldWithMap, initClasses, type Folded } from './t
 // a module-local binding, as before the split: the per-character reads in tokenize stay a context
 // slot load instead of a property load on the compiled module's exports object
 const CLASS = CLASS_TABLE;
+// Called through the one built-in: `s.charCodeAt(i)` / `s.slice(a, b)` on strings of many representations
+// (sliced, cons, one- or two-byte, internalised: bodies, titles, folded text, KB aliases) is a megamorphic
+// property load in optimised code, per character here (callgrind, ADR 0022 2026-12-07: ~3% of the engine's
+// instructions in tokenize and foldText); `.call` on a constant function is the same read without it.
+const charCodeAt = String.prototype.charCodeAt;
+const slice = String.prototype.slice;
 
 export type Script = 'arabic' | 'latin' | 'cyrillic' | 'han' | 'other' | 'digit';
 
@@ -54,7 +60,7 @@ function gapOf(sep: string): number {
   if (n === 0) return 0;
   let g = 0;
   for (let i = 0; i < n; i++) {
-    const c = sep.charCodeAt(i);
+    const c = charCodeAt.call(sep, i);
     let v = 0;
     if (c === 10 || c === 13)
       v = 5; // \n \r
@@ -100,7 +106,7 @@ export function tokenize(src: string, folded?: Folded): Token[] {
   let prevEnd = 0;
   while (k < n) {
     // find start of word in folded text
-    const c = ft.charCodeAt(k);
+    const c = charCodeAt.call(ft, k);
     const isW = c < 128 ? (c >= 48 && c <= 57) || (c >= 97 && c <= 122) : CLASS[c] === 1 || (c >= 0xd800 && c <= 0xdfff);
     if (!isW) {
       k++;
@@ -108,7 +114,7 @@ export function tokenize(src: string, folded?: Folded): Token[] {
     }
     let e = k + 1;
     while (e < n) {
-      const d = ft.charCodeAt(e);
+      const d = charCodeAt.call(ft, e);
       const w = d < 128 ? (d >= 48 && d <= 57) || (d >= 97 && d <= 122) : CLASS[d] === 1 || (d >= 0xd800 && d <= 0xdfff);
       if (!w) break;
       // a word never spans a dropped/invisible region that contained whitespace: check original contiguity
@@ -116,7 +122,7 @@ export function tokenize(src: string, folded?: Folded): Token[] {
         // original chars between were dropped (diacritics, bidi marks): keep joined only if none is whitespace
         let ok = true;
         for (let q = oe[e - 1]; q < os[e]; q++) {
-          const cls = CLASS[src.charCodeAt(q)];
+          const cls = CLASS[charCodeAt.call(src, q)];
           if (cls !== 4 && cls !== 3) {
             ok = false;
             break;
@@ -128,8 +134,8 @@ export function tokenize(src: string, folded?: Folded): Token[] {
     }
     const start = os[k];
     const end = oe[e - 1];
-    const sep = src.slice(prevEnd, start);
-    const c0 = src.charCodeAt(start);
+    const sep = slice.call(src, prevEnd, start);
+    const c0 = charCodeAt.call(src, start);
     let caps: 0 | 1 | 2 = 0;
     const script = scriptOf(c0);
     if (script === 'latin' && c0 < 128) {
@@ -140,7 +146,7 @@ export function tokenize(src: string, folded?: Folded): Token[] {
           let ascii = true,
             lower = false;
           for (let q = start + 1; q < end; q++) {
-            const d = src.charCodeAt(q);
+            const d = charCodeAt.call(src, q);
             if (d >= 128) {
               ascii = false;
               break;
@@ -159,7 +165,7 @@ export function tokenize(src: string, folded?: Folded): Token[] {
     }
     // `vars` is part of the literal so every token keeps one hidden class (memoising it later would add a property)
     toks.push({
-      norm: ft.slice(k, e),
+      norm: slice.call(ft, k, e),
       start,
       end,
       nStart: k,
@@ -212,25 +218,26 @@ function computeVariants(norm: string): CliticVariant[] {
   const n = norm.length;
   if (n < 3) return out;
   let s = 0;
-  const c0 = norm.charCodeAt(0);
+  const c0 = charCodeAt.call(norm, 0);
   if ((c0 === 0x0648 || c0 === 0x0641) && n > 3) {
     s = 1;
     pushVariant(out, norm, 1, false);
   } // و ف
   // لل → ال (الl fused with the article)
-  if (norm.charCodeAt(s) === 0x0644 && norm.charCodeAt(s + 1) === 0x0644 && n - s > 3) {
+  if (charCodeAt.call(norm, s) === 0x0644 && charCodeAt.call(norm, s + 1) === 0x0644 && n - s > 3) {
     const form = 'ال' + norm.slice(s + 2);
     if (!hasForm(out, form)) out.push({ form, strip: s, def: false }); // the mention keeps لل (fused article)
     pushVariant(out, norm, s + 2, true);
     return out;
   }
-  const cs = norm.charCodeAt(s);
+  const cs = charCodeAt.call(norm, s);
   if ((cs === 0x0628 || cs === 0x0643 || cs === 0x0644) && n - s > 3) {
     // ب ك ل
     pushVariant(out, norm, s + 1, false);
-    if (norm.charCodeAt(s + 1) === 0x0627 && norm.charCodeAt(s + 2) === 0x0644 && n - s - 1 > 3) pushVariant(out, norm, s + 3, true);
+    if (charCodeAt.call(norm, s + 1) === 0x0627 && charCodeAt.call(norm, s + 2) === 0x0644 && n - s - 1 > 3)
+      pushVariant(out, norm, s + 3, true);
   }
-  if (norm.charCodeAt(s) === 0x0627 && norm.charCodeAt(s + 1) === 0x0644 && n - s > 3) pushVariant(out, norm, s + 2, true); // ال
+  if (charCodeAt.call(norm, s) === 0x0627 && charCodeAt.call(norm, s + 1) === 0x0644 && n - s > 3) pushVariant(out, norm, s + 2, true); // ال
   return out;
 }
 
@@ -249,7 +256,7 @@ export function variantSlots(norm: string, out: Int32Array): number {
   const n = norm.length;
   if (n < 3) return k;
   let s = 0;
-  const c0 = norm.charCodeAt(0);
+  const c0 = charCodeAt.call(norm, 0);
   if ((c0 === 0x0648 || c0 === 0x0641) && n > 3) {
     s = 1;
     if (n - 1 >= 2) {
@@ -259,7 +266,7 @@ export function variantSlots(norm: string, out: Int32Array): number {
       k++;
     }
   }
-  if (norm.charCodeAt(s) === 0x0644 && norm.charCodeAt(s + 1) === 0x0644 && n - s > 3) {
+  if (charCodeAt.call(norm, s) === 0x0644 && charCodeAt.call(norm, s + 1) === 0x0644 && n - s > 3) {
     out[3 * k] = s + 2;
     out[3 * k + 1] = 1;
     out[3 * k + 2] = s;
@@ -272,7 +279,7 @@ export function variantSlots(norm: string, out: Int32Array): number {
     }
     return k;
   }
-  const cs = norm.charCodeAt(s);
+  const cs = charCodeAt.call(norm, s);
   if ((cs === 0x0628 || cs === 0x0643 || cs === 0x0644) && n - s > 3) {
     if (n - s - 1 >= 2) {
       out[3 * k] = s + 1;
@@ -280,14 +287,14 @@ export function variantSlots(norm: string, out: Int32Array): number {
       out[3 * k + 2] = s + 1;
       k++;
     }
-    if (norm.charCodeAt(s + 1) === 0x0627 && norm.charCodeAt(s + 2) === 0x0644 && n - s - 1 > 3 && n - s - 3 >= 2) {
+    if (charCodeAt.call(norm, s + 1) === 0x0627 && charCodeAt.call(norm, s + 2) === 0x0644 && n - s - 1 > 3 && n - s - 3 >= 2) {
       out[3 * k] = s + 3;
       out[3 * k + 1] = 0;
       out[3 * k + 2] = s + 3;
       k++;
     }
   }
-  if (norm.charCodeAt(s) === 0x0627 && norm.charCodeAt(s + 1) === 0x0644 && n - s > 3 && n - s - 2 >= 2) {
+  if (charCodeAt.call(norm, s) === 0x0627 && charCodeAt.call(norm, s + 1) === 0x0644 && n - s > 3 && n - s - 2 >= 2) {
     out[3 * k] = s + 2;
     out[3 * k + 1] = 0;
     out[3 * k + 2] = s + 2;
