@@ -93,12 +93,14 @@ export function arabicAccording(ctx: Ctx, i: number): void {
     // "وبحسب وزارة الصحة في غزة، فإن ...": a short locative phrase before the comma
     if (c < toks.length && toks[c].gap !== 2 && /^(في|ب|من|لدي)$/.test(toks[c].norm)) {
       for (let r = c + 1; r < Math.min(toks.length, c + 4) && doc.sentOf[r] === sent; r++)
-        if (toks[r].gap === 2) {
+        if (toks[r].gap === 2 || (toks[r].gap <= 1 && /^(فان|فانه|فانها)$/.test(toks[r].norm))) {
           c = r;
           break;
         }
     }
-    if (c >= toks.length || doc.sentOf[c] !== sent || toks[c].gap !== 2) return;
+    // round 6: "وبحسب X فإن …" without a comma — فإنّ itself closes the source phrase
+    const fa = c < toks.length && toks[c].gap <= 1 && /^(فان|فانه|فانها)$/.test(toks[c].norm);
+    if (c >= toks.length || doc.sentOf[c] !== sent || (toks[c].gap !== 2 && !fa)) return;
     if (/^(فان|فانه|فانها|ان)$/.test(toks[c].norm)) c++;
     if (c >= toks.length || doc.sentOf[c] !== sent) return;
     // "وحسب رويترز، ذكرت شركة فيسبوك أن ...": the source relays another speaker's statement
@@ -179,6 +181,12 @@ export function arabicQuoting(ctx: Ctx, i: number): void {
  * not inline in arabicClaims: this rarely-taken path's first uses deoptimised the whole of arabicClaims (a ~0.15
  * CPU-second recompile each time); here they only recompile this function.
  */
+// round 6 (verb + عن): time words between the subject and عن; verbal nouns of derived forms II, IV, VIII, X (folded:
+// تفعيل، افعال، افتعال، استفعال) and plan/intent nouns, which name the announcer's own act
+const AR_ANN_TIME = /^(الليله|الماضيه|الماضي|اليوم|امس|مساء|صباح|فجر|ايضا|رسميا)$/;
+const AR_ACTION_MASDAR = /^(ت[^ا]{2}ي[^ا]|ا[^ال]{2}ا[^ا]|ا[^ل]ت[^ا]ا[^ا]|است[^ا]{2}ا[^ا])$/;
+const AR_PLAN_NOUNS = /^(خطه|خطط|برنامج|مشروع|مبادره|حمله|قرار|نيه|عزم|موعد|بدء|اطلاق|قائمه|اسماء)$/;
+
 export function arabicObjectClaim(
   ctx: Ctx,
   i: number,
@@ -196,7 +204,11 @@ export function arabicObjectClaim(
   // (حذر X من "كارثة": warn-of with a noun object is a claim too)
   // (أعلن + a masdar that asserts a fact — مقتل، الفوز، تبنيهما — is a claim; announcing one's own action is not)
   const factAnn = info.kind === 'announcement' && /^(اعلن|اعلنت|اعلنوا|اعلنا|اعلنتا|يعلن|تعلن)$/.test(vv.verb);
-  if (!(info.objectText || info.kind === 'denial' || info.kind === 'accusation' || info.kind === 'warning' || factAnn)) return false;
+  // round 6: "أعلن/كشف X عن <noun>" (أعلن الوزير عن تقارب في المواقف، كشفت الشركة عن مفاوضات) reports what follows عن;
+  // not a participle (its subject would come from the pronoun chain)
+  const aboutAnn = info.kind === 'announcement' && !info.participle;
+  if (!(info.objectText || info.kind === 'denial' || info.kind === 'accusation' || info.kind === 'warning' || factAnn || aboutAnn))
+    return false;
   let a = actorOf(ctx, i + 1);
   let k = i + 1;
   // "وكانت X قد اتهمت Y بـ...": after قد the subject precedes the verb and the actor after it is the object
@@ -329,7 +341,24 @@ export function arabicObjectClaim(
   if (!st.speaker || k >= n || doc.sentOf[k] !== sent) return false;
   while (k < n && doc.sentOf[k] === sent && AR_ADVERBIAL.has(toks[k].norm) && toks[k].norm !== 'من') k++;
   if (k >= n || doc.sentOf[k] !== sent) return false;
-  if (factAnn && !AR_FACT_MASDAR.test(toks[k].norm)) return false;
+  let viaAbout = false;
+  if (aboutAnn) {
+    // عن right after the subject, or after a time phrase (أعلنت X الليلة الماضية عن)
+    let r = k;
+    while (r < Math.min(n, k + 3) && doc.sentOf[r] === sent && AR_ANN_TIME.test(toks[r].norm) && toks[r].gap <= 1) r++;
+    if (r + 1 < n && toks[r].norm === 'عن' && doc.sentOf[r + 1] === sent && toks[r + 1].gap <= 1) {
+      // announcing one's own act is not a claim (GOLD-GUIDELINES: plain actions): a derived-form verbal noun (تنظيم،
+      // إطلاق، افتتاح، استئناف), a plan or intent noun, or a noun with a possessive pronoun (عن استقالته، عن قلقها)
+      const w = toks[r + 1].norm;
+      const raw = doc.src.slice(toks[r + 1].start, toks[r + 1].end);
+      if (AR_ACTION_MASDAR.test(w) || AR_PLAN_NOUNS.test(w) || /(ه|ها|هم|هما)$/.test(raw) || AR_COMP.has(w)) return false;
+      k = r + 1;
+      viaAbout = true;
+    }
+  }
+  if (!viaAbout && !factAnn && !(info.objectText || info.kind === 'denial' || info.kind === 'accusation' || info.kind === 'warning'))
+    return false;
+  if (factAnn && !viaAbout && !AR_FACT_MASDAR.test(toks[k].norm)) return false;
   if (info.kind === 'warning') {
     // warn-of: "حذر X من ..." (من may already have been skipped as an adverbial)
     if (toks[k].norm === 'من') {
