@@ -56,3 +56,15 @@ describe('issue 11 round 6 — Arabic: "وبحسب X فإن" at a sentence start
     expect(who(out, 'المعبر مغلق').some((x) => x.includes('according'))).toBe(false);
   });
 });
+
+describe('issue 11 round 6 — Arabic: a describe verb right before بأن is the passive', () => {
+  it('"حروق وُصفت بأنها …" is no claim and does not swallow the clause after it; the active still speaks', () => {
+    const body =
+      'وقالت مصادر زاندرية إن طفلا توفي. وأصيب والداه بحروق وصفت بأنها خطيرة، وحسب المصادر فإن النار امتدت إلى منزل آخر. ووصف فايد الحادث بأنه جريمة.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(who(out, 'خطيرة')).toEqual([]);
+    expect(who(out, 'النار امتدت')).toEqual(['Xandria | ar-according-mid']);
+    expect(who(out, 'جريمة')).toEqual(['Omar Fayed | ar-explicit']);
+  });
+});

@@ -13,12 +13,12 @@ import {
   AR_OFFICER,
   AR_PERSON_TITLES,
   AR_TITLE_WORDS,
+  AR_VERBS,
   type ArVerb,
 } from '../../lexicon/ar';
 import { actorOf, type Ctx, lastClaimBefore, mentionText, personByTitle, pushClaim } from '../shared';
 import { jointPartners, resolveArPronoun, resolveDescription, skipSpaces, titledSubject } from './speaker';
 import { discourseOf, viewOf } from '../discourse';
-/** "وبحسب X، فإن ..." / "وفقا لـX، ..." at the start of a sentence; "..., بحسب X." at its end. */
 /** A preposition before an actor: the actor is its object, never the subject of the verb after it. */
 const AR_PREP_BEFORE_SUBJ = /^[وف]?(في|من|الي|علي|عن|مع|ضد|بين|باسم|لدي|عبر|بحق|تجاه)$/;
 
@@ -36,6 +36,17 @@ export function prepObject(ctx: Ctx, f: number): boolean {
   return false;
 }
 
+/** round 6: a describe verb with بأن right after it has no object, so it is the passive (حروق وُصفت بأنها خطيرة): the
+ * active always names what it describes (وصفت X الوضع بأنه، وصفته بأنه). */
+export function passiveDescribe(ctx: Ctx, i: number): boolean {
+  const toks = ctx.doc.toks;
+  const vv = arVerbOf(toks[i]);
+  if (!vv || AR_VERBS.get(vv.verb)?.kind !== 'description' || i + 1 >= toks.length) return false;
+  const c = toks[i + 1];
+  return ctx.doc.sentOf[i + 1] === ctx.doc.sentOf[i] && c.gap <= 1 && /^ب/.test(c.norm) && AR_COMP.has(c.norm);
+}
+
+/** "وبحسب X، فإن ..." / "وفقا لـX، ..." at the start of a sentence; "..., بحسب X." at its end. */
 export function arabicAccording(ctx: Ctx, i: number): void {
   const { doc } = ctx;
   const toks = doc.toks;
@@ -67,7 +78,7 @@ export function arabicAccording(ctx: Ctx, i: number): void {
   const sent = doc.sentOf[i];
   const st = doc.sents[sent];
   // a reporting verb earlier in the sentence: the source of a report, not a claim of its own
-  for (let b = i - 1; b >= 0 && doc.sentOf[b] === sent; b--) if (arVerbOf(toks[b])) return;
+  for (let b = i - 1; b >= 0 && doc.sentOf[b] === sent; b--) if (arVerbOf(toks[b]) && !passiveDescribe(ctx, b)) return;
   const afterM = m.last + 1 < toks.length ? toks[m.last + 1] : undefined;
   if (
     !doc.sentStart[i] &&
