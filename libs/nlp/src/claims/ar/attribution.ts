@@ -13,12 +13,12 @@ import {
   AR_OFFICER,
   AR_PERSON_TITLES,
   AR_TITLE_WORDS,
+  AR_VERBS,
   type ArVerb,
 } from '../../lexicon/ar';
 import { actorOf, type Ctx, lastClaimBefore, mentionText, personByTitle, pushClaim } from '../shared';
 import { jointPartners, resolveArPronoun, resolveDescription, skipSpaces, titledSubject } from './speaker';
 import { discourseOf, viewOf } from '../discourse';
-/** "وبحسب X، فإن ..." / "وفقا لـX، ..." at the start of a sentence; "..., بحسب X." at its end. */
 /** A preposition before an actor: the actor is its object, never the subject of the verb after it. */
 const AR_PREP_BEFORE_SUBJ = /^[وف]?(في|من|الي|علي|عن|مع|ضد|بين|باسم|لدي|عبر|بحق|تجاه)$/;
 
@@ -36,6 +36,17 @@ export function prepObject(ctx: Ctx, f: number): boolean {
   return false;
 }
 
+/** round 6: a describe verb with بأن right after it has no object, so it is the passive (حروق وُصفت بأنها خطيرة): the
+ * active always names what it describes (وصفت X الوضع بأنه، وصفته بأنه). */
+export function passiveDescribe(ctx: Ctx, i: number): boolean {
+  const toks = ctx.doc.toks;
+  const vv = arVerbOf(toks[i]);
+  if (!vv || AR_VERBS.get(vv.verb)?.kind !== 'description' || i + 1 >= toks.length) return false;
+  const c = toks[i + 1];
+  return ctx.doc.sentOf[i + 1] === ctx.doc.sentOf[i] && c.gap <= 1 && /^ب/.test(c.norm) && AR_COMP.has(c.norm);
+}
+
+/** "وبحسب X، فإن ..." / "وفقا لـX، ..." at the start of a sentence; "..., بحسب X." at its end. */
 export function arabicAccording(ctx: Ctx, i: number): void {
   const { doc } = ctx;
   const toks = doc.toks;
@@ -67,7 +78,7 @@ export function arabicAccording(ctx: Ctx, i: number): void {
   const sent = doc.sentOf[i];
   const st = doc.sents[sent];
   // a reporting verb earlier in the sentence: the source of a report, not a claim of its own
-  for (let b = i - 1; b >= 0 && doc.sentOf[b] === sent; b--) if (arVerbOf(toks[b])) return;
+  for (let b = i - 1; b >= 0 && doc.sentOf[b] === sent; b--) if (arVerbOf(toks[b]) && !passiveDescribe(ctx, b)) return;
   const afterM = m.last + 1 < toks.length ? toks[m.last + 1] : undefined;
   if (
     !doc.sentStart[i] &&
@@ -93,12 +104,14 @@ export function arabicAccording(ctx: Ctx, i: number): void {
     // "وبحسب وزارة الصحة في غزة، فإن ...": a short locative phrase before the comma
     if (c < toks.length && toks[c].gap !== 2 && /^(في|ب|من|لدي)$/.test(toks[c].norm)) {
       for (let r = c + 1; r < Math.min(toks.length, c + 4) && doc.sentOf[r] === sent; r++)
-        if (toks[r].gap === 2) {
+        if (toks[r].gap === 2 || (toks[r].gap <= 1 && /^(فان|فانه|فانها)$/.test(toks[r].norm))) {
           c = r;
           break;
         }
     }
-    if (c >= toks.length || doc.sentOf[c] !== sent || toks[c].gap !== 2) return;
+    // round 6: "وبحسب X فإن …" without a comma — فإنّ itself closes the source phrase
+    const fa = c < toks.length && toks[c].gap <= 1 && /^(فان|فانه|فانها)$/.test(toks[c].norm);
+    if (c >= toks.length || doc.sentOf[c] !== sent || (toks[c].gap !== 2 && !fa)) return;
     if (/^(فان|فانه|فانها|ان)$/.test(toks[c].norm)) c++;
     if (c >= toks.length || doc.sentOf[c] !== sent) return;
     // "وحسب رويترز، ذكرت شركة فيسبوك أن ...": the source relays another speaker's statement
@@ -179,6 +192,12 @@ export function arabicQuoting(ctx: Ctx, i: number): void {
  * not inline in arabicClaims: this rarely-taken path's first uses deoptimised the whole of arabicClaims (a ~0.15
  * CPU-second recompile each time); here they only recompile this function.
  */
+// round 6 (verb + عن): time words between the subject and عن; verbal nouns of derived forms II, IV, VIII, X (folded:
+// تفعيل، افعال، افتعال، استفعال) and plan/intent nouns, which name the announcer's own act
+const AR_ANN_TIME = /^(الليله|الماضيه|الماضي|اليوم|امس|مساء|صباح|فجر|ايضا|رسميا)$/;
+const AR_ACTION_MASDAR = /^(ت[^ا]{2}ي[^ا]|ا[^ال]{2}ا[^ا]|ا[^ل]ت[^ا]ا[^ا]|است[^ا]{2}ا[^ا])$/;
+const AR_PLAN_NOUNS = /^(خطه|خطط|برنامج|مشروع|مبادره|حمله|قرار|نيه|عزم|موعد|بدء|اطلاق|قائمه|اسماء)$/;
+
 export function arabicObjectClaim(
   ctx: Ctx,
   i: number,
@@ -196,7 +215,11 @@ export function arabicObjectClaim(
   // (حذر X من "كارثة": warn-of with a noun object is a claim too)
   // (أعلن + a masdar that asserts a fact — مقتل، الفوز، تبنيهما — is a claim; announcing one's own action is not)
   const factAnn = info.kind === 'announcement' && /^(اعلن|اعلنت|اعلنوا|اعلنا|اعلنتا|يعلن|تعلن)$/.test(vv.verb);
-  if (!(info.objectText || info.kind === 'denial' || info.kind === 'accusation' || info.kind === 'warning' || factAnn)) return false;
+  // round 6: "أعلن/كشف X عن <noun>" (أعلن الوزير عن تقارب في المواقف، كشفت الشركة عن مفاوضات) reports what follows عن;
+  // not a participle (its subject would come from the pronoun chain)
+  const aboutAnn = info.kind === 'announcement' && !info.participle;
+  if (!(info.objectText || info.kind === 'denial' || info.kind === 'accusation' || info.kind === 'warning' || factAnn || aboutAnn))
+    return false;
   let a = actorOf(ctx, i + 1);
   let k = i + 1;
   // "وكانت X قد اتهمت Y بـ...": after قد the subject precedes the verb and the actor after it is the object
@@ -329,7 +352,24 @@ export function arabicObjectClaim(
   if (!st.speaker || k >= n || doc.sentOf[k] !== sent) return false;
   while (k < n && doc.sentOf[k] === sent && AR_ADVERBIAL.has(toks[k].norm) && toks[k].norm !== 'من') k++;
   if (k >= n || doc.sentOf[k] !== sent) return false;
-  if (factAnn && !AR_FACT_MASDAR.test(toks[k].norm)) return false;
+  let viaAbout = false;
+  if (aboutAnn) {
+    // عن right after the subject, or after a time phrase (أعلنت X الليلة الماضية عن)
+    let r = k;
+    while (r < Math.min(n, k + 3) && doc.sentOf[r] === sent && AR_ANN_TIME.test(toks[r].norm) && toks[r].gap <= 1) r++;
+    if (r + 1 < n && toks[r].norm === 'عن' && doc.sentOf[r + 1] === sent && toks[r + 1].gap <= 1) {
+      // announcing one's own act is not a claim (GOLD-GUIDELINES: plain actions): a derived-form verbal noun (تنظيم،
+      // إطلاق، افتتاح، استئناف), a plan or intent noun, or a noun with a possessive pronoun (عن استقالته، عن قلقها)
+      const w = toks[r + 1].norm;
+      const raw = doc.src.slice(toks[r + 1].start, toks[r + 1].end);
+      if (AR_ACTION_MASDAR.test(w) || AR_PLAN_NOUNS.test(w) || /(ه|ها|هم|هما)$/.test(raw) || AR_COMP.has(w)) return false;
+      k = r + 1;
+      viaAbout = true;
+    }
+  }
+  if (!viaAbout && !factAnn && !(info.objectText || info.kind === 'denial' || info.kind === 'accusation' || info.kind === 'warning'))
+    return false;
+  if (factAnn && !viaAbout && !AR_FACT_MASDAR.test(toks[k].norm)) return false;
   if (info.kind === 'warning') {
     // warn-of: "حذر X من ..." (من may already have been skipped as an adverbial)
     if (toks[k].norm === 'من') {

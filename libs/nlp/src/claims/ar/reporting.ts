@@ -19,7 +19,7 @@ import {
 } from '../../lexicon/ar';
 import { arabicVariants, type CliticVariant, inSpans } from '../../text';
 import { actorOf, type Ctx, cutAtNextReport, lastClaimBefore, mentionText, OPENQ, personByTitle, pushClaim } from '../shared';
-import { arabicAccording, arabicObjectClaim, arabicQuoting, prepObject } from './attribution';
+import { arabicAccording, arabicObjectClaim, arabicQuoting, passiveDescribe, prepObject } from './attribution';
 import { discourseOf, viewOf } from '../discourse';
 import { arabicAttribution } from './families';
 import { closesOf, jointPartners, qualifiedDescription, resolveArPronoun, resolveDescription, skipSpaces, titledSubject } from './speaker';
@@ -287,6 +287,9 @@ export function arabicClaims(ctx: Ctx): void {
         }
       if (pi >= 0 && pi < comp) continue;
     }
+    // round 6: a describe verb with بأن right after it has no object, so it is the passive (حروق وُصفت بأنها خطيرة):
+    // the active always names what it describes (وصفت X الوضع بأنه، وصفته بأنه)
+    if (comp === i + 1 && passiveDescribe(ctx, i)) continue;
     // the speaker region is (i, comp]
     const regionEnd = comp >= 0 ? (contentStart >= 0 && toks[comp] && AR_COMP.has(toks[comp].norm) ? comp - 1 : comp) : -1;
     let speaker: ActorAcc | undefined;
