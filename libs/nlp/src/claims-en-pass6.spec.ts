@@ -65,3 +65,17 @@ describe('round 6 — a plural description of a named pair', () => {
     ).toEqual([]);
   });
 });
+
+describe('round 6 — a pronoun subject after a fronted adjunct', () => {
+  it('"Against a backdrop of X\'s dispute, he said ...": not X, the person in focus', () => {
+    const out = claimsOf(
+      'Lina Hart spoke in May. She said rates would rise. Against a backdrop of Omar Fayed waging a feud with Gridco, she said prices needed to fall.',
+    );
+    expect(out).toContain('Lina Hart | said | prices needed to fall');
+    expect(out.some((c) => c.startsWith('Omar Fayed'))).toBe(false);
+  });
+  it('no fronted preposition: the usual resolution is unchanged', () => {
+    const out = claimsOf('Omar Fayed took the floor. He said prices needed to fall.');
+    expect(out).toEqual(['Omar Fayed | said | prices needed to fall']);
+  });
+});

@@ -510,7 +510,7 @@ export function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
   const pr = EN_PRONOUNS[w];
   if (pr) {
     if (pr === 'w') return undefined;
-    const a = resolveEnPronoun(ctx, v, pr);
+    const a = resolveEnPronoun(ctx, enFrontedAdjunctStart(ctx, k) ?? v, pr);
     if (a && a.type === 'person' && !a.gender && (pr === 'm' || pr === 'f')) a.gender = pr; // "he said" tells the speaker's gender
     return a ? { actor: a, text: doc.src.slice(toks[k].start, toks[k].end), first: k, pronoun: true } : undefined;
   }
@@ -944,3 +944,17 @@ function enPairDescription(ctx: Ctx, k: number): Subj | undefined {
   return undefined;
 }
 const EN_PAIR_PREP = /^(between|with|of|for|to|by|from|against|on|in|at|and|or|over|about)$/;
+
+/** round 6 (en): "Against a backdrop of X's dispute with Y, he said ...": a pronoun subject right after a fronted
+ * prepositional adjunct (the sentence opens on a preposition, one comma, then the pronoun) does not point into that
+ * adjunct (cataphora runs the other way); resolve it as at the sentence start. Else undefined. */
+function enFrontedAdjunctStart(ctx: Ctx, k: number): number | undefined {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  if (toks[k].gap !== 2 || !toks[k].sep.includes(',')) return undefined;
+  const s0 = tokenAt(doc, doc.sents[doc.sentOf[k]].start);
+  if (s0 >= k - 1 || k - s0 > 25 || !EN_FRONT_PREP.test(toks[s0].norm) || doc.quoteOf[s0] >= 0) return undefined;
+  for (let r = s0 + 1; r < k; r++) if (toks[r].gap >= 2 || doc.quoteOf[r] >= 0) return undefined;
+  return s0;
+}
+const EN_FRONT_PREP = /^(against|amid|amidst|despite|after|before|following|during|with|in|on|under|given|beyond|unlike|like)$/;
