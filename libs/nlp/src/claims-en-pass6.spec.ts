@@ -79,3 +79,27 @@ describe('round 6 — a pronoun subject after a fronted adjunct', () => {
     expect(out).toEqual(['Omar Fayed | said | prices needed to fall']);
   });
 });
+
+describe('round 6 — "the attorney general said" is a role description', () => {
+  it('after "Name, Xandrian attorney general": that person', () => {
+    const out = claimsOf(
+      '"Fraud must stop," said Omar Fayed, Xandrian attorney general. The attorney general alleges that the messages broke three laws.',
+    );
+    expect(out).toContain('Omar Fayed | alleges | the messages broke three laws');
+  });
+  it('not a person the story introduced with another role', () => {
+    const out = claimsOf(
+      'Lina Hart, a Gridco director, said prices would rise. The attorney general alleges that the messages broke three laws.',
+    );
+    expect(out).toEqual(['Lina Hart | said | prices would rise']);
+  });
+});
+
+describe('round 6 — "the Xandrian attorney general" after a director', () => {
+  it('a country before the role does not hand the words to a person tied to another role', () => {
+    const out = claimsOf(
+      'Lina Hart, a Gridco director, said prices would rise. The Xandrian attorney general alleges that the messages broke three laws.',
+    );
+    expect(out.filter((c) => c.startsWith('Lina Hart | alleges'))).toEqual([]);
+  });
+});

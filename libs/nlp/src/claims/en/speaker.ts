@@ -586,8 +586,12 @@ export function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
     }
   }
   let d = EN_DESCRIPTIONS[w];
-  if (!d && w === 'general' && k > 0 && toks[k - 1].norm === 'secretary') {
+  // round 6 (en): "the attorney general" is a person description; the person must be named next to "attorney" somewhere
+  // ("Name, Texas attorney general"): 'general' is no title key, so the usual role check would pass a director
+  let titleOnly = false;
+  if (!d && w === 'general' && k > 0 && /^(secretary|attorney)$/.test(toks[k - 1].norm)) {
     d = 'person';
+    titleOnly = toks[k - 1].norm === 'attorney';
     k--;
   }
   if (d) {
@@ -688,8 +692,9 @@ export function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
           const p =
             (a.type === 'country' ? (enPersonByTitleOf(ctx, w, toks[k].start, a) ?? enHolderNamedNext(ctx, k, w, a)) : undefined) ??
             personByTitle(ctx, w, toks[k].start) ??
-            lastClaimSpeakerOfType(ctx, v, 'person') ??
-            mostSalient(ctx, v, 'person');
+            [lastClaimSpeakerOfType(ctx, v, 'person'), mostSalient(ctx, v, 'person')].find(
+              (x) => x && (!titleOnly || enRoleNear(ctx, x, 'attorney')),
+            );
           if (p) return { actor: p, text: doc.src.slice(mm.start, toks[k].end), first: mm.first, desc: true };
         }
         return { actor: a, text: doc.src.slice(mm.start, toks[k].end), first: mm.first };
@@ -715,7 +720,7 @@ export function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
       const orgOk = (x: ActorAcc) =>
         (x.type === 'organization' || (w === 'group' && x.type === 'group')) && (!EN_COMPANY_NOUN.has(w) || nameHas(x, 'company'));
       // issue 11 (en): "the minister" is not a person the story introduced with another role only (a spokesman)
-      const fit = (x: ActorAcc | undefined) => (x && fitsTitle(ctx, x, w) ? x : undefined);
+      const fit = (x: ActorAcc | undefined) => (x && (titleOnly ? enRoleNear(ctx, x, 'attorney') : fitsTitle(ctx, x, w)) ? x : undefined);
       const a =
         d === 'person'
           ? (personByTitle(ctx, w, toks[k].start) ?? fit(lastClaimSpeakerOfType(ctx, v, 'person')) ?? fit(mostSalient(ctx, v, 'person')))
@@ -958,3 +963,17 @@ function enFrontedAdjunctStart(ctx: Ctx, k: number): number | undefined {
   return s0;
 }
 const EN_FRONT_PREP = /^(against|amid|amidst|despite|after|before|following|during|with|in|on|under|given|beyond|unlike|like)$/;
+
+/** round 6 (en): is person a named within a few tokens of the role word (before: "attorney general Name"; after: "Name,
+ * Texas attorney general") in the same sentence? */
+function enRoleNear(ctx: Ctx, a: ActorAcc, role: string): boolean {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  for (const m of a.mentions) {
+    if (m.field !== doc.field) continue;
+    const s = doc.sentOf[m.first];
+    for (let r = Math.max(0, m.first - 4); r <= Math.min(toks.length - 1, m.last + 5); r++)
+      if (doc.sentOf[r] === s && toks[r].norm === role && (r < m.first || r > m.last)) return true;
+  }
+  return false;
+}
