@@ -233,6 +233,18 @@ export function englishClaims(ctx: Ctx): void {
             quoted,
           );
           if (si === segs.length - 1) c = cc;
+          for (const o of qa.others ?? [])
+            pushClaim(
+              ((ctx.rule = 'en-quote-before'), ctx),
+              o,
+              o.name,
+              src.slice(t.start, t.end),
+              kind,
+              segs[si][0],
+              segs[si][1],
+              v,
+              quoted,
+            );
         }
         if (c) {
           ctx.usedQuotes.add(qa.q);

@@ -20,7 +20,7 @@ import {
   EN_UNIT_ROLES,
   EN_VERB,
 } from '../../lexicon/en';
-import { actorOf, type ClaimX, type Ctx, fitsTitle, isOrgish, lastActor, lastClaimBefore, personByTitle } from '../shared';
+import { actorOf, type ClaimX, type Ctx, fitsTitle, isOrgish, lastActor, lastClaimBefore, orderAt, personByTitle } from '../shared';
 import { quoteIdxAt } from './content';
 import {
   enLeadForward,
@@ -135,7 +135,7 @@ const EN_INV_NOT_DESC = new Set([
 ]);
 
 /** A quote closing right before verb v, with at most a speaker NP between (or the speaker right after v). */
-export function quoteBefore(ctx: Ctx, v: number): { q: number; speaker?: ActorAcc; text: string } | undefined {
+export function quoteBefore(ctx: Ctx, v: number): { q: number; speaker?: ActorAcc; text: string; others?: ActorAcc[] } | undefined {
   const { doc } = ctx;
   const toks = doc.toks;
   const vStart = toks[v].start;
@@ -186,7 +186,8 @@ export function quoteBefore(ctx: Ctx, v: number): { q: number; speaker?: ActorAc
   // issue 11 (en): 'While accepting that people "have to be prepared" for an attack, Mr X said he had ...': words and a
   // comma between the quotation and the subject make the quotation part of a fronted clause, not this verb's content
   if (sb && sb.first >= first && /[A-Za-z][^,]*,/.test(doc.src.slice(q.close + 1, toks[sb.first].start))) return undefined;
-  if (sb && sb.first >= first) return { q: qi, speaker: sb.actor, text: sb.text };
+  // round 6 (en): a plural description of a named pair ('"...," the companies said') speaks for each of them
+  if (sb && sb.first >= first) return { q: qi, speaker: sb.actor, text: sb.text, others: sb.desc ? sb.others : undefined };
   return undefined;
 }
 
@@ -509,9 +510,20 @@ export function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
   const pr = EN_PRONOUNS[w];
   if (pr) {
     if (pr === 'w') return undefined;
-    const a = resolveEnPronoun(ctx, v, pr);
+    const a = resolveEnPronoun(ctx, enFrontedAdjunctStart(ctx, k) ?? v, pr);
     if (a && a.type === 'person' && !a.gender && (pr === 'm' || pr === 'f')) a.gender = pr; // "he said" tells the speaker's gender
     return a ? { actor: a, text: doc.src.slice(toks[k].start, toks[k].end), first: k, pronoun: true } : undefined;
+  }
+  // round 6 (en): "the companies said", "the two men said": a plural description of the pair the story just coordinated
+  if (EN_PAIR_NOUN.test(w)) {
+    const pr2 = enPairDescription(ctx, k);
+    if (pr2) return pr2;
+  }
+  // round 6 (en): "..., a senior EU politician says." in the lead: the body is the unnamed person's affiliation, not
+  // the speaker; the person the next sentence introduces with a role tied to that body is
+  if (doc.sentOf[k] === 0 && EN_LEAD_PERSON.test(w)) {
+    const lp = enLeadAffiliated(ctx, k);
+    if (lp) return lp;
   }
   if (EN_NOT_SUBJ.has(w)) return undefined;
   // "X's (official) spokesman/lawyer", "X lawyers/officials" → X
@@ -574,8 +586,12 @@ export function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
     }
   }
   let d = EN_DESCRIPTIONS[w];
-  if (!d && w === 'general' && k > 0 && toks[k - 1].norm === 'secretary') {
+  // round 6 (en): "the attorney general" is a person description; the person must be named next to "attorney" somewhere
+  // ("Name, Texas attorney general"): 'general' is no title key, so the usual role check would pass a director
+  let titleOnly = false;
+  if (!d && w === 'general' && k > 0 && /^(secretary|attorney)$/.test(toks[k - 1].norm)) {
     d = 'person';
+    titleOnly = toks[k - 1].norm === 'attorney';
     k--;
   }
   if (d) {
@@ -676,8 +692,9 @@ export function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
           const p =
             (a.type === 'country' ? (enPersonByTitleOf(ctx, w, toks[k].start, a) ?? enHolderNamedNext(ctx, k, w, a)) : undefined) ??
             personByTitle(ctx, w, toks[k].start) ??
-            lastClaimSpeakerOfType(ctx, v, 'person') ??
-            mostSalient(ctx, v, 'person');
+            [lastClaimSpeakerOfType(ctx, v, 'person'), mostSalient(ctx, v, 'person')].find(
+              (x) => x && (!titleOnly || enRoleNear(ctx, x, 'attorney')),
+            );
           if (p) return { actor: p, text: doc.src.slice(mm.start, toks[k].end), first: mm.first, desc: true };
         }
         return { actor: a, text: doc.src.slice(mm.start, toks[k].end), first: mm.first };
@@ -703,7 +720,7 @@ export function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
       const orgOk = (x: ActorAcc) =>
         (x.type === 'organization' || (w === 'group' && x.type === 'group')) && (!EN_COMPANY_NOUN.has(w) || nameHas(x, 'company'));
       // issue 11 (en): "the minister" is not a person the story introduced with another role only (a spokesman)
-      const fit = (x: ActorAcc | undefined) => (x && fitsTitle(ctx, x, w) ? x : undefined);
+      const fit = (x: ActorAcc | undefined) => (x && (titleOnly ? enRoleNear(ctx, x, 'attorney') : fitsTitle(ctx, x, w)) ? x : undefined);
       const a =
         d === 'person'
           ? (personByTitle(ctx, w, toks[k].start) ?? fit(lastClaimSpeakerOfType(ctx, v, 'person')) ?? fit(mostSalient(ctx, v, 'person')))
@@ -852,6 +869,111 @@ function affiliatedWith(ctx: Ctx, p: ActorAcc, o: ActorAcc): boolean {
       if (om.field !== doc.field || doc.sentOf[om.first] !== doc.sentOf[pm.first]) continue;
       if ((om.last < pm.first && pm.first - om.last <= 4) || (om.first > pm.last && om.first - pm.last <= 4)) return true;
     }
+  }
+  return false;
+}
+
+/** Person nouns of an unnamed lead speaker ("a senior EU politician", "an EU diplomat"). */
+const EN_LEAD_PERSON =
+  /^(politician|official|diplomat|lawmaker|legislator|minister|source|adviser|advisor|executive|economist|analyst|commander|officer|member|figure)$/;
+
+/** round 6 (en): "a senior EU politician" in the lead sentence, when the next sentence opens on a newly named person
+ * with a role apposition and that person is named next to the same body ("Name, EU foreign policy chief, says"): that
+ * person. Else undefined (the caller goes on as before). */
+function enLeadAffiliated(ctx: Ctx, k: number): Subj | undefined {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  let j = k - 1;
+  let aff: ActorAcc | undefined;
+  for (let n = 0; j >= 0 && n < 5 && toks[j + 1].gap === 0; n++) {
+    const mj = ctx.mAt[j];
+    if (mj) {
+      if (aff || mj.last !== j) return undefined;
+      aff = ctx.set.byId.get(mj.actorId);
+      j = mj.first - 1;
+      continue;
+    }
+    if (/^(a|an)$/.test(toks[j].norm) || toks[j].caps !== 0) break;
+    j--;
+  }
+  if (!aff || aff.type === 'person' || aff.type === 'location' || j < 0 || !/^(a|an)$/.test(toks[j].norm)) return undefined;
+  if (toks[j + 1].gap !== 0 || doc.sentOf[j] !== doc.sentOf[k]) return undefined;
+  const nx = enLeadNamedNext(ctx, k);
+  if (!nx || !affiliatedWith(ctx, nx, aff)) return undefined;
+  return { actor: nx, text: doc.src.slice(toks[j].start, toks[k].end), first: j, desc: true };
+}
+
+/** Plural heads that describe two actors named together ("the companies", "the two men", "the pair"). */
+const EN_PAIR_NOUN = /^(companies|firms|groups|banks|airlines|carriers|men|women|pair|duo)$/;
+
+/** round 6 (en): "the companies / the two men / both firms / the pair" (head at k) → the last coordinated pair of named
+ * actors of that kind ("X and Y"), in this sentence before k or the two before it; one speaker per conjunct. A pair in
+ * a prepositional phrase ("talks between X and Y") or a longer list is not taken. */
+function enPairDescription(ctx: Ctx, k: number): Subj | undefined {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  const w = toks[k].norm;
+  let j = k - 1;
+  if (j >= 0 && toks[j].norm === 'two' && toks[k].gap === 0) j--;
+  if (j < 0 || !/^(the|both)$/.test(toks[j].norm) || toks[j + 1].gap !== 0 || doc.sentOf[j] !== doc.sentOf[k]) return undefined;
+  const person = /^(men|women)$/.test(w);
+  const either = /^(pair|duo)$/.test(w);
+  const fits = (a: ActorAcc | undefined) =>
+    !!a &&
+    (person
+      ? a.type === 'person'
+      : either
+        ? a.type === 'person' || a.type === 'organization'
+        : a.type === 'organization' || (w === 'groups' && a.type === 'group'));
+  const s = doc.sentOf[k];
+  for (let i = orderAt(ctx, toks[j].start) - 1; i >= 0; i--) {
+    const m2 = ctx.order[i];
+    if (m2.field !== doc.field) continue;
+    if (s - doc.sentOf[m2.first] > 2) break;
+    const an = m2.first - 1;
+    if (an < 1 || toks[an].norm !== 'and' || toks[m2.first].gap >= 2 || toks[an].gap >= 2) continue;
+    const m1 = ctx.mAt[an - 1];
+    if (!m1 || m1.last !== an - 1 || doc.sentOf[m1.first] !== doc.sentOf[m2.first]) continue;
+    const a1 = ctx.set.byId.get(m1.actorId);
+    const a2 = ctx.set.byId.get(m2.actorId);
+    if (!a1 || !a2 || a1 === a2) continue;
+    // the nearest pair decides: of the wrong kind, in a prepositional phrase or a longer list → no speaker
+    if (!fits(a1) || !fits(a2) || (either && a1.type !== a2.type)) return undefined;
+    const pb = m1.first - 1;
+    if (pb >= 0 && !doc.sentStart[m1.first]) {
+      if (EN_PAIR_PREP.test(toks[pb].norm) && toks[m1.first].gap < 2) return undefined;
+      if (toks[m1.first].gap === 2 && ctx.mAt[pb]) return undefined;
+    }
+    return { actor: a1, text: doc.src.slice(toks[j].start, toks[k].end), first: j, desc: true, others: [a2] };
+  }
+  return undefined;
+}
+const EN_PAIR_PREP = /^(between|with|of|for|to|by|from|against|on|in|at|and|or|over|about)$/;
+
+/** round 6 (en): "Against a backdrop of X's dispute with Y, he said ...": a pronoun subject right after a fronted
+ * prepositional adjunct (the sentence opens on a preposition, one comma, then the pronoun) does not point into that
+ * adjunct (cataphora runs the other way); resolve it as at the sentence start. Else undefined. */
+function enFrontedAdjunctStart(ctx: Ctx, k: number): number | undefined {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  if (toks[k].gap !== 2 || !toks[k].sep.includes(',')) return undefined;
+  const s0 = tokenAt(doc, doc.sents[doc.sentOf[k]].start);
+  if (s0 >= k - 1 || k - s0 > 25 || !EN_FRONT_PREP.test(toks[s0].norm) || doc.quoteOf[s0] >= 0) return undefined;
+  for (let r = s0 + 1; r < k; r++) if (toks[r].gap >= 2 || doc.quoteOf[r] >= 0) return undefined;
+  return s0;
+}
+const EN_FRONT_PREP = /^(against|amid|amidst|despite|after|before|following|during|with|in|on|under|given|beyond|unlike|like)$/;
+
+/** round 6 (en): is person a named within a few tokens of the role word (before: "attorney general Name"; after: "Name,
+ * Texas attorney general") in the same sentence? */
+function enRoleNear(ctx: Ctx, a: ActorAcc, role: string): boolean {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  for (const m of a.mentions) {
+    if (m.field !== doc.field) continue;
+    const s = doc.sentOf[m.first];
+    for (let r = Math.max(0, m.first - 4); r <= Math.min(toks.length - 1, m.last + 5); r++)
+      if (doc.sentOf[r] === s && toks[r].norm === role && (r < m.first || r > m.last)) return true;
   }
   return false;
 }
