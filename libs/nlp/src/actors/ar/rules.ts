@@ -288,6 +288,19 @@ function arDefiniteEnd(ctx: ExtractCtx, i: number, head: CliticVariant): number 
   return defEnd;
 }
 
+/**
+ * HEAD + common noun + country adjective + NAME (issue 11, cues round 5): the last token taken when the name after the
+ * description is the actor ("وكالة الأنباء الروسية نوفوستي"), else -1. Its own function: a first-time branch here
+ * deoptimised arabicRuleActors (ADR 0022).
+ */
+function arDescribedName(ctx: ExtractCtx, i: number, defEnd: number, head: CliticVariant, isGroup: boolean, afterTitle: boolean): number {
+  if (defEnd >= i + 2 && !isGroup && arDescriptiveHead(head.form) && describedBeforeName(ctx, i, defEnd)) {
+    const app = arAppositionName(ctx, defEnd + 1, afterTitle);
+    if (app !== -2) return app >= 0 ? app : defEnd;
+  }
+  return -1;
+}
+
 export function arabicRuleActors(ctx: ExtractCtx): void {
   const { doc, cover } = ctx;
   const toks = doc.toks;
@@ -382,14 +395,10 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
     if (head && !head.def && headOk && !cover[i] && i + 1 < n && toks[i + 1].gap <= 1) {
       const defEnd = arDefiniteEnd(ctx, i, head);
       const isGroup = AR_GROUP_HEADS.has(head.form);
-      // issue 11 (cues, round 5): HEAD + common noun + country adjective + NAME: the name after the description is the
-      // actor ("وكالة الأنباء الروسية نوفوستي"، "شركة النفط السعودية أرامكو")
-      if (defEnd >= i + 2 && !isGroup && arDescriptiveHead(head.form) && describedBeforeName(ctx, i, defEnd)) {
-        const app = arAppositionName(ctx, defEnd + 1, afterTitle);
-        if (app !== -2) {
-          i = app >= 0 ? app : defEnd;
-          continue;
-        }
+      const described = arDescribedName(ctx, i, defEnd, head, isGroup, afterTitle);
+      if (described >= 0) {
+        i = described;
+        continue;
       }
       if (
         defEnd > i &&
