@@ -84,6 +84,9 @@ function arRoleGender(w: string): Gender | undefined {
 
 /** The actor covering token k when the mention starts there (locations excluded). */
 export function mentionAt(v: EngineView, k: number): { actor: ActorAcc; m: MentionX } | undefined {
+  // bounds first: callers ask past the last token ("the mention after this one"), and a read beyond the array's length
+  // deoptimised unnamedOfficers (ADR 0022)
+  if (k < 0 || k >= v.mAt.length) return undefined;
   const m = v.mAt[k];
   if (!m) return undefined;
   const a = v.set.byId.get(m.actorId);

@@ -21,7 +21,7 @@ import {
   AR_TITLE_LIKE,
   AR_VERBS,
 } from '../../lexicon/ar';
-import { tokenVariants } from '../../text';
+import { type CliticVariant, tokenVariants } from '../../text';
 import {
   arCoordinatedNext,
   arDefHeadAfterTitle,
@@ -195,6 +195,112 @@ const AR_CORPORATE_ADJ = new Set('العالميه العالمي الدوليه
 /** ل + a remit noun, inside an organisation's name (لحقوق الإنسان، لشؤون اللاجئين، لتحرير فلسطين). */
 const AR_REMIT_NOUNS = new Set('لحقوق لشوون لتحرير لغوث لاغاثه لتنميه لمكافحه لرعايه لحمايه'.split(' '));
 
+/**
+ * صحيفة "واشنطن بوست"، شركة «أرامكو»: the quoted name after the organisation head at i0, opening at qStart. Adds it and
+ * returns its last token, or -1 when it is no name. A function of its own so that a branch first taken after the
+ * warm-up deoptimises it, not the whole of arabicRuleActors (ADR 0022).
+ */
+function arQuotedOrgName(ctx: ExtractCtx, i0: number, qStart: number, head: CliticVariant): number {
+  const { doc, cover } = ctx;
+  const toks = doc.toks;
+  const n = toks.length;
+  const i = qStart - 1;
+  let e = i + 1;
+  while (e + 1 < n && e - i < 5 && toks[e + 1].gap <= 1) e++;
+  const closeOk = e + 1 >= n || /^["»\u201D]/.test(toks[e + 1].sep.trimStart()) || /["»\u201D]/.test(toks[e + 1].sep);
+  const inner = toks.slice(i + 1, e + 1);
+  const nameLike = inner.every(
+    (x) =>
+      (x.script === 'arabic' || x.script === 'latin') &&
+      // (a nisba adjective in يه is no name; a quoted one-word name may end in يا: "نفيديا"، "نوكيا")
+      !(/يه$/.test(x.norm) || (/يا$/.test(x.norm) && (e > i + 1 || x.norm.length < 5))) &&
+      !AR_COMMON_NOT_NAME.has(x.norm) &&
+      !/^(جدا|كثيرا|للغايه)$/.test(x.norm) &&
+      !/[\u064B-\u064D]/.test(doc.src.slice(x.start, x.end)),
+  );
+  if (closeOk && nameLike && !(i0 > 0 && cover[i0 - 1])) {
+    const covered = cover[i + 1] && ctx.set.byId.get(cover[i + 1]!);
+    if (!(covered && covered.source === 'kb') && !cover[i + 1]?.startsWith('skip:')) {
+      for (let k = i + 1; k <= e; k++) if (cover[k]) uncover(ctx, k);
+      const name = doc.src.slice(toks[i + 1].start, toks[e].end);
+      addRule(ctx, AR_GROUP_HEADS.has(head.form) ? 'group' : 'organization', name, i + 1, e);
+    }
+    return e;
+  }
+  return -1;
+}
+
+/**
+ * The definite construct after the organisation head at i (حزب العدالة والتنمية / وزارة الخارجية السعودية / مجلس الأمن):
+ * its last token, or i when none. A function of its own so that a branch first taken after the warm-up deoptimises
+ * this walk, not the whole of arabicRuleActors (ADR 0022).
+ */
+function arDefiniteEnd(ctx: ExtractCtx, i: number, head: CliticVariant): number {
+  const { doc, cover } = ctx;
+  const toks = doc.toks;
+  const n = toks.length;
+  let q = i + 1;
+  let defEnd = i;
+  while (q < n && toks[q].gap <= 1 && q - i <= 4) {
+    const w2 = toks[q].norm;
+    if (cover[q]?.startsWith('skip:')) break; // (a title before a person, a common word)
+    if (q === i + 1 && /^لل/.test(w2)) break; // "منظمة للدفاع عن ...": a description
+    // issue 11 (cues): traffic (حركة المسافرين), outside modifiers (المكلف، الذي), a second body after و
+    if (q === i + 1 && arHeadComplementNotName(head.form, w2)) break;
+    if (arEndsName(w2) || (q > i + 1 && arCoordinatedNext(toks[q - 1].norm, w2))) break;
+    // after a nisba adjective (الإثيوبية، السعودية) a plain definite noun starts the next phrase: "وزارة الخارجية
+    // الإثيوبية البيان" (rejected the statement)
+    if (/^(التابعه|التابع|التابعين|التابعتين)$/.test(w2)) break; // "بعثة المراقبة التابعة لـ X": an affiliation follows
+    if (q > i + 2 && /^ال.*ي(ه)?$/.test(toks[q - 1].norm) && toks[q - 1].norm.length >= 6 && /^ال/.test(w2) && !/ي(ه)?$/.test(w2)) break;
+    // (AR_STOP: إلى folds to الي, an ال-word in shape only — "تقييم اللجنة إلى")
+    if ((w2.startsWith('ال') || /^وال/.test(w2) || /^لل/.test(w2)) && !AR_DAYS.has(w2) && !AR_ADJ_STOP.has(w2) && !AR_STOP.has(w2)) {
+      defEnd = q;
+      q++;
+      continue;
+    }
+    // issue 11: a ل-complement that names the body's remit (مفوضية الأمم المتحدة لحقوق الإنسان، الجبهة الشعبية لتحرير
+    // فلسطين) belongs to the name: the remit noun and its definite complement
+    if (
+      q === defEnd + 1 &&
+      q > i + 1 &&
+      AR_REMIT_NOUNS.has(w2) &&
+      q + 1 < n &&
+      toks[q + 1].gap <= 1 &&
+      (toks[q + 1].norm.startsWith('ال') || (cover[q + 1] && ctx.set.byId.get(cover[q + 1]!)?.type === 'country'))
+    ) {
+      defEnd = q + 1;
+      q += 2;
+      continue;
+    }
+    if (
+      cover[q] &&
+      q === defEnd + 1 &&
+      q > i + 1 &&
+      ctx.set.byId.get(cover[q]!)?.source === 'rule' &&
+      ctx.set.byId.get(cover[q]!)?.type !== 'person'
+    ) {
+      defEnd = q;
+      q++;
+      continue;
+    }
+    break;
+  }
+  return defEnd;
+}
+
+/**
+ * HEAD + common noun + country adjective + NAME (issue 11, cues round 5): the last token taken when the name after the
+ * description is the actor ("وكالة الأنباء الروسية نوفوستي"), else -1. Its own function: a first-time branch here
+ * deoptimised arabicRuleActors (ADR 0022).
+ */
+function arDescribedName(ctx: ExtractCtx, i: number, defEnd: number, head: CliticVariant, isGroup: boolean, afterTitle: boolean): number {
+  if (defEnd >= i + 2 && !isGroup && arDescriptiveHead(head.form) && describedBeforeName(ctx, i, defEnd)) {
+    const app = arAppositionName(ctx, defEnd + 1, afterTitle);
+    if (app !== -2) return app >= 0 ? app : defEnd;
+  }
+  return -1;
+}
+
 export function arabicRuleActors(ctx: ExtractCtx): void {
   const { doc, cover } = ctx;
   const toks = doc.toks;
@@ -274,32 +380,11 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
       !(qStart === i + 1 && arHeadComplementNotName(head.form, toks[qStart].norm))
     ) {
       // صحيفة "واشنطن بوست"، شركة «أرامكو»: a quoted name after an organisation head
-      const i0 = i;
-      i = qStart - 1;
-      let e = i + 1;
-      while (e + 1 < n && e - i < 5 && toks[e + 1].gap <= 1) e++;
-      const closeOk = e + 1 >= n || /^["»\u201D]/.test(toks[e + 1].sep.trimStart()) || /["»\u201D]/.test(toks[e + 1].sep);
-      const inner = toks.slice(i + 1, e + 1);
-      const nameLike = inner.every(
-        (x) =>
-          (x.script === 'arabic' || x.script === 'latin') &&
-          // (a nisba adjective in يه is no name; a quoted one-word name may end in يا: "نفيديا"، "نوكيا")
-          !(/يه$/.test(x.norm) || (/يا$/.test(x.norm) && (e > i + 1 || x.norm.length < 5))) &&
-          !AR_COMMON_NOT_NAME.has(x.norm) &&
-          !/^(جدا|كثيرا|للغايه)$/.test(x.norm) &&
-          !/[\u064B-\u064D]/.test(doc.src.slice(x.start, x.end)),
-      );
-      if (closeOk && nameLike && !(i0 > 0 && cover[i0 - 1])) {
-        const covered = cover[i + 1] && ctx.set.byId.get(cover[i + 1]!);
-        if (!(covered && covered.source === 'kb') && !cover[i + 1]?.startsWith('skip:')) {
-          for (let k = i + 1; k <= e; k++) if (cover[k]) uncover(ctx, k);
-          const name = doc.src.slice(toks[i + 1].start, toks[e].end);
-          addRule(ctx, AR_GROUP_HEADS.has(head.form) ? 'group' : 'organization', name, i + 1, e);
-        }
+      const e = arQuotedOrgName(ctx, i, qStart, head);
+      if (e >= 0) {
         i = e;
         continue;
       }
-      i = i0;
     }
     const afterTitle =
       i > 0 &&
@@ -308,63 +393,12 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
     // issue 11 (cues): after a title, an explicit head names a body of its own (رئيس منظمة X)
     const headOk = !afterTitle || (!!head && arHeadAfterTitleNamesBody(head.form, i + 1 < n ? toks[i + 1].norm : undefined));
     if (head && !head.def && headOk && !cover[i] && i + 1 < n && toks[i + 1].gap <= 1) {
-      // definite construct: حزب العدالة والتنمية / وزارة الخارجية السعودية / مجلس الأمن
-      let q = i + 1;
-      let defEnd = i;
-      while (q < n && toks[q].gap <= 1 && q - i <= 4) {
-        const w2 = toks[q].norm;
-        if (cover[q]?.startsWith('skip:')) break; // (a title before a person, a common word)
-        if (q === i + 1 && /^لل/.test(w2)) break; // "منظمة للدفاع عن ...": a description
-        // issue 11 (cues): traffic (حركة المسافرين), outside modifiers (المكلف، الذي), a second body after و
-        if (q === i + 1 && arHeadComplementNotName(head.form, w2)) break;
-        if (arEndsName(w2) || (q > i + 1 && arCoordinatedNext(toks[q - 1].norm, w2))) break;
-        // after a nisba adjective (الإثيوبية، السعودية) a plain definite noun starts the next phrase: "وزارة الخارجية
-        // الإثيوبية البيان" (rejected the statement)
-        if (/^(التابعه|التابع|التابعين|التابعتين)$/.test(w2)) break; // "بعثة المراقبة التابعة لـ X": an affiliation follows
-        if (q > i + 2 && /^ال.*ي(ه)?$/.test(toks[q - 1].norm) && toks[q - 1].norm.length >= 6 && /^ال/.test(w2) && !/ي(ه)?$/.test(w2))
-          break;
-        // (AR_STOP: إلى folds to الي, an ال-word in shape only — "تقييم اللجنة إلى")
-        if ((w2.startsWith('ال') || /^وال/.test(w2) || /^لل/.test(w2)) && !AR_DAYS.has(w2) && !AR_ADJ_STOP.has(w2) && !AR_STOP.has(w2)) {
-          defEnd = q;
-          q++;
-          continue;
-        }
-        // issue 11: a ل-complement that names the body's remit (مفوضية الأمم المتحدة لحقوق الإنسان، الجبهة الشعبية لتحرير
-        // فلسطين) belongs to the name: the remit noun and its definite complement
-        if (
-          q === defEnd + 1 &&
-          q > i + 1 &&
-          AR_REMIT_NOUNS.has(w2) &&
-          q + 1 < n &&
-          toks[q + 1].gap <= 1 &&
-          (toks[q + 1].norm.startsWith('ال') || (cover[q + 1] && ctx.set.byId.get(cover[q + 1]!)?.type === 'country'))
-        ) {
-          defEnd = q + 1;
-          q += 2;
-          continue;
-        }
-        if (
-          cover[q] &&
-          q === defEnd + 1 &&
-          q > i + 1 &&
-          ctx.set.byId.get(cover[q]!)?.source === 'rule' &&
-          ctx.set.byId.get(cover[q]!)?.type !== 'person'
-        ) {
-          defEnd = q;
-          q++;
-          continue;
-        }
-        break;
-      }
+      const defEnd = arDefiniteEnd(ctx, i, head);
       const isGroup = AR_GROUP_HEADS.has(head.form);
-      // issue 11 (cues, round 5): HEAD + common noun + country adjective + NAME: the name after the description is the
-      // actor ("وكالة الأنباء الروسية نوفوستي"، "شركة النفط السعودية أرامكو")
-      if (defEnd >= i + 2 && !isGroup && arDescriptiveHead(head.form) && describedBeforeName(ctx, i, defEnd)) {
-        const app = arAppositionName(ctx, defEnd + 1, afterTitle);
-        if (app !== -2) {
-          i = app >= 0 ? app : defEnd;
-          continue;
-        }
+      const described = arDescribedName(ctx, i, defEnd, head, isGroup, afterTitle);
+      if (described >= 0) {
+        i = described;
+        continue;
       }
       if (
         defEnd > i &&

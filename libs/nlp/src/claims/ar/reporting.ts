@@ -16,11 +16,12 @@ import {
   AR_RECIPIENT_PREFIX,
   AR_TITLE_WORDS,
   AR_VERBS,
+  type ArVerb,
 } from '../../lexicon/ar';
 import { arabicVariants, type CliticVariant, inSpans } from '../../text';
 import { actorOf, type Ctx, cutAtNextReport, lastClaimBefore, mentionText, OPENQ, personByTitle, pushClaim } from '../shared';
 import { arabicAccording, arabicObjectClaim, arabicQuoting, passiveDescribe, prepObject } from './attribution';
-import { discourseOf, viewOf } from '../discourse';
+import { discourseOf, type EngineView, viewOf } from '../discourse';
 import { arabicAttribution } from './families';
 import { closesOf, jointPartners, qualifiedDescription, resolveArPronoun, resolveDescription, skipSpaces, titledSubject } from './speaker';
 /** The first clitic variant form that passes `ok` (a loop, not .map().find(): the arrays .map makes vary in
@@ -121,6 +122,200 @@ function relativeSubject(ctx: Ctx, i: number): { actor?: ActorAcc; text?: string
 
 const tokText = (ctx: Ctx, k: number) => ctx.doc.src.slice(ctx.doc.toks[k].start, ctx.doc.toks[k].end);
 
+/**
+ * The filters that make a candidate verb no report: a condition, a negation, the reporter's aside, a subjunctive, a
+ * noun reading, a clause whose pronoun subject is the outer speaker. A function of its own so that a branch first
+ * taken after the warm-up deoptimises these few lines, not the whole of arabicClaims (ADR 0022).
+ */
+function arNotAReport(ctx: Ctx, i: number, vv: { verb: string; strip: number }): boolean {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  const src = doc.src;
+  const n = toks.length;
+  if (i > 0 && /^(اذا|واذا|لو|ولو|عندما|حين)$/.test(toks[i - 1].norm)) return true; // "وإذا رأى الرئيس أن ..." is a condition, not a statement
+  // issue 11 round 5: a negated report says nothing ("ولم يوضح X تحديدا التقارير"، "لم يذكر X أن"). (A negated denial —
+  // "لم ينفِ" — is a jussive form the verb lists do not hold, so it never reaches here.)
+  if (i > 0 && /^[وف]?لم$/.test(toks[i - 1].norm) && doc.sentOf[i - 1] === doc.sentOf[i]) return true;
+  // "ويذكر أن ..." (it is worth noting) is the reporter's own aside
+  if (/^(يذكر|ويذكر)$/.test(toks[i].norm) && i + 1 < n && AR_COMP.has(toks[i + 1].norm) && (doc.sentStart[i] || toks[i].gap >= 2))
+    return true;
+  // an imperfect verb right after أن/لن is subjunctive ("تريد أن ترى"، "لن يقول"), not a report
+  if (
+    vv.strip === 0 &&
+    /^[يت]/.test(vv.verb) &&
+    i > 0 &&
+    doc.sentOf[i - 1] === doc.sentOf[i] &&
+    /^(أن|ان|لن|كي|لكي)$/.test(src.slice(toks[i - 1].start, toks[i - 1].end))
+  )
+    return true;
+  // رفض/وصف/نفي are also nouns: "إن رفض قطر لقائمة ..." / "بعد نفي الحريري"
+  if (
+    vv.strip === 0 &&
+    /^(رفض|وصف|نفي)$/.test(vv.verb) &&
+    i > 0 &&
+    doc.sentOf[i - 1] === doc.sentOf[i] &&
+    (AR_COMP.has(toks[i - 1].norm) || /^(في|من|علي|عن|بعد|قبل|رغم|بسبب|عقب|اثر|الي|مع)$/.test(toks[i - 1].norm))
+  )
+    return true;
+  // issue 11: a verb right after a complementiser with a pronoun ("وأضاف أنه أبلغ المسؤولين الأمريكيين أن …") has that
+  // pronoun as subject — the outer speaker, whose claim already holds this clause; a body after the verb is its addressee
+  // (after a connective — إلا أنها أضافت، بيد أنه تدارك، غير أنه قال — the verb is the main one and speaks)
+  if (
+    i > 1 &&
+    toks[i].gap <= 1 &&
+    vv.strip === 0 &&
+    doc.sentOf[i - 1] === doc.sentOf[i] &&
+    /^ان(ه|ها|هم|هما)$/.test(toks[i - 1].norm) &&
+    !/^[وف]?(الا|بيد|غير|لكن|رغم|برغم|مع|كما|حيث|بما|اذ|بل|علما)$/.test(toks[i - 2].norm)
+  )
+    return true;
+  return false;
+}
+
+/**
+ * The speaker of a verb whose region names no actor (ADR 0016 hooks): a relative's antecedent, the subject before
+ * the verb, a short form of a person named earlier, a title word, a description, unnamed officers, or a pronoun.
+ * `st` holds the speaker state so far and takes the result. A function of its own so that a branch first taken
+ * after the warm-up deoptimises this cascade, not the whole of arabicClaims (ADR 0022).
+ */
+function arUnnamedSpeaker(
+  ctx: Ctx,
+  view: EngineView,
+  i: number,
+  regionEnd: number,
+  info: ArVerb,
+  sent: number,
+  subjTok: number,
+  titleCountry: boolean,
+  titledSubjOf: () => ReturnType<typeof titledSubject>,
+  st: { speaker: ActorAcc | undefined; speakerText: string; explicit: boolean; spTok: number; unresolvedNoun: boolean },
+): void {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  const src = doc.src;
+  const n = toks.length;
+  let { speaker, speakerText, explicit, spTok, unresolvedNoun } = st;
+  // definite descriptions / pronoun subjects
+  let first = i + 1;
+  while (first <= regionEnd && AR_ADVERBIAL.has(toks[first].norm)) first++;
+  const firstW = first <= regionEnd ? toks[first].norm : '';
+  const prevW = i > 0 ? toks[i - 1].norm : '';
+  const rawFirst = i + 1 <= regionEnd ? toks[i + 1].norm : '';
+  const ppFirst = AR_PREPS.test(firstW) || AR_PREPS.test(rawFirst) || (/^ل/.test(firstW) && !AR_DESCRIPTIONS[firstW]);
+  // (a participle — قائلا، مضيفا — is never preceded by its own subject: "انتقد دول الناتو قائلا")
+  // (an actor after a preposition, also at the end of a construct chain — "في سوق لندن قالت" — is no subject)
+  // — and then the subject is an unrecognised noun phrase: refuse a pronoun reading too
+  const ppSubj = i > 0 && !info.participle && doc.sentOf[subjTok] === sent && toks[i].gap <= 1 && !!ctx.mAt[subjTok];
+  const ppObj = ppSubj && prepObject(ctx, ctx.mAt[subjTok]!.first);
+  let before =
+    i > 0 &&
+    !info.participle &&
+    doc.sentOf[subjTok] === sent &&
+    (toks[i].gap <= 1 || (toks[i].gap === 2 && toks[i].norm[0] === 'ف')) &&
+    !ppObj
+      ? actorOf(ctx, subjTok)
+      : undefined;
+  let beforeTok = subjTok;
+  if (!before && !info.participle && toks[i].gap === 2 && !/^[وف]/.test(toks[i].norm)) {
+    // "وكالة الأنباء اليمنية "سبأ"، المتحدثة باسم الحكومة، قالت إن": subject, apposition, verb
+    for (let c = i - 1; c > 0 && c >= i - 15 && doc.sentOf[c] === sent; c--) {
+      const commaLike = toks[c].gap === 2 || (toks[c].gap === 4 && /[,،]/.test(toks[c].sep));
+      if (!commaLike) {
+        if (arVerbOf(toks[c]) || (toks[c].gap >= 3 && toks[c].gap !== 4)) break;
+        continue;
+      }
+      const mS = ctx.mAt[c - 1];
+      const aS = mS && mS.last === c - 1 ? ctx.set.byId.get(mS.actorId) : undefined;
+      if (aS && aS.type !== 'location' && (/^ال/.test(toks[c].norm) || /^(وهو|وهي|التي|الذي|الذين|وهم)$/.test(toks[c].norm))) {
+        before = aS;
+        beforeTok = c - 1;
+      }
+      break;
+    }
+  }
+  if ((prevW === 'الذي' || prevW === 'التي') && i > 1 && actorOf(ctx, i - 2) && (first > regionEnd || ppFirst)) {
+    speaker = actorOf(ctx, i - 2);
+    speakerText = mentionText(ctx, i - 2);
+    explicit = true;
+  } else if (before && (first > regionEnd || ppFirst) && titledSubjOf()) {
+    speaker = titledSubjOf()!.person;
+    speakerText = titledSubjOf()!.text;
+  } else if (before && before.type !== 'location' && (first > regionEnd || ppFirst)) {
+    // subject-verb order: "وكان وزير الخارجية التركي مولود جاويش أوغلو قال، الخميس، إن"
+    speaker = before;
+    speakerText = mentionText(ctx, beforeTok);
+    explicit = true;
+    spTok = beforeTok;
+    const mb = ctx.mAt[beforeTok]!;
+    if (
+      before.type === 'country' &&
+      mb.first > 0 &&
+      (AR_TITLE_WORDS.has(toks[mb.first - 1].norm) || AR_PERSON_TITLES.has(toks[mb.first - 1].norm))
+    ) {
+      // "المستشار النمساوي أوضح" — the titled person
+      const p = resolveDescription(ctx, i, 'person', toks[mb.first - 1].norm);
+      if (p) {
+        speaker = p;
+        speakerText = toks[mb.first - 1].norm;
+        explicit = false;
+      }
+    }
+  } else if (first > regionEnd || ppFirst) {
+    // ADR 0016 hook: "وقال لي خلال مؤتمر ..." — a short form of a person named earlier right after the verb
+    const sn = i + 1 < n && doc.sentOf[i + 1] === sent ? discourseOf(view).shortName(i + 1) : undefined;
+    if (sn) {
+      speaker = sn;
+      speakerText = doc.src.slice(toks[i + 1].start, toks[i + 1].end);
+      explicit = true;
+    } else if (!ppObj) {
+      // issue 11 round 5: "المسؤول العراقي الذي رفض ذكر اسمه قال إن" — the antecedent of a relative clause before the verb
+      const rel = info.participle ? undefined : relativeSubject(ctx, i);
+      if (rel) {
+        if (rel.actor) {
+          speaker = rel.actor;
+          speakerText = rel.text ?? '';
+        }
+      } else if (info.participle || !unrecognisedSubject(ctx, i)) speaker = resolveArPronoun(ctx, i, info.fem, !!info.participle);
+    }
+  } else if (titleCountry || AR_TITLE_WORDS.has(firstW)) {
+    // an indefinite role ("مدير إحدى الوكالات", "متحدث عسكري") is an anonymous source unless that role named someone before
+    speaker =
+      firstW.startsWith('ال') || titleCountry ? resolveDescription(ctx, i, 'person', firstW) : personByTitle(ctx, firstW, toks[i].start);
+    speakerText = toks[first].norm;
+  } else {
+    const w = firstForm(arabicVariants(toks[first].norm), (f) => !!AR_DESCRIPTIONS[f]);
+    // issue 11 round 5: "وذكرت المصادر أن" / "وأضاف المسؤولون" — the unnamed officers introduced earlier, or refuse
+    const off = w ? undefined : discourseOf(view).definiteOfficer(firstW, toks[i].start);
+    if (off !== undefined) {
+      if (off) {
+        speaker = off;
+        speakerText = src.slice(toks[first].start, toks[first].end);
+      } else unresolvedNoun = true;
+    } else if (w) {
+      const typ = AR_DESCRIPTIONS[w];
+      if (w === 'البيان') speaker = lastClaimBefore(ctx, i) ? ctx.set.byId.get(lastClaimBefore(ctx, i)!.speaker.actorId!) : undefined;
+      else
+        speaker =
+          (typ !== 'person' ? qualifiedDescription(ctx, i, first, regionEnd, typ) : undefined) ?? resolveDescription(ctx, i, typ, w);
+      speakerText = toks[first].norm;
+    } else {
+      // ADR 0016 hook: a short form of a person named earlier ("وأضاف لي" after "لي كه شيانغ")
+      const sn = discourseOf(view).shortName(first);
+      if (sn) {
+        speaker = sn;
+        speakerText = doc.src.slice(toks[first].start, toks[first].end);
+        explicit = true;
+      } else unresolvedNoun = true;
+    }
+  }
+  if (speaker && !speakerText) speakerText = '';
+  st.speaker = speaker;
+  st.speakerText = speakerText;
+  st.explicit = explicit;
+  st.spTok = spTok;
+  st.unresolvedNoun = unresolvedNoun;
+}
+
 export function arabicClaims(ctx: Ctx): void {
   const { doc } = ctx;
   const toks = doc.toks;
@@ -143,43 +338,7 @@ export function arabicClaims(ctx: Ctx): void {
     if (!vv) continue;
     const info = AR_VERBS.get(vv.verb)!;
     if (inSpans(doc.skip, toks[i].start, toks[i].end)) continue;
-    if (i > 0 && /^(اذا|واذا|لو|ولو|عندما|حين)$/.test(toks[i - 1].norm)) continue; // "وإذا رأى الرئيس أن ..." is a condition, not a statement
-    // issue 11 round 5: a negated report says nothing ("ولم يوضح X تحديدا التقارير"، "لم يذكر X أن"). (A negated denial —
-    // "لم ينفِ" — is a jussive form the verb lists do not hold, so it never reaches here.)
-    if (i > 0 && /^[وف]?لم$/.test(toks[i - 1].norm) && doc.sentOf[i - 1] === doc.sentOf[i]) continue;
-    // "ويذكر أن ..." (it is worth noting) is the reporter's own aside
-    if (/^(يذكر|ويذكر)$/.test(toks[i].norm) && i + 1 < n && AR_COMP.has(toks[i + 1].norm) && (doc.sentStart[i] || toks[i].gap >= 2))
-      continue;
-    // an imperfect verb right after أن/لن is subjunctive ("تريد أن ترى"، "لن يقول"), not a report
-    if (
-      vv.strip === 0 &&
-      /^[يت]/.test(vv.verb) &&
-      i > 0 &&
-      doc.sentOf[i - 1] === doc.sentOf[i] &&
-      /^(أن|ان|لن|كي|لكي)$/.test(src.slice(toks[i - 1].start, toks[i - 1].end))
-    )
-      continue;
-    // رفض/وصف/نفي are also nouns: "إن رفض قطر لقائمة ..." / "بعد نفي الحريري"
-    if (
-      vv.strip === 0 &&
-      /^(رفض|وصف|نفي)$/.test(vv.verb) &&
-      i > 0 &&
-      doc.sentOf[i - 1] === doc.sentOf[i] &&
-      (AR_COMP.has(toks[i - 1].norm) || /^(في|من|علي|عن|بعد|قبل|رغم|بسبب|عقب|اثر|الي|مع)$/.test(toks[i - 1].norm))
-    )
-      continue;
-    // issue 11: a verb right after a complementiser with a pronoun ("وأضاف أنه أبلغ المسؤولين الأمريكيين أن …") has that
-    // pronoun as subject — the outer speaker, whose claim already holds this clause; a body after the verb is its addressee
-    // (after a connective — إلا أنها أضافت، بيد أنه تدارك، غير أنه قال — the verb is the main one and speaks)
-    if (
-      i > 1 &&
-      toks[i].gap <= 1 &&
-      vv.strip === 0 &&
-      doc.sentOf[i - 1] === doc.sentOf[i] &&
-      /^ان(ه|ها|هم|هما)$/.test(toks[i - 1].norm) &&
-      !/^[وف]?(الا|بيد|غير|لكن|رغم|برغم|مع|كما|حيث|بما|اذ|بل|علما)$/.test(toks[i - 2].norm)
-    )
-      continue;
+    if (arNotAReport(ctx, i, vv)) continue;
     // "ما قالت إنه" — a reported claim inside a relative clause is still a claim of its subject; keep.
     const sent = doc.sentOf[i];
     let comp = -1; // token index of the complementiser
@@ -521,122 +680,9 @@ export function arabicClaims(ctx: Ctx): void {
       }
     }
     if (!speaker && comp >= 0) {
-      // definite descriptions / pronoun subjects
-      let first = i + 1;
-      while (first <= regionEnd && AR_ADVERBIAL.has(toks[first].norm)) first++;
-      const firstW = first <= regionEnd ? toks[first].norm : '';
-      const prevW = i > 0 ? toks[i - 1].norm : '';
-      const rawFirst = i + 1 <= regionEnd ? toks[i + 1].norm : '';
-      const ppFirst = AR_PREPS.test(firstW) || AR_PREPS.test(rawFirst) || (/^ل/.test(firstW) && !AR_DESCRIPTIONS[firstW]);
-      // (a participle — قائلا، مضيفا — is never preceded by its own subject: "انتقد دول الناتو قائلا")
-      // (an actor after a preposition, also at the end of a construct chain — "في سوق لندن قالت" — is no subject)
-      // — and then the subject is an unrecognised noun phrase: refuse a pronoun reading too
-      const ppSubj = i > 0 && !info.participle && doc.sentOf[subjTok] === sent && toks[i].gap <= 1 && !!ctx.mAt[subjTok];
-      const ppObj = ppSubj && prepObject(ctx, ctx.mAt[subjTok]!.first);
-      let before =
-        i > 0 &&
-        !info.participle &&
-        doc.sentOf[subjTok] === sent &&
-        (toks[i].gap <= 1 || (toks[i].gap === 2 && toks[i].norm[0] === 'ف')) &&
-        !ppObj
-          ? actorOf(ctx, subjTok)
-          : undefined;
-      let beforeTok = subjTok;
-      if (!before && !info.participle && toks[i].gap === 2 && !/^[وف]/.test(toks[i].norm)) {
-        // "وكالة الأنباء اليمنية "سبأ"، المتحدثة باسم الحكومة، قالت إن": subject, apposition, verb
-        for (let c = i - 1; c > 0 && c >= i - 15 && doc.sentOf[c] === sent; c--) {
-          const commaLike = toks[c].gap === 2 || (toks[c].gap === 4 && /[,،]/.test(toks[c].sep));
-          if (!commaLike) {
-            if (arVerbOf(toks[c]) || (toks[c].gap >= 3 && toks[c].gap !== 4)) break;
-            continue;
-          }
-          const mS = ctx.mAt[c - 1];
-          const aS = mS && mS.last === c - 1 ? ctx.set.byId.get(mS.actorId) : undefined;
-          if (aS && aS.type !== 'location' && (/^ال/.test(toks[c].norm) || /^(وهو|وهي|التي|الذي|الذين|وهم)$/.test(toks[c].norm))) {
-            before = aS;
-            beforeTok = c - 1;
-          }
-          break;
-        }
-      }
-      if ((prevW === 'الذي' || prevW === 'التي') && i > 1 && actorOf(ctx, i - 2) && (first > regionEnd || ppFirst)) {
-        speaker = actorOf(ctx, i - 2);
-        speakerText = mentionText(ctx, i - 2);
-        explicit = true;
-      } else if (before && (first > regionEnd || ppFirst) && titledSubjOf()) {
-        speaker = titledSubjOf()!.person;
-        speakerText = titledSubjOf()!.text;
-      } else if (before && before.type !== 'location' && (first > regionEnd || ppFirst)) {
-        // subject-verb order: "وكان وزير الخارجية التركي مولود جاويش أوغلو قال، الخميس، إن"
-        speaker = before;
-        speakerText = mentionText(ctx, beforeTok);
-        explicit = true;
-        spTok = beforeTok;
-        const mb = ctx.mAt[beforeTok]!;
-        if (
-          before.type === 'country' &&
-          mb.first > 0 &&
-          (AR_TITLE_WORDS.has(toks[mb.first - 1].norm) || AR_PERSON_TITLES.has(toks[mb.first - 1].norm))
-        ) {
-          // "المستشار النمساوي أوضح" — the titled person
-          const p = resolveDescription(ctx, i, 'person', toks[mb.first - 1].norm);
-          if (p) {
-            speaker = p;
-            speakerText = toks[mb.first - 1].norm;
-            explicit = false;
-          }
-        }
-      } else if (first > regionEnd || ppFirst) {
-        // ADR 0016 hook: "وقال لي خلال مؤتمر ..." — a short form of a person named earlier right after the verb
-        const sn = i + 1 < n && doc.sentOf[i + 1] === sent ? discourseOf(view).shortName(i + 1) : undefined;
-        if (sn) {
-          speaker = sn;
-          speakerText = doc.src.slice(toks[i + 1].start, toks[i + 1].end);
-          explicit = true;
-        } else if (!ppObj) {
-          // issue 11 round 5: "المسؤول العراقي الذي رفض ذكر اسمه قال إن" — the antecedent of a relative clause before the verb
-          const rel = info.participle ? undefined : relativeSubject(ctx, i);
-          if (rel) {
-            if (rel.actor) {
-              speaker = rel.actor;
-              speakerText = rel.text ?? '';
-            }
-          } else if (info.participle || !unrecognisedSubject(ctx, i)) speaker = resolveArPronoun(ctx, i, info.fem, !!info.participle);
-        }
-      } else if (titleCountry || AR_TITLE_WORDS.has(firstW)) {
-        // an indefinite role ("مدير إحدى الوكالات", "متحدث عسكري") is an anonymous source unless that role named someone before
-        speaker =
-          firstW.startsWith('ال') || titleCountry
-            ? resolveDescription(ctx, i, 'person', firstW)
-            : personByTitle(ctx, firstW, toks[i].start);
-        speakerText = toks[first].norm;
-      } else {
-        const w = firstForm(arabicVariants(toks[first].norm), (f) => !!AR_DESCRIPTIONS[f]);
-        // issue 11 round 5: "وذكرت المصادر أن" / "وأضاف المسؤولون" — the unnamed officers introduced earlier, or refuse
-        const off = w ? undefined : discourseOf(view).definiteOfficer(firstW, toks[i].start);
-        if (off !== undefined) {
-          if (off) {
-            speaker = off;
-            speakerText = src.slice(toks[first].start, toks[first].end);
-          } else unresolvedNoun = true;
-        } else if (w) {
-          const typ = AR_DESCRIPTIONS[w];
-          if (w === 'البيان') speaker = lastClaimBefore(ctx, i) ? ctx.set.byId.get(lastClaimBefore(ctx, i)!.speaker.actorId!) : undefined;
-          else
-            speaker =
-              (typ !== 'person' ? qualifiedDescription(ctx, i, first, regionEnd, typ) : undefined) ?? resolveDescription(ctx, i, typ, w);
-          speakerText = toks[first].norm;
-        } else {
-          // ADR 0016 hook: a short form of a person named earlier ("وأضاف لي" after "لي كه شيانغ")
-          const sn = discourseOf(view).shortName(first);
-          if (sn) {
-            speaker = sn;
-            speakerText = doc.src.slice(toks[first].start, toks[first].end);
-            explicit = true;
-          } else unresolvedNoun = true;
-        }
-      }
-      if (speaker && !speakerText) speakerText = '';
+      const st = { speaker, speakerText, explicit, spTok, unresolvedNoun };
+      arUnnamedSpeaker(ctx, view, i, regionEnd, info, sent, subjTok, titleCountry, titledSubjOf, st);
+      ({ speaker, speakerText, explicit, spTok, unresolvedNoun } = st);
     }
     if (comp < 0) {
       const st = { speaker, speakerText, explicit, spTok, contentStart };
