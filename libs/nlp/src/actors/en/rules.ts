@@ -461,7 +461,8 @@ function processLatinRun(
     if (startsSentence && !(EN_VERB.get(nextW) && nextW !== 'says') && (capMid.get(w) ?? 0) === 0) return;
     if (startsSentence && (capMid.get(w) ?? 0) === 0 && /[^s]s$/.test(w)) return; // "Analysts said"
     if (isAcr && (capMid.get(w) ?? 0) < 2 && !EN_VERB.get(nextW)) return;
-    if (EN_LOC_PREP.has(prevW)) type = 'location';
+    // issue 11 (places): "the Cameroonian capital Yaounde" names the city
+    if (EN_LOC_PREP.has(prevW) || (prevW === 'capital' && toks[a].gap === 0)) type = 'location';
     else if (
       EN_VERB.get(nextW) ||
       EN_REPORTED.has(nextW) ||
