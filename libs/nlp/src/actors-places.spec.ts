@@ -34,6 +34,14 @@ describe('issue 11 — capitals coordinated with a place are places', () => {
     expect(states('Talks were held in Rome, Paris and Berlin last week.')).toEqual([]);
     expect(states('The envoy will travel to Berlin or Rome next month.')).toEqual([]);
   });
+  it('a city the KB does not know as the first conjunct: "in Geneva and Moscow", "to New York or Paris"', () => {
+    expect(states('Delegates met in Geneva and Moscow this year.')).toEqual([]);
+    expect(states('She will fly to New York or Paris in May.')).toEqual([]);
+  });
+  it('not a place: "from" lists, a month, a person before the conjunction', () => {
+    expect(states('The plan drew criticism from Brussels and Moscow.')).toEqual(['Russia']);
+    expect(states('Talks resumed in March and Moscow said it would attend.')).toEqual(['Russia']);
+  });
   it('Arabic: "إلى لندن وباريس"، "في روما وبرلين وباريس"', () => {
     expect(states('وسافر الوزير إلى لندن وباريس يوم الاثنين.', 'ar')).toEqual([]);
     expect(states('وعقدت اجتماعات في روما وبرلين وباريس الأسبوع الماضي.', 'ar')).toEqual([]);

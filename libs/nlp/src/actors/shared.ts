@@ -5,6 +5,7 @@ import type { ActorType, KbActor } from '@marsad/contracts';
 import { ID_PREFIX_BY_TYPE } from '@marsad/kb';
 import type { Doc } from '../doc';
 import { Gazetteer } from '../gazetteer';
+import { EN_MONTHS_DAYS } from '../lexicon/en';
 import { CAPITALS, LOCATIVE_PREPS } from '../lexicon/shared';
 import { foldText } from '../text';
 export interface MentionX {
@@ -152,6 +153,8 @@ export function kbActors(doc: Doc, gaz: Gazetteer, set: ActorSet, cover: (string
 }
 
 const CONJ = new Set(['and', 'or', 'و', 'او']);
+const NEW_CITY_PREPS = new Set(['in', 'at', 'to', 'into', 'via', 'visiting', 'visit', 'near']);
+const EN_NOT_CITY = new Set(['the', 'congress', 'parliament', 'court', 'office', 'government']);
 const COMMA = /^\s*[,\u060c]\s*$/;
 
 /** issue 11 (places): other place uses of a one-token capital match, both languages.
@@ -173,6 +176,17 @@ function placeUse(doc: Doc, m: { start: number; end: number; first: number; last
       const n = toks[m.last + 1];
       if ((n.gap === 2 && COMMA.test(n.sep)) || (CONJ.has(n.norm) && n.gap <= 1)) return true;
     }
+  }
+  // "in Geneva and Moscow", "to New York or Washington": a city the KB does not know after a place preposition
+  // (not "from": "criticism from Brussels and Moscow" is the states), then and/or, then the capital
+  if (!stripped && m.first >= 3 && t.script === 'latin' && t.gap === 0 && CONJ.has(toks[m.first - 1].norm) && toks[m.first - 1].gap === 0) {
+    let k = m.first - 2;
+    if (toks[k].caps > 0 && toks[k].gap === 0 && k > 1 && toks[k - 1].caps > 0) k--; // two-word city
+    const pre = toks[k - 1];
+    let city = k < m.first - 1 && toks[k].gap === 0;
+    for (let x = k; x <= m.first - 2 && city; x++)
+      city = toks[x].caps > 0 && toks[x].script === 'latin' && !EN_MONTHS_DAYS.has(toks[x].norm) && !EN_NOT_CITY.has(toks[x].norm);
+    if (city && pre.caps === 0 && NEW_CITY_PREPS.has(pre.norm)) return true;
   }
   // "العاصمة البريطانية لندن": the capital noun, the state's adjective, then the city
   if (m.first >= 2 && !stripped && toks[m.first - 2].norm === 'العاصمه' && t.gap === 0 && toks[m.first - 1].gap === 0) return true;
