@@ -86,3 +86,23 @@ describe('issue 11 — other place uses of a capital', () => {
     expect(states('Prices rose. Moscow - which denies it - said nothing.')).toEqual(['Russia']);
   });
 });
+
+describe('issue 11 — cities the KB does not know, listed after a place', () => {
+  const rules = (body: string) =>
+    new Enricher({ version: 1, actors: () => [] })
+      .enrich(
+        { url: 'https://x.test/pl2', source: { name: 't' }, title: 'T', body, language: 'en' },
+        { now: new Date('2026-01-01T00:00:00Z') },
+      )
+      .actors.filter((a) => a.type !== 'location')
+      .map((a) => `${a.name}:${a.type}`);
+  it('"in Dayton, Ohio, said", "in Newark, New Jersey, estimate", "in Ombala and Tessin, said" are places', () => {
+    expect(rules('Officials in Dayton, Ohio, said the plant would close.')).toEqual([]);
+    expect(rules('The authorities, who indicted 19 people in Newark, New Jersey, estimate the losses at $4m.')).toEqual([]);
+    expect(rules('The firm, based in Ombala and Tessin, said it would appeal.')).toEqual([]);
+  });
+  it('not a place: a name right before its verb after the place ("in Geneva and Zentrix said", "In Ombala, Zentrix said")', () => {
+    expect(rules('They met in Geneva and Zentrix said the talks went well.')).toEqual(['Zentrix:organization']);
+    expect(rules('In Ombala, Zentrix said the deal was done.')).toEqual(['Zentrix:organization']);
+  });
+});
