@@ -5,6 +5,7 @@ import type { ActorType, KbActor } from '@marsad/contracts';
 import { ID_PREFIX_BY_TYPE } from '@marsad/kb';
 import type { Doc } from '../doc';
 import { Gazetteer } from '../gazetteer';
+import { EN_MONTHS_DAYS } from '../lexicon/en';
 import { CAPITALS, LOCATIVE_PREPS } from '../lexicon/shared';
 import { foldText } from '../text';
 export interface MentionX {
@@ -113,6 +114,8 @@ const TERRITORIES = new Set(
 
 export function kbActors(doc: Doc, gaz: Gazetteer, set: ActorSet, cover: (string | undefined)[]): void {
   const ms = gaz.match(doc.src, doc.toks, doc.sentStart);
+  // last token of the latest capital taken as a place: a capital coordinated with it is a place too
+  let lastPlace = -2;
   for (const m of ms) {
     const kb = gaz.actors.get(m.actorId) as KbActor | undefined;
     if (!kb) continue;
@@ -129,9 +132,13 @@ export function kbActors(doc: Doc, gaz: Gazetteer, set: ActorSet, cover: (string
       const stripped = m.start > t.start ? doc.src.slice(t.start, m.start) : '';
       const prev = m.first > 0 ? doc.toks[m.first - 1] : undefined;
       const locative =
-        /^[وف]?[ب]$/.test(stripped) || /^[وف]?(الي|لل)$/.test(stripped) || (prev && LOCATIVE_PREPS.has(prev.norm) && t.gap <= 1);
+        /^[وف]?[ب]$/.test(stripped) ||
+        /^[وف]?(الي|لل)$/.test(stripped) ||
+        (prev && LOCATIVE_PREPS.has(prev.norm) && t.gap <= 1) ||
+        placeUse(doc, m, stripped, lastPlace);
       // the capital test folds the mention text: only worth it after a locative
-      if (locative && (CAPITALS.has(foldText(doc.src.slice(m.start, m.end))) || CAPITALS.has(t.norm))) {
+      if (locative && (CAPITALS.has(foldText(doc.src.slice(m.start, m.end))) || CAPITALS.has(t.norm) || datelineAt(doc, m))) {
+        lastPlace = m.last;
         const name = doc.src.slice(m.start, m.end);
         const loc = set.add(ruleActorId('location', kb.name + ' ' + name), name, 'location', 'rule');
         set.mention(loc, { start: m.start, end: m.end, first: m.first, last: m.last, field: doc.field });
@@ -144,6 +151,66 @@ export function kbActors(doc: Doc, gaz: Gazetteer, set: ActorSet, cover: (string
     for (let k = m.first; k <= m.last; k++) cover[k] = kb.id;
   }
 }
+
+const CONJ = new Set(['and', 'or', 'و', 'او']);
+const NEW_CITY_PREPS = new Set(['in', 'at', 'to', 'into', 'via', 'visiting', 'visit', 'near']);
+const EN_NOT_CITY = new Set(['the', 'congress', 'parliament', 'court', 'office', 'government']);
+const COMMA = /^\s*[,\u060c]\s*$/;
+
+/** issue 11 (places): other place uses of a one-token capital match, both languages.
+ * - a conjunct of a capital already taken as a place: "flew to London and Paris", "in London, Paris and Rome", "في
+ *   لندن وباريس" (the list is the locative's object; "Paris and Berlin said" has no locative and stays the states);
+ *   after a comma only inside a list that goes on ("after talks in Moscow, Washington said" is a new clause);
+ * - "X-based" ("a Moscow-based company");
+ * - a capital before a lower-case place noun ("a London street", "Tehran airport", "the Moscow suburbs");
+ * - a dateline: the body's first token followed by a dash or "(" ("MOSCOW (Reuters) -", "القاهرة - مصراوي:"). */
+function placeUse(doc: Doc, m: { start: number; end: number; first: number; last: number }, stripped: string, lastPlace: number): boolean {
+  const toks = doc.toks;
+  const t = toks[m.first];
+  if (lastPlace >= 0 && !doc.sentStart[m.first]) {
+    // glued و: "وباريس" (the match starts after the proclitic, right after the previous place)
+    if (stripped === 'و' && lastPlace === m.first - 1 && t.gap <= 1) return true;
+    const p = toks[m.first - 1];
+    if (!stripped && CONJ.has(p.norm) && lastPlace === m.first - 2 && t.gap <= 1 && p.gap <= 1) return true;
+    if (!stripped && lastPlace === m.first - 1 && t.gap === 2 && COMMA.test(t.sep) && m.last + 1 < toks.length) {
+      const n = toks[m.last + 1];
+      if ((n.gap === 2 && COMMA.test(n.sep)) || (CONJ.has(n.norm) && n.gap <= 1)) return true;
+    }
+  }
+  // "in Geneva and Moscow", "to New York or Washington": a city the KB does not know after a place preposition
+  // (not "from": "criticism from Brussels and Moscow" is the states), then and/or, then the capital
+  if (!stripped && m.first >= 3 && t.script === 'latin' && t.gap === 0 && CONJ.has(toks[m.first - 1].norm) && toks[m.first - 1].gap === 0) {
+    let k = m.first - 2;
+    if (toks[k].caps > 0 && toks[k].gap === 0 && k > 1 && toks[k - 1].caps > 0) k--; // two-word city
+    const pre = toks[k - 1];
+    let city = k < m.first - 1 && toks[k].gap === 0;
+    for (let x = k; x <= m.first - 2 && city; x++)
+      city = toks[x].caps > 0 && toks[x].script === 'latin' && !EN_MONTHS_DAYS.has(toks[x].norm) && !EN_NOT_CITY.has(toks[x].norm);
+    if (city && pre.caps === 0 && NEW_CITY_PREPS.has(pre.norm)) return true;
+  }
+  // "العاصمة البريطانية لندن": the capital noun, the state's adjective, then the city
+  if (m.first >= 2 && !stripped && toks[m.first - 2].norm === 'العاصمه' && t.gap === 0 && toks[m.first - 1].gap === 0) return true;
+  const after = doc.src.slice(m.end, m.end + 8);
+  if (/^[-\u2010\u2011]based\b/i.test(after)) return true;
+  if (m.last + 1 < toks.length) {
+    const n = toks[m.last + 1];
+    if (n.gap === 0 && n.caps === 0 && EN_PLACE_NOUNS.has(n.norm)) return true;
+  }
+  return datelineAt(doc, m);
+}
+
+/** The match opens the body and a dash or "(" follows it: a dateline names a city (or a city-state) as a place. */
+function datelineAt(doc: Doc, m: { end: number; first: number }): boolean {
+  if (m.first !== 0 || doc.field !== 'body') return false;
+  return /^\s*(?:[-\u2013\u2014(]|,\s*\p{Lu}{3})/u.test(doc.src.slice(m.end, m.end + 12));
+}
+
+/** Lower-case nouns after a capital that make it an attribute of a place: "a London street", "Tehran airport". */
+const EN_PLACE_NOUNS = new Set(
+  'street streets suburb suburbs airport hotel district districts neighbourhood neighborhood residents resident hospital prison marathon flat apartment square skyline'.split(
+    ' ',
+  ),
+);
 
 export function addRule(
   ctx: ExtractCtx,

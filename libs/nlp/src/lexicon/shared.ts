@@ -51,7 +51,10 @@ export const LOCATIVE_PREPS = set(
   'in at from to into near inside outside across via visiting visit في من الي الى علي إلى داخل خارج قرب عبر نحو' +
     // issue 11 (Arabic): a place noun in construct with the capital names the city, not the state (بورصة لندن، مطار
     // بغداد، شرق دمشق، العاصمة طهران، محكمة لندن للتحكيم)
-    ' بورصه مطار جامعه بلديه شوارع ضواحي وسط شمال جنوب شرق غرب سكان اهالي مدينه العاصمه ميناء محكمه',
+    ' بورصه مطار جامعه بلديه شوارع ضواحي وسط شمال جنوب شرق غرب سكان اهالي مدينه العاصمه ميناء محكمه' +
+    // issue 11 (places): more of the same (عمدة لندن، سوق لندن، منطقة موسكو، مصفاة الرياض), a locative with its
+    // conjunction (وفي برلين، قال ...); not عمدة لندن: the Arabic claim rules resolve that title through the state and the English "capital" in apposition ("the Russian capital Moscow")
+    ' سوق منطقه مصفاه فندق حي احياء ريف محافظه وفي ففي والي ومن capital',
 );
 
 // ---------------- Role words of both languages (claims: who a title refers back to)

@@ -306,6 +306,22 @@ function nameLikeTail(toks: Token[], a: number, b: number): boolean {
   return true;
 }
 
+/** issue 11 (places): the run i..b continues a place: "in Yaounde and Douala," (a conjunct of a place) or "in Dayton,
+ * Ohio," / "Newark, New Jersey." (a city's state or country after a comma). Only when the run ends its phrase (a comma,
+ * a stop, and/or after it): "met in Geneva and Lavrov said", "In Paris, Macron said" are not places. */
+function listedPlace(ctx: ExtractCtx, i: number, b: number): boolean {
+  const { doc, cover, set } = ctx;
+  const toks = doc.toks;
+  if (i < 2 || doc.sentStart[i]) return false;
+  const nx = b + 1 < toks.length ? toks[b + 1] : undefined;
+  if (nx && !(nx.gap === 2 || nx.gap === 3 || nx.gap === 5 || ((nx.norm === 'and' || nx.norm === 'or') && nx.gap === 0))) return false;
+  let p = -1;
+  if (toks[i].gap === 2 && /^\s*,\s*$/.test(toks[i].sep)) p = i - 1;
+  else if ((toks[i - 1].norm === 'and' || toks[i - 1].norm === 'or') && toks[i].gap === 0 && toks[i - 1].gap === 0) p = i - 2;
+  const id = p >= 0 ? cover[p] : undefined;
+  return !!id && set.byId.get(id)?.type === 'location';
+}
+
 /** issue 11 (en): "reported" after a capitalised name is a cue for a body (an outlet), like a reporting verb. */
 const EN_REPORTED = set('reported reports');
 
@@ -435,7 +451,7 @@ function processLatinRun(
       (b + 1 < toks.length && (toks[b + 1].sep === "'" || toks[b + 1].sep === '\u2019'))
     )
       type = 'organization';
-    else if (EN_LOC_PREP.has(prevW)) type = 'location';
+    else if (EN_LOC_PREP.has(prevW) || listedPlace(ctx, i, b)) type = 'location';
     else return;
     if (type === 'person' && EN_LOC_PREP.has(prevW) && !EN_FIRST_NAMES.has(firstW)) type = 'location';
   } else {
@@ -461,7 +477,8 @@ function processLatinRun(
     if (startsSentence && !(EN_VERB.get(nextW) && nextW !== 'says') && (capMid.get(w) ?? 0) === 0) return;
     if (startsSentence && (capMid.get(w) ?? 0) === 0 && /[^s]s$/.test(w)) return; // "Analysts said"
     if (isAcr && (capMid.get(w) ?? 0) < 2 && !EN_VERB.get(nextW)) return;
-    if (EN_LOC_PREP.has(prevW)) type = 'location';
+    // issue 11 (places): "the Cameroonian capital Yaounde" names the city
+    if (EN_LOC_PREP.has(prevW) || (prevW === 'capital' && toks[a].gap === 0) || listedPlace(ctx, i, b)) type = 'location';
     else if (
       EN_VERB.get(nextW) ||
       EN_REPORTED.has(nextW) ||
