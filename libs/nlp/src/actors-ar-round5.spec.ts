@@ -3,6 +3,7 @@
 // invented (fictional bodies and people); the KB is a small stand-in with the shapes the real one has.
 import { Enricher } from './index';
 import type { KbActor } from '@marsad/contracts';
+import { actorMentions } from './claims-spec-support';
 
 const KB: KbActor[] = [
   {
@@ -36,18 +37,7 @@ const enrich = (body: string) =>
     { now: new Date('2026-01-01T00:00:00Z') },
   );
 type Out = ReturnType<typeof enrich>;
-/** mention texts of every actor of a type (offsets checked) */
-function mentions(out: Out, body: string, type?: string): string[] {
-  const r: string[] = [];
-  for (const a of out.actors) {
-    if (type && a.type !== type) continue;
-    for (const m of a.mentions) {
-      expect(body.slice(m.start, m.end)).toBe(m.text);
-      r.push(m.text);
-    }
-  }
-  return r;
-}
+const mentions = actorMentions;
 const actorOf = (out: Out, text: string) => out.actors.find((a) => a.mentions.some((m) => m.text === text));
 
 describe('institutions keep their head (round 5)', () => {

@@ -3,6 +3,7 @@
 // (fictional bodies and people); the KB is a small stand-in with the shapes the real one has.
 import { Enricher } from './index';
 import type { KbActor } from '@marsad/contracts';
+import { actorMentions } from './claims-spec-support';
 
 const KB: KbActor[] = [
   {
@@ -35,18 +36,7 @@ const enrich = (body: string, language: string) =>
   );
 
 type Out = ReturnType<typeof enrich>;
-/** every mention text of every actor of the given type (all mentions, so offsets are checked too) */
-function mentions(out: Out, body: string, type?: string): string[] {
-  const r: string[] = [];
-  for (const a of out.actors) {
-    if (type && a.type !== type) continue;
-    for (const m of a.mentions) {
-      expect(body.slice(m.start, m.end)).toBe(m.text);
-      r.push(m.text);
-    }
-  }
-  return r;
-}
+const mentions = actorMentions;
 const names = (out: Out, type?: string) => out.actors.filter((a) => !type || a.type === type).map((a) => a.name);
 
 describe('organisations from Arabic head nouns', () => {

@@ -27,3 +27,17 @@ export const who = (out: EnrichedDraft, needle: string) =>
     .sort();
 /** All claims as "speaker | verb | text". */
 export const all = (out: EnrichedDraft) => out.claims.map((c) => `${c.speaker.name} | ${c.verb} | ${c.text}`).sort();
+/** Every mention text of every actor (of `type`, when given); throws when a mention's offsets do not give back its text. */
+export function actorMentions(out: EnrichedDraft, body: string, type?: string): string[] {
+  const r: string[] = [];
+  for (const a of out.actors) {
+    if (type && a.type !== type) continue;
+    for (const m of a.mentions) {
+      // throws rather than expect(): this file is also compiled by the build, without jest's globals
+      if (body.slice(m.start, m.end) !== m.text)
+        throw new Error(`mention "${m.text}" at ${m.start}-${m.end} is "${body.slice(m.start, m.end)}" in the body`);
+      r.push(m.text);
+    }
+  }
+  return r;
+}
