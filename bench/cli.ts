@@ -15,6 +15,7 @@ import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchArticles, findRoot } from './articles';
+import { V8TraceTally } from './v8-trace';
 
 const n = Number(process.env.BENCH_N ?? 4000);
 const modes = (process.env.BENCH_CLI_MODES ?? '1,auto').split(',').map((m) => m.trim());
@@ -66,41 +67,15 @@ function jitSummary(): void {
     maxBuffer: 1 << 30,
   });
   closeSync(input);
-  const byFn = new Map<string, { ms: number; n: number }>();
-  const deopts = new Map<string, { fn: string; n: number }>();
-  let total = 0;
-  let lastDeoptFn = '';
-  for (const line of (res.stdout ?? '').split('\n')) {
-    if (line.startsWith('{')) continue;
-    const c = /^\[completed compiling .*?<JSFunction (\S*) .*took ([\d.]+), ([\d.]+), ([\d.]+) ms/.exec(line);
-    if (c) {
-      const ms = Number(c[2]) + Number(c[3]) + Number(c[4]);
-      const f = byFn.get(c[1]) ?? { ms: 0, n: 0 };
-      f.ms += ms;
-      f.n++;
-      byFn.set(c[1], f);
-      total += ms;
-      continue;
-    }
-    const d = /^\[bailout .*deoptimizing \S+ <JSFunction (\S*)/.exec(line);
-    if (d) lastDeoptFn = d[1];
-    const at = /deoptimize at <([^>]*)>/.exec(line);
-    if (at && lastDeoptFn) {
-      const k = `${lastDeoptFn} at ${at[1].replace(/^.*\/dist\//, 'dist/')}`;
-      const e = deopts.get(k) ?? { fn: lastDeoptFn, n: 0 };
-      e.n++;
-      deopts.set(k, e);
-      lastDeoptFn = '';
-    }
-  }
+  const jit = new V8TraceTally();
+  for (const line of (res.stdout ?? '').split('\n')) if (!line.startsWith('{')) jit.add(line);
   const timing = (res.stderr ?? '').trim().split('\n').pop() ?? '';
   console.log(`jit  --single-threaded, in process: ${timing.replace(/^enrich: /, '')}`);
-  console.log(`jit  optimising compiles ${(total / 1000).toFixed(2)} s in all (start-up and warm-up included); by function:`);
-  for (const [fn, f] of [...byFn].sort((a, b) => b[1].ms - a[1].ms).slice(0, 12))
+  console.log(`jit  optimising compiles ${(jit.totalMs / 1000).toFixed(2)} s in all (start-up and warm-up included); by function:`);
+  for (const [fn, f] of [...jit.byFn].sort((a, b) => b[1].ms - a[1].ms).slice(0, 12))
     console.log(`       ${(f.ms / 1000).toFixed(2).padStart(6)} s  ${String(f.n).padStart(2)}×  ${fn}`);
   // the sites that cost recompiles first: by the compile time of their function
-  const cost = (fn: string) => byFn.get(fn)?.ms ?? 0;
   console.log(`jit  optimised code thrown away (deopts), functions by compile time:`);
-  for (const [k, d] of [...deopts].sort((a, b) => cost(b[1].fn) - cost(a[1].fn) || b[1].n - a[1].n).slice(0, 16))
+  for (const [k, d] of [...jit.sites].sort((a, b) => jit.compileMs(b[1].fn) - jit.compileMs(a[1].fn) || b[1].n - a[1].n).slice(0, 16))
     console.log(`       ${String(d.n).padStart(3)}×  ${k}`);
 }

@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { benchArticles, findRoot } from './articles';
+import { V8TraceTally } from './v8-trace';
 
 const MARK = '=====jit-warm: warmed=====';
 const END = '=====jit-warm: end=====';
@@ -53,49 +54,26 @@ function parent(root: string): void {
     maxBuffer: 1 << 30,
   });
   if (res.status !== 0) throw new Error(`jit-warm child exited with ${res.status}: ${res.stderr}`);
-  const byFn = new Map<string, { ms: number; n: number }>();
-  const sites = new Map<string, number>();
+  const jit = new V8TraceTally();
   let after = false;
-  let compiles = 0;
-  let deopts = 0;
-  let total = 0;
   let cpu: number[] = [];
-  let lastDeopt = '';
   for (const line of res.stdout.split('\n')) {
     if (line === MARK) after = true;
     else if (line === END) after = false;
     else if (line.startsWith('cpu ')) cpu = line.slice(4).split(' ').map(Number);
-    if (!after) continue;
-    const c = /^\[completed compiling .*?<JSFunction (\S*) .*took ([\d.]+), ([\d.]+), ([\d.]+) ms/.exec(line);
-    if (c) {
-      const ms = Number(c[2]) + Number(c[3]) + Number(c[4]);
-      const f = byFn.get(c[1]) ?? { ms: 0, n: 0 };
-      f.ms += ms;
-      f.n++;
-      byFn.set(c[1], f);
-      total += ms;
-      compiles++;
-      continue;
-    }
-    const d = /^\[bailout \(kind: [^,]*, reason: ([^)]*)\): begin\. deoptimizing \S+ <JSFunction (\S*)/.exec(line);
-    if (d) {
-      deopts++;
-      lastDeopt = `${d[2]} (${d[1]})`;
-    }
-    const at = /deoptimize at <([^>]*)>/.exec(line);
-    if (at && lastDeopt) {
-      const k = `${lastDeopt} at ${at[1].replace(/^.*\/dist\//, 'dist/')}`;
-      sites.set(k, (sites.get(k) ?? 0) + 1);
-      lastDeopt = '';
-    }
+    if (after) jit.add(line);
   }
   const rest = cpu.slice(1).reduce((s, x) => s + x, 0) / Math.max(1, cpu.length - 1);
   console.log(`jit-warm  ${root} · load ${l0} → ${load()}`);
-  console.log(`  CPU ms/article per 400: ${cpu.map((x) => x.toFixed(2)).join(' ')} · first 400 / rest ${(cpu[0] / rest).toFixed(2)}`);
-  console.log(`  after the warm-up: ${compiles} optimising compiles (${(total / 1000).toFixed(2)} s), ${deopts} deopts; by function:`);
-  for (const [fn, f] of [...byFn].sort((a, b) => b[1].ms - a[1].ms).slice(0, 15))
+  console.log(
+    `  CPU ms/article per 400: ${cpu.map((x) => x.toFixed(2)).join(' ')} · first 400 / rest ${cpu.length > 1 ? (cpu[0] / rest).toFixed(2) : '— (one block of 400 only)'}`,
+  );
+  console.log(
+    `  after the warm-up: ${jit.compiles} optimising compiles (${(jit.totalMs / 1000).toFixed(2)} s), ${jit.deopts} deopts; by function:`,
+  );
+  for (const [fn, f] of [...jit.byFn].sort((a, b) => b[1].ms - a[1].ms).slice(0, 15))
     console.log(`    ${f.ms.toFixed(1).padStart(7)} ms  ${String(f.n).padStart(2)}×  ${fn}`);
   console.log('  deopts:');
-  for (const [k, c] of [...sites].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])))
-    console.log(`    ${String(c).padStart(3)}×  ${k}`);
+  for (const [k, d] of [...jit.sites].sort((a, b) => b[1].n - a[1].n || a[0].localeCompare(b[0])))
+    console.log(`    ${String(d.n).padStart(3)}×  ${k}`);
 }
