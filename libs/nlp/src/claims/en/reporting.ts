@@ -219,32 +219,15 @@ export function englishClaims(ctx: Ctx): void {
             quoted = false;
           }
         }
+        const verbText = src.slice(t.start, t.end);
+        const emit = (who: typeof sp, text: string, [s, e]: [number, number]) =>
+          pushClaim(((ctx.rule = 'en-quote-before'), ctx), who, text, verbText, kind, s, e, v, quoted);
         let c: ClaimX | undefined;
+        // the last segment's claim stands for the quotation; a joint subject's other speakers get each segment too
         for (let si = segs.length - 1; si >= 0; si--) {
-          const cc = pushClaim(
-            ((ctx.rule = 'en-quote-before'), ctx),
-            sp,
-            qa.text,
-            src.slice(t.start, t.end),
-            kind,
-            segs[si][0],
-            segs[si][1],
-            v,
-            quoted,
-          );
+          const cc = emit(sp, qa.text, segs[si]);
           if (si === segs.length - 1) c = cc;
-          for (const o of qa.others ?? [])
-            pushClaim(
-              ((ctx.rule = 'en-quote-before'), ctx),
-              o,
-              o.name,
-              src.slice(t.start, t.end),
-              kind,
-              segs[si][0],
-              segs[si][1],
-              v,
-              quoted,
-            );
+          for (const o of qa.others ?? []) emit(o, o.name, segs[si]);
         }
         if (c) {
           ctx.usedQuotes.add(qa.q);
