@@ -1,4 +1,5 @@
 import { EnrichedArticleSchema, isCanonicalEnrichedArticle } from './index';
+import { DELETE, setAt, type Path } from './parity-spec-support';
 
 // An enriched article as the engine produces it (every optional field of the contract present).
 const base = () => ({
@@ -47,14 +48,6 @@ const base = () => ({
   titleNormalized: 'minister says talks resume',
 });
 
-type Path = (string | number)[];
-function setAt(o: unknown, path: Path, v: unknown): void {
-  let cur = o as Record<string | number, unknown>;
-  for (let i = 0; i < path.length - 1; i++) cur = cur[path[i]] as Record<string | number, unknown>;
-  if (v === DELETE) delete cur[path[path.length - 1]];
-  else cur[path[path.length - 1]] = v;
-}
-const DELETE = Symbol('delete');
 const zodOk = (v: unknown) => EnrichedArticleSchema.safeParse(v).success;
 
 const PATHS: Path[] = [

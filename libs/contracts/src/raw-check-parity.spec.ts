@@ -1,4 +1,5 @@
 import { RawArticleSchema, isCanonicalRawArticle } from './index';
+import { DELETE, setAt, type Path } from './parity-spec-support';
 
 // A raw article as scrapers publish it (every optional field of the contract present, plus extras).
 const base = () => ({
@@ -15,16 +16,6 @@ const base = () => ({
   scraper: { run: 7 },
 });
 
-type Path = string[];
-const DELETE = Symbol('delete');
-function setAt(o: unknown, path: Path, v: unknown): void {
-  let cur = o as Record<string, unknown>;
-  for (let i = 0; i < path.length - 1; i++) cur = cur[path[i]] as Record<string, unknown>;
-  if (v === DELETE) delete cur[path[path.length - 1]];
-  // a copy: the same object set at two places would make a cycle
-  else if (typeof v !== 'object' || v === null) cur[path[path.length - 1]] = v;
-  else cur[path[path.length - 1]] = Object.getPrototypeOf(v) === null ? Object.create(null) : structuredClone(v);
-}
 /** zod accepts `v` and returns the same value (no trim, no stripped key). */
 const zodSame = (v: unknown) => {
   const r = RawArticleSchema.safeParse(v);
