@@ -17,7 +17,8 @@
 //   - the ratios as the last line. CPU model, Node version and load average beside the figures.
 // Env: BENCH_N, BENCH_RUNS, BENCH_PREFILL, BENCH_WATCHES (1,000 generated + the demo watch),
 // BENCH_LATENCY_S, BENCH_TIMEOUT_S (600 per run), BENCH_SERVICE_HEAP_MB (--max-old-space-size of each service; default that of its NODE_OPTIONS in k8s/base, 0 = Node's default), BENCH_NAIVE_N (= BENCH_N), BENCH_CPU_PROF=1 (V8 CPU
-// profiles of the services in .marsad/bench-logs/prof/), BENCH_PEERS=0 (skip raw _bulk and naive).
+// profiles of the services in .marsad/bench-logs/prof/), BENCH_PEERS=0 (skip raw _bulk and naive),
+// BENCH_SERVICES_ROOT (run the services of another built checkout, e.g. a baseline worktree).
 
 import { existsSync, mkdirSync } from 'node:fs';
 import http from 'node:http';
@@ -43,6 +44,8 @@ const N = Number(process.env.BENCH_N ?? 20_000);
 const PREFILL = Number(process.env.BENCH_PREFILL ?? 100_000);
 const LATENCY_S = Number(process.env.BENCH_LATENCY_S ?? 30);
 const TIMEOUT_S = Number(process.env.BENCH_TIMEOUT_S ?? 600);
+// Another checkout's built services under the same bench (alternated before/after pairs).
+const SERVICES_ROOT = process.env.BENCH_SERVICES_ROOT || undefined;
 const NAIVE_N = Math.min(N, Number(process.env.BENCH_NAIVE_N ?? N));
 const RUNS = (process.env.BENCH_RUNS ?? '1:empty,1:prefilled,2:prefilled').split(',').map((r) => {
   const [rep, store] = r.split(':');
@@ -130,7 +133,7 @@ interface RunResult {
   lost: number;
   duplicated: number;
   load: string;
-  latency?: { rate: number; p50: number; p99: number; n: number; load: string };
+  latency?: { rate: number; p50: number; p99: number; n: number; load: string; stages: string };
   enriched?: EnrichedArticle[];
 }
 
@@ -179,9 +182,9 @@ async function pipelineRun(
       n.topic('watches'),
       ws.map((w) => ({ key: w.id, value: w })),
     );
-    for (let r = 0; r < run.replicas; r++) services.push(await startService('enricher', `enricher${r + 1}`, ns));
-    services.push(await startService('indexer', 'indexer', ns));
-    services.push(await startService('alerter', 'alerter', ns));
+    for (let r = 0; r < run.replicas; r++) services.push(await startService('enricher', `enricher${r + 1}`, ns, SERVICES_ROOT));
+    services.push(await startService('indexer', 'indexer', ns, SERVICES_ROOT));
+    services.push(await startService('alerter', 'alerter', ns, SERVICES_ROOT));
     await Promise.all(services.map((s) => waitReady(s)));
     await Promise.all([
       waitGroup(n.consumerGroup('enricher'), run.replicas),
@@ -239,6 +242,9 @@ async function pipelineRun(
       // publish → searchable at half the sustained rate, ~10 sends per second
       const rate = res.rate / 2;
       const lat: number[] = [];
+      // Where the time goes, per article: publish → enrichedAt (the engine's clock in the enricher),
+      // → indexedAt (the indexer building the bulk line), → first seen by a search (bulk + refresh + poll).
+      const stage: Record<'enrich' | 'index' | 'search', number[]> = { enrich: [], index: [], search: [] };
       const pending = new Map<string, number>();
       const stream = articleStream(pools, 77, `${ns}-lat`, Math.ceil(rate * LATENCY_S) + 10);
       const end = Date.now() + LATENCY_S * 1000;
@@ -247,13 +253,25 @@ async function pipelineRun(
         while (Date.now() < end + 30_000 && (Date.now() < end || pending.size)) {
           const ids = [...pending.keys()].slice(0, 2000);
           if (ids.length) {
-            const r = await es.search({ index: n.articlesAlias, size: ids.length, _source: false, query: { ids: { values: ids } } });
+            const r = await es.search<{ enrichedAt?: string; indexedAt?: string }>({
+              index: n.articlesAlias,
+              size: ids.length,
+              _source: ['enrichedAt', 'indexedAt'],
+              query: { ids: { values: ids } },
+            });
             const now = Date.now();
             for (const h of r.hits.hits) {
               const at = pending.get(h._id!);
               if (at !== undefined) {
                 lat.push(now - at);
                 pending.delete(h._id!);
+                const e = Date.parse(h._source?.enrichedAt ?? '');
+                const x = Date.parse(h._source?.indexedAt ?? '');
+                if (Number.isFinite(e) && Number.isFinite(x)) {
+                  stage.enrich.push(e - at);
+                  stage.index.push(x - e);
+                  stage.search.push(now - x);
+                }
               }
             }
           }
@@ -278,7 +296,10 @@ async function pipelineRun(
       }
       await poller;
       lat.sort((a, b) => a - b);
-      res.latency = { rate, p50: percentile(lat, 0.5), p99: percentile(lat, 0.99), n: lat.length, load: load() };
+      const stages = Object.entries(stage)
+        .map(([k, v]) => `${k} p50 ${percentile(v, 0.5)} p99 ${percentile(v, 0.99)}`)
+        .join(' · ');
+      res.latency = { rate, p50: percentile(lat, 0.5), p99: percentile(lat, 0.99), n: lat.length, load: load(), stages };
       if (pending.size) err(`  latency: ${pending.size} articles not searchable within 30 s of the end`);
     }
     for (const s of services) {
@@ -349,7 +370,7 @@ async function main(): Promise<void> {
   const hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
   const header =
     `bench:pipeline  ${machine()} · ${load()} at start · N=${N} articles (${articles.filter((a) => a.language === 'ar' || isAr(a.body)).length} ar, ` +
-    `${copies} near-duplicate wire copies, ${(bytes / 1024).toFixed(1)} KB body avg) · ${WATCHES + 1} watches · services as separate processes`;
+    `${copies} near-duplicate wire copies, ${(bytes / 1024).toFixed(1)} KB body avg) · ${WATCHES + 1} watches · services as separate processes${SERVICES_ROOT ? ` from ${SERVICES_ROOT}` : ''}`;
   err(header);
 
   const results: RunResult[] = [];
@@ -385,6 +406,7 @@ async function main(): Promise<void> {
     if (r.latency)
       lines.push(
         `  latency publish → searchable at ${f1(r.latency.rate)}/s (half the rate above): p50 ${r.latency.p50} ms · p99 ${r.latency.p99} ms over ${r.latency.n} articles · ${r.latency.load}`,
+        `    stages (ms): ${r.latency.stages} (publish → enrichedAt → indexedAt → seen by a search)`,
       );
   }
   if (bulk)
