@@ -48,7 +48,10 @@ export class IndexerPipeline implements ServiceWiring {
       topic: 'articlesEnriched',
       stage: 'index',
       maxBatchSize: cfg.MARSAD_INDEX_BATCH_SIZE,
-      partitionsConsumedConcurrently: 2,
+      // Every partition of a default (3-partition) topic at once: kafkajs fetches again only when all
+      // batches of the last fetch are done, so with 2 workers the third partition's bulk waited for a
+      // whole bulk round, adding a bulk's duration to publish → searchable (ADR 0013, fifth session).
+      partitionsConsumedConcurrently: 3,
       // Fetches of half MARSAD_INDEX_BATCH_BYTES per partition, two partitions at once: the enriched
       // topic is lz4 (~3× smaller on the wire), so one fetch still decodes to more than a bulk slice;
       // a full MARSAD_INDEX_BATCH_BYTES per partition held ~100 MB of decoded batches (ADR 0021;
