@@ -18,7 +18,7 @@
 // Env: BENCH_N, BENCH_RUNS, BENCH_PREFILL, BENCH_WATCHES (1,000 generated + the demo watch),
 // BENCH_LATENCY_S, BENCH_TIMEOUT_S (600 per run), BENCH_SERVICE_HEAP_MB (--max-old-space-size of each service; default that of its NODE_OPTIONS in k8s/base, 0 = Node's default), BENCH_NAIVE_N (= BENCH_N), BENCH_CPU_PROF=1 (V8 CPU
 // profiles of the services in .marsad/bench-logs/prof/), BENCH_PEERS=0 (skip raw _bulk and naive),
-// BENCH_SERVICES_ROOT (run the services of another built checkout, e.g. a baseline worktree).
+// BENCH_LATENCY_RATE (a fixed rate for the latency phase), BENCH_SERVICES_ROOT (run the services of another built checkout, e.g. a baseline worktree).
 
 import { existsSync, mkdirSync } from 'node:fs';
 import http from 'node:http';
@@ -43,6 +43,9 @@ import { redisConnectionOptions } from '@marsad/config';
 const N = Number(process.env.BENCH_N ?? 20_000);
 const PREFILL = Number(process.env.BENCH_PREFILL ?? 100_000);
 const LATENCY_S = Number(process.env.BENCH_LATENCY_S ?? 30);
+// A fixed rate for the latency phase (articles/s) instead of half the run's: alternated pairs then
+// compare latencies at the same rate whatever each run's throughput was.
+const LATENCY_RATE = Number(process.env.BENCH_LATENCY_RATE ?? 0);
 const TIMEOUT_S = Number(process.env.BENCH_TIMEOUT_S ?? 600);
 // Another checkout's built services under the same bench (alternated before/after pairs).
 const SERVICES_ROOT = process.env.BENCH_SERVICES_ROOT || undefined;
@@ -240,7 +243,7 @@ async function pipelineRun(
 
     if (extra.latency && t1 && LATENCY_S > 0) {
       // publish → searchable at half the sustained rate, ~10 sends per second
-      const rate = res.rate / 2;
+      const rate = LATENCY_RATE > 0 ? LATENCY_RATE : res.rate / 2;
       const lat: number[] = [];
       // Where the time goes, per article: publish → enrichedAt (the engine's clock in the enricher),
       // → indexedAt (the indexer building the bulk line), → first seen by a search (bulk + refresh + poll).
@@ -405,7 +408,7 @@ async function main(): Promise<void> {
     );
     if (r.latency)
       lines.push(
-        `  latency publish → searchable at ${f1(r.latency.rate)}/s (half the rate above): p50 ${r.latency.p50} ms · p99 ${r.latency.p99} ms over ${r.latency.n} articles · ${r.latency.load}`,
+        `  latency publish → searchable at ${f1(r.latency.rate)}/s (${LATENCY_RATE > 0 ? 'BENCH_LATENCY_RATE' : 'half the rate above'}): p50 ${r.latency.p50} ms · p99 ${r.latency.p99} ms over ${r.latency.n} articles · ${r.latency.load}`,
         `    stages (ms): ${r.latency.stages} (publish → enrichedAt → indexedAt → seen by a search)`,
       );
   }
