@@ -75,10 +75,8 @@ export class EnricherPipeline implements ServiceWiring {
       stage: 'enrich',
       maxBatchSize: 100,
       maxBatchBytes: cfg.MARSAD_ENRICH_BATCH_BYTES,
-      // All three partitions of a default topic at once (as the indexer): a fetch's third batch no
-      // longer waits for a whole chunk round before its Redis script and produce (ADR 0013, fifth session).
-      partitionsConsumedConcurrently: 3,
-      // Two chunks' worth per partition fetch: enough to keep enriching while
+      partitionsConsumedConcurrently: 2,
+      // Two chunks' worth per partition fetch, two partitions at once: enough to keep enriching while
       // the next fetch comes; 8 MiB fetches (and their decoded copies) kept ~40 MB more alive (ADR 0021).
       consumer: { maxBytesPerPartition: 2 * cfg.MARSAD_ENRICH_BATCH_BYTES, maxBytes: 4 * cfg.MARSAD_ENRICH_BATCH_BYTES },
     });
