@@ -13,12 +13,15 @@ import {
   decideAlerts,
   SEND_BATCH,
   sendJobId,
+  webhookBodies,
   type AlertJobName,
   type AlertJobs,
   type DecideCandidate,
   type FiledAlert,
   type Match,
   type SendJobData,
+  type WebhookBodyWriter,
+  type WebhookDelivery,
 } from '@marsad/alerts';
 import { decodeJson, type BatchHandler, type DlqItem } from '@marsad/messaging';
 import { withTimeout } from '@marsad/observability';
@@ -45,6 +48,8 @@ interface Candidate extends DecideCandidate {
   article: EnrichedArticle;
   match: Match;
   firedAt: Date;
+  /** The article's webhook bodies (shared by its candidates). */
+  bodies: WebhookBodyWriter;
 }
 
 type Job = { [K in AlertJobName]: { name: K; data: AlertJobs[K]; opts: ReturnType<typeof jobOptions> } }[AlertJobName];
@@ -97,6 +102,7 @@ export function alertIntakeHandler(ctx: AlerterContext, queue: Queue): BatchHand
       }
       const article = decoded.value;
       const firedAt = new Date();
+      const bodies = webhookBodies(article);
       for (const match of ctx.matcher.match(article)) {
         const id = computeAlertId(match.watch.id, article.id);
         if (seen.has(id)) continue; // the same article twice in one chunk
@@ -106,6 +112,7 @@ export function alertIntakeHandler(ctx: AlerterContext, queue: Queue): BatchHand
           article,
           match,
           firedAt,
+          bodies,
           alert: { alertId: id, watchId: match.watch.id, clusterId: article.dedup?.clusterId },
           // Only digest and throttled watches file the payload; a suppressed alert never builds one.
           filed: () =>
@@ -129,7 +136,7 @@ export function alertIntakeHandler(ctx: AlerterContext, queue: Queue): BatchHand
     const decided = await withTimeout(decideAlerts(candidates, state), ENQUEUE_TIMEOUT_MS, 'alert decisions in Redis');
 
     const jobs: Job[] = [];
-    const webhooks: SendJobData[] = [];
+    const webhooks: WebhookDelivery[] = [];
     const digests = new Set<string>();
     const entries: AlertLogEntry[] = [];
     let sends = 0;
@@ -171,11 +178,28 @@ export function alertIntakeHandler(ctx: AlerterContext, queue: Queue): BatchHand
         }
         case 'send': {
           const { alertId: id } = c.alert;
-          const payload = buildWebhookPayload(c.watch, c.article, c.match, c.firedAt);
-          c.watch.channels.forEach((ch, i) => {
-            const data: SendJobData = { alertId: id, watchId: c.watch.id, channelIndex: i, payload, articleTime: articleTime(c.article) };
-            if (ch.type === 'webhook') webhooks.push(data);
-            else jobs.push({ name: 'send-email', data, opts: jobOptions(ctx, sendJobId(id, i)) });
+          const { watch, article } = c;
+          let body: string | undefined;
+          watch.channels.forEach((ch, i) => {
+            const t = articleTime(article);
+            if (ch.type === 'webhook') {
+              body ??= c.bodies(watch, c.match, c.firedAt, id);
+              webhooks.push({
+                alertId: id,
+                watchId: watch.id,
+                channelIndex: i,
+                body,
+                watchName: watch.name,
+                articleId: article.id,
+                articleUrl: article.url,
+                ...(article.title ? { articleTitle: article.title } : {}),
+                ...(t ? { articleTime: t } : {}),
+              });
+            } else {
+              const payload = buildWebhookPayload(watch, article, c.match, c.firedAt);
+              const data: SendJobData = { alertId: id, watchId: watch.id, channelIndex: i, payload, articleTime: t };
+              jobs.push({ name: 'send-email', data, opts: jobOptions(ctx, sendJobId(id, i)) });
+            }
             sends++;
           });
           break;
