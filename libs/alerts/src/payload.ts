@@ -4,11 +4,14 @@ import type { DigestPayload } from './digest';
 
 export const MAX_PAYLOAD_CLAIMS = 20;
 
+/** What an alert's payload reads of its article (the alerter keeps only this after matching). */
+export type PayloadArticle = Pick<EnrichedArticle, 'id' | 'url' | 'language' | 'source' | 'title' | 'publishedAt' | 'claims'>;
+
 /**
  * Claims worth sending with an alert: those spoken by, or about, a matched actor; when the watch
  * matched on keywords only (no actors), the article's claims. Capped to keep the payload small.
  */
-export function relevantClaims(article: EnrichedArticle, match: Pick<Match, 'actors'>): Claim[] {
+export function relevantClaims(article: PayloadArticle, match: Pick<Match, 'actors'>): Claim[] {
   const claims = article.claims ?? [];
   if (!match.actors.length) return claims.slice(0, MAX_PAYLOAD_CLAIMS);
   const ids = new Set(match.actors.map((a) => a.id));
@@ -17,7 +20,7 @@ export function relevantClaims(article: EnrichedArticle, match: Pick<Match, 'act
     .slice(0, MAX_PAYLOAD_CLAIMS);
 }
 
-function articleBlock(article: EnrichedArticle): WebhookPayload['article'] {
+function articleBlock(article: PayloadArticle): WebhookPayload['article'] {
   const a: WebhookPayload['article'] = {
     id: article.id,
     url: article.url,
@@ -32,7 +35,7 @@ function articleBlock(article: EnrichedArticle): WebhookPayload['article'] {
 /** The webhook body, exactly the shape docs/architecture.md fixes (and nothing else). */
 export function buildWebhookPayload(
   watch: Pick<Watch, 'id' | 'name'>,
-  article: EnrichedArticle,
+  article: PayloadArticle,
   match: Pick<Match, 'actors' | 'terms'>,
   firedAt: Date | string = new Date(),
 ): WebhookPayload {
@@ -68,7 +71,7 @@ export type WebhookBodyWriter = (
  * workload, so this saves most of the serialising (and its garbage) of the intake (ADR 0020, fifth
  * session). payload.spec.ts compares the bytes with the builder's.
  */
-export function webhookBodies(article: EnrichedArticle): WebhookBodyWriter {
+export function webhookBodies(article: PayloadArticle): WebhookBodyWriter {
   let articleJson: string | undefined;
   const claimsJson = new Map<string, string>();
   return (watch, match, firedAt, alertId = computeAlertId(watch.id, article.id)) => {
