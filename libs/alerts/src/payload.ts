@@ -74,12 +74,19 @@ export type WebhookBodyWriter = (
 export function webhookBodies(article: PayloadArticle): WebhookBodyWriter {
   let articleJson: string | undefined;
   const claimsJson = new Map<string, string>();
+  const claimJson = new Map<Claim, string>();
+  const one = (c: Claim) => {
+    let j = claimJson.get(c);
+    if (j === undefined) claimJson.set(c, (j = JSON.stringify(c)));
+    return j;
+  };
   return (watch, match, firedAt, alertId = computeAlertId(watch.id, article.id)) => {
     articleJson ??= JSON.stringify(articleBlock(article));
-    // relevantClaims depends on the set of matched actor ids only (it keeps the article's order).
+    // relevantClaims depends on the set of matched actor ids only (it keeps the article's order);
+    // each claim is serialised once per article (an array's JSON is its items' joined by ",").
     const key = match.actors.length ? `a${match.actors.map((x) => x.id).join('\u0000')}` : '';
     let claims = claimsJson.get(key);
-    if (claims === undefined) claimsJson.set(key, (claims = JSON.stringify(relevantClaims(article, match))));
+    if (claims === undefined) claimsJson.set(key, (claims = `[${relevantClaims(article, match).map(one).join(',')}]`));
     const matched = JSON.stringify({ actors: match.actors.map((x) => ({ id: x.id, name: x.name })), terms: [...match.terms] });
     const fired = typeof firedAt === 'string' ? firedAt : firedAt.toISOString();
     return (
