@@ -40,13 +40,15 @@ function freePort(): Promise<number> {
  * Node's default limit (~4 GB on a 24 GB machine) V8 lets the heap grow before collecting, and the
  * alerter peaked at ~375 MB RSS in bench:alerter against ~234 MB with production's 384 (ADR 0019,
  * 2026-12-07 afternoon). BENCH_SERVICE_HEAP_MB=<MB> overrides it; BENCH_SERVICE_HEAP_MB=0 = Node's default.
+ * A `--max-semi-space-size` in the manifest is passed too (unless BENCH_SERVICE_HEAP_MB is set).
  */
 export function serviceHeapArgs(svc: string, distRoot = root): string[] {
   const env = process.env.BENCH_SERVICE_HEAP_MB;
   if (env !== undefined && env !== '') return Number(env) > 0 ? [`--max-old-space-size=${Number(env)}`] : [];
   const manifest = join(distRoot, 'k8s', 'base', `${svc}.yaml`);
-  const m = existsSync(manifest) ? /--max-old-space-size=(\d+)/.exec(readFileSync(manifest, 'utf8')) : null;
-  return m ? [`--max-old-space-size=${m[1]}`] : [];
+  const text = existsSync(manifest) ? readFileSync(manifest, 'utf8') : '';
+  // The young generation too where the manifest sets it (the alerter: ADR 0020, fifth session).
+  return [/--max-old-space-size=\d+/.exec(text)?.[0], /--max-semi-space-size=\d+/.exec(text)?.[0]].filter((f): f is string => !!f);
 }
 
 /**

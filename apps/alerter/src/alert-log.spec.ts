@@ -43,6 +43,35 @@ describe('AlertLog: entries written in _bulk requests', () => {
     ]);
   });
 
+  it('enqueue() resolves once written, without a timer of its own; over maxPending it counts and resolves at once', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const bulks: unknown[][] = [];
+    const es = {
+      indices: { exists: async () => true, putMapping: async () => ({}) },
+      bulk: async (req: { operations: unknown[] }) => {
+        bulks.push(req.operations);
+        await gate;
+        return { errors: false, items: [] };
+      },
+    } as unknown as Client;
+    let errors = 0;
+    const log = new AlertLog(es, 'alerts', logger, () => errors++, { lingerMs: 1, maxPending: 2 });
+    let written = false;
+    const first = log.enqueue(entry('a')).then(() => (written = true));
+    await new Promise((r) => setTimeout(r, 20)); // 'a' is in flight, held by the gate
+    expect(bulks).toHaveLength(1);
+    expect(written).toBe(false);
+    // 'a' left the pending list for its request: 'b' and 'c' fill it, 'd' is one too many.
+    void log.enqueue(entry('b'));
+    void log.enqueue(entry('c'));
+    await log.enqueue(entry('d')); // resolves at once, counted
+    expect(errors).toBe(1);
+    release();
+    await first;
+    expect(written).toBe(true);
+  });
+
   it('splits at maxBatch, one request in flight', async () => {
     const { es, bulks } = fakeEs();
     const log = new AlertLog(es, 'alerts', logger, undefined, { lingerMs: 5, maxBatch: 2 });

@@ -113,6 +113,15 @@ export class AlertLog {
    * logged and counted.
    */
   async record(entry: AlertLogEntry, waitMs = 2000): Promise<void> {
+    await fulfilledWithin(this.enqueue(entry), waitMs);
+  }
+
+  /**
+   * Queues one entry for the next `_bulk`; resolves once it is written (or its write failed, logged
+   * and counted), without a bound: a caller that waits bounds the wait itself (a batch of deliveries
+   * waits once for all its entries). Over `maxPending`, counted as an error and resolved at once.
+   */
+  enqueue(entry: AlertLogEntry): Promise<void> {
     if (this.pending.length >= this.maxPending) {
       this.onError?.();
       this.logger.warn('alert delivery not recorded: too many entries waiting for Elasticsearch', {
@@ -121,11 +130,11 @@ export class AlertLog {
         status: entry.status,
         waiting: this.pending.length,
       });
-      return;
+      return Promise.resolve();
     }
     const written = new Promise<void>((done) => this.pending.push({ entry, done }));
     this.schedule();
-    await fulfilledWithin(written, waitMs);
+    return written;
   }
 
   private schedule(): void {

@@ -9,6 +9,7 @@ import {
   ALERT_STATE_TTL_SECONDS,
   buildDigestPayload,
   isDigestPayload,
+  isWebhookDelivery,
   renderDigestEmail,
   type DigestJobData,
   JITTERED_BACKOFF,
@@ -22,8 +23,9 @@ import {
   type AlertJobName,
   type SendBatchJobData,
   type SendJobData,
+  type WebhookDelivery,
 } from '@marsad/alerts';
-import { errorFields } from '@marsad/observability';
+import { errorFields, fulfilledWithin } from '@marsad/observability';
 import { ALERTER_CTX, type AlerterContext } from './context';
 import { postWebhook, WebhookHttpError } from './webhook-sender';
 import type { AlertLogEntry } from './alert-log';
@@ -50,6 +52,21 @@ export function backoffStrategy(
 
 /** Attempts a `send-webhooks` batch made before the job took the delivery over (none after a manual retry). */
 const attemptOffset = (d?: Partial<SendJobData>) => (d && !d.retryRound ? (d.attemptOffset ?? 0) : 0);
+
+/** A delivery of a job: its own job's (SendJobData) or one of a `send-webhooks` batch (WebhookDelivery). */
+type Delivery = SendJobData | WebhookDelivery;
+const NO_JOB_FIELDS: Partial<SendJobData> = Object.freeze({});
+const asSendJob = (d: Delivery): Partial<SendJobData> => (isWebhookDelivery(d) ? NO_JOB_FIELDS : d);
+
+/** The `send-webhook` job that takes a batch's delivery over: the payload parsed back from the body. */
+function handoverData(d: Delivery): SendJobData {
+  if (!isWebhookDelivery(d)) return d;
+  const { alertId, watchId, channelIndex, articleTime } = d;
+  return { alertId, watchId, channelIndex, payload: JSON.parse(d.body) as SendJobData['payload'], ...(articleTime ? { articleTime } : {}) };
+}
+
+/** How long a batch waits for its deliveries' log entries (as AlertLog.record does for one). */
+const LOG_WAIT_MS = 2000;
 
 /** Runs `fn` over `items`, at most `limit` at once. */
 async function eachLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
@@ -111,13 +128,25 @@ export class AlertProcessor extends WorkerHost implements OnModuleInit {
   }
 
   private base(
-    d: SendJobData,
+    d: Delivery,
     watch: Pick<Watch, 'name'> | undefined,
   ): Omit<AlertLogEntry, 'jobId' | 'channel' | 'status' | 'attempt' | 'maxAttempts' | 'attemptedAt'> {
     const now = Date.now();
     const at = articleTimeMs(d.articleTime);
-    const p = d.payload;
     const latency = Number.isFinite(at) ? { latencyMs: Math.max(0, now - at), articleTime: d.articleTime } : {};
+    if (isWebhookDelivery(d)) {
+      return {
+        kind: 'alert',
+        alertId: d.alertId,
+        watchId: d.watchId,
+        watchName: watch?.name ?? d.watchName,
+        articleId: d.articleId,
+        articleUrl: d.articleUrl,
+        ...(d.articleTitle ? { articleTitle: d.articleTitle } : {}),
+        ...latency,
+      };
+    }
+    const p = d.payload;
     if (isDigestPayload(p)) {
       return {
         kind: 'digest',
@@ -185,30 +214,37 @@ export class AlertProcessor extends WorkerHost implements OnModuleInit {
   }
 
   private channelOf<T extends Watch['channels'][number]['type']>(
-    d: SendJobData,
+    d: Delivery,
     type: T,
   ): { watch: Watch; channel: Extract<Watch['channels'][number], { type: T }> } | undefined {
-    const watch = d.test ? this.ctx.watches.get(d.watchId) : this.currentWatch(d.watchId);
+    const watch = asSendJob(d).test ? this.ctx.watches.get(d.watchId) : this.currentWatch(d.watchId);
     const ch = watch?.channels[d.channelIndex];
     if (!watch || !ch || ch.type !== type) return undefined;
     return { watch, channel: ch as Extract<Watch['channels'][number], { type: T }> };
   }
 
+  /**
+   * One attempt of delivery `d`, logged. `batchLogs`: in a batch, the log writes are collected there
+   * and waited for once per batch, instead of one wait (and timer) per delivery.
+   */
   private async attempt(
-    d: SendJobData,
+    d: Delivery,
     c: { attemptsMade: number; jobId: string; maxAttempts: number },
     channel: 'webhook' | 'email',
     run: (watch: Watch) => Promise<{ httpStatus?: number; durationMs: number }>,
-    inBatch = false,
+    batchLogs?: Promise<void>[],
   ): Promise<unknown> {
+    const inBatch = batchLogs !== undefined;
+    const log = (e: AlertLogEntry) => (batchLogs ? void batchLogs.push(this.ctx.alertLog.enqueue(e)) : this.ctx.alertLog.record(e));
+    const sd = asSendJob(d);
     const found = this.channelOf(d, channel);
-    const offset = attemptOffset(d);
+    const offset = attemptOffset(sd);
     const attempt = c.attemptsMade + 1 + offset;
     c = { ...c, maxAttempts: c.maxAttempts + offset };
     const entry = (watch: Pick<Watch, 'name'> | undefined) => ({
       ...this.base(d, watch),
-      ...(d.test ? { kind: 'test' as const } : {}),
-      ...(d.retryRound ? { retryRound: d.retryRound } : {}),
+      ...(sd.test ? { kind: 'test' as const } : {}),
+      ...(sd.retryRound ? { retryRound: sd.retryRound } : {}),
       jobId: c.jobId,
       channel,
       channelIndex: d.channelIndex,
@@ -217,7 +253,7 @@ export class AlertProcessor extends WorkerHost implements OnModuleInit {
       attemptedAt: new Date().toISOString(),
     });
     if (!found) {
-      await this.ctx.alertLog.record({ ...entry(undefined), status: 'skipped', reason: 'watch or channel removed' });
+      await log({ ...entry(undefined), status: 'skipped', reason: 'watch or channel removed' });
       return { skipped: 'watch or channel removed' };
     }
     try {
@@ -233,7 +269,7 @@ export class AlertProcessor extends WorkerHost implements OnModuleInit {
         httpStatus: r.httpStatus,
         durationMs: r.durationMs,
       });
-      await this.ctx.alertLog.record({ ...e, status: 'delivered', ...r });
+      await log({ ...e, status: 'delivered', ...r });
       return { delivered: true, attempt, ...r };
     } catch (err) {
       // In a batch, an unrecoverable failure is left to the delivery's own job (attempt 1 there):
@@ -251,7 +287,7 @@ export class AlertProcessor extends WorkerHost implements OnModuleInit {
         of: c.maxAttempts,
         ...errorFields(err),
       });
-      await this.ctx.alertLog.record({
+      await log({
         ...entry(found.watch),
         status,
         error: err instanceof Error ? err.message : String(err),
@@ -274,6 +310,7 @@ export class AlertProcessor extends WorkerHost implements OnModuleInit {
     const mine = await this.state.claimDeliveries(ids, c.jobId, ttl);
     const attempts = this.ctx.config.MARSAD_ALERT_ATTEMPTS;
     const handover: { name: 'send-webhook'; data: SendJobData; opts: JobsOptions }[] = [];
+    const logs: Promise<void>[] = [];
     let made = 0;
     let markError: unknown;
     await eachLimit(
@@ -282,12 +319,12 @@ export class AlertProcessor extends WorkerHost implements OnModuleInit {
       async (x) => {
         const jobId = sendJobId(x.alertId, x.channelIndex);
         try {
-          await this.attempt(x, { attemptsMade: 0, jobId, maxAttempts: attempts }, 'webhook', (w) => this.postTo(w, x, 1), true);
+          await this.attempt(x, { attemptsMade: 0, jobId, maxAttempts: attempts }, 'webhook', (w) => this.postTo(w, x, 1), logs);
         } catch (err) {
           const later = !(err instanceof UnrecoverableError) && attempts > 1;
           handover.push({
             name: 'send-webhook',
-            data: { ...x, ...(later ? { attemptOffset: 1 } : {}) },
+            data: { ...handoverData(x), ...(later ? { attemptOffset: 1 } : {}) },
             opts: {
               ...jobOptions(this.ctx, jobId),
               ...(later ? { attempts: attempts - 1, delay: jitteredBackoffDelay(1, this.ctx.config.MARSAD_ALERT_BACKOFF_MS) } : {}),
@@ -310,6 +347,8 @@ export class AlertProcessor extends WorkerHost implements OnModuleInit {
         ttl,
       );
     }
+    // The log is best effort: wait for it as a single delivery does (AlertLog.record), once.
+    if (logs.length) await fulfilledWithin(Promise.all(logs), LOG_WAIT_MS);
     if (markError) throw markError;
     return { made, handedOver: handover.length, skipped: mine.filter((m) => !m).length };
   }
@@ -318,19 +357,19 @@ export class AlertProcessor extends WorkerHost implements OnModuleInit {
     return this.attempt(d, c, 'webhook', (watch) => this.postTo(watch, d, c.attemptsMade + 1 + attemptOffset(d)));
   }
 
-  private async postTo(watch: Watch, d: SendJobData, attempt: number): Promise<{ httpStatus: number; durationMs: number }> {
+  private async postTo(watch: Watch, d: Delivery, attempt: number): Promise<{ httpStatus: number; durationMs: number }> {
     const ch = watch.channels[d.channelIndex];
     if (ch.type !== 'webhook') throw new UnrecoverableError('channel is not a webhook');
     if (!ch.secret) throw new UnrecoverableError('webhook channel has no secret: refusing to send unsigned');
     const r = await postWebhook({
       url: ch.url,
-      body: serializePayload(d.payload),
+      body: isWebhookDelivery(d) ? d.body : serializePayload(d.payload),
       alertId: d.alertId,
       secret: ch.secret,
       timeoutMs: this.ctx.config.MARSAD_WEBHOOK_TIMEOUT_MS,
       guard: this.ctx.guard,
       attempt,
-      test: d.test,
+      test: asSendJob(d).test,
     }).catch((err) => {
       if (err?.name === 'UnsafeUrlError') throw new UnrecoverableError(`unsafe webhook target: ${err.message}`);
       throw err;

@@ -35,9 +35,35 @@ export interface SendJobData {
   /** Attempts already made in a `send-webhooks` batch before this job took the delivery over. */
   attemptOffset?: number;
 }
-/** Webhook deliveries of one chunk, each tried once (see `send-webhooks` above). */
+/**
+ * One webhook delivery of a `send-webhooks` batch: the body serialised by the intake (signed and
+ * sent byte for byte: no payload object to (de)serialise per delivery in the job, no stringify per
+ * POST) and the few fields the delivery log needs. A failed one is handed over to a `send-webhook`
+ * job with the payload parsed back from `body` (ADR 0020, fifth session).
+ */
+export interface WebhookDelivery {
+  alertId: string;
+  watchId: string;
+  channelIndex: number;
+  /** The serialised WebhookPayload. */
+  body: string;
+  watchName: string;
+  articleId: string;
+  articleUrl: string;
+  articleTitle?: string;
+  /** As SendJobData.articleTime. */
+  articleTime?: string;
+}
+/**
+ * Webhook deliveries of one chunk, each tried once (see `send-webhooks` above). A batch enqueued by
+ * an alerter before the fifth session of ADR 0020 carries SendJobData (with `payload`); both are read.
+ */
 export interface SendBatchJobData {
-  deliveries: SendJobData[];
+  deliveries: (WebhookDelivery | SendJobData)[];
+}
+
+export function isWebhookDelivery(d: WebhookDelivery | SendJobData): d is WebhookDelivery {
+  return typeof (d as WebhookDelivery).body === 'string';
 }
 /** A digest window's alert as filed by the decide step (Redis hash value, JSON). */
 export interface FiledAlert {

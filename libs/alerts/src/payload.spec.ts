@@ -1,5 +1,5 @@
 import { alertId, type EnrichedArticle } from '@marsad/contracts';
-import { buildWebhookPayload } from './payload';
+import { buildWebhookPayload, serializePayload, webhookBodies } from './payload';
 import { renderAlertEmail } from './email';
 import { ALERT_JOB_NAMES, assertHandlers } from './jobs';
 import { jitteredBackoffDelay } from './backoff';
@@ -57,6 +57,56 @@ describe('buildWebhookPayload', () => {
       firedAt: '2026-11-30T10:00:05.000Z',
     });
     expect(p.alertId).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it('webhookBodies: the same bytes as serialising the built payload, for every kind of match', () => {
+    const claim = (actorId: string | undefined, actorIds: string[] | undefined, text: string) => ({
+      speaker: { ...(actorId ? { actorId } : {}), name: 'S "q"', text: 'S' },
+      verb: 'قال',
+      text,
+      start: 0,
+      end: 1,
+      quoted: true,
+      ...(actorIds ? { actorIds } : {}),
+    });
+    const many: EnrichedArticle = {
+      ...article,
+      title: undefined,
+      publishedAt: undefined,
+      claims: Array.from({ length: 30 }, (_, i) =>
+        claim(i % 3 === 0 ? 'org:a' : undefined, i % 4 === 0 ? ['org:b', 'per:c'] : undefined, `claim ${i} \u2028 "x"`),
+      ),
+    };
+    const matches = [
+      { actors: [], terms: ['breach', 'كاسبرسكي'] },
+      { actors: [{ id: 'org:a', name: 'A', mentions: 1 }], terms: [] },
+      {
+        actors: [
+          { id: 'per:c', name: 'C', mentions: 3 },
+          { id: 'org:a', name: 'A', mentions: 1 },
+        ],
+        terms: ['x'],
+      },
+      {
+        actors: [
+          { id: 'org:a', name: 'A', mentions: 1 },
+          { id: 'per:c', name: 'C', mentions: 3 },
+        ],
+        terms: ['x'],
+      },
+      { actors: [{ id: 'org:zzz', name: 'Z', mentions: 1 }], terms: [] },
+      { actors: [], terms: [] },
+    ];
+    for (const a of [article, many, { ...article, claims: undefined } as unknown as EnrichedArticle]) {
+      const bodies = webhookBodies(a);
+      for (const [i, m] of matches.entries()) {
+        const watch = { id: `w${i}`, name: `Watch "${i}" \\ é` };
+        const at = new Date(Date.UTC(2026, 11, 7, 10, 0, i));
+        const expected = serializePayload(buildWebhookPayload(watch, a, m, at));
+        expect(bodies(watch, m, at)).toBe(expected);
+        expect(bodies(watch, m, at.toISOString(), alertId(watch.id, a.id))).toBe(expected); // twice: from the caches
+      }
+    }
   });
 
   it('renders e-mail with the subject format and escaped HTML', () => {
