@@ -13,6 +13,7 @@ import {
   EN_INV_ROLE,
   EN_INV_SKIP,
   EN_NOT_SUBJ,
+  EN_PERSON_TITLES,
   EN_PRONOUNS,
   EN_SKIP_BACK,
   EN_TIME,
@@ -79,16 +80,24 @@ export function invertedSpeaker(ctx: Ctx, k: number): { actor: ActorAcc; text: s
   if (!a || a.type === 'location' || (free && (a.type !== 'person' || m.first !== j))) return undefined;
   let last = m.last;
   if (a.type !== 'person') {
-    // "Daiwa Securities analyst Mark Pervan": the person after the affiliation and role
+    // "Daiwa Securities analyst Mark Pervan": the person after the affiliation and role (fifth session: also a
+    // capitalised multi-word title, "said Russian Foreign Minister X", "said U.S. Secretary of State X")
     let r = m.last + 1;
     let roles = 0;
-    while (r < n && roles < 3 && toks[r].gap < 2 && !ctx.mAt[r] && EN_INV_ROLE.has(toks[r].norm)) {
+    let titled = 0;
+    while (r < n && roles < 4 && toks[r].gap < 2 && !ctx.mAt[r]) {
+      const w = toks[r].norm;
+      if (EN_INV_ROLE.has(w)) roles++;
+      else if (toks[r].caps > 0 && EN_PERSON_TITLES.has(w)) titled++;
+      else if (!(w === 'of' && titled + roles > 0 && r + 1 < n && toks[r + 1].caps > 0 && EN_PERSON_TITLES.has(toks[r + 1].norm))) break;
       r++;
-      roles++;
     }
     const pm = r < n && toks[r].gap < 2 ? ctx.mAt[r] : undefined;
     const p = pm && pm.first === r ? ctx.set.byId.get(pm.actorId) : undefined;
-    if (roles > 0 && p && p.type === 'person') return { actor: p, text: ctx.doc.src.slice(toks[k].start, pm!.end), last: pm!.last };
+    if (roles + titled > 0 && p && p.type === 'person')
+      return { actor: p, text: ctx.doc.src.slice(toks[k].start, pm!.end), last: pm!.last };
+    // a capitalised title without a person after it is not taken as the body's role
+    if (roles === 0) r = m.last + 1;
     if (roles > 0) last = r - 1;
   }
   return { actor: a, text: ctx.doc.src.slice(m.start, m.end), last };

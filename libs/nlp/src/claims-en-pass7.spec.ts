@@ -1,0 +1,52 @@
+// Issue 11, English, seventh pass (fifth session): construction families met in invented articles in the styles of
+// outlets outside the corpus (wire, business, court, sports). Every sentence is invented; the KB is a small stand-in.
+import { claimsHarness, offsetsOk, all } from './claims-spec-support';
+import type { KbActor } from '@marsad/contracts';
+
+const KB: KbActor[] = [
+  { id: 'country:XA', name: 'Xandria', type: 'country', aliases: ['Xandria', 'Xandrian'] },
+  { id: 'country:US', name: 'United States', type: 'country', aliases: ['United States', 'U.S.'] },
+  { id: 'country:BO', name: 'Borduria', type: 'country', aliases: ['Borduria', 'Bordurian'] },
+  { id: 'org:gridco', name: 'Gridco', type: 'organization', aliases: ['Gridco'] },
+  { id: 'org:treasury', name: 'Xandrian Treasury', type: 'organization', aliases: ['Treasury'] },
+  { id: 'person:omar-fayed', name: 'Omar Fayed', type: 'person', aliases: ['Omar Fayed', 'Fayed'] },
+  { id: 'person:lina-hart', name: 'Lina Hart', type: 'person', aliases: ['Lina Hart', 'Hart'] },
+];
+const enrich = claimsHarness(KB, { title: 'Title', language: 'en', url: 'https://x.test/p7' });
+const claimsOf = (body: string) => {
+  const out = enrich(body);
+  expect(offsetsOk(out, body)).toBe(true);
+  return all(out);
+};
+
+describe('pass 7 — a country or body inside the title before a post-posed speaker', () => {
+  it('"CONTENT, Gridco Chief Executive X said." → the person', () => {
+    expect(claimsOf('Demand for grid parts is falling fast, Gridco Chief Executive Lina Hart said.')).toEqual([
+      'Lina Hart | said | Demand for grid parts is falling fast',
+    ]);
+  });
+  it('"CONTENT, Xandrian Foreign Minister X told reporters on Monday."', () => {
+    expect(claimsOf('The border talks were useful and calm, Xandrian Foreign Minister Omar Fayed told reporters on Monday.')).toEqual([
+      'Omar Fayed | told | The border talks were useful and calm',
+    ]);
+  });
+  it('an abbreviation with its full stop: "CONTENT, U.S. Secretary of State X said."', () => {
+    expect(claimsOf('The border talks were useful and calm, U.S. Secretary of State Omar Fayed said.')).toEqual([
+      'Omar Fayed | said | The border talks were useful and calm',
+    ]);
+  });
+  it('inverted: "CONTENT, said Bordurian Prime Minister X."', () => {
+    expect(claimsOf('The border talks were useful and calm, said Bordurian Prime Minister Omar Fayed.')).toEqual([
+      'Omar Fayed | said | The border talks were useful and calm',
+    ]);
+  });
+  it('an aside: "CONTENT, Treasury Secretary X said, CONTENT." → the larger part', () => {
+    expect(claimsOf('The plan, Treasury Secretary Lina Hart said, would cut costs for most families next year.')).toEqual([
+      'Lina Hart | said | would cut costs for most families next year',
+    ]);
+  });
+  it('a mention that is no title modifier still stops the walk (a list before the speaker)', () => {
+    const out = claimsOf('Prices rose in Borduria, Xandria and Gridco said.');
+    expect(out.some((c) => c.includes('Prices rose'))).toBe(false);
+  });
+});
