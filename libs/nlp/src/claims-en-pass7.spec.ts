@@ -50,3 +50,31 @@ describe('pass 7 — a country or body inside the title before a post-posed spea
     expect(out.some((c) => c.includes('Prices rose'))).toBe(false);
   });
 });
+
+describe('pass 7 — "CLAUSE, X said, adding that ..." is content before plus a participle claim', () => {
+  it("the participle is not the aside's right-hand content", () => {
+    expect(claimsOf('Border trade is recovering well, Fayed said, adding that tolls would fall. Omar Fayed is the trade envoy.')).toEqual([
+      'Omar Fayed | adding | tolls would fall',
+      'Omar Fayed | said | Border trade is recovering well',
+    ]);
+  });
+  it("a clausal right-hand part is still the aside's content", () => {
+    expect(claimsOf('The economy, Fayed said, is stronger than most bankers expected this year. Omar Fayed is the trade envoy.')).toEqual([
+      'Omar Fayed | said | is stronger than most bankers expected this year',
+    ]);
+  });
+});
+
+describe('pass 7 — a state organ of a named country speaks for the country', () => {
+  it('"The Xandrian air force said" / "Borduria\'s coast guard said" / "Xandrian police said"', () => {
+    expect(claimsOf('The Xandrian air force said it had shot down nine drones overnight.')).toEqual([
+      'Xandria | said | it had shot down nine drones overnight',
+    ]);
+    expect(claimsOf("Borduria's coast guard said two boats had sunk.")).toEqual(['Borduria | said | two boats had sunk']);
+    expect(claimsOf('Xandrian police said three men were held.')).toEqual(['Xandria | said | three men were held']);
+  });
+  it('not a company\'s "army", not an organ inside a prepositional phrase', () => {
+    expect(claimsOf("Gridco's army of engineers said the grid was safe.")).toEqual([]);
+    expect(claimsOf('A rival of the Xandrian army said the grid was safe.')).toEqual([]);
+  });
+});

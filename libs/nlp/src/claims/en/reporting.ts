@@ -16,6 +16,7 @@ import {
   EN_PP_HEAD,
   EN_PRONOUNS,
   EN_RECIP,
+  EN_REPORT_ING,
   EN_TIME,
   EN_VERB,
   EN_VERB_OR_CLAIM,
@@ -396,9 +397,12 @@ export function englishClaims(ctx: Ctx): void {
       // round 5 (en): "CLAUSE, he said, including X." — a participle or prepositional tail after the attribution adds to
       // the clause before it, which is the content (below); only a clausal remainder is the mid-attribution content
       const tail = toks[endTok].norm;
+      // (fifth session: "CLAUSE, X said, adding that ..." — a reporting participle opens a claim of its own, the participle
+      // rule's, even though its that-clause looks clausal)
       const tailAdjunct =
-        (/ing$/.test(tail) || EN_PP_HEAD.has(tail) || /^(including|with|without|as|despite)$/.test(tail)) &&
-        !enLooksClausal(ctx, endTok) &&
+        (((/ing$/.test(tail) || EN_PP_HEAD.has(tail) || /^(including|with|without|as|despite)$/.test(tail)) &&
+          !enLooksClausal(ctx, endTok)) ||
+          EN_REPORT_ING.has(tail)) &&
         attrStart - tokenAt(doc, doc.sents[sent].start) >= 4;
       if (rest >= 4 && !tailAdjunct) {
         const s1 = toks[endTok].start;

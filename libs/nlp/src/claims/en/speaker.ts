@@ -456,6 +456,46 @@ const EN_PERSON_ROLE = new Set([
   'founder',
 ]);
 
+/** Heads of a state organ's name ("air force", "coast guard", "defence ministry", "army"); "government" stays out (a bare or
+ * adjectival government is its own decision in test/gold/README.md). */
+const EN_STATE_ORGAN = new Set(['military', 'army', 'navy', 'force', 'forces', 'guard', 'guards', 'police', 'ministry', 'embassy']);
+/** Modifiers inside such a name. */
+const EN_ORGAN_MOD =
+  /^(air|armed|coast|border|national|naval|military|state|federal|foreign|defence|defense|interior|health|finance|justice|economy|trade|energy|home|security|emergency|emergencies|transport|education|agriculture|environment|information|intelligence)$/;
+
+/** "the Ukrainian air force", "Xandria's coast guard": the country before the organ's name (an adjective or a possessive
+ * right before the modifiers), or undefined. Only a country, and only when the name starts the noun phrase (after the,
+ * a sentence start or a comma): "the US firm's army of lawyers" is not the US. */
+function enStateOfOrgan(ctx: Ctx, k: number): Subj | undefined {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  let j = k - 1;
+  for (let mods = 0; j >= 0 && mods < 2 && toks[j + 1].gap === 0 && !ctx.mAt[j] && EN_ORGAN_MOD.test(toks[j].norm); mods++) j--;
+  if (j < 0 || toks[j + 1].gap !== 0) return undefined;
+  let poss = false;
+  if (j >= 1 && toks[j].norm === 's' && /['\u2019]/.test(toks[j].sep) && toks[j].gap <= 1) {
+    j--;
+    poss = true;
+  }
+  const m = ctx.mAt[j];
+  if (!m || m.last !== j) return undefined;
+  const a = ctx.set.byId.get(m.actorId);
+  if (!a || a.type !== 'country') return undefined;
+  const b = m.first - 1;
+  const the = !poss && b >= 0 && toks[b].norm === 'the';
+  if (!(b < 0 || doc.sentStart[m.first] || toks[m.first].gap >= 2 || the)) return undefined;
+  // "a rival of the Xandrian army said": inside a prepositional phrase, not the subject
+  if (
+    the &&
+    !doc.sentStart[b] &&
+    toks[b].gap < 2 &&
+    b >= 1 &&
+    /^(of|for|from|at|in|with|by|to|on|against|over|into)$/.test(toks[b - 1].norm)
+  )
+    return undefined;
+  return { actor: a, text: doc.src.slice(m.start, toks[k].end), first: the ? b : m.first, desc: true };
+}
+
 /** Resolve the noun phrase ending at token k to an actor. */
 export function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
   const { doc } = ctx;
@@ -533,6 +573,13 @@ export function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
   if (doc.sentOf[k] === 0 && EN_LEAD_PERSON.test(w)) {
     const lp = enLeadAffiliated(ctx, k);
     if (lp) return lp;
+  }
+  // fifth session: a state organ of a named country, "the Ukrainian air force said", "Xandria's coast guard said", "the
+  // Bordurian foreign ministry said" → the country (GOLD-GUIDELINES: an unnamed body of a named state); a KB body
+  // ("Russian Defence Ministry") is a mention of its own and never reaches this
+  if (EN_STATE_ORGAN.has(w)) {
+    const sc = enStateOfOrgan(ctx, k);
+    if (sc) return sc;
   }
   if (EN_NOT_SUBJ.has(w)) return undefined;
   // "X's (official) spokesman/lawyer", "X lawyers/officials" → X
