@@ -78,3 +78,46 @@ describe('pass 7 — a state organ of a named country speaks for the country', (
     expect(claimsOf('A rival of the Xandrian army said the grid was safe.')).toEqual([]);
   });
 });
+
+describe('pass 7 — a second reporting verb after "and/but" + pronoun is its own claim', () => {
+  it('"X said A, and he warned that B" → two claims', () => {
+    expect(claimsOf('Omar Fayed said the grid was ageing badly, and he warned that blackouts would follow.')).toEqual([
+      'Omar Fayed | said | the grid was ageing badly',
+      'Omar Fayed | warned | blackouts would follow',
+    ]);
+  });
+  it('"but she also insisted that ..."', () => {
+    expect(claimsOf('Lina Hart said the talks had stalled but she also insisted that a deal was near.')).toEqual([
+      'Lina Hart | insisted | a deal was near',
+      'Lina Hart | said | the talks had stalled',
+    ]);
+  });
+  it('a pronoun with a verb that reports nothing stays inside the content', () => {
+    expect(claimsOf('Lina Hart said the talks had stalled and she knew why.')).toEqual([
+      'Lina Hart | said | the talks had stalled and she knew why',
+    ]);
+  });
+});
+
+describe('pass 7 — a person\'s lawyers or spokesman after "for"', () => {
+  it('"Lawyers for X said" → X, like "X\'s lawyers said"', () => {
+    expect(claimsOf('Lawyers for Omar Fayed said he would appeal the ruling.')).toEqual(['Omar Fayed | said | he would appeal the ruling']);
+    expect(claimsOf('A spokesman for Lina Hart said she was resting at home.')).toEqual(['Lina Hart | said | she was resting at home']);
+  });
+  it('the officer named in an apposition speaks, not the client', () => {
+    const out = claimsOf('A lawyer for Omar Fayed, Lina Hart, said the verdict was a disgrace.');
+    expect(out).toEqual(['Lina Hart | said | the verdict was a disgrace']);
+  });
+});
+
+describe('pass 7 — business-news epithets for a company named before', () => {
+  it('"The drugmaker added that ...", "The planemaker said ..."', () => {
+    expect(claimsOf('Gridco said the trial was a success. The drugmaker added that it would seek approval in May.')).toEqual([
+      'Gridco | added | it would seek approval in May',
+      'Gridco | said | the trial was a success',
+    ]);
+    expect(claimsOf('Gridco said it would cut 500 jobs. The planemaker said demand had collapsed.')).toContain(
+      'Gridco | said | demand had collapsed',
+    );
+  });
+});

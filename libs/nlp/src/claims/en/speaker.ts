@@ -514,12 +514,17 @@ export function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
         if (aff) return aff;
       }
       if (before > 0 && ['of', 'at', 'for', 'from'].includes(toks[before].norm)) {
-        // "a spokesman for the Kremlin said", "officials of the ministry said": the body speaks
+        // "a spokesman for the Kremlin said", "officials of the ministry said": the body speaks (fifth session: also a
+        // person's lawyers or spokesman, "Lawyers for X said" as "X's lawyers said")
+        const agentW = toks[before - 1].norm;
         if (
-          a.type !== 'person' &&
           a.type !== 'country' &&
-          /^(spokesman|spokeswoman|spokesperson|spokespeople|official|officials|representative|representatives|source|sources|lawyer|lawyers)$/.test(
-            toks[before - 1].norm,
+          // (not when the officer is named in an apposition after the person: "An attorney for X, Y Z, said")
+          (a.type !== 'person' ||
+            (/^(spokesman|spokeswoman|spokesperson|lawyer|lawyers|attorney|attorneys)$/.test(agentW) &&
+              !(m.last + 1 < toks.length && toks[m.last + 1].gap === 2))) &&
+          /^(spokesman|spokeswoman|spokesperson|spokespeople|official|officials|representative|representatives|source|sources|lawyer|lawyers|attorney|attorneys)$/.test(
+            agentW,
           ) &&
           (before - 2 < 0 || !ctx.mAt[before - 2])
         )
