@@ -121,3 +121,23 @@ describe('pass 7 — business-news epithets for a company named before', () => {
     );
   });
 });
+
+describe('pass 7 — what follows an inverted speaker is content only when it is a clause', () => {
+  it('"CONTENT, said X, chair of Y, in a statement." → the content before', () => {
+    expect(claimsOf('The ruling is a victory for families, said Lina Hart, chair of Gridco, in a statement.')).toEqual([
+      'Lina Hart | said | The ruling is a victory for families',
+    ]);
+  });
+  it('"CONTENT, argued X, who chairs the panel." → the content before', () => {
+    expect(claimsOf('The report was badly flawed, argued Omar Fayed, who chairs the panel.')).toEqual([
+      'Omar Fayed | argued | The report was badly flawed',
+    ]);
+  });
+});
+
+describe('pass 7 — a verb whose content opens on a reporting participle reports nothing itself', () => {
+  it('"said it had notified customers, adding that ..." → no "notified" claim, the participle\'s own claim', () => {
+    const out = claimsOf('Gridco said it had notified customers, adding that no data was lost.');
+    expect(out).toEqual(['Gridco | adding | no data was lost', 'Gridco | said | it had notified customers']);
+  });
+});

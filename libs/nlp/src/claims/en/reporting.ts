@@ -259,7 +259,11 @@ export function englishClaims(ctx: Ctx): void {
         toks[e2].gap === 2 &&
         rest >= 4 &&
         !EN_INV_ROLE.has(toks[e2].norm) &&
-        !EN_DET.has(toks[e2].norm)
+        !EN_DET.has(toks[e2].norm) &&
+        // fifth session: an apposition or relative clause on the speaker is no content ("said X, chair of Y, in a
+        // statement", "argued X, who chairs the committee")
+        !EN_PERSON_TITLES.has(toks[e2].norm) &&
+        !/^(who|whose|whom|which)$/.test(toks[e2].norm)
       ) {
         // "Incidents like this happen, said Mr Thiemann, because when banks ..." — the content follows
         const e1 = cutAtNextReport(ctx, toks[e2].start, doc.sents[sent].end);
@@ -359,6 +363,17 @@ export function englishClaims(ctx: Ctx): void {
     const after = recipientEnds ? undefined : contentAfter(ctx, verbTokEnd, w);
     if (after) after.e = enCutTrailingAside(ctx, after.s, after.e);
     if (sb && after) {
+      // fifth session: "said it had notified customers, adding that ...": a content that opens on a reporting participle
+      // belongs to the participle rule, not to this verb
+      if (
+        EN_REPORT_ING.has(
+          src
+            .slice(after.s, Math.min(after.e, after.s + 12))
+            .split(/\s/, 1)[0]
+            .toLowerCase(),
+        )
+      )
+        continue;
       // round 5 (en): "told him last month about X", "told members of the committee", "told Sanders but nobody told
       // him": after a recipient, a topic or a conjunction is no proposition
       if (EN_TELL_TOPIC.has(w) && /^(about|of|but|and|or)\s/i.test(src.slice(after.s, after.s + 6))) continue;
