@@ -141,3 +141,17 @@ describe('pass 7 — a verb whose content opens on a reporting participle report
     expect(out).toEqual(['Gridco | adding | no data was lost', 'Gridco | said | it had notified customers']);
   });
 });
+
+describe('pass 7 — "His attorney / Her lawyers said" → the person the pronoun refers to', () => {
+  it('the pronoun resolves with its gender', () => {
+    expect(claimsOf('Omar Fayed pleaded not guilty. His attorney said he would fight the charges.')).toEqual([
+      'Omar Fayed | said | he would fight the charges',
+    ]);
+    expect(claimsOf('Lina Hart was charged on Monday. Her lawyers said the case was weak.')).toEqual([
+      'Lina Hart | said | the case was weak',
+    ]);
+  });
+  it('no person of that gender: no speaker', () => {
+    expect(claimsOf('Omar Fayed was charged on Monday. Her lawyers said the case was weak.')).toEqual([]);
+  });
+});

@@ -582,6 +582,18 @@ export function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
   // fifth session: a state organ of a named country, "the Ukrainian air force said", "Xandria's coast guard said", "the
   // Bordurian foreign ministry said" → the country (GOLD-GUIDELINES: an unnamed body of a named state); a KB body
   // ("Russian Defence Ministry") is a mention of its own and never reaches this
+  // fifth session: "His attorney said", "Her lawyers said" → the person the pronoun refers to (as "X's lawyers said");
+  // the pronoun's gender must fit, as for "he said"
+  if (
+    /^(lawyer|lawyers|attorney|attorneys|spokesman|spokeswoman|spokesperson)$/.test(w) &&
+    k >= 1 &&
+    /^(his|her)$/.test(toks[k - 1].norm) &&
+    toks[k].gap === 0 &&
+    !doc.sentStart[k]
+  ) {
+    const a = resolveEnPronoun(ctx, enFrontedAdjunctStart(ctx, k - 1) ?? v, toks[k - 1].norm === 'his' ? 'm' : 'f');
+    if (a && a.type === 'person') return { actor: a, text: doc.src.slice(toks[k - 1].start, toks[k].end), first: k - 1, desc: true };
+  }
   if (EN_STATE_ORGAN.has(w)) {
     const sc = enStateOfOrgan(ctx, k);
     if (sc) return sc;
