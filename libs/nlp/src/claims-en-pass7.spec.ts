@@ -155,3 +155,14 @@ describe('pass 7 — "His attorney / Her lawyers said" → the person the pronou
     expect(claimsOf('Omar Fayed was charged on Monday. Her lawyers said the case was weak.')).toEqual([]);
   });
 });
+
+describe('pass 7 — "reported" + a results noun is an action, not a report', () => {
+  it('"Gridco reported record revenue" / "reported a 5% drop in sales" → no claim', () => {
+    expect(claimsOf('Gridco reported record revenue on Wednesday.')).toEqual([]);
+    expect(claimsOf('Gridco reported a 5% drop in sales.')).toEqual([]);
+  });
+  it('a clause after "reported" is still reported: "reported sales fell 5%", "reported that ..."', () => {
+    expect(claimsOf('Gridco reported sales fell 5% in May.')).toEqual(['Gridco | reported | sales fell 5% in May']);
+    expect(claimsOf('Gridco reported that the grid was stable.')).toEqual(['Gridco | reported | the grid was stable']);
+  });
+});
