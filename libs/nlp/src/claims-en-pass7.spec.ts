@@ -166,3 +166,14 @@ describe('pass 7 — "reported" + a results noun is an action, not a report', ()
     expect(claimsOf('Gridco reported that the grid was stable.')).toEqual(['Gridco | reported | the grid was stable']);
   });
 });
+
+describe('pass 7 — an "including" aside in the subject', () => {
+  it('"Top Xandrian officials, including adviser X, have said ..." → the country and the named person', () => {
+    expect(
+      claimsOf('Top Xandrian officials, including security adviser Omar Fayed, have said they saw no evidence of fraud.').sort(),
+    ).toEqual(['Omar Fayed | said | they saw no evidence of fraud', 'Xandria | said | they saw no evidence of fraud']);
+  });
+  it('an unresolved head keeps the named member: "Several firms, including Gridco, said ..."', () => {
+    expect(claimsOf('Several firms, including Gridco, said the rule was unworkable.')).toEqual(['Gridco | said | the rule was unworkable']);
+  });
+});

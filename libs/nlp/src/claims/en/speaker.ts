@@ -306,10 +306,20 @@ function subjectBefore0(ctx: Ctx, v: number): Subj | undefined {
     toks[k + 1].gap === 2 || (toks[k + 1].gap === 4 && /[,\u2013\u2014]|\s-\s/.test(toks[k + 1].sep) && !/[.!?:;]/.test(toks[k + 1].sep));
   if (paren) {
     let direct = resolveNP(ctx, k, v);
+    let included: ActorAcc | undefined;
     // "BT Openzone, which operates ... in the UK, told": a name inside a relative clause is not the subject
     for (let r = k, lim = 0; r > 0 && lim < 30 && doc.sentOf[r] === sent; r--, lim++) {
       if (toks[r].gap === 2) {
         if (/^(which|who|whose|where|when)$/.test(toks[r].norm)) direct = undefined;
+        // fifth session: an "including" aside after a subject that names its own speaker, "Top X officials, including
+        // adviser Y, have said" → X, with Y as a joint speaker (gold: both); "Several companies, including Y, said" → Y
+        else if (toks[r].norm === 'including' && r >= 2) {
+          const head = resolveNP(ctx, r - 1, v);
+          if (head && !head.pronoun && direct && !direct.pronoun && direct.actor !== head.actor) {
+            included = direct.actor;
+            direct = undefined;
+          }
+        }
         break;
       }
     }
@@ -351,7 +361,8 @@ function subjectBefore0(ctx: Ctx, v: number): Subj | undefined {
     // named in the apposition right before the verb speaks, not the description or the affiliation body
     if (direct && !direct.pronoun && !direct.desc && direct.actor.type === 'person' && (!best || best.desc || best.actor.type !== 'person'))
       return direct;
-    return best ?? direct;
+    const res = best ?? direct;
+    return res && included && res.actor !== included && !res.others ? { ...res, others: [included] } : res;
   }
   return resolveNP(ctx, k, v);
 }
