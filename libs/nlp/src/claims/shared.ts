@@ -305,6 +305,19 @@ export function cutAtNextReport(ctx: Ctx, s: number, e: number): number {
       !/^(agreed|agrees|continued|called|states)$/.test(toks[ti + 1].norm)
     )
       return t.start - t.sep.length;
+    // fifth session (en): "..., and he warned that ...", "but she also said ...": a pronoun subject resuming the speaker
+    // with a second reporting verb opens its own claim
+    if (
+      t.script === 'latin' &&
+      (t.norm === 'and' || t.norm === 'but') &&
+      ti + 2 < toks.length &&
+      /^(he|she|they|it)$/.test(toks[ti + 1].norm) &&
+      ctx.doc.quoteOf[ti] < 0
+    ) {
+      const vi = toks[ti + 2].norm === 'also' && ti + 3 < toks.length ? ti + 3 : ti + 2;
+      if (EN_VERB.get(toks[vi].norm) && toks[vi].gap === 0 && !/^(agreed|agrees|continued|called|states)$/.test(toks[vi].norm))
+        return t.start - t.sep.length;
+    }
     // "... لكنه رفض دعوة ..." — the reporter resumes with the speaker as a pronoun subject
     if (t.script === 'arabic' && /^(لكنه|لكنها|ولكنه|ولكنها|لكنهم|ولكنهم)$/.test(t.norm) && ctx.doc.quoteOf[t.index] < 0)
       return t.start - t.sep.length;

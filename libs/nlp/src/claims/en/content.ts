@@ -196,6 +196,14 @@ export function contentAfter(ctx: Ctx, v: number, verb: string): { s: number; e:
   }
   // "announced the settlements", "agreed a deal", "wrote an account": a noun object, not a reported proposition
   if (!hadThat && EN_NP_OBJ_VERBS.has(verb) && !/["\u201C]/.test(toks[k].sep) && !enLooksClausal(ctx, k)) return undefined;
+  // fifth session: "Nvidia reported record revenue", "reported a 5% drop in sales": a company's results are an action,
+  // not a report (a past-tense verb still makes a clause: "reported deliveries fell", "reported profits jumped")
+  if (!hadThat && (verb === 'reported' || verb === 'reports') && !/["\u201C]/.test(toks[k].sep) && !enLooksClausal(ctx, k)) {
+    let clause = false;
+    for (let r = k + 1; r < toks.length && r < k + 7 && doc.sentOf[r] === sent && toks[r].gap < 2 && !clause; r++)
+      clause = /ed$/.test(toks[r].norm) || EN_PAST_IRREGULAR.has(toks[r].norm);
+    if (!clause) return undefined;
+  }
   // quote opening right here?
   const sep = toks[k].sep;
   let s = toks[k].start;
@@ -291,6 +299,37 @@ const EN_COORD_AUX = new Set(['has', 'have', 'had', 'also', 'again', 'later', 't
 const EN_COORD_NOT = new Set(['agreed', 'agrees', 'continued', 'called', 'states', 'ruled', 'rules', 'estimated', 'estimates']);
 
 /** Does the text from token k look like a clause (a finite verb or a pronoun subject before the first comma)? */
+/** Irregular past tenses frequent in reported results and events ("profits rose", "sales fell"). */
+const EN_PAST_IRREGULAR = new Set([
+  'rose',
+  'fell',
+  'grew',
+  'sank',
+  'shrank',
+  'went',
+  'came',
+  'became',
+  'made',
+  'hit',
+  'saw',
+  'took',
+  'broke',
+  'won',
+  'lost',
+  'left',
+  'began',
+  'held',
+  'led',
+  'ran',
+  'struck',
+  'spent',
+  'paid',
+  'sold',
+  'bought',
+  'met',
+  'kept',
+]);
+
 export function enLooksClausal(ctx: Ctx, k: number): boolean {
   const toks = ctx.doc.toks;
   const sent = ctx.doc.sentOf[k];

@@ -16,6 +16,7 @@ import {
   EN_PP_HEAD,
   EN_PRONOUNS,
   EN_RECIP,
+  EN_REPORT_ING,
   EN_TIME,
   EN_VERB,
   EN_VERB_OR_CLAIM,
@@ -258,7 +259,11 @@ export function englishClaims(ctx: Ctx): void {
         toks[e2].gap === 2 &&
         rest >= 4 &&
         !EN_INV_ROLE.has(toks[e2].norm) &&
-        !EN_DET.has(toks[e2].norm)
+        !EN_DET.has(toks[e2].norm) &&
+        // fifth session: an apposition or relative clause on the speaker is no content ("said X, chair of Y, in a
+        // statement", "argued X, who chairs the committee")
+        !EN_PERSON_TITLES.has(toks[e2].norm) &&
+        !/^(who|whose|whom|which)$/.test(toks[e2].norm)
       ) {
         // "Incidents like this happen, said Mr Thiemann, because when banks ..." — the content follows
         const e1 = cutAtNextReport(ctx, toks[e2].start, doc.sents[sent].end);
@@ -358,6 +363,17 @@ export function englishClaims(ctx: Ctx): void {
     const after = recipientEnds ? undefined : contentAfter(ctx, verbTokEnd, w);
     if (after) after.e = enCutTrailingAside(ctx, after.s, after.e);
     if (sb && after) {
+      // fifth session: "said it had notified customers, adding that ...": a content that opens on a reporting participle
+      // belongs to the participle rule, not to this verb
+      if (
+        EN_REPORT_ING.has(
+          src
+            .slice(after.s, Math.min(after.e, after.s + 12))
+            .split(/\s/, 1)[0]
+            .toLowerCase(),
+        )
+      )
+        continue;
       // round 5 (en): "told him last month about X", "told members of the committee", "told Sanders but nobody told
       // him": after a recipient, a topic or a conjunction is no proposition
       if (EN_TELL_TOPIC.has(w) && /^(about|of|but|and|or)\s/i.test(src.slice(after.s, after.s + 6))) continue;
@@ -388,16 +404,20 @@ export function englishClaims(ctx: Ctx): void {
       }
     }
     // "Already, he said, there have been ..." / "Incidents like this happen, said Mr Thiemann, because ..." — attribution in the middle
-    const attrStart = sb ? sb.first : v;
+    // (fifth session: "The plan, Treasury Secretary X said, would ..." — from the start of the title phrase before the name)
+    const attrStart = sb ? enTitleStart(ctx, sb.first, sent) : v;
     if (sp && v + 1 < n && endTok < n && doc.sentOf[endTok] === sent && toks[endTok].gap === 2 && toks[attrStart].gap === 2) {
       let rest = 0;
       for (let r = endTok; r < n && doc.sentOf[r] === sent; r++) rest++;
       // round 5 (en): "CLAUSE, he said, including X." — a participle or prepositional tail after the attribution adds to
       // the clause before it, which is the content (below); only a clausal remainder is the mid-attribution content
       const tail = toks[endTok].norm;
+      // (fifth session: "CLAUSE, X said, adding that ..." — a reporting participle opens a claim of its own, the participle
+      // rule's, even though its that-clause looks clausal)
       const tailAdjunct =
-        (/ing$/.test(tail) || EN_PP_HEAD.has(tail) || /^(including|with|without|as|despite)$/.test(tail)) &&
-        !enLooksClausal(ctx, endTok) &&
+        (((/ing$/.test(tail) || EN_PP_HEAD.has(tail) || /^(including|with|without|as|despite)$/.test(tail)) &&
+          !enLooksClausal(ctx, endTok)) ||
+          EN_REPORT_ING.has(tail)) &&
         attrStart - tokenAt(doc, doc.sents[sent].start) >= 4;
       if (rest >= 4 && !tailAdjunct) {
         const s1 = toks[endTok].start;
@@ -407,19 +427,8 @@ export function englishClaims(ctx: Ctx): void {
     }
     if (sp) {
       // the content runs from the sentence start to the comma before the speaker/verb
-      const subjStart = sb ? sb.first : v;
-      let commaTok = subjStart;
-      // "..., watchdog Ofcom has said", "..., President Musharraf of Pakistan has said": role words before the name
-      // (issue 11: also a multi-word title, "..., Secretary of State X told")
-      for (let r = commaTok, hops = 0; sb && hops < 5 && r > 0 && toks[r].gap < 2 && doc.sentOf[r - 1] === sent; hops++) {
-        const wv = toks[r - 1];
-        if (ctx.mAt[r - 1] || EN_VERB.get(wv.norm) || !(wv.caps === 0 || EN_INV_SKIP.has(wv.norm) || EN_PERSON_TITLES.has(wv.norm))) break;
-        r--;
-        if (toks[r].gap === 2) {
-          commaTok = r;
-          break;
-        }
-      }
+      // "..., watchdog Ofcom has said", "..., Secretary of State X told", "..., Tesla Chief Executive X said"
+      const commaTok = attrStart;
       if (toks[commaTok].gap !== 2) continue;
       const s0 = doc.sents[sent].start;
       const e0 = toks[commaTok].start - toks[commaTok].sep.length;
@@ -434,6 +443,32 @@ export function englishClaims(ctx: Ctx): void {
   }
   enParagraphQuotes(ctx);
   continuationQuotes(ctx);
+}
+
+/** The first token of the title phrase before a speaker's name, when a comma opens it; else `first`. Role words
+ * ("watchdog Ofcom", "opposition leader X"), multi-word titles (issue 11: "Secretary of State X") and, fifth session, a
+ * country or body that modifies a title word right after it ("Russian Foreign Minister X", "Tesla Chief Executive X",
+ * "U.S. Treasury Secretary X"): before, such a mention stopped the walk and the content before the comma was lost. */
+function enTitleStart(ctx: Ctx, first: number, sent: number): number {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  for (let r = first, hops = 0; hops < 6 && r > 0 && doc.sentOf[r - 1] === sent; hops++) {
+    const wv = toks[r - 1];
+    const m = ctx.mAt[r - 1];
+    // only a space between the words (or an abbreviation's full stop after a mention: "U.S. Secretary of State X")
+    if (toks[r].gap >= 2 && !(m && /^\.?\s+$/.test(doc.src.slice(m.end, toks[r].start)))) return first;
+    if (m) {
+      // only a modifier: a non-person mention directly before a title word
+      const a = ctx.set.byId.get(m.actorId);
+      if (!a || a.type === 'person' || m.last !== r - 1 || !EN_PERSON_TITLES.has(toks[r].norm)) return first;
+      r = m.first;
+    } else {
+      if (EN_VERB.get(wv.norm) || !(wv.caps === 0 || EN_INV_SKIP.has(wv.norm) || EN_PERSON_TITLES.has(wv.norm))) return first;
+      r--;
+    }
+    if (toks[r].gap === 2) return r;
+  }
+  return first;
 }
 
 /** Issue 11: "CONTENT, X told reporters." / "..., X told a local newspaper on Sunday." — the token after the recipient of a

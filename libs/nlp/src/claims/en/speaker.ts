@@ -13,6 +13,7 @@ import {
   EN_INV_ROLE,
   EN_INV_SKIP,
   EN_NOT_SUBJ,
+  EN_PERSON_TITLES,
   EN_PRONOUNS,
   EN_SKIP_BACK,
   EN_TIME,
@@ -79,16 +80,24 @@ export function invertedSpeaker(ctx: Ctx, k: number): { actor: ActorAcc; text: s
   if (!a || a.type === 'location' || (free && (a.type !== 'person' || m.first !== j))) return undefined;
   let last = m.last;
   if (a.type !== 'person') {
-    // "Daiwa Securities analyst Mark Pervan": the person after the affiliation and role
+    // "Daiwa Securities analyst Mark Pervan": the person after the affiliation and role (fifth session: also a
+    // capitalised multi-word title, "said Russian Foreign Minister X", "said U.S. Secretary of State X")
     let r = m.last + 1;
     let roles = 0;
-    while (r < n && roles < 3 && toks[r].gap < 2 && !ctx.mAt[r] && EN_INV_ROLE.has(toks[r].norm)) {
+    let titled = 0;
+    while (r < n && roles < 4 && toks[r].gap < 2 && !ctx.mAt[r]) {
+      const w = toks[r].norm;
+      if (EN_INV_ROLE.has(w)) roles++;
+      else if (toks[r].caps > 0 && EN_PERSON_TITLES.has(w)) titled++;
+      else if (!(w === 'of' && titled + roles > 0 && r + 1 < n && toks[r + 1].caps > 0 && EN_PERSON_TITLES.has(toks[r + 1].norm))) break;
       r++;
-      roles++;
     }
     const pm = r < n && toks[r].gap < 2 ? ctx.mAt[r] : undefined;
     const p = pm && pm.first === r ? ctx.set.byId.get(pm.actorId) : undefined;
-    if (roles > 0 && p && p.type === 'person') return { actor: p, text: ctx.doc.src.slice(toks[k].start, pm!.end), last: pm!.last };
+    if (roles + titled > 0 && p && p.type === 'person')
+      return { actor: p, text: ctx.doc.src.slice(toks[k].start, pm!.end), last: pm!.last };
+    // a capitalised title without a person after it is not taken as the body's role
+    if (roles === 0) r = m.last + 1;
     if (roles > 0) last = r - 1;
   }
   return { actor: a, text: ctx.doc.src.slice(m.start, m.end), last };
@@ -297,10 +306,20 @@ function subjectBefore0(ctx: Ctx, v: number): Subj | undefined {
     toks[k + 1].gap === 2 || (toks[k + 1].gap === 4 && /[,\u2013\u2014]|\s-\s/.test(toks[k + 1].sep) && !/[.!?:;]/.test(toks[k + 1].sep));
   if (paren) {
     let direct = resolveNP(ctx, k, v);
+    let included: ActorAcc | undefined;
     // "BT Openzone, which operates ... in the UK, told": a name inside a relative clause is not the subject
     for (let r = k, lim = 0; r > 0 && lim < 30 && doc.sentOf[r] === sent; r--, lim++) {
       if (toks[r].gap === 2) {
         if (/^(which|who|whose|where|when)$/.test(toks[r].norm)) direct = undefined;
+        // fifth session: an "including" aside after a subject that names its own speaker, "Top X officials, including
+        // adviser Y, have said" → X, with Y as a joint speaker (gold: both); "Several companies, including Y, said" → Y
+        else if (toks[r].norm === 'including' && r >= 2) {
+          const head = resolveNP(ctx, r - 1, v);
+          if (head && !head.pronoun && direct && !direct.pronoun && direct.actor !== head.actor) {
+            included = direct.actor;
+            direct = undefined;
+          }
+        }
         break;
       }
     }
@@ -342,7 +361,8 @@ function subjectBefore0(ctx: Ctx, v: number): Subj | undefined {
     // named in the apposition right before the verb speaks, not the description or the affiliation body
     if (direct && !direct.pronoun && !direct.desc && direct.actor.type === 'person' && (!best || best.desc || best.actor.type !== 'person'))
       return direct;
-    return best ?? direct;
+    const res = best ?? direct;
+    return res && included && res.actor !== included && !res.others ? { ...res, others: [included] } : res;
   }
   return resolveNP(ctx, k, v);
 }
@@ -447,6 +467,46 @@ const EN_PERSON_ROLE = new Set([
   'founder',
 ]);
 
+/** Heads of a state organ's name ("air force", "coast guard", "defence ministry", "army"); "government" stays out (a bare or
+ * adjectival government is its own decision in test/gold/README.md). */
+const EN_STATE_ORGAN = new Set(['military', 'army', 'navy', 'force', 'forces', 'guard', 'guards', 'police', 'ministry', 'embassy']);
+/** Modifiers inside such a name. */
+const EN_ORGAN_MOD =
+  /^(air|armed|coast|border|national|naval|military|state|federal|foreign|defence|defense|interior|health|finance|justice|economy|trade|energy|home|security|emergency|emergencies|transport|education|agriculture|environment|information|intelligence)$/;
+
+/** "the Ukrainian air force", "Xandria's coast guard": the country before the organ's name (an adjective or a possessive
+ * right before the modifiers), or undefined. Only a country, and only when the name starts the noun phrase (after the,
+ * a sentence start or a comma): "the US firm's army of lawyers" is not the US. */
+function enStateOfOrgan(ctx: Ctx, k: number): Subj | undefined {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  let j = k - 1;
+  for (let mods = 0; j >= 0 && mods < 2 && toks[j + 1].gap === 0 && !ctx.mAt[j] && EN_ORGAN_MOD.test(toks[j].norm); mods++) j--;
+  if (j < 0 || toks[j + 1].gap !== 0) return undefined;
+  let poss = false;
+  if (j >= 1 && toks[j].norm === 's' && /['\u2019]/.test(toks[j].sep) && toks[j].gap <= 1) {
+    j--;
+    poss = true;
+  }
+  const m = ctx.mAt[j];
+  if (!m || m.last !== j) return undefined;
+  const a = ctx.set.byId.get(m.actorId);
+  if (!a || a.type !== 'country') return undefined;
+  const b = m.first - 1;
+  const the = !poss && b >= 0 && toks[b].norm === 'the';
+  if (!(b < 0 || doc.sentStart[m.first] || toks[m.first].gap >= 2 || the)) return undefined;
+  // "a rival of the Xandrian army said": inside a prepositional phrase, not the subject
+  if (
+    the &&
+    !doc.sentStart[b] &&
+    toks[b].gap < 2 &&
+    b >= 1 &&
+    /^(of|for|from|at|in|with|by|to|on|against|over|into)$/.test(toks[b - 1].norm)
+  )
+    return undefined;
+  return { actor: a, text: doc.src.slice(m.start, toks[k].end), first: the ? b : m.first, desc: true };
+}
+
 /** Resolve the noun phrase ending at token k to an actor. */
 export function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
   const { doc } = ctx;
@@ -465,12 +525,17 @@ export function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
         if (aff) return aff;
       }
       if (before > 0 && ['of', 'at', 'for', 'from'].includes(toks[before].norm)) {
-        // "a spokesman for the Kremlin said", "officials of the ministry said": the body speaks
+        // "a spokesman for the Kremlin said", "officials of the ministry said": the body speaks (fifth session: also a
+        // person's lawyers or spokesman, "Lawyers for X said" as "X's lawyers said")
+        const agentW = toks[before - 1].norm;
         if (
-          a.type !== 'person' &&
           a.type !== 'country' &&
-          /^(spokesman|spokeswoman|spokesperson|spokespeople|official|officials|representative|representatives|source|sources|lawyer|lawyers)$/.test(
-            toks[before - 1].norm,
+          // (not when the officer is named in an apposition after the person: "An attorney for X, Y Z, said")
+          (a.type !== 'person' ||
+            (/^(spokesman|spokeswoman|spokesperson|lawyer|lawyers|attorney|attorneys)$/.test(agentW) &&
+              !(m.last + 1 < toks.length && toks[m.last + 1].gap === 2))) &&
+          /^(spokesman|spokeswoman|spokesperson|spokespeople|official|officials|representative|representatives|source|sources|lawyer|lawyers|attorney|attorneys)$/.test(
+            agentW,
           ) &&
           (before - 2 < 0 || !ctx.mAt[before - 2])
         )
@@ -524,6 +589,25 @@ export function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
   if (doc.sentOf[k] === 0 && EN_LEAD_PERSON.test(w)) {
     const lp = enLeadAffiliated(ctx, k);
     if (lp) return lp;
+  }
+  // fifth session: a state organ of a named country, "the Ukrainian air force said", "Xandria's coast guard said", "the
+  // Bordurian foreign ministry said" → the country (GOLD-GUIDELINES: an unnamed body of a named state); a KB body
+  // ("Russian Defence Ministry") is a mention of its own and never reaches this
+  // fifth session: "His attorney said", "Her lawyers said" → the person the pronoun refers to (as "X's lawyers said");
+  // the pronoun's gender must fit, as for "he said"
+  if (
+    /^(lawyer|lawyers|attorney|attorneys|spokesman|spokeswoman|spokesperson)$/.test(w) &&
+    k >= 1 &&
+    /^(his|her)$/.test(toks[k - 1].norm) &&
+    toks[k].gap === 0 &&
+    !doc.sentStart[k]
+  ) {
+    const a = resolveEnPronoun(ctx, enFrontedAdjunctStart(ctx, k - 1) ?? v, toks[k - 1].norm === 'his' ? 'm' : 'f');
+    if (a && a.type === 'person') return { actor: a, text: doc.src.slice(toks[k - 1].start, toks[k].end), first: k - 1, desc: true };
+  }
+  if (EN_STATE_ORGAN.has(w)) {
+    const sc = enStateOfOrgan(ctx, k);
+    if (sc) return sc;
   }
   if (EN_NOT_SUBJ.has(w)) return undefined;
   // "X's (official) spokesman/lawyer", "X lawyers/officials" → X
