@@ -32,6 +32,12 @@ interface Node {
   entries?: GazEntry[];
 }
 
+/** Both fields present from the start: one hidden class for every trie node, so the walk in `match` reads
+ * `next`/`entries` monomorphically (nodes grown from `{}` had four shapes: {next}, {entries}, and both orders). */
+function newNode(): Node {
+  return { next: undefined, entries: undefined };
+}
+
 const ALEF = 0x0627,
   LAM = 0x0644;
 
@@ -145,18 +151,18 @@ export class Gazetteer {
       }
       if (i > 0) gaps[i] = Math.max(1, t.gap === 3 && t.sep.trim() === '.' ? 3 : t.gap <= 1 ? 1 : t.gap);
     });
-    let node: Node = {};
+    let node: Node = newNode();
     for (let k = 0; k < toks.length; k++) {
       const id = this.idFor(toks[k].norm);
       let nx: Node | undefined;
       if (k === 0) {
         nx = this.rootById[id];
-        if (!nx) nx = this.rootById[id] = {};
+        if (!nx) nx = this.rootById[id] = newNode();
       } else {
         if (!node.next) node.next = new Map();
         nx = node.next.get(id);
         if (!nx) {
-          nx = {};
+          nx = newNode();
           node.next.set(id, nx);
         }
       }

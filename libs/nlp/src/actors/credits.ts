@@ -15,6 +15,8 @@ const SLASH_CREDIT = /(?:toggle caption|caption|photo(?:graph)?:?|image:?|credit
 const CONTRIBUTED =
   /(?:^|\n)[^\n]{0,200}\b(?:contributed (?:to )?(?:this )?(?:report|reporting|writing)|contributed reporting|reporting by|editing by|writing by)\b[^\n]*/gi;
 
+const CONTRIBUTED_CUE = /contributed|reporting by|editing by|writing by/i;
+
 /** Spans of the text that hold credits only. */
 export function creditSpans(src: string): CreditSpan[] {
   const out: CreditSpan[] = [];
@@ -25,7 +27,9 @@ export function creditSpans(src: string): CreditSpan[] {
       if (/\p{Lu}[\p{L}.'’-]*\s?\/\s?\p{Lu}/u.test(m[0])) out.push({ start: m.index!, end: m.index! + m[0].length });
     }
   }
-  for (const m of src.matchAll(CONTRIBUTED)) out.push({ start: m.index!, end: m.index! + m[0].length });
+  // every CONTRIBUTED match holds one of these words: one linear scan rules most bodies out before the
+  // per-line pattern (up to 200 characters scanned and backtracked from every line start)
+  if (CONTRIBUTED_CUE.test(src)) for (const m of src.matchAll(CONTRIBUTED)) out.push({ start: m.index!, end: m.index! + m[0].length });
   return out;
 }
 
