@@ -51,12 +51,29 @@ export function arabicAccording(ctx: Ctx, i: number): void {
   const { doc } = ctx;
   const toks = doc.toks;
   const t = toks[i];
-  const w = t.norm.length > 3 && t.norm[0] === 'و' ? t.norm.slice(1) : t.norm;
+  // (round 7: وفقا itself starts with و — strip a conjunction only when the bare word is no trigger)
+  const w = t.norm.length > 3 && t.norm[0] === 'و' && !/^(وفقا)$/.test(t.norm) ? t.norm.slice(1) : t.norm;
   if (!/^(بحسب|حسب|وفقا|طبقا)$/.test(w)) return;
   let k = i + 1;
   if (k < toks.length && (toks[k].norm === 'ل' || toks[k].norm === 'لـ')) k++;
   let a = actorOf(ctx, k);
   let m = a ? ctx.mAt[k] : undefined;
+  // round 7: "وفقا لتقديرات الأمم المتحدة"، "حسب وكالة «رويترز»": a figures/document noun or a head noun whose
+  // complement is the source
+  let viaNoun = false;
+  if (
+    !a &&
+    k + 1 < toks.length &&
+    (toks[k + 1].gap <= 1 || /^\s*["\u201C\u00AB]$/.test(toks[k + 1].sep)) &&
+    AR_SOURCE_NOUNS.has(toks[k].norm.replace(/^ل/, ''))
+  ) {
+    const a1 = actorOf(ctx, k + 1);
+    if (a1 && ctx.mAt[k + 1]!.first === k + 1) {
+      a = a1;
+      m = ctx.mAt[k + 1];
+      viaNoun = true;
+    }
+  }
   if (!a && k < toks.length) {
     // وبحسب التقرير / البيان / بيانات الوزارة → the body that issued it
     const w2 = toks[k].norm.replace(/^ل/, '');
@@ -120,15 +137,18 @@ export function arabicAccording(ctx: Ctx, i: number): void {
       ((ctx.rule = 'ar-according'), ctx),
       a,
       doc.src.slice(m.start, m.end),
-      t.norm[0] === 'و' ? doc.src.slice(t.start + 1, t.end) : doc.src.slice(t.start, t.end),
+      t.norm !== w ? doc.src.slice(t.start + 1, t.end) : doc.src.slice(t.start, t.end),
       'statement',
       toks[c].start,
       st.end,
       i,
     );
   } else if (
-    (t.gap === 2 && m.last + 1 >= toks.length) ||
-    (toks[m.last + 1] && (doc.sentOf[m.last + 1] !== sent || toks[m.last + 1].gap >= 2) && t.gap === 2)
+    ((t.gap === 2 || (t.gap <= 1 && (viaNoun || AR_ACCORDING_STRICT.has(w)) && closesSentence(ctx, m.last))) &&
+      m.last + 1 >= toks.length) ||
+    (toks[m.last + 1] &&
+      (doc.sentOf[m.last + 1] !== sent || toks[m.last + 1].gap >= 2) &&
+      (t.gap === 2 || (t.gap <= 1 && (viaNoun || AR_ACCORDING_STRICT.has(w)) && closesSentence(ctx, m.last))))
   ) {
     pushClaim(
       ((ctx.rule = 'ar-according-end'), ctx),
@@ -141,6 +161,21 @@ export function arabicAccording(ctx: Ctx, i: number): void {
       i,
     );
   }
+}
+
+/** Figures and document nouns, and media head nouns, whose complement names the source of a "بحسب/وفقا" phrase. */
+const AR_SOURCE_NOUNS = new Set(
+  'تقديرات تقدير ارقام احصاءات احصائيات بيانات معطيات تقرير تقارير بيان وكاله صحيفه جريده موقع قناه شبكه'.split(' '),
+);
+/** "بحسب"/"حسب" read as "according to" also without a comma before them when the source closes the sentence (وفقا/طبقا
+ * also mean "in accordance with" a law or plan, so they need a comma or a figures noun). */
+const AR_ACCORDING_STRICT = new Set(['بحسب', 'حسب']);
+
+/** The mention ending at token `last` closes its sentence (only a full stop or the paragraph end after it). */
+function closesSentence(ctx: Ctx, last: number): boolean {
+  const { doc } = ctx;
+  if (last + 1 >= doc.toks.length) return true;
+  return doc.sentOf[last + 1] !== doc.sentOf[last];
 }
 
 /** "ونقلت رويترز عن مسؤول إسرائيلي قوله إن ..." — the quoted source (after عن) is the speaker. */

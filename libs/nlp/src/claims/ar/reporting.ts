@@ -73,6 +73,11 @@ function unrecognisedSubject(ctx: Ctx, i: number): boolean {
   return j > 0 && AR_CLAUSE_OPENERS.has(toks[j - 1].norm);
 }
 
+/** Honorifics with a possessive pronoun that stand for a person as the subject (folded). */
+const AR_HONORIFIC = new Set(
+  'سموه سموها معاليه معاليها فخامته فخامتها سعادته سعادتها سيادته سيادتها جلالته جلالتها دولته سماحته نيافته'.split(' '),
+);
+
 const AR_RELATIVE = new Set(['الذي', 'التي', 'الذين', 'اللذين', 'اللتين', 'اللذان', 'اللتان']);
 
 /**
@@ -282,6 +287,14 @@ function arUnnamedSpeaker(
     speaker =
       firstW.startsWith('ال') || titleCountry ? resolveDescription(ctx, i, 'person', firstW) : personByTitle(ctx, firstW, toks[i].start);
     speakerText = toks[first].norm;
+  } else if (AR_HONORIFIC.has(firstW) && first === regionEnd) {
+    // round 7: an honorific standing for "he/she" ("وأكد سموه أن"، "وأضاف معاليه"، "وقالت سعادتها") is a pronoun subject,
+    // and only ever refers to a person
+    const p = resolveArPronoun(ctx, i, info.fem || /ها$/.test(firstW), false);
+    if (p && p.type === 'person') {
+      speaker = p;
+      speakerText = src.slice(toks[first].start, toks[first].end);
+    } else unresolvedNoun = true;
   } else {
     const w = firstForm(arabicVariants(toks[first].norm), (f) => !!AR_DESCRIPTIONS[f]);
     // issue 11 round 5: "وذكرت المصادر أن" / "وأضاف المسؤولون" — the unnamed officers introduced earlier, or refuse
@@ -462,8 +475,26 @@ export function arabicClaims(ctx: Ctx): void {
       i > 1 && /^(قد|وقد|فقد|لقد)$/.test(toks[i - 1].norm) && toks[i].gap <= 1 && toks[i - 1].gap <= 1 && doc.sentOf[i - 2] === sent
         ? i - 2
         : i - 1;
+    // round 7: a relative clause's verb has the antecedent as subject ("لندن وواشنطن وباريس التي تتهم X بـ…"): an
+    // actor after the verb is its object, never the speaker (a country adjective in a title phrase is left to the
+    // relative-clause rules, which find the titled person)
+    if (
+      subjTok === i - 1 &&
+      i > 1 &&
+      toks[i].gap <= 1 &&
+      toks[i - 1].gap <= 1 &&
+      AR_RELATIVE.has(toks[i - 1].norm) &&
+      doc.sentOf[i - 2] === sent &&
+      ctx.mAt[i - 2]?.last === i - 2
+    ) {
+      const ma = ctx.mAt[i - 2]!;
+      const aa = actorOf(ctx, i - 2);
+      const titled = ma.first > 0 && (AR_TITLE_WORDS.has(toks[ma.first - 1].norm) || AR_PERSON_TITLES.has(toks[ma.first - 1].norm));
+      if (aa && aa.type !== 'location' && !(aa.type === 'country' && titled)) subjTok = i - 2;
+    }
     if (
       subjTok === i - 2 &&
+      !AR_RELATIVE.has(toks[i - 1].norm) &&
       !(
         ctx.mAt[i - 2] &&
         actorOf(ctx, i - 2)?.type !== 'location' &&

@@ -3,7 +3,8 @@
 
 import type { ActorAcc, MentionX } from '../../actors/shared';
 import { type Doc, tokenAt } from '../../doc';
-import { AR_DESCRIPTIONS, AR_PERSON_TITLES, AR_PREPS, AR_TITLE_WORDS, AR_VERBS } from '../../lexicon/ar';
+import { arVerbOf } from '../../actors/ar/names';
+import { AR_ADVERBIAL, AR_COMP, AR_DESCRIPTIONS, AR_PERSON_TITLES, AR_PREPS, AR_RELAY, AR_TITLE_WORDS, AR_VERBS } from '../../lexicon/ar';
 import { foldText } from '../../text';
 import {
   actorOf,
@@ -217,6 +218,10 @@ function resolveArPronoun0(ctx: Ctx, k: number, fem: boolean, participle: boolea
         return d && compatible(d) ? d : undefined;
       }
     }
+    // round 7: the sentence opens with a reporting or relaying verb whose subject is a noun no rule resolved ("وقال
+    // المسؤول الأول إنه …، مؤكدا"، "ونقل فلان عن …، مشيرا"): the participle speaks for that subject, and the actors the
+    // scan below would find sit in the content or the object — refuse
+    if (participle && lastSent !== sent && openingSubjectUnresolved(ctx, lead, k)) return undefined;
     const st = ctx.doc.sents[sent];
     if (st) {
       // the subject: a person named in the sentence (not inside a prepositional phrase), else the first body
@@ -258,6 +263,35 @@ function resolveArPronoun0(ctx: Ctx, k: number, fem: boolean, participle: boolea
   const a =
     firstInRecentSentence(ctx, k, notCont, true) ?? lastActor(ctx, k, notCont, true, true) ?? firstInRecentSentence(ctx, k, ok, true);
   return a ?? (lcA && compatible(lcA) ? lcA : undefined);
+}
+
+/**
+ * round 7: the sentence's opening token `lead` is a reporting or relaying verb (وقال، وأوضح، ونقل) and the word after it
+ * is its subject, a noun that names no actor (not a preposition, complementiser, adverb, quotation or colon).
+ */
+function openingSubjectUnresolved(ctx: Ctx, lead: number, k: number): boolean {
+  const toks = ctx.doc.toks;
+  if (lead < 0 || lead + 1 >= k || ctx.doc.sentOf[lead + 1] !== ctx.doc.sentOf[k]) return false;
+  const v = toks[lead];
+  if (!(arVerbOf(v) || AR_RELAY.has(v.norm.replace(/^[وف]/, '')))) return false;
+  const s = toks[lead + 1];
+  if (s.gap > 1 || s.script !== 'arabic' || ctx.mAt[lead + 1] || /[:"\u201C\u00AB]/.test(s.sep)) return false;
+  if (
+    AR_COMP.has(s.norm) ||
+    AR_ADVERBIAL.has(s.norm) ||
+    AR_PREPS.test(s.norm) ||
+    /^(في|من|الي|علي|عن|مع|خلال|امام|لدي|عبر|ل|لـ)$/.test(s.norm)
+  )
+    return false;
+  // an indefinite role heading a construct ("وكشف رئيس مجلس إدارة الشركة أن"): the holder of that role, left to the
+  // older rules
+  if (!s.norm.startsWith('ال') && (AR_TITLE_WORDS.has(s.norm) || AR_PERSON_TITLES.has(s.norm))) return false;
+  // a title or role word with a name right after it ("وقال وزير الخارجية X") is resolved by the name
+  for (let r = lead + 2; r < Math.min(k, lead + 6); r++) {
+    if (toks[r].gap > 2 || /^(في|من|الي|علي|عن|مع|خلال|امام|لدي|عبر|بين)$/.test(toks[r].norm)) break;
+    if (ctx.mAt[r]) return false;
+  }
+  return true;
 }
 
 /** "الوكالة الكورية الشمالية" / "الوكالة الرسمية في كوريا الشمالية": a description qualified by a country refers to the

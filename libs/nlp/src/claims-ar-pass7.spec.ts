@@ -1,0 +1,102 @@
+// Issue 11, seventh Arabic pass (branch arclaims): construction families, each with invented sentences (fictional
+// people, bodies and countries); the KB is a small stand-in.
+import { all, claimsHarness, offsetsOk, who } from './claims-spec-support';
+import type { KbActor } from '@marsad/contracts';
+
+const KB: KbActor[] = [
+  {
+    id: 'country:XA',
+    name: 'Xandria',
+    type: 'country',
+    aliases: ['زاندريا', 'الزاندري', 'الزاندرية', 'زاندري', 'زاندرية', 'Xandria'],
+  },
+  { id: 'country:VL', name: 'Valoria', type: 'country', aliases: ['فالوريا', 'الفالوري', 'الفالورية', 'فالورية', 'Valoria'] },
+  { id: 'country:MR', name: 'Morvia', type: 'country', aliases: ['مورفيا', 'المورفي', 'المورفية', 'مورفية', 'Morvia'] },
+  { id: 'person:omar-fayed', name: 'Omar Fayed', type: 'person', aliases: ['عمر فايد', 'فايد', 'Omar Fayed'] },
+  { id: 'person:lina-haddad', name: 'Lina Haddad', type: 'person', aliases: ['لينا حداد', 'حداد', 'Lina Haddad'] },
+  { id: 'org:dalta', name: 'Dalta Ports', type: 'organization', aliases: ['موانئ دالتا', 'Dalta Ports'] },
+  { id: 'org:nordwire', name: 'Nordwire', type: 'organization', aliases: ['نوردواير', 'Nordwire'] },
+  { id: 'org:unx', name: 'United Xations', type: 'organization', aliases: ['الأمم المتحالفة', 'United Xations'] },
+];
+const enrich = claimsHarness(KB, { title: 'عنوان', language: 'ar' });
+
+describe('issue 11 round 7 — Arabic: a participle after an opening verb whose subject no rule resolved', () => {
+  it('refuses rather than taking an actor named in the content or the object', () => {
+    const body =
+      'وقال فايد إن الميناء مغلق. وذكر مسؤول عسكري أن الاستعدادات بدأت. وقال المسؤول الثاني إنه لا توجد خطة حتى يأمر الرئيس فايد الجيش بالتحرك، مؤكدا أنه لا شيء مؤكد الآن. ونقل الباحث عن سكان في زاندريا قولهم إن القصف استمر، مشيرا إلى أن فريقه لم يجد أدلة.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(who(out, 'لا شيء مؤكد')).toEqual([]);
+    expect(who(out, 'فريقه لم يجد')).toEqual([]);
+  });
+
+  it('keeps a participle whose opening subject is resolved (a name, a role the story named before)', () => {
+    const body =
+      'وقالت حداد إن المحادثات مستمرة، مضيفة أن الاتفاق قريب. وأوضحت الوزيرة الفالورية أن الاجتماع انتهى، مشيرة إلى أن الوفد غادر.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(who(out, 'الاتفاق قريب')).toEqual(['Lina Haddad | ar-pronoun']);
+    expect(who(out, 'الوفد غادر')).toEqual(['Lina Haddad | ar-pronoun']);
+  });
+});
+
+describe("issue 11 round 7 — Arabic: a relative clause's verb has the antecedent as subject", () => {
+  it('"X وY التي تتهم Z بـ…": one claim per coordinated antecedent, the actor after the verb is the object', () => {
+    const body = 'وحظي القرار بدعم فالوريا ومورفيا التي تتهم المتمردين الزاندريين بإسقاط الطائرة فوق الحدود.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(who(out, 'بإسقاط الطائرة')).toEqual(['Morvia | ar-object', 'Valoria | ar-joint']);
+    expect(out.claims.every((c) => c.text.startsWith('المتمردين'))).toBe(true);
+  });
+
+  it('a country adjective in a title phrase before الذي is left to the titled person', () => {
+    const body = 'وانتقد الوزير الزاندري الذي يتهم فالوريا بخرق الهدنة الموقف الدولي.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(who(out, 'بخرق الهدنة').some((x) => x.startsWith('Xandria'))).toBe(false);
+    expect(who(out, 'بخرق الهدنة').some((x) => x.startsWith('Valoria'))).toBe(false);
+  });
+});
+
+describe('issue 11 round 7 — Arabic: a source closing the sentence without a comma', () => {
+  it('"… بحسب X." / "… وفقا لتقديرات X." / "…، حسب وكالة «X»." / "… بحسب ما أعلنت مصادر زاندرية."', () => {
+    const body =
+      'وسقط عشرون قتيلا في القصف بحسب الأمم المتحالفة. وقتل أكثر من ألف شخص منذ بدء القتال وفقا لتقديرات الأمم المتحالفة. ويسعى فايد إلى تهدئة التوتر في المنطقة، حسب وكالة «نوردواير». وتوفي شاب متأثرا بجراحه قرب الحدود بحسب ما أعلنت مصادر زاندرية.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(who(out, 'عشرون قتيلا')).toEqual(['United Xations | ar-according-end']);
+    expect(who(out, 'أكثر من ألف')).toEqual(['United Xations | ar-according-end']);
+    expect(who(out, 'تهدئة التوتر')).toEqual(['Nordwire | ar-according-end']);
+    expect(who(out, 'متأثرا بجراحه')).toEqual(['Xandria | ar-aside-after']);
+  });
+
+  it('"وفقا/طبقا لـX" without a comma and without a figures noun is "in accordance with": no claim; nor a source mid-sentence', () => {
+    const body =
+      'وستنسحب القوات من المدينة وفقا لموانئ دالتا. وتعمل اللجنة طبقا للأمم المتحالفة. وقال فايد بحسب نوردواير إن المعبر مغلق. ونقلت الشحنة بحسب الخطة إلى الميناء.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(who(out, 'القوات من المدينة')).toEqual([]);
+    expect(who(out, 'اللجنة')).toEqual([]);
+    expect(who(out, 'المعبر مغلق')).toEqual(['Omar Fayed | ar-explicit']);
+    expect(who(out, 'الشحنة')).toEqual([]);
+  });
+
+  it('"وفقا لـX، …" at a sentence start keeps its verb whole', () => {
+    const body = 'وفقا لنوردواير، فإن المفاوضات ستستأنف الأسبوع المقبل.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(all(out)).toEqual(['Nordwire | وفقا | المفاوضات ستستأنف الأسبوع المقبل']);
+  });
+});
+
+describe('issue 11 round 7 — Arabic: an honorific standing for the pronoun subject', () => {
+  it('"وأكد سموه أن" / "وأضافت معاليها أن" continue the person; refused when the last speaker is a body', () => {
+    const body =
+      'وقال الشيخ عمر فايد إن الحادث خطير. وأكد سموه أن التحقيق سيبدأ فورا. وقالت لينا حداد إن الوزارة مستعدة. وأضافت معاليها أن الميزانية كافية. وقالت موانئ دالتا إن الأرصفة مغلقة. وأكد سموه أن السفن ستنتظر.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(who(out, 'التحقيق سيبدأ')).toEqual(['Omar Fayed | ar-description']);
+    expect(who(out, 'الميزانية كافية')).toEqual(['Lina Haddad | ar-description']);
+    expect(who(out, 'السفن ستنتظر').some((x) => x.startsWith('Dalta'))).toBe(false);
+  });
+});
