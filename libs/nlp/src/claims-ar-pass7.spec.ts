@@ -100,3 +100,60 @@ describe('issue 11 round 7 — Arabic: an honorific standing for the pronoun sub
     expect(who(out, 'السفن ستنتظر').some((x) => x.startsWith('Dalta'))).toBe(false);
   });
 });
+
+describe("issue 11 round 7 — Arabic: coordinated bodies with their head nouns, and the reporter's occasion cut", () => {
+  it('"كل من شركة «X» وشركة «Y» … أنهما": one claim per body', () => {
+    const body = 'وأعلنت كل من شركة الشحن الزاندرية «نوردواير» وشركة «موانئ دالتا» الفالورية أنهما تعتزمان تقليص أعمالهما في مورفيا.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(who(out, 'تقليص أعمالهما')).toEqual(['Dalta Ports | ar-joint', 'Nordwire | ar-explicit']);
+  });
+
+  it('"… وذلك بعد/خلال …" ends the content, also without a comma; inside a quotation it stays', () => {
+    const body =
+      'وقال فايد إن زاندريا ترحب بالشركات الأجنبية وستحمي استثماراتها وذلك بعد اجتماع مع الوفد الفالوري. وقالت حداد: «سنواصل العمل وذلك خلال الأسابيع المقبلة».';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(out.claims.find((c) => c.speaker.name === 'Omar Fayed')!.text).toBe('زاندريا ترحب بالشركات الأجنبية وستحمي استثماراتها');
+    expect(out.claims.find((c) => c.speaker.name === 'Lina Haddad')!.text).toBe('سنواصل العمل وذلك خلال الأسابيع المقبلة');
+  });
+});
+
+describe('issue 11 round 7 — Arabic: who is not the speaker', () => {
+  it('a coordinated verb after an opening clause whose subject no rule resolved is refused', () => {
+    const body =
+      'وقال فايد إن الحوار ضروري. وكانت منظمات حقوقية قد حثت الدول الأعضاء في الأمم المتحالفة على رفض الترشيح، وقالت إن اختيار مورفيا يثير مخاوف.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(who(out, 'يثير مخاوف')).toEqual([]);
+  });
+
+  it('a short quoted name right after the verb is the (unrecognised) subject, not the content', () => {
+    const body = 'وقالت حداد إن الجائزة أرجئت. وأشارت «هاآرتس» إلى أن الناشطة كانت من بين المعتقلين.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(who(out, 'الناشطة كانت')).toEqual([]);
+  });
+
+  it('an aside on the source inside the speaker region: the speaker is before it', () => {
+    const body = 'وقال عمر فايد إن الأموال مجمدة. وأوضح فايد حسبما نقل عنه التلفزيون الزاندري أن المبلغ لا يتجاوز مليارا.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(who(out, 'المبلغ لا يتجاوز')).toEqual(['Omar Fayed | ar-explicit']);
+  });
+
+  it('"X أبلغ Y أن": the subject before a tell verb speaks, the actor after it is the addressee', () => {
+    const body = 'وأكد مصدر مطلع أن عمر فايد أبلغ لينا حداد أن زاندريا سترسل فرقا إلى الحدود.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(who(out, 'سترسل فرقا')).toEqual(['Omar Fayed | ar-explicit']);
+  });
+
+  it('"وتتهم السلطات الزاندرية X بـ…": the authorities stand for their country; the body after them is the object', () => {
+    const body = 'وتتهم السلطات الزاندرية موانئ دالتا، بتهريب الأسلحة عبر الحدود وبأنها "تسيطر" على المعابر.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(who(out, 'بتهريب الأسلحة')).toEqual(['Xandria | ar-explicit']);
+    expect(who(out, 'تسيطر').some((x) => x.startsWith('Dalta'))).toBe(false);
+  });
+});

@@ -291,6 +291,9 @@ export function lastClaimBefore(ctx: Ctx, k: number): ClaimX | undefined {
 
 export const isOrgish = (a: ActorAcc) => a.type === 'organization' || a.type === 'country' || a.type === 'group';
 
+/** Words after وذلك that open the reporter's account of the occasion (folded). */
+const AR_OCCASION = new Set('بعد خلال في عقب قبل اثناء علي عند لدي ردا تعليقا بمناسبه اثر اتر اثناء امام اسبوع يوم'.split(' '));
+
 export function cutAtNextReport(ctx: Ctx, s: number, e: number): number {
   const toks = ctx.doc.toks;
   for (let ti = tokenAt(ctx.doc, s); ti < toks.length && toks[ti].start < e; ti++) {
@@ -321,6 +324,17 @@ export function cutAtNextReport(ctx: Ctx, s: number, e: number): number {
       if (mp && mp.first === t.index + 1 && ctx.set.byId.get(mp.actorId)?.type === 'person' && !AR_COMP.has(t.norm.slice(1)))
         return t.start - t.sep.length;
     }
+    // round 7: "… وستحمي استثماراتها وذلك بعد اجتماع مع …": وذلك + a time or occasion word opens the reporter's
+    // account of when and where, also without a comma (inside a quotation it is the speaker's own)
+    if (
+      t.script === 'arabic' &&
+      t.norm === 'وذلك' &&
+      t.gap <= 1 &&
+      ti + 1 < toks.length &&
+      AR_OCCASION.has(toks[ti + 1].norm) &&
+      ctx.doc.quoteOf[ti] < 0
+    )
+      return t.start - t.sep.length;
     // a comma right after a closing quote ("...، مشيرا إلى") separates clauses like a plain comma
     if (t.gap !== 2 && !(t.gap === 4 && /[,،]/.test(t.sep) && !/[.!?؟:\n]/.test(t.sep))) continue;
     if (ctx.doc.quoteOf[t.index] < 0 || ctx.doc.quotes[ctx.doc.quoteOf[t.index]].open < s) {

@@ -73,6 +73,15 @@ function unrecognisedSubject(ctx: Ctx, i: number): boolean {
   return j > 0 && AR_CLAUSE_OPENERS.has(toks[j - 1].norm);
 }
 
+/** Words that open an aside on the source inside a speaker region (folded). */
+const AR_REGION_ASIDE = new Set(['حسبما', 'بحسبما', 'وحسبما', 'كما', 'وفقا', 'ووفقا', 'بحسب', 'حسب', 'نقلا']);
+
+/** Tell verbs (folded): the actor right after the verb is the addressee when a subject precedes it. */
+const AR_TELL = new Set(['ابلغ', 'ابلغت', 'ابلغوا', 'اخبر', 'اخبرت', 'اخبروا']);
+
+/** Plural heads standing for a country's authorities ("السلطات الأفغانية" counts as the country: GOLD-GUIDELINES). */
+const AR_AUTHORITIES = new Set(['السلطات', 'سلطات', 'المسوولون', 'مسوولون', 'المسوولين', 'مسوولين']);
+
 /** Honorifics with a possessive pronoun that stand for a person as the subject (folded). */
 const AR_HONORIFIC = new Set(
   'سموه سموها معاليه معاليها فخامته فخامتها سعادته سعادتها سيادته سيادتها جلالته جلالتها دولته سماحته نيافته'.split(' '),
@@ -396,6 +405,13 @@ export function arabicClaims(ctx: Ctx): void {
                 q = r - 1;
                 continue;
               }
+              // round 7: "وأشارت «X» إلى أن"، "وقالت "X" إن": a one- or two-word quote right after the verb with a
+              // complementiser soon after is the subject's name (an unrecognised one leaves the speaker unresolved)
+              const nameAfterVerb = q === i + 1 && words <= 2 && compSoon && r < n && doc.sentOf[r] === sent && toks[r].gap === 4;
+              if (nameAfterVerb) {
+                q = r - 1;
+                continue;
+              }
               if (
                 q > i + 1 &&
                 r < n &&
@@ -463,7 +479,14 @@ export function arabicClaims(ctx: Ctx): void {
     // the active always names what it describes (وصفت X الوضع بأنه، وصفته بأنه)
     if (comp === i + 1 && passiveDescribe(ctx, i)) continue;
     // the speaker region is (i, comp]
-    const regionEnd = comp >= 0 ? (contentStart >= 0 && toks[comp] && AR_COMP.has(toks[comp].norm) ? comp - 1 : comp) : -1;
+    let regionEnd = comp >= 0 ? (contentStart >= 0 && toks[comp] && AR_COMP.has(toks[comp].norm) ? comp - 1 : comp) : -1;
+    // round 7: "وأوضح X حسبما نقل عنه التلفزيون الرسمي أن": an aside naming the source of the report closes the speaker
+    // region — the actors in it relayed the statement, they did not make it
+    for (let r = i + 2; r <= regionEnd; r++)
+      if (AR_REGION_ASIDE.has(toks[r].norm) && toks[r].gap <= 2) {
+        regionEnd = r - 1;
+        break;
+      }
     let speaker: ActorAcc | undefined;
     let speakerText = '';
     let explicit = false;
@@ -526,6 +549,20 @@ export function arabicClaims(ctx: Ctx): void {
       // (issue 11: also the role nouns the title lists leave out — مسؤول، رئيس، نائب، عضو: "قال مسؤول مكافحة الإرهاب
       // والاستخبارات المالية في الوزارة، X، إن" is X, not the body of the role)
       const titledRegion = AR_TITLE_WORDS.has(toks[f1].norm) || AR_PERSON_TITLES.has(toks[f1].norm) || AR_ROLE_OPENERS.has(toks[f1].norm);
+      // round 7: "وتتهم السلطات الأفغانية أجهزة X بـ…": the authorities of a country are its subject; a body after them
+      // is the object
+      if (AR_AUTHORITIES.has(toks[f1].norm) && f1 + 1 <= to && toks[f1 + 1].gap <= 1) {
+        const mc = ctx.mAt[f1 + 1];
+        const ac = mc && mc.first === f1 + 1 ? ctx.set.byId.get(mc.actorId) : undefined;
+        if (ac && ac.type === 'country') {
+          speaker = ac;
+          speakerText = mentionText(ctx, f1 + 1);
+          explicit = true;
+          spTok = f1 + 1;
+          if (info.objectText && info.kind !== 'statement' && mc!.last + 1 < n) contentStart = toks[mc!.last + 1].start;
+          return;
+        }
+      }
       for (let k = from; k <= to; k++) {
         const mk = ctx.mAt[k];
         if (!mk || (mk.first !== k && k !== from)) continue;
@@ -670,6 +707,22 @@ export function arabicClaims(ctx: Ctx): void {
       explicit = true;
       spTok = subjTok;
       contentStart = toks[i + 1].start;
+    } else if (
+      // round 7: "أن الجنرال X أبلغ Y أن …": a tell verb right after its subject; the actor after it is the addressee
+      comp >= 0 &&
+      AR_TELL.has(vv.verb) &&
+      subjTok === i - 1 &&
+      toks[i].gap <= 1 &&
+      doc.sentOf[subjTok] === sent &&
+      ctx.mAt[subjTok]?.last === subjTok &&
+      actorOf(ctx, subjTok)?.type !== 'location' &&
+      !prepObject(ctx, ctx.mAt[subjTok]!.first) &&
+      !titledSubjOf()
+    ) {
+      speaker = actorOf(ctx, subjTok);
+      speakerText = mentionText(ctx, subjTok);
+      explicit = true;
+      spTok = subjTok;
     } else if (
       comp >= 0 &&
       regionEnd >= i + 1 &&

@@ -71,7 +71,8 @@ export function jointPartners(ctx: Ctx, k: number, sp: ActorAcc): { actor: Actor
   let e = m0.last;
   for (let guard = 0; guard < 4; guard++) {
     const r = e + 1;
-    if (r >= toks.length || doc.sentOf[r] !== doc.sentOf[k] || toks[r].gap > 2) break;
+    // (a quoted name may close right before the و: "شركة «X» وشركة «Y»")
+    if (r >= toks.length || doc.sentOf[r] !== doc.sentOf[k] || (toks[r].gap > 2 && !/^["\u201D\u00BB]\s+$/.test(toks[r].sep))) break;
     const listComma = toks[r].gap === 2;
     if (!/^و/.test(toks[r].norm) && !listComma) break;
     if (listComma && guard === 0 && !/^و/.test(toks[r].norm)) {
@@ -85,7 +86,14 @@ export function jointPartners(ctx: Ctx, k: number, sp: ActorAcc): { actor: Actor
     // skip a title phrase: والرئيس الكوري الجنوبي مون جاي إن
     let q = r;
     let steps = 0;
+    // round 7: or the head noun of a body ("وشركة «Y»"، "وحركة Y"): then the partner is a body, possibly quoted
+    const orgHead = r < toks.length && AR_JOINT_ORG_HEADS.has(toks[r].norm.replace(/^و/, '')) && !ctx.mAt[r];
+    if (orgHead) {
+      q = r + 1;
+      steps = 1;
+    }
     while (
+      !orgHead &&
       q < toks.length &&
       !ctx.mAt[q] &&
       steps < 4 &&
@@ -98,11 +106,12 @@ export function jointPartners(ctx: Ctx, k: number, sp: ActorAcc): { actor: Actor
       steps++;
     }
     const mq = q < toks.length ? ctx.mAt[q] : undefined;
-    if (!mq || mq.first !== q || (q > r && toks[q].gap > 1)) break;
+    const quotedName = orgHead && q < toks.length && /^\s*["\u201C\u00AB]$/.test(toks[q].sep);
+    if (!mq || mq.first !== q || (q > r && toks[q].gap > 1 && !quotedName)) break;
     const a = ctx.set.byId.get(mq.actorId);
     if (!a || !same(a) || seen.has(a.id)) break;
     if (q === r && !/^و/.test(toks[r].norm) && !listComma) break;
-    if (steps > 0 && a.type !== 'person') break;
+    if (steps > 0 && a.type !== 'person' && !(orgHead && a.type === 'organization')) break;
     seen.add(a.id);
     out.push({ actor: a, text: doc.src.slice(mq.start, mq.end), last: mq.last });
     e = mq.last;
@@ -121,6 +130,9 @@ export function jointPartners(ctx: Ctx, k: number, sp: ActorAcc): { actor: Actor
   }
   return out;
 }
+
+/** Head nouns of a body in a coordinated subject ("X وشركة Y"، "X وحركة Y"), folded, without و. */
+const AR_JOINT_ORG_HEADS = new Set('شركه منظمه حركه وكاله مجموعه صحيفه جمعيه هيئه مؤسسه'.split(' '));
 
 export function skipSpaces(src: string, p: number): number {
   while (p < src.length && /\s/.test(src[p])) p++;
@@ -221,7 +233,8 @@ function resolveArPronoun0(ctx: Ctx, k: number, fem: boolean, participle: boolea
     // round 7: the sentence opens with a reporting or relaying verb whose subject is a noun no rule resolved ("وقال
     // المسؤول الأول إنه …، مؤكدا"، "ونقل فلان عن …، مشيرا"): the participle speaks for that subject, and the actors the
     // scan below would find sit in the content or the object — refuse
-    if (participle && lastSent !== sent && openingSubjectUnresolved(ctx, lead, k)) return undefined;
+    // (also a coordinated verb with no subject of its own: "وكانت منظمات حقوقية قد حثت …، وقالت إن")
+    if ((participle || coordSubj) && lastSent !== sent && openingSubjectUnresolved(ctx, lead, k)) return undefined;
     const st = ctx.doc.sents[sent];
     if (st) {
       // the subject: a person named in the sentence (not inside a prepositional phrase), else the first body
@@ -273,7 +286,7 @@ function openingSubjectUnresolved(ctx: Ctx, lead: number, k: number): boolean {
   const toks = ctx.doc.toks;
   if (lead < 0 || lead + 1 >= k || ctx.doc.sentOf[lead + 1] !== ctx.doc.sentOf[k]) return false;
   const v = toks[lead];
-  if (!(arVerbOf(v) || AR_RELAY.has(v.norm.replace(/^[وف]/, '')))) return false;
+  if (!(arVerbOf(v) || AR_RELAY.has(v.norm.replace(/^[وف]/, '')) || /^[وف]?(كان|كانت)$/.test(v.norm))) return false;
   const s = toks[lead + 1];
   if (s.gap > 1 || s.script !== 'arabic' || ctx.mAt[lead + 1] || /[:"\u201C\u00AB]/.test(s.sep)) return false;
   if (
