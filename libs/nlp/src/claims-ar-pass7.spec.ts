@@ -157,3 +157,45 @@ describe('issue 11 round 7 — Arabic: who is not the speaker', () => {
     expect(who(out, 'تسيطر').some((x) => x.startsWith('Dalta'))).toBe(false);
   });
 });
+
+describe('issue 11 round 7 — Arabic: statements the earlier rules lost', () => {
+  it('"اتهمت X Y بـ… وقالت إن …": the coordinated verb opens its own claim, also without a comma', () => {
+    const body = 'اتهمت الحكومة الزاندرية المتمردين باستهداف مواقعها بقصف عنيف وقالت إن مؤشرات تدل على تصعيد الصراع.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(out.claims.map((c) => c.text)).toEqual(['المتمردين باستهداف مواقعها بقصف عنيف', 'مؤشرات تدل على تصعيد الصراع']);
+    expect(new Set(out.claims.map((c) => c.speaker.name)).size).toBe(1);
+  });
+
+  it('"ووصف قصف المتمردين بأنه …" continues the speaker of the previous sentence; an unknown plural subject is refused', () => {
+    const body = 'وقال فايد إن الهدنة انهارت. ووصف قصف المتمردين في الساعات الأخيرة بأنه الأعنف منذ شهور. ووصف مراقبون الوضع بأنه خطير.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(who(out, 'الأعنف')).toEqual(['Omar Fayed | ar-pronoun']);
+    expect(out.claims.find((c) => c.text.includes('الأعنف'))!.text.startsWith('قصف المتمردين')).toBe(true);
+    expect(who(out, 'الوضع')).toEqual([]);
+  });
+
+  it('a bare definite head noun is the body named earlier with that first word, else refused', () => {
+    const body = 'قدمت الخطوط الجوية الزاندرية ردا مفصلا. وأوضحت الخطوط أن حصتها السوقية ستتغير. وأوضحت السكك أن القطارات متوقفة.';
+    const kb: KbActor[] = [...KB, { id: 'org:xair', name: 'Xandrian Airways', type: 'organization', aliases: ['الخطوط الجوية الزاندرية'] }];
+    const out = claimsHarness(kb, { title: 'عنوان', language: 'ar' })(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(who(out, 'حصتها السوقية')).toEqual(['Xandrian Airways | ar-description']);
+    expect(who(out, 'القطارات')).toEqual([]);
+  });
+
+  it('"حذرت X Y من …": the warned party and the warning are the content; "، إلا أن ذلك" is the reporter\'s', () => {
+    const body = 'وكانت زاندريا حذرت مؤخرا فالوريا من التوسع في المنطقة، إلا أن ذلك لم يمنع تقدم قواتها.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(all(out)).toEqual(['Xandria | حذرت | فالوريا من التوسع في المنطقة']);
+  });
+
+  it('"وقالت X: إن "…" يمتد بعد علامة الحذف": the quotation after إن is the content', () => {
+    const body = 'وقالت موانئ دالتا في بيان: إن "المجلس اجتمع مع الخبراء... وبعد مشاورات طويلة قرر إغلاق الرصيف". وغادر الوفد.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(all(out)).toEqual(['Dalta Ports | قالت | المجلس اجتمع مع الخبراء... وبعد مشاورات طويلة قرر إغلاق الرصيف']);
+  });
+});

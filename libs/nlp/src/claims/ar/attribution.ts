@@ -36,6 +36,20 @@ export function prepObject(ctx: Ctx, f: number): boolean {
   return false;
 }
 
+/** round 7: "حذرت X داعش من التوسع": the warned party (an actor, or at most three words) then من — the content is the
+ * object with what it is warned of. */
+function warnedObject(ctx: Ctx, k: number, sent: number): boolean {
+  const toks = ctx.doc.toks;
+  const m = ctx.mAt[k];
+  const last = m && m.first === k ? m.last : k;
+  for (let r = last + 1; r < Math.min(toks.length, last + 4) && ctx.doc.sentOf[r] === sent; r++) {
+    if (toks[r].gap > 1) return false;
+    if (toks[r].norm === 'من') return r + 1 < toks.length && ctx.doc.sentOf[r + 1] === sent && (!!m || r === last + 1);
+    if (!m) return false;
+  }
+  return false;
+}
+
 /** round 6: a describe verb with بأن right after it has no object, so it is the passive (حروق وُصفت بأنها خطيرة): the
  * active always names what it describes (وصفت X الوضع بأنه، وصفته بأنه). */
 export function passiveDescribe(ctx: Ctx, i: number): boolean {
@@ -410,7 +424,7 @@ export function arabicObjectClaim(
     if (toks[k].norm === 'من') {
       if (k + 1 >= n || doc.sentOf[k + 1] !== sent) return false;
       k++;
-    } else if (!(k > i + 1 && toks[k - 1].norm === 'من')) return false;
+    } else if (!(k > i + 1 && toks[k - 1].norm === 'من') && !warnedObject(ctx, k, sent)) return false;
   }
   // "رفضت X الإدلاء بتعليق / التعليق": declining to speak is not a rejection of a statement
   if (/^(رفض|رفضت|يرفض|ترفض|رافضا|رافضه|رفضوا)$/.test(vv.verb) && AR_DECLINE_ACTS.has(toks[k].norm)) return false;

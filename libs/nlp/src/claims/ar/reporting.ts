@@ -18,6 +18,7 @@ import {
   AR_VERBS,
   type ArVerb,
 } from '../../lexicon/ar';
+import { tokenAt } from '../../doc';
 import { arabicVariants, type CliticVariant, inSpans } from '../../text';
 import { actorOf, type Ctx, cutAtNextReport, lastClaimBefore, mentionText, OPENQ, personByTitle, pushClaim } from '../shared';
 import { arabicAccording, arabicObjectClaim, arabicQuoting, passiveDescribe, prepObject } from './attribution';
@@ -134,6 +135,33 @@ function relativeSubject(ctx: Ctx, i: number): { actor?: ActorAcc; text?: string
   return { actor: act, text: tokText(ctx, a) };
 }
 
+/**
+ * round 7: a bare definite head noun as the whole speaker region ("وأوضحت الخطوط أن" after "الخطوط الجوية القطرية") is
+ * the body most recently named with that first word; undefined when none was (refuse).
+ */
+function bodyByHead(ctx: Ctx, first: number, regionEnd: number, i: number): ActorAcc | undefined {
+  const toks = ctx.doc.toks;
+  if (first !== regionEnd) return undefined;
+  const w = toks[first].norm.replace(/^[وف](?=ال)/, '');
+  if (!w.startsWith('ال') || w.length < 5) return undefined;
+  const pos = toks[i].start;
+  for (let oi = ctx.order.length - 1; oi >= 0; oi--) {
+    const m = ctx.order[oi];
+    if (m.start >= pos || m.field !== ctx.doc.field || m.last === m.first) continue;
+    if (toks[m.first].norm.replace(/^[وفبل]/, '') !== w && toks[m.first].norm !== w) continue;
+    const a = ctx.set.byId.get(m.actorId);
+    if (a && (a.type === 'organization' || a.type === 'group')) return a;
+  }
+  return undefined;
+}
+
+/** Tokens first..last name no actor and hold no punctuation (an object noun phrase). */
+function objectOnly(ctx: Ctx, first: number, last: number): boolean {
+  if (last - first > 10) return false;
+  for (let r = first; r <= last; r++) if (ctx.mAt[r] || (r > first && ctx.doc.toks[r].gap > 1)) return false;
+  return true;
+}
+
 const tokText = (ctx: Ctx, k: number) => ctx.doc.src.slice(ctx.doc.toks[k].start, ctx.doc.toks[k].end);
 
 /**
@@ -202,7 +230,14 @@ function arUnnamedSpeaker(
   subjTok: number,
   titleCountry: boolean,
   titledSubjOf: () => ReturnType<typeof titledSubject>,
-  st: { speaker: ActorAcc | undefined; speakerText: string; explicit: boolean; spTok: number; unresolvedNoun: boolean },
+  st: {
+    speaker: ActorAcc | undefined;
+    speakerText: string;
+    explicit: boolean;
+    spTok: number;
+    unresolvedNoun: boolean;
+    objFirst: number;
+  },
 ): void {
   const { doc } = ctx;
   const toks = doc.toks;
@@ -296,6 +331,30 @@ function arUnnamedSpeaker(
     speaker =
       firstW.startsWith('ال') || titleCountry ? resolveDescription(ctx, i, 'person', firstW) : personByTitle(ctx, firstW, toks[i].start);
     speakerText = toks[first].norm;
+  } else if (
+    // round 7: "ووصف قصف الانفصاليين بأنه الأعنف"، "واتهم الهجمات الأخيرة بأنها …": a describe or accuse verb whose
+    // region before بأن is its object (no actor, no description, no officer) has a pronoun subject — the speaker of a
+    // claim in this or the previous sentence; the object is part of the text
+    !info.participle &&
+    info.objectText &&
+    info.kind !== 'statement' &&
+    regionEnd >= first &&
+    regionEnd + 1 < n &&
+    /^ب/.test(toks[regionEnd + 1].norm) &&
+    AR_COMP.has(toks[regionEnd + 1].norm) &&
+    !AR_DESCRIPTIONS[firstW.replace(/^[وف](?=ال)/, '')] &&
+    !AR_TITLE_WORDS.has(firstW) &&
+    !AR_PERSON_TITLES.has(firstW) &&
+    !AR_OFFICER.has(firstW.replace(/^ال/, '')) &&
+    !/(ون|ين)$/.test(firstW) &&
+    objectOnly(ctx, first, regionEnd)
+  ) {
+    const lc = lastClaimBefore(ctx, i);
+    const p = lc && sent - doc.sentOf[lc.at] <= 1 ? resolveArPronoun(ctx, i, info.fem, false) : undefined;
+    if (p && p.id === lc!.speaker.actorId) {
+      speaker = p;
+      st.objFirst = first;
+    } else unresolvedNoun = true;
   } else if (AR_HONORIFIC.has(firstW) && first === regionEnd) {
     // round 7: an honorific standing for "he/she" ("وأكد سموه أن"، "وأضاف معاليه"، "وقالت سعادتها") is a pronoun subject,
     // and only ever refers to a person
@@ -323,10 +382,14 @@ function arUnnamedSpeaker(
     } else {
       // ADR 0016 hook: a short form of a person named earlier ("وأضاف لي" after "لي كه شيانغ")
       const sn = discourseOf(view).shortName(first);
+      const hb = sn ? undefined : bodyByHead(ctx, first, regionEnd, i);
       if (sn) {
         speaker = sn;
         speakerText = doc.src.slice(toks[first].start, toks[first].end);
         explicit = true;
+      } else if (hb) {
+        speaker = hb;
+        speakerText = doc.src.slice(toks[first].start, toks[first].end);
       } else unresolvedNoun = true;
     }
   }
@@ -764,9 +827,10 @@ export function arabicClaims(ctx: Ctx): void {
       }
     }
     if (!speaker && comp >= 0) {
-      const st = { speaker, speakerText, explicit, spTok, unresolvedNoun };
+      const st = { speaker, speakerText, explicit, spTok, unresolvedNoun, objFirst: -1 };
       arUnnamedSpeaker(ctx, view, i, regionEnd, info, sent, subjTok, titleCountry, titledSubjOf, st);
       ({ speaker, speakerText, explicit, spTok, unresolvedNoun } = st);
+      if (st.objFirst >= 0) contentStart = toks[st.objFirst].start;
     }
     if (comp < 0) {
       const st = { speaker, speakerText, explicit, spTok, contentStart };
@@ -794,7 +858,16 @@ export function arabicClaims(ctx: Ctx): void {
     if (explicit && speaker.type === 'person' && !speaker.gender) speaker.gender = info.fem ? 'f' : 'm';
     // content end: sentence end, extended to the closing quote when the content opens one
     let end = doc.sents[sent]?.end ?? src.length;
-    const cs = skipSpaces(src, contentStart);
+    let cs = skipSpaces(src, contentStart);
+    // round 7: "وقالت X: إن "…"": a complementiser after the colon, then the quotation — the quotation is the content
+    // (and it may run past an ellipsis the sentence splitter took for a full stop)
+    if (cs < src.length && !OPENQ.test(src[cs])) {
+      const ct = tokenAt(doc, cs);
+      if (ct >= 0 && ct + 1 < n && toks[ct].start === cs && AR_COMP.has(toks[ct].norm) && /^\s*["\u201C\u00AB]$/.test(toks[ct + 1].sep)) {
+        const qp = toks[ct + 1].start - 1;
+        if (doc.quoteAt.get(qp) !== undefined) cs = qp;
+      }
+    }
     if (cs < src.length && OPENQ.test(src[cs])) {
       // bounds tested first: an out-of-bounds read deoptimised arabicClaims
       const qs = doc.quoteAt.get(cs);
