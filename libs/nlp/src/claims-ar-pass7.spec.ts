@@ -199,3 +199,38 @@ describe('issue 11 round 7 — Arabic: statements the earlier rules lost', () =>
     expect(all(out)).toEqual(['Dalta Ports | قالت | المجلس اجتمع مع الخبراء... وبعد مشاورات طويلة قرر إغلاق الرصيف']);
   });
 });
+
+describe('issue 11 round 7 — Arabic: lexicon (اعتبر + object, مبينا، انتقد)', () => {
+  it('"اعتبر X وفاة Y منعطفا" is an opinion; "منتقدا «…»" and "انتقدت X ترشح Y" are claims; "مبينا أن" continues', () => {
+    const body =
+      'واعتبر عمر فايد رحيل الزعيم الفالوري منعطفا هاما للمنطقة. وانتقدت نوردواير ترشح مورفيا للمجلس. وقالت حداد إن الموانئ مفتوحة، مبينة أن السفن تصل يوميا، منتقدة «التهويل الإعلامي» ضد زاندريا.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(who(out, 'منعطفا هاما')).toEqual(['Omar Fayed | ar-object']);
+    expect(who(out, 'ترشح مورفيا')).toEqual(['Nordwire | ar-object']);
+    expect(who(out, 'السفن تصل')).toEqual(['Lina Haddad | ar-pronoun']);
+    expect(who(out, 'التهويل الإعلامي')).toEqual(['Lina Haddad | ar-pronoun']);
+  });
+
+  it('"بين" (between) and "تبين أن" (it emerged) are no reporting verbs; a title that names nobody leaves the object alone', () => {
+    const body =
+      'وقال فايد إن الحوار مستمر. وتبين أن الشحنة وصلت. وجرى اللقاء بين الوفدين أن يتفقا. واعتبر وزير الخارجية الفالوري وفاة عمر فايد خسارة كبيرة.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(who(out, 'الشحنة وصلت')).toEqual([]);
+    expect(who(out, 'يتفقا')).toEqual([]);
+    expect(who(out, 'خسارة كبيرة').some((x) => x.startsWith('Omar Fayed'))).toBe(false);
+  });
+});
+
+describe("issue 11 round 7 — Arabic: a participle's subject is never inside the content or a prepositional phrase", () => {
+  it('refuses the recipient of a report and an actor after the complementiser; keeps the subject before the verb', () => {
+    const body =
+      'وفي سياق متصل، فإن الخطوط الفالورية أوضحت في التقرير الذي قدمته لموانئ دالتا، عددا من المتغيرات، مبينة أنها ليست نتيجة المنافسة. وركزت على أن زاندريا تريد تقسيم المنطقة، مبينة أن الجوار لديه خطط. وكانت موانئ دالتا أوضحت في بيان لها عددا من النقاط، مبينة أن الأرصفة مغلقة.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(who(out, 'ليست نتيجة')).toEqual([]);
+    expect(who(out, 'الجوار لديه').some((x) => x.startsWith('Xandria'))).toBe(false);
+    expect(who(out, 'الأرصفة مغلقة')).toEqual(['Dalta Ports | ar-pronoun']);
+  });
+});

@@ -364,6 +364,17 @@ export function arabicObjectClaim(
     for (let r = i + 2; r < Math.min(n, i + 12) && doc.sentOf[r] === sent; r++) {
       const mr = ctx.mAt[r];
       const ar = actorOf(ctx, r);
+      // round 7: the name follows the title phrase (titles, definite modifiers, bodies, a comma); another noun first
+      // ("اعتبر وزير الخارجية الألماني وفاة X …") means the title named nobody and X is the object
+      if (
+        !mr &&
+        !/^(ال|لل|وال)/.test(toks[r].norm) &&
+        !AR_TITLE_WORDS.has(toks[r].norm) &&
+        !AR_PERSON_TITLES.has(toks[r].norm) &&
+        toks[r].gap !== 2 &&
+        toks[r].norm !== 'باسم'
+      )
+        break;
       if (mr && ar && ar.type === 'person' && mr.first === r) {
         if (mr.last + 1 < n && toks[mr.last + 1].gap <= 2) {
           st.speaker = ar;

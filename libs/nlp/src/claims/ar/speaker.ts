@@ -242,8 +242,27 @@ function resolveArPronoun0(ctx: Ctx, k: number, fem: boolean, participle: boolea
       let firstBody: ActorAcc | undefined;
       let vsoCountry: ActorAcc | undefined;
       const toks = ctx.doc.toks;
-      for (let oi = orderAt(ctx, st.start); oi < ctx.order.length && ctx.order[oi].start < toks[k].start; oi++) {
+      // round 7: the subject stands before the sentence's first complementiser (what follows it is content), and after
+      // the first finite reporting verb only outside a prepositional phrase ("أوضحت في التقرير الذي قدمته للحكومة X،
+      // …، مبينة" — X is no subject)
+      let stopAt = toks[k].start;
+      let vTok = -1;
+      for (let r = lead >= 0 ? lead : k; r < k; r++) {
+        if (AR_COMP.has(toks[r].norm)) {
+          stopAt = toks[r].start;
+          break;
+        }
+        if (vTok < 0 && toks[r].script === 'arabic') {
+          const vv = arVerbOf(toks[r]);
+          if (vv && !AR_VERBS.get(vv.verb)!.participle) vTok = r;
+        }
+      }
+      // (and a subject right before that verb which names no actor — "فإن الخطوط القطرية أوضحت …، مبينة" — leaves the
+      // participle with no resolvable subject: refuse)
+      if (participle && vTok > 0 && svSubjectUnresolved(ctx, vTok)) return undefined;
+      for (let oi = orderAt(ctx, st.start); oi < ctx.order.length && ctx.order[oi].start < stopAt; oi++) {
         const m = ctx.order[oi];
+        if (vTok >= 0 && m.first > vTok + 1 && prepBetween(ctx, vTok + 1, m.first)) continue;
         const a = ctx.set.byId.get(m.actorId);
         // ADR 0016: "وانسحبت الولايات المتحدة من المجلس، قائلة إن ...": a country right after the sentence's opening
         // verb is its subject, and a feminine participle agrees with it
@@ -276,6 +295,29 @@ function resolveArPronoun0(ctx: Ctx, k: number, fem: boolean, participle: boolea
   const a =
     firstInRecentSentence(ctx, k, notCont, true) ?? lastActor(ctx, k, notCont, true, true) ?? firstInRecentSentence(ctx, k, ok, true);
   return a ?? (lcA && compatible(lcA) ? lcA : undefined);
+}
+
+/** The definite noun phrase right before the verb at v names no actor (a nationality adjective after an unknown head
+ * noun, as in "الخطوط القطرية", does not make it one). */
+function svSubjectUnresolved(ctx: Ctx, v: number): boolean {
+  const toks = ctx.doc.toks;
+  const j = v - 1;
+  if (toks[v].gap > 1 || ctx.doc.sentOf[j] !== ctx.doc.sentOf[v]) return false;
+  const def = (r: number) => r >= 0 && /^ال/.test(toks[r].norm) && !AR_ADVERBIAL.has(toks[r].norm) && !AR_TITLE_WORDS.has(toks[r].norm);
+  const m = ctx.mAt[j];
+  if (!m) return def(j) && !AR_DESCRIPTIONS[toks[j].norm];
+  const a = ctx.set.byId.get(m.actorId);
+  if (!a || a.type !== 'country' || m.first < 1 || toks[m.first].gap > 1) return false;
+  const h = m.first - 1;
+  return def(h) && !ctx.mAt[h] && !AR_DESCRIPTIONS[toks[h].norm] && !AR_PERSON_TITLES.has(toks[h].norm);
+}
+
+/** A preposition (a separate word or ل/ب fused to a definite noun) among tokens from..to-1. */
+function prepBetween(ctx: Ctx, from: number, to: number): boolean {
+  const toks = ctx.doc.toks;
+  for (let r = from; r < to; r++)
+    if (/^(في|من|الي|علي|عن|مع|لدي|عبر|امام|بين|خلال)$/.test(toks[r].norm) || /^[لب]ل|^[لب]ال/.test(toks[r].norm)) return true;
+  return false;
 }
 
 /**
