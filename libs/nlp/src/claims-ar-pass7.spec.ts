@@ -200,13 +200,13 @@ describe('issue 11 round 7 — Arabic: statements the earlier rules lost', () =>
   });
 });
 
-describe('issue 11 round 7 — Arabic: lexicon (اعتبر + object, مبينا، انتقد)', () => {
-  it('"اعتبر X وفاة Y منعطفا" is an opinion; "منتقدا «…»" and "انتقدت X ترشح Y" are claims; "مبينا أن" continues', () => {
+describe('issue 11 round 7 — Arabic: lexicon (مبينا، انتقد; no object reading of اعتبر)', () => {
+  it('"منتقدا «…»" and "انتقدت X ترشح Y" are claims; "مبينا أن" continues; "تعتبر X Y" (passive/designation) is none', () => {
     const body =
-      'واعتبر عمر فايد رحيل الزعيم الفالوري منعطفا هاما للمنطقة. وانتقدت نوردواير ترشح مورفيا للمجلس. وقالت حداد إن الموانئ مفتوحة، مبينة أن السفن تصل يوميا، منتقدة «التهويل الإعلامي» ضد زاندريا.';
+      'وتعتبر زاندريا منعطفا هاما للمنطقة. وانتقدت نوردواير ترشح مورفيا للمجلس. وقالت حداد إن الموانئ مفتوحة، مبينة أن السفن تصل يوميا، منتقدة «التهويل الإعلامي» ضد زاندريا.';
     const out = enrich(body);
     expect(offsetsOk(out, body)).toBe(true);
-    expect(who(out, 'منعطفا هاما')).toEqual(['Omar Fayed | ar-object']);
+    expect(who(out, 'منعطفا هاما')).toEqual([]);
     expect(who(out, 'ترشح مورفيا')).toEqual(['Nordwire | ar-object']);
     expect(who(out, 'السفن تصل')).toEqual(['Lina Haddad | ar-pronoun']);
     expect(who(out, 'التهويل الإعلامي')).toEqual(['Lina Haddad | ar-pronoun']);
@@ -214,10 +214,11 @@ describe('issue 11 round 7 — Arabic: lexicon (اعتبر + object, مبينا�
 
   it('"بين" (between) and "تبين أن" (it emerged) are no reporting verbs; a title that names nobody leaves the object alone', () => {
     const body =
-      'وقال فايد إن الحوار مستمر. وتبين أن الشحنة وصلت. وجرى اللقاء بين الوفدين أن يتفقا. واعتبر وزير الخارجية الفالوري وفاة عمر فايد خسارة كبيرة.';
+      'وقال فايد إن الحوار مستمر. وتبين أن الشحنة وصلت. وبينت الأرقام أن الصادرات تراجعت. وجرى اللقاء بين الوفدين أن يتفقا. واعتبر وزير الخارجية الفالوري وفاة عمر فايد خسارة كبيرة.';
     const out = enrich(body);
     expect(offsetsOk(out, body)).toBe(true);
     expect(who(out, 'الشحنة وصلت')).toEqual([]);
+    expect(who(out, 'الصادرات تراجعت')).toEqual([]);
     expect(who(out, 'يتفقا')).toEqual([]);
     expect(who(out, 'خسارة كبيرة').some((x) => x.startsWith('Omar Fayed'))).toBe(false);
   });
