@@ -235,3 +235,12 @@ describe("issue 11 round 7 — Arabic: a participle's subject is never inside th
     expect(who(out, 'الأرصفة مغلقة')).toEqual(['Dalta Ports | ar-pronoun']);
   });
 });
+
+describe('issue 11 round 7 — Arabic: a describe verb whose speaker carries comma-set asides', () => {
+  it('"ووصف X، مدير …، في تعليق له، Y بأنه …": the object after the last aside opens the text', () => {
+    const body = 'ووصف عمر فايد، مدير الشؤون الدولية في موانئ دالتا، في تعليق له على تويتر، التصويت بأنه "مهزلة".';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(all(out)).toEqual(['Omar Fayed | وصف | التصويت بأنه "مهزلة"']);
+  });
+});

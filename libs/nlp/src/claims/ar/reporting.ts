@@ -852,8 +852,17 @@ export function arabicClaims(ctx: Ctx): void {
     ) {
       let o = ctx.mAt[spTok]!.last + 1;
       for (const jp of jointPartners(ctx, spTok, speaker)) if (jp.last + 1 > o) o = jp.last + 1;
+      // round 7: "ووصف X، مدير …، في تعليق له، التصويت بأنه": asides set off by commas after the name end at the last
+      // comma before the object
+      let aside = false;
+      if (o < comp && toks[o].gap === 2)
+        for (let r = o + 1; r < comp; r++)
+          if (toks[r].gap === 2 || (toks[r].gap === 4 && /[,،]\s*$/.test(toks[r].sep))) {
+            o = r;
+            aside = true;
+          }
       while (o < comp && AR_ADVERBIAL.has(toks[o].norm)) o++;
-      if (o < comp && !(toks[o].gap === 2 && comp - o <= 1)) contentStart = toks[o].start;
+      if (o < comp && (aside || !(toks[o].gap === 2 && comp - o <= 1))) contentStart = toks[o].start;
     }
     if (explicit && speaker.type === 'person' && !speaker.gender) speaker.gender = info.fem ? 'f' : 'm';
     // content end: sentence end, extended to the closing quote when the content opens one
