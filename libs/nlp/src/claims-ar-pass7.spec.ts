@@ -244,3 +244,15 @@ describe('issue 11 round 7 — Arabic: a describe verb whose speaker carries com
     expect(all(out)).toEqual(['Omar Fayed | وصف | التصويت بأنه "مهزلة"']);
   });
 });
+
+describe('issue 11 round 7 — Arabic: a denial opening a clause of the same sentence', () => {
+  it('"…، فيما نفت الادعاءات بأن …" continues the sentence\'s speaker; a subject after the verb is its own', () => {
+    const body =
+      'وأوضحت موانئ دالتا أن حصتها السوقية ستتغير، فيما نفت الادعاءات بأن خدماتها تضر بالمنافسين. وقالت حداد إن السوق مفتوحة، فيما نفت زاندريا الاتهامات بأنها تدعم الشركة.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(who(out, 'تضر بالمنافسين')).toEqual(['Dalta Ports | ar-pronoun']);
+    expect(out.claims.find((c) => c.text.includes('تضر بالمنافسين'))!.text.startsWith('الادعاءات')).toBe(true);
+    expect(who(out, 'تدعم الشركة').some((x) => x.startsWith('Lina'))).toBe(false);
+  });
+});

@@ -36,6 +36,21 @@ export function prepObject(ctx: Ctx, f: number): boolean {
   return false;
 }
 
+/** round 7: the verb at i opens a clause (فيما/بينما/كما or a و on the verb) of a sentence that already holds a claim
+ * whose verb agrees in gender, and the word after it is a plain object (no actor, description, title or plural noun). */
+function sameSentenceContinuation(ctx: Ctx, i: number, info: ArVerb): boolean {
+  const toks = ctx.doc.toks;
+  if (i < 1 || i + 1 >= toks.length || ctx.doc.sentOf[i + 1] !== ctx.doc.sentOf[i]) return false;
+  const opener = /^(فيما|بينما|كما)$/.test(toks[i - 1].norm) || /^و/.test(toks[i].norm);
+  if (!opener) return false;
+  const lc = lastClaimBefore(ctx, i);
+  if (!lc || ctx.doc.sentOf[lc.at] !== ctx.doc.sentOf[i] || (lc.fem !== undefined && lc.fem !== info.fem)) return false;
+  const w = toks[i + 1].norm;
+  if (ctx.mAt[i + 1] || AR_DESCRIPTIONS[w] || AR_TITLE_WORDS.has(w) || AR_PERSON_TITLES.has(w) || AR_OFFICER.has(w.replace(/^ال/, '')))
+    return false;
+  return !/(ون|ين)$/.test(w) && toks[i + 1].gap <= 1;
+}
+
 /** round 7: "حذرت X داعش من التوسع": the warned party (an actor, or at most three words) then من — the content is the
  * object with what it is warned of. */
 function warnedObject(ctx: Ctx, k: number, sent: number): boolean {
@@ -408,6 +423,11 @@ export function arabicObjectClaim(
     if (!st.speaker) return false;
   } else if (info.participle) {
     st.speaker = resolveArPronoun(ctx, i, info.fem, true);
+  } else if (!st.speaker && (info.kind === 'denial' || info.kind === 'accusation') && sameSentenceContinuation(ctx, i, info)) {
+    // round 7: "وأوضحت X أن …، فيما نفت الادعاءات بأن …": a denial or accusation with no subject of its own, after a
+    // claim of this sentence, continues that claim's speaker; its object follows
+    st.speaker = resolveArPronoun(ctx, i, info.fem, false);
+    if (!st.speaker) return false;
   } else if (!st.speaker) return false; // (set above: the pronoun subject of "واتهم X بـ…")
   if (!st.speaker || k >= n || doc.sentOf[k] !== sent) return false;
   while (k < n && doc.sentOf[k] === sent && AR_ADVERBIAL.has(toks[k].norm) && toks[k].norm !== 'من') k++;

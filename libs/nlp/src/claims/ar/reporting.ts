@@ -336,7 +336,7 @@ function arUnnamedSpeaker(
     // region before بأن is its object (no actor, no description, no officer) has a pronoun subject — the speaker of a
     // claim in this or the previous sentence; the object is part of the text
     !info.participle &&
-    info.objectText &&
+    (info.objectText || info.kind === 'denial') &&
     info.kind !== 'statement' &&
     regionEnd >= first &&
     regionEnd + 1 < n &&
