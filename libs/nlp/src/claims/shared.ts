@@ -291,6 +291,9 @@ export function lastClaimBefore(ctx: Ctx, k: number): ClaimX | undefined {
 
 export const isOrgish = (a: ActorAcc) => a.type === 'organization' || a.type === 'country' || a.type === 'group';
 
+/** Words after وذلك that open the reporter's account of the occasion (folded). */
+const AR_OCCASION = new Set('بعد خلال في عقب قبل اثناء علي عند لدي ردا تعليقا بمناسبه اثر اتر اثناء امام اسبوع يوم'.split(' '));
+
 export function cutAtNextReport(ctx: Ctx, s: number, e: number): number {
   const toks = ctx.doc.toks;
   for (let ti = tokenAt(ctx.doc, s); ti < toks.length && toks[ti].start < e; ti++) {
@@ -334,6 +337,30 @@ export function cutAtNextReport(ctx: Ctx, s: number, e: number): number {
       if (mp && mp.first === t.index + 1 && ctx.set.byId.get(mp.actorId)?.type === 'person' && !AR_COMP.has(t.norm.slice(1)))
         return t.start - t.sep.length;
     }
+    // round 7: "… وستحمي استثماراتها وذلك بعد اجتماع مع …": وذلك + a time or occasion word opens the reporter's
+    // account of when and where, also without a comma (inside a quotation it is the speaker's own)
+    if (
+      t.script === 'arabic' &&
+      t.norm === 'وذلك' &&
+      t.gap <= 1 &&
+      ti + 1 < toks.length &&
+      AR_OCCASION.has(toks[ti + 1].norm) &&
+      ctx.doc.quoteOf[ti] < 0
+    )
+      return t.start - t.sep.length;
+    // round 7: "اتهمت X Y بـ… وقالت إن …": a coordinated reporting verb right before its complementiser opens the
+    // same speaker's next statement, also without a comma
+    if (
+      t.script === 'arabic' &&
+      t.gap <= 1 &&
+      ti + 1 < toks.length &&
+      toks[ti + 1].gap <= 1 &&
+      AR_COMP.has(toks[ti + 1].norm) &&
+      ctx.doc.quoteOf[ti] < 0
+    ) {
+      const cv = arVerbOf(t);
+      if (cv && cv.strip && !AR_VERBS.get(cv.verb)!.participle) return t.start - t.sep.length;
+    }
     // a comma right after a closing quote ("...، مشيرا إلى") separates clauses like a plain comma
     if (t.gap !== 2 && !(t.gap === 4 && /[,،]/.test(t.sep) && !/[.!?؟:\n]/.test(t.sep))) continue;
     if (ctx.doc.quoteOf[t.index] < 0 || ctx.doc.quotes[ctx.doc.quoteOf[t.index]].open < s) {
@@ -346,6 +373,9 @@ export function cutAtNextReport(ctx: Ctx, s: number, e: number): number {
       )
         return t.start - t.sep.length;
       if (t.script === 'arabic' && t.norm === 'في' && nx && /^(اشاره|حين|اطار)$/.test(nx.norm)) return t.start - t.sep.length;
+      // round 7: "…، إلا أن ذلك لم يمنع …": "however" with a new subject is the reporter's (with a pronoun — إلا أنها —
+      // the speaker goes on)
+      if (t.script === 'arabic' && /^(الا|غير)$/.test(t.norm) && nx && /^(ان|أن)$/.test(nx.norm)) return t.start - t.sep.length;
       // (issue 11: also "، ثم استطرد/تابع قائلا": a second reporting verb of the same speaker, its own claim)
       if (t.script === 'arabic' && /^(اذ|حيث|فيما|بينما|ثم|وثم)$/.test(t.norm) && nx && (arVerbOf(nx) || AR_RESPONSE.has(nx.norm)))
         return t.start - t.sep.length;

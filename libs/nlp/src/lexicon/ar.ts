@@ -38,7 +38,14 @@ addAr('warning', 'حذر حذرت يحذر تحذر محذرا محذره', { pr
 addAr('statement', 'اشار اشارت يشير تشير مشيرا مشيره', { prep: 'الي' });
 addAr('statement', 'اوضح اوضحت يوضح توضح موضحا موضحه');
 addAr('statement', 'تابع تابعت يتابع متابعا متابعه', {});
+// (round 7: no object reading — "تُعتبر X Y" is the passive "X is considered Y", and "اعتبرت X Y منظمة إرهابية" a
+// designation, not a statement)
 addAr('statement', 'اعتبر اعتبرت يعتبر تعتبر معتبرا معتبره');
+// round 7: the participle "مبينا أن" (not بين "between", nor بينت/تبين/يبين, often "showed"/"it emerged" of a
+// document or a fact)
+addAr('statement', 'مبينا مبينه');
+// round 7: criticism with a noun object is a claim ("انتقدت X ترشح Y"، "منتقدا «…»")
+addAr('criticism', 'انتقد انتقدت ينتقد تنتقد منتقدا منتقده انتقدوا', { objectText: true });
 addAr('statement', 'راي رات يري تري');
 addAr('statement', 'شدد شددت يشدد تشدد مشددا مشدده', { prep: 'علي' });
 addAr('statement', 'لفت لفتت لافتا لافته', { prep: 'الي' });

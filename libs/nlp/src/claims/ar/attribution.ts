@@ -36,6 +36,35 @@ export function prepObject(ctx: Ctx, f: number): boolean {
   return false;
 }
 
+/** round 7: the verb at i opens a clause (فيما/بينما/كما or a و on the verb) of a sentence that already holds a claim
+ * whose verb agrees in gender, and the word after it is a plain object (no actor, description, title or plural noun). */
+function sameSentenceContinuation(ctx: Ctx, i: number, info: ArVerb): boolean {
+  const toks = ctx.doc.toks;
+  if (i < 1 || i + 1 >= toks.length || ctx.doc.sentOf[i + 1] !== ctx.doc.sentOf[i]) return false;
+  const opener = /^(فيما|بينما|كما)$/.test(toks[i - 1].norm) || /^و/.test(toks[i].norm);
+  if (!opener) return false;
+  const lc = lastClaimBefore(ctx, i);
+  if (!lc || ctx.doc.sentOf[lc.at] !== ctx.doc.sentOf[i] || (lc.fem !== undefined && lc.fem !== info.fem)) return false;
+  const w = toks[i + 1].norm;
+  if (ctx.mAt[i + 1] || AR_DESCRIPTIONS[w] || AR_TITLE_WORDS.has(w) || AR_PERSON_TITLES.has(w) || AR_OFFICER.has(w.replace(/^ال/, '')))
+    return false;
+  return !/(ون|ين)$/.test(w) && toks[i + 1].gap <= 1;
+}
+
+/** round 7: "حذرت X داعش من التوسع": the warned party (an actor, or at most three words) then من — the content is the
+ * object with what it is warned of. */
+function warnedObject(ctx: Ctx, k: number, sent: number): boolean {
+  const toks = ctx.doc.toks;
+  const m = ctx.mAt[k];
+  const last = m && m.first === k ? m.last : k;
+  for (let r = last + 1; r < Math.min(toks.length, last + 4) && ctx.doc.sentOf[r] === sent; r++) {
+    if (toks[r].gap > 1) return false;
+    if (toks[r].norm === 'من') return r + 1 < toks.length && ctx.doc.sentOf[r + 1] === sent && (!!m || r === last + 1);
+    if (!m) return false;
+  }
+  return false;
+}
+
 /** round 6: a describe verb with بأن right after it has no object, so it is the passive (حروق وُصفت بأنها خطيرة): the
  * active always names what it describes (وصفت X الوضع بأنه، وصفته بأنه). */
 export function passiveDescribe(ctx: Ctx, i: number): boolean {
@@ -51,12 +80,29 @@ export function arabicAccording(ctx: Ctx, i: number): void {
   const { doc } = ctx;
   const toks = doc.toks;
   const t = toks[i];
-  const w = t.norm.length > 3 && t.norm[0] === 'و' ? t.norm.slice(1) : t.norm;
+  // (round 7: وفقا itself starts with و — strip a conjunction only when the bare word is no trigger)
+  const w = t.norm.length > 3 && t.norm[0] === 'و' && !/^(وفقا)$/.test(t.norm) ? t.norm.slice(1) : t.norm;
   if (!/^(بحسب|حسب|وفقا|طبقا)$/.test(w)) return;
   let k = i + 1;
   if (k < toks.length && (toks[k].norm === 'ل' || toks[k].norm === 'لـ')) k++;
   let a = actorOf(ctx, k);
   let m = a ? ctx.mAt[k] : undefined;
+  // round 7: "وفقا لتقديرات الأمم المتحدة"، "حسب وكالة «رويترز»": a figures/document noun or a head noun whose
+  // complement is the source
+  let viaNoun = false;
+  if (
+    !a &&
+    k + 1 < toks.length &&
+    (toks[k + 1].gap <= 1 || /^\s*["\u201C\u00AB]$/.test(toks[k + 1].sep)) &&
+    AR_SOURCE_NOUNS.has(toks[k].norm.replace(/^ل/, ''))
+  ) {
+    const a1 = actorOf(ctx, k + 1);
+    if (a1 && ctx.mAt[k + 1]!.first === k + 1) {
+      a = a1;
+      m = ctx.mAt[k + 1];
+      viaNoun = true;
+    }
+  }
   if (!a && k < toks.length) {
     // وبحسب التقرير / البيان / بيانات الوزارة → the body that issued it
     const w2 = toks[k].norm.replace(/^ل/, '');
@@ -120,15 +166,18 @@ export function arabicAccording(ctx: Ctx, i: number): void {
       ((ctx.rule = 'ar-according'), ctx),
       a,
       doc.src.slice(m.start, m.end),
-      t.norm[0] === 'و' ? doc.src.slice(t.start + 1, t.end) : doc.src.slice(t.start, t.end),
+      t.norm !== w ? doc.src.slice(t.start + 1, t.end) : doc.src.slice(t.start, t.end),
       'statement',
       toks[c].start,
       st.end,
       i,
     );
   } else if (
-    (t.gap === 2 && m.last + 1 >= toks.length) ||
-    (toks[m.last + 1] && (doc.sentOf[m.last + 1] !== sent || toks[m.last + 1].gap >= 2) && t.gap === 2)
+    ((t.gap === 2 || (t.gap <= 1 && (viaNoun || AR_ACCORDING_STRICT.has(w)) && closesSentence(ctx, m.last))) &&
+      m.last + 1 >= toks.length) ||
+    (toks[m.last + 1] &&
+      (doc.sentOf[m.last + 1] !== sent || toks[m.last + 1].gap >= 2) &&
+      (t.gap === 2 || (t.gap <= 1 && (viaNoun || AR_ACCORDING_STRICT.has(w)) && closesSentence(ctx, m.last))))
   ) {
     pushClaim(
       ((ctx.rule = 'ar-according-end'), ctx),
@@ -141,6 +190,21 @@ export function arabicAccording(ctx: Ctx, i: number): void {
       i,
     );
   }
+}
+
+/** Figures and document nouns, and media head nouns, whose complement names the source of a "بحسب/وفقا" phrase. */
+const AR_SOURCE_NOUNS = new Set(
+  'تقديرات تقدير ارقام احصاءات احصائيات بيانات معطيات تقرير تقارير بيان وكاله صحيفه جريده موقع قناه شبكه'.split(' '),
+);
+/** "بحسب"/"حسب" read as "according to" also without a comma before them when the source closes the sentence (وفقا/طبقا
+ * also mean "in accordance with" a law or plan, so they need a comma or a figures noun). */
+const AR_ACCORDING_STRICT = new Set(['بحسب', 'حسب']);
+
+/** The mention ending at token `last` closes its sentence (only a full stop or the paragraph end after it). */
+function closesSentence(ctx: Ctx, last: number): boolean {
+  const { doc } = ctx;
+  if (last + 1 >= doc.toks.length) return true;
+  return doc.sentOf[last + 1] !== doc.sentOf[last];
 }
 
 /** "ونقلت رويترز عن مسؤول إسرائيلي قوله إن ..." — the quoted source (after عن) is the speaker. */
@@ -315,6 +379,17 @@ export function arabicObjectClaim(
     for (let r = i + 2; r < Math.min(n, i + 12) && doc.sentOf[r] === sent; r++) {
       const mr = ctx.mAt[r];
       const ar = actorOf(ctx, r);
+      // round 7: the name follows the title phrase (titles, definite modifiers, bodies, a comma); another noun first
+      // ("اعتبر وزير الخارجية الألماني وفاة X …") means the title named nobody and X is the object
+      if (
+        !mr &&
+        !/^(ال|لل|وال)/.test(toks[r].norm) &&
+        !AR_TITLE_WORDS.has(toks[r].norm) &&
+        !AR_PERSON_TITLES.has(toks[r].norm) &&
+        toks[r].gap !== 2 &&
+        toks[r].norm !== 'باسم'
+      )
+        break;
       if (mr && ar && ar.type === 'person' && mr.first === r) {
         if (mr.last + 1 < n && toks[mr.last + 1].gap <= 2) {
           st.speaker = ar;
@@ -348,6 +423,11 @@ export function arabicObjectClaim(
     if (!st.speaker) return false;
   } else if (info.participle) {
     st.speaker = resolveArPronoun(ctx, i, info.fem, true);
+  } else if (!st.speaker && (info.kind === 'denial' || info.kind === 'accusation') && sameSentenceContinuation(ctx, i, info)) {
+    // round 7: "وأوضحت X أن …، فيما نفت الادعاءات بأن …": a denial or accusation with no subject of its own, after a
+    // claim of this sentence, continues that claim's speaker; its object follows
+    st.speaker = resolveArPronoun(ctx, i, info.fem, false);
+    if (!st.speaker) return false;
   } else if (!st.speaker) return false; // (set above: the pronoun subject of "واتهم X بـ…")
   if (!st.speaker || k >= n || doc.sentOf[k] !== sent) return false;
   while (k < n && doc.sentOf[k] === sent && AR_ADVERBIAL.has(toks[k].norm) && toks[k].norm !== 'من') k++;
@@ -375,7 +455,7 @@ export function arabicObjectClaim(
     if (toks[k].norm === 'من') {
       if (k + 1 >= n || doc.sentOf[k + 1] !== sent) return false;
       k++;
-    } else if (!(k > i + 1 && toks[k - 1].norm === 'من')) return false;
+    } else if (!(k > i + 1 && toks[k - 1].norm === 'من') && !warnedObject(ctx, k, sent)) return false;
   }
   // "رفضت X الإدلاء بتعليق / التعليق": declining to speak is not a rejection of a statement
   if (/^(رفض|رفضت|يرفض|ترفض|رافضا|رافضه|رفضوا)$/.test(vv.verb) && AR_DECLINE_ACTS.has(toks[k].norm)) return false;

@@ -57,8 +57,11 @@ function asideAfter(v: EngineView, i: number): boolean {
     verbTok = i + 2;
   } else return false;
   if (verbTok >= n || doc.sentOf[verbTok] !== sent) return false;
-  // the aside follows the content after a comma, never opens the sentence
-  if (doc.sentStart[trig] || toks[trig].gap !== 2) return false;
+  // the aside follows the content after a comma, never opens the sentence; round 7: "حسبما"/"بحسب ما"/"وفقا لما" +
+  // verb may also close the sentence without a comma ("… قرب المدينة بحسب ما أعلنت مصادر زاندرية."): they only ever
+  // name a source (كما may open a clause of its own, so it keeps the comma)
+  const noComma = toks[trig].gap <= 1 && w !== 'حد' && !/^(كما|وكما)$/.test(w);
+  if (doc.sentStart[trig] || (toks[trig].gap !== 2 && !noComma)) return false;
   const vt = toks[verbTok];
   const vf = w === 'حد' ? { verb: vt.norm, fem: false } : verbForm(vt.norm);
   if (!vf) return false;

@@ -18,6 +18,7 @@ import {
   AR_VERBS,
   type ArVerb,
 } from '../../lexicon/ar';
+import { tokenAt } from '../../doc';
 import { arabicVariants, type CliticVariant, inSpans } from '../../text';
 import { actorOf, type Ctx, cutAtNextReport, lastClaimBefore, mentionText, OPENQ, personByTitle, pushClaim } from '../shared';
 import { arabicAccording, arabicObjectClaim, arabicQuoting, passiveDescribe, prepObject } from './attribution';
@@ -73,6 +74,20 @@ function unrecognisedSubject(ctx: Ctx, i: number): boolean {
   return j > 0 && AR_CLAUSE_OPENERS.has(toks[j - 1].norm);
 }
 
+/** Words that open an aside on the source inside a speaker region (folded). */
+const AR_REGION_ASIDE = new Set(['حسبما', 'بحسبما', 'وحسبما', 'كما', 'وفقا', 'ووفقا', 'بحسب', 'حسب', 'نقلا']);
+
+/** Tell verbs (folded): the actor right after the verb is the addressee when a subject precedes it. */
+const AR_TELL = new Set(['ابلغ', 'ابلغت', 'ابلغوا', 'اخبر', 'اخبرت', 'اخبروا']);
+
+/** Plural heads standing for a country's authorities ("السلطات الأفغانية" counts as the country: GOLD-GUIDELINES). */
+const AR_AUTHORITIES = new Set(['السلطات', 'سلطات', 'المسوولون', 'مسوولون', 'المسوولين', 'مسوولين']);
+
+/** Honorifics with a possessive pronoun that stand for a person as the subject (folded). */
+const AR_HONORIFIC = new Set(
+  'سموه سموها معاليه معاليها فخامته فخامتها سعادته سعادتها سيادته سيادتها جلالته جلالتها دولته سماحته نيافته'.split(' '),
+);
+
 const AR_RELATIVE = new Set(['الذي', 'التي', 'الذين', 'اللذين', 'اللتين', 'اللذان', 'اللتان']);
 
 /**
@@ -118,6 +133,33 @@ function relativeSubject(ctx: Ctx, i: number): { actor?: ActorAcc; text?: string
       if (AR_TITLE_WORDS.has(toks[t].norm) || AR_PERSON_TITLES.has(toks[t].norm)) return {};
   }
   return { actor: act, text: tokText(ctx, a) };
+}
+
+/**
+ * round 7: a bare definite head noun as the whole speaker region ("وأوضحت الخطوط أن" after "الخطوط الجوية القطرية") is
+ * the body most recently named with that first word; undefined when none was (refuse).
+ */
+function bodyByHead(ctx: Ctx, first: number, regionEnd: number, i: number): ActorAcc | undefined {
+  const toks = ctx.doc.toks;
+  if (first !== regionEnd) return undefined;
+  const w = toks[first].norm.replace(/^[وف](?=ال)/, '');
+  if (!w.startsWith('ال') || w.length < 5) return undefined;
+  const pos = toks[i].start;
+  for (let oi = ctx.order.length - 1; oi >= 0; oi--) {
+    const m = ctx.order[oi];
+    if (m.start >= pos || m.field !== ctx.doc.field || m.last === m.first) continue;
+    if (toks[m.first].norm.replace(/^[وفبل]/, '') !== w && toks[m.first].norm !== w) continue;
+    const a = ctx.set.byId.get(m.actorId);
+    if (a && (a.type === 'organization' || a.type === 'group')) return a;
+  }
+  return undefined;
+}
+
+/** Tokens first..last name no actor and hold no punctuation (an object noun phrase). */
+function objectOnly(ctx: Ctx, first: number, last: number): boolean {
+  if (last - first > 10) return false;
+  for (let r = first; r <= last; r++) if (ctx.mAt[r] || (r > first && ctx.doc.toks[r].gap > 1)) return false;
+  return true;
 }
 
 const tokText = (ctx: Ctx, k: number) => ctx.doc.src.slice(ctx.doc.toks[k].start, ctx.doc.toks[k].end);
@@ -188,7 +230,14 @@ function arUnnamedSpeaker(
   subjTok: number,
   titleCountry: boolean,
   titledSubjOf: () => ReturnType<typeof titledSubject>,
-  st: { speaker: ActorAcc | undefined; speakerText: string; explicit: boolean; spTok: number; unresolvedNoun: boolean },
+  st: {
+    speaker: ActorAcc | undefined;
+    speakerText: string;
+    explicit: boolean;
+    spTok: number;
+    unresolvedNoun: boolean;
+    objFirst: number;
+  },
 ): void {
   const { doc } = ctx;
   const toks = doc.toks;
@@ -282,6 +331,38 @@ function arUnnamedSpeaker(
     speaker =
       firstW.startsWith('ال') || titleCountry ? resolveDescription(ctx, i, 'person', firstW) : personByTitle(ctx, firstW, toks[i].start);
     speakerText = toks[first].norm;
+  } else if (
+    // round 7: "ووصف قصف الانفصاليين بأنه الأعنف"، "واتهم الهجمات الأخيرة بأنها …": a describe or accuse verb whose
+    // region before بأن is its object (no actor, no description, no officer) has a pronoun subject — the speaker of a
+    // claim in this or the previous sentence; the object is part of the text
+    !info.participle &&
+    (info.objectText || info.kind === 'denial') &&
+    info.kind !== 'statement' &&
+    regionEnd >= first &&
+    regionEnd + 1 < n &&
+    /^ب/.test(toks[regionEnd + 1].norm) &&
+    AR_COMP.has(toks[regionEnd + 1].norm) &&
+    !AR_DESCRIPTIONS[firstW.replace(/^[وف](?=ال)/, '')] &&
+    !AR_TITLE_WORDS.has(firstW) &&
+    !AR_PERSON_TITLES.has(firstW) &&
+    !AR_OFFICER.has(firstW.replace(/^ال/, '')) &&
+    !/(ون|ين)$/.test(firstW) &&
+    objectOnly(ctx, first, regionEnd)
+  ) {
+    const lc = lastClaimBefore(ctx, i);
+    const p = lc && sent - doc.sentOf[lc.at] <= 1 ? resolveArPronoun(ctx, i, info.fem, false) : undefined;
+    if (p && p.id === lc!.speaker.actorId) {
+      speaker = p;
+      st.objFirst = first;
+    } else unresolvedNoun = true;
+  } else if (AR_HONORIFIC.has(firstW) && first === regionEnd) {
+    // round 7: an honorific standing for "he/she" ("وأكد سموه أن"، "وأضاف معاليه"، "وقالت سعادتها") is a pronoun subject,
+    // and only ever refers to a person
+    const p = resolveArPronoun(ctx, i, info.fem || /ها$/.test(firstW), false);
+    if (p && p.type === 'person') {
+      speaker = p;
+      speakerText = src.slice(toks[first].start, toks[first].end);
+    } else unresolvedNoun = true;
   } else {
     const w = firstForm(arabicVariants(toks[first].norm), (f) => !!AR_DESCRIPTIONS[f]);
     // issue 11 round 5: "وذكرت المصادر أن" / "وأضاف المسؤولون" — the unnamed officers introduced earlier, or refuse
@@ -301,10 +382,14 @@ function arUnnamedSpeaker(
     } else {
       // ADR 0016 hook: a short form of a person named earlier ("وأضاف لي" after "لي كه شيانغ")
       const sn = discourseOf(view).shortName(first);
+      const hb = sn ? undefined : bodyByHead(ctx, first, regionEnd, i);
       if (sn) {
         speaker = sn;
         speakerText = doc.src.slice(toks[first].start, toks[first].end);
         explicit = true;
+      } else if (hb) {
+        speaker = hb;
+        speakerText = doc.src.slice(toks[first].start, toks[first].end);
       } else unresolvedNoun = true;
     }
   }
@@ -383,6 +468,13 @@ export function arabicClaims(ctx: Ctx): void {
                 q = r - 1;
                 continue;
               }
+              // round 7: "وأشارت «X» إلى أن"، "وقالت "X" إن": a one- or two-word quote right after the verb with a
+              // complementiser soon after is the subject's name (an unrecognised one leaves the speaker unresolved)
+              const nameAfterVerb = q === i + 1 && words <= 2 && compSoon && r < n && doc.sentOf[r] === sent && toks[r].gap === 4;
+              if (nameAfterVerb) {
+                q = r - 1;
+                continue;
+              }
               if (
                 q > i + 1 &&
                 r < n &&
@@ -450,7 +542,14 @@ export function arabicClaims(ctx: Ctx): void {
     // the active always names what it describes (وصفت X الوضع بأنه، وصفته بأنه)
     if (comp === i + 1 && passiveDescribe(ctx, i)) continue;
     // the speaker region is (i, comp]
-    const regionEnd = comp >= 0 ? (contentStart >= 0 && toks[comp] && AR_COMP.has(toks[comp].norm) ? comp - 1 : comp) : -1;
+    let regionEnd = comp >= 0 ? (contentStart >= 0 && toks[comp] && AR_COMP.has(toks[comp].norm) ? comp - 1 : comp) : -1;
+    // round 7: "وأوضح X حسبما نقل عنه التلفزيون الرسمي أن": an aside naming the source of the report closes the speaker
+    // region — the actors in it relayed the statement, they did not make it
+    for (let r = i + 2; r <= regionEnd; r++)
+      if (AR_REGION_ASIDE.has(toks[r].norm) && toks[r].gap <= 2) {
+        regionEnd = r - 1;
+        break;
+      }
     let speaker: ActorAcc | undefined;
     let speakerText = '';
     let explicit = false;
@@ -462,8 +561,26 @@ export function arabicClaims(ctx: Ctx): void {
       i > 1 && /^(قد|وقد|فقد|لقد)$/.test(toks[i - 1].norm) && toks[i].gap <= 1 && toks[i - 1].gap <= 1 && doc.sentOf[i - 2] === sent
         ? i - 2
         : i - 1;
+    // round 7: a relative clause's verb has the antecedent as subject ("لندن وواشنطن وباريس التي تتهم X بـ…"): an
+    // actor after the verb is its object, never the speaker (a country adjective in a title phrase is left to the
+    // relative-clause rules, which find the titled person)
+    if (
+      subjTok === i - 1 &&
+      i > 1 &&
+      toks[i].gap <= 1 &&
+      toks[i - 1].gap <= 1 &&
+      AR_RELATIVE.has(toks[i - 1].norm) &&
+      doc.sentOf[i - 2] === sent &&
+      ctx.mAt[i - 2]?.last === i - 2
+    ) {
+      const ma = ctx.mAt[i - 2]!;
+      const aa = actorOf(ctx, i - 2);
+      const titled = ma.first > 0 && (AR_TITLE_WORDS.has(toks[ma.first - 1].norm) || AR_PERSON_TITLES.has(toks[ma.first - 1].norm));
+      if (aa && aa.type !== 'location' && !(aa.type === 'country' && titled)) subjTok = i - 2;
+    }
     if (
       subjTok === i - 2 &&
+      !AR_RELATIVE.has(toks[i - 1].norm) &&
       !(
         ctx.mAt[i - 2] &&
         actorOf(ctx, i - 2)?.type !== 'location' &&
@@ -495,6 +612,20 @@ export function arabicClaims(ctx: Ctx): void {
       // (issue 11: also the role nouns the title lists leave out — مسؤول، رئيس، نائب، عضو: "قال مسؤول مكافحة الإرهاب
       // والاستخبارات المالية في الوزارة، X، إن" is X, not the body of the role)
       const titledRegion = AR_TITLE_WORDS.has(toks[f1].norm) || AR_PERSON_TITLES.has(toks[f1].norm) || AR_ROLE_OPENERS.has(toks[f1].norm);
+      // round 7: "وتتهم السلطات الأفغانية أجهزة X بـ…": the authorities of a country are its subject; a body after them
+      // is the object
+      if (AR_AUTHORITIES.has(toks[f1].norm) && f1 + 1 <= to && toks[f1 + 1].gap <= 1) {
+        const mc = ctx.mAt[f1 + 1];
+        const ac = mc && mc.first === f1 + 1 ? ctx.set.byId.get(mc.actorId) : undefined;
+        if (ac && ac.type === 'country') {
+          speaker = ac;
+          speakerText = mentionText(ctx, f1 + 1);
+          explicit = true;
+          spTok = f1 + 1;
+          if (info.objectText && info.kind !== 'statement' && mc!.last + 1 < n) contentStart = toks[mc!.last + 1].start;
+          return;
+        }
+      }
       for (let k = from; k <= to; k++) {
         const mk = ctx.mAt[k];
         if (!mk || (mk.first !== k && k !== from)) continue;
@@ -640,6 +771,22 @@ export function arabicClaims(ctx: Ctx): void {
       spTok = subjTok;
       contentStart = toks[i + 1].start;
     } else if (
+      // round 7: "أن الجنرال X أبلغ Y أن …": a tell verb right after its subject; the actor after it is the addressee
+      comp >= 0 &&
+      AR_TELL.has(vv.verb) &&
+      subjTok === i - 1 &&
+      toks[i].gap <= 1 &&
+      doc.sentOf[subjTok] === sent &&
+      ctx.mAt[subjTok]?.last === subjTok &&
+      actorOf(ctx, subjTok)?.type !== 'location' &&
+      !prepObject(ctx, ctx.mAt[subjTok]!.first) &&
+      !titledSubjOf()
+    ) {
+      speaker = actorOf(ctx, subjTok);
+      speakerText = mentionText(ctx, subjTok);
+      explicit = true;
+      spTok = subjTok;
+    } else if (
       comp >= 0 &&
       regionEnd >= i + 1 &&
       info.participle &&
@@ -680,9 +827,10 @@ export function arabicClaims(ctx: Ctx): void {
       }
     }
     if (!speaker && comp >= 0) {
-      const st = { speaker, speakerText, explicit, spTok, unresolvedNoun };
+      const st = { speaker, speakerText, explicit, spTok, unresolvedNoun, objFirst: -1 };
       arUnnamedSpeaker(ctx, view, i, regionEnd, info, sent, subjTok, titleCountry, titledSubjOf, st);
       ({ speaker, speakerText, explicit, spTok, unresolvedNoun } = st);
+      if (st.objFirst >= 0) contentStart = toks[st.objFirst].start;
     }
     if (comp < 0) {
       const st = { speaker, speakerText, explicit, spTok, contentStart };
@@ -704,13 +852,31 @@ export function arabicClaims(ctx: Ctx): void {
     ) {
       let o = ctx.mAt[spTok]!.last + 1;
       for (const jp of jointPartners(ctx, spTok, speaker)) if (jp.last + 1 > o) o = jp.last + 1;
+      // round 7: "ووصف X، مدير …، في تعليق له، التصويت بأنه": asides set off by commas after the name end at the last
+      // comma before the object
+      let aside = false;
+      if (o < comp && toks[o].gap === 2)
+        for (let r = o + 1; r < comp; r++)
+          if (toks[r].gap === 2 || (toks[r].gap === 4 && /[,،]\s*$/.test(toks[r].sep))) {
+            o = r;
+            aside = true;
+          }
       while (o < comp && AR_ADVERBIAL.has(toks[o].norm)) o++;
-      if (o < comp && !(toks[o].gap === 2 && comp - o <= 1)) contentStart = toks[o].start;
+      if (o < comp && (aside || !(toks[o].gap === 2 && comp - o <= 1))) contentStart = toks[o].start;
     }
     if (explicit && speaker.type === 'person' && !speaker.gender) speaker.gender = info.fem ? 'f' : 'm';
     // content end: sentence end, extended to the closing quote when the content opens one
     let end = doc.sents[sent]?.end ?? src.length;
-    const cs = skipSpaces(src, contentStart);
+    let cs = skipSpaces(src, contentStart);
+    // round 7: "وقالت X: إن "…"": a complementiser after the colon, then the quotation — the quotation is the content
+    // (and it may run past an ellipsis the sentence splitter took for a full stop)
+    if (cs < src.length && !OPENQ.test(src[cs])) {
+      const ct = tokenAt(doc, cs);
+      if (ct >= 0 && ct + 1 < n && toks[ct].start === cs && AR_COMP.has(toks[ct].norm) && /^\s*["\u201C\u00AB]$/.test(toks[ct + 1].sep)) {
+        const qp = toks[ct + 1].start - 1;
+        if (doc.quoteAt.get(qp) !== undefined) cs = qp;
+      }
+    }
     if (cs < src.length && OPENQ.test(src[cs])) {
       // bounds tested first: an out-of-bounds read deoptimised arabicClaims
       const qs = doc.quoteAt.get(cs);

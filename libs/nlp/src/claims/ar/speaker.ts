@@ -3,7 +3,8 @@
 
 import type { ActorAcc, MentionX } from '../../actors/shared';
 import { type Doc, tokenAt } from '../../doc';
-import { AR_DESCRIPTIONS, AR_PERSON_TITLES, AR_PREPS, AR_TITLE_WORDS, AR_VERBS } from '../../lexicon/ar';
+import { arVerbOf } from '../../actors/ar/names';
+import { AR_ADVERBIAL, AR_COMP, AR_DESCRIPTIONS, AR_PERSON_TITLES, AR_PREPS, AR_RELAY, AR_TITLE_WORDS, AR_VERBS } from '../../lexicon/ar';
 import { foldText } from '../../text';
 import {
   actorOf,
@@ -70,7 +71,8 @@ export function jointPartners(ctx: Ctx, k: number, sp: ActorAcc): { actor: Actor
   let e = m0.last;
   for (let guard = 0; guard < 4; guard++) {
     const r = e + 1;
-    if (r >= toks.length || doc.sentOf[r] !== doc.sentOf[k] || toks[r].gap > 2) break;
+    // (a quoted name may close right before the و: "شركة «X» وشركة «Y»")
+    if (r >= toks.length || doc.sentOf[r] !== doc.sentOf[k] || (toks[r].gap > 2 && !/^["\u201D\u00BB]\s+$/.test(toks[r].sep))) break;
     const listComma = toks[r].gap === 2;
     if (!/^و/.test(toks[r].norm) && !listComma) break;
     if (listComma && guard === 0 && !/^و/.test(toks[r].norm)) {
@@ -84,7 +86,14 @@ export function jointPartners(ctx: Ctx, k: number, sp: ActorAcc): { actor: Actor
     // skip a title phrase: والرئيس الكوري الجنوبي مون جاي إن
     let q = r;
     let steps = 0;
+    // round 7: or the head noun of a body ("وشركة «Y»"، "وحركة Y"): then the partner is a body, possibly quoted
+    const orgHead = r < toks.length && AR_JOINT_ORG_HEADS.has(toks[r].norm.replace(/^و/, '')) && !ctx.mAt[r];
+    if (orgHead) {
+      q = r + 1;
+      steps = 1;
+    }
     while (
+      !orgHead &&
       q < toks.length &&
       !ctx.mAt[q] &&
       steps < 4 &&
@@ -97,11 +106,12 @@ export function jointPartners(ctx: Ctx, k: number, sp: ActorAcc): { actor: Actor
       steps++;
     }
     const mq = q < toks.length ? ctx.mAt[q] : undefined;
-    if (!mq || mq.first !== q || (q > r && toks[q].gap > 1)) break;
+    const quotedName = orgHead && q < toks.length && /^\s*["\u201C\u00AB]$/.test(toks[q].sep);
+    if (!mq || mq.first !== q || (q > r && toks[q].gap > 1 && !quotedName)) break;
     const a = ctx.set.byId.get(mq.actorId);
     if (!a || !same(a) || seen.has(a.id)) break;
     if (q === r && !/^و/.test(toks[r].norm) && !listComma) break;
-    if (steps > 0 && a.type !== 'person') break;
+    if (steps > 0 && a.type !== 'person' && !(orgHead && a.type === 'organization')) break;
     seen.add(a.id);
     out.push({ actor: a, text: doc.src.slice(mq.start, mq.end), last: mq.last });
     e = mq.last;
@@ -120,6 +130,9 @@ export function jointPartners(ctx: Ctx, k: number, sp: ActorAcc): { actor: Actor
   }
   return out;
 }
+
+/** Head nouns of a body in a coordinated subject ("X وشركة Y"، "X وحركة Y"), folded, without و. */
+const AR_JOINT_ORG_HEADS = new Set('شركه منظمه حركه وكاله مجموعه صحيفه جمعيه هيئه مؤسسه'.split(' '));
 
 export function skipSpaces(src: string, p: number): number {
   while (p < src.length && /\s/.test(src[p])) p++;
@@ -217,6 +230,11 @@ function resolveArPronoun0(ctx: Ctx, k: number, fem: boolean, participle: boolea
         return d && compatible(d) ? d : undefined;
       }
     }
+    // round 7: the sentence opens with a reporting or relaying verb whose subject is a noun no rule resolved ("وقال
+    // المسؤول الأول إنه …، مؤكدا"، "ونقل فلان عن …، مشيرا"): the participle speaks for that subject, and the actors the
+    // scan below would find sit in the content or the object — refuse
+    // (also a coordinated verb with no subject of its own: "وكانت منظمات حقوقية قد حثت …، وقالت إن")
+    if ((participle || coordSubj) && lastSent !== sent && openingSubjectUnresolved(ctx, lead, k)) return undefined;
     const st = ctx.doc.sents[sent];
     if (st) {
       // the subject: a person named in the sentence (not inside a prepositional phrase), else the first body
@@ -224,8 +242,27 @@ function resolveArPronoun0(ctx: Ctx, k: number, fem: boolean, participle: boolea
       let firstBody: ActorAcc | undefined;
       let vsoCountry: ActorAcc | undefined;
       const toks = ctx.doc.toks;
-      for (let oi = orderAt(ctx, st.start); oi < ctx.order.length && ctx.order[oi].start < toks[k].start; oi++) {
+      // round 7: the subject stands before the sentence's first complementiser (what follows it is content), and after
+      // the first finite reporting verb only outside a prepositional phrase ("أوضحت في التقرير الذي قدمته للحكومة X،
+      // …، مبينة" — X is no subject)
+      let stopAt = toks[k].start;
+      let vTok = -1;
+      for (let r = lead >= 0 ? lead : k; r < k; r++) {
+        if (AR_COMP.has(toks[r].norm)) {
+          stopAt = toks[r].start;
+          break;
+        }
+        if (vTok < 0 && toks[r].script === 'arabic') {
+          const vv = arVerbOf(toks[r]);
+          if (vv && !AR_VERBS.get(vv.verb)!.participle) vTok = r;
+        }
+      }
+      // (and a subject right before that verb which names no actor — "فإن الخطوط القطرية أوضحت …، مبينة" — leaves the
+      // participle with no resolvable subject: refuse)
+      if (participle && vTok > 0 && svSubjectUnresolved(ctx, vTok)) return undefined;
+      for (let oi = orderAt(ctx, st.start); oi < ctx.order.length && ctx.order[oi].start < stopAt; oi++) {
         const m = ctx.order[oi];
+        if (vTok >= 0 && m.first > vTok + 1 && prepBetween(ctx, vTok + 1, m.first)) continue;
         const a = ctx.set.byId.get(m.actorId);
         // ADR 0016: "وانسحبت الولايات المتحدة من المجلس، قائلة إن ...": a country right after the sentence's opening
         // verb is its subject, and a feminine participle agrees with it
@@ -258,6 +295,58 @@ function resolveArPronoun0(ctx: Ctx, k: number, fem: boolean, participle: boolea
   const a =
     firstInRecentSentence(ctx, k, notCont, true) ?? lastActor(ctx, k, notCont, true, true) ?? firstInRecentSentence(ctx, k, ok, true);
   return a ?? (lcA && compatible(lcA) ? lcA : undefined);
+}
+
+/** The definite noun phrase right before the verb at v names no actor (a nationality adjective after an unknown head
+ * noun, as in "الخطوط القطرية", does not make it one). */
+function svSubjectUnresolved(ctx: Ctx, v: number): boolean {
+  const toks = ctx.doc.toks;
+  const j = v - 1;
+  if (toks[v].gap > 1 || ctx.doc.sentOf[j] !== ctx.doc.sentOf[v]) return false;
+  const def = (r: number) => r >= 0 && /^ال/.test(toks[r].norm) && !AR_ADVERBIAL.has(toks[r].norm) && !AR_TITLE_WORDS.has(toks[r].norm);
+  const m = ctx.mAt[j];
+  if (!m) return def(j) && !AR_DESCRIPTIONS[toks[j].norm];
+  const a = ctx.set.byId.get(m.actorId);
+  if (!a || a.type !== 'country' || m.first < 1 || toks[m.first].gap > 1) return false;
+  const h = m.first - 1;
+  return def(h) && !ctx.mAt[h] && !AR_DESCRIPTIONS[toks[h].norm] && !AR_PERSON_TITLES.has(toks[h].norm);
+}
+
+/** A preposition (a separate word or ل/ب fused to a definite noun) among tokens from..to-1. */
+function prepBetween(ctx: Ctx, from: number, to: number): boolean {
+  const toks = ctx.doc.toks;
+  for (let r = from; r < to; r++)
+    if (/^(في|من|الي|علي|عن|مع|لدي|عبر|امام|بين|خلال)$/.test(toks[r].norm) || /^[لب]ل|^[لب]ال/.test(toks[r].norm)) return true;
+  return false;
+}
+
+/**
+ * round 7: the sentence's opening token `lead` is a reporting or relaying verb (وقال، وأوضح، ونقل) and the word after it
+ * is its subject, a noun that names no actor (not a preposition, complementiser, adverb, quotation or colon).
+ */
+function openingSubjectUnresolved(ctx: Ctx, lead: number, k: number): boolean {
+  const toks = ctx.doc.toks;
+  if (lead < 0 || lead + 1 >= k || ctx.doc.sentOf[lead + 1] !== ctx.doc.sentOf[k]) return false;
+  const v = toks[lead];
+  if (!(arVerbOf(v) || AR_RELAY.has(v.norm.replace(/^[وف]/, '')) || /^[وف]?(كان|كانت)$/.test(v.norm))) return false;
+  const s = toks[lead + 1];
+  if (s.gap > 1 || s.script !== 'arabic' || ctx.mAt[lead + 1] || /[:"\u201C\u00AB]/.test(s.sep)) return false;
+  if (
+    AR_COMP.has(s.norm) ||
+    AR_ADVERBIAL.has(s.norm) ||
+    AR_PREPS.test(s.norm) ||
+    /^(في|من|الي|علي|عن|مع|خلال|امام|لدي|عبر|ل|لـ)$/.test(s.norm)
+  )
+    return false;
+  // an indefinite role heading a construct ("وكشف رئيس مجلس إدارة الشركة أن"): the holder of that role, left to the
+  // older rules
+  if (!s.norm.startsWith('ال') && (AR_TITLE_WORDS.has(s.norm) || AR_PERSON_TITLES.has(s.norm))) return false;
+  // a title or role word with a name right after it ("وقال وزير الخارجية X") is resolved by the name
+  for (let r = lead + 2; r < Math.min(k, lead + 6); r++) {
+    if (toks[r].gap > 2 || /^(في|من|الي|علي|عن|مع|خلال|امام|لدي|عبر|بين)$/.test(toks[r].norm)) break;
+    if (ctx.mAt[r]) return false;
+  }
+  return true;
 }
 
 /** "الوكالة الكورية الشمالية" / "الوكالة الرسمية في كوريا الشمالية": a description qualified by a country refers to the
