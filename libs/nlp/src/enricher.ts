@@ -12,6 +12,7 @@ import {
   productOrPlatformUse,
   arabicRuleActors,
   arAmbiguousAliases,
+  arKbInsideNames,
   arFamilyNames,
   arHonorificNames,
   arHonorificPersons,
@@ -223,6 +224,7 @@ function runActors(doc: Doc, gaz: Gazetteer, set: ActorSet, lang: string, mix: {
   }
   const ctx: ExtractCtx = { doc, gaz, set, cover, lang };
   if (mix.arabic > 0) {
+    arKbInsideNames(ctx); // issue 11: KB matches inside another name (ألباريس، مجموعة بن لادن) and عمان/Amman (actors/ar/inside-names.ts)
     arAmbiguousAliases(ctx); // issue 11: one-word KB aliases that are common words need a name context (actors/ar/ambiguous.ts)
     arTitleGovernments(ctx); // issue 11: "رئيس الحكومة الإيطالية" is a title; the nisba is the country (actors/cues.ts)
     arabicRuleActors(ctx);
