@@ -11,6 +11,7 @@ const KB: KbActor[] = [
   { id: 'country:FR', name: 'France', type: 'country', aliases: ['فرنسا', 'باريس', 'Paris'] },
   { id: 'person:karim-haddar', name: 'Karim Haddar', type: 'person', aliases: ['كريم حدار', 'حدار'] },
   { id: 'person:king-selim', name: 'King Selim', type: 'person', aliases: ['الملك سليم'] },
+  { id: 'person:adel-tarrab', name: 'Adel al-Tarrab', type: 'person', aliases: ['عادل الطراب', 'الطراب'] },
 ];
 const enricher = new Enricher({ version: 1, actors: () => KB });
 const enrich = (body: string) =>
@@ -84,5 +85,42 @@ describe('عمان: Amman in a Jordanian article, Oman otherwise (round 6)', () 
         .actors.find((x) => x.id === 'country:OM')
         ?.mentions.map((m) => m.text),
     ).toEqual(['عمان']);
+  });
+});
+
+describe('names after a title at an institution or place (round 6)', () => {
+  it('an institution head + a title + a name is the institution', () => {
+    const body = 'وكشفت دراسة لجامعة الأمير نادر بن سالم أن النسبة ارتفعت.';
+    const out = enrich(body);
+    expect(mentions(out, body, 'organization')).toEqual(['جامعة الأمير نادر بن سالم']);
+    expect(mentions(out, body, 'person')).toEqual([]);
+  });
+  it('a place head + a title + a name and its adjective is no actor', () => {
+    const body = 'واستقبل مطار الملك ناصر الدولي مليون مسافر.';
+    const out = enrich(body);
+    expect(mentions(out, body, 'person')).toEqual([]);
+    expect(mentions(out, body, 'organization')).toEqual([]);
+  });
+});
+
+describe('patronymic chains and family names shared with a KB person (round 6)', () => {
+  it('a chain of three names joined by بن is one person', () => {
+    const body = 'وافتتح الأمير سالم بن نادر بن فارس المعرض، بحضور الأمير ماهر بن سالم بن نادر.';
+    const out = enrich(body);
+    expect(mentions(out, body, 'person')).toEqual(expect.arrayContaining(['سالم بن نادر بن فارس', 'ماهر بن سالم بن نادر']));
+  });
+  it("a given name before a KB surname that is not the KB person's is another person", () => {
+    const body = 'وقال المهندس فهد الطراب إن المشروع اكتمل.';
+    const out = enrich(body);
+    expect(out.actors.find((a) => a.id === 'person:adel-tarrab')).toBeUndefined();
+    expect(mentions(out, body, 'person')).toEqual(['فهد الطراب']);
+  });
+  it("the KB person's own given name, or the surname alone, is still the KB person", () => {
+    const body = 'وقال عادل الطراب إن الزيارة ناجحة. وأضاف الطراب أن التعاون مستمر.';
+    expect(
+      enrich(body)
+        .actors.find((a) => a.id === 'person:adel-tarrab')
+        ?.mentions.map((m) => m.text),
+    ).toEqual(['عادل الطراب', 'الطراب']);
   });
 });

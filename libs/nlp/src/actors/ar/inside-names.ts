@@ -2,6 +2,8 @@
 
 import { foldText, tokenVariants } from '../../text';
 import { addRule, type ExtractCtx, offsetAfter, ruleActorId } from '../shared';
+import { AR_FIRST_NAME_GENDER } from './given-names';
+import { arNameRun } from './names';
 
 /** Heads of an institution named after a person: the name is the institution (مستشفى رفيق الحريري الجامعي). */
 const AR_INSTITUTION_HEADS = new Set(
@@ -11,6 +13,9 @@ const AR_INSTITUTION_HEADS = new Set(
 const AR_PLACE_HEADS = new Set(
   `مطار مجمع مدينه شارع ميناء ملعب قاعده مسجد جسر طريق حي ميدان قصر ضاحيه استاد محطه منتزه حديقه جادة جاده`.split(/\s+/),
 );
+
+/** Titles that open a namesake after an institution or place head (مطار الملك خالد). */
+const AR_NAMESAKE_TITLES = new Set(`الملك الامير الاميره الامام الشيخ الشيخه السلطان الرئيس الشهيد الملكه`.split(' '));
 
 /** The head noun (bare, or with و/ف/ب/ل, never with the article) right before token k, in construct with it. */
 function headBefore(ctx: ExtractCtx, k: number): { set: 'institution' | 'place'; at: number } | undefined {
@@ -34,6 +39,8 @@ function headBefore(ctx: ExtractCtx, k: number): { set: 'institution' | 'place';
  * - a KB person right after an institution or place head in construct (مجموعة بن لادن، مستشفى رفيق الحريري، مطار
  *   الملك خالد، مجمع محمد بن راشد آل مكتوم) is the name of that institution or place, not the person: the institution
  *   becomes an organisation (head + name + up to two closing definite adjectives: الجامعي، السعودية); a place is none.
+ * - a one-word KB person (a surname: الجبير) right after a given name that is not the KB person's (فهد الجبير) is another
+ *   person of the same family name: the mention goes and the name is left to the person rules;
  * - عمان is both Oman and Amman: in an article that names Jordan and never Oman unambiguously (سلطنة عمان، العماني،
  *   مسقط), a bare عمان is Amman: a place after a locative (في عمان، بعمان) or in the dateline, else Jordan (metonym).
  */
@@ -54,6 +61,10 @@ export function arKbInsideNames(ctx: ExtractCtx): void {
         continue;
       }
       if (a.type !== 'person') continue;
+      if (m.first === m.last && otherGivenName(ctx, a.id, m.first)) {
+        uncoverMention(ctx, a.id, m);
+        continue;
+      }
       const h = headBefore(ctx, m.first);
       if (!h) continue;
       uncoverMention(ctx, a.id, m);
@@ -77,6 +88,32 @@ export function arKbInsideNames(ctx: ExtractCtx): void {
       if (f === m.first) cover[h.at] = 'skip:head';
       addRule(ctx, 'organization', doc.src.slice(s, toks[e].end), f, e, s, toks[e].end);
     }
+  }
+  // a title after the head: مطار الملك خالد الدولي، جامعة الإمام عبدالرحمن بن فيصل
+  for (let i = 1; i + 1 < toks.length; i++) {
+    const t = toks[i];
+    if (t.script !== 'arabic' || t.gap > 1 || cover[i] || !AR_NAMESAKE_TITLES.has(t.norm)) continue;
+    const h = headBefore(ctx, i);
+    if (!h) continue;
+    const e0 = arNameRun(ctx, i + 1, 4);
+    if (e0 <= i || toks[i + 1].gap > 1) continue;
+    let e = e0;
+    for (let r = e + 1; r < Math.min(toks.length, e0 + 3); r++) {
+      const x = toks[r];
+      if (x.gap > 1 || x.script !== 'arabic' || !/^ال...*(ي|يه)$/.test(x.norm)) break;
+      if (cover[r] && set.byId.get(cover[r]!)?.type !== 'country') break;
+      e = r;
+    }
+    for (let k = i; k <= e0; k++) if (cover[k]) uncoverMention(ctx, cover[k]!, mentionAt(ctx, cover[k]!, k));
+    if (h.set === 'place') {
+      for (let k = h.at; k <= e; k++) if (!cover[k]) cover[k] = 'skip:place';
+    } else {
+      const p = toks[h.at];
+      const hv = tokenVariants(p).find((v) => AR_INSTITUTION_HEADS.has(v.form))!;
+      const st = hv.strip ? offsetAfter(doc.src, p, hv.strip) : p.start;
+      addRule(ctx, 'organization', doc.src.slice(st, toks[e].end), h.at, e, st, toks[e].end);
+    }
+    i = e;
   }
   const om = set.byId.get('country:OM');
   if (!jordan || omanSure || !om) return;
@@ -104,4 +141,20 @@ function uncoverMention(ctx: ExtractCtx, id: string, m: { first: number; last: n
   a.mentions = a.mentions.filter((x) => !(x.field === m.field && x.start === m.start));
   if (!a.mentions.length) ctx.set.byId.delete(id);
   for (let k = m.first; k <= m.last; k++) if (ctx.cover[k] === id) ctx.cover[k] = undefined;
+}
+
+/** Token k-1 is a given name (bare or after و/ف) that no alias of the KB person opens: "فهد الجبير" is not "عادل الجبير". */
+function otherGivenName(ctx: ExtractCtx, id: string, k: number): boolean {
+  const toks = ctx.doc.toks;
+  if (k === 0 || toks[k].gap > 1 || toks[k].script !== 'arabic' || ctx.cover[k - 1]) return false;
+  const p = toks[k - 1];
+  const form = AR_FIRST_NAME_GENDER.has(p.norm) ? p.norm : /^[وف]/.test(p.norm) && p.norm.length >= 4 ? p.norm.slice(1) : '';
+  if (!form || !AR_FIRST_NAME_GENDER.has(form)) return false;
+  const kb = ctx.gaz.actors.get(id);
+  return !kb?.aliases.some((x) => foldText(x).split(' ').includes(form));
+}
+
+function mentionAt(ctx: ExtractCtx, id: string, k: number): { first: number; last: number; start: number; field: string } {
+  const m = ctx.set.byId.get(id)?.mentions.find((x) => x.field === ctx.doc.field && x.first <= k && k <= x.last);
+  return m ?? { first: k, last: k, start: -1, field: ctx.doc.field };
 }
