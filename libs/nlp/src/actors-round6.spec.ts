@@ -124,3 +124,39 @@ describe('patronymic chains and family names shared with a KB person (round 6)',
     ).toEqual(['عادل الطراب', 'الطراب']);
   });
 });
+
+describe('state-body names with a status adjective and a ل-complement (round 6)', () => {
+  it('HEAD + العامة/الوطني/المركزي + ل-complement is one organisation', () => {
+    const body =
+      'وقالت الهيئة العامة للموانئ البحرية إن الحركة زادت. وأعلن المركز الوطني للرصد والإنذار أن العاصفة تقترب، فيما ذكرت الهيئة الوطنية لمكافحة التهريب الأسبوع الماضي أنها ضبطت شحنة.';
+    const orgs = mentions(enrich(body), body, 'organization');
+    expect(orgs).toEqual(
+      expect.arrayContaining(['الهيئة العامة للموانئ البحرية', 'المركز الوطني للرصد والإنذار', 'الهيئة الوطنية لمكافحة التهريب']),
+    );
+  });
+  it('the head and adjective alone are a description', () => {
+    const body = 'وقالت الهيئة العامة إن الحركة زادت.';
+    expect(mentions(enrich(body), body, 'organization')).toEqual([]);
+  });
+  it('وزارة + coordinated definite nouns is one ministry; two portfolio heads are not joined', () => {
+    const body = 'وقالت وزارة النقل والموانئ والطيران إن الخطة جاهزة.';
+    expect(mentions(enrich(body), body, 'organization')).toEqual(['وزارة النقل والموانئ والطيران']);
+    const two = 'ونسقت وزارة الصحة والداخلية الزاندرية الخطة.';
+    expect(mentions(enrich(two), two, 'organization')).not.toContain('وزارة الصحة والداخلية');
+  });
+});
+
+describe('a person after a body name or a title (round 6)', () => {
+  it('a given name + another name word ends a foreign body name after its head', () => {
+    const body = 'وقال المحلل لدى مؤسسة بريستون أناليتكس جيمس كورتال إن الطلب سيرتفع.';
+    const out = enrich(body);
+    expect(mentions(out, body, 'organization')).toEqual(['بريستون أناليتكس']);
+    expect(mentions(out, body, 'person')).toEqual(['جيمس كورتال']);
+  });
+  it('TITLE + name + ال-surname closed by a title in apposition or by إلى أن', () => {
+    const a = 'وقالت الدكتورة سلمى الفارس وزيرة التخطيط إن الخطة جاهزة.';
+    expect(mentions(enrich(a), a, 'person')).toEqual(['سلمى الفارس']);
+    const b = 'وأشار المهندس طارق الملا إلى أن الإنتاج ارتفع.';
+    expect(mentions(enrich(b), b, 'person')).toEqual(['طارق الملا']);
+  });
+});

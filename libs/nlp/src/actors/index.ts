@@ -5,6 +5,7 @@ export { latinRuleActors } from './en/rules';
 export { arabicRuleActors } from './ar/rules';
 export { arAmbiguousAliases } from './ar/ambiguous';
 export { arKbInsideNames } from './ar/inside-names';
+export { arInstitutionNames } from './ar/institutions';
 export { arVerbOf, variantEndFilter } from './ar/names';
 export { administrations, arShortBodyNames, linkSurnames } from './link';
 export { arabicLexiconPersons, arHonorificPersons } from './ar/given-names';
