@@ -160,3 +160,15 @@ describe('a person after a body name or a title (round 6)', () => {
     expect(mentions(enrich(b), b, 'person')).toEqual(['طارق الملا']);
   });
 });
+
+describe('an Arabic byline opening the body (round 6)', () => {
+  it('"كتب X Y:" is the writer, no actor; the story after it is read as usual', () => {
+    const body = 'كتب سامر عبد الواحد: قال اللواء ماهر الفارس مدير الأمن إن الحملة مستمرة.';
+    const out = enrich(body);
+    expect(mentions(out, body, 'person')).toEqual(['ماهر الفارس']);
+  });
+  it('a post quoted at the start is no byline', () => {
+    const body = 'كتب كريم حدار على منصة إكس: "لن نتراجع".';
+    expect(mentions(enrich(body), body, 'person')).toEqual(['كريم حدار']);
+  });
+});
