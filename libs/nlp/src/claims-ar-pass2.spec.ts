@@ -71,7 +71,8 @@ describe('issue 11 — Arabic: an institution noun refers only to a body named w
       'وقالت بترو يونيون إن الأسعار ستنخفض. وأكدت المحكمة الدولية للتحكيم أن القرار نهائي. وقالت الهيئة العامة للإحصاء إن التضخم ارتفع.';
     const out = enrich(body);
     expect(who(out, 'القرار نهائي')).toEqual([]);
-    expect(who(out, 'التضخم ارتفع')).toEqual([]);
+    // (actors round 6: HEAD + العامة + ل-complement is now a named body, so it speaks for itself, never for Petro Union)
+    expect(who(out, 'التضخم ارتفع')).toEqual(['الهيئة العامة للإحصاء | ar-explicit']);
     expect(who(out, 'الأسعار ستنخفض')).toEqual(['Petro Union | ar-explicit']);
   });
   it('a body named with the head noun is still found (مركز X … وأضاف المركز)', () => {

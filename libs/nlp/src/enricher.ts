@@ -12,6 +12,8 @@ import {
   productOrPlatformUse,
   arabicRuleActors,
   arAmbiguousAliases,
+  arInstitutionNames,
+  arKbInsideNames,
   arFamilyNames,
   arHonorificNames,
   arHonorificPersons,
@@ -223,8 +225,10 @@ function runActors(doc: Doc, gaz: Gazetteer, set: ActorSet, lang: string, mix: {
   }
   const ctx: ExtractCtx = { doc, gaz, set, cover, lang };
   if (mix.arabic > 0) {
+    arKbInsideNames(ctx); // issue 11: KB matches inside another name (ألباريس، مجموعة بن لادن) and عمان/Amman (actors/ar/inside-names.ts)
     arAmbiguousAliases(ctx); // issue 11: one-word KB aliases that are common words need a name context (actors/ar/ambiguous.ts)
     arTitleGovernments(ctx); // issue 11: "رئيس الحكومة الإيطالية" is a title; the nisba is the country (actors/cues.ts)
+    arInstitutionNames(ctx); // issue 11: الهيئة العامة للإحصاء، وزارة البيئة والمياه (actors/ar/institutions.ts)
     arabicRuleActors(ctx);
     arabicLexiconPersons(ctx); // issue 11: persons named with no title cue (actors/ar/given-names.ts)
     arHonorificPersons(ctx); // issue 11: الملا X (actors/ar/given-names.ts)

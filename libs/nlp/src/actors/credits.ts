@@ -16,6 +16,11 @@ const CONTRIBUTED =
   /(?:^|\n)[^\n]{0,200}\b(?:contributed (?:to )?(?:this )?(?:report|reporting|writing)|contributed reporting|reporting by|editing by|writing by)\b[^\n]*/gi;
 
 const CONTRIBUTED_CUE = /contributed|reporting by|editing by|writing by/i;
+// issue 11 (round 6): an Arabic byline opening the text, "كتب محمد علي:" / "كتبت X وY:" / "بقلم X:" (Egyptian and Gulf papers):
+// the writer is no actor of the story; one to five words up to the colon, no sentence punctuation on the way
+// (not "كتب الرئيس … على منصة X:", a post: the name may not open with ال nor hold a preposition)
+const AR_BYLINE = /^\s*(?:كتب|كتبت|بقلم)\s*[-–:]?\s+(?!ال)((?:[\p{L}\u064B-\u065F\u0640]+\s*){1,5})\s*[:–-]/u;
+const AR_BYLINE_NOT = /(?:^|\s)(?:على|علي|في|عبر|من|عن|إلى|الى|حساب|منصة|تغريدة)(?:\s|$)/;
 
 /** Spans of the text that hold credits only. */
 export function creditSpans(src: string): CreditSpan[] {
@@ -30,6 +35,8 @@ export function creditSpans(src: string): CreditSpan[] {
   // every CONTRIBUTED match holds one of these words: one linear scan rules most bodies out before the
   // per-line pattern (up to 200 characters scanned and backtracked from every line start)
   if (CONTRIBUTED_CUE.test(src)) for (const m of src.matchAll(CONTRIBUTED)) out.push({ start: m.index!, end: m.index! + m[0].length });
+  const by = AR_BYLINE.exec(src.slice(0, 120));
+  if (by && !AR_BYLINE_NOT.test(by[1])) out.push({ start: 0, end: by[0].length });
   return out;
 }
 

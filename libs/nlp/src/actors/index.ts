@@ -4,6 +4,8 @@ export { ActorSet, kbActors, ruleActorId, type ActorAcc, type ExtractCtx, type M
 export { latinRuleActors } from './en/rules';
 export { arabicRuleActors } from './ar/rules';
 export { arAmbiguousAliases } from './ar/ambiguous';
+export { arKbInsideNames } from './ar/inside-names';
+export { arInstitutionNames } from './ar/institutions';
 export { arVerbOf, variantEndFilter } from './ar/names';
 export { administrations, arShortBodyNames, linkSurnames } from './link';
 export { arabicLexiconPersons, arHonorificPersons } from './ar/given-names';

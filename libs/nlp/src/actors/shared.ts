@@ -126,6 +126,11 @@ export function kbActors(doc: Doc, gaz: Gazetteer, set: ActorSet, cover: (string
       for (let k = m.first; k <= m.last; k++) cover[k] = loc.id;
       continue;
     }
+    // issue 11 (round 6): "a Brussels-based lobby group" names a place whatever the KB takes the word for (the EU)
+    if (kb.type !== 'country' && kb.type !== 'person' && /^[-\u2010\u2011]based\b/i.test(doc.src.slice(m.end, m.end + 7))) {
+      for (let k = m.first; k <= m.last; k++) cover[k] = 'skip:place';
+      continue;
+    }
     if (kb.type === 'country' && m.first === m.last) {
       // a capital used as a place ("in Moscow", "في موسكو", "بموسكو") is a location, not the state
       const t = doc.toks[m.first];

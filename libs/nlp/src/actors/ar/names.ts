@@ -133,11 +133,16 @@ export function arMorphNotName(w: string, pos: number): boolean {
 }
 
 /** Longest run of name tokens starting at k (max 4), contiguous (no punctuation between). */
+const PATRONYMIC = new Set(['بن', 'ابن', 'بنت']);
+
 export function arNameRun(ctx: ExtractCtx, k: number, max = 4): number {
   const toks = ctx.doc.toks;
   let e = k - 1;
-  for (let q = k; q < toks.length && q - k < max; q++) {
+  // issue 11 (round 6): a patronymic chain counts its بن/بنت links apart (سعود بن نايف بن عبدالعزيز: 5 tokens, 3 names)
+  let links = 0;
+  for (let q = k; q < toks.length && q - k - links < max; q++) {
     if (q > k && toks[q].gap > 1) break;
+    if (q > k && q - k - links === max - 1 && links < 3 && PATRONYMIC.has(toks[q].norm)) links++;
     if (!arNameTok(ctx, q, q - k)) break;
     // an article-word ends the name (surname like الحريري)
     e = q;

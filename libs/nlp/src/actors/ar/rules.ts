@@ -83,7 +83,16 @@ function arTitledPerson(ctx: ExtractCtx, i: number): number {
       !arVerbOf(toks[e + 1])
     ) {
       const nx = e + 2 < n ? toks[e + 2] : undefined;
-      if (!nx || nx.gap >= 2 || AR_COMP.has(nx.norm) || !!arVerbOf(nx)) e++;
+      // (issue 11, round 6: or a title in apposition without a comma: "الدكتورة هالة السعيد وزيرة التخطيط"; إلى أن after أشار)
+      if (
+        !nx ||
+        nx.gap >= 2 ||
+        AR_COMP.has(nx.norm) ||
+        !!arVerbOf(nx) ||
+        (nx.gap <= 1 && AR_PERSON_TITLES.has(nx.norm)) ||
+        (nx.norm === 'الي' && e + 3 < n && AR_COMP.has(toks[e + 3].norm))
+      )
+        e++;
     }
     if (e >= q) {
       const single = e === q;
@@ -467,7 +476,20 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
         continue;
       }
       if (afterTitle) continue; // after a title only a full construct names the body
-      const e = arNameRun(ctx, q2, 3);
+      let e = arNameRun(ctx, q2, 3);
+      // issue 11 (round 6): a given name followed by another name word opens a person after the body (مؤسسة كابيتال
+      // إيكونوميكس جيمس سوانستون): the body ends before it
+      for (let k = q2 + 1; k <= e; k++)
+        if (
+          AR_FIRST_NAME_GENDER.has(toks[k].norm) &&
+          k + 1 < n &&
+          toks[k + 1].gap <= 1 &&
+          toks[k + 1].script === 'arabic' &&
+          !cover[k + 1]
+        ) {
+          e = k - 1;
+          break;
+        }
       const w0 = toks[q2].norm;
       const adjLike =
         /يه$/.test(w0) ||

@@ -60,6 +60,7 @@ export function latinRuleActors(ctx: ExtractCtx): void {
   const capMid = new Map<string, number>();
   for (const t of toks) if (isLatinCap(t) && !doc.sentStart[t.index]) capMid.set(t.norm, (capMid.get(t.norm) ?? 0) + 1);
   const units = federatedSubjects(ctx);
+  countryCompanies(ctx);
   let i = 0;
   while (i < n) {
     const t = toks[i];
@@ -98,6 +99,14 @@ export function latinRuleActors(ctx: ExtractCtx): void {
         j++;
         continue;
       }
+      // issue 11 (round 6): "Department for Environment, Food and Rural Affairs": a list of portfolios after for/of
+      if (nx.gap === 2 && /^\s*,\s*$/.test(nx.sep) && isLatinCap(nx) && !cover[j + 1]) {
+        const e = portfolioListEnd(ctx, i, j);
+        if (e > j) {
+          j = e;
+          continue;
+        }
+      }
       if ((nx.gap > 1 && !initial) || cover[j + 1]) break;
       if (nx.gap === 1 && !/^[-\u2010\u2011]$/.test(nx.sep) && !/^'$/.test(nx.sep)) break;
       if (nx.sep === "'" || nx.sep === '\u2019') break; // possessive 's
@@ -106,6 +115,22 @@ export function latinRuleActors(ctx: ExtractCtx): void {
         continue;
       }
       const hasOf = toks.slice(i, j + 1).some((x) => x.norm === 'of');
+      // issue 11 (round 6): "Committee for a Responsible Federal Budget", "Campaign for the Protection of Rural England":
+      // for/of + an article inside a name that already has an organisation head
+      if (
+        (nx.norm === 'for' || nx.norm === 'of') &&
+        j + 3 < n &&
+        /^(a|an|the)$/.test(toks[j + 2].norm) &&
+        toks[j + 2].caps === 0 &&
+        isLatinCap(toks[j + 3]) &&
+        !cover[j + 3] &&
+        toks[j + 2].gap === 0 &&
+        toks[j + 3].gap === 0 &&
+        toks.slice(i, j + 1).some((x) => EN_ORG_HEADS.has(x.norm))
+      ) {
+        j += 3;
+        continue;
+      }
       if (
         EN_CONNECT.has(nx.norm) &&
         j + 2 < n &&
@@ -124,11 +149,91 @@ export function latinRuleActors(ctx: ExtractCtx): void {
     i = j + 1;
   }
   propagateSingleOrgs(ctx);
+  orgShortForms(ctx);
+}
+
+const EN_CORPORATE_NOUNS = set(
+  'steel airlines airways telecom motors oil petroleum energy rail railways tobacco foods shipping mining electric power insurance chemicals',
+);
+
+/** issue 11 (round 6): a KB country name or abbreviation glued to a capitalised corporate noun is a company ("US Steel",
+ * "Japan Tobacco", "China Telecom"), not the country; not when a title or another capitalised word follows ("Saudi Oil
+ * Minister", "US Steel Workers" is left to the run rules). */
+function countryCompanies(ctx: ExtractCtx): void {
+  const { doc, cover, set } = ctx;
+  const toks = doc.toks;
+  for (let k = 0; k + 1 < toks.length; k++) {
+    const id = cover[k];
+    if (!id || toks[k].script !== 'latin' || toks[k].caps === 0) continue;
+    const c = toks[k + 1];
+    if (c.gap !== 0 || cover[k + 1] || c.caps !== 1 || !EN_CORPORATE_NOUNS.has(c.norm)) continue;
+    const a = set.byId.get(id);
+    if (!a || a.type !== 'country' || a.mentions.find((m) => m.field === doc.field && m.first === k)?.last !== k) continue;
+    const nx = toks[k + 2];
+    if (nx && nx.gap === 0 && (isLatinCap(nx) || EN_PERSON_TITLES.has(nx.norm))) continue;
+    uncover(ctx, k);
+    addRule(ctx, 'organization', doc.src.slice(toks[k].start, c.end), k, k + 1);
+    k++;
+  }
+}
+
+/** issue 11 (round 6): a rule organisation of two or more words that ends the name of exactly one other organisation of
+ * the article ("Crisis Group" after "International Crisis Group", "Peace Research Institute") is a short form of it:
+ * its mentions join that organisation. */
+function orgShortForms(ctx: ExtractCtx): void {
+  const { doc, set } = ctx;
+  const orgs = [...set.byId.values()].filter((a) => a.type === 'organization' && a.mentions.some((m) => m.field === doc.field));
+  if (orgs.length < 2) return;
+  for (const a of orgs) {
+    if (a.source !== 'rule' || !/\s/.test(a.name) || /[^\x00-\x7f]/.test(a.name)) continue;
+    const tail = ' ' + a.name;
+    const into = orgs.filter(
+      (b) => b !== a && set.byId.has(b.id) && b.mentions.some((m) => m.field === doc.field && doc.src.slice(m.start, m.end).endsWith(tail)),
+    );
+    if (into.length !== 1) continue;
+    for (const m of a.mentions) {
+      set.mention(into[0], m);
+      for (let k = m.first; k <= m.last; k++) if (m.field === doc.field && ctx.cover[k] === a.id) ctx.cover[k] = into[0].id;
+    }
+    set.byId.delete(a.id);
+  }
+}
+
+const EN_PORTFOLIO_HEADS = set('department ministry office secretariat commission committee');
+
+/** After "Department/Ministry … for/of X" at j, ", Y, … and Z" (capitalised items only, at most four): the list's last
+ * token, else -1. Without for/of after such a head the comma ends the name as before ("Ofcom, Ofwat and Ofgem"). */
+function portfolioListEnd(ctx: ExtractCtx, i: number, j: number): number {
+  const toks = ctx.doc.toks;
+  let head = false;
+  for (let k = i; k < j; k++)
+    if (EN_PORTFOLIO_HEADS.has(toks[k].norm) && (toks[k + 1].norm === 'for' || toks[k + 1].norm === 'of')) head = true;
+  if (!head) return -1;
+  let k = j + 1;
+  for (let items = 0; items < 4 && k < toks.length; items++) {
+    // one item: capitalised words glued together
+    if (!isLatinCap(toks[k]) || ctx.cover[k]) return -1;
+    while (k + 1 < toks.length && toks[k + 1].gap === 0 && isLatinCap(toks[k + 1]) && !ctx.cover[k + 1]) k++;
+    const nx = toks[k + 1];
+    if (!nx) return -1;
+    if (nx.gap === 2 && /^\s*,\s*$/.test(nx.sep) && isLatinCap(nx)) {
+      k++;
+      continue;
+    }
+    // the last item after "and" (an Oxford comma before it is fine)
+    if (nx.norm === 'and' && nx.caps === 0 && nx.gap <= 2 && k + 2 < toks.length && isLatinCap(toks[k + 2]) && !ctx.cover[k + 2]) {
+      let e = k + 2;
+      while (e + 1 < toks.length && toks[e + 1].gap === 0 && isLatinCap(toks[e + 1]) && !ctx.cover[e + 1]) e++;
+      return e;
+    }
+    return -1;
+  }
+  return -1;
 }
 
 /** Lower-case organisation nouns that stand in apposition before a one-word name ("watchdog Spamhaus"). */
 const EN_ORG_APPOSITION = set(
-  'group watchdog firm company charity broadcaster regulator startup start-up lender insurer retailer carrier airline network channel newspaper website outlet agency',
+  'group watchdog firm company charity broadcaster regulator startup start-up lender insurer retailer carrier airline network channel newspaper website outlet agency union tank consultancy operator developer maker manufacturer producer giant conglomerate miner utility',
 );
 
 /** Round 5 (en): a one-word organisation the rules recognised at one occurrence by its cue ("OptInRealBig claimed")
@@ -276,12 +381,12 @@ function kbSurnameOfOther(ctx: ExtractCtx, k: number, given: string): boolean {
 
 /** Titles that split a capitalised run: "Wisconsin Elections Commission Administrator Michael Haas". */
 const EN_SPLIT_TITLES = set(
-  'administrator representative secretary director chairman chairwoman spokesman spokeswoman commissioner minister governor senator ambassador president chief executive ceo state general',
+  'administrator representative secretary director chairman chairwoman spokesman spokeswoman commissioner minister governor senator ambassador president chief executive ceo state general speaker',
 );
 
 /** Split titles that stand right before a person's name (not "state", "general", "executive", "chief"). */
 const EN_TITLE_BEFORE_NAME = set(
-  'administrator representative secretary director chairman chairwoman spokesman spokeswoman commissioner minister governor senator ambassador president ceo',
+  'administrator representative secretary director chairman chairwoman spokesman spokeswoman commissioner minister governor senator ambassador president ceo speaker',
 );
 
 /** Tokens a..b (two or three) look like a personal name: capitalised, no organisation or place head, no title, no stop word. */
@@ -429,7 +534,18 @@ function processLatinRun(
     EN_ORG_HEADS.has(lastW) ||
     (len >= 3 && words.includes('of') && EN_ORG_HEADS.has(firstW)) ||
     (len >= 2 && words.some((w) => EN_ORG_HEADS.has(w)) && !EN_FIRST_NAMES.has(firstW));
-  if (orgHead && !personHint) type = 'organization';
+  // issue 11 (round 6): an organisation noun in apposition before a name of up to four words ("parent company Kemble
+  // Water", "the think tank Chatham House"), or "a company called/named X": the name is an organisation
+  const apposOrg =
+    a > 0 &&
+    toks[a].gap === 0 &&
+    toks[a - 1].caps === 0 &&
+    len <= 4 &&
+    (len >= 2 || prevW === 'called' || prevW === 'named') &&
+    (EN_ORG_APPOSITION.has(prevW) || ((prevW === 'called' || prevW === 'named') && a > 1 && EN_ORG_APPOSITION.has(toks[a - 2].norm))) &&
+    !EN_FIRST_NAMES.has(firstW) &&
+    !words.some((w) => EN_PERSON_TITLES.has(w) || EN_SPLIT_TITLES.has(w) || EN_MONTHS_DAYS.has(w));
+  if ((orgHead && !personHint) || apposOrg) type = 'organization';
   else if (personHint) type = 'person';
   else if (len >= 2 && EN_PLACE_HEADS.has(lastW))
     type = 'location'; // issue 11: "Nathan Road" is a street
