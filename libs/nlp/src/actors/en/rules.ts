@@ -45,7 +45,22 @@ function personEvidence(ctx: ExtractCtx, a: number, b: number, words: string[]):
     for (let k = b + 1; k < Math.min(toks.length, b + 6); k++) if (EN_ROLE_NOUNS.has(toks[k].norm)) return true;
   }
   const last = words[words.length - 1];
-  for (let k = 1; k < toks.length; k++) if (toks[k].norm === last && EN_HONORIFIC.has(toks[k - 1].norm)) return true;
+  for (let k = 1; k < toks.length; k++) {
+    if (toks[k].norm !== last) continue;
+    if (EN_HONORIFIC.has(toks[k - 1].norm)) return true;
+    // issue 11 (fifth session): the surname alone elsewhere as the subject of a reporting verb ("Kylian Mbappe scored
+    // twice … Mbappe told reporters"); not inside another capitalised run
+    const nx = k + 1 < toks.length ? toks[k + 1] : undefined;
+    if (
+      (k < a || k > b) &&
+      toks[k].caps === 1 &&
+      nx &&
+      nx.gap === 0 &&
+      EN_VERB.get(nx.norm) &&
+      !(toks[k - 1].caps > 0 && toks[k].gap === 0 && !ctx.doc.sentStart[k])
+    )
+      return true;
+  }
   return false;
 }
 
@@ -61,6 +76,7 @@ export function latinRuleActors(ctx: ExtractCtx): void {
   for (const t of toks) if (isLatinCap(t) && !doc.sentStart[t.index]) capMid.set(t.norm, (capMid.get(t.norm) ?? 0) + 1);
   const units = federatedSubjects(ctx);
   countryCompanies(ctx);
+  placesInsidePersonNames(ctx, lowerSeen);
   let i = 0;
   while (i < n) {
     const t = toks[i];
@@ -150,6 +166,83 @@ export function latinRuleActors(ctx: ExtractCtx): void {
   }
   propagateSingleOrgs(ctx);
   orgShortForms(ctx);
+}
+
+/** KB country/place names that are also given names ("Jordan Peterson", "Georgia Whitfield", "Israel Katz"). */
+const EN_GIVEN_NAME_PLACES = set('jordan georgia israel chad india paris austin florence victoria sydney');
+
+/** A capitalised word that may be a surname: no head, title, stop word or word also seen in lower case. */
+function surnameLike(t: Token, lowerSeen: Set<string>): boolean {
+  const w = t.norm;
+  return (
+    t.caps === 1 &&
+    w.length >= 2 &&
+    !EN_ORG_HEADS.has(w) &&
+    !EN_PLACE_HEADS.has(w) &&
+    !EN_NOT_NAME.has(w) &&
+    !EN_STOP_CAPS.has(w) &&
+    !EN_PERSON_TITLES.has(w) &&
+    !EN_SPLIT_TITLES.has(w) &&
+    !EN_MONTHS_DAYS.has(w) &&
+    !lowerSeen.has(w)
+  );
+}
+
+/**
+ * issue 11 (fifth session): a KB country or place alias inside a person's name is no place. After a lexicon given
+ * name it is the surname ("Lisa Monaco"); one that is also a given name, followed by a surname-like word with a person
+ * cue (a reporting verb, ", a/the <role>", or the surname alone elsewhere), opens the name ("Jordan Peterson said").
+ * Later one-word mentions of that KB entry with the surname's spelling go too: they are the person, linked by surname.
+ */
+function placesInsidePersonNames(ctx: ExtractCtx, lowerSeen: Set<string>): void {
+  const { doc, cover, set } = ctx;
+  const toks = doc.toks;
+  for (let k = 0; k < toks.length; k++) {
+    const id = cover[k];
+    if (!id) continue;
+    const kb = set.byId.get(id);
+    if (!kb || kb.source !== 'kb' || (kb.type !== 'country' && kb.type !== 'location') || toks[k].caps !== 1) continue;
+    const m = kb.mentions.find((x) => x.field === doc.field && x.first === k);
+    if (!m || m.last !== k) continue;
+    const prev = k > 0 ? toks[k - 1] : undefined;
+    const next = k + 1 < toks.length ? toks[k + 1] : undefined;
+    let surname = -1;
+    if (
+      prev &&
+      toks[k].gap === 0 &&
+      !cover[k - 1] &&
+      prev.caps === 1 &&
+      EN_FIRST_NAMES.has(prev.norm) &&
+      !EN_GIVEN_NAME_PLACES.has(toks[k].norm)
+    )
+      surname = k;
+    else if (
+      next &&
+      next.gap === 0 &&
+      !cover[k + 1] &&
+      EN_GIVEN_NAME_PLACES.has(toks[k].norm) &&
+      surnameLike(next, lowerSeen) &&
+      !(prev && prev.caps > 0 && prev.gap === 0 && !doc.sentStart[k]) &&
+      personCueAfter(ctx, k + 1)
+    ) {
+      uncover(ctx, k);
+      continue;
+    }
+    if (surname < 0) continue;
+    const w = toks[surname].norm;
+    for (const x of [...kb.mentions]) if (x.field === doc.field && x.first === x.last && toks[x.first].norm === w) uncover(ctx, x.first);
+  }
+}
+
+/** Token s (a surname) has a person cue: a reporting verb after it, ", a/the <role>" after it, or it recurs alone. */
+function personCueAfter(ctx: ExtractCtx, s: number): boolean {
+  const toks = ctx.doc.toks;
+  const nx = s + 1 < toks.length ? toks[s + 1] : undefined;
+  if (nx && nx.gap === 0 && EN_VERB.get(nx.norm)) return true;
+  if (nx && nx.gap === 2) for (let k = s + 1; k < Math.min(toks.length, s + 5); k++) if (EN_ROLE_NOUNS.has(toks[k].norm)) return true;
+  for (let k = s + 2; k < toks.length; k++)
+    if (toks[k].norm === toks[s].norm && toks[k].caps === 1 && !(toks[k - 1].caps > 0 && toks[k].gap === 0)) return true;
+  return false;
 }
 
 const EN_CORPORATE_NOUNS = set(
