@@ -45,3 +45,45 @@ describe('a surname alone as the subject of a reporting verb', () => {
     expect(mentions(out, body, 'organization')).toEqual([]);
   });
 });
+
+describe('US politics: party tags, abbreviated titles, post bodies', () => {
+  it('a party-state tag after a legislator is no organisation', () => {
+    for (const body of [
+      'Sen. Harlan Pruitt, R-Texas, said the measure would fail.',
+      'Rep. Marla Quintero (D-N.Y.) said the bill was a giveaway.',
+      'Rep. Marla Quintero, D-Calif., told reporters the vote was close.',
+    ]) {
+      const out = enrich(body);
+      expect(mentions(out, body, 'organization')).toEqual([]);
+      expect(mentions(out, body, 'person').length).toBe(1);
+    }
+  });
+  it('"Rep." with its stop is a title before a two-word name', () => {
+    const body = 'Rep. Dorian Vasquez-Reyes (D-Ore.) questioned the witness.';
+    expect(mentions(enrich(body), body, 'person')).toEqual(['Dorian Vasquez-Reyes']);
+  });
+  it('the lone body of a post title is no actor; the body on its own is', () => {
+    const body = 'House Speaker Brent Hollister said a vote would come soon. Minority Leader Tamsin Okafor said it was reckless.';
+    const out = enrich(body);
+    expect(mentions(out, body, 'organization')).toEqual([]);
+    expect(mentions(out, body, 'person')).toEqual(['Brent Hollister', 'Tamsin Okafor']);
+    const body2 = 'The House passed the bill on Thursday.';
+    expect(mentions(enrich(body2), body2, 'organization')).toEqual(['House']);
+  });
+});
+
+describe('titles kept out of person names', () => {
+  it('compound titles and court titles before a name', () => {
+    const body =
+      'Chief Financial Officer Carsten Lindqvist said margins would improve. U.S. District Judge Anneke Moll ruled on Monday. Board Chair Ilse Brandvold said the vote was final.';
+    const out = enrich(body);
+    expect(mentions(out, body, 'person')).toEqual(['Carsten Lindqvist', 'Anneke Moll', 'Ilse Brandvold']);
+  });
+});
+
+describe('nationality nouns', () => {
+  it('"the Spaniard", "the Dutchman" are descriptions, not actors', () => {
+    const body = 'The Spaniard added that the title race was open. The Dutchman said he was tired.';
+    expect(enrich(body).actors).toEqual([]);
+  });
+});

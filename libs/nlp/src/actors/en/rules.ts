@@ -91,6 +91,11 @@ export function latinRuleActors(ctx: ExtractCtx): void {
       i++;
       continue;
     }
+    const tag = partyTagEnd(toks, i);
+    if (tag >= 0) {
+      i = tag + 1;
+      continue;
+    }
     // collect a run of capitalised tokens (connectors allowed inside)
     let j = i;
     while (j + 1 < n) {
@@ -166,6 +171,27 @@ export function latinRuleActors(ctx: ExtractCtx): void {
   }
   propagateSingleOrgs(ctx);
   orgShortForms(ctx);
+}
+
+/** issue 11 (fifth session): a US party-state tag after a legislator's name, "(D-N.Y.)", ", R-Texas,", "D-Calif.": no
+ * organisation. Returns the tag's last token, or -1. Only after a bracket or a comma, so "I-95" or "R-Series" stay. */
+function partyTagEnd(toks: Token[], i: number): number {
+  const t = toks[i];
+  if (t.caps === 0 || !(t.norm === 'd' || t.norm === 'r' || t.norm === 'i') || i + 1 >= toks.length || i === 0) return -1;
+  if (!/[(,]\s*$/.test(t.sep)) return -1;
+  const nx = toks[i + 1];
+  if (!/^[-\u2010\u2011]$/.test(nx.sep) || !isLatinCap(nx)) return -1;
+  let k = i + 1;
+  // "N.Y.", "N.C.": one-letter state initials
+  while (
+    toks[k].norm.length === 1 &&
+    k + 1 < toks.length &&
+    /^\.$/.test(toks[k + 1].sep) &&
+    toks[k + 1].norm.length === 1 &&
+    isLatinCap(toks[k + 1])
+  )
+    k++;
+  return k;
 }
 
 /** KB country/place names that are also given names ("Jordan Peterson", "Georgia Whitfield", "Israel Katz"). */
@@ -472,14 +498,17 @@ function kbSurnameOfOther(ctx: ExtractCtx, k: number, given: string): boolean {
   return foldText(a.name).split(/\s+/)[0] !== given;
 }
 
+/** Abbreviated titles written with a stop before a name. */
+const EN_TITLE_ABBR = set('rep sen gov gen col lt sgt capt cmdr adm prof rev');
+
 /** Titles that split a capitalised run: "Wisconsin Elections Commission Administrator Michael Haas". */
 const EN_SPLIT_TITLES = set(
-  'administrator representative secretary director chairman chairwoman spokesman spokeswoman commissioner minister governor senator ambassador president chief executive ceo state general speaker',
+  'administrator representative secretary director chairman chairwoman spokesman spokeswoman commissioner minister governor senator ambassador president chief executive ceo state general speaker leader judge chair officer whip',
 );
 
 /** Split titles that stand right before a person's name (not "state", "general", "executive", "chief"). */
 const EN_TITLE_BEFORE_NAME = set(
-  'administrator representative secretary director chairman chairwoman spokesman spokeswoman commissioner minister governor senator ambassador president ceo speaker',
+  'administrator representative secretary director chairman chairwoman spokesman spokeswoman commissioner minister governor senator ambassador president ceo speaker leader judge chair officer whip',
 );
 
 /** Tokens a..b (two or three) look like a personal name: capitalised, no organisation or place head, no title, no stop word. */
@@ -545,7 +574,11 @@ function processLatinRun(
       // issue 11 (en): an unknown first name too, when two or three name-like words close the run after a personal
       // title ("Economy Minister Ildefonso Guajardo"; not "Secretary of State", "Attorney General Office")
       if (!EN_FIRST_NAMES.has(toks[p + 1].norm) && !(EN_TITLE_BEFORE_NAME.has(toks[p].norm) && nameLikeTail(toks, p + 1, j))) continue;
-      processLatinRun(ctx, i, p, lowerSeen, capMid);
+      // fifth session: a lone body noun before the title is only the post's body ("House Speaker X", "Council Leader
+      // X"): an organisation implied by a post title is no actor (GOLD-GUIDELINES)
+      // and a compound title ("Chief Financial Officer X", "Deputy Chief Operating Officer X") is no name at all
+      if (!(p === i + 1 && EN_ORG_HEADS.has(toks[i].norm)) && !EN_PERSON_TITLES.has(toks[i].norm))
+        processLatinRun(ctx, i, p, lowerSeen, capMid);
       processLatinRun(ctx, p + 1, j, lowerSeen, capMid, true);
       return;
     }
@@ -565,6 +598,8 @@ function processLatinRun(
   }
   // also a title just before the run, in lower case ("the prime minister, Tony Blair" / "minister Yuri Trutnev")
   if (a > 0 && EN_HEAD_TITLES.has(toks[a - 1].norm) && toks[a].gap === 0) personHint = true;
+  // fifth session: an abbreviated title with its stop ("Rep. X Y", "Gov. X Y"): the stop is no sentence end
+  if (a > 0 && EN_TITLE_ABBR.has(toks[a - 1].norm) && toks[a - 1].caps === 1 && /^\.\s+$/.test(toks[a].sep) && a < j) personHint = true;
   if (a > 0 && EN_HONORIFIC.has(toks[a - 1].norm)) {
     personHint = true;
     honorific = a - 1;
@@ -608,6 +643,8 @@ function processLatinRun(
   )
     b--;
   if (b < a) return;
+  // fifth session: "House Speaker" before a KB person: the lone body noun of a post title is no actor (as in the split)
+  if (b === a && b < j && EN_SPLIT_TITLES.has(toks[b + 1].norm) && EN_ORG_HEADS.has(toks[a].norm)) return;
   // issue 11: a lone generic noun ("Army" of "Army General") is not a name, unless glued to a KB name before it
   if (b === a && EN_GENERIC_SINGLE.has(toks[a].norm) && !(a > 0 && ctx.cover[a - 1] && toks[a].gap === 0 && toks[a - 1].caps > 0)) return;
   // name titles (Lord, Prince) stay in the name and make it a person
