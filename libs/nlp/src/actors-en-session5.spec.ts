@@ -87,3 +87,14 @@ describe('nationality nouns', () => {
     expect(enrich(body).actors).toEqual([]);
   });
 });
+
+describe('firms named by their staff, acronyms before a body noun', () => {
+  it('"analysts at X", "researchers at X Y" name an organisation, not a place', () => {
+    const body = 'Analysts at Brackwell said the shares were cheap. Researchers at Kestrel Labs found the flaw.';
+    expect(mentions(enrich(body), body, 'organization')).toEqual(['Brackwell', 'Kestrel Labs']);
+  });
+  it('an acronym before a lower-case organisation noun', () => {
+    const body = 'The TWQ union said its members would strike.';
+    expect(mentions(enrich(body), body, 'organization')).toEqual(['TWQ']);
+  });
+});

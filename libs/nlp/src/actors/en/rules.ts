@@ -498,6 +498,23 @@ function kbSurnameOfOther(ctx: ExtractCtx, k: number, given: string): boolean {
   return foldText(a.name).split(/\s+/)[0] !== given;
 }
 
+/** Plural staff nouns whose "at X" names an employer ("analysts at Bernstein"), not a place. */
+const EN_STAFF_AT = set(
+  'analysts economists strategists researchers scientists engineers executives traders lawyers bankers staff employees',
+);
+
+/** Token a follows "<staff noun> at" in lower case. */
+function staffAt(toks: Token[], a: number): boolean {
+  return (
+    a > 1 &&
+    toks[a - 1].norm === 'at' &&
+    toks[a - 1].caps === 0 &&
+    toks[a].gap === 0 &&
+    toks[a - 1].gap === 0 &&
+    EN_STAFF_AT.has(toks[a - 2].norm)
+  );
+}
+
 /** Abbreviated titles written with a stop before a name. */
 const EN_TITLE_ABBR = set('rep sen gov gen col lt sgt capt cmdr adm prof rev');
 
@@ -697,6 +714,7 @@ function processLatinRun(
       (b + 1 < toks.length && (toks[b + 1].sep === "'" || toks[b + 1].sep === '\u2019'))
     )
       type = 'organization';
+    else if (staffAt(toks, a)) type = 'organization';
     else if (EN_LOC_PREP.has(prevW) || listedPlace(ctx, i, b)) type = 'location';
     else return;
     if (type === 'person' && EN_LOC_PREP.has(prevW) && !EN_FIRST_NAMES.has(firstW)) type = 'location';
@@ -722,9 +740,23 @@ function processLatinRun(
     if (lowerSeen.has(w)) return;
     if (startsSentence && !(EN_VERB.get(nextW) && nextW !== 'says') && (capMid.get(w) ?? 0) === 0) return;
     if (startsSentence && (capMid.get(w) ?? 0) === 0 && /[^s]s$/.test(w)) return; // "Analysts said"
+    // fifth session: an acronym before a lower-case organisation noun names that body ("the GMB union", "the NXT group")
+    if (
+      isAcr &&
+      b + 1 < toks.length &&
+      toks[b + 1].caps === 0 &&
+      toks[b + 1].gap === 0 &&
+      EN_ORG_APPOSITION.has(nextW) &&
+      !EN_ACRONYM_STOP.has(w)
+    ) {
+      addRule(ctx, 'organization', doc.src.slice(toks[a].start, toks[a].end), a, a);
+      return;
+    }
     if (isAcr && (capMid.get(w) ?? 0) < 2 && !EN_VERB.get(nextW)) return;
+    // fifth session: "analysts at Bernstein", "economists at Nomura": the staff's employer, no place
+    if (staffAt(toks, a)) type = 'organization';
     // issue 11 (places): "the Cameroonian capital Yaounde" names the city
-    if (EN_LOC_PREP.has(prevW) || (prevW === 'capital' && toks[a].gap === 0) || listedPlace(ctx, i, b)) type = 'location';
+    else if (EN_LOC_PREP.has(prevW) || (prevW === 'capital' && toks[a].gap === 0) || listedPlace(ctx, i, b)) type = 'location';
     else if (
       EN_VERB.get(nextW) ||
       EN_REPORTED.has(nextW) ||
