@@ -50,7 +50,9 @@ export const EN_NOT_NAME =
 european african asian arab islamic muslim christian jewish catholic protestant sunni shia shiite international national federal royal
 republic republican democrat democratic liberal conservative socialist communist labour green independent
 tv radio online email phone mobile chief executive officer senior junior general attorney secretary minister
-english french german spanish italian russian chinese arabic persian turkish latin`);
+english french german spanish italian russian chinese arabic persian turkish latin
+spaniard catalan basque frenchman frenchwoman englishman englishwoman irishman irishwoman welshman welshwoman scotsman scotswoman
+dutchman dutchwoman`);
 
 /** Reporting verbs (lower-case) → kind. */
 export const EN_VERBS: Record<string, string> = kinds([
@@ -284,7 +286,8 @@ criticized criticises criticizes condemned condemns tweeted tweets`,
   EN_HEAD_TITLES: `mr mrs ms miss dr prof professor president chancellor minister secretary senator sen governor mayor general gen colonel col
 captain capt judge justice chairman chairwoman ceo director spokesman spokeswoman spokesperson ambassador envoy commissioner
 leader inspector detective pope archbishop bishop cardinal rev reverend imam ayatollah rabbi mp mep coach manager analyst
-economist journalist editor correspondent lawyer attorney prosecutor founder boss chief candidate premier executive officer`,
+economist journalist editor correspondent lawyer attorney prosecutor founder boss chief candidate premier executive officer
+rep representative gov chair chairperson`,
   EN_ACRONYM_STOP: `tv gdp ceo cfo coo cto am pm mp mps mep meps id it pc ok hiv aids dna uk us usa eu un bbc vat ipo sms dvd cd pr hr ad bc ps ii iii
 iv vi faq www html pdf mr ms dr st uae ussr`,
   EN_NAME_SUFFIX: 'qc mp mep jr sr cbe obe mbe kbe phd md',

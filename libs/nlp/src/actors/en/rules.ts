@@ -45,7 +45,22 @@ function personEvidence(ctx: ExtractCtx, a: number, b: number, words: string[]):
     for (let k = b + 1; k < Math.min(toks.length, b + 6); k++) if (EN_ROLE_NOUNS.has(toks[k].norm)) return true;
   }
   const last = words[words.length - 1];
-  for (let k = 1; k < toks.length; k++) if (toks[k].norm === last && EN_HONORIFIC.has(toks[k - 1].norm)) return true;
+  for (let k = 1; k < toks.length; k++) {
+    if (toks[k].norm !== last) continue;
+    if (EN_HONORIFIC.has(toks[k - 1].norm)) return true;
+    // issue 11 (fifth session): the surname alone elsewhere as the subject of a reporting verb ("Kylian Mbappe scored
+    // twice … Mbappe told reporters"); not inside another capitalised run
+    const nx = k + 1 < toks.length ? toks[k + 1] : undefined;
+    if (
+      (k < a || k > b) &&
+      toks[k].caps === 1 &&
+      nx &&
+      nx.gap === 0 &&
+      EN_VERB.get(nx.norm) &&
+      !(toks[k - 1].caps > 0 && toks[k].gap === 0 && !ctx.doc.sentStart[k])
+    )
+      return true;
+  }
   return false;
 }
 
@@ -61,6 +76,7 @@ export function latinRuleActors(ctx: ExtractCtx): void {
   for (const t of toks) if (isLatinCap(t) && !doc.sentStart[t.index]) capMid.set(t.norm, (capMid.get(t.norm) ?? 0) + 1);
   const units = federatedSubjects(ctx);
   countryCompanies(ctx);
+  placesInsidePersonNames(ctx, lowerSeen);
   let i = 0;
   while (i < n) {
     const t = toks[i];
@@ -73,6 +89,11 @@ export function latinRuleActors(ctx: ExtractCtx): void {
     }
     if (cover[i] || !isLatinCap(t) || /^\d/.test(t.norm)) {
       i++;
+      continue;
+    }
+    const tag = partyTagEnd(toks, i);
+    if (tag >= 0) {
+      i = tag + 1;
       continue;
     }
     // collect a run of capitalised tokens (connectors allowed inside)
@@ -150,6 +171,104 @@ export function latinRuleActors(ctx: ExtractCtx): void {
   }
   propagateSingleOrgs(ctx);
   orgShortForms(ctx);
+}
+
+/** issue 11 (fifth session): a US party-state tag after a legislator's name, "(D-N.Y.)", ", R-Texas,", "D-Calif.": no
+ * organisation. Returns the tag's last token, or -1. Only after a bracket or a comma, so "I-95" or "R-Series" stay. */
+function partyTagEnd(toks: Token[], i: number): number {
+  const t = toks[i];
+  if (t.caps === 0 || !(t.norm === 'd' || t.norm === 'r' || t.norm === 'i') || i + 1 >= toks.length || i === 0) return -1;
+  if (!/[(,]\s*$/.test(t.sep)) return -1;
+  const nx = toks[i + 1];
+  if (!/^[-\u2010\u2011]$/.test(nx.sep) || !isLatinCap(nx)) return -1;
+  let k = i + 1;
+  // "N.Y.", "N.C.": one-letter state initials
+  while (
+    toks[k].norm.length === 1 &&
+    k + 1 < toks.length &&
+    /^\.$/.test(toks[k + 1].sep) &&
+    toks[k + 1].norm.length === 1 &&
+    isLatinCap(toks[k + 1])
+  )
+    k++;
+  return k;
+}
+
+/** KB country/place names that are also given names ("Jordan Peterson", "Georgia Whitfield", "Israel Katz"). */
+const EN_GIVEN_NAME_PLACES = set('jordan georgia israel chad india paris austin florence victoria sydney');
+
+/** A capitalised word that may be a surname: no head, title, stop word or word also seen in lower case. */
+function surnameLike(t: Token, lowerSeen: Set<string>): boolean {
+  const w = t.norm;
+  return (
+    t.caps === 1 &&
+    w.length >= 2 &&
+    !EN_ORG_HEADS.has(w) &&
+    !EN_PLACE_HEADS.has(w) &&
+    !EN_NOT_NAME.has(w) &&
+    !EN_STOP_CAPS.has(w) &&
+    !EN_PERSON_TITLES.has(w) &&
+    !EN_SPLIT_TITLES.has(w) &&
+    !EN_MONTHS_DAYS.has(w) &&
+    !lowerSeen.has(w)
+  );
+}
+
+/**
+ * issue 11 (fifth session): a KB country or place alias inside a person's name is no place. After a lexicon given
+ * name it is the surname ("Lisa Monaco"); one that is also a given name, followed by a surname-like word with a person
+ * cue (a reporting verb, ", a/the <role>", or the surname alone elsewhere), opens the name ("Jordan Peterson said").
+ * Later one-word mentions of that KB entry with the surname's spelling go too: they are the person, linked by surname.
+ */
+function placesInsidePersonNames(ctx: ExtractCtx, lowerSeen: Set<string>): void {
+  const { doc, cover, set } = ctx;
+  const toks = doc.toks;
+  for (let k = 0; k < toks.length; k++) {
+    const id = cover[k];
+    if (!id) continue;
+    const kb = set.byId.get(id);
+    if (!kb || kb.source !== 'kb' || (kb.type !== 'country' && kb.type !== 'location') || toks[k].caps !== 1) continue;
+    const m = kb.mentions.find((x) => x.field === doc.field && x.first === k);
+    if (!m || m.last !== k) continue;
+    const prev = k > 0 ? toks[k - 1] : undefined;
+    const next = k + 1 < toks.length ? toks[k + 1] : undefined;
+    let surname = -1;
+    if (
+      prev &&
+      toks[k].gap === 0 &&
+      !cover[k - 1] &&
+      prev.caps === 1 &&
+      EN_FIRST_NAMES.has(prev.norm) &&
+      !EN_GIVEN_NAME_PLACES.has(toks[k].norm)
+    )
+      surname = k;
+    else if (
+      next &&
+      next.gap === 0 &&
+      !cover[k + 1] &&
+      EN_GIVEN_NAME_PLACES.has(toks[k].norm) &&
+      surnameLike(next, lowerSeen) &&
+      !(prev && prev.caps > 0 && prev.gap === 0 && !doc.sentStart[k]) &&
+      personCueAfter(ctx, k + 1)
+    ) {
+      uncover(ctx, k);
+      continue;
+    }
+    if (surname < 0) continue;
+    const w = toks[surname].norm;
+    for (const x of [...kb.mentions]) if (x.field === doc.field && x.first === x.last && toks[x.first].norm === w) uncover(ctx, x.first);
+  }
+}
+
+/** Token s (a surname) has a person cue: a reporting verb after it, ", a/the <role>" after it, or it recurs alone. */
+function personCueAfter(ctx: ExtractCtx, s: number): boolean {
+  const toks = ctx.doc.toks;
+  const nx = s + 1 < toks.length ? toks[s + 1] : undefined;
+  if (nx && nx.gap === 0 && EN_VERB.get(nx.norm)) return true;
+  if (nx && nx.gap === 2) for (let k = s + 1; k < Math.min(toks.length, s + 5); k++) if (EN_ROLE_NOUNS.has(toks[k].norm)) return true;
+  for (let k = s + 2; k < toks.length; k++)
+    if (toks[k].norm === toks[s].norm && toks[k].caps === 1 && !(toks[k - 1].caps > 0 && toks[k].gap === 0)) return true;
+  return false;
 }
 
 const EN_CORPORATE_NOUNS = set(
@@ -379,14 +498,34 @@ function kbSurnameOfOther(ctx: ExtractCtx, k: number, given: string): boolean {
   return foldText(a.name).split(/\s+/)[0] !== given;
 }
 
+/** Plural staff nouns whose "at X" names an employer ("analysts at Bernstein"), not a place. */
+const EN_STAFF_AT = set(
+  'analysts economists strategists researchers scientists engineers executives traders lawyers bankers staff employees',
+);
+
+/** Token a follows "<staff noun> at" in lower case. */
+function staffAt(toks: Token[], a: number): boolean {
+  return (
+    a > 1 &&
+    toks[a - 1].norm === 'at' &&
+    toks[a - 1].caps === 0 &&
+    toks[a].gap === 0 &&
+    toks[a - 1].gap === 0 &&
+    EN_STAFF_AT.has(toks[a - 2].norm)
+  );
+}
+
+/** Abbreviated titles written with a stop before a name. */
+const EN_TITLE_ABBR = set('rep sen gov gen col lt sgt capt cmdr adm prof rev');
+
 /** Titles that split a capitalised run: "Wisconsin Elections Commission Administrator Michael Haas". */
 const EN_SPLIT_TITLES = set(
-  'administrator representative secretary director chairman chairwoman spokesman spokeswoman commissioner minister governor senator ambassador president chief executive ceo state general speaker',
+  'administrator representative secretary director chairman chairwoman spokesman spokeswoman commissioner minister governor senator ambassador president chief executive ceo state general speaker leader judge chair officer whip',
 );
 
 /** Split titles that stand right before a person's name (not "state", "general", "executive", "chief"). */
 const EN_TITLE_BEFORE_NAME = set(
-  'administrator representative secretary director chairman chairwoman spokesman spokeswoman commissioner minister governor senator ambassador president ceo speaker',
+  'administrator representative secretary director chairman chairwoman spokesman spokeswoman commissioner minister governor senator ambassador president ceo speaker leader judge chair officer whip',
 );
 
 /** Tokens a..b (two or three) look like a personal name: capitalised, no organisation or place head, no title, no stop word. */
@@ -452,7 +591,11 @@ function processLatinRun(
       // issue 11 (en): an unknown first name too, when two or three name-like words close the run after a personal
       // title ("Economy Minister Ildefonso Guajardo"; not "Secretary of State", "Attorney General Office")
       if (!EN_FIRST_NAMES.has(toks[p + 1].norm) && !(EN_TITLE_BEFORE_NAME.has(toks[p].norm) && nameLikeTail(toks, p + 1, j))) continue;
-      processLatinRun(ctx, i, p, lowerSeen, capMid);
+      // fifth session: a lone body noun before the title is only the post's body ("House Speaker X", "Council Leader
+      // X"): an organisation implied by a post title is no actor (GOLD-GUIDELINES)
+      // and a compound title ("Chief Financial Officer X", "Deputy Chief Operating Officer X") is no name at all
+      if (!(p === i + 1 && EN_ORG_HEADS.has(toks[i].norm)) && !EN_PERSON_TITLES.has(toks[i].norm))
+        processLatinRun(ctx, i, p, lowerSeen, capMid);
       processLatinRun(ctx, p + 1, j, lowerSeen, capMid, true);
       return;
     }
@@ -472,6 +615,8 @@ function processLatinRun(
   }
   // also a title just before the run, in lower case ("the prime minister, Tony Blair" / "minister Yuri Trutnev")
   if (a > 0 && EN_HEAD_TITLES.has(toks[a - 1].norm) && toks[a].gap === 0) personHint = true;
+  // fifth session: an abbreviated title with its stop ("Rep. X Y", "Gov. X Y"): the stop is no sentence end
+  if (a > 0 && EN_TITLE_ABBR.has(toks[a - 1].norm) && toks[a - 1].caps === 1 && /^\.\s+$/.test(toks[a].sep) && a < j) personHint = true;
   if (a > 0 && EN_HONORIFIC.has(toks[a - 1].norm)) {
     personHint = true;
     honorific = a - 1;
@@ -515,6 +660,8 @@ function processLatinRun(
   )
     b--;
   if (b < a) return;
+  // fifth session: "House Speaker" before a KB person: the lone body noun of a post title is no actor (as in the split)
+  if (b === a && b < j && EN_SPLIT_TITLES.has(toks[b + 1].norm) && EN_ORG_HEADS.has(toks[a].norm)) return;
   // issue 11: a lone generic noun ("Army" of "Army General") is not a name, unless glued to a KB name before it
   if (b === a && EN_GENERIC_SINGLE.has(toks[a].norm) && !(a > 0 && ctx.cover[a - 1] && toks[a].gap === 0 && toks[a - 1].caps > 0)) return;
   // name titles (Lord, Prince) stay in the name and make it a person
@@ -567,6 +714,7 @@ function processLatinRun(
       (b + 1 < toks.length && (toks[b + 1].sep === "'" || toks[b + 1].sep === '\u2019'))
     )
       type = 'organization';
+    else if (staffAt(toks, a)) type = 'organization';
     else if (EN_LOC_PREP.has(prevW) || listedPlace(ctx, i, b)) type = 'location';
     else return;
     if (type === 'person' && EN_LOC_PREP.has(prevW) && !EN_FIRST_NAMES.has(firstW)) type = 'location';
@@ -592,9 +740,23 @@ function processLatinRun(
     if (lowerSeen.has(w)) return;
     if (startsSentence && !(EN_VERB.get(nextW) && nextW !== 'says') && (capMid.get(w) ?? 0) === 0) return;
     if (startsSentence && (capMid.get(w) ?? 0) === 0 && /[^s]s$/.test(w)) return; // "Analysts said"
+    // fifth session: an acronym before a lower-case organisation noun names that body ("the GMB union", "the NXT group")
+    if (
+      isAcr &&
+      b + 1 < toks.length &&
+      toks[b + 1].caps === 0 &&
+      toks[b + 1].gap === 0 &&
+      EN_ORG_APPOSITION.has(nextW) &&
+      !EN_ACRONYM_STOP.has(w)
+    ) {
+      addRule(ctx, 'organization', doc.src.slice(toks[a].start, toks[a].end), a, a);
+      return;
+    }
     if (isAcr && (capMid.get(w) ?? 0) < 2 && !EN_VERB.get(nextW)) return;
+    // fifth session: "analysts at Bernstein", "economists at Nomura": the staff's employer, no place
+    if (staffAt(toks, a)) type = 'organization';
     // issue 11 (places): "the Cameroonian capital Yaounde" names the city
-    if (EN_LOC_PREP.has(prevW) || (prevW === 'capital' && toks[a].gap === 0) || listedPlace(ctx, i, b)) type = 'location';
+    else if (EN_LOC_PREP.has(prevW) || (prevW === 'capital' && toks[a].gap === 0) || listedPlace(ctx, i, b)) type = 'location';
     else if (
       EN_VERB.get(nextW) ||
       EN_REPORTED.has(nextW) ||
