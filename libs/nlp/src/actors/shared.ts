@@ -5,6 +5,7 @@ import type { ActorType, KbActor } from '@marsad/contracts';
 import { ID_PREFIX_BY_TYPE } from '@marsad/kb';
 import type { Doc } from '../doc';
 import { Gazetteer } from '../gazetteer';
+import { AR_VERBS } from '../lexicon/ar';
 import { EN_MONTHS_DAYS } from '../lexicon/en';
 import { CAPITALS, LOCATIVE_PREPS } from '../lexicon/shared';
 import { foldText } from '../text';
@@ -151,12 +152,45 @@ export function kbActors(doc: Doc, gaz: Gazetteer, set: ActorSet, cover: (string
         continue;
       }
     }
+    // issue 11 (aractors2): «X» quoted whole right after a bare ل (قال لـ«الرياض»، صرح لـ"الوطن") is the outlet spoken
+    // to, not the state or city: quotes around a state's name after ل mark a newspaper's or a channel's title
+    if (kb.type === 'country' && m.first > 0 && doc.toks[m.first].script === 'arabic' && quotedAfterLam(doc, m)) {
+      const name = doc.src.slice(m.start, m.end);
+      const org = set.add(ruleActorId('organization', name), name, 'organization', 'rule');
+      set.mention(org, { start: m.start, end: m.end, first: m.first, last: m.last, field: doc.field });
+      for (let k = m.first; k <= m.last; k++) cover[k] = org.id;
+      continue;
+    }
     const a = set.add(kb.id, kb.name, kb.type, 'kb');
     set.mention(a, { start: m.start, end: m.end, first: m.first, last: m.last, field: doc.field });
     for (let k = m.first; k <= m.last; k++) cover[k] = kb.id;
   }
 }
 
+/** The match is the whole of a quotation that follows a lone ل (لـ«الرياض»): opening quote before it, closing after. */
+function quotedAfterLam(doc: Doc, m: { start: number; end: number; first: number; last: number }): boolean {
+  const toks = doc.toks;
+  const t = toks[m.first];
+  if (m.start !== t.start || toks[m.first - 1].norm !== 'ل' || !/^\u0640?["«\u201C]$/.test(t.sep)) return false;
+  const nx = m.last + 1 < toks.length ? toks[m.last + 1] : undefined;
+  if (!(nx && /^["»\u201D]/.test(nx.sep) && toks[m.last].end === m.end)) return false;
+  // spoken to: a reporting verb or a statement noun shortly before (not "دعما لـ«مصر»", support for the state)
+  for (let k = m.first - 2; k >= 0 && k >= m.first - 5; k--) {
+    if (toks[k + 1].gap > 1 || doc.sentStart[k + 1]) break;
+    const w = toks[k].norm;
+    const s = w.length > 3 && (w[0] === 'و' || w[0] === 'ف') ? w.slice(1) : w;
+    if (AR_VERBS.has(w) || AR_VERBS.has(s) || AR_STATEMENT_NOUNS.has(s)) return true;
+  }
+  return false;
+}
+
+/** Statement nouns (folded) before "لـ«X»": an interview or a statement given to an outlet. */
+const AR_STATEMENT_NOUNS = new Set('تصريح تصريحات تصريحه تصريحها حديث حديثه حديثها مقابله بيان مصدر مصادر مسوول مسؤول'.split(' '));
+
+/** Arabic local-government nouns (folded): governor, governorate, region, emirate, municipality, security directorate. */
+const AR_LOCAL_HEADS = new Set(
+  'محافظ المحافظ محافظه منطقه اماره امين امانه بلديه امن مباحث مديريه نيابه شرطه مرور حي احياء ضواحي وسط شوارع سكان اهالي'.split(' '),
+);
 const CONJ = new Set(['and', 'or', 'و', 'او']);
 const NEW_CITY_PREPS = new Set(['in', 'at', 'to', 'into', 'via', 'visiting', 'visit', 'near']);
 const EN_NOT_CITY = new Set(['the', 'congress', 'parliament', 'court', 'office', 'government']);
@@ -193,6 +227,9 @@ function placeUse(doc: Doc, m: { start: number; end: number; first: number; last
       city = toks[x].caps > 0 && toks[x].script === 'latin' && !EN_MONTHS_DAYS.has(toks[x].norm) && !EN_NOT_CITY.has(toks[x].norm);
     if (city && pre.caps === 0 && NEW_CITY_PREPS.has(pre.norm)) return true;
   }
+  // issue 11 (aractors2): a capital after a local-government noun in construct names the city or province (محافظ
+  // القاهرة، أمير منطقة الرياض، مدير أمن القاهرة), not the state
+  if (!stripped && m.first >= 1 && t.script === 'arabic' && t.gap <= 1 && AR_LOCAL_HEADS.has(toks[m.first - 1].norm)) return true;
   // "العاصمة البريطانية لندن": the capital noun, the state's adjective, then the city
   if (m.first >= 2 && !stripped && toks[m.first - 2].norm === 'العاصمه' && t.gap === 0 && toks[m.first - 1].gap === 0) return true;
   const after = doc.src.slice(m.end, m.end + 8);

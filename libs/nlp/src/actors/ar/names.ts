@@ -25,6 +25,14 @@ const AR_NOT_NAME_EXTRA = set(
   'سموه سموها اياه اياها اياهم جلالته فخامته معاليه كثير كثيرا عديد عديدا بعض كافه جميع باحثون باحثين قاده ميدانيون ميدانيين مسوولون مسوولين اعضاء',
 );
 
+/** Office nouns (folded) that head a local unit after a title: security directorate, investigations, sector, prosecution
+ * office, district, directorate, branch, traffic, police. */
+const AR_OFFICE_NOUNS = set('امن مباحث قطاع نيابه حي مديريه فرع مرور شرطه دائره قسم مصلحه');
+/** Acts (past verbs, masdars; folded) that follow a titled person's name in court and police reports, and a delegation. */
+const AR_ACT_AFTER_NAME = set(
+  'حبس بحبس ضبط احال احاله اخلاء اخلي تاجيل تجديد ايداع تغريم معاقبه سجن براءه قرر امر رفض الزم وفد وفدا استقبل تفقد افتتح',
+);
+
 function isArabicWord(t: Token): boolean {
   return t.script === 'arabic' && t.norm.length >= 2;
 }
@@ -98,6 +106,12 @@ export function arNameTok(ctx: ExtractCtx, k: number, pos: number): boolean {
   // a 3-letter word opening with a present-tense prefix (يشن، تشن، نرى) is a verb
   if (pos === 0 && w.length === 3 && /^[يتن]/.test(w)) return false;
   if (AR_COMMON_NOT_NAME.has(w)) return false;
+  // issue 11 (aractors2): an office noun in construct after a title is the office, not a name (مدير أمن الجيزة، رئيس
+  // نيابة الدقي، رئيس حي شرق): never a name's first token
+  if (pos === 0 && AR_OFFICE_NOUNS.has(w)) return false;
+  // issue 11 (aractors2): after two name tokens, the act the titled person performs ends the name (المستشار محمد شوقي
+  // حبس المتهمين، القاضي عمرو سليم تأجيل القضية): court/police acts and a تفعيل masdar (5 letters, ت + 3 consonants + ي)
+  if (pos >= 2 && (AR_ACT_AFTER_NAME.has(w) || /^ت[^اوي][^اوي]ي[^اوي]$/.test(w))) return false;
   // issue 11 (names): a corpus-frequent common word (verb, masdar, adjective) is never a name token
   if (AR_CORPUS_COMMON.has(w)) return false;
   // issue 11 (names): honorific pronouns (سموه، إياه), quantity words (كثير، عديد), plural role nouns (وباحثون), an

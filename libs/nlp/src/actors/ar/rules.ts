@@ -202,6 +202,8 @@ function arVerbSubject(ctx: ExtractCtx, i: number, verb: { verb: string; strip: 
 const AR_CORPORATE_ADJ = new Set('العالميه العالمي الدوليه الدولي القابضه القابض المحدوده المحدود'.split(' '));
 
 /** ل + a remit noun, inside an organisation's name (لحقوق الإنسان، لشؤون اللاجئين، لتحرير فلسطين). */
+/** Heads (folded) of media outlets: a quoted name after them is the outlet. */
+const AR_MEDIA_HEADS = new Set('صحيفه جريده قناه موقع وكاله مجله اذاعه تلفزيون شبكه'.split(' '));
 const AR_REMIT_NOUNS = new Set('لحقوق لشوون لتحرير لغوث لاغاثه لتنميه لمكافحه لرعايه لحمايه'.split(' '));
 
 /**
@@ -229,7 +231,10 @@ function arQuotedOrgName(ctx: ExtractCtx, i0: number, qStart: number, head: Clit
   );
   if (closeOk && nameLike && !(i0 > 0 && cover[i0 - 1])) {
     const covered = cover[i + 1] && ctx.set.byId.get(cover[i + 1]!);
-    if (!(covered && covered.source === 'kb') && !cover[i + 1]?.startsWith('skip:')) {
+    // issue 11 (aractors2): a quoted name after صحيفة/قناة/موقع/وكالة… is the outlet even when the KB takes its first word
+    // for a state or a city (صحيفة «المصري اليوم»، جريدة «الرياض»); a KB organisation stays itself
+    const outletOverPlace = !!covered && AR_MEDIA_HEADS.has(head.form) && (covered.type === 'country' || covered.type === 'location');
+    if ((outletOverPlace || !(covered && covered.source === 'kb')) && !cover[i + 1]?.startsWith('skip:')) {
       for (let k = i + 1; k <= e; k++) if (cover[k]) uncover(ctx, k);
       const name = doc.src.slice(toks[i + 1].start, toks[e].end);
       addRule(ctx, AR_GROUP_HEADS.has(head.form) ? 'group' : 'organization', name, i + 1, e);
