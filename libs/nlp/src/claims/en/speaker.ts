@@ -28,6 +28,7 @@ import {
   enLeadOfficerOf,
   enOrgInFocus,
   enRecentOrgSpeaker,
+  enSoleCompanyNear,
   lastClaimSpeakerOfType,
   mostSalient,
   nameHas,
@@ -605,6 +606,20 @@ export function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
     const a = resolveEnPronoun(ctx, enFrontedAdjunctStart(ctx, k - 1) ?? v, toks[k - 1].norm === 'his' ? 'm' : 'f');
     if (a && a.type === 'person') return { actor: a, text: doc.src.slice(toks[k - 1].start, toks[k].end), first: k - 1, desc: true };
   }
+  // enclaims2: "Starmer's office said", "Trump's campaign said", "Her team said" → the named person (the office speaks
+  // for its holder, as "X's spokesman"); only a named person as possessor: "the prime minister's office" stays with the
+  // state rule, and a body's "office" is its own
+  if (/^(office|campaign|team)$/.test(w) && k >= 2) {
+    const poss =
+      toks[k - 1].norm === 's' && /['\u2019]/.test(toks[k - 1].sep) && toks[k].gap === 0
+        ? k - 2
+        : /^['\u2019]\s+$/.test(toks[k].sep)
+          ? k - 1
+          : -1;
+    const pm = poss >= 0 ? ctx.mAt[poss] : undefined;
+    const pa = pm && pm.last === poss ? ctx.set.byId.get(pm.actorId) : undefined;
+    if (pa && pa.type === 'person') return { actor: pa, text: doc.src.slice(pm!.start, toks[k].end), first: pm!.first };
+  }
   if (EN_STATE_ORGAN.has(w)) {
     const sc = enStateOfOrgan(ctx, k);
     if (sc) return sc;
@@ -811,7 +826,11 @@ export function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
           : /^(company|firm|group|giant)$/.test(w)
             ? enOrgInFocus(ctx, k, orgOk)
             : (lastActor(ctx, k, (x) => x.type === 'organization' && nameHas(x, w)) ??
-              (EN_GENERIC_ORG.has(w) ? enOrgInFocus(ctx, k, orgOk) : w !== 'government' ? enRecentOrgSpeaker(ctx, v) : undefined));
+              (EN_GENERIC_ORG.has(w)
+                ? enOrgInFocus(ctx, k, orgOk)
+                : w !== 'government'
+                  ? (enRecentOrgSpeaker(ctx, v) ?? (EN_BUSINESS_EPITHET.has(w) ? enSoleCompanyNear(ctx, k) : undefined))
+                  : undefined));
       return a ? { actor: a, text: doc.src.slice(toks[j].start, toks[k].end), first: j, desc: true } : undefined;
     }
   }
@@ -937,6 +956,14 @@ function enLeadNamedNext(ctx: Ctx, k: number): ActorAcc | undefined {
   }
   return undefined;
 }
+
+/** enclaims2: business-news epithets of a company ("the lender", "the drugmaker"), resolved to the one company the
+ * last sentences name even when it has not spoken ("Shares in X fell ... . The lender said"). */
+const EN_BUSINESS_EPITHET = new Set(
+  'drugmaker automaker carmaker chipmaker planemaker lender miner manufacturer producer conglomerate startup supermarket grocer brewer utility exporter'.split(
+    ' ',
+  ),
+);
 
 /** Singular roles one person holds ("the U.S. president"): never the country or body itself. */
 const EN_HOLDER_ROLE =
