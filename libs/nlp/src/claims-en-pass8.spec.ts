@@ -11,6 +11,7 @@ const KB: KbActor[] = [
   { id: 'org:xa-finance', name: 'Xandrian Finance Ministry', type: 'organization', aliases: ['Finance Ministry'] },
   { id: 'person:omar-fayed', name: 'Omar Fayed', type: 'person', country: 'XA', aliases: ['Omar Fayed', 'Fayed'] },
   { id: 'person:lina-hart', name: 'Lina Hart', type: 'person', country: 'BO', aliases: ['Lina Hart', 'Hart'] },
+  { id: 'person:sami-nour', name: 'Sami Nour', type: 'person', country: 'XA', aliases: ['Sami Nour', 'Nour'] },
   { id: 'person:tom-reyes', name: 'Tom Reyes', type: 'person', aliases: ['Tom Reyes', 'Reyes'] },
 ];
 const enrich = claimsHarness(KB, { title: 'Title', language: 'en', url: 'https://x.test/p8' });
@@ -57,5 +58,35 @@ describe('pass 8 — a business epithet for the one company the last sentences n
   });
   it('a ministry is no lender', () => {
     expect(claimsOf('The Finance Ministry cut its growth forecast. The lender said profits would recover next year.')).toEqual([]);
+  });
+});
+
+describe('pass 8 — a country-qualified role goes to the person of that country (KB country)', () => {
+  it('"A met B. The Bordurian president said" → the Bordurian, not the subject', () => {
+    expect(claimsOf('Omar Fayed met Lina Hart in the capital on Monday. The Bordurian president said the talks had been frank.')).toEqual([
+      'Lina Hart | said | the talks had been frank',
+    ]);
+  });
+  it('possessive: "Xandria\'s president said" → the Xandrian named before', () => {
+    expect(claimsOf("Lina Hart hosted Omar Fayed for two days of talks. Xandria's president said the border would stay open.")).toEqual([
+      'Omar Fayed | said | the border would stay open',
+    ]);
+  });
+  it('a person of another country is never taken, even as the last speaker', () => {
+    const out = claimsOf('Lina Hart said the talks went well. The Xandrian president said the border would stay open.');
+    expect(out).toContain('Lina Hart | said | the talks went well');
+    expect(out).not.toContain('Lina Hart | said | the border would stay open');
+  });
+  it('two compatriots named: the one who spoke last, never the foreigner', () => {
+    const out = claimsOf(
+      'Omar Fayed and Sami Nour met Lina Hart on Monday. Nour said the visit was long overdue. The Xandrian president said the border would stay open.',
+    );
+    expect(out).toContain('Sami Nour | said | the border would stay open');
+  });
+  it('a modified role ("the Bordurian finance minister") is never given to a person of another country', () => {
+    const out = claimsOf(
+      'Omar Fayed met Lina Hart on Monday. Fayed said the talks went well. The Bordurian finance minister said the budget was sound.',
+    );
+    expect(out.filter((c) => c.includes('the budget'))).not.toContainEqual(expect.stringMatching(/^Omar Fayed /));
   });
 });
