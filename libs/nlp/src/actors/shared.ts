@@ -27,6 +27,8 @@ export interface ActorAcc {
   gender?: 'm' | 'f';
   /** folded name tokens (rule persons), for surname linking */
   nameToks?: string[];
+  /** ISO code of a KB person's country (KB `country`), for "the French president" (claims/en) */
+  country?: string;
 }
 
 export class ActorSet {
@@ -36,7 +38,7 @@ export class ActorSet {
     // every field initialised: one hidden class for all actors, so the rule/claim passes that read
     // gender/nameToks stay monomorphic (adding them later made V8 deopt and recompile those passes)
     if (!a) {
-      a = { id, name, type, source, mentions: [], gender: undefined, nameToks: undefined };
+      a = { id, name, type, source, mentions: [], gender: undefined, nameToks: undefined, country: undefined };
       this.byId.set(id, a);
     }
     return a;
@@ -162,6 +164,7 @@ export function kbActors(doc: Doc, gaz: Gazetteer, set: ActorSet, cover: (string
       continue;
     }
     const a = set.add(kb.id, kb.name, kb.type, 'kb');
+    if (kb.country && kb.type === 'person') a.country = kb.country;
     set.mention(a, { start: m.start, end: m.end, first: m.first, last: m.last, field: doc.field });
     for (let k = m.first; k <= m.last; k++) cover[k] = kb.id;
   }

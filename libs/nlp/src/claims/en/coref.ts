@@ -131,6 +131,22 @@ export function enRecentOrgSpeaker(ctx: Ctx, v: number): ActorAcc | undefined {
   return lc && a && a.type === 'organization' && ctx.doc.sentOf[v] - ctx.doc.sentOf[lc.at] <= 2 ? a : undefined;
 }
 
+/** enclaims2: the one company-like organisation (no ministry, party, court ...: see nameHas) named in the sentence of
+ * token k before it or in the two sentences before; undefined when none or several (refuse rather than guess which). */
+export function enSoleCompanyNear(ctx: Ctx, k: number): ActorAcc | undefined {
+  const { doc } = ctx;
+  const from = doc.sents[Math.max(0, doc.sentOf[k] - 2)].start;
+  const pos = doc.toks[k].start;
+  let one: ActorAcc | undefined;
+  for (let i = orderAt(ctx, from); i < ctx.order.length && ctx.order[i].end <= pos; i++) {
+    const a = ctx.set.byId.get(ctx.order[i].actorId);
+    if (!a || a.type !== 'organization' || !nameHas(a, 'company')) continue;
+    if (one && one !== a) return undefined;
+    one = a;
+  }
+  return one;
+}
+
 export function nameHas(a: ActorAcc, w: string): boolean {
   const n = a.name.toLowerCase();
   if (/^(company|firm|group|giant|airline|carrier|retailer|maker|insurer|operator|bank)$/.test(w) && !n.includes(w))

@@ -28,6 +28,7 @@ import {
   enLeadOfficerOf,
   enOrgInFocus,
   enRecentOrgSpeaker,
+  enSoleCompanyNear,
   lastClaimSpeakerOfType,
   mostSalient,
   nameHas,
@@ -422,6 +423,25 @@ function enPersonByTitleOf(ctx: Ctx, word: string, pos: number, country: ActorAc
   return best?.actor;
 }
 
+/** enclaims2: x unless it is a KB person of another country than c. */
+function enOfCountry(x: ActorAcc | undefined, c: ActorAcc): ActorAcc | undefined {
+  return x && (!x.country || 'country:' + x.country === c.id) ? x : undefined;
+}
+
+/** enclaims2: the one KB person of this country named before token k (KB `country`), whose known roles fit the word;
+ * undefined when none or several (refuse rather than guess). */
+function enSoleCompatriot(ctx: Ctx, k: number, country: ActorAcc, word: string): ActorAcc | undefined {
+  const pos = ctx.doc.toks[k].start;
+  let one: ActorAcc | undefined;
+  for (let i = Math.max(0, orderAt(ctx, pos) - 300); i < ctx.order.length && ctx.order[i].end <= pos; i++) {
+    const x = ctx.set.byId.get(ctx.order[i].actorId);
+    if (!x || x.type !== 'person' || !x.country || 'country:' + x.country !== country.id) continue;
+    if (one && one !== x) return undefined;
+    one = x;
+  }
+  return one && fitsTitle(ctx, one, word) ? one : undefined;
+}
+
 /** issue 11 (en): the speaker named only after the description ("Xandria's finance minister, lashed out at ... ¶ Omar
  * Fayed, Xandria's finance minister, argued ..."): a person given the same role of the same country in an apposition
  * within the next three sentences ("Name, Country's [adj] role" or "Country's [adj] role(,) Name"). */
@@ -605,6 +625,20 @@ export function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
     const a = resolveEnPronoun(ctx, enFrontedAdjunctStart(ctx, k - 1) ?? v, toks[k - 1].norm === 'his' ? 'm' : 'f');
     if (a && a.type === 'person') return { actor: a, text: doc.src.slice(toks[k - 1].start, toks[k].end), first: k - 1, desc: true };
   }
+  // enclaims2: "Starmer's office said", "Trump's campaign said", "Her team said" → the named person (the office speaks
+  // for its holder, as "X's spokesman"); only a named person as possessor: "the prime minister's office" stays with the
+  // state rule, and a body's "office" is its own
+  if (/^(office|campaign|team)$/.test(w) && k >= 2) {
+    const poss =
+      toks[k - 1].norm === 's' && /['\u2019]/.test(toks[k - 1].sep) && toks[k].gap === 0
+        ? k - 2
+        : /^['\u2019]\s+$/.test(toks[k].sep)
+          ? k - 1
+          : -1;
+    const pm = poss >= 0 ? ctx.mAt[poss] : undefined;
+    const pa = pm && pm.last === poss ? ctx.set.byId.get(pm.actorId) : undefined;
+    if (pa && pa.type === 'person') return { actor: pa, text: doc.src.slice(pm!.start, toks[k].end), first: pm!.first };
+  }
   if (EN_STATE_ORGAN.has(w)) {
     const sc = enStateOfOrgan(ctx, k);
     if (sc) return sc;
@@ -741,11 +775,18 @@ export function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
             const tied = (x: ActorAcc | undefined) => (x && affiliatedWith(ctx, x, pa) ? x : undefined);
             const p =
               pa.type === 'country'
-                ? (personByTitle(ctx, w, toks[k].start) ?? enHolderNamedNext(ctx, k, w, pa))
+                ? (enOfCountry(personByTitle(ctx, w, toks[k].start), pa) ??
+                  enHolderNamedNext(ctx, k, w, pa) ??
+                  (jj === k - 1 || (jj === k - 2 && toks[k - 1].norm === 'prime') ? enSoleCompatriot(ctx, k, pa, w) : undefined))
                 : (personByTitle(ctx, w, toks[k].start) ??
                   tied(lastClaimSpeakerOfType(ctx, v, 'person')) ??
                   tied(mostSalient(ctx, v, 'person')));
-            return { actor: p ?? enLeadForward(ctx, v, (x) => x.type === 'person', w) ?? pa, text, first: pm!.first, desc: true };
+            return {
+              actor: p ?? enLeadForward(ctx, v, (x) => x.type === 'person' && (pa.type !== 'country' || !!enOfCountry(x, pa)), w) ?? pa,
+              text,
+              first: pm!.first,
+              desc: true,
+            };
           }
           return { actor: pa, text, first: pm!.first, desc: true };
         }
@@ -773,11 +814,19 @@ export function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
         // "Tory leader", "Exxon chief" → the person holding the role; "Foreign Office spokesman" → the body
         if (d === 'person' && !/^spokes/.test(w)) {
           // issue 11: "the French president" → the person introduced as "French President X", not the last president named
+          // enclaims2: a KB person of another country never holds it ("Merkel met Macron. The French president said" →
+          // Macron); else the one compatriot the story named before, when the role is unmodified ("the French president")
+          const ofA = (x: ActorAcc | undefined) => (a.type === 'country' ? enOfCountry(x, a) : x);
           const p =
             (a.type === 'country' ? (enPersonByTitleOf(ctx, w, toks[k].start, a) ?? enHolderNamedNext(ctx, k, w, a)) : undefined) ??
-            personByTitle(ctx, w, toks[k].start) ??
+            ofA(personByTitle(ctx, w, toks[k].start)) ??
+            (a.type === 'country' && (mm.last === k - 1 || (mm.last === k - 2 && /^(prime|s)$/.test(toks[k - 1].norm)))
+              ? enSoleCompatriot(ctx, k, a, w)
+              : undefined) ??
             [lastClaimSpeakerOfType(ctx, v, 'person'), mostSalient(ctx, v, 'person')].find(
-              (x) => x && (!titleOnly || enRoleNear(ctx, x, 'attorney')),
+              // among several compatriots, the last speaker or the most present one ("Putin ... Shoigu ... the Russian
+              // leader noted" → Putin), as before; never one of another country
+              (x) => ofA(x) && (!titleOnly || enRoleNear(ctx, x!, 'attorney')),
             );
           if (p) return { actor: p, text: doc.src.slice(mm.start, toks[k].end), first: mm.first, desc: true };
         }
@@ -811,7 +860,11 @@ export function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
           : /^(company|firm|group|giant)$/.test(w)
             ? enOrgInFocus(ctx, k, orgOk)
             : (lastActor(ctx, k, (x) => x.type === 'organization' && nameHas(x, w)) ??
-              (EN_GENERIC_ORG.has(w) ? enOrgInFocus(ctx, k, orgOk) : w !== 'government' ? enRecentOrgSpeaker(ctx, v) : undefined));
+              (EN_GENERIC_ORG.has(w)
+                ? enOrgInFocus(ctx, k, orgOk)
+                : w !== 'government'
+                  ? (enRecentOrgSpeaker(ctx, v) ?? (EN_BUSINESS_EPITHET.has(w) ? enSoleCompanyNear(ctx, k) : undefined))
+                  : undefined));
       return a ? { actor: a, text: doc.src.slice(toks[j].start, toks[k].end), first: j, desc: true } : undefined;
     }
   }
@@ -937,6 +990,14 @@ function enLeadNamedNext(ctx: Ctx, k: number): ActorAcc | undefined {
   }
   return undefined;
 }
+
+/** enclaims2: business-news epithets of a company ("the lender", "the drugmaker"), resolved to the one company the
+ * last sentences name even when it has not spoken ("Shares in X fell ... . The lender said"). */
+const EN_BUSINESS_EPITHET = new Set(
+  'drugmaker automaker carmaker chipmaker planemaker lender miner manufacturer producer conglomerate startup supermarket grocer brewer utility exporter'.split(
+    ' ',
+  ),
+);
 
 /** Singular roles one person holds ("the U.S. president"): never the country or body itself. */
 const EN_HOLDER_ROLE =
