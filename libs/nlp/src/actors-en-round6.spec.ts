@@ -1,21 +1,15 @@
 // English actors, round 6 (issue 11, ADR 0017 fifth session): organisation names with an article or a list of
 // portfolios inside, appositions before multi-word names and "a company called X", country + corporate noun, short forms
 // of a named body, "X-based". Every sentence is invented (fictional bodies and people); the KB is a small stand-in.
-import { Enricher } from './index';
 import type { KbActor } from '@marsad/contracts';
-import { actorMentions } from './claims-spec-support';
+import { actorMentions, claimsHarness } from './claims-spec-support';
 
 const KB: KbActor[] = [
   { id: 'country:US', name: 'United States', type: 'country', aliases: ['United States', 'US', 'U.S.'] },
   { id: 'country:XA', name: 'Xandria', type: 'country', aliases: ['Xandria', 'Xandrian'] },
   { id: 'org:eu', name: 'European Union', type: 'organization', aliases: ['European Union', 'EU', 'Brussels'] },
 ];
-const enricher = new Enricher({ version: 1, actors: () => KB });
-const enrich = (body: string) =>
-  enricher.enrich(
-    { url: 'https://x.test/a', source: { name: 't' }, title: 'title', body, language: 'en' },
-    { now: new Date('2026-01-01T00:00:00Z') },
-  );
+const enrich = claimsHarness(KB, { title: 'title', language: 'en', url: 'https://x.test/a' });
 const mentions = actorMentions;
 
 describe('organisation names with inner function words (round 6)', () => {

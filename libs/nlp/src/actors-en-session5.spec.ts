@@ -1,8 +1,7 @@
 // English actors, fifth session (issue 11, ADR 0017): KB places inside persons' names, surnames repeated alone,
 // nationality nouns, US party tags and titles. Every sentence is invented; the KB is a small stand-in.
-import { Enricher } from './index';
 import type { KbActor } from '@marsad/contracts';
-import { actorMentions } from './claims-spec-support';
+import { actorMentions, claimsHarness } from './claims-spec-support';
 
 const KB: KbActor[] = [
   { id: 'country:MC', name: 'Monaco', type: 'country', aliases: ['Monaco'] },
@@ -10,12 +9,7 @@ const KB: KbActor[] = [
   { id: 'country:GE', name: 'Georgia', type: 'country', aliases: ['Georgia', 'Georgian'] },
   { id: 'country:US', name: 'United States', type: 'country', aliases: ['United States', 'US', 'U.S.'] },
 ];
-const enricher = new Enricher({ version: 1, actors: () => KB });
-const enrich = (body: string) =>
-  enricher.enrich(
-    { url: 'https://x.test/a', source: { name: 't' }, title: 'title', body, language: 'en' },
-    { now: new Date('2026-01-01T00:00:00Z') },
-  );
+const enrich = claimsHarness(KB, { title: 'title', language: 'en', url: 'https://x.test/a' });
 const mentions = actorMentions;
 
 describe('a KB place inside a person name', () => {
