@@ -44,7 +44,7 @@ describe('postWebhook', () => {
   let server: http.Server;
   let base: string;
   const seen: { headers: http.IncomingHttpHeaders; body: string }[] = [];
-  let mode: 'ok' | 'fail' | 'slow' | 'redirect' = 'ok';
+  let mode: 'ok' | 'fail' | 'slow' | 'redirect' | 'big' = 'ok';
 
   beforeAll(async () => {
     server = http.createServer((req, res) => {
@@ -55,6 +55,7 @@ describe('postWebhook', () => {
         if (mode === 'ok') res.writeHead(204).end();
         else if (mode === 'fail') res.writeHead(503).end('down');
         else if (mode === 'redirect') res.writeHead(302, { location: 'http://169.254.169.254/' }).end();
+        else if (mode === 'big') res.writeHead(200).end('x'.repeat(200 * 1024));
         else setTimeout(() => res.writeHead(200).end(), 1500);
       });
     });
@@ -89,6 +90,13 @@ describe('postWebhook', () => {
     await expect(postWebhook(args())).rejects.toMatchObject({ status: 503 });
     mode = 'redirect';
     await expect(postWebhook(args())).rejects.toBeInstanceOf(WebhookHttpError);
+  });
+
+  it('a large answer is not read to its end: the status counts, the next delivery goes through', async () => {
+    mode = 'big';
+    await expect(postWebhook(args())).resolves.toMatchObject({ status: 200 });
+    mode = 'ok';
+    await expect(postWebhook(args())).resolves.toMatchObject({ status: 204 });
   });
 
   it('times out', async () => {
