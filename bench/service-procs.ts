@@ -66,9 +66,11 @@ export async function startService(
   const logFile = join(logDir, `${ns}-${label}.log`);
   const out = createWriteStream(logFile, { flags: 'a' });
   // BENCH_CPU_PROF=1: each service writes a V8 CPU profile at exit (open in Chrome DevTools)
-  const prof = process.env.BENCH_CPU_PROF
+  const prof: string[] = process.env.BENCH_CPU_PROF
     ? ['--cpu-prof', `--cpu-prof-dir=${join(logDir, 'prof')}`, `--cpu-prof-name=${ns}-${label}.cpuprofile`]
     : [];
+  // BENCH_NODE_FLAGS: more node flags for each service (e.g. --trace-gc; its lines go to the service log)
+  prof.push(...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean));
   const proc = spawn(
     process.execPath,
     [...serviceHeapArgs(svc, distRoot), ...prof, join(distRoot, 'dist', 'apps', svc, 'src', 'main.js')],

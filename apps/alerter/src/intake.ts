@@ -247,7 +247,7 @@ export function alertIntakeHandler(ctx: AlerterContext, queue: Queue): BatchHand
       'marking alerts decided in Redis',
     );
     // The log is best effort and batched: the intake does not wait for Elasticsearch.
-    for (const e of entries) void ctx.alertLog.record(e);
+    for (const e of entries) void ctx.alertLog.enqueue(e);
     if (sends) ctx.alertMetrics.enqueued.inc({ kind: 'send' }, sends);
     if (digests.size) ctx.alertMetrics.enqueued.inc({ kind: 'digest' }, digests.size);
     ctx.logger.debug('alerts decided', {
