@@ -28,6 +28,13 @@ for i, k in ipairs(KEYS) do
 end
 return out`;
 
+/** KEYS: the alerts' "decided" marks. ARGV: ttl seconds. Sets each to 1 with that ttl. */
+const MARK_DECIDED = `
+local ttl = tonumber(ARGV[1])
+for _, k in ipairs(KEYS) do redis.call('SET', k, '1', 'EX', ttl) end
+return #KEYS`;
+const MARK_PER_CALL = 5000;
+
 /**
  * The alert rules' state in Redis, under `<queue prefix>:alerter:*` (shared by every replica). The
  * intake decides a chunk's alerts concurrently: give it a connection with `enableAutoPipelining`,
@@ -49,13 +56,20 @@ export class RedisAlertStateRepository implements AlertStateRepository {
     return seen.map((v) => v !== null);
   }
 
+  /**
+   * One command for the chunk (~1,700 marks in the bench's chunks of 200 articles) instead of a
+   * pipeline of one SET each: the client builds one command, not one per alert (ADR 0020, sixth session).
+   */
   async markDecided(alertIds: string[], ttlSeconds: number): Promise<void> {
     if (!alertIds.length) return;
-    const p = this.redis.pipeline();
-    for (const id of alertIds) p.set(this.key('decided', id), '1', 'EX', ttlSeconds);
-    const res = await p.exec();
-    const err = res?.find(([e]) => e)?.[0];
-    if (err) throw err;
+    const keys = alertIds.map((id) => this.key('decided', id));
+    // At most MARK_PER_CALL keys per script: a short script never holds Redis up for long.
+    const calls: Promise<unknown>[] = [];
+    for (let i = 0; i < keys.length; i += MARK_PER_CALL) {
+      const part = keys.slice(i, i + MARK_PER_CALL);
+      calls.push(this.redis.eval(MARK_DECIDED, part.length, ...part, String(ttlSeconds)));
+    }
+    await Promise.all(calls);
   }
 
   /** Claims the deliveries (`<alertId>-c<n>`) for batch `owner`: true per delivery it may make. */

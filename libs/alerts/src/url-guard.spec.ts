@@ -102,6 +102,19 @@ describe('UrlGuard', () => {
     await expect(open.check('http://[2002:7f00:1::1]/')).rejects.toThrow(/6to4/);
   });
 
+  it('a remembered verdict is the same verdict, asked again, per guard (its own allow-list)', async () => {
+    const open = new UrlGuard({ allowCidrs: ['127.0.0.0/8'], lookup });
+    const strict = new UrlGuard({ lookup });
+    for (let i = 0; i < 3; i++) {
+      expect(open.refusal('127.0.0.1')).toBeUndefined();
+      expect(strict.refusal('127.0.0.1')).toMatch(/loopback/);
+      expect(open.refusal('10.0.0.1')).toMatch(/private/);
+      expect(open.refusal('169.254.169.254')).toMatch(/refused always/);
+      await expect(strict.check('http://127.0.0.1:9999/hook')).rejects.toThrow(/loopback/);
+      await expect(open.check('http://127.0.0.1:9999/hook')).resolves.toBeUndefined();
+    }
+  });
+
   it('refuses link-local and cloud-metadata addresses ALWAYS, whatever the allow-list says', async () => {
     const all = new UrlGuard({ allowCidrs: ['0.0.0.0/0', '::/0'], lookup });
     for (const u of [
