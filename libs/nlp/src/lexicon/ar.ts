@@ -259,7 +259,12 @@ export const AR_OFFICER =
 // ADR 0016 (claims/ar/families.ts)
 /** Trigger tokens (folded); a Set lookup per token keeps the hook off the engine's hot path. */
 export const AR_FAMILY_TRIGGERS = set(`كما وكما حسبما وحسبما بحسبما فيما حد وفقا ووفقا طبقا وطبقا بحسب وبحسب حسب وحسب
-بقوله بقولها بقولهم بقولهما بالقول ورد وورد نص ونص ينص وينص تنص وتنص`);
+بقوله بقولها بقولهم بقولهما بالقول ورد وورد نص ونص ينص وينص تنص وتنص
+الامر وهو قائلا قائله مضيفا مضيفه اللوم باللوم اللائمه باللائمه`); // last line: session 6 (relative denial, response participle)
+
+// session 6 (claims/ar/families.ts ar-blame): verbs that lay blame with اللوم/باللائمة + على (folded)
+export const AR_BLAME_VERBS = set('القي القت يلقي تلقي القوا يلقون ملقيا ملقيه منحيا منحيه منحين');
+export const AR_BLAME_NOUNS = set('اللوم باللوم اللائمه باللائمه');
 
 // ADR 0016 (claims/ar/families.ts)
 /** Response verbs that report speech only with بقوله/بالقول or a following statement. */
