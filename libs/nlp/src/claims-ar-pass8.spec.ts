@@ -118,3 +118,58 @@ describe('session 6 — Arabic: blame laid with اللوم/باللائمة عل
     expect(out.claims).toEqual([]);
   });
 });
+
+describe('session 6 — Arabic: dual and plural subjects', () => {
+  it('a dual verb with two titled persons set off by commas: one claim each', () => {
+    const body = 'وقالا وزير الدفاع الزاندري، عمر فايد، ووزيرة الخارجية الفالورية، لينا حداد، إن "المناورات ستستمر".';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(who(out, 'المناورات ستستمر')).toEqual(['Lina Haddad | ar-joint', 'Omar Fayed | ar-explicit']);
+  });
+
+  it('a dual title before two names ("وزيرا الخارجية X وY"): the two persons, never the nationality adjectives', () => {
+    const body = 'وقال وزيرا الخارجية الزاندري عمر فايد والفالورية لينا حداد إن الحل السياسي هو الطريق الوحيد.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(who(out, 'الحل السياسي')).toEqual(['Lina Haddad | ar-joint', 'Omar Fayed | ar-explicit']);
+  });
+
+  it('a singular verb with a coordinated object in the region gets no partner', () => {
+    const body = 'وقال عمر فايد في اتصال مع لينا حداد إن الأمن مهم.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(who(out, 'الأمن مهم')).toEqual(['Omar Fayed | ar-explicit']);
+  });
+
+  it('"وأكدت تلك الدول أن" / "وقال البلدان إن": the members of the last coordinated list of countries', () => {
+    const body =
+      'وانتقدت دول غربية، فضلا عن فالوريا ومورفيا التي فقدت معظم الضحايا، موقف زاندريا. وأكدت تلك الدول أن الفيتو لن يوقف التحقيق. والتقى مسؤولون من زاندريا وفالوريا أمس. وقال البلدان إن الحوار ضروري.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(who(out, 'الفيتو لن يوقف')).toEqual(['Morvia | ar-plural-anaphor', 'Valoria | ar-plural-anaphor']);
+    expect(who(out, 'الحوار ضروري')).toEqual(['Valoria | ar-plural-anaphor', 'Xandria | ar-plural-anaphor']);
+  });
+
+  it('a dual description with no list of two of its kind, or a count that does not match, gives nothing', () => {
+    const body = 'وزار فايد زاندريا وفالوريا ومورفيا. وقال البلدان إن الزيارة ناجحة. وأعلنت الشركتان أن الصفقة ألغيت.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(who(out, 'الزيارة ناجحة')).toEqual([]);
+    expect(who(out, 'الصفقة ألغيت')).toEqual([]);
+    const body2 = 'وزار فايد زاندريا وفالوريا ومورفيا. وأكدت الدول الثلاث أن التعاون مستمر.';
+    const out2 = enrich(body2);
+    expect(offsetsOk(out2, body2)).toBe(true);
+    expect(who(out2, 'التعاون مستمر')).toEqual([
+      'Morvia | ar-plural-anaphor',
+      'Valoria | ar-plural-anaphor',
+      'Xandria | ar-plural-anaphor',
+    ]);
+  });
+
+  it('"كتلة X" names a parliamentary bloc that speaks', () => {
+    const body = 'وقالت كتلة النهضة الوطنية في بيان إن الحكومة فشلت في إدارة الأزمة.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(out.claims.map((c) => c.speaker.name)).toEqual(['كتلة النهضة الوطنية']);
+  });
+});

@@ -12,6 +12,8 @@
 //                    تنفيه Y" / "…، وهو ما نفته الأخيرة" — the denier's claim is the charge
 // - ar-response-participle (session 6) a participle after a response verb and its subject: "وختم المتحدث قائلا: …"،
 //                    "وعلق X مضيفا أن …" — the response verb's subject speaks; an unresolved subject refuses
+// - ar-plural-anaphor (session 6) a plural or dual description as subject — "وأكدت تلك الدول أن"، "وقال البلدان إن"،
+//                    "وأعلنت الشركتان أن" — names the members of the last coordinated list of that kind: one claim each
 // - ar-blame         (session 6) blame as a verb + noun: "وتلقي روسيا اللوم على X"، "…، منحية باللائمة في ذلك على X":
 //                    what follows على (to the end of the clause) is the text
 
@@ -40,7 +42,15 @@ function verbForm(norm: string): { verb: string; fem: boolean } | undefined {
 export function arabicAttribution(v: EngineView, i: number): boolean {
   const t = v.doc.toks[i];
   if (!AR_FAMILY_TRIGGERS.has(t.norm)) return false;
-  return asideAfter(v, i) || bilQawl(v, i) || documentContent(v, i) || relativeDenial(v, i) || responseParticiple(v, i) || blame(v, i);
+  return (
+    asideAfter(v, i) ||
+    bilQawl(v, i) ||
+    documentContent(v, i) ||
+    relativeDenial(v, i) ||
+    responseParticiple(v, i) ||
+    blame(v, i) ||
+    pluralAnaphor(v, i)
+  );
 }
 
 /** Session 6: "الأمر الذي" / "وهو ما" (+ "الأمر الذي" after وهو) — the relative openers of a comment clause. */
@@ -445,5 +455,89 @@ function blame(v: EngineView, i: number): boolean {
     toks[vb + 1 === i ? i : vb].end,
   );
   v.push('ar-blame', actor, spText, verb, 'accusation', toks[ala + 1].start, e, vb);
+  return true;
+}
+
+/** Session 6: plural and dual descriptions of a list (folded) → the kind of actor they stand for and the count (0: any ≥ 2). */
+const AR_PLURAL_ANAPHORS: Record<string, { kind: 'country' | 'body' | 'any'; count: number }> = {
+  البلدان: { kind: 'country', count: 2 },
+  الدولتان: { kind: 'country', count: 2 },
+  الحكومتان: { kind: 'country', count: 2 },
+  الجانبان: { kind: 'any', count: 2 },
+  الطرفان: { kind: 'any', count: 2 },
+  الشركتان: { kind: 'body', count: 2 },
+  الحركتان: { kind: 'body', count: 2 },
+  المنظمتان: { kind: 'body', count: 2 },
+};
+const AR_LIST_COUNTS: Record<string, number> = { الثلاث: 3, الاربع: 4, الخمس: 5, الست: 6 };
+
+/**
+ * Session 6: "وانتقدت دول غربية، فضلا عن فالوريا ومورفيا، الموقف. وأكدت تلك الدول أن …": a plural or dual description
+ * right after a reporting verb refers to the last list of two or more coordinated actors of its kind named in this or
+ * the two sentences before (countries for الدول/البلدان/الدولتان, bodies for الشركتان/الحركتان/المنظمتان); one claim per
+ * member. A dual or a count (الدول الثلاث) must match the list's length; no such list → nothing (refuse).
+ */
+function pluralAnaphor(v: EngineView, i: number): boolean {
+  const { doc } = v;
+  const toks = doc.toks;
+  const n = toks.length;
+  if (i < 1 || v.mAt[i] || toks[i].gap > 1) return false;
+  const w = toks[i].norm;
+  let spec = AR_PLURAL_ANAPHORS[w];
+  let last = i;
+  if (!spec && (w === 'تلك' || w === 'هذه') && i + 1 < n && toks[i + 1].norm === 'الدول') {
+    spec = { kind: 'country', count: 0 };
+    last = i + 1;
+  } else if (!spec && w === 'الدول' && i + 1 < n && AR_LIST_COUNTS[toks[i + 1].norm]) {
+    spec = { kind: 'country', count: AR_LIST_COUNTS[toks[i + 1].norm] };
+    last = i + 1;
+  }
+  if (!spec) return false;
+  const vb = i - 1;
+  const vv = arVerbOf(toks[vb]);
+  if (!vv || doc.sentOf[vb] !== doc.sentOf[i] || v.claims.some((c) => c.at === vb)) return false;
+  const sent = doc.sentOf[i];
+  // the complementiser
+  let comp = -1;
+  for (let r = last + 1; r < Math.min(n, last + 8) && doc.sentOf[r] === sent; r++) {
+    if (AR_COMP.has(toks[r].norm)) {
+      comp = r;
+      break;
+    }
+    if (toks[r].gap >= 3 || arVerbOf(toks[r])) break;
+  }
+  if (comp < 0 || comp + 1 >= n || doc.sentOf[comp + 1] !== sent) return false;
+  // the last coordinated list of that kind in this or the two sentences before
+  const fits = (a: ActorAcc) =>
+    spec.kind === 'country'
+      ? a.type === 'country'
+      : spec.kind === 'body'
+        ? a.type === 'organization' || a.type === 'group'
+        : a.type !== 'person' && a.type !== 'location';
+  const from = tokenAt(doc, doc.sents[Math.max(0, sent - 2)].start);
+  let best: { actor: ActorAcc; text: string }[] = [];
+  let run: { actor: ActorAcc; text: string; last: number }[] = [];
+  for (let t = Math.max(0, from); t < vb; t++) {
+    const m = v.mAt[t];
+    if (!m || m.first !== t) continue;
+    const a = v.set.byId.get(m.actorId);
+    if (!a || !fits(a)) {
+      t = m.last;
+      continue;
+    }
+    const prev = run[run.length - 1];
+    const coord = prev && prev.last + 1 === t && (/^و/.test(toks[t].norm) || toks[t].gap === 2) && toks[t].gap <= 2;
+    if (!coord) {
+      if (run.length >= 2) best = run;
+      run = [];
+    }
+    if (!run.some((x) => x.actor === a)) run.push({ actor: a, text: doc.src.slice(m.start, m.end), last: m.last });
+    t = m.last;
+  }
+  if (run.length >= 2) best = run;
+  if (best.length < 2 || (spec.count && best.length !== spec.count)) return false;
+  const verb = doc.src.slice(toks[vb].start + vv.strip, toks[vb].end);
+  const spText = doc.src.slice(toks[i].start, toks[last].end);
+  for (const b of best) v.push('ar-plural-anaphor', b.actor, spText, verb, 'statement', toks[comp].end, doc.sents[sent].end, vb);
   return true;
 }

@@ -34,7 +34,16 @@ import {
 import { arabicAccording, arabicObjectClaim, arabicQuoting, passiveDescribe, prepObject } from './attribution';
 import { discourseOf, type EngineView, viewOf } from '../discourse';
 import { arabicAttribution } from './families';
-import { closesOf, jointPartners, qualifiedDescription, resolveArPronoun, resolveDescription, skipSpaces, titledSubject } from './speaker';
+import {
+  arVerbNumber,
+  closesOf,
+  jointPartners,
+  qualifiedDescription,
+  resolveArPronoun,
+  resolveDescription,
+  skipSpaces,
+  titledSubject,
+} from './speaker';
 /** The first clitic variant form that passes `ok` (a loop, not .map().find(): the arrays .map makes vary in
  * elements kind, and each new kind deoptimised arabicClaims, a ~0.2 CPU-second recompile). */
 function firstForm(vs: CliticVariant[], ok: (form: string) => boolean): string | undefined {
@@ -85,6 +94,59 @@ function unrecognisedSubject(ctx: Ctx, i: number): boolean {
   // the phrase opens a clause: sentence start, after a comma, or after a clause opener
   if (doc.sentStart[j] || toks[j].gap >= 2) return true;
   return j > 0 && AR_CLAUSE_OPENERS.has(toks[j - 1].norm);
+}
+
+/** Session 6: dual heads that make the subject a pair ("وزيرا الخارجية X وY"، "كتلتا X وY"; folded). */
+const AR_DUAL_HEADS = new Set(
+  'وزيرا رئيسا زعيما ممثلا مبعوثا سفيرا الرئيسان الوزيران الزعيمان كتلتا حركتا شركتا منظمتا حزبا جماعتا'.split(' '),
+);
+const AR_DUAL_PERSON_HEADS = new Set('وزيرا رئيسا زعيما ممثلا مبعوثا سفيرا الرئيسان الوزيران الزعيمان'.split(' '));
+/** Session 6: prepositions that make a mention an object, not a coordinated subject (folded). */
+const AR_PARTNER_PREP = /^[وف]?(في|من|الي|علي|عن|مع|ضد|بين|باسم|لدي|عبر|امام|ل|ب)$/;
+
+/**
+ * Session 6: the coordinated partners of the speaker at spTok inside the speaker region (…, regionEnd], for a dual or
+ * plural verb or a dual head: after a و-prefixed word (the start of the partner's title phrase, up to seven tokens,
+ * commas allowed) the first mention of the same kind (a person for a person, a body for a body) that is not the object
+ * of a preposition. At most `max` partners.
+ */
+function regionPartners(
+  ctx: Ctx,
+  spTok: number,
+  regionEnd: number,
+  sp: ActorAcc,
+  max: number,
+): { actor: ActorAcc; text: string; last: number }[] {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  const out: { actor: ActorAcc; text: string; last: number }[] = [];
+  const kind = (a: ActorAcc) => (a.type === 'person' ? 'p' : a.type === 'location' ? 'l' : 'b');
+  let r = ctx.mAt[spTok]!.last + 1;
+  while (r <= regionEnd && out.length < max) {
+    if (!/^و/.test(toks[r].norm) || toks[r].gap > 2 || AR_COMP.has(toks[r].norm.slice(1))) {
+      r++;
+      continue;
+    }
+    let found = -1;
+    for (let q = r; q <= Math.min(regionEnd, r + 7); q++) {
+      if (q > r && (toks[q].gap > 2 || arVerbOf(toks[q]))) break;
+      const m = ctx.mAt[q];
+      if (!m || m.first !== q) continue;
+      const a = ctx.set.byId.get(m.actorId);
+      if (q > 0 && AR_PARTNER_PREP.test(toks[q - 1].norm)) {
+        q = m.last;
+        continue;
+      }
+      if (a && a.id !== sp.id && kind(a) === kind(sp) && kind(a) !== 'l' && !out.some((o) => o.actor === a)) {
+        out.push({ actor: a, text: doc.src.slice(m.start, m.end), last: m.last });
+        found = m.last;
+        break;
+      }
+      q = m.last;
+    }
+    r = found >= 0 ? found + 1 : r + 1;
+  }
+  return out;
 }
 
 /** Session 6: indefinite document nouns that are the subject of a verb right after them (folded). */
@@ -925,7 +987,18 @@ export function arabicClaims(ctx: Ctx): void {
     if (made) made.fem = info.fem;
     // a joint statement: one claim per coordinated speaker (حركتا حماس والجهاد أعلنتا، أكد كيم والرئيس مون)
     if (made && explicit && spTok >= 0 && speaker === actorOf(ctx, spTok)) {
-      for (const jp of jointPartners(ctx, spTok, speaker)) {
+      let jps = jointPartners(ctx, spTok, speaker);
+      // session 6: a dual or plural verb ("وقالا X، title، وY، إن") or a dual head noun ("وقال وزيرا الخارجية X وY") with
+      // the partner behind a title phrase the adjacent-coordination walk does not cross
+      if (!jps.length && comp >= 0 && regionEnd > spTok) {
+        const num = arVerbNumber(toks[i].norm);
+        const dualHead = AR_DUAL_HEADS.has(toks[i + 1].norm);
+        // (a pair of officials — وزيرا، الرئيسان — is a pair of persons: never a body or a nationality adjective)
+        const personPair = dualHead && AR_DUAL_PERSON_HEADS.has(toks[i + 1].norm);
+        if ((num !== 'sg' || dualHead) && (!personPair || speaker.type === 'person'))
+          jps = regionPartners(ctx, spTok, regionEnd, speaker, num === 'pl' ? 3 : 1);
+      }
+      for (const jp of jps) {
         const c2 = pushClaim(((ctx.rule = 'ar-joint'), ctx), jp.actor, jp.text, verbText, info.kind, cs, end, i);
         if (c2) c2.fem = info.fem;
       }
