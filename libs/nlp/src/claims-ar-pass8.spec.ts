@@ -173,3 +173,37 @@ describe('session 6 — Arabic: dual and plural subjects', () => {
     expect(out.claims.map((c) => c.speaker.name)).toEqual(['كتلة النهضة الوطنية']);
   });
 });
+
+describe('session 6 — Arabic: unnamed officers of named bodies, issued documents, feminine duals', () => {
+  it('"…، حسبما أفاد مسؤول في X": the aside names an unnamed officer of a named body → the body', () => {
+    const body = 'ومن المتوقع أن تستأنف السفن رحلاتها عبر المضيق خلال الشهر المقبل، حسبما أفاد مسؤول في موانئ دالتا.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(who(out, 'تستأنف السفن')).toEqual(['Dalta Ports | ar-aside-after']);
+  });
+
+  it('"نفى مصدر بـX، في تصريحات خاصة، Y، مؤكدا أن …": the body denies Y, and the participle continues it', () => {
+    const body =
+      'وقال فايد إن الخطة سيئة. ونفى مصدر بوزارة الخارجية الزاندرية، في تصريحات خاصة، وجود أي وساطة سرية، مؤكدا أن الاتصالات "علنية بالكامل".';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(all(out).filter((x) => !x.startsWith('Omar'))).toEqual([
+      'Xandrian Foreign Ministry | مؤكدا | الاتصالات "علنية بالكامل"',
+      'Xandrian Foreign Ministry | نفى | وجود أي وساطة سرية',
+    ]);
+  });
+
+  it('"بحسب بيان صادر عن X، فإن …": the issuer of the statement', () => {
+    const body = 'وبحسب بيان صادر عن موانئ دالتا، فإن حركة الحاويات تراجعت بنسبة عشرة في المئة.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(who(out, 'حركة الحاويات')).toEqual(['Dalta Ports | ar-according']);
+  });
+
+  it('a feminine dual verb after "X وY قد": one claim per state', () => {
+    const body = 'وكانت فالوريا ومورفيا قد حذرتا الأسبوع الماضي من "تداعيات خطيرة" على التجارة.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(who(out, 'تداعيات خطيرة')).toEqual(['Morvia | ar-object', 'Valoria | ar-joint']);
+  });
+});

@@ -81,6 +81,9 @@ for (const [f, info] of [...AR_VERBS]) {
       put(f.slice(0, -1) + 'ه', true);
     }
   } else if (/^ي/.test(f) && /[^اويىن]$/.test(f)) put(f + 'ون', false);
+  // session 6: the feminine dual of the perfect (حذرتا، نفتا، اتهمتا: two states or bodies) — unlike the masculine "Xا"
+  // it is never an accusative noun
+  else if (/^[^يتلم].+ت$/.test(f) && !info.participle) put(f + 'ا', true);
   else if (!/^[يتل]/.test(f) && /[^اويىته]$/.test(f)) put(f + 'وا', false);
 }
 

@@ -84,14 +84,23 @@ function relativeDenial(v: EngineView, i: number): boolean {
   const s0 = tokenAt(doc, doc.sents[sent].start);
   for (let b = i - 1; b >= s0; b--) {
     // (the verb may carry its object as a pronoun: "ويتهمونها بتقديم …")
-    const av = arVerbOf(toks[b]) ?? (toks[b].script === 'arabic' && !v.mAt[b] ? verbForm(toks[b].norm) : undefined);
+    const byVerb = arVerbOf(toks[b]);
+    const av = byVerb ?? (toks[b].script === 'arabic' && !v.mAt[b] ? verbForm(toks[b].norm) : undefined);
     if (!av) continue;
     if (AR_VERBS.get(av.verb)?.kind !== 'accusation') return false;
-    for (let r = b + 1; r < Math.min(i, b + 6); r++) {
-      if (r > b + 1 && toks[r].gap >= 2) break;
+    // where the object starts: the engine's own claim at that verb (its text is object + charge), or right after a verb
+    // that carries its object as a pronoun; otherwise the charge cannot be told from a ب inside the subject ("اتهمت
+    // شعبة المخابز بالغرفة التجارية …") — refuse
+    const own = v.claims.find((c) => c.at === b);
+    let from = -1;
+    if (own) from = tokenAt(doc, own.start);
+    else if (!byVerb) from = b + 1;
+    if (from < 0) return false;
+    for (let r = from; r < Math.min(i, from + 8); r++) {
+      if (r > from && toks[r].gap >= 2) break;
       const m = v.mAt[r];
-      if (m && m.first === r && !accused) {
-        accused = v.set.byId.get(m.actorId);
+      if (m && m.first === r) {
+        accused ??= v.set.byId.get(m.actorId);
         r = m.last;
         continue;
       }
