@@ -8,9 +8,14 @@ const KB: KbActor[] = [
     id: 'country:XA',
     name: 'Xandria',
     type: 'country',
-    aliases: ['زاندريا', 'الزاندري', 'الزاندرية', 'زاندري', 'زاندرية', 'Xandria'],
+    aliases: ['زاندريا', 'الزاندري', 'الزاندرية', 'زاندري', 'زاندرية', 'زاندريون', 'Xandria'],
   },
-  { id: 'country:VL', name: 'Valoria', type: 'country', aliases: ['فالوريا', 'الفالوري', 'الفالورية', 'فالورية', 'Valoria'] },
+  {
+    id: 'country:VL',
+    name: 'Valoria',
+    type: 'country',
+    aliases: ['فالوريا', 'الفالوري', 'الفالورية', 'فالوري', 'فالورية', 'فالوريون', 'Valoria'],
+  },
   { id: 'country:MR', name: 'Morvia', type: 'country', aliases: ['مورفيا', 'المورفي', 'المورفية', 'مورفية', 'Morvia'] },
   { id: 'person:omar-fayed', name: 'Omar Fayed', type: 'person', aliases: ['عمر فايد', 'فايد', 'Omar Fayed'] },
   { id: 'person:lina-haddad', name: 'Lina Haddad', type: 'person', aliases: ['لينا حداد', 'حداد', 'Lina Haddad'] },
@@ -205,5 +210,38 @@ describe('session 6 — Arabic: unnamed officers of named bodies, issued documen
     const out = enrich(body);
     expect(offsetsOk(out, body)).toBe(true);
     expect(who(out, 'تداعيات خطيرة')).toEqual(['Morvia | ar-object', 'Valoria | ar-joint']);
+  });
+});
+
+describe('session 6 — Arabic: who is not the speaker (precision)', () => {
+  it('"وبحسب X، فقد أكد Y أن …": X relays Y, it makes no claim of its own', () => {
+    const body = 'وبحسب موانئ دالتا، فقد أكد عمر فايد أمام البرلمان أن الرسوم سترتفع.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(who(out, 'الرسوم سترتفع')).toEqual(['Omar Fayed | ar-explicit']);
+  });
+
+  it('unnamed sources set off by a comma: the actors of the aside (topics, a recipient behind two media nouns) do not speak', () => {
+    const body = 'وقال مصدران، على دراية بالمحادثات مع فالوريا، لموقع شبكة "نوردواير" من العاصمة، إن زاندريا هي الأقل تعاونا.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(out.claims).toEqual([]);
+  });
+
+  it('the ل-complement of a participle of support or opposition is its object', () => {
+    const body = 'وأضاف المصدر وهو مسؤول في التحالف الداعم لموانئ دالتا إن الإضراب سينتهي قريبا.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(who(out, 'الإضراب سينتهي')).toEqual([]);
+  });
+
+  it('a nationality adjective of an unnamed non-state group names no speaker; "X officials" still name the country', () => {
+    const body =
+      'واعترفت شركات طيران زاندرية علانية أنها استفادت من الدعم. وقال خبراء فالوريون إن الاقتصاد يتباطأ. وقال مسؤولون زاندريون إن المحادثات مستمرة.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(who(out, 'استفادت من الدعم')).toEqual([]);
+    expect(who(out, 'الاقتصاد يتباطأ')).toEqual([]);
+    expect(who(out, 'المحادثات مستمرة')).toEqual(['Xandria | ar-explicit']);
   });
 });

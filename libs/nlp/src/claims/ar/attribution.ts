@@ -163,8 +163,10 @@ export function arabicAccording(ctx: Ctx, i: number): void {
     if (c >= toks.length || doc.sentOf[c] !== sent || (toks[c].gap !== 2 && !fa)) return;
     if (/^(فان|فانه|فانها|ان)$/.test(toks[c].norm)) c++;
     if (c >= toks.length || doc.sentOf[c] !== sent) return;
-    // "وحسب رويترز، ذكرت شركة فيسبوك أن ...": the source relays another speaker's statement
+    // "وحسب رويترز، ذكرت شركة فيسبوك أن ...": the source relays another speaker's statement (session 6: also after
+    // قد — "وبحسب وكالة X، فقد أكد Y أن …")
     if (arVerbOf(toks[c])) return;
+    if (/^(فقد|وقد|قد|لقد)$/.test(toks[c].norm) && c + 1 < toks.length && arVerbOf(toks[c + 1])) return;
     pushClaim(
       ((ctx.rule = 'ar-according'), ctx),
       a,

@@ -96,6 +96,16 @@ function unrecognisedSubject(ctx: Ctx, i: number): boolean {
   return j > 0 && AR_CLAUSE_OPENERS.has(toks[j - 1].norm);
 }
 
+/** Session 6: participles of support or opposition whose ل-complement is their object (folded). */
+const AR_STANCE_PARTICIPLES = new Set(
+  'الداعم الداعمه المويد المويده الموالي المواليه المناهض المناهضه المعارض المعارضه المقرب المقربه المنحاز المنحازه'.split(' '),
+);
+/** Session 6: indefinite heads of non-state groups whose nationality adjective names no speaker (folded). */
+const AR_NON_STATE_HEADS = new Set(
+  'شركات شركه منظمات جمعيات صحف وسائل مواقع بنوك مصارف خبراء خبير محللون محللين محلل باحثون باحثين ناشطون ناشطين مواطنون مواطنين شبان'.split(
+    ' ',
+  ),
+);
 /** Session 6: dual heads that make the subject a pair ("وزيرا الخارجية X وY"، "كتلتا X وY"; folded). */
 const AR_DUAL_HEADS = new Set(
   'وزيرا رئيسا زعيما ممثلا مبعوثا سفيرا الرئيسان الوزيران الزعيمان كتلتا حركتا شركتا منظمتا حزبا جماعتا'.split(' '),
@@ -716,6 +726,9 @@ export function arabicClaims(ctx: Ctx): void {
           return;
         }
       }
+      // session 6: "وقال مصدران، على دراية بالمحادثات مع X، لموقع Y، إن": an unnamed officer set off by a comma has no
+      // affiliation; the actors in the aside after it are topics or recipients — no speaker
+      if (/^(مصدر|مصدران|مصادر|مسوول|مسوولان|مسوولون|مسيول)$/.test(toks[f1].norm) && f1 + 1 <= to && toks[f1 + 1].gap === 2) return;
       for (let k = from; k <= to; k++) {
         const mk = ctx.mAt[k];
         if (!mk || (mk.first !== k && k !== from)) continue;
@@ -747,6 +760,26 @@ export function arabicClaims(ctx: Ctx): void {
           !(f0 - 2 >= from && /^(تقرير|بيان|دراسه|تحقيق|مقال|تقريرا)$/.test(toks[f0 - 2].norm))
         )
           continue;
+        // session 6: "لموقع شبكة «X»"، "لصحيفة جريدة X": a recipient behind two media nouns; "الداعم للحكومة X"،
+        // "الموالي لـX": the object of a participle of support or opposition, not the speaker
+        if (
+          prevTok &&
+          f0 - 2 >= from &&
+          /^(لوكاله|لصحيفه|لجريده|لقناه|لشبكه|لتلفزيون|لموقع|لراديو|لمحطه)$/.test(toks[f0 - 2].norm) &&
+          /^(وكاله|صحيفه|جريده|قناه|شبكه|تلفزيون|موقع|اذاعه)$/.test(prevTok.norm)
+        )
+          continue;
+        if (prevTok && f0 - 1 >= from && /^لل/.test(toks[f0].norm) && AR_STANCE_PARTICIPLES.has(prevTok.norm)) continue;
+        // session 6: a nationality adjective of an indefinite non-state group ("شركات طيران أمريكية"، "خبراء روس"،
+        // "ناشطون مصريون") is no speaker: those companies or people are unnamed (GOLD-GUIDELINES: anonymous sources)
+        if (a.type === 'country' && f0 - 1 >= from && toks[f0].gap <= 1) {
+          let nonState = false;
+          for (let b = f0 - 1; b >= Math.max(from, f0 - 2); b--) {
+            if (AR_NON_STATE_HEADS.has(toks[b].norm)) nonState = true;
+            if (toks[b].gap > 1 || ctx.mAt[b]) break;
+          }
+          if (nonState) continue;
+        }
         // "بحسب تقرير وكالة رويترز" inside the region: a source of the report, not the speaker
         let src2 = false;
         for (let b = Math.max(from, f0 - 3); b < f0; b++)
