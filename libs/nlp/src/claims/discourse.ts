@@ -125,8 +125,9 @@ export function speakerPhrase(
   for (let r = k; r < end && doc.sentOf[r] === sent; r++) {
     if (r > k && toks[r].gap >= 3) break;
     // a clause or a second phrase begins: stop ("..., said X on Monday after ...")
-    if (r > k && SPEAKER_PHRASE_STOP.has(toks[r].norm) && !person && !body) break;
-    if (r > k && SPEAKER_PHRASE_STOP.has(toks[r].norm)) break;
+    // session 6: "مسؤول في هيئة X" / "مصدر من الوزارة X": في/من right after an Arabic officer word introduces its body
+    const officerPrep = r === k + 1 && /^(في|من)$/.test(toks[r].norm) && AR_OFFICER.has(w0);
+    if (r > k && SPEAKER_PHRASE_STOP.has(toks[r].norm) && !officerPrep) break;
     const h = mentionAt(v, r);
     if (h) {
       if (h.actor.type === 'person') {

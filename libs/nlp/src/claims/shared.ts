@@ -4,7 +4,7 @@
 import { arVerbOf } from '../actors/ar/names';
 import { type ActorAcc, ActorSet, type MentionX } from '../actors/shared';
 import { type Doc, tokenAt } from '../doc';
-import { AR_ASIDE, AR_COMP, AR_FEM_TITLE, AR_RESPONSE, AR_VERBS } from '../lexicon/ar';
+import { AR_ASIDE, AR_BLAME_NOUNS, AR_BLAME_VERBS, AR_COMP, AR_FEM_TITLE, AR_RESPONSE, AR_VERBS } from '../lexicon/ar';
 import { EN_ASIDE, EN_VERB } from '../lexicon/en';
 import { TITLE_KEYS } from '../lexicon/shared';
 import { inSpans } from '../text';
@@ -284,6 +284,9 @@ export function lastClaimBefore(ctx: Ctx, k: number): ClaimX | undefined {
   let best: ClaimX | undefined;
   for (let i = ctx.claims.length - 1, lim = 0; i >= 0 && lim < 30; i--, lim++) {
     const c = ctx.claims[i];
+    // session 6: a denial in a relative comment clause ("…، الأمر الذي تنفيه X") is subordinate: its speaker is not the
+    // one a later participle or pronoun continues (the main clause's subject is)
+    if (c.rule === 'ar-relative-denial') continue;
     if (c.at < k && (!best || c.at > best.at)) best = c;
   }
   return best;
@@ -292,7 +295,9 @@ export function lastClaimBefore(ctx: Ctx, k: number): ClaimX | undefined {
 export const isOrgish = (a: ActorAcc) => a.type === 'organization' || a.type === 'country' || a.type === 'group';
 
 /** Words after وذلك that open the reporter's account of the occasion (folded). */
-const AR_OCCASION = new Set('بعد خلال في عقب قبل اثناء علي عند لدي ردا تعليقا بمناسبه اثر اتر اثناء امام اسبوع يوم'.split(' '));
+export const AR_OCCASION_WORDS = new Set(
+  'بعد خلال في عقب قبل اثناء علي عند لدي ردا تعليقا بمناسبه اثر اتر اثناء امام اسبوع يوم'.split(' '),
+);
 
 export function cutAtNextReport(ctx: Ctx, s: number, e: number): number {
   const toks = ctx.doc.toks;
@@ -337,6 +342,17 @@ export function cutAtNextReport(ctx: Ctx, s: number, e: number): number {
       if (mp && mp.first === t.index + 1 && ctx.set.byId.get(mp.actorId)?.type === 'person' && !AR_COMP.has(t.norm.slice(1)))
         return t.start - t.sep.length;
     }
+    // session 6: "نفت X أي تورط وهي تلقي اللوم على …": وهي/وهو + a reporting or blame verb resumes the speaker with a
+    // statement of its own
+    if (
+      t.script === 'arabic' &&
+      (t.norm === 'وهي' || t.norm === 'وهو') &&
+      ti + 1 < toks.length &&
+      toks[ti + 1].gap <= 1 &&
+      (AR_BLAME_VERBS.has(toks[ti + 1].norm) || AR_VERBS.has(toks[ti + 1].norm)) &&
+      ctx.doc.quoteOf[ti] < 0
+    )
+      return t.start - t.sep.length;
     // round 7: "… وستحمي استثماراتها وذلك بعد اجتماع مع …": وذلك + a time or occasion word opens the reporter's
     // account of when and where, also without a comma (inside a quotation it is the speaker's own)
     if (
@@ -344,7 +360,7 @@ export function cutAtNextReport(ctx: Ctx, s: number, e: number): number {
       t.norm === 'وذلك' &&
       t.gap <= 1 &&
       ti + 1 < toks.length &&
-      AR_OCCASION.has(toks[ti + 1].norm) &&
+      AR_OCCASION_WORDS.has(toks[ti + 1].norm) &&
       ctx.doc.quoteOf[ti] < 0
     )
       return t.start - t.sep.length;
@@ -376,6 +392,20 @@ export function cutAtNextReport(ctx: Ctx, s: number, e: number): number {
       // round 7: "…، إلا أن ذلك لم يمنع …": "however" with a new subject is the reporter's (with a pronoun — إلا أنها —
       // the speaker goes on)
       if (t.script === 'arabic' && /^(الا|غير)$/.test(t.norm) && nx && /^(ان|أن)$/.test(nx.norm)) return t.start - t.sep.length;
+      // session 6: "…، منحية باللائمة على …": blame laid by a participle is a claim of its own (ar-blame)
+      if (t.script === 'arabic' && AR_BLAME_VERBS.has(t.norm) && nx && AR_BLAME_NOUNS.has(nx.norm)) return t.start - t.sep.length;
+      // session 6: "…، الأمر الذي تنفيه X" / "…، وهو ما نفته X": a relative comment clause with a reporting verb is another
+      // speaker's answer (ar/families.ts ar-relative-denial), not part of this content
+      if (t.script === 'arabic' && (t.norm === 'الامر' || t.norm === 'وهو') && nx) {
+        let vi = t.index + 1;
+        if (t.norm === 'وهو' && nx.norm === 'الامر') vi++;
+        const rel = vi < toks.length ? toks[vi].norm : '';
+        if ((rel === 'الذي' || rel === 'ما') && vi + 1 < toks.length) {
+          const w = toks[vi + 1].norm.replace(/^[وف]/, '');
+          if (AR_VERBS.has(w) || AR_VERBS.has(w.replace(/(ته|ها|ه)$/, '')) || AR_VERBS.has(w.replace(/(ه|ها)$/, '')))
+            return t.start - t.sep.length;
+        }
+      }
       // (issue 11: also "، ثم استطرد/تابع قائلا": a second reporting verb of the same speaker, its own claim)
       if (t.script === 'arabic' && /^(اذ|حيث|فيما|بينما|ثم|وثم)$/.test(t.norm) && nx && (arVerbOf(nx) || AR_RESPONSE.has(nx.norm)))
         return t.start - t.sep.length;

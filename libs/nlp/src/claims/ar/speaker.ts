@@ -481,6 +481,9 @@ function reportAuthor(ctx: Ctx, k: number): ActorAcc | null | undefined {
     for (let r = b + 1; r < Math.min(toks.length, b + 6, k); r++) {
       if (toks[r].gap >= 2) break;
       if (/^(عن|حول|بشان|ضد|في|علي)$/.test(toks[r].norm)) return null;
+      // session 6: "التقرير الذي قدمته للحكومة X": a relative clause of its own — X received it; the author is that
+      // clause's subject, not named here (refuse)
+      if (/^(الذي|التي)$/.test(toks[r].norm)) return null;
       const a = actorOf(ctx, r);
       if (a && (a.type === 'organization' || a.type === 'group')) return a;
     }
