@@ -318,7 +318,7 @@ telling explaining accepting acknowledging admitting conceding charged tweeted s
 contends complained complains lamented laments doubted doubts affirmed reaffirmed speculated lashed lashes hit hits took takes
 objected objects railed rails criticised criticized criticises criticizes made makes calling called calls describing
 described describes referred referring informed informs assured assures reminded reminds notified notifies condemned
-condemns denounced denounces dismissed dismisses`,
+condemns denounced denounces dismissed dismisses found finds concluded concludes showed shows`,
 
   // ADR 0016 (claims/en/families.ts)
   EN_REPORT_ING: `urging warning insisting arguing claiming saying suggesting stressing adding noting maintaining predicting explaining

@@ -37,6 +37,9 @@ function personEvidence(ctx: ExtractCtx, a: number, b: number, words: string[]):
   if (EN_FIRST_NAMES.has(words[0])) return true;
   const prev = a > 0 ? toks[a - 1].norm : '';
   if (EN_ROLE_NOUNS.has(prev) && toks[a].gap === 0) return true;
+  // session 6 (enclaims): a name set off by commas right after a role noun ("A police spokeswoman, Resila Onyango,
+  // said", "The institute's trade director, Tobias Brandt, said")
+  if (EN_ROLE_NOUNS.has(prev) && toks[a].gap === 2 && b + 1 < toks.length && toks[b + 1].gap === 2) return true;
   if ((prev === 'said' || prev === 'says' || prev === 'added' || prev === 'according') && toks[a].gap === 0) return true; // "…," said Clint Watts
   if (b + 2 < toks.length && toks[b + 1].norm === 'who' && toks[b + 1].gap === 2) return true; // "Clint Watts, who heads …"
   const next = b + 1 < toks.length ? toks[b + 1] : undefined;
@@ -660,6 +663,9 @@ function processLatinRun(
   )
     b--;
   if (b < a) return;
+  // session 6 (enclaims): "Chief Operating Officer", "Chief Financial Officer": one word between two title words is part
+  // of the title, no name
+  if (b === a && titleEnd >= i && b < j && EN_SPLIT_TITLES.has(toks[b + 1].norm) && toks[b + 1].gap === 0) return;
   // fifth session: "House Speaker" before a KB person: the lone body noun of a post title is no actor (as in the split)
   if (b === a && b < j && EN_SPLIT_TITLES.has(toks[b + 1].norm) && EN_ORG_HEADS.has(toks[a].norm)) return;
   // issue 11: a lone generic noun ("Army" of "Army General") is not a name, unless glued to a KB name before it

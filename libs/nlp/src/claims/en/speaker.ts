@@ -25,6 +25,7 @@ import { actorOf, type ClaimX, type Ctx, fitsTitle, isOrgish, lastActor, lastCla
 import { quoteIdxAt } from './content';
 import {
   enLeadForward,
+  enIntroducedAs,
   enLeadOfficerOf,
   enOrgInFocus,
   enRecentOrgSpeaker,
@@ -41,6 +42,24 @@ export function invertedSpeaker(ctx: Ctx, k: number): { actor: ActorAcc; text: s
   const n = toks.length;
   const sent = ctx.doc.sentOf[k - 1];
   let j = k;
+  // session 6 (enclaims): "said an airline spokeswoman", "said a company spokesman in London": an unnamed officer whose
+  // body is named only by a noun → the body the text introduced with that noun ("the airline Condora"), else the one
+  // company-like body of the last sentences (company nouns only); several or none → no speaker
+  if (j + 2 < n && /^(a|an)$/.test(toks[j].norm) && toks[j + 1].gap === 0 && toks[j + 2].gap === 0) {
+    const w = toks[j + 1].norm;
+    if (
+      EN_DESCRIPTIONS[w] === 'organization' &&
+      /^(spokesman|spokeswoman|spokesperson|official|representative|source)$/.test(toks[j + 2].norm) &&
+      // "a bank spokesman for X": the body after the preposition (the older rules)
+      !(j + 3 < n && ctx.doc.sentOf[j + 3] === sent && toks[j + 3].gap === 0 && /^(for|of|at|from)$/.test(toks[j + 3].norm))
+    ) {
+      const a =
+        enIntroducedAs(ctx, k, w) ??
+        lastActor(ctx, k, (x) => x.type === 'organization' && x.name.toLowerCase().includes(w)) ??
+        (EN_COMPANY_NOUN.has(w) || EN_BUSINESS_EPITHET.has(w) ? enSoleCompanyNear(ctx, k) : undefined);
+      return a ? { actor: a, text: ctx.doc.src.slice(toks[j].start, toks[j + 2].end), last: j + 2 } : undefined;
+    }
+  }
   // issue 11 (en): a lower-case descriptor the title list lacks ("said protester X", "said longtime resident X") is
   // skipped too, but then only a person may follow
   let free = false;
@@ -267,15 +286,26 @@ function enListTail(ctx: Ctx, v: number): number | undefined {
   const toks = ctx.doc.toks;
   let k = v - 1;
   while (k > 0 && EN_SKIP_BACK.has(toks[k].norm) && toks[k + 1].gap === 0) k--;
-  if (k < 2 || !EN_UNIT_PLURALS.has(toks[k].norm) || toks[k + 1].gap !== 0) return undefined;
+  // session 6 (enclaims): "X and 13 other Democrats said": a named plural body after "other" is the unnamed rest too
+  const km = ctx.mAt[k];
+  if (km && (km.last !== k || km.first < 4 || (toks[km.first - 1].norm !== 'other' && toks[km.first - 2].norm !== 'other')))
+    return undefined;
+  if (k < 2 || k + 1 >= toks.length || !(EN_UNIT_PLURALS.has(toks[k].norm) || km) || toks[k + 1].gap !== 0) return undefined;
+  if (km) k = km.first;
   let j = k - 1;
   if (toks[k].norm !== 'others') {
     if (toks[j].norm !== 'other') return undefined;
     j--;
     if (j > 0 && toks[j].norm !== 'and' && toks[j].caps === 0 && toks[j + 1].gap === 0) j--; // a count
   }
-  if (toks[j].norm !== 'and' || toks[j + 1].gap !== 0 || !ctx.mAt[j - 1] || ctx.doc.sentOf[j] !== ctx.doc.sentOf[v]) return undefined;
-  return j;
+  if (j < 1 || toks[j].norm !== 'and' || toks[j + 1].gap !== 0 || ctx.doc.sentOf[j] !== ctx.doc.sentOf[v]) return undefined;
+  if (ctx.mAt[j - 1]) return j;
+  // "Sen. X (D-Ariz.) and ...": a party tag in brackets after the name
+  if (/\)/.test(toks[j].sep)) {
+    for (let r = j - 1; r > 0 && j - r <= 4; r--)
+      if (toks[r].sep.includes('(')) return ctx.mAt[r - 1] && ctx.doc.sentOf[r - 1] === ctx.doc.sentOf[v] ? r : undefined;
+  }
+  return undefined;
 }
 
 function subjectBefore0(ctx: Ctx, v: number): Subj | undefined {
@@ -301,6 +331,22 @@ function subjectBefore0(ctx: Ctx, v: number): Subj | undefined {
     break;
   }
   if (k < 0 || doc.sentOf[k] !== sent) return undefined;
+  // session 6 (enclaims): "The X Institute in Munich estimated", "the US embassy in Kyiv said": a place after "in" right
+  // before the verb is a locative modifier of the subject, not the subject
+  {
+    const lm = ctx.mAt[k];
+    if (
+      lm &&
+      lm.last === k &&
+      lm.first >= 2 &&
+      toks[lm.first - 1].norm === 'in' &&
+      toks[lm.first].gap === 0 &&
+      toks[lm.first - 1].gap === 0
+    ) {
+      const la = ctx.set.byId.get(lm.actorId);
+      if (la && la.type === 'location' && doc.sentOf[lm.first - 2] === sent) k = lm.first - 2;
+    }
+  }
   // parenthetical between subject and verb: "Mr Mates, who is ..., told" (also closing with a quotation: 'X - who called it
   // "a row" - told')
   const paren =
@@ -860,6 +906,8 @@ export function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
           : /^(company|firm|group|giant)$/.test(w)
             ? enOrgInFocus(ctx, k, orgOk)
             : (lastActor(ctx, k, (x) => x.type === 'organization' && nameHas(x, w)) ??
+              // session 6 (enclaims): "the pilots' union VPF ... The union says" → the body introduced with the noun
+              (w !== 'government' ? enIntroducedAs(ctx, k, w) : undefined) ??
               (EN_GENERIC_ORG.has(w)
                 ? enOrgInFocus(ctx, k, orgOk)
                 : w !== 'government'
@@ -926,6 +974,21 @@ export function subjectOfSentence(ctx: Ctx, v: number): ActorAcc | undefined {
               const p = actorOf(ctx, r);
               if (p && p.type === 'person') return p;
               if (toks[r].gap >= 2) break;
+            }
+          }
+          // session 6 (enclaims): "Treasury Cabinet Secretary X defended ...": a body before a capitalised title of up to three
+          // words (one of them a role word) names the person after it, the subject
+          if (a.type !== 'person' && toks[m.last + 1] && toks[m.last + 1].gap === 0 && toks[m.last + 1].caps > 0) {
+            let role = false;
+            for (let r = m.last + 1; r < Math.min(v, m.last + 5); r++) {
+              if (toks[r].gap !== 0) break;
+              const p = actorOf(ctx, r);
+              if (p) {
+                if (p.type === 'person' && role) return p;
+                break;
+              }
+              if (toks[r].caps === 0) break;
+              if (EN_AFF_ROLE.has(toks[r].norm) || EN_HOLDER_ROLE.test(toks[r].norm)) role = true;
             }
           }
           return a;
