@@ -13,6 +13,7 @@ const KB: KbActor[] = [
   { id: 'org:dem', name: 'Democratic Party', type: 'organization', aliases: ['Democrats', 'Democrat'] },
   { id: 'person:lina-hart', name: 'Lina Hart', type: 'person', aliases: ['Lina Hart', 'Hart'] },
   { id: 'person:tom-reyes', name: 'Tom Reyes', type: 'person', aliases: ['Tom Reyes', 'Reyes'] },
+  { id: 'org:asa', name: 'Advertising Standards Authority', type: 'organization', aliases: ['ASA'] },
 ];
 const enrich = claimsHarness(KB, { title: 'Title', language: 'en', url: 'https://x.test/s6' });
 const claimsOf = (body: string) => {
@@ -122,5 +123,65 @@ describe('session 6 — a named member before "and N other BODY-members"', () =>
   });
   it('the party alone still speaks ("Democrats said")', () => {
     expect(claimsOf('Democrats said the agency had failed.')).toEqual(['Democratic Party | said | the agency had failed']);
+  });
+});
+
+describe('session 6 — "they" after a coordinated subject in the sentence before', () => {
+  it('"A and B have both opposed X. In a joint letter, they warned that" → one claim each', () => {
+    expect(
+      claimsOf(
+        'Tom Reyes and Lina Hart have both opposed the closure. In a joint letter to the minister, they warned that the decision would cost lives.',
+      ),
+    ).toEqual(['Lina Hart | warned | the decision would cost lives', 'Tom Reyes | warned | the decision would cost lives']);
+  });
+  it('objects of a verb are no subject: "Police arrested A and B. They said" → no claim', () => {
+    expect(claimsOf('Police arrested Tom Reyes and Lina Hart on Monday. They said the raid was illegal.')).toEqual([]);
+  });
+});
+
+describe('session 6 — "A spokesperson said" after a body no rule named', () => {
+  it('"The Kolvarian government has stayed neutral. A spokesperson said" → refused, not the body named before', () => {
+    expect(
+      claimsOf(
+        'Gridco says the plant is unsafe. The Kolvarian government has stayed neutral. A spokesperson said the matter was for the courts.',
+      ),
+    ).toEqual(['Gridco | says | the plant is unsafe']);
+  });
+  it('after a named body the spokesperson is still its own', () => {
+    expect(claimsOf('Gridco has stayed neutral. A spokesperson said the matter was for the courts.')).toEqual([
+      'Gridco | said | the matter was for the courts',
+    ]);
+  });
+});
+
+describe('session 6 — organisation names: legal forms, "X and Y Authority", acronyms of names in full', () => {
+  it('"Kolvar Foods ASA said": the legal form is not the KB body ASA, and the company speaks', () => {
+    const body = 'Norwegian group Kolvar Foods ASA said on Monday it had agreed to buy a rival.';
+    const out = enrich(body);
+    expect(actorMentions(out, body)).not.toContain('ASA');
+    expect(all(out)).toEqual(['Kolvar Foods | said | it had agreed to buy a rival']);
+  });
+  it('"The ASA said" keeps the KB body', () => {
+    expect(claimsOf('The ASA said the advert was misleading.')).toEqual([
+      'Advertising Standards Authority | said | the advert was misleading',
+    ]);
+  });
+  it('"the Fisheries and Coastal Protection Authority" is one body', () => {
+    const body = 'The plan needs approval from the Fisheries and Coastal Protection Authority, which meets in May.';
+    expect(actorMentions(enrich(body), body, 'organization')).toEqual(['Fisheries and Coastal Protection Authority']);
+  });
+  it('an acronym spelling the initials of a body named in full is its short name ("A FCPA spokesperson said")', () => {
+    expect(
+      claimsOf(
+        'The plan needs approval from the Fisheries and Coastal Protection Authority. A FCPA spokesperson said a ruling would come in May.',
+      ),
+    ).toEqual(['Fisheries and Coastal Protection Authority | said | a ruling would come in May']);
+  });
+  it('"FAA Administrator NAME": the title is not part of the name, and the surname alone speaks later', () => {
+    const body =
+      'In a letter to Gridco Administrator Bram Oskervil, unions complained. Oskervil, a former pilot, told reporters that the plan was fair.';
+    const out = enrich(body);
+    expect(actorMentions(out, body, 'person')).toEqual(['Bram Oskervil', 'Oskervil']);
+    expect(all(out)).toEqual(['Bram Oskervil | told | the plan was fair']);
   });
 });

@@ -23,7 +23,7 @@ export const EN_MONTHS_DAYS = set(
 export const EN_PERSON_TITLES =
   set(`mr mrs ms miss dr prof professor president vice premier chancellor minister secretary senator sen rep representative governor gov
 mayor general gen colonel col captain capt lieutenant lt sergeant sgt commander admiral judge justice chief chairman chairwoman chair ceo
-director executive spokesman spokeswoman spokesperson ambassador envoy commissioner deputy leader officer inspector detective agent
+director executive spokesman spokeswoman spokesperson ambassador envoy commissioner deputy leader officer inspector detective agent administrator
 pope archbishop bishop cardinal rev reverend father imam sheikh ayatollah rabbi mp mep mps coach manager striker defender midfielder
 analyst economist journalist editor correspondent lawyer attorney prosecutor founder boss head chef professor rapper singer actor actress
 candidate nominee president-elect prime foreign home defence defense trade commerce finance treasury health education culture interior
@@ -287,7 +287,7 @@ criticized criticises criticizes condemned condemns tweeted tweets`,
 captain capt judge justice chairman chairwoman ceo director spokesman spokeswoman spokesperson ambassador envoy commissioner
 leader inspector detective pope archbishop bishop cardinal rev reverend imam ayatollah rabbi mp mep coach manager analyst
 economist journalist editor correspondent lawyer attorney prosecutor founder boss chief candidate premier executive officer
-rep representative gov chair chairperson`,
+rep representative gov chair chairperson administrator`,
   EN_ACRONYM_STOP: `tv gdp ceo cfo coo cto am pm mp mps mep meps id it pc ok hiv aids dna uk us usa eu un bbc vat ipo sms dvd cd pr hr ad bc ps ii iii
 iv vi faq www html pdf mr ms dr st uae ussr`,
   EN_NAME_SUFFIX: 'qc mp mep jr sr cbe obe mbe kbe phd md',

@@ -161,7 +161,7 @@ export function latinRuleActors(ctx: ExtractCtx): void {
         isLatinCap(toks[j + 2]) &&
         toks[j + 2].gap <= 1 &&
         !cover[j + 2] &&
-        (nx.norm !== 'and' || hasOf) &&
+        (nx.norm !== 'and' || hasOf || andBody(ctx, i, j)) &&
         nx.norm !== 'the'
       ) {
         j += 2;
@@ -174,6 +174,20 @@ export function latinRuleActors(ctx: ExtractCtx): void {
   }
   propagateSingleOrgs(ctx);
   orgShortForms(ctx);
+}
+
+/** session 6 (enclaims): "Competition and Markets Authority", "Energy and Petroleum Regulatory Authority": a run of one or
+ * two capitalised words (i..j, no first name) joined by "and" to capitalised words that end on an organisation head
+ * within three words is one body's name. */
+function andBody(ctx: ExtractCtx, i: number, j: number): boolean {
+  const toks = ctx.doc.toks;
+  if (j - i > 1 || EN_FIRST_NAMES.has(toks[i].norm) || EN_ORG_HEADS.has(toks[j].norm)) return false;
+  for (let r = j + 2; r < Math.min(toks.length, j + 5); r++) {
+    if (r > j + 2 && (toks[r].gap !== 0 || !isLatinCap(toks[r]))) return false;
+    if (ctx.cover[r]) return false;
+    if (EN_ORG_HEADS.has(toks[r].norm)) return r > j + 2 || false;
+  }
+  return false;
 }
 
 /** issue 11 (fifth session): a US party-state tag after a legislator's name, "(D-N.Y.)", ", R-Texas,", "D-Calif.": no

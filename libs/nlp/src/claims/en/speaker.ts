@@ -247,9 +247,15 @@ export function subjectBefore(ctx: Ctx, v: number): Subj | undefined {
     if (lc && lcA && others && doc.sentOf[v] - doc.sentOf[lc.at] <= 2)
       return { actor: lcA, text: toks[k].norm, first: k, pronoun: true, others };
   }
+  // session 6 (enclaims): "A and B have both opposed X. (In a joint letter,) they warned that ..." → A and B
+  if (k >= 0 && toks[k].norm === 'they') {
+    const co = enCoordinatedPrevSubject(ctx, k);
+    if (co) return { actor: co[0], text: toks[k].norm, first: k, pronoun: true, others: co.slice(1) };
+  }
   // issue 11 (en): "X, Y and 10 other states said": the named units before the unnamed rest are the subject
   const tail = enListTail(ctx, v);
-  const sb = subjectBefore0(ctx, tail ?? v);
+  // (a party tag in brackets before the rest, "Sen. X (D-Ore.) and 11 other Democrats": the name right before the bracket)
+  const sb = tail !== undefined && toks[tail].sep.includes('(') ? resolveNP(ctx, tail - 1, v) : subjectBefore0(ctx, tail ?? v);
   if (!sb || sb.pronoun) return sb;
   if (sb.desc || !ctx.mAt[sb.first]) return sb;
   const others: ActorAcc[] = [];
@@ -278,6 +284,67 @@ export function subjectBefore(ctx: Ctx, v: number): Subj | undefined {
     if (toks[m.first].gap === 2) j = m.first - 1;
   }
   return others.length ? { ...sb, others } : sb;
+}
+
+/** session 6 (enclaims): for a "they" opening its sentence (or its main clause after a fronted adjunct), the named
+ * actors coordinated by "and" in the subject of the previous sentence (before its first verb, outside prepositional
+ * phrases), persons over the bodies in their titles ("Local Senedd member A and the area's MP, B, have both ..."); at
+ * least two, all of one kind; else undefined. */
+function enCoordinatedPrevSubject(ctx: Ctx, k: number): ActorAcc[] | undefined {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  const sent = doc.sentOf[k];
+  if (sent === 0) return undefined;
+  if (!doc.sentStart[k]) {
+    const f = enFrontedAdjunctStart(ctx, k);
+    if (f === undefined) return undefined;
+  }
+  const ps = doc.sents[sent - 1];
+  let i = tokenAt(doc, ps.start);
+  if (i < 0) return undefined;
+  const persons: ActorAcc[] = [];
+  const bodies: ActorAcc[] = [];
+  let and = false;
+  for (let lim = 0; i < k && doc.sentOf[i] === sent - 1 && lim < 25; i++, lim++) {
+    const t = toks[i];
+    if (doc.quoteOf[i] >= 0) return undefined;
+    const m = ctx.mAt[i];
+    if (m && m.first === i) {
+      const pb = i > 0 ? toks[i - 1].norm : '';
+      const a = ctx.set.byId.get(m.actorId);
+      if (a && a.type !== 'location' && !/^(of|for|at|from|to|with|in|on|by|between|against)$/.test(pb)) {
+        if (a.type === 'person') {
+          if (!persons.includes(a)) persons.push(a);
+        } else if (!bodies.includes(a)) bodies.push(a);
+      }
+      i = m.last;
+      continue;
+    }
+    if (t.norm === 'and' && t.caps === 0) and = true;
+    else if (t.caps === 0 && (EN_FINITE.has(t.norm) || EN_VERB.get(t.norm) || /^(both|all)$/.test(t.norm) || /[a-z]ed$/.test(t.norm)))
+      break;
+  }
+  if (!and) return undefined;
+  const co = persons.length ? persons : bodies;
+  return co.length >= 2 && co.every((a) => a.type === co[0].type) ? co : undefined;
+}
+
+/** session 6 (enclaims): does the sentence before token k open on "The <Capitalised words> <body noun>" with no actor
+ * named in it ("The Welsh government", "The Kolvar Housing Authority" when unrecognised)? */
+function enUnnamedBodyOpensPrev(ctx: Ctx, k: number): boolean {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  const sent = doc.sentOf[k];
+  if (sent === 0) return false;
+  const i = tokenAt(doc, doc.sents[sent - 1].start);
+  if (i < 0 || toks[i].norm !== 'the') return false;
+  let caps = 0;
+  for (let r = i + 1; r < Math.min(toks.length, i + 6) && doc.sentOf[r] === sent - 1; r++) {
+    if (ctx.mAt[r] || (r > i + 1 && toks[r].gap !== 0)) return false;
+    if (toks[r].caps > 0 && !EN_DESCRIPTIONS[toks[r].norm]) caps++;
+    else return caps > 0 && EN_DESCRIPTIONS[toks[r].norm] === 'organization';
+  }
+  return false;
 }
 
 /** The "and" opening the unnamed rest of a subject list right before verb v ("..., California and 10 other states
@@ -316,6 +383,16 @@ function subjectBefore0(ctx: Ctx, v: number): Subj | undefined {
   let hops = 0;
   // "Guy Mansfield QC warned", "Tom Smith MP said": a post-nominal after a name
   if (k >= 1 && /^(qc|kc|mp|mep|msp|jr|sr)$/.test(toks[k].norm) && ctx.mAt[k - 1] && !ctx.mAt[k] && toks[k].gap === 0) k--;
+  // session 6 (enclaims): a legal form after a company name ("Halvorsen Foods ASA said", "Kolvar AG said")
+  else if (
+    k >= 1 &&
+    toks[k].caps === 2 &&
+    /^(asa|ag|se|sa|nv|plc|ab|oyj|spa|gmbh|bv|inc|ltd|llc|corp)$/.test(toks[k].norm) &&
+    ctx.mAt[k - 1] &&
+    !ctx.mAt[k] &&
+    toks[k].gap === 0
+  )
+    k--;
   for (;;) {
     if (k >= 0 && doc.sentOf[k] === sent && EN_SKIP_BACK.has(toks[k].norm) && toks[k + 1].gap === 0 && hops < 4) {
       k--;
@@ -883,6 +960,9 @@ export function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
     if (j >= 0 && (EN_DET.has(toks[j].norm) || toks[j].norm === 's')) {
       const isSpokes = /^spokes/.test(w);
       if (isSpokes) {
+        // session 6 (enclaims): "The Welsh government has stayed neutral. A spokesperson said": the previous sentence is
+        // about a body no rule named; the officer is its spokesperson, so no named body speaks (refuse)
+        if (/^(a|an)$/.test(toks[j].norm) && doc.sentStart[j] && enUnnamedBodyOpensPrev(ctx, j)) return undefined;
         // "a spokesman for X said" handled when X follows; else the organisation in focus
         const a = enOrgInFocus(ctx, k, isOrgish);
         return a ? { actor: a, text: doc.src.slice(toks[j].start, toks[k].end), first: j, desc: true } : undefined;
