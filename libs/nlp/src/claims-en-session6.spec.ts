@@ -185,3 +185,12 @@ describe('session 6 — organisation names: legal forms, "X and Y Authority", ac
     expect(all(out)).toEqual(['Bram Oskervil | told | the plan was fair']);
   });
 });
+
+describe('session 6 — recipients and adverbs around the verb', () => {
+  it('"told the BBC\'s Today programme CLAUSE": the programme is the recipient, not content', () => {
+    expect(claimsOf("Tom Reyes told the BBC's Today programme the talks had failed.")).toEqual(['Tom Reyes | told | the talks had failed']);
+  });
+  it('"has long argued that": the adverb between auxiliary and verb keeps the subject', () => {
+    expect(claimsOf('Lina Hart has long argued that the tax is unfair.')).toEqual(['Lina Hart | argued | the tax is unfair']);
+  });
+});

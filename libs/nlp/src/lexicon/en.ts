@@ -256,7 +256,7 @@ members students officials the a an his her its their bbc radio news television 
 warns continued observed noted notes claimed claims stated suggested suggests remarked concluded replied responded`,
   EN_PARTICIPLES: 'saying adding warning insisting arguing claiming noting accusing denying suggesting stressing explaining tweeting',
   EN_SKIP_BACK: `both jointly all meanwhile also has have had repeatedly previously later earlier then again recently now publicly reportedly once
-already further however would will still yesterday today separately subsequently since even`,
+already further however would will still yesterday today separately subsequently since even long`,
   EN_NOT_SUBJ: 'i you we',
   EN_DET: 'the a an his her its their our this that these those',
   EN_TIME: `on in at during last this yesterday today earlier later afterwards tuesday monday wednesday thursday friday saturday sunday week
