@@ -194,3 +194,15 @@ describe('session 6 — recipients and adverbs around the verb', () => {
     expect(claimsOf('Lina Hart has long argued that the tax is unfair.')).toEqual(['Lina Hart | argued | the tax is unfair']);
   });
 });
+
+describe('session 6 — "Mr X" goes to the person the text names in full, not to a KB person with the same surname', () => {
+  it('"Lukas Reyes ... wrote Mr Reyes" → Lukas Reyes (the KB has Tom Reyes)', () => {
+    const body = 'Lukas Reyes, campaign manager of a lobby group, dismissed the plan.\n\n"It is a diversion," wrote Mr Reyes.';
+    const out = enrich(body);
+    expect(out.actors.map((a) => a.name)).not.toContain('Tom Reyes');
+    expect(all(out)).toContain('Lukas Reyes | wrote | It is a diversion');
+  });
+  it('with no one else of that surname, "Mr Reyes" stays the KB person', () => {
+    expect(claimsOf('"It is a diversion," wrote Mr Reyes.')).toEqual(['Tom Reyes | wrote | It is a diversion']);
+  });
+});
