@@ -113,6 +113,14 @@ export function splitSentences(src: string): Sentence[] {
         let q = j;
         while (q < n && charCodeAt.call(src, q) === 32) q++;
         if (q < n && cl[charCodeAt.call(src, q)] & F_LOWER) continue;
+      } else if (cc === 46 && j === i + 2 && charCodeAt.call(src, i + 1) === 41) {
+        // session 6 (enclaims): "Sen. X (D-Ariz.) and 13 others": an abbreviation closing a bracket, then a lower-case word
+        let q = j;
+        while (q < n && charCodeAt.call(src, q) === 32) q++;
+        if (q < n && cl[charCodeAt.call(src, q)] & F_LOWER) {
+          i = j - 1;
+          continue;
+        }
       }
       if (
         cc === 0x2026 ||

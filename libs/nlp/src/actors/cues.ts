@@ -182,6 +182,31 @@ export function acronymDefinitions(ctx: ExtractCtx): void {
     }
     defined.set(t.norm, owner);
   }
+  // session 6 (enclaims): an acronym never defined in brackets that spells the initials of exactly one organisation the
+  // text names in full ("the Competition and Markets Authority ... A CMA spokesperson said") is its short name
+  let byInitials: Map<string, { a: ActorAcc | undefined; start: number }> | undefined;
+  for (let k = 0; k < n; k++) {
+    const t = toks[k];
+    if (t.caps !== 2 || cover[k] || t.script !== 'latin' || t.norm.length < 3 || t.norm.length > 6 || defined.has(t.norm)) continue;
+    if (!/^[a-z]+$/.test(t.norm)) continue;
+    if (!byInitials) {
+      // built once, on the first candidate: initials of every multi-word organisation mention (undefined: several bodies)
+      byInitials = new Map();
+      for (const a of actors.byId.values()) {
+        if (a.type !== 'organization') continue;
+        for (const m of a.mentions) {
+          if (m.field !== doc.field || m.last - m.first < 2) continue;
+          const ini = initials(ctx, m.first, m.last);
+          const prev = byInitials.get(ini);
+          if (!prev) byInitials.set(ini, { a, start: m.start });
+          else if (prev.a !== a) prev.a = undefined;
+          else prev.start = Math.min(prev.start, m.start);
+        }
+      }
+    }
+    const hit = byInitials.get(t.norm);
+    if (hit && hit.a && hit.start < t.start) defined.set(t.norm, hit.a);
+  }
   if (!defined.size) return;
   for (let k = 0; k < n; k++) {
     const t = toks[k];

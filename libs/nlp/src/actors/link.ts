@@ -109,7 +109,8 @@ function surnameIndex(ctx: ExtractCtx): Map<string, ActorAcc> {
       // KB persons: surnames of the matched multi-token mentions
       // (a 1–2 letter last token is a particle, not a surname: «مون جاي إن» must not claim every «إن»)
       for (const m of a.mentions)
-        if (m.field === doc.field && m.last > m.first) {
+        // (session 6: "Mr Mueller" is no evidence for the KB's full name over a person the text names in full)
+        if (m.field === doc.field && m.last > m.first && !(m.last === m.first + 1 && EN_HONORIFIC.has(toks[m.first].norm))) {
           const w = toks[m.last].norm;
           if (w.length >= 3 && !bySurname.has(w)) bySurname.set(w, a);
         }
@@ -122,7 +123,15 @@ function surnameIndex(ctx: ExtractCtx): Map<string, ActorAcc> {
     if (EAST_ASIAN_FAMILY.has(first) && !bySurname.has(first)) bySurname.set(first, a);
     if (a.source === 'kb') {
       const last = foldText(a.name).split(/\s+/).pop() ?? '';
-      if (last.length >= 3 && /^[a-z]/.test(last) && !bySurname.has(last) && a.mentions.some((m) => m.field === doc.field))
+      if (
+        last.length >= 3 &&
+        /^[a-z]/.test(last) &&
+        !bySurname.has(last) &&
+        // (session 6: a bare "Reyes" or "Mr Reyes" is no evidence for the KB's full name over a person named in full)
+        a.mentions.some(
+          (m) => m.field === doc.field && m.last > m.first && !(m.last === m.first + 1 && EN_HONORIFIC.has(toks[m.first].norm)),
+        )
+      )
         bySurname.set(last, a);
     }
   }

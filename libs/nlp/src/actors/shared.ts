@@ -115,6 +115,9 @@ const TERRITORIES = new Set(
     .map((c) => `country:${c}`),
 );
 
+/** Legal forms written after a company name (Latin script, all capitals in the text). */
+const LEGAL_FORMS = new Set(['asa', 'ag', 'se', 'sa', 'nv', 'plc', 'ab', 'oyj', 'spa', 'gmbh', 'bv', 'kk']);
+
 export function kbActors(doc: Doc, gaz: Gazetteer, set: ActorSet, cover: (string | undefined)[]): void {
   const ms = gaz.match(doc.src, doc.toks, doc.sentStart);
   // last token of the latest capital taken as a place: a capital coordinated with it is a place too
@@ -133,6 +136,24 @@ export function kbActors(doc: Doc, gaz: Gazetteer, set: ActorSet, cover: (string
     if (kb.type !== 'country' && kb.type !== 'person' && /^[-\u2010\u2011]based\b/i.test(doc.src.slice(m.end, m.end + 7))) {
       for (let k = m.first; k <= m.last; k++) cover[k] = 'skip:place';
       continue;
+    }
+    // session 6 (enclaims): a company's legal form after its name ("Halvorsen Foods ASA", "Kolvar AG", "Brint SE") is
+    // not the body the KB knows by those letters (Advertising Standards Authority)
+    if (m.first === m.last && m.first > 0 && kb.type !== 'country' && kb.type !== 'person') {
+      const t = doc.toks[m.first];
+      const pt = doc.toks[m.first - 1];
+      if (
+        t.caps === 2 &&
+        t.gap === 0 &&
+        pt.caps > 0 &&
+        LEGAL_FORMS.has(t.norm) &&
+        pt.script === 'latin' &&
+        !doc.sentStart[m.first - 1] &&
+        !/^(the|a|an|by|for|of)$/.test(pt.norm)
+      ) {
+        cover[m.first] = 'skip:legal-form';
+        continue;
+      }
     }
     if (kb.type === 'country' && m.first === m.last) {
       // a capital used as a place ("in Moscow", "في موسكو", "بموسكو") is a location, not the state

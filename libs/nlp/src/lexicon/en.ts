@@ -23,7 +23,7 @@ export const EN_MONTHS_DAYS = set(
 export const EN_PERSON_TITLES =
   set(`mr mrs ms miss dr prof professor president vice premier chancellor minister secretary senator sen rep representative governor gov
 mayor general gen colonel col captain capt lieutenant lt sergeant sgt commander admiral judge justice chief chairman chairwoman chair ceo
-director executive spokesman spokeswoman spokesperson ambassador envoy commissioner deputy leader officer inspector detective agent
+director executive spokesman spokeswoman spokesperson ambassador envoy commissioner deputy leader officer inspector detective agent administrator
 pope archbishop bishop cardinal rev reverend father imam sheikh ayatollah rabbi mp mep mps coach manager striker defender midfielder
 analyst economist journalist editor correspondent lawyer attorney prosecutor founder boss head chef professor rapper singer actor actress
 candidate nominee president-elect prime foreign home defence defense trade commerce finance treasury health education culture interior
@@ -256,7 +256,7 @@ members students officials the a an his her its their bbc radio news television 
 warns continued observed noted notes claimed claims stated suggested suggests remarked concluded replied responded`,
   EN_PARTICIPLES: 'saying adding warning insisting arguing claiming noting accusing denying suggesting stressing explaining tweeting',
   EN_SKIP_BACK: `both jointly all meanwhile also has have had repeatedly previously later earlier then again recently now publicly reportedly once
-already further however would will still yesterday today separately subsequently since even`,
+already further however would will still yesterday today separately subsequently since even long`,
   EN_NOT_SUBJ: 'i you we',
   EN_DET: 'the a an his her its their our this that these those',
   EN_TIME: `on in at during last this yesterday today earlier later afterwards tuesday monday wednesday thursday friday saturday sunday week
@@ -287,7 +287,7 @@ criticized criticises criticizes condemned condemns tweeted tweets`,
 captain capt judge justice chairman chairwoman ceo director spokesman spokeswoman spokesperson ambassador envoy commissioner
 leader inspector detective pope archbishop bishop cardinal rev reverend imam ayatollah rabbi mp mep coach manager analyst
 economist journalist editor correspondent lawyer attorney prosecutor founder boss chief candidate premier executive officer
-rep representative gov chair chairperson`,
+rep representative gov chair chairperson administrator`,
   EN_ACRONYM_STOP: `tv gdp ceo cfo coo cto am pm mp mps mep meps id it pc ok hiv aids dna uk us usa eu un bbc vat ipo sms dvd cd pr hr ad bc ps ii iii
 iv vi faq www html pdf mr ms dr st uae ussr`,
   EN_NAME_SUFFIX: 'qc mp mep jr sr cbe obe mbe kbe phd md',
@@ -318,7 +318,7 @@ telling explaining accepting acknowledging admitting conceding charged tweeted s
 contends complained complains lamented laments doubted doubts affirmed reaffirmed speculated lashed lashes hit hits took takes
 objected objects railed rails criticised criticized criticises criticizes made makes calling called calls describing
 described describes referred referring informed informs assured assures reminded reminds notified notifies condemned
-condemns denounced denounces dismissed dismisses`,
+condemns denounced denounces dismissed dismisses found finds concluded concludes showed shows`,
 
   // ADR 0016 (claims/en/families.ts)
   EN_REPORT_ING: `urging warning insisting arguing claiming saying suggesting stressing adding noting maintaining predicting explaining

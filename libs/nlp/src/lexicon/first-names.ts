@@ -42,4 +42,10 @@ olga irina tatiana natalia xi tanya carrie jimmy joshua nathan agnes martin lee 
 yoshihide recep mevlut hulusi hakan ekrem binali ahmet mehmet mustafa tayyip benjamin naftali yair yoav isaac
 reuven gilad juan pedro jair luiz inacio andres manuel gustavo nicolas hugo evo cristina alberto mauricio
 javier sebastian
+tobias matthias markus stefan volker jens erik lars anders sven pieter hans klaus jurgen wolfgang dieter uwe
+rolf bernd heinrich franz johannes lukas felix florian christoph andreas thorsten torsten niklas jonas henrik
+magnus nils bjorn knut gareth owen rhys dafydd huw kwame uhuru raila jomo cyril thabo kagiso tendai emeka chinedu
+oluwaseun ngozi chimamanda aurelie sandrine nathalie isabelle camille amelie helene ingrid katrin sian
+siobhan aoife niamh ines lucia carmen pilar beatriz giulia chiara francesca elisa katarzyna agnieszka
+marta zofia piotr tomasz krzysztof pawel jakub matteo giovanni luca alessandro francesco lorenzo andrea
 `;

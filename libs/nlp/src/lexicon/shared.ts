@@ -91,6 +91,8 @@ zainab huda hana rania noura nora reem amal salma dina lina mona nour yasmin yas
 segolene marine giorgia mette sanna magdalena beata zuzana maia salome melania ivanka michele christiane francoise marine anne agnes
 irina olga natalia natalya svetlana elena yelena tatiana tatyana anastasia ekaterina valentina lyudmila marina galina larisa oksana
 ingrid astrid greta karin birgit petra sabine ulrike heike katrin annegret hanna mette helle erna jenny hilde
+sian siobhan aoife niamh ines lucia carmen pilar beatriz giulia chiara francesca elisa katarzyna agnieszka marta zofia
+aurelie sandrine nathalie isabelle camille amelie helene ngozi chimamanda
 إليزابيث اليزابيث ماري ماريا مريم فاطمه عائشه عايشه زينب هدي هناء رانيا نوره نورا ريم امل سلمي دينا لينا مني نور ساره سارا ياسمين سميره سناء نجلاء
 ليلي ليلى هيفاء رشا ريما سهي سوسن لمياء اسماء خديجه انجيلا انغيلا اورسولا تيريزا هيلاري كامالا نانسي كريستين جاسيندا ميلانيا ايفانكا انالينا ليز
 نيكي كوندوليزا مادلين ناديه جيهان سوزان كاترين كاثرين ايرينا اولغا ناتاليا سفيتلانا ايلينا ماريا تاتيانا انستاسيا فالنتينا ماغدالينا ماريان
@@ -108,6 +110,10 @@ dmitry dmitri mikhail boris sergei sergey viktor victor leonid ivan yuri igor al
 mohammed muhammad mohamed mohammad ahmed ahmad ali hassan hussein omar abdullah abdul khalid saad saeed recep tayyip bashar hosni yasser
 ariel ehud shimon kofi xi junichiro shinzo rupert bernie warren benny naftali yair volodymyr petro antony rishi keir jeremy jens mark
 pedro joe abdel abdulaziz faisal fahd salman mansour sultan tamim hamad khalifa zayed mohamed mahathir najib recep mevlut hakan
+tobias matthias markus stefan volker lars anders sven pieter hans klaus jurgen wolfgang dieter uwe rolf bernd heinrich
+franz johannes lukas felix florian christoph andreas thorsten torsten niklas jonas henrik magnus nils bjorn knut erik gareth owen
+rhys dafydd huw kwame uhuru raila jomo cyril thabo kagiso emeka chinedu piotr tomasz krzysztof pawel jakub matteo giovanni luca
+alessandro francesco lorenzo
 محمد احمد علي حسن حسين عمر خالد عبد عبدالله سعد سعيد يوسف ابراهيم مصطفي محمود طارق فيصل سلمان فهد منصور سلطان تميم حمد خليفه زايد
 عادل سامح ايمن جون جورج دونالد جو باراك فلاديمير سيرغي سيرجي ديمتري ايمانويل اولاف رجب بشار حسني ياسر بنيامين نفتالي يائير انتوني ريشي
 كير بوريس جاستن مايك مايكل ديفيد ريتشارد روبرت وليام توماس تشارلز مارك بيتر بول فولوديمير بيترو شي نجيب مهاتير مولود هاكان`);

@@ -37,6 +37,9 @@ function personEvidence(ctx: ExtractCtx, a: number, b: number, words: string[]):
   if (EN_FIRST_NAMES.has(words[0])) return true;
   const prev = a > 0 ? toks[a - 1].norm : '';
   if (EN_ROLE_NOUNS.has(prev) && toks[a].gap === 0) return true;
+  // session 6 (enclaims): a name set off by commas right after a role noun ("A police spokeswoman, Resila Onyango,
+  // said", "The institute's trade director, Tobias Brandt, said")
+  if (EN_ROLE_NOUNS.has(prev) && toks[a].gap === 2 && b + 1 < toks.length && toks[b + 1].gap === 2) return true;
   if ((prev === 'said' || prev === 'says' || prev === 'added' || prev === 'according') && toks[a].gap === 0) return true; // "…," said Clint Watts
   if (b + 2 < toks.length && toks[b + 1].norm === 'who' && toks[b + 1].gap === 2) return true; // "Clint Watts, who heads …"
   const next = b + 1 < toks.length ? toks[b + 1] : undefined;
@@ -158,7 +161,7 @@ export function latinRuleActors(ctx: ExtractCtx): void {
         isLatinCap(toks[j + 2]) &&
         toks[j + 2].gap <= 1 &&
         !cover[j + 2] &&
-        (nx.norm !== 'and' || hasOf) &&
+        (nx.norm !== 'and' || hasOf || andBody(ctx, i, j)) &&
         nx.norm !== 'the'
       ) {
         j += 2;
@@ -171,6 +174,20 @@ export function latinRuleActors(ctx: ExtractCtx): void {
   }
   propagateSingleOrgs(ctx);
   orgShortForms(ctx);
+}
+
+/** session 6 (enclaims): "Competition and Markets Authority", "Energy and Petroleum Regulatory Authority": a run of one or
+ * two capitalised words (i..j, no first name) joined by "and" to capitalised words that end on an organisation head
+ * within three words is one body's name. */
+function andBody(ctx: ExtractCtx, i: number, j: number): boolean {
+  const toks = ctx.doc.toks;
+  if (j - i > 1 || EN_FIRST_NAMES.has(toks[i].norm) || EN_ORG_HEADS.has(toks[j].norm)) return false;
+  for (let r = j + 2; r < Math.min(toks.length, j + 5); r++) {
+    if (r > j + 2 && (toks[r].gap !== 0 || !isLatinCap(toks[r]))) return false;
+    if (ctx.cover[r]) return false;
+    if (EN_ORG_HEADS.has(toks[r].norm)) return r > j + 2 || false;
+  }
+  return false;
 }
 
 /** issue 11 (fifth session): a US party-state tag after a legislator's name, "(D-N.Y.)", ", R-Texas,", "D-Calif.": no
@@ -660,6 +677,9 @@ function processLatinRun(
   )
     b--;
   if (b < a) return;
+  // session 6 (enclaims): "Chief Operating Officer", "Chief Financial Officer": one word between two title words is part
+  // of the title, no name
+  if (b === a && titleEnd >= i && b < j && EN_SPLIT_TITLES.has(toks[b + 1].norm) && toks[b + 1].gap === 0) return;
   // fifth session: "House Speaker" before a KB person: the lone body noun of a post title is no actor (as in the split)
   if (b === a && b < j && EN_SPLIT_TITLES.has(toks[b + 1].norm) && EN_ORG_HEADS.has(toks[a].norm)) return;
   // issue 11: a lone generic noun ("Army" of "Army General") is not a name, unless glued to a KB name before it

@@ -69,9 +69,10 @@ export function contentAfter(ctx: Ctx, v: number, verb: string): { s: number; e:
       const m = ctx.mAt[k];
       if (m) {
         k = m.last + 1;
-        if (k < n && toks[k].norm === 's' && toks[k].sep === "'") {
+        if (k < n && toks[k].norm === 's' && /^['\u2019]$/.test(toks[k].sep)) {
           k++;
           while (k < n && toks[k].caps && toks[k].gap === 0) k++;
+          if (k < n && toks[k].gap === 0 && /^(programme|program|show|podcast|radio|channel|newspaper|website)$/.test(toks[k].norm)) k++;
         }
       } else if (EN_RECIP.has(toks[k].norm)) {
         const det = EN_DET.has(toks[k].norm);
@@ -97,8 +98,16 @@ export function contentAfter(ctx: Ctx, v: number, verb: string): { s: number; e:
             ctx.mAt[k] &&
             ctx.mAt[k]!.first === k &&
             ctx.set.byId.get(ctx.mAt[k]!.actorId)?.type === 'organization'
-          )
+          ) {
             k = ctx.mAt[k]!.last + 1;
+            // session 6 (enclaims): "told the BBC's Today programme the talks ...": the outlet's programme is the recipient
+            if (k < n && toks[k].norm === 's' && /^['\u2019]$/.test(toks[k].sep)) {
+              k++;
+              while (k < n && toks[k].caps && toks[k].gap === 0 && doc.sentOf[k] === sent) k++;
+              if (k < n && toks[k].gap === 0 && /^(programme|program|show|podcast|radio|channel|newspaper|website)$/.test(toks[k].norm))
+                k++;
+            }
+          }
         }
       } else if (['accused', 'accuses', 'accusing', 'blamed', 'blames'].includes(verb)) {
         // the object is part of the content

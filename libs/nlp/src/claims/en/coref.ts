@@ -147,6 +147,22 @@ export function enSoleCompanyNear(ctx: Ctx, k: number): ActorAcc | undefined {
   return one;
 }
 
+/** session 6 (enclaims): the organisation the text introduced with the noun w in apposition before its name ("the
+ * airline Condora", "the pilots' union VPF", "rights group X"), the last such before token k; undefined when none. A
+ * later "the union said" / "an airline spokeswoman said" refers to it. */
+export function enIntroducedAs(ctx: Ctx, k: number, w: string): ActorAcc | undefined {
+  const toks = ctx.doc.toks;
+  const pos = toks[k].start;
+  for (let i = Math.min(ctx.order.length - 1, orderAt(ctx, pos)), lim = 0; i >= 0 && lim < 200; i--, lim++) {
+    const m = ctx.order[i];
+    if (m.end > pos || m.field !== 'body' || m.first < 1) continue;
+    if (toks[m.first - 1].norm !== w || toks[m.first].gap !== 0) continue;
+    const a = ctx.set.byId.get(m.actorId);
+    if (a && (a.type === 'organization' || a.type === 'group')) return a;
+  }
+  return undefined;
+}
+
 export function nameHas(a: ActorAcc, w: string): boolean {
   const n = a.name.toLowerCase();
   if (/^(company|firm|group|giant|airline|carrier|retailer|maker|insurer|operator|bank)$/.test(w) && !n.includes(w))

@@ -101,8 +101,74 @@ export function englishAttribution(v: EnglishEngineView, k: number): boolean {
   if (EN_NAMING.has(w)) return naming(v, k);
   if (EN_OBJECT_THAT.has(w)) return objectThat(v, k);
   if (w === 'said' || w === 'says') return postposedOfficer(v, k);
+  if (EN_DOC_VERB.has(w)) return documentFinding(v, k);
   return false;
 }
+
+/** session 6 (enclaims): what a document of a named author found: "A report by the X Institute found that ...", "X's
+ * annual survey concluded that ...", "a study published by X showed that ..." → X (GOLD: a statement inside a named
+ * body's report is kept). The author must be named inside the subject noun phrase; "a report commissioned by X" (X is
+ * the client) and a document with no named author give nothing. */
+const EN_DOC_VERB = new Set(['found', 'finds', 'concluded', 'concludes', 'showed', 'shows']);
+const EN_DOC_NOUN =
+  /^(report|study|survey|analysis|review|investigation|audit|assessment|paper|poll|inquiry|research|probe|evaluation|assessments|reports|studies)$/;
+
+function documentFinding(v: EnglishEngineView, k: number): boolean {
+  const { doc } = v;
+  const toks = doc.toks;
+  if (!thatNext(v, k)) return false;
+  let b = k - 1;
+  if (b > 0 && /^(has|have|had)$/.test(toks[b].norm) && toks[b + 1].gap === 0) b--;
+  if (b < 2 || toks[b + 1].gap !== 0) return false;
+  const sent = doc.sentOf[k];
+  let author: ActorAcc | undefined;
+  let np = -1;
+  const m = v.mAt[b];
+  if (m && m.last === b) {
+    // "... by/from/of (the) X found"
+    let p = m.first - 1;
+    if (p >= 0 && EN_DET_RE.test(toks[p].norm) && toks[m.first].gap === 0) p--;
+    if (p < 1 || !/^(by|from|of)$/.test(toks[p].norm) || toks[p + 1].gap !== 0) return false;
+    let d = p - 1;
+    if (/^(published|released|issued|produced|compiled|conducted|carried)$/.test(toks[d].norm) && toks[d + 1].gap === 0) d--;
+    if (d < 0 || !EN_DOC_NOUN.test(toks[d].norm) || toks[d + 1].gap !== 0 || doc.sentOf[d] !== sent) return false;
+    author = v.set.byId.get(m.actorId);
+    np = d;
+    // "A (new) report": a determiner and up to two modifiers
+    let q = np;
+    while (
+      q > 0 &&
+      toks[q].gap === 0 &&
+      toks[q - 1].caps === 0 &&
+      !v.mAt[q - 1] &&
+      doc.sentOf[q - 1] === sent &&
+      d - q < 3 &&
+      !EN_DET_RE.test(toks[q - 1].norm) &&
+      !EN_VERB.get(toks[q - 1].norm)
+    )
+      q--;
+    if (q > 0 && EN_DET_RE.test(toks[q - 1].norm) && toks[q].gap === 0 && doc.sentOf[q - 1] === sent) np = q - 1;
+  } else if (EN_DOC_NOUN.test(toks[b].norm)) {
+    // "X's (annual) report found"
+    let j = b - 1;
+    while (j > 0 && toks[j].caps === 0 && toks[j].norm !== 's' && !v.mAt[j] && toks[j + 1].gap === 0 && b - j < 4) j--;
+    if (toks[j].norm !== 's' || !/['\u2019]/.test(toks[j].sep) || toks[j + 1].gap !== 0) return false;
+    const pm = v.mAt[j - 1]?.last === j - 1 ? v.mAt[j - 1] : v.mAt[j]?.last === j ? v.mAt[j] : undefined; // "X's" may be one mention
+    if (!pm) return false;
+    author = v.set.byId.get(pm.actorId);
+    np = pm.first;
+  }
+  if (!author || author.type === 'location' || np < 0) return false;
+  // inside another speaker's reported content ("X said research by Y showed that ..."): that speaker's claim holds it
+  const at = toks[np].start;
+  for (let i = v.claims.length - 1, lim = 0; i >= 0 && lim < 20; i--, lim++)
+    if (v.claims[i].start <= at && at < v.claims[i].end) return false;
+  const c = v.contentAfter(k, toks[k].norm);
+  if (!c) return false;
+  return !!v.push('en-document', author, doc.src.slice(toks[np].start, toks[b].end), toks[k].norm, 'statement', c.s, c.e, k);
+}
+
+const EN_DET_RE = /^(the|a|an)$/;
 
 /** A that-clause (or a colon quotation) must follow directly: "urging that", "warning that". */
 /** One claim per speaker of a coordinated subject ("Germany and France are warning that ..."). */

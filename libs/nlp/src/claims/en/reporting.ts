@@ -386,6 +386,9 @@ export function englishClaims(ctx: Ctx): void {
         isRequest(src.slice(after.s, Math.min(after.e, after.s + 80)).replace(/^([^,]{1,40}),\s*[a-z]+,\s*to\s/i, '$1 to '))
       )
         continue;
+      // session 6 (enclaims): "demanded that the agency explain ...", "urged that he resign": a that-clause with a bare
+      // (subjunctive) verb is a request; a finite auxiliary or modal early in the clause makes it a statement
+      if (kind === 'demand' && v + 1 < n && toks[v + 1].norm === 'that' && enSubjunctiveClause(ctx, v + 2)) continue;
       enPushJoint(ctx, sb, (a, tx) => pushClaim(((ctx.rule = 'en-sv'), ctx), a, tx, src.slice(t.start, t.end), kind, after.s, after.e, v));
       continue;
     }
@@ -463,7 +466,9 @@ function enTitleStart(ctx: Ctx, first: number, sent: number): number {
       if (!a || a.type === 'person' || m.last !== r - 1 || !EN_PERSON_TITLES.has(toks[r].norm)) return first;
       r = m.first;
     } else {
-      if (EN_VERB.get(wv.norm) || !(wv.caps === 0 || EN_INV_SKIP.has(wv.norm) || EN_PERSON_TITLES.has(wv.norm))) return first;
+      // (session 6: a capitalised modifier inside a title, "Chief Financial Officer", "Chief Operating Officer")
+      const titleMod = wv.caps === 1 && hops > 0 && (EN_PERSON_TITLES.has(toks[r].norm) || EN_INV_SKIP.has(toks[r].norm));
+      if (EN_VERB.get(wv.norm) || !(wv.caps === 0 || titleMod || EN_INV_SKIP.has(wv.norm) || EN_PERSON_TITLES.has(wv.norm))) return first;
       r--;
     }
     if (toks[r].gap === 2) return r;
@@ -523,6 +528,21 @@ function enNothingReported(ctx: Ctx, k: number): boolean {
   const sent = doc.sentOf[k - 1];
   for (let r = k; r < toks.length && doc.sentOf[r] === sent; r++) {
     if (r - k > 6 || toks[r].norm === 'that' || /[:"\u201C]/.test(toks[r].sep)) return false;
+  }
+  return true;
+}
+
+const EN_FINITE_MARK = /^(is|are|was|were|has|have|had|will|would|should|could|must|can|may|might|shall|did|does|do)$/;
+
+/** session 6 (enclaims): no finite auxiliary/modal or past-tense form in the first eight tokens of the clause from k. */
+function enSubjunctiveClause(ctx: Ctx, k: number): boolean {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  const sent = doc.sentOf[k - 1];
+  for (let r = k; r < Math.min(toks.length, k + 8) && doc.sentOf[r] === sent; r++) {
+    if (r > k && toks[r].gap >= 2) break;
+    const w = toks[r].norm;
+    if (EN_FINITE_MARK.test(w) || (toks[r].caps === 0 && /[^e]ed$/.test(w))) return false;
   }
   return true;
 }

@@ -25,6 +25,7 @@ import { actorOf, type ClaimX, type Ctx, fitsTitle, isOrgish, lastActor, lastCla
 import { quoteIdxAt } from './content';
 import {
   enLeadForward,
+  enIntroducedAs,
   enLeadOfficerOf,
   enOrgInFocus,
   enRecentOrgSpeaker,
@@ -41,6 +42,24 @@ export function invertedSpeaker(ctx: Ctx, k: number): { actor: ActorAcc; text: s
   const n = toks.length;
   const sent = ctx.doc.sentOf[k - 1];
   let j = k;
+  // session 6 (enclaims): "said an airline spokeswoman", "said a company spokesman in London": an unnamed officer whose
+  // body is named only by a noun → the body the text introduced with that noun ("the airline Condora"), else the one
+  // company-like body of the last sentences (company nouns only); several or none → no speaker
+  if (j + 2 < n && /^(a|an)$/.test(toks[j].norm) && toks[j + 1].gap === 0 && toks[j + 2].gap === 0) {
+    const w = toks[j + 1].norm;
+    if (
+      EN_DESCRIPTIONS[w] === 'organization' &&
+      /^(spokesman|spokeswoman|spokesperson|official|representative|source)$/.test(toks[j + 2].norm) &&
+      // "a bank spokesman for X": the body after the preposition (the older rules)
+      !(j + 3 < n && ctx.doc.sentOf[j + 3] === sent && toks[j + 3].gap === 0 && /^(for|of|at|from)$/.test(toks[j + 3].norm))
+    ) {
+      const a =
+        enIntroducedAs(ctx, k, w) ??
+        lastActor(ctx, k, (x) => x.type === 'organization' && x.name.toLowerCase().includes(w)) ??
+        (EN_COMPANY_NOUN.has(w) || EN_BUSINESS_EPITHET.has(w) ? enSoleCompanyNear(ctx, k) : undefined);
+      return a ? { actor: a, text: ctx.doc.src.slice(toks[j].start, toks[j + 2].end), last: j + 2 } : undefined;
+    }
+  }
   // issue 11 (en): a lower-case descriptor the title list lacks ("said protester X", "said longtime resident X") is
   // skipped too, but then only a person may follow
   let free = false;
@@ -228,9 +247,15 @@ export function subjectBefore(ctx: Ctx, v: number): Subj | undefined {
     if (lc && lcA && others && doc.sentOf[v] - doc.sentOf[lc.at] <= 2)
       return { actor: lcA, text: toks[k].norm, first: k, pronoun: true, others };
   }
+  // session 6 (enclaims): "A and B have both opposed X. (In a joint letter,) they warned that ..." → A and B
+  if (k >= 0 && toks[k].norm === 'they') {
+    const co = enCoordinatedPrevSubject(ctx, k);
+    if (co) return { actor: co[0], text: toks[k].norm, first: k, pronoun: true, others: co.slice(1) };
+  }
   // issue 11 (en): "X, Y and 10 other states said": the named units before the unnamed rest are the subject
   const tail = enListTail(ctx, v);
-  const sb = subjectBefore0(ctx, tail ?? v);
+  // (a party tag in brackets before the rest, "Sen. X (D-Ore.) and 11 other Democrats": the name right before the bracket)
+  const sb = tail !== undefined && toks[tail].sep.includes('(') ? resolveNP(ctx, tail - 1, v) : subjectBefore0(ctx, tail ?? v);
   if (!sb || sb.pronoun) return sb;
   if (sb.desc || !ctx.mAt[sb.first]) return sb;
   const others: ActorAcc[] = [];
@@ -261,21 +286,93 @@ export function subjectBefore(ctx: Ctx, v: number): Subj | undefined {
   return others.length ? { ...sb, others } : sb;
 }
 
+/** session 6 (enclaims): for a "they" opening its sentence (or its main clause after a fronted adjunct), the named
+ * actors coordinated by "and" in the subject of the previous sentence (before its first verb, outside prepositional
+ * phrases), persons over the bodies in their titles ("Local Senedd member A and the area's MP, B, have both ..."); at
+ * least two, all of one kind; else undefined. */
+function enCoordinatedPrevSubject(ctx: Ctx, k: number): ActorAcc[] | undefined {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  const sent = doc.sentOf[k];
+  if (sent === 0) return undefined;
+  if (!doc.sentStart[k]) {
+    const f = enFrontedAdjunctStart(ctx, k);
+    if (f === undefined) return undefined;
+  }
+  const ps = doc.sents[sent - 1];
+  let i = tokenAt(doc, ps.start);
+  if (i < 0) return undefined;
+  const persons: ActorAcc[] = [];
+  const bodies: ActorAcc[] = [];
+  let and = false;
+  for (let lim = 0; i < k && doc.sentOf[i] === sent - 1 && lim < 25; i++, lim++) {
+    const t = toks[i];
+    if (doc.quoteOf[i] >= 0) return undefined;
+    const m = ctx.mAt[i];
+    if (m && m.first === i) {
+      const pb = i > 0 ? toks[i - 1].norm : '';
+      const a = ctx.set.byId.get(m.actorId);
+      if (a && a.type !== 'location' && !/^(of|for|at|from|to|with|in|on|by|between|against)$/.test(pb)) {
+        if (a.type === 'person') {
+          if (!persons.includes(a)) persons.push(a);
+        } else if (!bodies.includes(a)) bodies.push(a);
+      }
+      i = m.last;
+      continue;
+    }
+    if (t.norm === 'and' && t.caps === 0) and = true;
+    else if (t.caps === 0 && (EN_FINITE.has(t.norm) || EN_VERB.get(t.norm) || /^(both|all)$/.test(t.norm) || /[a-z]ed$/.test(t.norm)))
+      break;
+  }
+  if (!and) return undefined;
+  const co = persons.length ? persons : bodies;
+  return co.length >= 2 && co.every((a) => a.type === co[0].type) ? co : undefined;
+}
+
+/** session 6 (enclaims): does the sentence before token k open on "The <Capitalised words> <body noun>" with no actor
+ * named in it ("The Welsh government", "The Kolvar Housing Authority" when unrecognised)? */
+function enUnnamedBodyOpensPrev(ctx: Ctx, k: number): boolean {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  const sent = doc.sentOf[k];
+  if (sent === 0) return false;
+  const i = tokenAt(doc, doc.sents[sent - 1].start);
+  if (i < 0 || toks[i].norm !== 'the') return false;
+  let caps = 0;
+  for (let r = i + 1; r < Math.min(toks.length, i + 6) && doc.sentOf[r] === sent - 1; r++) {
+    if (ctx.mAt[r] || (r > i + 1 && toks[r].gap !== 0)) return false;
+    if (toks[r].caps > 0 && !EN_DESCRIPTIONS[toks[r].norm]) caps++;
+    else return caps > 0 && EN_DESCRIPTIONS[toks[r].norm] === 'organization';
+  }
+  return false;
+}
+
 /** The "and" opening the unnamed rest of a subject list right before verb v ("..., California and 10 other states
  * said", "X and others said"), or undefined. */
 function enListTail(ctx: Ctx, v: number): number | undefined {
   const toks = ctx.doc.toks;
   let k = v - 1;
   while (k > 0 && EN_SKIP_BACK.has(toks[k].norm) && toks[k + 1].gap === 0) k--;
-  if (k < 2 || !EN_UNIT_PLURALS.has(toks[k].norm) || toks[k + 1].gap !== 0) return undefined;
+  // session 6 (enclaims): "X and 13 other Democrats said": a named plural body after "other" is the unnamed rest too
+  const km = ctx.mAt[k];
+  if (km && (km.last !== k || km.first < 4 || (toks[km.first - 1].norm !== 'other' && toks[km.first - 2].norm !== 'other')))
+    return undefined;
+  if (k < 2 || k + 1 >= toks.length || !(EN_UNIT_PLURALS.has(toks[k].norm) || km) || toks[k + 1].gap !== 0) return undefined;
+  if (km) k = km.first;
   let j = k - 1;
   if (toks[k].norm !== 'others') {
     if (toks[j].norm !== 'other') return undefined;
     j--;
     if (j > 0 && toks[j].norm !== 'and' && toks[j].caps === 0 && toks[j + 1].gap === 0) j--; // a count
   }
-  if (toks[j].norm !== 'and' || toks[j + 1].gap !== 0 || !ctx.mAt[j - 1] || ctx.doc.sentOf[j] !== ctx.doc.sentOf[v]) return undefined;
-  return j;
+  if (j < 1 || toks[j].norm !== 'and' || toks[j + 1].gap !== 0 || ctx.doc.sentOf[j] !== ctx.doc.sentOf[v]) return undefined;
+  if (ctx.mAt[j - 1]) return j;
+  // "Sen. X (D-Ariz.) and ...": a party tag in brackets after the name
+  if (/\)/.test(toks[j].sep)) {
+    for (let r = j - 1; r > 0 && j - r <= 4; r--)
+      if (toks[r].sep.includes('(')) return ctx.mAt[r - 1] && ctx.doc.sentOf[r - 1] === ctx.doc.sentOf[v] ? r : undefined;
+  }
+  return undefined;
 }
 
 function subjectBefore0(ctx: Ctx, v: number): Subj | undefined {
@@ -286,6 +383,16 @@ function subjectBefore0(ctx: Ctx, v: number): Subj | undefined {
   let hops = 0;
   // "Guy Mansfield QC warned", "Tom Smith MP said": a post-nominal after a name
   if (k >= 1 && /^(qc|kc|mp|mep|msp|jr|sr)$/.test(toks[k].norm) && ctx.mAt[k - 1] && !ctx.mAt[k] && toks[k].gap === 0) k--;
+  // session 6 (enclaims): a legal form after a company name ("Halvorsen Foods ASA said", "Kolvar AG said")
+  else if (
+    k >= 1 &&
+    toks[k].caps === 2 &&
+    /^(asa|ag|se|sa|nv|plc|ab|oyj|spa|gmbh|bv|inc|ltd|llc|corp)$/.test(toks[k].norm) &&
+    ctx.mAt[k - 1] &&
+    !ctx.mAt[k] &&
+    toks[k].gap === 0
+  )
+    k--;
   for (;;) {
     if (k >= 0 && doc.sentOf[k] === sent && EN_SKIP_BACK.has(toks[k].norm) && toks[k + 1].gap === 0 && hops < 4) {
       k--;
@@ -301,6 +408,22 @@ function subjectBefore0(ctx: Ctx, v: number): Subj | undefined {
     break;
   }
   if (k < 0 || doc.sentOf[k] !== sent) return undefined;
+  // session 6 (enclaims): "The X Institute in Munich estimated", "the US embassy in Kyiv said": a place after "in" right
+  // before the verb is a locative modifier of the subject, not the subject
+  {
+    const lm = ctx.mAt[k];
+    if (
+      lm &&
+      lm.last === k &&
+      lm.first >= 2 &&
+      toks[lm.first - 1].norm === 'in' &&
+      toks[lm.first].gap === 0 &&
+      toks[lm.first - 1].gap === 0
+    ) {
+      const la = ctx.set.byId.get(lm.actorId);
+      if (la && la.type === 'location' && doc.sentOf[lm.first - 2] === sent) k = lm.first - 2;
+    }
+  }
   // parenthetical between subject and verb: "Mr Mates, who is ..., told" (also closing with a quotation: 'X - who called it
   // "a row" - told')
   const paren =
@@ -837,6 +960,9 @@ export function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
     if (j >= 0 && (EN_DET.has(toks[j].norm) || toks[j].norm === 's')) {
       const isSpokes = /^spokes/.test(w);
       if (isSpokes) {
+        // session 6 (enclaims): "The Welsh government has stayed neutral. A spokesperson said": the previous sentence is
+        // about a body no rule named; the officer is its spokesperson, so no named body speaks (refuse)
+        if (/^(a|an)$/.test(toks[j].norm) && doc.sentStart[j] && enUnnamedBodyOpensPrev(ctx, j)) return undefined;
         // "a spokesman for X said" handled when X follows; else the organisation in focus
         const a = enOrgInFocus(ctx, k, isOrgish);
         return a ? { actor: a, text: doc.src.slice(toks[j].start, toks[k].end), first: j, desc: true } : undefined;
@@ -860,6 +986,8 @@ export function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
           : /^(company|firm|group|giant)$/.test(w)
             ? enOrgInFocus(ctx, k, orgOk)
             : (lastActor(ctx, k, (x) => x.type === 'organization' && nameHas(x, w)) ??
+              // session 6 (enclaims): "the pilots' union VPF ... The union says" → the body introduced with the noun
+              (w !== 'government' ? enIntroducedAs(ctx, k, w) : undefined) ??
               (EN_GENERIC_ORG.has(w)
                 ? enOrgInFocus(ctx, k, orgOk)
                 : w !== 'government'
@@ -926,6 +1054,21 @@ export function subjectOfSentence(ctx: Ctx, v: number): ActorAcc | undefined {
               const p = actorOf(ctx, r);
               if (p && p.type === 'person') return p;
               if (toks[r].gap >= 2) break;
+            }
+          }
+          // session 6 (enclaims): "Treasury Cabinet Secretary X defended ...": a body before a capitalised title of up to three
+          // words (one of them a role word) names the person after it, the subject
+          if (a.type !== 'person' && toks[m.last + 1] && toks[m.last + 1].gap === 0 && toks[m.last + 1].caps > 0) {
+            let role = false;
+            for (let r = m.last + 1; r < Math.min(v, m.last + 5); r++) {
+              if (toks[r].gap !== 0) break;
+              const p = actorOf(ctx, r);
+              if (p) {
+                if (p.type === 'person' && role) return p;
+                break;
+              }
+              if (toks[r].caps === 0) break;
+              if (EN_AFF_ROLE.has(toks[r].norm) || EN_HOLDER_ROLE.test(toks[r].norm)) role = true;
             }
           }
           return a;
