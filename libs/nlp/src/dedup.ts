@@ -5,6 +5,7 @@
 
 import type { DedupEntry, DedupResult, DedupStore } from './api';
 import { foldText, letterNumberTable } from './text';
+import { CodeUnits } from './text-units';
 
 // Code units are read through the one built-in (`charCodeAt.call(s, i)`): these functions read strings of
 // many representations (sliced, cons, one- or two-byte, internalised), on which `s.charCodeAt(i)` is a
@@ -44,6 +45,7 @@ const LN_ASTRAL = /^[\p{L}\p{N}]$/u;
 // per-word hashes, reused across calls (grown on demand)
 let HA = new Int32Array(1024);
 let HB = new Int32Array(1024);
+const WORD_SRC = new CodeUnits();
 
 /**
  * Words of the folded text (maximal runs of letters/numbers, as `split(/[^\p{L}\p{N}]+/u)`), at
@@ -54,10 +56,11 @@ let HB = new Int32Array(1024);
 function hashWords(s: string, count = 0): number {
   const ln = letterNumberTable();
   const n = s.length;
+  const su = WORD_SRC.of(s);
   let i = 0;
   while (i < n) {
     // skip separators
-    let c = charCodeAt.call(s, i);
+    let c = su[i];
     if (c >= 0xd800 && c <= 0xdfff) {
       const l = astralLen(s, i, c);
       if (l > 0) {
@@ -71,7 +74,7 @@ function hashWords(s: string, count = 0): number {
     // a word: [ws, we)
     const ws = i;
     while (i < n) {
-      c = charCodeAt.call(s, i);
+      c = su[i];
       if (c >= 0xd800 && c <= 0xdfff) {
         const l = astralLen(s, i, c);
         if (l < 0) {
@@ -87,14 +90,13 @@ function hashWords(s: string, count = 0): number {
     const len = we - ws;
     if (len <= 1) continue;
     let p = ws;
-    const c0 = charCodeAt.call(s, ws);
-    if (len > 4 && c0 === 0x0627 && charCodeAt.call(s, ws + 1) === 0x0644) p = ws + 2;
-    else if (len > 3 && (c0 === 0x0648 || c0 === 0x0641) && charCodeAt.call(s, ws + 1) === 0x0627 && charCodeAt.call(s, ws + 2) === 0x0644)
-      p = ws + 3;
+    const c0 = su[ws];
+    if (len > 4 && c0 === 0x0627 && su[ws + 1] === 0x0644) p = ws + 2;
+    else if (len > 3 && (c0 === 0x0648 || c0 === 0x0641) && su[ws + 1] === 0x0627 && su[ws + 2] === 0x0644) p = ws + 3;
     let a = 0x811c9dc5 | 0;
     let b = 0x9747b28c | 0;
     for (; p < we; p++) {
-      const d = charCodeAt.call(s, p);
+      const d = su[p];
       a = Math.imul(a ^ d, 0x01000193);
       b = Math.imul(b ^ d, 0x5bd1e995);
       b ^= b >>> 15;

@@ -11,11 +11,10 @@ import {
   type Span,
   type Token,
 } from './text';
+import { CodeUnits } from './text-units';
 
-// Code units are read through the one built-in (`charCodeAt.call(s, i)`): these functions read strings of
-// many representations (sliced, cons, one- or two-byte, internalised), on which `s.charCodeAt(i)` is a
-// megamorphic property load per character in optimised code (ADR 0022, 2026-12-07).
-const charCodeAt = String.prototype.charCodeAt;
+// Code units are read from a copy in a typed array (text-units.ts, ADR 0022 sixth session), not through
+// `charCodeAt`, which dispatches on the string's representation at every character.
 
 export interface QuoteSpan {
   /** offsets of the opening and closing quote characters in the original */
@@ -66,6 +65,7 @@ function closeOf(open: number): number {
 const isOpenQuote = (c: number) => c === Q_STRAIGHT || c === Q_LEFT || c === Q_LAQUO || c === Q_LOW;
 
 let SPACE: Uint8Array | undefined;
+const QUOTE_SRC = new CodeUnits();
 /** Pair quotation marks: straight quotes alternate within a paragraph; curly and guillemets pair by kind. */
 export function findQuotes(src: string): QuoteSpan[] {
   // char codes and a \s table instead of src[i] + regex tests (same decisions, no per-char strings)
@@ -74,14 +74,15 @@ export function findQuotes(src: string): QuoteSpan[] {
   let open = -1;
   let openC = 0;
   const n = src.length;
+  const su = QUOTE_SRC.of(src);
   for (let i = 0; i < n; i++) {
-    const cc = charCodeAt.call(src, i);
+    const cc = su[i];
     if (cc !== 10 && cc !== Q_STRAIGHT && cc !== Q_LEFT && cc !== Q_RIGHT && cc !== Q_LAQUO && cc !== Q_RAQUO && cc !== Q_LOW) continue;
     if (cc === 10 && open >= 0) {
       // a quote may continue over a paragraph break only if the next paragraph reopens it
       let j = i;
-      while (j < n && sp[charCodeAt.call(src, j)]) j++;
-      if (j < n && charCodeAt.call(src, j) === openC && openC === Q_STRAIGHT) {
+      while (j < n && sp[su[j]]) j++;
+      if (j < n && su[j] === openC && openC === Q_STRAIGHT) {
         i = j;
         continue;
       }
@@ -89,8 +90,8 @@ export function findQuotes(src: string): QuoteSpan[] {
       continue;
     }
     // straight quotes: context decides (after space + before a letter opens; after a non-space closes)
-    const before = i > 0 ? charCodeAt.call(src, i - 1) : 32;
-    const after = i + 1 < n ? charCodeAt.call(src, i + 1) : 32;
+    const before = i > 0 ? su[i - 1] : 32;
+    const after = i + 1 < n ? su[i + 1] : 32;
     const openCtx =
       (sp[before] === 1 || before === 40 || before === 91 || before === 0x2014 || before === 0x2013 || before === 58 || before === 45) &&
       sp[after] === 0;
@@ -104,7 +105,7 @@ export function findQuotes(src: string): QuoteSpan[] {
     } else if (cc === Q_STRAIGHT && openC === Q_STRAIGHT && openCtx && !closeCtx) {
       // a new opening quote while one is open: the writer never closed the first one
       let c = i - 1;
-      while (c > open && sp[charCodeAt.call(src, c)]) c--;
+      while (c > open && sp[su[c]]) c--;
       if (c - open > 1) out.push({ open, close: c + 1 > i ? i : c + 1 });
       open = i;
     } else if (cc === closeOf(openC) || (openC === Q_STRAIGHT && cc === Q_RIGHT)) {

@@ -2,6 +2,7 @@
 // profiles built into the code (no downloads). Deterministic, O(n) over at most the first 4,000 chars.
 
 import { codeUnitTable } from './text';
+import { CodeUnits } from './text-units';
 
 // Code units are read through the one built-in (`charCodeAt.call(s, i)`): these functions read strings of
 // many representations (sliced, cons, one- or two-byte, internalised), on which `s.charCodeAt(i)` is a
@@ -510,6 +511,12 @@ const LATIN_CHARS: Record<string, string> = {
   en: '',
 };
 
+// the per-character loops read code units from a typed-array copy (text-units.ts, ADR 0022 sixth session)
+const SCRIPT_SRC = new CodeUnits();
+const STOP_SRC = new CodeUnits();
+const AR_ONLY_SRC = new CodeUnits();
+const LATIN_SRC = new CodeUnits();
+
 function scriptCounts(s: string): Record<string, number> {
   const c: Record<string, number> = {
     arabic: 0,
@@ -525,8 +532,10 @@ function scriptCounts(s: string): Record<string, number> {
     faOnly: 0,
     urOnly: 0,
   };
-  for (let i = 0; i < s.length; i++) {
-    const x = charCodeAt.call(s, i);
+  const su = SCRIPT_SRC.of(s);
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const x = su[i];
     if (x < 0x41) continue;
     if ((x >= 0x41 && x <= 0x5a) || (x >= 0x61 && x <= 0x7a) || (x >= 0xc0 && x <= 0x24f)) c.latin++;
     else if ((x >= 0x0600 && x <= 0x06ff) || (x >= 0xfb50 && x <= 0xfeff) || (x >= 0x0750 && x <= 0x077f)) {
@@ -572,14 +581,15 @@ function stopHits(s: string): string[][] {
   const lower = s.toLowerCase();
   const lm = lmTable();
   const n = lower.length;
+  const lu = STOP_SRC.of(lower);
   const hits: string[][] = [];
   let a = -1; // start of the current word
   for (let i = 0; i <= n; i++) {
     let w = 0; // width of a letter/mark code point at i (0 = separator or end)
     if (i < n) {
-      const c = charCodeAt.call(lower, i);
+      const c = lu[i];
       if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
-        const d = charCodeAt.call(lower, i + 1);
+        const d = lu[i + 1];
         if (d >= 0xdc00 && d <= 0xdfff && LM_PAIR.test(lower.slice(i, i + 2))) w = 2;
       } else if (lm[c]) w = 1;
     }
@@ -590,7 +600,7 @@ function stopHits(s: string): string[][] {
     }
     if (a >= 0) {
       const len = i - a;
-      if (len <= STOP_MAXLEN && STOP_KEY[stopKey(charCodeAt.call(lower, a), len)]) {
+      if (len <= STOP_MAXLEN && STOP_KEY[stopKey(lu[a], len)]) {
         const ls = STOP_INDEX.get(lower.slice(a, i));
         if (ls) hits.push(ls);
       }
@@ -659,8 +669,10 @@ export function detectLanguage(text: string, hint?: string): LanguageGuess {
     sc.ur += c.urOnly * 1.0;
     // Arabic-only letters: taa marbuta and alef maqsura are rare in Persian
     let arOnly = 0;
-    for (let i = 0; i < s.length; i++) {
-      const x = charCodeAt.call(s, i);
+    const su = AR_ONLY_SRC.of(s);
+    const sn = s.length;
+    for (let i = 0; i < sn; i++) {
+      const x = su[i];
       if (x === 0x0629 || x === 0x0649 || x === 0x064a) arOnly++;
     }
     sc.ar += arOnly * 0.3;
@@ -684,9 +696,12 @@ export function detectLanguage(text: string, hint?: string): LanguageGuess {
   }
   // Latin
   const sc = scoreStop(ws, LATIN_LANGS);
-  for (let i = 0; i < s.length; i++) {
+  // (İ is U+0130: never below 0xc0, so the code test alone skips what `x < 0xc0 && ch !== 'İ'` skipped)
+  const lu = LATIN_SRC.of(s);
+  const sn = s.length;
+  for (let i = 0; i < sn; i++) {
+    if (lu[i] < 0xc0) continue;
     const ch = s[i];
-    if (charCodeAt.call(s, i) < 0xc0 && ch !== 'İ') continue;
     for (const l of LATIN_LANGS) if (LATIN_CHARS[l].includes(ch)) sc[l] += 0.25;
   }
   if (h && sc[h] !== undefined) sc[h] += 0.5;

@@ -2,11 +2,9 @@
 // concern): datelines, captions, title repeats, duplicated lines, "read more" lines.
 
 import { codesToString, foldText, letterNumberTable } from './text-fold';
+import { CodeUnits } from './text-units';
 
-// Code units are read through the one built-in (`charCodeAt.call(s, i)`): these functions read strings of
-// many representations (sliced, cons, one- or two-byte, internalised), on which `s.charCodeAt(i)` is a
-// megamorphic property load per character in optimised code (ADR 0022, 2026-12-07).
-const charCodeAt = String.prototype.charCodeAt;
+// keyLine reads code units from a typed-array copy (text-units.ts, ADR 0022 sixth session).
 
 export interface Span {
   start: number;
@@ -50,6 +48,7 @@ export function detectBoilerplate(body: string, title?: string): Span[] {
 }
 const LN_PAIR = /^[\p{L}\p{N}]$/u;
 let KEY_BUF = new Uint16Array(512);
+const KEY_SRC = new CodeUnits();
 
 /** foldText(s) with every run of non-letters/numbers turned into one space, trimmed (one pass, no regex). */
 function keyLine(s: string): string {
@@ -58,13 +57,14 @@ function keyLine(s: string): string {
   const n = f.length;
   if (KEY_BUF.length < n + 1) KEY_BUF = new Uint16Array(n * 2 + 16);
   const buf = KEY_BUF;
+  const fu = KEY_SRC.of(f);
   let k = 0;
   let pendingSpace = false;
   for (let i = 0; i < n; i++) {
-    const c = charCodeAt.call(f, i);
+    const c = fu[i];
     let w = 0; // width of a letter/number at i (0 = separator)
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
-      const d = charCodeAt.call(f, i + 1);
+      const d = fu[i + 1];
       if (d >= 0xdc00 && d <= 0xdfff) {
         if (LN_PAIR.test(f.slice(i, i + 2))) w = 2;
         else {
@@ -81,7 +81,7 @@ function keyLine(s: string): string {
     if (pendingSpace && k > 0) buf[k++] = 32;
     pendingSpace = false;
     buf[k++] = c;
-    if (w === 2) buf[k++] = charCodeAt.call(f, ++i);
+    if (w === 2) buf[k++] = fu[++i];
   }
   return codesToString(buf, k);
 }

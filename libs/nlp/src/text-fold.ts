@@ -5,6 +5,7 @@
 // character, the index of the original UTF-16 code unit it came from.
 
 import { ARABIC_LETTER_FOLDS, arabicDigit, isArabicMark } from '@marsad/kb';
+import { CodeUnits } from './text-units';
 
 // Code units are read through the one built-in (`charCodeAt.call(s, i)`): these functions read strings of
 // many representations (sliced, cons, one- or two-byte, internalised), on which `s.charCodeAt(i)` is a
@@ -99,6 +100,7 @@ export interface Folded {
  * a folded span [a, b) maps back to [origStart[a], origEnd[b-1]) in the original.
  */
 let FOLD_OUT = new Uint16Array(4096);
+const FOLD_SRC = new CodeUnits();
 
 export function foldWithMap(src: string): Folded {
   initClasses();
@@ -115,10 +117,11 @@ export function foldWithMap(src: string): Folded {
   let k = 0;
   let arabic = 0,
     latin = 0;
+  const su = FOLD_SRC.of(src);
   // no closure over out/os/oe/k: captured mutable locals would live in a context object and every
   // store in this loop would go through it
   for (let i = 0; i < n; i++) {
-    const c = charCodeAt.call(src, i);
+    const c = su[i];
     if (c < 128) {
       if (((c | 32) - 97) >>> 0 < 26) latin++; // A–Z, a–z
       out[k] = c >= 65 && c <= 90 ? c + 32 : c;
@@ -144,7 +147,7 @@ export function foldWithMap(src: string): Folded {
     let f: string;
     let w = 1;
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
-      const d = charCodeAt.call(src, i + 1);
+      const d = su[i + 1];
       if (d >= 0xdc00 && d <= 0xdfff) {
         f = src.slice(i, i + 2);
         w = 2;
@@ -263,15 +266,17 @@ export function normalizeForSearch(text: string, folded?: Folded): string {
 }
 
 let SPACE_BUF = new Uint16Array(8192);
+const SPACE_SRC = new CodeUnits();
 
 /** `s.replace(/[ \t\f\v\r\n]+/g, ' ')` in one pass over the char codes (returns s itself when nothing changes). */
 function collapseSpaces(s: string): string {
   const n = s.length;
+  const su = SPACE_SRC.of(s);
   // fast check: any tab/newline/CR/VT/FF or two spaces in a row?
   let i = 0;
   for (; i < n; i++) {
-    const c = charCodeAt.call(s, i);
-    if (c <= 32 && (c === 32 ? i + 1 < n && isAsciiSpace(charCodeAt.call(s, i + 1)) : c >= 9 && c <= 13)) break;
+    const c = su[i];
+    if (c <= 32 && (c === 32 ? i + 1 < n && isAsciiSpace(su[i + 1]) : c >= 9 && c <= 13)) break;
   }
   if (i === n) return s;
   if (SPACE_BUF.length < n) SPACE_BUF = new Uint16Array(n * 2);
@@ -279,7 +284,7 @@ function collapseSpaces(s: string): string {
   let k = 0;
   let prevSpace = false;
   for (let j = 0; j < n; j++) {
-    const c = charCodeAt.call(s, j);
+    const c = su[j];
     if (c <= 32 && isAsciiSpace(c)) {
       if (!prevSpace) {
         buf[k++] = 32;

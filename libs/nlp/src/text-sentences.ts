@@ -1,8 +1,9 @@
-// Code units are read through the one built-in (`charCodeAt.call(s, i)`): these functions read strings of
-// many representations (sliced, cons, one- or two-byte, internalised), on which `s.charCodeAt(i)` is a
-// megamorphic property load per character in optimised code (ADR 0022, 2026-12-07).
-const charCodeAt = String.prototype.charCodeAt;
 // Sentence splitting (part of text.ts, split by concern): offsets into the original text.
+
+import { CodeUnits } from './text-units';
+
+// Code units are read from a copy in a typed array (text-units.ts, ADR 0022 sixth session).
+const SENT_SRC = new CodeUnits();
 
 export interface Sentence {
   start: number;
@@ -75,26 +76,27 @@ export function splitSentences(src: string): Sentence[] {
   const cl = charFlags();
   const out: Sentence[] = [];
   const n = src.length;
+  const su = SENT_SRC.of(src);
   let start = 0;
   for (let i = 0; i < n; i++) {
-    const cc = charCodeAt.call(src, i);
+    const cc = su[i];
     if (cc === 10) {
-      pushSentence(out, src, start, i, cl);
+      pushSentence(out, su, start, i, cl);
       start = i + 1;
       continue;
     }
     if (cc === 46 || cc === 33 || cc === 63 || cc === 0x061f || cc === 0x2026) {
       let j = i + 1;
       for (; j < n; j++) {
-        const d = charCodeAt.call(src, j);
+        const d = su[j];
         if (d !== 46 && d !== 33 && d !== 63 && d !== 0x061f && d !== 0x2026) break;
       }
       // closing quotes/brackets belong to this sentence
       for (; j < n; j++) {
-        const d = charCodeAt.call(src, j);
+        const d = su[j];
         if (d !== 34 && d !== 39 && d !== 0x201d && d !== 0x2019 && d !== 0xbb && d !== 41 && d !== 93) break;
       }
-      if (j < n && !(cl[charCodeAt.call(src, j)] & F_SPACE)) {
+      if (j < n && !(cl[su[j]] & F_SPACE)) {
         i = j - 1;
         continue;
       } // "U.S.A", "3.5", "..."+letter
@@ -102,50 +104,47 @@ export function splitSentences(src: string): Sentence[] {
         // abbreviation / initial?
         let w = i - 1;
         while (w >= 0) {
-          const d = charCodeAt.call(src, w);
+          const d = su[w];
           if (d !== 46 && !(cl[d] & F_LETTER)) break;
           w--;
         }
         const wl = i - w - 1;
         if (wl <= 6 && ABBREV.has(src.slice(w + 1, i).toLowerCase())) continue; // longest abbreviation: 6 chars
-        if (wl === 1 && cl[charCodeAt.call(src, w + 1)] & F_UPPER) continue; // single initial "J."
+        if (wl === 1 && cl[su[w + 1]] & F_UPPER) continue; // single initial "J."
         // next non-space char lower-case → not a sentence end
         let q = j;
-        while (q < n && charCodeAt.call(src, q) === 32) q++;
-        if (q < n && cl[charCodeAt.call(src, q)] & F_LOWER) continue;
-      } else if (cc === 46 && j === i + 2 && charCodeAt.call(src, i + 1) === 41) {
+        while (q < n && su[q] === 32) q++;
+        if (q < n && cl[su[q]] & F_LOWER) continue;
+      } else if (cc === 46 && j === i + 2 && su[i + 1] === 41) {
         // session 6 (enclaims): "Sen. X (D-Ariz.) and 13 others": an abbreviation closing a bracket, then a lower-case word
         let q = j;
-        while (q < n && charCodeAt.call(src, q) === 32) q++;
-        if (q < n && cl[charCodeAt.call(src, q)] & F_LOWER) {
+        while (q < n && su[q] === 32) q++;
+        if (q < n && cl[su[q]] & F_LOWER) {
           i = j - 1;
           continue;
         }
       }
-      if (
-        cc === 0x2026 ||
-        (j - i >= 3 && charCodeAt.call(src, i) === 46 && charCodeAt.call(src, i + 1) === 46 && charCodeAt.call(src, i + 2) === 46)
-      ) {
+      if (cc === 0x2026 || (j - i >= 3 && su[i] === 46 && su[i + 1] === 46 && su[i + 2] === 46)) {
         let q = j;
-        while (q < n && charCodeAt.call(src, q) === 32) q++;
-        if (q < n && cl[charCodeAt.call(src, q)] & F_LOWER && q > 0 && charCodeAt.call(src, q - 1) === 32) {
+        while (q < n && su[q] === 32) q++;
+        if (q < n && cl[su[q]] & F_LOWER && q > 0 && su[q - 1] === 32) {
           i = j - 1;
           continue;
         }
       }
-      pushSentence(out, src, start, j, cl);
+      pushSentence(out, su, start, j, cl);
       start = j;
       i = j - 1;
     }
   }
-  pushSentence(out, src, start, n, cl);
+  pushSentence(out, su, start, n, cl);
   return out;
 }
 
-function pushSentence(out: Sentence[], src: string, s: number, e: number, cl: Uint8Array): void {
-  while (s < e && cl[charCodeAt.call(src, s)] & F_SPACE) s++;
+function pushSentence(out: Sentence[], su: Uint16Array, s: number, e: number, cl: Uint8Array): void {
+  while (s < e && cl[su[s]] & F_SPACE) s++;
   let t = e;
-  while (t > s && cl[charCodeAt.call(src, t - 1)] & F_SPACE) t--;
+  while (t > s && cl[su[t - 1]] & F_SPACE) t--;
   if (t > s) out.push({ start: s, end: t });
 }
 

@@ -2,6 +2,7 @@
 // tokens (part of text.ts, split by concern). Tokens carry exact offsets into the original text.
 
 import { CLASS as CLASS_TABLE, foldWithMap, initClasses, type Folded } from './text-fold';
+import { CodeUnits } from './text-units';
 
 // a module-local binding, as before the split: the per-character reads in tokenize stay a context
 // slot load instead of a property load on the compiled module's exports object
@@ -94,10 +95,15 @@ function gapOf(sep: string): number {
  * diacritics and tatweel stay inside the word; bidi controls are skipped). Each token carries its
  * folded form and exact original offsets.
  */
+const TOK_FOLDED = new CodeUnits();
+const TOK_SRC = new CodeUnits();
+
 export function tokenize(src: string, folded?: Folded): Token[] {
   initClasses();
   const f = folded ?? foldWithMap(src);
   const ft = f.text;
+  const fu = TOK_FOLDED.of(ft);
+  const su = TOK_SRC.of(src);
   const os = f.origStart,
     oe = f.origEnd;
   const toks: Token[] = [];
@@ -106,7 +112,7 @@ export function tokenize(src: string, folded?: Folded): Token[] {
   let prevEnd = 0;
   while (k < n) {
     // find start of word in folded text
-    const c = charCodeAt.call(ft, k);
+    const c = fu[k];
     const isW = c < 128 ? (c >= 48 && c <= 57) || (c >= 97 && c <= 122) : CLASS[c] === 1 || (c >= 0xd800 && c <= 0xdfff);
     if (!isW) {
       k++;
@@ -114,7 +120,7 @@ export function tokenize(src: string, folded?: Folded): Token[] {
     }
     let e = k + 1;
     while (e < n) {
-      const d = charCodeAt.call(ft, e);
+      const d = fu[e];
       const w = d < 128 ? (d >= 48 && d <= 57) || (d >= 97 && d <= 122) : CLASS[d] === 1 || (d >= 0xd800 && d <= 0xdfff);
       if (!w) break;
       // a word never spans a dropped/invisible region that contained whitespace: check original contiguity
@@ -122,7 +128,7 @@ export function tokenize(src: string, folded?: Folded): Token[] {
         // original chars between were dropped (diacritics, bidi marks): keep joined only if none is whitespace
         let ok = true;
         for (let q = oe[e - 1]; q < os[e]; q++) {
-          const cls = CLASS[charCodeAt.call(src, q)];
+          const cls = CLASS[su[q]];
           if (cls !== 4 && cls !== 3) {
             ok = false;
             break;
@@ -135,7 +141,7 @@ export function tokenize(src: string, folded?: Folded): Token[] {
     const start = os[k];
     const end = oe[e - 1];
     const sep = slice.call(src, prevEnd, start);
-    const c0 = charCodeAt.call(src, start);
+    const c0 = su[start];
     let caps: 0 | 1 | 2 = 0;
     const script = scriptOf(c0);
     if (script === 'latin' && c0 < 128) {
@@ -146,7 +152,7 @@ export function tokenize(src: string, folded?: Folded): Token[] {
           let ascii = true,
             lower = false;
           for (let q = start + 1; q < end; q++) {
-            const d = charCodeAt.call(src, q);
+            const d = su[q];
             if (d >= 128) {
               ascii = false;
               break;
