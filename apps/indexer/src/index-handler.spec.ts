@@ -2,7 +2,6 @@ import { names } from '@marsad/contracts';
 import { createLogger } from '@marsad/observability';
 import type { InboundMessage } from '@marsad/messaging';
 import type { BulkDoc, BulkItemResult, BulkWriter } from '@marsad/search';
-import { BulkBatcher } from './bulk-batcher';
 import { createIndexHandler } from './index-handler';
 
 const quiet = createLogger('test', 'error', {}, () => undefined);
@@ -179,35 +178,5 @@ describe('index handler', () => {
         ctx,
       ),
     ).rejects.toThrow(/1 of 1 documents not indexed yet/);
-  });
-});
-
-describe('createIndexHandler with the group commit (BulkBatcher)', () => {
-  it('two partitions handled at once share one _bulk; each gets its own DLQ, and a transient item fails only its own chunk', async () => {
-    const { writer, calls } = writerWith((d) =>
-      d.id === 'p2-bad'
-        ? { id: d.id, index: d.index, ok: false, status: 400, type: 'mapper_parsing_exception', reason: 'bad', transient: false }
-        : d.id === 'p3-busy'
-          ? { id: d.id, index: d.index, ok: false, status: 429, type: 'es_rejected_execution_exception', reason: 'busy', transient: true }
-          : okItem(d),
-    );
-    const batcher = new BulkBatcher(writer, { lingerMs: 0, maxBytes: 5 * 1024 * 1024, maxInFlight: 1 });
-    const h = createIndexHandler({ names: n, writer, batcher, maxMessageBytes: 1e6, logger: quiet });
-    // four partitions' chunks handed over in the same turn
-    const first = h([msg(article('p0'))], ctx);
-    const [r1, r2, r3] = await Promise.allSettled([
-      h([msg(article('p1a')), msg(article('p1b'))], { ...ctx, partition: 1 }),
-      h([msg(article('p2-ok')), msg(article('p2-bad'))], { ...ctx, partition: 2 }),
-      h([msg(article('p3-busy'))], { ...ctx, partition: 0 }),
-    ]);
-    await first;
-    // one request for all of them
-    expect(calls.map((c) => c.map((d) => d.id))).toEqual([['p0', 'p1a', 'p1b', 'p2-ok', 'p2-bad', 'p3-busy']]);
-    expect(r1).toEqual({ status: 'fulfilled', value: { dlq: [] } });
-    expect(r2.status).toBe('fulfilled');
-    const dlq = (r2 as PromiseFulfilledResult<{ dlq: { error: string }[] }>).value.dlq;
-    expect(dlq.map((x) => x.error)).toEqual(['elasticsearch rejected the document (400): bad']);
-    expect(r3.status).toBe('rejected');
-    expect(String((r3 as PromiseRejectedResult).reason)).toContain('1 of 1 documents not indexed yet');
   });
 });

@@ -2,7 +2,6 @@ import { EnrichedArticleSchema, isCanonicalEnrichedArticle, type EnrichedArticle
 import { TransientError, decodeJson, errorMessage, type BatchHandler, type DlqItem, type InboundMessage } from '@marsad/messaging';
 import { BulkWriter, isTransientRequestError, monthlyIndexFor, spliceIndexDocument, toIndexDocument, type BulkDoc } from '@marsad/search';
 import type { Logger } from '@marsad/observability';
-import type { BulkBatcher } from './bulk-batcher';
 
 export interface IndexHandlerDeps {
   names: Names;
@@ -16,11 +15,6 @@ export interface IndexHandlerDeps {
    * bytes): a chunk goes out in slices, so only one slice of parsed articles is alive at a time.
    */
   sliceBytes?: number;
-  /**
-   * Group commit across the partitions consumed at once (one `_bulk` in flight, a linger between
-   * requests): the slices go through it instead of one request each. Without it, one request per slice.
-   */
-  batcher?: BulkBatcher;
   logger: Logger;
 }
 
@@ -70,11 +64,10 @@ export function createIndexHandler(d: IndexHandlerDeps): BatchHandler {
     let bytes = 0;
     const flush = async () => {
       const docs = slice;
-      const sliceBytesOf = bytes;
       slice = [];
       bytes = 0;
       if (!docs.length) return;
-      let rejected = await writeChecked(d, docs, sliceBytesOf);
+      let rejected = await writeChecked(d, docs);
       // A spliced document sends the producer's own JSON: one that Elasticsearch refuses (e.g. a
       // duplicate key, which JSON.parse let through) is sent once more as toIndexDocument's JSON,
       // so what is indexed or DLQed is what the serialising path would have given.
@@ -87,14 +80,7 @@ export function createIndexHandler(d: IndexHandlerDeps): BatchHandler {
           if (b.ok) rebuilt.push(b.doc);
           else dlq.push({ message: doc.message, error: b.error });
         }
-        if (rebuilt.length)
-          rejected.push(
-            ...(await writeChecked(
-              d,
-              rebuilt,
-              rebuilt.reduce((s, x) => s + (x.json?.length ?? 0), 0),
-            )),
-          );
+        if (rebuilt.length) rejected.push(...(await writeChecked(d, rebuilt)));
       }
       for (const r of rejected) dlq.push({ message: r.doc.message, error: r.error, attempts: ctx.attempt });
     };
@@ -117,8 +103,8 @@ export function createIndexHandler(d: IndexHandlerDeps): BatchHandler {
  * Writes `docs`; throws TransientError when any is not indexed yet (the runner retries the chunk);
  * returns the documents Elasticsearch refused for good, with the reason.
  */
-async function writeChecked(d: IndexHandlerDeps, docs: Doc[], bytes: number): Promise<{ doc: Doc; error: string }[]> {
-  const result = await writeSlice(d, docs, bytes);
+async function writeChecked(d: IndexHandlerDeps, docs: Doc[]): Promise<{ doc: Doc; error: string }[]> {
+  const result = await writeSlice(d, docs);
   if (result.transient.length) {
     const first = result.transient[0];
     throw new TransientError(`${result.transient.length} of ${docs.length} documents not indexed yet (${first.ok ? '' : first.reason})`);
@@ -134,9 +120,9 @@ async function writeChecked(d: IndexHandlerDeps, docs: Doc[], bytes: number): Pr
 }
 
 /** One `_bulk` of a slice; a request refused as a whole (400/413...) is retried document by document to find the culprit(s). */
-async function writeSlice(d: IndexHandlerDeps, docs: Doc[], bytes: number): Promise<WriteResult> {
+async function writeSlice(d: IndexHandlerDeps, docs: Doc[]): Promise<WriteResult> {
   try {
-    return await (d.batcher ? d.batcher.write(docs, bytes) : d.writer.write(docs));
+    return await d.writer.write(docs);
   } catch (err) {
     if (isTransientRequestError(err)) throw err;
     d.logger.warn('bulk request refused; retrying documents one by one', { error: errorMessage(err), docs: docs.length });

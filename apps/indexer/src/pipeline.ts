@@ -7,7 +7,6 @@ import { normalizeForSearch } from '@marsad/nlp';
 import { BulkWriter, createEsClient, ensureArticlesTemplate, esHealthIndicator } from '@marsad/search';
 import { errorFields, type HealthIndicator, type PipelineMetrics } from '@marsad/observability';
 import type { ServiceHost, ServiceWiring } from '@marsad/host';
-import { BulkBatcher } from './bulk-batcher';
 import { createIndexHandler } from './index-handler';
 import { INDEX_HANDLER, IndexConsumer } from './index.consumer';
 
@@ -60,14 +59,11 @@ export class IndexerPipeline implements ServiceWiring {
       // (the broker returns at least one record).
       consumer: { maxBytesPerPartition: Math.ceil(cfg.MARSAD_INDEX_BATCH_BYTES / 2), maxBytes: cfg.MARSAD_INDEX_BATCH_BYTES },
     });
-    const writer = new BulkWriter(this.es, { maxRequestBytes: cfg.MARSAD_INDEX_BATCH_BYTES });
     this.handler = lastIndexed(
       metrics,
       createIndexHandler({
         names: n,
-        writer,
-        // One group commit for all partitions: ≤ 2 `_bulk`s in flight, starts ≥ MARSAD_INDEX_LINGER_MS apart (ADR 0013, sixth session).
-        batcher: new BulkBatcher(writer, { lingerMs: cfg.MARSAD_INDEX_LINGER_MS, maxBytes: cfg.MARSAD_INDEX_BATCH_BYTES }),
+        writer: new BulkWriter(this.es, { maxRequestBytes: cfg.MARSAD_INDEX_BATCH_BYTES }),
         normalize: normalizeForSearch,
         maxMessageBytes: topicMaxMessageBytes(cfg.MARSAD_MAX_BODY_BYTES),
         sliceBytes: cfg.MARSAD_INDEX_BATCH_BYTES,
@@ -79,7 +75,7 @@ export class IndexerPipeline implements ServiceWiring {
       controllers: [IndexConsumer],
       providers: [{ provide: INDEX_HANDLER, useValue: this.handler }],
     };
-    this.startupFields = { batchSize: cfg.MARSAD_INDEX_BATCH_SIZE, lingerMs: cfg.MARSAD_INDEX_LINGER_MS };
+    this.startupFields = { batchSize: cfg.MARSAD_INDEX_BATCH_SIZE };
   }
 
   /** Consume only once the index template is in place (retrying while Elasticsearch is away). */

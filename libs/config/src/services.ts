@@ -15,8 +15,6 @@ export const indexerEnv = {
   MARSAD_INDEX_BATCH_SIZE: env.intVar(500, 1, 10000),
   /** Bytes of NDJSON per `_bulk` request at most (a chunk is split above it) and of each Kafka fetch per partition. */
   MARSAD_INDEX_BATCH_BYTES: env.intVar(5 * 1024 * 1024, 64 * 1024, 100 * 1024 * 1024),
-  /** Least time between the starts of two `_bulk` requests (at most two in flight, shared by the partitions): > 0 trades up to that much latency for fewer, larger requests. */
-  MARSAD_INDEX_LINGER_MS: env.intVar(0, 0, 10_000),
 };
 export const alerterEnv = {
   ...commonEnv,
