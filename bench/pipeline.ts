@@ -323,7 +323,7 @@ async function scratchIndexing(kind: 'bulk' | 'naive', docs: EnrichedArticle[]):
   const ns = `bp${kind}${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
   const n = names(ns);
   try {
-    await ensureArticlesTemplate(es, n); // production template: refresh_interval 1s, same mapping
+    await ensureArticlesTemplate(es, n); // production template: same refresh_interval and mapping
     const prepared = docs.map((a) => ({
       index: monthlyIndexFor(a, n),
       id: a.id,

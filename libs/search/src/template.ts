@@ -1,8 +1,18 @@
 import type { Client } from '@elastic/elasticsearch';
 import type { Names } from '@marsad/contracts';
 
-/** Bump when the mapping changes; stored in the template's `_meta`. */
-export const ARTICLES_TEMPLATE_VERSION = 2;
+/** Bump when the mapping or a setting changes; the template's `version`. 3: refresh_interval 500ms. */
+export const ARTICLES_TEMPLATE_VERSION = 3;
+
+/**
+ * `index.refresh_interval` of new article indices: how long an indexed article may wait before a
+ * search sees it. 500 ms, not 1 s: on the shared 2-core stack the refresh wait was most of publish →
+ * searchable (target p99 ≤ 2 s), and Elasticsearch's CPU per article did not rise measurably
+ * (bench/es-index.ts and two alternated bench:pipeline pairs, ADR 0013 sixth session; not measured
+ * alone past saturation). Existing indices keep theirs (the
+ * template applies at creation; `PUT <index>/_settings` changes it on a live index).
+ */
+export const ARTICLES_REFRESH_INTERVAL = '500ms';
 
 const keyword = (ignoreAbove = 1024) => ({ type: 'keyword', ignore_above: ignoreAbove });
 const text = { type: 'text', analyzer: 'standard' };
@@ -99,7 +109,7 @@ export function articlesTemplateBody(names: Names, opts: ArticlesTemplateOptions
       settings: {
         number_of_shards: opts.shards ?? 1,
         number_of_replicas: opts.replicas ?? 0,
-        refresh_interval: opts.refreshInterval ?? '1s',
+        refresh_interval: opts.refreshInterval ?? ARTICLES_REFRESH_INTERVAL,
         'mapping.total_fields.limit': 500,
         'mapping.nested_objects.limit': 20_000,
       },
