@@ -16,6 +16,7 @@ const KB: KbActor[] = [
   { id: 'country:US', name: 'United States', type: 'country', aliases: ['الأمريكية', 'الولايات المتحدة'] },
   { id: 'person:khaled-meshaal', name: 'Khaled Meshaal', type: 'person', aliases: ['خالد مشعل', 'مشعل'] },
   { id: 'person:condoleezza-rice', name: 'Condoleezza Rice', type: 'person', aliases: ['كوندوليزا رايس', 'رايس'] },
+  { id: 'person:liz-truss', name: 'Liz Truss', type: 'person', aliases: ['ليز تراس', 'تراس'], ambiguousAliases: ['تراس'] } as KbActor,
   { id: 'person:osama-bin-laden', name: 'Osama bin Laden', type: 'person', aliases: ['أسامة بن لادن', 'بن لادن'] },
   { id: 'org:saudi-aramco', name: 'Saudi Aramco', type: 'organization', aliases: ['أرامكو السعودية', 'أرامكو'] },
   { id: 'org:egyptian-government', name: 'Egyptian government', type: 'organization', aliases: ['الحكومة المصرية'] },
@@ -59,6 +60,13 @@ describe('a KB surname read through a proclitic inside a foreign name (session 6
     expect(enrich(a).actors.some((x) => x.id === 'person:condoleezza-rice')).toBe(false);
     const b = 'واتصل الرئيس برايس أمس.';
     expect(enrich(b).actors.some((x) => x.id === 'person:condoleezza-rice')).toBe(true);
+  });
+});
+
+describe('a KB alias that is a protocol verb (session 6)', () => {
+  it('ترأس ("chaired") folds like تراس: no Liz Truss without a name context; with one she stays', () => {
+    expect(enrich('ترأس الأمير الاجتماع أمس.').actors.some((a) => a.id === 'person:liz-truss')).toBe(false);
+    expect(enrich('وقالت ليز تراس إن الاتفاق قريب، وأضافت تراس أن').actors.some((a) => a.id === 'person:liz-truss')).toBe(true);
   });
 });
 

@@ -682,7 +682,11 @@ function egyptianDistrict(ctx: ExtractCtx, i: number, q2: number): boolean {
 /** Token k is a one-word KB country match written as its capital (القاهرة، الرياض، طهران). */
 function capitalAt(ctx: ExtractCtx, k: number): boolean {
   const c = ctx.cover[k];
-  return !!c && ctx.set.byId.get(c)?.type === 'country' && CAPITALS.has(ctx.doc.toks[k].norm);
+  if (!c) return false;
+  const a = ctx.set.byId.get(c);
+  // (or a city the KB knows as a place: محكمة جنايات الإسكندرية)
+  if (a?.type === 'location') return a.mentions.some((m) => m.field === ctx.doc.field && m.first === k && m.last === k);
+  return a?.type === 'country' && CAPITALS.has(ctx.doc.toks[k].norm);
 }
 
 /** issue 11 (cues): end of "HEAD N ال-X [ال-Y…]" (construct state) at q2, or q2 itself when it is not one. */
