@@ -148,7 +148,8 @@ export function acronymDefinitions(ctx: ExtractCtx): void {
   const defined = new Map<string, ActorAcc>();
   for (let i = 1; i < n; i++) {
     const t = toks[i];
-    if (t.script !== 'latin' || t.caps === 0 || t.norm.length < 2 || t.norm.length > 6 || !/^[a-z]+$/.test(t.norm)) continue;
+    // (gap 2: a bracket before it — checked first, most capitalised words have none)
+    if (t.gap !== 2 || t.script !== 'latin' || t.caps === 0 || t.norm.length < 2 || t.norm.length > 6 || !/^[a-z]+$/.test(t.norm)) continue;
     if (!/\(\s*$/.test(t.sep)) continue;
     const closeOk = i + 1 >= n || /^\s*\)/.test(toks[i + 1].sep);
     if (!closeOk) continue;

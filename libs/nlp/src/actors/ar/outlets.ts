@@ -43,7 +43,7 @@ export function arOutletSpokenTo(ctx: ExtractCtx): void {
   const toks = doc.toks;
   for (let k = 1; k < toks.length; k++) {
     const t = toks[k];
-    if (t.script !== 'arabic' || !OPEN.test(t.sep)) continue;
+    if (t.gap !== 4 || t.script !== 'arabic' || !OPEN.test(t.sep)) continue; // (gap 4: a quotation mark before it)
     const pv = toks[k - 1].norm;
     if (pv !== 'ل' && pv !== 'مع') continue;
     const e = quotedEnd(ctx, k);
@@ -71,7 +71,7 @@ export function arBracketShortNames(ctx: ExtractCtx): void {
   const toks = doc.toks;
   for (let k = 1; k < toks.length; k++) {
     const t = toks[k];
-    if (t.script !== 'arabic' || !/[(«"]\s*$/.test(t.sep) || t.gap < 2) continue;
+    if (t.gap < 2 || t.gap > 4 || t.script !== 'arabic' || !/[(«"]\s*$/.test(t.sep)) continue;
     const inner = cover[k];
     if (!inner) {
       shortNameInBrackets(ctx, k);
