@@ -18,6 +18,10 @@ import {
   arHonorificNames,
   arHonorificPersons,
   arShortBodyNames,
+  arPatronymicChains,
+  arOutletSpokenTo,
+  arBracketShortNames,
+  arKbBodyNisba,
   arTitleGovernments,
   kbActors,
   latinRuleActors,
@@ -229,11 +233,15 @@ function runActors(doc: Doc, gaz: Gazetteer, set: ActorSet, lang: string, mix: {
     arAmbiguousAliases(ctx); // issue 11: one-word KB aliases that are common words need a name context (actors/ar/ambiguous.ts)
     arTitleGovernments(ctx); // issue 11: "رئيس الحكومة الإيطالية" is a title; the nisba is the country (actors/cues.ts)
     arInstitutionNames(ctx); // issue 11: الهيئة العامة للإحصاء، وزارة البيئة والمياه (actors/ar/institutions.ts)
+    arOutletSpokenTo(ctx); // issue 11 (session 6): قال … لـ«X»: the outlet spoken to (actors/ar/outlets.ts)
     arabicRuleActors(ctx);
     arabicLexiconPersons(ctx); // issue 11: persons named with no title cue (actors/ar/given-names.ts)
     arHonorificPersons(ctx); // issue 11: الملا X (actors/ar/given-names.ts)
+    arPatronymicChains(ctx); // issue 11 (session 6): X بن Y بن Z الفيصل is one person (actors/ar/patronymic.ts)
     arFamilyNames(ctx); // issue 11: a family name آل X after a person's name belongs to it (actors/cues.ts)
     arShortBodyNames(ctx); // issue 11: وزارة الخارجية = the one body of the article it is a short form of (actors/link.ts)
+    arBracketShortNames(ctx); // issue 11 (session 6): FULL NAME (SHORT) is one body (actors/ar/outlets.ts)
+    arKbBodyNisba(ctx); // issue 11 (session 6): الحكومة المصرية also names Egypt (actors/ar/nisba.ts)
   }
   if (mix.latin > 0) latinRuleActors(ctx);
   acronymDefinitions(ctx); // issue 11: "Full Name (ABC)" (actors/cues.ts)

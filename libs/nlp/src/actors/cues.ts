@@ -2,6 +2,7 @@
 // ends, and acronyms defined in the text. The head-noun rules themselves run in ar/rules.ts and en/rules.ts; these are the decisions
 // they ask for, kept here as data and small predicates.
 
+import { AR_CORPUS_COMMON } from '../lexicon/ar-common';
 import { EN_ORG_HEADS } from '../lexicon/en';
 import { set } from '../lexicon/shared';
 import type { Doc } from '../doc';
@@ -19,8 +20,18 @@ const AR_TRAFFIC = set(
 /** جهاز/أجهزة name a body only for the security and state services (جهاز الأمن، أجهزة الاستخبارات), else devices. */
 const AR_SERVICE = set('الامن الاستخبارات المخابرات الشرطه الرقابه التحقيقات المباحث الاستخبارات الامنيه الدوله');
 
+/** issue 11 (session 6): هيئة + these is a panel or a team, not a body's name (هيئة المحكمة the bench, هيئة الدفاع the
+ * defence lawyers, هيئة التدريس the teaching staff). */
+const AR_PANEL = set('المحكمه الدفاع التدريس المحلفين الادعاء');
+
+const AR_CHAMBER = set('التجاره تجاره التجاريه الصناعه صناعه');
+const AR_ROOM = set('العمليات عمليات الاخبار النوم الطوارئ التحكم القياده المراقبه الانتظار الاجتماعات الصف الملابس الغاز الاعدام');
+
 export function arHeadComplementNotName(head: string, complement: string): boolean {
   if (head === 'جهاز' || head === 'اجهزه') return !AR_SERVICE.has(complement);
+  if (head === 'هييه' || head === 'هيئه') return AR_PANEL.has(complement);
+  // a room (غرفة العمليات، غرفة الأخبار) unless trade or industry or a proper name follows (غرفة التجارة، غرفة الشرقية)
+  if (head === 'غرفه') return !AR_CHAMBER.has(complement) && (AR_ROOM.has(complement) || AR_CORPUS_COMMON.has(complement));
   return head === 'حركه' && AR_TRAFFIC.has(complement);
 }
 
@@ -70,7 +81,7 @@ export function arHeadAfterTitleNamesBody(head: string, next: string | undefined
 }
 
 /** Definite heads that name a body even after a title when a nisba or country follows (حاكم المصرف المركزي الإيراني); not roles that are posts (ضابط المخابرات الروسي). */
-const AR_DEF_AFTER_TITLE = set('المصرف البنك الحزب البرلمان الكونغرس الكونجرس');
+const AR_DEF_AFTER_TITLE = set('المصرف البنك الحزب البرلمان الكونغرس الكونجرس الايتلاف'); // (الائتلاف: session 6)
 export function arDefHeadAfterTitle(head: string): boolean {
   return AR_DEF_AFTER_TITLE.has(head);
 }
@@ -137,13 +148,17 @@ export function acronymDefinitions(ctx: ExtractCtx): void {
   const defined = new Map<string, ActorAcc>();
   for (let i = 1; i < n; i++) {
     const t = toks[i];
-    if (t.script !== 'latin' || t.caps !== 2 || t.norm.length < 2 || t.norm.length > 6 || !/^[a-z]+$/.test(t.norm)) continue;
+    // (gap 2: a bracket before it — checked first, most capitalised words have none)
+    if (t.gap !== 2 || t.script !== 'latin' || t.caps === 0 || t.norm.length < 2 || t.norm.length > 6 || !/^[a-z]+$/.test(t.norm)) continue;
     if (!/\(\s*$/.test(t.sep)) continue;
     const closeOk = i + 1 >= n || /^\s*\)/.test(toks[i + 1].sep);
     if (!closeOk) continue;
     const prevId = cover[i - 1];
     let owner = prevId ? actors.byId.get(prevId) : undefined;
     if (owner && owner.type !== 'organization' && owner.type !== 'group') continue;
+    // issue 11 (session 6): a short name written in title case ("Department for Environment, Food and Rural Affairs
+    // (Defra)") only right after a body's name, never from a bare capitalised run
+    if (t.caps === 1 && (!owner || (cover[i] && actors.byId.get(cover[i]!)?.source === 'kb'))) continue;
     if (!owner && toks[i - 1].script === 'latin' && toks[i - 1].caps > 0) {
       // an uncovered capitalised run before the bracket whose initials spell (or open) the acronym
       let a = i - 1;
@@ -253,7 +268,7 @@ const AR_HEAD_OF_GOVERNMENT = set('رئيس رئيسه لرئيس لرئيسه �
  * outlets where the head only describes (شركة كاسبرسكي = Kaspersky). Their field after a fused لل belongs to the name
  * (مركز X للأبحاث، معهد X للدراسات الاستراتيجية).
  */
-const AR_INSTITUTION_HEADS = set('مركز معهد جامعه');
+const AR_INSTITUTION_HEADS = set('مركز معهد جامعه غرفه'); // (غرفة حائل, the chamber: session 6)
 export function arHeadKeptInName(head: string): boolean {
   return AR_INSTITUTION_HEADS.has(head);
 }

@@ -11,3 +11,6 @@ export { administrations, arShortBodyNames, linkSurnames } from './link';
 export { arabicLexiconPersons, arHonorificPersons } from './ar/given-names';
 export { acronymDefinitions, arFamilyNames, arHonorificNames, arTitleGovernments, isPlatformUse, productOrPlatformUse } from './cues';
 export { creditTokens } from './credits';
+export { arPatronymicChains } from './ar/patronymic';
+export { arBracketShortNames, arOutletSpokenTo } from './ar/outlets';
+export { arKbBodyNisba } from './ar/nisba';

@@ -38,7 +38,7 @@ export function mapView(...objs: Record<string, string>[]): Map<string, string> 
   return m;
 }
 
-/** Capital cities (folded, en/ar/fr/ru): a KB country metonym after a locative preposition is a place. */
+/** Capital cities (folded, en/ar/fr/ru; the Asian, African and Latin American line added in session 6): a KB country metonym after a locative preposition is a place. */
 export const CAPITALS =
   set(`moscow washington london paris beijing tehran riyadh cairo ankara berlin damascus baghdad beirut doha kiev kyiv tokyo seoul pyongyang
 brussels amman sanaa tripoli khartoum kabul islamabad delhi rome madrid vienna ottawa canberra brasilia caracas havana minsk warsaw budapest prague athens
@@ -46,6 +46,8 @@ lisbon stockholm oslo helsinki copenhagen dublin bern rabat algiers tunis muscat
 موسكو واشنطن لندن باريس بكين طهران الرياض القاهره انقره برلين دمشق بغداد بيروت الدوحه كييف كيف طوكيو سيول سول بيونغ بروكسل صنعاء طرابلس الخرطوم كابول
 روما مدريد فيينا اوتاوا كانبرا مينسك وارسو بودابست براغ اثينا لشبونه ستوكهولم اوسلو هلسنكي كوبنهاغن دبلن برن الرباط الجزائر تونس مسقط المنامه
 باكو تبليسي يريفان طشقند ابوظبي نيودلهي اسلام
+jakarta manila bangkok hanoi nairobi abuja pretoria dhaka colombo kathmandu wellington bogota lima kampala dakar accra harare kinshasa mogadishu nouakchott
+جاكرتا مانيلا بانكوك هانوي نيروبي ابوجا بريتوريا دكا كولومبو كاتماندو بوغوتا ليما كمبالا داكار اكرا هراري كينشاسا مقديشو نواكشوط
 москва вашингтон лондон париж пекин тегеран киев токио сеул берлин`);
 export const LOCATIVE_PREPS = set(
   'in at from to into near inside outside across via visiting visit في من الي الى علي إلى داخل خارج قرب عبر نحو' +

@@ -44,7 +44,7 @@ const AR_KINSHIP = new Set(words('نجل نجله ابنه شقيق شقيقه �
  * First parts of compound given names with الدين or الله (سراج الدين، جلال الدين، هيبة الله، نصر الله): a closed list of
  * the nouns such names are made of, not any noun (رجال الدين "clerics", بفضل الله are not names).
  */
-const AR_COMPOUND_FIRST = new Set(
+export const AR_COMPOUND_FIRST = new Set(
   words(`سراج جلال صلاح نور علاء عز شمس بدر خير محيي محي سيف تاج زين نصر فخر كمال جمال ناصر بهاء عماد شهاب حسام ضياء
 قطب نجم شرف معين غياث برهان نظام رضي عصام محب هيبه عطا سعد حبيب ولي امان روح ذبيح جار رحمه عزت نعمت حشمت`),
 );

@@ -3,7 +3,7 @@
 import { foldText, tokenVariants } from '../../text';
 import { addRule, type ExtractCtx, offsetAfter, ruleActorId } from '../shared';
 import { AR_FIRST_NAME_GENDER } from './given-names';
-import { arNameRun } from './names';
+import { arNameRun, arNameTok, arVerbOf } from './names';
 
 /** Heads of an institution named after a person: the name is the institution (مستشفى رفيق الحريري الجامعي). */
 const AR_INSTITUTION_HEADS = new Set(
@@ -61,7 +61,7 @@ export function arKbInsideNames(ctx: ExtractCtx): void {
         continue;
       }
       if (a.type !== 'person') continue;
-      if (m.first === m.last && otherGivenName(ctx, a.id, m.first)) {
+      if (m.first === m.last && (otherGivenName(ctx, a.id, m.first) || cliticInsideName(ctx, m))) {
         uncoverMention(ctx, a.id, m);
         continue;
       }
@@ -152,6 +152,21 @@ function otherGivenName(ctx: ExtractCtx, id: string, k: number): boolean {
   if (!form || !AR_FIRST_NAME_GENDER.has(form)) return false;
   const kb = ctx.gaz.actors.get(id);
   return !kb?.aliases.some((x) => foldText(x).split(' ').includes(form));
+}
+
+/**
+ * issue 11 (session 6): a one-word KB person read through a ب/ل/ك proclitic right after a bare name word is the end of
+ * another foreign name ("نيد برايس" is not ب + رايس, Condoleezza Rice): the previous word is uncovered, Arabic, not
+ * definite, and no function word, verb or title (اتصل الرئيس بترامب، قال لبوتين keep the KB person).
+ */
+function cliticInsideName(ctx: ExtractCtx, m: { first: number; start: number }): boolean {
+  const toks = ctx.doc.toks;
+  const t = toks[m.first];
+  if (m.first === 0 || m.start <= t.start || t.gap > 1 || ctx.cover[m.first - 1]) return false;
+  if (!/^[بلك]$/.test(ctx.doc.src.slice(t.start, m.start))) return false;
+  const p = toks[m.first - 1];
+  if (p.script !== 'arabic' || p.norm.length < 2 || p.norm.startsWith('ال')) return false;
+  return arNameTok(ctx, m.first - 1, 1) && !arVerbOf(p);
 }
 
 function mentionAt(ctx: ExtractCtx, id: string, k: number): { first: number; last: number; start: number; field: string } {

@@ -33,6 +33,8 @@ import {
   arIsNisba,
 } from '../cues';
 import { addRule, type ExtractCtx, offsetAfter, ruleActorId, uncover } from '../shared';
+import { CAPITALS } from '../../lexicon/shared';
+import { AR_CORPUS_COMMON } from '../../lexicon/ar-common';
 import { AR_FIRST_NAME_GENDER } from './given-names';
 import { arNameRun, arVerbOf, MAY_ORG_HEAD, MAY_ORG_HEAD_DEF, MAY_TITLE, skipTitleModifiers } from './names'; /**
  * TITLE [modifiers] [،] NAME after a title word at token i: the last token of the person's name when one was added,
@@ -204,6 +206,12 @@ const AR_CORPORATE_ADJ = new Set('العالميه العالمي الدوليه
 /** ل + a remit noun, inside an organisation's name (لحقوق الإنسان، لشؤون اللاجئين، لتحرير فلسطين). */
 /** Heads (folded) of media outlets: a quoted name after them is the outlet. */
 const AR_MEDIA_HEADS = new Set('صحيفه جريده قناه موقع وكاله مجله اذاعه تلفزيون شبكه'.split(' '));
+/** Honorifics and ranks (folded) that stand before a person's name, never inside a body's name after its first word. */
+const AR_HONORIFIC_BEFORE_NAME = new Set(
+  'الدكتور الدكتوره المهندس المهندسه الاستاذ الاستاذه اللواء العميد العقيد الفريق المشير المقدم الرائد النقيب الشيخ الشيخه الامير الاميره المستشار المستشاره'.split(
+    ' ',
+  ),
+);
 const AR_REMIT_NOUNS = new Set('لحقوق لشوون لتحرير لغوث لاغاثه لتنميه لمكافحه لرعايه لحمايه'.split(' '));
 
 /**
@@ -259,6 +267,8 @@ function arDefiniteEnd(ctx: ExtractCtx, i: number, head: CliticVariant): number 
     const w2 = toks[q].norm;
     if (cover[q]?.startsWith('skip:')) break; // (a title before a person, a common word)
     if (q === i + 1 && /^لل/.test(w2)) break; // "منظمة للدفاع عن ...": a description
+    // issue 11 (session 6): an honorific or rank before a person ends the body's name ("مدير جامعة القصيم الدكتور X")
+    if (q > i + 1 && AR_HONORIFIC_BEFORE_NAME.has(w2)) break;
     // issue 11 (cues): traffic (حركة المسافرين), outside modifiers (المكلف، الذي), a second body after و
     if (q === i + 1 && arHeadComplementNotName(head.form, w2)) break;
     if (arEndsName(w2) || (q > i + 1 && arCoordinatedNext(toks[q - 1].norm, w2))) break;
@@ -417,7 +427,8 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
       if (
         defEnd > i &&
         defEnd === i + 1 &&
-        /^(شركه|مجموعه|موقع|قناه|صحيفه|جريده|منتدي|مركز|موسسه|مكتب|شبكه|اذاعه|تلفزيون|بنك|مصرف|صندوق|جمعيه|مرصد|معهد)$/.test(head.form)
+        /^(شركه|مجموعه|موقع|قناه|صحيفه|جريده|منتدي|مركز|موسسه|مكتب|شبكه|اذاعه|تلفزيون|بنك|مصرف|صندوق|جمعيه|مرصد|معهد)$/.test(head.form) &&
+        !familyNamedBank(ctx, head.form, defEnd)
       ) {
         i = defEnd;
         continue; // "شركة الاستثمار": a description, not a name
@@ -457,6 +468,7 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
         q2++;
       if (cover[q2]) continue;
       if (AR_NOT_NAME_AFTER_HEAD.has(toks[q2].norm)) continue;
+      if (head.form === 'مركز' && egyptianDistrict(ctx, i, q2)) continue;
       // issue 11 (round 5): after a preposition, موقع + a noun in construct with a definite noun is a place (إلى موقع
       // تحطم الطائرة، قرب موقع سقوط الصاروخ); a site's name takes an adjective, not a construct (على موقع X الإلكتروني),
       // and after a verb the definite noun may be the object (نشر موقع X الوثائق)
@@ -475,6 +487,7 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
       // العلماء، لجنة حقوق الإنسان العربية); a nisba right after the noun is an adjective of a foreign name instead
       const idafa = arIdafaEnd(ctx, i, q2);
       if (idafa > q2) {
+        for (let k = q2 + 1; k <= idafa; k++) if (capitalAt(ctx, k)) uncover(ctx, k);
         const s0 = head.strip ? offsetAfter(doc.src, t, head.strip) : t.start;
         addRule(ctx, isGroup ? 'group' : 'organization', doc.src.slice(s0, toks[idafa].end), i, idafa, s0, toks[idafa].end);
         i = idafa;
@@ -564,6 +577,19 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
       // adjectives describes a body ("the Syrian forces", "the North Korean agency") without naming it; the nisba stays
       // the country and a claim resolves the description (ar/speaker.ts qualifiedDescription)
       const describes = /^(القوات|الوكاله|المنظمه)$/.test(dh.form) && !nisba; // (القوات الجوية الأمريكية names a branch)
+      // issue 11 (session 6): the public prosecution is named by its status adjective (النيابة العامة، النيابة العسكرية،
+      // الادعاء العام), a state body of every Arab country's court news
+      if (
+        e === i &&
+        (dh.form === 'النيابه' || dh.form === 'الادعاء') &&
+        i + 1 < n &&
+        toks[i + 1].gap <= 1 &&
+        !cover[i + 1] &&
+        /^(العامه|العام|العسكريه|الاداريه)$/.test(toks[i + 1].norm)
+      ) {
+        e = i + 1;
+        country = true;
+      }
       if (e > i && (country || (nisba && strongHead)) && !describes) {
         let s = t.start;
         if (dh.strip > 0) s = offsetAfter(doc.src, t, dh.strip);
@@ -626,11 +652,48 @@ function arAppositionName(ctx: ExtractCtx, k: number, afterTitle: boolean): numb
   return e;
 }
 
+/**
+ * issue 11 (session 6): a bank named by one definite word that is no common word is a name (مصرف الراجحي، بنك البلاد),
+ * not a description like "بنك الاستثمار" (the corpus-frequency list holds such words; companies are left out: شركة الاستثمار).
+ */
+function familyNamedBank(ctx: ExtractCtx, head: string, k: number): boolean {
+  if (!/^(بنك|مصرف)$/.test(head) || ctx.cover[k]) return false;
+  const w = ctx.doc.toks[k].norm;
+  return w.length >= 6 && !AR_CORPUS_COMMON.has(w) && !AR_ADJ_STOP.has(w) && !AR_DAYS.has(w) && !arVerbOf(ctx.doc.toks[k]);
+}
+
+/**
+ * issue 11 (session 6): Egyptian local news names a district by مركز + one plain word ("في مركز أوسيم"، "التابعة لمركز
+ * إمبابة"، "بدائرة مركز ملوي"): after a locative or a clitic ب/ل, a one-word name closed by punctuation or a governorate
+ * phrase is a place, not a centre (research centres take a field: مركز كارنيغي للشرق الأوسط).
+ */
+function egyptianDistrict(ctx: ExtractCtx, i: number, q2: number): boolean {
+  const toks = ctx.doc.toks;
+  if (q2 !== i + 1 || toks[q2].norm.startsWith('ال')) return false;
+  const raw = ctx.doc.src.slice(toks[i].start, toks[i].end);
+  const locative = /^[وف]?[بل]/.test(raw) || (i > 0 && /^(في|وفي|دائره|بدائره|التابعه|التابع|قريه|بقريه|من)$/.test(toks[i - 1].norm));
+  if (!locative) return false;
+  // (a researcher "في مركز X" works at a centre)
+  for (let k = Math.max(0, i - 3); k < i; k++) if (AR_PERSON_TITLES.has(toks[k].norm)) return false;
+  const nx = q2 + 1 < toks.length ? toks[q2 + 1] : undefined;
+  return !nx || nx.gap >= 2 || /^(محافظه|بمحافظه|التابع|التابعه|شمال|جنوب|شرق|غرب)$/.test(nx.norm);
+}
+
+/** Token k is a one-word KB country match written as its capital (القاهرة، الرياض، طهران). */
+function capitalAt(ctx: ExtractCtx, k: number): boolean {
+  const c = ctx.cover[k];
+  if (!c) return false;
+  const a = ctx.set.byId.get(c);
+  // (or a city the KB knows as a place: محكمة جنايات الإسكندرية)
+  if (a?.type === 'location') return a.mentions.some((m) => m.field === ctx.doc.field && m.first === k && m.last === k);
+  return a?.type === 'country' && CAPITALS.has(ctx.doc.toks[k].norm);
+}
+
 /** issue 11 (cues): end of "HEAD N ال-X [ال-Y…]" (construct state) at q2, or q2 itself when it is not one. */
 function arIdafaEnd(ctx: ExtractCtx, i: number, q2: number): number {
   const toks = ctx.doc.toks;
   const n = toks.length;
-  if (q2 + 1 >= n || toks[q2 + 1].gap > 1 || ctx.cover[q2 + 1]) return q2;
+  if (q2 + 1 >= n || toks[q2 + 1].gap > 1 || (ctx.cover[q2 + 1] && !capitalAt(ctx, q2 + 1))) return q2;
   for (let k = i + 1; k <= q2; k++) if (toks[k].gap > 1) return q2;
   if (toks[i].norm.endsWith('موقع')) return q2; // موقع: a site (موقع تحطم الطائرة), not a construct name
   const w0 = toks[q2].norm;
@@ -640,6 +703,9 @@ function arIdafaEnd(ctx: ExtractCtx, i: number, q2: number): number {
   const w1 = toks[q2 + 1].norm;
   const notNameWord = (w: string) =>
     AR_DAYS.has(w) || AR_ADJ_STOP.has(w) || arEndsName(w) || AR_PERSON_TITLES.has(w) || /^الم.*ه$/.test(w) || AR_STOP.has(w);
+  // issue 11 (session 6): a capital closing the construct is the city in the body's name (محكمة جنايات القاهرة، محكمة
+  // استئناف الرياض), not the state
+  if (capitalAt(ctx, q2 + 1)) return q2 + 1;
   if (!w1.startsWith('ال') || arIsNisba(w1) || notNameWord(w1)) return q2;
   let e = q2 + 1;
   // (a country nisba closing the name is part of it: لجنة حقوق الإنسان الزاندرية; the country keeps its own mention)

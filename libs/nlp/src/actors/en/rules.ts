@@ -28,7 +28,7 @@ import {
 } from '../../lexicon/en';
 import { set } from '../../lexicon/shared';
 import { foldText, type Token } from '../../text';
-import { type ActorAcc, addRule, type ExtractCtx, uncover } from '../shared';
+import { type ActorAcc, addRule, type ExtractCtx, ruleActorId, uncover } from '../shared';
 const isLatinCap = (t: Token) => (t.script === 'latin' || t.script === 'cyrillic') && t.caps > 0;
 
 /** Evidence that a capitalised 2–3 word run is a person: first name, role noun around it, Mr/Ms + surname elsewhere, reporting verb. */
@@ -161,7 +161,7 @@ export function latinRuleActors(ctx: ExtractCtx): void {
         isLatinCap(toks[j + 2]) &&
         toks[j + 2].gap <= 1 &&
         !cover[j + 2] &&
-        (nx.norm !== 'and' || hasOf || andBody(ctx, i, j)) &&
+        (nx.norm !== 'and' || hasOf || andBody(ctx, i, j) || headThenOf(toks, j + 2)) &&
         nx.norm !== 'the'
       ) {
         j += 2;
@@ -169,7 +169,23 @@ export function latinRuleActors(ctx: ExtractCtx): void {
       }
       break;
     }
+    // issue 11 (session 6): "SINGAPORE (Harbourline) -": the outlet in a dateline's brackets is an actor
+    // (GOLD-GUIDELINES) even when the KB does not know it
+    if (
+      doc.field === 'body' &&
+      t.start < 60 &&
+      j - i < 3 &&
+      /\(\s*$/.test(t.sep) &&
+      j + 1 < n &&
+      /^\s*\)\s*[-\u2013\u2014]/.test(toks[j + 1].sep) &&
+      toks.slice(0, i).every((x) => x.caps === 2 || x.script === 'digit' || x.caps === 1)
+    ) {
+      addRule(ctx, 'organization', doc.src.slice(t.start, toks[j].end), i, j);
+      i = j + 1;
+      continue;
+    }
     processLatinRun(ctx, i, j, lowerSeen, capMid);
+    ofCountryName(ctx, j);
     i = j + 1;
   }
   propagateSingleOrgs(ctx);
@@ -188,6 +204,40 @@ function andBody(ctx: ExtractCtx, i: number, j: number): boolean {
     if (EN_ORG_HEADS.has(toks[r].norm)) return r > j + 2 || false;
   }
   return false;
+}
+
+const EN_FIRM_LAST = set('water energy electric telecom logistics shipping pharmaceuticals pharma petroleum');
+
+/** From k, capitalised words up to an organisation head followed by "of" ("Port Authority of"): "Maritime and Port
+ * Authority of Singapore" is one name, so its "and" does not split it. */
+function headThenOf(toks: Token[], k: number): boolean {
+  for (let q = k; q < toks.length && q - k < 4 && isLatinCap(toks[q]) && toks[q].gap === 0; q++)
+    if (EN_ORG_HEADS.has(toks[q].norm) && q + 1 < toks.length && toks[q + 1].norm === 'of' && toks[q + 1].caps === 0) return true;
+  return false;
+}
+
+/**
+ * issue 11 (session 6): "Reserve Bank of India", "Monetary Authority of Singapore", "Central Bank of Nigeria": an
+ * organisation run ending in a head noun, then "of" and a KB country, is one name (was "Reserve Bank" + India). The
+ * country keeps its own mention (it is named in the body).
+ */
+function ofCountryName(ctx: ExtractCtx, j: number): void {
+  const { doc, cover, set } = ctx;
+  const toks = doc.toks;
+  if (j + 2 >= toks.length || !EN_ORG_HEADS.has(toks[j].norm) || toks[j + 1].norm !== 'of' || toks[j + 1].caps !== 0) return;
+  if (toks[j + 1].gap !== 0 || toks[j + 2].gap !== 0) return;
+  const org = cover[j] ? set.byId.get(cover[j]!) : undefined;
+  const cc = cover[j + 2] ? set.byId.get(cover[j + 2]!) : undefined;
+  if (!org || org.type !== 'organization' || org.source !== 'rule' || !cc || cc.type !== 'country') return;
+  const om = org.mentions.find((m) => m.field === doc.field && m.last === j);
+  const cm = cc.mentions.find((m) => m.field === doc.field && m.first === j + 2);
+  if (!om || !cm) return;
+  const name = doc.src.slice(om.start, cm.end);
+  org.mentions = org.mentions.filter((m) => m !== om);
+  if (!org.mentions.length) set.byId.delete(org.id);
+  const a = set.add(ruleActorId('organization', name), name, 'organization', 'rule');
+  set.mention(a, { start: om.start, end: cm.end, first: om.first, last: cm.last, field: doc.field });
+  for (let k = om.first; k <= cm.last; k++) cover[k] = a.id; // (the country's mention stays; a bracket after it belongs to the body)
 }
 
 /** issue 11 (fifth session): a US party-state tag after a legislator's name, "(D-N.Y.)", ", R-Texas,", "D-Calif.": no
@@ -726,6 +776,8 @@ function processLatinRun(
       if (words.some((w) => EN_ORG_HEADS.has(w))) type = 'organization';
       else return;
     } else if (EN_PLACE_HEADS.has(lastW)) type = 'location';
+    // issue 11 (session 6): a utility's or a firm's sector word closing a name ("Anglia Vale Water", "Corvane Shipping")
+    else if (EN_FIRM_LAST.has(lastW)) type = 'organization';
     else if (len <= 3 && personEvidence(ctx, a, b, words)) type = 'person';
     // issue 11 (en): "The Daily Beast reported that ...": an outlet reporting on its own account
     else if (
@@ -737,7 +789,8 @@ function processLatinRun(
     else if (staffAt(toks, a)) type = 'organization';
     else if (EN_LOC_PREP.has(prevW) || listedPlace(ctx, i, b)) type = 'location';
     else return;
-    if (type === 'person' && EN_LOC_PREP.has(prevW) && !EN_FIRST_NAMES.has(firstW)) type = 'location';
+    // (session 6: "Analysts at Kestrel Research said": the staff's employer, not a place)
+    if (type === 'person' && EN_LOC_PREP.has(prevW) && !EN_FIRST_NAMES.has(firstW)) type = staffAt(toks, a) ? 'organization' : 'location';
   } else {
     // single capitalised word
     const w = firstW;
