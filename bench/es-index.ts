@@ -6,8 +6,8 @@
 //            article (/proc of the stack's ES process: includes whatever else ES does meanwhile);
 //   latency  BENCH_RATE articles/s for BENCH_LATENCY_S s, one `_bulk` every 100 ms, a search polls
 //            for them every 50 ms: p50/p99 of the bulk request and of bulk sent → seen.
-// Variants: `v2` = the articles template as of main at edb75cc (inline copy below), `current` = this
-// checkout's articlesTemplateBody; suffix `@500ms` sets refresh_interval, `/300` sends a bulk every 300 ms
+// Variants: `v2` = the articles template as of main at edb75cc (today's mapping, 1 s refresh), `nodv` = `current` without
+// doc values in the nested fields, `current` = this checkout's articlesTemplateBody; suffix `@500ms` sets refresh_interval, `/300` sends a bulk every 300 ms
 // in the latency phase (default 100).
 // Env: BENCH_N (600), BENCH_ROUNDS (3), BENCH_BULK (100), BENCH_RATE (40), BENCH_LATENCY_S (20; 0 = skip),
 // BENCH_VARIANTS (v2,current).
@@ -16,7 +16,7 @@ import { Client } from '@elastic/elasticsearch';
 import { articleIdFromUrl, names, type EnrichedArticle } from '@marsad/contracts';
 import { loadKnowledgeBase } from '@marsad/kb';
 import { Enricher, normalizeForSearch } from '@marsad/nlp';
-import { articlesTemplateBody, monthlyIndexFor, toIndexDocument } from '@marsad/search';
+import { ARTICLES_MAPPINGS, ARTICLES_SOURCE_EXCLUDES, articlesTemplateBody, monthlyIndexFor, toIndexDocument } from '@marsad/search';
 import { randomBytes } from 'node:crypto';
 import { benchArticles } from './articles';
 import { ES, cpuSeconds, stackPids } from './stack';
@@ -30,63 +30,9 @@ const LATENCY_S = Number(process.env.BENCH_LATENCY_S ?? 20);
 const VARIANTS = (process.env.BENCH_VARIANTS ?? 'v2,current').split(',');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** The mapping of template version 2 (main at edb75cc), kept to compare against. */
+/** The mapping of template version 2 (main at edb75cc): the same as version 3's, which changed only the refresh (1 s → 500 ms). */
 function v2Mappings() {
-  const keyword = (ignoreAbove = 1024) => ({ type: 'keyword', ignore_above: ignoreAbove });
-  const text = { type: 'text', analyzer: 'standard' };
-  return {
-    _source: { excludes: ['titleNormalized', 'bodyNormalized'] },
-    dynamic: false,
-    properties: {
-      id: keyword(128),
-      schemaVersion: { type: 'integer' },
-      url: keyword(4096),
-      source: { properties: { name: keyword(512), domain: keyword(512), country: keyword(8) } },
-      title: text,
-      body: text,
-      titleNormalized: text,
-      bodyNormalized: text,
-      language: keyword(16),
-      languageDetection: { properties: { code: keyword(16), confidence: { type: 'float' }, extractor: keyword(64) } },
-      publishedAt: { type: 'date' },
-      fetchedAt: { type: 'date' },
-      enrichedAt: { type: 'date' },
-      indexedAt: { type: 'date' },
-      enrichmentVersion: keyword(64),
-      actorIds: keyword(256),
-      actorNames: keyword(512),
-      actorTypes: keyword(32),
-      claimSpeakerIds: keyword(256),
-      actors: {
-        type: 'nested',
-        properties: {
-          id: keyword(256),
-          name: keyword(512),
-          type: keyword(32),
-          count: { type: 'integer' },
-          salience: { type: 'float' },
-          source: keyword(16),
-          mentions: { type: 'object', enabled: false },
-        },
-      },
-      claims: {
-        type: 'nested',
-        properties: {
-          speaker: { properties: { actorId: keyword(256), name: keyword(512), text: { type: 'text', analyzer: 'standard' } } },
-          verb: keyword(128),
-          kind: keyword(64),
-          text,
-          quoted: { type: 'boolean' },
-          actorIds: keyword(256),
-          field: keyword(16),
-          start: { type: 'integer', index: false },
-          end: { type: 'integer', index: false },
-        },
-      },
-      dedup: { properties: { fingerprint: keyword(256), clusterId: keyword(128), duplicateOf: keyword(128) } },
-      metadata: { type: 'object', enabled: false },
-    },
-  };
+  return structuredClone({ _source: { excludes: [...ARTICLES_SOURCE_EXCLUDES] }, ...ARTICLES_MAPPINGS });
 }
 
 /** v2 without doc values in the nested actors/claims (Kibana cannot aggregate nested fields). */
@@ -107,7 +53,7 @@ function template(variant: string, ns: string) {
   const body = articlesTemplateBody(names(ns)) as unknown as {
     template: { settings: Record<string, unknown>; mappings: unknown };
   };
-  if (kind === 'v2') body.template.mappings = v2Mappings();
+  if (kind === 'v2') body.template.settings.refresh_interval = '1s';
   else if (kind === 'nodv') body.template.mappings = noNestedDocValues(v2Mappings());
   else if (kind !== 'current') throw new Error(`BENCH_VARIANTS: unknown variant ${variant}`);
   if (refresh) body.template.settings.refresh_interval = refresh;
