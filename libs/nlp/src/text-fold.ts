@@ -198,6 +198,9 @@ export function scriptMix(s: string): { arabic: number; latin: number } {
   return { arabic, latin };
 }
 
+/** foldText's copy of its input (its own instance: see text-units.ts). */
+const FOLD_TEXT_SRC = new CodeUnits();
+
 /** Arabic + Latin folding of a short string (names, aliases, keys). */
 let FOLD_BUF = new Uint16Array(4096);
 
@@ -206,9 +209,10 @@ export function foldText(s: string): string {
   const n = s.length;
   if (FOLD_BUF.length < n * 2 + 8) FOLD_BUF = new Uint16Array(n * 2 + 8);
   let buf = FOLD_BUF;
+  const u = FOLD_TEXT_SRC.of(s);
   let k = 0;
   for (let i = 0; i < n; i++) {
-    const c = charCodeAt.call(s, i);
+    const c = u[i];
     if (c < 128) {
       buf[k++] = c >= 65 && c <= 90 ? c + 32 : c;
       continue;
@@ -224,7 +228,7 @@ export function foldText(s: string): string {
     }
     if (fc === -2) continue;
     let f: string;
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && charCodeAt.call(s, i + 1) >= 0xdc00 && charCodeAt.call(s, i + 1) <= 0xdfff) {
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && u[i + 1] >= 0xdc00 && u[i + 1] <= 0xdfff) {
       f = s.slice(i, i + 2);
       i++;
     } else if (c >= 0xd800 && c <= 0xdfff) f = '\uFFFD';
