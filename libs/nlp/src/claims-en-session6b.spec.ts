@@ -1,0 +1,53 @@
+// Issue 11, English claims, sixth session b (branch enpassive): wire and broadsheet constructions still missing after
+// session 6 — the post-posed unnamed officer of a named body after a quotation, passive attribution. Every sentence here
+// is invented; the KB is a small stand-in.
+import { claimsHarness, offsetsOk, all } from './claims-spec-support';
+import type { KbActor } from '@marsad/contracts';
+
+const KB: KbActor[] = [
+  { id: 'country:XA', name: 'Xandria', type: 'country', aliases: ['Xandria', 'Xandrian'] },
+  { id: 'org:xa-fin', name: 'Xandrian Finance Ministry', type: 'organization', aliases: ['Finance Ministry'] },
+  { id: 'org:norbank', name: 'Norbank', type: 'organization', aliases: ['Norbank'] },
+  { id: 'org:gridco', name: 'Gridco', type: 'organization', aliases: ['Gridco'] },
+  { id: 'person:lina-hart', name: 'Lina Hart', type: 'person', aliases: ['Lina Hart', 'Hart'] },
+];
+const enrich = claimsHarness(KB, { title: 'Title', language: 'en', url: 'https://x.test/s6b' });
+const claimsOf = (body: string) => {
+  const out = enrich(body);
+  expect(offsetsOk(out, body)).toBe(true);
+  return all(out);
+};
+
+describe('session 6b — "…," said a spokesman for BODY', () => {
+  it('"said a spokesman for the Finance Ministry" after a quotation → the ministry', () => {
+    expect(claimsOf('"The talks will resume on Monday," said a spokesman for the Finance Ministry.')).toEqual([
+      'Xandrian Finance Ministry | said | The talks will resume on Monday',
+    ]);
+  });
+  it('"said a bank spokesman for X" (a descriptor before the officer noun) → X', () => {
+    expect(claimsOf('Queues formed outside the branches.\n\n"No customer will lose money," said a bank spokesman for Norbank.')).toEqual([
+      'Norbank | said | No customer will lose money',
+    ]);
+  });
+  it('"said a senior official at X in CITY" → X (the place after the body ends the phrase)', () => {
+    expect(claimsOf('"We expect the line to reopen by Friday," said a senior official at Gridco in Varno.')).toEqual([
+      'Gridco | said | We expect the line to reopen by Friday',
+    ]);
+  });
+  it('"said X, a spokeswoman for Y" stays with the named person X', () => {
+    expect(claimsOf('"The branch will close," said Lina Hart, a spokeswoman for Norbank.')).toEqual([
+      'Lina Hart | said | The branch will close',
+    ]);
+  });
+  it('"said a spokeswoman for Y, NAME": the named person in apposition', () => {
+    expect(claimsOf('"The branch will close," said a spokeswoman for Norbank, Lina Hart.')).toEqual([
+      'Lina Hart | said | The branch will close',
+    ]);
+  });
+  it('a spokesman for a person is no speaker (no claim for the person or anyone else)', () => {
+    expect(claimsOf('Gridco shares fell.\n\n"She has no comment," said a spokesman for Lina Hart.')).toEqual([]);
+  });
+  it('a spokesman for an unnamed body is no speaker', () => {
+    expect(claimsOf('Norbank and Gridco met on Monday.\n\n"Nothing was agreed," said a spokesman for the regulator.')).toEqual([]);
+  });
+});
