@@ -51,3 +51,32 @@ describe('session 6b — "…," said a spokesman for BODY', () => {
     expect(claimsOf('Norbank and Gridco met on Monday.\n\n"Nothing was agreed," said a spokesman for the regulator.')).toEqual([]);
   });
 });
+
+describe('session 6b — passive attribution', () => {
+  it('"Staff were told by X that CLAUSE" → X told the clause', () => {
+    expect(claimsOf('Staff at the depot were told by Norbank that the branch would close in March.')).toEqual([
+      'Norbank | told | the branch would close in March',
+    ]);
+  });
+  it('"were warned by X that" → X', () => {
+    expect(claimsOf('Farmers were warned by Lina Hart that the subsidy would end next year.')).toEqual([
+      'Lina Hart | warned | the subsidy would end next year',
+    ]);
+  });
+  it('"were told by X to leave" (an order, no that-clause) is no claim', () => {
+    expect(claimsOf('Residents were told by Gridco to leave their homes before noon.')).toEqual([]);
+  });
+  it('"X is reported to have said that CLAUSE" → X', () => {
+    expect(claimsOf('Lina Hart is reported to have said that the merger was dead.')).toEqual([
+      'Lina Hart | reported to have said | the merger was dead',
+    ]);
+  });
+  it('"X was understood to have told staff that CLAUSE" → X with the that-clause', () => {
+    expect(claimsOf('Gridco was understood to have told staff that no jobs would go.')).toEqual([
+      'Gridco | understood to have told | no jobs would go',
+    ]);
+  });
+  it('"X is said to have been …" (no reporting verb after "have") is no claim', () => {
+    expect(claimsOf('Lina Hart is said to have been furious about the merger.')).toEqual([]);
+  });
+});

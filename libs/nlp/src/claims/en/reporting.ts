@@ -27,6 +27,11 @@ import { contentAfter, enLooksClausal } from './content';
 import { englishAttribution, englishView, type EnglishEngineView, isEnglishTrigger, relativeWho } from './families';
 import { lastClaimSpeakerOfType } from './coref';
 import { enJoint, invertedSpeaker, quoteBefore, resolveNP, type Subj, subjectBefore, subjectOfSentence } from './speaker';
+
+/** session 6b: verbs whose passive with an agent reports the agent's that-clause ("were told by X that"). */
+const EN_PASSIVE_TOLD = new Set(['told', 'warned', 'assured', 'informed', 'reminded']);
+/** session 6b: hearsay participles before "to have said/told/warned" ("is reported to have said"). */
+const EN_HEARSAY = new Set(['reported', 'said', 'understood', 'believed', 'thought', 'alleged', 'known']);
 export function englishClaims(ctx: Ctx): void {
   const { doc } = ctx;
   const toks = doc.toks;
@@ -88,7 +93,49 @@ export function englishClaims(ctx: Ctx): void {
         )
           continue;
       }
+      // session 6b (enpassive): "Staff were told by X that CLAUSE", "were warned by X that": the agent reports the
+      // that-clause (only with an explicit "that" right after the agent)
+      if (
+        EN_PASSIVE_TOLD.has(w) &&
+        /^(was|were|been|being)$/.test(prev.norm) &&
+        v + 3 < n &&
+        toks[v + 1].norm === 'by' &&
+        toks[v + 1].gap === 0 &&
+        doc.sentOf[v + 1] === doc.sentOf[v]
+      ) {
+        const ag = invertedSpeaker(ctx, v + 2);
+        const th = ag ? ag.last + 1 : -1;
+        const c =
+          ag && th + 1 < n && toks[th].norm === 'that' && toks[th].gap === 0 && doc.sentOf[th] === doc.sentOf[v]
+            ? contentAfter(ctx, ag.last, 'said')
+            : undefined;
+        if (ag && c && pushClaim(((ctx.rule = 'en-passive-told'), ctx), ag.actor, ag.text, src.slice(t.start, t.end), kind, c.s, c.e, v))
+          continue;
+      }
       continue;
+    }
+    // session 6b (enpassive): hearsay attribution "X is reported to have said that ...", "X was said to have told staff
+    // that ...", "X is understood to have warned that ..." → X (the report is X's, the hedge is the outlet's)
+    if (
+      prev &&
+      prev.norm === 'have' &&
+      v >= 4 &&
+      toks[v - 2].norm === 'to' &&
+      EN_HEARSAY.has(toks[v - 3].norm) &&
+      /^(is|was|are|were)$/.test(toks[v - 4].norm) &&
+      t.gap === 0 &&
+      prev.gap === 0 &&
+      toks[v - 2].gap === 0 &&
+      toks[v - 3].gap === 0
+    ) {
+      const sh = subjectBefore(ctx, v - 4);
+      const ch = sh ? contentAfter(ctx, v, w) : undefined;
+      if (
+        sh &&
+        ch &&
+        pushClaim(((ctx.rule = 'en-hearsay'), ctx), sh.actor, sh.text, src.slice(toks[v - 3].start, t.end), kind, ch.s, ch.e, v)
+      )
+        continue;
     }
     if (wentOnTo) {
       // "Chief Supt Deats went on to warn: ..."
