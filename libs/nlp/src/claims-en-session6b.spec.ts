@@ -1,7 +1,8 @@
 // Issue 11, English claims, sixth session b (branch enpassive): wire and broadsheet constructions still missing after
 // session 6 — the post-posed unnamed officer of a named body after a quotation, passive attribution. Every sentence here
 // is invented; the KB is a small stand-in.
-import { claimsHarness, offsetsOk, all } from './claims-spec-support';
+import { claimsHarness, offsetsOk, all, actorMentions } from './claims-spec-support';
+import { Enricher } from './index';
 import type { KbActor } from '@marsad/contracts';
 
 const KB: KbActor[] = [
@@ -78,5 +79,31 @@ describe('session 6b — passive attribution', () => {
   });
   it('"X is said to have been …" (no reporting verb after "have") is no claim', () => {
     expect(claimsOf('Lina Hart is said to have been furious about the merger.')).toEqual([]);
+  });
+});
+
+describe('session 6b — governments of non-sovereign nations and regions (KB organisations)', () => {
+  // the real KB: these bodies are KB entries, like the sovereign governments ("German government")
+  const { loadKnowledgeBase } = require('@marsad/kb');
+  const kbEnricher = new Enricher(loadKnowledgeBase());
+  const run = (body: string) => {
+    const out = kbEnricher.enrich({ url: 'https://x.test/s6b-gov', source: { name: 't' }, title: 'Title', body, language: 'en' });
+    expect(offsetsOk(out, body)).toBe(true);
+    return out;
+  };
+  it('"the Welsh government said" → Welsh Government, an organisation', () => {
+    const body = 'Rail fares will rise in January. The Welsh government said the increase was unavoidable.';
+    const out = run(body);
+    expect(actorMentions(out, body, 'organization')).toContain('Welsh government');
+    expect(all(out)).toEqual(['Welsh Government | said | the increase was unavoidable']);
+  });
+  it('"A Scottish Government spokeswoman said" → Scottish Government', () => {
+    expect(all(run('Ferry services were cut again. A Scottish Government spokeswoman said new vessels would arrive next year.'))).toEqual([
+      'Scottish Government | said | new vessels would arrive next year',
+    ]);
+  });
+  it('"the Catalan government" is the regional body, not Spain', () => {
+    const out = run('Talks stalled in Madrid. The Catalan government warned that it would not attend the summit.');
+    expect(all(out)).toEqual(['Catalan government | warned | it would not attend the summit']);
   });
 });
