@@ -8,6 +8,7 @@ import {
   EN_COMPANY_NOUN,
   EN_DESCRIPTIONS,
   EN_DET,
+  EN_OFFICER_HEAD,
   EN_FINITE,
   EN_GENERIC_ORG,
   EN_INV_ROLE,
@@ -58,6 +59,41 @@ export function invertedSpeaker(ctx: Ctx, k: number): { actor: ActorAcc; text: s
         lastActor(ctx, k, (x) => x.type === 'organization' && x.name.toLowerCase().includes(w)) ??
         (EN_COMPANY_NOUN.has(w) || EN_BUSINESS_EPITHET.has(w) ? enSoleCompanyNear(ctx, k) : undefined);
       return a ? { actor: a, text: ctx.doc.src.slice(toks[j].start, toks[j + 2].end), last: j + 2 } : undefined;
+    }
+  }
+  // session 6b (enpassive): '"…," said a spokesman for X.' / 'said a senior bank official at X': an unnamed officer whose
+  // body is named after for/of/at/from → that body (GOLD: an officer of a named body speaks for it); the officer head
+  // must come within three lower-case words after the article; a person after the preposition or in apposition ("said
+  // a spokeswoman for X, NAME") is the engine's own case (the named person), a spokesman for a person is no speaker here
+  if (j + 3 < n && /^(a|an)$/.test(toks[j].norm)) {
+    let h = j + 1;
+    while (h < j + 4 && h < n && toks[h].gap === 0 && toks[h].caps === 0 && !EN_OFFICER_HEAD.has(toks[h].norm)) h++;
+    if (
+      h + 2 < n &&
+      EN_OFFICER_HEAD.has(toks[h].norm) &&
+      toks[h].gap === 0 &&
+      toks[h + 1].gap === 0 &&
+      /^(for|of|at|from)$/.test(toks[h + 1].norm) &&
+      ctx.doc.sentOf[h + 2] === sent
+    ) {
+      let p = h + 2;
+      if (toks[p].norm === 'the' && p + 1 < n && toks[p + 1].gap === 0) p++;
+      let m = ctx.mAt[p];
+      // "a spokesman for Xandria's Finance Ministry": the body after the possessive
+      if (m && m.first === p && m.last + 2 < n && toks[m.last + 1].norm === 's' && toks[m.last + 1].gap === 1) {
+        const m2 = ctx.mAt[m.last + 2];
+        m = m2 && m2.first === m.last + 2 ? m2 : undefined;
+      }
+      const a = m && m.first <= p && ctx.doc.sentOf[m.last] === sent ? ctx.set.byId.get(m.actorId) : undefined;
+      if (!a || a.type === 'person' || a.type === 'location') return undefined;
+      // a name in apposition ("said a spokesman for X, NAME") is the speaker if it is a person, else refused
+      const ap = m!.last + 1;
+      if (ap < n && ctx.doc.sentOf[ap] === sent && toks[ap].gap === 2 && toks[ap].caps > 0) {
+        const pm = ctx.mAt[ap];
+        const pa = pm && pm.first === ap ? ctx.set.byId.get(pm.actorId) : undefined;
+        return pa && pa.type === 'person' ? { actor: pa, text: ctx.doc.src.slice(pm!.start, pm!.end), last: pm!.last } : undefined;
+      }
+      return { actor: a, text: ctx.doc.src.slice(toks[j].start, m!.end), last: m!.last };
     }
   }
   // issue 11 (en): a lower-case descriptor the title list lacks ("said protester X", "said longtime resident X") is
