@@ -9,14 +9,11 @@
 
 import type { KbActor } from '@marsad/contracts';
 import { foldWithMap, tokenize, variantSlots, type Token } from './text';
-import { CodeUnits } from './text-units';
 
 // Code units are read through the one built-in (`charCodeAt.call(s, i)`): these functions read strings of
 // many representations (sliced, cons, one- or two-byte, internalised), on which `s.charCodeAt(i)` is a
 // megamorphic property load per character in optimised code (ADR 0022, 2026-12-07).
 const charCodeAt = String.prototype.charCodeAt;
-/** `match`'s copy of the folded text (its own instance: see text-units.ts). */
-const MATCH_UNITS = new CodeUnits();
 
 export interface GazEntry {
   actorId: string;
@@ -240,27 +237,21 @@ export class Gazetteer {
     }
   }
 
-  /** Id of a whole token's folded form, or -1; `u` (when given) holds the folded text the token was cut from. */
-  private tokenId(t: Token, u: Uint16Array<ArrayBufferLike> | undefined): number {
-    const norm = t.norm;
+  /** Id of a whole token's folded form, or -1. */
+  private tokenId(norm: string): number {
     let h = SEED;
-    if (u) for (let p = t.nEnd - 1; p >= t.nStart; p--) h = step(h, u[p]);
-    else for (let p = norm.length - 1; p >= 0; p--) h = step(h, charCodeAt.call(norm, p));
+    for (let p = norm.length - 1; p >= 0; p--) h = step(h, charCodeAt.call(norm, p));
     return this.lookup(norm, 0, false, h);
   }
 
   /**
    * All longest, non-overlapping matches in the token stream, left to right.
    * `sentStart[i]` tells whether token i starts a sentence (relaxes capitalisation of ambiguous words).
-   * `folded`, when given, is the folded text the tokens were cut from (`toks[i].norm` is
-   * `folded.slice(nStart, nEnd)`, as `tokenize(src, foldWithMap(src))` makes them): the token hashes then read
-   * its code units from a typed-array copy instead of `charCodeAt` on every token string (ADR 0022).
    */
-  match(src: string, toks: Token[], sentStart?: Uint8Array, folded?: string): GazMatch[] {
+  match(src: string, toks: Token[], sentStart?: Uint8Array): GazMatch[] {
     const out: GazMatch[] = [];
     const n = toks.length;
     if (this.vocab.length === 0) return out;
-    const u = folded === undefined ? undefined : MATCH_UNITS.of(folded);
     // ids of following tokens, looked up once each when a trie walk reaches them (-2: not yet)
     const idAt = new Int32Array(n).fill(-2);
     let i = 0;
@@ -274,10 +265,7 @@ export class Gazetteer {
       if (SUFFIX.length <= len0) SUFFIX = new Int32Array(len0 * 2 + 1);
       let h = SEED;
       SUFFIX[len0] = h;
-      if (u) {
-        const off = t0.nStart;
-        for (let p = len0 - 1; p >= 0; p--) SUFFIX[p] = h = step(h, u[off + p]);
-      } else for (let p = len0 - 1; p >= 0; p--) SUFFIX[p] = h = step(h, charCodeAt.call(norm, p));
+      for (let p = len0 - 1; p >= 0; p--) SUFFIX[p] = h = step(h, charCodeAt.call(norm, p));
       // non-Arabic tokens have one variant (the token itself); Arabic ones their clitic-stripped forms, in tokenVariants order
       const nv = t0.script === 'arabic' ? variantSlots(norm, SLOTS) : ((SLOTS[0] = 0), (SLOTS[1] = 0), (SLOTS[2] = 0), 1);
       for (let vi = 0; vi < nv; vi++) {
@@ -305,7 +293,7 @@ export class Gazetteer {
           const nt = toks[j + 1];
           if (nt.gap >= 3 && nt.gap !== 3) break;
           let nid = idAt[j + 1];
-          if (nid === -2) nid = idAt[j + 1] = this.tokenId(nt, u);
+          if (nid === -2) nid = idAt[j + 1] = this.tokenId(nt.norm);
           if (nid < 0) break;
           const nx: Node | undefined = node.next.get(nid);
           if (!nx) break;

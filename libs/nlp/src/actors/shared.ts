@@ -119,7 +119,7 @@ const TERRITORIES = new Set(
 const LEGAL_FORMS = new Set(['asa', 'ag', 'se', 'sa', 'nv', 'plc', 'ab', 'oyj', 'spa', 'gmbh', 'bv', 'kk']);
 
 export function kbActors(doc: Doc, gaz: Gazetteer, set: ActorSet, cover: (string | undefined)[]): void {
-  const ms = gaz.match(doc.src, doc.toks, doc.sentStart, doc.f.text);
+  const ms = gaz.match(doc.src, doc.toks, doc.sentStart);
   // last token of the latest capital taken as a place: a capital coordinated with it is a place too
   let lastPlace = -2;
   for (const m of ms) {
