@@ -131,6 +131,33 @@ describe('index handler', () => {
     expect(JSON.parse(res!.dlq![0].message.value!.toString()).id).toBe('bad');
   });
 
+  it('reads a compact article that carries every derived field without parsing it: its own bytes plus indexedAt', async () => {
+    const complete = (id: string) =>
+      article(id, {
+        enrichedAt: '2024-02-03T00:00:00.000Z',
+        publishedAt: '2023-11-30T23:00:00.000Z',
+        bodyNormalized: 'b',
+        actorIds: [],
+        actorNames: [],
+        actorTypes: [],
+        claimSpeakerIds: [],
+      });
+    const { writer, calls } = writerWith(okItem);
+    const h = createIndexHandler({ names: n, writer, maxMessageBytes: 100_000, logger: quiet, normalize: (s) => s.toUpperCase() });
+    const m = msg(complete('c1'));
+    const parse = jest.spyOn(JSON, 'parse');
+    try {
+      await h([m], ctx);
+      expect(parse).not.toHaveBeenCalled();
+    } finally {
+      parse.mockRestore();
+    }
+    const [d] = calls[0];
+    expect([d.id, d.index]).toEqual(['c1', n.articlesIndex('2023.11')]);
+    expect(d.parts![0].buffer).toBe(m.value!.buffer); // a view of the message, not a copy
+    expect(source(d)).toEqual({ ...complete('c1'), indexedAt: expect.any(String) });
+  });
+
   it('throws on transient item failures and on connection errors (the runner retries / pauses)', async () => {
     const busy = writerWith((d) => ({
       id: d.id,

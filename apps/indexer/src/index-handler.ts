@@ -1,6 +1,15 @@
 import { EnrichedArticleSchema, isCanonicalEnrichedArticle, type EnrichedArticle, type Names } from '@marsad/contracts';
 import { TransientError, decodeJson, errorMessage, type BatchHandler, type DlqItem, type InboundMessage } from '@marsad/messaging';
-import { BulkWriter, isTransientRequestError, monthlyIndexFor, spliceIndexDocument, toIndexDocument, type BulkDoc } from '@marsad/search';
+import {
+  BulkWriter,
+  isTransientRequestError,
+  monthlyIndexFor,
+  scanIndexableArticle,
+  spliceIndexDocument,
+  spliceScannedArticle,
+  toIndexDocument,
+  type BulkDoc,
+} from '@marsad/search';
 import type { Logger } from '@marsad/observability';
 
 export interface IndexHandlerDeps {
@@ -27,6 +36,17 @@ type Built = { ok: true; doc: Doc; bytes: number } | { ok: false; error: string 
  * serialisation of a ~22 KB article; else (or `splice: false`) JSON.stringify(toIndexDocument(a)).
  */
 function buildDoc(d: IndexHandlerDeps, m: InboundMessage, splice: boolean): Built {
+  // The common case without parsing: compact JSON the scan finds canonical and complete is sent as
+  // its own bytes plus indexedAt — what the path below would splice, without decoding ~22 KB to a
+  // string, JSON.parse's thousand small objects and the garbage they make. Anything else: below.
+  if (splice && m.value && m.value.length <= d.maxMessageBytes) {
+    const scanned = scanIndexableArticle(m.value);
+    if (scanned) {
+      const parts = spliceScannedArticle(m.value);
+      const doc = { id: scanned.id, index: monthlyIndexFor(scanned, d.names), parts, message: m };
+      return { ok: true, doc, bytes: parts[0].length + parts[1].length };
+    }
+  }
   let vouched = false;
   const dec = decodeJson(m.value, EnrichedArticleSchema, {
     maxBytes: d.maxMessageBytes,

@@ -172,6 +172,8 @@ const keysIn = (o: unknown, allowed: Set<string>): boolean => {
   for (const k in o) if (!allowed.has(k)) return false;
   return true;
 };
+/** A date string toIndexDocument copies unchanged: ISO-8601 UTC exactly as toISOString writes it. */
+export const isIsoUtcDate = (s: string): boolean => iso(s) === s;
 const sameDate = (s: unknown) => s === undefined || (typeof s === 'string' && iso(s) === s);
 
 /**
@@ -223,4 +225,14 @@ export function spliceIndexDocument(a: Enriched, json: Buffer, opts: ToIndexDocu
   if (a.actorTypes === undefined) add('actorTypes', uniq(actors.map((x) => x.type)));
   if (a.claimSpeakerIds === undefined) add('claimSpeakerIds', uniq((a.claims ?? []).map((c) => c.speaker.actorId)));
   return [json.subarray(0, end), Buffer.from(`${tail}}`, 'utf8')];
+}
+
+/**
+ * spliceIndexDocument for a message scanIndexableArticle (./scan.ts) said yes to: such an article
+ * carries every field toIndexDocument would derive, so its document is its own bytes up to the
+ * closing brace plus `indexedAt` — the same pieces spliceIndexDocument returns for its parse.
+ */
+export function spliceScannedArticle(json: Buffer, opts: Pick<ToIndexDocumentOptions, 'now' | 'indexedAt'> = {}): Buffer[] {
+  const tail = opts.indexedAt === false ? '}' : `,"indexedAt":${JSON.stringify((opts.now?.() ?? new Date()).toISOString())}}`;
+  return [json.subarray(0, json.length - 1), Buffer.from(tail, 'utf8')];
 }
