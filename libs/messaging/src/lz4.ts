@@ -11,6 +11,8 @@
  * CRC32-C over the compressed bytes, checked by the broker; a malformed frame still throws (never
  * reads or writes out of bounds), which the consumer runner treats as an unreadable batch.
  */
+import { uncompressSync } from 'lz4-napi';
+
 const MAGIC = 0x184d2204;
 const BLOCK_MAX = [0, 0, 0, 0, 64 << 10, 256 << 10, 1 << 20, 4 << 20];
 
@@ -46,6 +48,7 @@ export function lz4DecompressFrame(src: Buffer): Buffer {
     const bd = src[ip + 1];
     ip += 2;
     if (flg >> 6 !== 1) fail(`unsupported version ${flg >> 6}`);
+    const independent = (flg & 0x20) !== 0;
     const blockChecksum = (flg & 0x10) !== 0;
     const contentSize = (flg & 0x08) !== 0;
     const contentChecksum = (flg & 0x04) !== 0;
@@ -74,6 +77,11 @@ export function lz4DecompressFrame(src: Buffer): Buffer {
         ensure(size);
         src.copy(out, op, ip, ip + size);
         op += size;
+      } else if (independent) {
+        const block = nativeBlock(src, ip, size, blockMax);
+        ensure(block.length);
+        block.copy(out, op);
+        op += block.length;
       } else {
         ensure(blockMax);
         op = decodeBlock(src, ip, ip + size, out, op, frameStart);
@@ -90,6 +98,26 @@ export function lz4DecompressFrame(src: Buffer): Buffer {
     return exact;
   }
   return out.subarray(0, op);
+}
+
+let scratch = Buffer.allocUnsafe(0);
+
+/**
+ * An independent block (no match reaches into an earlier one: what lz4-napi, the Java client and
+ * librdkafka write) by lz4-napi's block decoder — lz4_flex with its safe, bounds-checked decoding,
+ * on the calling thread, output ≤ the block maximum (64 KB in Kafka's frames) freed with its
+ * Buffer — ~3× faster than decodeBlock (ADR 0021, seventh session). Its input is the block behind
+ * a 4-byte size, the largest output allowed: the block maximum.
+ */
+function nativeBlock(src: Buffer, ip: number, size: number, blockMax: number): Buffer {
+  if (scratch.length < size + 4) scratch = Buffer.allocUnsafe(Math.max(size + 4, 64 << 10) + 4);
+  scratch.writeUInt32LE(blockMax, 0);
+  src.copy(scratch, 4, ip, ip + size);
+  try {
+    return uncompressSync(scratch.subarray(0, size + 4));
+  } catch (err) {
+    return fail(`bad block: ${err instanceof Error ? err.message : String(err)}`);
+  }
 }
 
 /** One LZ4 block src[ip, end) → out at op (room for the block's maximum size ensured); the new op. */
