@@ -12,8 +12,9 @@ import { lz4DecompressFrame } from './lz4';
  * package (no node-gyp, no download at install):
  * - snappy: kafkajs-snappy (snappyjs), which also reads the Java client's xerial framing;
  * - lz4:    LZ4 *frame* format as Kafka uses since message format v1: written by lz4-napi (lz4_flex,
- *           napi-rs binaries in per-platform npm packages), read by ./lz4.ts (plain TS: lz4-napi's
- *           threaded decoder held ~100 MB of native memory in a consumer, ADR 0021);
+ *           napi-rs binaries in per-platform npm packages), read by ./lz4.ts (frames walked in TS,
+ *           blocks by lz4-napi's block decoder on the calling thread: lz4-napi's threaded frame
+ *           decoder held ~100 MB of native memory in a consumer, ADR 0021);
  * - zstd:   fzstd (pure JS) to read — it accepts the streaming frames without a content size that
  *           zstd-jni and librdkafka write —, @bokuweb/zstd-wasm to write.
  */

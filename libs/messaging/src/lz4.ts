@@ -1,11 +1,14 @@
 /**
- * LZ4 *frame* decoder in plain TypeScript (the format Kafka's lz4 batches use since message format
- * v1): https://github.com/lz4/lz4/blob/dev/doc/lz4_Frame_format.md and lz4_Block_format.md.
+ * LZ4 *frame* reader (the format Kafka's lz4 batches use since message format v1):
+ * https://github.com/lz4/lz4/blob/dev/doc/lz4_Frame_format.md and lz4_Block_format.md. The frame is
+ * walked here; independent blocks (what lz4-napi, the Java client and librdkafka write) are decoded by
+ * lz4-napi's block decoder on the calling thread, linked blocks by the TypeScript decodeBlock below.
  *
  * Why not lz4-napi's decompressFrame (ADR 0021): it decodes on libuv's thread pool into Rust
  * vectors grown by doubling, memory V8 neither counts nor collects with any urgency; a consumer
- * reading MiB-sized lz4 fetches kept ~100 MB more RSS than the same data uncompressed. Here the
- * output is one V8-accounted Buffer per frame, written on the main thread.
+ * reading MiB-sized lz4 fetches kept ~100 MB more RSS than the same data uncompressed (and
+ * decompressFrameSync leaks its output). Here the output is one V8-accounted Buffer per frame; the
+ * native block decoder's output is one block (≤ 64 KB in Kafka's frames) at a time, copied into it.
  *
  * Checksums (header, block, content) are skipped, not verified: Kafka's record batch has its own
  * CRC32-C over the compressed bytes, checked by the broker; a malformed frame still throws (never

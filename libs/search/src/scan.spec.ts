@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { isCanonicalEnrichedArticle, names } from '@marsad/contracts';
 import { DELETE, setAt, type Path } from '../../contracts/src/parity-spec-support';
 import { monthlyIndexFor, spliceIndexDocument, spliceScannedArticle } from './document';
@@ -264,6 +265,29 @@ describe('scanIndexableArticle (the indexer reads compact canonical articles wit
       expect(scanIndexableArticle(v)).toBeUndefined();
       expect(parsingPath(v)).toBeUndefined();
     }
+  });
+
+  it("relies on isUtf8 refusing exactly what the parsing path's fatal TextDecoder refuses", () => {
+    let seed = 1;
+    const rnd = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+    let valid = 0;
+    const differ: string[] = [];
+    for (let k = 0; k < 30_000; k++) {
+      // short runs biased to lead and continuation bytes, where the encodings' edge cases are
+      const b = Buffer.from(
+        Array.from({ length: 1 + (rnd() % 6) }, () => [rnd() % 128, 0x80 + (rnd() % 64), 0xc0 + (rnd() % 64), rnd() % 256][rnd() % 4]),
+      );
+      let decodes = true;
+      try {
+        strict.decode(b);
+      } catch {
+        decodes = false;
+      }
+      if (decodes) valid++;
+      if (isUtf8(b) !== decodes) differ.push(b.toString('hex'));
+    }
+    expect(differ).toEqual([]);
+    expect(valid).toBeGreaterThan(1000);
   });
 
   it('gives the same line as the parsing path for 4,000 randomly corrupted articles', () => {
