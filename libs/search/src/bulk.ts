@@ -87,6 +87,13 @@ export interface BulkWriterOptions {
  * per-item results classified transient/permanent.
  */
 export class BulkWriter {
+  /**
+   * Request bodies kept for the next request (one per request in flight): a fresh multi-MB Buffer per
+   * `_bulk` was external memory V8 only frees with a GC, and its pressure drove most of the indexer's
+   * mark-compacts once articles stopped being parsed (ADR 0019, seventh session).
+   */
+  private readonly bodies: Buffer[] = [];
+
   constructor(
     private readonly client: Client,
     private readonly opts: BulkWriterOptions = {},
@@ -103,9 +110,17 @@ export class BulkWriter {
     let bytes = 0;
     const flush = async () => {
       if (!opsDocs.length) return;
-      const body = Buffer.concat(lines, bytes);
+      let buf = this.bodies.pop();
+      if (!buf || buf.length < bytes) buf = Buffer.allocUnsafe(Math.max(bytes, max));
+      let at = 0;
+      for (const l of lines) at += l.copy(buf, at);
       lines = [];
-      items.push(...(await this.send(body, opsDocs)));
+      try {
+        // the client is done with the body once the request settles (retries included)
+        items.push(...(await this.send(buf.subarray(0, at), opsDocs)));
+      } finally {
+        if (buf.length <= 2 * max) this.bodies.push(buf);
+      }
       opsDocs = [];
       bytes = 0;
     };
