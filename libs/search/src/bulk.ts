@@ -111,16 +111,14 @@ export class BulkWriter {
     const flush = async () => {
       if (!opsDocs.length) return;
       let buf = this.bodies.pop();
-      if (!buf || buf.length < bytes) buf = Buffer.allocUnsafe(Math.max(bytes, max));
+      if (!buf || buf.length < bytes) buf = Buffer.allocUnsafeSlow(Math.max(bytes, max)); // its own memory, not a slice of the pool
       let at = 0;
       for (const l of lines) at += l.copy(buf, at);
       lines = [];
-      try {
-        // the client is done with the body once the request settles (retries included)
-        items.push(...(await this.send(buf.subarray(0, at), opsDocs)));
-      } finally {
-        if (buf.length <= 2 * max) this.bodies.push(buf);
-      }
+      // The client is done with the body once the request is answered (its retries included); after
+      // a failure (a timeout, an aborted socket) the buffer is dropped rather than reused.
+      items.push(...(await this.send(buf.subarray(0, at), opsDocs)));
+      if (buf.length <= 2 * max) this.bodies.push(buf);
       opsDocs = [];
       bytes = 0;
     };

@@ -232,6 +232,41 @@ describe('failure classification', () => {
     expect(res.transient.map((i) => i.id)).toEqual(['busy']);
     expect(res.permanent[0]).toMatchObject({ ok: false, status: 400, type: 'mapper_parsing_exception' });
   });
+
+  it('BulkWriter reuses a request body once answered, never one in flight or one of a failed request', async () => {
+    const bodies: Buffer[] = [];
+    let release: () => void = () => undefined;
+    let fail = false;
+    const client = {
+      bulk: async (p: { body: Buffer }) => {
+        bodies.push(p.body);
+        const text = p.body.toString('utf8');
+        if (text.includes('"slow"')) await new Promise<void>((r) => (release = r));
+        if (fail) throw Object.assign(new Error('timeout'), { name: 'TimeoutError' });
+        expect(p.body.toString('utf8')).toBe(text); // not overwritten while in flight
+        return {
+          items: text
+            .split('\n')
+            .filter((_, i) => i % 2 === 0 && _)
+            .map((a) => ({ index: { _id: JSON.parse(a).index._id, status: 201 } })),
+        };
+      },
+    };
+    const w = new BulkWriter(client as never, { maxRequestBytes: 1000 });
+    const doc = (id: string) => [{ id, index: 'i', doc: { id } }];
+    await w.write(doc('a'));
+    const slow = w.write(doc('slow')); // in flight: its body is not handed out again
+    await w.write(doc('b'));
+    release();
+    await slow;
+    expect(bodies[1].buffer).toBe(bodies[0].buffer); // the first body, reused once answered
+    expect(bodies[2].buffer).not.toBe(bodies[1].buffer);
+    fail = true;
+    await expect(w.write(doc('c'))).rejects.toThrow('timeout');
+    fail = false;
+    await w.write(doc('d'));
+    expect(bodies[4].buffer).not.toBe(bodies[3].buffer); // the failed request's body was dropped
+  });
 });
 
 describe('template', () => {
