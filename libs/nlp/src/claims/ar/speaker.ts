@@ -169,9 +169,28 @@ function pluralSubject(c: ClaimX, a: ActorAcc | undefined): boolean {
  */
 export function resolveArPronoun(ctx: Ctx, k: number, fem: boolean, participle = false): ActorAcc | undefined {
   const a = resolveArPronoun0(ctx, k, fem, participle);
+  // session 7: "… في وفاة X واصفا إياه بـ…"، "هاجمت … قوى سياسية متهمة إياها بـ…": the object pronoun after a
+  // participle points back to the nearest actor before it, which is therefore not the participle's subject — refuse
+  // rather than give X its own description
+  if (a && participle && k + 1 < ctx.doc.toks.length && AR_IYYA.has(ctx.doc.toks[k + 1].norm) && nearestActorBefore(ctx, k) === a)
+    return undefined;
   if (!a || a.type !== 'person' || !deceased(ctx, a)) return a;
   const lc = lastClaimBefore(ctx, k);
   return lc && lc.speaker.actorId === a.id ? a : undefined;
+}
+
+/** The detached object pronoun (folded): إياه، إياها، إياهم، إياهما، إياهن. */
+const AR_IYYA = new Set(['اياه', 'اياها', 'اياهم', 'اياهما', 'اياهن']);
+
+/** The actor (not a place) whose mention ends nearest before token k in k's sentence. */
+function nearestActorBefore(ctx: Ctx, k: number): ActorAcc | undefined {
+  const sent = ctx.doc.sentOf[k];
+  for (let b = k - 1; b >= 0 && ctx.doc.sentOf[b] === sent; b--) {
+    const m = ctx.mAt[b];
+    const a = m ? ctx.set.byId.get(m.actorId) : undefined;
+    if (a && a.type !== 'location') return a;
+  }
+  return undefined;
 }
 
 const AR_DECEASED_CUE = /^[وفلب]?(الراحل|الراحله|الفقيد|الفقيده|المرحوم|المرحومه|وفاه|رحيل|نعي|لوفاه|بوفاه|برحيل)$/;
@@ -279,6 +298,22 @@ function resolveArPronoun0(ctx: Ctx, k: number, fem: boolean, participle: boolea
       if (coordSubj) {
         if (firstPerson && compatible(firstPerson)) return firstPerson;
       } else if (firstPerson || firstBody || vsoCountry) return firstPerson ?? firstBody ?? vsoCountry;
+      // session 7: no subject before the first complementiser, and the participle sits in a reported clause ("ونقلت
+      // وكالة … بيانا … أن X أعرب عن …، واصفا إياه"): the subject of that reported speech act, right after its
+      // complementiser, speaks — not the previous paragraph's speaker
+      if (participle && stopAt < toks[k].start) {
+        let c = -1;
+        for (let r = k - 1; r >= 0 && ctx.doc.sentOf[r] === sent && toks[r].start >= stopAt; r--)
+          if (AR_COMP.has(toks[r].norm)) {
+            c = r;
+            break;
+          }
+        const mc = c >= 0 && c + 1 < k ? ctx.mAt[c + 1] : undefined;
+        const ac = mc && mc.first === c + 1 && ctx.doc.quoteOf[c + 1] < 0 ? ctx.set.byId.get(mc.actorId) : undefined;
+        // (only when that subject itself speaks — "أن X أعرب/قال" — not "على أن X تريد …": there X is content)
+        const nv = mc && mc.last + 1 < k ? toks[mc.last + 1] : undefined;
+        if (ac && ac.type !== 'location' && ok(ac) && nv && nv.gap <= 1 && nv.script === 'arabic' && arVerbOf(nv)) return ac;
+      }
     }
   }
   // the verb of the last claim agrees in gender (قالت ... وأضافت; قال ... وأضاف)
