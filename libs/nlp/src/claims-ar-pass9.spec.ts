@@ -107,3 +107,47 @@ describe('session 7 — Arabic: a KB alias opening with الشيخ, then the fam
     expect(who(out, 'التعاون')).toEqual(['Hamad bin Salem | ar-explicit']);
   });
 });
+
+describe('session 7 — Arabic agency wires: who speaks after a visit or a statement', () => {
+  it('"من جانبه، أعرب معالي X …، وقال": an unrecognised subject after a fronted topic is refused, not the host', () => {
+    const body =
+      'استقبل سمو الشيخ حمد بن سالم آل فارس اليوم معالي رائد المومني وزير المياه في فالوريا.\n\nوقال حمد بن سالم إن التعاون مستمر.\n\nمن جانبه، أعرب معالي رائد المومني عن تقديره للدعم، وقال إن المشروع سيبدأ العام المقبل.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(who(out, 'المشروع سيبدأ').filter((w) => w.startsWith('Hamad'))).toEqual([]);
+  });
+
+  it('"وعلّق نقيب X NAME على البيان …، قائلا": a response verb whose subject no rule named leaves the participle unresolved', () => {
+    const body =
+      'وقال عمر فايد إن الحكومة ستدفع المستحقات.\n\nوعلّق نقيب المستشفيات جميل الراعي على البيان في حديث إذاعي، قائلا إن "الدولة مدينة للمستشفيات".';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(who(out, 'الدولة مدينة').filter((w) => w.startsWith('Omar'))).toEqual([]);
+  });
+
+  it('"ورد X على سؤال حول … بالقول إن": the occasion may sit between the subject and بالقول', () => {
+    const body = 'ورد المتحدث باسم الوزارة عمر فايد على سؤال حول تمويل المشروع بالقول إن "المفاوضات بلغت مراحلها الأخيرة".';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(who(out, 'المفاوضات بلغت')).toEqual(['Omar Fayed | ar-bil-qawl']);
+  });
+
+  it('"وأكد سموه خلال اللقاء أن": the honorific subject with an occasion phrase before the complementiser', () => {
+    const body = 'استقبل سمو الشيخ حمد بن سالم آل فارس وفدا من فالوريا.\n\nوأكد سموه خلال اللقاء أن العلاقات بين البلدين متينة.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(who(out, 'العلاقات بين البلدين')).toEqual(['Hamad bin Salem | ar-description']);
+  });
+
+  it('"وأضاف الوزير الفالوري": only a person introduced with that country; the host minister is refused', () => {
+    const host =
+      'واستقبل وزير الطاقة عمر فايد نظيره من فالوريا.\n\nوقال الوزير عمر فايد إن الزيارة مهمة.\n\nوأضاف الوزير الفالوري أن بلاده تعاني من عجز مائي.';
+    const out1 = enrich(host);
+    expect(offsetsOk(out1, host)).toBe(true);
+    expect(who(out1, 'عجز مائي')).toEqual([]);
+    const guest = 'والتقى وزير الطاقة الفالوري سامي ناصر وفدا زاندريا.\n\nوأضاف الوزير الفالوري أن بلاده تعاني من عجز مائي.';
+    const out2 = enrich(guest);
+    expect(offsetsOk(out2, guest)).toBe(true);
+    expect(who(out2, 'عجز مائي')).toEqual(['Sami Nasser | ar-description']);
+  });
+});

@@ -300,7 +300,9 @@ function bilQawl(v: EngineView, i: number): boolean {
   const sent = doc.sentOf[i];
   let vb = -1;
   let vf: { verb: string; fem: boolean } | undefined;
-  for (let b = i - 1; b >= Math.max(0, i - 8) && doc.sentOf[b] === sent; b--) {
+  // (session 7: up to 16 tokens back — agency copy puts the occasion between the subject and بالقول: "ورد المتحدث باسم
+  // الوزارة X على سؤال حول تمويل المشروع بالقول إن")
+  for (let b = i - 1; b >= Math.max(0, i - 16) && doc.sentOf[b] === sent; b--) {
     vf = verbForm(toks[b].norm);
     if (vf) {
       vb = b;

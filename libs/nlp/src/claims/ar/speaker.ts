@@ -4,7 +4,17 @@
 import type { ActorAcc, MentionX } from '../../actors/shared';
 import { type Doc, tokenAt } from '../../doc';
 import { arVerbOf } from '../../actors/ar/names';
-import { AR_ADVERBIAL, AR_COMP, AR_DESCRIPTIONS, AR_PERSON_TITLES, AR_PREPS, AR_RELAY, AR_TITLE_WORDS, AR_VERBS } from '../../lexicon/ar';
+import {
+  AR_ADVERBIAL,
+  AR_COMP,
+  AR_DESCRIPTIONS,
+  AR_PERSON_TITLES,
+  AR_PREPS,
+  AR_RELAY,
+  AR_RESPONSE,
+  AR_TITLE_WORDS,
+  AR_VERBS,
+} from '../../lexicon/ar';
 import { foldText } from '../../text';
 import {
   actorOf,
@@ -253,7 +263,7 @@ function resolveArPronoun0(ctx: Ctx, k: number, fem: boolean, participle: boolea
     // المسؤول الأول إنه …، مؤكدا"، "ونقل فلان عن …، مشيرا"): the participle speaks for that subject, and the actors the
     // scan below would find sit in the content or the object — refuse
     // (also a coordinated verb with no subject of its own: "وكانت منظمات حقوقية قد حثت …، وقالت إن")
-    if ((participle || coordSubj) && lastSent !== sent && openingSubjectUnresolved(ctx, lead, k)) return undefined;
+    if ((participle || coordSubj) && lastSent !== sent && openingSubjectUnresolved(ctx, frontedTopicEnd(ctx, lead, k), k)) return undefined;
     const st = ctx.doc.sents[sent];
     if (st) {
       // the subject: a person named in the sentence (not inside a prepositional phrase), else the first body
@@ -363,7 +373,9 @@ function openingSubjectUnresolved(ctx: Ctx, lead: number, k: number): boolean {
   const toks = ctx.doc.toks;
   if (lead < 0 || lead + 1 >= k || ctx.doc.sentOf[lead + 1] !== ctx.doc.sentOf[k]) return false;
   const v = toks[lead];
-  if (!(arVerbOf(v) || AR_RELAY.has(v.norm.replace(/^[وف]/, '')) || /^[وف]?(كان|كانت)$/.test(v.norm))) return false;
+  // (session 7: also a response verb — "وعلّق نقيب المستشفيات NAME على البيان …، قائلا" — whose subject no rule named)
+  const bare = v.norm.replace(/^[وف]/, '');
+  if (!(arVerbOf(v) || AR_RELAY.has(bare) || AR_RESPONSE.has(bare) || /^[وف]?(كان|كانت)$/.test(v.norm))) return false;
   const s = toks[lead + 1];
   if (s.gap > 1 || s.script !== 'arabic' || ctx.mAt[lead + 1] || /[:"\u201C\u00AB]/.test(s.sep)) return false;
   if (
@@ -379,9 +391,28 @@ function openingSubjectUnresolved(ctx: Ctx, lead: number, k: number): boolean {
   // a title or role word with a name right after it ("وقال وزير الخارجية X") is resolved by the name
   for (let r = lead + 2; r < Math.min(k, lead + 6); r++) {
     if (toks[r].gap > 2 || /^(في|من|الي|علي|عن|مع|خلال|امام|لدي|عبر|بين)$/.test(toks[r].norm)) break;
+    // (session 7: a nationality adjective right after a definite title — "وأضاف الوزير الأردني" — names nobody; the
+    // description resolver decides who holds that title, and refused it when no one fits)
+    if (ctx.mAt[r] && r === lead + 2 && s.norm.startsWith('ال') && (AR_TITLE_WORDS.has(s.norm) || AR_PERSON_TITLES.has(s.norm))) {
+      const ca = ctx.set.byId.get(ctx.mAt[r]!.actorId);
+      if (ca && ca.type === 'country' && ctx.mAt[r]!.last === r) return !nationalityHolder(ctx, lead + 1, ca);
+    }
     if (ctx.mAt[r]) return false;
   }
   return true;
+}
+
+/** Session 7: the fronted topic phrases of agency copy ("من جانبه،"، "بدورها،"، "من جهتهم،"، "في المقابل،"). */
+const AR_FRONTED_TOPIC = new Set(['جانبه', 'جانبها', 'جانبهم', 'جهته', 'جهتها', 'جهتهم', 'بدوره', 'بدورها', 'بدورهم', 'المقابل']);
+
+/** Session 7: the token after a fronted topic phrase and its comma at the sentence's start `lead`, else `lead`. */
+function frontedTopicEnd(ctx: Ctx, lead: number, k: number): number {
+  const toks = ctx.doc.toks;
+  if (lead < 0) return lead;
+  let r = lead;
+  if (/^[وف]?(من|في)$/.test(toks[r].norm) && r + 1 < k) r++;
+  if (!AR_FRONTED_TOPIC.has(toks[r].norm.replace(/^[وف](?=بدور)/, ''))) return lead;
+  return r + 1 < k && toks[r + 1].gap === 2 ? r + 1 : lead;
 }
 
 /** "الوكالة الكورية الشمالية" / "الوكالة الرسمية في كوريا الشمالية": a description qualified by a country refers to the
@@ -488,6 +519,39 @@ export function resolveDescription(ctx: Ctx, k: number, type: string, word: stri
   // a role word never refers to a person the story introduced with another role (the head of state is not "الوزير")
   if (lcA && typeOk(lcA) && fitsTitle(ctx, lcA, word)) return lcA;
   return lastActor(ctx, k, (a) => typeOk(a) && fitsTitle(ctx, a, word));
+}
+
+/**
+ * Session 7: "الوزير الأردني" at token `title`: the person named last before it whose own title phrase carries that country
+ * — before the name ("وزير الطاقة الفالوري X") or in a title right after it ("X، وزير المياه في المملكة الأردنية") — the
+ * only people a nationality-qualified title may refer to. (Not a country merely near the name: "استقبل الوزير X نظيره من
+ * Y" introduces X's guest, not X.)
+ */
+export function nationalityHolder(ctx: Ctx, title: number, country: ActorAcc): ActorAcc | undefined {
+  const toks = ctx.doc.toks;
+  const isC = (r: number) => ctx.mAt[r]?.actorId === country.id;
+  for (let oi = orderAt(ctx, toks[title].start) - 1; oi >= 0; oi--) {
+    const m = ctx.order[oi];
+    const a = ctx.set.byId.get(m.actorId);
+    if (!a || a.type !== 'person' || m.field !== ctx.doc.field) continue;
+    const sent = ctx.doc.sentOf[m.first];
+    for (let r = m.first - 1; r >= Math.max(0, m.first - 4) && ctx.doc.sentOf[r] === sent; r--) {
+      if (isC(r)) return a;
+      if (ctx.mAt[r] || toks[r + 1].gap > 1) break;
+    }
+    const t = m.last + 1 < toks.length ? toks[m.last + 1] : undefined;
+    if (
+      t &&
+      ctx.doc.sentOf[m.last + 1] === sent &&
+      !t.norm.startsWith('نظير') && // "X نظيره من Y": the counterpart is another person
+      (AR_TITLE_WORDS.has(t.norm) || AR_PERSON_TITLES.has(t.norm))
+    )
+      for (let r = m.last + 2; r < Math.min(toks.length, m.last + 10) && ctx.doc.sentOf[r] === sent; r++) {
+        if (isC(r)) return a;
+        if (toks[r].gap > 2 || (ctx.mAt[r] && ctx.set.byId.get(ctx.mAt[r]!.actorId)?.type === 'person')) break;
+      }
+  }
+  return undefined;
 }
 
 /** Definite institution nouns that refer only to a body named with the same head (no fallback to the last body). */
