@@ -151,3 +151,25 @@ describe('session 7 — Arabic agency wires: who speaks after a visit or a state
     expect(who(out2, 'عجز مائي')).toEqual(['Sami Nasser | ar-description']);
   });
 });
+
+describe('session 7 — Arabic: the same speaker again', () => {
+  it('a one-word person mention repeated right after a reporting verb ("ولي الله سيف" … "وأوضح سيف") is that person', () => {
+    const body = 'وقال محافظ البنك المركزي الزاندري ولي الله سيف إن الاحتياطات مستقرة.\n\nوأوضح سيف أن التضخم تراجع إلى خمسة في المئة.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    const first = who(out, 'الاحتياطات');
+    expect(first).toHaveLength(1);
+    expect(who(out, 'التضخم تراجع')).toEqual(first);
+  });
+
+  it('a full stop with no space after it ("… الوزير.وأضاف") still ends the sentence; "د.X" and "دي.إيه.إن" do not', () => {
+    const body = 'وقال عمر فايد إنه التقى وزير الطاقة.وأضاف أن اللقاء كان مثمرا. ونقلت خدمة دي.إيه.إن عن د.سامي ناصر قوله إن الهدنة صامدة.';
+    const out = enrich(body);
+    expect(offsetsOk(out, body)).toBe(true);
+    expect(all(out)).toEqual([
+      'Omar Fayed | أضاف | اللقاء كان مثمرا',
+      'Omar Fayed | قال | التقى وزير الطاقة',
+      'Sami Nasser | قوله | الهدنة صامدة',
+    ]);
+  });
+});
