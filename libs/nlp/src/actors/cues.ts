@@ -307,6 +307,13 @@ export function arFamilyNames(ctx: ExtractCtx): void {
       m.end = fam.end;
       cover[m.last - 1] = a.id;
       cover[m.last] = a.id;
+      // session 7: a KB alias that opens with the courtesy الشيخ ("الشيخ عبدالله بن زايد") swallowed it; with the
+      // family name the full name stands alone ("سمو الشيخ X بن Y آل Z" → "X بن Y آل Z"), and الشيخ stays a title
+      if (m.last - m.first >= 4 && doc.src.slice(toks[m.first].start, toks[m.first].end) === 'الشيخ' && m.start === toks[m.first].start) {
+        cover[m.first] = undefined;
+        m.first++;
+        m.start = toks[m.first].start;
+      }
       if (a.source === 'rule' && a.name === oldText) a.name = doc.src.slice(m.start, m.end);
     }
   }

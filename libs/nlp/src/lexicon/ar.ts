@@ -13,6 +13,9 @@ export interface ArVerb {
   objectText?: boolean;
 }
 export const AR_VERBS = new Map<string, ArVerb>();
+const AR_FAEL_PARTICIPLES = new Set(
+  'واصفا واصفه نافيا نافيه رافضا رافضه لافتا لافته كاشفا زاعما داعيا داعيه'.split(' ').map((w) => foldText(w)),
+);
 function addAr(kind: string, forms: string, extra: Partial<ArVerb> = {}) {
   for (const f0 of forms.split(/\s+/).filter(Boolean)) {
     const f = foldText(f0);
@@ -22,8 +25,11 @@ function addAr(kind: string, forms: string, extra: Partial<ArVerb> = {}) {
         : /ت$/.test(f) && !/^(لفت|كشفت)$/.test(f)
           ? true
           : // feminine participles: مضيفة، قائلة (ADR 0016: قائلة was read as masculine)
-            /[ه]$/.test(f) && /^(م|قائل|قايل)/.test(f);
-    AR_VERBS.set(f, { kind, fem, participle: /^(م|قائل|قايل)/.test(f) && !/^(مضي)$/.test(f), ...extra });
+            /[ه]$/.test(f) && (/^(م|قائل|قايل)/.test(f) || AR_FAEL_PARTICIPLES.has(f));
+    // (session 7: also the فاعل participles — واصفا، نافيا، رافضا، لافتا، كاشفا، زاعما، داعيا — which speak for the
+    // sentence's subject exactly like مؤكدا; they were read as finite verbs, so "… X واصفا إياه" gave X the claim)
+    const participle = (/^(م|قائل|قايل)/.test(f) && !/^(مضي)$/.test(f)) || AR_FAEL_PARTICIPLES.has(f);
+    AR_VERBS.set(f, { kind, fem, participle, ...extra });
   }
 }
 addAr('statement', 'قال قالت يقول تقول قالوا يقولون قائلا قائله قائلين قائلتا قالا قالتا');
@@ -63,6 +69,8 @@ addAr('statement', 'اصر اصرت يصر تصر', { prep: 'علي' });
 addAr('statement', 'نوه نوهت', { prep: 'الي' });
 addAr('statement', 'غرد غردت كتب كتبت');
 addAr('statement', 'ابلغ ابلغت رجح رجحت توقع توقعت اعرب اعربت تدارك استدرك'); // (يُرجّح أن = "it is likely": impersonal)
+// session 7: the participle of توقع ("…، متوقعا أن يبلغ النمو …": a forecast of the sentence's subject, its own claim)
+addAr('statement', 'متوقعا متوقعه');
 addAr('threat', 'هدد هددت يهدد تهدد مهددا', { objectText: true });
 // "called X Y" / "described X as Y": the object plus the description is the text
 addAr('description', 'وصف وصفت يصف تصف واصفا واصفه وصفوا', { objectText: true });
