@@ -64,7 +64,8 @@ export interface SendBatchJobData {
 }
 
 export function isWebhookDelivery(d: WebhookDelivery | SendJobData): d is WebhookDelivery {
-  return typeof (d as WebhookDelivery).body === 'string';
+  // Not `typeof body`: an unpacked packed delivery builds its body on each read (below).
+  return (d as SendJobData).payload === undefined;
 }
 
 /**
@@ -155,7 +156,43 @@ export function unpackedDelivery(d: PackableDelivery): WebhookDelivery {
   return w;
 }
 
-/** The deliveries of a packed batch, each body rebuilt byte for byte as the intake would have written it. */
+/**
+ * A delivery of a packed batch. Its body is built from the batch's parts each time it is read (once
+ * for the POST; again only for a hand-over), not held: a batch's deliveries live across its POSTs
+ * (up to the webhook timeout each), and 50 bodies held that long are promoted to the old generation.
+ */
+class PackedWebhookDelivery implements WebhookDelivery {
+  readonly alertId: string;
+  readonly watchId: string;
+  readonly channelIndex: number;
+  readonly watchName: string;
+  readonly articleId: string;
+  readonly articleUrl: string;
+  readonly articleTitle?: string;
+  readonly articleTime?: string;
+  readonly #article: PackedArticle;
+  readonly #claims: string;
+  readonly #matched: string;
+  constructor(x: PackedDelivery, article: PackedArticle, claims: string) {
+    this.alertId = x.alertId;
+    this.watchId = x.watchId;
+    this.channelIndex = x.channelIndex;
+    this.watchName = x.watchName;
+    this.articleId = article.id;
+    this.articleUrl = article.url;
+    if (article.title) this.articleTitle = article.title;
+    if (article.time) this.articleTime = article.time;
+    this.#article = article;
+    this.#claims = claims;
+    this.#matched = x.matched;
+  }
+  get body(): string {
+    const a = this.#article;
+    return webhookBody(this.alertId, { id: this.watchId, name: this.watchName }, a.json, this.#matched, this.#claims, a.firedAt);
+  }
+}
+
+/** The deliveries of a packed batch; each body, when read, byte for byte as the intake would have written it. */
 export function unpackWebhookBatch(d: PackedSendBatchJobData): WebhookDelivery[] {
   return d.items.map((x) => {
     const article = d.articles[x.a];
@@ -164,7 +201,7 @@ export function unpackWebhookBatch(d: PackedSendBatchJobData): WebhookDelivery[]
       throw new Error(
         `packed send-webhooks batch is corrupt: delivery ${x.alertId}-c${x.channelIndex} points at article ${x.a} / claims ${x.c}, which it does not hold`,
       );
-    return unpackedDelivery({ ...x, article, claims });
+    return new PackedWebhookDelivery(x, article, claims);
   });
 }
 /** A digest window's alert as filed by the decide step (Redis hash value, JSON). */

@@ -164,10 +164,10 @@ describe('buildWebhookPayload', () => {
     // As BullMQ stores it: through JSON.
     const stored = JSON.parse(JSON.stringify(packed)) as typeof packed;
     const unpacked = unpackWebhookBatch(stored);
-    expect(unpacked).toEqual(ds.map(unpackedDelivery));
+    expect(unpacked.map((d) => ({ ...d, body: d.body }))).toEqual(ds.map(unpackedDelivery)); // the body is built when read
     expect(unpacked.map((d) => d.body)).toEqual(expected.map((e) => e.body));
     expect(unpacked.map((d) => [d.articleId, d.articleTitle, d.articleTime])).toEqual(expected.map((e) => [e.articleId, e.title, e.time]));
-    expect(JSON.stringify(packed).length).toBeLessThan(JSON.stringify({ deliveries: unpacked }).length);
+    expect(JSON.stringify(packed).length).toBeLessThan(JSON.stringify({ deliveries: ds.map(unpackedDelivery) }).length);
     expect(() => unpackWebhookBatch({ ...stored, items: [{ ...stored.items[0], a: 7 }] })).toThrow(/corrupt.*article 7/);
   });
 
