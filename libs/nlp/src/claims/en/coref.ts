@@ -163,13 +163,20 @@ export function enIntroducedAs(ctx: Ctx, k: number, w: string): ActorAcc | undef
   return undefined;
 }
 
-export function nameHas(a: ActorAcc, w: string): boolean {
+export function nameHas(a: ActorAcc, w: string, src?: string): boolean {
   const n = a.name.toLowerCase();
   if (/^(company|firm|group|giant|airline|carrier|retailer|maker|insurer|operator|bank)$/.test(w) && !n.includes(w))
     return !/(ministry|department|party|court|government|council|commission|administration|agency|parliament|union|army|police|office|bureau|nations|committee|kremlin|white house|pentagon|downing street|senate|congress)/.test(
       n,
     );
-  return n.includes(w);
+  if (n.includes(w) || !src) return n.includes(w);
+  // seventh session: a KB short name written out in full in the body ("FEMA" as "Federal Emergency Management Agency"
+  // → "the agency"): the body's own surface forms count
+  for (let i = 0; i < a.mentions.length && i < 8; i++) {
+    const m = a.mentions[i];
+    if (m.field === 'body' && m.end - m.start > w.length && src.slice(m.start, m.end).toLowerCase().includes(w)) return true;
+  }
+  return false;
 }
 
 export function lastClaimSpeakerOfType(ctx: Ctx, v: number, type: string): ActorAcc | undefined {

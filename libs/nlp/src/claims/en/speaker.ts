@@ -514,7 +514,8 @@ function subjectBefore0(ctx: Ctx, v: number): Subj | undefined {
         : undefined);
     if (m0 && m0.last < k && !(toks[m0.first].caps === 2 && /[-\u2013\u2014]/.test(toks[m0.last + 1]?.sep ?? ''))) {
       const a0 = ctx.set.byId.get(m0.actorId);
-      if (a0 && a0.type !== 'location' && toks[m0.last + 1] && toks[m0.last + 1].gap === 2)
+      // (seventh session: not a bracketed acronym after it, "X Limited (XL) managing director NAME, who ..., said")
+      if (a0 && a0.type !== 'location' && toks[m0.last + 1] && toks[m0.last + 1].gap === 2 && !toks[m0.last + 1].sep.includes('('))
         return { actor: a0, text: doc.src.slice(m0.start, m0.end), first: m0.first };
     }
     // "A spokesman for X, Name, said" / "Its spokesman, Name, told" / "Ukraine's foreign minister, Name, said": a person
@@ -1021,7 +1022,7 @@ export function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
           ? (personByTitle(ctx, w, toks[k].start) ?? fit(lastClaimSpeakerOfType(ctx, v, 'person')) ?? fit(mostSalient(ctx, v, 'person')))
           : /^(company|firm|group|giant)$/.test(w)
             ? enOrgInFocus(ctx, k, orgOk)
-            : (lastActor(ctx, k, (x) => x.type === 'organization' && nameHas(x, w)) ??
+            : (lastActor(ctx, k, (x) => x.type === 'organization' && nameHas(x, w, doc.src)) ??
               // session 6 (enclaims): "the pilots' union VPF ... The union says" → the body introduced with the noun
               (w !== 'government' ? enIntroducedAs(ctx, k, w) : undefined) ??
               (EN_GENERIC_ORG.has(w)
