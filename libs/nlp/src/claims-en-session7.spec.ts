@@ -3,7 +3,7 @@
 // criticism with its agent, the speaker named only in the next sentence, progressive reports with an adverbial, told/telling
 // a hearing, "the agency" for a KB short name written out in full, a bracketed acronym before a title phrase. Every
 // sentence here is invented; the KB is a small stand-in.
-import { claimsHarness, offsetsOk, all } from './claims-spec-support';
+import { claimsHarness, offsetsOk, all, actorMentions } from './claims-spec-support';
 import type { KbActor } from '@marsad/contracts';
 
 const KB: KbActor[] = [
@@ -107,5 +107,27 @@ describe('session 7 — a bracketed acronym before a title phrase', () => {
     expect(
       claimsOf('Varno Rail Limited (VRL) managing director Lina Hart, who visited the depot on Monday, acknowledged that work had slowed.'),
     ).toEqual(['Lina Hart | acknowledged | work had slowed']);
+  });
+});
+
+describe('session 7 — a plural possessive inside a body name (actors/en/rules.ts)', () => {
+  it('"The Valmere Dockers\' Union said" → one organisation, which speaks', () => {
+    expect(claimsOf("The Valmere Dockers' Union said the strike would go on.")).toEqual([
+      "Valmere Dockers' Union | said | the strike would go on",
+    ]);
+  });
+  it('"CONTENT, the forum said" → the forum named before with a possessive ("Commuters\' Forum")', () => {
+    expect(claimsOf("The Varno Commuters' Forum wrote to both ministers. Fares were far too high, the forum said.")).toEqual([
+      "Varno Commuters' Forum | said | Fares were far too high",
+    ]);
+  });
+  it('"by Farmers\' Party MP NAME for" → the person, not "Party MP NAME"', () => {
+    const body = "The levy was criticised by Farmers' Party MP Tomas Berg for its timing.";
+    expect(claimsOf(body)).toEqual(['Tomas Berg | criticised | its timing']);
+    expect(actorMentions(enrich(body), body, 'organization')).toEqual(["Farmers' Party"]);
+  });
+  it('a bare "X Security Forum" stays no organisation (often an event)', () => {
+    const body = 'The Varno Security Forum opened on Monday with a speech by Lina Hart.';
+    expect(actorMentions(enrich(body), body, 'organization')).toEqual([]);
   });
 });

@@ -133,6 +133,8 @@ export const EN_DESCRIPTIONS: Record<string, 'person' | 'organization' | 'countr
   association: 'organization',
   federation: 'organization',
   alliance: 'organization',
+  forum: 'organization',
+  league: 'organization',
   coalition: 'organization',
   charity: 'organization',
   unit: 'organization',

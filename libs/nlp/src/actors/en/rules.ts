@@ -131,6 +131,21 @@ export function latinRuleActors(ctx: ExtractCtx): void {
           continue;
         }
       }
+      // seventh session: a plural possessive inside a body's name, "Workers' Party", "Chennai Commuters' Forum": a word
+      // ending in -s, an apostrophe, and an organisation head; a person title right after the head ends the name
+      // ("Workers' Party MP NAME")
+      if (
+        nx.gap === 1 &&
+        /^['\u2019]\s$/.test(nx.sep) &&
+        /s$/.test(toks[j].norm) &&
+        isLatinCap(nx) &&
+        (EN_ORG_HEADS.has(nx.norm) || nx.norm === 'forum') &&
+        !cover[j + 1]
+      ) {
+        j++;
+        if (j + 1 < n && EN_PERSON_TITLES.has(toks[j + 1].norm)) break;
+        continue;
+      }
       if ((nx.gap > 1 && !initial) || cover[j + 1]) break;
       if (nx.gap === 1 && !/^[-\u2010\u2011]$/.test(nx.sep) && !/^'$/.test(nx.sep)) break;
       if (nx.sep === "'" || nx.sep === '\u2019') break; // possessive 's
@@ -749,6 +764,8 @@ function processLatinRun(
   const nextW = b + 1 < toks.length ? toks[b + 1].norm : '';
   const orgHead =
     EN_ORG_HEADS.has(lastW) ||
+    // (seventh session: "Chennai Commuters' Forum"; a bare "X Forum" is often an event, "Aspen Security Forum")
+    (lastW === 'forum' && /^['\u2019]\s$/.test(toks[b].sep)) ||
     (len >= 3 && words.includes('of') && EN_ORG_HEADS.has(firstW)) ||
     (len >= 2 && words.some((w) => EN_ORG_HEADS.has(w)) && !EN_FIRST_NAMES.has(firstW));
   // issue 11 (round 6): an organisation noun in apposition before a name of up to four words ("parent company Kemble
