@@ -131,3 +131,35 @@ describe('session 7 — a plural possessive inside a body name (actors/en/rules.
     expect(actorMentions(enrich(body), body, 'organization')).toEqual([]);
   });
 });
+
+describe('session 7 — "said a spokesman for Xandria\'s BODY" (possessive chain)', () => {
+  it('the body after the possessive speaks', () => {
+    const kb: KbActor[] = [
+      ...KB,
+      { id: 'org:xa-tm', name: 'Xandrian Transport Ministry', type: 'organization', aliases: ['Transport Ministry'] },
+    ];
+    const enrichKb = claimsHarness(kb, { title: 'Title', language: 'en', url: 'https://x.test/s7b' });
+    const body = '"The ministry is checking the work every week," said a spokesman for Xandria\'s Transport Ministry.';
+    expect(all(enrichKb(body))).toEqual(['Xandrian Transport Ministry | said | The ministry is checking the work every week']);
+  });
+  it('a person after the possessive is no body: no speaker', () => {
+    expect(claimsOf('"The work is on time," said a spokesman for Gridco\'s Tomas Berg.')).toEqual([]);
+  });
+});
+
+describe('session 7 — a regional government named by its region (actors/en/rules.ts)', () => {
+  it('"The Varno Valley government blamed X for Y" → that government, object + charge', () => {
+    expect(claimsOf('The Varno Valley government on Tuesday blamed Gridco for the delay in the works.')).toEqual([
+      'Varno Valley government | blamed | Gridco for the delay in the works',
+    ]);
+  });
+  it('"A spokeswoman for the Varnian government said" → that government', () => {
+    expect(claimsOf('A spokeswoman for the Varnian government said the state would pass matching rules.')).toEqual([
+      'Varnian government | said | the state would pass matching rules',
+    ]);
+  });
+  it('a country, a generic or party adjective before "government" is not this', () => {
+    const body = 'The Xandrian government, the Federal government and the Labour government all disagreed.';
+    expect(actorMentions(enrich(body), body, 'organization')).toEqual([]);
+  });
+});

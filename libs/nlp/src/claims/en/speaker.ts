@@ -83,6 +83,8 @@ export function invertedSpeaker(ctx: Ctx, k: number): { actor: ActorAcc; text: s
       if (m && m.first === p && m.last + 2 < n && toks[m.last + 1].norm === 's' && toks[m.last + 1].gap === 1) {
         const m2 = ctx.mAt[m.last + 2];
         m = m2 && m2.first === m.last + 2 ? m2 : undefined;
+        // (seventh session: the body's mention starts after p; the check below compared it with the possessor's start)
+        if (m) p = m.first;
       }
       const a = m && m.first <= p && ctx.doc.sentOf[m.last] === sent ? ctx.set.byId.get(m.actorId) : undefined;
       if (!a || a.type === 'person' || a.type === 'location') return undefined;
