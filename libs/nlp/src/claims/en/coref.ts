@@ -20,10 +20,15 @@ import {
 export function enOrgInFocus(ctx: Ctx, k: number, pred: (a: ActorAcc) => boolean): ActorAcc | undefined {
   const lc = lastClaimBefore(ctx, k);
   const lcA = lc?.speaker.actorId ? ctx.set.byId.get(lc.speaker.actorId) : undefined;
-  if (lc && lcA && pred(lcA) && ctx.doc.sentOf[k] - ctx.doc.sentOf[lc.at] <= 3) return lcA;
   // round 5 (en): a description opening its sentence continues the subject of the previous sentence ("X was fighting
   // lawsuits, most notably against Y, which ... . The company said ..." → X, not the more recent Y)
   const ps = enPrevSentenceSubject(ctx, k);
+  // seventh session: that subject also wins over a speaker of an earlier sentence ("X says A. The Y government has stayed
+  // neutral. A spokesperson said" → Y)
+  if (lc && lcA && pred(lcA) && ctx.doc.sentOf[k] - ctx.doc.sentOf[lc.at] <= 3) {
+    if (ps && ps !== lcA && pred(ps) && ctx.doc.sentOf[lc.at] < ctx.doc.sentOf[k] - 1) return ps;
+    return lcA;
+  }
   if (ps && pred(ps)) return ps;
   const recent = lastActor(ctx, k, pred, false, true) ?? lastActor(ctx, k, pred);
   if (!recent) return undefined;
