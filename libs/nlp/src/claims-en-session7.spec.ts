@@ -163,3 +163,15 @@ describe('session 7 — a regional government named by its region (actors/en/rul
     expect(actorMentions(enrich(body), body, 'organization')).toEqual([]);
   });
 });
+
+describe('session 7 — "the statement said" → the author of the statement introduced before', () => {
+  it('"X issued a statement on Monday. \'…,\' the statement said" → X', () => {
+    expect(claimsOf('Gridco issued a statement on Monday. "We will review every contract," the statement said.')).toEqual([
+      'Gridco | said | We will review every contract',
+    ]);
+  });
+  it('"A statement from X followed" → X; an unnamed issuer → no speaker', () => {
+    expect(claimsOf('A statement from Norbank followed. "We are calm," the statement said.')).toEqual(['Norbank | said | We are calm']);
+    expect(claimsOf('Officials issued a statement on Friday. "We are calm," the statement said.')).toEqual([]);
+  });
+});

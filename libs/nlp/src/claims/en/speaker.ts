@@ -530,6 +530,37 @@ function subjectBefore0(ctx: Ctx, v: number): Subj | undefined {
   return resolveNP(ctx, k, v);
 }
 
+/** seventh session: the author of the document "the NOUN" (token k) refers to — the previous "a/an/its/their NOUN" of the
+ * same word in this sentence or the two before: "X's NOUN", "a NOUN from/by X", else the named subject of that sentence
+ * ("X issued a statement", "In a letter to Y, X ..."). A place, or nothing named → undefined. */
+function enDocAuthor(ctx: Ctx, k: number): ActorAcc | undefined {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  const w = toks[k].norm;
+  const s0 = doc.sentOf[k] - 2;
+  for (let r = k - 2; r > 0 && doc.sentOf[r] >= s0; r--) {
+    if (toks[r].norm !== w) continue;
+    let d = r - 1;
+    while (d > 0 && r - d < 3 && toks[d].caps === 0 && !/^(a|an|its|their|his|her|s)$/.test(toks[d].norm) && !ctx.mAt[d]) d--;
+    if (!/^(a|an|its|their|his|her|s)$/.test(toks[d].norm)) continue;
+    if (toks[d].norm === 's') {
+      const pm = ctx.mAt[d - 1];
+      const pa = pm && pm.last === d - 1 ? ctx.set.byId.get(pm.actorId) : undefined;
+      return pa && pa.type !== 'location' ? pa : undefined;
+    }
+    if (r + 2 < toks.length && /^(from|by)$/.test(toks[r + 1].norm)) {
+      let p = r + 2;
+      if (toks[p].norm === 'the') p++;
+      const am = ctx.mAt[p];
+      const aa = am && am.first === p ? ctx.set.byId.get(am.actorId) : undefined;
+      if (aa && aa.type !== 'location') return aa;
+    }
+    const sa = subjectOfSentence(ctx, r);
+    return sa && sa.type !== 'location' ? sa : undefined;
+  }
+  return undefined;
+}
+
 /** "Name, spokeswoman for X said" → Name; "A spokesman for X said" / "the head of X said" → X. p is the preposition
  * token before the mention of X (org). */
 function enAffiliation(ctx: Ctx, p: number, org: ActorAcc): Subj | undefined {
@@ -817,6 +848,10 @@ export function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
     const lcA = lc?.speaker.actorId ? ctx.set.byId.get(lc.speaker.actorId) : undefined;
     if (lc && lcA && lcA.type !== 'person' && doc.sentOf[v] - doc.sentOf[lc.at] <= 3)
       return { actor: lcA, text: doc.src.slice(toks[k - 1].start, toks[k].end), first: k - 1, desc: true };
+    // seventh session: else the author of the same document introduced just before ("X issued a statement on Monday.
+    // '…,' the statement said" → X)
+    const au = toks[k - 1].norm === 'the' ? enDocAuthor(ctx, k) : undefined;
+    if (au) return { actor: au, text: doc.src.slice(toks[k - 1].start, toks[k].end), first: k - 1, desc: true };
   }
   // "Mr Sands' book suggests", "the agency's report said": the author of a document speaks through it
   if (/^(book|report|study|statement|letter|survey|memo|blog|documentary|filing|ruling|judgment|judgement)$/.test(w) && k >= 1) {
