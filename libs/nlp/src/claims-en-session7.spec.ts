@@ -175,3 +175,16 @@ describe('session 7 — "the statement said" → the author of the statement int
     expect(claimsOf('Officials issued a statement on Friday. "We are calm," the statement said.')).toEqual([]);
   });
 });
+
+describe('session 7 — "CONTENT, X warned on Monday, adding that …"', () => {
+  it("the content before is the first verb's, the participle clause its own claim", () => {
+    expect(claimsOf('Fuel and food prices will rise again next year, Lina Hart warned on Monday, adding that the fund was empty.')).toEqual(
+      ['Lina Hart | adding | the fund was empty', 'Lina Hart | warned | Fuel and food prices will rise again next year'],
+    );
+  });
+  it('a plain action with ", adding that …" keeps only the participle claim', () => {
+    expect(claimsOf('Gridco notified its customers on Monday, adding that the fund was empty.')).toEqual([
+      'Gridco | adding | the fund was empty',
+    ]);
+  });
+});

@@ -383,18 +383,18 @@ export function englishClaims(ctx: Ctx): void {
     const recipientEnds = rcp > v + 1 && endsHere(rcp) && enNothingReported(ctx, rcp);
     const after = recipientEnds ? undefined : contentAfter(ctx, verbTokEnd, w);
     if (after) after.e = enCutTrailingAside(ctx, after.s, after.e);
-    if (sb && after) {
-      // fifth session: "said it had notified customers, adding that ...": a content that opens on a reporting participle
-      // belongs to the participle rule, not to this verb
-      if (
-        EN_REPORT_ING.has(
-          src
-            .slice(after.s, Math.min(after.e, after.s + 12))
-            .split(/\s/, 1)[0]
-            .toLowerCase(),
-        )
-      )
-        continue;
+    // fifth session: "said it had notified customers, adding that ...": a content that opens on a reporting participle
+    // belongs to the participle rule, not to this verb (seventh session: the content before may still be this verb's,
+    // "CONTENT, X warned on Monday, adding that ..." — the rules in (C) below decide)
+    const opensOnParticiple =
+      !!after &&
+      EN_REPORT_ING.has(
+        src
+          .slice(after.s, Math.min(after.e, after.s + 12))
+          .split(/\s/, 1)[0]
+          .toLowerCase(),
+      );
+    if (sb && after && !opensOnParticiple) {
       // round 5 (en): "told him last month about X", "told members of the committee", "told Sanders but nobody told
       // him": after a recipient, a topic or a conjunction is no proposition
       if (EN_TELL_TOPIC.has(w) && /^(about|of|but|and|or)\s/i.test(src.slice(after.s, after.s + 6))) continue;
