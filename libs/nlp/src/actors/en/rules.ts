@@ -78,6 +78,7 @@ export function latinRuleActors(ctx: ExtractCtx): void {
   const capMid = new Map<string, number>();
   for (const t of toks) if (isLatinCap(t) && !doc.sentStart[t.index]) capMid.set(t.norm, (capMid.get(t.norm) ?? 0) + 1);
   const units = federatedSubjects(ctx);
+  regionalGovernments(ctx, units);
   countryCompanies(ctx);
   placesInsidePersonNames(ctx, lowerSeen);
   let i = 0;
@@ -85,8 +86,9 @@ export function latinRuleActors(ctx: ExtractCtx): void {
     const t = toks[i];
     const ue = units.get(i);
     if (ue !== undefined) {
-      for (let k = i; k <= ue; k++) uncover(ctx, k);
-      addRule(ctx, 'organization', doc.src.slice(t.start, toks[ue].end).replace(/\s+/g, ' '), i, ue);
+      const i0 = /^(the|a)$/.test(t.norm) ? i + 1 : i; // "The Tamil Nadu government" (regionalGovernments)
+      for (let k = i0; k <= ue; k++) uncover(ctx, k);
+      addRule(ctx, 'organization', doc.src.slice(toks[i0].start, toks[ue].end).replace(/\s+/g, ' '), i0, ue);
       i = ue + 1;
       continue;
     }
@@ -130,6 +132,21 @@ export function latinRuleActors(ctx: ExtractCtx): void {
           j = e;
           continue;
         }
+      }
+      // seventh session: a plural possessive inside a body's name, "Workers' Party", "Chennai Commuters' Forum": a word
+      // ending in -s, an apostrophe, and an organisation head; a person title right after the head ends the name
+      // ("Workers' Party MP NAME")
+      if (
+        nx.gap === 1 &&
+        /^['\u2019]\s$/.test(nx.sep) &&
+        /s$/.test(toks[j].norm) &&
+        isLatinCap(nx) &&
+        (EN_ORG_HEADS.has(nx.norm) || nx.norm === 'forum') &&
+        !cover[j + 1]
+      ) {
+        j++;
+        if (j + 1 < n && EN_PERSON_TITLES.has(toks[j + 1].norm)) break;
+        continue;
       }
       if ((nx.gap > 1 && !initial) || cover[j + 1]) break;
       if (nx.gap === 1 && !/^[-\u2010\u2011]$/.test(nx.sep) && !/^'$/.test(nx.sep)) break;
@@ -190,6 +207,36 @@ export function latinRuleActors(ctx: ExtractCtx): void {
   }
   propagateSingleOrgs(ctx);
   orgShortForms(ctx);
+}
+
+/** Capitalised words before "government" that name no region ("the Federal government", "the Labour government"). */
+const EN_GOV_NOT = set(
+  'federal central national state provincial regional local interim transitional military coalition opposition new current previous former labour labor conservative liberal socialist democratic republican communist',
+);
+
+/** seventh session: a sub-national government named by its region or the region's adjective ("The Tamil Nadu government
+ * blamed ...", "a spokeswoman for the Victorian government") is an organisation (GOLD: governments named as bodies), like
+ * the devolved governments the KB lists. One or two capitalised words after "the"/"a", uncovered or a place; a country,
+ * person, party or body mention, a first name or a generic adjective is not this (the KB's "Ukrainian government" → the
+ * country stays). Adds the span to `out`, which the caller types as an organisation. */
+function regionalGovernments(ctx: ExtractCtx, out: Map<number, number>): void {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  for (let g = 2; g < toks.length; g++) {
+    if (toks[g].norm !== 'government' || toks[g].caps !== 0 || toks[g].gap !== 0 || !isLatinCap(toks[g - 1])) continue;
+    let a = g - 1;
+    if (a > 0 && g - a < 2 && isLatinCap(toks[a - 1]) && toks[a].gap === 0 && !/^(the|a)$/.test(toks[a - 1].norm)) a--;
+    if (a < 1 || !/^(the|a)$/.test(toks[a - 1].norm) || toks[a].gap !== 0) continue;
+    let ok = true;
+    for (let k = a; k < g && ok; k++) {
+      if (EN_GOV_NOT.has(toks[k].norm) || EN_STOP_CAPS.has(toks[k].norm) || EN_FIRST_NAMES.has(toks[k].norm)) ok = false;
+      const id = ctx.cover[k];
+      const x = id ? ctx.set.byId.get(id) : undefined;
+      if (x && x.type !== 'location') ok = false;
+    }
+    // (a capitalised "The" opening the sentence would start the caller's run: the span is keyed there, its name starts after)
+    if (ok) out.set(toks[a - 1].caps > 0 ? a - 1 : a, g);
+  }
 }
 
 /** session 6 (enclaims): "Competition and Markets Authority", "Energy and Petroleum Regulatory Authority": a run of one or
@@ -749,6 +796,8 @@ function processLatinRun(
   const nextW = b + 1 < toks.length ? toks[b + 1].norm : '';
   const orgHead =
     EN_ORG_HEADS.has(lastW) ||
+    // (seventh session: "Chennai Commuters' Forum"; a bare "X Forum" is often an event, "Aspen Security Forum")
+    (lastW === 'forum' && /^['\u2019]\s$/.test(toks[b].sep)) ||
     (len >= 3 && words.includes('of') && EN_ORG_HEADS.has(firstW)) ||
     (len >= 2 && words.some((w) => EN_ORG_HEADS.has(w)) && !EN_FIRST_NAMES.has(firstW));
   // issue 11 (round 6): an organisation noun in apposition before a name of up to four words ("parent company Kemble
