@@ -31,6 +31,10 @@ export function arHeadComplementNotName(head: string, complement: string): boole
   if (head === 'جهاز' || head === 'اجهزه') return !AR_SERVICE.has(complement);
   if (head === 'هييه' || head === 'هيئه') return AR_PANEL.has(complement);
   // a room (غرفة العمليات، غرفة الأخبار) unless trade or industry or a proper name follows (غرفة التجارة، غرفة الشرقية)
+  // session 7: a Yemeni or Iraqi district (مديرية الدريهمي، مديرية التحيتا) is a place; a directorate has a common noun
+  // (مديرية الأمن، مديرية الأمراض السارية)
+  // (and a cell named after a district is a case, not a body: خلية المعادي; خلية الإعلام الأمني is a body)
+  if (head === 'مديريه' || head === 'خليه') return /^ال.+ي$/.test(complement);
   if (head === 'غرفه') return !AR_CHAMBER.has(complement) && (AR_ROOM.has(complement) || AR_CORPUS_COMMON.has(complement));
   return head === 'حركه' && AR_TRAFFIC.has(complement);
 }
@@ -44,7 +48,7 @@ const AR_NAME_MODIFIER = set(
   `المكلف المكلفه المكلفين المسوول المسووله المسوولين المعني المعنيه المعنيين المختص المختصه المتخصص المتخصصه المشرف المشرفه
 المنوط المنوطه المعنيه المتهم المتهمه المدعوم المدعومه المقرب المقربه المقربين الموالي المواليه الموالين المناهض المناهضه
 المنبثق المنبثقه المنضوي المنضويه المشارك المشاركه المشاركين الذي التي الذين اللذين اللتين
-المعروف المعروفه المعروفين المسمي المسماه المسمات الملقب الملقبه`,
+المعروف المعروفه المعروفين المسمي المسماه المسمات الملقب الملقبه الواقع الواقعه`,
 );
 const AR_RELATIVES = set('الذي التي الذين اللذين اللتين اللواتي');
 
@@ -268,7 +272,7 @@ const AR_HEAD_OF_GOVERNMENT = set('رئيس رئيسه لرئيس لرئيسه �
  * outlets where the head only describes (شركة كاسبرسكي = Kaspersky). Their field after a fused لل belongs to the name
  * (مركز X للأبحاث، معهد X للدراسات الاستراتيجية).
  */
-const AR_INSTITUTION_HEADS = set('مركز معهد جامعه غرفه'); // (غرفة حائل, the chamber: session 6)
+const AR_INSTITUTION_HEADS = set('مركز معهد جامعه غرفه اكاديميه'); // (غرفة حائل, the chamber: session 6)
 export function arHeadKeptInName(head: string): boolean {
   return AR_INSTITUTION_HEADS.has(head);
 }

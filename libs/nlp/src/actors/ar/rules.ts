@@ -52,7 +52,8 @@ function arTitledPerson(ctx: ExtractCtx, i: number): number {
   let appos = false;
   if (q < n && toks[q].gap !== 2) {
     for (let r = q + 1; r < Math.min(n, i + 12); r++) {
-      const commaSep = toks[r].gap === 2 || (toks[r].gap === 4 && /[،,]/.test(toks[r].sep));
+      // (session 7: a comma, not a bracket: "الدكتور X لوكالة الأنباء الأردنية (بترا) إن" has no apposition)
+      const commaSep = (toks[r].gap === 2 || toks[r].gap === 4) && /[،,]/.test(toks[r].sep);
       if (toks[r].gap >= 3 && !commaSep && !(toks[r].gap === 4)) break;
       if (cover[r] && ctx.set.byId.get(cover[r]!)?.type === 'person') break;
       if (!commaSep) continue;
@@ -109,7 +110,9 @@ function arTitledPerson(ctx: ExtractCtx, i: number): number {
         AR_ADVERBIAL.has(after.norm) ||
         after.norm.startsWith('ل');
       const adjAfterTitle = single && toks[q].gap <= 1 && /(ي|ا)$/.test(toks[q].norm);
-      if (okEnd && (!single || toks[q].norm.length >= 3) && !adjAfterTitle) {
+      // (session 7: across a comma, one word in -ا is an adverbial accusative, "للمدرب المقال، استعدادا لـ…", not a name)
+      const advAfterComma = single && !appos && toks[q].gap === 2 && toks[q].norm.endsWith('ا') && !AR_FIRST_NAME_GENDER.has(toks[q].norm);
+      if (okEnd && (!single || toks[q].norm.length >= 3) && !adjAfterTitle && !advAfterComma) {
         for (let k = q; k <= e; k++) if (cover[k]) uncover(ctx, k);
         const name = doc.src.slice(toks[q].start, toks[e].end);
         const a = addRule(ctx, 'person', name, q, e);
@@ -374,7 +377,9 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
       }
     }
     // organisations: HEAD + name
-    const head = MAY_ORG_HEAD(t.norm) ? tokenVariants(t).find((v) => AR_ORG_HEADS.has(v.form)) : undefined;
+    let head = MAY_ORG_HEAD(t.norm) ? tokenVariants(t).find((v) => AR_ORG_HEADS.has(v.form)) : undefined;
+    // (session 7: نادي "club" folds like the verb نادى "called for": only the written ي is the head)
+    if (head?.form === 'نادي' && doc.src.charCodeAt(t.end - 1) !== 0x064a) head = undefined;
     // شركة تحليلات البلوك تشين "تشيناليسس": up to three descriptor words between the head and a quoted name
     let qStart = i + 1;
     if (head && !head.def) {
@@ -417,7 +422,10 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
     // issue 11 (cues): after a title, an explicit head names a body of its own (رئيس منظمة X)
     const headOk = !afterTitle || (!!head && arHeadAfterTitleNamesBody(head.form, i + 1 < n ? toks[i + 1].norm : undefined));
     if (head && !head.def && headOk && !cover[i] && i + 1 < n && toks[i + 1].gap <= 1) {
-      const defEnd = arDefiniteEnd(ctx, i, head);
+      let defEnd = arDefiniteEnd(ctx, i, head);
+      // (session 7: a club is named by one word, نادي الريان; a definite word after it is the verb's object: "يستضيف نادي
+      // الريان المعسكر")
+      if (head.form === 'نادي' && defEnd > i + 1) defEnd = i + 1;
       const isGroup = AR_GROUP_HEADS.has(head.form);
       const described = arDescribedName(ctx, i, defEnd, head, isGroup, afterTitle);
       if (described >= 0) {
@@ -522,6 +530,11 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
           if (e2 + 1 < n && toks[e2 + 1].gap <= 1 && !cover[e2 + 1] && /^لل../.test(toks[e2 + 1].norm) && !arVerbOf(toks[e2 + 1])) {
             e2++;
             while (e2 + 1 < n && e2 - e < 3 && toks[e2 + 1].gap <= 1 && !cover[e2 + 1] && arIsNisba(toks[e2 + 1].norm)) e2++;
+          }
+          // session 7: the city closing the name is the body's seat (غرفة تجارة وصناعة أبوظبي), as in arIdafaEnd
+          if (e2 === e && e2 + 1 < n && toks[e2 + 1].gap <= 1 && capitalAt(ctx, e2 + 1)) {
+            e2++;
+            uncover(ctx, e2);
           }
           const s0 = head.strip ? offsetAfter(doc.src, t, head.strip) : t.start;
           addRule(ctx, 'organization', doc.src.slice(s0, toks[e2].end), i, e2, s0, toks[e2].end);
