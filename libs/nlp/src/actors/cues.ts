@@ -272,7 +272,11 @@ const AR_HEAD_OF_GOVERNMENT = set('رئيس رئيسه لرئيس لرئيسه �
  * outlets where the head only describes (شركة كاسبرسكي = Kaspersky). Their field after a fused لل belongs to the name
  * (مركز X للأبحاث، معهد X للدراسات الاستراتيجية).
  */
-const AR_INSTITUTION_HEADS = set('مركز معهد جامعه غرفه اكاديميه'); // (غرفة حائل, the chamber: session 6)
+// (session 7: and the heads of state and civic bodies, whose head is always part of the name: محكمة جنح مستأنف الدقي،
+// حزب مستقبل وطن، نقابة X، اتحاد X — not firms and outlets, where it describes)
+const AR_INSTITUTION_HEADS = set(
+  'مركز معهد جامعه غرفه اكاديميه محكمه حزب نقابه رابطه جمعيه اتحاد هييه هيئه لجنه مجلس كتله ايتلاف ائتلاف تحالف',
+); // (غرفة حائل, the chamber: session 6)
 export function arHeadKeptInName(head: string): boolean {
   return AR_INSTITUTION_HEADS.has(head);
 }

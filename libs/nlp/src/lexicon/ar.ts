@@ -104,7 +104,7 @@ export const AR_PERSON_TITLES =
 رجل سيده السيده السيد الدكتور الدكتوره البروفيسور الاستاذ المهندس الناشط الناشطه مؤسس موسس المؤسس الموسس المفوض مفوض رئيسه الرئيسه ضابط الضابط مستشار مستشاره مساعد مساعده المساعد وكيل الوكيل
 عضو العضو عضوه العضوه مرشح المرشح مرشحه المرشحه محافظ المحافظ حاكم الحاكم عمده العمده مبعوث المبعوث مبعوثه المبعوثه مندوب المندوب مندوبه المندوبه
 وزيرا رئيسا الرئيسان الوزيران
-الشيخه المدرب مدرب المدربه مدربه نقيب معالي فخامه`); // line 6: session 6 (dual titles before two names: "وزيرا الخارجية X وY"); line 7: session 7 (sport coaches, a syndicate head, Gulf honorifics)
+الشيخه المدرب مدرب المدربه مدربه نقيب معالي فخامه اللاعب لاعب اللاعبه لاعبه امير اميره`); // line 6: session 6 (dual titles before two names: "وزيرا الخارجية X وY"); line 7: session 7 (sport coaches and players, a syndicate head, Gulf honorifics, أمير المنطقة)
 
 /** Head nouns that introduce an organisation name (indefinite: شركة X; definite: الحزب الديمقراطي). */
 export const AR_ORG_HEADS =
@@ -113,10 +113,10 @@ export const AR_ORG_HEADS =
 جهاز اجهزه رابطه مفوضيه ديوان تحالف ايتلاف
 جريده منتدي
 كتله غرفه
-خليه مديريه اكاديميه نادي`); // third and fourth lines: issue 11 (org cues); sixth: session 7 (security cells, directorates, academies, clubs); fifth: session 6 (parliamentary blocs: كتلة X; غرفة, chamber of commerce, guarded in actors/cues.ts)
+خليه مديريه اكاديميه نادي امانه`); // third and fourth lines: issue 11 (org cues); sixth: session 7 (security cells, directorates, academies, clubs, Saudi municipalities: أمانة المنطقة الشرقية); fifth: session 6 (parliamentary blocs: كتلة X; غرفة, chamber of commerce, guarded in actors/cues.ts)
 export const AR_ORG_HEADS_DEF =
   set(`الايتلاف الحكومه الوزاره الحزب اللجنه المجلس الجيش البرلمان المحكمه الشرطه المخابرات الاستخبارات الكونغرس الكونجرس البنك المصرف الاتحاد المنظمه الهيئه الوكاله
-الخارجيه الداخليه الدفاع البعثه القوات الادعاء النيابه الرئاسه مجلس وزاره`);
+الخارجيه الداخليه الدفاع البعثه القوات الادعاء النيابه الرئاسه مجلس وزاره البورصه`);
 export const AR_GROUP_HEADS = set(`حركه جماعه جبهه ميليشيا ميليشيات مليشيا كتائب`);
 
 /** Function words and common words that never start or end a person's name. */

@@ -603,6 +603,11 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
         e = i + 1;
         country = true;
       }
+      // session 7: civil defence (الدفاع المدني), a state body in every Gulf and Levant incident report
+      if (e === i && dh.form === 'الدفاع' && i + 1 < n && toks[i + 1].gap <= 1 && !cover[i + 1] && toks[i + 1].norm === 'المدني') {
+        e = i + 1;
+        country = true;
+      }
       if (e > i && (country || (nisba && strongHead)) && !describes) {
         let s = t.start;
         if (dh.strip > 0) s = offsetAfter(doc.src, t, dh.strip);
