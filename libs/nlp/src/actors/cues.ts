@@ -66,6 +66,23 @@ export function arIsNisba(w: string): boolean {
   return w.length >= 6 && w.startsWith('ال') && /ي(ه)?$/.test(w);
 }
 
+/** Status adjectives of a body's name that are neither nisba nor participle in shape. */
+const AR_STATUS_ADJ = set('العامه العام العليا الكبري الصغري الحره');
+
+/**
+ * session 7: a definite word that can be an adjective by its shape: a nisba (الشرقية، العالمي), a participle in م
+ * (المتحدة، المشتركة، المسلمين), an elative or colour أفعل (الأعلى، الأحمر، الأوسط), or a status word (العامة، العليا).
+ * After a definite noun the construct is closed — Arabic idafa never runs on past a noun with ال — so only such a word
+ * can still belong to the name; a plain definite noun there is the next phrase, typically the object of a verb-first
+ * sentence ("وأعلنت أمانة العاصمة المقدسة الخطة"، "لحماية المستهلك الأسعار").
+ */
+export function arAdjectiveShape(w: string): boolean {
+  if (!w.startsWith('ال')) return false;
+  return (
+    arIsNisba(w) || (w.length >= 6 && w.charCodeAt(2) === 0x0645) || (w.length === 6 && w.charCodeAt(2) === 0x0627) || AR_STATUS_ADJ.has(w)
+  );
+}
+
 /**
  * Two bodies coordinated with و are two names: after a nisba adjective has closed the first name, a وال-word opens the
  * next body ("وكالة النقل الماليزية والخطوط الجوية الماليزية"), never the same one.

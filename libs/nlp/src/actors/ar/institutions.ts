@@ -3,6 +3,7 @@
 import { AR_ADJ_STOP, AR_COMP, AR_DAYS, AR_ORG_HEADS_DEF, AR_PERSON_TITLES, AR_STOP } from '../../lexicon/ar';
 import { tokenVariants } from '../../text';
 import { addRule, type ExtractCtx, offsetAfter } from '../shared';
+import { arAdjectiveShape } from '../cues';
 import { arVerbOf } from './names';
 
 /** Definite heads of a public institution (الهيئة، المركز، الجهاز…), read with و/ف/ب/ل and a fused لل. */
@@ -77,6 +78,8 @@ export function arInstitutionNames(ctx: ExtractCtx): void {
         const w = /^و/.test(x.norm) && /^وال../.test(x.norm) ? x.norm.slice(1) : x.norm;
         if (!/^ال../.test(w) || AR_INST_END.has(w) || AR_DAYS.has(w) || AR_STOP.has(w) || AR_COMP.has(w) || arVerbOf(x)) break;
         if (AR_PERSON_TITLES.has(w)) break; // (session 7: a rank before the spokesman's name, "… لهزيمة داعش الكولونيل X")
+        // (session 7: after a definite word only an adjective: "لحماية المستهلك" + الأسعار, the verb's object)
+        if (x.norm.startsWith('ال') && toks[r - 1].norm.startsWith('ال') && !arAdjectiveShape(w)) break;
         e = r;
       }
       const s = h.strip ? offsetAfter(doc.src, t, h.strip) : t.start;

@@ -31,6 +31,7 @@ import {
   arHeadComplementNotName,
   arHeadKeptInName,
   arIsNisba,
+  arAdjectiveShape,
 } from '../cues';
 import { addRule, type ExtractCtx, offsetAfter, ruleActorId, uncover } from '../shared';
 import { CAPITALS } from '../../lexicon/shared';
@@ -112,7 +113,10 @@ function arTitledPerson(ctx: ExtractCtx, i: number): number {
       const adjAfterTitle = single && toks[q].gap <= 1 && /(ي|ا)$/.test(toks[q].norm);
       // (session 7: across a comma, one word in -ا is an adverbial accusative, "للمدرب المقال، استعدادا لـ…", not a name)
       const advAfterComma = single && !appos && toks[q].gap === 2 && toks[q].norm.endsWith('ا') && !AR_FIRST_NAME_GENDER.has(toks[q].norm);
-      if (okEnd && (!single || toks[q].norm.length >= 3) && !adjAfterTitle && !advAfterComma) {
+      // (session 7: الفريق is a rank and "the team": "إن الفريق جاهز" — one word after it is a name only if a known given name)
+      const teamNotRank =
+        single && !AR_FIRST_NAME_GENDER.has(toks[q].norm) && tokenVariants(toks[i]).some((v) => v.form === 'الفريق' || v.form === 'فريق');
+      if (okEnd && (!single || toks[q].norm.length >= 3) && !adjAfterTitle && !advAfterComma && !teamNotRank) {
         for (let k = q; k <= e; k++) if (cover[k]) uncover(ctx, k);
         const name = doc.src.slice(toks[q].start, toks[e].end);
         const a = addRule(ctx, 'person', name, q, e);
@@ -280,6 +284,8 @@ function arDefiniteEnd(ctx: ExtractCtx, i: number, head: CliticVariant): number 
     if (/^(التابعه|التابع|التابعين|التابعتين)$/.test(w2)) break; // "بعثة المراقبة التابعة لـ X": an affiliation follows
     if (q > i + 2 && /^ال.*ي(ه)?$/.test(toks[q - 1].norm) && toks[q - 1].norm.length >= 6 && /^ال/.test(w2) && !/ي(ه)?$/.test(w2)) break;
     // (AR_STOP: إلى folds to الي, an ال-word in shape only — "تقييم اللجنة إلى")
+    // session 7: after two definite words only an adjective continues the name (the construct closed at the first)
+    if (q > i + 2 && w2.startsWith('ال') && toks[q - 1].norm.startsWith('ال') && !arAdjectiveShape(w2)) break;
     if ((w2.startsWith('ال') || /^وال/.test(w2) || /^لل/.test(w2)) && !AR_DAYS.has(w2) && !AR_ADJ_STOP.has(w2) && !AR_STOP.has(w2)) {
       defEnd = q;
       q++;
@@ -730,6 +736,7 @@ function arIdafaEnd(ctx: ExtractCtx, i: number, q2: number): number {
   while (e + 1 < n && e - i < 6 && toks[e + 1].gap <= 1 && (!ctx.cover[e + 1] || ctx.set.byId.get(ctx.cover[e + 1]!)?.type === 'country')) {
     const w = toks[e + 1].norm;
     if (!(w.startsWith('ال') || w.startsWith('وال')) || notNameWord(w)) break;
+    if (w.startsWith('ال') && toks[e].norm.startsWith('ال') && !arAdjectiveShape(w) && !ctx.cover[e + 1]) break; // (session 7)
     if (arCoordinatedNext(toks[e].norm, w)) break;
     e++;
   }
