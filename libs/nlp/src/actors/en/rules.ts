@@ -81,6 +81,7 @@ export function latinRuleActors(ctx: ExtractCtx): void {
   regionalGovernments(ctx, units);
   countryCompanies(ctx);
   placesInsidePersonNames(ctx, lowerSeen);
+  memberOfBody(ctx);
   let i = 0;
   while (i < n) {
     const t = toks[i];
@@ -106,7 +107,14 @@ export function latinRuleActors(ctx: ExtractCtx): void {
     while (j + 1 < n) {
       const nx = toks[j + 1];
       // middle initials: "John E. Kelly", "Charles A. Blixt"
-      const initial = toks[j].norm.length === 1 && toks[j].caps > 0 && /^\.\s?$/.test(nx.sep) && isLatinCap(nx) && j > i;
+      // session 7: and an initial opening the name, "R. Selvaraj", "K. Anitha Rao" (South Indian style): not before a
+      // sentence-opening stop word ("Plan B. The …")
+      const initial =
+        toks[j].norm.length === 1 &&
+        toks[j].caps > 0 &&
+        /^\.\s?$/.test(nx.sep) &&
+        isLatinCap(nx) &&
+        (j > i || (!EN_STOP_CAPS.has(nx.norm) && !EN_MONTHS_DAYS.has(nx.norm) && toks[j].norm !== 'a' && toks[j].norm !== 'i'));
       // issue 11 (names): "Robert O’Brien", "D’Souza": an apostrophe after a capital initial joins the name
       if (
         nx.gap === 1 &&
@@ -201,6 +209,11 @@ export function latinRuleActors(ctx: ExtractCtx): void {
       i = j + 1;
       continue;
     }
+    const gb = placeBeforeGenericBody(ctx, i, j, lowerSeen);
+    if (gb > j) {
+      i = gb + 1;
+      continue;
+    }
     processLatinRun(ctx, i, j, lowerSeen, capMid);
     ofCountryName(ctx, j);
     i = j + 1;
@@ -237,6 +250,74 @@ function regionalGovernments(ctx: ExtractCtx, out: Map<number, number>): void {
     // (a capitalised "The" opening the sentence would start the caller's run: the span is keyed there, its name starts after)
     if (ok) out.set(toks[a - 1].caps > 0 ? a - 1 : a, g);
   }
+}
+
+/**
+ * session 7: "Member of Parliament X", "a member of Congress": the body of a post title is no actor (GOLD-GUIDELINES: an
+ * organisation implied only by a post title), so a one-word KB body right after "member(s) of" is dropped.
+ */
+function memberOfBody(ctx: ExtractCtx): void {
+  const { doc, cover, set: actors } = ctx;
+  const toks = doc.toks;
+  for (let k = 2; k < toks.length; k++) {
+    if (!cover[k] || toks[k].caps === 0 || toks[k - 1].norm !== 'of' || !/^members?$/.test(toks[k - 2].norm)) continue;
+    const a = actors.byId.get(cover[k]!);
+    if (!a || a.source !== 'kb' || a.type !== 'organization') continue;
+    if (!a.mentions.some((m) => m.field === doc.field && m.first === k && m.last === k)) continue;
+    uncover(ctx, k);
+    cover[k] = 'skip:post';
+  }
+}
+
+/** An organisation already found whose capitalised words' initials spell `acr` ("CMA" after "Competition and Markets
+ * Authority"): the acronym is left to acronymDefinitions, which makes it a mention of that body. */
+function initialsOfKnownBody(ctx: ExtractCtx, acr: string): boolean {
+  for (const a of ctx.set.byId.values()) {
+    if (a.type !== 'organization' || a.name.length < acr.length * 2) continue;
+    let ini = '';
+    for (const w of a.name.split(/\s+/)) if (/^[A-Z]/.test(w)) ini += w[0].toLowerCase();
+    if (ini === acr) return true;
+  }
+  return false;
+}
+
+/** Words of a body's name that name no particular body ("High Court", "Court of Appeal", "City Council", "Parliament"). */
+const EN_GENERIC_BODY_WORDS = set(
+  'high supreme court courts appeal appeals council city county district federal national state police parliament assembly tribunal of',
+);
+
+/**
+ * session 7: a place name glued before a KB body whose name is generic ("Madras High Court", "Kerala High Court", "Tokyo
+ * District Court"; the KB's "High Court" is England's) is another body: one organisation over both, the KB match
+ * dropped. Returns the last token of the new body, or -1.
+ */
+function placeBeforeGenericBody(ctx: ExtractCtx, i: number, j: number, lowerSeen: Set<string>): number {
+  const { doc, cover, set: actors } = ctx;
+  const toks = doc.toks;
+  if (j + 1 >= toks.length || toks[j + 1].gap !== 0 || !cover[j + 1]) return -1;
+  const kb = actors.byId.get(cover[j + 1]!);
+  if (!kb || kb.source !== 'kb' || kb.type !== 'organization') return -1;
+  const m = kb.mentions.find((x) => x.field === doc.field && x.first === j + 1);
+  if (!m) return -1;
+  for (let k = m.first; k <= m.last; k++) if (!EN_GENERIC_BODY_WORDS.has(toks[k].norm)) return -1;
+  let a = i;
+  while (a < j && (EN_STOP_CAPS.has(toks[a].norm) || EN_MONTHS_DAYS.has(toks[a].norm))) a++;
+  if (j - a > 1) return -1;
+  for (let k = a; k <= j; k++) {
+    const w = toks[k].norm;
+    if (
+      toks[k].caps !== 1 ||
+      lowerSeen.has(w) ||
+      EN_STOP_CAPS.has(w) ||
+      EN_PERSON_TITLES.has(w) ||
+      EN_ORG_HEADS.has(w) ||
+      EN_FIRST_NAMES.has(w)
+    )
+      return -1;
+  }
+  for (let k = m.first; k <= m.last; k++) uncover(ctx, k);
+  addRule(ctx, 'organization', doc.src.slice(toks[a].start, toks[m.last].end).replace(/\s+/g, ' '), a, m.last);
+  return m.last;
 }
 
 /** session 6 (enclaims): "Competition and Markets Authority", "Energy and Petroleum Regulatory Authority": a run of one or
@@ -649,9 +730,11 @@ function nameLikeTail(toks: Token[], a: number, b: number): boolean {
   for (let k = a; k <= b; k++) {
     const t = toks[k];
     const w = t.norm;
+    // (session 7: an initial with its stop opens the name: "Advocate-General P. Venkatesan")
+    if (k === a && w.length === 1 && t.caps > 0 && /^\.\s?$/.test(toks[k + 1].sep)) continue;
     if (
       t.caps !== 1 ||
-      (k > a && t.gap !== 0) ||
+      (k > a && t.gap !== 0 && !(k === a + 1 && toks[a].norm.length === 1)) ||
       EN_ORG_HEADS.has(w) ||
       EN_PLACE_HEADS.has(w) ||
       EN_NOT_NAME.has(w) ||
@@ -704,13 +787,33 @@ function processLatinRun(
       if (!EN_SPLIT_TITLES.has(toks[p].norm)) continue;
       // issue 11 (en): an unknown first name too, when two or three name-like words close the run after a personal
       // title ("Economy Minister Ildefonso Guajardo"; not "Secretary of State", "Attorney General Office")
-      if (!EN_FIRST_NAMES.has(toks[p + 1].norm) && !(EN_TITLE_BEFORE_NAME.has(toks[p].norm) && nameLikeTail(toks, p + 1, j))) continue;
+      // (session 7: or an initial with its stop: "Advocate-General P. Venkatesan")
+      const initialNext = p + 1 < j && toks[p + 1].norm.length === 1 && /^\.\s?$/.test(toks[p + 2].sep) && nameLikeTail(toks, p + 1, j);
+      if (
+        !EN_FIRST_NAMES.has(toks[p + 1].norm) &&
+        !initialNext &&
+        !(EN_TITLE_BEFORE_NAME.has(toks[p].norm) && nameLikeTail(toks, p + 1, j))
+      )
+        continue;
       // fifth session: a lone body noun before the title is only the post's body ("House Speaker X", "Council Leader
       // X"): an organisation implied by a post title is no actor (GOLD-GUIDELINES)
       // and a compound title ("Chief Financial Officer X", "Deputy Chief Operating Officer X") is no name at all
       if (!(p === i + 1 && EN_ORG_HEADS.has(toks[i].norm)) && !EN_PERSON_TITLES.has(toks[i].norm))
         processLatinRun(ctx, i, p, lowerSeen, capMid);
       processLatinRun(ctx, p + 1, j, lowerSeen, capMid, true);
+      return;
+    }
+  }
+  // session 7: a long post title run on into the name ("Senior Minister of State for Transport Amy Chua Li Ling",
+  // "Member of Parliament Derrick Lim"): a known first name after a title word opens the person, 2–4 words to the run's end
+  if (!forcePerson && j - i >= 2) {
+    for (let p = Math.max(i + 1, j - 3); p < j; p++) {
+      if (!EN_FIRST_NAMES.has(toks[p].norm) || toks[p - 1].caps === 0 || toks[p].gap !== 0) continue;
+      let titled = false;
+      for (let k = i; k < p && !titled; k++) titled = EN_PERSON_TITLES.has(toks[k].norm) || toks[k].norm === 'member';
+      if (!titled) continue;
+      if (j > p + 1 ? !nameLikeTail(toks, p + 1, j) : toks[j].caps !== 1 || EN_ORG_HEADS.has(toks[j].norm)) continue;
+      processLatinRun(ctx, p, j, lowerSeen, capMid, true);
       return;
     }
   }
@@ -748,6 +851,9 @@ function processLatinRun(
     personHint = true;
   }
   if (forcePerson) personHint = true;
+  // session 7: a name opened by an initial and its stop ("R. Selvaraj", "P. Venkatesan") is a person's
+  if (a < j && toks[a].norm.length === 1 && toks[a].caps > 0 && /^\.\s?$/.test(toks[a + 1].sep) && !EN_ORG_HEADS.has(toks[j].norm))
+    personHint = true;
   while (
     a <= j &&
     ((EN_STOP_CAPS.has(toks[a].norm) && !EN_NAME_TITLES.has(toks[a].norm)) ||
@@ -855,6 +961,19 @@ function processLatinRun(
       !startsSentence &&
       !isAcr &&
       w.length >= 3
+    ) {
+      addRule(ctx, 'organization', doc.src.slice(toks[a].start, toks[a].end), a, a);
+      return;
+    }
+    // session 7: an acronym before a role noun ("DMK spokesperson X", "the AIADMK leader") or after "the" with a comma
+    // or a verb after it ("The AIADMK, however, accused") names a body (party, union, agency)
+    if (
+      isAcr &&
+      w.length >= 3 &&
+      !EN_ACRONYM_STOP.has(w) &&
+      ((b + 1 < toks.length && toks[b + 1].gap === 0 && toks[b + 1].caps === 0 && EN_ROLE_NOUNS.has(nextW)) ||
+        (prevW === 'the' && b + 1 < toks.length && toks[b + 1].gap === 2 && /,/.test(toks[b + 1].sep))) &&
+      !initialsOfKnownBody(ctx, w)
     ) {
       addRule(ctx, 'organization', doc.src.slice(toks[a].start, toks[a].end), a, a);
       return;
