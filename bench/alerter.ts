@@ -13,7 +13,8 @@
 // empty and no webhook arrived for 3 s.
 // Env: BENCH_SERVICE_HEAP_MB (as bench:pipeline: default k8s/base's), BENCH_N (5000), BENCH_WATCHES (1000), BENCH_ALERTER_ROOTS (comma-separated checkouts whose
 // dist/ is run, default this one: give a baseline checkout and this one to alternate before/after),
-// BENCH_REPEAT (1: rounds over the roots).
+// BENCH_REPEAT (1: rounds over the roots). A root may end in `?K=V&K2=V2`: environment for its alerter only (e.g.
+// `/work/wt-alerter?MARSAD_ALERT_PACKED_BATCHES=true` beside `/work/wt-alerter` to alternate a switch on one build).
 
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -129,13 +130,15 @@ interface Result {
   load: string;
 }
 
-async function run(i: number, distRoot: string, articles: EnrichedArticle[]): Promise<Result> {
+async function run(i: number, entry: string, articles: EnrichedArticle[]): Promise<Result> {
+  const [distRoot, query = ''] = entry.split('?');
+  const extraEnv = Object.fromEntries(new URLSearchParams(query));
   const ns = `ba${Date.now().toString(36)}${randomBytes(2).toString('hex')}${i}`;
   const n = names(ns);
   const receiver = await startReceiver();
   const hookUrl = receiver.url;
   const pub = new Publisher(kafka, { logger: quiet });
-  err(`\n[${distRoot}] namespace ${ns}; logs ${logDir}/${ns}-alerter.log`);
+  err(`\n[${entry}] namespace ${ns}; logs ${logDir}/${ns}-alerter.log`);
   let alerter: Awaited<ReturnType<typeof startService>> | undefined;
   try {
     const admin = kafka.admin();
@@ -147,7 +150,7 @@ async function run(i: number, distRoot: string, articles: EnrichedArticle[]): Pr
       n.topic('watches'),
       ws.map((w) => ({ key: w.id, value: w })),
     );
-    alerter = await startService('alerter', 'alerter', ns, distRoot);
+    alerter = await startService('alerter', 'alerter', ns, distRoot, extraEnv);
     await waitReady(alerter);
     await waitGroup(n.consumerGroup('alerter'), 1);
     const pid = alerter.proc.pid!;
@@ -174,7 +177,7 @@ async function run(i: number, distRoot: string, articles: EnrichedArticle[]): Pr
       hooks += c;
       duplicated += c - 1;
     }
-    return { root: distRoot, cpuMs, rssMb: peakRssMb(pid), secs, hooks, alertIds: seen.length, duplicated, load: load() };
+    return { root: entry, cpuMs, rssMb: peakRssMb(pid), secs, hooks, alertIds: seen.length, duplicated, load: load() };
   } finally {
     if (alerter) await stopService(alerter);
     await pub.disconnect().catch(() => undefined);

@@ -4,7 +4,7 @@
 // for each mode of BENCH_CLI_MODES (default "1,auto": `--threads=1`, in process, then `--threads=auto`,
 // one worker thread per core; "default" passes no option, for builds that have none),
 // BENCH_RUNS times in turn (default 2), output to /dev/null. BENCH_CLI=path/to/enrich.js runs another build. Each line: the CLI's own timing (articles/s
-// wall and per CPU-second of all its threads, beyond start-up), the whole run's wall time from spawn to
+// wall and per CPU-second of all its threads, beyond start-up, and on Linux that CPU by thread), the whole run's wall time from spawn to
 // exit, CPU model, Node version and load average.
 // BENCH_JIT=1: one more in-process run under `--single-threaded --trace-opt --trace-deopt` (every V8
 // compile on the main thread, so its time is this process's CPU), summarised: optimising-compile

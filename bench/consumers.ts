@@ -9,7 +9,9 @@
 //     Redis (a fresh key prefix per pass), once with the queue stubbed (decode + match + decide +
 //     payloads) and once with a real BullMQ queue (new send jobs; the queue is obliterated at the
 //     end). The worker's jobs are not counted: bench:alerter runs the whole service.
-// Env: BENCH_N (400 articles), BENCH_ROUNDS (5, the stubbed passes), BENCH_WATCHES.
+//     The real-queue pass is alternated BENCH_ROUNDS times between unpacked and packed `send-webhooks`
+//     batches (MARSAD_ALERT_PACKED_BATCHES, ADR 0020 seventh session), each pass its own.
+// Env: BENCH_N (400 articles), BENCH_ROUNDS (5, the stubbed passes), BENCH_WATCHES, BENCH_SKIP_INDEXER=1.
 
 import { redisConnectionOptions } from '@marsad/config';
 import { articleIdFromUrl, names, SCHEMA_VERSION, type Watch } from '@marsad/contracts';
@@ -88,25 +90,26 @@ async function main(): Promise<void> {
   const ns = `bcons${randomBytes(3).toString('hex')}`;
   const n = names(ns);
   const es = createEsClient(ES, { requestTimeout: 60_000 });
-  try {
-    await ensureArticlesTemplate(es, n, { replicas: 0 });
-    const index = createIndexHandler({
-      names: n,
-      writer: new BulkWriter(es),
-      normalize: normalizeForSearch,
-      maxMessageBytes: 9e6,
-      logger: quiet,
-    });
-    await cpuPerArticle(() => index, msgs, 1); // warm-up (JIT, index creation)
-    console.log(
-      `indexer handler (real _bulk)        ${(await cpuPerArticle(() => index, msgs, ROUNDS)).toFixed(3)} ms CPU/article · ${load()}`,
-    );
-  } finally {
-    const indices = Object.keys(await es.indices.get({ index: n.articlesIndexPattern, allow_no_indices: true }).catch(() => ({})));
-    if (indices.length) await es.indices.delete({ index: indices.join(',') }).catch(() => undefined);
-    await es.indices.deleteIndexTemplate({ name: n.articlesTemplate }).catch(() => undefined);
-    await es.close();
-  }
+  if (!process.env.BENCH_SKIP_INDEXER)
+    try {
+      await ensureArticlesTemplate(es, n, { replicas: 0 });
+      const index = createIndexHandler({
+        names: n,
+        writer: new BulkWriter(es),
+        normalize: normalizeForSearch,
+        maxMessageBytes: 9e6,
+        logger: quiet,
+      });
+      await cpuPerArticle(() => index, msgs, 1); // warm-up (JIT, index creation)
+      console.log(
+        `indexer handler (real _bulk)        ${(await cpuPerArticle(() => index, msgs, ROUNDS)).toFixed(3)} ms CPU/article · ${load()}`,
+      );
+    } finally {
+      const indices = Object.keys(await es.indices.get({ index: n.articlesIndexPattern, allow_no_indices: true }).catch(() => ({})));
+      if (indices.length) await es.indices.delete({ index: indices.join(',') }).catch(() => undefined);
+      await es.indices.deleteIndexTemplate({ name: n.articlesTemplate }).catch(() => undefined);
+      await es.close();
+    }
 
   const matcher = new WatchMatcher();
   for (const w of watches()) matcher.upsert(w);
@@ -116,7 +119,7 @@ async function main(): Promise<void> {
   let pass = 0;
   // A fresh key prefix per pass: every alert is decided anew (a second pass under the same prefix
   // would find them all decided).
-  const ctxFor = (): AlerterContext =>
+  const ctxFor = (packed = false): AlerterContext =>
     ({
       watches: { caughtUp: true },
       matcher,
@@ -125,7 +128,7 @@ async function main(): Promise<void> {
       alertLog: { record: async () => undefined },
       alertMetrics: { enqueued: { inc: () => undefined }, suppressed: { inc: () => undefined } },
       logger: quiet,
-      config: { MARSAD_ALERT_ATTEMPTS: 8, MARSAD_ALERT_BACKOFF_MS: 1000 },
+      config: { MARSAD_ALERT_ATTEMPTS: 8, MARSAD_ALERT_BACKOFF_MS: 1000, MARSAD_ALERT_PACKED_BATCHES: packed },
     }) as unknown as AlerterContext;
   const stub = { client: Promise.resolve({ status: 'ready' }), addBulk: async () => [] } as unknown as Queue;
   const queue = new Queue('alerts', { prefix: `marsad-${ns}`, connection: redisConnectionOptions(REDIS) });
@@ -136,10 +139,12 @@ async function main(): Promise<void> {
     console.log(
       `alerter intake (decide, queue stubbed) ${(await cpuPerArticle(intake, msgs, ROUNDS)).toFixed(3)} ms CPU/article · ${m} matches/article · ${load()}`,
     );
-    const real = alertIntakeHandler(ctxFor(), queue);
-    console.log(
-      `alerter intake (real BullMQ, new)      ${(await cpuPerArticle(() => real, msgs, 1)).toFixed(3)} ms CPU/article · ${load()}`,
-    );
+    for (let r = 0; r < ROUNDS; r++)
+      for (const packed of [false, true]) {
+        const real = alertIntakeHandler(ctxFor(packed), queue);
+        const cpu = await cpuPerArticle(() => real, msgs, 1);
+        console.log(`alerter intake (real BullMQ, ${packed ? 'packed' : 'unpacked'}) ${cpu.toFixed(3)} ms CPU/article · ${load()}`);
+      }
   } finally {
     await queue.obliterate({ force: true }).catch(() => undefined);
     await queue.close();

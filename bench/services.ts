@@ -7,7 +7,8 @@
 //   2. it stops; the indexer starts on the enriched backlog and runs until its group has no lag, then
 //      the index is counted (N documents: nothing lost; the _id is the article id).
 // CPU is the service's own (/proc/<pid>/stat) from ready to no lag, per article; RSS is its peak
-// (VmHWM, start-up included) and its RSS at the end of the drain; the first ~10% of the backlog is
+// (VmHWM, start-up included) and its RSS at the end of the drain; CPU is also split into the main
+// thread (the JavaScript) and the others (V8's compiler and GC threads); the first ~10% of the backlog is
 // also reported apart (a fresh process should be at full speed from its first seconds: warm-up). The namespace
 // (topics, groups, index, Redis keys) is removed at the end. Env: BENCH_SERVICE_HEAP_MB (as bench:pipeline: default k8s/base's), BENCH_N, BENCH_SERVICES
 // (`enricher,indexer`; the indexer needs the enricher's output), BENCH_SERVICE_ENV (extra
@@ -20,7 +21,7 @@ import { articleIdFromUrl, names } from '@marsad/contracts';
 import { ensureTopics, Publisher } from '@marsad/messaging';
 import { createLogger } from '@marsad/observability';
 import { benchArticles } from './articles';
-import { ES, checkStack, cleanupNamespace, cpuSeconds, load, machine, peakRssMb } from './stack';
+import { ES, checkStack, cleanupNamespace, cpuSeconds, load, machine, peakRssMb, threadCpuSeconds } from './stack';
 import { kafka, lag, logDir, startService, stopService, waitReady, type Service } from './service-procs';
 
 const N = Number(process.env.BENCH_N ?? 5000);
@@ -53,6 +54,7 @@ async function drain(svc: Service, ns: string, groupId: string, topic: string, p
     // From ready on: start-up (and the enricher's warm-up) is not counted. The enricher's backlog is
     // published now; the indexer's is there already, and what it took before ready is left out.
     const c0 = cpuSeconds(pid);
+    const th0 = threadCpuSeconds(pid);
     const t0 = Date.now();
     const before = publish ? 0 : N - (await lag(groupId, topic));
     if (publish) await publish();
@@ -60,10 +62,11 @@ async function drain(svc: Service, ns: string, groupId: string, topic: string, p
     let l = N;
     let lastLog = t0;
     // the first ~10% apart: is a fresh process at full speed from its first seconds?
-    let first: { n: number; cpu: number; secs: number } | undefined;
+    let first: { n: number; cpu: number; secs: number; th: { main: number; helpers: number } } | undefined;
     while ((l = await lag(groupId, topic)) > 0) {
       const done = N - l - before;
-      if (!first && done >= counted / 10) first = { n: done, cpu: cpuSeconds(pid) - c0, secs: (Date.now() - t0) / 1000 };
+      if (!first && done >= counted / 10)
+        first = { n: done, cpu: cpuSeconds(pid) - c0, secs: (Date.now() - t0) / 1000, th: threadCpuSeconds(pid) };
       if (proc.exitCode !== null) throw new Error(`${svc} exited with ${proc.exitCode}`);
       if (Date.now() - t0 > 900_000) throw new Error(`${svc}: still ${l} behind after 900 s`);
       if (Date.now() - lastLog > 10_000) {
@@ -74,6 +77,7 @@ async function drain(svc: Service, ns: string, groupId: string, topic: string, p
     }
     const secs = (Date.now() - t0) / 1000;
     const cpu = cpuSeconds(pid) - c0;
+    const th = threadCpuSeconds(pid);
     console.log(
       `${svc.padEnd(9)} ${counted} articles in ${secs.toFixed(1)} s (${(counted / secs).toFixed(0)}/s) · ${((cpu * 1000) / counted).toFixed(2)} ms CPU/article` +
         `${before ? ` (${before} taken before ready, not counted)` : ''} · peak RSS ${peakRssMb(pid).toFixed(0)} MB, at the end ${rssMb(pid).toFixed(0)} MB · ${load()}`,
@@ -83,6 +87,14 @@ async function drain(svc: Service, ns: string, groupId: string, topic: string, p
         `${svc.padEnd(9)} the first ${first.n} in ${first.secs.toFixed(1)} s: ${((first.cpu * 1000) / first.n).toFixed(2)} ms CPU/article, ` +
           `the rest ${(((cpu - first.cpu) * 1000) / (counted - first.n)).toFixed(2)}`,
       );
+    // The same CPU by thread: the JavaScript (main) and V8's compiler and GC threads (helpers).
+    const per = (secs: number, n: number) => ((secs * 1000) / n).toFixed(2);
+    const split = (a: { main: number; helpers: number }, b: { main: number; helpers: number }, n: number) =>
+      `main thread ${per(b.main - a.main, n)} + helper threads ${per(b.helpers - a.helpers, n)}`;
+    console.log(
+      `${svc.padEnd(9)} by thread, ms CPU/article: ${split(th0, th, counted)}` +
+        (first ? ` · the first ${first.n}: ${split(th0, first.th, first.n)} · the rest: ${split(first.th, th, counted - first.n)}` : ''),
+    );
   } finally {
     await stopService(service);
   }

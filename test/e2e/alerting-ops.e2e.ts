@@ -5,7 +5,7 @@
  * the test-alert endpoint.
  */
 import { alertId, type WebhookPayload } from '@marsad/contracts';
-import { verifyWebhookSignature } from '@marsad/alerts';
+import { isPackedBatch, verifyWebhookSignature } from '@marsad/alerts';
 import { waitFor } from './support/env';
 import { AlertingHarness, enrichedArticle as enriched } from './support/alerting-harness';
 
@@ -20,6 +20,9 @@ const h = new AlertingHarness({
   viewerKey: VIEWER,
   attempts: 3,
   backoffMs: 100,
+  // This suite's deliveries go out in packed `send-webhooks` batches (alerting.e2e.ts covers the
+  // default, unpacked ones): bodies, signatures, hand-over and the log must not tell them apart.
+  env: { MARSAD_ALERT_PACKED_BATCHES: 'true' },
 });
 const { ns, N, api, createWatch, logged, consumedAll, at, failuresLeft } = h;
 
@@ -82,6 +85,11 @@ test('a watch by QUERY fires on a boolean query over title and body, and not oth
     if (p.article.id === ids[0]) expect(p.matched.terms).toEqual(['forest blizzard']);
     else expect(p.matched.terms.sort()).toEqual(['ban', 'kaspersky']);
   }
+  // They went out in packed batches (this suite's MARSAD_ALERT_PACKED_BATCHES).
+  const batches = (await h.alerter.queue.getJobs(['completed'])).filter((j) => j.name === 'send-webhooks');
+  const mine = batches.filter((j) => isPackedBatch(j.data) && j.data.items.some((x) => x.watchId === watch.id));
+  expect(mine.length).toBeGreaterThan(0);
+  expect(batches.every((j) => isPackedBatch(j.data))).toBe(true);
 });
 
 test('a receiver that always fails ends `failed` (log + BullMQ failed job); POST /v1/alerts/:id/retry after the fix delivers exactly once', async () => {

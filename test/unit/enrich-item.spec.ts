@@ -3,7 +3,7 @@
 import { RawArticleSchema } from '@marsad/contracts';
 import { loadKnowledgeBase } from '@marsad/kb';
 import { Enricher, InMemoryDedupStore, NearDuplicateIndex } from '@marsad/nlp';
-import { enrichItem, finishItem } from '../../tools/cli/enrich-item';
+import { enrichItem, finishItem, threadCpuMs } from '../../tools/cli/enrich-item';
 
 describe('enrich item: serialised around the near-duplicate step', () => {
   const kb = loadKnowledgeBase();
@@ -46,5 +46,21 @@ describe('enrich item: serialised around the near-duplicate step', () => {
     });
     const bad = enrichItem(e, { text: JSON.stringify({ url: 'https://x.test', source: { name: 't' } }) }, 2);
     expect('line' in bad && JSON.parse(bad.line)).toEqual({ error: { field: 'body', message: expect.any(String) }, index: 2 });
+  });
+});
+
+describe('threadCpuMs: the CPU of the calling thread, for the timing line split by thread', () => {
+  it('advances with work done on this thread, and by no more than the whole process', () => {
+    const a = threadCpuMs();
+    if (Number.isNaN(a)) return; // not Linux: the timing line leaves the split out
+    const c0 = process.cpuUsage();
+    let x = 0;
+    let cpu = process.cpuUsage(c0);
+    for (; cpu.user + cpu.system < 200_000; cpu = process.cpuUsage(c0)) for (let i = 0; i < 1e5; i++) x = (x + i * i) % 1_000_003;
+    const d = threadCpuMs() - a;
+    expect(x).toBeGreaterThanOrEqual(0);
+    // 10 ms ticks; V8's compiler threads may take part of the process's 200 ms, this loop most of it
+    expect(d).toBeGreaterThan(0);
+    expect(d).toBeLessThanOrEqual((process.cpuUsage(c0).user + process.cpuUsage(c0).system) / 1000 + 20);
   });
 });

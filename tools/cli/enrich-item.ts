@@ -4,6 +4,7 @@
 // on the thread that owns the NearDuplicateIndex. The in-process path and the worker threads call
 // the same two functions, so their output is the same bytes.
 
+import { readFileSync } from 'node:fs';
 import { firstFieldError, RawArticleSchema, type Claim } from '@marsad/contracts';
 import type { DedupResult, DedupSketch, Enricher } from '@marsad/nlp';
 
@@ -76,4 +77,19 @@ function splitAtDedup(o: Record<string, unknown>): { head: string; tail: string 
   const b = JSON.stringify(before);
   const a = JSON.stringify(after);
   return { head: `${b.length > 2 ? `${b.slice(0, -1)},` : '{'}"dedup":`, tail: a.length > 2 ? `,${a.slice(1)}` : '}' };
+}
+
+/**
+ * CPU time of the calling thread in ms (Linux: utime + stime of /proc/thread-self, 10 ms ticks), NaN elsewhere.
+ * For MARSAD_ENRICH_TIMING's split by thread: `process.cpuUsage()` sums every thread, V8's compiler and GC
+ * helpers included, which is where a fresh 2-worker run spends a third of its CPU (ADR 0022, seventh session).
+ */
+export function threadCpuMs(): number {
+  try {
+    const s = readFileSync('/proc/thread-self/stat', 'utf8');
+    const f = s.slice(s.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) * 10;
+  } catch {
+    return NaN;
+  }
 }

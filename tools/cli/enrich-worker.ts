@@ -5,24 +5,27 @@
 import { parentPort } from 'node:worker_threads';
 import { loadKnowledgeBase } from '@marsad/kb';
 import { Enricher, warmUpEnricher } from '@marsad/nlp';
-import { enrichItem, type EnrichInput, type ItemResult } from './enrich-item';
+import { enrichItem, threadCpuMs, type EnrichInput, type ItemResult } from './enrich-item';
 
 export interface WorkerBatch {
   start: number;
   inputs: EnrichInput[];
   explain: boolean;
 }
-export type WorkerReply = { ready: true; warm: { articles: number; ms: number } } | { start: number; results: ItemResult[] };
+/** `cpuMs`: this thread's CPU so far (threadCpuMs), for the timing line's split by thread. */
+export type WorkerReply =
+  { ready: true; warm: { articles: number; ms: number }; cpuMs: number } | { start: number; results: ItemResult[]; cpuMs: number };
 
 if (parentPort) {
   const port = parentPort;
+  const cpu = process.env.MARSAD_ENRICH_TIMING === '1' ? threadCpuMs : () => NaN;
   const kb = loadKnowledgeBase();
   const enricher = new Enricher(kb);
   const warm = warmUpEnricher(enricher, kb.actors());
-  port.postMessage({ ready: true, warm } satisfies WorkerReply);
+  port.postMessage({ ready: true, warm, cpuMs: cpu() } satisfies WorkerReply);
   port.on('message', (m: WorkerBatch) => {
     const results: ItemResult[] = [];
     for (let k = 0; k < m.inputs.length; k++) results.push(enrichItem(enricher, m.inputs[k], m.start + k, m.explain));
-    port.postMessage({ start: m.start, results } satisfies WorkerReply);
+    port.postMessage({ start: m.start, results, cpuMs: cpu() } satisfies WorkerReply);
   });
 }

@@ -2,7 +2,7 @@
 // infrastructure. One JSON line per input, in order; invalid items print
 // {"error":{"field","message"},"index":n}; exit 0. Near-duplicates are detected within the run.
 // The engine is warmed on built-in text first (a cold V8 runs the first few hundred articles
-// ~20% slower); MARSAD_ENRICH_TIMING=1 prints start-up, warm-up and articles/s to stderr.
+// ~20% slower); MARSAD_ENRICH_TIMING=1 prints start-up, warm-up, articles/s and (Linux) CPU by thread to stderr.
 // `--threads=N` (or MARSAD_ENRICH_THREADS) enriches on N worker threads (enrich-worker.ts): each parses,
 // checks, enriches and serialises; this thread assigns near-duplicate clusters and writes, in input
 // order (enrich-item.ts), so the output is the same as in process.
@@ -16,7 +16,7 @@ import { Worker } from 'node:worker_threads';
 import type { Claim } from '@marsad/contracts';
 import { loadKnowledgeBase } from '@marsad/kb';
 import { Enricher, InMemoryDedupStore, NearDuplicateIndex, warmUpEnricher } from '@marsad/nlp';
-import { enrichItem, finishItem, type EnrichInput, type ItemResult } from './enrich-item';
+import { enrichItem, finishItem, threadCpuMs, type EnrichInput, type ItemResult } from './enrich-item';
 import type { WorkerBatch, WorkerReply } from './enrich-worker';
 
 type Out = (line: string) => void;
@@ -172,49 +172,60 @@ export async function main(
   let warm = { articles: 0, ms: 0 };
   let t1: number;
   let cpu1: NodeJS.CpuUsage;
+  let main1: number;
+  /** CPU of each worker thread beyond start-up (ms), for the timing line */
+  let workerCpu: number[] = [];
   if (threads > 1) {
     const pool = await startWorkers(workerFile, threads);
     warm = pool.warm;
     t1 = performance.now();
     cpu1 = process.cpuUsage();
-    await runThreaded(pool.workers, inputs, explain, write);
+    main1 = timing ? threadCpuMs() : NaN;
+    workerCpu = await runThreaded(pool.workers, pool.readyCpuMs, inputs, explain, write);
   } else {
     const kb = loadKnowledgeBase();
     const enricher = new Enricher(kb);
     if (inputs.length >= 50) warm = warmUpEnricher(enricher, kb.actors());
     t1 = performance.now();
     cpu1 = process.cpuUsage();
+    main1 = timing ? threadCpuMs() : NaN;
     for (let i = 0; i < inputs.length; i++) await write(i, enrichItem(enricher, inputs[i], i, explain));
   }
   stdout?.flush();
   if (timing) {
     const ms = performance.now() - t1;
-    // process.cpuUsage counts every thread of the process, the workers included
+    // process.cpuUsage counts every thread of the process, the workers and V8's helper threads included
     const cpu = process.cpuUsage(cpu1);
     const cpuMs = (cpu.user + cpu.system) / 1000;
+    const mainMs = threadCpuMs() - main1;
+    const workersMs = workerCpu.reduce((a, b) => a + b, 0);
+    const split = Number.isNaN(mainMs + workersMs)
+      ? ''
+      : `; CPU by thread: main ${mainMs.toFixed(0)} ms${threads > 1 ? `, workers ${workerCpu.map((w) => w.toFixed(0)).join(' + ')} ms` : ''}, other threads (V8's compiler and GC helpers) ${(cpuMs - mainMs - workersMs).toFixed(0)} ms`;
     process.stderr.write(
-      `enrich: ${inputs.length} articles in ${ms.toFixed(0)} ms = ${((inputs.length * 1000) / ms).toFixed(0)} articles/s wall, ${((inputs.length * 1000) / cpuMs).toFixed(0)} per CPU-second (${cpuMs.toFixed(0)} ms CPU), ${threads > 1 ? `${threads} worker threads` : 'in process'}, after ${(t1 - t0).toFixed(0)} ms of start-up (reading input, KB, warm-up of ${warm.articles} articles in ${warm.ms} ms${threads > 1 ? ' per worker, in parallel' : ''})\n`,
+      `enrich: ${inputs.length} articles in ${ms.toFixed(0)} ms = ${((inputs.length * 1000) / ms).toFixed(0)} articles/s wall, ${((inputs.length * 1000) / cpuMs).toFixed(0)} per CPU-second (${cpuMs.toFixed(0)} ms CPU), ${threads > 1 ? `${threads} worker threads` : 'in process'}, after ${(t1 - t0).toFixed(0)} ms of start-up (reading input, KB, warm-up of ${warm.articles} articles in ${warm.ms} ms${threads > 1 ? ' per worker, in parallel' : ''})${split}\n`,
     );
   }
   return 0;
 }
 
 /** Starts the workers and waits until each has loaded the KB and warmed its engine. */
-async function startWorkers(file: string, n: number): Promise<{ workers: Worker[]; warm: { articles: number; ms: number } }> {
+async function startWorkers(
+  file: string,
+  n: number,
+): Promise<{ workers: Worker[]; warm: { articles: number; ms: number }; readyCpuMs: number[] }> {
   const workers = Array.from({ length: n }, () => new Worker(file));
   const ready = await Promise.all(
     workers.map(
       (w) =>
-        new Promise<{ articles: number; ms: number }>((resolve, reject) => {
-          w.once('message', (m: WorkerReply) =>
-            'ready' in m ? resolve(m.warm) : reject(new Error('enrich worker: unexpected first message')),
-          );
+        new Promise<{ warm: { articles: number; ms: number }; cpuMs: number }>((resolve, reject) => {
+          w.once('message', (m: WorkerReply) => ('ready' in m ? resolve(m) : reject(new Error('enrich worker: unexpected first message'))));
           w.once('error', reject);
           w.once('exit', (code) => reject(new Error(`enrich worker exited with code ${code} while starting`)));
         }),
     ),
   );
-  return { workers, warm: ready.reduce((a, b) => (b.ms > a.ms ? b : a)) };
+  return { workers, warm: ready.map((r) => r.warm).reduce((a, b) => (b.ms > a.ms ? b : a)), readyCpuMs: ready.map((r) => r.cpuMs) };
 }
 
 /** Batches of this many inputs per message: few messages, and a slow article delays the order little. */
@@ -222,14 +233,17 @@ const BATCH = 8;
 
 /**
  * Feeds the workers batches (two in flight each, the next one sent as a batch comes back, so a busier
- * worker simply takes fewer) and writes the results in input order as they become available.
+ * worker simply takes fewer) and writes the results in input order as they become available. Returns each
+ * worker's CPU from `readyCpuMs` to its last batch (NaN without MARSAD_ENRICH_TIMING).
  */
 async function runThreaded(
   workers: Worker[],
+  readyCpuMs: number[],
   inputs: EnrichInput[],
   explain: boolean,
   write: (i: number, r: ItemResult) => Promise<void>,
-): Promise<void> {
+): Promise<number[]> {
+  const cpuMs = readyCpuMs.map(() => 0);
   const results: (ItemResult | undefined)[] = new Array(inputs.length);
   let sent = 0;
   let failed: Error | undefined;
@@ -240,9 +254,10 @@ async function runThreaded(
     sent = Math.min(inputs.length, sent + BATCH);
     w.postMessage({ start, inputs: inputs.slice(start, sent), explain } satisfies WorkerBatch);
   };
-  for (const w of workers) {
+  workers.forEach((w, wi) => {
     w.on('message', (m: WorkerReply) => {
       if ('ready' in m) return;
+      cpuMs[wi] = m.cpuMs - readyCpuMs[wi];
       for (let k = 0; k < m.results.length; k++) results[m.start + k] = m.results[k];
       send(w);
       wake?.();
@@ -255,7 +270,7 @@ async function runThreaded(
       failed ??= new Error(`enrich worker exited with code ${code} before the input was done`);
       wake?.();
     });
-  }
+  });
   try {
     for (const w of workers) {
       send(w);
@@ -274,6 +289,7 @@ async function runThreaded(
     for (const w of workers) w.removeAllListeners('exit');
     await Promise.all(workers.map((w) => w.terminate()));
   }
+  return cpuMs;
 }
 
 if (require.main === module) {

@@ -9,6 +9,7 @@ import {
   ALERT_STATE_TTL_SECONDS,
   buildDigestPayload,
   isDigestPayload,
+  isPackedBatch,
   isWebhookDelivery,
   renderDigestEmail,
   type DigestJobData,
@@ -18,9 +19,11 @@ import {
   renderAlertEmail,
   sendJobId,
   serializePayload,
+  unpackWebhookBatch,
   type AlertJobHandlers,
   type FiledAlert,
   type AlertJobName,
+  type PackedSendBatchJobData,
   type SendBatchJobData,
   type SendJobData,
   type WebhookDelivery,
@@ -316,8 +319,9 @@ export class AlertProcessor extends WorkerHost implements OnModuleInit {
    * A failed one is handed over to its own `send-webhook` job (`<alertId>-c<n>`) from attempt 2,
    * after the first backoff; an unrecoverable one from attempt 1, so it ends in the failed set.
    */
-  private async sendWebhookBatch(d: SendBatchJobData, c: { jobId: string }): Promise<unknown> {
+  private async sendWebhookBatch(data: SendBatchJobData | PackedSendBatchJobData, c: { jobId: string }): Promise<unknown> {
     const ttl = ALERT_STATE_TTL_SECONDS;
+    const d: SendBatchJobData = isPackedBatch(data) ? { deliveries: unpackWebhookBatch(data) } : data;
     const ids = d.deliveries.map((x) => sendJobId(x.alertId, x.channelIndex));
     const mine = await this.state.claimDeliveries(ids, c.jobId, ttl);
     const attempts = this.ctx.config.MARSAD_ALERT_ATTEMPTS;

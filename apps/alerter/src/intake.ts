@@ -11,18 +11,21 @@ import {
   ALERT_STATE_TTL_SECONDS,
   buildWebhookPayload,
   decideAlerts,
+  packWebhookBatch,
   SEND_BATCH,
   sendJobId,
-  webhookBodies,
+  unpackedDelivery,
+  webhookBodyParts,
   type AlertJobName,
   type AlertJobs,
   type DecideCandidate,
   type FiledAlert,
   type Match,
+  type PackableDelivery,
+  type PackedArticle,
   type PayloadArticle,
   type SendJobData,
-  type WebhookBodyWriter,
-  type WebhookDelivery,
+  type WebhookBodyParts,
 } from '@marsad/alerts';
 import { decodeJson, type BatchHandler, type DlqItem } from '@marsad/messaging';
 import { withTimeout } from '@marsad/observability';
@@ -49,8 +52,14 @@ interface Candidate extends DecideCandidate {
   article: AlertArticle;
   match: Match;
   firedAt: Date;
-  /** The article's webhook bodies (shared by its candidates). */
-  bodies: WebhookBodyWriter;
+  /** The article's webhook body parts and delivery fields (shared by its candidates). */
+  sends: ArticleSends;
+}
+
+/** What the webhook deliveries of one article share; `ref` is made for the first one. */
+interface ArticleSends {
+  parts: WebhookBodyParts;
+  ref?: PackedArticle;
 }
 
 type Job = { [K in AlertJobName]: { name: K; data: AlertJobs[K]; opts: ReturnType<typeof jobOptions> } }[AlertJobName];
@@ -124,7 +133,7 @@ export function alertIntakeHandler(ctx: AlerterContext, queue: Queue): BatchHand
       if (!matches.length) continue;
       const article = alertArticle(decoded.value);
       const firedAt = new Date();
-      const bodies = webhookBodies(article);
+      const sends: ArticleSends = { parts: webhookBodyParts(article) };
       for (const match of matches) {
         const id = computeAlertId(match.watch.id, article.id);
         if (seen.has(id)) continue; // the same article twice in one chunk
@@ -134,7 +143,7 @@ export function alertIntakeHandler(ctx: AlerterContext, queue: Queue): BatchHand
           article,
           match,
           firedAt,
-          bodies,
+          sends,
           alert: { alertId: id, watchId: match.watch.id, clusterId: article.dedup?.clusterId },
           // Only digest and throttled watches file the payload; a suppressed alert never builds one.
           filed: () =>
@@ -158,7 +167,8 @@ export function alertIntakeHandler(ctx: AlerterContext, queue: Queue): BatchHand
     const decided = await withTimeout(decideAlerts(candidates, state), ENQUEUE_TIMEOUT_MS, 'alert decisions in Redis');
 
     const jobs: Job[] = [];
-    const webhooks: WebhookDelivery[] = [];
+    const packed = ctx.config.MARSAD_ALERT_PACKED_BATCHES;
+    const webhooks: PackableDelivery[] = [];
     const digests = new Set<string>();
     const entries: AlertLogEntry[] = [];
     let sends = 0;
@@ -200,23 +210,21 @@ export function alertIntakeHandler(ctx: AlerterContext, queue: Queue): BatchHand
         }
         case 'send': {
           const { alertId: id } = c.alert;
-          const { watch, article } = c;
-          let body: string | undefined;
+          const { watch, article, sends: s } = c;
+          let parts: { claims: string; matched: string } | undefined;
           watch.channels.forEach((ch, i) => {
             const t = articleTime(article);
             if (ch.type === 'webhook') {
-              body ??= c.bodies(watch, c.match, c.firedAt, id);
-              webhooks.push({
-                alertId: id,
-                watchId: watch.id,
-                channelIndex: i,
-                body,
-                watchName: watch.name,
-                articleId: article.id,
-                articleUrl: article.url,
-                ...(article.title ? { articleTitle: article.title } : {}),
-                ...(t ? { articleTime: t } : {}),
-              });
+              s.ref ??= {
+                id: article.id,
+                url: article.url,
+                ...(article.title ? { title: article.title } : {}),
+                ...(t ? { time: t } : {}),
+                json: s.parts.article(),
+                firedAt: c.firedAt.toISOString(),
+              };
+              parts ??= { claims: s.parts.claims(c.match), matched: s.parts.matched(c.match) };
+              webhooks.push({ alertId: id, watchId: watch.id, channelIndex: i, watchName: watch.name, article: s.ref, ...parts });
             } else {
               const payload = buildWebhookPayload(watch, article, c.match, c.firedAt);
               const data: SendJobData = { alertId: id, watchId: watch.id, channelIndex: i, payload, articleTime: t };
@@ -230,12 +238,14 @@ export function alertIntakeHandler(ctx: AlerterContext, queue: Queue): BatchHand
     }
     // Webhooks in batches: one job per SEND_BATCH deliveries instead of one each. The job id is a
     // digest of the deliveries, so a re-decided chunk adds the same batch again (ignored).
+    // Packed (MARSAD_ALERT_PACKED_BATCHES), an article's shared parts go in once per batch.
     for (let i = 0; i < webhooks.length; i += SEND_BATCH) {
-      const deliveries = webhooks.slice(i, i + SEND_BATCH);
+      const batch = webhooks.slice(i, i + SEND_BATCH);
       const h = createHash('sha256');
-      for (const x of deliveries) h.update(sendJobId(x.alertId, x.channelIndex)).update('\n');
+      for (const x of batch) h.update(sendJobId(x.alertId, x.channelIndex)).update('\n');
       const batchId = `b-${h.digest('hex').slice(0, 32)}`;
-      jobs.push({ name: 'send-webhooks', data: { deliveries }, opts: jobOptions(ctx, batchId) });
+      const data = packed ? packWebhookBatch(batch) : { deliveries: batch.map(unpackedDelivery) };
+      jobs.push({ name: 'send-webhooks', data, opts: jobOptions(ctx, batchId) });
     }
     if (jobs.length) await withTimeout(queue.addBulk(jobs), ENQUEUE_TIMEOUT_MS, 'enqueue to Redis (BullMQ alerts)');
     await withTimeout(

@@ -1,5 +1,6 @@
 import type { WebhookPayload } from '@marsad/contracts';
 import type { DigestPayload } from './digest';
+import { webhookBody } from './payload';
 
 /**
  * Jobs on the BullMQ queue `alerts`, typed per job name. There is no job per (watch, article): the
@@ -63,7 +64,145 @@ export interface SendBatchJobData {
 }
 
 export function isWebhookDelivery(d: WebhookDelivery | SendJobData): d is WebhookDelivery {
-  return typeof (d as WebhookDelivery).body === 'string';
+  // Not `typeof body`: an unpacked packed delivery builds its body on each read (below).
+  return (d as SendJobData).payload === undefined;
+}
+
+/**
+ * A packed `send-webhooks` batch (ADR 0020, seventh session): the same deliveries as
+ * SendBatchJobData, with what the alerts of one article share written once per batch instead of
+ * once per delivery: the article block of the body, the claims blocks, the log's article fields and
+ * the fired time. `unpackWebhookBatch` rebuilds each delivery's body byte for byte. Written only when
+ * MARSAD_ALERT_PACKED_BATCHES is on: an alerter from before this format cannot read it (its key is
+ * `items`, not `deliveries`, so such a replica fails the job, which BullMQ retries, rather than
+ * mistaking the deliveries for something else). Every release since reads both.
+ */
+export interface PackedSendBatchJobData {
+  packed: 1;
+  articles: PackedArticle[];
+  /** Serialised claims blocks, each shared by the deliveries that point at it. */
+  claims: string[];
+  items: PackedDelivery[];
+}
+export interface PackedArticle {
+  id: string;
+  url: string;
+  title?: string;
+  /** As SendJobData.articleTime. */
+  time?: string;
+  /** The serialised article block of the body. */
+  json: string;
+  /** The alerts' `firedAt` (one per article: its alerts were decided together). */
+  firedAt: string;
+}
+export interface PackedDelivery {
+  alertId: string;
+  watchId: string;
+  channelIndex: number;
+  watchName: string;
+  /** Index into `articles`. */
+  a: number;
+  /** Index into `claims`. */
+  c: number;
+  /** The serialised matched block of the body. */
+  matched: string;
+}
+
+export function isPackedBatch(d: SendBatchJobData | PackedSendBatchJobData): d is PackedSendBatchJobData {
+  return (d as PackedSendBatchJobData).packed === 1;
+}
+
+/** One delivery to pack: its log fields, its article (shared object per article) and its body parts. */
+export interface PackableDelivery {
+  alertId: string;
+  watchId: string;
+  channelIndex: number;
+  watchName: string;
+  article: PackedArticle;
+  claims: string;
+  matched: string;
+}
+
+/** Packs a batch: each article (by identity) and each claims block (by value) once. */
+export function packWebhookBatch(ds: readonly PackableDelivery[]): PackedSendBatchJobData {
+  const articles: PackedArticle[] = [];
+  const claims: string[] = [];
+  const articleIndex = new Map<PackedArticle, number>();
+  const claimsIndex = new Map<string, number>();
+  const items = ds.map((d): PackedDelivery => {
+    let a = articleIndex.get(d.article);
+    if (a === undefined) articleIndex.set(d.article, (a = articles.push(d.article) - 1));
+    let c = claimsIndex.get(d.claims);
+    if (c === undefined) claimsIndex.set(d.claims, (c = claims.push(d.claims) - 1));
+    return { alertId: d.alertId, watchId: d.watchId, channelIndex: d.channelIndex, watchName: d.watchName, a, c, matched: d.matched };
+  });
+  return { packed: 1, articles, claims, items };
+}
+
+/** A delivery as an unpacked batch carries it: its whole body and its log fields. */
+export function unpackedDelivery(d: PackableDelivery): WebhookDelivery {
+  const a = d.article;
+  const w: WebhookDelivery = {
+    alertId: d.alertId,
+    watchId: d.watchId,
+    channelIndex: d.channelIndex,
+    body: webhookBody(d.alertId, { id: d.watchId, name: d.watchName }, a.json, d.matched, d.claims, a.firedAt),
+    watchName: d.watchName,
+    articleId: a.id,
+    articleUrl: a.url,
+  };
+  if (a.title) w.articleTitle = a.title;
+  if (a.time) w.articleTime = a.time;
+  return w;
+}
+
+/**
+ * A delivery of a packed batch. Its body is built from the batch's parts each time it is read (once
+ * for the POST; again only for a hand-over), not held: a batch's deliveries live across its POSTs
+ * (up to the webhook timeout each), and 50 bodies held that long are promoted to the old generation.
+ */
+class PackedWebhookDelivery implements WebhookDelivery {
+  readonly alertId: string;
+  readonly watchId: string;
+  readonly channelIndex: number;
+  readonly watchName: string;
+  readonly articleId: string;
+  readonly articleUrl: string;
+  readonly articleTitle?: string;
+  readonly articleTime?: string;
+  readonly #article: PackedArticle;
+  readonly #claims: string;
+  readonly #matched: string;
+  constructor(x: PackedDelivery, article: PackedArticle, claims: string) {
+    this.alertId = x.alertId;
+    this.watchId = x.watchId;
+    this.channelIndex = x.channelIndex;
+    this.watchName = x.watchName;
+    this.articleId = article.id;
+    this.articleUrl = article.url;
+    if (article.title) this.articleTitle = article.title;
+    if (article.time) this.articleTime = article.time;
+    this.#article = article;
+    this.#claims = claims;
+    this.#matched = x.matched;
+  }
+  get body(): string {
+    const a = this.#article;
+    return webhookBody(this.alertId, { id: this.watchId, name: this.watchName }, a.json, this.#matched, this.#claims, a.firedAt);
+  }
+}
+
+/** The deliveries of a packed batch; each body, when read, byte for byte as the intake would have written it. */
+export function unpackWebhookBatch(d: PackedSendBatchJobData): WebhookDelivery[] {
+  return d.items.map((x) => {
+    const article = d.articles[x.a];
+    const claims = d.claims[x.c];
+    if (!article || claims === undefined)
+      throw new Error(
+        `packed send-webhooks batch is corrupt: delivery ${x.alertId}-c${x.channelIndex} points at article ${x.a} / claims ${x.c}, which it does not hold`,
+      );
+    return new PackedWebhookDelivery(x, article, claims);
+  });
 }
 /** A digest window's alert as filed by the decide step (Redis hash value, JSON). */
 export interface FiledAlert {
@@ -79,7 +218,7 @@ export interface DigestJobData {
   reason?: 'digest' | 'throttle';
 }
 export interface AlertJobs {
-  'send-webhooks': SendBatchJobData;
+  'send-webhooks': SendBatchJobData | PackedSendBatchJobData;
   'send-webhook': SendJobData;
   'send-email': SendJobData;
   digest: DigestJobData;

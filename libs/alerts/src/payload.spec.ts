@@ -1,7 +1,16 @@
 import { alertId, type EnrichedArticle } from '@marsad/contracts';
-import { buildWebhookPayload, serializePayload, webhookBodies } from './payload';
+import { buildWebhookPayload, serializePayload, webhookBodies, webhookBodyParts } from './payload';
 import { renderAlertEmail } from './email';
-import { ALERT_JOB_NAMES, assertHandlers } from './jobs';
+import {
+  ALERT_JOB_NAMES,
+  assertHandlers,
+  isPackedBatch,
+  packWebhookBatch,
+  unpackedDelivery,
+  unpackWebhookBatch,
+  type PackableDelivery,
+  type PackedArticle,
+} from './jobs';
 import { jitteredBackoffDelay } from './backoff';
 
 const article: EnrichedArticle = {
@@ -107,6 +116,59 @@ describe('buildWebhookPayload', () => {
         expect(bodies(watch, m, at.toISOString(), alertId(watch.id, a.id))).toBe(expected); // twice: from the caches
       }
     }
+  });
+
+  it('packed send-webhooks batches: each article and claims block once, and the same deliveries once unpacked', () => {
+    const other: EnrichedArticle = { ...article, id: 'art2', url: 'https://example.com/b', title: undefined, publishedAt: undefined };
+    const firedAt = new Date(Date.UTC(2026, 11, 7, 23, 0, 0));
+    const ds: PackableDelivery[] = [];
+    const expected: { body: string; articleId: string; title?: string; time?: string }[] = [];
+    for (const a of [article, other]) {
+      const parts = webhookBodyParts(a);
+      const ref: PackedArticle = {
+        id: a.id,
+        url: a.url,
+        ...(a.title ? { title: a.title } : {}),
+        ...(a.publishedAt ? { time: a.publishedAt } : {}),
+        json: parts.article(),
+        firedAt: firedAt.toISOString(),
+      };
+      const matches = [
+        { actors: [{ id: 'org:kaspersky-lab', name: 'Kaspersky Lab', mentions: 2 }], terms: [] },
+        { actors: [], terms: ['breach', 'كاسبرسكي'] },
+        { actors: [], terms: ['warns'] },
+      ];
+      for (const [i, m] of matches.entries()) {
+        const watch = { id: `w${i}`, name: `Watch "${i}" é` };
+        ds.push({
+          alertId: alertId(watch.id, a.id),
+          watchId: watch.id,
+          channelIndex: i,
+          watchName: watch.name,
+          article: ref,
+          claims: parts.claims(m),
+          matched: parts.matched(m),
+        });
+        expected.push({
+          body: serializePayload(buildWebhookPayload(watch, a, m, firedAt)),
+          articleId: a.id,
+          title: a.title,
+          time: a.publishedAt,
+        });
+      }
+    }
+    const packed = packWebhookBatch(ds);
+    expect(isPackedBatch(packed)).toBe(true);
+    expect(packed.articles).toHaveLength(2);
+    expect(packed.claims).toHaveLength(2); // the actor match's and the keyword matches' (all claims); art2's are equal to art1's: shared
+    // As BullMQ stores it: through JSON.
+    const stored = JSON.parse(JSON.stringify(packed)) as typeof packed;
+    const unpacked = unpackWebhookBatch(stored);
+    expect(unpacked.map((d) => ({ ...d, body: d.body }))).toEqual(ds.map(unpackedDelivery)); // the body is built when read
+    expect(unpacked.map((d) => d.body)).toEqual(expected.map((e) => e.body));
+    expect(unpacked.map((d) => [d.articleId, d.articleTitle, d.articleTime])).toEqual(expected.map((e) => [e.articleId, e.title, e.time]));
+    expect(JSON.stringify(packed).length).toBeLessThan(JSON.stringify({ deliveries: ds.map(unpackedDelivery) }).length);
+    expect(() => unpackWebhookBatch({ ...stored, items: [{ ...stored.items[0], a: 7 }] })).toThrow(/corrupt.*article 7/);
   });
 
   it('renders e-mail with the subject format and escaped HTML', () => {

@@ -63,6 +63,61 @@ export type WebhookBodyWriter = (
 ) => string;
 
 /**
+ * The serialised parts of one article's webhook bodies: the article block (once per article), the
+ * claims block (once per set of matched actors) and the matched block (per alert). `webhookBody`
+ * joins them with the alert's own fields; packed `send-webhooks` batches carry them apart, so an
+ * article block and a claims block go into a job once however many of its alerts the batch holds.
+ */
+export interface WebhookBodyParts {
+  article(): string;
+  claims(match: Pick<Match, 'actors'>): string;
+  matched(match: Pick<Match, 'actors' | 'terms'>): string;
+}
+
+/**
+ * A webhook body from its parts, byte for byte `serializePayload(buildWebhookPayload(...))` (the
+ * key order of WebhookPayload). The one place that lays the body out: the intake's bodies and the
+ * worker's unpacked batches both come through here.
+ */
+export function webhookBody(
+  alertId: string,
+  watch: Pick<Watch, 'id' | 'name'>,
+  articleJson: string,
+  matchedJson: string,
+  claimsJson: string,
+  firedAt: string,
+): string {
+  return (
+    `{"alertId":${JSON.stringify(alertId)},"watch":${JSON.stringify({ id: watch.id, name: watch.name })},` +
+    `"article":${articleJson},"matched":${matchedJson},"claims":${claimsJson},"firedAt":${JSON.stringify(firedAt)}}`
+  );
+}
+
+/** The body parts of one article's alerts, each serialised once (see WebhookBodyParts). */
+export function webhookBodyParts(article: PayloadArticle): WebhookBodyParts {
+  let articleJson: string | undefined;
+  const claimsJson = new Map<string, string>();
+  const claimJson = new Map<Claim, string>();
+  const one = (c: Claim) => {
+    let j = claimJson.get(c);
+    if (j === undefined) claimJson.set(c, (j = JSON.stringify(c)));
+    return j;
+  };
+  return {
+    article: () => (articleJson ??= JSON.stringify(articleBlock(article))),
+    // relevantClaims depends on the set of matched actor ids only (it keeps the article's order);
+    // each claim is serialised once per article (an array's JSON is its items' joined by ",").
+    claims: (match) => {
+      const key = match.actors.length ? `a${match.actors.map((x) => x.id).join('\u0000')}` : '';
+      let claims = claimsJson.get(key);
+      if (claims === undefined) claimsJson.set(key, (claims = `[${relevantClaims(article, match).map(one).join(',')}]`));
+      return claims;
+    },
+    matched: (match) => JSON.stringify({ actors: match.actors.map((x) => ({ id: x.id, name: x.name })), terms: [...match.terms] }),
+  };
+}
+
+/**
  * The webhook bodies of one article's alerts, each byte for byte
  * `serializePayload(buildWebhookPayload(watch, article, match, firedAt))`, without building the
  * payload objects: the article block is serialised once per article, the claims block once per set
@@ -72,28 +127,16 @@ export type WebhookBodyWriter = (
  * session). payload.spec.ts compares the bytes with the builder's.
  */
 export function webhookBodies(article: PayloadArticle): WebhookBodyWriter {
-  let articleJson: string | undefined;
-  const claimsJson = new Map<string, string>();
-  const claimJson = new Map<Claim, string>();
-  const one = (c: Claim) => {
-    let j = claimJson.get(c);
-    if (j === undefined) claimJson.set(c, (j = JSON.stringify(c)));
-    return j;
-  };
-  return (watch, match, firedAt, alertId = computeAlertId(watch.id, article.id)) => {
-    articleJson ??= JSON.stringify(articleBlock(article));
-    // relevantClaims depends on the set of matched actor ids only (it keeps the article's order);
-    // each claim is serialised once per article (an array's JSON is its items' joined by ",").
-    const key = match.actors.length ? `a${match.actors.map((x) => x.id).join('\u0000')}` : '';
-    let claims = claimsJson.get(key);
-    if (claims === undefined) claimsJson.set(key, (claims = `[${relevantClaims(article, match).map(one).join(',')}]`));
-    const matched = JSON.stringify({ actors: match.actors.map((x) => ({ id: x.id, name: x.name })), terms: [...match.terms] });
-    const fired = typeof firedAt === 'string' ? firedAt : firedAt.toISOString();
-    return (
-      `{"alertId":${JSON.stringify(alertId)},"watch":${JSON.stringify({ id: watch.id, name: watch.name })},` +
-      `"article":${articleJson},"matched":${matched},"claims":${claims},"firedAt":${JSON.stringify(fired)}}`
+  const parts = webhookBodyParts(article);
+  return (watch, match, firedAt, alertId = computeAlertId(watch.id, article.id)) =>
+    webhookBody(
+      alertId,
+      watch,
+      parts.article(),
+      parts.matched(match),
+      parts.claims(match),
+      typeof firedAt === 'string' ? firedAt : firedAt.toISOString(),
     );
-  };
 }
 
 /** A webhook body for a test alert: the normal shape plus `test: true`. */

@@ -25,6 +25,11 @@ export const alerterEnv = {
   MARSAD_WEBHOOK_TIMEOUT_MS: env.intVar(10000, 100, 120000),
   MARSAD_ALERT_ATTEMPTS: env.intVar(8, 1, 50),
   MARSAD_ALERT_BACKOFF_MS: env.intVar(1000, 10, 3600000),
+  /**
+   * Write `send-webhooks` batches packed (an article's shared body parts once per batch; ADR 0020,
+   * seventh session). Off by default: turn it on only once every alerter replica reads packed batches.
+   */
+  MARSAD_ALERT_PACKED_BATCHES: env.boolVar(false),
   MARSAD_MAIL_FROM: z.string().min(3).default('Marsad <alerts@marsad.local>'),
 };
 export const adminEnv = {

@@ -140,10 +140,19 @@ describe('session 6 — "they" after a coordinated subject in the sentence befor
 });
 
 describe('session 6 — "A spokesperson said" after a body no rule named', () => {
-  it('"The Kolvarian government has stayed neutral. A spokesperson said" → refused, not the body named before', () => {
+  it('"The Kolvarian government has stayed neutral. A spokesperson said" → not the body named before', () => {
+    // (seventh session: "the Kolvarian government" is now a named body itself, regionalGovernments in actors/en/rules.ts,
+    // and its spokesperson speaks for it; a body no rule names still refuses, next test)
     expect(
       claimsOf(
         'Gridco says the plant is unsafe. The Kolvarian government has stayed neutral. A spokesperson said the matter was for the courts.',
+      ),
+    ).toEqual(['Gridco | says | the plant is unsafe', 'Kolvarian government | said | the matter was for the courts']);
+  });
+  it('"The Kolvarian regulator has stayed neutral. A spokesperson said" → refused (a body no rule named)', () => {
+    expect(
+      claimsOf(
+        'Gridco says the plant is unsafe. The Kolvarian regulator has stayed neutral. A spokesperson said the matter was for the courts.',
       ),
     ).toEqual(['Gridco | says | the plant is unsafe']);
   });

@@ -21,6 +21,7 @@ import {
   arPatronymicChains,
   arOutletSpokenTo,
   arBracketShortNames,
+  arCorporateHeadVariants,
   arKbBodyNisba,
   arTitleGovernments,
   kbActors,
@@ -240,6 +241,7 @@ function runActors(doc: Doc, gaz: Gazetteer, set: ActorSet, lang: string, mix: {
     arPatronymicChains(ctx); // issue 11 (session 6): X بن Y بن Z الفيصل is one person (actors/ar/patronymic.ts)
     arFamilyNames(ctx); // issue 11: a family name آل X after a person's name belongs to it (actors/cues.ts)
     arShortBodyNames(ctx); // issue 11: وزارة الخارجية = the one body of the article it is a short form of (actors/link.ts)
+    arCorporateHeadVariants(ctx); // session 7: شركة X = مجموعة X (actors/link.ts)
     arBracketShortNames(ctx); // issue 11 (session 6): FULL NAME (SHORT) is one body (actors/ar/outlets.ts)
     arKbBodyNisba(ctx); // issue 11 (session 6): الحكومة المصرية also names Egypt (actors/ar/nisba.ts)
   }

@@ -97,6 +97,15 @@ export function splitSentences(src: string): Sentence[] {
         if (d !== 34 && d !== 39 && d !== 0x201d && d !== 0x2019 && d !== 0xbb && d !== 41 && d !== 93) break;
       }
       if (j < n && !(cl[su[j]] & F_SPACE)) {
+        // session 7: Arabic copy that drops the space after a full stop ("… الأصبحي.وأضاف"، "…احترام".ونقل") still ends
+        // the sentence: a word of three or more Arabic letters (or a closing quote after one) before it, an Arabic letter
+        // after it; one- and two-letter abbreviations (د.محمد، م.ع) keep going
+        if (cc === 46 && j === i + 1 && isArabicLetter(su[j]) && arabicWordBefore(su, i) >= 3) {
+          pushSentence(out, su, start, j, cl);
+          start = j;
+          i = j - 1;
+          continue;
+        }
         i = j - 1;
         continue;
       } // "U.S.A", "3.5", "..."+letter
@@ -139,6 +148,24 @@ export function splitSentences(src: string): Sentence[] {
   }
   pushSentence(out, su, start, n, cl);
   return out;
+}
+
+/** Arabic letters proper (ء … ي), not digits, punctuation or marks. */
+function isArabicLetter(c: number): boolean {
+  return c >= 0x0621 && c <= 0x064a;
+}
+
+/** Session 7: how many Arabic letters the word before position i has (past one closing quote mark). */
+function arabicWordBefore(su: Uint16Array, i: number): number {
+  let w = i - 1;
+  if (w >= 0 && (su[w] === 34 || su[w] === 0xbb || su[w] === 0x201d)) w--;
+  let k = 0;
+  while (w >= 0 && (isArabicLetter(su[w]) || (su[w] >= 0x064b && su[w] <= 0x0652))) {
+    if (isArabicLetter(su[w])) k++;
+    w--;
+  }
+  // (a dotted acronym — "دي.إيه.إن" — is one word: a full stop right before this word keeps the chain together)
+  return w >= 0 && su[w] === 46 ? 0 : k;
 }
 
 function pushSentence(out: Sentence[], su: Uint16Array, s: number, e: number, cl: Uint8Array): void {

@@ -26,6 +26,10 @@ const AR_BYLINE = /^\s*(?:كتب|كتبت|بقلم)\s*[-–:]?\s+(?!ال)((?:[\p
 // The place is no actor, the writer is none (bylines are not annotated) and the outlet of an Arabic dateline is
 // not annotated either (test/gold/README); an outlet named again in the text is found there.
 const AR_DATELINE_LINE = /^\s*([^\n.!?؟]{2,60}?)[ \t]*\r?\n/u;
+// session 7: an agency wire's dateline opening the first paragraph, "أبوظبي في 6 ديسمبر / وام /"، "الدوحة في 5 ديسمبر /قنا/"،
+// "عمان 4 كانون الأول (بترا)-"، "الكويت - 3 - 12 (كونا) --": place, date (a digit), then the agency in brackets or slashes.
+// The agency of an Arabic dateline is not annotated (as for AR_DATELINE_LINE); the name rules read it as a person.
+const AR_WIRE_DATELINE = /^\s*[\u0600-\u06FF][^\n.()/«»"]{0,40}?\d[^\n.()/«»"]{0,30}?[(/]\s*[\u0600-\u06FF]{2,12}\s*[)/]/u;
 const AR_BYLINE_NOT = /(?:^|\s)(?:على|علي|في|عبر|من|عن|إلى|الى|حساب|منصة|تغريدة)(?:\s|$)/;
 
 /** Spans of the text that hold credits only. */
@@ -46,6 +50,10 @@ export function creditSpans(src: string): CreditSpan[] {
   else {
     const dl = AR_DATELINE_LINE.exec(src.slice(0, 80));
     if (dl && arDatelineLine(dl[1])) out.push({ start: 0, end: dl[0].length });
+    else {
+      const wd = AR_WIRE_DATELINE.exec(src.slice(0, 90));
+      if (wd) out.push({ start: 0, end: wd[0].length });
+    }
   }
   return out;
 }

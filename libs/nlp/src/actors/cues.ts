@@ -31,6 +31,10 @@ export function arHeadComplementNotName(head: string, complement: string): boole
   if (head === 'جهاز' || head === 'اجهزه') return !AR_SERVICE.has(complement);
   if (head === 'هييه' || head === 'هيئه') return AR_PANEL.has(complement);
   // a room (غرفة العمليات، غرفة الأخبار) unless trade or industry or a proper name follows (غرفة التجارة، غرفة الشرقية)
+  // session 7: a Yemeni or Iraqi district (مديرية الدريهمي، مديرية التحيتا) is a place; a directorate has a common noun
+  // (مديرية الأمن، مديرية الأمراض السارية)
+  // (and a cell named after a district is a case, not a body: خلية المعادي; خلية الإعلام الأمني is a body)
+  if (head === 'مديريه' || head === 'خليه') return /^ال.+ي$/.test(complement);
   if (head === 'غرفه') return !AR_CHAMBER.has(complement) && (AR_ROOM.has(complement) || AR_CORPUS_COMMON.has(complement));
   return head === 'حركه' && AR_TRAFFIC.has(complement);
 }
@@ -44,7 +48,7 @@ const AR_NAME_MODIFIER = set(
   `المكلف المكلفه المكلفين المسوول المسووله المسوولين المعني المعنيه المعنيين المختص المختصه المتخصص المتخصصه المشرف المشرفه
 المنوط المنوطه المعنيه المتهم المتهمه المدعوم المدعومه المقرب المقربه المقربين الموالي المواليه الموالين المناهض المناهضه
 المنبثق المنبثقه المنضوي المنضويه المشارك المشاركه المشاركين الذي التي الذين اللذين اللتين
-المعروف المعروفه المعروفين المسمي المسماه المسمات الملقب الملقبه`,
+المعروف المعروفه المعروفين المسمي المسماه المسمات الملقب الملقبه الواقع الواقعه`,
 );
 const AR_RELATIVES = set('الذي التي الذين اللذين اللتين اللواتي');
 
@@ -60,6 +64,23 @@ export function arIsRelative(w: string): boolean {
 /** A definite nisba adjective (الماليزية، الإيرانية، المركزي): closes a construct name. */
 export function arIsNisba(w: string): boolean {
   return w.length >= 6 && w.startsWith('ال') && /ي(ه)?$/.test(w);
+}
+
+/** Status adjectives of a body's name that are neither nisba nor participle in shape. */
+const AR_STATUS_ADJ = set('العامه العام العليا الكبري الصغري الحره');
+
+/**
+ * session 7: a definite word that can be an adjective by its shape: a nisba (الشرقية، العالمي), a participle in م
+ * (المتحدة، المشتركة، المسلمين), an elative or colour أفعل (الأعلى، الأحمر، الأوسط), or a status word (العامة، العليا).
+ * After a definite noun the construct is closed — Arabic idafa never runs on past a noun with ال — so only such a word
+ * can still belong to the name; a plain definite noun there is the next phrase, typically the object of a verb-first
+ * sentence ("وأعلنت أمانة العاصمة المقدسة الخطة"، "لحماية المستهلك الأسعار").
+ */
+export function arAdjectiveShape(w: string): boolean {
+  if (!w.startsWith('ال')) return false;
+  return (
+    arIsNisba(w) || (w.length >= 6 && w.charCodeAt(2) === 0x0645) || (w.length === 6 && w.charCodeAt(2) === 0x0627) || AR_STATUS_ADJ.has(w)
+  );
 }
 
 /**
@@ -268,7 +289,11 @@ const AR_HEAD_OF_GOVERNMENT = set('رئيس رئيسه لرئيس لرئيسه �
  * outlets where the head only describes (شركة كاسبرسكي = Kaspersky). Their field after a fused لل belongs to the name
  * (مركز X للأبحاث، معهد X للدراسات الاستراتيجية).
  */
-const AR_INSTITUTION_HEADS = set('مركز معهد جامعه غرفه'); // (غرفة حائل, the chamber: session 6)
+// (session 7: and the heads of state and civic bodies, whose head is always part of the name: محكمة جنح مستأنف الدقي،
+// حزب مستقبل وطن، نقابة X، اتحاد X — not firms and outlets, where it describes)
+const AR_INSTITUTION_HEADS = set(
+  'مركز معهد جامعه غرفه اكاديميه محكمه حزب نقابه رابطه جمعيه اتحاد هييه هيئه لجنه مجلس كتله ايتلاف ائتلاف تحالف',
+); // (غرفة حائل, the chamber: session 6)
 export function arHeadKeptInName(head: string): boolean {
   return AR_INSTITUTION_HEADS.has(head);
 }
@@ -307,6 +332,13 @@ export function arFamilyNames(ctx: ExtractCtx): void {
       m.end = fam.end;
       cover[m.last - 1] = a.id;
       cover[m.last] = a.id;
+      // session 7: a KB alias that opens with the courtesy الشيخ ("الشيخ عبدالله بن زايد") swallowed it; with the
+      // family name the full name stands alone ("سمو الشيخ X بن Y آل Z" → "X بن Y آل Z"), and الشيخ stays a title
+      if (m.last - m.first >= 4 && doc.src.slice(toks[m.first].start, toks[m.first].end) === 'الشيخ' && m.start === toks[m.first].start) {
+        cover[m.first] = undefined;
+        m.first++;
+        m.start = toks[m.first].start;
+      }
       if (a.source === 'rule' && a.name === oldText) a.name = doc.src.slice(m.start, m.end);
     }
   }

@@ -7,7 +7,7 @@ export { arAmbiguousAliases } from './ar/ambiguous';
 export { arKbInsideNames } from './ar/inside-names';
 export { arInstitutionNames } from './ar/institutions';
 export { arVerbOf, variantEndFilter } from './ar/names';
-export { administrations, arShortBodyNames, linkSurnames } from './link';
+export { administrations, arCorporateHeadVariants, arShortBodyNames, linkSurnames } from './link';
 export { arabicLexiconPersons, arHonorificPersons } from './ar/given-names';
 export { acronymDefinitions, arFamilyNames, arHonorificNames, arTitleGovernments, isPlatformUse, productOrPlatformUse } from './cues';
 export { creditTokens } from './credits';

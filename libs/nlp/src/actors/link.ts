@@ -326,3 +326,34 @@ function otherCountryInSentence(ctx: ExtractCtx, k: number, home: string, self: 
   }
   return false;
 }
+
+/** Corporate heads that are interchangeable before one firm's name (شركة موانئ أبوظبي … مجموعة موانئ أبوظبي). */
+const AR_CORPORATE_HEAD = /^(?:[وفبل]|لل)?(?:شركه|مجموعه|الشركه|المجموعه)\s+/;
+
+/**
+ * session 7: two rule organisations whose names differ only in a corporate head (شركة X and مجموعة X, or X alone) are
+ * one firm: the later one's mentions join the first. A name must keep two words after the head, so that "شركة النفط"
+ * and "مجموعة النفط" (descriptions a head rule may have let through) are not merged on one common noun.
+ */
+export function arCorporateHeadVariants(ctx: ExtractCtx): void {
+  const { doc, set, cover } = ctx;
+  let seen: Map<string, ActorAcc> | undefined;
+  for (const a of [...set.byId.values()]) {
+    if (a.source !== 'rule' || a.type !== 'organization') continue;
+    const key = normName(a.name);
+    const core = key.replace(AR_CORPORATE_HEAD, '');
+    if (core.split(' ').length < 2) continue;
+    seen ??= new Map();
+    const first = seen.get(core);
+    if (!first) {
+      seen.set(core, a);
+      continue;
+    }
+    if (core === key && normName(first.name) === core) continue; // (two bare names: the same name twice is one actor anyway)
+    for (const m of a.mentions) {
+      set.mention(first, m);
+      if (m.field === doc.field) for (let k = m.first; k <= m.last; k++) if (cover[k] === a.id) cover[k] = first.id;
+    }
+    set.byId.delete(a.id);
+  }
+}

@@ -283,7 +283,10 @@ export class Discourse {
     for (const a of this.v.set.byId.values()) {
       if (a.type !== 'person') continue;
       for (const m of a.mentions) {
-        if (m.field !== doc.field || m.last <= m.first || m.start >= toks[k].start) continue;
+        if (m.field !== doc.field || m.start >= toks[k].start) continue;
+        // (session 7: also a one-word mention repeated as it stands — "ولي الله سيف" left the person as "سيف", and "وأوضح
+        // سيف" names them again; the lookup is only asked right after a reporting verb)
+        if (m.last === m.first && (toks[m.first].norm.replace(/^(و|ف)(?=..)/, '') !== w || w.length < 3)) continue;
         if (toks[m.first].norm === w || toks[m.last].norm === w) {
           if (found && found !== a) return undefined;
           found = a;

@@ -13,6 +13,9 @@ export interface ArVerb {
   objectText?: boolean;
 }
 export const AR_VERBS = new Map<string, ArVerb>();
+const AR_FAEL_PARTICIPLES = new Set(
+  'واصفا واصفه نافيا نافيه رافضا رافضه لافتا لافته كاشفا زاعما داعيا داعيه'.split(' ').map((w) => foldText(w)),
+);
 function addAr(kind: string, forms: string, extra: Partial<ArVerb> = {}) {
   for (const f0 of forms.split(/\s+/).filter(Boolean)) {
     const f = foldText(f0);
@@ -22,8 +25,11 @@ function addAr(kind: string, forms: string, extra: Partial<ArVerb> = {}) {
         : /ت$/.test(f) && !/^(لفت|كشفت)$/.test(f)
           ? true
           : // feminine participles: مضيفة، قائلة (ADR 0016: قائلة was read as masculine)
-            /[ه]$/.test(f) && /^(م|قائل|قايل)/.test(f);
-    AR_VERBS.set(f, { kind, fem, participle: /^(م|قائل|قايل)/.test(f) && !/^(مضي)$/.test(f), ...extra });
+            /[ه]$/.test(f) && (/^(م|قائل|قايل)/.test(f) || AR_FAEL_PARTICIPLES.has(f));
+    // (session 7: also the فاعل participles — واصفا، نافيا، رافضا، لافتا، كاشفا، زاعما، داعيا — which speak for the
+    // sentence's subject exactly like مؤكدا; they were read as finite verbs, so "… X واصفا إياه" gave X the claim)
+    const participle = (/^(م|قائل|قايل)/.test(f) && !/^(مضي)$/.test(f)) || AR_FAEL_PARTICIPLES.has(f);
+    AR_VERBS.set(f, { kind, fem, participle, ...extra });
   }
 }
 addAr('statement', 'قال قالت يقول تقول قالوا يقولون قائلا قائله قائلين قائلتا قالا قالتا');
@@ -63,6 +69,8 @@ addAr('statement', 'اصر اصرت يصر تصر', { prep: 'علي' });
 addAr('statement', 'نوه نوهت', { prep: 'الي' });
 addAr('statement', 'غرد غردت كتب كتبت');
 addAr('statement', 'ابلغ ابلغت رجح رجحت توقع توقعت اعرب اعربت تدارك استدرك'); // (يُرجّح أن = "it is likely": impersonal)
+// session 7: the participle of توقع ("…، متوقعا أن يبلغ النمو …": a forecast of the sentence's subject, its own claim)
+addAr('statement', 'متوقعا متوقعه');
 addAr('threat', 'هدد هددت يهدد تهدد مهددا', { objectText: true });
 // "called X Y" / "described X as Y": the object plus the description is the text
 addAr('description', 'وصف وصفت يصف تصف واصفا واصفه وصفوا', { objectText: true });
@@ -103,7 +111,8 @@ export const AR_PERSON_TITLES =
 الصحفي الصحفيه الصحافي ممثل ممثله الممثل الممثله الكولونيل الكابتن الميجور الادميرال الجنرال العقيد المقدم الرائد متحدثه ناطقه الناطقه النائبه نائبه المديره الرئيسه رئيسه الخبيره خبيره الباحثه المحاميه محاميه الكاتبه المبعوثه المندوبه مسووله المسووله نظيره نظيرها نظيريه نظيرتها نظيرته القس القسيس الحاخام الكاتب المحلل الخبير الباحث المحامي خبير محلل باحث محامي المرشح مرشح المبعوث مبعوث المندوب مندوب عمده عمدة حاكم الحاكم محافظ المحافظ البابا الاب الاسقف الامام
 رجل سيده السيده السيد الدكتور الدكتوره البروفيسور الاستاذ المهندس الناشط الناشطه مؤسس موسس المؤسس الموسس المفوض مفوض رئيسه الرئيسه ضابط الضابط مستشار مستشاره مساعد مساعده المساعد وكيل الوكيل
 عضو العضو عضوه العضوه مرشح المرشح مرشحه المرشحه محافظ المحافظ حاكم الحاكم عمده العمده مبعوث المبعوث مبعوثه المبعوثه مندوب المندوب مندوبه المندوبه
-وزيرا رئيسا الرئيسان الوزيران`); // last line: session 6 (dual titles before two names: "وزيرا الخارجية X وY")
+وزيرا رئيسا الرئيسان الوزيران
+الشيخه المدرب مدرب المدربه مدربه نقيب معالي فخامه اللاعب لاعب اللاعبه لاعبه امير اميره`); // line 6: session 6 (dual titles before two names: "وزيرا الخارجية X وY"); line 7: session 7 (sport coaches and players, a syndicate head, Gulf honorifics, أمير المنطقة)
 
 /** Head nouns that introduce an organisation name (indefinite: شركة X; definite: الحزب الديمقراطي). */
 export const AR_ORG_HEADS =
@@ -111,10 +120,11 @@ export const AR_ORG_HEADS =
 مركز معهد حركه جماعه جبهه ائتلاف مجلة مجله موقع اذاعه تلفزيون بعثه مرصد نقابه
 جهاز اجهزه رابطه مفوضيه ديوان تحالف ايتلاف
 جريده منتدي
-كتله غرفه`); // third and fourth lines: issue 11 (org cues); fifth: session 6 (parliamentary blocs: كتلة X; غرفة, chamber of commerce, guarded in actors/cues.ts)
+كتله غرفه
+خليه مديريه اكاديميه نادي امانه`); // third and fourth lines: issue 11 (org cues); sixth: session 7 (security cells, directorates, academies, clubs, Saudi municipalities: أمانة المنطقة الشرقية); fifth: session 6 (parliamentary blocs: كتلة X; غرفة, chamber of commerce, guarded in actors/cues.ts)
 export const AR_ORG_HEADS_DEF =
   set(`الايتلاف الحكومه الوزاره الحزب اللجنه المجلس الجيش البرلمان المحكمه الشرطه المخابرات الاستخبارات الكونغرس الكونجرس البنك المصرف الاتحاد المنظمه الهيئه الوكاله
-الخارجيه الداخليه الدفاع البعثه القوات الادعاء النيابه الرئاسه مجلس وزاره`);
+الخارجيه الداخليه الدفاع البعثه القوات الادعاء النيابه الرئاسه مجلس وزاره البورصه`);
 export const AR_GROUP_HEADS = set(`حركه جماعه جبهه ميليشيا ميليشيات مليشيا كتائب`);
 
 /** Function words and common words that never start or end a person's name. */
@@ -252,7 +262,7 @@ export const AR_GROUP_NOUNS = set('اهالي ممثلو ممثلي عناصر �
 export const AR_TITLE_LIKE = /^(كبير|رئيس|مدير|عضو|نائب|مسوول|مستشار|شريك|مؤسس|موسس)/;
 
 export const AR_COMMON_NOT_NAME = set(
-  'شهود عيان سكان ناشطون نشطاء مسعفون مراقبون مواطنون لاجئون متظاهرون محتجون لشوون شوون الشوون بشكل بصوره وسط ابحاث دراسات تقرير تقارير بيان دراسه استطلاع وثيقه رساله تاييد مصدران مسوولان مسوولو شريك عضو موظف مهندس اخطر اكبر اهم ابرز اكثر اقل افضل اسوا اعلي ادني اذ لدينا لدي عده لعده كيفيه حلفاء سوال سوالا عقد اكبر اهم ابرز رفيع عسكري مراسل خبير خبيره محلل محلله باحث باحثه مراقب مراقبون ناشط ناشطه معتقل معارض معارضون عنصري جديد جديده ارهابي ارهابيه متطرف متطرفه تنفيذي اخري اخر كبير كبيره صغير مصادر مسؤول مسؤولون مسؤولين خبراء محللون مصدر شخص اشخاص احد احدي عدد بعض كل جميع مختلف عده تفاصيل قضيه امر الامر',
+  'شهود عيان سكان ناشطون نشطاء مسعفون مراقبون مواطنون لاجئون متظاهرون محتجون لشوون شوون الشوون بشكل بصوره وسط ابحاث دراسات تقرير تقارير بيان دراسه استطلاع وثيقه رساله تاييد مصدران مسوولان مسوولو شريك عضو موظف مهندس اخطر اكبر اهم ابرز اكثر اقل افضل اسوا اعلي ادني اذ لدينا لدي عده لعده كيفيه حلفاء سوال سوالا عقد اكبر اهم ابرز رفيع عسكري مراسل خبير خبيره محلل محلله باحث باحثه مراقب مراقبون ناشط ناشطه معتقل معارض معارضون عنصري جديد جديده ارهابي ارهابيه متطرف متطرفه تنفيذي اخري اخر كبير كبيره صغير مصادر مسؤول مسؤولون مسؤولين خبراء محللون مصدر شخص اشخاص احد احدي عدد بعض كل جميع مختلف عده تفاصيل قضيه امر الامر دوله',
 );
 
 // ADR 0016 (claims/discourse.ts)

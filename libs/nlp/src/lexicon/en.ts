@@ -133,6 +133,8 @@ export const EN_DESCRIPTIONS: Record<string, 'person' | 'organization' | 'countr
   association: 'organization',
   federation: 'organization',
   alliance: 'organization',
+  forum: 'organization',
+  league: 'organization',
   coalition: 'organization',
   charity: 'organization',
   unit: 'organization',
@@ -318,7 +320,9 @@ telling explaining accepting acknowledging admitting conceding charged tweeted s
 contends complained complains lamented laments doubted doubts affirmed reaffirmed speculated lashed lashes hit hits took takes
 objected objects railed rails criticised criticized criticises criticizes made makes calling called calls describing
 described describes referred referring informed informs assured assures reminded reminds notified notifies condemned
-condemns denounced denounces dismissed dismisses found finds concluded concludes showed shows`,
+condemns denounced denounces dismissed dismisses found finds concluded concludes showed shows
+slammed blasted attacked faulted rebuked lambasted blamed accused castigated chided assessment assurance verdict view
+message conclusion prediction diagnosis`,
 
   // ADR 0016 (claims/en/families.ts)
   EN_REPORT_ING: `urging warning insisting arguing claiming saying suggesting stressing adding noting maintaining predicting explaining
@@ -375,6 +379,14 @@ objected:to objects:to railed:against rails:against criticised: criticized: crit
       return [head, alts ? alts.split('|').map((a) => a.trim().split(/\s+/)) : [[]]] as [string, string[][]];
     }),
 );
+/** seventh session (claims/en/families.ts en-passive-criticism): criticism verbs in the passive with their agent ("was
+ * criticised by X for ..."); "accused" takes "of" before the charge, the others "for". */
+export const EN_PASSIVE_CRIT = set(
+  'criticised criticized condemned denounced slammed blasted attacked faulted rebuked lambasted blamed accused castigated chided',
+);
+/** seventh session (en-named-next): nouns that name the previous sentence as someone's statement ("That was the assessment
+ * of X", "Such was the warning from X"). */
+export const EN_VERDICT_NOUN = set('assessment assurance verdict view message conclusion prediction diagnosis warning');
 /** "made it clear that ...", "makes clear ...": the clause after "clear" is the content. */
 export const EN_MADE_CLEAR = set('made makes');
 /** Naming verbs with an object complement ("calling the plan a 'disaster'", "described the row as ...", "referred to

@@ -3,7 +3,10 @@
 // for speaker agreement. Curated for the names news text uses most: Arabic (Gulf, Levant, Egypt, Maghreb), Persian,
 // Turkish, Pakistani/Afghan and common Western names in Arabic script. Names that are also frequent common words
 // (أكبر "bigger", أحد "one", أمل "hope", سلام "peace", عادل "just", كريم "generous", فرح, نور, حياة…) are left out on
-// purpose: a lexicon hit on them would make persons of ordinary phrases. Written as in text; folded at load.
+// purpose: a lexicon hit on them would make persons of ordinary phrases. Written as in text; folded at load. Session 7
+// added Gulf, Levant, Iraqi and Maghreb names news uses often (سعيد، فراس، تحسين…) and common European and Indian given
+// names in Arabic script (فالنتين، راجيش): a given name here is also accepted as a name's first word after a title where
+// its shape alone would refuse it (فالنتين opens like ف + ال; تحسين is a frequent masdar).
 
 /** Arabic-script given names, masculine. */
 export const AR_FIRST_NAMES_M = `
@@ -22,6 +25,10 @@ export const AR_FIRST_NAMES_M = `
 جوناثان صامويل بنيامين ألكسندر باتريك بيتر هنري آدم نيكولا نيكولاس إيمانويل فرانسوا جاك جان بيير لوران أولاف
 هيلموت غيرهارد فرانك ماريو سيلفيو جوزيبي خوسيه لويس كارلوس باراك مايك ريكس جيروم لويد ماركو كولن ستيف بيل توني
 غوردون
+سعيد فراس تحسين رائد ثائر خليل سامر رامز باسل ضاري ناجي فهمي مجدي رفعت عزمي حمدان مشاري نديم إيلي طوني عبدالمنعم
+عبدالحليم عبدالعظيم عبدالغفار عبدالرؤوف عبدالستار عبدالجبار عبدالواحد عبدالأمير عبدالعال فالنتين فاليري أنطونيو لوكا
+ماتيو جيوفاني دييغو رافائيل فرناندو أليخاندرو خوان بابلو هانز كلاوس فولفغانغ فريدريك راجيش راهول ناريندرا أميت سونيل
+أنيل سانجاي فيجاي أرفيند
 `;
 
 /** Arabic-script given names, feminine. */
@@ -30,6 +37,7 @@ export const AR_FIRST_NAMES_F = `
 كوثر فدوى نسرين شيرين ياسمين رشا غادة ميساء عبير سهى نوال سناء مها لمياء أسيل بثينة لبنى تماضر أنجيلا تيريزا
 هيلاري كامالا نانسي ماري مارين أورسولا كريستين إليزابيث فيكتوريا كوندوليزا جوليا ماريا صوفيا إيما أوليفيا
 كاترين كاثرين جيسيكا جنيفر ميشيل ميلانيا إيفانكا نيكي سامانثا ليندا باربرا
+سلمى نورة ريما منال دانة شيماء مروة نهى سوسن ديما جومانا كارين كارولين إيلينا أولغا ناتاليا صوفي كلير لورا فالنتينا
 `;
 
 /** Latin-script given names added to the engine's list (lexicon.ts EN_FIRST_NAMES): frequent in world news. */
@@ -48,4 +56,5 @@ magnus nils bjorn knut gareth owen rhys dafydd huw kwame uhuru raila jomo cyril 
 oluwaseun ngozi chimamanda aurelie sandrine nathalie isabelle camille amelie helene ingrid katrin sian
 siobhan aoife niamh ines lucia carmen pilar beatriz giulia chiara francesca elisa katarzyna agnieszka
 marta zofia piotr tomasz krzysztof pawel jakub matteo giovanni luca alessandro francesco lorenzo andrea
+derrick desmond darren damian meenakshi anitha priya lakshmi venkat suresh ramesh rajesh
 `;

@@ -21,7 +21,7 @@ import { set } from '../../lexicon/shared';
 import { tokenVariants, type Token } from '../../text';
 import { arIsRelative } from '../cues';
 import type { ExtractCtx } from '../shared';
-import { AR_COMPOUND_FIRST } from './given-names';
+import { AR_COMPOUND_FIRST, AR_FIRST_NAME_GENDER } from './given-names';
 const AR_NOT_NAME_EXTRA = set(
   'سموه سموها اياه اياها اياهم جلالته فخامته معاليه كثير كثيرا عديد عديدا بعض كافه جميع باحثون باحثين قاده ميدانيون ميدانيين مسوولون مسوولين اعضاء',
 );
@@ -83,8 +83,11 @@ export function arNameTok(ctx: ExtractCtx, k: number, pos: number): boolean {
   )
     return false;
   if (arVerbOf(t)) return false;
-  if (AR_PERSON_TITLES.has(w) || AR_ORG_HEADS.has(w)) return false;
+  // (session 7: after عبد a title word is the second half of a compound name: عبد الأمير، عبد الملك)
+  if ((AR_PERSON_TITLES.has(w) || AR_ORG_HEADS.has(w)) && !(pos > 0 && ctx.doc.toks[k - 1].norm === 'عبد')) return false;
   const rawT = ctx.doc.src.slice(t.start, t.end).replace(/[\u064B-\u065F\u0670\u0640]/g, '');
+  // session 7: a known given name is a name token whatever its shape (فالنتين is no ف + ال; تحسين is also a masdar)
+  if (AR_FIRST_NAME_GENDER.has(w) && !rawT.startsWith('ال')) return true;
   // the article is written with a bare alef (ال); أل/إل/آل open names (أليكسي، إليزابيث)
   const isArticle = rawT.startsWith('ال');
   if (w === 'علي' && rawT === 'علي' && pos === 0) return true; // the name Ali (not the preposition على)
@@ -187,6 +190,12 @@ export function skipTitleModifiers(ctx: ExtractCtx, k: number): number {
     const t = toks[q];
     if (t.gap > 1) break;
     const w = t.norm;
+    // session 7: "acting" after a title (حاكم مصرف لبنان بالإنابة X)
+    if (w === 'بالانابه' || w === 'بالوكاله') {
+      q++;
+      steps++;
+      continue;
+    }
     if (w === 'باسم' || w === 'ب' || (w === 'في' && false)) {
       q++;
       steps++;

@@ -31,6 +31,7 @@ import {
   arHeadComplementNotName,
   arHeadKeptInName,
   arIsNisba,
+  arAdjectiveShape,
 } from '../cues';
 import { addRule, type ExtractCtx, offsetAfter, ruleActorId, uncover } from '../shared';
 import { CAPITALS } from '../../lexicon/shared';
@@ -52,7 +53,8 @@ function arTitledPerson(ctx: ExtractCtx, i: number): number {
   let appos = false;
   if (q < n && toks[q].gap !== 2) {
     for (let r = q + 1; r < Math.min(n, i + 12); r++) {
-      const commaSep = toks[r].gap === 2 || (toks[r].gap === 4 && /[،,]/.test(toks[r].sep));
+      // (session 7: a comma, not a bracket: "الدكتور X لوكالة الأنباء الأردنية (بترا) إن" has no apposition)
+      const commaSep = (toks[r].gap === 2 || toks[r].gap === 4) && /[،,]/.test(toks[r].sep);
       if (toks[r].gap >= 3 && !commaSep && !(toks[r].gap === 4)) break;
       if (cover[r] && ctx.set.byId.get(cover[r]!)?.type === 'person') break;
       if (!commaSep) continue;
@@ -109,7 +111,12 @@ function arTitledPerson(ctx: ExtractCtx, i: number): number {
         AR_ADVERBIAL.has(after.norm) ||
         after.norm.startsWith('ل');
       const adjAfterTitle = single && toks[q].gap <= 1 && /(ي|ا)$/.test(toks[q].norm);
-      if (okEnd && (!single || toks[q].norm.length >= 3) && !adjAfterTitle) {
+      // (session 7: across a comma, one word in -ا is an adverbial accusative, "للمدرب المقال، استعدادا لـ…", not a name)
+      const advAfterComma = single && !appos && toks[q].gap === 2 && toks[q].norm.endsWith('ا') && !AR_FIRST_NAME_GENDER.has(toks[q].norm);
+      // (session 7: الفريق is a rank and "the team": "إن الفريق جاهز" — one word after it is a name only if a known given name)
+      const teamNotRank =
+        single && !AR_FIRST_NAME_GENDER.has(toks[q].norm) && tokenVariants(toks[i]).some((v) => v.form === 'الفريق' || v.form === 'فريق');
+      if (okEnd && (!single || toks[q].norm.length >= 3) && !adjAfterTitle && !advAfterComma && !teamNotRank) {
         for (let k = q; k <= e; k++) if (cover[k]) uncover(ctx, k);
         const name = doc.src.slice(toks[q].start, toks[e].end);
         const a = addRule(ctx, 'person', name, q, e);
@@ -277,6 +284,8 @@ function arDefiniteEnd(ctx: ExtractCtx, i: number, head: CliticVariant): number 
     if (/^(التابعه|التابع|التابعين|التابعتين)$/.test(w2)) break; // "بعثة المراقبة التابعة لـ X": an affiliation follows
     if (q > i + 2 && /^ال.*ي(ه)?$/.test(toks[q - 1].norm) && toks[q - 1].norm.length >= 6 && /^ال/.test(w2) && !/ي(ه)?$/.test(w2)) break;
     // (AR_STOP: إلى folds to الي, an ال-word in shape only — "تقييم اللجنة إلى")
+    // session 7: after two definite words only an adjective continues the name (the construct closed at the first)
+    if (q > i + 2 && w2.startsWith('ال') && toks[q - 1].norm.startsWith('ال') && !arAdjectiveShape(w2)) break;
     if ((w2.startsWith('ال') || /^وال/.test(w2) || /^لل/.test(w2)) && !AR_DAYS.has(w2) && !AR_ADJ_STOP.has(w2) && !AR_STOP.has(w2)) {
       defEnd = q;
       q++;
@@ -374,7 +383,9 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
       }
     }
     // organisations: HEAD + name
-    const head = MAY_ORG_HEAD(t.norm) ? tokenVariants(t).find((v) => AR_ORG_HEADS.has(v.form)) : undefined;
+    let head = MAY_ORG_HEAD(t.norm) ? tokenVariants(t).find((v) => AR_ORG_HEADS.has(v.form)) : undefined;
+    // (session 7: نادي "club" folds like the verb نادى "called for": only the written ي is the head)
+    if (head?.form === 'نادي' && doc.src.charCodeAt(t.end - 1) !== 0x064a) head = undefined;
     // شركة تحليلات البلوك تشين "تشيناليسس": up to three descriptor words between the head and a quoted name
     let qStart = i + 1;
     if (head && !head.def) {
@@ -417,7 +428,10 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
     // issue 11 (cues): after a title, an explicit head names a body of its own (رئيس منظمة X)
     const headOk = !afterTitle || (!!head && arHeadAfterTitleNamesBody(head.form, i + 1 < n ? toks[i + 1].norm : undefined));
     if (head && !head.def && headOk && !cover[i] && i + 1 < n && toks[i + 1].gap <= 1) {
-      const defEnd = arDefiniteEnd(ctx, i, head);
+      let defEnd = arDefiniteEnd(ctx, i, head);
+      // (session 7: a club is named by one word, نادي الريان; a definite word after it is the verb's object: "يستضيف نادي
+      // الريان المعسكر")
+      if (head.form === 'نادي' && defEnd > i + 1) defEnd = i + 1;
       const isGroup = AR_GROUP_HEADS.has(head.form);
       const described = arDescribedName(ctx, i, defEnd, head, isGroup, afterTitle);
       if (described >= 0) {
@@ -523,6 +537,11 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
             e2++;
             while (e2 + 1 < n && e2 - e < 3 && toks[e2 + 1].gap <= 1 && !cover[e2 + 1] && arIsNisba(toks[e2 + 1].norm)) e2++;
           }
+          // session 7: the city closing the name is the body's seat (غرفة تجارة وصناعة أبوظبي), as in arIdafaEnd
+          if (e2 === e && e2 + 1 < n && toks[e2 + 1].gap <= 1 && capitalAt(ctx, e2 + 1)) {
+            e2++;
+            uncover(ctx, e2);
+          }
           const s0 = head.strip ? offsetAfter(doc.src, t, head.strip) : t.start;
           addRule(ctx, 'organization', doc.src.slice(s0, toks[e2].end), i, e2, s0, toks[e2].end);
           i = e2;
@@ -587,6 +606,11 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
         !cover[i + 1] &&
         /^(العامه|العام|العسكريه|الاداريه)$/.test(toks[i + 1].norm)
       ) {
+        e = i + 1;
+        country = true;
+      }
+      // session 7: civil defence (الدفاع المدني), a state body in every Gulf and Levant incident report
+      if (e === i && dh.form === 'الدفاع' && i + 1 < n && toks[i + 1].gap <= 1 && !cover[i + 1] && toks[i + 1].norm === 'المدني') {
         e = i + 1;
         country = true;
       }
@@ -712,6 +736,7 @@ function arIdafaEnd(ctx: ExtractCtx, i: number, q2: number): number {
   while (e + 1 < n && e - i < 6 && toks[e + 1].gap <= 1 && (!ctx.cover[e + 1] || ctx.set.byId.get(ctx.cover[e + 1]!)?.type === 'country')) {
     const w = toks[e + 1].norm;
     if (!(w.startsWith('ال') || w.startsWith('وال')) || notNameWord(w)) break;
+    if (w.startsWith('ال') && toks[e].norm.startsWith('ال') && !arAdjectiveShape(w) && !ctx.cover[e + 1]) break; // (session 7)
     if (arCoordinatedNext(toks[e].norm, w)) break;
     e++;
   }

@@ -78,15 +78,18 @@ export function latinRuleActors(ctx: ExtractCtx): void {
   const capMid = new Map<string, number>();
   for (const t of toks) if (isLatinCap(t) && !doc.sentStart[t.index]) capMid.set(t.norm, (capMid.get(t.norm) ?? 0) + 1);
   const units = federatedSubjects(ctx);
+  regionalGovernments(ctx, units);
   countryCompanies(ctx);
   placesInsidePersonNames(ctx, lowerSeen);
+  memberOfBody(ctx);
   let i = 0;
   while (i < n) {
     const t = toks[i];
     const ue = units.get(i);
     if (ue !== undefined) {
-      for (let k = i; k <= ue; k++) uncover(ctx, k);
-      addRule(ctx, 'organization', doc.src.slice(t.start, toks[ue].end).replace(/\s+/g, ' '), i, ue);
+      const i0 = /^(the|a)$/.test(t.norm) ? i + 1 : i; // "The Tamil Nadu government" (regionalGovernments)
+      for (let k = i0; k <= ue; k++) uncover(ctx, k);
+      addRule(ctx, 'organization', doc.src.slice(toks[i0].start, toks[ue].end).replace(/\s+/g, ' '), i0, ue);
       i = ue + 1;
       continue;
     }
@@ -104,7 +107,14 @@ export function latinRuleActors(ctx: ExtractCtx): void {
     while (j + 1 < n) {
       const nx = toks[j + 1];
       // middle initials: "John E. Kelly", "Charles A. Blixt"
-      const initial = toks[j].norm.length === 1 && toks[j].caps > 0 && /^\.\s?$/.test(nx.sep) && isLatinCap(nx) && j > i;
+      // session 7: and an initial opening the name, "R. Selvaraj", "K. Anitha Rao" (South Indian style): not before a
+      // sentence-opening stop word ("Plan B. The …")
+      const initial =
+        toks[j].norm.length === 1 &&
+        toks[j].caps > 0 &&
+        /^\.\s?$/.test(nx.sep) &&
+        isLatinCap(nx) &&
+        (j > i || (!EN_STOP_CAPS.has(nx.norm) && !EN_MONTHS_DAYS.has(nx.norm) && toks[j].norm !== 'a' && toks[j].norm !== 'i'));
       // issue 11 (names): "Robert O’Brien", "D’Souza": an apostrophe after a capital initial joins the name
       if (
         nx.gap === 1 &&
@@ -130,6 +140,21 @@ export function latinRuleActors(ctx: ExtractCtx): void {
           j = e;
           continue;
         }
+      }
+      // seventh session: a plural possessive inside a body's name, "Workers' Party", "Chennai Commuters' Forum": a word
+      // ending in -s, an apostrophe, and an organisation head; a person title right after the head ends the name
+      // ("Workers' Party MP NAME")
+      if (
+        nx.gap === 1 &&
+        /^['\u2019]\s$/.test(nx.sep) &&
+        /s$/.test(toks[j].norm) &&
+        isLatinCap(nx) &&
+        (EN_ORG_HEADS.has(nx.norm) || nx.norm === 'forum') &&
+        !cover[j + 1]
+      ) {
+        j++;
+        if (j + 1 < n && EN_PERSON_TITLES.has(toks[j + 1].norm)) break;
+        continue;
       }
       if ((nx.gap > 1 && !initial) || cover[j + 1]) break;
       if (nx.gap === 1 && !/^[-\u2010\u2011]$/.test(nx.sep) && !/^'$/.test(nx.sep)) break;
@@ -184,12 +209,115 @@ export function latinRuleActors(ctx: ExtractCtx): void {
       i = j + 1;
       continue;
     }
+    const gb = placeBeforeGenericBody(ctx, i, j, lowerSeen);
+    if (gb > j) {
+      i = gb + 1;
+      continue;
+    }
     processLatinRun(ctx, i, j, lowerSeen, capMid);
     ofCountryName(ctx, j);
     i = j + 1;
   }
   propagateSingleOrgs(ctx);
   orgShortForms(ctx);
+}
+
+/** Capitalised words before "government" that name no region ("the Federal government", "the Labour government"). */
+const EN_GOV_NOT = set(
+  'federal central national state provincial regional local interim transitional military coalition opposition new current previous former labour labor conservative liberal socialist democratic republican communist',
+);
+
+/** seventh session: a sub-national government named by its region or the region's adjective ("The Tamil Nadu government
+ * blamed ...", "a spokeswoman for the Victorian government") is an organisation (GOLD: governments named as bodies), like
+ * the devolved governments the KB lists. One or two capitalised words after "the"/"a", uncovered or a place; a country,
+ * person, party or body mention, a first name or a generic adjective is not this (the KB's "Ukrainian government" → the
+ * country stays). Adds the span to `out`, which the caller types as an organisation. */
+function regionalGovernments(ctx: ExtractCtx, out: Map<number, number>): void {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  for (let g = 2; g < toks.length; g++) {
+    if (toks[g].norm !== 'government' || toks[g].caps !== 0 || toks[g].gap !== 0 || !isLatinCap(toks[g - 1])) continue;
+    let a = g - 1;
+    if (a > 0 && g - a < 2 && isLatinCap(toks[a - 1]) && toks[a].gap === 0 && !/^(the|a)$/.test(toks[a - 1].norm)) a--;
+    if (a < 1 || !/^(the|a)$/.test(toks[a - 1].norm) || toks[a].gap !== 0) continue;
+    let ok = true;
+    for (let k = a; k < g && ok; k++) {
+      if (EN_GOV_NOT.has(toks[k].norm) || EN_STOP_CAPS.has(toks[k].norm) || EN_FIRST_NAMES.has(toks[k].norm)) ok = false;
+      const id = ctx.cover[k];
+      const x = id ? ctx.set.byId.get(id) : undefined;
+      if (x && x.type !== 'location') ok = false;
+    }
+    // (a capitalised "The" opening the sentence would start the caller's run: the span is keyed there, its name starts after)
+    if (ok) out.set(toks[a - 1].caps > 0 ? a - 1 : a, g);
+  }
+}
+
+/**
+ * session 7: "Member of Parliament X", "a member of Congress": the body of a post title is no actor (GOLD-GUIDELINES: an
+ * organisation implied only by a post title), so a one-word KB body right after "member(s) of" is dropped.
+ */
+function memberOfBody(ctx: ExtractCtx): void {
+  const { doc, cover, set: actors } = ctx;
+  const toks = doc.toks;
+  for (let k = 2; k < toks.length; k++) {
+    if (!cover[k] || toks[k].caps === 0 || toks[k - 1].norm !== 'of' || !/^members?$/.test(toks[k - 2].norm)) continue;
+    const a = actors.byId.get(cover[k]!);
+    if (!a || a.source !== 'kb' || a.type !== 'organization') continue;
+    if (!a.mentions.some((m) => m.field === doc.field && m.first === k && m.last === k)) continue;
+    uncover(ctx, k);
+    cover[k] = 'skip:post';
+  }
+}
+
+/** An organisation already found whose capitalised words' initials spell `acr` ("CMA" after "Competition and Markets
+ * Authority"): the acronym is left to acronymDefinitions, which makes it a mention of that body. */
+function initialsOfKnownBody(ctx: ExtractCtx, acr: string): boolean {
+  for (const a of ctx.set.byId.values()) {
+    if (a.type !== 'organization' || a.name.length < acr.length * 2) continue;
+    let ini = '';
+    for (const w of a.name.split(/\s+/)) if (/^[A-Z]/.test(w)) ini += w[0].toLowerCase();
+    if (ini === acr) return true;
+  }
+  return false;
+}
+
+/** Words of a body's name that name no particular body ("High Court", "Court of Appeal", "City Council", "Parliament"). */
+const EN_GENERIC_BODY_WORDS = set(
+  'high supreme court courts appeal appeals council city county district federal national state police parliament assembly tribunal of',
+);
+
+/**
+ * session 7: a place name glued before a KB body whose name is generic ("Madras High Court", "Kerala High Court", "Tokyo
+ * District Court"; the KB's "High Court" is England's) is another body: one organisation over both, the KB match
+ * dropped. Returns the last token of the new body, or -1.
+ */
+function placeBeforeGenericBody(ctx: ExtractCtx, i: number, j: number, lowerSeen: Set<string>): number {
+  const { doc, cover, set: actors } = ctx;
+  const toks = doc.toks;
+  if (j + 1 >= toks.length || toks[j + 1].gap !== 0 || !cover[j + 1]) return -1;
+  const kb = actors.byId.get(cover[j + 1]!);
+  if (!kb || kb.source !== 'kb' || kb.type !== 'organization') return -1;
+  const m = kb.mentions.find((x) => x.field === doc.field && x.first === j + 1);
+  if (!m) return -1;
+  for (let k = m.first; k <= m.last; k++) if (!EN_GENERIC_BODY_WORDS.has(toks[k].norm)) return -1;
+  let a = i;
+  while (a < j && (EN_STOP_CAPS.has(toks[a].norm) || EN_MONTHS_DAYS.has(toks[a].norm))) a++;
+  if (j - a > 1) return -1;
+  for (let k = a; k <= j; k++) {
+    const w = toks[k].norm;
+    if (
+      toks[k].caps !== 1 ||
+      lowerSeen.has(w) ||
+      EN_STOP_CAPS.has(w) ||
+      EN_PERSON_TITLES.has(w) ||
+      EN_ORG_HEADS.has(w) ||
+      EN_FIRST_NAMES.has(w)
+    )
+      return -1;
+  }
+  for (let k = m.first; k <= m.last; k++) uncover(ctx, k);
+  addRule(ctx, 'organization', doc.src.slice(toks[a].start, toks[m.last].end).replace(/\s+/g, ' '), a, m.last);
+  return m.last;
 }
 
 /** session 6 (enclaims): "Competition and Markets Authority", "Energy and Petroleum Regulatory Authority": a run of one or
@@ -602,9 +730,11 @@ function nameLikeTail(toks: Token[], a: number, b: number): boolean {
   for (let k = a; k <= b; k++) {
     const t = toks[k];
     const w = t.norm;
+    // (session 7: an initial with its stop opens the name: "Advocate-General P. Venkatesan")
+    if (k === a && w.length === 1 && t.caps > 0 && /^\.\s?$/.test(toks[k + 1].sep)) continue;
     if (
       t.caps !== 1 ||
-      (k > a && t.gap !== 0) ||
+      (k > a && t.gap !== 0 && !(k === a + 1 && toks[a].norm.length === 1)) ||
       EN_ORG_HEADS.has(w) ||
       EN_PLACE_HEADS.has(w) ||
       EN_NOT_NAME.has(w) ||
@@ -657,13 +787,33 @@ function processLatinRun(
       if (!EN_SPLIT_TITLES.has(toks[p].norm)) continue;
       // issue 11 (en): an unknown first name too, when two or three name-like words close the run after a personal
       // title ("Economy Minister Ildefonso Guajardo"; not "Secretary of State", "Attorney General Office")
-      if (!EN_FIRST_NAMES.has(toks[p + 1].norm) && !(EN_TITLE_BEFORE_NAME.has(toks[p].norm) && nameLikeTail(toks, p + 1, j))) continue;
+      // (session 7: or an initial with its stop: "Advocate-General P. Venkatesan")
+      const initialNext = p + 1 < j && toks[p + 1].norm.length === 1 && /^\.\s?$/.test(toks[p + 2].sep) && nameLikeTail(toks, p + 1, j);
+      if (
+        !EN_FIRST_NAMES.has(toks[p + 1].norm) &&
+        !initialNext &&
+        !(EN_TITLE_BEFORE_NAME.has(toks[p].norm) && nameLikeTail(toks, p + 1, j))
+      )
+        continue;
       // fifth session: a lone body noun before the title is only the post's body ("House Speaker X", "Council Leader
       // X"): an organisation implied by a post title is no actor (GOLD-GUIDELINES)
       // and a compound title ("Chief Financial Officer X", "Deputy Chief Operating Officer X") is no name at all
       if (!(p === i + 1 && EN_ORG_HEADS.has(toks[i].norm)) && !EN_PERSON_TITLES.has(toks[i].norm))
         processLatinRun(ctx, i, p, lowerSeen, capMid);
       processLatinRun(ctx, p + 1, j, lowerSeen, capMid, true);
+      return;
+    }
+  }
+  // session 7: a long post title run on into the name ("Senior Minister of State for Transport Amy Chua Li Ling",
+  // "Member of Parliament Derrick Lim"): a known first name after a title word opens the person, 2–4 words to the run's end
+  if (!forcePerson && j - i >= 2) {
+    for (let p = Math.max(i + 1, j - 3); p < j; p++) {
+      if (!EN_FIRST_NAMES.has(toks[p].norm) || toks[p - 1].caps === 0 || toks[p].gap !== 0) continue;
+      let titled = false;
+      for (let k = i; k < p && !titled; k++) titled = EN_PERSON_TITLES.has(toks[k].norm) || toks[k].norm === 'member';
+      if (!titled) continue;
+      if (j > p + 1 ? !nameLikeTail(toks, p + 1, j) : toks[j].caps !== 1 || EN_ORG_HEADS.has(toks[j].norm)) continue;
+      processLatinRun(ctx, p, j, lowerSeen, capMid, true);
       return;
     }
   }
@@ -701,6 +851,9 @@ function processLatinRun(
     personHint = true;
   }
   if (forcePerson) personHint = true;
+  // session 7: a name opened by an initial and its stop ("R. Selvaraj", "P. Venkatesan") is a person's
+  if (a < j && toks[a].norm.length === 1 && toks[a].caps > 0 && /^\.\s?$/.test(toks[a + 1].sep) && !EN_ORG_HEADS.has(toks[j].norm))
+    personHint = true;
   while (
     a <= j &&
     ((EN_STOP_CAPS.has(toks[a].norm) && !EN_NAME_TITLES.has(toks[a].norm)) ||
@@ -749,6 +902,8 @@ function processLatinRun(
   const nextW = b + 1 < toks.length ? toks[b + 1].norm : '';
   const orgHead =
     EN_ORG_HEADS.has(lastW) ||
+    // (seventh session: "Chennai Commuters' Forum"; a bare "X Forum" is often an event, "Aspen Security Forum")
+    (lastW === 'forum' && /^['\u2019]\s$/.test(toks[b].sep)) ||
     (len >= 3 && words.includes('of') && EN_ORG_HEADS.has(firstW)) ||
     (len >= 2 && words.some((w) => EN_ORG_HEADS.has(w)) && !EN_FIRST_NAMES.has(firstW));
   // issue 11 (round 6): an organisation noun in apposition before a name of up to four words ("parent company Kemble
@@ -806,6 +961,19 @@ function processLatinRun(
       !startsSentence &&
       !isAcr &&
       w.length >= 3
+    ) {
+      addRule(ctx, 'organization', doc.src.slice(toks[a].start, toks[a].end), a, a);
+      return;
+    }
+    // session 7: an acronym before a role noun ("DMK spokesperson X", "the AIADMK leader") or after "the" with a comma
+    // or a verb after it ("The AIADMK, however, accused") names a body (party, union, agency)
+    if (
+      isAcr &&
+      w.length >= 3 &&
+      !EN_ACRONYM_STOP.has(w) &&
+      ((b + 1 < toks.length && toks[b + 1].gap === 0 && toks[b + 1].caps === 0 && EN_ROLE_NOUNS.has(nextW)) ||
+        (prevW === 'the' && b + 1 < toks.length && toks[b + 1].gap === 2 && /,/.test(toks[b + 1].sep))) &&
+      !initialsOfKnownBody(ctx, w)
     ) {
       addRule(ctx, 'organization', doc.src.slice(toks[a].start, toks[a].end), a, a);
       return;

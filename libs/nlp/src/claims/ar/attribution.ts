@@ -238,7 +238,13 @@ export function arabicQuoting(ctx: Ctx, i: number): void {
   for (let k = an + 1; k < i; k++) {
     if (!headCarries && k > an + 1 && AR_PREP_BEFORE_SUBJ.test(toks[k].norm)) break;
     const a = actorOf(ctx, k);
-    if (a && a.type !== 'location' && (!sp || (sp.type === 'country' && a.type !== 'country'))) {
+    // (session 7: a person named in the phrase holds the role and is quoted — "عن عضو لجنة X، NAME، قوله"، "عن المتحدث
+    // باسم X NAME قوله": the body is only the affiliation)
+    if (
+      a &&
+      a.type !== 'location' &&
+      (!sp || (sp.type === 'country' && a.type !== 'country') || (a.type === 'person' && sp.type !== 'person'))
+    ) {
       sp = a;
       spText = mentionText(ctx, k);
     }
@@ -331,7 +337,18 @@ export function arabicObjectClaim(
     let e = ctx.mAt[k]!.last;
     for (const jp of jointPartners(ctx, k, a)) if (jp.last > e) e = jp.last;
     const nx = e + 1 < n && doc.sentOf[e + 1] === sent ? toks[e + 1] : undefined;
-    if (nx && nx.gap <= 1 && nx.norm.length >= 3 && nx.norm[0] === 'ب' && !/^(بها|بهم|بين)$/.test(nx.norm) && !AR_COMP.has(nx.norm)) {
+    // (session 7: a name that itself starts with ب — بغداد، بيروت، بريطانيا — is a second actor, not the ب-charge:
+    // "اتهمت حكومة X بغداد بالتأخر")
+    const nxName = !!nx && ctx.mAt[e + 1]?.first === e + 1 && ctx.mAt[e + 1]!.start === nx.start;
+    if (
+      nx &&
+      !nxName &&
+      nx.gap <= 1 &&
+      nx.norm.length >= 3 &&
+      nx.norm[0] === 'ب' &&
+      !/^(بها|بهم|بين)$/.test(nx.norm) &&
+      !AR_COMP.has(nx.norm)
+    ) {
       a = undefined;
       const sa = i > 0 && doc.sentOf[subjTok] === sent && toks[i].gap <= 1 ? actorOf(ctx, subjTok) : undefined;
       if (!(sa && sa.type !== 'location' && !prepObject(ctx, ctx.mAt[subjTok]!.first))) {
@@ -366,10 +383,13 @@ export function arabicObjectClaim(
     // joint subjects (اتهمت السعودية والإمارات قطر): the object starts after the last coordinated actor
     for (const jp of jointPartners(ctx, st.spTok, a)) if (jp.last + 1 > k) k = jp.last + 1;
     // session 6: a comma-set aside after the subject ("نفى X، في تصريحات خاصة، وجود …") ends at its closing comma
+    // (session 7: brackets inside the aside — "، في بيان تلقت (بترا) نسخة منه، من" — neither close it nor make the
+    // bracketed agency a stop: only a comma closes it)
     if (k < n && toks[k].gap === 2 && doc.sentOf[k] === sent)
-      for (let r = k + 1; r < Math.min(n, k + 6) && doc.sentOf[r] === sent; r++) {
-        if (arVerbOf(toks[r]) || AR_COMP.has(toks[r].norm) || ctx.mAt[r] || toks[r].gap > 2) break;
-        if (toks[r].gap === 2) {
+      for (let r = k + 1; r < Math.min(n, k + 9) && doc.sentOf[r] === sent; r++) {
+        const bracket = /[()]/.test(toks[r].sep) && !/[,،]/.test(toks[r].sep);
+        if (arVerbOf(toks[r]) || AR_COMP.has(toks[r].norm) || (ctx.mAt[r] && !/\(/.test(toks[r].sep)) || toks[r].gap > 2) break;
+        if (toks[r].gap === 2 && !bracket) {
           k = r;
           break;
         }

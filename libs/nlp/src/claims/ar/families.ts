@@ -53,6 +53,28 @@ export function arabicAttribution(v: EngineView, i: number): boolean {
   );
 }
 
+/** Org head nouns a bare definite description may stand for (folded, without ال). */
+const BODY_HEADS = set('وزاره شركه هيئه منظمه حكومه وكاله رابطه نقابه لجنه حركه جماعه مجموعه');
+
+/**
+ * Session 7: token np is a bare definite head noun ("الوزارة") that ends its clause: the organisation mentioned last before
+ * token `before` whose name opens with that head ("وزارة النفط العراقية"); undefined when there is none or np is more
+ * than the one noun.
+ */
+function bodyByHeadBefore(v: EngineView, np: number, before: number): ActorAcc | undefined {
+  const toks = v.doc.toks;
+  const w = toks[np].norm;
+  if (!w.startsWith('ال') || !BODY_HEADS.has(w.slice(2)) || v.mAt[np]) return undefined;
+  if (np + 1 < toks.length && v.doc.sentOf[np + 1] === v.doc.sentOf[np] && toks[np + 1].gap < 2) return undefined;
+  for (let b = before - 1; b >= 0; b--) {
+    const m = v.mAt[b];
+    if (!m || m.first !== b) continue;
+    const a = v.set.byId.get(m.actorId);
+    if (a && a.type === 'organization' && toks[b].norm === w.slice(2)) return a;
+  }
+  return undefined;
+}
+
 /** Session 6: "الأمر الذي" / "وهو ما" (+ "الأمر الذي" after وهو) — the relative openers of a comment clause. */
 export function relativeOpenerEnd(toks: readonly { norm: string }[], i: number): number {
   const w = toks[i].norm;
@@ -128,6 +150,14 @@ function relativeDenial(v: EngineView, i: number): boolean {
     if (sp) {
       actor = sp.actor;
       spText = doc.src.slice(sp.start, sp.end);
+    } else {
+      // session 7: "…، وهو ما نفته الوزارة": a bare definite head noun closing the clause is the body last named with
+      // that head (وزارة النفط العراقية); none → refuse
+      const b = bodyByHeadBefore(v, np, i);
+      if (b) {
+        actor = b;
+        spText = doc.src.slice(toks[np].start, toks[np].end);
+      }
     }
   }
   if (!actor || actor.type === 'location') return false;
@@ -270,7 +300,9 @@ function bilQawl(v: EngineView, i: number): boolean {
   const sent = doc.sentOf[i];
   let vb = -1;
   let vf: { verb: string; fem: boolean } | undefined;
-  for (let b = i - 1; b >= Math.max(0, i - 8) && doc.sentOf[b] === sent; b--) {
+  // (session 7: up to 16 tokens back — agency copy puts the occasion between the subject and بالقول: "ورد المتحدث باسم
+  // الوزارة X على سؤال حول تمويل المشروع بالقول إن")
+  for (let b = i - 1; b >= Math.max(0, i - 16) && doc.sentOf[b] === sent; b--) {
     vf = verbForm(toks[b].norm);
     if (vf) {
       vb = b;

@@ -41,6 +41,7 @@ import {
   qualifiedDescription,
   resolveArPronoun,
   resolveDescription,
+  nationalityHolder,
   skipSpaces,
   titledSubject,
 } from './speaker';
@@ -308,6 +309,44 @@ function arNotAReport(ctx: Ctx, i: number, vv: { verb: string; strip: number }):
  * `st` holds the speaker state so far and takes the result. A function of its own so that a branch first taken
  * after the warm-up deoptimises this cascade, not the whole of arabicClaims (ADR 0022).
  */
+/**
+ * Session 7: a nationality-qualified title ("وأضاف الوزير الأردني أن") refers only to a person introduced with that country
+ * (nearby in the text, or a KB person of that country); another titled person — the host minister of the visit — is
+ * refused. True when the title carries no nationality.
+ */
+function nationalityFits(ctx: Ctx, first: number, regionEnd: number, speaker: ActorAcc | undefined): boolean {
+  if (!speaker || speaker.type !== 'person' || first + 1 > regionEnd) return true;
+  const mc = ctx.mAt[first + 1];
+  const nat = mc && mc.first === first + 1 ? ctx.set.byId.get(mc.actorId) : undefined;
+  if (!nat || nat.type !== 'country') return true;
+  if (speaker.country && nat.id === `country:${speaker.country}`) return true;
+  if (nationalityHolder(ctx, first, nat) === speaker) return true;
+  // a person the story introduced without any title may still hold it ("وقالت حداد … وأوضحت الوزيرة الفالورية");
+  // one introduced with a title of their own that did not carry this country holds another office
+  return !introducedWithTitle(ctx, speaker);
+}
+
+/** Session 7: the person's first mention in the body stands next to a title word (before it, or after it past a comma). */
+function introducedWithTitle(ctx: Ctx, a: ActorAcc): boolean {
+  const toks = ctx.doc.toks;
+  const m = a.mentions.find((x) => x.field === ctx.doc.field);
+  if (!m) return false;
+  const isTitle = (r: number) => r >= 0 && r < toks.length && (AR_TITLE_WORDS.has(toks[r].norm) || AR_PERSON_TITLES.has(toks[r].norm));
+  for (let r = m.first - 1; r >= Math.max(0, m.first - 4); r--) {
+    if (isTitle(r)) return true;
+    if (toks[r + 1].gap > 1) break;
+  }
+  return m.last + 1 < toks.length && toks[m.last + 1].gap <= 2 && isTitle(m.last + 1);
+}
+
+/** Session 7: "وأكد سموه خلال اللقاء أن": after the honorific subject only an adverbial phrase naming no actor. */
+function honorificThenOccasion(ctx: Ctx, first: number, regionEnd: number): boolean {
+  const toks = ctx.doc.toks;
+  if (first + 1 > regionEnd || !/^(في|خلال|اثناء|امام|عبر|لدي)$/.test(toks[first + 1].norm)) return false;
+  for (let r = first + 1; r <= regionEnd; r++) if (ctx.mAt[r] || toks[r].gap > 2) return false;
+  return true;
+}
+
 function arUnnamedSpeaker(
   ctx: Ctx,
   view: EngineView,
@@ -418,6 +457,7 @@ function arUnnamedSpeaker(
     // an indefinite role ("مدير إحدى الوكالات", "متحدث عسكري") is an anonymous source unless that role named someone before
     speaker =
       firstW.startsWith('ال') || titleCountry ? resolveDescription(ctx, i, 'person', firstW) : personByTitle(ctx, firstW, toks[i].start);
+    if (!nationalityFits(ctx, first, regionEnd, speaker)) speaker = undefined;
     speakerText = toks[first].norm;
   } else if (
     // round 7: "ووصف قصف الانفصاليين بأنه الأعنف"، "واتهم الهجمات الأخيرة بأنها …": a describe or accuse verb whose
@@ -443,7 +483,7 @@ function arUnnamedSpeaker(
       speaker = p;
       st.objFirst = first;
     } else unresolvedNoun = true;
-  } else if (AR_HONORIFIC.has(firstW) && first === regionEnd) {
+  } else if (AR_HONORIFIC.has(firstW) && (first === regionEnd || honorificThenOccasion(ctx, first, regionEnd))) {
     // round 7: an honorific standing for "he/she" ("وأكد سموه أن"، "وأضاف معاليه"، "وقالت سعادتها") is a pronoun subject,
     // and only ever refers to a person
     const p = resolveArPronoun(ctx, i, info.fem || /ها$/.test(firstW), false);
@@ -466,6 +506,7 @@ function arUnnamedSpeaker(
       else
         speaker =
           (typ !== 'person' ? qualifiedDescription(ctx, i, first, regionEnd, typ) : undefined) ?? resolveDescription(ctx, i, typ, w);
+      if (typ === 'person' && !nationalityFits(ctx, first, regionEnd, speaker)) speaker = undefined;
       speakerText = toks[first].norm;
     } else {
       // ADR 0016 hook: a short form of a person named earlier ("وأضاف لي" after "لي كه شيانغ")

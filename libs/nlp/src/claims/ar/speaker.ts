@@ -4,7 +4,17 @@
 import type { ActorAcc, MentionX } from '../../actors/shared';
 import { type Doc, tokenAt } from '../../doc';
 import { arVerbOf } from '../../actors/ar/names';
-import { AR_ADVERBIAL, AR_COMP, AR_DESCRIPTIONS, AR_PERSON_TITLES, AR_PREPS, AR_RELAY, AR_TITLE_WORDS, AR_VERBS } from '../../lexicon/ar';
+import {
+  AR_ADVERBIAL,
+  AR_COMP,
+  AR_DESCRIPTIONS,
+  AR_PERSON_TITLES,
+  AR_PREPS,
+  AR_RELAY,
+  AR_RESPONSE,
+  AR_TITLE_WORDS,
+  AR_VERBS,
+} from '../../lexicon/ar';
 import { foldText } from '../../text';
 import {
   actorOf,
@@ -169,9 +179,28 @@ function pluralSubject(c: ClaimX, a: ActorAcc | undefined): boolean {
  */
 export function resolveArPronoun(ctx: Ctx, k: number, fem: boolean, participle = false): ActorAcc | undefined {
   const a = resolveArPronoun0(ctx, k, fem, participle);
+  // session 7: "… في وفاة X واصفا إياه بـ…"، "هاجمت … قوى سياسية متهمة إياها بـ…": the object pronoun after a
+  // participle points back to the nearest actor before it, which is therefore not the participle's subject — refuse
+  // rather than give X its own description
+  if (a && participle && k + 1 < ctx.doc.toks.length && AR_IYYA.has(ctx.doc.toks[k + 1].norm) && nearestActorBefore(ctx, k) === a)
+    return undefined;
   if (!a || a.type !== 'person' || !deceased(ctx, a)) return a;
   const lc = lastClaimBefore(ctx, k);
   return lc && lc.speaker.actorId === a.id ? a : undefined;
+}
+
+/** The detached object pronoun (folded): إياه، إياها، إياهم، إياهما، إياهن. */
+const AR_IYYA = new Set(['اياه', 'اياها', 'اياهم', 'اياهما', 'اياهن']);
+
+/** The actor (not a place) whose mention ends nearest before token k in k's sentence. */
+function nearestActorBefore(ctx: Ctx, k: number): ActorAcc | undefined {
+  const sent = ctx.doc.sentOf[k];
+  for (let b = k - 1; b >= 0 && ctx.doc.sentOf[b] === sent; b--) {
+    const m = ctx.mAt[b];
+    const a = m ? ctx.set.byId.get(m.actorId) : undefined;
+    if (a && a.type !== 'location') return a;
+  }
+  return undefined;
 }
 
 const AR_DECEASED_CUE = /^[وفلب]?(الراحل|الراحله|الفقيد|الفقيده|المرحوم|المرحومه|وفاه|رحيل|نعي|لوفاه|بوفاه|برحيل)$/;
@@ -234,7 +263,7 @@ function resolveArPronoun0(ctx: Ctx, k: number, fem: boolean, participle: boolea
     // المسؤول الأول إنه …، مؤكدا"، "ونقل فلان عن …، مشيرا"): the participle speaks for that subject, and the actors the
     // scan below would find sit in the content or the object — refuse
     // (also a coordinated verb with no subject of its own: "وكانت منظمات حقوقية قد حثت …، وقالت إن")
-    if ((participle || coordSubj) && lastSent !== sent && openingSubjectUnresolved(ctx, lead, k)) return undefined;
+    if ((participle || coordSubj) && lastSent !== sent && openingSubjectUnresolved(ctx, frontedTopicEnd(ctx, lead, k), k)) return undefined;
     const st = ctx.doc.sents[sent];
     if (st) {
       // the subject: a person named in the sentence (not inside a prepositional phrase), else the first body
@@ -279,6 +308,22 @@ function resolveArPronoun0(ctx: Ctx, k: number, fem: boolean, participle: boolea
       if (coordSubj) {
         if (firstPerson && compatible(firstPerson)) return firstPerson;
       } else if (firstPerson || firstBody || vsoCountry) return firstPerson ?? firstBody ?? vsoCountry;
+      // session 7: no subject before the first complementiser, and the participle sits in a reported clause ("ونقلت
+      // وكالة … بيانا … أن X أعرب عن …، واصفا إياه"): the subject of that reported speech act, right after its
+      // complementiser, speaks — not the previous paragraph's speaker
+      if (participle && stopAt < toks[k].start) {
+        let c = -1;
+        for (let r = k - 1; r >= 0 && ctx.doc.sentOf[r] === sent && toks[r].start >= stopAt; r--)
+          if (AR_COMP.has(toks[r].norm)) {
+            c = r;
+            break;
+          }
+        const mc = c >= 0 && c + 1 < k ? ctx.mAt[c + 1] : undefined;
+        const ac = mc && mc.first === c + 1 && ctx.doc.quoteOf[c + 1] < 0 ? ctx.set.byId.get(mc.actorId) : undefined;
+        // (only when that subject itself speaks — "أن X أعرب/قال" — not "على أن X تريد …": there X is content)
+        const nv = mc && mc.last + 1 < k ? toks[mc.last + 1] : undefined;
+        if (ac && ac.type !== 'location' && ok(ac) && nv && nv.gap <= 1 && nv.script === 'arabic' && arVerbOf(nv)) return ac;
+      }
     }
   }
   // the verb of the last claim agrees in gender (قالت ... وأضافت; قال ... وأضاف)
@@ -328,7 +373,9 @@ function openingSubjectUnresolved(ctx: Ctx, lead: number, k: number): boolean {
   const toks = ctx.doc.toks;
   if (lead < 0 || lead + 1 >= k || ctx.doc.sentOf[lead + 1] !== ctx.doc.sentOf[k]) return false;
   const v = toks[lead];
-  if (!(arVerbOf(v) || AR_RELAY.has(v.norm.replace(/^[وف]/, '')) || /^[وف]?(كان|كانت)$/.test(v.norm))) return false;
+  // (session 7: also a response verb — "وعلّق نقيب المستشفيات NAME على البيان …، قائلا" — whose subject no rule named)
+  const bare = v.norm.replace(/^[وف]/, '');
+  if (!(arVerbOf(v) || AR_RELAY.has(bare) || AR_RESPONSE.has(bare) || /^[وف]?(كان|كانت)$/.test(v.norm))) return false;
   const s = toks[lead + 1];
   if (s.gap > 1 || s.script !== 'arabic' || ctx.mAt[lead + 1] || /[:"\u201C\u00AB]/.test(s.sep)) return false;
   if (
@@ -344,9 +391,28 @@ function openingSubjectUnresolved(ctx: Ctx, lead: number, k: number): boolean {
   // a title or role word with a name right after it ("وقال وزير الخارجية X") is resolved by the name
   for (let r = lead + 2; r < Math.min(k, lead + 6); r++) {
     if (toks[r].gap > 2 || /^(في|من|الي|علي|عن|مع|خلال|امام|لدي|عبر|بين)$/.test(toks[r].norm)) break;
+    // (session 7: a nationality adjective right after a definite title — "وأضاف الوزير الأردني" — names nobody; the
+    // description resolver decides who holds that title, and refused it when no one fits)
+    if (ctx.mAt[r] && r === lead + 2 && s.norm.startsWith('ال') && (AR_TITLE_WORDS.has(s.norm) || AR_PERSON_TITLES.has(s.norm))) {
+      const ca = ctx.set.byId.get(ctx.mAt[r]!.actorId);
+      if (ca && ca.type === 'country' && ctx.mAt[r]!.last === r) return !nationalityHolder(ctx, lead + 1, ca);
+    }
     if (ctx.mAt[r]) return false;
   }
   return true;
+}
+
+/** Session 7: the fronted topic phrases of agency copy ("من جانبه،"، "بدورها،"، "من جهتهم،"، "في المقابل،"). */
+const AR_FRONTED_TOPIC = new Set(['جانبه', 'جانبها', 'جانبهم', 'جهته', 'جهتها', 'جهتهم', 'بدوره', 'بدورها', 'بدورهم', 'المقابل']);
+
+/** Session 7: the token after a fronted topic phrase and its comma at the sentence's start `lead`, else `lead`. */
+function frontedTopicEnd(ctx: Ctx, lead: number, k: number): number {
+  const toks = ctx.doc.toks;
+  if (lead < 0) return lead;
+  let r = lead;
+  if (/^[وف]?(من|في)$/.test(toks[r].norm) && r + 1 < k) r++;
+  if (!AR_FRONTED_TOPIC.has(toks[r].norm.replace(/^[وف](?=بدور)/, ''))) return lead;
+  return r + 1 < k && toks[r + 1].gap === 2 ? r + 1 : lead;
 }
 
 /** "الوكالة الكورية الشمالية" / "الوكالة الرسمية في كوريا الشمالية": a description qualified by a country refers to the
@@ -453,6 +519,39 @@ export function resolveDescription(ctx: Ctx, k: number, type: string, word: stri
   // a role word never refers to a person the story introduced with another role (the head of state is not "الوزير")
   if (lcA && typeOk(lcA) && fitsTitle(ctx, lcA, word)) return lcA;
   return lastActor(ctx, k, (a) => typeOk(a) && fitsTitle(ctx, a, word));
+}
+
+/**
+ * Session 7: "الوزير الأردني" at token `title`: the person named last before it whose own title phrase carries that country
+ * — before the name ("وزير الطاقة الفالوري X") or in a title right after it ("X، وزير المياه في المملكة الأردنية") — the
+ * only people a nationality-qualified title may refer to. (Not a country merely near the name: "استقبل الوزير X نظيره من
+ * Y" introduces X's guest, not X.)
+ */
+export function nationalityHolder(ctx: Ctx, title: number, country: ActorAcc): ActorAcc | undefined {
+  const toks = ctx.doc.toks;
+  const isC = (r: number) => ctx.mAt[r]?.actorId === country.id;
+  for (let oi = orderAt(ctx, toks[title].start) - 1; oi >= 0; oi--) {
+    const m = ctx.order[oi];
+    const a = ctx.set.byId.get(m.actorId);
+    if (!a || a.type !== 'person' || m.field !== ctx.doc.field) continue;
+    const sent = ctx.doc.sentOf[m.first];
+    for (let r = m.first - 1; r >= Math.max(0, m.first - 4) && ctx.doc.sentOf[r] === sent; r--) {
+      if (isC(r)) return a;
+      if (ctx.mAt[r] || toks[r + 1].gap > 1) break;
+    }
+    const t = m.last + 1 < toks.length ? toks[m.last + 1] : undefined;
+    if (
+      t &&
+      ctx.doc.sentOf[m.last + 1] === sent &&
+      !t.norm.startsWith('نظير') && // "X نظيره من Y": the counterpart is another person
+      (AR_TITLE_WORDS.has(t.norm) || AR_PERSON_TITLES.has(t.norm))
+    )
+      for (let r = m.last + 2; r < Math.min(toks.length, m.last + 10) && ctx.doc.sentOf[r] === sent; r++) {
+        if (isC(r)) return a;
+        if (toks[r].gap > 2 || (ctx.mAt[r] && ctx.set.byId.get(ctx.mAt[r]!.actorId)?.type === 'person')) break;
+      }
+  }
+  return undefined;
 }
 
 /** Definite institution nouns that refer only to a body named with the same head (no fallback to the last body). */

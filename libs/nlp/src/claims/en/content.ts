@@ -15,10 +15,11 @@ import {
   EN_TIME,
   EN_VERB,
 } from '../../lexicon/en';
-import {
-  type Ctx,
-  cutAtNextReport,
-} from '../shared'; /** Content after the verb (index of the last verb token): skip "that", objects of told/warned, adverbials. */
+import { type Ctx, cutAtNextReport } from '../shared';
+/** Nouns of a hearing or meeting the addressee of told may be ("told a Senate estimates hearing that"). */
+const EN_VENUE = /^(hearing|hearings|committee|panel|inquiry|briefing|conference|meeting|session|summit|rally)$/;
+
+/** Content after the verb (index of the last verb token): skip "that", objects of told/warned, adverbials. */
 export function contentAfter(ctx: Ctx, v: number, verb: string): { s: number; e: number } | undefined {
   const { doc } = ctx;
   const toks = doc.toks;
@@ -62,7 +63,8 @@ export function contentAfter(ctx: Ctx, v: number, verb: string): { s: number; e:
       }
       // issue 11 (en): "told MPs the plan would work and stressed that ...": a finite or reporting verb before any
       // "that" means the content has already begun without one
-      if (j > k && (EN_FINITE.has(toks[j].norm) || EN_VERB.get(toks[j].norm))) break;
+      // (seventh session: not a noun modifier before a venue, "told a Senate estimates hearing that")
+      if (j > k && (EN_FINITE.has(toks[j].norm) || EN_VERB.get(toks[j].norm)) && !(j + 1 < n && EN_VENUE.test(toks[j + 1].norm))) break;
     }
     if (thatAt >= 0) k = thatAt + 1;
     else {

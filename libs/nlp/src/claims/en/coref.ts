@@ -20,10 +20,15 @@ import {
 export function enOrgInFocus(ctx: Ctx, k: number, pred: (a: ActorAcc) => boolean): ActorAcc | undefined {
   const lc = lastClaimBefore(ctx, k);
   const lcA = lc?.speaker.actorId ? ctx.set.byId.get(lc.speaker.actorId) : undefined;
-  if (lc && lcA && pred(lcA) && ctx.doc.sentOf[k] - ctx.doc.sentOf[lc.at] <= 3) return lcA;
   // round 5 (en): a description opening its sentence continues the subject of the previous sentence ("X was fighting
   // lawsuits, most notably against Y, which ... . The company said ..." → X, not the more recent Y)
   const ps = enPrevSentenceSubject(ctx, k);
+  // seventh session: that subject also wins over a speaker of an earlier sentence ("X says A. The Y government has stayed
+  // neutral. A spokesperson said" → Y)
+  if (lc && lcA && pred(lcA) && ctx.doc.sentOf[k] - ctx.doc.sentOf[lc.at] <= 3) {
+    if (ps && ps !== lcA && pred(ps) && ctx.doc.sentOf[lc.at] < ctx.doc.sentOf[k] - 1) return ps;
+    return lcA;
+  }
   if (ps && pred(ps)) return ps;
   const recent = lastActor(ctx, k, pred, false, true) ?? lastActor(ctx, k, pred);
   if (!recent) return undefined;
@@ -163,13 +168,20 @@ export function enIntroducedAs(ctx: Ctx, k: number, w: string): ActorAcc | undef
   return undefined;
 }
 
-export function nameHas(a: ActorAcc, w: string): boolean {
+export function nameHas(a: ActorAcc, w: string, src?: string): boolean {
   const n = a.name.toLowerCase();
   if (/^(company|firm|group|giant|airline|carrier|retailer|maker|insurer|operator|bank)$/.test(w) && !n.includes(w))
     return !/(ministry|department|party|court|government|council|commission|administration|agency|parliament|union|army|police|office|bureau|nations|committee|kremlin|white house|pentagon|downing street|senate|congress)/.test(
       n,
     );
-  return n.includes(w);
+  if (n.includes(w) || !src) return n.includes(w);
+  // seventh session: a KB short name written out in full in the body ("FEMA" as "Federal Emergency Management Agency"
+  // → "the agency"): the body's own surface forms count
+  for (let i = 0; i < a.mentions.length && i < 8; i++) {
+    const m = a.mentions[i];
+    if (m.field === 'body' && m.end - m.start > w.length && src.slice(m.start, m.end).toLowerCase().includes(w)) return true;
+  }
+  return false;
 }
 
 export function lastClaimSpeakerOfType(ctx: Ctx, v: number, type: string): ActorAcc | undefined {

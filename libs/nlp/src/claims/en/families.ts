@@ -17,6 +17,10 @@
 // - en-object-that     a recipient object before a that-clause: "X informed Y that ...", "X assured Y that ..." (round 5)
 // - en-naming          an object complement: ", calling the tariffs an 'incentive' to ...", "X has called it a priority",
 //                       "X - who referred to the matter as '...' -", "X described the row as '...'"
+// - en-passive-criticism criticism in the passive with its agent: "The plan was criticised by X for CHARGE" → X, the
+//                       charge is the content (seventh session)
+// - en-named-next       the speaker named only in the next sentence: "CONTENT. That was the assessment of X." → X
+//                       (seventh session)
 // (To-infinitive commitments and requests, "vowed to", "urged X to", stay out: test/gold/README.md decisions.)
 
 import {
@@ -29,7 +33,9 @@ import {
   EN_REPORT_ING,
   EN_DO_VERBS,
   EN_OFFICER_HEAD,
+  EN_PASSIVE_CRIT,
   EN_THAT_VERBS,
+  EN_VERDICT_NOUN,
   EN_TIME,
   EN_VERB,
 } from '../../lexicon/en';
@@ -94,7 +100,9 @@ export function englishAttribution(v: EnglishEngineView, k: number): boolean {
   const w = t.norm;
   if (EN_DO_VERBS.has(w) && k > 1 && /^(did|does|do)$/.test(toks[k - 1].norm)) return doSupport(v, k);
   if (!EN_FAMILY_TRIGGERS.has(w)) return false;
+  if (EN_VERDICT_NOUN.has(w) && namedNext(v, k)) return true;
   if (EN_REPORT_ING.has(w)) return progressive(v, k) || whileParticiple(v, k);
+  if (EN_PASSIVE_CRIT.has(w) && passiveCriticism(v, k)) return true;
   if (EN_THAT_VERBS.has(w)) return thatVerb(v, k);
   if (EN_CRITICISM_IDIOMS.has(w)) return objectCriticism(v, k);
   if (EN_MADE_CLEAR.has(w)) return madeClear(v, k);
@@ -170,6 +178,98 @@ function documentFinding(v: EnglishEngineView, k: number): boolean {
 
 const EN_DET_RE = /^(the|a|an)$/;
 
+/** seventh session: the agent of a passive or of a "the NOUN of/from/by" phrase, in tokens [a, b): a person named there
+ * wins ("by Norbank chief executive Lina Hart" → Lina Hart), else the first named body or country; places are skipped.
+ * Nothing named → undefined (refuse: "by opposition parties"). */
+function agentIn(v: EngineView, a: number, b: number): { actor: ActorAcc; text: string } | undefined {
+  let person: { actor: ActorAcc; text: string } | undefined;
+  let other: { actor: ActorAcc; text: string } | undefined;
+  for (let j = a; j < b; j++) {
+    const m = v.mAt[j];
+    if (!m || m.first !== j) continue;
+    const x = v.set.byId.get(m.actorId);
+    if (!x || x.type === 'location') continue;
+    const it = { actor: x, text: v.doc.src.slice(m.start, m.end) };
+    if (x.type === 'person') person = it;
+    else other ??= it;
+    j = m.last;
+  }
+  return person ?? other;
+}
+
+/** seventh session (en-passive-criticism): "The plan was criticised by X for CHARGE", "Y has been accused by X of CHARGE",
+ * "was also slammed by X for CHARGE" → X says CHARGE. The gold annotates the charge: object and charge are not one span.
+ * The agent must be named within ten tokens before for/of (no named agent, or no charge → nothing). */
+function passiveCriticism(v: EnglishEngineView, k: number): boolean {
+  const { doc } = v;
+  const toks = doc.toks;
+  const n = toks.length;
+  const sent = doc.sentOf[k];
+  let aux = k - 1;
+  if (aux > 0 && /^(also|repeatedly|widely|sharply|strongly|heavily|publicly|roundly|previously)$/.test(toks[aux].norm)) aux--;
+  if (aux < 1 || !/^(was|were|is|are|been|be|being|get|got)$/.test(toks[aux].norm) || toks[k].gap !== 0) return false;
+  if (k + 2 >= n || toks[k + 1].norm !== 'by' || toks[k + 1].gap !== 0 || doc.sentOf[k + 1] !== sent) return false;
+  const prepWord = toks[k].norm === 'accused' ? 'of' : 'for';
+  let prep = -1;
+  for (let j = k + 2; j < n && j < k + 13 && doc.sentOf[j] === sent; j++) {
+    // (a party tag in brackets may close the agent: "by Rep. X (R-Ariz.) for")
+    if (toks[j].norm === prepWord && (toks[j].gap === 0 || /^\.?\)\s+$/.test(toks[j].sep))) {
+      prep = j;
+      break;
+    }
+    if (/^(that|who|which|and|but|after|when|to)$/.test(toks[j].norm) && toks[j].gap >= 2) return false;
+  }
+  if (prep < 0 || prep + 1 >= n || doc.sentOf[prep + 1] !== sent) return false;
+  const ag = agentIn(v, k + 2, prep);
+  if (!ag) return false;
+  const o = prep + 1;
+  let e = o;
+  for (;;) {
+    if (e + 1 >= n || doc.sentOf[e + 1] !== sent) break;
+    const nx = toks[e + 1];
+    if (nx.gap < 2 && !EN_OBJ_STOP.test(nx.norm)) e++;
+    // a quotation the charge opens ("for what he called "a farce"") belongs to it, to its closing mark
+    else if (nx.gap === 4 && /^\s*["\u201C]$/.test(nx.sep) && doc.quoteOf[e + 1] >= 0) {
+      const qi = doc.quoteOf[e + 1];
+      e++;
+      while (e + 1 < n && doc.quoteOf[e + 1] === qi) e++;
+      break;
+    } else break;
+  }
+  if (e === o && EN_PRONOUNS[toks[o].norm] === undefined && toks[o].caps > 0) return false;
+  const verb = doc.src.slice(toks[k].start, toks[k].end);
+  return !!v.push('en-passive-criticism', ag.actor, ag.text, verb, 'accusation', toks[o].start, toks[e].end, k);
+}
+
+/** seventh session (en-named-next): a sentence that names the previous one as someone's statement — "That was the
+ * assessment of X", "This was the assurance given by X at a briefing", "Such was the warning from X" → X with the whole
+ * previous sentence as content. Only at the start of its sentence, with a named agent right after of/from/by, and when
+ * no claim already covers the previous sentence. */
+function namedNext(v: EnglishEngineView, k: number): boolean {
+  const { doc } = v;
+  const toks = doc.toks;
+  const n = toks.length;
+  const sent = doc.sentOf[k];
+  if (k < 3 || toks[k - 1].norm !== 'the' || !/^(was|is)$/.test(toks[k - 2].norm)) return false;
+  const st = k - 3;
+  if (!/^(that|this|such)$/.test(toks[st].norm) || !doc.sentStart[st] || doc.sentOf[st] !== sent || sent === 0) return false;
+  let p = k + 1;
+  if (p < n && /^(given|offered|made|delivered|issued|voiced|expressed|shared)$/.test(toks[p].norm)) p++;
+  if (p + 1 >= n || !/^(of|from|by)$/.test(toks[p].norm) || doc.sentOf[p + 1] !== sent) return false;
+  // the agent: up to eight tokens, ending at punctuation or a clause/adverbial after it
+  let b = p + 1;
+  while (b < n && b - p <= 8 && doc.sentOf[b] === sent && !(b > p + 1 && toks[b].gap >= 2)) {
+    if (toks[b].caps === 0 && !v.mAt[b] && /^(who|which|on|at|in|during|last|this|after|before|when|to)$/.test(toks[b].norm)) break;
+    b++;
+  }
+  const ag = agentIn(v, p + 1, b);
+  if (!ag) return false;
+  const prev = doc.sents[sent - 1];
+  for (let i = v.claims.length - 1, lim = 0; i >= 0 && lim < 10; i--, lim++)
+    if (v.claims[i].start < prev.end && prev.start < v.claims[i].end) return false;
+  return !!v.push('en-named-next', ag.actor, ag.text, toks[k].norm, 'statement', prev.start, prev.end, k);
+}
+
 /** A that-clause (or a colon quotation) must follow directly: "urging that", "warning that". */
 /** One claim per speaker of a coordinated subject ("Germany and France are warning that ..."). */
 function pushAll(
@@ -191,14 +291,30 @@ function thatNext(v: EngineView, k: number): boolean {
   return k + 1 < n && v.doc.sentOf[k + 1] === v.doc.sentOf[k] && v.doc.toks[k + 1].norm === 'that';
 }
 
+/** seventh session: "has been saying since the spring that", "is arguing for months that": a short time adverbial
+ * (since/for/throughout/all + up to three lower-case words or numbers, no punctuation) before "that"; its index. */
+function thatAfterAdverbial(v: EngineView, k: number): number {
+  const { doc } = v;
+  const toks = doc.toks;
+  if (k + 2 >= toks.length || !/^(since|for|throughout|all|repeatedly|publicly|privately)$/.test(toks[k + 1].norm)) return -1;
+  for (let j = k + 1; j < toks.length && j <= k + 5 && doc.sentOf[j] === doc.sentOf[k]; j++) {
+    if (toks[j].gap !== 0 || v.mAt[j]) return -1;
+    if (j > k + 1 && toks[j].norm === 'that') return j;
+  }
+  return -1;
+}
+
 function progressive(v: EnglishEngineView, k: number): boolean {
   const toks = v.doc.toks;
-  if (k < 2 || !/^(is|are|was|were|been)$/.test(toks[k - 1].norm) || toks[k].gap !== 0 || !thatNext(v, k)) return false;
+  if (k < 2 || !/^(is|are|was|were|been)$/.test(toks[k - 1].norm) || toks[k].gap !== 0) return false;
+  // the token the content follows: the verb, or the end of a short adverbial before "that"
+  const cv = thatNext(v, k) ? k : thatAfterAdverbial(v, k) - 1;
+  if (cv < k) return false;
   let aux = k - 1;
   if (toks[aux].norm === 'been' && aux > 0 && /^(has|have|had)$/.test(toks[aux - 1].norm)) aux--;
   const sb = v.subjectBefore(aux);
   if (!sb) return false;
-  const c = v.contentAfter(k, toks[k].norm);
+  const c = v.contentAfter(cv, toks[k].norm);
   if (!c) return false;
   return pushAll(v, 'en-progressive', sb, v.doc.src.slice(toks[aux].start, toks[k].end), KIND_OF[toks[k].norm] ?? 'statement', c, k);
 }

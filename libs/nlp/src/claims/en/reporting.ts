@@ -171,6 +171,17 @@ export function englishClaims(ctx: Ctx): void {
       const c = sp0 ? contentAfter(ctx, v, w) : undefined;
       if (sp0 && c && pushClaim(((ctx.rule = 'en-quoted-as'), ctx), sp0, '', 'quoted as saying', kind, c.s, c.e, v)) continue;
     }
+    // seventh session: "X defended the record, telling a House hearing that ..." → the subject of the sentence, when no
+    // subject sits right before "telling" (else the rules below, as before: 'Mr X, ..., telling the meeting: "..."').
+    // It reports only with "that", a colon or a quotation after the recipient (", telling them to leave" is a request).
+    if (w === 'telling' && t.gap === 2 && !subjectBefore(ctx, v)) {
+      const sp = subjectOfSentence(ctx, v);
+      const c = sp ? contentAfter(ctx, v, w) : undefined;
+      if (sp && c && /(?:\bthat|[:"\u201C])\s*$/.test(src.slice(t.end, c.s))) {
+        pushClaim(((ctx.rule = 'en-participle'), ctx), sp, '', t.norm, kind, c.s, c.e, v);
+        continue;
+      }
+    }
     // participle clause: ", saying ..." → the subject of the sentence
     const withSubj =
       t.gap === 0 && v >= 2 && ctx.mAt[v - 1] && ctx.mAt[v - 1]!.last === v - 1 && toks[ctx.mAt[v - 1]!.first - 1]?.norm === 'with';
@@ -295,6 +306,9 @@ export function englishClaims(ctx: Ctx): void {
     }
     // (B) subject before, content after
     let sb = subjectBefore(ctx, v);
+    // seventh session: "criticised by X for what he called ...": a pronoun subject inside the content of a claim already
+    // made in this sentence is that speaker's own nested remark (not split out by the gold), never another actor's
+    if (sb?.pronoun && insideClaim(ctx, t.start, sent)) continue;
     // "... and has blamed ...", "..., and have warned ...": an auxiliary or adverb may sit between "and" and the verb
     let cj = v - 1;
     while (cj > 0 && v - cj <= 2 && /^(has|have|had|also|again)$/.test(toks[cj].norm) && toks[cj + 1].gap === 0) cj--;
@@ -369,18 +383,18 @@ export function englishClaims(ctx: Ctx): void {
     const recipientEnds = rcp > v + 1 && endsHere(rcp) && enNothingReported(ctx, rcp);
     const after = recipientEnds ? undefined : contentAfter(ctx, verbTokEnd, w);
     if (after) after.e = enCutTrailingAside(ctx, after.s, after.e);
-    if (sb && after) {
-      // fifth session: "said it had notified customers, adding that ...": a content that opens on a reporting participle
-      // belongs to the participle rule, not to this verb
-      if (
-        EN_REPORT_ING.has(
-          src
-            .slice(after.s, Math.min(after.e, after.s + 12))
-            .split(/\s/, 1)[0]
-            .toLowerCase(),
-        )
-      )
-        continue;
+    // fifth session: "said it had notified customers, adding that ...": a content that opens on a reporting participle
+    // belongs to the participle rule, not to this verb (seventh session: the content before may still be this verb's,
+    // "CONTENT, X warned on Monday, adding that ..." — the rules in (C) below decide)
+    const opensOnParticiple =
+      !!after &&
+      EN_REPORT_ING.has(
+        src
+          .slice(after.s, Math.min(after.e, after.s + 12))
+          .split(/\s/, 1)[0]
+          .toLowerCase(),
+      );
+    if (sb && after && !opensOnParticiple) {
       // round 5 (en): "told him last month about X", "told members of the committee", "told Sanders but nobody told
       // him": after a recipient, a topic or a conjunction is no proposition
       if (EN_TELL_TOPIC.has(w) && /^(about|of|but|and|or)\s/i.test(src.slice(after.s, after.s + 6))) continue;
@@ -522,7 +536,21 @@ function enPluralNoun(ctx: Ctx, v: number): boolean {
   if (!m || m.last !== v - 1) return false;
   let j = m.first - 1;
   if (j >= 0 && /^(the|a|an)$/.test(toks[j].norm) && toks[m.first].gap === 0) j--;
-  return j >= 0 && toks[j + 1].gap === 0 && /^(at|of|to|with|by|on|against|over|about|despite|from|into|for)$/.test(toks[j].norm);
+  // (seventh session: also after a told-type verb, "told a Senate estimates hearing")
+  return (
+    j >= 0 &&
+    toks[j + 1].gap === 0 &&
+    /^(at|of|to|with|by|on|against|over|about|despite|from|into|for|before|told|telling|tells)$/.test(toks[j].norm)
+  );
+}
+
+/** A claim of sentence `sent` whose content holds offset `pos`. */
+function insideClaim(ctx: Ctx, pos: number, sent: number): boolean {
+  for (let i = ctx.claims.length - 1, lim = 0; i >= 0 && lim < 8; i--, lim++) {
+    const c = ctx.claims[i];
+    if (c.start <= pos && pos < c.end && ctx.doc.sentOf[c.at] === sent) return true;
+  }
+  return false;
 }
 
 /** Verbs whose object is the addressee, not the content. */

@@ -83,6 +83,8 @@ export function invertedSpeaker(ctx: Ctx, k: number): { actor: ActorAcc; text: s
       if (m && m.first === p && m.last + 2 < n && toks[m.last + 1].norm === 's' && toks[m.last + 1].gap === 1) {
         const m2 = ctx.mAt[m.last + 2];
         m = m2 && m2.first === m.last + 2 ? m2 : undefined;
+        // (seventh session: the body's mention starts after p; the check below compared it with the possessor's start)
+        if (m) p = m.first;
       }
       const a = m && m.first <= p && ctx.doc.sentOf[m.last] === sent ? ctx.set.byId.get(m.actorId) : undefined;
       if (!a || a.type === 'person' || a.type === 'location') return undefined;
@@ -514,7 +516,8 @@ function subjectBefore0(ctx: Ctx, v: number): Subj | undefined {
         : undefined);
     if (m0 && m0.last < k && !(toks[m0.first].caps === 2 && /[-\u2013\u2014]/.test(toks[m0.last + 1]?.sep ?? ''))) {
       const a0 = ctx.set.byId.get(m0.actorId);
-      if (a0 && a0.type !== 'location' && toks[m0.last + 1] && toks[m0.last + 1].gap === 2)
+      // (seventh session: not a bracketed acronym after it, "X Limited (XL) managing director NAME, who ..., said")
+      if (a0 && a0.type !== 'location' && toks[m0.last + 1] && toks[m0.last + 1].gap === 2 && !toks[m0.last + 1].sep.includes('('))
         return { actor: a0, text: doc.src.slice(m0.start, m0.end), first: m0.first };
     }
     // "A spokesman for X, Name, said" / "Its spokesman, Name, told" / "Ukraine's foreign minister, Name, said": a person
@@ -525,6 +528,37 @@ function subjectBefore0(ctx: Ctx, v: number): Subj | undefined {
     return res && included && res.actor !== included && !res.others ? { ...res, others: [included] } : res;
   }
   return resolveNP(ctx, k, v);
+}
+
+/** seventh session: the author of the document "the NOUN" (token k) refers to — the previous "a/an/its/their NOUN" of the
+ * same word in this sentence or the two before: "X's NOUN", "a NOUN from/by X", else the named subject of that sentence
+ * ("X issued a statement", "In a letter to Y, X ..."). A place, or nothing named → undefined. */
+function enDocAuthor(ctx: Ctx, k: number): ActorAcc | undefined {
+  const { doc } = ctx;
+  const toks = doc.toks;
+  const w = toks[k].norm;
+  const s0 = doc.sentOf[k] - 2;
+  for (let r = k - 2; r > 0 && doc.sentOf[r] >= s0; r--) {
+    if (toks[r].norm !== w) continue;
+    let d = r - 1;
+    while (d > 0 && r - d < 3 && toks[d].caps === 0 && !/^(a|an|its|their|his|her|s)$/.test(toks[d].norm) && !ctx.mAt[d]) d--;
+    if (!/^(a|an|its|their|his|her|s)$/.test(toks[d].norm)) continue;
+    if (toks[d].norm === 's') {
+      const pm = ctx.mAt[d - 1];
+      const pa = pm && pm.last === d - 1 ? ctx.set.byId.get(pm.actorId) : undefined;
+      return pa && pa.type !== 'location' ? pa : undefined;
+    }
+    if (r + 2 < toks.length && /^(from|by)$/.test(toks[r + 1].norm)) {
+      let p = r + 2;
+      if (toks[p].norm === 'the') p++;
+      const am = ctx.mAt[p];
+      const aa = am && am.first === p ? ctx.set.byId.get(am.actorId) : undefined;
+      if (aa && aa.type !== 'location') return aa;
+    }
+    const sa = subjectOfSentence(ctx, r);
+    return sa && sa.type !== 'location' ? sa : undefined;
+  }
+  return undefined;
 }
 
 /** "Name, spokeswoman for X said" → Name; "A spokesman for X said" / "the head of X said" → X. p is the preposition
@@ -814,6 +848,10 @@ export function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
     const lcA = lc?.speaker.actorId ? ctx.set.byId.get(lc.speaker.actorId) : undefined;
     if (lc && lcA && lcA.type !== 'person' && doc.sentOf[v] - doc.sentOf[lc.at] <= 3)
       return { actor: lcA, text: doc.src.slice(toks[k - 1].start, toks[k].end), first: k - 1, desc: true };
+    // seventh session: else the author of the same document introduced just before ("X issued a statement on Monday.
+    // '…,' the statement said" → X)
+    const au = toks[k - 1].norm === 'the' ? enDocAuthor(ctx, k) : undefined;
+    if (au) return { actor: au, text: doc.src.slice(toks[k - 1].start, toks[k].end), first: k - 1, desc: true };
   }
   // "Mr Sands' book suggests", "the agency's report said": the author of a document speaks through it
   if (/^(book|report|study|statement|letter|survey|memo|blog|documentary|filing|ruling|judgment|judgement)$/.test(w) && k >= 1) {
@@ -1021,7 +1059,7 @@ export function resolveNP(ctx: Ctx, k: number, v: number): Subj | undefined {
           ? (personByTitle(ctx, w, toks[k].start) ?? fit(lastClaimSpeakerOfType(ctx, v, 'person')) ?? fit(mostSalient(ctx, v, 'person')))
           : /^(company|firm|group|giant)$/.test(w)
             ? enOrgInFocus(ctx, k, orgOk)
-            : (lastActor(ctx, k, (x) => x.type === 'organization' && nameHas(x, w)) ??
+            : (lastActor(ctx, k, (x) => x.type === 'organization' && nameHas(x, w, doc.src)) ??
               // session 6 (enclaims): "the pilots' union VPF ... The union says" → the body introduced with the noun
               (w !== 'government' ? enIntroducedAs(ctx, k, w) : undefined) ??
               (EN_GENERIC_ORG.has(w)
