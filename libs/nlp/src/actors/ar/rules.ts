@@ -37,6 +37,7 @@ import { addRule, type ExtractCtx, offsetAfter, ruleActorId, uncover } from '../
 import { CAPITALS } from '../../lexicon/shared';
 import { AR_CORPUS_COMMON } from '../../lexicon/ar-common';
 import { AR_FIRST_NAME_GENDER } from './given-names';
+import { arSeatTail } from './seat';
 import { arNameRun, arVerbOf, MAY_ORG_HEAD, MAY_ORG_HEAD_DEF, MAY_TITLE, skipTitleModifiers } from './names'; /**
  * TITLE [modifiers] [،] NAME after a title word at token i: the last token of the person's name when one was added,
  * -1 to skip token i, -2 when the other rules should look at it. Its own function so that the first use of one of its
@@ -438,6 +439,8 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
         i = described;
         continue;
       }
+      // session 7b: a local body's seat closes its name (جمعية المصارف في لبنان: a name, not a description)
+      if (defEnd > i) defEnd = arSeatTail(ctx, head.form, defEnd);
       if (
         defEnd > i &&
         defEnd === i + 1 &&
@@ -499,9 +502,10 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
       if (arHeadComplementNotName(head.form, toks[q2].norm)) continue;
       // issue 11 (cues): head + indefinite noun + definite noun(s) is one construct name, head kept (هيئة كبار
       // العلماء، لجنة حقوق الإنسان العربية); a nisba right after the noun is an adjective of a foreign name instead
-      const idafa = arIdafaEnd(ctx, i, q2);
+      let idafa = arIdafaEnd(ctx, i, q2);
       if (idafa > q2) {
         for (let k = q2 + 1; k <= idafa; k++) if (capitalAt(ctx, k)) uncover(ctx, k);
+        idafa = arSeatTail(ctx, head.form, idafa);
         const s0 = head.strip ? offsetAfter(doc.src, t, head.strip) : t.start;
         addRule(ctx, isGroup ? 'group' : 'organization', doc.src.slice(s0, toks[idafa].end), i, idafa, s0, toks[idafa].end);
         i = idafa;
@@ -542,6 +546,7 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
             e2++;
             uncover(ctx, e2);
           }
+          e2 = arSeatTail(ctx, head.form, e2);
           const s0 = head.strip ? offsetAfter(doc.src, t, head.strip) : t.start;
           addRule(ctx, 'organization', doc.src.slice(s0, toks[e2].end), i, e2, s0, toks[e2].end);
           i = e2;

@@ -1,0 +1,53 @@
+// Actors, session 7b (issue 11, ADR 0017): Arabic organisation names cut short before their seat or a coordinated
+// portfolio's adjective. Every sentence here is invented (fictional bodies); the KB is a small stand-in.
+import { Enricher } from './index';
+import type { KbActor } from '@marsad/contracts';
+import { actorMentions } from './claims-spec-support';
+
+const KB: KbActor[] = [
+  { id: 'country:JO', name: 'Jordan', type: 'country', aliases: ['الأردن', 'الأردنية', 'الأردني', 'عمان'] },
+  { id: 'country:LB', name: 'Lebanon', type: 'country', aliases: ['لبنان', 'اللبناني', 'اللبنانية', 'بيروت'] },
+  { id: 'country:TN', name: 'Tunisia', type: 'country', aliases: ['تونس', 'التونسية', 'التونسي'] },
+];
+const enricher = new Enricher({ version: 1, actors: () => KB });
+const enrich = (body: string) =>
+  enricher.enrich(
+    { url: 'https://x.test/a', source: { name: 't' }, title: 'title', body, language: 'ar' },
+    { now: new Date('2026-01-01T00:00:00Z') },
+  );
+const sorted = (xs: string[]) => [...xs].sort();
+
+describe('a local body named with its seat (session 7b)', () => {
+  it('HEAD + name + في + a KB state keeps the state in the name', () => {
+    const body = 'وحذرت رابطة المزارعين في الأردن من موجة جفاف، فيما طالبت نقابة الصيادلة في لبنان بدعم الأدوية.';
+    expect(sorted(actorMentions(enrich(body), body, 'organization'))).toEqual(
+      sorted(['رابطة المزارعين في الأردن', 'نقابة الصيادلة في لبنان']),
+    );
+  });
+  it('a private/public adjective may stand between the name and its seat', () => {
+    const body = 'وقالت نقابة المدارس الخاصة في تونس إن الرسوم لن ترتفع هذا العام.';
+    expect(actorMentions(enrich(body), body, 'organization')).toEqual(['نقابة المدارس الخاصة في تونس']);
+  });
+  it('ب + a city of the small gazetteer closes the name of a society, a hospital or a chamber', () => {
+    const body = 'وزار الوفد جمعية الإحسان الخيرية بحائل، ثم تفقد مستشفى الأمير ناصر المركزي بتبوك، واجتمع بأعضاء غرفة تجارة صفاقس.';
+    const orgs = actorMentions(enrich(body), body, 'organization');
+    expect(orgs).toContain('جمعية الإحسان الخيرية بحائل');
+    expect(orgs).toContain('مستشفى الأمير ناصر المركزي بتبوك');
+    expect(orgs).toContain('غرفة تجارة صفاقس');
+  });
+  it('no seat: a non-place after في, and a head that names no local body, stop the name where it was', () => {
+    const body = 'وقالت نقابة المعلمين في بيان إن الإضراب مستمر، وأكدت هيئة المواصفات في الأردن أن الفحص إلزامي.';
+    const out = enrich(body);
+    expect(sorted(actorMentions(out, body, 'organization'))).toEqual(sorted(['نقابة المعلمين', 'هيئة المواصفات']));
+    expect(out.actors.some((a) => a.id === 'country:JO')).toBe(true);
+  });
+});
+
+describe('a ministry of coordinated portfolios closed by a feminine adjective (session 7b)', () => {
+  it('وزارة + noun + و + noun + its feminine adjective is one ministry', () => {
+    const body = 'وأعلنت وزارة الصحة والسلامة المهنية أن حملة التفتيش بدأت، ووقعت وزارة الطاقة والموارد المائية الاتفاق.';
+    expect(sorted(actorMentions(enrich(body), body, 'organization'))).toEqual(
+      sorted(['وزارة الصحة والسلامة المهنية', 'وزارة الطاقة والموارد المائية']),
+    );
+  });
+});
