@@ -51,3 +51,18 @@ describe('a ministry of coordinated portfolios closed by a feminine adjective (s
     );
   });
 });
+
+describe('a group keeps its head (session 7b)', () => {
+  it('مجموعة + a foreign name is the name, with a corporate adjective or a لل-field after it', () => {
+    const body =
+      'وأعلنت مجموعة فارمون، أمس، أنها وقعت اتفاقا مع مجموعة نوردال العالمية، وقالت مجموعة فيرتا للخدمات اللوجستية إن الصفقة مهمة.';
+    expect(sorted(actorMentions(enrich(body), body, 'organization'))).toEqual(
+      sorted(['مجموعة فارمون', 'مجموعة نوردال العالمية', 'مجموعة فيرتا للخدمات اللوجستية']),
+    );
+  });
+  it('شركة X and مجموعة X in one article stay one firm', () => {
+    const body = 'وقالت شركة فارمون إن الأرباح ارتفعت. وأضافت مجموعة فارمون أنها ستوزع أرباحا.';
+    const orgs = enrich(body).actors.filter((a) => a.type === 'organization');
+    expect(orgs).toHaveLength(1);
+  });
+});

@@ -541,6 +541,8 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
             e2++;
             while (e2 + 1 < n && e2 - e < 3 && toks[e2 + 1].gap <= 1 && !cover[e2 + 1] && arIsNisba(toks[e2 + 1].norm)) e2++;
           }
+          // session 7b: a corporate adjective closes a group's name as it does a foreign firm's (مجموعة X العالمية)
+          if (e2 === e && e2 + 1 < n && toks[e2 + 1].gap <= 1 && !cover[e2 + 1] && AR_CORPORATE_ADJ.has(toks[e2 + 1].norm)) e2++;
           // session 7: the city closing the name is the body's seat (غرفة تجارة وصناعة أبوظبي), as in arIdafaEnd
           if (e2 === e && e2 + 1 < n && toks[e2 + 1].gap <= 1 && capitalAt(ctx, e2 + 1)) {
             e2++;
