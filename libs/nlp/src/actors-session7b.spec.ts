@@ -66,3 +66,12 @@ describe('a group keeps its head (session 7b)', () => {
     expect(orgs).toHaveLength(1);
   });
 });
+
+describe('a firm construct name closed by its field (session 7b)', () => {
+  it('شركة + construct + a field after لل (+ its nisba) is the name; a beneficiary after لل is not', () => {
+    const body = 'ووقعت شركة ألبان الريف للصناعات الغذائية عقدا جديدا، وقدمت شركة مياه الساحل للمشتركين عروضا على الفواتير.';
+    expect(sorted(actorMentions(enrich(body), body, 'organization'))).toEqual(
+      sorted(['شركة ألبان الريف للصناعات الغذائية', 'شركة مياه الساحل']),
+    );
+  });
+});

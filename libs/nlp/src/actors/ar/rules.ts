@@ -211,6 +211,16 @@ function arVerbSubject(ctx: ExtractCtx, i: number, verb: { verb: string; strip: 
 /** Adjectives of company names (global, international, holding, limited), never a country. */
 const AR_CORPORATE_ADJ = new Set('العالميه العالمي الدوليه الدولي القابضه القابض المحدوده المحدود'.split(' '));
 
+/**
+ * session 7b: a firm's field after its construct name (شركة X الشمال للصناعات): a closed list, for a ل-phrase after a
+ * firm is as often the verb's beneficiary (قدمت شركة مياه الشمال للمشتركين عروضا).
+ */
+const AR_FIRM_FIELDS = new Set(
+  `للصناعات للصناعه للاستثمار للتطوير للتامين للخدمات للاتصالات للتجاره للطاقه للنقل للمقاولات للتقنيه للاغذيه للانشاءات
+للتعدين للبتروكيماويات للاسمنت للتمويل للاستشارات للسياحه للعقارات للطيران للشحن للملاحه للادويه للكهرباء للتكنولوجيا للالبان
+للحديد للصلب`.split(/\s+/),
+);
+
 /** ل + a remit noun, inside an organisation's name (لحقوق الإنسان، لشؤون اللاجئين، لتحرير فلسطين). */
 /** Heads (folded) of media outlets: a quoted name after them is the outlet. */
 const AR_MEDIA_HEADS = new Set('صحيفه جريده قناه موقع وكاله مجله اذاعه تلفزيون شبكه'.split(' '));
@@ -505,6 +515,19 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
       let idafa = arIdafaEnd(ctx, i, q2);
       if (idafa > q2) {
         for (let k = q2 + 1; k <= idafa; k++) if (capitalAt(ctx, k)) uncover(ctx, k);
+        // session 7b: a firm's field after لل closes its construct name as it does a kept-head name (شركة X الشمال
+        // للصناعات الغذائية)
+        if (
+          head.form === 'شركه' &&
+          idafa + 1 < n &&
+          toks[idafa + 1].gap <= 1 &&
+          !cover[idafa + 1] &&
+          AR_FIRM_FIELDS.has(toks[idafa + 1].norm)
+        ) {
+          const f = ++idafa;
+          while (idafa + 1 < n && idafa - f < 2 && toks[idafa + 1].gap <= 1 && !cover[idafa + 1] && arIsNisba(toks[idafa + 1].norm))
+            idafa++;
+        }
         idafa = arSeatTail(ctx, head.form, idafa);
         const s0 = head.strip ? offsetAfter(doc.src, t, head.strip) : t.start;
         addRule(ctx, isGroup ? 'group' : 'organization', doc.src.slice(s0, toks[idafa].end), i, idafa, s0, toks[idafa].end);
