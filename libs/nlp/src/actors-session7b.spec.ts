@@ -75,3 +75,13 @@ describe('a firm construct name closed by its field (session 7b)', () => {
     );
   });
 });
+
+describe('a definite local head named by its seat (session 7b)', () => {
+  it('الغرفة/الجمعية/التجمع + nisba + ب/في a place is a body; without the seat it is a description', () => {
+    const body =
+      'وقال رئيس الغرفة الصناعية بالزرقاء إن الطلب تراجع، وأعلن التجمع الصحي في الأردن خطة جديدة، وأكدت الجمعية التعاونية أن الدعم مستمر.';
+    expect(sorted(actorMentions(enrich(body), body, 'organization'))).toEqual(
+      sorted(['الغرفة الصناعية بالزرقاء', 'التجمع الصحي في الأردن']),
+    );
+  });
+});

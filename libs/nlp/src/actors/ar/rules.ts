@@ -37,7 +37,7 @@ import { addRule, type ExtractCtx, offsetAfter, ruleActorId, uncover } from '../
 import { CAPITALS } from '../../lexicon/shared';
 import { AR_CORPUS_COMMON } from '../../lexicon/ar-common';
 import { AR_FIRST_NAME_GENDER } from './given-names';
-import { arSeatTail } from './seat';
+import { arDefiniteSeatName, arSeatTail } from './seat';
 import { arNameRun, arVerbOf, MAY_ORG_HEAD, MAY_ORG_HEAD_DEF, MAY_TITLE, skipTitleModifiers } from './names'; /**
  * TITLE [modifiers] [،] NAME after a title word at token i: the last token of the person's name when one was added,
  * -1 to skip token i, -2 when the other rules should look at it. Its own function so that the first use of one of its
@@ -587,6 +587,12 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
       }
     }
     // definite organisation heads + nisba adjectives (الحكومة الروسية, الحزب الديمقراطي, المخابرات العسكرية الروسية)
+    // session 7b: الغرفة التجارية بجدة — a definite local head named by its seat
+    const ds = cover[i] ? -1 : arDefiniteSeatName(ctx, i);
+    if (ds > i) {
+      i = ds;
+      continue;
+    }
     const dh = MAY_ORG_HEAD_DEF(t.norm) ? tokenVariants(t).find((v) => AR_ORG_HEADS_DEF.has(v.form) && v.form.startsWith('ال')) : undefined;
     if (dh && (!afterTitle || arDefHeadAfterTitle(dh.form)) && !cover[i] && i + 1 < n && toks[i + 1].gap <= 1) {
       let q = i + 1;

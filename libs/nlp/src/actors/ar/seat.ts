@@ -1,7 +1,7 @@
 // issue 11 (actors, ADR 0017 seventh session, 7b): the seat that closes a local body's Arabic name.
 
 import { tokenVariants } from '../../text';
-import { type ExtractCtx, uncover } from '../shared';
+import { addRule, type ExtractCtx, offsetAfter, uncover } from '../shared';
 
 /**
  * session 7b: heads of a local body (a society, a syndicate, a chamber, a hospital, a university, a directorate) whose
@@ -44,5 +44,28 @@ export function arSeatTail(ctx: ExtractCtx, head: string, e: number): number {
   else if (/^ب../.test(toks[k].norm) && placeAt(ctx, k, true)) p = k;
   if (p < 0) return e;
   if (ctx.cover[p]) uncover(ctx, p);
+  return p;
+}
+
+const AR_LOCAL_DEF_HEADS = new Set(['الغرفه', 'الجمعيه', 'النقابه', 'التجمع', 'الرابطه']);
+
+/**
+ * A definite local head + its nisba adjectives + its seat (الغرفة التجارية بجدة، التجمع الصحي بالقصيم): named by the seat
+ * alone, for "الغرفة التجارية" without it is a description. Adds the organisation and returns its last token, or -1.
+ */
+export function arDefiniteSeatName(ctx: ExtractCtx, i: number): number {
+  const { doc, cover } = ctx;
+  const toks = doc.toks;
+  const t = toks[i];
+  if (!/(غرفه|جمعيه|نقابه|تجمع|رابطه)$/.test(t.norm)) return -1;
+  const h = tokenVariants(t).find((v) => AR_LOCAL_DEF_HEADS.has(v.form));
+  if (!h) return -1;
+  let e = i;
+  while (e + 1 < toks.length && e - i < 2 && toks[e + 1].gap <= 1 && !cover[e + 1] && /^ال..+(ي|يه)$/.test(toks[e + 1].norm)) e++;
+  if (e === i) return -1;
+  const p = arSeatTail(ctx, h.form.slice(2) === 'تجمع' ? 'جمعيه' : h.form.slice(2), e);
+  if (p === e) return -1;
+  const s = h.strip ? offsetAfter(doc.src, t, h.strip) : t.start;
+  addRule(ctx, 'organization', doc.src.slice(s, toks[p].end), i, p, s, toks[p].end);
   return p;
 }
