@@ -193,7 +193,8 @@ describe('bodies inside a title phrase before an apposed person (round 5)', () =
 describe('corporate adjectives after a foreign name (round 5)', () => {
   it('العالمية/الدولية after a head + foreign name is part of the name; a country adjective is not', () => {
     const b1 = 'وقال الرئيس التنفيذي لمجموعة موانئ كورتكس العالمية، سليم دراج، إن الأرباح ارتفعت.';
-    expect(mentions(enrich(b1), b1, 'organization')).toContain('موانئ كورتكس العالمية');
+    // (session 7b: مجموعة keeps its head, as the gold files write a group's name)
+    expect(mentions(enrich(b1), b1, 'organization')).toContain('مجموعة موانئ كورتكس العالمية');
     const b2 = 'وقالت شركة كورتكس الزاندرية إن الأرباح ارتفعت.';
     expect(mentions(enrich(b2), b2, 'organization')).toEqual(['كورتكس']);
   });

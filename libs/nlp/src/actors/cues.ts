@@ -292,7 +292,7 @@ const AR_HEAD_OF_GOVERNMENT = set('رئيس رئيسه لرئيس لرئيسه �
 // (session 7: and the heads of state and civic bodies, whose head is always part of the name: محكمة جنح مستأنف الدقي،
 // حزب مستقبل وطن، نقابة X، اتحاد X — not firms and outlets, where it describes)
 const AR_INSTITUTION_HEADS = set(
-  'مركز معهد جامعه غرفه اكاديميه محكمه حزب نقابه رابطه جمعيه اتحاد هييه هيئه لجنه مجلس كتله ايتلاف ائتلاف تحالف',
+  'مركز معهد جامعه غرفه اكاديميه محكمه حزب نقابه رابطه جمعيه اتحاد هييه هيئه لجنه مجلس كتله ايتلاف ائتلاف تحالف مجموعه',
 ); // (غرفة حائل, the chamber: session 6)
 export function arHeadKeptInName(head: string): boolean {
   return AR_INSTITUTION_HEADS.has(head);

@@ -332,8 +332,9 @@ const AR_CORPORATE_HEAD = /^(?:[وفبل]|لل)?(?:شركه|مجموعه|الش�
 
 /**
  * session 7: two rule organisations whose names differ only in a corporate head (شركة X and مجموعة X, or X alone) are
- * one firm: the later one's mentions join the first. A name must keep two words after the head, so that "شركة النفط"
- * and "مجموعة النفط" (descriptions a head rule may have let through) are not merged on one common noun.
+ * one firm: the later one's mentions join the first. A name must keep two words after the head, or one indefinite word
+ * (a foreign name), so that "شركة النفط" and "مجموعة النفط" (descriptions a head rule may have let through) are not
+ * merged on one common noun.
  */
 export function arCorporateHeadVariants(ctx: ExtractCtx): void {
   const { doc, set, cover } = ctx;
@@ -342,7 +343,8 @@ export function arCorporateHeadVariants(ctx: ExtractCtx): void {
     if (a.source !== 'rule' || a.type !== 'organization') continue;
     const key = normName(a.name);
     const core = key.replace(AR_CORPORATE_HEAD, '');
-    if (core.split(' ').length < 2) continue;
+    // (session 7b: one indefinite word is a foreign name, kept with مجموعة — مجموعة X and X alone are one firm)
+    if (core.split(' ').length < 2 && (core.startsWith('ال') || core.length < 3)) continue;
     seen ??= new Map();
     const first = seen.get(core);
     if (!first) {

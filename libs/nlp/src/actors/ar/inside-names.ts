@@ -3,6 +3,7 @@
 import { foldText, tokenVariants } from '../../text';
 import { addRule, type ExtractCtx, offsetAfter, ruleActorId } from '../shared';
 import { AR_FIRST_NAME_GENDER } from './given-names';
+import { arSeatTail } from './seat';
 import { arNameRun, arNameTok, arVerbOf } from './names';
 
 /** Heads of an institution named after a person: the name is the institution (مستشفى رفيق الحريري الجامعي). */
@@ -82,6 +83,7 @@ export function arKbInsideNames(ctx: ExtractCtx): void {
       }
       const p = toks[h.at];
       const hv = tokenVariants(p).find((v) => AR_INSTITUTION_HEADS.has(v.form))!;
+      e = arSeatTail(ctx, hv.form, e);
       // (شركة only describes, as for every company: شركة X names X)
       const f = hv.form === 'شركه' ? m.first : h.at;
       const s = f === m.first ? m.start : hv.strip ? offsetAfter(doc.src, p, hv.strip) : p.start;
@@ -110,6 +112,7 @@ export function arKbInsideNames(ctx: ExtractCtx): void {
     } else {
       const p = toks[h.at];
       const hv = tokenVariants(p).find((v) => AR_INSTITUTION_HEADS.has(v.form))!;
+      e = arSeatTail(ctx, hv.form, e);
       const st = hv.strip ? offsetAfter(doc.src, p, hv.strip) : p.start;
       addRule(ctx, 'organization', doc.src.slice(st, toks[e].end), h.at, e, st, toks[e].end);
     }

@@ -105,7 +105,7 @@ export function arInstitutionNames(ctx: ExtractCtx): void {
       const x = toks[r];
       if (x.gap > 1 || cover[r]) break;
       // session 7: an adjective of the noun before it (وزارة التعليم العالي والبحث العلمي والابتكار)
-      if (/^ال..+ي$/.test(x.norm) && /^و?ال/.test(toks[r - 1].norm) && !AR_ADJ_STOP.has(x.norm) && !AR_INST_END.has(x.norm)) {
+      if (/^ال..+(ي|يه)$/.test(x.norm) && /^و?ال/.test(toks[r - 1].norm) && !AR_ADJ_STOP.has(x.norm) && !AR_INST_END.has(x.norm)) {
         if (r + 1 < n && toks[r + 1].gap <= 1 && !cover[r + 1] && /^وال../.test(toks[r + 1].norm)) {
           e = r;
           continue;

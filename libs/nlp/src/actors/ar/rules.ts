@@ -37,6 +37,7 @@ import { addRule, type ExtractCtx, offsetAfter, ruleActorId, uncover } from '../
 import { CAPITALS } from '../../lexicon/shared';
 import { AR_CORPUS_COMMON } from '../../lexicon/ar-common';
 import { AR_FIRST_NAME_GENDER } from './given-names';
+import { arDefiniteSeatName, arSeatTail } from './seat';
 import { arNameRun, arVerbOf, MAY_ORG_HEAD, MAY_ORG_HEAD_DEF, MAY_TITLE, skipTitleModifiers } from './names'; /**
  * TITLE [modifiers] [،] NAME after a title word at token i: the last token of the person's name when one was added,
  * -1 to skip token i, -2 when the other rules should look at it. Its own function so that the first use of one of its
@@ -209,6 +210,16 @@ function arVerbSubject(ctx: ExtractCtx, i: number, verb: { verb: string; strip: 
 
 /** Adjectives of company names (global, international, holding, limited), never a country. */
 const AR_CORPORATE_ADJ = new Set('العالميه العالمي الدوليه الدولي القابضه القابض المحدوده المحدود'.split(' '));
+
+/**
+ * session 7b: a firm's field after its construct name (شركة X الشمال للصناعات): a closed list, for a ل-phrase after a
+ * firm is as often the verb's beneficiary (قدمت شركة مياه الشمال للمشتركين عروضا).
+ */
+const AR_FIRM_FIELDS = new Set(
+  `للصناعات للصناعه للاستثمار للتطوير للتامين للخدمات للاتصالات للتجاره للطاقه للنقل للمقاولات للتقنيه للاغذيه للانشاءات
+للتعدين للبتروكيماويات للاسمنت للتمويل للاستشارات للسياحه للعقارات للطيران للشحن للملاحه للادويه للكهرباء للتكنولوجيا للالبان
+للحديد للصلب`.split(/\s+/),
+);
 
 /** ل + a remit noun, inside an organisation's name (لحقوق الإنسان، لشؤون اللاجئين، لتحرير فلسطين). */
 /** Heads (folded) of media outlets: a quoted name after them is the outlet. */
@@ -438,6 +449,8 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
         i = described;
         continue;
       }
+      // session 7b: a local body's seat closes its name (جمعية المصارف في لبنان: a name, not a description)
+      if (defEnd > i) defEnd = arSeatTail(ctx, head.form, defEnd);
       if (
         defEnd > i &&
         defEnd === i + 1 &&
@@ -499,9 +512,23 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
       if (arHeadComplementNotName(head.form, toks[q2].norm)) continue;
       // issue 11 (cues): head + indefinite noun + definite noun(s) is one construct name, head kept (هيئة كبار
       // العلماء، لجنة حقوق الإنسان العربية); a nisba right after the noun is an adjective of a foreign name instead
-      const idafa = arIdafaEnd(ctx, i, q2);
+      let idafa = arIdafaEnd(ctx, i, q2);
       if (idafa > q2) {
         for (let k = q2 + 1; k <= idafa; k++) if (capitalAt(ctx, k)) uncover(ctx, k);
+        // session 7b: a firm's field after لل closes its construct name as it does a kept-head name (شركة X الشمال
+        // للصناعات الغذائية)
+        if (
+          head.form === 'شركه' &&
+          idafa + 1 < n &&
+          toks[idafa + 1].gap <= 1 &&
+          !cover[idafa + 1] &&
+          AR_FIRM_FIELDS.has(toks[idafa + 1].norm)
+        ) {
+          const f = ++idafa;
+          while (idafa + 1 < n && idafa - f < 2 && toks[idafa + 1].gap <= 1 && !cover[idafa + 1] && arIsNisba(toks[idafa + 1].norm))
+            idafa++;
+        }
+        idafa = arSeatTail(ctx, head.form, idafa);
         const s0 = head.strip ? offsetAfter(doc.src, t, head.strip) : t.start;
         addRule(ctx, isGroup ? 'group' : 'organization', doc.src.slice(s0, toks[idafa].end), i, idafa, s0, toks[idafa].end);
         i = idafa;
@@ -537,11 +564,14 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
             e2++;
             while (e2 + 1 < n && e2 - e < 3 && toks[e2 + 1].gap <= 1 && !cover[e2 + 1] && arIsNisba(toks[e2 + 1].norm)) e2++;
           }
+          // session 7b: a corporate adjective closes a group's name as it does a foreign firm's (مجموعة X العالمية)
+          if (e2 === e && e2 + 1 < n && toks[e2 + 1].gap <= 1 && !cover[e2 + 1] && AR_CORPORATE_ADJ.has(toks[e2 + 1].norm)) e2++;
           // session 7: the city closing the name is the body's seat (غرفة تجارة وصناعة أبوظبي), as in arIdafaEnd
           if (e2 === e && e2 + 1 < n && toks[e2 + 1].gap <= 1 && capitalAt(ctx, e2 + 1)) {
             e2++;
             uncover(ctx, e2);
           }
+          e2 = arSeatTail(ctx, head.form, e2);
           const s0 = head.strip ? offsetAfter(doc.src, t, head.strip) : t.start;
           addRule(ctx, 'organization', doc.src.slice(s0, toks[e2].end), i, e2, s0, toks[e2].end);
           i = e2;
@@ -557,6 +587,12 @@ export function arabicRuleActors(ctx: ExtractCtx): void {
       }
     }
     // definite organisation heads + nisba adjectives (الحكومة الروسية, الحزب الديمقراطي, المخابرات العسكرية الروسية)
+    // session 7b: الغرفة التجارية بجدة — a definite local head named by its seat
+    const ds = cover[i] ? -1 : arDefiniteSeatName(ctx, i);
+    if (ds > i) {
+      i = ds;
+      continue;
+    }
     const dh = MAY_ORG_HEAD_DEF(t.norm) ? tokenVariants(t).find((v) => AR_ORG_HEADS_DEF.has(v.form) && v.form.startsWith('ال')) : undefined;
     if (dh && (!afterTitle || arDefHeadAfterTitle(dh.form)) && !cover[i] && i + 1 < n && toks[i + 1].gap <= 1) {
       let q = i + 1;
